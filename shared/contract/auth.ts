@@ -1,0 +1,136 @@
+/** Set-up, sign-in, sessions and passwords. The few `public` channels are the ones used before sign-in. */
+import { z } from 'zod';
+import { ALL_PERMISSIONS, type Permission } from '../permissions';
+import { defineChannel } from './define';
+import {
+  displayText,
+  emailSchema,
+  emptyInput,
+  emptyOutput,
+  idSchema,
+  identifierSchema,
+  passwordSchema,
+  roleIdSchema,
+  usernameSchema,
+  utcTimestamp,
+} from './common';
+
+/** What the renderer knows about the signed-in member. The session id itself never leaves the main process (S1). */
+export const sessionInfoSchema = z.strictObject({
+  staff: z.strictObject({
+    id: idSchema,
+    username: z.string(),
+    displayName: z.string(),
+    role: roleIdSchema,
+    roleName: z.string(),
+  }),
+  permissions: z.array(z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]])),
+  /** Idle-locked: only unlock, logout and session may be called (S2). */
+  locked: z.boolean(),
+  /** A temporary password is in use: only changePassword, logout and session may be called (R1). */
+  mustChangePassword: z.boolean(),
+  /** Idle lock after this many minutes without activity (1..15). */
+  idleLockMinutes: z.number().int().min(1).max(15),
+  /** UTC; absolute end of the session, 12 hours after sign-in (S2). */
+  expiresAt: utcTimestamp,
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+const newMemberInput = z.strictObject({
+  username: usernameSchema,
+  email: emailSchema,
+  displayName: displayText(80),
+  password: passwordSchema,
+});
+
+export const authChannels = {
+  'app:status': defineChannel({
+    summary: 'Whether first-run set-up is needed, the till name, and whether the database is in safe mode.',
+    input: emptyInput,
+    output: z.strictObject({
+      setupRequired: z.boolean(),
+      terminalName: z.string(),
+      safeMode: z.boolean(),
+    }),
+    access: 'public',
+    allowWhenLocked: true,
+    allowWhenPasswordChangeRequired: true,
+  }),
+  'setup:createAdmin': defineChannel({
+    summary: 'First run only: create the first admin and sign them in (A6). Refused once any staff exist.',
+    input: newMemberInput,
+    output: sessionInfoSchema,
+    access: 'public',
+    writes: true,
+  }),
+  'auth:session': defineChannel({
+    summary: 'The current session of this window, or null.',
+    input: emptyInput,
+    output: z.strictObject({ session: sessionInfoSchema.nullable() }),
+    access: 'public',
+    allowWhenLocked: true,
+    allowWhenPasswordChangeRequired: true,
+  }),
+  'auth:login': defineChannel({
+    summary: 'Sign in by username or email and password (A1-A5). Replaces any session of this window.',
+    input: z.strictObject({ identifier: identifierSchema, password: passwordSchema }),
+    output: sessionInfoSchema,
+    access: 'public',
+    allowWhenLocked: true,
+    allowWhenPasswordChangeRequired: true,
+    writes: true,
+  }),
+  'auth:requestAccess': defineChannel({
+    summary: 'Ask for access: creates a pending Cashier that an admin must approve (A7: role and status cannot be chosen).',
+    input: newMemberInput,
+    output: z.strictObject({ status: z.literal('pending') }),
+    access: 'public',
+    writes: true,
+  }),
+  'auth:logout': defineChannel({
+    summary: "End this window's session (S3).",
+    input: emptyInput,
+    output: emptyOutput,
+    access: 'authenticated',
+    allowWhenLocked: true,
+    allowWhenPasswordChangeRequired: true,
+    writes: true,
+  }),
+  'auth:lock': defineChannel({
+    summary: 'Lock the till now; unlock with the password.',
+    input: emptyInput,
+    output: sessionInfoSchema,
+    access: 'authenticated',
+    allowWhenPasswordChangeRequired: true,
+  }),
+  'auth:unlock': defineChannel({
+    summary: "Unlock an idle-locked session with the member's password; failures count towards lockout (A4).",
+    input: z.strictObject({ password: passwordSchema }),
+    output: sessionInfoSchema,
+    access: 'authenticated',
+    allowWhenLocked: true,
+    writes: true,
+  }),
+  'auth:activity': defineChannel({
+    summary: 'Report user activity so the idle lock restarts its count (S2).',
+    input: emptyInput,
+    output: z.strictObject({ idleLocksAt: utcTimestamp }),
+    access: 'authenticated',
+    allowWhenPasswordChangeRequired: true,
+  }),
+  'auth:reauthenticate': defineChannel({
+    summary: 'Enter the password again before a sensitive action (S3); replaces the session id (S1).',
+    input: z.strictObject({ password: passwordSchema }),
+    output: sessionInfoSchema,
+    access: 'authenticated',
+    writes: true,
+  }),
+  'auth:changePassword': defineChannel({
+    summary: 'Change your own password (re-authenticates); ends your other sessions (S3).',
+    input: z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema }),
+    output: sessionInfoSchema,
+    access: 'authenticated',
+    allowWhenPasswordChangeRequired: true,
+    writes: true,
+  }),
+} as const;

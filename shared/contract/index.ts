@@ -1,0 +1,38 @@
+/**
+ * The IPC contract: every channel Kassa exposes, declared once. The preload exposes exactly these
+ * names (E2), the main router serves exactly these (E5 meta-test), the renderer client is typed from
+ * them, and docs/ipc.md is generated from them (a test keeps it in step).
+ */
+import type { z } from 'zod';
+import { auditChannels } from './audit';
+import { authChannels } from './auth';
+import { settingsChannels } from './settings';
+import { staffChannels } from './staff';
+
+export const channels = {
+  ...authChannels,
+  ...settingsChannels,
+  ...staffChannels,
+  ...auditChannels,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What the caller sends (before defaults are applied). */
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What the handler receives (after parsing and defaults). */
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export * from './define';
+export * from './common';
+export * from './auth';
+export * from './staff';
+export * from './settings';
+export * from './audit';

@@ -1,0 +1,125 @@
+/**
+ * The closed list of error codes that may cross IPC, and the Result type every channel answers with.
+ *
+ * Electron flattens thrown errors to a string (electron#24427), so errors are values: a handler
+ * answers `{ ok: true, data }` or `{ ok: false, error: { code, message, issues? } }`. The renderer
+ * client turns an error back into a typed exception. No stack trace or SQL text is ever included.
+ */
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  /** The payload failed the channel's input schema (F1). `issues` lists the fields. */
+  'VALIDATION_FAILED',
+  /** No such channel in the contract. */
+  'UNKNOWN_CHANNEL',
+  /** The IPC sender is not the app's own top frame (E5). */
+  'FORBIDDEN_SENDER',
+  /** No live session: sign in first (S1). */
+  'UNAUTHENTICATED',
+  /** The session is idle-locked: unlock with the password (S2). */
+  'SESSION_LOCKED',
+  /** The session passed its absolute 12-hour limit (S2). */
+  'SESSION_EXPIRED',
+  /** The signed-in member lacks the channel's permission (A7). */
+  'FORBIDDEN',
+  /** The action needs the password again (S3). */
+  'REAUTH_REQUIRED',
+  /** The member must choose a new password before doing anything else (R1). */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** Unknown user or wrong password: the same answer for both (A5). */
+  'INVALID_CREDENTIALS',
+  /** Too many failed sign-ins: locked for 30 minutes or until an admin unlocks (A4). */
+  'ACCOUNT_LOCKED',
+  /** The account is waiting for an admin's approval (A6). */
+  'ACCOUNT_PENDING',
+  /** The access request was declined by an admin. */
+  'ACCOUNT_REJECTED',
+  /** The account has been disabled by an admin (A6). */
+  'ACCOUNT_DISABLED',
+  /** The temporary password expired before it was used (R1). */
+  'TEMPORARY_PASSWORD_EXPIRED',
+  /** The password breaks the password policy (A2, A3). */
+  'WEAK_PASSWORD',
+  /** The first admin already exists: set-up is closed for good (A6). */
+  'SETUP_ALREADY_DONE',
+  /** Set-up has not been done yet. */
+  'SETUP_REQUIRED',
+  /** The record does not exist. */
+  'NOT_FOUND',
+  /** A unique value (username, email) is already taken, or the record changed state. */
+  'CONFLICT',
+  /** The change would leave the till without an active admin. */
+  'LAST_ADMIN',
+  /** A member cannot do this to their own account (e.g. disable themself). */
+  'SELF_ACTION',
+  /** The database failed its integrity check: the app runs in safe mode (D5). */
+  'SAFE_MODE',
+  /** The OS keychain is not available (see Keychain in security-requirements). */
+  'KEYCHAIN_UNAVAILABLE',
+  /** Anything unexpected. Details go to the log, never across IPC. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const errorCodeSchema = z.enum(ERROR_CODES);
+
+/** One field-level problem, from a zod issue. `path` is the dotted field path. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export interface AppErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: ValidationIssue[];
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
+
+export const validationIssueSchema = z.strictObject({
+  path: z.string(),
+  message: z.string(),
+});
+
+export const appErrorBodySchema = z.strictObject({
+  code: errorCodeSchema,
+  message: z.string(),
+  issues: z.array(validationIssueSchema).optional(),
+});
+
+/** Schema for a Result whose data matches `data`. */
+export function resultSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.strictObject({ ok: z.literal(true), data }),
+    z.strictObject({ ok: z.literal(false), error: appErrorBodySchema }),
+  ]);
+}
+
+/**
+ * A typed error thrown inside the main process (services) and turned into a Result by the router,
+ * and thrown in the renderer by the API client when a Result is not ok.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ValidationIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: ValidationIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toBody(): AppErrorBody {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function err(code: ErrorCode, message: string, issues?: ValidationIssue[]): Result<never> {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
+}

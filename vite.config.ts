@@ -1,0 +1,21 @@
+/** Vite config for the renderer (React). Output: dist/renderer, loaded by the app over app://kassa/. */
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: `${here}renderer`,
+  base: './',
+  plugins: [react()],
+  resolve: { alias: { '@shared': `${here}shared` } },
+  build: {
+    outDir: `${here}dist/renderer`,
+    emptyOutDir: true,
+    // No inline scripts or styles: the CSP forbids them (E3).
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+  },
+});
