@@ -1,4 +1,8 @@
-/** Vite config for the Electron main process: one CommonJS file, dependencies left external. */
+/**
+ * Vite config for the Electron main process: one CommonJS file, dist-electron/main.cjs. `electron`,
+ * Node built-ins and the runtime dependencies (native modules among them) stay external and are
+ * loaded from node_modules (inside app.asar when packaged).
+ */
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -20,7 +24,7 @@ export default defineConfig({
     target: 'node20',
     sourcemap: true,
     minify: false,
-    rollupOptions: {
+    rolldownOptions: {
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'cjs', entryFileNames: 'main.cjs' },
     },

@@ -1,6 +1,8 @@
 /**
- * Vite config for the preload: ONE bundled CommonJS file. A sandboxed preload cannot require
- * from node_modules, so everything but `electron` is bundled in.
+ * Vite config for the preload: ONE bundled CommonJS file, dist-electron/preload.cjs. A sandboxed
+ * preload (E1) cannot require from node_modules, so everything but `electron` is bundled in, and
+ * no chunk may be split off (`codeSplitting: false`). The preload imports only the zod-free
+ * channel list (shared/contract/channel-names.ts), so the bundle stays a few kilobytes (E2).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -14,9 +16,9 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'node20',
     minify: false,
-    rollupOptions: {
+    rolldownOptions: {
       external: ['electron'],
-      output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true },
+      output: { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false },
     },
   },
   ssr: { noExternal: true },

@@ -1,0 +1,43 @@
+/**
+ * The IPC channel names, and nothing else: a zod-free copy of `Object.keys(channels)` from
+ * `shared/contract/index.ts`, so the sandboxed preload bundle stays tiny (E2; Electron security
+ * checklist #20). Keep it in the same order as the contract. Two checks keep it in step:
+ * - at compile time, the assertions below fail if a name is missing here or extra here;
+ * - at run time, `tests/shell/channel-names.test.ts` checks it equals `Object.keys(channels)`.
+ */
+import type { ChannelName } from './index';
+
+export const CHANNEL_NAMES = [
+  'app:status',
+  'setup:createAdmin',
+  'auth:session',
+  'auth:login',
+  'auth:requestAccess',
+  'auth:logout',
+  'auth:lock',
+  'auth:unlock',
+  'auth:activity',
+  'auth:reauthenticate',
+  'auth:changePassword',
+  'settings:get',
+  'settings:update',
+  'roles:list',
+  'staff:list',
+  'staff:create',
+  'staff:update',
+  'staff:setRole',
+  'staff:approve',
+  'staff:reject',
+  'staff:disable',
+  'staff:enable',
+  'staff:unlock',
+  'staff:delete',
+  'staff:resetPassword',
+  'staff:endSessions',
+  'audit:list',
+] as const satisfies readonly ChannelName[];
+
+type Listed = (typeof CHANNEL_NAMES)[number];
+/** Compile-time check: every contract channel is listed here (a missing one makes this `never`). */
+type AssertEvery<T extends true> = T;
+export type _EveryChannelListed = AssertEvery<[Exclude<ChannelName, Listed>] extends [never] ? true : false>;
