@@ -1,0 +1,92 @@
+/**
+ * The audit log (L1-L3). `record` appends one event inside the caller's transaction, chained to
+ * the previous row with SHA-256 (L2). `verifyChain` recomputes the chain at start-up and reports
+ * the first row that does not match. Values are encoded so CR, LF and control characters cannot
+ * forge log lines (L3). Passwords, codes and tokens are never passed in.
+ */
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Clock } from '../types';
+import { AuditEventEntity } from './audit-event.entity';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditInput {
+  action: string;
+  outcome: AuditOutcome;
+  actorId?: number | null;
+  actorName?: string | null;
+  targetType?: string | null;
+  targetId?: string | number | null;
+  /** Free text; encoded (L3) and capped at 1000 characters. */
+  detail?: string | null;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** L3: CR, LF, other C0/C1 controls and bidi overrides become `\u{XX}` escapes. */
+export function encodeLogValue(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+function clip(value: string | null | undefined, max: number): string | null {
+  if (value === null || value === undefined) return null;
+  const encoded = encodeLogValue(value);
+  return encoded.length > max ? `${encoded.slice(0, max - 1)}…` : encoded;
+}
+
+/** The canonical text that a row's hash covers. */
+export function canonicalAuditText(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
+  return JSON.stringify([e.prevHash, e.at, e.actorId, e.actorName, e.action, e.targetType, e.targetId, e.terminal, e.outcome, e.detail]);
+}
+
+export function hashAuditRow(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
+  return createHash('sha256').update(canonicalAuditText(e)).digest('hex');
+}
+
+export class AuditLog {
+  constructor(
+    private readonly clock: Clock,
+    private readonly terminal: string,
+  ) {}
+
+  /** Appends one event in the transaction of `em`. Must run inside the write queue. */
+  async record(em: EntityManager, input: AuditInput): Promise<void> {
+    const last = await em.getRepository(AuditEventEntity).find({ order: { id: 'DESC' }, take: 1, select: { id: true, hash: true } });
+    const row: Omit<AuditEventEntity, 'id' | 'hash'> = {
+      prevHash: last[0]?.hash ?? GENESIS_HASH,
+      at: this.clock.now().toISOString(),
+      actorId: input.actorId ?? null,
+      actorName: clip(input.actorName, 80),
+      action: encodeLogValue(input.action).slice(0, 64),
+      targetType: clip(input.targetType, 32),
+      targetId: input.targetId === null || input.targetId === undefined ? null : clip(String(input.targetId), 64),
+      terminal: clip(this.terminal, 64) ?? '',
+      outcome: input.outcome,
+      detail: clip(input.detail, 1000),
+    };
+    await em.getRepository(AuditEventEntity).insert({ ...row, hash: hashAuditRow(row) });
+  }
+
+  /**
+   * L2: recomputes the chain in id order. Returns `{ ok: true }` or the id of the first row whose
+   * hash or link is wrong.
+   */
+  async verifyChain(em: EntityManager): Promise<{ ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number }> {
+    const repo = em.getRepository(AuditEventEntity);
+    let prev = GENESIS_HASH;
+    let rows = 0;
+    let afterId = 0;
+    for (;;) {
+      const batch = await repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').take(1000).getMany();
+      if (batch.length === 0) return { ok: true, rows };
+      for (const row of batch) {
+        rows += 1;
+        const { id, hash, ...rest } = row;
+        if (row.prevHash !== prev || hashAuditRow(rest) !== hash) return { ok: false, brokenAtId: id, rows };
+        prev = hash;
+        afterId = id;
+      }
+    }
+  }
+}

@@ -1,0 +1,324 @@
+/**
+ * Set-up, sign-in, lock/unlock, re-authentication and password changes.
+ *
+ * Rules and their sources (ids from shared docs/security-requirements.md):
+ * - A1/A2 hashing: see password-hasher.ts. A3 policy: see password-policy.ts.
+ * - A4 lockout: 10 consecutive failures lock the account for 30 minutes, or until an admin
+ *   unlocks it; a success resets the counter; unlock and re-authentication failures count too
+ *   (PCI DSS 8.3.4).
+ * - A5: an unknown user and a wrong password get the same INVALID_CREDENTIALS, with a dummy hash
+ *   compared for unknown users so timing matches (ASVS 6.3.8). Status (pending, rejected,
+ *   disabled) is revealed only after a correct password.
+ * - A6: no default accounts; the first admin is created by set-up, which closes for good.
+ * - A7: request-access copies only declared fields: always a pending Cashier.
+ * - S1-S3: sessions.ts; every password entry rotates the session id.
+ * - L1: every success and failure writes an audit event; passwords never do.
+ */
+import type { EntityManager } from 'typeorm';
+import type { SessionInfo } from '../../../shared/contract/auth';
+import { AppError } from '../../../shared/errors';
+import type { AuditLog } from '../audit/audit-log';
+import type { Database } from '../db/database';
+import { addMinutes } from '../db/time';
+import type { SettingsService } from '../settings/settings-service';
+import { permissionsForRole } from '../staff/permissions-repo';
+import { StaffEntity } from '../staff/staff.entity';
+import { roleName } from '../staff/staff-view';
+import { assertUnique } from '../staff/uniqueness';
+import type { Clock } from '../types';
+import type { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
+import type { Session, SessionManager } from './sessions';
+
+export const MAX_FAILED_LOGINS = 10;
+export const LOCKOUT_MINUTES = 30;
+
+export interface NewMember {
+  username: string;
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+export class AuthService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+    private readonly sessions: SessionManager,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+  ) {}
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async setupRequired(): Promise<boolean> {
+    return (await this.db.manager.getRepository(StaffEntity).count()) === 0;
+  }
+
+  /** Throws WEAK_PASSWORD with an issue on `field` when the password breaks the policy. */
+  checkPolicy(password: string, context: { username?: string; email?: string }, field = 'password'): void {
+    const problem = passwordProblem(password, context);
+    if (problem) throw new AppError('WEAK_PASSWORD', problem, [{ path: field, message: problem }]);
+  }
+
+  /**
+   * A6: creates the first admin, active, and signs them in on `windowId`.
+   * Errors: SETUP_ALREADY_DONE once any staff exist; WEAK_PASSWORD; VALIDATION_FAILED upstream.
+   */
+  async createFirstAdmin(input: NewMember, windowId: number): Promise<SessionInfo> {
+    if (!(await this.setupRequired())) throw new AppError('SETUP_ALREADY_DONE', 'This till is already set up. Sign in instead.');
+    this.checkPolicy(input.password, input);
+    const passwordHash = await this.hasher.hash(input.password);
+    const staff = await this.db.write(async (em) => {
+      if ((await em.getRepository(StaffEntity).count()) > 0) throw new AppError('SETUP_ALREADY_DONE', 'This till is already set up. Sign in instead.');
+      const row = await this.insertStaff(em, input, passwordHash, { status: 'active', roleId: 'admin' });
+      await this.audit.record(em, { action: 'setup.create_admin', outcome: 'success', actorId: row.id, actorName: row.username, targetType: 'staff', targetId: row.id });
+      return row;
+    });
+    return this.startSession(staff, windowId);
+  }
+
+  /**
+   * A7: a pending Cashier, whatever else the caller tried to send; an admin must approve.
+   * Errors: CONFLICT (username or email taken, with the field in `issues`), WEAK_PASSWORD.
+   */
+  async requestAccess(input: NewMember): Promise<{ status: 'pending' }> {
+    const member: NewMember = { username: input.username, email: input.email, displayName: input.displayName, password: input.password };
+    this.checkPolicy(member.password, member);
+    await assertUnique(this.db.manager, member);
+    const passwordHash = await this.hasher.hash(member.password);
+    await this.db.write(async (em) => {
+      await assertUnique(em, member);
+      const row = await this.insertStaff(em, member, passwordHash, { status: 'pending', roleId: 'cashier' });
+      await this.audit.record(em, { action: 'staff.request_access', outcome: 'success', actorId: row.id, actorName: row.username, targetType: 'staff', targetId: row.id });
+    });
+    return { status: 'pending' };
+  }
+
+  private async insertStaff(
+    em: EntityManager,
+    m: Omit<NewMember, 'password'>,
+    passwordHash: string,
+    extra: Pick<StaffEntity, 'status' | 'roleId'> & Partial<Pick<StaffEntity, 'mustChangePassword' | 'tempPasswordExpiresAt'>>,
+  ): Promise<StaffEntity> {
+    const now = this.now();
+    const repo = em.getRepository(StaffEntity);
+    const row = repo.create({
+      username: m.username,
+      email: m.email,
+      displayName: m.displayName,
+      passwordHash,
+      status: extra.status,
+      roleId: extra.roleId,
+      rejected: false,
+      mustChangePassword: extra.mustChangePassword ?? false,
+      tempPasswordExpiresAt: extra.tempPasswordExpiresAt ?? null,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      lastLoginAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return repo.save(row);
+  }
+
+  /** Inserts a member for the staff service (admin-created), sharing the column defaults above. */
+  insertStaffFor(em: EntityManager, m: Omit<NewMember, 'password'>, passwordHash: string, extra: Parameters<AuthService['insertStaff']>[3]): Promise<StaffEntity> {
+    return this.insertStaff(em, m, passwordHash, extra);
+  }
+
+  /**
+   * Sign in by username or email (A1-A6). Replaces any session of the window (S1).
+   * Errors: INVALID_CREDENTIALS, ACCOUNT_LOCKED, ACCOUNT_PENDING, ACCOUNT_REJECTED,
+   * ACCOUNT_DISABLED, TEMPORARY_PASSWORD_EXPIRED.
+   */
+  async login(identifier: string, password: string, windowId: number): Promise<SessionInfo> {
+    this.sessions.endForWindow(windowId);
+    const staff = await this.db.manager.getRepository(StaffEntity).findOne({ where: [{ username: identifier }, { email: identifier }] });
+    if (!staff) {
+      await this.hasher.verifyDummy(password);
+      await this.db.write((em) => this.audit.record(em, { action: 'auth.login', outcome: 'failure', actorName: identifier, detail: 'unknown user' }));
+      throw invalidCredentials();
+    }
+    const valid = await this.hasher.verify(password, staff.passwordHash);
+    const now = this.clock.now();
+    if (staff.lockedUntil && staff.lockedUntil > now.toISOString()) {
+      await this.db.write((em) => this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'denied', detail: 'account locked' }));
+      throw lockedError(staff.lockedUntil);
+    }
+    if (!valid) {
+      await this.recordFailure(staff.id, 'auth.login');
+      throw invalidCredentials();
+    }
+    const refusal = statusRefusal(staff);
+    if (refusal) {
+      await this.db.write((em) => this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'denied', detail: refusal.code }));
+      throw refusal;
+    }
+    const temporary = staff.tempPasswordExpiresAt !== null;
+    if (temporary && staff.tempPasswordExpiresAt! <= now.toISOString()) {
+      await this.db.write((em) => this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'denied', detail: 'temporary password expired' }));
+      throw new AppError('TEMPORARY_PASSWORD_EXPIRED', 'This temporary password has expired or was already used. Ask an admin for a new one.');
+    }
+    const rehash = this.hasher.needsRehash(staff.passwordHash) ? await this.hasher.hash(password) : null;
+    const updated = await this.db.write(async (em) => {
+      const repo = em.getRepository(StaffEntity);
+      await repo.update(staff.id, {
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastLoginAt: now.toISOString(),
+        // R1: a temporary password is single use: consumed by this sign-in.
+        ...(temporary ? { tempPasswordExpiresAt: now.toISOString() } : {}),
+        ...(rehash ? { passwordHash: rehash } : {}),
+      });
+      await this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'success', detail: temporary ? 'temporary password' : null });
+      return repo.findOneByOrFail({ id: staff.id });
+    });
+    return this.startSession(updated, windowId);
+  }
+
+  private actor(staff: Pick<StaffEntity, 'id' | 'username'>) {
+    return { actorId: staff.id, actorName: staff.username, targetType: 'staff', targetId: staff.id };
+  }
+
+  /**
+   * A4: counts one failed password entry. Returns true when this failure locked the account.
+   * A lock that has run out restarts the count.
+   */
+  private async recordFailure(staffId: number, action: string): Promise<boolean> {
+    return this.db.write(async (em) => {
+      const repo = em.getRepository(StaffEntity);
+      const s = await repo.findOneByOrFail({ id: staffId });
+      const now = this.clock.now();
+      const lapsed = s.lockedUntil !== null && s.lockedUntil <= now.toISOString();
+      const count = (lapsed ? 0 : s.failedLoginCount) + 1;
+      const lockNow = count >= MAX_FAILED_LOGINS;
+      await repo.update(s.id, {
+        failedLoginCount: count,
+        lockedUntil: lockNow ? addMinutes(now, LOCKOUT_MINUTES).toISOString() : lapsed ? null : s.lockedUntil,
+        updatedAt: now.toISOString(),
+      });
+      await this.audit.record(em, { ...this.actor(s), action, outcome: 'failure', detail: `wrong password (${count} in a row)` });
+      if (lockNow) await this.audit.record(em, { ...this.actor(s), action: 'auth.lockout', outcome: 'success', detail: `${count} failures` });
+      return lockNow;
+    });
+  }
+
+  /** Checks the member's password for unlock/re-authentication/password change, counting failures (A4). */
+  private async confirmPassword(session: Session, password: string, action: string): Promise<StaffEntity> {
+    const staff = await this.db.manager.getRepository(StaffEntity).findOneBy({ id: session.staff.id });
+    if (!staff || staff.status !== 'active') {
+      this.sessions.end(session.id);
+      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in.');
+    }
+    const valid = await this.hasher.verify(password, staff.passwordHash);
+    if (staff.lockedUntil && staff.lockedUntil > this.now()) {
+      this.sessions.end(session.id);
+      throw lockedError(staff.lockedUntil);
+    }
+    if (!valid) {
+      if (await this.recordFailure(staff.id, action)) {
+        this.sessions.endForStaff(staff.id);
+        throw lockedError(addMinutes(this.clock.now(), LOCKOUT_MINUTES).toISOString());
+      }
+      throw new AppError('INVALID_CREDENTIALS', 'That password is not right.', [{ path: action === 'auth.password_change' ? 'currentPassword' : 'password', message: 'That password is not right.' }]);
+    }
+    return staff;
+  }
+
+  private async recordSuccess(staff: StaffEntity, action: string): Promise<void> {
+    await this.db.write(async (em) => {
+      if (staff.failedLoginCount !== 0) await em.getRepository(StaffEntity).update(staff.id, { failedLoginCount: 0 });
+      await this.audit.record(em, { ...this.actor(staff), action, outcome: 'success' });
+    });
+  }
+
+  /** S2: unlocks an idle-locked session with the member's password; rotates the id (S1). */
+  async unlock(session: Session, password: string): Promise<SessionInfo> {
+    const staff = await this.confirmPassword(session, password, 'auth.unlock');
+    await this.recordSuccess(staff, 'auth.unlock');
+    return this.info(this.sessions.rotate(session));
+  }
+
+  /** S3: the password again before a sensitive action; rotates the id (S1). */
+  async reauthenticate(session: Session, password: string): Promise<SessionInfo> {
+    const staff = await this.confirmPassword(session, password, 'auth.reauthenticate');
+    await this.recordSuccess(staff, 'auth.reauthenticate');
+    return this.info(this.sessions.rotate(session));
+  }
+
+  /**
+   * Changes the member's own password after checking the current one; ends their other sessions
+   * (S3) and clears a temporary-password requirement (R1).
+   * Errors: INVALID_CREDENTIALS (current password), WEAK_PASSWORD, ACCOUNT_LOCKED.
+   */
+  async changePassword(session: Session, currentPassword: string, newPassword: string): Promise<SessionInfo> {
+    const staff = await this.confirmPassword(session, currentPassword, 'auth.password_change');
+    this.checkPolicy(newPassword, staff, 'newPassword');
+    if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) {
+      throw new AppError('WEAK_PASSWORD', 'Choose a password different from the current one.', [{ path: 'newPassword', message: 'Choose a password different from the current one.' }]);
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.db.write(async (em) => {
+      await em.getRepository(StaffEntity).update(staff.id, { passwordHash, mustChangePassword: false, tempPasswordExpiresAt: null, failedLoginCount: 0, updatedAt: this.now() });
+      await this.audit.record(em, { ...this.actor(staff), action: 'auth.password_change', outcome: 'success' });
+    });
+    this.sessions.endForStaff(staff.id, session.id);
+    session.mustChangePassword = false;
+    return this.info(this.sessions.rotate(session));
+  }
+
+  /** S3: ends the session and audits it. */
+  async logout(session: Session): Promise<Record<string, never>> {
+    this.sessions.end(session.id);
+    await this.db.write((em) => this.audit.record(em, { ...this.actor(session.staff), action: 'auth.logout', outcome: 'success' }));
+    return {};
+  }
+
+  lock(session: Session): SessionInfo {
+    this.sessions.lock(session);
+    return this.info(session);
+  }
+
+  private async startSession(staff: StaffEntity, windowId: number): Promise<SessionInfo> {
+    const permissions = await permissionsForRole(this.db.manager, staff.roleId);
+    const session = this.sessions.start(
+      windowId,
+      { id: staff.id, username: staff.username, displayName: staff.displayName, role: staff.roleId, roleName: roleName(staff.roleId) },
+      permissions,
+      Boolean(staff.mustChangePassword),
+    );
+    return this.info(session);
+  }
+
+  /** The renderer's view of a session: never the id. */
+  info(session: Session): SessionInfo {
+    return {
+      staff: { ...session.staff },
+      permissions: [...session.permissions],
+      locked: session.locked,
+      mustChangePassword: session.mustChangePassword,
+      idleLockMinutes: this.settings.idleLockMinutes(),
+      expiresAt: session.expiresAt.toISOString(),
+    };
+  }
+}
+
+function invalidCredentials(): AppError {
+  return new AppError('INVALID_CREDENTIALS', 'The username or password is not right.');
+}
+
+function lockedError(until: string): AppError {
+  return new AppError('ACCOUNT_LOCKED', `Too many failed attempts. This account is locked until ${until} (UTC), or until an admin unlocks it.`);
+}
+
+/** Why a member with the right password still may not sign in, or null. */
+function statusRefusal(staff: StaffEntity): AppError | null {
+  if (staff.status === 'pending') return new AppError('ACCOUNT_PENDING', 'Your access request is waiting for an admin to approve it.');
+  if (staff.status === 'disabled' && staff.rejected) return new AppError('ACCOUNT_REJECTED', 'Your access request was declined. Ask an admin if you think this is a mistake.');
+  if (staff.status === 'disabled') return new AppError('ACCOUNT_DISABLED', 'This account has been disabled. Ask an admin.');
+  return null;
+}

@@ -1,0 +1,74 @@
+/**
+ * Password hashing (OWASP Password Storage cheat sheet; ASVS 11.4.2, 6.2.8/6.2.9).
+ *
+ * - bcrypt with cost ≥ 12, through bcryptjs's async API so the main process never freezes (A1).
+ * - No silent truncation (A2): bcrypt ignores bytes past 72, so the NFKC-normalised password is
+ *   pre-hashed WITHOUT a key, `base64(SHA-256(password))` (44 bytes), and the scheme is recorded
+ *   with the hash: `sha256-bcrypt:$2b$12$…`. No key from the keychain is involved, so a lost
+ *   keychain cannot lock anyone out.
+ * - Hashes below the current cost are reported by `needsRehash` so login can upgrade them (A1).
+ */
+import bcrypt from 'bcryptjs';
+import { createHash, randomBytes } from 'node:crypto';
+import { normalisePassword } from './password-policy';
+
+export const BCRYPT_COST = 12;
+const SCHEME = 'sha256-bcrypt';
+
+function prehash(password: string): string {
+  return createHash('sha256').update(normalisePassword(password), 'utf8').digest('base64');
+}
+
+export class PasswordHasher {
+  private dummy: Promise<string> | undefined;
+
+  constructor(private readonly cost: number = BCRYPT_COST) {
+    if (!Number.isInteger(cost) || cost < BCRYPT_COST) throw new Error(`bcrypt cost must be at least ${BCRYPT_COST}`);
+  }
+
+  /** Returns `sha256-bcrypt:<bcrypt hash>`. About 0.3 s at cost 12, off the event loop's critical path. */
+  async hash(password: string): Promise<string> {
+    return `${SCHEME}:${await bcrypt.hash(prehash(password), this.cost)}`;
+  }
+
+  /** Constant-work verification; false for a malformed or unknown-scheme hash. */
+  async verify(password: string, stored: string): Promise<boolean> {
+    const sep = stored.indexOf(':');
+    if (sep < 0 || stored.slice(0, sep) !== SCHEME) {
+      await this.verifyDummy(password);
+      return false;
+    }
+    return bcrypt.compare(prehash(password), stored.slice(sep + 1));
+  }
+
+  /**
+   * A5: burns the same work as a real verification, for unknown users, so timing does not tell
+   * whether a username exists. The dummy hash is made once, of random bytes.
+   */
+  async verifyDummy(password: string): Promise<false> {
+    this.dummy ??= bcrypt.hash(randomBytes(16).toString('hex'), this.cost);
+    await bcrypt.compare(prehash(password), await this.dummy);
+    return false;
+  }
+
+  /** Starts computing the dummy hash early, so the first unknown-user login is not faster. */
+  warmUp(): void {
+    this.dummy ??= bcrypt.hash(randomBytes(16).toString('hex'), this.cost);
+  }
+
+  /** True when the stored hash uses an older scheme or a lower cost than now (A1). */
+  needsRehash(stored: string): boolean {
+    const sep = stored.indexOf(':');
+    if (sep < 0 || stored.slice(0, sep) !== SCHEME) return true;
+    try {
+      return bcrypt.getRounds(stored.slice(sep + 1)) < this.cost;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Rounds of a stored hash, for tests and audits. */
+  static rounds(stored: string): number {
+    return bcrypt.getRounds(stored.slice(stored.indexOf(':') + 1));
+  }
+}

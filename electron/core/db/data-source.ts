@@ -1,0 +1,53 @@
+/**
+ * Opens the SQLite database through TypeORM over better-sqlite3, with the D1 pragmas, the
+ * migrations listed in migrations/index.ts, and `synchronize` off for good (D3).
+ */
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+import { ENTITIES } from './entities';
+import { applyPragmas, type PragmaTarget } from './pragmas';
+
+export interface OpenDatabaseOptions {
+  databasePath: string;
+  /** A better-sqlite3 binary built for the running runtime (Electron); see docs/native-modules.md. */
+  nativeBinding?: string;
+}
+
+export function createSqliteDataSource(options: OpenDatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: options.databasePath,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (db: PragmaTarget) => applyPragmas(db),
+  });
+}
+
+/** The raw better-sqlite3 handle under a TypeORM SQLite DataSource. */
+export function rawSqlite(dataSource: DataSource): import('better-sqlite3').Database {
+  return (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
+}
+
+/**
+ * D5: `PRAGMA quick_check` on the raw file, before TypeORM touches it. Returns true when the
+ * database is sound (or does not exist yet).
+ */
+export async function quickCheck(options: OpenDatabaseOptions): Promise<{ ok: boolean; detail: string }> {
+  const { default: Database } = await import('better-sqlite3');
+  let db: import('better-sqlite3').Database | undefined;
+  try {
+    db = new Database(options.databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+    const detail = rows.map((r) => r.quick_check).join('; ');
+    return { ok: detail === 'ok', detail };
+  } catch (e) {
+    return { ok: false, detail: e instanceof Error ? e.message : String(e) };
+  } finally {
+    db?.close();
+  }
+}

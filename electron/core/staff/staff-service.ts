@@ -1,0 +1,271 @@
+/**
+ * Staff administration (A6, A7, R1, S3): list, create, edit, role, approve/reject,
+ * disable/enable, unlock, delete, password reset, ending sessions. Every action is audited (L1).
+ * The last active admin (a member holding `staff.manage`) can never be disabled, demoted or
+ * deleted. Deleting a member with history disables them instead, so history stays whole.
+ */
+import { Brackets, type EntityManager } from 'typeorm';
+import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
+import type { StaffView } from '../../../shared/contract/staff';
+import { AppError } from '../../../shared/errors';
+import { ADMIN_PERMISSION, BUILT_IN_ROLES, permissionsOf, type RoleId } from '../../../shared/permissions';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import type { AuditLog } from '../audit/audit-log';
+import type { AuthService } from '../auth/auth-service';
+import type { PasswordHasher } from '../auth/password-hasher';
+import type { Session, SessionManager } from '../auth/sessions';
+import { generateTemporaryPassword, TEMPORARY_PASSWORD_MINUTES } from '../auth/temporary-password';
+import type { Database } from '../db/database';
+import { addMinutes } from '../db/time';
+import type { Clock } from '../types';
+import { activeStaffIdsWithPermission } from './permissions-repo';
+import { StaffEntity } from './staff.entity';
+import { toStaffView } from './staff-view';
+import { assertUnique } from './uniqueness';
+
+type In<C extends ChannelName> = ChannelParsedInput<C>;
+
+export interface TemporaryPasswordResult {
+  staff: StaffView;
+  temporaryPassword: string;
+  temporaryPasswordExpiresAt: string;
+}
+
+export class StaffService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+    private readonly sessions: SessionManager,
+    private readonly hasher: PasswordHasher,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+  ) {}
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  listRoles() {
+    return BUILT_IN_ROLES.map((r) => ({ id: r.id, name: r.name, permissions: [...r.permissions] }));
+  }
+
+  /** Filtered, searched, newest first. Search matches any part of username, email or display name. */
+  async list(input: In<'staff:list'>): Promise<{ items: StaffView[]; total: number }> {
+    const qb = this.db.manager.getRepository(StaffEntity).createQueryBuilder('s');
+    if (input.status) qb.andWhere('s.status = :status', { status: input.status });
+    if (input.role) qb.andWhere('s.role_id = :role', { role: input.role });
+    if (input.search) {
+      const like = `%${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where("LOWER(s.username) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(s.email) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(s.display_name) LIKE :like ESCAPE '\\'", { like });
+        }),
+      );
+    }
+    qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').skip(input.offset).take(input.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: rows.map(toStaffView), total };
+  }
+
+  async get(id: number): Promise<StaffView> {
+    return toStaffView(await this.find(this.db.manager, id));
+  }
+
+  private async find(em: EntityManager, id: number): Promise<StaffEntity> {
+    const s = await em.getRepository(StaffEntity).findOneBy({ id });
+    if (!s) throw new AppError('NOT_FOUND', 'No such staff member.');
+    return s;
+  }
+
+  private actor(actor: Session, targetId: number) {
+    return { actorId: actor.staff.id, actorName: actor.staff.username, targetType: 'staff', targetId };
+  }
+
+  /** Runs a change to one member in the write queue, audits it, and returns the member's new view. */
+  private async change(actor: Session, id: number, action: string, fn: (em: EntityManager, s: StaffEntity) => Promise<Partial<StaffEntity> | void>, detail?: (s: StaffEntity) => string | null): Promise<StaffView> {
+    return this.db.write(async (em) => {
+      const s = await this.find(em, id);
+      const patch = await fn(em, s);
+      const repo = em.getRepository(StaffEntity);
+      if (patch) await repo.update(id, { ...patch, updatedAt: this.now() });
+      await this.audit.record(em, { ...this.actor(actor, id), action, outcome: 'success', detail: detail?.(s) ?? null });
+      return toStaffView(await repo.findOneByOrFail({ id }));
+    });
+  }
+
+  /** LAST_ADMIN unless another active member keeps the admin permission. */
+  private async assertNotLastAdmin(em: EntityManager, s: StaffEntity, what: string): Promise<void> {
+    if (s.status !== 'active' || !permissionsOf(s.roleId).includes(ADMIN_PERMISSION)) return;
+    const admins = await activeStaffIdsWithPermission(em, ADMIN_PERMISSION);
+    if (admins.filter((id) => id !== s.id).length === 0) {
+      throw new AppError('LAST_ADMIN', `${s.displayName} is the last active admin and cannot be ${what}. Make someone else an admin first.`);
+    }
+  }
+
+  private assertNotSelf(actor: Session, id: number, what: string): void {
+    if (actor.staff.id === id) throw new AppError('SELF_ACTION', `You cannot ${what} your own account.`);
+  }
+
+  /**
+   * Creates a member with a temporary password (R1), pending unless `approve`.
+   * Errors: CONFLICT (username/email taken).
+   */
+  async create(actor: Session, input: In<'staff:create'>): Promise<TemporaryPasswordResult> {
+    const member = { username: input.username, email: input.email, displayName: input.displayName };
+    await assertUnique(this.db.manager, member);
+    const temporaryPassword = generateTemporaryPassword();
+    const passwordHash = await this.hasher.hash(temporaryPassword);
+    const expires = addMinutes(this.clock.now(), TEMPORARY_PASSWORD_MINUTES).toISOString();
+    const staff = await this.db.write(async (em) => {
+      await assertUnique(em, member);
+      const row = await this.auth.insertStaffFor(em, member, passwordHash, {
+        status: input.approve ? 'active' : 'pending',
+        roleId: input.role,
+        mustChangePassword: true,
+        tempPasswordExpiresAt: expires,
+      });
+      await this.audit.record(em, { ...this.actor(actor, row.id), action: 'staff.create', outcome: 'success', detail: `role ${input.role}, ${input.approve ? 'approved' : 'pending'}` });
+      return row;
+    });
+    return { staff: toStaffView(staff), temporaryPassword, temporaryPasswordExpiresAt: expires };
+  }
+
+  /** Edits username, email, display name. Errors: NOT_FOUND, CONFLICT. */
+  async update(actor: Session, input: In<'staff:update'>): Promise<StaffView> {
+    const { id, ...fields } = input;
+    return this.change(
+      actor,
+      id,
+      'staff.update',
+      async (em) => {
+        await assertUnique(em, fields, id);
+        const patch: Partial<StaffEntity> = {};
+        if (fields.username !== undefined) patch.username = fields.username;
+        if (fields.email !== undefined) patch.email = fields.email;
+        if (fields.displayName !== undefined) patch.displayName = fields.displayName;
+        return patch;
+      },
+      () => `changed ${Object.keys(fields).join(', ') || 'nothing'}`,
+    );
+  }
+
+  /** Changes the role; ends the member's sessions so new permissions apply at once. Errors: LAST_ADMIN. */
+  async setRole(actor: Session, input: In<'staff:setRole'>): Promise<StaffView> {
+    const view = await this.change(
+      actor,
+      input.id,
+      'staff.set_role',
+      async (em, s) => {
+        if (!permissionsOf(input.role).includes(ADMIN_PERMISSION)) await this.assertNotLastAdmin(em, s, 'demoted');
+        return { roleId: input.role as RoleId };
+      },
+      (s) => `${s.roleId} -> ${input.role}`,
+    );
+    if (input.id !== actor.staff.id) this.sessions.endForStaff(input.id);
+    return view;
+  }
+
+  /** pending → active. Errors: NOT_FOUND, CONFLICT when not pending. */
+  async approve(actor: Session, id: number): Promise<StaffView> {
+    return this.change(actor, id, 'staff.approve', async (_em, s) => {
+      if (s.status !== 'pending') throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
+      return { status: 'active', rejected: false };
+    });
+  }
+
+  /** pending → disabled + rejected. Errors: NOT_FOUND, CONFLICT when not pending. */
+  async reject(actor: Session, id: number): Promise<StaffView> {
+    return this.change(actor, id, 'staff.reject', async (_em, s) => {
+      if (s.status !== 'pending') throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
+      return { status: 'disabled', rejected: true };
+    });
+  }
+
+  /** → disabled; ends their sessions (A6, S3). Errors: SELF_ACTION, LAST_ADMIN. */
+  async disable(actor: Session, id: number): Promise<StaffView> {
+    this.assertNotSelf(actor, id, 'disable');
+    const view = await this.change(actor, id, 'staff.disable', async (em, s) => {
+      await this.assertNotLastAdmin(em, s, 'disabled');
+      return { status: 'disabled' };
+    });
+    this.sessions.endForStaff(id);
+    return view;
+  }
+
+  /** disabled (or rejected) → active. */
+  async enable(actor: Session, id: number): Promise<StaffView> {
+    return this.change(actor, id, 'staff.enable', async (_em, s) => {
+      if (s.status === 'active') throw new AppError('CONFLICT', `${s.displayName} is already active.`);
+      return { status: 'active', rejected: false };
+    });
+  }
+
+  /** Clears a lockout (A4). */
+  async unlock(actor: Session, id: number): Promise<StaffView> {
+    return this.change(actor, id, 'staff.unlock', async () => ({ failedLoginCount: 0, lockedUntil: null }));
+  }
+
+  /**
+   * Deletes a member who has no history; one who has signed in or acted is disabled instead.
+   * Errors: SELF_ACTION, LAST_ADMIN, NOT_FOUND.
+   */
+  async delete(actor: Session, id: number): Promise<{ outcome: 'deleted' | 'disabled'; message: string; staff: StaffView | null }> {
+    this.assertNotSelf(actor, id, 'delete');
+    const result = await this.db.write(async (em) => {
+      const s = await this.find(em, id);
+      await this.assertNotLastAdmin(em, s, 'deleted');
+      const acted = await em
+        .getRepository(AuditEventEntity)
+        .createQueryBuilder('a')
+        .where('a.actor_id = :id', { id })
+        .andWhere("a.outcome = 'success'")
+        .andWhere("a.action <> 'staff.request_access'")
+        .getExists();
+      const hasHistory = s.lastLoginAt !== null || acted;
+      if (hasHistory) {
+        await em.getRepository(StaffEntity).update(id, { status: 'disabled', updatedAt: this.now() });
+        await this.audit.record(em, { ...this.actor(actor, id), action: 'staff.delete', outcome: 'success', detail: 'has history: disabled instead' });
+        return {
+          outcome: 'disabled' as const,
+          message: `${s.displayName} has history on this till, so they were disabled instead of deleted.`,
+          staff: toStaffView(await em.getRepository(StaffEntity).findOneByOrFail({ id })),
+        };
+      }
+      await em.getRepository(StaffEntity).delete(id);
+      await this.audit.record(em, { ...this.actor(actor, id), action: 'staff.delete', outcome: 'success', detail: `deleted ${s.username}` });
+      return { outcome: 'deleted' as const, message: `${s.displayName} was deleted.`, staff: null };
+    });
+    this.sessions.endForStaff(id);
+    return result;
+  }
+
+  /**
+   * R1: a temporary password (≥ 128 bits, hashed, single use, 10 minutes), must be changed at
+   * next sign-in; clears a lockout and ends the member's sessions.
+   */
+  async resetPassword(actor: Session, id: number): Promise<TemporaryPasswordResult> {
+    await this.find(this.db.manager, id);
+    const temporaryPassword = generateTemporaryPassword();
+    const passwordHash = await this.hasher.hash(temporaryPassword);
+    const expires = addMinutes(this.clock.now(), TEMPORARY_PASSWORD_MINUTES).toISOString();
+    const staff = await this.change(actor, id, 'staff.reset_password', async () => ({
+      passwordHash,
+      mustChangePassword: true,
+      tempPasswordExpiresAt: expires,
+      failedLoginCount: 0,
+      lockedUntil: null,
+    }));
+    this.sessions.endForStaff(id, id === actor.staff.id ? actor.id : undefined);
+    return { staff, temporaryPassword, temporaryPasswordExpiresAt: expires };
+  }
+
+  /** S3: ends all of a member's sessions on this till. */
+  async endSessions(actor: Session, id: number): Promise<{ ended: number }> {
+    await this.find(this.db.manager, id);
+    const ended = this.sessions.endForStaff(id, id === actor.staff.id ? actor.id : undefined);
+    await this.db.write((em) => this.audit.record(em, { ...this.actor(actor, id), action: 'staff.end_sessions', outcome: 'success', detail: `${ended} ended` }));
+    return { ended };
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Every migration, in the order it runs. Pass classes, not a glob: globs of .ts files fail under
+ * Vitest and do not survive bundling. Each class has an explicit `name` so minifiers can't break it.
+ */
+import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
+
+export const MIGRATIONS = [InitialStaffAuthAudit1764000000000];

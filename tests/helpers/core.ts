@@ -1,0 +1,105 @@
+/**
+ * Test helpers: a real core on a real SQLite file in a temp folder, a fake clock, and a raw
+ * read-only view of the file for asserting rows.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { APP_ORIGIN } from '../../shared/csp';
+import { createCore, type Caller, type Clock, type Core, type SecretStore } from '../../electron/core';
+
+export class FakeClock implements Clock {
+  constructor(private t = Date.parse('2026-11-23T09:00:00.000Z')) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  advanceMinutes(m: number): void {
+    this.advance(m * 60_000);
+  }
+}
+
+export function memorySecrets(): SecretStore {
+  const m = new Map<string, string>();
+  return {
+    get: async (k) => m.get(k) ?? null,
+    set: async (k, v) => void m.set(k, v),
+    delete: async (k) => m.delete(k),
+  };
+}
+
+export const silentLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export function tempDir(prefix = 'kassa-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface TestCore {
+  core: Core;
+  clock: FakeClock;
+  dbPath: string;
+  dir: string;
+  /** Calls a channel as the app's own top frame from window `windowId`. */
+  call<C extends ChannelName>(channel: C, input?: ChannelInput<C>, windowId?: number): Promise<Result<ChannelOutput<C>>>;
+  /** Calls and unwraps, throwing on an error result. */
+  must<C extends ChannelName>(channel: C, input?: ChannelInput<C>, windowId?: number): Promise<ChannelOutput<C>>;
+  raw(): Database.Database;
+  close(): Promise<void>;
+}
+
+export function callerFor(windowId = 1): Caller {
+  return { origin: APP_ORIGIN, isTopFrame: true, windowId };
+}
+
+export async function makeTestCore(opts: { dir?: string; clock?: FakeClock } = {}): Promise<TestCore> {
+  const dir = opts.dir ?? tempDir();
+  const dbPath = join(dir, 'kassa.sqlite');
+  const clock = opts.clock ?? new FakeClock();
+  const core = await createCore({ databasePath: dbPath, clock, secretStore: memorySecrets(), appOrigin: APP_ORIGIN, terminalName: 'till-1', logger: silentLogger });
+  const raws: Database.Database[] = [];
+  const call = (async (channel: string, input?: unknown, windowId = 1) => core.invoke(channel, input, callerFor(windowId))) as TestCore['call'];
+  return {
+    core,
+    clock,
+    dbPath,
+    dir,
+    call,
+    must: (async (channel: ChannelName, input?: unknown, windowId = 1) => {
+      const r = await core.invoke(channel, input, callerFor(windowId));
+      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`);
+      return r.data;
+    }) as TestCore['must'],
+    raw() {
+      const db = new Database(dbPath, { readonly: true });
+      raws.push(db);
+      return db;
+    },
+    async close() {
+      for (const r of raws) r.close();
+      await core.close();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ADMIN = { username: 'ada', email: 'ada@shop.test', displayName: 'Ada Admin', password: 'correct horse battery' };
+export const MEMBER = { username: 'carl', email: 'carl@shop.test', displayName: 'Carl Cashier', password: 'till roll paper 42' };
+
+/** First run: creates the admin, signed in on window 1. */
+export async function withAdmin(t: TestCore) {
+  return t.must('setup:createAdmin', ADMIN);
+}
+
+/** A member who asked for access and was approved by the admin (window 1 stays the admin's). */
+export async function approvedMember(t: TestCore, m = MEMBER) {
+  await t.must('auth:requestAccess', m, 9);
+  const list = await t.must('staff:list', { status: 'pending', search: m.username });
+  const id = list.items[0]!.id;
+  await t.must('staff:approve', { id });
+  return id;
+}
