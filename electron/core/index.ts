@@ -70,6 +70,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       safeMode = true;
       await db.close();
+      await hasher.close();
     },
   };
 }

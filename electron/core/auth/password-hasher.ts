@@ -1,7 +1,8 @@
 /**
  * Password hashing (OWASP Password Storage cheat sheet; ASVS 11.4.2, 6.2.8/6.2.9).
  *
- * - bcrypt with cost ≥ 12, through bcryptjs's async API so the main process never freezes (A1).
+ * - bcrypt with cost ≥ 12, run in a worker thread (bcrypt-worker.ts) so the main process never
+ *   freezes (A1).
  * - No silent truncation (A2): bcrypt ignores bytes past 72, so the NFKC-normalised password is
  *   pre-hashed WITHOUT a key, `base64(SHA-256(password))` (44 bytes), and the scheme is recorded
  *   with the hash: `sha256-bcrypt:$2b$12$…`. No key from the keychain is involved, so a lost
@@ -10,6 +11,7 @@
  */
 import bcrypt from 'bcryptjs';
 import { createHash, randomBytes } from 'node:crypto';
+import { BcryptWorker } from './bcrypt-worker';
 import { normalisePassword } from './password-policy';
 
 export const BCRYPT_COST = 12;
@@ -21,6 +23,7 @@ function prehash(password: string): string {
 
 export class PasswordHasher {
   private dummy: Promise<string> | undefined;
+  private readonly worker = new BcryptWorker();
 
   constructor(private readonly cost: number = BCRYPT_COST) {
     if (!Number.isInteger(cost) || cost < BCRYPT_COST) throw new Error(`bcrypt cost must be at least ${BCRYPT_COST}`);
@@ -28,7 +31,7 @@ export class PasswordHasher {
 
   /** Returns `sha256-bcrypt:<bcrypt hash>`. About 0.3 s at cost 12, off the event loop's critical path. */
   async hash(password: string): Promise<string> {
-    return `${SCHEME}:${await bcrypt.hash(prehash(password), this.cost)}`;
+    return `${SCHEME}:${await this.worker.hash(prehash(password), this.cost)}`;
   }
 
   /** Constant-work verification; false for a malformed or unknown-scheme hash. */
@@ -38,7 +41,7 @@ export class PasswordHasher {
       await this.verifyDummy(password);
       return false;
     }
-    return bcrypt.compare(prehash(password), stored.slice(sep + 1));
+    return this.worker.compare(prehash(password), stored.slice(sep + 1));
   }
 
   /**
@@ -46,14 +49,20 @@ export class PasswordHasher {
    * whether a username exists. The dummy hash is made once, of random bytes.
    */
   async verifyDummy(password: string): Promise<false> {
-    this.dummy ??= bcrypt.hash(randomBytes(16).toString('hex'), this.cost);
-    await bcrypt.compare(prehash(password), await this.dummy);
+    this.dummy ??= this.worker.hash(randomBytes(16).toString('hex'), this.cost);
+    await this.worker.compare(prehash(password), await this.dummy);
     return false;
   }
 
   /** Starts computing the dummy hash early, so the first unknown-user login is not faster. */
   warmUp(): void {
-    this.dummy ??= bcrypt.hash(randomBytes(16).toString('hex'), this.cost);
+    this.dummy ??= this.worker.hash(randomBytes(16).toString('hex'), this.cost);
+    this.dummy.catch(() => undefined);
+  }
+
+  /** Stops the worker thread. */
+  close(): Promise<void> {
+    return this.worker.close();
   }
 
   /** True when the stored hash uses an older scheme or a lower cost than now (A1). */
