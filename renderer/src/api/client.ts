@@ -1,0 +1,99 @@
+/**
+ * The typed client over `window.api`. `call(channel, input)` resolves to the channel's data or
+ * throws an AppError (shared/errors.ts); it never hands a Result to the screens.
+ *
+ * Two policies live here so no screen has to repeat them:
+ * - session problems (locked, expired, signed out, password change required) are reported to one
+ *   hook, which the session store installs, then thrown like any other error;
+ * - REAUTH_REQUIRED asks a second hook for the password (the re-authentication dialog) and, once it
+ *   has been given, retries the same call once.
+ */
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import { AppError, type AppErrorBody, type ErrorCode, type Result } from '../../../shared/errors';
+
+/** Codes that mean the session cannot be used as it is; every call reports them to `onSessionProblem`. */
+export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
+  'SESSION_LOCKED',
+  'SESSION_EXPIRED',
+  'UNAUTHENTICATED',
+  'PASSWORD_CHANGE_REQUIRED',
+];
+
+export interface ClientHooks {
+  /** Called with every error whose code is in SESSION_PROBLEM_CODES, before it is thrown. */
+  onSessionProblem: (error: AppError) => void;
+  /** Asks for the password again; resolves true once re-authenticated, false if the member cancelled. */
+  onReauthRequired: () => Promise<boolean>;
+}
+
+const defaultHooks: ClientHooks = {
+  onSessionProblem: () => undefined,
+  onReauthRequired: () => Promise.resolve(false),
+};
+
+let hooks: ClientHooks = defaultHooks;
+
+/** Installs the global handlers (the stores do this once); missing ones keep their defaults. */
+export function configureClient(next: Partial<ClientHooks>): void {
+  hooks = { ...hooks, ...next };
+}
+
+/** Restores the default, do-nothing handlers. For tests. */
+export function resetClient(): void {
+  hooks = defaultHooks;
+}
+
+/** Channels whose input is empty take no argument; the rest require one. */
+export type CallArgs<C extends ChannelName> =
+  Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+
+/** Channels that must never trigger the re-authentication retry (it would loop). */
+const NO_REAUTH_RETRY: readonly ChannelName[] = ['auth:reauthenticate', 'auth:login', 'auth:unlock'];
+
+/**
+ * Calls one channel. Resolves to its data; throws an AppError for any failure, including a missing
+ * bridge or a malformed answer (INTERNAL). On REAUTH_REQUIRED it asks for the password and retries
+ * once; if the member cancels, the REAUTH_REQUIRED error is thrown.
+ */
+export async function call<C extends ChannelName>(channel: C, ...args: CallArgs<C>): Promise<ChannelOutput<C>> {
+  const input = args[0];
+  const first = await invoke(channel, input);
+  if (first.ok) return first.data;
+  if (first.error.code === 'REAUTH_REQUIRED' && !NO_REAUTH_RETRY.includes(channel)) {
+    const confirmed = await hooks.onReauthRequired();
+    if (confirmed) {
+      const second = await invoke(channel, input);
+      if (second.ok) return second.data;
+      throw toAppError(second.error);
+    }
+  }
+  throw toAppError(first.error);
+}
+
+function toAppError(body: AppErrorBody): AppError {
+  const error = new AppError(body.code, body.message, body.issues);
+  if (SESSION_PROBLEM_CODES.includes(error.code)) hooks.onSessionProblem(error);
+  return error;
+}
+
+const internal = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
+
+async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C> | undefined): Promise<Result<ChannelOutput<C>>> {
+  const api: Partial<Window['api']> | undefined = typeof window === 'undefined' ? undefined : window.api;
+  const fn = api?.[channel];
+  if (typeof fn !== 'function') return internal(`window.api['${channel}'] is not available`);
+  try {
+    const answer: unknown = await fn(input);
+    return isResult<ChannelOutput<C>>(answer) ? answer : internal(`Malformed answer from ${channel}`);
+  } catch {
+    return internal(`${channel} failed to answer`);
+  }
+}
+
+function isResult<T>(value: unknown): value is Result<T> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'data' in value;
+  if (value.ok !== false || !('error' in value)) return false;
+  const error = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
+}

@@ -1,0 +1,60 @@
+/**
+ * Human messages for every error code, in one place. The screens never show a raw code or a
+ * message from the main process as-is: they look the code up here. The Record type makes the
+ * compiler fail when a code is added to shared/errors.ts without a message here.
+ */
+import { AppError, type ErrorCode } from '../../../shared/errors';
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Some details are missing or not valid. Check the highlighted fields.',
+  UNKNOWN_CHANNEL: 'This action is not available in this version of Kassa.',
+  FORBIDDEN_SENDER: 'This request was refused for security reasons. Restart Kassa and try again.',
+  UNAUTHENTICATED: 'You are signed out. Please sign in again.',
+  SESSION_LOCKED: 'The till is locked. Enter your password to continue.',
+  SESSION_EXPIRED: 'Your session has ended after 12 hours. Please sign in again.',
+  FORBIDDEN: 'You do not have permission to do that. Ask a manager or an admin.',
+  REAUTH_REQUIRED: 'Enter your password again to continue.',
+  PASSWORD_CHANGE_REQUIRED: 'Choose a new password before you continue.',
+  INVALID_CREDENTIALS: 'The username, email or password is not right. Check them and try again.',
+  ACCOUNT_LOCKED:
+    'This account is locked after too many failed sign-ins. Try again in 30 minutes, or ask an admin to unlock it.',
+  ACCOUNT_PENDING: 'Your access request is waiting for an admin to approve it.',
+  ACCOUNT_REJECTED: 'Your access request was declined. Ask an admin if you think this is a mistake.',
+  ACCOUNT_DISABLED: 'This account has been disabled. Ask an admin to enable it again.',
+  TEMPORARY_PASSWORD_EXPIRED:
+    'Your temporary password has expired. Ask an admin to reset your password again.',
+  WEAK_PASSWORD:
+    'Choose a stronger password: 8 to 128 characters, and not one of the most common passwords.',
+  SETUP_ALREADY_DONE: 'Kassa is already set up on this till. Sign in instead.',
+  SETUP_REQUIRED: 'Kassa has not been set up yet. Create the first admin to start.',
+  NOT_FOUND: 'That record no longer exists. Refresh and try again.',
+  CONFLICT: 'That username or email is already taken, or the record was changed meanwhile.',
+  LAST_ADMIN: 'This would leave the till without an active admin. Make someone else an admin first.',
+  SELF_ACTION: 'You cannot do this to your own account. Ask another admin.',
+  SAFE_MODE:
+    'The database failed its integrity check, so Kassa is running in safe mode. Restore a backup to continue.',
+  KEYCHAIN_UNAVAILABLE: 'The system keychain is not available on this computer, so this feature is turned off.',
+  INTERNAL: 'Something went wrong. Please try again; if it keeps happening, restart Kassa.',
+};
+
+/** Messages for a CONFLICT whose cause is known from the field it concerns. */
+export const CONFLICT_FIELD_MESSAGES: Record<string, string> = {
+  username: 'This username is already taken.',
+  email: 'This email is already in use.',
+};
+
+/** The message to show for any thrown value: an AppError's human message, or the generic one. */
+export function messageFor(error: unknown): string {
+  if (error instanceof AppError) return ERROR_MESSAGES[error.code];
+  return ERROR_MESSAGES.INTERNAL;
+}
+
+/** Messages for a code in a particular form, where the general one would mislead. */
+export const FIELD_MESSAGES = {
+  /** INVALID_CREDENTIALS when the only thing typed was the member's own password. */
+  wrongPassword: 'That password is not right. Try again.',
+  /** INVALID_CREDENTIALS on the change-password form. */
+  wrongCurrentPassword: 'That is not your current password.',
+  passwordsDiffer: 'The two new passwords are not the same.',
+  sameAsCurrent: 'Choose a password different from your current one.',
+} as const;

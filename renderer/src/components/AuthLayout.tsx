@@ -1,0 +1,42 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useSessionStore } from '../stores/session';
+import { BrandMark } from './BrandMark';
+import { SafeModeBanner } from './SafeModeBanner';
+
+export interface AuthLayoutProps {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}
+
+/** The centred card used by every screen before the app itself: set-up, sign-in, lock, password. */
+export function AuthLayout({ title, subtitle, children }: AuthLayoutProps) {
+  const terminalName = useSessionStore((s) => s.status?.terminalName ?? '');
+  return (
+    <main className="k-auth">
+      <Stack gap="lg" className="k-auth-column">
+        <Stack gap={4} align="center">
+          <BrandMark size={44} />
+          {terminalName && (
+            <Text c="dimmed" size="sm">
+              Till: {terminalName}
+            </Text>
+          )}
+        </Stack>
+        <SafeModeBanner />
+        <Paper shadow="sm" radius="lg" p="xl" withBorder>
+          <Stack gap="lg">
+            <Stack gap={4}>
+              <Title order={1} size="h2">
+                {title}
+              </Title>
+              {subtitle && <Text c="dimmed">{subtitle}</Text>}
+            </Stack>
+            {children}
+          </Stack>
+        </Paper>
+      </Stack>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, Group, PasswordInput, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconLock } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { z } from 'zod';
+import { AppError } from '../../../../shared/errors';
+import { FIELD_MESSAGES, messageFor } from '../../api/messages';
+import { AuthLayout } from '../../components/AuthLayout';
+import { FormAlert } from '../../components/FormAlert';
+import { notifyError } from '../../components/notify';
+import { currentPasswordSchema, zodValidator } from '../../forms/validation';
+import { useBusy } from '../../hooks/useBusy';
+import { useSessionStore } from '../../stores/session';
+
+type UnlockValues = { password: string };
+const unlockSchema = z.object({ password: currentPasswordSchema });
+
+/**
+ * The till is locked (idle, or the Lock button). The member unlocks with their password (the
+ * field has focus); anyone else signs this member out and signs in themselves.
+ */
+export function LockScreen() {
+  const staff = useSessionStore((s) => s.session?.staff);
+  const unlock = useSessionStore((s) => s.unlock);
+  const logout = useSessionStore((s) => s.logout);
+  const { busy, run } = useBusy();
+  const [error, setError] = useState<string | null>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const form = useForm<UnlockValues>({
+    mode: 'controlled',
+    initialValues: { password: '' },
+    validate: zodValidator<UnlockValues>(unlockSchema),
+  });
+
+  const submit = ({ password }: UnlockValues) =>
+    run(async () => {
+      setError(null);
+      try {
+        await unlock(password);
+      } catch (caught) {
+        const wrong = caught instanceof AppError && caught.code === 'INVALID_CREDENTIALS';
+        form.setFieldValue('password', '');
+        if (wrong) form.setFieldError('password', FIELD_MESSAGES.wrongPassword);
+        else setError(messageFor(caught));
+        passwordRef.current?.focus();
+      }
+    });
+
+  const switchMember = () => run(() => logout().catch(notifyError));
+
+  return (
+    <AuthLayout title="Till locked" subtitle="Enter your password to carry on where you left off.">
+      <Group gap="md" wrap="nowrap">
+        <ThemeIcon size={48} radius="xl" variant="light" aria-hidden>
+          <IconLock size={26} />
+        </ThemeIcon>
+        <div>
+          <Text fw={600} size="lg">
+            {staff?.displayName}
+          </Text>
+          <Text c="dimmed" size="sm">
+            {staff ? `${staff.username} · ${staff.roleName}` : ''}
+          </Text>
+        </div>
+      </Group>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
+        <Stack gap="md">
+          <FormAlert message={error} />
+          <PasswordInput label="Password" autoComplete="current-password" autoFocus ref={passwordRef} {...form.getInputProps('password')} />
+          <Button type="submit" size="lg" loading={busy} fullWidth>
+            Unlock
+          </Button>
+          <Button variant="subtle" onClick={switchMember} disabled={busy}>
+            Sign in as someone else
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { SafeModeBanner } from '../../components/SafeModeBanner';
+import { useNavigationStore } from '../../stores/navigation';
+import { useSessionStore } from '../../stores/session';
+import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
+import { ComingSoon } from '../placeholders/ComingSoon';
+import { NothingToShow } from '../placeholders/NothingToShow';
+import { ReauthDialog } from '../reauth/ReauthDialog';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { StaffScreen } from '../staff/StaffScreen';
+import { type NavItem, resolveScreen, visibleNavItems } from './navigation';
+import { ShellHeader } from './ShellHeader';
+import { ShellNav } from './ShellNav';
+
+/** The signed-in app: header, navigation by permission, the current screen, and shared dialogs. */
+export function Shell() {
+  const permissions = useSessionStore((s) => s.session?.permissions);
+  const chosen = useNavigationStore((s) => s.screen);
+  const go = useNavigationStore((s) => s.go);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const items = visibleNavItems(permissions ?? []);
+  const current = resolveScreen(chosen, items);
+
+  return (
+    <div className="k-shell">
+      <ShellHeader onChangePassword={() => setChangingPassword(true)} />
+      {items.length > 0 && <ShellNav items={items} current={current?.id ?? null} onSelect={go} />}
+      <main className="k-shell-main">
+        <SafeModeBanner />
+        <ScreenOutlet item={current} />
+      </main>
+      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      <ReauthDialog />
+    </div>
+  );
+}
+
+function ScreenOutlet({ item }: { item: NavItem | null }) {
+  if (!item) return <NothingToShow />;
+  switch (item.id) {
+    case 'staff':
+      return <StaffScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <ComingSoon title={item.label} />;
+  }
+}

@@ -1,0 +1,54 @@
+import { NavLink } from '@mantine/core';
+import {
+  IconChartBar,
+  IconPackage,
+  IconReceipt,
+  IconSettings,
+  IconShoppingCart,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+import type { ScreenId } from '../../stores/navigation';
+import type { NavItem } from './navigation';
+
+const ICONS: Record<ScreenId, Icon> = {
+  checkout: IconShoppingCart,
+  customers: IconUsers,
+  products: IconPackage,
+  transactions: IconReceipt,
+  reports: IconChartBar,
+  staff: IconUsersGroup,
+  settings: IconSettings,
+};
+
+export interface ShellNavProps {
+  items: readonly NavItem[];
+  current: ScreenId | null;
+  onSelect: (screen: ScreenId) => void;
+}
+
+/** The side navigation: one large button per allowed screen. */
+export function ShellNav({ items, current, onSelect }: ShellNavProps) {
+  return (
+    <nav className="k-shell-nav" aria-label="Main">
+      {items.map((item) => {
+        const ItemIcon = ICONS[item.id];
+        return (
+          <NavLink
+            key={item.id}
+            component="button"
+            type="button"
+            label={item.label}
+            description={item.ready ? undefined : 'Coming soon'}
+            leftSection={<ItemIcon size={22} stroke={1.7} />}
+            active={item.id === current}
+            aria-current={item.id === current ? 'page' : undefined}
+            onClick={() => onSelect(item.id)}
+            className="k-nav-link"
+          />
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,84 @@
+import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
+import { splitFormError } from '../../api/form-errors';
+import { FormAlert } from '../../components/FormAlert';
+import { memberDetailsSchema, zodValidator } from '../../forms/validation';
+import { useBusy } from '../../hooks/useBusy';
+import { useStaffStore } from '../../stores/staff';
+
+type AddValues = { displayName: string; username: string; email: string; role: RoleId; approve: boolean };
+const FIELDS = ['displayName', 'username', 'email', 'role'] as const;
+const isRole = (value: string | null): value is RoleId => (ROLE_IDS as readonly (string | null)[]).includes(value);
+
+/**
+ * Adds a staff member with a temporary password, which the staff store then shows once. With
+ * "Approve now" off, the member stays pending until someone approves them.
+ */
+export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Add a staff member" size="lg">
+      {opened && <AddMemberForm onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function AddMemberForm({ onClose }: { onClose: () => void }) {
+  const roles = useStaffStore((s) => s.roles);
+  const create = useStaffStore((s) => s.create);
+  const { busy, run } = useBusy();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<AddValues>({
+    mode: 'controlled',
+    initialValues: { displayName: '', username: '', email: '', role: 'cashier', approve: true },
+    validate: zodValidator<AddValues>(memberDetailsSchema),
+  });
+
+  const submit = (values: AddValues) =>
+    run(async () => {
+      setFormError(null);
+      try {
+        await create(values);
+        onClose();
+      } catch (error) {
+        const split = splitFormError(error, FIELDS);
+        form.setErrors(split.fields);
+        setFormError(split.form);
+      }
+    });
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack gap="md">
+        <FormAlert message={formError} />
+        <TextInput label="Display name" autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
+        <TextInput label="Username" description="3 to 32 letters, digits, dots, dashes or underscores" autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
+        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <Select
+          label="Role"
+          data={roles.map((r) => ({ value: r.id, label: r.name }))}
+          allowDeselect={false}
+          {...form.getInputProps('role')}
+          onChange={(value) => {
+            if (isRole(value)) form.setFieldValue('role', value);
+          }}
+        />
+        <Switch
+          label="Approve now"
+          description="Off: the member stays pending until someone approves them."
+          size="md"
+          {...form.getInputProps('approve', { type: 'checkbox' })}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Add member
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { StaffView } from '../../../../shared/contract';
+import { PERMISSIONS, ROLE_IDS, type RoleId } from '../../../../shared/permissions';
+import { messageFor } from '../../api/messages';
+import { FormAlert } from '../../components/FormAlert';
+import { notifySuccess } from '../../components/notify';
+import { useBusy } from '../../hooks/useBusy';
+import { useStaffStore } from '../../stores/staff';
+import { AppError } from '../../../../shared/errors';
+
+const isRole = (value: string | null): value is RoleId => (ROLE_IDS as readonly (string | null)[]).includes(value);
+
+/** Changes a member's role, showing what the chosen role may do. Needs the password again. */
+export function ChangeRoleModal({ member, onClose }: { member: StaffView | null; onClose: () => void }) {
+  return (
+    <Modal opened={member !== null} onClose={onClose} title={member ? `Change ${member.displayName}'s role` : ''} size="lg">
+      {member && <ChangeRoleForm member={member} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () => void }) {
+  const roles = useStaffStore((s) => s.roles);
+  const setRole = useStaffStore((s) => s.setRole);
+  const { busy, run } = useBusy();
+  const [role, setRoleValue] = useState<RoleId>(member.role);
+  const [error, setError] = useState<string | null>(null);
+  const permissions = roles.find((r) => r.id === role)?.permissions ?? [];
+
+  const submit = () =>
+    run(async () => {
+      setError(null);
+      if (role === member.role) return onClose();
+      try {
+        const saved = await setRole(member.id, role);
+        notifySuccess(`${saved.displayName} is now ${saved.roleName}.`);
+        onClose();
+      } catch (caught) {
+        if (caught instanceof AppError && caught.code === 'REAUTH_REQUIRED') return; // Cancelled.
+        setError(messageFor(caught));
+      }
+    });
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="md">
+        <FormAlert message={error} />
+        <Select
+          label="Role"
+          data={roles.map((r) => ({ value: r.id, label: r.name }))}
+          value={role}
+          onChange={(value) => isRole(value) && setRoleValue(value)}
+          allowDeselect={false}
+          data-autofocus
+        />
+        <div>
+          <Text size="sm" fw={600} mb={6}>
+            This role may:
+          </Text>
+          <Group gap={6}>
+            {permissions.map((p) => (
+              <Badge key={p} variant="outline" color="gray" tt="none" radius="sm">
+                {PERMISSIONS[p]}
+              </Badge>
+            ))}
+          </Group>
+        </div>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Change role
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

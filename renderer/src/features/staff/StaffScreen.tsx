@@ -1,0 +1,66 @@
+import { Button, Group, Stack, Tabs, Title } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { can, useSessionStore } from '../../stores/session';
+import { useStaffStore } from '../../stores/staff';
+import { AddMemberModal } from './AddMemberModal';
+import { AuditLog } from './AuditLog';
+import { MembersPanel } from './MembersPanel';
+import { PendingRequests } from './PendingRequests';
+import { TemporaryPasswordModal } from './TemporaryPasswordModal';
+
+/**
+ * Staff administration (permission staff.view): pending access requests first, then the staff
+ * list with its filters and actions (staff.manage), and the audit log (audit.view).
+ */
+export function StaffScreen() {
+  const session = useSessionStore((s) => s.session);
+  const init = useStaffStore((s) => s.init);
+  const [adding, setAdding] = useState(false);
+  const canManage = can(session, 'staff.manage');
+  const canApprove = can(session, 'staff.approve');
+  const canAudit = can(session, 'audit.view');
+  const selfId = session?.staff.id ?? null;
+
+  useEffect(() => {
+    void init();
+  }, [init]);
+
+  const members = (
+    <Stack gap="lg">
+      <PendingRequests canApprove={canApprove} />
+      <MembersPanel selfId={selfId} canManage={canManage} />
+    </Stack>
+  );
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Staff
+        </Title>
+        {canManage && (
+          <Button leftSection={<IconUserPlus size={20} />} onClick={() => setAdding(true)}>
+            Add member
+          </Button>
+        )}
+      </Group>
+      {canAudit ? (
+        <Tabs defaultValue="members" keepMounted={false}>
+          <Tabs.List mb="lg">
+            <Tabs.Tab value="members">Members</Tabs.Tab>
+            <Tabs.Tab value="audit">Audit log</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="members">{members}</Tabs.Panel>
+          <Tabs.Panel value="audit">
+            <AuditLog />
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        members
+      )}
+      <AddMemberModal opened={adding} onClose={() => setAdding(false)} />
+      <TemporaryPasswordModal />
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The stores, and the one place that connects them to the API client's global policies:
+ * session problems go to the session store, REAUTH_REQUIRED opens the re-authentication dialog.
+ * When the session ends or locks, any open re-authentication is cancelled and the data other
+ * members must not see is dropped from memory.
+ */
+import { configureClient } from '../api/client';
+import { useAuditStore } from './audit';
+import { useNavigationStore } from './navigation';
+import { useReauthStore } from './reauth';
+import { useSessionStore } from './session';
+import { useSettingsStore } from './settings';
+import { useStaffStore } from './staff';
+
+export { useAuditStore, useNavigationStore, useReauthStore, useSessionStore, useSettingsStore, useStaffStore };
+export { can, selectPhase } from './session';
+
+/** Connects the API client's hooks to the stores. Safe to call more than once. */
+export function connectStores(): void {
+  configureClient({
+    onSessionProblem: (error) => useSessionStore.getState().handleSessionProblem(error),
+    onReauthRequired: () => useReauthStore.getState().request(),
+  });
+}
+
+useSessionStore.subscribe((state, previous) => {
+  const before = previous.session;
+  const after = state.session;
+  if (before && (!after || after.locked) && useReauthStore.getState().open) useReauthStore.getState().cancel();
+  if (before && (!after || after.staff.id !== before.staff.id)) {
+    useStaffStore.getState().reset();
+    useAuditStore.getState().reset();
+    useSettingsStore.getState().reset();
+    useNavigationStore.getState().reset();
+  }
+});

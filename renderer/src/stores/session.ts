@@ -1,0 +1,184 @@
+/**
+ * The session store: the till's status (set-up needed, till name, safe mode) and the signed-in
+ * member's session as the main process reports it. Every action calls the API client only; a
+ * failed action throws the AppError so the form that started it can show it next to its fields.
+ *
+ * The screen to show follows from this state alone (see `selectPhase`): set-up, sign-in, lock,
+ * forced password change, or the app.
+ */
+import { create } from 'zustand';
+import type { ChannelInput, ChannelOutput, SessionInfo } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
+import type { Permission } from '../../../shared/permissions';
+import { call } from '../api/client';
+import { ERROR_MESSAGES, messageFor } from '../api/messages';
+
+export type AppStatus = ChannelOutput<'app:status'>;
+
+/** Which top-level screen the app shows. */
+export type SessionPhase = 'starting' | 'unavailable' | 'setup' | 'signedOut' | 'locked' | 'changePassword' | 'ready';
+
+/** The main process counts activity; reporting it more often than this adds nothing. */
+export const ACTIVITY_THROTTLE_MS = 20_000;
+
+export interface SessionState {
+  status: AppStatus | null;
+  session: SessionInfo | null;
+  /** Why the sign-in screen is showing, e.g. after the session expired. */
+  notice: string | null;
+  /** Set when the till status could not be read at start-up. */
+  startError: string | null;
+  /** When activity was last reported (ms since epoch), for the throttle. */
+  lastActivityReportAt: number;
+
+  /** Reads the till status and any existing session. */
+  start: () => Promise<void>;
+  /** Re-reads the session (polling); notices when it ended or locked elsewhere. */
+  refresh: () => Promise<void>;
+  createAdmin: (input: ChannelInput<'setup:createAdmin'>) => Promise<void>;
+  login: (input: ChannelInput<'auth:login'>) => Promise<void>;
+  requestAccess: (input: ChannelInput<'auth:requestAccess'>) => Promise<void>;
+  logout: () => Promise<void>;
+  lock: () => Promise<void>;
+  unlock: (password: string) => Promise<void>;
+  changePassword: (input: ChannelInput<'auth:changePassword'>) => Promise<void>;
+  reauthenticate: (password: string) => Promise<void>;
+  /** Tells the main process the member is active, at most once per ACTIVITY_THROTTLE_MS. */
+  reportActivity: () => void;
+  /** Reacts to SESSION_LOCKED, SESSION_EXPIRED, UNAUTHENTICATED and PASSWORD_CHANGE_REQUIRED. */
+  handleSessionProblem: (error: AppError) => void;
+  dismissNotice: () => void;
+}
+
+export const initialSessionState = {
+  status: null,
+  session: null,
+  notice: null,
+  startError: null,
+  lastActivityReportAt: 0,
+} satisfies Partial<SessionState>;
+
+/** The session store. Components read it through selectors; see `selectPhase`. */
+export const useSessionStore = create<SessionState>()((set, get) => {
+  /** Signs out locally, with a reason for the sign-in screen. */
+  const signedOut = (notice: string | null) => set({ session: null, notice, lastActivityReportAt: 0 });
+  const signedIn = (session: SessionInfo) => set({ session, notice: null });
+
+  return {
+    ...initialSessionState,
+
+    start: async () => {
+      try {
+        const [status, current] = await Promise.all([call('app:status'), call('auth:session')]);
+        set({ status, session: status.setupRequired ? null : current.session, startError: null });
+      } catch (error) {
+        set({ startError: messageFor(error) });
+      }
+    },
+
+    refresh: async () => {
+      const before = get().session;
+      let current: SessionInfo | null;
+      try {
+        current = (await call('auth:session')).session;
+      } catch {
+        return; // A failed poll changes nothing; the next one will tell.
+      }
+      if (current) set({ session: current });
+      else if (before) signedOut(ERROR_MESSAGES.UNAUTHENTICATED);
+    },
+
+    createAdmin: async (input) => {
+      const session = await call('setup:createAdmin', input);
+      const status = get().status;
+      set({ status: status ? { ...status, setupRequired: false } : status });
+      signedIn(session);
+    },
+
+    login: async (input) => {
+      signedIn(await call('auth:login', input));
+    },
+
+    requestAccess: async (input) => {
+      await call('auth:requestAccess', input);
+    },
+
+    logout: async () => {
+      try {
+        await call('auth:logout');
+      } finally {
+        // Even if the main process already ended it, this window is signed out now.
+        signedOut(null);
+      }
+    },
+
+    lock: async () => {
+      set({ session: await call('auth:lock') });
+    },
+
+    unlock: async (password) => {
+      try {
+        signedIn(await call('auth:unlock', { password }));
+      } catch (error) {
+        // Too many failures lock the account and may end the session: find out which.
+        await get().refresh();
+        throw error;
+      }
+    },
+
+    changePassword: async (input) => {
+      signedIn(await call('auth:changePassword', input));
+    },
+
+    reauthenticate: async (password) => {
+      signedIn(await call('auth:reauthenticate', { password }));
+    },
+
+    reportActivity: () => {
+      const { session, lastActivityReportAt } = get();
+      const now = Date.now();
+      if (!session || session.locked || now - lastActivityReportAt < ACTIVITY_THROTTLE_MS) return;
+      set({ lastActivityReportAt: now });
+      call('auth:activity').catch(() => undefined); // Session problems are handled by the client.
+    },
+
+    handleSessionProblem: (error) => {
+      const { session } = get();
+      switch (error.code) {
+        case 'SESSION_LOCKED':
+          if (session) set({ session: { ...session, locked: true } });
+          else void get().refresh();
+          break;
+        case 'PASSWORD_CHANGE_REQUIRED':
+          if (session) set({ session: { ...session, mustChangePassword: true } });
+          break;
+        case 'SESSION_EXPIRED':
+          signedOut(ERROR_MESSAGES.SESSION_EXPIRED);
+          break;
+        case 'UNAUTHENTICATED':
+          if (session) signedOut(ERROR_MESSAGES.UNAUTHENTICATED);
+          break;
+        default:
+          break;
+      }
+    },
+
+    dismissNotice: () => set({ notice: null }),
+  };
+});
+
+/** The top-level screen for a session state. */
+export function selectPhase(state: Pick<SessionState, 'status' | 'session' | 'startError'>): SessionPhase {
+  if (state.startError) return 'unavailable';
+  if (!state.status) return 'starting';
+  if (state.status.setupRequired) return 'setup';
+  if (!state.session) return 'signedOut';
+  if (state.session.locked) return 'locked';
+  if (state.session.mustChangePassword) return 'changePassword';
+  return 'ready';
+}
+
+/** True when the session grants `permission`. Access is decided by permission, never by role name. */
+export function can(session: SessionInfo | null, permission: Permission): boolean {
+  return session?.permissions.includes(permission) ?? false;
+}
