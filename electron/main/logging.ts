@@ -12,7 +12,6 @@ import type { Logger } from '../core/types';
 
 /** Metadata keys whose values are never written (L1). */
 const SECRET_KEY = /pass(word)?|secret|token|otp|recovery|seed|session.?id|cookie|authorization/i;
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
