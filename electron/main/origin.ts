@@ -21,7 +21,8 @@ export function originOf(url: string): string {
   }
   if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.origin;
   if (parsed.protocol === 'file:' || parsed.host === '') return 'null';
-  return `${parsed.protocol}//${parsed.host}`;
+  // Chromium lower-cases the host of a standard scheme; WHATWG keeps it as written for non-special ones.
+  return `${parsed.protocol}//${parsed.host.toLowerCase()}`;
 }
 
 /** True when `url` is served from exactly `appOrigin` (scheme, host and port all equal). */
