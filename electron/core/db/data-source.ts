@@ -28,6 +28,22 @@ export function createSqliteDataSource(options: OpenDatabaseOptions): DataSource
   });
 }
 
+/**
+ * A PostgreSQL DataSource with the same entities and migrations, for stores whose tills share one
+ * server. `url` is a postgres:// connection string.
+ */
+export function createPostgresDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  });
+}
+
 /** The raw better-sqlite3 handle under a TypeORM SQLite DataSource. */
 export function rawSqlite(dataSource: DataSource): import('better-sqlite3').Database {
   return (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
