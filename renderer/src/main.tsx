@@ -1,4 +1,5 @@
 /** Renderer entry point. */
+import './zod-jitless'; // First: before any schema is built.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -30,13 +30,18 @@ export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
 
   return (
     <Group gap="md" align="flex-end" wrap="wrap">
-      <SegmentedControl
-        aria-label="Status"
-        size="md"
-        data={STATUS_OPTIONS}
-        value={filters.status ?? ALL}
-        onChange={(value) => onChange({ status: isStatus(value) ? value : null })}
-      />
+      <Stack gap={4}>
+        <Text size="md" fw={600} id="staff-status-filter" component="span">
+          Status
+        </Text>
+        <SegmentedControl
+          aria-labelledby="staff-status-filter"
+          size="md"
+          data={STATUS_OPTIONS}
+          value={filters.status ?? ALL}
+          onChange={(value) => onChange({ status: isStatus(value) ? value : null })}
+        />
+      </Stack>
       <Select
         label="Role"
         w={200}

@@ -1,0 +1,118 @@
+/**
+ * Helpers for the renderer tests: a fake `window.api` whose every channel is a vi.fn answering a
+ * Result, fixtures for sessions and staff, and `renderApp()` that starts the whole renderer from
+ * clean stores.
+ */
+import { notifications } from '@mantine/notifications';
+import { act, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { type Mock, vi } from 'vitest';
+import type { KassaApi } from '../../shared/api';
+import {
+  CHANNEL_NAMES,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type RoleView,
+  type SessionInfo,
+  type StaffView,
+} from '../../shared/contract';
+import type { ErrorCode, Result, ValidationIssue } from '../../shared/errors';
+import { BUILT_IN_ROLES, type Permission, permissionsOf, type RoleId } from '../../shared/permissions';
+import { App } from '../../renderer/src/App';
+import { connectStores, useAuditStore, useNavigationStore, useReauthStore, useSessionStore, useSettingsStore, useStaffStore } from '../../renderer/src/stores';
+import { initialSessionState } from '../../renderer/src/stores/session';
+
+export type ChannelMock<C extends ChannelName> = Mock<(input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>>;
+export type FakeApi = { [C in ChannelName]: ChannelMock<C> };
+
+export const ok = <T,>(data: T): Result<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message = `core says ${code}`, issues?: ValidationIssue[]): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});
+
+export const TILL = 'Front counter';
+
+/** A fake window.api: app:status says set up, no session; every other channel fails until a test answers it. */
+export function createFakeApi(): FakeApi {
+  const api: Partial<Record<ChannelName, Mock>> = {};
+  for (const name of CHANNEL_NAMES) api[name] = vi.fn(async () => fail('INTERNAL', `${name} is not faked in this test`));
+  const fake = api as FakeApi;
+  fake['app:status'].mockResolvedValue(ok({ setupRequired: false, terminalName: TILL, safeMode: false }));
+  fake['auth:session'].mockResolvedValue(ok({ session: null }));
+  fake['auth:activity'].mockResolvedValue(ok({ idleLocksAt: new Date(Date.now() + 300_000).toISOString() }));
+  fake['auth:logout'].mockResolvedValue(ok({}));
+  return fake;
+}
+
+/** A session of a member with `role`'s built-in permissions (or the ones given). */
+export function sessionFor(role: RoleId, overrides: Partial<SessionInfo> & { permissions?: Permission[] } = {}): SessionInfo {
+  const names: Record<RoleId, [number, string, string]> = {
+    admin: [1, 'amira', 'Amira Haddad'],
+    manager: [2, 'jonas', 'Jonas Weber'],
+    cashier: [3, 'tom', 'Tom Baker'],
+  };
+  const [id, username, displayName] = names[role];
+  return {
+    staff: { id, username, displayName, role, roleName: role[0]!.toUpperCase() + role.slice(1) },
+    permissions: [...permissionsOf(role)],
+    locked: false,
+    mustChangePassword: false,
+    idleLockMinutes: 5,
+    expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+let nextStaffId = 100;
+/** A staff member as `staff:list` returns it. */
+export function staffMember(overrides: Partial<StaffView> = {}): StaffView {
+  const id = overrides.id ?? nextStaffId++;
+  const role = overrides.role ?? 'cashier';
+  return {
+    id,
+    username: `member${id}`,
+    email: `member${id}@shop.example`,
+    displayName: `Member ${id}`,
+    status: 'active',
+    rejected: false,
+    role,
+    roleName: BUILT_IN_ROLES.find((r) => r.id === role)?.name ?? role,
+    mustChangePassword: false,
+    failedLoginCount: 0,
+    lockedUntil: null,
+    lastLoginAt: null,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    updatedAt: '2026-11-20T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const ROLES: RoleView[] = BUILT_IN_ROLES.map((r) => ({ id: r.id, name: r.name, permissions: [...r.permissions] }));
+
+/** Puts every store back to its first state. */
+export function resetStores(): void {
+  useReauthStore.getState().cancel();
+  useSessionStore.setState(initialSessionState);
+  useStaffStore.getState().reset();
+  useAuditStore.getState().reset();
+  useSettingsStore.getState().reset();
+  useNavigationStore.getState().reset();
+  connectStores();
+}
+
+export interface RenderAppOptions {
+  /** Options for user-event, e.g. `advanceTimers` with fake timers. */
+  user?: Parameters<typeof userEvent.setup>[0];
+}
+
+/** Installs `api` as window.api and renders the whole renderer from clean stores. */
+export function renderApp(api: FakeApi, options: RenderAppOptions = {}) {
+  act(() => notifications.clean());
+  resetStores();
+  window.api = api satisfies KassaApi;
+  const user = userEvent.setup(options.user);
+  const view = render(<App env="test" />);
+  return { user, ...view };
+}
