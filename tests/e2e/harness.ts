@@ -1,0 +1,352 @@
+/**
+ * Browser end-to-end harness: the built renderer (dist/renderer) in Debian's Chromium, with
+ * `window.api` bridged to a REAL headless core on a temp SQLite file.
+ *
+ * - A tiny static server on 127.0.0.1:<random port> serves dist/renderer and sends the CSP from
+ *   shared/csp.ts on every response, errors included (E3). Path traversal is refused (E4).
+ * - The core is built with `appOrigin` = the server's origin, so the router's sender check (E5)
+ *   runs for real: the bridge passes the calling frame's origin and whether it is the top frame.
+ * - Each page lives in its own browser context and gets its own `windowId`, so several people can
+ *   be signed in at once (one session per window, S1).
+ * - `window.api` is built by the very `buildApi` the preload uses (electron/preload/build-api.ts),
+ *   serialised into an init script, over the exposed binding `__kassaInvoke`, which the init
+ *   script captures and removes from `window` (the preload never exposes raw IPC either, E2).
+ * - Console errors, uncaught page errors and `securitypolicyviolation` events are collected per
+ *   page; `assertClean()` fails the test if any appeared.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../electron/core';
+import { buildApi } from '../../electron/preload/build-api';
+import { CHANNEL_NAMES } from '../../shared/contract/channel-names';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { FakeClock, memorySecrets, silentLogger, tempDir } from '../helpers/core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BUNDLE_ROOT = path.join(REPO_ROOT, 'dist', 'renderer');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+export const VIEWPORT = { width: 1280, height: 800 };
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Renderer bundle
+// ---------------------------------------------------------------------------------------------
+
+/** Builds dist/renderer with vite.config.ts if it is missing, so `vitest run --project e2e` works alone. */
+export async function ensureRendererBuilt(): Promise<void> {
+  if (existsSync(path.join(BUNDLE_ROOT, 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  if (!existsSync(path.join(BUNDLE_ROOT, 'index.html')))
+    throw new Error(`vite build did not produce ${BUNDLE_ROOT}/index.html`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static server
+// ---------------------------------------------------------------------------------------------
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Dot segments, raw or percent-encoded in any mix. */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+/** A decoded segment may never hold a separator, NUL or a drive/stream colon. */
+const FORBIDDEN_IN_SEGMENT = /[/\\\0:]/;
+
+/**
+ * Maps a request target (`/assets/x.js?v=1`) to a file strictly inside `root`, or to the status
+ * to refuse it with. Refuses any dot segment, empty segment, bad escape, or encoded separator.
+ */
+export function resolveStaticPath(
+  root: string,
+  target: string,
+): { ok: true; filePath: string } | { ok: false; status: 403 | 404 } {
+  const rawPath = (target.split(/[?#]/, 1)[0] ?? '').trim();
+  if (!rawPath.startsWith('/')) return { ok: false, status: 404 };
+  const rawSegments = rawPath.slice(1).split('/');
+  const pathname = rawPath === '/' ? ['index.html'] : rawSegments;
+  const segments: string[] = [];
+  for (const encoded of pathname) {
+    if (encoded === '' || DOT_SEGMENT.test(encoded) || encoded.includes('\\'))
+      return { ok: false, status: 403 };
+    let segment: string;
+    try {
+      segment = decodeURIComponent(encoded);
+    } catch {
+      return { ok: false, status: 403 };
+    }
+    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment))
+      return { ok: false, status: 403 };
+    segments.push(segment);
+  }
+  const base = path.resolve(root);
+  const filePath = path.resolve(base, ...segments);
+  if (!filePath.startsWith(base + path.sep)) return { ok: false, status: 403 };
+  return { ok: true, filePath };
+}
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `root` on 127.0.0.1 at a random port. Every response carries the CSP header (E3). */
+export async function startStaticServer(root: string): Promise<StaticServer> {
+  const realRoot = await fs.realpath(root);
+  const server: Server = createServer((req, res) => {
+    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
+      res.writeHead(status, {
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Type': type,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
+    const resolved = resolveStaticPath(realRoot, req.url ?? '/');
+    if (!resolved.ok)
+      return send(resolved.status, resolved.status === 403 ? 'Forbidden' : 'Not found');
+    void (async () => {
+      try {
+        // Symlinks must not lead out of the bundle either.
+        const real = await fs.realpath(resolved.filePath);
+        if (!real.startsWith(realRoot + path.sep)) return send(403, 'Forbidden');
+        const stat = await fs.stat(real);
+        if (!stat.isFile()) return send(404, 'Not found');
+        const body = await fs.readFile(real);
+        send(
+          200,
+          body,
+          CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
+        );
+      } catch {
+        send(404, 'Not found');
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// window.api bridge
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The init script that builds `window.api` exactly as the preload does: `buildApi` itself
+ * (serialised), over the binding, with the channel list the preload uses. The binding is captured
+ * in a closure and deleted from `window`, so the page sees `window.api` and nothing else.
+ * Like `contextBridge.exposeInMainWorld`, the property is read-only and the object frozen.
+ */
+export function bridgeInitScript(): string {
+  return `(() => {
+  const rawInvoke = window.__kassaInvoke;
+  try { delete window.__kassaInvoke; } catch {}
+  const buildApi = ${buildApi.toString()};
+  const api = buildApi((channel, input) => rawInvoke(channel, input), ${JSON.stringify(CHANNEL_NAMES)});
+  Object.defineProperty(window, 'api', { value: api, enumerable: true, configurable: false, writable: false });
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__kassaCsp?.({ directive: e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample, sourceFile: e.sourceFile, line: e.lineNumber });
+  }, true);
+})();`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Harness
+// ---------------------------------------------------------------------------------------------
+
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+  sourceFile: string;
+  line: number;
+}
+
+export interface KassaPage {
+  page: Page;
+  context: BrowserContext;
+  windowId: number;
+  /** Console errors and uncaught page errors, in order. */
+  errors: string[];
+  /** `securitypolicyviolation` events seen by the page. */
+  cspViolations: CspViolation[];
+  /** Every `window.api` call the page made, in order (channel names only). */
+  calls: string[];
+  /** Loads the app's index page. */
+  open(): Promise<void>;
+  /** Throws if any console error, page error or CSP violation was recorded since the last check. */
+  assertClean(): void;
+}
+
+export interface Harness {
+  origin: string;
+  core: Core;
+  clock: FakeClock;
+  dbPath: string;
+  browser: Browser;
+  pages: KassaPage[];
+  /** A new browser context + page, with its own window id (so its own session). */
+  newPage(): Promise<KassaPage>;
+  /** Full-page PNG at test-results/screenshots/<nn>-<name>.png; returns the path. */
+  screenshot(p: KassaPage | Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** First screenshot number (default 1). */
+  firstScreenshot?: number;
+  /** Directory to serve instead of dist/renderer (no build then); for checking the harness itself. */
+  bundleRoot?: string;
+  /** Delete earlier `<nn>-<name>.png` screenshots first. */
+  cleanScreenshots?: boolean;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  if (!opts.bundleRoot) await ensureRendererBuilt();
+  const server = await startStaticServer(opts.bundleRoot ?? BUNDLE_ROOT);
+  const dir = tempDir('kassa-e2e-');
+  const dbPath = path.join(dir, 'kassa.sqlite');
+  const clock = new FakeClock();
+  let core: Core | undefined;
+  let browser: Browser | undefined;
+  try {
+    core = await createCore({
+      databasePath: dbPath,
+      clock,
+      secretStore: memorySecrets(),
+      appOrigin: server.origin,
+      terminalName: 'e2e-till',
+      logger: silentLogger,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  } catch (e) {
+    await core?.close();
+    await server.close();
+    await fs.rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const liveCore = core;
+  const liveBrowser = browser;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  if (opts.cleanScreenshots) {
+    for (const f of await fs.readdir(SCREENSHOT_DIR))
+      if (/^\d{2}-.*\.png$/.test(f)) await fs.rm(path.join(SCREENSHOT_DIR, f));
+  }
+  let nextWindowId = 1;
+  let shot = opts.firstScreenshot ?? 1;
+  const pages: KassaPage[] = [];
+
+  async function newPage(): Promise<KassaPage> {
+    const windowId = nextWindowId++;
+    const context = await liveBrowser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const kp: KassaPage = {
+      page,
+      context,
+      windowId,
+      errors: [],
+      cspViolations: [],
+      calls: [],
+      async open() {
+        const res = await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+        if (!res || res.status() !== 200)
+          throw new Error(`index page answered ${res?.status() ?? 'nothing'}`);
+      },
+      assertClean() {
+        const problems = [
+          ...kp.errors.map((e) => `console/page error: ${e}`),
+          ...kp.cspViolations.map((v) => `CSP violation: ${JSON.stringify(v)}`),
+        ];
+        // Reported once: the next check starts afresh.
+        kp.errors.length = 0;
+        kp.cspViolations.length = 0;
+        if (problems.length > 0)
+          throw new Error(`window ${windowId} reported problems:\n${problems.join('\n')}`);
+      },
+    };
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      // Chromium asks an http origin for /favicon.ico on its own; the app:// window never does.
+      if (msg.location().url === `${server.origin}/favicon.ico`) return;
+      kp.errors.push(`${msg.text()} @ ${msg.location().url}:${msg.location().lineNumber}`);
+    });
+    page.on('pageerror', (e) => kp.errors.push(`uncaught: ${e.message}`));
+    await page.exposeBinding('__kassaInvoke', (source, channel: unknown, payload: unknown) => {
+      kp.calls.push(String(channel));
+      return liveCore.invoke(String(channel), payload, {
+        origin: new URL(source.frame.url()).origin,
+        isTopFrame: source.frame === source.page.mainFrame(),
+        windowId,
+      });
+    });
+    await page.exposeBinding('__kassaCsp', (_source, v: CspViolation) => {
+      kp.cspViolations.push(v);
+    });
+    await page.addInitScript({ content: bridgeInitScript() });
+    pages.push(kp);
+    return kp;
+  }
+
+  return {
+    origin: server.origin,
+    core: liveCore,
+    clock,
+    dbPath,
+    browser: liveBrowser,
+    pages,
+    newPage,
+    async screenshot(p, name) {
+      const page = 'windowId' in p ? p.page : p;
+      const file = path.join(SCREENSHOT_DIR, `${String(shot++).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      return file;
+    },
+    async close() {
+      await liveBrowser.close().catch(() => {});
+      await server.close();
+      await liveCore.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
