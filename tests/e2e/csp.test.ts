@@ -92,7 +92,7 @@ describe('CSP and bridge (E2, E3)', () => {
         allFunctions: Object.values(api).every((f) => typeof f === 'function'),
         frozen: Object.isFrozen(api),
         writable: desc?.writable,
-        rawInvokeVisible: '__kassaInvoke' in window,
+        rawInvokeVisible: '__kassaInvoke' in window || '__kassaCsp' in window,
       };
     });
     expect(shape.keys).toEqual([...CHANNEL_NAMES]);

@@ -175,18 +175,19 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
 /**
  * The init script that builds `window.api` exactly as the preload does: `buildApi` itself
  * (serialised), over the binding, with the channel list the preload uses. The binding is captured
- * in a closure and deleted from `window`, so the page sees `window.api` and nothing else.
+ * (and the CSP reporting hook) in a closure and deleted from `window`, so the page sees `window.api` and nothing else.
  * Like `contextBridge.exposeInMainWorld`, the property is read-only and the object frozen.
  */
 export function bridgeInitScript(): string {
   return `(() => {
   const rawInvoke = window.__kassaInvoke;
-  try { delete window.__kassaInvoke; } catch {}
+  const reportCsp = window.__kassaCsp;
+  try { delete window.__kassaInvoke; delete window.__kassaCsp; } catch {}
   const buildApi = ${buildApi.toString()};
   const api = buildApi((channel, input) => rawInvoke(channel, input), ${JSON.stringify(CHANNEL_NAMES)});
   Object.defineProperty(window, 'api', { value: api, enumerable: true, configurable: false, writable: false });
   document.addEventListener('securitypolicyviolation', (e) => {
-    window.__kassaCsp?.({ directive: e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample, sourceFile: e.sourceFile, line: e.lineNumber });
+    reportCsp?.({ directive: e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample, sourceFile: e.sourceFile, line: e.lineNumber });
   }, true);
 })();`;
 }
