@@ -22,6 +22,7 @@ describe('first run (A6)', () => {
     expect(session).toMatchObject({ staff: { username: 'ada', role: 'admin', roleName: 'Admin' }, locked: false, mustChangePassword: false });
     expect(session.permissions).toContain('staff.manage');
     expect(await t.must('app:status')).toMatchObject({ setupRequired: false });
+    expect((await t.must('staff:list', {})).items[0]).toMatchObject({ status: 'active', lastLoginAt: '2026-11-23T09:00:00.000Z' });
     expect(code(await t.call('setup:createAdmin', { ...ADMIN, username: 'eve', email: 'eve@x.test' }, 3))).toBe('SETUP_ALREADY_DONE');
     expect((t.raw().prepare('SELECT COUNT(*) AS n FROM staff').get() as { n: number }).n).toBe(1);
     expect(auditCount(t, 'setup.create_admin', 'success')).toBe(1);

@@ -75,6 +75,9 @@ export class AuthService {
     const staff = await this.db.write(async (em) => {
       if ((await em.getRepository(StaffEntity).count()) > 0) throw new AppError('SETUP_ALREADY_DONE', 'This till is already set up. Sign in instead.');
       const row = await this.insertStaff(em, input, passwordHash, { status: 'active', roleId: 'admin' });
+      // Set-up signs the admin in, so it counts as their first sign-in.
+      row.lastLoginAt = row.createdAt;
+      await em.getRepository(StaffEntity).update(row.id, { lastLoginAt: row.lastLoginAt });
       await this.audit.record(em, { action: 'setup.create_admin', outcome: 'success', actorId: row.id, actorName: row.username, targetType: 'staff', targetId: row.id });
       return row;
     });
