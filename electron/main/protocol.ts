@@ -196,6 +196,8 @@ function plainResponse(status: number): Response {
 /**
  * Declares `app:` as a privileged scheme: standard (origin, relative URLs), secure (like https),
  * with the Fetch API. Must run before the app's `ready` event (Electron throws otherwise).
+ * `corsEnabled` is deliberately left unset: it would let other origins read app:// responses;
+ * the renderer's own same-origin module scripts load without it.
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
