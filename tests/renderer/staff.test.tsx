@@ -1,0 +1,249 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { StaffView } from '../../shared/contract';
+import { STAFF_PAGE_SIZE } from '../../renderer/src/stores/staff';
+import { createFakeApi, fail, ok, renderApp, ROLES, sessionFor, staffMember } from './helpers';
+
+const sofia = staffMember({ id: 5, username: 'sofia', displayName: 'Sofia Rossi', status: 'pending' });
+const kwame = staffMember({ id: 6, username: 'kwame', displayName: 'Kwame Mensah', status: 'pending' });
+const liWei = staffMember({ id: 3, username: 'li.wei', displayName: 'Li Wei', lockedUntil: '2099-01-01T00:00:00.000Z' });
+const jonas = staffMember({ id: 2, username: 'jonas', displayName: 'Jonas Weber', role: 'manager' });
+const amira = staffMember({ id: 1, username: 'amira', displayName: 'Amira Haddad', role: 'admin' });
+const everyone: StaffView[] = [amira, jonas, liWei, sofia, kwame];
+
+/** An admin on the Staff screen, with staff:list answering from `everyone` by status. */
+async function openStaff(role: 'admin' | 'manager' = 'admin') {
+  const api = createFakeApi();
+  api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
+  api['roles:list'].mockResolvedValue(ok(ROLES));
+  api['staff:list'].mockImplementation(async (input) => {
+    const items = everyone.filter((m) => !input?.status || m.status === input.status);
+    return ok({ items, total: items.length });
+  });
+  const rendered = renderApp(api);
+  await rendered.user.click(await screen.findByRole('button', { name: 'Staff' }));
+  await screen.findByRole('table', { name: 'Staff members' });
+  return { api, ...rendered };
+}
+
+const pendingSection = () => screen.getByRole('region', { name: 'Pending requests' });
+const rowOf = (name: string) => {
+  const cell = within(screen.getByRole('table', { name: 'Staff members' })).getByText(name);
+  const row = cell.closest('tr');
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+};
+
+describe('staff screen', () => {
+  it('loads roles, the pending requests and the first page', async () => {
+    const { api } = await openStaff();
+    expect(api['roles:list']).toHaveBeenCalled();
+    expect(api['staff:list']).toHaveBeenCalledWith({ limit: STAFF_PAGE_SIZE, offset: 0 });
+    expect(api['staff:list']).toHaveBeenCalledWith({ status: 'pending', limit: 200, offset: 0 });
+    const pending = pendingSection();
+    expect(within(pending).getByText('Sofia Rossi')).toBeInTheDocument();
+    expect(within(pending).getByText('Kwame Mensah')).toBeInTheDocument();
+    expect(within(pending).queryByText('Jonas Weber')).not.toBeInTheDocument();
+    expect(within(rowOf('Li Wei')).getByText('Locked out')).toBeInTheDocument();
+  });
+
+  it('filters call staff:list with the right input', async () => {
+    const { api, user } = await openStaff();
+    const lastList = () => api['staff:list'].mock.calls.at(-1)?.[0];
+
+    await user.click(screen.getByRole('radio', { name: 'Disabled' }));
+    await waitFor(() => expect(lastList()).toEqual({ status: 'disabled', limit: STAFF_PAGE_SIZE, offset: 0 }));
+
+    await user.click(screen.getByLabelText('Role', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Manager' }));
+    await waitFor(() => expect(lastList()).toEqual({ status: 'disabled', role: 'manager', limit: STAFF_PAGE_SIZE, offset: 0 }));
+
+    await user.type(screen.getByRole('textbox', { name: 'Search' }), 'jon');
+    await waitFor(() => expect(lastList()).toEqual({ status: 'disabled', role: 'manager', search: 'jon', limit: STAFF_PAGE_SIZE, offset: 0 }));
+
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    await waitFor(() => expect(lastList()).toEqual({ role: 'manager', search: 'jon', limit: STAFF_PAGE_SIZE, offset: 0 }));
+  });
+
+  it('approves and rejects pending requests, then reloads', async () => {
+    const { api, user } = await openStaff();
+    api['staff:approve'].mockResolvedValue(ok({ ...sofia, status: 'active' }));
+    api['staff:reject'].mockResolvedValue(ok({ ...kwame, status: 'disabled', rejected: true }));
+    const listCalls = api['staff:list'].mock.calls.length;
+
+    const sofiaRow = within(pendingSection()).getByRole('listitem', { name: 'Sofia Rossi' });
+    await user.click(within(sofiaRow).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(api['staff:approve']).toHaveBeenCalledWith({ id: 5 }));
+    expect(await screen.findByText('Sofia Rossi can now sign in.')).toBeInTheDocument();
+    await waitFor(() => expect(api['staff:list'].mock.calls.length).toBeGreaterThanOrEqual(listCalls + 2));
+
+    const kwameRow = within(pendingSection()).getByRole('listitem', { name: 'Kwame Mensah' });
+    await user.click(within(kwameRow).getByRole('button', { name: 'Reject' }));
+    await waitFor(() => expect(api['staff:reject']).toHaveBeenCalledWith({ id: 6 }));
+    expect(await screen.findByText("Kwame Mensah's request was declined.")).toBeInTheDocument();
+    expect(api['staff:approve']).toHaveBeenCalledTimes(1);
+  });
+
+  it('hides Approve / Reject and Add member without the permissions', async () => {
+    await openStaff('manager');
+    expect(within(pendingSection()).getByText('Sofia Rossi')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reject' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add member' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Actions for/ })).not.toBeInTheDocument();
+  });
+
+  it('reset password asks for the password again, retries, and shows the temporary password once', async () => {
+    const { api, user } = await openStaff();
+    api['staff:resetPassword']
+      .mockResolvedValueOnce(fail('REAUTH_REQUIRED'))
+      .mockResolvedValueOnce(ok({ staff: liWei, temporaryPassword: 'Qm7-vT2k-9xPa', temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z' }));
+    api['auth:reauthenticate'].mockResolvedValueOnce(fail('INVALID_CREDENTIALS')).mockResolvedValueOnce(ok(sessionFor('admin')));
+
+    await user.click(within(rowOf('Li Wei')).getByRole('button', { name: 'Actions for Li Wei' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reset password' }));
+    const confirm = await screen.findByRole('dialog', { name: "Reset Li Wei's password?" });
+    await user.click(within(confirm).getByRole('button', { name: 'Reset password' }));
+
+    const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
+    await user.type(within(reauth).getByLabelText('Password'), 'wrong{Enter}');
+    await waitFor(() => expect(within(reauth).getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('That password is not right')));
+    expect(api['staff:resetPassword']).toHaveBeenCalledTimes(1);
+
+    await user.type(within(reauth).getByLabelText('Password'), 'right password{Enter}');
+    await waitFor(() => expect(api['auth:reauthenticate']).toHaveBeenLastCalledWith({ password: 'right password' }));
+    await waitFor(() => expect(api['staff:resetPassword']).toHaveBeenCalledTimes(2));
+    expect(api['staff:resetPassword']).toHaveBeenLastCalledWith({ id: 3 });
+
+    const shown = await screen.findByRole('dialog', { name: 'Temporary password' });
+    expect(within(shown).getByText('Qm7-vT2k-9xPa')).toBeInTheDocument();
+    expect(within(shown).getByRole('button', { name: 'Copy' })).toBeInTheDocument();
+    expect(within(shown).getByText(/It works once, until/)).toBeInTheDocument();
+
+    await user.click(within(shown).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByText('Qm7-vT2k-9xPa')).not.toBeInTheDocument());
+    expect(screen.queryByRole('dialog', { name: 'Temporary password' })).not.toBeInTheDocument();
+  });
+
+  it('does not retry when the password prompt is cancelled', async () => {
+    const { api, user } = await openStaff();
+    api['staff:disable'].mockResolvedValue(fail('REAUTH_REQUIRED'));
+
+    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Disable' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Disable Jonas Weber?' })).getByRole('button', { name: 'Disable' }));
+    const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
+    await user.click(within(reauth).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Confirm it is you' })).not.toBeInTheDocument());
+    expect(api['staff:disable']).toHaveBeenCalledTimes(1);
+    expect(api['auth:reauthenticate']).not.toHaveBeenCalled();
+  });
+
+  it('shows the explanation when a delete disabled the member instead', async () => {
+    const { api, user } = await openStaff();
+    api['staff:delete'].mockResolvedValue(ok({ outcome: 'disabled' as const, message: 'Jonas Weber has sales history, so the account was disabled instead.', staff: { ...jonas, status: 'disabled' as const } }));
+
+    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Delete Jonas Weber?' })).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(api['staff:delete']).toHaveBeenCalledWith({ id: 2 }));
+    expect(await screen.findByText('Jonas Weber has sales history, so the account was disabled instead.')).toBeInTheDocument();
+  });
+
+  it('unlocks a locked-out member, and offers Unlock only to them', async () => {
+    const { api, user } = await openStaff();
+    api['staff:unlock'].mockResolvedValue(ok({ ...liWei, lockedUntil: null }));
+
+    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    expect(await screen.findByRole('menuitem', { name: 'Reset password' })).toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: 'Unlock' })).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
+
+    await user.click(within(rowOf('Li Wei')).getByRole('button', { name: 'Actions for Li Wei' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Unlock' }));
+    await waitFor(() => expect(api['staff:unlock']).toHaveBeenCalledWith({ id: 3 }));
+    expect(await screen.findByText('Li Wei is unlocked and can sign in.')).toBeInTheDocument();
+  });
+
+  it('changes a role after asking for the password again', async () => {
+    const { api, user } = await openStaff();
+    api['staff:setRole'].mockResolvedValueOnce(fail('REAUTH_REQUIRED')).mockResolvedValueOnce(ok({ ...jonas, role: 'admin', roleName: 'Admin' }));
+    api['auth:reauthenticate'].mockResolvedValue(ok(sessionFor('admin')));
+
+    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Change role' }));
+    const dialog = await screen.findByRole('dialog', { name: "Change Jonas Weber's role" });
+    await user.click(within(dialog).getByLabelText('Role', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Admin' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Change role' }));
+
+    const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
+    await user.type(within(reauth).getByLabelText('Password'), 'right password{Enter}');
+    await waitFor(() => expect(api['staff:setRole']).toHaveBeenCalledTimes(2));
+    expect(api['staff:setRole']).toHaveBeenLastCalledWith({ id: 2, role: 'admin' });
+    expect(await screen.findByText('Jonas Weber is now Admin.')).toBeInTheDocument();
+  });
+
+  it('edits only the fields that changed and shows a taken username next to the field', async () => {
+    const { api, user } = await openStaff();
+    api['staff:update'].mockResolvedValueOnce(fail('CONFLICT', 'username already taken')).mockResolvedValueOnce(ok({ ...jonas, username: 'jonas.w' }));
+
+    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Edit details' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit member details' });
+    const username = within(dialog).getByLabelText('Username');
+    await user.clear(username);
+    await user.type(username, 'amira');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api['staff:update']).toHaveBeenCalledWith({ id: 2, username: 'amira' }));
+    await waitFor(() => expect(within(dialog).getByLabelText('Username')).toHaveAccessibleDescription(expect.stringContaining('This username is already taken.')));
+
+    await user.clear(username);
+    await user.type(username, 'jonas.w');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api['staff:update']).toHaveBeenLastCalledWith({ id: 2, username: 'jonas.w' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit member details' })).not.toBeInTheDocument());
+  });
+
+  it('adds a member and shows the temporary password once', async () => {
+    const { api, user } = await openStaff();
+    const added = staffMember({ id: 9, username: 'nadia', displayName: 'Nadia Costa', email: 'nadia@shop.example', role: 'manager', mustChangePassword: true });
+    api['staff:create'].mockResolvedValue(ok({ staff: added, temporaryPassword: 'Temp-Nadia-42', temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z' }));
+
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a staff member' });
+    await user.type(within(dialog).getByLabelText('Display name'), 'Nadia Costa');
+    await user.type(within(dialog).getByLabelText('Username'), 'nadia');
+    await user.type(within(dialog).getByLabelText('Email'), 'nadia@shop.example');
+    await user.click(within(dialog).getByLabelText('Role', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Manager' }));
+    await user.click(within(dialog).getByRole('switch', { name: /Approve now/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
+
+    await waitFor(() =>
+      expect(api['staff:create']).toHaveBeenCalledWith({ displayName: 'Nadia Costa', username: 'nadia', email: 'nadia@shop.example', role: 'manager', approve: false }),
+    );
+    const shown = await screen.findByRole('dialog', { name: 'Temporary password' });
+    expect(within(shown).getByText('Temp-Nadia-42')).toBeInTheDocument();
+    expect(within(shown).getByText(/Nadia Costa has been added/)).toBeInTheDocument();
+    await user.click(within(shown).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByText('Temp-Nadia-42')).not.toBeInTheDocument());
+  });
+
+  it('shows the audit log to members with audit.view', async () => {
+    const { api, user } = await openStaff();
+    api['audit:list'].mockResolvedValue(
+      ok({
+        items: [
+          { id: 7, at: '2026-11-23T10:00:00.000Z', actorId: 1, actorName: 'Amira Haddad', action: 'staff.approve', targetType: 'staff', targetId: '5', terminal: 'Till 1', outcome: 'success' as const, detail: null },
+        ],
+      }),
+    );
+    await user.click(screen.getByRole('tab', { name: 'Audit log' }));
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    expect(within(table).getByText('staff.approve')).toBeInTheDocument();
+    expect(api['audit:list']).toHaveBeenCalledWith({ limit: 50 });
+  });
+});
