@@ -24,6 +24,11 @@ export type InvokeFn = (channel: ChannelName, input: unknown) => Promise<Result<
  * (the channels without fields take the empty strict object); any other value, `null` included,
  * is sent as is for the main-process schema to judge (F1).
  *
+ * The body uses nothing from its module but the `names` default, so the browser e2e bridge can
+ * ship it as source: `page.addInitScript({ content: \`window.api = (${buildApi})((c, i) =>
+ * window.__kassaInvoke(c, i), ${JSON.stringify(CHANNEL_NAMES)})\` })` (tests/shell/preload.test.ts
+ * checks that this works).
+ *
  * @param invoke how to reach the main process
  * @param names channel names to expose; defaults to `CHANNEL_NAMES`
  */

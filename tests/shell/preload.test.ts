@@ -63,6 +63,17 @@ describe('E2 preload', () => {
     expect(Object.keys(api).sort()).toEqual(ALLOWLIST);
   });
 
+  it('buildApi survives serialisation to source (how the browser e2e bridge injects it)', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const calls: unknown[][] = [];
+    const sandbox = { record: (...args: unknown[]) => (calls.push(args), Promise.resolve({ ok: true, data: null })) };
+    const source = `(${buildApi.toString()})((channel, input) => record(channel, input), ${JSON.stringify(ALLOWLIST)})`;
+    const api = runInNewContext(source, sandbox) as Record<string, (input?: unknown) => Promise<unknown>>;
+    expect(Object.keys(api).sort()).toEqual(ALLOWLIST);
+    await api['auth:session']?.();
+    expect(calls).toEqual([['auth:session', {}]]);
+  });
+
   it('the preload source imports only electron and its own zod-free modules', () => {
     const source = readFileSync(new URL('../../electron/preload/index.ts', import.meta.url), 'utf8');
     const buildSource = readFileSync(new URL('../../electron/preload/build-api.ts', import.meta.url), 'utf8');
