@@ -1,0 +1,86 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS, permissionsOf } from '../../shared/permissions';
+import { NAV_ITEMS, resolveScreen, visibleNavItems } from '../../renderer/src/features/shell/navigation';
+import { createFakeApi, ok, renderApp, sessionFor, TILL } from './helpers';
+
+const navButtons = () =>
+  within(screen.getByRole('navigation', { name: 'Main' }))
+    .getAllByRole('button')
+    .map((b) => b.querySelector('.mantine-NavLink-label')?.textContent);
+
+describe('navigation by permission', () => {
+  it('a cashier sees Checkout and Customers only, never Staff', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier') }));
+    renderApp(api);
+    await screen.findByRole('navigation', { name: 'Main' });
+
+    expect(navButtons()).toEqual(['Checkout', 'Customers']);
+    expect(screen.getByRole('heading', { name: 'Checkout' })).toBeInTheDocument();
+    expect(screen.getByText('Coming soon', { selector: '.mantine-Badge-label' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Staff/ })).not.toBeInTheDocument();
+    expect(api['staff:list']).not.toHaveBeenCalled();
+  });
+
+  it('an admin sees every screen, with Staff and Settings', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+    renderApp(api);
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(navButtons()).toEqual(['Checkout', 'Customers', 'Products', 'Transactions', 'Reports', 'Staff', 'Settings']);
+  });
+
+  it('a member whose role allows no screen sees no navigation and an explanation', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier', { permissions: [] }) }));
+    renderApp(api);
+    expect(await screen.findByText(/Your role does not include any screens yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+  });
+
+  it('goes by permissions, not by role name', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin', { permissions: ['reports.view'] }) }));
+    renderApp(api);
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(navButtons()).toEqual(['Reports']);
+  });
+
+  it('the header shows the till, the member and their role, and the session actions', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    renderApp(api);
+    const banner = await screen.findByRole('banner');
+    expect(within(banner).getByText(TILL)).toBeInTheDocument();
+    expect(within(banner).getByText('Jonas Weber')).toBeInTheDocument();
+    expect(within(banner).getByText('Manager')).toBeInTheDocument();
+    for (const name of ['Lock', 'Change password', 'Sign out']) expect(within(banner).getByRole('button', { name })).toBeInTheDocument();
+  });
+
+  it('Sign out ends the session and shows the sign-in screen', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(api['auth:logout']).toHaveBeenCalledTimes(1);
+    expect(await screen.findByLabelText('Username or email')).toBeInTheDocument();
+  });
+});
+
+describe('visibleNavItems / resolveScreen', () => {
+  it('lists only items whose permissions are held, in menu order', () => {
+    expect(visibleNavItems([]).map((i) => i.id)).toEqual([]);
+    expect(visibleNavItems(permissionsOf('cashier')).map((i) => i.id)).toEqual(['checkout', 'customers']);
+    expect(visibleNavItems(permissionsOf('manager')).map((i) => i.id)).toEqual(['checkout', 'customers', 'products', 'transactions', 'reports', 'staff']);
+    expect(visibleNavItems(ALL_PERMISSIONS)).toHaveLength(NAV_ITEMS.length);
+    expect(visibleNavItems(['sales.refund']).map((i) => i.id)).toEqual(['transactions']);
+  });
+
+  it('falls back to the first allowed screen when the chosen one is not allowed', () => {
+    const cashierItems = visibleNavItems(permissionsOf('cashier'));
+    expect(resolveScreen('staff', cashierItems)?.id).toBe('checkout');
+    expect(resolveScreen('customers', cashierItems)?.id).toBe('customers');
+    expect(resolveScreen(null, [])).toBeNull();
+  });
+});
