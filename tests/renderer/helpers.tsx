@@ -112,7 +112,7 @@ export function renderApp(api: FakeApi, options: RenderAppOptions = {}) {
   act(() => notifications.clean());
   resetStores();
   window.api = api satisfies KassaApi;
-  const user = userEvent.setup(options.user);
+  const user = userEvent.setup({ delay: null, ...options.user });
   const view = render(<App env="test" />);
   return { user, ...view };
 }
