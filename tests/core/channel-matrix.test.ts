@@ -1,0 +1,393 @@
+/**
+ * A7 (ASVS 8.2.1, 8.3.1) and E5 (Electron security checklist #17): every channel of the contract ×
+ * every role, plus no session, plus foreign senders.
+ *
+ * - A role whose permissions include the channel's `access` (or `authenticated`/`public`) is never
+ *   answered FORBIDDEN; any other role gets exactly FORBIDDEN, one `authz.denied` audit row naming
+ *   the actor and the channel, and no change to any other table.
+ * - Without a session every non-public channel answers UNAUTHENTICATED.
+ * - Another origin, or a subframe, gets FORBIDDEN_SENDER on every channel and changes nothing.
+ *
+ * The channel list is read from the contract, so a new channel is covered automatically; it must
+ * also get a payload in tests/helpers/fuzz-payloads.ts, or this suite fails.
+ */
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, channels, type Access, type ChannelName } from '../../shared/contract';
+import {
+  ALL_PERMISSIONS,
+  ROLE_IDS,
+  permissionsOf,
+  type Permission,
+  type RoleId,
+} from '../../shared/permissions';
+import { APP_ORIGIN } from '../../shared/csp';
+import type { Caller } from '../../electron/core';
+import {
+  ADMIN,
+  approvedMember,
+  callerFor,
+  makeTestCore,
+  withAdmin,
+  type TestCore,
+} from '../helpers/core';
+import { auditMaxId, auditRowsAfter, snapshotTables } from '../helpers/fuzz-db';
+import { payloadMaker, VALID_PAYLOADS, type PayloadContext } from '../helpers/fuzz-payloads';
+
+/** Channels callable without a session. Pinned: a new public channel must be a deliberate choice. */
+const PUBLIC_CHANNELS = [
+  'app:status',
+  'setup:createAdmin',
+  'auth:session',
+  'auth:login',
+  'auth:requestAccess',
+];
+
+/** Each role signs in on its own window; window 1 is the set-up admin's. */
+const WINDOW: Record<RoleId, number> = { admin: 11, manager: 12, cashier: 13 };
+const NO_SESSION_WINDOW = 21;
+const EMPTY_WINDOW = 31;
+
+const PASSWORDS: Record<RoleId, string> = {
+  admin: 'orange lantern on a quiet hill',
+  manager: 'seven paper boats drifting east',
+  cashier: 'copper kettle whistles at dawn',
+};
+
+/** Answers that mean the test itself is broken (the payload or the caller), not an authz result. */
+const NEVER_WHEN_ALLOWED = [
+  'FORBIDDEN',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'SESSION_LOCKED',
+  'SESSION_EXPIRED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+  'SAFE_MODE',
+];
+
+function allowed(access: Access, role: RoleId): boolean {
+  return access === 'public' || access === 'authenticated' || permissionsOf(role).includes(access);
+}
+
+function codeOf(r: { ok: boolean; error?: { code: string } }): string {
+  return r.ok ? 'ok' : r.error!.code;
+}
+
+let t: TestCore;
+let db: Database.Database;
+const ids = {} as Record<RoleId, number>;
+const usernames = {} as Record<RoleId, string>;
+let targetId = 0;
+let deletableId = 0;
+let counter = 0;
+
+function ctxFor(role: RoleId | null): PayloadContext {
+  counter += 1;
+  return {
+    identifier: role ? usernames[role] : 'nobody.here',
+    password: role ? PASSWORDS[role] : 'not the right one at all',
+    takenUsername: ADMIN.username,
+    takenEmail: ADMIN.email,
+    targetId,
+    deletableId,
+    unique: `${role ?? 'anon'}${counter}`,
+  };
+}
+
+function invoke(channel: unknown, payload: unknown, caller: unknown) {
+  return t.core.invoke(channel as string, payload, caller as Caller);
+}
+
+async function sessionOf(windowId: number) {
+  const r = await t.must('auth:session', {}, windowId);
+  return r.session;
+}
+
+/**
+ * Puts the role's caller back in a signed-in, unlocked state after the logout, login and lock
+ * channels. A locked session is left locked for a channel that is allowed while locked (unlock).
+ */
+async function ensureReady(role: RoleId, channel?: ChannelName): Promise<void> {
+  const w = WINDOW[role];
+  const s = await sessionOf(w);
+  if (!s) await t.must('auth:login', { identifier: usernames[role], password: PASSWORDS[role] }, w);
+  else if (s.locked && channel && channels[channel].allowWhenLocked) return;
+  else if (s.locked) await t.must('auth:unlock', { password: PASSWORDS[role] }, w);
+  expect(await sessionOf(w)).toMatchObject({
+    locked: false,
+    mustChangePassword: false,
+    staff: { id: ids[role], role },
+  });
+}
+
+beforeAll(async () => {
+  t = await makeTestCore();
+  await withAdmin(t);
+  // Fresh members, one per role: request access, approved by the set-up admin, role set, signed in.
+  for (const role of ROLE_IDS) {
+    const username = `${role}.matrix`;
+    const id = await approvedMember(t, {
+      username,
+      email: `${username}@shop.test`,
+      displayName: `Matrix ${role}`,
+      password: PASSWORDS[role],
+    });
+    if (role !== 'cashier') await t.must('staff:setRole', { id, role });
+    const info = await t.must(
+      'auth:login',
+      { identifier: username, password: PASSWORDS[role] },
+      WINDOW[role],
+    );
+    expect(info).toMatchObject({ mustChangePassword: false, locked: false, staff: { id, role } });
+    expect([...info.permissions].sort()).toEqual([...permissionsOf(role)].sort());
+    ids[role] = id;
+    usernames[role] = username;
+  }
+  targetId = (
+    await t.must('staff:create', {
+      username: 'matrix.target',
+      email: 'matrix.target@shop.test',
+      displayName: 'Throwaway Target',
+      role: 'cashier',
+      approve: false,
+    })
+  ).staff.id;
+  deletableId = (
+    await t.must('staff:create', {
+      username: 'matrix.deletable',
+      email: 'matrix.deletable@shop.test',
+      displayName: 'Deletable Target',
+      role: 'cashier',
+      approve: false,
+    })
+  ).staff.id;
+  db = t.raw();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the contract and the payload table', () => {
+  it('has a valid payload for every channel, and none for channels that no longer exist', () => {
+    const ctx = ctxFor('admin');
+    const missing = CHANNEL_NAMES.filter((c) => payloadMaker(c) === undefined);
+    expect(missing, 'channels without an entry in tests/helpers/fuzz-payloads.ts').toEqual([]);
+    expect(Object.keys(VALID_PAYLOADS).sort()).toEqual([...CHANNEL_NAMES].sort());
+    for (const c of CHANNEL_NAMES) {
+      const parsed = channels[c].input.safeParse(payloadMaker(c)!(ctx));
+      expect(
+        parsed.success,
+        `${c}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`,
+      ).toBe(true);
+    }
+  });
+
+  it('gives every channel a known access level, and exactly the pinned channels are public', () => {
+    for (const c of CHANNEL_NAMES) {
+      const access = channels[c].access as string;
+      expect(['public', 'authenticated', ...ALL_PERMISSIONS], c).toContain(access);
+    }
+    expect(CHANNEL_NAMES.filter((c) => channels[c].access === 'public').sort()).toEqual(
+      [...PUBLIC_CHANNELS].sort(),
+    );
+  });
+
+  it('keeps staff, role, audit and settings administration away from cashiers (A7)', () => {
+    const adminOnly = CHANNEL_NAMES.filter(
+      (c) => /^(staff|roles|audit):/.test(c) || c === 'settings:update',
+    );
+    expect(adminOnly.length).toBeGreaterThanOrEqual(14);
+    for (const c of adminOnly) {
+      const access = channels[c].access;
+      expect(access === 'public' || access === 'authenticated', `${c} must need a permission`).toBe(
+        false,
+      );
+      expect(permissionsOf('cashier'), c).not.toContain(access as Permission);
+    }
+    // Managers see staff but cannot administer them.
+    for (const c of CHANNEL_NAMES.filter((x) => channels[x].access === 'staff.manage'))
+      expect(allowed(channels[c].access, 'manager'), c).toBe(false);
+  });
+});
+
+describe('no session', () => {
+  it.each(CHANNEL_NAMES.map((c) => [c]))(
+    '%s: UNAUTHENTICATED unless public, and nothing changes',
+    async (channel: ChannelName) => {
+      const make = payloadMaker(channel);
+      expect(make, `no payload for ${channel} in tests/helpers/fuzz-payloads.ts`).toBeTypeOf(
+        'function',
+      );
+      const before = snapshotTables(db);
+      const r = await invoke(channel, make!(ctxFor(null)), callerFor(NO_SESSION_WINDOW));
+      if (channels[channel].access === 'public') {
+        expect(['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'INTERNAL']).not.toContain(
+          codeOf(r),
+        );
+      } else {
+        expect(r).toEqual({
+          ok: false,
+          error: { code: 'UNAUTHENTICATED', message: expect.any(String) },
+        });
+        // The session is checked before the schema: a broken payload gets the same answer.
+        expect(codeOf(await invoke(channel, { junk: true }, callerFor(NO_SESSION_WINDOW)))).toBe(
+          'UNAUTHENTICATED',
+        );
+        expect(snapshotTables(db)).toEqual(before);
+      }
+      expect(await sessionOf(NO_SESSION_WINDOW)).toBeNull();
+    },
+  );
+});
+
+for (const role of ROLE_IDS) {
+  describe(`signed in as ${role}`, () => {
+    it.each(CHANNEL_NAMES.map((c) => [c]))(`%s`, async (channel: ChannelName) => {
+      const make = payloadMaker(channel);
+      expect(make, `no payload for ${channel} in tests/helpers/fuzz-payloads.ts`).toBeTypeOf(
+        'function',
+      );
+      await ensureReady(role, channel);
+      const def = channels[channel];
+      const before = snapshotTables(db);
+      const auditBefore = auditMaxId(db);
+      const r = await invoke(channel, make!(ctxFor(role)), callerFor(WINDOW[role]));
+      const added = auditRowsAfter(db, auditBefore);
+
+      if (allowed(def.access, role)) {
+        expect(NEVER_WHEN_ALLOWED, `${role} on ${channel}: ${JSON.stringify(r)}`).not.toContain(
+          codeOf(r),
+        );
+        expect(added.filter((a) => a.action === 'authz.denied')).toEqual([]);
+        return;
+      }
+
+      expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatchObject({
+        action: 'authz.denied',
+        outcome: 'denied',
+        target_type: 'channel',
+        target_id: channel,
+        actor_id: ids[role],
+        actor_name: usernames[role],
+        terminal: 'till-1',
+        at: t.clock.now().toISOString(),
+      });
+      expect(snapshotTables(db)).toEqual(before);
+
+      // The permission is checked before the schema: a broken payload is refused the same way.
+      const again = await invoke(
+        channel,
+        { role: 'admin', status: 'active' },
+        callerFor(WINDOW[role]),
+      );
+      expect(codeOf(again)).toBe('FORBIDDEN');
+      expect(auditRowsAfter(db, auditBefore).map((a) => a.action)).toEqual([
+        'authz.denied',
+        'authz.denied',
+      ]);
+      expect(snapshotTables(db)).toEqual(before);
+      // A refusal does not end or lock the caller's session.
+      expect(await sessionOf(WINDOW[role])).toMatchObject({
+        locked: false,
+        staff: { id: ids[role] },
+      });
+    });
+  });
+}
+
+describe('E5 sender checks', () => {
+  const badCallers: Array<[string, (windowId: number) => unknown]> = [
+    ['another origin', (w) => ({ origin: 'https://evil.example', isTopFrame: true, windowId: w })],
+    ['a subframe', (w) => ({ origin: APP_ORIGIN, isTopFrame: false, windowId: w })],
+  ];
+
+  it.each(CHANNEL_NAMES.map((c) => [c]))(
+    '%s: another origin and a subframe get FORBIDDEN_SENDER and change nothing',
+    async (channel: ChannelName) => {
+      await ensureReady('admin');
+      const payload = payloadMaker(channel)!(ctxFor('admin'));
+      const before = snapshotTables(db);
+      for (const [name, caller] of badCallers) {
+        for (const w of [WINDOW.admin, EMPTY_WINDOW]) {
+          const r = await invoke(channel, payload, caller(w));
+          expect(r, `${name} on window ${w}`).toEqual({
+            ok: false,
+            error: { code: 'FORBIDDEN_SENDER', message: expect.any(String) },
+          });
+        }
+      }
+      expect(snapshotTables(db)).toEqual(before);
+      // Nothing happened to the sessions either: no logout, lock or login through a foreign sender.
+      expect(await sessionOf(WINDOW.admin)).toMatchObject({
+        locked: false,
+        staff: { id: ids.admin },
+      });
+      expect(await sessionOf(EMPTY_WINDOW)).toBeNull();
+    },
+  );
+
+  it.each([
+    ['no caller', null],
+    ['an undefined caller', undefined],
+    ['an empty caller', {}],
+    [
+      'a look-alike origin',
+      { origin: `${APP_ORIGIN}.evil.example`, isTopFrame: true, windowId: WINDOW.admin },
+    ],
+    [
+      'an upper-case origin',
+      { origin: APP_ORIGIN.toUpperCase(), isTopFrame: true, windowId: WINDOW.admin },
+    ],
+    ['the file: origin', { origin: 'file://', isTopFrame: true, windowId: WINDOW.admin }],
+    ['the null origin', { origin: 'null', isTopFrame: true, windowId: WINDOW.admin }],
+    ['isTopFrame as a string', { origin: APP_ORIGIN, isTopFrame: 'true', windowId: WINDOW.admin }],
+    [
+      'a string window id',
+      { origin: APP_ORIGIN, isTopFrame: true, windowId: String(WINDOW.admin) },
+    ],
+    ['a NaN window id', { origin: APP_ORIGIN, isTopFrame: true, windowId: Number.NaN }],
+  ])('%s gets FORBIDDEN_SENDER on every channel', async (_name, caller) => {
+    await ensureReady('admin');
+    const before = snapshotTables(db);
+    for (const channel of CHANNEL_NAMES) {
+      const r = await invoke(channel, payloadMaker(channel)!(ctxFor('admin')), caller);
+      expect(codeOf(r), channel).toBe('FORBIDDEN_SENDER');
+    }
+    expect(snapshotTables(db)).toEqual(before);
+    expect(await sessionOf(WINDOW.admin)).toMatchObject({
+      locked: false,
+      staff: { id: ids.admin },
+    });
+  });
+
+  it.each([
+    ['staff:nuke'],
+    ['STAFF:LIST'],
+    ['staff:list '],
+    ['audit:delete'],
+    [''],
+    ['__proto__'],
+    ['constructor'],
+    ['toString'],
+    ['hasOwnProperty'],
+    [42],
+    [null],
+    [undefined],
+    [{}],
+  ])('an unknown channel %j gets UNKNOWN_CHANNEL and changes nothing', async (channel) => {
+    await ensureReady('admin');
+    const before = snapshotTables(db);
+    const r = await invoke(channel, {}, callerFor(WINDOW.admin));
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: expect.any(String) },
+    });
+    expect(snapshotTables(db)).toEqual(before);
+  });
+});
