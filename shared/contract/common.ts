@@ -4,6 +4,13 @@ import { ROLE_IDS } from '../permissions';
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True for text with no control or bidi-override characters and no lone surrogates. */
+export function isCleanText(s: string): boolean {
+  return !CONTROL_CHARS.test(s) && !LONE_SURROGATE.test(s);
+}
+
 /** Free text shown to people: trimmed, 1..max characters, no control or bidi-override characters. */
 export const displayText = (max: number) =>
   z
@@ -11,7 +18,15 @@ export const displayText = (max: number) =>
     .trim()
     .min(1, 'Required')
     .max(max, `At most ${max} characters`)
-    .refine((s) => !CONTROL_CHARS.test(s), 'Contains characters that are not allowed');
+    .refine(isCleanText, 'Contains characters that are not allowed');
+
+/** A search box: trimmed, 0..max characters, no control characters (a NUL would cut a LIKE pattern short). */
+export const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'Contains characters that are not allowed');
 
 /** Usernames: 3..32 characters of a-z, 0-9, dot, dash, underscore; stored lower-case. */
 export const usernameSchema = z

@@ -9,6 +9,7 @@ import {
   emptyInput,
   idSchema,
   roleIdSchema,
+  searchText,
   staffStatusSchema,
   usernameSchema,
   utcTimestamp,
@@ -65,7 +66,7 @@ export const staffChannels = {
     input: z.strictObject({
       status: staffStatusSchema.optional(),
       role: roleIdSchema.optional(),
-      search: z.string().trim().max(100).optional(),
+      search: searchText(100).optional(),
       limit: z.number().int().min(1).max(200).default(50),
       offset: z.number().int().min(0).max(1_000_000).default(0),
     }),

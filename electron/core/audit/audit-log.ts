@@ -29,10 +29,25 @@ export function encodeLogValue(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
-function clip(value: string | null | undefined, max: number): string | null {
+/**
+ * Makes text well-formed UTF-16 (lone surrogates become U+FFFD), so what SQLite stores is exactly
+ * what was hashed (L2): SQLite would store a lone surrogate as U+FFFD and break the chain.
+ */
+export function wellFormed(value: string): string {
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** Encodes (L3), makes well-formed (L2) and caps at `max` UTF-16 units without splitting a character. */
+export function clip(value: string | null | undefined, max: number): string | null {
   if (value === null || value === undefined) return null;
-  const encoded = encodeLogValue(value);
-  return encoded.length > max ? `${encoded.slice(0, max - 1)}…` : encoded;
+  const encoded = encodeLogValue(wellFormed(value));
+  if (encoded.length <= max) return encoded;
+  let out = '';
+  for (const ch of encoded) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** The canonical text that a row's hash covers. */
@@ -58,7 +73,7 @@ export class AuditLog {
       at: this.clock.now().toISOString(),
       actorId: input.actorId ?? null,
       actorName: clip(input.actorName, 80),
-      action: encodeLogValue(input.action).slice(0, 64),
+      action: clip(input.action, 64) ?? '',
       targetType: clip(input.targetType, 32),
       targetId: input.targetId === null || input.targetId === undefined ? null : clip(String(input.targetId), 64),
       terminal: clip(this.terminal, 64) ?? '',
