@@ -152,7 +152,8 @@ export default defineConfig(
   },
 
   // React: the classic hooks rules plus the compiler-derived checks that flag real bugs. Rules that
-  // only matter with the React Compiler enabled (memoization, gating, config) are left out.
+  // only matter with the React Compiler enabled (memoization, gating, config) are left out, and so
+  // are `set-state-in-effect` (load-on-mount effects) and `refs` (see below), which flag ordinary code.
   {
     files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
@@ -161,7 +162,8 @@ export default defineConfig(
       'react-hooks/exhaustive-deps': 'error',
       'react-hooks/immutability': 'error',
       'react-hooks/globals': 'error',
-      'react-hooks/refs': 'error',
+      // Not `refs`: it flags `form.onSubmit(submit)` (Mantine) when `submit` focuses a ref, a
+      // handler that only runs on an event, not during render.
       'react-hooks/purity': 'error',
       'react-hooks/set-state-in-render': 'error',
       'react-hooks/static-components': 'error',
