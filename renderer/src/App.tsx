@@ -30,7 +30,13 @@ export interface AppProps {
 /** The whole renderer. */
 export function App({ env = 'default' }: AppProps) {
   return (
-    <MantineProvider theme={theme} env={env} forceColorScheme="light" withCssVariables={false} withGlobalClasses={false}>
+    <MantineProvider
+      theme={theme}
+      env={env}
+      forceColorScheme="light"
+      withCssVariables={false}
+      withGlobalClasses={false}
+    >
       <Notifications position="top-right" zIndex={1000} />
       <Screens />
     </MantineProvider>

@@ -5,7 +5,12 @@ import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
 
 const mustChange = () => sessionFor('cashier', { mustChangePassword: true });
 
-async function fill(user: ReturnType<typeof renderApp>['user'], current: string, next: string, confirm = next) {
+async function fill(
+  user: ReturnType<typeof renderApp>['user'],
+  current: string,
+  next: string,
+  confirm = next,
+) {
   await user.type(await screen.findByLabelText('Current password'), current);
   await user.type(screen.getByLabelText('New password'), next);
   await user.type(screen.getByLabelText('Confirm new password'), confirm);
@@ -17,7 +22,9 @@ describe('forced password change', () => {
     api['auth:session'].mockResolvedValue(ok({ session: mustChange() }));
     renderApp(api);
 
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('Current password')).toHaveFocus());
   });
@@ -29,8 +36,12 @@ describe('forced password change', () => {
 
     await fill(user, 'Temp-1234', 'short', 'shorter');
     await user.click(screen.getByRole('button', { name: 'Change password' }));
-    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(expect.stringContaining('Use at least 8 characters'));
-    expect(screen.getByLabelText('Confirm new password')).toHaveAccessibleDescription(expect.stringContaining('The two new passwords are not the same'));
+    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(
+      expect.stringContaining('Use at least 8 characters'),
+    );
+    expect(screen.getByLabelText('Confirm new password')).toHaveAccessibleDescription(
+      expect.stringContaining('The two new passwords are not the same'),
+    );
     expect(api['auth:changePassword']).not.toHaveBeenCalled();
   });
 
@@ -42,7 +53,12 @@ describe('forced password change', () => {
 
     await fill(user, 'Temp-1234', 'my own good password');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(api['auth:changePassword']).toHaveBeenCalledWith({ currentPassword: 'Temp-1234', newPassword: 'my own good password' }));
+    await waitFor(() =>
+      expect(api['auth:changePassword']).toHaveBeenCalledWith({
+        currentPassword: 'Temp-1234',
+        newPassword: 'my own good password',
+      }),
+    );
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
@@ -54,12 +70,20 @@ describe('forced password change', () => {
 
     await fill(user, 'wrong-temp', 'my own good password');
     await user.click(screen.getByRole('button', { name: 'Change password' }));
-    await waitFor(() => expect(screen.getByLabelText('Current password')).toHaveAccessibleDescription(expect.stringContaining('That is not your current password')));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Current password')).toHaveAccessibleDescription(
+        expect.stringContaining('That is not your current password'),
+      ),
+    );
 
     api['auth:changePassword'].mockResolvedValueOnce(fail('WEAK_PASSWORD'));
     await user.type(screen.getByLabelText('Current password'), 'Temp-1234');
     await user.click(screen.getByRole('button', { name: 'Change password' }));
-    await waitFor(() => expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(expect.stringContaining(ERROR_MESSAGES.WEAK_PASSWORD)));
+    await waitFor(() =>
+      expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(
+        expect.stringContaining(ERROR_MESSAGES.WEAK_PASSWORD),
+      ),
+    );
     expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
   });
 
@@ -69,7 +93,9 @@ describe('forced password change', () => {
     api['settings:get'].mockResolvedValue(fail('PASSWORD_CHANGE_REQUIRED'));
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
-    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Choose a new password' }),
+    ).toBeInTheDocument();
   });
 });
 
@@ -87,8 +113,17 @@ describe('change password from the shell', () => {
     await user.type(within(dialog).getByLabelText('Confirm new password'), 'a brand new password');
     await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
 
-    await waitFor(() => expect(api['auth:changePassword']).toHaveBeenCalledWith({ currentPassword: 'old password', newPassword: 'a brand new password' }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Change your password' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(api['auth:changePassword']).toHaveBeenCalledWith({
+        currentPassword: 'old password',
+        newPassword: 'a brand new password',
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('dialog', { name: 'Change your password' }),
+      ).not.toBeInTheDocument(),
+    );
     expect(await screen.findByText(/Password changed/)).toBeInTheDocument();
   });
 });

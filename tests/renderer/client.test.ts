@@ -19,10 +19,20 @@ describe('API client', () => {
   it('throws an AppError with the code and issues of a failed Result', async () => {
     const api = createFakeApi();
     window.api = api;
-    api['auth:requestAccess'].mockResolvedValue(fail('VALIDATION_FAILED', 'bad', [{ path: 'email', message: 'Nope' }]));
-    const error = await call('auth:requestAccess', { username: 'a', email: 'b', displayName: 'c', password: 'd' }).catch((e: unknown) => e);
+    api['auth:requestAccess'].mockResolvedValue(
+      fail('VALIDATION_FAILED', 'bad', [{ path: 'email', message: 'Nope' }]),
+    );
+    const error = await call('auth:requestAccess', {
+      username: 'a',
+      email: 'b',
+      displayName: 'c',
+      password: 'd',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'email', message: 'Nope' }] });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'email', message: 'Nope' }],
+    });
   });
 
   it('reports session problems to the hook before throwing', async () => {
@@ -30,11 +40,21 @@ describe('API client', () => {
     window.api = api;
     const onSessionProblem = vi.fn<(error: AppError) => void>();
     configureClient({ onSessionProblem });
-    for (const code of ['SESSION_LOCKED', 'SESSION_EXPIRED', 'UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED'] as const) {
+    for (const code of [
+      'SESSION_LOCKED',
+      'SESSION_EXPIRED',
+      'UNAUTHENTICATED',
+      'PASSWORD_CHANGE_REQUIRED',
+    ] as const) {
       api['settings:get'].mockResolvedValueOnce(fail(code));
       await expect(call('settings:get')).rejects.toMatchObject({ code });
     }
-    expect(onSessionProblem.mock.calls.map(([e]) => e.code)).toEqual(['SESSION_LOCKED', 'SESSION_EXPIRED', 'UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED']);
+    expect(onSessionProblem.mock.calls.map(([e]) => e.code)).toEqual([
+      'SESSION_LOCKED',
+      'SESSION_EXPIRED',
+      'UNAUTHENTICATED',
+      'PASSWORD_CHANGE_REQUIRED',
+    ]);
 
     api['settings:get'].mockResolvedValueOnce(fail('FORBIDDEN'));
     await expect(call('settings:get')).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -46,9 +66,14 @@ describe('API client', () => {
     window.api = api;
     const onReauthRequired = vi.fn(async () => true);
     configureClient({ onReauthRequired });
-    api['staff:disable'].mockResolvedValueOnce(fail('REAUTH_REQUIRED')).mockResolvedValueOnce(ok(staffMember({ id: 8, status: 'disabled' })));
+    api['staff:disable']
+      .mockResolvedValueOnce(fail('REAUTH_REQUIRED'))
+      .mockResolvedValueOnce(ok(staffMember({ id: 8, status: 'disabled' })));
 
-    await expect(call('staff:disable', { id: 8 })).resolves.toMatchObject({ id: 8, status: 'disabled' });
+    await expect(call('staff:disable', { id: 8 })).resolves.toMatchObject({
+      id: 8,
+      status: 'disabled',
+    });
     expect(onReauthRequired).toHaveBeenCalledTimes(1);
     expect(api['staff:disable']).toHaveBeenCalledTimes(2);
   });
@@ -58,7 +83,9 @@ describe('API client', () => {
     window.api = api;
     configureClient({ onReauthRequired: async () => false });
     api['staff:disable'].mockResolvedValue(fail('REAUTH_REQUIRED'));
-    await expect(call('staff:disable', { id: 8 })).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
+    await expect(call('staff:disable', { id: 8 })).rejects.toMatchObject({
+      code: 'REAUTH_REQUIRED',
+    });
     expect(api['staff:disable']).toHaveBeenCalledTimes(1);
   });
 
@@ -68,7 +95,9 @@ describe('API client', () => {
     const onReauthRequired = vi.fn(async () => true);
     configureClient({ onReauthRequired });
     api['auth:reauthenticate'].mockResolvedValue(fail('REAUTH_REQUIRED'));
-    await expect(call('auth:reauthenticate', { password: 'x' })).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
+    await expect(call('auth:reauthenticate', { password: 'x' })).rejects.toMatchObject({
+      code: 'REAUTH_REQUIRED',
+    });
     expect(onReauthRequired).not.toHaveBeenCalled();
   });
 
@@ -80,7 +109,9 @@ describe('API client', () => {
     api['auth:session'].mockResolvedValueOnce({ nonsense: true } as never);
     await expect(call('auth:session')).rejects.toMatchObject({ code: 'INTERNAL' });
     api['auth:session'].mockResolvedValueOnce(ok({ session: sessionFor('admin') }));
-    await expect(call('auth:session')).resolves.toMatchObject({ session: { staff: { username: 'amira' } } });
+    await expect(call('auth:session')).resolves.toMatchObject({
+      session: { staff: { username: 'amira' } },
+    });
 
     Reflect.deleteProperty(window, 'api');
     await expect(call('auth:session')).rejects.toMatchObject({ code: 'INTERNAL' });
@@ -103,15 +134,31 @@ describe('splitFormError', () => {
   const fields = ['username', 'email', 'password'] as const;
 
   it('puts issues on their fields and unknown paths on the form', () => {
-    const split = splitFormError(new AppError('VALIDATION_FAILED', 'x', [{ path: 'email', message: 'Bad email' }, { path: 'other.deep', message: '?' }]), fields);
+    const split = splitFormError(
+      new AppError('VALIDATION_FAILED', 'x', [
+        { path: 'email', message: 'Bad email' },
+        { path: 'other.deep', message: '?' },
+      ]),
+      fields,
+    );
     expect(split.fields).toEqual({ email: 'Bad email' });
     expect(split.form).toBe(ERROR_MESSAGES.VALIDATION_FAILED);
   });
 
   it('puts WEAK_PASSWORD on the password field and CONFLICT on the field it names', () => {
-    expect(splitFormError(new AppError('WEAK_PASSWORD', 'x'), fields, { passwordField: 'password' })).toEqual({ fields: { password: ERROR_MESSAGES.WEAK_PASSWORD }, form: null });
-    expect(splitFormError(new AppError('CONFLICT', 'Email taken'), fields).fields).toEqual({ email: 'This email is already in use.' });
-    expect(splitFormError(new AppError('CONFLICT', 'Changed meanwhile'), fields)).toEqual({ fields: {}, form: ERROR_MESSAGES.CONFLICT });
-    expect(splitFormError(new AppError('LAST_ADMIN', 'x'), fields)).toEqual({ fields: {}, form: ERROR_MESSAGES.LAST_ADMIN });
+    expect(
+      splitFormError(new AppError('WEAK_PASSWORD', 'x'), fields, { passwordField: 'password' }),
+    ).toEqual({ fields: { password: ERROR_MESSAGES.WEAK_PASSWORD }, form: null });
+    expect(splitFormError(new AppError('CONFLICT', 'Email taken'), fields).fields).toEqual({
+      email: 'This email is already in use.',
+    });
+    expect(splitFormError(new AppError('CONFLICT', 'Changed meanwhile'), fields)).toEqual({
+      fields: {},
+      form: ERROR_MESSAGES.CONFLICT,
+    });
+    expect(splitFormError(new AppError('LAST_ADMIN', 'x'), fields)).toEqual({
+      fields: {},
+      form: ERROR_MESSAGES.LAST_ADMIN,
+    });
   });
 });

@@ -18,16 +18,35 @@ import {
   type StaffView,
 } from '../../shared/contract';
 import type { ErrorCode, Result, ValidationIssue } from '../../shared/errors';
-import { BUILT_IN_ROLES, type Permission, permissionsOf, type RoleId } from '../../shared/permissions';
+import {
+  BUILT_IN_ROLES,
+  type Permission,
+  permissionsOf,
+  type RoleId,
+} from '../../shared/permissions';
 import { App } from '../../renderer/src/App';
-import { connectStores, useAuditStore, useNavigationStore, useReauthStore, useSessionStore, useSettingsStore, useStaffStore } from '../../renderer/src/stores';
+import {
+  connectStores,
+  useAuditStore,
+  useNavigationStore,
+  useReauthStore,
+  useSessionStore,
+  useSettingsStore,
+  useStaffStore,
+} from '../../renderer/src/stores';
 import { initialSessionState } from '../../renderer/src/stores/session';
 
-export type ChannelMock<C extends ChannelName> = Mock<(input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>>;
+export type ChannelMock<C extends ChannelName> = Mock<
+  (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
+>;
 export type FakeApi = { [C in ChannelName]: ChannelMock<C> };
 
 export const ok = <T,>(data: T): Result<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message = `core says ${code}`, issues?: ValidationIssue[]): Result<never> => ({
+export const fail = (
+  code: ErrorCode,
+  message = `core says ${code}`,
+  issues?: ValidationIssue[],
+): Result<never> => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
 });
@@ -37,17 +56,25 @@ export const TILL = 'Front counter';
 /** A fake window.api: app:status says set up, no session; every other channel fails until a test answers it. */
 export function createFakeApi(): FakeApi {
   const api: Partial<Record<ChannelName, Mock>> = {};
-  for (const name of CHANNEL_NAMES) api[name] = vi.fn(async () => fail('INTERNAL', `${name} is not faked in this test`));
+  for (const name of CHANNEL_NAMES)
+    api[name] = vi.fn(async () => fail('INTERNAL', `${name} is not faked in this test`));
   const fake = api as FakeApi;
-  fake['app:status'].mockResolvedValue(ok({ setupRequired: false, terminalName: TILL, safeMode: false }));
+  fake['app:status'].mockResolvedValue(
+    ok({ setupRequired: false, terminalName: TILL, safeMode: false }),
+  );
   fake['auth:session'].mockResolvedValue(ok({ session: null }));
-  fake['auth:activity'].mockResolvedValue(ok({ idleLocksAt: new Date(Date.now() + 300_000).toISOString() }));
+  fake['auth:activity'].mockResolvedValue(
+    ok({ idleLocksAt: new Date(Date.now() + 300_000).toISOString() }),
+  );
   fake['auth:logout'].mockResolvedValue(ok({}));
   return fake;
 }
 
 /** A session of a member with `role`'s built-in permissions (or the ones given). */
-export function sessionFor(role: RoleId, overrides: Partial<SessionInfo> & { permissions?: Permission[] } = {}): SessionInfo {
+export function sessionFor(
+  role: RoleId,
+  overrides: Partial<SessionInfo> & { permissions?: Permission[] } = {},
+): SessionInfo {
   const names: Record<RoleId, [number, string, string]> = {
     admin: [1, 'amira', 'Amira Haddad'],
     manager: [2, 'jonas', 'Jonas Weber'],
@@ -89,7 +116,11 @@ export function staffMember(overrides: Partial<StaffView> = {}): StaffView {
   };
 }
 
-export const ROLES: RoleView[] = BUILT_IN_ROLES.map((r) => ({ id: r.id, name: r.name, permissions: [...r.permissions] }));
+export const ROLES: RoleView[] = BUILT_IN_ROLES.map((r) => ({
+  id: r.id,
+  name: r.name,
+  permissions: [...r.permissions],
+}));
 
 /** Puts every store back to its first state. */
 export function resetStores(): void {

@@ -26,7 +26,9 @@ describe('lock screen', () => {
     const { user } = renderApp(api);
 
     await user.type(await screen.findByLabelText('Password'), 'my password{Enter}');
-    await waitFor(() => expect(api['auth:unlock']).toHaveBeenCalledWith({ password: 'my password' }));
+    await waitFor(() =>
+      expect(api['auth:unlock']).toHaveBeenCalledWith({ password: 'my password' }),
+    );
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
@@ -37,7 +39,11 @@ describe('lock screen', () => {
     const { user } = renderApp(api);
 
     await user.type(await screen.findByLabelText('Password'), 'nope{Enter}');
-    await waitFor(() => expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('That password is not right')));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+        expect.stringContaining('That password is not right'),
+      ),
+    );
     expect(screen.getByLabelText('Password')).toHaveValue('');
     expect(screen.getByRole('heading', { name: 'Till locked' })).toBeInTheDocument();
   });

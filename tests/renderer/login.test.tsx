@@ -17,7 +17,12 @@ describe('sign-in', () => {
     expect(screen.getByLabelText('Password')).toHaveFocus();
     await user.keyboard('s3cret password{Enter}');
 
-    await waitFor(() => expect(api['auth:login']).toHaveBeenCalledWith({ identifier: 'tom', password: 's3cret password' }));
+    await waitFor(() =>
+      expect(api['auth:login']).toHaveBeenCalledWith({
+        identifier: 'tom',
+        password: 's3cret password',
+      }),
+    );
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
@@ -25,8 +30,12 @@ describe('sign-in', () => {
     const api = createFakeApi();
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
-    expect(screen.getByLabelText('Username or email')).toHaveAccessibleDescription(expect.stringContaining('Enter your username or email'));
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('Enter your password'));
+    expect(screen.getByLabelText('Username or email')).toHaveAccessibleDescription(
+      expect.stringContaining('Enter your username or email'),
+    );
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      expect.stringContaining('Enter your password'),
+    );
     expect(api['auth:login']).not.toHaveBeenCalled();
   });
 
@@ -39,23 +48,26 @@ describe('sign-in', () => {
     ['TEMPORARY_PASSWORD_EXPIRED', 'temporary password has expired'],
   ];
 
-  it.each(refusals)('shows a clear message for %s, clears and focuses the password', async (code, text) => {
-    const api = createFakeApi();
-    api['auth:login'].mockResolvedValue(fail(code, 'raw core message'));
-    const { user } = renderApp(api);
+  it.each(refusals)(
+    'shows a clear message for %s, clears and focuses the password',
+    async (code, text) => {
+      const api = createFakeApi();
+      api['auth:login'].mockResolvedValue(fail(code, 'raw core message'));
+      const { user } = renderApp(api);
 
-    await user.type(await screen.findByLabelText('Username or email'), 'tom');
-    await user.type(screen.getByLabelText('Password'), 'whatever{Enter}');
+      await user.type(await screen.findByLabelText('Username or email'), 'tom');
+      await user.type(screen.getByLabelText('Password'), 'whatever{Enter}');
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(text);
-    expect(alert).toHaveTextContent(ERROR_MESSAGES[code]);
-    expect(screen.queryByText(code)).not.toBeInTheDocument();
-    expect(screen.queryByText('raw core message')).not.toBeInTheDocument();
-    expect(screen.getByLabelText('Password')).toHaveValue('');
-    expect(screen.getByLabelText('Password')).toHaveFocus();
-    expect(screen.getByLabelText('Username or email')).toHaveValue('tom');
-  });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(text);
+      expect(alert).toHaveTextContent(ERROR_MESSAGES[code]);
+      expect(screen.queryByText(code)).not.toBeInTheDocument();
+      expect(screen.queryByText('raw core message')).not.toBeInTheDocument();
+      expect(screen.getByLabelText('Password')).toHaveValue('');
+      expect(screen.getByLabelText('Password')).toHaveFocus();
+      expect(screen.getByLabelText('Username or email')).toHaveValue('tom');
+    },
+  );
 
   it('explains why the member is back at sign-in after the session expired', async () => {
     const api = createFakeApi();
@@ -111,7 +123,9 @@ describe('request access', () => {
         password: 'a long pass phrase',
       }),
     );
-    expect(await screen.findByRole('status')).toHaveTextContent('An admin must approve your request before you can sign in');
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'An admin must approve your request before you can sign in',
+    );
     await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
     expect(await screen.findByLabelText('Username or email')).toBeInTheDocument();
   });
@@ -127,9 +141,17 @@ describe('request access', () => {
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Request access' }));
 
-    await waitFor(() => expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(expect.stringContaining('Username from the core is not allowed')));
-    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(expect.stringContaining('Email from the core is not allowed'));
-    expect(screen.getByLabelText('Password')).not.toHaveAccessibleDescription(expect.stringContaining('not allowed'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
+        expect.stringContaining('Username from the core is not allowed'),
+      ),
+    );
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      expect.stringContaining('Email from the core is not allowed'),
+    );
+    expect(screen.getByLabelText('Password')).not.toHaveAccessibleDescription(
+      expect.stringContaining('not allowed'),
+    );
   });
 
   it('shows WEAK_PASSWORD under Password and CONFLICT under the field taken', async () => {
@@ -137,15 +159,31 @@ describe('request access', () => {
     api['auth:requestAccess'].mockResolvedValueOnce(fail('WEAK_PASSWORD', 'common password'));
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Request access' }));
-    await waitFor(() => expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining(ERROR_MESSAGES.WEAK_PASSWORD)));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+        expect.stringContaining(ERROR_MESSAGES.WEAK_PASSWORD),
+      ),
+    );
 
-    api['auth:requestAccess'].mockResolvedValueOnce(fail('CONFLICT', 'That email is already registered'));
+    api['auth:requestAccess'].mockResolvedValueOnce(
+      fail('CONFLICT', 'That email is already registered'),
+    );
     await user.click(screen.getByRole('button', { name: 'Request access' }));
-    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(expect.stringContaining('This email is already in use.')));
-    expect(screen.getByLabelText('Username')).not.toHaveAccessibleDescription(expect.stringContaining('already'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+        expect.stringContaining('This email is already in use.'),
+      ),
+    );
+    expect(screen.getByLabelText('Username')).not.toHaveAccessibleDescription(
+      expect.stringContaining('already'),
+    );
 
     api['auth:requestAccess'].mockResolvedValueOnce(fail('CONFLICT', 'Username taken'));
     await user.click(screen.getByRole('button', { name: 'Request access' }));
-    await waitFor(() => expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(expect.stringContaining('This username is already taken.')));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
+        expect.stringContaining('This username is already taken.'),
+      ),
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, permissionsOf } from '../../shared/permissions';
-import { NAV_ITEMS, resolveScreen, visibleNavItems } from '../../renderer/src/features/shell/navigation';
+import {
+  NAV_ITEMS,
+  resolveScreen,
+  visibleNavItems,
+} from '../../renderer/src/features/shell/navigation';
 import { createFakeApi, ok, renderApp, sessionFor, TILL } from './helpers';
 
 const navButtons = () =>
@@ -18,7 +22,9 @@ describe('navigation by permission', () => {
 
     expect(navButtons()).toEqual(['Checkout', 'Customers']);
     expect(screen.getByRole('heading', { name: 'Checkout' })).toBeInTheDocument();
-    expect(screen.getByText('Coming soon', { selector: '.mantine-Badge-label' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Coming soon', { selector: '.mantine-Badge-label' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Staff/ })).not.toBeInTheDocument();
     expect(api['staff:list']).not.toHaveBeenCalled();
   });
@@ -28,20 +34,34 @@ describe('navigation by permission', () => {
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
     renderApp(api);
     await screen.findByRole('navigation', { name: 'Main' });
-    expect(navButtons()).toEqual(['Checkout', 'Customers', 'Products', 'Transactions', 'Reports', 'Staff', 'Settings']);
+    expect(navButtons()).toEqual([
+      'Checkout',
+      'Customers',
+      'Products',
+      'Transactions',
+      'Reports',
+      'Staff',
+      'Settings',
+    ]);
   });
 
   it('a member whose role allows no screen sees no navigation and an explanation', async () => {
     const api = createFakeApi();
-    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier', { permissions: [] }) }));
+    api['auth:session'].mockResolvedValue(
+      ok({ session: sessionFor('cashier', { permissions: [] }) }),
+    );
     renderApp(api);
-    expect(await screen.findByText(/Your role does not include any screens yet/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Your role does not include any screens yet/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
   });
 
   it('goes by permissions, not by role name', async () => {
     const api = createFakeApi();
-    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin', { permissions: ['reports.view'] }) }));
+    api['auth:session'].mockResolvedValue(
+      ok({ session: sessionFor('admin', { permissions: ['reports.view'] }) }),
+    );
     renderApp(api);
     await screen.findByRole('navigation', { name: 'Main' });
     expect(navButtons()).toEqual(['Reports']);
@@ -55,7 +75,8 @@ describe('navigation by permission', () => {
     expect(within(banner).getByText(TILL)).toBeInTheDocument();
     expect(within(banner).getByText('Jonas Weber')).toBeInTheDocument();
     expect(within(banner).getByText('Manager')).toBeInTheDocument();
-    for (const name of ['Lock', 'Change password', 'Sign out']) expect(within(banner).getByRole('button', { name })).toBeInTheDocument();
+    for (const name of ['Lock', 'Change password', 'Sign out'])
+      expect(within(banner).getByRole('button', { name })).toBeInTheDocument();
   });
 
   it('Sign out ends the session and shows the sign-in screen', async () => {
@@ -71,8 +92,18 @@ describe('navigation by permission', () => {
 describe('visibleNavItems / resolveScreen', () => {
   it('lists only items whose permissions are held, in menu order', () => {
     expect(visibleNavItems([]).map((i) => i.id)).toEqual([]);
-    expect(visibleNavItems(permissionsOf('cashier')).map((i) => i.id)).toEqual(['checkout', 'customers']);
-    expect(visibleNavItems(permissionsOf('manager')).map((i) => i.id)).toEqual(['checkout', 'customers', 'products', 'transactions', 'reports', 'staff']);
+    expect(visibleNavItems(permissionsOf('cashier')).map((i) => i.id)).toEqual([
+      'checkout',
+      'customers',
+    ]);
+    expect(visibleNavItems(permissionsOf('manager')).map((i) => i.id)).toEqual([
+      'checkout',
+      'customers',
+      'products',
+      'transactions',
+      'reports',
+      'staff',
+    ]);
     expect(visibleNavItems(ALL_PERMISSIONS)).toHaveLength(NAV_ITEMS.length);
     expect(visibleNavItems(['sales.refund']).map((i) => i.id)).toEqual(['transactions']);
   });

@@ -4,7 +4,9 @@ import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
 
 function setupApi() {
   const api = createFakeApi();
-  api['app:status'].mockResolvedValue(ok({ setupRequired: true, terminalName: 'Till 1', safeMode: false }));
+  api['app:status'].mockResolvedValue(
+    ok({ setupRequired: true, terminalName: 'Till 1', safeMode: false }),
+  );
   return api;
 }
 
@@ -21,15 +23,25 @@ describe('first-run set-up', () => {
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Create admin' }));
 
-    expect(screen.getByLabelText('Display name')).toHaveAccessibleDescription(expect.stringContaining('Required'));
-    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(expect.stringContaining('At least 3 characters'));
-    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(expect.stringContaining('Enter a valid email address'));
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('Use at least 8 characters'));
+    expect(screen.getByLabelText('Display name')).toHaveAccessibleDescription(
+      expect.stringContaining('Required'),
+    );
+    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
+      expect.stringContaining('At least 3 characters'),
+    );
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a valid email address'),
+    );
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      expect.stringContaining('Use at least 8 characters'),
+    );
     expect(api['setup:createAdmin']).not.toHaveBeenCalled();
 
     await user.type(screen.getByLabelText('Username'), 'Bad Name!');
     await user.click(screen.getByRole('button', { name: 'Create admin' }));
-    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(expect.stringContaining('Use letters, digits, dot, dash or underscore'));
+    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
+      expect.stringContaining('Use letters, digits, dot, dash or underscore'),
+    );
     expect(api['setup:createAdmin']).not.toHaveBeenCalled();
   });
 
@@ -68,7 +80,11 @@ describe('first-run set-up', () => {
     await user.type(screen.getByLabelText('Password'), 'password1');
     await user.click(screen.getByRole('button', { name: 'Create admin' }));
 
-    await waitFor(() => expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('Choose a stronger password')));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+        expect.stringContaining('Choose a stronger password'),
+      ),
+    );
     expect(screen.queryByText('too common')).not.toBeInTheDocument();
   });
 
@@ -82,7 +98,9 @@ describe('first-run set-up', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Create admin' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Kassa is already set up on this till. Sign in instead.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Kassa is already set up on this till. Sign in instead.',
+    );
     expect(screen.queryByText(/SETUP_ALREADY_DONE/)).not.toBeInTheDocument();
   });
 });

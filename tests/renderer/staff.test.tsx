@@ -4,10 +4,30 @@ import type { StaffView } from '../../shared/contract';
 import { STAFF_PAGE_SIZE } from '../../renderer/src/stores/staff';
 import { createFakeApi, fail, ok, renderApp, ROLES, sessionFor, staffMember } from './helpers';
 
-const sofia = staffMember({ id: 5, username: 'sofia', displayName: 'Sofia Rossi', status: 'pending' });
-const kwame = staffMember({ id: 6, username: 'kwame', displayName: 'Kwame Mensah', status: 'pending' });
-const liWei = staffMember({ id: 3, username: 'li.wei', displayName: 'Li Wei', lockedUntil: '2099-01-01T00:00:00.000Z' });
-const jonas = staffMember({ id: 2, username: 'jonas', displayName: 'Jonas Weber', role: 'manager' });
+const sofia = staffMember({
+  id: 5,
+  username: 'sofia',
+  displayName: 'Sofia Rossi',
+  status: 'pending',
+});
+const kwame = staffMember({
+  id: 6,
+  username: 'kwame',
+  displayName: 'Kwame Mensah',
+  status: 'pending',
+});
+const liWei = staffMember({
+  id: 3,
+  username: 'li.wei',
+  displayName: 'Li Wei',
+  lockedUntil: '2099-01-01T00:00:00.000Z',
+});
+const jonas = staffMember({
+  id: 2,
+  username: 'jonas',
+  displayName: 'Jonas Weber',
+  role: 'manager',
+});
 const amira = staffMember({ id: 1, username: 'amira', displayName: 'Amira Haddad', role: 'admin' });
 const everyone: StaffView[] = [amira, jonas, liWei, sofia, kwame];
 
@@ -52,17 +72,41 @@ describe('staff screen', () => {
     const lastList = () => api['staff:list'].mock.calls.at(-1)?.[0];
 
     await user.click(screen.getByRole('radio', { name: 'Disabled' }));
-    await waitFor(() => expect(lastList()).toEqual({ status: 'disabled', limit: STAFF_PAGE_SIZE, offset: 0 }));
+    await waitFor(() =>
+      expect(lastList()).toEqual({ status: 'disabled', limit: STAFF_PAGE_SIZE, offset: 0 }),
+    );
 
     await user.click(screen.getByLabelText('Role', { selector: 'input' }));
     await user.click(await screen.findByRole('option', { name: 'Manager' }));
-    await waitFor(() => expect(lastList()).toEqual({ status: 'disabled', role: 'manager', limit: STAFF_PAGE_SIZE, offset: 0 }));
+    await waitFor(() =>
+      expect(lastList()).toEqual({
+        status: 'disabled',
+        role: 'manager',
+        limit: STAFF_PAGE_SIZE,
+        offset: 0,
+      }),
+    );
 
     await user.type(screen.getByRole('textbox', { name: 'Search' }), 'jon');
-    await waitFor(() => expect(lastList()).toEqual({ status: 'disabled', role: 'manager', search: 'jon', limit: STAFF_PAGE_SIZE, offset: 0 }));
+    await waitFor(() =>
+      expect(lastList()).toEqual({
+        status: 'disabled',
+        role: 'manager',
+        search: 'jon',
+        limit: STAFF_PAGE_SIZE,
+        offset: 0,
+      }),
+    );
 
     await user.click(screen.getByRole('radio', { name: 'All' }));
-    await waitFor(() => expect(lastList()).toEqual({ role: 'manager', search: 'jon', limit: STAFF_PAGE_SIZE, offset: 0 }));
+    await waitFor(() =>
+      expect(lastList()).toEqual({
+        role: 'manager',
+        search: 'jon',
+        limit: STAFF_PAGE_SIZE,
+        offset: 0,
+      }),
+    );
   });
 
   it('approves and rejects pending requests, then reloads', async () => {
@@ -75,7 +119,9 @@ describe('staff screen', () => {
     await user.click(within(sofiaRow).getByRole('button', { name: 'Approve' }));
     await waitFor(() => expect(api['staff:approve']).toHaveBeenCalledWith({ id: 5 }));
     expect(await screen.findByText('Sofia Rossi can now sign in.')).toBeInTheDocument();
-    await waitFor(() => expect(api['staff:list'].mock.calls.length).toBeGreaterThanOrEqual(listCalls + 2));
+    await waitFor(() =>
+      expect(api['staff:list'].mock.calls.length).toBeGreaterThanOrEqual(listCalls + 2),
+    );
 
     const kwameRow = within(pendingSection()).getByRole('listitem', { name: 'Kwame Mensah' });
     await user.click(within(kwameRow).getByRole('button', { name: 'Reject' }));
@@ -97,8 +143,16 @@ describe('staff screen', () => {
     const { api, user } = await openStaff();
     api['staff:resetPassword']
       .mockResolvedValueOnce(fail('REAUTH_REQUIRED'))
-      .mockResolvedValueOnce(ok({ staff: liWei, temporaryPassword: 'Qm7-vT2k-9xPa', temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z' }));
-    api['auth:reauthenticate'].mockResolvedValueOnce(fail('INVALID_CREDENTIALS')).mockResolvedValueOnce(ok(sessionFor('admin')));
+      .mockResolvedValueOnce(
+        ok({
+          staff: liWei,
+          temporaryPassword: 'Qm7-vT2k-9xPa',
+          temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z',
+        }),
+      );
+    api['auth:reauthenticate']
+      .mockResolvedValueOnce(fail('INVALID_CREDENTIALS'))
+      .mockResolvedValueOnce(ok(sessionFor('admin')));
 
     await user.click(within(rowOf('Li Wei')).getByRole('button', { name: 'Actions for Li Wei' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Reset password' }));
@@ -107,11 +161,17 @@ describe('staff screen', () => {
 
     const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
     await user.type(within(reauth).getByLabelText('Password'), 'wrong{Enter}');
-    await waitFor(() => expect(within(reauth).getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('That password is not right')));
+    await waitFor(() =>
+      expect(within(reauth).getByLabelText('Password')).toHaveAccessibleDescription(
+        expect.stringContaining('That password is not right'),
+      ),
+    );
     expect(api['staff:resetPassword']).toHaveBeenCalledTimes(1);
 
     await user.type(within(reauth).getByLabelText('Password'), 'right password{Enter}');
-    await waitFor(() => expect(api['auth:reauthenticate']).toHaveBeenLastCalledWith({ password: 'right password' }));
+    await waitFor(() =>
+      expect(api['auth:reauthenticate']).toHaveBeenLastCalledWith({ password: 'right password' }),
+    );
     await waitFor(() => expect(api['staff:resetPassword']).toHaveBeenCalledTimes(2));
     expect(api['staff:resetPassword']).toHaveBeenLastCalledWith({ id: 3 });
 
@@ -129,34 +189,62 @@ describe('staff screen', () => {
     const { api, user } = await openStaff();
     api['staff:disable'].mockResolvedValue(fail('REAUTH_REQUIRED'));
 
-    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
     await user.click(await screen.findByRole('menuitem', { name: 'Disable' }));
-    await user.click(within(await screen.findByRole('dialog', { name: 'Disable Jonas Weber?' })).getByRole('button', { name: 'Disable' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Disable Jonas Weber?' })).getByRole(
+        'button',
+        { name: 'Disable' },
+      ),
+    );
     const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
     await user.click(within(reauth).getByRole('button', { name: 'Cancel' }));
 
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Confirm it is you' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Confirm it is you' })).not.toBeInTheDocument(),
+    );
     expect(api['staff:disable']).toHaveBeenCalledTimes(1);
     expect(api['auth:reauthenticate']).not.toHaveBeenCalled();
   });
 
   it('shows the explanation when a delete disabled the member instead', async () => {
     const { api, user } = await openStaff();
-    api['staff:delete'].mockResolvedValue(ok({ outcome: 'disabled' as const, message: 'Jonas Weber has sales history, so the account was disabled instead.', staff: { ...jonas, status: 'disabled' as const } }));
+    api['staff:delete'].mockResolvedValue(
+      ok({
+        outcome: 'disabled' as const,
+        message: 'Jonas Weber has sales history, so the account was disabled instead.',
+        staff: { ...jonas, status: 'disabled' as const },
+      }),
+    );
 
-    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
     await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
-    await user.click(within(await screen.findByRole('dialog', { name: 'Delete Jonas Weber?' })).getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Delete Jonas Weber?' })).getByRole(
+        'button',
+        { name: 'Delete' },
+      ),
+    );
 
     await waitFor(() => expect(api['staff:delete']).toHaveBeenCalledWith({ id: 2 }));
-    expect(await screen.findByText('Jonas Weber has sales history, so the account was disabled instead.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Jonas Weber has sales history, so the account was disabled instead.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('unlocks a locked-out member, and offers Unlock only to them', async () => {
     const { api, user } = await openStaff();
     api['staff:unlock'].mockResolvedValue(ok({ ...liWei, lockedUntil: null }));
 
-    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
     expect(await screen.findByRole('menuitem', { name: 'Reset password' })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: 'Unlock' })).not.toBeInTheDocument();
     await user.keyboard('{Escape}');
@@ -169,10 +257,14 @@ describe('staff screen', () => {
 
   it('changes a role after asking for the password again', async () => {
     const { api, user } = await openStaff();
-    api['staff:setRole'].mockResolvedValueOnce(fail('REAUTH_REQUIRED')).mockResolvedValueOnce(ok({ ...jonas, role: 'admin', roleName: 'Admin' }));
+    api['staff:setRole']
+      .mockResolvedValueOnce(fail('REAUTH_REQUIRED'))
+      .mockResolvedValueOnce(ok({ ...jonas, role: 'admin', roleName: 'Admin' }));
     api['auth:reauthenticate'].mockResolvedValue(ok(sessionFor('admin')));
 
-    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
     await user.click(await screen.findByRole('menuitem', { name: 'Change role' }));
     const dialog = await screen.findByRole('dialog', { name: "Change Jonas Weber's role" });
     await user.click(within(dialog).getByLabelText('Role', { selector: 'input' }));
@@ -188,29 +280,56 @@ describe('staff screen', () => {
 
   it('edits only the fields that changed and shows a taken username next to the field', async () => {
     const { api, user } = await openStaff();
-    api['staff:update'].mockResolvedValueOnce(fail('CONFLICT', 'username already taken')).mockResolvedValueOnce(ok({ ...jonas, username: 'jonas.w' }));
+    api['staff:update']
+      .mockResolvedValueOnce(fail('CONFLICT', 'username already taken'))
+      .mockResolvedValueOnce(ok({ ...jonas, username: 'jonas.w' }));
 
-    await user.click(within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }));
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
     await user.click(await screen.findByRole('menuitem', { name: 'Edit details' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit member details' });
     const username = within(dialog).getByLabelText('Username');
     await user.clear(username);
     await user.type(username, 'amira');
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
-    await waitFor(() => expect(api['staff:update']).toHaveBeenCalledWith({ id: 2, username: 'amira' }));
-    await waitFor(() => expect(within(dialog).getByLabelText('Username')).toHaveAccessibleDescription(expect.stringContaining('This username is already taken.')));
+    await waitFor(() =>
+      expect(api['staff:update']).toHaveBeenCalledWith({ id: 2, username: 'amira' }),
+    );
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Username')).toHaveAccessibleDescription(
+        expect.stringContaining('This username is already taken.'),
+      ),
+    );
 
     await user.clear(username);
     await user.type(username, 'jonas.w');
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
-    await waitFor(() => expect(api['staff:update']).toHaveBeenLastCalledWith({ id: 2, username: 'jonas.w' }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit member details' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(api['staff:update']).toHaveBeenLastCalledWith({ id: 2, username: 'jonas.w' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Edit member details' })).not.toBeInTheDocument(),
+    );
   });
 
   it('adds a member and shows the temporary password once', async () => {
     const { api, user } = await openStaff();
-    const added = staffMember({ id: 9, username: 'nadia', displayName: 'Nadia Costa', email: 'nadia@shop.example', role: 'manager', mustChangePassword: true });
-    api['staff:create'].mockResolvedValue(ok({ staff: added, temporaryPassword: 'Temp-Nadia-42', temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z' }));
+    const added = staffMember({
+      id: 9,
+      username: 'nadia',
+      displayName: 'Nadia Costa',
+      email: 'nadia@shop.example',
+      role: 'manager',
+      mustChangePassword: true,
+    });
+    api['staff:create'].mockResolvedValue(
+      ok({
+        staff: added,
+        temporaryPassword: 'Temp-Nadia-42',
+        temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z',
+      }),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Add member' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add a staff member' });
@@ -223,7 +342,13 @@ describe('staff screen', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
 
     await waitFor(() =>
-      expect(api['staff:create']).toHaveBeenCalledWith({ displayName: 'Nadia Costa', username: 'nadia', email: 'nadia@shop.example', role: 'manager', approve: false }),
+      expect(api['staff:create']).toHaveBeenCalledWith({
+        displayName: 'Nadia Costa',
+        username: 'nadia',
+        email: 'nadia@shop.example',
+        role: 'manager',
+        approve: false,
+      }),
     );
     const shown = await screen.findByRole('dialog', { name: 'Temporary password' });
     expect(within(shown).getByText('Temp-Nadia-42')).toBeInTheDocument();
@@ -237,7 +362,18 @@ describe('staff screen', () => {
     api['audit:list'].mockResolvedValue(
       ok({
         items: [
-          { id: 7, at: '2026-11-23T10:00:00.000Z', actorId: 1, actorName: 'Amira Haddad', action: 'staff.approve', targetType: 'staff', targetId: '5', terminal: 'Till 1', outcome: 'success' as const, detail: null },
+          {
+            id: 7,
+            at: '2026-11-23T10:00:00.000Z',
+            actorId: 1,
+            actorName: 'Amira Haddad',
+            action: 'staff.approve',
+            targetType: 'staff',
+            targetId: '5',
+            terminal: 'Till 1',
+            outcome: 'success' as const,
+            detail: null,
+          },
         ],
       }),
     );

@@ -45,17 +45,26 @@ export function resetClient(): void {
 
 /** Channels whose input is empty take no argument; the rest require one. */
 export type CallArgs<C extends ChannelName> =
-  Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+  Record<string, never> extends ChannelInput<C>
+    ? [input?: ChannelInput<C>]
+    : [input: ChannelInput<C>];
 
 /** Channels that must never trigger the re-authentication retry (it would loop). */
-const NO_REAUTH_RETRY: readonly ChannelName[] = ['auth:reauthenticate', 'auth:login', 'auth:unlock'];
+const NO_REAUTH_RETRY: readonly ChannelName[] = [
+  'auth:reauthenticate',
+  'auth:login',
+  'auth:unlock',
+];
 
 /**
  * Calls one channel. Resolves to its data; throws an AppError for any failure, including a missing
  * bridge or a malformed answer (INTERNAL). On REAUTH_REQUIRED it asks for the password and retries
  * once; if the member cancels, the REAUTH_REQUIRED error is thrown.
  */
-export async function call<C extends ChannelName>(channel: C, ...args: CallArgs<C>): Promise<ChannelOutput<C>> {
+export async function call<C extends ChannelName>(
+  channel: C,
+  ...args: CallArgs<C>
+): Promise<ChannelOutput<C>> {
   const input = args[0];
   const first = await invoke(channel, input);
   if (first.ok) return first.data;
@@ -76,15 +85,24 @@ function toAppError(body: AppErrorBody): AppError {
   return error;
 }
 
-const internal = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
+const internal = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'INTERNAL', message },
+});
 
-async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C> | undefined): Promise<Result<ChannelOutput<C>>> {
-  const api: Partial<Window['api']> | undefined = typeof window === 'undefined' ? undefined : window.api;
+async function invoke<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C> | undefined,
+): Promise<Result<ChannelOutput<C>>> {
+  const api: Partial<Window['api']> | undefined =
+    typeof window === 'undefined' ? undefined : window.api;
   const fn = api?.[channel];
   if (typeof fn !== 'function') return internal(`window.api['${channel}'] is not available`);
   try {
     const answer: unknown = await fn(input);
-    return isResult<ChannelOutput<C>>(answer) ? answer : internal(`Malformed answer from ${channel}`);
+    return isResult<ChannelOutput<C>>(answer)
+      ? answer
+      : internal(`Malformed answer from ${channel}`);
   } catch {
     return internal(`${channel} failed to answer`);
   }
@@ -95,5 +113,7 @@ function isResult<T>(value: unknown): value is Result<T> {
   if (value.ok === true) return 'data' in value;
   if (value.ok !== false || !('error' in value)) return false;
   const error = value.error;
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
+  return (
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+  );
 }

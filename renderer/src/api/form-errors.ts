@@ -42,7 +42,9 @@ export function splitFormError<F extends string>(
   }
   if (error.code === 'CONFLICT') {
     const text = error.message.toLowerCase();
-    const field = fields.find((name) => name in CONFLICT_FIELD_MESSAGES && text.includes(name.toLowerCase()));
+    const field = fields.find(
+      (name) => name in CONFLICT_FIELD_MESSAGES && text.includes(name.toLowerCase()),
+    );
     if (field) {
       split.fields[field] = CONFLICT_FIELD_MESSAGES[field];
       return split;

@@ -19,7 +19,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ACCOUNT_LOCKED:
     'This account is locked after too many failed sign-ins. Try again in 30 minutes, or ask an admin to unlock it.',
   ACCOUNT_PENDING: 'Your access request is waiting for an admin to approve it.',
-  ACCOUNT_REJECTED: 'Your access request was declined. Ask an admin if you think this is a mistake.',
+  ACCOUNT_REJECTED:
+    'Your access request was declined. Ask an admin if you think this is a mistake.',
   ACCOUNT_DISABLED: 'This account has been disabled. Ask an admin to enable it again.',
   TEMPORARY_PASSWORD_EXPIRED:
     'Your temporary password has expired. Ask an admin to reset your password again.',
@@ -29,11 +30,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   SETUP_REQUIRED: 'Kassa has not been set up yet. Create the first admin to start.',
   NOT_FOUND: 'That record no longer exists. Refresh and try again.',
   CONFLICT: 'That username or email is already taken, or the record was changed meanwhile.',
-  LAST_ADMIN: 'This would leave the till without an active admin. Make someone else an admin first.',
+  LAST_ADMIN:
+    'This would leave the till without an active admin. Make someone else an admin first.',
   SELF_ACTION: 'You cannot do this to your own account. Ask another admin.',
   SAFE_MODE:
     'The database failed its integrity check, so Kassa is running in safe mode. Restore a backup to continue.',
-  KEYCHAIN_UNAVAILABLE: 'The system keychain is not available on this computer, so this feature is turned off.',
+  KEYCHAIN_UNAVAILABLE:
+    'The system keychain is not available on this computer, so this feature is turned off.',
   INTERNAL: 'Something went wrong. Please try again; if it keeps happening, restart Kassa.',
 };
 

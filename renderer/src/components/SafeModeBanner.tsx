@@ -8,7 +8,12 @@ export function SafeModeBanner() {
   const safeMode = useSessionStore((s) => s.status?.safeMode ?? false);
   if (!safeMode) return null;
   return (
-    <Alert color="orange" variant="light" title="Safe mode" icon={<IconDatabaseExclamation size={20} />}>
+    <Alert
+      color="orange"
+      variant="light"
+      title="Safe mode"
+      icon={<IconDatabaseExclamation size={20} />}
+    >
       {ERROR_MESSAGES.SAFE_MODE}
     </Alert>
   );

@@ -16,6 +16,10 @@ export function notifySuccess(message: string): void {
  * password prompt, or when the session problem already moved them to another screen.
  */
 export function notifyError(error: unknown, title = 'That did not work'): void {
-  if (error instanceof AppError && (error.code === 'REAUTH_REQUIRED' || SESSION_PROBLEM_CODES.includes(error.code))) return;
+  if (
+    error instanceof AppError &&
+    (error.code === 'REAUTH_REQUIRED' || SESSION_PROBLEM_CODES.includes(error.code))
+  )
+    return;
   notifications.show({ title, message: messageFor(error), color: 'red', autoClose: 8000 });
 }

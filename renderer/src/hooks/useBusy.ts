@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
  */
 export function useBusy(): { busy: boolean; run: <T>(fn: () => Promise<T>) => Promise<T> } {
   const [busy, setBusy] = useState(false);
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T> => {
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T> => {
     setBusy(true);
     try {
       return await fn();

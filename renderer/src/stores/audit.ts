@@ -22,15 +22,27 @@ export interface AuditState {
   reset: () => void;
 }
 
-export const initialAuditState = { items: [], hasMore: false, loading: false, error: null } satisfies Partial<AuditState>;
+export const initialAuditState = {
+  items: [],
+  hasMore: false,
+  loading: false,
+  error: null,
+} satisfies Partial<AuditState>;
 
 /** The audit log store; see the module comment. */
 export const useAuditStore = create<AuditState>()((set, get) => {
   const fetchPage = async (beforeId: number | undefined, append: boolean) => {
     set({ loading: true, error: null });
     try {
-      const { items } = await call('audit:list', { limit: AUDIT_PAGE_SIZE, ...(beforeId ? { beforeId } : {}) });
-      set({ items: append ? [...get().items, ...items] : items, hasMore: items.length === AUDIT_PAGE_SIZE, loading: false });
+      const { items } = await call('audit:list', {
+        limit: AUDIT_PAGE_SIZE,
+        ...(beforeId ? { beforeId } : {}),
+      });
+      set({
+        items: append ? [...get().items, ...items] : items,
+        hasMore: items.length === AUDIT_PAGE_SIZE,
+        loading: false,
+      });
     } catch (error) {
       set({ loading: false, error: messageFor(error) });
     }

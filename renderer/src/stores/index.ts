@@ -12,7 +12,14 @@ import { useSessionStore } from './session';
 import { useSettingsStore } from './settings';
 import { useStaffStore } from './staff';
 
-export { useAuditStore, useNavigationStore, useReauthStore, useSessionStore, useSettingsStore, useStaffStore };
+export {
+  useAuditStore,
+  useNavigationStore,
+  useReauthStore,
+  useSessionStore,
+  useSettingsStore,
+  useStaffStore,
+};
 export { can, selectPhase } from './session';
 
 /** Connects the API client's hooks to the stores. Safe to call more than once. */
@@ -26,7 +33,8 @@ export function connectStores(): void {
 useSessionStore.subscribe((state, previous) => {
   const before = previous.session;
   const after = state.session;
-  if (before && (!after || after.locked) && useReauthStore.getState().open) useReauthStore.getState().cancel();
+  if (before && (!after || after.locked) && useReauthStore.getState().open)
+    useReauthStore.getState().cancel();
   if (before && (!after || after.staff.id !== before.staff.id)) {
     useStaffStore.getState().reset();
     useAuditStore.getState().reset();

@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 
-export type ScreenId = 'checkout' | 'customers' | 'products' | 'transactions' | 'reports' | 'staff' | 'settings';
+export type ScreenId =
+  'checkout' | 'customers' | 'products' | 'transactions' | 'reports' | 'staff' | 'settings';
 
 export interface NavigationState {
   /** The screen the member chose, or null for the default. */

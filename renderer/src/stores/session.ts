@@ -16,7 +16,8 @@ import { ERROR_MESSAGES, messageFor } from '../api/messages';
 export type AppStatus = ChannelOutput<'app:status'>;
 
 /** Which top-level screen the app shows. */
-export type SessionPhase = 'starting' | 'unavailable' | 'setup' | 'signedOut' | 'locked' | 'changePassword' | 'ready';
+export type SessionPhase =
+  'starting' | 'unavailable' | 'setup' | 'signedOut' | 'locked' | 'changePassword' | 'ready';
 
 /** The main process counts activity; reporting it more often than this adds nothing. */
 export const ACTIVITY_THROTTLE_MS = 20_000;
@@ -61,7 +62,8 @@ export const initialSessionState = {
 /** The session store. Components read it through selectors; see `selectPhase`. */
 export const useSessionStore = create<SessionState>()((set, get) => {
   /** Signs out locally, with a reason for the sign-in screen. */
-  const signedOut = (notice: string | null) => set({ session: null, notice, lastActivityReportAt: 0 });
+  const signedOut = (notice: string | null) =>
+    set({ session: null, notice, lastActivityReportAt: 0 });
   const signedIn = (session: SessionInfo) => set({ session, notice: null });
 
   return {
@@ -168,7 +170,9 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 });
 
 /** The top-level screen for a session state. */
-export function selectPhase(state: Pick<SessionState, 'status' | 'session' | 'startError'>): SessionPhase {
+export function selectPhase(
+  state: Pick<SessionState, 'status' | 'session' | 'startError'>,
+): SessionPhase {
   if (state.startError) return 'unavailable';
   if (!state.status) return 'starting';
   if (state.status.setupRequired) return 'setup';

@@ -8,7 +8,13 @@
  * then dropped: it is shown once and can never be shown again.
  */
 import { create } from 'zustand';
-import type { ChannelInput, ChannelOutput, RoleView, StaffStatus, StaffView } from '../../../shared/contract';
+import type {
+  ChannelInput,
+  ChannelOutput,
+  RoleView,
+  StaffStatus,
+  StaffView,
+} from '../../../shared/contract';
 import type { RoleId } from '../../../shared/permissions';
 import { call } from '../api/client';
 import { messageFor } from '../api/messages';
@@ -157,7 +163,14 @@ export const useStaffStore = create<StaffState>()((set, get) => {
     create: (input) =>
       change(async () => {
         const answer = await call('staff:create', input);
-        set({ revealed: { staff: answer.staff, temporaryPassword: answer.temporaryPassword, expiresAt: answer.temporaryPasswordExpiresAt, reason: 'created' } });
+        set({
+          revealed: {
+            staff: answer.staff,
+            temporaryPassword: answer.temporaryPassword,
+            expiresAt: answer.temporaryPasswordExpiresAt,
+            reason: 'created',
+          },
+        });
         return answer.staff;
       }),
 
@@ -171,7 +184,14 @@ export const useStaffStore = create<StaffState>()((set, get) => {
     resetPassword: (id) =>
       change(async () => {
         const answer = await call('staff:resetPassword', { id });
-        set({ revealed: { staff: answer.staff, temporaryPassword: answer.temporaryPassword, expiresAt: answer.temporaryPasswordExpiresAt, reason: 'reset' } });
+        set({
+          revealed: {
+            staff: answer.staff,
+            temporaryPassword: answer.temporaryPassword,
+            expiresAt: answer.temporaryPasswordExpiresAt,
+            reason: 'reset',
+          },
+        });
         return answer.staff;
       }),
 

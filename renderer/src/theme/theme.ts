@@ -6,7 +6,15 @@
  * the CSS variables this theme adds to Mantine's defaults live in the static file `theme.css`.
  * A renderer test recomputes them from this theme and fails if `theme.css` falls out of step.
  */
-import { Button, createTheme, type MantineColorsTuple, Modal, PasswordInput, Select, TextInput } from '@mantine/core';
+import {
+  Button,
+  createTheme,
+  type MantineColorsTuple,
+  Modal,
+  PasswordInput,
+  Select,
+  TextInput,
+} from '@mantine/core';
 
 /** Brand teal, light to dark. Shade 7 carries white text at a contrast ratio above 4.5:1. */
 export const brand: MantineColorsTuple = [

@@ -14,9 +14,19 @@ type ChangeValues = { currentPassword: string; newPassword: string; confirmPassw
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
 const changeSchema = z
-  .object({ currentPassword: currentPasswordSchema, newPassword: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.confirmPassword === v.newPassword, { path: ['confirmPassword'], message: FIELD_MESSAGES.passwordsDiffer })
-  .refine((v) => v.newPassword !== v.currentPassword || v.newPassword === '', { path: ['newPassword'], message: FIELD_MESSAGES.sameAsCurrent });
+  .object({
+    currentPassword: currentPasswordSchema,
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.confirmPassword === v.newPassword, {
+    path: ['confirmPassword'],
+    message: FIELD_MESSAGES.passwordsDiffer,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword || v.newPassword === '', {
+    path: ['newPassword'],
+    message: FIELD_MESSAGES.sameAsCurrent,
+  });
 
 export interface ChangePasswordFormProps {
   /** Called after the main process accepted the new password. */
@@ -31,7 +41,11 @@ export interface ChangePasswordFormProps {
  * Current password, new password and its confirmation. The new one is checked for length here;
  * the main process also refuses common passwords (WEAK_PASSWORD, shown under "New password").
  */
-export function ChangePasswordForm({ onDone, onCancel, currentPasswordHint }: ChangePasswordFormProps) {
+export function ChangePasswordForm({
+  onDone,
+  onCancel,
+  currentPasswordHint,
+}: ChangePasswordFormProps) {
   const changePassword = useSessionStore((s) => s.changePassword);
   const { busy, run } = useBusy();
   const [formError, setFormError] = useState<string | null>(null);
@@ -64,9 +78,24 @@ export function ChangePasswordForm({ onDone, onCancel, currentPasswordHint }: Ch
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <PasswordInput label="Current password" description={currentPasswordHint} autoComplete="current-password" autoFocus {...form.getInputProps('currentPassword')} />
-        <PasswordInput label="New password" description="At least 8 characters; a short sentence works well" autoComplete="new-password" {...form.getInputProps('newPassword')} />
-        <PasswordInput label="Confirm new password" autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+        <PasswordInput
+          label="Current password"
+          description={currentPasswordHint}
+          autoComplete="current-password"
+          autoFocus
+          {...form.getInputProps('currentPassword')}
+        />
+        <PasswordInput
+          label="New password"
+          description="At least 8 characters; a short sentence works well"
+          autoComplete="new-password"
+          {...form.getInputProps('newPassword')}
+        />
+        <PasswordInput
+          label="Confirm new password"
+          autoComplete="new-password"
+          {...form.getInputProps('confirmPassword')}
+        />
         <Group justify="flex-end" gap="sm">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

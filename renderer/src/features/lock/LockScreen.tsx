@@ -1,7 +1,7 @@
 import { Button, Group, PasswordInput, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
 import { FIELD_MESSAGES, messageFor } from '../../api/messages';
@@ -25,7 +25,6 @@ export function LockScreen() {
   const logout = useSessionStore((s) => s.logout);
   const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
   const form = useForm<UnlockValues>({
     mode: 'controlled',
     initialValues: { password: '' },
@@ -42,7 +41,7 @@ export function LockScreen() {
         form.setFieldValue('password', '');
         if (wrong) form.setFieldError('password', FIELD_MESSAGES.wrongPassword);
         else setError(messageFor(caught));
-        passwordRef.current?.focus();
+        form.getInputNode('password')?.focus();
       }
     });
 
@@ -66,7 +65,12 @@ export function LockScreen() {
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <FormAlert message={error} />
-          <PasswordInput label="Password" autoComplete="current-password" autoFocus ref={passwordRef} {...form.getInputProps('password')} />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            autoFocus
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" size="lg" loading={busy} fullWidth>
             Unlock
           </Button>

@@ -9,7 +9,10 @@ type View = 'signIn' | 'request' | 'sent';
 
 const TITLES: Record<View, { title: string; subtitle: string }> = {
   signIn: { title: 'Sign in', subtitle: 'Sign in with your username or email.' },
-  request: { title: 'Request access', subtitle: 'New here? Ask for an account; an admin approves it.' },
+  request: {
+    title: 'Request access',
+    subtitle: 'New here? Ask for an account; an admin approves it.',
+  },
   sent: { title: 'Request sent', subtitle: 'Thank you. Your request is waiting for approval.' },
 };
 

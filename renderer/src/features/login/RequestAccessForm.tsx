@@ -49,10 +49,32 @@ export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) 
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput label="Display name" autoComplete="name" autoFocus {...form.getInputProps('displayName')} />
-        <TextInput label="Username" description="3 to 32 letters, digits, dots, dashes or underscores" autoComplete="username" autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
-        <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} />
-        <PasswordInput label="Password" description="At least 8 characters" autoComplete="new-password" {...form.getInputProps('password')} />
+        <TextInput
+          label="Display name"
+          autoComplete="name"
+          autoFocus
+          {...form.getInputProps('displayName')}
+        />
+        <TextInput
+          label="Username"
+          description="3 to 32 letters, digits, dots, dashes or underscores"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps('username')}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="email"
+          {...form.getInputProps('email')}
+        />
+        <PasswordInput
+          label="Password"
+          description="At least 8 characters"
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
         <Button type="submit" size="lg" loading={busy} fullWidth>
           Request access
         </Button>

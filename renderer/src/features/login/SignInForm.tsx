@@ -1,7 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { loginSchema, zodValidator } from '../../forms/validation';
@@ -21,7 +21,6 @@ export function SignInForm() {
   const notice = useSessionStore((s) => s.notice);
   const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
   const form = useForm<SignInValues>({
     mode: 'controlled',
     initialValues: { identifier: '', password: '' },
@@ -36,7 +35,7 @@ export function SignInForm() {
       } catch (caught) {
         setError(messageFor(caught));
         form.setFieldValue('password', '');
-        passwordRef.current?.focus();
+        form.getInputNode('password')?.focus();
       }
     });
 
@@ -49,8 +48,19 @@ export function SignInForm() {
           </Alert>
         )}
         <FormAlert message={error} />
-        <TextInput label="Username or email" autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} {...form.getInputProps('identifier')} />
-        <PasswordInput label="Password" autoComplete="current-password" ref={passwordRef} {...form.getInputProps('password')} />
+        <TextInput
+          label="Username or email"
+          autoComplete="username"
+          autoFocus
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps('identifier')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+        />
         <Button type="submit" size="lg" loading={busy} fullWidth>
           Sign in
         </Button>

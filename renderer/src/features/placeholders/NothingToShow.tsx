@@ -8,7 +8,9 @@ export function NothingToShow() {
         Welcome
       </Title>
       <Paper withBorder radius="lg" p="xl">
-        <Text size="lg">Your role does not include any screens yet. Ask an admin to change your role.</Text>
+        <Text size="lg">
+          Your role does not include any screens yet. Ask an admin to change your role.
+        </Text>
       </Paper>
     </Stack>
   );

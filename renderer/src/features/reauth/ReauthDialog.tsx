@@ -45,7 +45,8 @@ function ReauthForm() {
         await confirm(password);
       } catch (caught) {
         form.setFieldValue('password', '');
-        if (caught instanceof AppError && caught.code === 'INVALID_CREDENTIALS') form.setFieldError('password', FIELD_MESSAGES.wrongPassword);
+        if (caught instanceof AppError && caught.code === 'INVALID_CREDENTIALS')
+          form.setFieldError('password', FIELD_MESSAGES.wrongPassword);
         else setError(messageFor(caught));
       }
     });
@@ -55,7 +56,13 @@ function ReauthForm() {
       <Stack gap="md">
         <Text size="sm">This is a sensitive action. Enter your password again to continue.</Text>
         <FormAlert message={error} />
-        <PasswordInput label="Password" autoComplete="current-password" data-autofocus autoFocus {...form.getInputProps('password')} />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          data-autofocus
+          autoFocus
+          {...form.getInputProps('password')}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={cancel}>
             Cancel

@@ -62,7 +62,11 @@ export function SettingsScreen() {
                 allowDeselect={false}
               />
               <Group justify="flex-end">
-                <Button type="submit" loading={busy} disabled={value === String(settings.idleLockMinutes)}>
+                <Button
+                  type="submit"
+                  loading={busy}
+                  disabled={value === String(settings.idleLockMinutes)}
+                >
                   Save
                 </Button>
               </Group>

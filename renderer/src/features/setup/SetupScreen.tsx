@@ -46,10 +46,31 @@ export function SetupScreen() {
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <FormAlert message={formError} />
-          <TextInput label="Display name" description="The name shown on screen and on receipts" autoComplete="name" autoFocus {...form.getInputProps('displayName')} />
-          <TextInput label="Username" description="3 to 32 letters, digits, dots, dashes or underscores" autoComplete="username" {...form.getInputProps('username')} />
-          <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} />
-          <PasswordInput label="Password" description="At least 8 characters; a short sentence works well" autoComplete="new-password" {...form.getInputProps('password')} />
+          <TextInput
+            label="Display name"
+            description="The name shown on screen and on receipts"
+            autoComplete="name"
+            autoFocus
+            {...form.getInputProps('displayName')}
+          />
+          <TextInput
+            label="Username"
+            description="3 to 32 letters, digits, dots, dashes or underscores"
+            autoComplete="username"
+            {...form.getInputProps('username')}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label="Password"
+            description="At least 8 characters; a short sentence works well"
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" size="lg" loading={busy} fullWidth>
             Create admin
           </Button>

@@ -32,13 +32,23 @@ export function ShellHeader({ onChangePassword }: { onChangePassword: () => void
             {staff?.roleName}
           </Text>
         </div>
-        <Button variant="light" leftSection={<IconLock size={18} />} disabled={busy} onClick={() => run(() => lock().catch(notifyError))}>
+        <Button
+          variant="light"
+          leftSection={<IconLock size={18} />}
+          disabled={busy}
+          onClick={() => run(() => lock().catch(notifyError))}
+        >
           Lock
         </Button>
         <Button variant="default" leftSection={<IconKey size={18} />} onClick={onChangePassword}>
           Change password
         </Button>
-        <Button variant="default" leftSection={<IconLogout size={18} />} disabled={busy} onClick={() => run(() => logout().catch(notifyError))}>
+        <Button
+          variant="default"
+          leftSection={<IconLogout size={18} />}
+          disabled={busy}
+          onClick={() => run(() => logout().catch(notifyError))}
+        >
           Sign out
         </Button>
       </Group>

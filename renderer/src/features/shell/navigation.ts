@@ -19,7 +19,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'checkout', label: 'Checkout', anyOf: ['sales.create'], ready: false },
   { id: 'customers', label: 'Customers', anyOf: ['customers.manage'], ready: false },
   { id: 'products', label: 'Products', anyOf: ['products.manage'], ready: false },
-  { id: 'transactions', label: 'Transactions', anyOf: ['sales.void', 'sales.refund'], ready: false },
+  {
+    id: 'transactions',
+    label: 'Transactions',
+    anyOf: ['sales.void', 'sales.refund'],
+    ready: false,
+  },
   { id: 'reports', label: 'Reports', anyOf: ['reports.view'], ready: false },
   { id: 'staff', label: 'Staff', anyOf: ['staff.view'], ready: true },
   { id: 'settings', label: 'Settings', anyOf: ['settings.manage'], ready: true },
@@ -31,6 +36,9 @@ export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
 }
 
 /** The screen to show: the chosen one if allowed, else the first allowed, else none. */
-export function resolveScreen(chosen: ScreenId | null, allowed: readonly NavItem[]): NavItem | null {
+export function resolveScreen(
+  chosen: ScreenId | null,
+  allowed: readonly NavItem[],
+): NavItem | null {
   return allowed.find((item) => item.id === chosen) ?? allowed[0] ?? null;
 }

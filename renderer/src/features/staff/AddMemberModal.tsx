@@ -8,9 +8,16 @@ import { memberDetailsSchema, zodValidator } from '../../forms/validation';
 import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
 
-type AddValues = { displayName: string; username: string; email: string; role: RoleId; approve: boolean };
+type AddValues = {
+  displayName: string;
+  username: string;
+  email: string;
+  role: RoleId;
+  approve: boolean;
+};
 const FIELDS = ['displayName', 'username', 'email', 'role'] as const;
-const isRole = (value: string | null): value is RoleId => (ROLE_IDS as readonly (string | null)[]).includes(value);
+const isRole = (value: string | null): value is RoleId =>
+  (ROLE_IDS as readonly (string | null)[]).includes(value);
 
 /**
  * Adds a staff member with a temporary password, which the staff store then shows once. With
@@ -52,8 +59,20 @@ function AddMemberForm({ onClose }: { onClose: () => void }) {
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput label="Display name" autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
-        <TextInput label="Username" description="3 to 32 letters, digits, dots, dashes or underscores" autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
+        <TextInput
+          label="Display name"
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('displayName')}
+        />
+        <TextInput
+          label="Username"
+          description="3 to 32 letters, digits, dots, dashes or underscores"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps('username')}
+        />
         <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
         <Select
           label="Role"

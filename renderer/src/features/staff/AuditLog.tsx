@@ -5,7 +5,11 @@ import { FormAlert } from '../../components/FormAlert';
 import { formatDateTime } from '../../format/time';
 import { useAuditStore } from '../../stores/audit';
 
-const OUTCOME_COLORS: Record<AuditEventView['outcome'], string> = { success: 'teal', failure: 'orange', denied: 'red' };
+const OUTCOME_COLORS: Record<AuditEventView['outcome'], string> = {
+  success: 'teal',
+  failure: 'orange',
+  denied: 'red',
+};
 
 /** The audit log, newest first, with "Load more" for older events. Read-only. */
 export function AuditLog() {
@@ -48,7 +52,9 @@ export function AuditLog() {
                       {event.action}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{event.targetType ? `${event.targetType} ${event.targetId ?? ''}` : ''}</Table.Td>
+                  <Table.Td>
+                    {event.targetType ? `${event.targetType} ${event.targetId ?? ''}` : ''}
+                  </Table.Td>
                   <Table.Td>
                     <Badge color={OUTCOME_COLORS[event.outcome]} variant="light">
                       {event.outcome}

@@ -9,12 +9,24 @@ import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
 import { AppError } from '../../../../shared/errors';
 
-const isRole = (value: string | null): value is RoleId => (ROLE_IDS as readonly (string | null)[]).includes(value);
+const isRole = (value: string | null): value is RoleId =>
+  (ROLE_IDS as readonly (string | null)[]).includes(value);
 
 /** Changes a member's role, showing what the chosen role may do. Needs the password again. */
-export function ChangeRoleModal({ member, onClose }: { member: StaffView | null; onClose: () => void }) {
+export function ChangeRoleModal({
+  member,
+  onClose,
+}: {
+  member: StaffView | null;
+  onClose: () => void;
+}) {
   return (
-    <Modal opened={member !== null} onClose={onClose} title={member ? `Change ${member.displayName}'s role` : ''} size="lg">
+    <Modal
+      opened={member !== null}
+      onClose={onClose}
+      title={member ? `Change ${member.displayName}'s role` : ''}
+      size="lg"
+    >
       {member && <ChangeRoleForm member={member} onClose={onClose} />}
     </Modal>
   );

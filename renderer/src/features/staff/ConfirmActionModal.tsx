@@ -9,9 +9,19 @@ export interface ConfirmActionModalProps {
 }
 
 /** Asks "are you sure?" before a destructive or disruptive action on a member. */
-export function ConfirmActionModal({ confirmation, busy, onConfirm, onClose }: ConfirmActionModalProps) {
+export function ConfirmActionModal({
+  confirmation,
+  busy,
+  onConfirm,
+  onClose,
+}: ConfirmActionModalProps) {
   return (
-    <Modal opened={confirmation !== null} onClose={onClose} title={confirmation?.title ?? ''} size="md">
+    <Modal
+      opened={confirmation !== null}
+      onClose={onClose}
+      title={confirmation?.title ?? ''}
+      size="md"
+    >
       {confirmation && (
         <Stack gap="lg">
           <Text>{confirmation.body}</Text>
@@ -19,7 +29,11 @@ export function ConfirmActionModal({ confirmation, busy, onConfirm, onClose }: C
             <Button variant="default" onClick={onClose} data-autofocus>
               Cancel
             </Button>
-            <Button color={confirmation.danger ? 'red' : undefined} loading={busy} onClick={onConfirm}>
+            <Button
+              color={confirmation.danger ? 'red' : undefined}
+              loading={busy}
+              onClick={onConfirm}
+            >
               {confirmation.confirmLabel}
             </Button>
           </Group>

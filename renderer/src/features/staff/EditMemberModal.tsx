@@ -22,7 +22,13 @@ export function changedFields(member: StaffView, values: EditValues): ChannelInp
 }
 
 /** Edits a member's display name, username and email. */
-export function EditMemberModal({ member, onClose }: { member: StaffView | null; onClose: () => void }) {
+export function EditMemberModal({
+  member,
+  onClose,
+}: {
+  member: StaffView | null;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={member !== null} onClose={onClose} title="Edit member details" size="lg">
       {member && <EditMemberForm member={member} onClose={onClose} />}
@@ -36,7 +42,11 @@ function EditMemberForm({ member, onClose }: { member: StaffView; onClose: () =>
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<EditValues>({
     mode: 'controlled',
-    initialValues: { displayName: member.displayName, username: member.username, email: member.email },
+    initialValues: {
+      displayName: member.displayName,
+      username: member.username,
+      email: member.email,
+    },
     validate: zodValidator<EditValues>(memberDetailsSchema),
   });
 
@@ -60,8 +70,19 @@ function EditMemberForm({ member, onClose }: { member: StaffView; onClose: () =>
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput label="Display name" autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
-        <TextInput label="Username" autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
+        <TextInput
+          label="Display name"
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('displayName')}
+        />
+        <TextInput
+          label="Username"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps('username')}
+        />
         <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>

@@ -16,13 +16,22 @@ export function MemberActionsMenu({ member, actions, onAction }: MemberActionsMe
   return (
     <Menu position="bottom-end" withinPortal shadow="md" width={220}>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Actions for ${member.displayName}`}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={`Actions for ${member.displayName}`}
+        >
           <IconDots size={20} />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
         {actions.map((action) => (
-          <Menu.Item key={action} color={DANGER.has(action) ? 'red' : undefined} onClick={() => onAction(action, member)}>
+          <Menu.Item
+            key={action}
+            color={DANGER.has(action) ? 'red' : undefined}
+            onClick={() => onAction(action, member)}
+          >
             {ACTION_LABELS[action]}
           </Menu.Item>
         ))}

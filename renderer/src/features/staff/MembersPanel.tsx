@@ -45,8 +45,14 @@ export function MembersPanel({ selfId, canManage }: MembersPanelProps) {
           <Pagination total={pages} value={page + 1} onChange={(p) => void setPage(p - 1)} />
         </Group>
       )}
-      <EditMemberModal member={dialog.kind === 'edit' ? dialog.member : null} onClose={actions.close} />
-      <ChangeRoleModal member={dialog.kind === 'role' ? dialog.member : null} onClose={actions.close} />
+      <EditMemberModal
+        member={dialog.kind === 'edit' ? dialog.member : null}
+        onClose={actions.close}
+      />
+      <ChangeRoleModal
+        member={dialog.kind === 'role' ? dialog.member : null}
+        onClose={actions.close}
+      />
       <ConfirmActionModal
         confirmation={dialog.kind === 'confirm' ? dialog.confirmation : null}
         busy={actions.busy}

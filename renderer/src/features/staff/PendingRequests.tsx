@@ -11,7 +11,14 @@ export function PendingRequests({ canApprove }: { canApprove: boolean }) {
   const pending = useStaffStore((s) => s.pending);
   if (pending.length === 0) return null;
   return (
-    <Paper withBorder radius="lg" p="lg" className="k-pending" component="section" aria-labelledby="pending-title">
+    <Paper
+      withBorder
+      radius="lg"
+      p="lg"
+      className="k-pending"
+      component="section"
+      aria-labelledby="pending-title"
+    >
       <Stack gap="md">
         <Group gap="sm">
           <IconUserQuestion size={24} aria-hidden />
@@ -22,7 +29,9 @@ export function PendingRequests({ canApprove }: { canApprove: boolean }) {
             {pending.length}
           </Badge>
         </Group>
-        {!canApprove && <Text c="dimmed">An admin with permission to approve staff must decide these.</Text>}
+        {!canApprove && (
+          <Text c="dimmed">An admin with permission to approve staff must decide these.</Text>
+        )}
         <Stack gap="xs" component="ul" className="k-plain-list">
           {pending.map((member) => (
             <PendingRow key={member.id} member={member} canApprove={canApprove} />
@@ -53,7 +62,13 @@ function PendingRow({ member, canApprove }: { member: StaffView; canApprove: boo
     });
 
   return (
-    <Group component="li" justify="space-between" wrap="nowrap" className="k-pending-row" aria-label={member.displayName}>
+    <Group
+      component="li"
+      justify="space-between"
+      wrap="nowrap"
+      className="k-pending-row"
+      aria-label={member.displayName}
+    >
       <div>
         <Text fw={600}>{member.displayName}</Text>
         <Text size="sm" c="dimmed">

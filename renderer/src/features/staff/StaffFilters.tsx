@@ -20,8 +20,10 @@ export interface StaffFiltersProps {
   onChange: (filters: Partial<Filters>) => void;
 }
 
-const isStatus = (value: string): value is StaffStatus => value === 'active' || value === 'pending' || value === 'disabled';
-const isRole = (value: string | null): value is RoleId => (ROLE_IDS as readonly (string | null)[]).includes(value);
+const isStatus = (value: string): value is StaffStatus =>
+  value === 'active' || value === 'pending' || value === 'disabled';
+const isRole = (value: string | null): value is RoleId =>
+  (ROLE_IDS as readonly (string | null)[]).includes(value);
 
 /** Status, role and a search box (debounced) above the staff table. */
 export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
@@ -45,7 +47,10 @@ export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
       <Select
         label="Role"
         w={200}
-        data={[{ value: ALL, label: 'All roles' }, ...roles.map((r) => ({ value: r.id, label: r.name }))]}
+        data={[
+          { value: ALL, label: 'All roles' },
+          ...roles.map((r) => ({ value: r.id, label: r.name })),
+        ]}
         value={filters.role ?? ALL}
         onChange={(value) => onChange({ role: isRole(value) ? value : null })}
         allowDeselect={false}

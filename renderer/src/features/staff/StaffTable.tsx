@@ -45,7 +45,11 @@ export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
               <Table.Td>{formatDateTime(member.lastLoginAt)}</Table.Td>
               {onAction && (
                 <Table.Td>
-                  <MemberActionsMenu member={member} actions={actionsFor(member, { selfId })} onAction={onAction} />
+                  <MemberActionsMenu
+                    member={member}
+                    actions={actionsFor(member, { selfId })}
+                    onAction={onAction}
+                  />
                 </Table.Td>
               )}
             </Table.Tr>

@@ -22,8 +22,27 @@ export function StatusBadges({ member }: { member: StaffView }) {
 }
 
 function StatusBadge({ member }: { member: StaffView }) {
-  if (member.status === 'pending') return <Badge color="yellow" variant="light">Pending</Badge>;
-  if (member.status === 'active') return <Badge color="teal" variant="light">Active</Badge>;
-  if (member.rejected) return <Badge color="red" variant="light">Rejected</Badge>;
-  return <Badge color="gray" variant="light">Disabled</Badge>;
+  if (member.status === 'pending')
+    return (
+      <Badge color="yellow" variant="light">
+        Pending
+      </Badge>
+    );
+  if (member.status === 'active')
+    return (
+      <Badge color="teal" variant="light">
+        Active
+      </Badge>
+    );
+  if (member.rejected)
+    return (
+      <Badge color="red" variant="light">
+        Rejected
+      </Badge>
+    );
+  return (
+    <Badge color="gray" variant="light">
+      Disabled
+    </Badge>
+  );
 }

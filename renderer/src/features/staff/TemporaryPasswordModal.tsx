@@ -12,20 +12,30 @@ export function TemporaryPasswordModal() {
   const dismiss = useStaffStore((s) => s.dismissRevealed);
   const name = revealed?.staff.displayName ?? '';
   return (
-    <Modal opened={revealed !== null} onClose={dismiss} title="Temporary password" size="md" closeOnClickOutside={false}>
+    <Modal
+      opened={revealed !== null}
+      onClose={dismiss}
+      title="Temporary password"
+      size="md"
+      closeOnClickOutside={false}
+    >
       {revealed && (
         <Stack gap="md">
           <Text>
-            {revealed.reason === 'created' ? `${name} has been added.` : `${name}'s password has been reset.`} Give them this temporary password. They must choose their own when they
-            first sign in.
+            {revealed.reason === 'created'
+              ? `${name} has been added.`
+              : `${name}'s password has been reset.`}{' '}
+            Give them this temporary password. They must choose their own when they first sign in.
           </Text>
           <Group gap="sm" wrap="nowrap" className="k-secret">
-            <Code className="k-secret-value">
-              {revealed.temporaryPassword}
-            </Code>
+            <Code className="k-secret-value">{revealed.temporaryPassword}</Code>
             <CopyButton value={revealed.temporaryPassword}>
               {({ copied, copy }) => (
-                <Button variant={copied ? 'light' : 'filled'} leftSection={copied ? <IconCheck size={18} /> : <IconCopy size={18} />} onClick={copy}>
+                <Button
+                  variant={copied ? 'light' : 'filled'}
+                  leftSection={copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+                  onClick={copy}
+                >
                   {copied ? 'Copied' : 'Copy'}
                 </Button>
               )}

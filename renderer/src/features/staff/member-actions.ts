@@ -4,7 +4,8 @@
  */
 import type { StaffView } from '../../../../shared/contract';
 
-export type MemberAction = 'edit' | 'role' | 'disable' | 'enable' | 'unlock' | 'delete' | 'resetPassword' | 'endSessions';
+export type MemberAction =
+  'edit' | 'role' | 'disable' | 'enable' | 'unlock' | 'delete' | 'resetPassword' | 'endSessions';
 
 export interface ActionContext {
   /** The signed-in member's own id: they cannot disable or delete themself. */
@@ -46,13 +47,33 @@ export function confirmationFor(action: MemberAction, member: StaffView): Confir
   const name = member.displayName;
   switch (action) {
     case 'disable':
-      return { title: `Disable ${name}?`, body: `${name} will be signed out and cannot sign in until someone enables the account again.`, confirmLabel: 'Disable', danger: true };
+      return {
+        title: `Disable ${name}?`,
+        body: `${name} will be signed out and cannot sign in until someone enables the account again.`,
+        confirmLabel: 'Disable',
+        danger: true,
+      };
     case 'delete':
-      return { title: `Delete ${name}?`, body: `A member with history (sales or audit records) is disabled instead, so the records stay complete.`, confirmLabel: 'Delete', danger: true };
+      return {
+        title: `Delete ${name}?`,
+        body: `A member with history (sales or audit records) is disabled instead, so the records stay complete.`,
+        confirmLabel: 'Delete',
+        danger: true,
+      };
     case 'resetPassword':
-      return { title: `Reset ${name}'s password?`, body: `Kassa will make a temporary password for you to give to ${name}. It works once, for 10 minutes at most, and ${name} is signed out everywhere.`, confirmLabel: 'Reset password', danger: false };
+      return {
+        title: `Reset ${name}'s password?`,
+        body: `Kassa will make a temporary password for you to give to ${name}. It works once, for 10 minutes at most, and ${name} is signed out everywhere.`,
+        confirmLabel: 'Reset password',
+        danger: false,
+      };
     case 'endSessions':
-      return { title: `Sign ${name} out everywhere?`, body: `${name} is signed out on this till and must sign in again.`, confirmLabel: 'End sessions', danger: false };
+      return {
+        title: `Sign ${name} out everywhere?`,
+        body: `${name} is signed out on this till and must sign in again.`,
+        confirmLabel: 'End sessions',
+        danger: false,
+      };
     default:
       return null;
   }

@@ -41,7 +41,9 @@ export function useMemberActions() {
             break;
           case 'delete': {
             const outcome = await store().remove(member.id);
-            notifySuccess(outcome.outcome === 'deleted' ? `${name} has been deleted.` : outcome.message);
+            notifySuccess(
+              outcome.outcome === 'deleted' ? `${name} has been deleted.` : outcome.message,
+            );
             break;
           }
           case 'resetPassword':
@@ -49,7 +51,11 @@ export function useMemberActions() {
             break;
           case 'endSessions': {
             const ended = await store().endSessions(member.id);
-            notifySuccess(ended === 1 ? `${name} was signed out of 1 session.` : `${name} was signed out of ${ended} sessions.`);
+            notifySuccess(
+              ended === 1
+                ? `${name} was signed out of 1 session.`
+                : `${name} was signed out of ${ended} sessions.`,
+            );
             break;
           }
           default:
