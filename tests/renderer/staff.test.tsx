@@ -141,15 +141,13 @@ describe('staff screen', () => {
 
   it('reset password asks for the password again, retries, and shows the temporary password once', async () => {
     const { api, user } = await openStaff();
-    api['staff:resetPassword']
-      .mockResolvedValueOnce(fail('REAUTH_REQUIRED'))
-      .mockResolvedValueOnce(
-        ok({
-          staff: liWei,
-          temporaryPassword: 'Qm7-vT2k-9xPa',
-          temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z',
-        }),
-      );
+    api['staff:resetPassword'].mockResolvedValueOnce(fail('REAUTH_REQUIRED')).mockResolvedValueOnce(
+      ok({
+        staff: liWei,
+        temporaryPassword: 'Qm7-vT2k-9xPa',
+        temporaryPasswordExpiresAt: '2099-01-01T10:10:00.000Z',
+      }),
+    );
     api['auth:reauthenticate']
       .mockResolvedValueOnce(fail('INVALID_CREDENTIALS'))
       .mockResolvedValueOnce(ok(sessionFor('admin')));
