@@ -33,6 +33,7 @@ export const brand: MantineColorsTuple = [
 const FONT_STACK =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 
+/** The theme passed to MantineProvider (see the module comment for the CSS variables). */
 export const theme = createTheme({
   primaryColor: 'brand',
   primaryShade: 7,

@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Input, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -32,10 +32,10 @@ export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
 
   return (
     <Group gap="md" align="flex-end" wrap="wrap">
-      <Stack gap={4}>
-        <Text size="md" fw={600} id="staff-status-filter" component="span">
+      <Stack gap={5}>
+        <Input.Label labelElement="div" size="md" id="staff-status-filter">
           Status
-        </Text>
+        </Input.Label>
         <SegmentedControl
           aria-labelledby="staff-status-filter"
           size="md"
