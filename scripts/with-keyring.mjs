@@ -110,7 +110,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 printf pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null ||
   { echo "[with-keyring] gnome-keyring-daemon did not start" >&2; exit 1; }
-keyring_pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus   /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID   string:org.freedesktop.secrets 2>/dev/null | awk '{ print $2 }') || keyring_pid=
+keyring_pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
+  /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID \
+  string:org.freedesktop.secrets 2>/dev/null | awk '{ print $2 }') || keyring_pid=
 "$@"
 `;
 
