@@ -4,11 +4,33 @@
  * append-only triggers (L2) differ by engine. Times are ISO-8601 UTC text (see core/db/time.ts).
  * The seed below is a frozen copy: later permission changes need a new migration.
  */
-import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import {
+  Table,
+  TableForeignKey,
+  TableIndex,
+  type MigrationInterface,
+  type QueryRunner,
+} from 'typeorm';
 
-const utc = (name: string, nullable = false) => ({ name, type: 'varchar', length: '24', isNullable: nullable });
-const text = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+const utc = (name: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: '24',
+  isNullable: nullable,
+});
+const text = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+const id = {
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment' as const,
+};
 
 const PERMISSIONS: Array<[string, string]> = [
   ['staff.view', 'See the staff list'],
@@ -25,7 +47,20 @@ const PERMISSIONS: Array<[string, string]> = [
 ];
 const ROLES: Array<[string, string, string[]]> = [
   ['admin', 'Admin', PERMISSIONS.map(([p]) => p)],
-  ['manager', 'Manager', ['staff.view', 'audit.view', 'sales.create', 'sales.void', 'sales.refund', 'products.manage', 'customers.manage', 'reports.view']],
+  [
+    'manager',
+    'Manager',
+    [
+      'staff.view',
+      'audit.view',
+      'sales.create',
+      'sales.void',
+      'sales.refund',
+      'products.manage',
+      'customers.manage',
+      'reports.view',
+    ],
+  ],
   ['cashier', 'Cashier', ['sales.create', 'customers.manage']],
 ];
 
@@ -33,8 +68,18 @@ export class InitialStaffAuthAudit1764000000000 implements MigrationInterface {
   name = 'InitialStaffAuthAudit1764000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(new Table({ name: 'roles', columns: [{ ...text('id', 32), isPrimary: true }, text('name', 64)] }));
-    await q.createTable(new Table({ name: 'permissions', columns: [{ ...text('id', 64), isPrimary: true }, text('description', 200)] }));
+    await q.createTable(
+      new Table({
+        name: 'roles',
+        columns: [{ ...text('id', 32), isPrimary: true }, text('name', 64)],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'permissions',
+        columns: [{ ...text('id', 64), isPrimary: true }, text('description', 200)],
+      }),
+    );
     await q.createTable(
       new Table({
         name: 'role_permissions',
@@ -42,10 +87,27 @@ export class InitialStaffAuthAudit1764000000000 implements MigrationInterface {
           { ...text('role_id', 32), isPrimary: true },
           { ...text('permission_id', 64), isPrimary: true },
         ],
-        indices: [new TableIndex({ name: 'IDX_role_permissions_permission', columnNames: ['permission_id'] })],
+        indices: [
+          new TableIndex({
+            name: 'IDX_role_permissions_permission',
+            columnNames: ['permission_id'],
+          }),
+        ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_role_permissions_role', columnNames: ['role_id'], referencedTableName: 'roles', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
-          new TableForeignKey({ name: 'FK_role_permissions_permission', columnNames: ['permission_id'], referencedTableName: 'permissions', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            name: 'FK_role_permissions_role',
+            columnNames: ['role_id'],
+            referencedTableName: 'roles',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+          new TableForeignKey({
+            name: 'FK_role_permissions_permission',
+            columnNames: ['permission_id'],
+            referencedTableName: 'permissions',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );
@@ -75,7 +137,13 @@ export class InitialStaffAuthAudit1764000000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_staff_status', columnNames: ['status'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'FK_staff_role', columnNames: ['role_id'], referencedTableName: 'roles', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }),
+          new TableForeignKey({
+            name: 'FK_staff_role',
+            columnNames: ['role_id'],
+            referencedTableName: 'roles',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
         ],
       }),
     );
@@ -98,27 +166,55 @@ export class InitialStaffAuthAudit1764000000000 implements MigrationInterface {
         ],
         indices: [
           new TableIndex({ name: 'IDX_audit_events_actor', columnNames: ['actor_id'] }),
-          new TableIndex({ name: 'IDX_audit_events_target', columnNames: ['target_type', 'target_id'] }),
+          new TableIndex({
+            name: 'IDX_audit_events_target',
+            columnNames: ['target_type', 'target_id'],
+          }),
         ],
       }),
     );
-    await q.createTable(new Table({ name: 'settings', columns: [{ ...text('key', 64), isPrimary: true }, text('value', 1000), utc('updated_at')] }));
+    await q.createTable(
+      new Table({
+        name: 'settings',
+        columns: [{ ...text('key', 64), isPrimary: true }, text('value', 1000), utc('updated_at')],
+      }),
+    );
 
     await this.appendOnly(q, 'audit_events');
 
     for (const [pid, description] of PERMISSIONS) {
-      await q.query('INSERT INTO permissions (id, description) VALUES ($1, $2)'.replace(/\$\d/g, this.param(q)), [pid, description]);
+      await q.query(
+        'INSERT INTO permissions (id, description) VALUES ($1, $2)'.replace(/\$\d/g, this.param(q)),
+        [pid, description],
+      );
     }
     for (const [rid, name, perms] of ROLES) {
-      await q.query('INSERT INTO roles (id, name) VALUES ($1, $2)'.replace(/\$\d/g, this.param(q)), [rid, name]);
+      await q.query(
+        'INSERT INTO roles (id, name) VALUES ($1, $2)'.replace(/\$\d/g, this.param(q)),
+        [rid, name],
+      );
       for (const p of perms) {
-        await q.query('INSERT INTO role_permissions (role_id, permission_id) VALUES ($1, $2)'.replace(/\$\d/g, this.param(q)), [rid, p]);
+        await q.query(
+          'INSERT INTO role_permissions (role_id, permission_id) VALUES ($1, $2)'.replace(
+            /\$\d/g,
+            this.param(q),
+          ),
+          [rid, p],
+        );
       }
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['settings', 'audit_events', 'staff', 'role_permissions', 'permissions', 'roles']) await q.dropTable(t, true);
+    for (const t of [
+      'settings',
+      'audit_events',
+      'staff',
+      'role_permissions',
+      'permissions',
+      'roles',
+    ])
+      await q.dropTable(t, true);
   }
 
   /** Placeholder style: `$n` on PostgreSQL, `?` on SQLite. Returns a replacer for `$n`. */
@@ -129,11 +225,19 @@ export class InitialStaffAuthAudit1764000000000 implements MigrationInterface {
   /** L2/D6: triggers that abort UPDATE and DELETE on a table. */
   private async appendOnly(q: QueryRunner, table: string): Promise<void> {
     if (q.connection.driver.options.type === 'postgres') {
-      await q.query(`CREATE OR REPLACE FUNCTION kassa_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql`);
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION kassa_append_only()`);
+      await q.query(
+        `CREATE OR REPLACE FUNCTION kassa_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION kassa_append_only()`,
+      );
       return;
     }
-    await q.query(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`);
-    await q.query(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`);
+    await q.query(
+      `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+    );
+    await q.query(
+      `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+    );
   }
 }

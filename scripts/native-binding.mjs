@@ -27,7 +27,16 @@
  * Exit codes: 0 ok; 1 failed (message on stderr); 2 usage error.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,7 +80,11 @@ function loadsUnderNode(bindingPath) {
 }
 
 function firstLine(text) {
-  return (text.split('\n').find((line) => /NODE_MODULE_VERSION|Error/.test(line)) ?? text.split('\n')[0] ?? '').trim();
+  return (
+    text.split('\n').find((line) => /NODE_MODULE_VERSION|Error/.test(line)) ??
+    text.split('\n')[0] ??
+    ''
+  ).trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,19 +93,32 @@ function firstLine(text) {
 function nodeMode(flags) {
   const before = loadsUnderNode();
   if (before.ok) {
-    log(`better-sqlite3 loads under Node ${process.version} (ABI ${process.versions.modules}); SQLite ${before.detail}.`);
+    log(
+      `better-sqlite3 loads under Node ${process.version} (ABI ${process.versions.modules}); SQLite ${before.detail}.`,
+    );
     return 0;
   }
-  log(`better-sqlite3 does not load under Node ${process.version} (ABI ${process.versions.modules}): ${firstLine(before.detail)}`);
-  if (flags.has('--no-rebuild')) return fail('Not rebuilding (--no-rebuild). Run "npm rebuild better-sqlite3".');
+  log(
+    `better-sqlite3 does not load under Node ${process.version} (ABI ${process.versions.modules}): ${firstLine(before.detail)}`,
+  );
+  if (flags.has('--no-rebuild'))
+    return fail('Not rebuilding (--no-rebuild). Run "npm rebuild better-sqlite3".');
 
-  log('Rebuilding it for this Node with "npm rebuild better-sqlite3" (about 70 s when compiling from source)...');
+  log(
+    'Rebuilding it for this Node with "npm rebuild better-sqlite3" (about 70 s when compiling from source)...',
+  );
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const rebuild = spawnSync(npm, ['rebuild', 'better-sqlite3'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (rebuild.status !== 0) return fail(`"npm rebuild better-sqlite3" failed (exit ${rebuild.status}).`);
+  const rebuild = spawnSync(npm, ['rebuild', 'better-sqlite3'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (rebuild.status !== 0)
+    return fail(`"npm rebuild better-sqlite3" failed (exit ${rebuild.status}).`);
 
   const after = loadsUnderNode();
-  if (!after.ok) return fail(`better-sqlite3 still does not load after the rebuild: ${firstLine(after.detail)}`);
+  if (!after.ok)
+    return fail(`better-sqlite3 still does not load after the rebuild: ${firstLine(after.detail)}`);
   log(`Rebuilt; better-sqlite3 now loads under Node ${process.version}; SQLite ${after.detail}.`);
   return 0;
 }
@@ -151,7 +177,17 @@ function resolveNodeGyp() {
   try {
     return requireFromRoot.resolve('node-gyp/bin/node-gyp.js');
   } catch {
-    const bundled = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    const bundled = path.join(
+      path.dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    );
     return existsSync(bundled) ? bundled : undefined;
   }
 }
@@ -163,28 +199,46 @@ function electronMode(flags) {
 
   const sourceDir = packageDir('better-sqlite3');
   const betterSqlite3 = readJson(path.join(sourceDir, 'package.json')).version;
-  const targetDir = path.join(ROOT, '.native', `electron-${version}-${process.platform}-${process.arch}`);
+  const targetDir = path.join(
+    ROOT,
+    '.native',
+    `electron-${version}-${process.platform}-${process.arch}`,
+  );
   const target = path.join(targetDir, 'better_sqlite3.node');
   const stampFile = path.join(targetDir, 'build-info.json');
-  const wanted = { electron: version, betterSqlite3, platform: process.platform, arch: process.arch };
+  const wanted = {
+    electron: version,
+    betterSqlite3,
+    platform: process.platform,
+    arch: process.arch,
+  };
 
   if (!flags.has('--force') && existsSync(target) && existsSync(stampFile)) {
     const stamp = readJson(stampFile);
     if (Object.entries(wanted).every(([key, value]) => stamp[key] === value)) {
-      log(`Electron ${version} build of better-sqlite3 ${betterSqlite3} is up to date: ${path.relative(ROOT, target)}`);
+      log(
+        `Electron ${version} build of better-sqlite3 ${betterSqlite3} is up to date: ${path.relative(ROOT, target)}`,
+      );
       return 0;
     }
   }
 
   const work = mkdtempSync(path.join(tmpdir(), 'kassa-better-sqlite3-electron-'));
   try {
-    log(`Building better-sqlite3 ${betterSqlite3} for Electron ${version} (${process.platform}-${process.arch}) in ${work}`);
+    log(
+      `Building better-sqlite3 ${betterSqlite3} for Electron ${version} (${process.platform}-${process.arch}) in ${work}`,
+    );
     // A copy of the package source: node_modules/better-sqlite3/build (the Node build) is never touched.
     cpSync(sourceDir, work, {
       recursive: true,
       filter: (src) => {
         const relative = path.relative(sourceDir, src);
-        return !(relative === 'build' || relative.startsWith(`build${path.sep}`) || relative === 'node_modules' || relative.startsWith(`node_modules${path.sep}`));
+        return !(
+          relative === 'build' ||
+          relative.startsWith(`build${path.sep}`) ||
+          relative === 'node_modules' ||
+          relative.startsWith(`node_modules${path.sep}`)
+        );
       },
     });
     const env = electronBuildEnv(version);
@@ -194,33 +248,64 @@ function electronMode(flags) {
     const prebuildInstall = requireFromRoot.resolve('prebuild-install/bin.js');
     const prebuilt = spawnSync(
       process.execPath,
-      [prebuildInstall, '--runtime', 'electron', '--target', version, '--arch', process.arch, '--platform', process.platform, '--verbose'],
+      [
+        prebuildInstall,
+        '--runtime',
+        'electron',
+        '--target',
+        version,
+        '--arch',
+        process.arch,
+        '--platform',
+        process.platform,
+        '--verbose',
+      ],
       { cwd: work, env, stdio: 'inherit' },
     );
     if (prebuilt.status !== 0 || !existsSync(built)) {
-      log('No prebuilt Electron binary could be fetched; compiling with node-gyp against Electron headers...');
+      log(
+        'No prebuilt Electron binary could be fetched; compiling with node-gyp against Electron headers...',
+      );
       builtWith = 'node-gyp';
       const nodeGyp = resolveNodeGyp();
-      if (!nodeGyp) return fail('node-gyp was not found (neither in node_modules nor bundled with npm).');
+      if (!nodeGyp)
+        return fail('node-gyp was not found (neither in node_modules nor bundled with npm).');
       const compiled = spawnSync(
         process.execPath,
-        [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${process.arch}`, `--dist-url=${ELECTRON_HEADERS_URL}`],
+        [
+          nodeGyp,
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${version}`,
+          `--arch=${process.arch}`,
+          `--dist-url=${ELECTRON_HEADERS_URL}`,
+        ],
         { cwd: work, env, stdio: 'inherit' },
       );
-      if (compiled.status !== 0) return fail(`node-gyp could not build better-sqlite3 for Electron ${version} (exit ${compiled.status}). It needs Electron's headers from ${ELECTRON_HEADERS_URL}.`);
+      if (compiled.status !== 0)
+        return fail(
+          `node-gyp could not build better-sqlite3 for Electron ${version} (exit ${compiled.status}). It needs Electron's headers from ${ELECTRON_HEADERS_URL}.`,
+        );
     }
     if (!existsSync(built)) return fail(`The build finished but ${built} is missing.`);
 
     // An Electron build must NOT load under Node (different NODE_MODULE_VERSION). If it does, it was
     // compiled against Node's headers (npm's nodedir) and would crash or refuse to load in Electron.
     const underNode = loadsUnderNode(built);
-    if (underNode.ok) return fail(`The binary loads under Node ${process.version}, so it was built for Node, not Electron ${version}. Refusing it.`);
+    if (underNode.ok)
+      return fail(
+        `The binary loads under Node ${process.version}, so it was built for Node, not Electron ${version}. Refusing it.`,
+      );
 
     mkdirSync(targetDir, { recursive: true });
     const partial = `${target}.partial-${process.pid}`;
     cpSync(built, partial);
     renameSync(partial, target);
-    writeFileSync(stampFile, `${JSON.stringify({ ...wanted, builtWith, builtAt: new Date().toISOString() }, null, 2)}\n`);
+    writeFileSync(
+      stampFile,
+      `${JSON.stringify({ ...wanted, builtWith, builtAt: new Date().toISOString() }, null, 2)}\n`,
+    );
     log(`Wrote ${path.relative(ROOT, target)} (${builtWith}).`);
     return 0;
   } finally {
@@ -235,7 +320,9 @@ function main(argv) {
   const flags = new Set(rest);
   if (mode === 'node') return nodeMode(flags);
   if (mode === 'electron') return electronMode(flags);
-  console.error('Usage: node scripts/native-binding.mjs <node [--no-rebuild] | electron [--force]>');
+  console.error(
+    'Usage: node scripts/native-binding.mjs <node [--no-rebuild] | electron [--force]>',
+  );
   return 2;
 }
 

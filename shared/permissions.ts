@@ -36,7 +36,16 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   {
     id: 'manager',
     name: 'Manager',
-    permissions: ['staff.view', 'audit.view', 'sales.create', 'sales.void', 'sales.refund', 'products.manage', 'customers.manage', 'reports.view'],
+    permissions: [
+      'staff.view',
+      'audit.view',
+      'sales.create',
+      'sales.void',
+      'sales.refund',
+      'products.manage',
+      'customers.manage',
+      'reports.view',
+    ],
   },
   { id: 'cashier', name: 'Cashier', permissions: ['sales.create', 'customers.manage'] },
 ];

@@ -50,7 +50,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const chain = await audit.verifyChain(db.manager);
     if (!chain.ok) logger.error('audit chain broken', { brokenAtId: chain.brokenAtId });
     await db.write((em) =>
-      audit.record(em, { action: 'app.start', outcome: chain.ok ? 'success' : 'failure', detail: chain.ok ? `audit chain ok (${chain.rows} rows)` : `audit chain broken at id ${chain.brokenAtId}` }),
+      audit.record(em, {
+        action: 'app.start',
+        outcome: chain.ok ? 'success' : 'failure',
+        detail: chain.ok
+          ? `audit chain ok (${chain.rows} rows)`
+          : `audit chain broken at id ${chain.brokenAtId}`,
+      }),
     );
   }
   const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
@@ -60,7 +66,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
 
   const services = { db, audit, auth, staff, settings, sessions, safeMode: () => safeMode };
-  const invoke = createRouter({ services, handlers: createHandlers(services), appOrigin: options.appOrigin, logger });
+  const invoke = createRouter({
+    services,
+    handlers: createHandlers(services),
+    appOrigin: options.appOrigin,
+    logger,
+  });
 
   return {
     invoke,

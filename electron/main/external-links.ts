@@ -11,14 +11,21 @@
 import { shell } from 'electron';
 
 /** Hosts Kassa may open in the browser: the project's own web site and documentation. */
-export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = ['kassa.app', 'www.kassa.app', 'docs.kassa.app'];
+export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = [
+  'kassa.app',
+  'www.kassa.app',
+  'docs.kassa.app',
+];
 
 /**
  * True when `rawUrl` may be handed to the OS: parses, scheme `https:`, no username or password,
  * no explicit port, and the host (lower-cased by the parser, IDN in punycode) is exactly one of
  * `allowlist`. Never throws.
  */
-export function isAllowedExternalUrl(rawUrl: unknown, allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST): boolean {
+export function isAllowedExternalUrl(
+  rawUrl: unknown,
+  allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST,
+): boolean {
   if (typeof rawUrl !== 'string' || rawUrl.length > 2048) return false;
   let url: URL;
   try {

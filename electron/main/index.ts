@@ -33,7 +33,8 @@ import { createMainWindow } from './window';
 
 // Development and the real-Electron smoke test may point the profile at a scratch directory.
 // Ignored in packaged builds, so a shortcut cannot redirect a till's database.
-if (!app.isPackaged && process.env.KASSA_USER_DATA_DIR) app.setPath('userData', process.env.KASSA_USER_DATA_DIR);
+if (!app.isPackaged && process.env.KASSA_USER_DATA_DIR)
+  app.setPath('userData', process.env.KASSA_USER_DATA_DIR);
 
 // 0. Before ready.
 const logger = setUpLogging({ isPackaged: app.isPackaged });
@@ -43,7 +44,8 @@ app.on('web-contents-created', (_event, contents) => {
   applyNavigationGuards(contents, {
     appOrigin: APP_ORIGIN,
     openExternal: (url) => openExternalSafely(url),
-    onBlocked: (kind, url) => logger.warn('Blocked by the navigation policy', { kind, url: url.slice(0, 200) }),
+    onBlocked: (kind, url) =>
+      logger.warn('Blocked by the navigation policy', { kind, url: url.slice(0, 200) }),
   });
   applyPermissionPolicy(contents.session);
 });
@@ -71,7 +73,8 @@ async function start(): Promise<void> {
     platform: process.platform,
     arch: process.arch,
   });
-  if (nativeBinding !== undefined && !existsSync(nativeBinding)) throw new Error(missingBindingMessage(nativeBinding));
+  if (nativeBinding !== undefined && !existsSync(nativeBinding))
+    throw new Error(missingBindingMessage(nativeBinding));
 
   const started = await createCore({
     databasePath: path.join(app.getPath('userData'), 'kassa.sqlite'),
@@ -87,7 +90,9 @@ async function start(): Promise<void> {
   serveAppProtocol({ bundleRoot: path.join(app.getAppPath(), 'dist', 'renderer') });
   applyPermissionPolicy(session.defaultSession);
 
-  mainWindow = await createMainWindow(path.join(__dirname, 'preload.cjs'), { isPackaged: app.isPackaged });
+  mainWindow = await createMainWindow(path.join(__dirname, 'preload.cjs'), {
+    isPackaged: app.isPackaged,
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -105,7 +110,11 @@ app.on('will-quit', (event) => {
   core = null;
   closing
     .close()
-    .catch((error: unknown) => logger.error('Closing the database failed', { message: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) =>
+      logger.error('Closing the database failed', {
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    )
     .finally(() => {
       coreClosed = true;
       app.quit();

@@ -70,7 +70,10 @@ export function wrapChannel(
     try {
       return await core.invoke(channel, payload, callerFromEvent(event));
     } catch (error) {
-      logger?.error('IPC handler threw', { channel, error: error instanceof Error ? error.message : String(error) });
+      logger?.error('IPC handler threw', {
+        channel,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return INTERNAL_ERROR_RESULT;
     }
   };

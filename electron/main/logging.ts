@@ -34,14 +34,16 @@ export function encodeLogText(text: string): string {
 export function redactMeta(meta: Record<string, unknown>): Record<string, unknown> {
   const seen = new WeakSet<object>();
   const walk = (value: unknown, depth: number): unknown => {
-    if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? value.toString() : value;
+    if (value === null || typeof value !== 'object')
+      return typeof value === 'bigint' ? value.toString() : value;
     if (value instanceof Error) return { name: value.name, message: value.message };
     if (seen.has(value)) return '[circular]';
     if (depth >= 5) return '[truncated]';
     seen.add(value);
     if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? '[redacted]' : walk(item, depth + 1);
+    for (const [key, item] of Object.entries(value))
+      out[key] = SECRET_KEY.test(key) ? '[redacted]' : walk(item, depth + 1);
     return out;
   };
   return walk(meta, 0) as Record<string, unknown>;

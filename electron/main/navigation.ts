@@ -20,7 +20,11 @@ export interface PreventableEvent {
  * Cancels a navigation unless its target is on `appOrigin`. Returns true when it was allowed.
  * Same-origin targets are allowed so the renderer can reload itself (`app://kassa/index.html`).
  */
-export function guardNavigation(event: PreventableEvent, targetUrl: string, appOrigin: string): boolean {
+export function guardNavigation(
+  event: PreventableEvent,
+  targetUrl: string,
+  appOrigin: string,
+): boolean {
   if (isSameOrigin(targetUrl, appOrigin)) return true;
   event.preventDefault();
   return false;
@@ -48,7 +52,10 @@ export interface NavigationGuardOptions {
  * Installs the E6 guards (and the no-webview rule of E1) on one webContents. Call it from
  * `app.on('web-contents-created')` so that every webContents, not only the main window, is covered.
  */
-export function applyNavigationGuards(contents: WebContents, options: NavigationGuardOptions): void {
+export function applyNavigationGuards(
+  contents: WebContents,
+  options: NavigationGuardOptions,
+): void {
   const { appOrigin, onBlocked } = options;
   contents.on('will-navigate', (event) => {
     if (!guardNavigation(event, event.url, appOrigin)) onBlocked?.('navigate', event.url);

@@ -22,7 +22,8 @@ import { originOf } from './origin';
 export const APP_SCHEME = 'app';
 
 /** Where a request resolves: a file inside the bundle, or the status to refuse it with. */
-export type BundlePathResolution = { ok: true; filePath: string } | { ok: false; status: 403 | 404 };
+export type BundlePathResolution =
+  { ok: true; filePath: string } | { ok: false; status: 403 | 404 };
 
 /** A dot segment, raw or percent-encoded in any mix (`..`, `%2e%2e`, `.%2E`, `%2e`). */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
@@ -43,7 +44,11 @@ const FORBIDDEN_IN_SEGMENT = /[/\\\0:]/;
  * @param requestUrl the full request URL, e.g. `app://kassa/assets/index-abc.js?v=1`
  * @param appOrigin the only origin served, default `app://kassa`
  */
-export function resolveBundlePath(bundleRoot: string, requestUrl: string, appOrigin: string = APP_ORIGIN): BundlePathResolution {
+export function resolveBundlePath(
+  bundleRoot: string,
+  requestUrl: string,
+  appOrigin: string = APP_ORIGIN,
+): BundlePathResolution {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -54,7 +59,8 @@ export function resolveBundlePath(bundleRoot: string, requestUrl: string, appOri
 
   // Look at the path as sent, before WHATWG normalisation quietly drops `..` segments.
   const rawPath = rawPathOf(requestUrl);
-  if (rawPath.split(/[/\\]/).some((segment) => DOT_SEGMENT.test(segment))) return { ok: false, status: 403 };
+  if (rawPath.split(/[/\\]/).some((segment) => DOT_SEGMENT.test(segment)))
+    return { ok: false, status: 403 };
 
   const pathname = url.pathname === '' || url.pathname === '/' ? '/index.html' : url.pathname;
   const segments: string[] = [];
@@ -66,7 +72,8 @@ export function resolveBundlePath(bundleRoot: string, requestUrl: string, appOri
     } catch {
       return { ok: false, status: 403 };
     }
-    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) return { ok: false, status: 403 };
+    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment))
+      return { ok: false, status: 403 };
     segments.push(segment);
   }
 
@@ -84,7 +91,12 @@ function rawPathOf(requestUrl: string): string {
 
 function isStrictlyInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  return (
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  );
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -152,7 +164,9 @@ const nodeFileSystem: BundleFileSystem = {
  *   directory → 404; an unexpected read error → 500;
  * - every response carries `securityHeaders()` (E3).
  */
-export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  options: AppProtocolOptions,
+): (request: Request) => Promise<Response> {
   const appOrigin = options.appOrigin ?? APP_ORIGIN;
   const files = options.fileSystem ?? nodeFileSystem;
   let realRoot: Promise<string> | undefined;

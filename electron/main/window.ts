@@ -44,7 +44,10 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
  * @param preloadPath absolute path of `dist-electron/preload.cjs`
  * @param options.isPackaged when true, DevTools are disabled
  */
-export function buildWindowOptions(preloadPath: string, options: { isPackaged?: boolean } = {}): BrowserWindowConstructorOptions {
+export function buildWindowOptions(
+  preloadPath: string,
+  options: { isPackaged?: boolean } = {},
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -63,7 +66,10 @@ export function buildWindowOptions(preloadPath: string, options: { isPackaged?: 
  * is ready to paint. Resolves to the window; rejects when the entry page cannot be loaded
  * (the caller logs it and quits).
  */
-export async function createMainWindow(preloadPath: string, options: { isPackaged?: boolean } = {}): Promise<BrowserWindow> {
+export async function createMainWindow(
+  preloadPath: string,
+  options: { isPackaged?: boolean } = {},
+): Promise<BrowserWindow> {
   const window = new BrowserWindow(buildWindowOptions(preloadPath, options));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY_URL);

@@ -32,7 +32,10 @@ export type InvokeFn = (channel: ChannelName, input: unknown) => Promise<Result<
  * @param invoke how to reach the main process
  * @param names channel names to expose; defaults to `CHANNEL_NAMES`
  */
-export function buildApi(invoke: InvokeFn, names: readonly ChannelName[] = CHANNEL_NAMES): KassaApi {
+export function buildApi(
+  invoke: InvokeFn,
+  names: readonly ChannelName[] = CHANNEL_NAMES,
+): KassaApi {
   const api: Record<string, (input?: unknown) => Promise<Result<unknown>>> = Object.create(null);
   for (const channel of names) {
     api[channel] = (input?: unknown) => invoke(channel, input === undefined ? {} : input);

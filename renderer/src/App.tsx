@@ -37,7 +37,7 @@ export function App({ env = 'default' }: AppProps) {
       withCssVariables={false}
       withGlobalClasses={false}
     >
-      <Notifications position="top-right" zIndex={1000} />
+      <Notifications position="bottom-right" zIndex={1000} />
       <Screens />
     </MantineProvider>
   );

@@ -22,7 +22,8 @@ export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
 export const auditChannels = {
   'audit:list': defineChannel({
-    summary: 'Newest audit events first, optionally before an id (keyset pagination) or for one staff target.',
+    summary:
+      'Newest audit events first, optionally before an id (keyset pagination) or for one staff target.',
     input: z.strictObject({
       limit: z.number().int().min(1).max(200).default(50),
       beforeId: idSchema.optional(),

@@ -45,7 +45,8 @@ const newMemberInput = z.strictObject({
 
 export const authChannels = {
   'app:status': defineChannel({
-    summary: 'Whether first-run set-up is needed, the till name, and whether the database is in safe mode.',
+    summary:
+      'Whether first-run set-up is needed, the till name, and whether the database is in safe mode.',
     input: emptyInput,
     output: z.strictObject({
       setupRequired: z.boolean(),
@@ -57,7 +58,8 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
   }),
   'setup:createAdmin': defineChannel({
-    summary: 'First run only: create the first admin and sign them in (A6). Refused once any staff exist.',
+    summary:
+      'First run only: create the first admin and sign them in (A6). Refused once any staff exist.',
     input: newMemberInput,
     output: sessionInfoSchema,
     access: 'public',
@@ -72,7 +74,8 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
   }),
   'auth:login': defineChannel({
-    summary: 'Sign in by username or email and password (A1-A5). Replaces any session of this window.',
+    summary:
+      'Sign in by username or email and password (A1-A5). Replaces any session of this window.',
     input: z.strictObject({ identifier: identifierSchema, password: passwordSchema }),
     output: sessionInfoSchema,
     access: 'public',
@@ -81,7 +84,8 @@ export const authChannels = {
     writes: true,
   }),
   'auth:requestAccess': defineChannel({
-    summary: 'Ask for access: creates a pending Cashier that an admin must approve (A7: role and status cannot be chosen).',
+    summary:
+      'Ask for access: creates a pending Cashier that an admin must approve (A7: role and status cannot be chosen).',
     input: newMemberInput,
     output: z.strictObject({ status: z.literal('pending') }),
     access: 'public',
@@ -104,7 +108,8 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
   }),
   'auth:unlock': defineChannel({
-    summary: "Unlock an idle-locked session with the member's password; failures count towards lockout (A4).",
+    summary:
+      "Unlock an idle-locked session with the member's password; failures count towards lockout (A4).",
     input: z.strictObject({ password: passwordSchema }),
     output: sessionInfoSchema,
     access: 'authenticated',
@@ -119,7 +124,8 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
   }),
   'auth:reauthenticate': defineChannel({
-    summary: 'Enter the password again before a sensitive action (S3); replaces the session id (S1).',
+    summary:
+      'Enter the password again before a sensitive action (S3); replaces the session id (S1).',
     input: z.strictObject({ password: passwordSchema }),
     output: sessionInfoSchema,
     access: 'authenticated',

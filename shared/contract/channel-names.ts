@@ -40,4 +40,6 @@ export const CHANNEL_NAMES = [
 type Listed = (typeof CHANNEL_NAMES)[number];
 /** Compile-time check: every contract channel is listed here (a missing one makes this `never`). */
 type AssertEvery<T extends true> = T;
-export type _EveryChannelListed = AssertEvery<[Exclude<ChannelName, Listed>] extends [never] ? true : false>;
+export type _EveryChannelListed = AssertEvery<
+  [Exclude<ChannelName, Listed>] extends [never] ? true : false
+>;

@@ -26,7 +26,10 @@ export const searchText = (max: number) =>
     .string()
     .trim()
     .max(max, `At most ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'Contains characters that are not allowed');
+    .refine(
+      (s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s),
+      'Contains characters that are not allowed',
+    );
 
 /** Usernames: 3..32 characters of a-z, 0-9, dot, dash, underscore; stored lower-case. */
 export const usernameSchema = z
@@ -37,7 +40,12 @@ export const usernameSchema = z
   .max(32, 'At most 32 characters')
   .regex(/^[a-z0-9._-]+$/, 'Use letters, digits, dot, dash or underscore');
 
-export const emailSchema = z.string().trim().toLowerCase().max(254, 'At most 254 characters').pipe(z.email('Enter a valid email address'));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'At most 254 characters')
+  .pipe(z.email('Enter a valid email address'));
 
 /**
  * A password as typed. Only capped here; the policy (8..128 characters after NFKC, not a common
@@ -46,7 +54,12 @@ export const emailSchema = z.string().trim().toLowerCase().max(254, 'At most 254
 export const passwordSchema = z.string().min(1, 'Required').max(1024, 'Too long');
 
 /** Username or email, as typed on the login screen. */
-export const identifierSchema = z.string().trim().toLowerCase().min(1, 'Required').max(254, 'Too long');
+export const identifierSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Required')
+  .max(254, 'Too long');
 
 export const idSchema = z.number().int().positive().max(2_147_483_647);
 export const byIdInput = z.strictObject({ id: idSchema });

@@ -14,7 +14,10 @@ import type { Permission } from '../permissions';
  */
 export type Access = 'public' | 'authenticated' | Permission;
 
-export interface ChannelDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface ChannelDefinition<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+> {
   /** One line for docs/ipc.md. */
   summary: string;
   input: I;
@@ -30,6 +33,8 @@ export interface ChannelDefinition<I extends z.ZodType = z.ZodType, O extends z.
   writes?: boolean;
 }
 
-export function defineChannel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDefinition<I, O>): ChannelDefinition<I, O> {
+export function defineChannel<I extends z.ZodType, O extends z.ZodType>(
+  def: ChannelDefinition<I, O>,
+): ChannelDefinition<I, O> {
   return def;
 }

@@ -62,7 +62,8 @@ export const staffChannels = {
     access: 'staff.view',
   }),
   'staff:list': defineChannel({
-    summary: 'List staff, filtered by status and role, searched by name, username or email; newest first.',
+    summary:
+      'List staff, filtered by status and role, searched by name, username or email; newest first.',
     input: z.strictObject({
       status: staffStatusSchema.optional(),
       role: roleIdSchema.optional(),
@@ -70,7 +71,10 @@ export const staffChannels = {
       limit: z.number().int().min(1).max(200).default(50),
       offset: z.number().int().min(0).max(1_000_000).default(0),
     }),
-    output: z.strictObject({ items: z.array(staffViewSchema), total: z.number().int().nonnegative() }),
+    output: z.strictObject({
+      items: z.array(staffViewSchema),
+      total: z.number().int().nonnegative(),
+    }),
     access: 'staff.view',
   }),
   'staff:create': defineChannel({
@@ -155,7 +159,8 @@ export const staffChannels = {
     writes: true,
   }),
   'staff:resetPassword': defineChannel({
-    summary: 'Reset a password to a temporary one that must be changed at next sign-in; ends their sessions.',
+    summary:
+      'Reset a password to a temporary one that must be changed at next sign-in; ends their sessions.',
     input: byIdInput,
     output: temporaryPasswordOutput,
     access: 'staff.manage',

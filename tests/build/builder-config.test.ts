@@ -20,18 +20,24 @@ function targetNames(target: unknown): string[] {
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder 26 schema validation', async () => {
-    await expect(validateConfiguration(await load(), new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration(await load(), new DebugLogger(false)),
+    ).resolves.toBeUndefined();
   });
 
   it('an unknown key fails validation (so the check has teeth)', async () => {
     const config = { ...(await load()), notAnElectronBuilderOption: true } as Configuration;
-    await expect(validateConfiguration(config, new DebugLogger(false))).rejects.toThrow(/unknown property 'notAnElectronBuilderOption'/);
+    await expect(validateConfiguration(config, new DebugLogger(false))).rejects.toThrow(
+      /unknown property 'notAnElectronBuilderOption'/,
+    );
   });
 
   it('a misspelt nested key fails too', async () => {
     const config = await load();
     const broken = { ...config, linux: { ...config.linux, maintaner: 'typo' } } as Configuration;
-    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);
+    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
+      /Invalid configuration object/,
+    );
   });
 
   it('identifies the app and ships only the built output', async () => {
@@ -39,7 +45,13 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('app.kassa.pos');
     expect(config.productName).toBe('Kassa');
     const files = JSON.stringify(config.files);
-    for (const entry of ['dist/renderer/**/*', 'dist-electron/**/*', 'package.json', '!dist-electron/**/*.map']) expect(files).toContain(entry);
+    for (const entry of [
+      'dist/renderer/**/*',
+      'dist-electron/**/*',
+      'package.json',
+      '!dist-electron/**/*.map',
+    ])
+      expect(files).toContain(entry);
     expect(files).not.toMatch(/"(electron|renderer|shared|tests|scripts)\/\*\*/);
   });
 

@@ -13,7 +13,12 @@ const SCRIPT = path.join(ROOT, 'scripts/native-binding.mjs');
 const NODE_BUILD = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const child = spawnSync(process.execPath, [SCRIPT, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return { status: child.status, output: `${child.stdout}${child.stderr}` };
 }
 

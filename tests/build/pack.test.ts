@@ -9,7 +9,16 @@
  * Everything happens in a temp folder: the repo's dist/, dist-electron/ and release/ are untouched.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,19 +44,39 @@ function viteBuild(config: string, outDir: string): Promise<void> {
   delete env.NODE_ENV;
   delete env.VITEST;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITE, 'build', '--config', path.join(ROOT, config), '--outDir', outDir, '--logLevel', 'error'], { cwd: ROOT, env });
+    const child = spawn(
+      process.execPath,
+      [
+        VITE,
+        'build',
+        '--config',
+        path.join(ROOT, config),
+        '--outDir',
+        outDir,
+        '--logLevel',
+        'error',
+      ],
+      { cwd: ROOT, env },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build --config ${config} failed (exit ${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`vite build --config ${config} failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 
 /** A folder that looks enough like an unpacked Electron for electron-builder to copy and rename. */
 function standInElectronDist(dir: string): void {
   mkdirSync(path.join(dir, 'resources'), { recursive: true });
-  writeFileSync(path.join(dir, 'electron'), '#!/bin/sh\necho "stand-in for the Electron binary" >&2\nexit 1\n');
+  writeFileSync(
+    path.join(dir, 'electron'),
+    '#!/bin/sh\necho "stand-in for the Electron binary" >&2\nexit 1\n',
+  );
   chmodSync(path.join(dir, 'electron'), 0o755);
   writeFileSync(path.join(dir, 'version'), electronPkg.version);
   writeFileSync(path.join(dir, 'LICENSE'), 'MIT');
@@ -59,9 +88,12 @@ beforeAll(async () => {
   const project = path.join(work, 'project');
   mkdirSync(project);
   // The main and preload builds share dist-electron (emptyOutDir: false), so all three can run at once.
-  await Promise.all(TARGETS.map(([config, outDir]) => viteBuild(config, path.join(project, outDir))));
+  await Promise.all(
+    TARGETS.map(([config, outDir]) => viteBuild(config, path.join(project, outDir))),
+  );
 
-  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(path.join(ROOT, file), path.join(project, file));
+  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml'])
+    cpSync(path.join(ROOT, file), path.join(project, file));
   cpSync(path.join(ROOT, 'build'), path.join(project, 'build'), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
   const electronDist = path.join(work, 'electron-dist');
@@ -81,7 +113,9 @@ beforeAll(async () => {
     },
   });
   unpackedDir = path.join(output, 'linux-unpacked');
-  asarFiles = listPackage(path.join(unpackedDir, 'resources', 'app.asar'), { isPack: false }).map((p) => p.split(path.sep).join('/'));
+  asarFiles = listPackage(path.join(unpackedDir, 'resources', 'app.asar'), { isPack: false }).map(
+    (p) => p.split(path.sep).join('/'),
+  );
 }, 120_000);
 
 afterAll(() => {
@@ -95,27 +129,53 @@ describe('electron-builder --dir (stand-in Electron, npmRebuild: false)', () => 
   });
 
   it('app.asar holds main.cjs, preload.cjs, the renderer and package.json, without source maps or sources', () => {
-    for (const file of ['/dist-electron/main.cjs', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) {
+    for (const file of [
+      '/dist-electron/main.cjs',
+      '/dist-electron/preload.cjs',
+      '/dist/renderer/index.html',
+      '/package.json',
+    ]) {
       expect(asarFiles).toContain(file);
     }
     expect(asarFiles.filter((p) => p.endsWith('.map'))).toEqual([]);
-    expect(asarFiles.some((p) => /^\/(electron|shared|renderer|tests|scripts|\.native)\//.test(p))).toBe(false);
+    expect(
+      asarFiles.some((p) => /^\/(electron|shared|renderer|tests|scripts|\.native)\//.test(p)),
+    ).toBe(false);
     expect(asarFiles.some((p) => p.startsWith('/node_modules/better-sqlite3/deps/'))).toBe(false);
   });
 
   it('ships the runtime dependencies and not the dev ones', () => {
-    for (const dep of ['better-sqlite3', 'keytar', 'typeorm', 'zod', 'bcryptjs', 'electron-log', 'reflect-metadata']) {
+    for (const dep of [
+      'better-sqlite3',
+      'keytar',
+      'typeorm',
+      'zod',
+      'bcryptjs',
+      'electron-log',
+      'reflect-metadata',
+    ]) {
       expect(asarFiles).toContain(`/node_modules/${dep}/package.json`);
     }
-    for (const devDep of ['electron', 'vite', 'vitest', 'electron-builder', 'react', 'typescript']) {
+    for (const devDep of [
+      'electron',
+      'vite',
+      'vitest',
+      'electron-builder',
+      'react',
+      'typescript',
+    ]) {
       expect(asarFiles).not.toContain(`/node_modules/${devDep}/package.json`);
     }
   });
 
   it('unpacks the native modules into app.asar.unpacked (asarUnpack **/*.node)', () => {
     const unpacked = path.join(unpackedDir, 'resources', 'app.asar.unpacked', 'node_modules');
-    expect(existsSync(path.join(unpacked, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
+    expect(
+      existsSync(path.join(unpacked, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')),
+    ).toBe(true);
     expect(existsSync(path.join(unpacked, 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);
-    expect(existsSync(path.join(unpacked, 'better-sqlite3', 'build', 'Release', 'test_extension.node'))).toBe(false);
+    expect(
+      existsSync(path.join(unpacked, 'better-sqlite3', 'build', 'Release', 'test_extension.node')),
+    ).toBe(false);
   });
 });

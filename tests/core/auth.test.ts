@@ -1,14 +1,33 @@
 /** A4 lockout, A6 set-up and statuses, S1-S3 sessions, R1 temporary passwords, through the real router. */
 import { SessionManager } from '../../electron/core/auth/sessions';
-import { ADMIN, FakeClock, MEMBER, approvedMember, makeTestCore, withAdmin, type TestCore } from '../helpers/core';
+import {
+  ADMIN,
+  FakeClock,
+  MEMBER,
+  approvedMember,
+  makeTestCore,
+  withAdmin,
+  type TestCore,
+} from '../helpers/core';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
 const ADMIN_WIN = 1;
 const MEMBER_WIN = 2;
-const login = (t: TestCore, who: { username: string; password: string }, win: number, password = who.password) =>
-  t.call('auth:login', { identifier: who.username, password }, win);
+const login = (
+  t: TestCore,
+  who: { username: string; password: string },
+  win: number,
+  password = who.password,
+) => t.call('auth:login', { identifier: who.username, password }, win);
 const auditCount = (t: TestCore, action: string, outcome?: string) =>
-  (t.raw().prepare(`SELECT COUNT(*) AS n FROM audit_events WHERE action = ?${outcome ? ' AND outcome = ?' : ''}`).get(...(outcome ? [action, outcome] : [action])) as { n: number }).n;
+  (
+    t
+      .raw()
+      .prepare(
+        `SELECT COUNT(*) AS n FROM audit_events WHERE action = ?${outcome ? ' AND outcome = ?' : ''}`,
+      )
+      .get(...(outcome ? [action, outcome] : [action])) as { n: number }
+  ).n;
 
 describe('first run (A6)', () => {
   let t: TestCore;
@@ -17,20 +36,36 @@ describe('first run (A6)', () => {
 
   it('has no accounts until set-up creates the admin, and set-up closes for good', async () => {
     expect(await t.must('app:status')).toMatchObject({ setupRequired: true });
-    expect(code(await login(t, { username: 'admin', password: 'admin' }, 1))).toBe('INVALID_CREDENTIALS');
+    expect(code(await login(t, { username: 'admin', password: 'admin' }, 1))).toBe(
+      'INVALID_CREDENTIALS',
+    );
     const session = await withAdmin(t);
-    expect(session).toMatchObject({ staff: { username: 'ada', role: 'admin', roleName: 'Admin' }, locked: false, mustChangePassword: false });
+    expect(session).toMatchObject({
+      staff: { username: 'ada', role: 'admin', roleName: 'Admin' },
+      locked: false,
+      mustChangePassword: false,
+    });
     expect(session.permissions).toContain('staff.manage');
     expect(await t.must('app:status')).toMatchObject({ setupRequired: false });
-    expect((await t.must('staff:list', {})).items[0]).toMatchObject({ status: 'active', lastLoginAt: '2026-11-23T09:00:00.000Z' });
-    expect(code(await t.call('setup:createAdmin', { ...ADMIN, username: 'eve', email: 'eve@x.test' }, 3))).toBe('SETUP_ALREADY_DONE');
+    expect((await t.must('staff:list', {})).items[0]).toMatchObject({
+      status: 'active',
+      lastLoginAt: '2026-11-23T09:00:00.000Z',
+    });
+    expect(
+      code(
+        await t.call('setup:createAdmin', { ...ADMIN, username: 'eve', email: 'eve@x.test' }, 3),
+      ),
+    ).toBe('SETUP_ALREADY_DONE');
     expect((t.raw().prepare('SELECT COUNT(*) AS n FROM staff').get() as { n: number }).n).toBe(1);
     expect(auditCount(t, 'setup.create_admin', 'success')).toBe(1);
   });
 
   it('refuses a weak admin password with a field message and creates nothing', async () => {
     const r = await t.call('setup:createAdmin', { ...ADMIN, password: 'password' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD', issues: [{ path: 'password' }] } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'WEAK_PASSWORD', issues: [{ path: 'password' }] },
+    });
     expect(await t.must('app:status')).toMatchObject({ setupRequired: true });
   });
 
@@ -54,11 +89,16 @@ describe('asking for access and signing in', () => {
 
   it('stores a pending Cashier; pending, rejected and disabled members each get their own message', async () => {
     expect(await t.must('auth:requestAccess', MEMBER, MEMBER_WIN)).toEqual({ status: 'pending' });
-    const row = t.raw().prepare('SELECT status, role_id, rejected FROM staff WHERE username = ?').get(MEMBER.username);
+    const row = t
+      .raw()
+      .prepare('SELECT status, role_id, rejected FROM staff WHERE username = ?')
+      .get(MEMBER.username);
     expect(row).toEqual({ status: 'pending', role_id: 'cashier', rejected: 0 });
     expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ACCOUNT_PENDING');
     // A wrong password never reveals the status.
-    expect(code(await login(t, MEMBER, MEMBER_WIN, 'not the password'))).toBe('INVALID_CREDENTIALS');
+    expect(code(await login(t, MEMBER, MEMBER_WIN, 'not the password'))).toBe(
+      'INVALID_CREDENTIALS',
+    );
 
     const id = (await t.must('staff:list', { status: 'pending' })).items[0]!.id;
     await t.must('staff:reject', { id });
@@ -75,13 +115,32 @@ describe('asking for access and signing in', () => {
 
   it('signs in by username or email, case-insensitively', async () => {
     await approvedMember(t);
-    expect(code(await t.call('auth:login', { identifier: 'CARL', password: MEMBER.password }, MEMBER_WIN))).toBe('ok');
-    expect(code(await t.call('auth:login', { identifier: 'Carl@Shop.Test', password: MEMBER.password }, MEMBER_WIN))).toBe('ok');
+    expect(
+      code(
+        await t.call('auth:login', { identifier: 'CARL', password: MEMBER.password }, MEMBER_WIN),
+      ),
+    ).toBe('ok');
+    expect(
+      code(
+        await t.call(
+          'auth:login',
+          { identifier: 'Carl@Shop.Test', password: MEMBER.password },
+          MEMBER_WIN,
+        ),
+      ),
+    ).toBe('ok');
   });
 
   it('refuses a username or email that is taken, naming the field', async () => {
-    const r = await t.call('auth:requestAccess', { ...MEMBER, username: 'ADA', email: 'ada@shop.test' }, MEMBER_WIN);
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'username' }, { path: 'email' }] } });
+    const r = await t.call(
+      'auth:requestAccess',
+      { ...MEMBER, username: 'ADA', email: 'ada@shop.test' },
+      MEMBER_WIN,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', issues: [{ path: 'username' }, { path: 'email' }] },
+    });
   });
 });
 
@@ -90,14 +149,18 @@ describe('lockout (A4)', () => {
     const t = await makeTestCore();
     await withAdmin(t);
     await approvedMember(t);
-    for (let i = 0; i < 10; i++) expect(code(await login(t, MEMBER, MEMBER_WIN, `wrong ${i}`))).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 10; i++)
+      expect(code(await login(t, MEMBER, MEMBER_WIN, `wrong ${i}`))).toBe('INVALID_CREDENTIALS');
     expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ACCOUNT_LOCKED');
     expect(auditCount(t, 'auth.lockout')).toBe(1);
     t.clock.advanceMinutes(29);
     expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ACCOUNT_LOCKED');
     t.clock.advance(60_000 + 1000);
     expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ok');
-    const row = t.raw().prepare('SELECT failed_login_count AS n, locked_until AS u FROM staff WHERE username = ?').get(MEMBER.username);
+    const row = t
+      .raw()
+      .prepare('SELECT failed_login_count AS n, locked_until AS u FROM staff WHERE username = ?')
+      .get(MEMBER.username);
     expect(row).toEqual({ n: 0, u: null });
     await t.close();
   });
@@ -123,7 +186,13 @@ describe('sessions (S1-S3)', () => {
   it('ids are 128-bit, unique, and replaced at every login (S1)', () => {
     const m = new SessionManager(new FakeClock(), () => 5);
     const ids = new Set<string>();
-    const staff = { id: 1, username: 'a', displayName: 'A', role: 'admin' as const, roleName: 'Admin' };
+    const staff = {
+      id: 1,
+      username: 'a',
+      displayName: 'A',
+      role: 'admin' as const,
+      roleName: 'Admin',
+    };
     for (let i = 0; i < 10_000; i++) {
       const s = m.start(i, staff, [], false);
       expect(s.id).toMatch(/^[0-9a-f]{32}$/);
@@ -152,9 +221,13 @@ describe('sessions (S1-S3)', () => {
     t.clock.advance(60_000 + 1000);
     expect(code(await t.call('staff:list', {}))).toBe('SESSION_LOCKED');
     expect((await t.must('auth:session', {})).session).toMatchObject({ locked: true });
-    expect(code(await t.call('auth:unlock', { password: 'wrong password' }))).toBe('INVALID_CREDENTIALS');
+    expect(code(await t.call('auth:unlock', { password: 'wrong password' }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
     expect(code(await t.call('staff:list', {}))).toBe('SESSION_LOCKED');
-    expect(await t.must('auth:unlock', { password: ADMIN.password })).toMatchObject({ locked: false });
+    expect(await t.must('auth:unlock', { password: ADMIN.password })).toMatchObject({
+      locked: false,
+    });
     expect(code(await t.call('staff:list', {}))).toBe('ok');
     await t.close();
   });
@@ -163,8 +236,13 @@ describe('sessions (S1-S3)', () => {
     const t = await makeTestCore();
     await withAdmin(t);
     expect(code(await t.call('settings:update', { idleLockMinutes: 0 }))).toBe('VALIDATION_FAILED');
-    expect(code(await t.call('settings:update', { idleLockMinutes: 16 }))).toBe('VALIDATION_FAILED');
-    expect(await t.must('settings:update', { idleLockMinutes: 2 })).toEqual({ terminalName: 'till-1', idleLockMinutes: 2 });
+    expect(code(await t.call('settings:update', { idleLockMinutes: 16 }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(await t.must('settings:update', { idleLockMinutes: 2 })).toEqual({
+      terminalName: 'till-1',
+      idleLockMinutes: 2,
+    });
     t.clock.advance(2 * 60_000 - 1);
     expect(code(await t.call('staff:list', {}))).toBe('ok');
     t.clock.advance(2 * 60_000);
@@ -192,7 +270,10 @@ describe('sessions (S1-S3)', () => {
     const t = await makeTestCore();
     await withAdmin(t);
     expect(code(await login(t, ADMIN, 7))).toBe('ok');
-    await t.must('auth:changePassword', { currentPassword: ADMIN.password, newPassword: 'a brand new passphrase' });
+    await t.must('auth:changePassword', {
+      currentPassword: ADMIN.password,
+      newPassword: 'a brand new passphrase',
+    });
     expect(code(await t.call('staff:list', {}, 7))).toBe('UNAUTHENTICATED');
     expect(code(await t.call('staff:list', {}, ADMIN_WIN))).toBe('ok');
     expect(code(await login(t, ADMIN, 7))).toBe('INVALID_CREDENTIALS');
@@ -207,11 +288,21 @@ describe('sessions (S1-S3)', () => {
   it('a password change needs the current password and a good new one', async () => {
     const t = await makeTestCore();
     await withAdmin(t);
-    expect(await t.call('auth:changePassword', { currentPassword: 'nope nope', newPassword: 'a brand new passphrase' })).toMatchObject({
+    expect(
+      await t.call('auth:changePassword', {
+        currentPassword: 'nope nope',
+        newPassword: 'a brand new passphrase',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_CREDENTIALS', issues: [{ path: 'currentPassword' }] },
     });
-    expect(await t.call('auth:changePassword', { currentPassword: ADMIN.password, newPassword: '12345678' })).toMatchObject({
+    expect(
+      await t.call('auth:changePassword', {
+        currentPassword: ADMIN.password,
+        newPassword: '12345678',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WEAK_PASSWORD', issues: [{ path: 'newPassword' }] },
     });
@@ -227,7 +318,9 @@ describe('sessions (S1-S3)', () => {
     await t.must('auth:activity');
     t.clock.advanceMinutes(2);
     expect(code(await t.call('staff:disable', { id }))).toBe('REAUTH_REQUIRED');
-    expect(code(await t.call('auth:reauthenticate', { password: 'wrong password' }))).toBe('INVALID_CREDENTIALS');
+    expect(code(await t.call('auth:reauthenticate', { password: 'wrong password' }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
     await t.must('auth:reauthenticate', { password: ADMIN.password });
     expect(code(await t.call('staff:disable', { id }))).toBe('ok');
     await t.close();
@@ -238,17 +331,33 @@ describe('temporary passwords (R1)', () => {
   it('admin-created members must change the temporary password, which works once and expires in 10 minutes', async () => {
     const t = await makeTestCore();
     await withAdmin(t);
-    const created = await t.must('staff:create', { username: 'dora', email: 'dora@shop.test', displayName: 'Dora', role: 'manager', approve: true });
+    const created = await t.must('staff:create', {
+      username: 'dora',
+      email: 'dora@shop.test',
+      displayName: 'Dora',
+      role: 'manager',
+      approve: true,
+    });
     expect(created.temporaryPasswordExpiresAt).toBe('2026-11-23T09:10:00.000Z');
-    expect(t.raw().prepare('SELECT password_hash AS h FROM staff WHERE username = ?').get('dora')).not.toMatchObject({ h: expect.stringContaining(created.temporaryPassword) });
+    expect(
+      t.raw().prepare('SELECT password_hash AS h FROM staff WHERE username = ?').get('dora'),
+    ).not.toMatchObject({ h: expect.stringContaining(created.temporaryPassword) });
     const dora = { username: 'dora', password: created.temporaryPassword };
 
-    const s = await t.must('auth:login', { identifier: 'dora', password: dora.password }, MEMBER_WIN);
+    const s = await t.must(
+      'auth:login',
+      { identifier: 'dora', password: dora.password },
+      MEMBER_WIN,
+    );
     expect(s.mustChangePassword).toBe(true);
     expect(code(await t.call('staff:list', {}, MEMBER_WIN))).toBe('PASSWORD_CHANGE_REQUIRED');
     // Single use: a second sign-in with it fails.
     expect(code(await login(t, dora, 8))).toBe('TEMPORARY_PASSWORD_EXPIRED');
-    const after = await t.must('auth:changePassword', { currentPassword: dora.password, newPassword: 'dora picks her own' }, MEMBER_WIN);
+    const after = await t.must(
+      'auth:changePassword',
+      { currentPassword: dora.password, newPassword: 'dora picks her own' },
+      MEMBER_WIN,
+    );
     expect(after.mustChangePassword).toBe(false);
     expect(code(await t.call('staff:list', {}, MEMBER_WIN))).toBe('ok');
 
@@ -256,9 +365,13 @@ describe('temporary passwords (R1)', () => {
     await t.must('auth:reauthenticate', { password: ADMIN.password });
     const reset = await t.must('staff:resetPassword', { id: created.staff.id });
     expect(code(await t.call('staff:list', {}, MEMBER_WIN))).toBe('UNAUTHENTICATED');
-    expect(code(await login(t, { username: 'dora', password: 'dora picks her own' }, MEMBER_WIN))).toBe('INVALID_CREDENTIALS');
+    expect(
+      code(await login(t, { username: 'dora', password: 'dora picks her own' }, MEMBER_WIN)),
+    ).toBe('INVALID_CREDENTIALS');
     t.clock.advanceMinutes(10);
-    expect(code(await login(t, { username: 'dora', password: reset.temporaryPassword }, MEMBER_WIN))).toBe('TEMPORARY_PASSWORD_EXPIRED');
+    expect(
+      code(await login(t, { username: 'dora', password: reset.temporaryPassword }, MEMBER_WIN)),
+    ).toBe('TEMPORARY_PASSWORD_EXPIRED');
     await t.close();
   });
 });

@@ -14,14 +14,21 @@ describe('database', () => {
   it('sets WAL, synchronous=FULL, foreign keys and busy_timeout on open (D1)', async () => {
     const ds = createSqliteDataSource({ databasePath: join(tempDir(), 'p.sqlite') });
     await ds.initialize();
-    expect(readPragmas(rawSqlite(ds))).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 });
+    expect(readPragmas(rawSqlite(ds))).toEqual({
+      journal_mode: 'wal',
+      synchronous: 2,
+      foreign_keys: 1,
+      busy_timeout: 5000,
+    });
     await ds.destroy();
   });
 
   it('runs every migration at start-up and leaves zero schema drift (D3)', async () => {
     const t = await makeTestCore();
     const raw = t.raw();
-    const ran = raw.prepare('SELECT name FROM migrations ORDER BY id').all() as Array<{ name: string }>;
+    const ran = raw.prepare('SELECT name FROM migrations ORDER BY id').all() as Array<{
+      name: string;
+    }>;
     expect(ran.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => new m().name));
     await t.close();
 
@@ -37,9 +44,15 @@ describe('database', () => {
   it('seeds roles and permissions exactly as shared/permissions.ts declares', async () => {
     const t = await makeTestCore();
     const raw = t.raw();
-    expect((raw.prepare('SELECT id FROM permissions ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id)).toEqual([...ALL_PERMISSIONS].sort());
+    expect(
+      (raw.prepare('SELECT id FROM permissions ORDER BY id').all() as Array<{ id: string }>).map(
+        (r) => r.id,
+      ),
+    ).toEqual([...ALL_PERMISSIONS].sort());
     for (const role of BUILT_IN_ROLES) {
-      const perms = raw.prepare('SELECT permission_id AS p FROM role_permissions WHERE role_id = ? ORDER BY p').all(role.id) as Array<{ p: string }>;
+      const perms = raw
+        .prepare('SELECT permission_id AS p FROM role_permissions WHERE role_id = ? ORDER BY p')
+        .all(role.id) as Array<{ p: string }>;
       expect(perms.map((r) => r.p)).toEqual([...role.permissions].sort());
     }
     await t.close();
@@ -48,7 +61,9 @@ describe('database', () => {
   it('stores money-free schema with no REAL columns and times as UTC text', async () => {
     const t = await makeTestCore();
     const raw = t.raw();
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>;
+    const tables = raw
+      .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+      .all() as Array<{ name: string }>;
     for (const { name } of tables) {
       const cols = raw.prepare(`PRAGMA table_info(${name})`).all() as Array<{ type: string }>;
       for (const c of cols) expect(c.type.toUpperCase()).not.toMatch(/REAL|FLOAT|DOUBLE/);
@@ -64,7 +79,9 @@ describe('database', () => {
     await withAdmin(t);
     await t.core.close();
     const db = new Database(t.dbPath);
-    expect(() => db.prepare("UPDATE audit_events SET outcome = 'success' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() =>
+      db.prepare("UPDATE audit_events SET outcome = 'success' WHERE id = 1").run(),
+    ).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
     db.close();
   });
@@ -77,20 +94,29 @@ describe('database', () => {
     await t.core.close();
     const db = new Database(t.dbPath);
     db.exec('DROP TRIGGER audit_events_no_update');
-    db.prepare("UPDATE audit_events SET actor_name = 'mallory' WHERE action = 'setup.create_admin'").run();
+    db.prepare(
+      "UPDATE audit_events SET actor_name = 'mallory' WHERE action = 'setup.create_admin'",
+    ).run();
     db.close();
 
     const ds = createSqliteDataSource({ databasePath: t.dbPath });
     await ds.initialize();
     const result = await new AuditLog(new FakeClock(), 't').verifyChain(ds.manager);
     expect(result.ok).toBe(false);
-    const tampered = rawSqlite(ds).prepare("SELECT id FROM audit_events WHERE actor_name = 'mallory'").get() as { id: number };
+    const tampered = rawSqlite(ds)
+      .prepare("SELECT id FROM audit_events WHERE actor_name = 'mallory'")
+      .get() as { id: number };
     expect(result).toMatchObject({ ok: false, brokenAtId: tampered.id });
     await ds.destroy();
 
     // Start-up verifies the chain and records the break.
     const again = await makeTestCore({ dir });
-    const last = again.raw().prepare("SELECT outcome, detail FROM audit_events WHERE action = 'app.start' ORDER BY id DESC LIMIT 1").get();
+    const last = again
+      .raw()
+      .prepare(
+        "SELECT outcome, detail FROM audit_events WHERE action = 'app.start' ORDER BY id DESC LIMIT 1",
+      )
+      .get();
     expect(last).toEqual({ outcome: 'failure', detail: `audit chain broken at id ${tampered.id}` });
     await again.close();
   });
@@ -98,11 +124,15 @@ describe('database', () => {
   it('an intact chain verifies after many events', async () => {
     const t = await makeTestCore();
     await withAdmin(t);
-    for (let i = 0; i < 5; i++) await t.call('auth:login', { identifier: `nobody${i}`, password: 'x' }, 7);
+    for (let i = 0; i < 5; i++)
+      await t.call('auth:login', { identifier: `nobody${i}`, password: 'x' }, 7);
     await t.core.close();
     const ds = createSqliteDataSource({ databasePath: t.dbPath });
     await ds.initialize();
-    expect(await new AuditLog(new FakeClock(), 't').verifyChain(ds.manager)).toEqual({ ok: true, rows: 7 }) // app.start, setup.create_admin, 5 failed logins;
+    expect(await new AuditLog(new FakeClock(), 't').verifyChain(ds.manager)).toEqual({
+      ok: true,
+      rows: 7,
+    }); // app.start, setup.create_admin, 5 failed logins;
     await ds.destroy();
   });
 
@@ -124,8 +154,14 @@ describe('database', () => {
     const broken = await makeTestCore({ dir });
     expect(broken.core.safeMode).toBe(true);
     const status = await broken.call('app:status');
-    expect(status).toEqual({ ok: true, data: { setupRequired: false, terminalName: 'till-1', safeMode: true } });
-    const login = await broken.call('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+    expect(status).toEqual({
+      ok: true,
+      data: { setupRequired: false, terminalName: 'till-1', safeMode: true },
+    });
+    const login = await broken.call('auth:login', {
+      identifier: ADMIN.username,
+      password: ADMIN.password,
+    });
     expect(login).toMatchObject({ ok: false, error: { code: 'SAFE_MODE' } });
     await broken.close();
   });
@@ -144,17 +180,23 @@ describe('write queue', () => {
     const q = new WriteQueue();
     const log: string[] = [];
     let running = 0;
-    const job = (name: string, ms: number, fail = false) => async () => {
-      running += 1;
-      expect(running).toBe(1);
-      log.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, ms));
-      log.push(`end ${name}`);
-      running -= 1;
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled([q.run(job('a', 20)), q.run(job('b', 1, true)), q.run(job('c', 5))]);
+    const job =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        running += 1;
+        expect(running).toBe(1);
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, ms));
+        log.push(`end ${name}`);
+        running -= 1;
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      q.run(job('a', 20)),
+      q.run(job('b', 1, true)),
+      q.run(job('c', 5)),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
@@ -162,9 +204,18 @@ describe('write queue', () => {
   it('concurrent writes through the core do not collide in one SQLite connection', async () => {
     const t = await makeTestCore();
     await withAdmin(t);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => t.call('auth:login', { identifier: `ghost${i}`, password: 'nope' }, 100 + i)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.call('auth:login', { identifier: `ghost${i}`, password: 'nope' }, 100 + i),
+      ),
+    );
     expect(results.every((r) => !r.ok && r.error.code === 'INVALID_CREDENTIALS')).toBe(true);
-    const n = t.raw().prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'auth.login' AND outcome = 'failure'").get() as { n: number };
+    const n = t
+      .raw()
+      .prepare(
+        "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'auth.login' AND outcome = 'failure'",
+      )
+      .get() as { n: number };
     expect(n.n).toBe(8);
     await t.close();
   });

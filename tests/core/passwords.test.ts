@@ -51,7 +51,9 @@ describe('password hashing', () => {
     const db = new Database(t.dbPath);
     const { createHash } = await import('node:crypto');
     const pre = createHash('sha256').update(ADMIN.password).digest('base64');
-    db.prepare('UPDATE staff SET password_hash = ?').run(`sha256-bcrypt:${bcrypt.hashSync(pre, 10)}`);
+    db.prepare('UPDATE staff SET password_hash = ?').run(
+      `sha256-bcrypt:${bcrypt.hashSync(pre, 10)}`,
+    );
     db.close();
     const again = await makeTestCore({ dir: t.dir });
     await again.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
@@ -124,7 +126,10 @@ describe('unknown user vs wrong password (A5)', () => {
       const start = process.hrtime.bigint();
       const r = await t.call('auth:login', { identifier, password: 'wrong password here' }, 5);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      expect(r).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'The username or password is not right.' } });
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'INVALID_CREDENTIALS', message: 'The username or password is not right.' },
+      });
       return ms;
     };
     await time('warm-up-unknown');

@@ -11,7 +11,10 @@ import { FakeClock } from '../helpers/core';
 import { findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
 
 const bin = findPostgres();
-if (!bin) console.warn('PostgreSQL is not installed (apt-get install postgresql): skipping the PostgreSQL portability tests.');
+if (!bin)
+  console.warn(
+    'PostgreSQL is not installed (apt-get install postgresql): skipping the PostgreSQL portability tests.',
+  );
 
 describe.skipIf(!bin)('PostgreSQL portability', () => {
   let pg: PgServer;
@@ -28,7 +31,9 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     const drift = await ds.driver.createSchemaBuilder().log();
     expect(drift.upQueries.map((q) => q.query)).toEqual([]);
 
-    const roles = await ds.query('SELECT role_id, COUNT(*)::int AS n FROM role_permissions GROUP BY role_id ORDER BY role_id');
+    const roles = await ds.query(
+      'SELECT role_id, COUNT(*)::int AS n FROM role_permissions GROUP BY role_id ORDER BY role_id',
+    );
     expect(roles).toEqual([
       { role_id: 'admin', n: 11 },
       { role_id: 'cashier', n: 2 },
@@ -37,16 +42,34 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
 
     const now = '2026-11-23T09:00:00.000Z';
     await ds.getRepository(StaffEntity).insert({
-      username: 'ada', email: 'ada@shop.test', displayName: 'Ada', passwordHash: 'sha256-bcrypt:x', status: 'active', rejected: false,
-      roleId: 'admin', mustChangePassword: false, tempPasswordExpiresAt: null, failedLoginCount: 0, lockedUntil: null, lastLoginAt: null, createdAt: now, updatedAt: now,
+      username: 'ada',
+      email: 'ada@shop.test',
+      displayName: 'Ada',
+      passwordHash: 'sha256-bcrypt:x',
+      status: 'active',
+      rejected: false,
+      roleId: 'admin',
+      mustChangePassword: false,
+      tempPasswordExpiresAt: null,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      lastLoginAt: null,
+      createdAt: now,
+      updatedAt: now,
     });
-    const found = await ds.getRepository(StaffEntity).findOne({ where: [{ username: 'ada' }, { email: 'ada' }] });
+    const found = await ds
+      .getRepository(StaffEntity)
+      .findOne({ where: [{ username: 'ada' }, { email: 'ada' }] });
     expect(found).toMatchObject({ id: 1, rejected: false, mustChangePassword: false });
 
     const audit = new AuditLog(new FakeClock(), 'till-pg');
-    await ds.transaction((em) => audit.record(em, { action: 'test.event', outcome: 'success', actorId: 1, actorName: 'ada' }));
+    await ds.transaction((em) =>
+      audit.record(em, { action: 'test.event', outcome: 'success', actorId: 1, actorName: 'ada' }),
+    );
     expect(await audit.verifyChain(ds.manager)).toEqual({ ok: true, rows: 1 });
-    await expect(ds.query("UPDATE audit_events SET outcome = 'denied'")).rejects.toThrow(/append-only/);
+    await expect(ds.query("UPDATE audit_events SET outcome = 'denied'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(ds.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
     await ds.destroy();
   });

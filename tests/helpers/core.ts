@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { APP_ORIGIN } from '../../shared/csp';
-import { createCore, type Caller, type Clock, type Core, type SecretStore } from '../../electron/core';
+import {
+  createCore,
+  type Caller,
+  type Clock,
+  type Core,
+  type SecretStore,
+} from '../../electron/core';
 
 export class FakeClock implements Clock {
   constructor(private t = Date.parse('2026-11-23T09:00:00.000Z')) {}
@@ -45,9 +51,17 @@ export interface TestCore {
   dbPath: string;
   dir: string;
   /** Calls a channel as the app's own top frame from window `windowId`. */
-  call<C extends ChannelName>(channel: C, input?: ChannelInput<C>, windowId?: number): Promise<Result<ChannelOutput<C>>>;
+  call<C extends ChannelName>(
+    channel: C,
+    input?: ChannelInput<C>,
+    windowId?: number,
+  ): Promise<Result<ChannelOutput<C>>>;
   /** Calls and unwraps, throwing on an error result. */
-  must<C extends ChannelName>(channel: C, input?: ChannelInput<C>, windowId?: number): Promise<ChannelOutput<C>>;
+  must<C extends ChannelName>(
+    channel: C,
+    input?: ChannelInput<C>,
+    windowId?: number,
+  ): Promise<ChannelOutput<C>>;
   raw(): Database.Database;
   close(): Promise<void>;
 }
@@ -56,13 +70,23 @@ export function callerFor(windowId = 1): Caller {
   return { origin: APP_ORIGIN, isTopFrame: true, windowId };
 }
 
-export async function makeTestCore(opts: { dir?: string; clock?: FakeClock } = {}): Promise<TestCore> {
+export async function makeTestCore(
+  opts: { dir?: string; clock?: FakeClock } = {},
+): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const dbPath = join(dir, 'kassa.sqlite');
   const clock = opts.clock ?? new FakeClock();
-  const core = await createCore({ databasePath: dbPath, clock, secretStore: memorySecrets(), appOrigin: APP_ORIGIN, terminalName: 'till-1', logger: silentLogger });
+  const core = await createCore({
+    databasePath: dbPath,
+    clock,
+    secretStore: memorySecrets(),
+    appOrigin: APP_ORIGIN,
+    terminalName: 'till-1',
+    logger: silentLogger,
+  });
   const raws: Database.Database[] = [];
-  const call = (async (channel: string, input?: unknown, windowId = 1) => core.invoke(channel, input, callerFor(windowId))) as TestCore['call'];
+  const call = (async (channel: string, input?: unknown, windowId = 1) =>
+    core.invoke(channel, input, callerFor(windowId))) as TestCore['call'];
   return {
     core,
     clock,
@@ -71,7 +95,10 @@ export async function makeTestCore(opts: { dir?: string; clock?: FakeClock } = {
     call,
     must: (async (channel: ChannelName, input?: unknown, windowId = 1) => {
       const r = await core.invoke(channel, input, callerFor(windowId));
-      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`);
+      if (!r.ok)
+        throw new Error(
+          `${channel} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`,
+        );
       return r.data;
     }) as TestCore['must'],
     raw() {
@@ -87,8 +114,18 @@ export async function makeTestCore(opts: { dir?: string; clock?: FakeClock } = {
   };
 }
 
-export const ADMIN = { username: 'ada', email: 'ada@shop.test', displayName: 'Ada Admin', password: 'correct horse battery' };
-export const MEMBER = { username: 'carl', email: 'carl@shop.test', displayName: 'Carl Cashier', password: 'till roll paper 42' };
+export const ADMIN = {
+  username: 'ada',
+  email: 'ada@shop.test',
+  displayName: 'Ada Admin',
+  password: 'correct horse battery',
+};
+export const MEMBER = {
+  username: 'carl',
+  email: 'carl@shop.test',
+  displayName: 'Carl Cashier',
+  password: 'till roll paper 42',
+};
 
 /** First run: creates the admin, signed in on window 1. */
 export async function withAdmin(t: TestCore) {

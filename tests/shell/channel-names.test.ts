@@ -15,7 +15,10 @@ describe('shared/contract/channel-names.ts', () => {
   });
 
   it('imports nothing at run time (only types), so the preload bundle has no zod', () => {
-    const source = readFileSync(new URL('../../shared/contract/channel-names.ts', import.meta.url), 'utf8');
+    const source = readFileSync(
+      new URL('../../shared/contract/channel-names.ts', import.meta.url),
+      'utf8',
+    );
     expect(source).not.toMatch(/^import (?!type )/m);
     expect(source).not.toMatch(/require\(/);
   });

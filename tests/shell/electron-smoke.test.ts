@@ -18,7 +18,8 @@ import { _electron as electron } from 'playwright-core';
 import { CHANNEL_NAMES } from '../../shared/contract/channel-names';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SKIP_MESSAGE = 'Electron binary not installed (cannot be downloaded on this machine); skipping real-Electron smoke test';
+const SKIP_MESSAGE =
+  'Electron binary not installed (cannot be downloaded on this machine); skipping real-Electron smoke test';
 
 /**
  * Where `require('electron')` would point, found without requiring it (from Electron 42 on that
@@ -26,11 +27,17 @@ const SKIP_MESSAGE = 'Electron binary not installed (cannot be downloaded on thi
  */
 function electronBinary(): { path: string; exists: boolean } {
   const dir = path.join(ROOT, 'node_modules', 'electron');
-  const defaults: Partial<Record<NodeJS.Platform, string>> = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' };
+  const defaults: Partial<Record<NodeJS.Platform, string>> = {
+    darwin: 'Electron.app/Contents/MacOS/Electron',
+    win32: 'electron.exe',
+  };
   let relative = defaults[process.platform] ?? 'electron';
   const pathFile = path.join(dir, 'path.txt');
   if (existsSync(pathFile)) relative = readFileSync(pathFile, 'utf8').trim() || relative;
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist'), relative);
+  const binary = path.join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist'),
+    relative,
+  );
   return { path: binary, exists: existsSync(binary) };
 }
 
@@ -40,8 +47,14 @@ if (!binary.exists) console.warn(SKIP_MESSAGE);
 function run(command: string, args: string[]): void {
   const env = { ...process.env };
   delete env.NODE_ENV;
-  const child = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', shell: process.platform === 'win32' });
-  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${child.stdout}${child.stderr}`);
+  const child = spawnSync(command, args, {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
+  if (child.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed:\n${child.stdout}${child.stderr}`);
 }
 
 describe('real Electron', () => {
@@ -65,8 +78,12 @@ describe('real Electron', () => {
         expect(page.url()).toBe('app://kassa/index.html');
 
         // E1: no Node in the renderer.
-        expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-        expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+        expect(
+          await page.evaluate(() => typeof (globalThis as { require?: unknown }).require),
+        ).toBe('undefined');
+        expect(
+          await page.evaluate(() => typeof (globalThis as { process?: unknown }).process),
+        ).toBe('undefined');
 
         // E2: window.api is exactly the channel list.
         const keys = await page.evaluate(() => Object.keys(window.api).sort());
@@ -76,7 +93,11 @@ describe('real Electron', () => {
         const violated = await page.evaluate(
           () =>
             new Promise<string>((resolve) => {
-              document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true });
+              document.addEventListener(
+                'securitypolicyviolation',
+                (event) => resolve(event.violatedDirective),
+                { once: true },
+              );
               const script = document.createElement('script');
               script.textContent = 'window.__injected = true';
               document.head.append(script);
@@ -96,9 +117,15 @@ describe('real Electron', () => {
             password: 'a long enough smoke-test passphrase',
           }),
         );
-        expect(created).toMatchObject({ ok: true, data: { staff: { username: 'owner', role: 'admin' } } });
+        expect(created).toMatchObject({
+          ok: true,
+          data: { staff: { username: 'owner', role: 'admin' } },
+        });
         const session = await page.evaluate(() => window.api['auth:session']());
-        expect(session).toMatchObject({ ok: true, data: { session: { staff: { username: 'owner' } } } });
+        expect(session).toMatchObject({
+          ok: true,
+          data: { session: { staff: { username: 'owner' } } },
+        });
       } finally {
         await app.close();
         rmSync(userData, { recursive: true, force: true });

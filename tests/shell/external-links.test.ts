@@ -5,8 +5,11 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const opened: string[] = [];
-vi.mock('electron', () => ({ shell: { openExternal: async (url: string) => void opened.push(url) } }));
-const { EXTERNAL_HOST_ALLOWLIST, isAllowedExternalUrl, openExternalSafely } = await import('../../electron/main/external-links');
+vi.mock('electron', () => ({
+  shell: { openExternal: async (url: string) => void opened.push(url) },
+}));
+const { EXTERNAL_HOST_ALLOWLIST, isAllowedExternalUrl, openExternalSafely } =
+  await import('../../electron/main/external-links');
 
 const TABLE: [string, boolean][] = [
   ['https://kassa.app/', true],
@@ -56,7 +59,14 @@ describe('E8 external link allowlist', () => {
     expect(isAllowedExternalUrl(url)).toBe(allowed);
   });
 
-  it.each([null, undefined, 42, {}, ['https://kassa.app/'], { toString: () => 'https://kassa.app/' }])('non-string %j is refused', (value) => {
+  it.each([
+    null,
+    undefined,
+    42,
+    {},
+    ['https://kassa.app/'],
+    { toString: () => 'https://kassa.app/' },
+  ])('non-string %j is refused', (value) => {
     expect(isAllowedExternalUrl(value)).toBe(false);
   });
 
@@ -71,7 +81,9 @@ describe('E8 external link allowlist', () => {
   it('openExternalSafely calls shell.openExternal only for allowed URLs, with the normalised href', async () => {
     opened.length = 0;
     for (const [url] of TABLE) await openExternalSafely(url);
-    expect(opened).toEqual(TABLE.filter(([, allowed]) => allowed).map(([url]) => new URL(url).href));
+    expect(opened).toEqual(
+      TABLE.filter(([, allowed]) => allowed).map(([url]) => new URL(url).href),
+    );
     expect(opened).toContain('https://kassa.app/');
   });
 

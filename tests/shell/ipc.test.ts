@@ -13,14 +13,24 @@ vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: (contents: object) => windowsByContents.get(contents) ?? null },
 }));
 
-const { INTERNAL_ERROR_RESULT, callerFromEvent, registerIpcHandlers, wrapChannel } = await import('../../electron/main/ipc');
+const { INTERNAL_ERROR_RESULT, callerFromEvent, registerIpcHandlers, wrapChannel } =
+  await import('../../electron/main/ipc');
 type Handler = (event: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 /** A fake IpcMainInvokeEvent: a webContents with a main frame, and the frame that sent. */
-function fakeEvent(options: { url: string; subframe?: boolean; windowId?: number | null; frameGone?: boolean }) {
+function fakeEvent(options: {
+  url: string;
+  subframe?: boolean;
+  windowId?: number | null;
+  frameGone?: boolean;
+}) {
   const mainFrame = { url: options.url, parent: null };
   const sender = { mainFrame };
-  const senderFrame = options.frameGone ? null : options.subframe ? { url: options.url, parent: mainFrame } : mainFrame;
+  const senderFrame = options.frameGone
+    ? null
+    : options.subframe
+      ? { url: options.url, parent: mainFrame }
+      : mainFrame;
   if (options.windowId !== null) windowsByContents.set(sender, { id: options.windowId ?? 7 });
   return { sender, senderFrame } as never;
 }
@@ -30,7 +40,8 @@ function fakeIpc() {
   return {
     handlers,
     handle: vi.fn((channel: string, handler: Handler) => {
-      if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      if (handlers.has(channel))
+        throw new Error(`Attempted to register a second handler for '${channel}'`);
       handlers.set(channel, handler);
     }),
     removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
@@ -62,7 +73,9 @@ describe('E5 every channel registered and wrapped', () => {
     registerIpcHandlers(ipc, core);
     for (const channel of Object.keys(channels)) {
       const handler = ipc.handlers.get(channel);
-      const result = await handler?.(fakeEvent({ url: 'app://kassa/index.html', windowId: 3 }), { probe: channel });
+      const result = await handler?.(fakeEvent({ url: 'app://kassa/index.html', windowId: 3 }), {
+        probe: channel,
+      });
       expect(result).toEqual({ ok: true, data: { channel } });
     }
     expect(calls.map((c) => c.channel)).toEqual(Object.keys(channels));
@@ -78,7 +91,10 @@ describe('E5 every channel registered and wrapped', () => {
     const handler = ipc.handlers.get('staff:list');
     await handler?.(fakeEvent({ url: 'https://evil.example/x' }), {});
     await handler?.(fakeEvent({ url: 'app://kassa/index.html', subframe: true }), {});
-    await handler?.(fakeEvent({ url: 'app://kassa/index.html', frameGone: true, windowId: null }), {});
+    await handler?.(
+      fakeEvent({ url: 'app://kassa/index.html', frameGone: true, windowId: null }),
+      {},
+    );
     expect(calls.map((c) => c.caller)).toEqual([
       { origin: 'https://evil.example', isTopFrame: true, windowId: 7 },
       { origin: 'app://kassa', isTopFrame: false, windowId: 7 },
@@ -104,18 +120,33 @@ describe('E5 nothing thrown escapes across IPC', () => {
   it.each([
     ['a thrown Error', () => Promise.reject(new Error('SQLITE_CORRUPT: SELECT * FROM staff'))],
     ['a thrown string', () => Promise.reject('boom')],
-    ['a synchronous throw', () => {
-      throw new TypeError('x is undefined');
-    }],
-  ])('%s becomes a typed INTERNAL Result without the details, and is logged', async (_name, invoke) => {
-    const logger = { error: vi.fn() };
-    const handler = wrapChannel('auth:login', { invoke: invoke as never }, logger);
-    const result = await handler(fakeEvent({ url: 'app://kassa/index.html' }), { identifier: 'a', password: 'b' });
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
-    expect(result).toBe(INTERNAL_ERROR_RESULT);
-    expect(JSON.stringify(result)).not.toMatch(/SQLITE|SELECT|undefined|boom/);
-    expect(logger.error).toHaveBeenCalledWith('IPC handler threw', expect.objectContaining({ channel: 'auth:login' }));
-  });
+    [
+      'a synchronous throw',
+      () => {
+        throw new TypeError('x is undefined');
+      },
+    ],
+  ])(
+    '%s becomes a typed INTERNAL Result without the details, and is logged',
+    async (_name, invoke) => {
+      const logger = { error: vi.fn() };
+      const handler = wrapChannel('auth:login', { invoke: invoke as never }, logger);
+      const result = await handler(fakeEvent({ url: 'app://kassa/index.html' }), {
+        identifier: 'a',
+        password: 'b',
+      });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: expect.any(String) },
+      });
+      expect(result).toBe(INTERNAL_ERROR_RESULT);
+      expect(JSON.stringify(result)).not.toMatch(/SQLITE|SELECT|undefined|boom/);
+      expect(logger.error).toHaveBeenCalledWith(
+        'IPC handler threw',
+        expect.objectContaining({ channel: 'auth:login' }),
+      );
+    },
+  );
 
   it('a sender that throws on access is described as untrusted, not thrown', () => {
     const event = {
@@ -124,11 +155,18 @@ describe('E5 nothing thrown escapes across IPC', () => {
       },
       sender: { mainFrame: null },
     };
-    expect(callerFromEvent(event as never)).toEqual({ origin: 'null', isTopFrame: false, windowId: -1 });
+    expect(callerFromEvent(event as never)).toEqual({
+      origin: 'null',
+      isTopFrame: false,
+      windowId: -1,
+    });
   });
 
   it('a core Result that is not ok passes through unchanged', async () => {
-    const forbidden: Result<never> = { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Not allowed.' } };
+    const forbidden: Result<never> = {
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', message: 'Not allowed.' },
+    };
     const handler = wrapChannel('staff:list', { invoke: async () => forbidden });
     expect(await handler(fakeEvent({ url: 'https://evil.example/' }), {})).toBe(forbidden);
   });

@@ -6,7 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 
 const lines: string[] = [];
 const fakeLog = {
-  transports: { file: { level: 'silly' as unknown, maxSize: 0 }, console: { level: 'silly' as unknown } },
+  transports: {
+    file: { level: 'silly' as unknown, maxSize: 0 },
+    console: { level: 'silly' as unknown },
+  },
   errorHandler: { startCatching: vi.fn() },
   initialize: vi.fn(),
   info: (line: string) => lines.push(`info ${line}`),
@@ -14,19 +17,28 @@ const fakeLog = {
   error: (line: string) => lines.push(`error ${line}`),
 };
 vi.mock('electron-log/main', () => ({ default: fakeLog }));
-const { encodeLogText, formatLogEntry, redactMeta, setUpLogging } = await import('../../electron/main/logging');
+const { encodeLogText, formatLogEntry, redactMeta, setUpLogging } =
+  await import('../../electron/main/logging');
 
 describe('logging', () => {
   it('L3: CR, LF, NUL, C1 controls, line separators and bidi overrides are encoded', () => {
     expect(encodeLogText('alice\r\nINFO forged line')).toBe('alice\\r\\nINFO forged line');
-    expect(encodeLogText('a\u0000b\u0085c\u2028d\u202ee\tf')).toBe('a\\u0000b\\u0085c\\u2028d\\u202ee\\tf');
+    expect(encodeLogText('a\u0000b\u0085c\u2028d\u202ee\tf')).toBe(
+      'a\\u0000b\\u0085c\\u2028d\\u202ee\\tf',
+    );
     expect(encodeLogText('plain – ünïcode ✓')).toBe('plain – ünïcode ✓');
   });
 
   it('L1: secret-looking keys are redacted at any depth; cycles do not hang', () => {
     const cyclic: Record<string, unknown> = { username: 'bob' };
     cyclic.self = cyclic;
-    expect(redactMeta({ password: 'canary-Pw-123', nested: { newPassword: 'x', totpCode: '123456', token: 't' }, cyclic })).toEqual({
+    expect(
+      redactMeta({
+        password: 'canary-Pw-123',
+        nested: { newPassword: 'x', totpCode: '123456', token: 't' },
+        cyclic,
+      }),
+    ).toEqual({
       password: '[redacted]',
       nested: { newPassword: '[redacted]', totpCode: '[redacted]', token: '[redacted]' },
       cyclic: { username: 'bob', self: '[circular]' },
@@ -41,7 +53,10 @@ describe('logging', () => {
     expect(fakeLog.errorHandler.startCatching).toHaveBeenCalledWith({ showDialog: false });
     expect(fakeLog.initialize).not.toHaveBeenCalled();
 
-    logger.warn('login failed for "eve\nadmin"', { username: 'eve\nadmin', password: 'canary-Pw-123' });
+    logger.warn('login failed for "eve\nadmin"', {
+      username: 'eve\nadmin',
+      password: 'canary-Pw-123',
+    });
     logger.info('ok');
     logger.error('bad', { error: new Error('x\ny') });
     expect(lines).toHaveLength(3);

@@ -43,14 +43,19 @@ vi.mock('electron', async () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: (...args: unknown[]) => w().errorBox(...args) },
-    ipcMain: { handle: (channel: string) => w().handled.push(channel), removeHandler: () => undefined },
+    ipcMain: {
+      handle: (channel: string) => w().handled.push(channel),
+      removeHandler: () => undefined,
+    },
     protocol: {
       registerSchemesAsPrivileged: () => w().steps.push('scheme:privileged'),
       handle: (scheme: string) => w().steps.push(`protocol:handle ${scheme}`),
     },
-    session: { get defaultSession() {
-      return session();
-    } },
+    session: {
+      get defaultSession() {
+        return session();
+      },
+    },
     shell: { openExternal: async () => undefined },
   };
 });
@@ -67,7 +72,11 @@ vi.mock('../../electron/core/index', () => ({
   createCore: async (options: Record<string, unknown>) => {
     world.current.steps.push('core:create');
     world.current.coreOptions = options;
-    return { invoke: async () => ({ ok: true, data: null }), safeMode: false, close: world.current.closeCore };
+    return {
+      invoke: async () => ({ ok: true, data: null }),
+      safeMode: false,
+      close: world.current.closeCore,
+    };
   },
 }));
 vi.mock('../../electron/core/secrets/keytar-store', () => ({
@@ -109,7 +118,13 @@ async function boot(w: World): Promise<void> {
   world.current = w;
   vi.resetModules();
   await import('../../electron/main/index');
-  await vi.waitFor(() => expect(w.steps.some((s) => s.startsWith('window:load') || s.startsWith('app:exit') || s === 'app:quit')).toBe(true));
+  await vi.waitFor(() =>
+    expect(
+      w.steps.some(
+        (s) => s.startsWith('window:load') || s.startsWith('app:exit') || s === 'app:quit',
+      ),
+    ).toBe(true),
+  );
 }
 
 afterEach(() => {
@@ -136,7 +151,9 @@ describe('main composition root', () => {
     const w = makeWorld({ isPackaged: true });
     await boot(w);
     expect(w.coreOptions).toMatchObject({
-      databasePath: expect.stringMatching(/[/\\]home[/\\]till[/\\]\.config[/\\]Kassa[/\\]kassa\.sqlite$/),
+      databasePath: expect.stringMatching(
+        /[/\\]home[/\\]till[/\\]\.config[/\\]Kassa[/\\]kassa\.sqlite$/,
+      ),
       secretStore: { service: 'Kassa' },
       appOrigin: 'app://kassa',
     });
@@ -167,7 +184,10 @@ describe('main composition root', () => {
     const w = makeWorld({ isPackaged: false });
     await boot(w);
     expect(w.steps).not.toContain('core:create');
-    expect(w.errorBox).toHaveBeenCalledWith('Kassa could not start', expect.stringContaining('node scripts/native-binding.mjs electron'));
+    expect(w.errorBox).toHaveBeenCalledWith(
+      'Kassa could not start',
+      expect.stringContaining('node scripts/native-binding.mjs electron'),
+    );
     expect(w.steps).toContain('app:exit 1');
   });
 

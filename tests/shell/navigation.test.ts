@@ -7,7 +7,8 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
-const { applyNavigationGuards, denyWindowOpen, guardNavigation } = await import('../../electron/main/navigation');
+const { applyNavigationGuards, denyWindowOpen, guardNavigation } =
+  await import('../../electron/main/navigation');
 const { originOf, isSameOrigin } = await import('../../electron/main/origin');
 
 const APP = 'app://kassa';
@@ -36,7 +37,12 @@ const BLOCKED = [
   'not a url',
   '',
 ];
-const ALLOWED = ['app://kassa/index.html', 'app://kassa/', 'app://kassa/index.html#/staff', 'APP://KASSA/index.html'];
+const ALLOWED = [
+  'app://kassa/index.html',
+  'app://kassa/',
+  'app://kassa/index.html#/staff',
+  'APP://KASSA/index.html',
+];
 
 describe('E6 navigation guard', () => {
   it.each(BLOCKED)('blocks %j', (url) => {
@@ -51,24 +57,35 @@ describe('E6 navigation guard', () => {
     expect(event.preventDefault).not.toHaveBeenCalled();
   });
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s off-origin is prevented on a real listener', (name) => {
-    const contents = new FakeContents();
-    const onBlocked = vi.fn();
-    applyNavigationGuards(contents as never, { appOrigin: APP, onBlocked });
-    const bad = navigationEvent('https://evil.example/phish');
-    const good = navigationEvent('app://kassa/index.html');
-    contents.emit(name, bad);
-    contents.emit(name, good);
-    expect(bad.preventDefault).toHaveBeenCalledOnce();
-    expect(good.preventDefault).not.toHaveBeenCalled();
-    expect(onBlocked).toHaveBeenCalledWith(name === 'will-redirect' ? 'redirect' : 'navigate', 'https://evil.example/phish');
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s off-origin is prevented on a real listener',
+    (name) => {
+      const contents = new FakeContents();
+      const onBlocked = vi.fn();
+      applyNavigationGuards(contents as never, { appOrigin: APP, onBlocked });
+      const bad = navigationEvent('https://evil.example/phish');
+      const good = navigationEvent('app://kassa/index.html');
+      contents.emit(name, bad);
+      contents.emit(name, good);
+      expect(bad.preventDefault).toHaveBeenCalledOnce();
+      expect(good.preventDefault).not.toHaveBeenCalled();
+      expect(onBlocked).toHaveBeenCalledWith(
+        name === 'will-redirect' ? 'redirect' : 'navigate',
+        'https://evil.example/phish',
+      );
+    },
+  );
 
   it('setWindowOpenHandler always answers deny, and offers the URL to the E8 opener', () => {
     const contents = new FakeContents();
     const openExternal = vi.fn();
     applyNavigationGuards(contents as never, { appOrigin: APP, openExternal });
-    for (const url of ['https://kassa.app/help', 'app://kassa/index.html', 'https://evil.example/', 'file:///etc/passwd']) {
+    for (const url of [
+      'https://kassa.app/help',
+      'app://kassa/index.html',
+      'https://evil.example/',
+      'file:///etc/passwd',
+    ]) {
       expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
     }
     expect(openExternal).toHaveBeenCalledTimes(4);

@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
-const { applyPermissionPolicy, denyPermissionCheck, denyPermissionRequest } = await import('../../electron/main/permissions');
+const { applyPermissionPolicy, denyPermissionCheck, denyPermissionRequest } =
+  await import('../../electron/main/permissions');
 
 const PERMISSIONS = [
   'clipboard-read',
@@ -32,7 +33,12 @@ const PERMISSIONS = [
 
 function fakeSession() {
   const handlers: {
-    request?: (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+    request?: (
+      wc: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: unknown,
+    ) => void;
     check?: (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
     device?: (details: unknown) => boolean;
   } = {};
@@ -57,14 +63,19 @@ describe('E7 permissions', () => {
     const session = fakeSession();
     applyPermissionPolicy(session as never);
     const callback = vi.fn();
-    session.handlers.request?.({}, permission, callback, { requestingUrl: 'app://kassa/index.html', isMainFrame: true });
+    session.handlers.request?.({}, permission, callback, {
+      requestingUrl: 'app://kassa/index.html',
+      isMainFrame: true,
+    });
     expect(callback).toHaveBeenCalledExactlyOnceWith(false);
   });
 
   it.each(PERMISSIONS)('check for %s answers false', (permission) => {
     const session = fakeSession();
     applyPermissionPolicy(session as never);
-    expect(session.handlers.check?.({}, permission, 'app://kassa', { isMainFrame: true })).toBe(false);
+    expect(session.handlers.check?.({}, permission, 'app://kassa', { isMainFrame: true })).toBe(
+      false,
+    );
   });
 
   it('device access answers false; the exported handlers deny too', () => {

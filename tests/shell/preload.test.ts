@@ -7,10 +7,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/contract';
 
 const exposed = new Map<string, unknown>();
-const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, data: { channel, input } }));
+const invoke = vi.fn(async (channel: string, input: unknown) => ({
+  ok: true,
+  data: { channel, input },
+}));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
-  ipcRenderer: { invoke: (...args: unknown[]) => invoke(...(args as [string, unknown])), on: vi.fn(), send: vi.fn() },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => invoke(...(args as [string, unknown])),
+    on: vi.fn(),
+    send: vi.fn(),
+  },
 }));
 
 await import('../../electron/preload/index');
@@ -27,7 +34,15 @@ describe('E2 preload', () => {
     expect(Object.keys(api).sort()).toEqual(ALLOWLIST);
     expect(Reflect.ownKeys(api).map(String).sort()).toEqual(ALLOWLIST);
     for (const key of ALLOWLIST) expect(typeof api[key]).toBe('function');
-    for (const forbidden of ['invoke', 'send', 'on', 'ipcRenderer', 'electron', 'require', 'process']) {
+    for (const forbidden of [
+      'invoke',
+      'send',
+      'on',
+      'ipcRenderer',
+      'electron',
+      'require',
+      'process',
+    ]) {
       expect(forbidden in api).toBe(false);
     }
     expect(Object.getPrototypeOf(api)).toBeNull();
@@ -66,18 +81,30 @@ describe('E2 preload', () => {
   it('buildApi survives serialisation to source (how the browser e2e bridge injects it)', async () => {
     const { runInNewContext } = await import('node:vm');
     const calls: unknown[][] = [];
-    const sandbox = { record: (...args: unknown[]) => (calls.push(args), Promise.resolve({ ok: true, data: null })) };
+    const sandbox = {
+      record: (...args: unknown[]) => (calls.push(args), Promise.resolve({ ok: true, data: null })),
+    };
     const source = `(${buildApi.toString()})((channel, input) => record(channel, input), ${JSON.stringify(ALLOWLIST)})`;
-    const api = runInNewContext(source, sandbox) as Record<string, (input?: unknown) => Promise<unknown>>;
+    const api = runInNewContext(source, sandbox) as Record<
+      string,
+      (input?: unknown) => Promise<unknown>
+    >;
     expect(Object.keys(api).sort()).toEqual(ALLOWLIST);
     await api['auth:session']?.();
     expect(calls).toEqual([['auth:session', {}]]);
   });
 
   it('the preload source imports only electron and its own zod-free modules', () => {
-    const source = readFileSync(new URL('../../electron/preload/index.ts', import.meta.url), 'utf8');
-    const buildSource = readFileSync(new URL('../../electron/preload/build-api.ts', import.meta.url), 'utf8');
-    const valueImports = (text: string) => [...text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]);
+    const source = readFileSync(
+      new URL('../../electron/preload/index.ts', import.meta.url),
+      'utf8',
+    );
+    const buildSource = readFileSync(
+      new URL('../../electron/preload/build-api.ts', import.meta.url),
+      'utf8',
+    );
+    const valueImports = (text: string) =>
+      [...text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]);
     expect(valueImports(source).sort()).toEqual(['./build-api', 'electron']);
     expect(valueImports(buildSource)).toEqual(['../../shared/contract/channel-names']);
   });

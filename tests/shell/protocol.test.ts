@@ -9,7 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
-const registered: { schemes: unknown[]; handlers: Map<string, unknown> } = { schemes: [], handlers: new Map() };
+const registered: { schemes: unknown[]; handlers: Map<string, unknown> } = {
+  schemes: [],
+  handlers: new Map(),
+};
 vi.mock('electron', () => ({
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => registered.schemes.push(...schemes),
@@ -17,9 +20,13 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { APP_SCHEME, createAppProtocolHandler, registerAppScheme, resolveBundlePath, serveAppProtocol } = await import(
-  '../../electron/main/protocol'
-);
+const {
+  APP_SCHEME,
+  createAppProtocolHandler,
+  registerAppScheme,
+  resolveBundlePath,
+  serveAppProtocol,
+} = await import('../../electron/main/protocol');
 
 let workDir: string;
 let bundle: string;
@@ -83,7 +90,9 @@ describe('serving files', () => {
     const js = await get('app://kassa/assets/index-abc.js?v=1#x');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await js.text()).toBe('console.log("kassa")');
-    expect((await get('app://kassa/assets/style.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await get('app://kassa/assets/style.css')).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
     expect((await get('app://kassa/assets/a%20b.svg')).status).toBe(200);
   });
 
@@ -138,14 +147,35 @@ describe('E4 path traversal', () => {
   it('resolveBundlePath refuses raw dot segments (before any URL normalisation) without touching the disk', () => {
     // `new Request()` and Chromium normalise `..`/`%2e%2e` away before the handler runs (then the
     // file is simply not in the bundle: 404); the resolver also refuses them if they ever arrive raw.
-    expect(resolveBundlePath('/srv/bundle', 'app://kassa/%2e%2e/x')).toEqual({ ok: false, status: 403 });
-    expect(resolveBundlePath('/srv/bundle', 'app://kassa/../x')).toEqual({ ok: false, status: 403 });
-    expect(resolveBundlePath('/srv/bundle', 'app://kassa/assets/.%2E/.%2e/x')).toEqual({ ok: false, status: 403 });
-    expect(resolveBundlePath('/srv/bundle', 'app://kassa/a%2fb')).toEqual({ ok: false, status: 403 });
-    expect(resolveBundlePath('/srv/bundle', 'app://kassa//etc/passwd')).toEqual({ ok: false, status: 403 });
+    expect(resolveBundlePath('/srv/bundle', 'app://kassa/%2e%2e/x')).toEqual({
+      ok: false,
+      status: 403,
+    });
+    expect(resolveBundlePath('/srv/bundle', 'app://kassa/../x')).toEqual({
+      ok: false,
+      status: 403,
+    });
+    expect(resolveBundlePath('/srv/bundle', 'app://kassa/assets/.%2E/.%2e/x')).toEqual({
+      ok: false,
+      status: 403,
+    });
+    expect(resolveBundlePath('/srv/bundle', 'app://kassa/a%2fb')).toEqual({
+      ok: false,
+      status: 403,
+    });
+    expect(resolveBundlePath('/srv/bundle', 'app://kassa//etc/passwd')).toEqual({
+      ok: false,
+      status: 403,
+    });
     expect(resolveBundlePath('/srv/bundle', 'not a url')).toEqual({ ok: false, status: 404 });
-    expect(resolveBundlePath('/srv/bundle', 'app://kassa/assets/x.js')).toEqual({ ok: true, filePath: path.resolve('/srv/bundle/assets/x.js') });
-    expect(resolveBundlePath('/srv/bundle', 'app://kassa/')).toEqual({ ok: true, filePath: path.resolve('/srv/bundle/index.html') });
+    expect(resolveBundlePath('/srv/bundle', 'app://kassa/assets/x.js')).toEqual({
+      ok: true,
+      filePath: path.resolve('/srv/bundle/assets/x.js'),
+    });
+    expect(resolveBundlePath('/srv/bundle', 'app://kassa/')).toEqual({
+      ok: true,
+      filePath: path.resolve('/srv/bundle/index.html'),
+    });
   });
 
   it('a read error other than "not found" is a 500, still with the CSP', async () => {
@@ -168,12 +198,16 @@ describe('E4 path traversal', () => {
 describe('registration with Electron', () => {
   it('declares app: privileged as standard, secure, with fetch', () => {
     registerAppScheme();
-    expect(registered.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(registered.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 
   it('serveAppProtocol handles the app scheme with the bundle handler', async () => {
     serveAppProtocol({ bundleRoot: bundle });
-    const registeredHandler = registered.handlers.get(APP_SCHEME) as (r: Request) => Promise<Response>;
+    const registeredHandler = registered.handlers.get(APP_SCHEME) as (
+      r: Request,
+    ) => Promise<Response>;
     expect((await registeredHandler(new Request('app://kassa/index.html'))).status).toBe(200);
     expect((await registeredHandler(new Request('app://kassa/..%2fsecret.txt'))).status).toBe(403);
   });

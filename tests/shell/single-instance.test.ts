@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { acquireSingleInstance } from '../../electron/main/single-instance';
 
 function fakeApp(gotLock: boolean) {
-  const app = new EventEmitter() as EventEmitter & { requestSingleInstanceLock: () => boolean; quit: () => void };
+  const app = new EventEmitter() as EventEmitter & {
+    requestSingleInstanceLock: () => boolean;
+    quit: () => void;
+  };
   app.requestSingleInstanceLock = vi.fn(() => gotLock);
   app.quit = vi.fn();
   return app;

@@ -22,7 +22,8 @@ vi.mock('electron', () => {
   return { BrowserWindow };
 });
 
-const { APP_ENTRY_URL, buildWindowOptions, createMainWindow, secureWebPreferences } = await import('../../electron/main/window');
+const { APP_ENTRY_URL, buildWindowOptions, createMainWindow, secureWebPreferences } =
+  await import('../../electron/main/window');
 
 describe('E1 window options', () => {
   beforeEach(() => {
@@ -30,8 +31,15 @@ describe('E1 window options', () => {
   });
 
   it.each([false, true])('sets the four switches explicitly (isPackaged=%s)', (isPackaged) => {
-    const prefs = buildWindowOptions('/app/dist-electron/preload.cjs', { isPackaged }).webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    const prefs = buildWindowOptions('/app/dist-electron/preload.cjs', {
+      isPackaged,
+    }).webPreferences;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(prefs?.nodeIntegrationInWorker).toBe(false);
     expect(prefs?.nodeIntegrationInSubFrames).toBe(false);
   });

@@ -26,7 +26,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** L3: CR, LF, other C0/C1 controls and bidi overrides become `\u{XX}` escapes. */
 export function encodeLogValue(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return value.replace(
+    /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
 }
 
 /**
@@ -34,7 +37,10 @@ export function encodeLogValue(value: string): string {
  * what was hashed (L2): SQLite would store a lone surrogate as U+FFFD and break the chain.
  */
 export function wellFormed(value: string): string {
-  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return value.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }
 
 /** Encodes (L3), makes well-formed (L2) and caps at `max` UTF-16 units without splitting a character. */
@@ -52,7 +58,18 @@ export function clip(value: string | null | undefined, max: number): string | nu
 
 /** The canonical text that a row's hash covers. */
 export function canonicalAuditText(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
-  return JSON.stringify([e.prevHash, e.at, e.actorId, e.actorName, e.action, e.targetType, e.targetId, e.terminal, e.outcome, e.detail]);
+  return JSON.stringify([
+    e.prevHash,
+    e.at,
+    e.actorId,
+    e.actorName,
+    e.action,
+    e.targetType,
+    e.targetId,
+    e.terminal,
+    e.outcome,
+    e.detail,
+  ]);
 }
 
 export function hashAuditRow(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
@@ -67,7 +84,9 @@ export class AuditLog {
 
   /** Appends one event in the transaction of `em`. Must run inside the write queue. */
   async record(em: EntityManager, input: AuditInput): Promise<void> {
-    const last = await em.getRepository(AuditEventEntity).find({ order: { id: 'DESC' }, take: 1, select: { id: true, hash: true } });
+    const last = await em
+      .getRepository(AuditEventEntity)
+      .find({ order: { id: 'DESC' }, take: 1, select: { id: true, hash: true } });
     const row: Omit<AuditEventEntity, 'id' | 'hash'> = {
       prevHash: last[0]?.hash ?? GENESIS_HASH,
       at: this.clock.now().toISOString(),
@@ -75,7 +94,10 @@ export class AuditLog {
       actorName: clip(input.actorName, 80),
       action: clip(input.action, 64) ?? '',
       targetType: clip(input.targetType, 32),
-      targetId: input.targetId === null || input.targetId === undefined ? null : clip(String(input.targetId), 64),
+      targetId:
+        input.targetId === null || input.targetId === undefined
+          ? null
+          : clip(String(input.targetId), 64),
       terminal: clip(this.terminal, 64) ?? '',
       outcome: input.outcome,
       detail: clip(input.detail, 1000),
@@ -87,18 +109,26 @@ export class AuditLog {
    * L2: recomputes the chain in id order. Returns `{ ok: true }` or the id of the first row whose
    * hash or link is wrong.
    */
-  async verifyChain(em: EntityManager): Promise<{ ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number }> {
+  async verifyChain(
+    em: EntityManager,
+  ): Promise<{ ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number }> {
     const repo = em.getRepository(AuditEventEntity);
     let prev = GENESIS_HASH;
     let rows = 0;
     let afterId = 0;
     for (;;) {
-      const batch = await repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').take(1000).getMany();
+      const batch = await repo
+        .createQueryBuilder('a')
+        .where('a.id > :afterId', { afterId })
+        .orderBy('a.id', 'ASC')
+        .take(1000)
+        .getMany();
       if (batch.length === 0) return { ok: true, rows };
       for (const row of batch) {
         rows += 1;
         const { id, hash, ...rest } = row;
-        if (row.prevHash !== prev || hashAuditRow(rest) !== hash) return { ok: false, brokenAtId: id, rows };
+        if (row.prevHash !== prev || hashAuditRow(rest) !== hash)
+          return { ok: false, brokenAtId: id, rows };
         prev = hash;
         afterId = id;
       }

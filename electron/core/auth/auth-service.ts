@@ -59,7 +59,11 @@ export class AuthService {
   }
 
   /** Throws WEAK_PASSWORD with an issue on `field` when the password breaks the policy. */
-  checkPolicy(password: string, context: { username?: string; email?: string }, field = 'password'): void {
+  checkPolicy(
+    password: string,
+    context: { username?: string; email?: string },
+    field = 'password',
+  ): void {
     const problem = passwordProblem(password, context);
     if (problem) throw new AppError('WEAK_PASSWORD', problem, [{ path: field, message: problem }]);
   }
@@ -69,16 +73,28 @@ export class AuthService {
    * Errors: SETUP_ALREADY_DONE once any staff exist; WEAK_PASSWORD; VALIDATION_FAILED upstream.
    */
   async createFirstAdmin(input: NewMember, windowId: number): Promise<SessionInfo> {
-    if (!(await this.setupRequired())) throw new AppError('SETUP_ALREADY_DONE', 'This till is already set up. Sign in instead.');
+    if (!(await this.setupRequired()))
+      throw new AppError('SETUP_ALREADY_DONE', 'This till is already set up. Sign in instead.');
     this.checkPolicy(input.password, input);
     const passwordHash = await this.hasher.hash(input.password);
     const staff = await this.db.write(async (em) => {
-      if ((await em.getRepository(StaffEntity).count()) > 0) throw new AppError('SETUP_ALREADY_DONE', 'This till is already set up. Sign in instead.');
-      const row = await this.insertStaff(em, input, passwordHash, { status: 'active', roleId: 'admin' });
+      if ((await em.getRepository(StaffEntity).count()) > 0)
+        throw new AppError('SETUP_ALREADY_DONE', 'This till is already set up. Sign in instead.');
+      const row = await this.insertStaff(em, input, passwordHash, {
+        status: 'active',
+        roleId: 'admin',
+      });
       // Set-up signs the admin in, so it counts as their first sign-in.
       row.lastLoginAt = row.createdAt;
       await em.getRepository(StaffEntity).update(row.id, { lastLoginAt: row.lastLoginAt });
-      await this.audit.record(em, { action: 'setup.create_admin', outcome: 'success', actorId: row.id, actorName: row.username, targetType: 'staff', targetId: row.id });
+      await this.audit.record(em, {
+        action: 'setup.create_admin',
+        outcome: 'success',
+        actorId: row.id,
+        actorName: row.username,
+        targetType: 'staff',
+        targetId: row.id,
+      });
       return row;
     });
     return this.startSession(staff, windowId);
@@ -89,14 +105,29 @@ export class AuthService {
    * Errors: CONFLICT (username or email taken, with the field in `issues`), WEAK_PASSWORD.
    */
   async requestAccess(input: NewMember): Promise<{ status: 'pending' }> {
-    const member: NewMember = { username: input.username, email: input.email, displayName: input.displayName, password: input.password };
+    const member: NewMember = {
+      username: input.username,
+      email: input.email,
+      displayName: input.displayName,
+      password: input.password,
+    };
     this.checkPolicy(member.password, member);
     await assertUnique(this.db.manager, member);
     const passwordHash = await this.hasher.hash(member.password);
     await this.db.write(async (em) => {
       await assertUnique(em, member);
-      const row = await this.insertStaff(em, member, passwordHash, { status: 'pending', roleId: 'cashier' });
-      await this.audit.record(em, { action: 'staff.request_access', outcome: 'success', actorId: row.id, actorName: row.username, targetType: 'staff', targetId: row.id });
+      const row = await this.insertStaff(em, member, passwordHash, {
+        status: 'pending',
+        roleId: 'cashier',
+      });
+      await this.audit.record(em, {
+        action: 'staff.request_access',
+        outcome: 'success',
+        actorId: row.id,
+        actorName: row.username,
+        targetType: 'staff',
+        targetId: row.id,
+      });
     });
     return { status: 'pending' };
   }
@@ -105,7 +136,8 @@ export class AuthService {
     em: EntityManager,
     m: Omit<NewMember, 'password'>,
     passwordHash: string,
-    extra: Pick<StaffEntity, 'status' | 'roleId'> & Partial<Pick<StaffEntity, 'mustChangePassword' | 'tempPasswordExpiresAt'>>,
+    extra: Pick<StaffEntity, 'status' | 'roleId'> &
+      Partial<Pick<StaffEntity, 'mustChangePassword' | 'tempPasswordExpiresAt'>>,
   ): Promise<StaffEntity> {
     const now = this.now();
     const repo = em.getRepository(StaffEntity);
@@ -129,7 +161,12 @@ export class AuthService {
   }
 
   /** Inserts a member for the staff service (admin-created), sharing the column defaults above. */
-  insertStaffFor(em: EntityManager, m: Omit<NewMember, 'password'>, passwordHash: string, extra: Parameters<AuthService['insertStaff']>[3]): Promise<StaffEntity> {
+  insertStaffFor(
+    em: EntityManager,
+    m: Omit<NewMember, 'password'>,
+    passwordHash: string,
+    extra: Parameters<AuthService['insertStaff']>[3],
+  ): Promise<StaffEntity> {
     return this.insertStaff(em, m, passwordHash, extra);
   }
 
@@ -140,16 +177,32 @@ export class AuthService {
    */
   async login(identifier: string, password: string, windowId: number): Promise<SessionInfo> {
     this.sessions.endForWindow(windowId);
-    const staff = await this.db.manager.getRepository(StaffEntity).findOne({ where: [{ username: identifier }, { email: identifier }] });
+    const staff = await this.db.manager
+      .getRepository(StaffEntity)
+      .findOne({ where: [{ username: identifier }, { email: identifier }] });
     if (!staff) {
       await this.hasher.verifyDummy(password);
-      await this.db.write((em) => this.audit.record(em, { action: 'auth.login', outcome: 'failure', actorName: identifier, detail: 'unknown user' }));
+      await this.db.write((em) =>
+        this.audit.record(em, {
+          action: 'auth.login',
+          outcome: 'failure',
+          actorName: identifier,
+          detail: 'unknown user',
+        }),
+      );
       throw invalidCredentials();
     }
     const valid = await this.hasher.verify(password, staff.passwordHash);
     const now = this.clock.now();
     if (staff.lockedUntil && staff.lockedUntil > now.toISOString()) {
-      await this.db.write((em) => this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'denied', detail: 'account locked' }));
+      await this.db.write((em) =>
+        this.audit.record(em, {
+          ...this.actor(staff),
+          action: 'auth.login',
+          outcome: 'denied',
+          detail: 'account locked',
+        }),
+      );
       throw lockedError(staff.lockedUntil);
     }
     if (!valid) {
@@ -158,15 +211,34 @@ export class AuthService {
     }
     const refusal = statusRefusal(staff);
     if (refusal) {
-      await this.db.write((em) => this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'denied', detail: refusal.code }));
+      await this.db.write((em) =>
+        this.audit.record(em, {
+          ...this.actor(staff),
+          action: 'auth.login',
+          outcome: 'denied',
+          detail: refusal.code,
+        }),
+      );
       throw refusal;
     }
     const temporary = staff.tempPasswordExpiresAt !== null;
     if (temporary && staff.tempPasswordExpiresAt! <= now.toISOString()) {
-      await this.db.write((em) => this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'denied', detail: 'temporary password expired' }));
-      throw new AppError('TEMPORARY_PASSWORD_EXPIRED', 'This temporary password has expired or was already used. Ask an admin for a new one.');
+      await this.db.write((em) =>
+        this.audit.record(em, {
+          ...this.actor(staff),
+          action: 'auth.login',
+          outcome: 'denied',
+          detail: 'temporary password expired',
+        }),
+      );
+      throw new AppError(
+        'TEMPORARY_PASSWORD_EXPIRED',
+        'This temporary password has expired or was already used. Ask an admin for a new one.',
+      );
     }
-    const rehash = this.hasher.needsRehash(staff.passwordHash) ? await this.hasher.hash(password) : null;
+    const rehash = this.hasher.needsRehash(staff.passwordHash)
+      ? await this.hasher.hash(password)
+      : null;
     const updated = await this.db.write(async (em) => {
       const repo = em.getRepository(StaffEntity);
       await repo.update(staff.id, {
@@ -177,14 +249,24 @@ export class AuthService {
         ...(temporary ? { tempPasswordExpiresAt: now.toISOString() } : {}),
         ...(rehash ? { passwordHash: rehash } : {}),
       });
-      await this.audit.record(em, { ...this.actor(staff), action: 'auth.login', outcome: 'success', detail: temporary ? 'temporary password' : null });
+      await this.audit.record(em, {
+        ...this.actor(staff),
+        action: 'auth.login',
+        outcome: 'success',
+        detail: temporary ? 'temporary password' : null,
+      });
       return repo.findOneByOrFail({ id: staff.id });
     });
     return this.startSession(updated, windowId);
   }
 
   private actor(staff: Pick<StaffEntity, 'id' | 'username'>) {
-    return { actorId: staff.id, actorName: staff.username, targetType: 'staff', targetId: staff.id };
+    return {
+      actorId: staff.id,
+      actorName: staff.username,
+      targetType: 'staff',
+      targetId: staff.id,
+    };
   }
 
   /**
@@ -201,18 +283,39 @@ export class AuthService {
       const lockNow = count >= MAX_FAILED_LOGINS;
       await repo.update(s.id, {
         failedLoginCount: count,
-        lockedUntil: lockNow ? addMinutes(now, LOCKOUT_MINUTES).toISOString() : lapsed ? null : s.lockedUntil,
+        lockedUntil: lockNow
+          ? addMinutes(now, LOCKOUT_MINUTES).toISOString()
+          : lapsed
+            ? null
+            : s.lockedUntil,
         updatedAt: now.toISOString(),
       });
-      await this.audit.record(em, { ...this.actor(s), action, outcome: 'failure', detail: `wrong password (${count} in a row)` });
-      if (lockNow) await this.audit.record(em, { ...this.actor(s), action: 'auth.lockout', outcome: 'success', detail: `${count} failures` });
+      await this.audit.record(em, {
+        ...this.actor(s),
+        action,
+        outcome: 'failure',
+        detail: `wrong password (${count} in a row)`,
+      });
+      if (lockNow)
+        await this.audit.record(em, {
+          ...this.actor(s),
+          action: 'auth.lockout',
+          outcome: 'success',
+          detail: `${count} failures`,
+        });
       return lockNow;
     });
   }
 
   /** Checks the member's password for unlock/re-authentication/password change, counting failures (A4). */
-  private async confirmPassword(session: Session, password: string, action: string): Promise<StaffEntity> {
-    const staff = await this.db.manager.getRepository(StaffEntity).findOneBy({ id: session.staff.id });
+  private async confirmPassword(
+    session: Session,
+    password: string,
+    action: string,
+  ): Promise<StaffEntity> {
+    const staff = await this.db.manager
+      .getRepository(StaffEntity)
+      .findOneBy({ id: session.staff.id });
     if (!staff || staff.status !== 'active') {
       this.sessions.end(session.id);
       throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in.');
@@ -227,14 +330,20 @@ export class AuthService {
         this.sessions.endForStaff(staff.id);
         throw lockedError(addMinutes(this.clock.now(), LOCKOUT_MINUTES).toISOString());
       }
-      throw new AppError('INVALID_CREDENTIALS', 'That password is not right.', [{ path: action === 'auth.password_change' ? 'currentPassword' : 'password', message: 'That password is not right.' }]);
+      throw new AppError('INVALID_CREDENTIALS', 'That password is not right.', [
+        {
+          path: action === 'auth.password_change' ? 'currentPassword' : 'password',
+          message: 'That password is not right.',
+        },
+      ]);
     }
     return staff;
   }
 
   private async recordSuccess(staff: StaffEntity, action: string): Promise<void> {
     await this.db.write(async (em) => {
-      if (staff.failedLoginCount !== 0) await em.getRepository(StaffEntity).update(staff.id, { failedLoginCount: 0 });
+      if (staff.failedLoginCount !== 0)
+        await em.getRepository(StaffEntity).update(staff.id, { failedLoginCount: 0 });
       await this.audit.record(em, { ...this.actor(staff), action, outcome: 'success' });
     });
   }
@@ -258,16 +367,34 @@ export class AuthService {
    * (S3) and clears a temporary-password requirement (R1).
    * Errors: INVALID_CREDENTIALS (current password), WEAK_PASSWORD, ACCOUNT_LOCKED.
    */
-  async changePassword(session: Session, currentPassword: string, newPassword: string): Promise<SessionInfo> {
+  async changePassword(
+    session: Session,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<SessionInfo> {
     const staff = await this.confirmPassword(session, currentPassword, 'auth.password_change');
     this.checkPolicy(newPassword, staff, 'newPassword');
     if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) {
-      throw new AppError('WEAK_PASSWORD', 'Choose a password different from the current one.', [{ path: 'newPassword', message: 'Choose a password different from the current one.' }]);
+      throw new AppError('WEAK_PASSWORD', 'Choose a password different from the current one.', [
+        { path: 'newPassword', message: 'Choose a password different from the current one.' },
+      ]);
     }
     const passwordHash = await this.hasher.hash(newPassword);
     await this.db.write(async (em) => {
-      await em.getRepository(StaffEntity).update(staff.id, { passwordHash, mustChangePassword: false, tempPasswordExpiresAt: null, failedLoginCount: 0, updatedAt: this.now() });
-      await this.audit.record(em, { ...this.actor(staff), action: 'auth.password_change', outcome: 'success' });
+      await em
+        .getRepository(StaffEntity)
+        .update(staff.id, {
+          passwordHash,
+          mustChangePassword: false,
+          tempPasswordExpiresAt: null,
+          failedLoginCount: 0,
+          updatedAt: this.now(),
+        });
+      await this.audit.record(em, {
+        ...this.actor(staff),
+        action: 'auth.password_change',
+        outcome: 'success',
+      });
     });
     this.sessions.endForStaff(staff.id, session.id);
     session.mustChangePassword = false;
@@ -277,7 +404,13 @@ export class AuthService {
   /** S3: ends the session and audits it. */
   async logout(session: Session): Promise<Record<string, never>> {
     this.sessions.end(session.id);
-    await this.db.write((em) => this.audit.record(em, { ...this.actor(session.staff), action: 'auth.logout', outcome: 'success' }));
+    await this.db.write((em) =>
+      this.audit.record(em, {
+        ...this.actor(session.staff),
+        action: 'auth.logout',
+        outcome: 'success',
+      }),
+    );
     return {};
   }
 
@@ -290,7 +423,13 @@ export class AuthService {
     const permissions = await permissionsForRole(this.db.manager, staff.roleId);
     const session = this.sessions.start(
       windowId,
-      { id: staff.id, username: staff.username, displayName: staff.displayName, role: staff.roleId, roleName: roleName(staff.roleId) },
+      {
+        id: staff.id,
+        username: staff.username,
+        displayName: staff.displayName,
+        role: staff.roleId,
+        roleName: roleName(staff.roleId),
+      },
       permissions,
       Boolean(staff.mustChangePassword),
     );
@@ -315,13 +454,25 @@ function invalidCredentials(): AppError {
 }
 
 function lockedError(until: string): AppError {
-  return new AppError('ACCOUNT_LOCKED', `Too many failed attempts. This account is locked until ${until} (UTC), or until an admin unlocks it.`);
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Too many failed attempts. This account is locked until ${until} (UTC), or until an admin unlocks it.`,
+  );
 }
 
 /** Why a member with the right password still may not sign in, or null. */
 function statusRefusal(staff: StaffEntity): AppError | null {
-  if (staff.status === 'pending') return new AppError('ACCOUNT_PENDING', 'Your access request is waiting for an admin to approve it.');
-  if (staff.status === 'disabled' && staff.rejected) return new AppError('ACCOUNT_REJECTED', 'Your access request was declined. Ask an admin if you think this is a mistake.');
-  if (staff.status === 'disabled') return new AppError('ACCOUNT_DISABLED', 'This account has been disabled. Ask an admin.');
+  if (staff.status === 'pending')
+    return new AppError(
+      'ACCOUNT_PENDING',
+      'Your access request is waiting for an admin to approve it.',
+    );
+  if (staff.status === 'disabled' && staff.rejected)
+    return new AppError(
+      'ACCOUNT_REJECTED',
+      'Your access request was declined. Ask an admin if you think this is a mistake.',
+    );
+  if (staff.status === 'disabled')
+    return new AppError('ACCOUNT_DISABLED', 'This account has been disabled. Ask an admin.');
   return null;
 }

@@ -64,7 +64,11 @@ export class BcryptWorker {
     this.pending.clear();
   }
 
-  private send(op: 'hash' | 'compare', data: string, arg: string | number): Promise<string | boolean> {
+  private send(
+    op: 'hash' | 'compare',
+    data: string,
+    arg: string | number,
+  ): Promise<string | boolean> {
     this.worker ??= this.start();
     const w = this.worker;
     const id = this.nextId++;

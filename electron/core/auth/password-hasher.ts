@@ -26,7 +26,8 @@ export class PasswordHasher {
   private readonly worker = new BcryptWorker();
 
   constructor(private readonly cost: number = BCRYPT_COST) {
-    if (!Number.isInteger(cost) || cost < BCRYPT_COST) throw new Error(`bcrypt cost must be at least ${BCRYPT_COST}`);
+    if (!Number.isInteger(cost) || cost < BCRYPT_COST)
+      throw new Error(`bcrypt cost must be at least ${BCRYPT_COST}`);
   }
 
   /** Returns `sha256-bcrypt:<bcrypt hash>`. About 0.3 s at cost 12, off the event loop's critical path. */

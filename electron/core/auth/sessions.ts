@@ -47,7 +47,12 @@ export class SessionManager {
   ) {}
 
   /** S1: a new id for every login; any earlier session of the window ends. */
-  start(windowId: number, staff: SessionStaff, permissions: Iterable<Permission>, mustChangePassword: boolean): Session {
+  start(
+    windowId: number,
+    staff: SessionStaff,
+    permissions: Iterable<Permission>,
+    mustChangePassword: boolean,
+  ): Session {
     this.endForWindow(windowId);
     const now = this.clock.now();
     const session: Session = {
@@ -82,7 +87,8 @@ export class SessionManager {
       this.end(session.id);
       return 'expired';
     }
-    if (!session.locked && now - session.lastActivityAt.getTime() >= this.idleMinutes() * 60_000) session.locked = true;
+    if (!session.locked && now - session.lastActivityAt.getTime() >= this.idleMinutes() * 60_000)
+      session.locked = true;
     return session.locked ? 'locked' : 'active';
   }
 

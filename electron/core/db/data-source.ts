@@ -46,18 +46,24 @@ export function createPostgresDataSource(url: string): DataSource {
 
 /** The raw better-sqlite3 handle under a TypeORM SQLite DataSource. */
 export function rawSqlite(dataSource: DataSource): import('better-sqlite3').Database {
-  return (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
+  return (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
+    .databaseConnection;
 }
 
 /**
  * D5: `PRAGMA quick_check` on the raw file, before TypeORM touches it. Returns true when the
  * database is sound (or does not exist yet).
  */
-export async function quickCheck(options: OpenDatabaseOptions): Promise<{ ok: boolean; detail: string }> {
+export async function quickCheck(
+  options: OpenDatabaseOptions,
+): Promise<{ ok: boolean; detail: string }> {
   const { default: Database } = await import('better-sqlite3');
   let db: import('better-sqlite3').Database | undefined;
   try {
-    db = new Database(options.databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(
+      options.databasePath,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
     const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
     const detail = rows.map((r) => r.quick_check).join('; ');
     return { ok: detail === 'ok', detail };

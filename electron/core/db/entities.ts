@@ -4,4 +4,11 @@ import { SettingEntity } from '../settings/setting.entity';
 import { PermissionEntity, RoleEntity, RolePermissionEntity } from '../staff/role.entity';
 import { StaffEntity } from '../staff/staff.entity';
 
-export const ENTITIES = [RoleEntity, PermissionEntity, RolePermissionEntity, StaffEntity, AuditEventEntity, SettingEntity];
+export const ENTITIES = [
+  RoleEntity,
+  PermissionEntity,
+  RolePermissionEntity,
+  StaffEntity,
+  AuditEventEntity,
+  SettingEntity,
+];

@@ -21,7 +21,10 @@ export interface HandlerContext {
   session: Session | undefined;
 }
 
-export type Handler<C extends ChannelName> = (input: ChannelParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+export type Handler<C extends ChannelName> = (
+  input: ChannelParsedInput<C>,
+  ctx: HandlerContext,
+) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 export interface Services {
@@ -48,14 +51,19 @@ export function createHandlers(s: Services): Handlers {
     }),
     'setup:createAdmin': (input, { caller }) => s.auth.createFirstAdmin(input, caller.windowId),
     'auth:session': (_input, { session }) => ({ session: session ? s.auth.info(session) : null }),
-    'auth:login': (input, { caller }) => s.auth.login(input.identifier, input.password, caller.windowId),
+    'auth:login': (input, { caller }) =>
+      s.auth.login(input.identifier, input.password, caller.windowId),
     'auth:requestAccess': (input) => s.auth.requestAccess(input),
     'auth:logout': (_input, { session }) => s.auth.logout(need(session)),
     'auth:lock': (_input, { session }) => s.auth.lock(need(session)),
     'auth:unlock': (input, { session }) => s.auth.unlock(need(session), input.password),
-    'auth:activity': (_input, { session }) => ({ idleLocksAt: s.sessions.idleLocksAt(need(session)).toISOString() }),
-    'auth:reauthenticate': (input, { session }) => s.auth.reauthenticate(need(session), input.password),
-    'auth:changePassword': (input, { session }) => s.auth.changePassword(need(session), input.currentPassword, input.newPassword),
+    'auth:activity': (_input, { session }) => ({
+      idleLocksAt: s.sessions.idleLocksAt(need(session)).toISOString(),
+    }),
+    'auth:reauthenticate': (input, { session }) =>
+      s.auth.reauthenticate(need(session), input.password),
+    'auth:changePassword': (input, { session }) =>
+      s.auth.changePassword(need(session), input.currentPassword, input.newPassword),
     'settings:get': () => s.settings.get(),
     'settings:update': (input, { session }) => s.settings.update(need(session), input),
     'roles:list': () => s.staff.listRoles(),
@@ -72,9 +80,17 @@ export function createHandlers(s: Services): Handlers {
     'staff:resetPassword': (input, { session }) => s.staff.resetPassword(need(session), input.id),
     'staff:endSessions': (input, { session }) => s.staff.endSessions(need(session), input.id),
     'audit:list': async (input) => {
-      const qb = s.db.manager.getRepository(AuditEventEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(input.limit);
+      const qb = s.db.manager
+        .getRepository(AuditEventEntity)
+        .createQueryBuilder('a')
+        .orderBy('a.id', 'DESC')
+        .take(input.limit);
       if (input.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: input.beforeId });
-      if (input.staffId) qb.andWhere("(a.actor_id = :sid OR (a.target_type = 'staff' AND a.target_id = :tid))", { sid: input.staffId, tid: String(input.staffId) });
+      if (input.staffId)
+        qb.andWhere("(a.actor_id = :sid OR (a.target_type = 'staff' AND a.target_id = :tid))", {
+          sid: input.staffId,
+          tid: String(input.staffId),
+        });
       const rows = await qb.getMany();
       return {
         items: rows.map((r) => ({

@@ -45,61 +45,114 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     return session ? { actorId: session.staff.id, actorName: session.staff.username } : {};
   }
 
-  async function route(channel: unknown, payload: unknown, caller: Caller): Promise<Result<unknown>> {
+  async function route(
+    channel: unknown,
+    payload: unknown,
+    caller: Caller,
+  ): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return err('UNKNOWN_CHANNEL', 'This action is not available.');
     const def = channels[channel];
 
     if (!isTrustedSender(caller, appOrigin)) {
-      if (!services.safeMode()) await audit({ action: 'ipc.forbidden_sender', outcome: 'denied', targetType: 'channel', targetId: channel, detail: `origin ${String(caller?.origin).slice(0, 200)}` });
+      if (!services.safeMode())
+        await audit({
+          action: 'ipc.forbidden_sender',
+          outcome: 'denied',
+          targetType: 'channel',
+          targetId: channel,
+          detail: `origin ${String(caller?.origin).slice(0, 200)}`,
+        });
       return err('FORBIDDEN_SENDER', 'This request did not come from the Kassa window.');
     }
 
     if (services.safeMode() && channel !== 'app:status') {
-      return err('SAFE_MODE', 'The database failed its integrity check. Kassa is in safe mode and cannot take sales until it is restored.');
+      return err(
+        'SAFE_MODE',
+        'The database failed its integrity check. Kassa is in safe mode and cannot take sales until it is restored.',
+      );
     }
 
     let session = sessions.forWindow(caller.windowId);
     if (session && sessions.refresh(session) === 'expired') {
       session = undefined;
-      if (def.access !== 'public') return err('SESSION_EXPIRED', 'Your session has ended after 12 hours. Please sign in again.');
+      if (def.access !== 'public')
+        return err(
+          'SESSION_EXPIRED',
+          'Your session has ended after 12 hours. Please sign in again.',
+        );
     }
 
     if (def.access !== 'public') {
       if (!session) return err('UNAUTHENTICATED', 'Please sign in.');
-      if (session.locked && !def.allowWhenLocked) return err('SESSION_LOCKED', 'The till is locked. Enter your password to unlock it.');
-      if (session.mustChangePassword && !def.allowWhenPasswordChangeRequired) return err('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
+      if (session.locked && !def.allowWhenLocked)
+        return err('SESSION_LOCKED', 'The till is locked. Enter your password to unlock it.');
+      if (session.mustChangePassword && !def.allowWhenPasswordChangeRequired)
+        return err('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
       if (def.access !== 'authenticated' && !session.permissions.has(def.access)) {
-        await audit({ ...actorOf(session), action: 'authz.denied', outcome: 'denied', targetType: 'channel', targetId: channel, detail: `needs ${def.access}` });
+        await audit({
+          ...actorOf(session),
+          action: 'authz.denied',
+          outcome: 'denied',
+          targetType: 'channel',
+          targetId: channel,
+          detail: `needs ${def.access}`,
+        });
         return err('FORBIDDEN', 'You do not have permission to do this.');
       }
-      if (def.reauth && !sessions.recentlyReauthenticated(session)) return err('REAUTH_REQUIRED', 'Enter your password again to continue.');
+      if (def.reauth && !sessions.recentlyReauthenticated(session))
+        return err('REAUTH_REQUIRED', 'Enter your password again to continue.');
       if (!NOT_ACTIVITY.has(channel)) sessions.touch(session);
     }
 
     const parsed = def.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.').slice(0, 100) || '(input)', message: i.message.slice(0, 200) }));
-      await audit({ ...actorOf(session), action: 'ipc.validation_failed', outcome: 'denied', targetType: 'channel', targetId: channel, detail: issues.map((i) => i.path).join(', ') });
+      const issues = parsed.error.issues
+        .slice(0, 20)
+        .map((i) => ({
+          path: i.path.map(String).join('.').slice(0, 100) || '(input)',
+          message: i.message.slice(0, 200),
+        }));
+      await audit({
+        ...actorOf(session),
+        action: 'ipc.validation_failed',
+        outcome: 'denied',
+        targetType: 'channel',
+        targetId: channel,
+        detail: issues.map((i) => i.path).join(', '),
+      });
       return err('VALIDATION_FAILED', 'Some fields need attention.', issues);
     }
 
-    const handler = handlers[channel] as (input: unknown, ctx: { caller: Caller; session: Session | undefined }) => unknown;
+    const handler = handlers[channel] as (
+      input: unknown,
+      ctx: { caller: Caller; session: Session | undefined },
+    ) => unknown;
     const data = await handler(parsed.data, { caller, session });
     const out = def.output.safeParse(data);
     if (!out.success) {
-      logger.error('handler output failed its schema', { channel, issues: out.error.issues.map((i) => i.path.join('.')) });
+      logger.error('handler output failed its schema', {
+        channel,
+        issues: out.error.issues.map((i) => i.path.join('.')),
+      });
       return err('INTERNAL', 'Something went wrong. The details were logged.');
     }
     return ok(out.data);
   }
 
   /** Core.invoke: never rejects. */
-  return async function invoke(channel: string, payload: unknown, caller: Caller): Promise<Result<unknown>> {
+  return async function invoke(
+    channel: string,
+    payload: unknown,
+    caller: Caller,
+  ): Promise<Result<unknown>> {
     try {
       return await route(channel, payload, caller);
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
-      logger.error('unexpected error in channel handler', { channel: typeof channel === 'string' ? channel.slice(0, 100) : typeof channel, error: e instanceof Error ? e.message : String(e) });
+      logger.error('unexpected error in channel handler', {
+        channel: typeof channel === 'string' ? channel.slice(0, 100) : typeof channel,
+        error: e instanceof Error ? e.message : String(e),
+      });
       return err('INTERNAL', 'Something went wrong. The details were logged.');
     }
   };
@@ -107,5 +160,11 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
 
 /** E5: only the app's own origin, only the top frame. */
 export function isTrustedSender(caller: Caller | undefined, appOrigin: string): boolean {
-  return typeof caller === 'object' && caller !== null && caller.origin === appOrigin && caller.isTopFrame === true && Number.isInteger(caller.windowId);
+  return (
+    typeof caller === 'object' &&
+    caller !== null &&
+    caller.origin === appOrigin &&
+    caller.isTopFrame === true &&
+    Number.isInteger(caller.windowId)
+  );
 }

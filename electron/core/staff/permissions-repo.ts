@@ -4,13 +4,18 @@ import { ALL_PERMISSIONS, type Permission } from '../../../shared/permissions';
 import { RolePermissionEntity } from './role.entity';
 
 export async function permissionsForRole(em: EntityManager, roleId: string): Promise<Permission[]> {
-  const rows = await em.getRepository(RolePermissionEntity).find({ where: { roleId }, select: { permissionId: true } });
+  const rows = await em
+    .getRepository(RolePermissionEntity)
+    .find({ where: { roleId }, select: { permissionId: true } });
   const known = new Set<string>(ALL_PERMISSIONS);
   return rows.map((r) => r.permissionId).filter((p): p is Permission => known.has(p));
 }
 
 /** Active members whose role grants `permission`. */
-export async function activeStaffIdsWithPermission(em: EntityManager, permission: Permission): Promise<number[]> {
+export async function activeStaffIdsWithPermission(
+  em: EntityManager,
+  permission: Permission,
+): Promise<number[]> {
   const rows: Array<{ id: number }> = await em
     .createQueryBuilder()
     .select('s.id', 'id')

@@ -8,7 +8,12 @@ import { Brackets, type EntityManager } from 'typeorm';
 import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
 import type { StaffView } from '../../../shared/contract/staff';
 import { AppError } from '../../../shared/errors';
-import { ADMIN_PERMISSION, BUILT_IN_ROLES, permissionsOf, type RoleId } from '../../../shared/permissions';
+import {
+  ADMIN_PERMISSION,
+  BUILT_IN_ROLES,
+  permissionsOf,
+  type RoleId,
+} from '../../../shared/permissions';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import type { AuditLog } from '../audit/audit-log';
 import type { AuthService } from '../auth/auth-service';
@@ -64,7 +69,10 @@ export class StaffService {
         }),
       );
     }
-    qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').skip(input.offset).take(input.limit);
+    qb.orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .skip(input.offset)
+      .take(input.limit);
     const [rows, total] = await qb.getManyAndCount();
     return { items: rows.map(toStaffView), total };
   }
@@ -80,17 +88,33 @@ export class StaffService {
   }
 
   private actor(actor: Session, targetId: number) {
-    return { actorId: actor.staff.id, actorName: actor.staff.username, targetType: 'staff', targetId };
+    return {
+      actorId: actor.staff.id,
+      actorName: actor.staff.username,
+      targetType: 'staff',
+      targetId,
+    };
   }
 
   /** Runs a change to one member in the write queue, audits it, and returns the member's new view. */
-  private async change(actor: Session, id: number, action: string, fn: (em: EntityManager, s: StaffEntity) => Promise<Partial<StaffEntity> | void>, detail?: (s: StaffEntity) => string | null): Promise<StaffView> {
+  private async change(
+    actor: Session,
+    id: number,
+    action: string,
+    fn: (em: EntityManager, s: StaffEntity) => Promise<Partial<StaffEntity> | void>,
+    detail?: (s: StaffEntity) => string | null,
+  ): Promise<StaffView> {
     return this.db.write(async (em) => {
       const s = await this.find(em, id);
       const patch = await fn(em, s);
       const repo = em.getRepository(StaffEntity);
       if (patch) await repo.update(id, { ...patch, updatedAt: this.now() });
-      await this.audit.record(em, { ...this.actor(actor, id), action, outcome: 'success', detail: detail?.(s) ?? null });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action,
+        outcome: 'success',
+        detail: detail?.(s) ?? null,
+      });
       return toStaffView(await repo.findOneByOrFail({ id }));
     });
   }
@@ -100,12 +124,16 @@ export class StaffService {
     if (s.status !== 'active' || !permissionsOf(s.roleId).includes(ADMIN_PERMISSION)) return;
     const admins = await activeStaffIdsWithPermission(em, ADMIN_PERMISSION);
     if (admins.filter((id) => id !== s.id).length === 0) {
-      throw new AppError('LAST_ADMIN', `${s.displayName} is the last active admin and cannot be ${what}. Make someone else an admin first.`);
+      throw new AppError(
+        'LAST_ADMIN',
+        `${s.displayName} is the last active admin and cannot be ${what}. Make someone else an admin first.`,
+      );
     }
   }
 
   private assertNotSelf(actor: Session, id: number, what: string): void {
-    if (actor.staff.id === id) throw new AppError('SELF_ACTION', `You cannot ${what} your own account.`);
+    if (actor.staff.id === id)
+      throw new AppError('SELF_ACTION', `You cannot ${what} your own account.`);
   }
 
   /**
@@ -126,7 +154,12 @@ export class StaffService {
         mustChangePassword: true,
         tempPasswordExpiresAt: expires,
       });
-      await this.audit.record(em, { ...this.actor(actor, row.id), action: 'staff.create', outcome: 'success', detail: `role ${input.role}, ${input.approve ? 'approved' : 'pending'}` });
+      await this.audit.record(em, {
+        ...this.actor(actor, row.id),
+        action: 'staff.create',
+        outcome: 'success',
+        detail: `role ${input.role}, ${input.approve ? 'approved' : 'pending'}`,
+      });
       return row;
     });
     return { staff: toStaffView(staff), temporaryPassword, temporaryPasswordExpiresAt: expires };
@@ -158,7 +191,8 @@ export class StaffService {
       input.id,
       'staff.set_role',
       async (em, s) => {
-        if (!permissionsOf(input.role).includes(ADMIN_PERMISSION)) await this.assertNotLastAdmin(em, s, 'demoted');
+        if (!permissionsOf(input.role).includes(ADMIN_PERMISSION))
+          await this.assertNotLastAdmin(em, s, 'demoted');
         return { roleId: input.role as RoleId };
       },
       (s) => `${s.roleId} -> ${input.role}`,
@@ -170,7 +204,8 @@ export class StaffService {
   /** pending → active. Errors: NOT_FOUND, CONFLICT when not pending. */
   async approve(actor: Session, id: number): Promise<StaffView> {
     return this.change(actor, id, 'staff.approve', async (_em, s) => {
-      if (s.status !== 'pending') throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
+      if (s.status !== 'pending')
+        throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
       return { status: 'active', rejected: false };
     });
   }
@@ -178,7 +213,8 @@ export class StaffService {
   /** pending → disabled + rejected. Errors: NOT_FOUND, CONFLICT when not pending. */
   async reject(actor: Session, id: number): Promise<StaffView> {
     return this.change(actor, id, 'staff.reject', async (_em, s) => {
-      if (s.status !== 'pending') throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
+      if (s.status !== 'pending')
+        throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
       return { status: 'disabled', rejected: true };
     });
   }
@@ -197,21 +233,28 @@ export class StaffService {
   /** disabled (or rejected) → active. */
   async enable(actor: Session, id: number): Promise<StaffView> {
     return this.change(actor, id, 'staff.enable', async (_em, s) => {
-      if (s.status === 'active') throw new AppError('CONFLICT', `${s.displayName} is already active.`);
+      if (s.status === 'active')
+        throw new AppError('CONFLICT', `${s.displayName} is already active.`);
       return { status: 'active', rejected: false };
     });
   }
 
   /** Clears a lockout (A4). */
   async unlock(actor: Session, id: number): Promise<StaffView> {
-    return this.change(actor, id, 'staff.unlock', async () => ({ failedLoginCount: 0, lockedUntil: null }));
+    return this.change(actor, id, 'staff.unlock', async () => ({
+      failedLoginCount: 0,
+      lockedUntil: null,
+    }));
   }
 
   /**
    * Deletes a member who has no history; one who has signed in or acted is disabled instead.
    * Errors: SELF_ACTION, LAST_ADMIN, NOT_FOUND.
    */
-  async delete(actor: Session, id: number): Promise<{ outcome: 'deleted' | 'disabled'; message: string; staff: StaffView | null }> {
+  async delete(
+    actor: Session,
+    id: number,
+  ): Promise<{ outcome: 'deleted' | 'disabled'; message: string; staff: StaffView | null }> {
     this.assertNotSelf(actor, id, 'delete');
     const result = await this.db.write(async (em) => {
       const s = await this.find(em, id);
@@ -225,8 +268,15 @@ export class StaffService {
         .getExists();
       const hasHistory = s.lastLoginAt !== null || acted;
       if (hasHistory) {
-        await em.getRepository(StaffEntity).update(id, { status: 'disabled', updatedAt: this.now() });
-        await this.audit.record(em, { ...this.actor(actor, id), action: 'staff.delete', outcome: 'success', detail: 'has history: disabled instead' });
+        await em
+          .getRepository(StaffEntity)
+          .update(id, { status: 'disabled', updatedAt: this.now() });
+        await this.audit.record(em, {
+          ...this.actor(actor, id),
+          action: 'staff.delete',
+          outcome: 'success',
+          detail: 'has history: disabled instead',
+        });
         return {
           outcome: 'disabled' as const,
           message: `${s.displayName} has history on this till, so they were disabled instead of deleted.`,
@@ -234,7 +284,12 @@ export class StaffService {
         };
       }
       await em.getRepository(StaffEntity).delete(id);
-      await this.audit.record(em, { ...this.actor(actor, id), action: 'staff.delete', outcome: 'success', detail: `deleted ${s.username}` });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'staff.delete',
+        outcome: 'success',
+        detail: `deleted ${s.username}`,
+      });
       return { outcome: 'deleted' as const, message: `${s.displayName} was deleted.`, staff: null };
     });
     this.sessions.endForStaff(id);
@@ -265,7 +320,14 @@ export class StaffService {
   async endSessions(actor: Session, id: number): Promise<{ ended: number }> {
     await this.find(this.db.manager, id);
     const ended = this.sessions.endForStaff(id, id === actor.staff.id ? actor.id : undefined);
-    await this.db.write((em) => this.audit.record(em, { ...this.actor(actor, id), action: 'staff.end_sessions', outcome: 'success', detail: `${ended} ended` }));
+    await this.db.write((em) =>
+      this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'staff.end_sessions',
+        outcome: 'success',
+        detail: `${ended} ended`,
+      }),
+    );
     return { ended };
   }
 }
