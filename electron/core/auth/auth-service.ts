@@ -381,15 +381,13 @@ export class AuthService {
     }
     const passwordHash = await this.hasher.hash(newPassword);
     await this.db.write(async (em) => {
-      await em
-        .getRepository(StaffEntity)
-        .update(staff.id, {
-          passwordHash,
-          mustChangePassword: false,
-          tempPasswordExpiresAt: null,
-          failedLoginCount: 0,
-          updatedAt: this.now(),
-        });
+      await em.getRepository(StaffEntity).update(staff.id, {
+        passwordHash,
+        mustChangePassword: false,
+        tempPasswordExpiresAt: null,
+        failedLoginCount: 0,
+        updatedAt: this.now(),
+      });
       await this.audit.record(em, {
         ...this.actor(staff),
         action: 'auth.password_change',

@@ -106,12 +106,10 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
 
     const parsed = def.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 20)
-        .map((i) => ({
-          path: i.path.map(String).join('.').slice(0, 100) || '(input)',
-          message: i.message.slice(0, 200),
-        }));
+      const issues = parsed.error.issues.slice(0, 20).map((i) => ({
+        path: i.path.map(String).join('.').slice(0, 100) || '(input)',
+        message: i.message.slice(0, 200),
+      }));
       await audit({
         ...actorOf(session),
         action: 'ipc.validation_failed',

@@ -39,13 +39,11 @@ export class SettingsService {
   async update(actor: Session, input: { idleLockMinutes: number }): Promise<TillSettings> {
     const before = this.idle;
     await this.db.write(async (em) => {
-      await em
-        .getRepository(SettingEntity)
-        .save({
-          key: IDLE_KEY,
-          value: String(input.idleLockMinutes),
-          updatedAt: this.clock.now().toISOString(),
-        });
+      await em.getRepository(SettingEntity).save({
+        key: IDLE_KEY,
+        value: String(input.idleLockMinutes),
+        updatedAt: this.clock.now().toISOString(),
+      });
       await this.audit.record(em, {
         action: 'settings.update',
         outcome: 'success',
