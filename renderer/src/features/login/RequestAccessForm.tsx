@@ -1,10 +1,9 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
+import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 import { newMemberSchema, zodValidator } from '../../forms/validation';
-import { useBusy } from '../../hooks/useBusy';
 import { useSessionStore } from '../../stores/session';
 
 type RequestValues = { username: string; email: string; displayName: string; password: string };
@@ -23,8 +22,6 @@ export interface RequestAccessFormProps {
  */
 export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) {
   const requestAccess = useSessionStore((s) => s.requestAccess);
-  const { busy, run } = useBusy();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RequestValues>({
     mode: 'controlled',
     initialValues: { username: '', email: '', displayName: '', password: '' },
@@ -32,43 +29,21 @@ export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) 
     validateInputOnBlur: true,
   });
 
-  const submit = (values: RequestValues) =>
-    run(async () => {
-      setFormError(null);
-      try {
-        await requestAccess(values);
-        onSent();
-      } catch (error) {
-        const split = splitFormError(error, FIELDS, { passwordField: 'password' });
-        form.setErrors(split.fields);
-        setFormError(split.form);
-      }
-    });
+  const { busy, formError, submit } = useServerSubmit(
+    form,
+    FIELDS,
+    async (values: RequestValues) => {
+      await requestAccess(values);
+      onSent();
+    },
+    { passwordField: 'password' },
+  );
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput
-          label="Display name"
-          autoComplete="name"
-          autoFocus
-          {...form.getInputProps('displayName')}
-        />
-        <TextInput
-          label="Username"
-          description="3 to 32 letters, digits, dots, dashes or underscores"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...form.getInputProps('username')}
-        />
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="email"
-          {...form.getInputProps('email')}
-        />
+        <MemberDetailsFields inputProps={form.getInputProps} context="self" />
         <PasswordInput
           label="Password"
           description="At least 8 characters"

@@ -1,11 +1,10 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { splitFormError } from '../../api/form-errors';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormAlert } from '../../components/FormAlert';
+import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 import { newMemberSchema, zodValidator } from '../../forms/validation';
-import { useBusy } from '../../hooks/useBusy';
 import { useSessionStore } from '../../stores/session';
 
 type SetupValues = { username: string; email: string; displayName: string; password: string };
@@ -17,8 +16,6 @@ const FIELDS = ['username', 'email', 'displayName', 'password'] as const;
  */
 export function SetupScreen() {
   const createAdmin = useSessionStore((s) => s.createAdmin);
-  const { busy, run } = useBusy();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SetupValues>({
     mode: 'controlled',
     initialValues: { username: '', email: '', displayName: '', password: '' },
@@ -26,17 +23,9 @@ export function SetupScreen() {
     validateInputOnBlur: true,
   });
 
-  const submit = (values: SetupValues) =>
-    run(async () => {
-      setFormError(null);
-      try {
-        await createAdmin(values);
-      } catch (error) {
-        const split = splitFormError(error, FIELDS, { passwordField: 'password' });
-        form.setErrors(split.fields);
-        setFormError(split.form);
-      }
-    });
+  const { busy, formError, submit } = useServerSubmit(form, FIELDS, createAdmin, {
+    passwordField: 'password',
+  });
 
   return (
     <AuthLayout
@@ -46,25 +35,7 @@ export function SetupScreen() {
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <FormAlert message={formError} />
-          <TextInput
-            label="Display name"
-            description="The name shown on screen and on receipts"
-            autoComplete="name"
-            autoFocus
-            {...form.getInputProps('displayName')}
-          />
-          <TextInput
-            label="Username"
-            description="3 to 32 letters, digits, dots, dashes or underscores"
-            autoComplete="username"
-            {...form.getInputProps('username')}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            {...form.getInputProps('email')}
-          />
+          <MemberDetailsFields inputProps={form.getInputProps} context="self" />
           <PasswordInput
             label="Password"
             description="At least 8 characters; a short sentence works well"

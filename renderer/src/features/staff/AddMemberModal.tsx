@@ -1,11 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
-import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
+import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 import { memberDetailsSchema, zodValidator } from '../../forms/validation';
-import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
 
 type AddValues = {
@@ -34,46 +33,22 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
 function AddMemberForm({ onClose }: { onClose: () => void }) {
   const roles = useStaffStore((s) => s.roles);
   const create = useStaffStore((s) => s.create);
-  const { busy, run } = useBusy();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AddValues>({
     mode: 'controlled',
     initialValues: { displayName: '', username: '', email: '', role: 'cashier', approve: true },
     validate: zodValidator<AddValues>(memberDetailsSchema),
   });
 
-  const submit = (values: AddValues) =>
-    run(async () => {
-      setFormError(null);
-      try {
-        await create(values);
-        onClose();
-      } catch (error) {
-        const split = splitFormError(error, FIELDS);
-        form.setErrors(split.fields);
-        setFormError(split.form);
-      }
-    });
+  const { busy, formError, submit } = useServerSubmit(form, FIELDS, async (values: AddValues) => {
+    await create(values);
+    onClose();
+  });
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput
-          label="Display name"
-          autoComplete="off"
-          data-autofocus
-          {...form.getInputProps('displayName')}
-        />
-        <TextInput
-          label="Username"
-          description="3 to 32 letters, digits, dots, dashes or underscores"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...form.getInputProps('username')}
-        />
-        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <MemberDetailsFields inputProps={form.getInputProps} context="admin" />
         <Select
           label="Role"
           data={roles.map((r) => ({ value: r.id, label: r.name }))}

@@ -1,12 +1,11 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { ChannelInput, StaffView } from '../../../../shared/contract';
-import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
+import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 import { memberDetailsSchema, zodValidator } from '../../forms/validation';
-import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
 
 type EditValues = { displayName: string; username: string; email: string };
@@ -38,8 +37,6 @@ export function EditMemberModal({
 
 function EditMemberForm({ member, onClose }: { member: StaffView; onClose: () => void }) {
   const update = useStaffStore((s) => s.update);
-  const { busy, run } = useBusy();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<EditValues>({
     mode: 'controlled',
     initialValues: {
@@ -50,40 +47,20 @@ function EditMemberForm({ member, onClose }: { member: StaffView; onClose: () =>
     validate: zodValidator<EditValues>(memberDetailsSchema),
   });
 
-  const submit = (values: EditValues) =>
-    run(async () => {
-      setFormError(null);
-      const input = changedFields(member, values);
-      if (Object.keys(input).length === 1) return onClose();
-      try {
-        const saved = await update(input);
-        notifySuccess(`${saved.displayName}'s details were saved.`);
-        onClose();
-      } catch (error) {
-        const split = splitFormError(error, FIELDS);
-        form.setErrors(split.fields);
-        setFormError(split.form);
-      }
-    });
+  const { busy, formError, submit } = useServerSubmit(form, FIELDS, async (values: EditValues) => {
+    const input = changedFields(member, values);
+    if (Object.keys(input).length > 1) {
+      const saved = await update(input);
+      notifySuccess(`${saved.displayName}'s details were saved.`);
+    }
+    onClose();
+  });
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput
-          label="Display name"
-          autoComplete="off"
-          data-autofocus
-          {...form.getInputProps('displayName')}
-        />
-        <TextInput
-          label="Username"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...form.getInputProps('username')}
-        />
-        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <MemberDetailsFields inputProps={form.getInputProps} context="admin" />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             Cancel
