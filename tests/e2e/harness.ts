@@ -22,9 +22,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../electron/core';
+import { createAppProtocolHandler } from '../../electron/main/app-protocol-handler';
 import { buildApi } from '../../electron/preload/build-api';
 import { CHANNEL_NAMES } from '../../shared/contract/channel-names';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { FakeClock, memorySecrets, silentLogger, tempDir } from '../helpers/core';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,111 +60,38 @@ export async function ensureRendererBuilt(): Promise<void> {
 // Static server
 // ---------------------------------------------------------------------------------------------
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Dot segments, raw or percent-encoded in any mix. */
-const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
-/** A decoded segment may never hold a separator, NUL or a drive/stream colon. */
-const FORBIDDEN_IN_SEGMENT = /[/\\\0:]/;
-
-/**
- * Maps a request target (`/assets/x.js?v=1`) to a file strictly inside `root`, or to the status
- * to refuse it with. Refuses any dot segment, empty segment, bad escape, or encoded separator.
- */
-export function resolveStaticPath(
-  root: string,
-  target: string,
-): { ok: true; filePath: string } | { ok: false; status: 403 | 404 } {
-  const rawPath = (target.split(/[?#]/, 1)[0] ?? '').trim();
-  if (!rawPath.startsWith('/')) return { ok: false, status: 404 };
-  const rawSegments = rawPath.slice(1).split('/');
-  const pathname = rawPath === '/' ? ['index.html'] : rawSegments;
-  const segments: string[] = [];
-  for (const encoded of pathname) {
-    if (encoded === '' || DOT_SEGMENT.test(encoded) || encoded.includes('\\'))
-      return { ok: false, status: 403 };
-    let segment: string;
-    try {
-      segment = decodeURIComponent(encoded);
-    } catch {
-      return { ok: false, status: 403 };
-    }
-    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment))
-      return { ok: false, status: 403 };
-    segments.push(segment);
-  }
-  const base = path.resolve(root);
-  const filePath = path.resolve(base, ...segments);
-  if (!filePath.startsWith(base + path.sep)) return { ok: false, status: 403 };
-  return { ok: true, filePath };
-}
-
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1 at a random port. Every response carries the CSP header (E3). */
+/**
+ * Serves `root` on 127.0.0.1 at a random port with the app's own `app://` handler
+ * (electron/main/app-protocol-handler.ts): the same path rules (E4) and the same CSP header on
+ * every response (E3) as in Electron.
+ */
 export async function startStaticServer(root: string): Promise<StaticServer> {
-  const realRoot = await fs.realpath(root);
+  // Filled in once the port is known.
+  const site: { origin: string; handle?: (request: Request) => Promise<Response> } = { origin: '' };
   const server: Server = createServer((req, res) => {
-    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, {
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'Content-Type': type,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
-    const resolved = resolveStaticPath(realRoot, req.url ?? '/');
-    if (!resolved.ok)
-      return send(resolved.status, resolved.status === 403 ? 'Forbidden' : 'Not found');
     void (async () => {
-      try {
-        // Symlinks must not lead out of the bundle either.
-        const real = await fs.realpath(resolved.filePath);
-        if (!real.startsWith(realRoot + path.sep)) return send(403, 'Forbidden');
-        const stat = await fs.stat(real);
-        if (!stat.isFile()) return send(404, 'Not found');
-        const body = await fs.readFile(real);
-        send(
-          200,
-          body,
-          CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
-        );
-      } catch {
-        send(404, 'Not found');
-      }
-    })();
+      // The raw request target is kept, so dot segments reach the handler's checks as sent.
+      const response = await site.handle!(
+        new Request(`${site.origin}${req.url ?? '/'}`, { method: req.method }),
+      );
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+    })().catch(() => {
+      res.writeHead(500);
+      res.end();
+    });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  site.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site.handle = createAppProtocolHandler({ bundleRoot: root, appOrigin: site.origin });
   return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    origin: site.origin,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
