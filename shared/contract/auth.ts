@@ -106,6 +106,7 @@ export const authChannels = {
     output: sessionInfoSchema,
     access: 'authenticated',
     allowWhenPasswordChangeRequired: true,
+    writes: true,
   }),
   'auth:unlock': defineChannel({
     summary:

@@ -229,6 +229,11 @@ describe('sessions (S1-S3)', () => {
       locked: false,
     });
     expect(code(await t.call('staff:list', {}))).toBe('ok');
+    // The Lock button locks at once.
+    expect(await t.must('auth:lock')).toMatchObject({ locked: true });
+    expect(code(await t.call('staff:list', {}))).toBe('SESSION_LOCKED');
+    expect(auditCount(t, 'auth.lock', 'success')).toBe(1);
+    expect(auditCount(t, 'auth.unlock', 'success')).toBe(1);
     await t.close();
   });
 

@@ -412,8 +412,16 @@ export class AuthService {
     return {};
   }
 
-  lock(session: Session): SessionInfo {
+  /** Locks the till now (the Lock button); audited like every auth event (L1). */
+  async lock(session: Session): Promise<SessionInfo> {
     this.sessions.lock(session);
+    await this.db.write((em) =>
+      this.audit.record(em, {
+        ...this.actor(session.staff),
+        action: 'auth.lock',
+        outcome: 'success',
+      }),
+    );
     return this.info(session);
   }
 
