@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy sent as a response header with every renderer response (E3;
- * Electron security checklist #7). No 'unsafe-inline', no 'unsafe-eval'. The app:// protocol
+ * Electron security checklist #7). No inline code and no eval are allowed. The app:// protocol
  * handler and the end-to-end test server both send exactly this.
  */
 export const CONTENT_SECURITY_POLICY = [

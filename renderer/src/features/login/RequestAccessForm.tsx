@@ -1,13 +1,7 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Stack } from '@mantine/core';
+import { useNewMemberForm } from '../../forms/useNewMemberForm';
 import { FormAlert } from '../../components/FormAlert';
-import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
-import { useServerSubmit } from '../../forms/useServerSubmit';
-import { newMemberSchema, zodValidator } from '../../forms/validation';
 import { useSessionStore } from '../../stores/session';
-
-type RequestValues = { username: string; email: string; displayName: string; password: string };
-const FIELDS = ['username', 'email', 'displayName', 'password'] as const;
 
 export interface RequestAccessFormProps {
   /** Called once the request is stored as pending. */
@@ -22,34 +16,16 @@ export interface RequestAccessFormProps {
  */
 export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) {
   const requestAccess = useSessionStore((s) => s.requestAccess);
-  const form = useForm<RequestValues>({
-    mode: 'controlled',
-    initialValues: { username: '', email: '', displayName: '', password: '' },
-    validate: zodValidator<RequestValues>(newMemberSchema),
-    validateInputOnBlur: true,
+  const { busy, formError, onSubmit, fields } = useNewMemberForm(async (values) => {
+    await requestAccess(values);
+    onSent();
   });
 
-  const { busy, formError, submit } = useServerSubmit(
-    form,
-    FIELDS,
-    async (values: RequestValues) => {
-      await requestAccess(values);
-      onSent();
-    },
-    { passwordField: 'password' },
-  );
-
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <MemberDetailsFields inputProps={form.getInputProps} context="self" />
-        <PasswordInput
-          label="Password"
-          description="At least 8 characters"
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-        />
+        {fields}
         <Button type="submit" size="lg" loading={busy} fullWidth>
           Request access
         </Button>
