@@ -75,7 +75,7 @@ describe('staff onboarding in the browser', () => {
   let member: KassaPage;
 
   beforeAll(async () => {
-    h = await startHarness({ cleanScreenshots: true });
+    h = await startHarness();
     admin = await h.newPage();
     member = await h.newPage();
   });
