@@ -5,12 +5,14 @@ import {
   FakeClock,
   MEMBER,
   approvedMember,
+  auditCount,
   makeTestCore,
+  resultCode,
   withAdmin,
   type TestCore,
 } from '../helpers/core';
 
-const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+const code = resultCode;
 const ADMIN_WIN = 1;
 const MEMBER_WIN = 2;
 const login = (
@@ -19,15 +21,6 @@ const login = (
   win: number,
   password = who.password,
 ) => t.call('auth:login', { identifier: who.username, password }, win);
-const auditCount = (t: TestCore, action: string, outcome?: string) =>
-  (
-    t
-      .raw()
-      .prepare(
-        `SELECT COUNT(*) AS n FROM audit_events WHERE action = ?${outcome ? ' AND outcome = ?' : ''}`,
-      )
-      .get(...(outcome ? [action, outcome] : [action])) as { n: number }
-  ).n;
 
 describe('first run (A6)', () => {
   let t: TestCore;

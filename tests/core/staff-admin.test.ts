@@ -5,11 +5,12 @@ import {
   MEMBER,
   approvedMember,
   makeTestCore,
+  resultCode,
   withAdmin,
   type TestCore,
 } from '../helpers/core';
 
-const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+const code = resultCode;
 
 async function seed(t: TestCore) {
   await withAdmin(t);

@@ -20,7 +20,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { createCore, type Core } from '../../electron/core';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol-handler';
 import { buildApi } from '../../electron/preload/build-api';
@@ -277,4 +283,49 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared test plumbing
+// ---------------------------------------------------------------------------------------------
+
+/** Waits until `locator` is visible; returns its first match. */
+export async function visible(locator: Locator, timeout = 10_000): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator.first();
+}
+
+/** Waits until `locator` matches nothing visible. */
+export async function gone(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.first().waitFor({ state: 'hidden', timeout });
+}
+
+export interface TwoWindows {
+  h: Harness;
+  /** Window 1: the admin's. */
+  admin: KassaPage;
+  /** Window 2: the member's, with its own session. */
+  member: KassaPage;
+}
+
+/**
+ * Registers the suite hooks for a flow with two Kassa windows on one harness: started before
+ * the tests, checked after each one (any console error, uncaught error or CSP violation in either
+ * window fails it), closed at the end. The returned object is filled in by `beforeAll`.
+ */
+export function useTwoWindows(options: HarnessOptions = {}): TwoWindows {
+  const w = {} as TwoWindows;
+  beforeAll(async () => {
+    w.h = await startHarness(options);
+    w.admin = await w.h.newPage();
+    w.member = await w.h.newPage();
+  });
+  afterEach(() => {
+    w.admin?.assertClean();
+    w.member?.assertClean();
+  });
+  afterAll(async () => {
+    await w.h?.close();
+  });
+  return w;
 }

@@ -8,20 +8,9 @@
  * each with its own session. The steps share state and run in order.
  */
 import Database from 'better-sqlite3';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ADMIN, MEMBER } from '../helpers/core';
-import { startHarness, type Harness, type KassaPage } from './harness';
-
-/** Waits until `locator` is visible. */
-async function visible(locator: Locator, timeout = 10_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator.first();
-}
-
-/** Waits until `locator` matches nothing visible. */
-async function gone(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.first().waitFor({ state: 'hidden', timeout });
-}
+import { gone, useTwoWindows, visible } from './harness';
 
 /** The accessible label of the focused element (via its <label>), or its text. */
 function focusedLabel(page: Page): Promise<string> {
@@ -70,29 +59,11 @@ async function expectMantineStyled(page: Page): Promise<void> {
 }
 
 describe('staff onboarding in the browser', () => {
-  let h: Harness;
-  let admin: KassaPage;
-  let member: KassaPage;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    admin = await h.newPage();
-    member = await h.newPage();
-  });
-
-  afterEach(() => {
-    // Any console error, uncaught error or CSP violation in either window fails the step.
-    admin?.assertClean();
-    member?.assertClean();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const w = useTwoWindows();
 
   it('1. first run shows set-up; creating the admin signs them in', async () => {
-    const page = admin.page;
-    await admin.open();
+    const page = w.admin.page;
+    await w.admin.open();
     await visible(page.getByRole('heading', { name: 'Set up Kassa' }));
     await expectMantineStyled(page);
 
@@ -104,22 +75,22 @@ describe('staff onboarding in the browser', () => {
     await typeInto(page, 'Email', ADMIN.email);
     await page.keyboard.press('Tab');
     await typeInto(page, 'Password', ADMIN.password);
-    await h.screenshot(admin, 'setup');
+    await w.h.screenshot(w.admin, 'setup');
     await page.keyboard.press('Enter');
 
     const nav = await visible(page.getByRole('navigation', { name: 'Main' }));
     await visible(page.getByText(ADMIN.displayName, { exact: true }));
     expect(await nav.getByRole('button', { name: /Staff/ }).count()).toBe(1);
     await expectMantineStyled(page);
-    await h.screenshot(admin, 'shell-admin');
+    await w.h.screenshot(w.admin, 'shell-admin');
 
     const status = await page.evaluate(() => window.api['app:status']());
     expect(status).toMatchObject({ ok: true, data: { setupRequired: false } });
   });
 
   it('2. in a second window, a new member requests access', async () => {
-    const page = member.page;
-    await member.open();
+    const page = w.member.page;
+    await w.member.open();
     await visible(page.getByRole('heading', { name: 'Sign in' }));
     // The set-up screen is gone for good once an admin exists.
     expect(await page.getByRole('heading', { name: 'Set up Kassa' }).count()).toBe(0);
@@ -133,15 +104,15 @@ describe('staff onboarding in the browser', () => {
     await typeInto(page, 'Email', MEMBER.email);
     await page.keyboard.press('Tab');
     await typeInto(page, 'Password', MEMBER.password);
-    await h.screenshot(member, 'request-access');
+    await w.h.screenshot(w.member, 'request-access');
     await page.keyboard.press('Enter');
 
     await visible(page.getByRole('heading', { name: 'Request sent' }));
     await visible(page.getByText(/An admin must approve your request/));
-    await h.screenshot(member, 'request-sent');
+    await w.h.screenshot(w.member, 'request-sent');
 
     // Stored as a pending Cashier (A7: role and status were not the requester's to choose).
-    const db = new Database(h.dbPath, { readonly: true, fileMustExist: true });
+    const db = new Database(w.h.dbPath, { readonly: true, fileMustExist: true });
     try {
       const row = db.prepare('SELECT status FROM staff WHERE username = ?').get(MEMBER.username) as
         { status: string } | undefined;
@@ -152,7 +123,7 @@ describe('staff onboarding in the browser', () => {
   });
 
   it('3. their sign-in is refused while pending, with a readable message', async () => {
-    const page = member.page;
+    const page = w.member.page;
     // "Back to sign in" has focus.
     expect(await focusedLabel(page)).toBe('Back to sign in');
     await page.keyboard.press('Enter');
@@ -171,11 +142,11 @@ describe('staff onboarding in the browser', () => {
     );
     expect(await alert.textContent()).not.toMatch(/ACCOUNT_PENDING/);
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
-    await h.screenshot(member, 'login-pending');
+    await w.h.screenshot(w.member, 'login-pending');
   });
 
   it('4. the admin approves them from the staff screen', async () => {
-    const page = admin.page;
+    const page = w.admin.page;
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('button', { name: /Staff/ })
@@ -183,7 +154,7 @@ describe('staff onboarding in the browser', () => {
     const pending = await visible(page.getByRole('region', { name: /Pending requests/ }));
     const row = await visible(pending.getByRole('listitem', { name: MEMBER.displayName }));
     await visible(row.getByText(MEMBER.email, { exact: false }));
-    await h.screenshot(admin, 'staff-pending');
+    await w.h.screenshot(w.admin, 'staff-pending');
 
     await row.getByRole('button', { name: 'Approve' }).press('Enter');
     await visible(page.getByText(`${MEMBER.displayName} can now sign in.`));
@@ -192,11 +163,11 @@ describe('staff onboarding in the browser', () => {
     const memberRow = await visible(table.getByRole('row').filter({ hasText: MEMBER.displayName }));
     await visible(memberRow.getByText('Active', { exact: true }));
     await visible(memberRow.getByText('Cashier', { exact: true }));
-    await h.screenshot(admin, 'staff-approved');
+    await w.h.screenshot(w.admin, 'staff-approved');
   });
 
   it('5. the member signs in', async () => {
-    const page = member.page;
+    const page = w.member.page;
     // After the refusal the password was cleared and has focus; the identifier is still there.
     expect(await page.getByLabel('Username or email').inputValue()).toBe(MEMBER.username);
     await typeInto(page, 'Password', MEMBER.password);
@@ -205,11 +176,11 @@ describe('staff onboarding in the browser', () => {
     await visible(page.getByRole('navigation', { name: 'Main' }));
     await visible(page.getByText(MEMBER.displayName, { exact: true }));
     await expectMantineStyled(page);
-    await h.screenshot(member, 'member-signed-in');
+    await w.h.screenshot(w.member, 'member-signed-in');
   });
 
   it('6. staff is hidden from the member and a direct call is refused and audited', async () => {
-    const page = member.page;
+    const page = w.member.page;
     const nav = page.getByRole('navigation', { name: 'Main' });
     const labels = (await nav.getByRole('button').allTextContents()).map((t) => t.trim());
     expect(labels.length).toBeGreaterThan(0);
@@ -220,7 +191,7 @@ describe('staff onboarding in the browser', () => {
     const result = await page.evaluate(() => window.api['staff:list']({}));
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const db = new Database(h.dbPath, { readonly: true, fileMustExist: true });
+    const db = new Database(w.h.dbPath, { readonly: true, fileMustExist: true });
     try {
       const rows = db
         .prepare(
@@ -239,15 +210,15 @@ describe('staff onboarding in the browser', () => {
   });
 
   it('7. the session idle-locks, and the password unlocks it', async () => {
-    const page = member.page;
-    h.clock.advanceMinutes(5);
-    h.clock.advance(1_000);
+    const page = w.member.page;
+    w.h.clock.advanceMinutes(5);
+    w.h.clock.advance(1_000);
 
     // The renderer notices on its next auth:session poll (every 5 s).
     const heading = await visible(page.getByRole('heading', { name: 'Till locked' }), 12_000);
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     await visible(page.getByText(MEMBER.displayName, { exact: true }));
-    await h.screenshot(member, 'lock-screen');
+    await w.h.screenshot(w.member, 'lock-screen');
     const state = await page.evaluate(() => window.api['auth:session']());
     expect(state).toMatchObject({ ok: true, data: { session: { locked: true } } });
 
@@ -264,6 +235,6 @@ describe('staff onboarding in the browser', () => {
       ok: true,
       data: { session: { locked: false, staff: { username: MEMBER.username } } },
     });
-    await h.screenshot(member, 'unlocked');
+    await w.h.screenshot(w.member, 'unlocked');
   });
 });

@@ -3,42 +3,19 @@
  * with it, must choose their own password before anything else, and the temporary one is then
  * dead. Through the built renderer in Chromium, with a real core behind `window.api`.
  */
-import type { Locator } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
-import { startHarness, type Harness, type KassaPage } from './harness';
+import { useTwoWindows, visible } from './harness';
 
 const DORA = { displayName: 'Dora Deputy', username: 'dora', email: 'dora@shop.test' };
 const DORA_OWN_PASSWORD = 'dora picks her own words';
 
-async function visible(locator: Locator, timeout = 10_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator.first();
-}
-
 describe('a member added by an admin, with a temporary password', () => {
-  let h: Harness;
-  let admin: KassaPage;
-  let member: KassaPage;
+  const w = useTwoWindows({ firstScreenshot: 11 });
   let temporaryPassword = '';
 
-  beforeAll(async () => {
-    h = await startHarness({ firstScreenshot: 11 });
-    admin = await h.newPage();
-    member = await h.newPage();
-  });
-
-  afterEach(() => {
-    admin?.assertClean();
-    member?.assertClean();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('the admin adds the member and sees the temporary password once', async () => {
-    const page = admin.page;
-    await admin.open();
+    const page = w.admin.page;
+    await w.admin.open();
     await visible(page.getByRole('heading', { name: 'Set up Kassa' }));
     await page.evaluate((a) => window.api['setup:createAdmin'](a), ADMIN);
     await page.reload();
@@ -52,13 +29,13 @@ describe('a member added by an admin, with a temporary password', () => {
     await dialog.getByLabel('Display name').fill(DORA.displayName);
     await dialog.getByLabel('Username').fill(DORA.username);
     await dialog.getByLabel('Email').fill(DORA.email);
-    await h.screenshot(admin, 'add-member');
+    await w.h.screenshot(w.admin, 'add-member');
     await dialog.getByRole('button', { name: 'Add member' }).click();
 
     const shown = await visible(page.getByRole('dialog', { name: 'Temporary password' }));
     temporaryPassword = ((await shown.locator('.k-secret-value').textContent()) ?? '').trim();
     expect(temporaryPassword).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/);
-    await h.screenshot(admin, 'temporary-password');
+    await w.h.screenshot(w.admin, 'temporary-password');
     await shown
       .getByRole('button', { name: /Done|Close|I have noted it/ })
       .first()
@@ -70,8 +47,8 @@ describe('a member added by an admin, with a temporary password', () => {
   });
 
   it('the member must choose a new password at first sign-in, and the temporary one dies', async () => {
-    const page = member.page;
-    await member.open();
+    const page = w.member.page;
+    await w.member.open();
     await visible(page.getByRole('heading', { name: 'Sign in' }));
     await page.getByLabel('Username or email').fill(DORA.username);
     await page.getByLabel('Password', { exact: true }).fill(temporaryPassword);
@@ -85,21 +62,21 @@ describe('a member added by an admin, with a temporary password', () => {
     await page.getByLabel('Current password').fill(temporaryPassword);
     await page.getByLabel('New password', { exact: true }).fill(DORA_OWN_PASSWORD);
     await page.getByLabel('Confirm new password').fill(DORA_OWN_PASSWORD);
-    await h.screenshot(member, 'change-password');
+    await w.h.screenshot(w.member, 'change-password');
     await page.keyboard.press('Enter');
     await visible(page.getByRole('navigation', { name: 'Main' }));
     await visible(page.getByText(DORA.displayName, { exact: true }));
 
-    const caller = { origin: h.origin, isTopFrame: true, windowId: 99 };
+    const caller = { origin: w.h.origin, isTopFrame: true, windowId: 99 };
     expect(
-      await h.core.invoke(
+      await w.h.core.invoke(
         'auth:login',
         { identifier: DORA.username, password: temporaryPassword },
         caller,
       ),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
     expect(
-      await h.core.invoke(
+      await w.h.core.invoke(
         'auth:login',
         { identifier: DORA.username, password: DORA_OWN_PASSWORD },
         caller,

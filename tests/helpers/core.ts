@@ -140,3 +140,20 @@ export async function approvedMember(t: TestCore, m = MEMBER) {
   await t.must('staff:approve', { id });
   return id;
 }
+
+/** A Result's error code, or 'ok': for compact assertions. */
+export function resultCode(r: { ok: boolean; error?: { code: string } }): string {
+  return r.ok ? 'ok' : r.error!.code;
+}
+
+/** How many audit rows have `action` (and `outcome`, if given), read from the SQLite file. */
+export function auditCount(t: TestCore, action: string, outcome?: string): number {
+  const sql = `SELECT COUNT(*) AS n FROM audit_events WHERE action = ?${outcome ? ' AND outcome = ?' : ''}`;
+  const args = outcome ? [action, outcome] : [action];
+  return (
+    t
+      .raw()
+      .prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
+}
