@@ -3,5 +3,6 @@
  * Vitest and do not survive bundling. Each class has an explicit `name` so minifiers can't break it.
  */
 import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
+import { RetailSales1764100000000 } from './1764100000000-RetailSales';
 
-export const MIGRATIONS = [InitialStaffAuthAudit1764000000000];
+export const MIGRATIONS = [InitialStaffAuthAudit1764000000000, RetailSales1764100000000];

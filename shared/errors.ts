@@ -56,6 +56,18 @@ export const ERROR_CODES = [
   'SAFE_MODE',
   /** The OS keychain is not available (see Keychain in security-requirements). */
   'KEYCHAIN_UNAVAILABLE',
+  /** The tenders do not cover the amount due. */
+  'TENDER_SHORT',
+  /** Card or other tenders come to more than the amount due: change is given only from cash. */
+  'TENDER_INVALID',
+  /** A product in the cart is unknown, inactive or archived, or cannot be sold at the till. */
+  'PRODUCT_UNAVAILABLE',
+  /** A refund asks for more than is still refundable on the sale. */
+  'REFUND_LIMIT',
+  /** The sale cannot be voided: not today, already voided, refunded, or itself a refund. */
+  'VOID_NOT_ALLOWED',
+  /** An import file is not in the expected format, or has rows that were refused. */
+  'IMPORT_REJECTED',
   /** Anything unexpected. Details go to the log, never across IPC. */
   'INTERNAL',
 ] as const;

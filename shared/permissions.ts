@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'products.manage': 'Create and edit products',
   'customers.manage': 'Create and edit customers',
   'reports.view': 'See reports',
+  'data.import': 'Import products, customers and sales history from files',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

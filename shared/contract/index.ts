@@ -8,12 +8,22 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { settingsChannels } from './settings';
 import { staffChannels } from './staff';
+import { productChannels } from './products';
+import { customerChannels } from './customers';
+import { salesChannels } from './sales';
+import { reportChannels } from './reports';
+import { importChannels } from './imports';
 
 export const channels = {
   ...authChannels,
   ...settingsChannels,
   ...staffChannels,
   ...auditChannels,
+  ...productChannels,
+  ...customerChannels,
+  ...salesChannels,
+  ...reportChannels,
+  ...importChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -36,3 +46,8 @@ export * from './auth';
 export * from './staff';
 export * from './settings';
 export * from './audit';
+export * from './products';
+export * from './customers';
+export * from './sales';
+export * from './reports';
+export * from './imports';

@@ -3,6 +3,16 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { SettingEntity } from '../settings/setting.entity';
 import { PermissionEntity, RoleEntity, RolePermissionEntity } from '../staff/role.entity';
 import { StaffEntity } from '../staff/staff.entity';
+import { TillEntity } from '../tills/till.entity';
+import { ProductEntity } from '../products/product.entity';
+import { CustomerEntity } from '../customers/customer.entity';
+import {
+  ParkedSaleEntity,
+  SaleEntity,
+  SaleLineEntity,
+  SaleTenderEntity,
+  SaleVoidEntity,
+} from '../sales/sale.entity';
 
 export const ENTITIES = [
   RoleEntity,
@@ -11,4 +21,12 @@ export const ENTITIES = [
   StaffEntity,
   AuditEventEntity,
   SettingEntity,
+  TillEntity,
+  ProductEntity,
+  CustomerEntity,
+  SaleEntity,
+  SaleLineEntity,
+  SaleTenderEntity,
+  SaleVoidEntity,
+  ParkedSaleEntity,
 ];

@@ -14,6 +14,15 @@ import type { Database } from '../db/database';
 import type { SettingsService } from '../settings/settings-service';
 import type { StaffService } from '../staff/staff-service';
 import type { Caller } from '../types';
+import type { ProductService } from '../products/product-service';
+import type { CustomerService } from '../customers/customer-service';
+import type { CheckoutService } from '../sales/checkout-service';
+import type { SaleQueries } from '../sales/sale-queries';
+import type { SaleActions } from '../sales/sale-actions';
+import type { ParkedSales } from '../sales/parked-sales';
+import type { DaySummaryService } from '../reports/day-summary';
+import type { OnlineRetailImporter } from '../imports/online-retail-import';
+import { createRetailHandlers } from './retail-handlers';
 
 export interface HandlerContext {
   caller: Caller;
@@ -35,6 +44,14 @@ export interface Services {
   settings: SettingsService;
   sessions: SessionManager;
   safeMode: () => boolean;
+  products: ProductService;
+  customers: CustomerService;
+  checkout: CheckoutService;
+  saleQueries: SaleQueries;
+  saleActions: SaleActions;
+  parked: ParkedSales;
+  daySummary: DaySummaryService;
+  onlineRetail: OnlineRetailImporter;
 }
 
 function need(session: Session | undefined): Session {
@@ -107,5 +124,6 @@ export function createHandlers(s: Services): Handlers {
         })),
       };
     },
+    ...createRetailHandlers(s),
   } satisfies Handlers;
 }

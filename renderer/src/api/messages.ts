@@ -37,6 +37,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'The database failed its integrity check, so Kassa is running in safe mode. Restore a backup to continue.',
   KEYCHAIN_UNAVAILABLE:
     'The system keychain is not available on this computer, so this feature is turned off.',
+  TENDER_SHORT: 'The payments do not cover the amount due.',
+  TENDER_INVALID:
+    'Card and other payments cannot be more than the amount due; change is given only in cash.',
+  PRODUCT_UNAVAILABLE: 'That product is not for sale at the moment.',
+  REFUND_LIMIT: 'That is more than can still be refunded on this sale.',
+  VOID_NOT_ALLOWED: 'This sale can no longer be voided; use a refund instead.',
+  IMPORT_REJECTED: 'The file could not be imported. Nothing was changed.',
   INTERNAL: 'Something went wrong. Please try again; if it keeps happening, restart Kassa.',
 };
 

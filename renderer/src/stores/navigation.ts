@@ -5,7 +5,14 @@
 import { create } from 'zustand';
 
 export type ScreenId =
-  'checkout' | 'customers' | 'products' | 'transactions' | 'reports' | 'staff' | 'settings';
+  | 'checkout'
+  | 'customers'
+  | 'products'
+  | 'transactions'
+  | 'reports'
+  | 'data'
+  | 'staff'
+  | 'settings';
 
 export interface NavigationState {
   /** The screen the member chose, or null for the default. */

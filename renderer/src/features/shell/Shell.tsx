@@ -3,7 +3,12 @@ import { SafeModeBanner } from '../../components/SafeModeBanner';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
-import { ComingSoon } from '../placeholders/ComingSoon';
+import { CheckoutScreen } from '../checkout/CheckoutScreen';
+import { CustomersScreen } from '../customers/CustomersScreen';
+import { DataImportScreen } from '../data-import/DataImportScreen';
+import { ProductsScreen } from '../products/ProductsScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { TransactionsScreen } from '../transactions/TransactionsScreen';
 import { NothingToShow } from '../placeholders/NothingToShow';
 import { ReauthDialog } from '../reauth/ReauthDialog';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -38,11 +43,21 @@ export function Shell() {
 function ScreenOutlet({ item }: { item: NavItem | null }) {
   if (!item) return <NothingToShow />;
   switch (item.id) {
+    case 'checkout':
+      return <CheckoutScreen />;
+    case 'transactions':
+      return <TransactionsScreen />;
+    case 'customers':
+      return <CustomersScreen />;
+    case 'products':
+      return <ProductsScreen />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'data':
+      return <DataImportScreen />;
     case 'staff':
       return <StaffScreen />;
     case 'settings':
       return <SettingsScreen />;
-    default:
-      return <ComingSoon title={item.label} />;
   }
 }

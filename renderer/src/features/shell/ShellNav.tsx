@@ -1,6 +1,7 @@
 import { NavLink } from '@mantine/core';
 import {
   IconChartBar,
+  IconDatabaseImport,
   IconPackage,
   IconReceipt,
   IconSettings,
@@ -19,6 +20,7 @@ const ICONS: Record<ScreenId, Icon> = {
   transactions: IconReceipt,
   reports: IconChartBar,
   staff: IconUsersGroup,
+  data: IconDatabaseImport,
   settings: IconSettings,
 };
 

@@ -16,16 +16,17 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: 'checkout', label: 'Checkout', anyOf: ['sales.create'], ready: false },
-  { id: 'customers', label: 'Customers', anyOf: ['customers.manage'], ready: false },
-  { id: 'products', label: 'Products', anyOf: ['products.manage'], ready: false },
+  { id: 'checkout', label: 'Checkout', anyOf: ['sales.create'], ready: true },
   {
     id: 'transactions',
     label: 'Transactions',
-    anyOf: ['sales.void', 'sales.refund'],
-    ready: false,
+    anyOf: ['sales.create', 'sales.void', 'sales.refund'],
+    ready: true,
   },
-  { id: 'reports', label: 'Reports', anyOf: ['reports.view'], ready: false },
+  { id: 'customers', label: 'Customers', anyOf: ['customers.manage'], ready: true },
+  { id: 'products', label: 'Products', anyOf: ['products.manage'], ready: true },
+  { id: 'reports', label: 'Reports', anyOf: ['reports.view'], ready: true },
+  { id: 'data', label: 'Import data', anyOf: ['data.import'], ready: true },
   { id: 'staff', label: 'Staff', anyOf: ['staff.view'], ready: true },
   { id: 'settings', label: 'Settings', anyOf: ['settings.manage'], ready: true },
 ];

@@ -1,0 +1,57 @@
+/** A customer. Email and phone are optional but unique when given. See shared/contract/customers.ts. */
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'customers' })
+@Index('UQ_customers_email', ['email'], { unique: true })
+@Index('UQ_customers_phone', ['phoneDigits'], { unique: true })
+@Index('UQ_customers_external_ref', ['externalRef'], { unique: true })
+@Index('IDX_customers_search_name', ['searchName'])
+export class CustomerEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  /** Lower-case. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  /** As typed. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
+
+  /** The phone's digits only: what uniqueness and search compare. */
+  @Column({ name: 'phone_digits', type: 'varchar', length: 15, nullable: true })
+  phoneDigits: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  country: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  notes: string | null;
+
+  /** The id in the system it was imported from (Online Retail CustomerID). */
+  @Column({ name: 'external_ref', type: 'varchar', length: 32, nullable: true })
+  externalRef: string | null;
+
+  /** `name` folded for search and prefix ranking. */
+  @Column({ name: 'search_name', type: 'varchar', length: 120 })
+  searchName: string;
+
+  /** Folded name, email and phone digits in one string; indexed by FTS5 trigram on SQLite. */
+  @Column({ name: 'search_text', type: 'varchar', length: 400 })
+  searchText: string;
+
+  /** UTC; set when a customer with sales was removed. */
+  @Column({ name: 'archived_at', type: 'varchar', length: 24, nullable: true })
+  archivedAt: string | null;
+
+  /** UTC. */
+  @Column({ name: 'created_at', type: 'varchar', length: 24 })
+  createdAt: string;
+
+  /** UTC. */
+  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  updatedAt: string;
+}

@@ -1,0 +1,120 @@
+/**
+ * The day summary (X report for today, Z report for a closed day): completed sales, refunds and
+ * voids for one calendar day in the store's time zone, split by tender and by staff member.
+ * Three aggregate queries on the `created_at` index; amounts are minor units of the store currency.
+ *
+ * Definitions: gross = Σ totals of completed sales; refunds = −Σ totals of completed refunds (a
+ * positive amount); voids = Σ totals of voided sales, which count in neither; net = gross − refunds.
+ * By tender: Σ tender amounts of completed sales and refunds, which sums to net.
+ */
+import type { ChannelParsedInput, DaySummary, TenderType } from '../../../shared/contract';
+import type { Database } from '../db/database';
+import { run } from '../db/sql';
+import { localDayRange } from '../sales/local-day';
+import { toInt } from '../sales/sale.entity';
+import type { SettingsService } from '../settings/settings-service';
+
+export class DaySummaryService {
+  constructor(
+    private readonly db: Database,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async summary(input: ChannelParsedInput<'reports:daySummary'>): Promise<DaySummary> {
+    const timeZone = this.settings.timeZone();
+    const range = localDayRange(input.date, timeZone);
+    const from = range.from.toISOString();
+    const to = range.to.toISOString();
+    const tillFilter = input.tillId === undefined ? '' : ' AND s.till_id = ?';
+    const params = input.tillId === undefined ? [from, to] : [from, to, input.tillId];
+
+    const groups = await run<{
+      kind: 'sale' | 'refund';
+      status: 'completed' | 'voided';
+      staff_id: number;
+      n: number | string;
+      total: number | string;
+      discount: number | string;
+      tax: number | string;
+    }>(
+      this.db.manager,
+      `SELECT s.kind, s.status, s.staff_id, COUNT(*) AS n, SUM(s.total) AS total,
+          SUM(s.discount) AS discount, SUM(s.tax) AS tax
+        FROM sales s WHERE s.created_at >= ? AND s.created_at < ?${tillFilter}
+        GROUP BY s.kind, s.status, s.staff_id`,
+      params,
+    );
+    const tenders = await run<{ type: TenderType; n: number | string; amount: number | string }>(
+      this.db.manager,
+      `SELECT t.type, COUNT(*) AS n, SUM(t.amount) AS amount
+        FROM sales s JOIN sale_tenders t ON t.sale_id = s.id
+        WHERE s.created_at >= ? AND s.created_at < ?${tillFilter} AND s.status = 'completed'
+        GROUP BY t.type ORDER BY t.type`,
+      params,
+    );
+    const staffIds = [...new Set(groups.map((g) => Number(g.staff_id)))];
+    const names = staffIds.length
+      ? await run<{ id: number; display_name: string }>(
+          this.db.manager,
+          `SELECT id, display_name FROM staff WHERE id IN (${staffIds.map(() => '?').join(', ')})`,
+          staffIds,
+        )
+      : [];
+    const nameOf = new Map(names.map((n) => [Number(n.id), n.display_name]));
+
+    const out: DaySummary = {
+      date: input.date,
+      timeZone,
+      from,
+      to,
+      currency: this.settings.currency(),
+      salesCount: 0,
+      gross: 0,
+      refundsCount: 0,
+      refunds: 0,
+      voidsCount: 0,
+      voids: 0,
+      net: 0,
+      discount: 0,
+      tax: 0,
+      byTender: tenders.map((t) => ({ type: t.type, amount: toInt(t.amount), count: Number(t.n) })),
+      byStaff: [],
+    };
+    const staff = new Map<number, DaySummary['byStaff'][number]>();
+    for (const g of groups) {
+      const n = Number(g.n);
+      const total = toInt(g.total);
+      const staffId = Number(g.staff_id);
+      if (g.status === 'voided') {
+        out.voidsCount += n;
+        out.voids += total;
+        continue;
+      }
+      out.discount += toInt(g.discount);
+      out.tax += toInt(g.tax);
+      const row = staff.get(staffId) ?? {
+        staffId,
+        name: nameOf.get(staffId) ?? `#${staffId}`,
+        salesCount: 0,
+        gross: 0,
+        refunds: 0,
+        net: 0,
+      };
+      if (g.kind === 'sale') {
+        out.salesCount += n;
+        out.gross += total;
+        row.salesCount += n;
+        row.gross += total;
+      } else {
+        out.refundsCount += n;
+        out.refunds -= total;
+        row.refunds -= total;
+      }
+      row.net = row.gross - row.refunds;
+      staff.set(staffId, row);
+    }
+    out.net = out.gross - out.refunds;
+    out.byStaff = [...staff.values()].sort((a, b) => b.net - a.net || a.staffId - b.staffId);
+    return out;
+  }
+}

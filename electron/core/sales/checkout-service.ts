@@ -1,0 +1,123 @@
+/**
+ * Checkout (D2): prices the cart from the database, settles the tenders, takes the till's next
+ * gapless receipt number, and writes header, lines, tenders and the audit row in ONE transaction
+ * through the write queue. It answers only after the commit. The client-generated UUID is UNIQUE:
+ * a retry of the same request returns the recorded sale; the same UUID with a different request
+ * is CONFLICT.
+ */
+import { createHash } from 'node:crypto';
+import type { ChannelParsedInput, Quote, SaleDetail } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { AuditLog } from '../audit/audit-log';
+import type { Session } from '../auth/sessions';
+import type { Database } from '../db/database';
+import { run } from '../db/sql';
+import type { SettingsService } from '../settings/settings-service';
+import { takeReceiptNo } from '../tills/till-service';
+import type { Clock } from '../types';
+import { priceCart } from './pricing';
+import type { SaleQueries } from './sale-queries';
+import { insertSale } from './sale-writer';
+import { settleTenders } from './tenders';
+import { findSellableCustomer } from './customer-ref';
+
+export interface Till {
+  id: number;
+  name: string;
+}
+
+export class CheckoutService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+    private readonly till: Till,
+    private readonly queries: SaleQueries,
+  ) {}
+
+  /** Prices a cart without writing anything. Errors: PRODUCT_UNAVAILABLE, NOT_FOUND (customer). */
+  async quote(cart: ChannelParsedInput<'sales:quote'>): Promise<Quote> {
+    if (cart.customerId !== null) await findSellableCustomer(this.db.manager, cart.customerId);
+    return priceCart(
+      this.db.manager,
+      cart,
+      this.settings.pricesIncludeTax(),
+      this.settings.currency(),
+    );
+  }
+
+  /**
+   * Completes a sale. Amounts in minor units of the store currency; `createdAt` is the core clock's
+   * UTC now. Errors: PRODUCT_UNAVAILABLE, NOT_FOUND/CONFLICT (customer), TENDER_SHORT,
+   * TENDER_INVALID, CONFLICT (same id, different request), VALIDATION_FAILED (line over 10^9).
+   */
+  async checkout(actor: Session, input: ChannelParsedInput<'sales:checkout'>): Promise<SaleDetail> {
+    const requestHash = createHash('sha256')
+      .update(
+        JSON.stringify([
+          input.lines,
+          input.discount ?? null,
+          input.customerId,
+          input.tenders,
+          input.note,
+        ]),
+      )
+      .digest('hex');
+    const currency = this.settings.currency();
+    const pricesIncludeTax = this.settings.pricesIncludeTax();
+
+    const saleId = await this.db.write(async (em) => {
+      const existing = await run<{ id: number; request_hash: string | null; staff_id: number }>(
+        em,
+        'SELECT id, request_hash, staff_id FROM sales WHERE uuid = ?',
+        [input.id],
+      );
+      if (existing[0]) {
+        if (existing[0].request_hash === requestHash) return Number(existing[0].id);
+        throw new AppError('CONFLICT', 'A different sale was already recorded with this id.');
+      }
+      const customer =
+        input.customerId === null ? null : await findSellableCustomer(em, input.customerId);
+      const quote = await priceCart(em, input, pricesIncludeTax, currency);
+      const tenders = settleTenders(quote.total, input.tenders);
+      const receiptNo = await takeReceiptNo(em, this.till.id);
+      const id = await insertSale(
+        em,
+        {
+          uuid: input.id,
+          tillId: this.till.id,
+          receiptNo,
+          kind: 'sale',
+          refundOfId: null,
+          staffId: actor.staff.id,
+          customerId: customer?.id ?? null,
+          currency,
+          pricesIncludeTax,
+          subtotal: quote.subtotal,
+          discount: quote.discount,
+          tax: quote.tax,
+          total: quote.total,
+          note: input.note,
+          source: 'till',
+          externalRef: null,
+          requestHash,
+          createdAt: this.clock.now().toISOString(),
+        },
+        quote.lines.map((l) => ({ ...l, refundOfLineId: null })),
+        tenders,
+      );
+      await this.audit.record(em, {
+        action: 'sale.complete',
+        outcome: 'success',
+        actorId: actor.staff.id,
+        actorName: actor.staff.username,
+        targetType: 'sale',
+        targetId: id,
+        detail: `receipt ${this.till.name}-${receiptNo}; ${quote.lines.length} lines; total ${quote.total} ${currency}`,
+      });
+      return id;
+    });
+    return this.queries.detail(saleId);
+  }
+}

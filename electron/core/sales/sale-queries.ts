@@ -1,0 +1,294 @@
+/**
+ * Reading sales: the transactions list (keyset pagination, newest first), one sale's detail, and a
+ * customer's totals. Hand-written portable SQL on indexed columns, because these run on tables of
+ * millions of rows (see `npm run bench`): every list filter has an index that also gives the order.
+ */
+import type { EntityManager } from 'typeorm';
+import type {
+  ChannelOutput,
+  ChannelParsedInput,
+  SaleDetail,
+  SaleSummary,
+} from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { Database } from '../db/database';
+import { run } from '../db/sql';
+import type { SettingsService } from '../settings/settings-service';
+import type { Clock } from '../types';
+import { localDate } from './local-day';
+import { toInt } from './sale.entity';
+
+interface SummaryRow {
+  id: number;
+  uuid: string;
+  receipt_no: number;
+  till_name: string;
+  kind: 'sale' | 'refund';
+  status: 'completed' | 'voided';
+  staff_id: number;
+  staff_name: string;
+  customer_id: number | null;
+  customer_name: string | null;
+  currency: string;
+  total: number | string;
+  created_at: string;
+}
+
+const SUMMARY_SELECT = `SELECT s.id, s.uuid, s.receipt_no, t.name AS till_name, s.kind, s.status,
+    s.staff_id, st.display_name AS staff_name, s.customer_id, c.name AS customer_name,
+    s.currency, s.total, s.created_at
+  FROM sales s
+  JOIN tills t ON t.id = s.till_id
+  JOIN staff st ON st.id = s.staff_id
+  LEFT JOIN customers c ON c.id = s.customer_id`;
+
+function toSummary(r: SummaryRow): SaleSummary {
+  return {
+    id: Number(r.id),
+    uuid: r.uuid,
+    receiptNo: Number(r.receipt_no),
+    tillName: r.till_name,
+    kind: r.kind,
+    status: r.status,
+    staff: { id: Number(r.staff_id), name: r.staff_name },
+    customer:
+      r.customer_id === null ? null : { id: Number(r.customer_id), name: r.customer_name ?? '' },
+    currency: r.currency,
+    total: toInt(r.total),
+    createdAt: r.created_at,
+  };
+}
+
+export interface CustomerSaleStats {
+  salesCount: number;
+  lifetimeSpend: number;
+  refundsTotal: number;
+  firstPurchaseAt: string | null;
+  lastPurchaseAt: string | null;
+}
+
+export class SaleQueries {
+  constructor(
+    private readonly db: Database,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * One page of the transactions list, newest first. `cursor` is the last row of the previous
+   * page; `nextCursor` is null on the last page. Filters combine with AND; `from`/`to` are UTC
+   * and half-open [from, to).
+   */
+  async list(
+    input: ChannelParsedInput<'sales:list'>,
+    em: EntityManager = this.db.manager,
+  ): Promise<ChannelOutput<'sales:list'>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (input.from) add('s.created_at >= ?', input.from);
+    if (input.to) add('s.created_at < ?', input.to);
+    if (input.staffId !== undefined) add('s.staff_id = ?', input.staffId);
+    if (input.customerId !== undefined) add('s.customer_id = ?', input.customerId);
+    if (input.status) add('s.status = ?', input.status);
+    if (input.kind) add('s.kind = ?', input.kind);
+    if (input.receiptNo !== undefined) add('s.receipt_no = ?', input.receiptNo);
+    if (input.cursor)
+      add(
+        '(s.created_at < ? OR (s.created_at = ? AND s.id < ?))',
+        input.cursor.createdAt,
+        input.cursor.createdAt,
+        input.cursor.id,
+      );
+    const sql = `${SUMMARY_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY s.created_at DESC, s.id DESC LIMIT ?`;
+    const rows = await run<SummaryRow>(em, sql, [...params, input.limit + 1]);
+    const items = rows.slice(0, input.limit).map(toSummary);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > input.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+    };
+  }
+
+  /** One sale or refund with everything the detail view and receipt need. NOT_FOUND if none. */
+  async detail(id: number, em: EntityManager = this.db.manager): Promise<SaleDetail> {
+    const head = await run<
+      SummaryRow & {
+        subtotal: number | string;
+        discount: number | string;
+        tax: number | string;
+        prices_include_tax: boolean | number;
+        note: string | null;
+        source: 'till' | 'import' | 'seed';
+        external_ref: string | null;
+        refund_of_id: number | null;
+        refund_of_receipt_no: number | null;
+        refund_of_till_name: string | null;
+      }
+    >(
+      em,
+      `${SUMMARY_SELECT.replace(
+        'FROM sales s',
+        `, s.subtotal, s.discount, s.tax, s.prices_include_tax, s.note, s.source, s.external_ref,
+           s.refund_of_id, o.receipt_no AS refund_of_receipt_no, ot.name AS refund_of_till_name
+         FROM sales s`,
+      )}
+       LEFT JOIN sales o ON o.id = s.refund_of_id
+       LEFT JOIN tills ot ON ot.id = o.till_id
+       WHERE s.id = ?`,
+      [id],
+    );
+    const h = head[0];
+    if (!h) throw new AppError('NOT_FOUND', 'That sale does not exist.');
+
+    const lines = await run<{
+      id: number;
+      line_no: number;
+      product_id: number;
+      sku: string;
+      description: string;
+      unit_price: number;
+      quantity: number;
+      tax_rate_bps: number;
+      discount: number;
+      tax: number;
+      total: number;
+      refund_of_line_id: number | null;
+      refunded: number | string | null;
+    }>(
+      em,
+      `SELECT l.id, l.line_no, l.product_id, l.sku, l.description, l.unit_price, l.quantity,
+          l.tax_rate_bps, l.discount, l.tax, l.total, l.refund_of_line_id,
+          (SELECT -SUM(rl.quantity) FROM sale_lines rl JOIN sales r ON r.id = rl.sale_id
+            WHERE rl.refund_of_line_id = l.id AND r.status = 'completed') AS refunded
+        FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no`,
+      [id],
+    );
+    const tenders = await run<{
+      type: 'cash' | 'card' | 'other';
+      amount: number | string;
+      tendered: number | string | null;
+      change_due: number | string | null;
+    }>(
+      em,
+      'SELECT type, amount, tendered, change_due FROM sale_tenders WHERE sale_id = ? ORDER BY id',
+      [id],
+    );
+    const voids = await run<{ reason: string; staff_id: number; name: string; voided_at: string }>(
+      em,
+      `SELECT v.reason, v.staff_id, st.display_name AS name, v.voided_at
+        FROM sale_voids v JOIN staff st ON st.id = v.staff_id WHERE v.sale_id = ?`,
+      [id],
+    );
+    const refunds = await run<{
+      id: number;
+      receipt_no: number;
+      total: number | string;
+      status: 'completed' | 'voided';
+      created_at: string;
+    }>(
+      em,
+      'SELECT id, receipt_no, total, status, created_at FROM sales WHERE refund_of_id = ? ORDER BY id',
+      [id],
+    );
+
+    const summary = toSummary(h);
+    const v = voids[0];
+    const completedRefunds = refunds.filter((r) => r.status === 'completed').length;
+    return {
+      ...summary,
+      subtotal: toInt(h.subtotal),
+      discount: toInt(h.discount),
+      tax: toInt(h.tax),
+      pricesIncludeTax: Boolean(h.prices_include_tax),
+      note: h.note,
+      source: h.source,
+      externalRef: h.external_ref,
+      refundOf:
+        h.refund_of_id === null
+          ? null
+          : {
+              id: Number(h.refund_of_id),
+              receiptNo: Number(h.refund_of_receipt_no),
+              tillName: h.refund_of_till_name ?? '',
+            },
+      lines: lines.map((l) => ({
+        id: Number(l.id),
+        lineNo: Number(l.line_no),
+        productId: Number(l.product_id),
+        sku: l.sku,
+        description: l.description,
+        unitPrice: Number(l.unit_price),
+        quantity: Number(l.quantity),
+        taxRateBps: Number(l.tax_rate_bps),
+        discount: Number(l.discount),
+        tax: Number(l.tax),
+        total: Number(l.total),
+        refundedQuantity: l.refunded === null ? 0 : toInt(l.refunded),
+        refundOfLineId: l.refund_of_line_id === null ? null : Number(l.refund_of_line_id),
+      })),
+      tenders: tenders.map((t) => ({
+        type: t.type,
+        amount: toInt(t.amount),
+        tendered: t.tendered === null ? null : toInt(t.tendered),
+        change: t.change_due === null ? null : toInt(t.change_due),
+      })),
+      void: v
+        ? { reason: v.reason, staff: { id: Number(v.staff_id), name: v.name }, at: v.voided_at }
+        : null,
+      refunds: refunds.map((r) => ({
+        id: Number(r.id),
+        receiptNo: Number(r.receipt_no),
+        total: toInt(r.total),
+        status: r.status,
+        createdAt: r.created_at,
+      })),
+      voidable:
+        summary.kind === 'sale' &&
+        summary.status === 'completed' &&
+        completedRefunds === 0 &&
+        this.isToday(summary.createdAt),
+    };
+  }
+
+  /** True when the UTC time `at` falls on today's date in the store's time zone. */
+  isToday(at: string): boolean {
+    const tz = this.settings.timeZone();
+    return localDate(new Date(at), tz) === localDate(this.clock.now(), tz);
+  }
+
+  /**
+   * A customer's completed sales count, lifetime spend (Σ sales − Σ refunds, minor units), refunds
+   * total (positive) and first/last purchase times (UTC). Voided sales do not count.
+   */
+  async customerStats(customerId: number): Promise<CustomerSaleStats> {
+    const rows = await run<{
+      kind: 'sale' | 'refund';
+      n: number | string;
+      total: number | string | null;
+      first: string | null;
+      last: string | null;
+    }>(
+      this.db.manager,
+      `SELECT kind, COUNT(*) AS n, SUM(total) AS total, MIN(created_at) AS first, MAX(created_at) AS last
+        FROM sales WHERE customer_id = ? AND status = 'completed' GROUP BY kind`,
+      [customerId],
+    );
+    const sale = rows.find((r) => r.kind === 'sale');
+    const refund = rows.find((r) => r.kind === 'refund');
+    const sales = sale ? toInt(sale.total) : 0;
+    const refunds = refund ? -toInt(refund.total) : 0;
+    return {
+      salesCount: sale ? Number(sale.n) : 0,
+      lifetimeSpend: sales - refunds,
+      refundsTotal: refunds,
+      firstPurchaseAt: sale?.first ?? null,
+      lastPurchaseAt: sale?.last ?? null,
+    };
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Writes one sale's rows: header, line items, tenders. Shared by checkout, refunds and the
+ * importers so there is one way a sale reaches the database. It must run inside a transaction
+ * (Database.write) together with the receipt number and the audit row (D2). Three statements:
+ * one INSERT … RETURNING for the header and one multi-row INSERT each for lines and tenders.
+ */
+import type { EntityManager } from 'typeorm';
+import { run, valuesList } from '../db/sql';
+
+export interface NewSale {
+  uuid: string;
+  tillId: number;
+  receiptNo: number;
+  kind: 'sale' | 'refund';
+  refundOfId: number | null;
+  staffId: number;
+  customerId: number | null;
+  currency: string;
+  pricesIncludeTax: boolean;
+  /** Minor units. */
+  subtotal: number;
+  discount: number;
+  tax: number;
+  total: number;
+  note: string | null;
+  source: 'till' | 'import' | 'seed';
+  externalRef: string | null;
+  requestHash: string | null;
+  /** UTC ISO-8601. */
+  createdAt: string;
+}
+
+export interface NewSaleLine {
+  productId: number;
+  sku: string;
+  description: string;
+  /** Minor units. */
+  unitPrice: number;
+  /** Negative on a refund. */
+  quantity: number;
+  taxRateBps: number;
+  discount: number;
+  tax: number;
+  total: number;
+  refundOfLineId: number | null;
+}
+
+export interface NewTender {
+  type: 'cash' | 'card' | 'other';
+  /** Minor units paid towards the total. */
+  amount: number;
+  tendered: number | null;
+  changeDue: number | null;
+}
+
+const LINE_COLUMNS = 12;
+const TENDER_COLUMNS = 5;
+/** Lines per INSERT: keeps every statement well under SQLite's and PostgreSQL's parameter limits. */
+const LINES_PER_INSERT = 500;
+
+/** Inserts the sale and its rows; returns the new sale id. Lines are numbered 1..n in order. */
+export async function insertSale(
+  em: EntityManager,
+  sale: NewSale,
+  lines: readonly NewSaleLine[],
+  tenders: readonly NewTender[],
+): Promise<number> {
+  const header = await run<{ id: number }>(
+    em,
+    `INSERT INTO sales (uuid, till_id, receipt_no, kind, status, refund_of_id, staff_id, customer_id,
+       currency, prices_include_tax, subtotal, discount, tax, total, note, source, external_ref,
+       request_hash, created_at)
+     VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [
+      sale.uuid,
+      sale.tillId,
+      sale.receiptNo,
+      sale.kind,
+      sale.refundOfId,
+      sale.staffId,
+      sale.customerId,
+      sale.currency,
+      sale.pricesIncludeTax,
+      sale.subtotal,
+      sale.discount,
+      sale.tax,
+      sale.total,
+      sale.note,
+      sale.source,
+      sale.externalRef,
+      sale.requestHash,
+      sale.createdAt,
+    ],
+  );
+  const saleId = Number(header[0]!.id);
+
+  for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
+    const chunk = lines.slice(start, start + LINES_PER_INSERT);
+    const params: unknown[] = [];
+    chunk.forEach((l, i) => {
+      params.push(
+        saleId,
+        start + i + 1,
+        l.productId,
+        l.sku,
+        l.description,
+        l.unitPrice,
+        l.quantity,
+        l.taxRateBps,
+        l.discount,
+        l.tax,
+        l.total,
+        l.refundOfLineId,
+      );
+    });
+    await run(
+      em,
+      `INSERT INTO sale_lines (sale_id, line_no, product_id, sku, description, unit_price, quantity,
+         tax_rate_bps, discount, tax, total, refund_of_line_id)
+       VALUES ${valuesList(chunk.length, LINE_COLUMNS)}`,
+      params,
+    );
+  }
+
+  if (tenders.length > 0) {
+    const params: unknown[] = [];
+    for (const t of tenders) params.push(saleId, t.type, t.amount, t.tendered, t.changeDue);
+    await run(
+      em,
+      `INSERT INTO sale_tenders (sale_id, type, amount, tendered, change_due)
+       VALUES ${valuesList(tenders.length, TENDER_COLUMNS)}`,
+      params,
+    );
+  }
+  return saleId;
+}

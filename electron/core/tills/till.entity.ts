@@ -1,0 +1,20 @@
+/** A till (register, terminal): one computer running Kassa, with its own gapless receipt numbers. */
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'tills' })
+@Index('UQ_tills_name', ['name'], { unique: true })
+export class TillEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  name: string;
+
+  /** The receipt number the next sale on this till gets; advanced inside the sale's transaction. */
+  @Column({ name: 'next_receipt_no', type: 'integer' })
+  nextReceiptNo: number;
+
+  /** UTC. */
+  @Column({ name: 'created_at', type: 'varchar', length: 24 })
+  createdAt: string;
+}

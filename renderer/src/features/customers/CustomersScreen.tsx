@@ -1,0 +1,6 @@
+import { ComingSoon } from '../placeholders/ComingSoon';
+
+/** Customers: being built. */
+export function CustomersScreen() {
+  return <ComingSoon title="Customers" />;
+}

@@ -1,0 +1,6 @@
+import { ComingSoon } from '../placeholders/ComingSoon';
+
+/** Products: being built. */
+export function ProductsScreen() {
+  return <ComingSoon title="Products" />;
+}

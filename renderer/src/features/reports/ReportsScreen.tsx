@@ -1,0 +1,6 @@
+import { ComingSoon } from '../placeholders/ComingSoon';
+
+/** Reports: being built. */
+export function ReportsScreen() {
+  return <ComingSoon title="Reports" />;
+}

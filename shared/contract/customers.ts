@@ -1,0 +1,138 @@
+/**
+ * Customers. Email and phone are optional but unique when given (phone compared by its digits).
+ * A customer with sales is archived, never deleted, so sales history is never broken.
+ */
+import { z } from 'zod';
+import { defineChannel } from './define';
+import {
+  byIdInput,
+  displayText,
+  emailSchema,
+  idSchema,
+  optionalText,
+  pageInput,
+  searchText,
+  utcTimestamp,
+} from './common';
+import { csvImportInput, importReportSchema } from './products';
+import { saleSummarySchema } from './sales-views';
+
+/** A phone number as typed: digits with optional +, spaces, dots, dashes, brackets; 4..15 digits. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(32, 'At most 32 characters')
+  .regex(/^\+?[0-9 ().-]+$/, 'Use digits, spaces, +, (, ), . or -')
+  .refine((p) => {
+    const d = p.replace(/\D/g, '').length;
+    return d >= 4 && d <= 15;
+  }, 'Enter 4 to 15 digits');
+
+export const customerViewSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  country: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** The id in the system the customer was imported from (e.g. Online Retail CustomerID). */
+  externalRef: z.string().nullable(),
+  archived: z.boolean(),
+  createdAt: utcTimestamp,
+  updatedAt: utcTimestamp,
+});
+export type CustomerView = z.infer<typeof customerViewSchema>;
+
+const customerFields = {
+  name: displayText(120),
+  email: z
+    .union([z.literal(''), emailSchema])
+    .nullish()
+    .transform((e) => e || null),
+  phone: z
+    .union([z.literal(''), phoneSchema])
+    .nullish()
+    .transform((p) => p || null),
+  country: optionalText(64),
+  notes: optionalText(1000),
+};
+export const customerFieldsSchema = z.strictObject(customerFields);
+export type CustomerFields = z.input<typeof customerFieldsSchema>;
+
+export const customerStatsSchema = z.strictObject({
+  /** Completed sales (not voided, not refunds). */
+  salesCount: z.number().int().nonnegative(),
+  /** Σ completed sales − Σ refunds, minor units of the store currency. */
+  lifetimeSpend: z.number().int(),
+  refundsTotal: z.number().int().nonnegative(),
+  firstPurchaseAt: utcTimestamp.nullable(),
+  lastPurchaseAt: utcTimestamp.nullable(),
+});
+
+export const customerChannels = {
+  'customers:search': defineChannel({
+    summary:
+      'Find customers by any part of name, email or phone, ranked: exact email/phone, then name prefix, then word prefix, then anywhere; empty search lists by name.',
+    input: z.strictObject({
+      search: searchText(100).default(''),
+      includeArchived: z.boolean().default(false),
+      ...pageInput,
+    }),
+    output: z.strictObject({
+      items: z.array(customerViewSchema),
+      /** True when another page exists after this one. */
+      hasMore: z.boolean(),
+    }),
+    access: 'authenticated',
+  }),
+  'customers:get': defineChannel({
+    summary:
+      'A customer with lifetime spend and their most recent sales (up to 50; the transactions screen pages the rest).',
+    input: byIdInput,
+    output: z.strictObject({
+      customer: customerViewSchema,
+      stats: customerStatsSchema,
+      recentSales: z.array(saleSummarySchema),
+    }),
+    access: 'authenticated',
+  }),
+  'customers:create': defineChannel({
+    summary: 'Create a customer. CONFLICT if the email or phone is already used. Audited.',
+    input: customerFieldsSchema,
+    output: customerViewSchema,
+    access: 'customers.manage',
+    writes: true,
+  }),
+  'customers:update': defineChannel({
+    summary: 'Replace a customer’s fields. CONFLICT on a used email or phone. Audited.',
+    input: z.strictObject({ id: idSchema, ...customerFields }),
+    output: customerViewSchema,
+    access: 'customers.manage',
+    writes: true,
+  }),
+  'customers:remove': defineChannel({
+    summary: 'Delete a customer with no sales; archive one with sales. Audited.',
+    input: byIdInput,
+    output: z.strictObject({
+      outcome: z.enum(['deleted', 'archived']),
+      customer: customerViewSchema,
+    }),
+    access: 'customers.manage',
+    writes: true,
+  }),
+  'customers:restore': defineChannel({
+    summary: 'Bring an archived customer back. Audited.',
+    input: byIdInput,
+    output: customerViewSchema,
+    access: 'customers.manage',
+    writes: true,
+  }),
+  'customers:import': defineChannel({
+    summary:
+      'Import customers from CSV (name,email,phone,country,notes). Rows whose email or phone is already used are rejected; accepted rows are written in one transaction.',
+    input: csvImportInput,
+    output: importReportSchema,
+    access: 'customers.manage',
+    writes: true,
+  }),
+} as const;

@@ -1,0 +1,169 @@
+/**
+ * Products: what the till sells. Prices are integers in minor units of the store currency, entered
+ * tax-inclusive or tax-exclusive per the store setting; tax rates are basis points (20 % = 2000).
+ * A product that has been sold is archived, never deleted, so every sale line keeps its product.
+ */
+import { z } from 'zod';
+import { defineChannel } from './define';
+import {
+  byIdInput,
+  displayText,
+  idSchema,
+  pageInput,
+  positiveAmount,
+  searchText,
+  taxRateBpsSchema,
+  utcTimestamp,
+} from './common';
+
+/** `stock` is an ordinary product; the others are non-stock items (fees, postage, discounts). */
+export const PRODUCT_KINDS = ['stock', 'fee', 'postage', 'discount', 'manual'] as const;
+export const productKindSchema = z.enum(PRODUCT_KINDS);
+export type ProductKind = z.infer<typeof productKindSchema>;
+
+/** Stock-keeping unit: 1..64 printable characters, no spaces at the ends; stored upper-case. */
+export const skuSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(1, 'Required')
+  .max(64, 'At most 64 characters')
+  .regex(/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/, 'Use printable characters (single spaces allowed)');
+
+/** A barcode as a scanner types it (EAN-13, UPC-A, Code 128 …): 1..64 printable ASCII characters. */
+export const barcodeSchema = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(64, 'At most 64 characters')
+  .regex(/^[\x21-\x7e]+$/, 'Use printable characters without spaces');
+
+export const productViewSchema = z.strictObject({
+  id: idSchema,
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  name: z.string(),
+  /** Minor units of the store currency. */
+  price: z.number().int(),
+  taxRateBps: z.number().int(),
+  kind: productKindSchema,
+  /** Sellable at the till. */
+  active: z.boolean(),
+  /** Archived products are hidden from lists; they were sold, so they are kept. */
+  archived: z.boolean(),
+  createdAt: utcTimestamp,
+  updatedAt: utcTimestamp,
+});
+export type ProductView = z.infer<typeof productViewSchema>;
+
+const productFields = {
+  sku: skuSchema,
+  barcode: barcodeSchema.nullish().transform((b) => b ?? null),
+  name: displayText(200),
+  price: positiveAmount.pipe(z.number().max(1_000_000_000)),
+  taxRateBps: taxRateBpsSchema,
+  kind: productKindSchema.default('stock'),
+  active: z.boolean().default(true),
+};
+
+/** One row a CSV import refused, with the 1-based line number in the file and the reason. */
+export const importRejectSchema = z.strictObject({
+  line: z.number().int().nonnegative(),
+  reason: z.string(),
+});
+
+/** What a CSV import did (or, on a dry run, would do). */
+export const importReportSchema = z.strictObject({
+  /** Data rows read (the header is not counted). */
+  rows: z.number().int().nonnegative(),
+  /** Rows that passed every check. */
+  accepted: z.number().int().nonnegative(),
+  /** Rows written (0 on a dry run). */
+  created: z.number().int().nonnegative(),
+  /** Rows refused, with reasons; at most the first 500 are listed. */
+  rejected: z.array(importRejectSchema),
+  rejectedCount: z.number().int().nonnegative(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** A CSV file's text, up to 20 MB; `commit: false` checks every row and writes nothing. */
+export const csvImportInput = z.strictObject({
+  csv: z.string().min(1, 'The file is empty').max(20_000_000, 'The file is larger than 20 MB'),
+  commit: z.boolean(),
+});
+
+export const productChannels = {
+  'products:list': defineChannel({
+    summary:
+      'Search products by name, SKU or barcode (ranked: exact code, then prefix, then the rest by name).',
+    input: z.strictObject({
+      search: searchText(100).default(''),
+      /** `sellable` = active and not archived (the till); `all` includes inactive; `archived` only those. */
+      status: z.enum(['sellable', 'all', 'archived']).default('sellable'),
+      ...pageInput,
+    }),
+    output: z.strictObject({
+      items: z.array(productViewSchema),
+      total: z.number().int().nonnegative(),
+    }),
+    access: 'authenticated',
+  }),
+  'products:lookup': defineChannel({
+    summary:
+      'Exact lookup for the scanner: the sellable product whose barcode, or else SKU, equals `code`; null if none.',
+    input: z.strictObject({ code: barcodeSchema }),
+    output: z.strictObject({ product: productViewSchema.nullable() }),
+    access: 'sales.create',
+  }),
+  'products:get': defineChannel({
+    summary: 'One product by id. NOT_FOUND if there is none.',
+    input: byIdInput,
+    output: productViewSchema,
+    access: 'authenticated',
+  }),
+  'products:create': defineChannel({
+    summary: 'Create a product. CONFLICT if the SKU or barcode is taken. Audited.',
+    input: z.strictObject(productFields),
+    output: productViewSchema,
+    access: 'products.manage',
+    writes: true,
+  }),
+  'products:update': defineChannel({
+    summary:
+      'Replace a product’s fields. Past sales keep the price and description they were sold at. CONFLICT on a taken SKU/barcode. Audited.',
+    input: z.strictObject({ id: idSchema, ...productFields }),
+    output: productViewSchema,
+    access: 'products.manage',
+    writes: true,
+  }),
+  'products:remove': defineChannel({
+    summary:
+      'Delete a product that was never sold; archive (and deactivate) one that was. Audited.',
+    input: byIdInput,
+    output: z.strictObject({
+      outcome: z.enum(['deleted', 'archived']),
+      product: productViewSchema,
+    }),
+    access: 'products.manage',
+    writes: true,
+  }),
+  'products:restore': defineChannel({
+    summary: 'Bring an archived product back to the lists (inactive until edited). Audited.',
+    input: byIdInput,
+    output: productViewSchema,
+    access: 'products.manage',
+    writes: true,
+  }),
+  'products:import': defineChannel({
+    summary:
+      'Import products from CSV (sku,barcode,name,price,tax_rate,kind,active; price in major units like 2.55, tax_rate in %). Existing SKUs are rejected, never overwritten; all accepted rows are written in one transaction.',
+    input: csvImportInput,
+    output: importReportSchema,
+    access: 'products.manage',
+    writes: true,
+  }),
+} as const;
+
+/** Exported for forms: the product fields as the create/update channels parse them. */
+export const productFieldsSchema = z.strictObject(productFields);
+export type ProductFields = z.input<typeof productFieldsSchema>;

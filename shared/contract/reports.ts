@@ -1,0 +1,57 @@
+/**
+ * Reports: the day summary (an X report for today, a Z report for a closed day). Amounts are
+ * integers in minor units of the store currency; the day is a calendar day in the store's time zone.
+ */
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { idSchema, localDateSchema, utcTimestamp } from './common';
+import { tenderTypeSchema } from './sales-views';
+
+export const daySummarySchema = z.strictObject({
+  date: localDateSchema,
+  timeZone: z.string(),
+  /** The UTC range [from, to) the day covers. */
+  from: utcTimestamp,
+  to: utcTimestamp,
+  currency: z.string(),
+  /** Completed sales (voided ones are counted under voids instead). */
+  salesCount: z.number().int().nonnegative(),
+  /** Σ totals of completed sales. */
+  gross: z.number().int(),
+  refundsCount: z.number().int().nonnegative(),
+  /** Σ of completed refunds, as a positive amount. */
+  refunds: z.number().int(),
+  voidsCount: z.number().int().nonnegative(),
+  /** Σ totals of voided sales (not in gross or net). */
+  voids: z.number().int(),
+  /** gross − refunds. */
+  net: z.number().int(),
+  /** Σ discounts and Σ tax on completed sales net of refunds. */
+  discount: z.number().int(),
+  tax: z.number().int(),
+  /** Net amount taken per tender type (sales minus refunds); sums to `net`. */
+  byTender: z.array(
+    z.strictObject({ type: tenderTypeSchema, amount: z.number().int(), count: z.number().int() }),
+  ),
+  byStaff: z.array(
+    z.strictObject({
+      staffId: idSchema,
+      name: z.string(),
+      salesCount: z.number().int().nonnegative(),
+      gross: z.number().int(),
+      refunds: z.number().int(),
+      net: z.number().int(),
+    }),
+  ),
+});
+export type DaySummary = z.infer<typeof daySummarySchema>;
+
+export const reportChannels = {
+  'reports:daySummary': defineChannel({
+    summary:
+      'Sales count, gross, refunds, voids and net for one day in the store time zone, split by tender and by staff member.',
+    input: z.strictObject({ date: localDateSchema, tillId: idSchema.optional() }),
+    output: daySummarySchema,
+    access: 'reports.view',
+  }),
+} as const;
