@@ -7,6 +7,12 @@ import { AuditLog } from '../../electron/core/audit/audit-log';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
+import { Database } from '../../electron/core/db/database';
+import { SettingsService } from '../../electron/core/settings/settings-service';
+import { SaleQueries } from '../../electron/core/sales/sale-queries';
+import { insertSale } from '../../electron/core/sales/sale-writer';
+import { takeReceiptNo } from '../../electron/core/tills/till-service';
+import { DaySummaryService } from '../../electron/core/reports/day-summary';
 import { FakeClock } from '../helpers/core';
 import { findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
 
@@ -35,7 +41,7 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       'SELECT role_id, COUNT(*)::int AS n FROM role_permissions GROUP BY role_id ORDER BY role_id',
     );
     expect(roles).toEqual([
-      { role_id: 'admin', n: 11 },
+      { role_id: 'admin', n: 12 },
       { role_id: 'cashier', n: 2 },
       { role_id: 'manager', n: 8 },
     ]);
@@ -71,6 +77,83 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       /append-only/,
     );
     await expect(ds.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await ds.destroy();
+  });
+
+  it('records, lists, details and sums a sale with the same SQL, and keeps sales immutable (D6)', async () => {
+    const ds = createPostgresDataSource(pg.url);
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    const clock = new FakeClock();
+    const db = new Database(ds);
+    const audit = new AuditLog(clock, 'till-pg');
+    const settings = new SettingsService(db, audit, clock, 'till-pg');
+    await settings.load();
+    const now = clock.now().toISOString();
+    const [till] = await ds.query(
+      "INSERT INTO tills (name, next_receipt_no, created_at) VALUES ('till-pg', 1, $1) RETURNING id",
+      [now],
+    );
+    const [product] = await ds.query(
+      `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active, archived_at, created_at, updated_at)
+       VALUES ('MUG', NULL, 'Mug', 'mug', 250, 2000, 'stock', true, NULL, $1, $1) RETURNING id`,
+      [now],
+    );
+    const staffId = (await ds.query("SELECT id FROM staff WHERE username = 'ada'"))[0].id;
+    const saleId = await db.write(async (em) => {
+      const receiptNo = await takeReceiptNo(em, till.id);
+      return insertSale(
+        em,
+        {
+          uuid: '00000000-0000-4000-8000-000000000001',
+          tillId: till.id,
+          receiptNo,
+          kind: 'sale',
+          refundOfId: null,
+          staffId,
+          customerId: null,
+          currency: 'GBP',
+          pricesIncludeTax: true,
+          subtotal: 500,
+          discount: 0,
+          tax: 83,
+          total: 500,
+          note: null,
+          source: 'till',
+          externalRef: null,
+          requestHash: null,
+          createdAt: now,
+        },
+        [
+          {
+            productId: product.id,
+            sku: 'MUG',
+            description: 'Mug',
+            unitPrice: 250,
+            quantity: 2,
+            taxRateBps: 2000,
+            discount: 0,
+            tax: 83,
+            total: 500,
+            refundOfLineId: null,
+          },
+        ],
+        [{ type: 'cash', amount: 500, tendered: 1000, changeDue: 500 }],
+      );
+    });
+    const queries = new SaleQueries(db, settings, clock);
+    const detail = await queries.detail(saleId);
+    expect(detail).toMatchObject({ receiptNo: 1, total: 500, tax: 83, voidable: true });
+    expect(detail.tenders).toEqual([{ type: 'cash', amount: 500, tendered: 1000, change: 500 }]);
+    expect((await queries.list({ limit: 50, staffId })).items.map((i) => i.id)).toEqual([saleId]);
+    const day = await new DaySummaryService(db, settings).summary({
+      date: now.slice(0, 10),
+    });
+    expect(day).toMatchObject({ salesCount: 1, gross: 500, net: 500 });
+    await expect(ds.query('UPDATE sales SET total = 1')).rejects.toThrow(/immutable/);
+    await expect(ds.query('DELETE FROM sale_lines')).rejects.toThrow(/append-only/);
+    await ds.query("UPDATE sales SET status = 'voided'");
+    await expect(ds.query("UPDATE sales SET status = 'completed'")).rejects.toThrow(/immutable/);
     await ds.destroy();
   });
 });

@@ -14,17 +14,13 @@ const navButtons = () =>
     .map((b) => b.querySelector('.mantine-NavLink-label')?.textContent);
 
 describe('navigation by permission', () => {
-  it('a cashier sees Checkout and Customers only, never Staff', async () => {
+  it('a cashier sees Checkout, Transactions and Customers only, never Staff', async () => {
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier') }));
     renderApp(api);
     await screen.findByRole('navigation', { name: 'Main' });
 
-    expect(navButtons()).toEqual(['Checkout', 'Customers']);
-    expect(screen.getByRole('heading', { name: 'Checkout' })).toBeInTheDocument();
-    expect(
-      screen.getByText('Coming soon', { selector: '.mantine-Badge-label' }),
-    ).toBeInTheDocument();
+    expect(navButtons()).toEqual(['Checkout', 'Transactions', 'Customers']);
     expect(screen.queryByRole('button', { name: /Staff/ })).not.toBeInTheDocument();
     expect(api['staff:list']).not.toHaveBeenCalled();
   });
@@ -36,10 +32,11 @@ describe('navigation by permission', () => {
     await screen.findByRole('navigation', { name: 'Main' });
     expect(navButtons()).toEqual([
       'Checkout',
+      'Transactions',
       'Customers',
       'Products',
-      'Transactions',
       'Reports',
+      'Import data',
       'Staff',
       'Settings',
     ]);
@@ -94,13 +91,14 @@ describe('visibleNavItems / resolveScreen', () => {
     expect(visibleNavItems([]).map((i) => i.id)).toEqual([]);
     expect(visibleNavItems(permissionsOf('cashier')).map((i) => i.id)).toEqual([
       'checkout',
+      'transactions',
       'customers',
     ]);
     expect(visibleNavItems(permissionsOf('manager')).map((i) => i.id)).toEqual([
       'checkout',
+      'transactions',
       'customers',
       'products',
-      'transactions',
       'reports',
       'staff',
     ]);

@@ -19,13 +19,23 @@ export function portable(em: EntityManager, sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** Runs a statement with `?` placeholders on either engine; returns the rows. */
-export function run<T = Record<string, unknown>>(
+/**
+ * Runs a statement with `?` placeholders on either engine; returns the rows (also for
+ * `UPDATE … RETURNING`, which TypeORM's plain `query` wraps differently on PostgreSQL).
+ */
+export async function run<T = Record<string, unknown>>(
   em: EntityManager,
   sql: string,
   params: unknown[] = [],
 ): Promise<T[]> {
-  return em.query(portable(em, sql), params) as Promise<T[]>;
+  if (!isPostgres(em)) return em.query(sql, params) as Promise<T[]>;
+  const qr = em.queryRunner ?? em.connection.createQueryRunner();
+  try {
+    const result = await qr.query(portable(em, sql), params, true);
+    return result.records as T[];
+  } finally {
+    if (!em.queryRunner) await qr.release();
+  }
 }
 
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row INSERT of `rows` rows of `cols` columns. */
