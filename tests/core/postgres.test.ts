@@ -100,7 +100,7 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       [now],
     );
     const staffId = (await ds.query("SELECT id FROM staff WHERE username = 'ada'"))[0].id;
-    const saleId = await db.write(async (em) => {
+    const { saleId } = await db.write(async (em) => {
       const receiptNo = await takeReceiptNo(em, till.id);
       return insertSale(
         em,

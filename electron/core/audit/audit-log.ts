@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../types';
+import { run } from '../db/sql';
 import { AuditEventEntity } from './audit-event.entity';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -84,9 +85,11 @@ export class AuditLog {
 
   /** Appends one event in the transaction of `em`. Must run inside the write queue. */
   async record(em: EntityManager, input: AuditInput): Promise<void> {
-    const last = await em
-      .getRepository(AuditEventEntity)
-      .find({ order: { id: 'DESC' }, take: 1, select: { id: true, hash: true } });
+    // Plain SQL: this runs inside every sale's transaction, so it stays off the ORM's slower path.
+    const last = await run<{ hash: string }>(
+      em,
+      'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1',
+    );
     const row: Omit<AuditEventEntity, 'id' | 'hash'> = {
       prevHash: last[0]?.hash ?? GENESIS_HASH,
       at: this.clock.now().toISOString(),
@@ -102,7 +105,24 @@ export class AuditLog {
       outcome: input.outcome,
       detail: clip(input.detail, 1000),
     };
-    await em.getRepository(AuditEventEntity).insert({ ...row, hash: hashAuditRow(row) });
+    await run(
+      em,
+      `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
+         outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        row.at,
+        row.actorId,
+        row.actorName,
+        row.action,
+        row.targetType,
+        row.targetId,
+        row.terminal,
+        row.outcome,
+        row.detail,
+        row.prevHash,
+        hashAuditRow(row),
+      ],
+    );
   }
 
   /**

@@ -67,10 +67,10 @@ export class CheckoutService {
     const currency = this.settings.currency();
     const pricesIncludeTax = this.settings.pricesIncludeTax();
 
-    const saleId = await this.db.write(async (em) => {
-      const existing = await run<{ id: number; request_hash: string | null; staff_id: number }>(
+    const recorded = await this.db.write(async (em): Promise<SaleDetail | number> => {
+      const existing = await run<{ id: number; request_hash: string | null }>(
         em,
-        'SELECT id, request_hash, staff_id FROM sales WHERE uuid = ?',
+        'SELECT id, request_hash FROM sales WHERE uuid = ?',
         [input.id],
       );
       if (existing[0]) {
@@ -82,7 +82,9 @@ export class CheckoutService {
       const quote = await priceCart(em, input, pricesIncludeTax, currency);
       const tenders = settleTenders(quote.total, input.tenders);
       const receiptNo = await takeReceiptNo(em, this.till.id);
-      const id = await insertSale(
+      const createdAt = this.clock.now().toISOString();
+      const lines = quote.lines.map((l) => ({ ...l, refundOfLineId: null }));
+      const { saleId, lineIds } = await insertSale(
         em,
         {
           uuid: input.id,
@@ -102,9 +104,9 @@ export class CheckoutService {
           source: 'till',
           externalRef: null,
           requestHash,
-          createdAt: this.clock.now().toISOString(),
+          createdAt,
         },
-        quote.lines.map((l) => ({ ...l, refundOfLineId: null })),
+        lines,
         tenders,
       );
       await this.audit.record(em, {
@@ -113,11 +115,57 @@ export class CheckoutService {
         actorId: actor.staff.id,
         actorName: actor.staff.username,
         targetType: 'sale',
-        targetId: id,
+        targetId: saleId,
         detail: `receipt ${this.till.name}-${receiptNo}; ${quote.lines.length} lines; total ${quote.total} ${currency}`,
       });
-      return id;
+      // Everything the answer needs is known here: no read-back after the commit.
+      return {
+        id: saleId,
+        uuid: input.id,
+        receiptNo,
+        tillName: this.till.name,
+        kind: 'sale',
+        status: 'completed',
+        staff: { id: actor.staff.id, name: actor.staff.displayName },
+        customer,
+        currency,
+        total: quote.total,
+        createdAt,
+        subtotal: quote.subtotal,
+        discount: quote.discount,
+        tax: quote.tax,
+        pricesIncludeTax,
+        note: input.note,
+        source: 'till',
+        externalRef: null,
+        refundOf: null,
+        lines: lines.map((l, i) => ({
+          id: lineIds[i]!,
+          lineNo: i + 1,
+          productId: l.productId,
+          sku: l.sku,
+          description: l.description,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          taxRateBps: l.taxRateBps,
+          discount: l.discount,
+          tax: l.tax,
+          total: l.total,
+          refundedQuantity: 0,
+          refundOfLineId: null,
+        })),
+        tenders: tenders.map((t) => ({
+          type: t.type,
+          amount: t.amount,
+          tendered: t.tendered,
+          change: t.changeDue,
+        })),
+        void: null,
+        refunds: [],
+        voidable: true,
+      };
     });
-    return this.queries.detail(saleId);
+    // A retry of a recorded sale answers with what is stored now (it may have been refunded since).
+    return typeof recorded === 'number' ? this.queries.detail(recorded) : recorded;
   }
 }

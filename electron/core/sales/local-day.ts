@@ -3,14 +3,22 @@
  * day" (for the day summary) are days where the shop is. Uses only Intl, so any IANA zone works.
  */
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar date (YYYY-MM-DD) of a UTC instant in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    // Building a DateTimeFormat costs ~0.3 ms; reuse one per zone.
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(instant);
 }
 
 /** Minutes `timeZone` is ahead of UTC at `instant` (London in summer: 60). */

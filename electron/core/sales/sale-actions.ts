@@ -125,7 +125,7 @@ export class SaleActions {
       const sum = (f: (l: NewSaleLine) => number) => lines.reduce((a, l) => a + f(l), 0);
       const total = sum((l) => l.total);
       const receiptNo = await takeReceiptNo(em, this.till.id);
-      const id = await insertSale(
+      const { saleId: id } = await insertSale(
         em,
         {
           uuid: input.refundId,

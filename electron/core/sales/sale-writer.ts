@@ -58,13 +58,19 @@ const TENDER_COLUMNS = 5;
 /** Lines per INSERT: keeps every statement well under SQLite's and PostgreSQL's parameter limits. */
 const LINES_PER_INSERT = 500;
 
-/** Inserts the sale and its rows; returns the new sale id. Lines are numbered 1..n in order. */
+export interface InsertedSale {
+  saleId: number;
+  /** The new sale_lines ids, in the order of `lines`. */
+  lineIds: number[];
+}
+
+/** Inserts the sale and its rows; returns the new ids. Lines are numbered 1..n in order. */
 export async function insertSale(
   em: EntityManager,
   sale: NewSale,
   lines: readonly NewSaleLine[],
   tenders: readonly NewTender[],
-): Promise<number> {
+): Promise<InsertedSale> {
   const header = await run<{ id: number }>(
     em,
     `INSERT INTO sales (uuid, till_id, receipt_no, kind, status, refund_of_id, staff_id, customer_id,
@@ -93,6 +99,7 @@ export async function insertSale(
     ],
   );
   const saleId = Number(header[0]!.id);
+  const lineIds: number[] = new Array<number>(lines.length);
 
   for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
     const chunk = lines.slice(start, start + LINES_PER_INSERT);
@@ -113,13 +120,15 @@ export async function insertSale(
         l.refundOfLineId,
       );
     });
-    await run(
+    const inserted = await run<{ id: number; line_no: number }>(
       em,
       `INSERT INTO sale_lines (sale_id, line_no, product_id, sku, description, unit_price, quantity,
          tax_rate_bps, discount, tax, total, refund_of_line_id)
-       VALUES ${valuesList(chunk.length, LINE_COLUMNS)}`,
+       VALUES ${valuesList(chunk.length, LINE_COLUMNS)} RETURNING id, line_no`,
       params,
     );
+    // RETURNING order is not guaranteed: map by line number.
+    for (const r of inserted) lineIds[Number(r.line_no) - 1] = Number(r.id);
   }
 
   if (tenders.length > 0) {
@@ -132,5 +141,5 @@ export async function insertSale(
       params,
     );
   }
-  return saleId;
+  return { saleId, lineIds };
 }
