@@ -132,24 +132,49 @@ export class AuditLog {
   async verifyChain(
     em: EntityManager,
   ): Promise<{ ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number }> {
-    const repo = em.getRepository(AuditEventEntity);
+    // Plain SQL in batches of 5,000: start-up reads every row, so this path must stay cheap.
     let prev = GENESIS_HASH;
     let rows = 0;
     let afterId = 0;
     for (;;) {
-      const batch = await repo
-        .createQueryBuilder('a')
-        .where('a.id > :afterId', { afterId })
-        .orderBy('a.id', 'ASC')
-        .take(1000)
-        .getMany();
+      const batch = await run<{
+        id: number;
+        at: string;
+        actor_id: number | null;
+        actor_name: string | null;
+        action: string;
+        target_type: string | null;
+        target_id: string | null;
+        terminal: string;
+        outcome: string;
+        detail: string | null;
+        prev_hash: string;
+        hash: string;
+      }>(
+        em,
+        `SELECT id, at, actor_id, actor_name, action, target_type, target_id, terminal, outcome,
+           detail, prev_hash, hash FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000`,
+        [afterId],
+      );
       if (batch.length === 0) return { ok: true, rows };
-      for (const row of batch) {
+      for (const r of batch) {
         rows += 1;
-        const { id, hash, ...rest } = row;
-        if (row.prevHash !== prev || hashAuditRow(rest) !== hash)
+        const id = Number(r.id);
+        const content = {
+          prevHash: r.prev_hash,
+          at: r.at,
+          actorId: r.actor_id === null ? null : Number(r.actor_id),
+          actorName: r.actor_name,
+          action: r.action,
+          targetType: r.target_type,
+          targetId: r.target_id,
+          terminal: r.terminal,
+          outcome: r.outcome,
+          detail: r.detail,
+        };
+        if (r.prev_hash !== prev || hashAuditRow(content) !== r.hash)
           return { ok: false, brokenAtId: id, rows };
-        prev = hash;
+        prev = r.hash;
         afterId = id;
       }
     }
