@@ -12,6 +12,7 @@
  * also get a payload in tests/helpers/fuzz-payloads.ts, or this suite fails.
  */
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels, type Access, type ChannelName } from '../../shared/contract';
 import {
@@ -33,6 +34,7 @@ import {
 } from '../helpers/core';
 import { auditMaxId, auditRowsAfter, snapshotTables } from '../helpers/fuzz-db';
 import { payloadMaker, VALID_PAYLOADS, type PayloadContext } from '../helpers/fuzz-payloads';
+import { seedRetail, type RetailFixture } from '../helpers/retail';
 
 /** Channels callable without a session. Pinned: a new public channel must be a deliberate choice. */
 const PUBLIC_CHANNELS = [
@@ -82,6 +84,7 @@ const ids = {} as Record<RoleId, number>;
 const usernames = {} as Record<RoleId, string>;
 let targetId = 0;
 let deletableId = 0;
+let retail: RetailFixture;
 let counter = 0;
 
 function ctxFor(role: RoleId | null): PayloadContext {
@@ -94,6 +97,8 @@ function ctxFor(role: RoleId | null): PayloadContext {
     targetId,
     deletableId,
     unique: `${role ?? 'anon'}${counter}`,
+    uuid: randomUUID(),
+    retail,
   };
 }
 
@@ -164,6 +169,7 @@ beforeAll(async () => {
       approve: false,
     })
   ).staff.id;
+  retail = await seedRetail(t, 1);
   db = t.raw();
 });
 
@@ -209,6 +215,33 @@ describe('the contract and the payload table', () => {
       expect(permissionsOf('cashier'), c).not.toContain(access as Permission);
     }
     // Managers see staff but cannot administer them.
+    for (const c of CHANNEL_NAMES.filter((x) => channels[x].access === 'staff.manage'))
+      expect(allowed(channels[c].access, 'manager'), c).toBe(false);
+  });
+
+  it('lets cashiers sell but not void, refund, manage products, see reports or import (retail)', () => {
+    const byRole = (c: ChannelName) => ROLE_IDS.filter((r) => allowed(channels[c].access, r));
+    for (const c of ['sales:checkout', 'sales:quote', 'sales:park', 'sales:list'] as const)
+      expect(byRole(c), c).toEqual(['admin', 'manager', 'cashier']);
+    for (const c of [
+      'sales:void',
+      'sales:refund',
+      'products:create',
+      'products:import',
+      'reports:daySummary',
+    ] as const)
+      expect(byRole(c), c).toEqual(['admin', 'manager']);
+    expect(byRole('import:onlineRetail')).toEqual(['admin']);
+    // Voiding a sale asks for the password again (S3), like other sensitive actions.
+    expect(channels['sales:void'].reauth).toBe(true);
+  });
+
+  it('keeps the matrix honest: every retail channel is in the contract and in the payload table', () => {
+    const retailChannels = CHANNEL_NAMES.filter((c) =>
+      /^(products|customers|sales|reports|import):/.test(c),
+    );
+    expect(retailChannels.length).toBeGreaterThanOrEqual(28);
+    for (const c of retailChannels) expect(payloadMaker(c), c).toBeTypeOf('function');
     for (const c of CHANNEL_NAMES.filter((x) => channels[x].access === 'staff.manage'))
       expect(allowed(channels[c].access, 'manager'), c).toBe(false);
   });

@@ -8,9 +8,13 @@
  * The payloads are chosen so that calling them stays cheap and harmless for a signed-in caller:
  * set-up and request-access reuse a taken username (SETUP_ALREADY_DONE / CONFLICT before any
  * bcrypt work), a password change reuses the current password (WEAK_PASSWORD, nothing written),
- * and staff administration targets throwaway members, never the caller.
+ * and staff administration targets throwaway members, never the caller. Retail writes target the
+ * seeded fixture (tests/helpers/retail.ts seedRetail): CSV imports are dry runs, remove/restore use
+ * spare rows nothing refers to, resume/discard use parked carts, and a void or refund takes one
+ * sale (a later call then gets VOID_NOT_ALLOWED or REFUND_LIMIT, which is still an authz pass).
  */
 import type { ChannelInput, ChannelName } from '../../shared/contract';
+import type { RetailFixture } from './retail';
 
 export interface PayloadContext {
   /** The caller's own sign-in name and password (login, unlock, re-authentication). */
@@ -25,7 +29,16 @@ export interface PayloadContext {
   deletableId: number;
   /** A fresh suffix for `staff:create` (lower-case letters and digits). */
   unique: string;
+  /** A fresh UUID for checkout and refund. */
+  uuid: string;
+  /** The seeded retail rows. */
+  retail: RetailFixture;
 }
+
+/** One Online Retail row (GBP): the admin-only import writes it once, later calls find it imported. */
+export const ONLINE_RETAIL_CSV =
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
+  '536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n';
 
 /** Passes the password policy (A3) and is not in the common-passwords list. */
 export const STRONG_PASSWORD = 'amber kettle under 9 stars';
@@ -74,6 +87,90 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'staff:resetPassword': (c) => ({ id: c.targetId }),
   'staff:endSessions': (c) => ({ id: c.targetId }),
   'audit:list': () => ({ limit: 5 }),
+
+  'products:list': () => ({ search: 'tea', status: 'sellable', limit: 10, offset: 0 }),
+  'products:lookup': () => ({ code: '5000000000017' }),
+  'products:get': (c) => ({ id: c.retail.productId }),
+  'products:create': (c) => ({
+    sku: `NEW-${c.unique}`,
+    name: 'New Product',
+    price: 120,
+    taxRateBps: 2000,
+  }),
+  'products:update': (c) => ({
+    id: c.retail.productId,
+    sku: 'FIX-TEA',
+    barcode: '5000000000017',
+    name: 'Fixture Tea',
+    price: c.retail.productPrice,
+    taxRateBps: 2000,
+    kind: 'stock',
+    active: true,
+  }),
+  'products:remove': (c) => ({ id: c.retail.spareProductId }),
+  'products:restore': (c) => ({ id: c.retail.spareProductId }),
+  'products:import': (c) => ({
+    csv: `sku,barcode,name,price,tax_rate,kind,active\nIMP-${c.unique},,Imported,2.55,20,stock,true\n`,
+    commit: false,
+  }),
+
+  'customers:search': () => ({ search: 'fixture', includeArchived: false, limit: 10, offset: 0 }),
+  'customers:get': (c) => ({ id: c.retail.customerId }),
+  'customers:create': (c) => ({
+    name: 'New Customer',
+    email: `customer.${c.unique}@shop.test`,
+    phone: null,
+  }),
+  'customers:update': (c) => ({
+    id: c.retail.customerId,
+    name: 'Fixture Customer',
+    email: 'fixture@shop.test',
+    phone: '+44 20 7946 0000',
+  }),
+  'customers:remove': (c) => ({ id: c.retail.spareCustomerId }),
+  'customers:restore': (c) => ({ id: c.retail.spareCustomerId }),
+  'customers:import': () => ({
+    csv: 'name,email,phone,country,notes\nImported Customer,,,United Kingdom,\n',
+    commit: false,
+  }),
+
+  'sales:quote': (c) => ({
+    lines: [
+      { productId: c.retail.productId, quantity: 2, discount: { type: 'percent', bps: 1000 } },
+    ],
+    customerId: c.retail.customerId,
+  }),
+  'sales:checkout': (c) => ({
+    id: c.uuid,
+    lines: [{ productId: c.retail.productId, quantity: 1 }],
+    tenders: [{ type: 'card', amount: c.retail.productPrice }],
+  }),
+  'sales:get': (c) => ({ id: c.retail.saleId }),
+  'sales:list': () => ({ limit: 5 }),
+  'sales:void': (c) => ({ id: c.retail.voidSaleId, reason: 'Rung up twice' }),
+  'sales:refund': (c) => ({
+    saleId: c.retail.saleId,
+    refundId: c.uuid,
+    lines: [{ lineId: c.retail.saleLineId, quantity: 1 }],
+    tender: 'card',
+    reason: 'Changed their mind',
+  }),
+  'sales:annotate': (c) => ({
+    id: c.retail.saleId,
+    customerId: c.retail.customerId,
+    note: 'Gift receipt',
+  }),
+  'sales:park': (c) => ({
+    label: 'Back soon',
+    cart: { lines: [{ productId: c.retail.productId, quantity: 1 }] },
+  }),
+  'sales:parkedList': () => ({}),
+  'sales:resume': (c) => ({ id: c.retail.parkedIds[0] }),
+  'sales:discardParked': (c) => ({ id: c.retail.parkedIds[1] }),
+
+  'reports:daySummary': () => ({ date: '2026-11-23' }),
+
+  'import:onlineRetail': () => ({ csv: ONLINE_RETAIL_CSV }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */
