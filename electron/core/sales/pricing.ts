@@ -2,7 +2,8 @@
  * Prices a cart from the database (the renderer never sends prices): loads each product, refuses
  * unknown, inactive, archived or discount-kind products (PRODUCT_UNAVAILABLE), resolves line and
  * cart discounts, and applies shared/money.ts priceSale (M1-M3). A MoneyError (a line over 10^9
- * minor units) becomes VALIDATION_FAILED.
+ * minor units) and an amount discount larger than its line (or than the cart) are
+ * VALIDATION_FAILED.
  */
 import type { EntityManager } from 'typeorm';
 import type { Cart, Quote } from '../../../shared/contract';
@@ -51,19 +52,23 @@ export async function priceCart(
     return p;
   });
   try {
-    const priced = priceSale(
-      cart.lines.map((l, i) => {
-        const unitPrice = Number(products[i]!.price);
-        return {
-          unitPrice,
-          quantity: l.quantity,
-          taxRateBps: Number(products[i]!.tax_rate_bps),
-          lineDiscount: discountAmount(unitPrice * l.quantity, l.discount),
-        };
-      }),
-      cart.discount,
-      pricesIncludeTax,
-    );
+    const lines = cart.lines.map((l, i) => {
+      const unitPrice = Number(products[i]!.price);
+      const gross = unitPrice * l.quantity;
+      // An amount discount larger than what it applies to is a typing error, not "make it free" (M2).
+      if (l.discount?.type === 'amount' && l.discount.value > gross)
+        throw tooLarge(`lines.${i}.discount`, gross);
+      return {
+        unitPrice,
+        quantity: l.quantity,
+        taxRateBps: Number(products[i]!.tax_rate_bps),
+        lineDiscount: discountAmount(gross, l.discount),
+      };
+    });
+    const afterLines = lines.reduce((a, l) => a + l.unitPrice * l.quantity - l.lineDiscount, 0);
+    if (cart.discount?.type === 'amount' && cart.discount.value > afterLines)
+      throw tooLarge('discount', afterLines);
+    const priced = priceSale(lines, cart.discount, pricesIncludeTax);
     return {
       lines: priced.lines.map((l, i) => ({
         productId: Number(products[i]!.id),
@@ -90,6 +95,12 @@ export async function priceCart(
       ]);
     throw e;
   }
+}
+
+function tooLarge(path: string, max: number): AppError {
+  return new AppError('VALIDATION_FAILED', 'The sale is not valid.', [
+    { path, message: `A discount cannot be more than ${max} minor units` },
+  ]);
 }
 
 function unavailable(index: number, message: string): AppError {
