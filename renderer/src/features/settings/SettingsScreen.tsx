@@ -1,8 +1,30 @@
-import { Button, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import {
+  Autocomplete,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useMemo } from 'react';
+import { z } from 'zod';
+import {
+  type ChannelInput,
+  currencyCodeSchema,
+  displayText,
+  type TillSettings,
+} from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
 import { FormAlert } from '../../components/FormAlert';
-import { notifyError, notifySuccess } from '../../components/notify';
-import { useBusy } from '../../hooks/useBusy';
+import { notifySuccess } from '../../components/notify';
+import { useServerSubmit } from '../../forms/useServerSubmit';
+import { zodValidator } from '../../forms/validation';
 import { useSettingsStore } from '../../stores/settings';
 
 const MINUTE_OPTIONS = Array.from({ length: 15 }, (_, i) => {
@@ -10,73 +32,246 @@ const MINUTE_OPTIONS = Array.from({ length: 15 }, (_, i) => {
   return { value: minutes, label: i === 0 ? '1 minute' : `${minutes} minutes` };
 });
 
-/** Till settings: the idle-lock time (changing it asks for the password again). */
+/** Currencies offered first; any other ISO 4217 code can be typed. */
+const COMMON_CURRENCIES = [
+  'GBP',
+  'EUR',
+  'USD',
+  'CAD',
+  'AUD',
+  'NZD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'HUF',
+  'JPY',
+  'CNY',
+  'INR',
+  'SGD',
+  'HKD',
+  'ZAR',
+  'AED',
+  'KWD',
+  'BRL',
+  'MXN',
+];
+
+const currencyNames = (() => {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'currency' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "Pound sterling" for GBP, or null for an unknown code. */
+function currencyName(code: string): string | null {
+  const c = code.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(c)) return null;
+  const name = currencyNames?.of(c);
+  return name && name !== c ? name : null;
+}
+
+/** Every IANA time zone the platform knows, plus `current` if it is missing (e.g. "UTC"). */
+function timeZones(current: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+const CURRENCY_CONFLICT =
+  'The currency cannot change once sales are recorded: every amount is kept in its minor units.';
+
+interface SettingsValues {
+  idleLockMinutes: string;
+  storeName: string;
+  currency: string;
+  pricesIncludeTax: boolean;
+  timeZone: string;
+}
+
+const FIELDS = [
+  'idleLockMinutes',
+  'storeName',
+  'currency',
+  'pricesIncludeTax',
+  'timeZone',
+] as const;
+
+const settingsFormSchema = z.object({
+  storeName: displayText(80),
+  currency: currencyCodeSchema,
+  timeZone: z.string().trim().min(1, 'Choose a time zone'),
+});
+
+/** The `settings:update` input: only the settings that changed. */
+export function changedSettings(
+  settings: TillSettings,
+  values: SettingsValues,
+): ChannelInput<'settings:update'> {
+  const input: ChannelInput<'settings:update'> = {};
+  if (Number(values.idleLockMinutes) !== settings.idleLockMinutes)
+    input.idleLockMinutes = Number(values.idleLockMinutes);
+  if (values.storeName.trim() !== settings.storeName) input.storeName = values.storeName.trim();
+  if (values.currency.trim().toUpperCase() !== settings.currency)
+    input.currency = values.currency.trim().toUpperCase();
+  if (values.pricesIncludeTax !== settings.pricesIncludeTax)
+    input.pricesIncludeTax = values.pricesIncludeTax;
+  if (values.timeZone !== settings.timeZone) input.timeZone = values.timeZone;
+  return input;
+}
+
+/**
+ * Settings (permission settings.manage): the store (name, currency, whether prices include tax,
+ * time zone) and the idle-lock time. Saving sends only what changed, and asks for the password
+ * again.
+ */
 export function SettingsScreen() {
   const settings = useSettingsStore((s) => s.settings);
   const loadError = useSettingsStore((s) => s.error);
   const load = useSettingsStore((s) => s.load);
-  const save = useSettingsStore((s) => s.setIdleLockMinutes);
-  const { busy, run } = useBusy();
-  const [minutes, setMinutes] = useState<string | null>(null);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const value = minutes ?? (settings ? String(settings.idleLockMinutes) : null);
-  const submit = () =>
-    run(async () => {
-      if (!value) return;
-      try {
-        await save(Number(value));
-        setMinutes(null);
-        notifySuccess('Idle lock updated.');
-      } catch (error) {
-        notifyError(error, 'Settings not saved');
-      }
-    });
-
   return (
-    <Stack gap="lg" maw={560}>
+    <Stack gap="lg" maw={640}>
       <Title order={1} size="h2">
         Settings
       </Title>
       <FormAlert message={loadError} />
       {!settings && !loadError && <Loader aria-label="Loading settings" />}
-      {settings && (
-        <Paper withBorder radius="lg" p="xl">
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
-          >
-            <Stack gap="md">
-              <TextInput label="Till name" value={settings.terminalName} readOnly />
-              <Select
-                label="Lock the till after"
-                description="The till locks itself when nobody has used it for this long."
-                data={MINUTE_OPTIONS}
-                value={value}
-                onChange={setMinutes}
-                allowDeselect={false}
+      {settings && <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
+    </Stack>
+  );
+}
+
+function SettingsForm({ settings }: { settings: TillSettings }) {
+  const update = useSettingsStore((s) => s.update);
+  const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
+  const form = useForm<SettingsValues>({
+    mode: 'controlled',
+    initialValues: {
+      idleLockMinutes: String(settings.idleLockMinutes),
+      storeName: settings.storeName,
+      currency: settings.currency,
+      pricesIncludeTax: settings.pricesIncludeTax,
+      timeZone: settings.timeZone,
+    },
+    validate: zodValidator<SettingsValues>(settingsFormSchema),
+  });
+  const changes = changedSettings(settings, form.getValues());
+  const changed = Object.keys(changes).length > 0;
+
+  const { busy, formError, submit } = useServerSubmit(form, FIELDS, async (values) => {
+    const input = changedSettings(settings, values);
+    if (Object.keys(input).length === 0) return;
+    try {
+      await update(input);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CONFLICT' && input.currency)
+        throw new AppError('CONFLICT', error.message, [
+          { path: 'currency', message: CURRENCY_CONFLICT },
+        ]);
+      throw error;
+    }
+    const keys = Object.keys(input);
+    notifySuccess(
+      keys.length === 1 && keys[0] === 'idleLockMinutes' ? 'Idle lock updated.' : 'Settings saved.',
+    );
+  });
+
+  const currencyHint = currencyName(form.getValues().currency);
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack gap="lg">
+        <FormAlert message={formError} />
+        <Paper withBorder radius="lg" p="xl" component="section" aria-labelledby="settings-store">
+          <Stack gap="md">
+            <Title order={2} size="h4" id="settings-store">
+              Store
+            </Title>
+            <TextInput
+              label="Store name"
+              description="Printed at the top of receipts."
+              {...form.getInputProps('storeName')}
+            />
+            <Autocomplete
+              label="Currency"
+              description={
+                currencyHint
+                  ? `${currencyHint}. Every amount is kept in this currency; it cannot change once a sale is recorded.`
+                  : 'A three-letter ISO 4217 code. It cannot change once a sale is recorded.'
+              }
+              size="md"
+              data={COMMON_CURRENCIES}
+              maxLength={3}
+              autoComplete="off"
+              {...form.getInputProps('currency')}
+              onChange={(value) => form.setFieldValue('currency', value.toUpperCase())}
+            />
+            <Stack gap={4}>
+              <Switch
+                label="Prices include tax"
+                size="md"
+                aria-describedby="settings-tax-help"
+                {...form.getInputProps('pricesIncludeTax', { type: 'checkbox' })}
               />
-              <Group justify="flex-end">
-                <Button
-                  type="submit"
-                  loading={busy}
-                  disabled={value === String(settings.idleLockMinutes)}
-                >
-                  Save
-                </Button>
-              </Group>
-              <Text size="sm" c="dimmed">
-                Changes are recorded in the audit log.
+              <Text size="sm" c="dimmed" id="settings-tax-help">
+                On: shelf prices already include tax (UK, EU). Off: tax is added at the till (US).
               </Text>
             </Stack>
-          </form>
+            <Select
+              label="Time zone"
+              description="Defines the store's day for the day summary and same-day voids."
+              data={zones}
+              searchable
+              nothingFoundMessage="No such time zone"
+              allowDeselect={false}
+              {...form.getInputProps('timeZone')}
+            />
+          </Stack>
         </Paper>
-      )}
-    </Stack>
+
+        <Paper withBorder radius="lg" p="xl" component="section" aria-labelledby="settings-till">
+          <Stack gap="md">
+            <Title order={2} size="h4" id="settings-till">
+              This till
+            </Title>
+            <TextInput label="Till name" value={settings.terminalName} readOnly />
+            <Select
+              label="Lock the till after"
+              description="The till locks itself when nobody has used it for this long."
+              data={MINUTE_OPTIONS}
+              allowDeselect={false}
+              {...form.getInputProps('idleLockMinutes')}
+            />
+          </Stack>
+        </Paper>
+
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            Saving asks for your password again. Changes are recorded in the audit log.
+          </Text>
+          <Group gap="sm">
+            <Button variant="default" disabled={!changed || busy} onClick={() => form.reset()}>
+              Undo changes
+            </Button>
+            <Button type="submit" loading={busy} disabled={!changed}>
+              Save
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
   );
 }
