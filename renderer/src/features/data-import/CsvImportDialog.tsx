@@ -1,0 +1,220 @@
+import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useId, useState } from 'react';
+import type { ImportReport } from '../../../../shared/contract';
+import { notifySuccess } from '../../components/notify';
+import { importProblem, type ImportProblem, tooLarge } from './import-errors';
+import {
+  ImportProblemAlert,
+  type ImportStage,
+  ImportStages,
+  RejectedRowsTable,
+} from './ImportPieces';
+import './data-tables.css';
+
+/** The core refuses CSV text over 20 MB (csvImportInput). */
+const MAX_CSV_BYTES = 20_000_000;
+
+const count = new Intl.NumberFormat();
+
+export interface CsvImportDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  /** "Import products". */
+  title: string;
+  /** Plural noun for the records: "products", "customers". */
+  noun: string;
+  /** The header line the file must have, e.g. "sku,barcode,name,price,tax_rate,kind,active". */
+  columns: string;
+  /** One sentence on the columns' formats. */
+  columnsHelp: string;
+  /** What makes a row a duplicate, e.g. "a SKU or barcode that is already used". */
+  duplicateRule: string;
+  /** Checks (`commit: false`, writes nothing) or imports the file; throws the AppError. */
+  run: (csv: string, commit: boolean) => Promise<ImportReport>;
+}
+
+/**
+ * The CSV import for products and customers, in two steps: "Check file" reads the file and asks the
+ * core to check every row without writing anything (rows, accepted, rejected with line and
+ * reason); "Import n rows" then writes the accepted rows in one transaction. Existing records are
+ * never overwritten, and nothing is written if the import fails.
+ */
+export function CsvImportDialog(props: CsvImportDialogProps) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="xl">
+      {props.opened && <CsvImport {...props} />}
+    </Modal>
+  );
+}
+
+interface Checked {
+  csv: string;
+  report: ImportReport;
+}
+
+function CsvImport({
+  onClose,
+  noun,
+  columns,
+  columnsHelp,
+  duplicateRule,
+  run,
+}: CsvImportDialogProps) {
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [stage, setStage] = useState<ImportStage | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ImportProblem | null>(null);
+
+  const check = async () => {
+    if (!file) return;
+    setProblem(null);
+    setChecked(null);
+    setDone(null);
+    const big = tooLarge(file, MAX_CSV_BYTES);
+    if (big) return setProblem(big);
+    setBusy(true);
+    try {
+      setStage('reading');
+      const csv = await file.text();
+      if (csv.trim() === '') {
+        setStage(null);
+        return setProblem({ headline: 'The file is empty. Nothing was changed.', detail: null });
+      }
+      setStage('checking');
+      const report = await run(csv, false);
+      setChecked({ csv, report });
+      setStage('importing');
+    } catch (error) {
+      setStage(null);
+      setProblem(importProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!checked) return;
+    setProblem(null);
+    setBusy(true);
+    try {
+      setStage('importing');
+      const report = await run(checked.csv, true);
+      setDone(report);
+      setStage('done');
+      notifySuccess(`${count.format(report.created)} ${noun} imported.`);
+    } catch (error) {
+      setProblem(importProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shown = done ?? checked?.report ?? null;
+  const descriptions: Partial<Record<ImportStage, string>> = {};
+  if (checked) {
+    descriptions.reading = `${count.format(checked.report.rows)} rows`;
+    descriptions.checking = `${count.format(checked.report.accepted)} accepted, ${count.format(checked.report.rejectedCount)} rejected`;
+  }
+  if (done) descriptions.done = `${count.format(done.created)} ${noun} added`;
+
+  return (
+    <Stack gap="md">
+      <Text>
+        The first line must name the columns <Code>{columns}</Code>. {columnsHelp}
+      </Text>
+      <Alert variant="light" color="blue" icon={<IconInfoCircle size={20} />}>
+        Existing records are never overwritten: a row with {duplicateRule} is rejected. Nothing is
+        written when you check the file, and nothing at all is written if the import fails.
+      </Alert>
+
+      <Stack gap={6}>
+        <label htmlFor={inputId} className="k-file-label">
+          CSV file
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          className="k-file-input"
+          disabled={busy}
+          data-autofocus
+          onChange={(event) => {
+            setFile(event.currentTarget.files?.[0] ?? null);
+            setChecked(null);
+            setDone(null);
+            setProblem(null);
+            setStage(null);
+          }}
+        />
+      </Stack>
+
+      <ImportStages stage={stage} busy={busy} descriptions={descriptions} />
+      <ImportProblemAlert problem={problem} />
+
+      {shown && (
+        <Stack gap="sm" aria-live="polite">
+          <Group gap="xl" className="k-import-counts">
+            <Figure label="Rows" value={shown.rows} />
+            <Figure label="Accepted" value={shown.accepted} />
+            <Figure label="Rejected" value={shown.rejectedCount} />
+            {done && <Figure label="Imported" value={done.created} />}
+          </Group>
+          <RejectedRowsTable rows={shown.rejected} total={shown.rejectedCount} />
+          {!done && shown.accepted === 0 && (
+            <Text c="dimmed">No row can be imported. Fix the file and check it again.</Text>
+          )}
+          {done && (
+            <Text>
+              {done.created === 1 ? 'One row was' : `${count.format(done.created)} rows were`}{' '}
+              imported
+              {done.rejectedCount > 0 ? '; the rejected rows were left out.' : '.'}
+            </Text>
+          )}
+        </Stack>
+      )}
+
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose}>
+          {done ? 'Close' : 'Cancel'}
+        </Button>
+        {!done && (
+          <Button
+            variant={checked ? 'default' : 'filled'}
+            onClick={() => void check()}
+            disabled={!file || (busy && stage === 'importing')}
+            loading={busy && (stage === 'reading' || stage === 'checking')}
+          >
+            Check file
+          </Button>
+        )}
+        {checked && !done && (
+          <Button
+            onClick={() => void commit()}
+            disabled={checked.report.accepted === 0 || busy}
+            loading={busy && stage === 'importing'}
+          >
+            Import {count.format(checked.report.accepted)}{' '}
+            {checked.report.accepted === 1 ? 'row' : 'rows'}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="k-figure">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700} aria-label={`${label}: ${value}`}>
+        {count.format(value)}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * What to say when an import fails. The screens never show a raw code: the headline comes from
+ * messages.ts. An import refusal (IMPORT_REJECTED) or a refused file (VALIDATION_FAILED, e.g. too
+ * large) also carries the core's one-line reason, written for people (which column is missing,
+ * near which line the quotes break), so it is shown under the headline.
+ */
+import { AppError } from '../../../../shared/errors';
+import { messageFor } from '../../api/messages';
+
+export interface ImportProblem {
+  headline: string;
+  detail: string | null;
+}
+
+/** The headline and, where the core gave one, the reason. */
+export function importProblem(error: unknown): ImportProblem {
+  const headline = messageFor(error);
+  if (!(error instanceof AppError)) return { headline, detail: null };
+  if (error.code === 'IMPORT_REJECTED') return { headline, detail: error.message || null };
+  if (error.code === 'VALIDATION_FAILED' && error.issues?.length)
+    return {
+      headline: 'The file could not be read. Nothing was changed.',
+      detail: error.issues.map((i) => i.message).join(' '),
+    };
+  return { headline, detail: null };
+}
+
+/** Bigger files are refused by the core; say so before reading them. */
+export function tooLarge(file: File, maxBytes: number): ImportProblem | null {
+  if (file.size <= maxBytes) return null;
+  return {
+    headline: 'This file is too large to import. Nothing was changed.',
+    detail: `It is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is ${maxBytes / 1_000_000} MB.`,
+  };
+}
