@@ -1,6 +1,230 @@
-import { ComingSoon } from '../placeholders/ComingSoon';
+import {
+  Button,
+  Center,
+  Group,
+  Loader,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconFileImport, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { CustomerView } from '../../../../shared/contract';
+import { FormAlert } from '../../components/FormAlert';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { useCustomersStore } from '../../stores/customers';
+import { can, useSessionStore } from '../../stores/session';
+import { useSettingsStore } from '../../stores/settings';
+import { CsvImportDialog } from '../data-import/CsvImportDialog';
+import { CustomerFormModal } from './CustomerFormModal';
+import { CustomerPanel } from './CustomerPanel';
+import { RemoveCustomerModal } from './RemoveCustomerModal';
+import '../data-import/data-tables.css';
+import './customers.css';
 
-/** Customers: being built. */
+/**
+ * Customers (permission customers.manage): search by any part of name, email or phone (ranked by
+ * the core), load more, open a customer's page with their lifetime figures and purchase history,
+ * add, edit, remove or restore, and import a CSV file.
+ */
 export function CustomersScreen() {
-  return <ComingSoon title="Customers" />;
+  const { search, includeArchived, items, hasMore, loading, loaded, error } = useCustomersStore();
+  const { selectedId, detail, detailError } = useCustomersStore();
+  const store = useCustomersStore.getState;
+  const load = useCustomersStore((s) => s.load);
+  const setFilters = useCustomersStore((s) => s.setFilters);
+  const canManage = can(
+    useSessionStore((s) => s.session),
+    'customers.manage',
+  );
+  const settings = useSettingsStore((s) => s.settings);
+  const ensureSettings = useSettingsStore((s) => s.ensureLoaded);
+
+  const [typed, setTyped] = useState(search);
+  const pushSearch = useDebouncedCallback(
+    (value: string) => void setFilters({ search: value }),
+    300,
+  );
+  const [editing, setEditing] = useState<CustomerView | 'new' | null>(null);
+  const [removing, setRemoving] = useState<CustomerView | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  useEffect(() => {
+    void ensureSettings();
+    void load();
+  }, [ensureSettings, load]);
+
+  const onRestore = async (customer: CustomerView) => {
+    try {
+      const restored = await store().restore(customer.id);
+      notifySuccess(`${restored.name} is back in the customer list.`);
+    } catch (e) {
+      notifyError(e, 'Customer not restored');
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Customers
+        </Title>
+        {canManage && (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={20} />}
+              onClick={() => setImporting(true)}
+            >
+              Import CSV
+            </Button>
+            <Button leftSection={<IconUserPlus size={20} />} onClick={() => setEditing('new')}>
+              New customer
+            </Button>
+          </Group>
+        )}
+      </Group>
+
+      <Group gap="lg" align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search customers"
+          placeholder="Any part of a name, email or phone"
+          leftSection={<IconSearch size={18} />}
+          className="k-grow"
+          type="search"
+          autoFocus
+          value={typed}
+          onChange={(event) => {
+            setTyped(event.currentTarget.value);
+            pushSearch(event.currentTarget.value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') pushSearch.flush();
+          }}
+        />
+        <Switch
+          label="Show archived"
+          size="md"
+          mb={10}
+          checked={includeArchived}
+          onChange={(event) => void setFilters({ includeArchived: event.currentTarget.checked })}
+        />
+      </Group>
+
+      <FormAlert message={error} />
+      <div className="k-customers" data-open={selectedId !== null || undefined}>
+        <Stack gap="md">
+          {!loaded ? (
+            <Center p="xl">
+              <Loader aria-label="Loading customers" />
+            </Center>
+          ) : items.length === 0 ? (
+            !error && (
+              <Text c="dimmed" p="lg" ta="center">
+                {search.trim()
+                  ? `No customers match “${search.trim()}”.`
+                  : 'No customers yet. Add one, or import a CSV file.'}
+              </Text>
+            )
+          ) : (
+            <CustomersTable
+              items={items}
+              selectedId={selectedId}
+              onOpen={(c) => void store().open(c.id)}
+            />
+          )}
+          {hasMore && (
+            <Center>
+              <Button variant="default" loading={loading} onClick={() => void store().loadMore()}>
+                Load more
+              </Button>
+            </Center>
+          )}
+        </Stack>
+        {selectedId !== null && (
+          <CustomerPanel
+            key={selectedId}
+            detail={detail}
+            error={detailError}
+            currency={settings?.currency ?? detail?.recentSales[0]?.currency ?? 'GBP'}
+            canManage={canManage}
+            onClose={() => store().close()}
+            onEdit={() => detail && setEditing(detail.customer)}
+            onRemove={() => detail && setRemoving(detail.customer)}
+            onRestore={() => detail && void onRestore(detail.customer)}
+          />
+        )}
+      </div>
+
+      <CustomerFormModal
+        target={editing}
+        onClose={() => setEditing(null)}
+        onCreated={(c) => void store().open(c.id)}
+      />
+      <RemoveCustomerModal customer={removing} onClose={() => setRemoving(null)} />
+      <CsvImportDialog
+        opened={importing}
+        onClose={() => setImporting(false)}
+        title="Import customers"
+        noun="customers"
+        columns="name,email,phone,country,notes"
+        columnsHelp="Only name is required; email and phone must be unique."
+        duplicateRule="an email or phone number that is already used"
+        run={(csv, commit) => store().importCsv(csv, commit)}
+      />
+    </Stack>
+  );
+}
+
+function CustomersTable({
+  items,
+  selectedId,
+  onOpen,
+}: {
+  items: readonly CustomerView[];
+  selectedId: number | null;
+  onOpen: (customer: CustomerView) => void;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs" highlightOnHover aria-label="Customers" className="k-data-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th>Phone</Table.Th>
+            <Table.Th>Country</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((c) => (
+            <Table.Tr
+              key={c.id}
+              className={c.id === selectedId ? 'k-row-selected' : undefined}
+              aria-selected={c.id === selectedId}
+            >
+              <Table.Td>
+                <UnstyledButton className="k-link-button" onClick={() => onOpen(c)}>
+                  {c.name}
+                </UnstyledButton>
+                {c.archived && (
+                  <Text span size="xs" c="dimmed" ml={6}>
+                    (archived)
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{c.email ?? ''}</Table.Td>
+              <Table.Td className="k-nowrap">{c.phone ?? ''}</Table.Td>
+              <Table.Td>{c.country ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
 }

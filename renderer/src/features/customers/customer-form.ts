@@ -1,0 +1,70 @@
+/** The customer form's values, its checks (the contract's own field schemas) and its errors. */
+import { z } from 'zod';
+import {
+  type ChannelInput,
+  type CustomerView,
+  displayText,
+  emailSchema,
+  phoneSchema,
+} from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+
+export interface CustomerFormValues {
+  name: string;
+  email: string;
+  phone: string;
+  country: string;
+  notes: string;
+}
+
+export const CUSTOMER_FORM_FIELDS = ['name', 'email', 'phone', 'country', 'notes'] as const;
+
+/** What the renderer can check before asking the core (empty email/phone means none). */
+export const customerFormSchema = z.object({
+  name: displayText(120),
+  email: z.union([z.literal(''), emailSchema]),
+  phone: z.union([z.literal(''), phoneSchema]),
+  country: z.string().trim().max(64, 'At most 64 characters'),
+  notes: z.string().trim().max(1000, 'At most 1000 characters'),
+});
+
+export function initialCustomerValues(customer: CustomerView | null): CustomerFormValues {
+  return {
+    name: customer?.name ?? '',
+    email: customer?.email ?? '',
+    phone: customer?.phone ?? '',
+    country: customer?.country ?? '',
+    notes: customer?.notes ?? '',
+  };
+}
+
+/** The channel input: trimmed, empty optional fields as null. */
+export function toCustomerInput(values: CustomerFormValues): ChannelInput<'customers:create'> {
+  const orNull = (s: string) => s.trim() || null;
+  return {
+    name: values.name.trim(),
+    email: orNull(values.email),
+    phone: orNull(values.phone),
+    country: orNull(values.country),
+    notes: orNull(values.notes),
+  };
+}
+
+/**
+ * A CONFLICT that names the email or phone in its text but carries no issues gets one, so the
+ * message shows under the field either way.
+ */
+export function customerFormError(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.code !== 'CONFLICT' || error.issues?.length)
+    return error;
+  const text = error.message.toLowerCase();
+  const issues = [
+    ...(text.includes('email')
+      ? [{ path: 'email', message: 'This email is already used by another customer.' }]
+      : []),
+    ...(text.includes('phone')
+      ? [{ path: 'phone', message: 'This phone number is already used by another customer.' }]
+      : []),
+  ];
+  return issues.length ? new AppError('CONFLICT', error.message, issues) : error;
+}
