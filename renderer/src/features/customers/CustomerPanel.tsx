@@ -169,7 +169,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 function PurchaseHistory({ sales }: { sales: readonly SaleSummary[] }) {
   if (sales.length === 0)
     return (
-      <Alert variant="light" color="gray">
+      <Alert role="note" variant="light" color="gray">
         No purchases yet.
       </Alert>
     );

@@ -126,7 +126,7 @@ function CsvImport({
       <Text>
         The first line must name the columns <Code>{columns}</Code>. {columnsHelp}
       </Text>
-      <Alert variant="light" color="blue" icon={<IconInfoCircle size={20} />}>
+      <Alert role="note" variant="light" color="blue" icon={<IconInfoCircle size={20} />}>
         Existing records are never overwritten: a row with {duplicateRule} is rejected. Nothing is
         written when you check the file, and nothing at all is written if the import fails.
       </Alert>

@@ -1,0 +1,211 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OnlineRetailReport, TillSettings } from '../../shared/contract';
+import { useCustomersStore } from '../../renderer/src/stores/customers';
+import { useProductsStore } from '../../renderer/src/stores/products';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
+
+const SETTINGS: TillSettings = {
+  terminalName: TILL,
+  idleLockMinutes: 5,
+  storeName: 'Corner Shop',
+  currency: 'GBP',
+  currencyExponent: 2,
+  pricesIncludeTax: true,
+  timeZone: 'Europe/London',
+};
+
+const PRODUCTS_CSV =
+  'sku,barcode,name,price,tax_rate,kind,active\nA1,,Apple,0.50,0,stock,true\nA1,,Again,1,0,stock,true\nB2,,Bread,1.20,0,stock,true\n';
+const RETAIL_CSV =
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n536365,85123A,WHITE HANGING HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom\n';
+
+const csvFile = (text: string, name = 'file.csv') => new File([text], name, { type: 'text/csv' });
+
+async function openScreen(button: string, heading: RegExp | string) {
+  const api = createFakeApi();
+  api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+  api['settings:get'].mockResolvedValue(ok(SETTINGS));
+  api['products:list'].mockResolvedValue(ok({ items: [], total: 0 }));
+  const rendered = renderApp(api);
+  await rendered.user.click(await screen.findByRole('button', { name: button }));
+  await screen.findByRole('heading', { name: heading });
+  return { api, ...rendered };
+}
+
+beforeEach(() => {
+  useProductsStore.getState().reset();
+  useCustomersStore.getState().reset();
+});
+
+describe('CSV import dialog', () => {
+  it('checks the file first (commit: false), lists rejected rows, then imports (commit: true)', async () => {
+    const { api, user } = await openScreen('Products', 'Products');
+    api['products:import']
+      .mockResolvedValueOnce(
+        ok({
+          rows: 3,
+          accepted: 2,
+          created: 0,
+          rejected: [{ line: 3, reason: 'sku: A1 appears twice in the file' }],
+          rejectedCount: 1,
+        }),
+      )
+      .mockResolvedValueOnce(
+        ok({
+          rows: 3,
+          accepted: 2,
+          created: 2,
+          rejected: [{ line: 3, reason: 'sku: A1 appears twice in the file' }],
+          rejectedCount: 1,
+        }),
+      );
+
+    await user.click(screen.getByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import products' });
+    expect(within(dialog).getByText(/Existing records are never overwritten/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Check file' })).toBeDisabled();
+    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile(PRODUCTS_CSV));
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+
+    await waitFor(() =>
+      expect(api['products:import']).toHaveBeenCalledWith({ csv: PRODUCTS_CSV, commit: false }),
+    );
+    expect(await within(dialog).findByLabelText('Accepted: 2')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Rejected: 1')).toBeInTheDocument();
+    const rejected = within(dialog).getByRole('table', { name: 'Rejected rows' });
+    expect(within(rejected).getByText('sku: A1 appears twice in the file')).toBeInTheDocument();
+    expect(within(rejected).getByText('3')).toBeInTheDocument();
+
+    api['products:list'].mockClear();
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2 rows' }));
+    await waitFor(() =>
+      expect(api['products:import']).toHaveBeenLastCalledWith({ csv: PRODUCTS_CSV, commit: true }),
+    );
+    expect(await within(dialog).findByLabelText('Imported: 2')).toBeInTheDocument();
+    expect(await screen.findByText('2 products imported.')).toBeInTheDocument();
+    // The list is loaded again so the new products show.
+    expect(api['products:list']).toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+  });
+
+  it('shows why a file was refused and offers no import', async () => {
+    const { api, user } = await openScreen('Customers', 'Customers');
+    api['customers:search'].mockResolvedValue(ok({ items: [], hasMore: false }));
+    api['customers:import'].mockResolvedValue(
+      fail(
+        'IMPORT_REJECTED',
+        'The header line must name the columns name,email,phone,country,notes (missing name).',
+      ),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import customers' });
+    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile('who,what\n1,2\n'));
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The file could not be imported. Nothing was changed.');
+    expect(alert).toHaveTextContent('(missing name)');
+    expect(within(dialog).queryByRole('button', { name: /^Import \d/ })).not.toBeInTheDocument();
+    expect(api['customers:import']).toHaveBeenCalledTimes(1);
+    expect(api['customers:import']).toHaveBeenCalledWith({
+      csv: 'who,what\n1,2\n',
+      commit: false,
+    });
+  });
+});
+
+const REPORT: OnlineRetailReport = {
+  rows: 3108,
+  invoices: 143,
+  salesCreated: 130,
+  refundsCreated: 13,
+  alreadyImported: 0,
+  customersCreated: 95,
+  productsCreated: 1210,
+  rejected: [],
+  days: [
+    {
+      date: '2010-12-01',
+      sales: 127,
+      refunds: 16,
+      gross: 5881965,
+      refundTotal: -95871,
+      net: 5786094,
+    },
+    {
+      date: '2010-12-02',
+      sales: 141,
+      refunds: 26,
+      gross: 4715613,
+      refundTotal: -85410,
+      net: 4630203,
+    },
+  ],
+};
+
+describe('import data screen', () => {
+  it('imports the Online Retail file and shows the report with the per-day table', async () => {
+    const { api, user } = await openScreen('Import data', 'Import data');
+    api['import:onlineRetail'].mockResolvedValue(ok(REPORT));
+    expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
+    await user.upload(
+      screen.getByLabelText('Online Retail CSV file'),
+      csvFile(RETAIL_CSV, 'online-retail.csv'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+
+    await waitFor(() =>
+      expect(api['import:onlineRetail']).toHaveBeenCalledWith({ csv: RETAIL_CSV }),
+    );
+    const report = await screen.findByRole('region', { name: 'Import report' });
+    expect(within(report).getByLabelText('Invoices')).toHaveTextContent('143');
+    expect(within(report).getByLabelText('Sales')).toHaveTextContent('130');
+    expect(within(report).getByLabelText('Refunds')).toHaveTextContent('13');
+    expect(within(report).getByLabelText('Customers created')).toHaveTextContent('95');
+    expect(within(report).getByLabelText('Products created')).toHaveTextContent('1,210');
+
+    const days = within(report).getByRole('table', { name: 'Per-day totals' });
+    const rows = within(days).getAllByRole('row');
+    expect(rows).toHaveLength(4); // header, two days, total
+    expect(within(rows[1]!).getByText('£58,819.65')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('-£958.71')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('£57,860.94')).toBeInTheDocument();
+    expect(within(rows[3]!).getByText('Total')).toBeInTheDocument();
+    expect(within(rows[3]!).getByText('£104,162.97')).toBeInTheDocument();
+  });
+
+  it('shows the refused rows when the import is rejected', async () => {
+    const { api, user } = await openScreen('Import data', 'Import data');
+    api['import:onlineRetail'].mockResolvedValue(
+      ok({
+        ...REPORT,
+        salesCreated: 0,
+        refundsCreated: 0,
+        customersCreated: 0,
+        productsCreated: 0,
+        rejected: [{ line: 7, reason: 'UnitPrice: not an amount' }],
+      }),
+    );
+    await user.upload(screen.getByLabelText('Online Retail CSV file'), csvFile(RETAIL_CSV));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const report = await screen.findByRole('region', { name: 'Import report' });
+    expect(within(report).getByText('Nothing was imported')).toBeInTheDocument();
+    const rejected = within(report).getByRole('table', { name: 'Rejected rows' });
+    expect(within(rejected).getByText('UnitPrice: not an amount')).toBeInTheDocument();
+  });
+
+  it('says clearly when the core refuses the file', async () => {
+    const { api, user } = await openScreen('Import data', 'Import data');
+    api['import:onlineRetail'].mockResolvedValue(
+      fail('IMPORT_REJECTED', 'The store currency is EUR; the Online Retail file is in GBP.'),
+    );
+    await user.upload(screen.getByLabelText('Online Retail CSV file'), csvFile(RETAIL_CSV));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The file could not be imported. Nothing was changed.');
+    expect(alert).toHaveTextContent('The store currency is EUR');
+    expect(screen.queryByRole('region', { name: 'Import report' })).not.toBeInTheDocument();
+  });
+});
