@@ -104,11 +104,15 @@ export function CustomerPanel({
               />
               <Figure label="Sales" value={String(detail.stats.salesCount)} />
               <Figure label="Refunds" value={formatMoney(detail.stats.refundsTotal, currency)} />
+            </div>
+            <div className="k-figures k-figures-2">
               <Figure
+                small
                 label="First purchase"
                 value={formatDateTime(detail.stats.firstPurchaseAt, '—')}
               />
               <Figure
+                small
                 label="Last purchase"
                 value={formatDateTime(detail.stats.lastPurchaseAt, '—')}
               />
@@ -153,18 +157,31 @@ function Detail({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({
+  label,
+  value,
+  small = false,
+}: {
+  label: string;
+  value: string;
+  small?: boolean;
+}) {
   return (
     <div role="group" aria-label={label} className="k-stat">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text fw={700} size="lg" className="k-stat-value">
+      <Text fw={small ? 600 : 700} size={small ? 'sm' : 'lg'} className="k-stat-value">
         {value}
       </Text>
     </div>
   );
 }
+
+const shortDateTime = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
 
 function PurchaseHistory({ sales }: { sales: readonly SaleSummary[] }) {
   if (sales.length === 0)
@@ -174,10 +191,12 @@ function PurchaseHistory({ sales }: { sales: readonly SaleSummary[] }) {
       </Alert>
     );
   return (
-    <Table.ScrollContainer minWidth={420} maxHeight={420}>
+    <Table.ScrollContainer minWidth={0} maxHeight={420}>
       <Table
         stickyHeader
         verticalSpacing={6}
+        horizontalSpacing={8}
+        fz="sm"
         highlightOnHover
         aria-label="Purchase history"
         className="k-data-table"
@@ -194,9 +213,12 @@ function PurchaseHistory({ sales }: { sales: readonly SaleSummary[] }) {
         <Table.Tbody>
           {sales.map((s) => (
             <Table.Tr key={s.id} className={s.status === 'voided' ? 'k-voided' : undefined}>
-              <Table.Td className="k-nowrap">{formatDateTime(s.createdAt)}</Table.Td>
-              <Table.Td className="k-nowrap">
-                {s.tillName} #{s.receiptNo}
+              <Table.Td>{shortDateTime.format(new Date(s.createdAt))}</Table.Td>
+              <Table.Td>
+                <span className="k-nowrap">#{s.receiptNo}</span>
+                <Text size="xs" c="dimmed">
+                  {s.tillName}
+                </Text>
               </Table.Td>
               <Table.Td>{s.kind === 'refund' ? 'Refund' : 'Sale'}</Table.Td>
               <Table.Td>

@@ -135,6 +135,7 @@ export function CustomersScreen() {
             <CustomersTable
               items={items}
               selectedId={selectedId}
+              compact={selectedId !== null}
               onOpen={(c) => void store().open(c.id)}
             />
           )}
@@ -183,23 +184,33 @@ export function CustomersScreen() {
 
 function CustomersTable({
   items,
+  compact,
   selectedId,
   onOpen,
 }: {
   items: readonly CustomerView[];
   selectedId: number | null;
+  /** Beside an open customer page: name, and email with phone under it. */
+  compact: boolean;
   onOpen: (customer: CustomerView) => void;
 }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={compact ? 0 : 560}>
       <Table verticalSpacing="xs" highlightOnHover aria-label="Customers" className="k-data-table">
         <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>Country</Table.Th>
-          </Table.Tr>
+          {compact ? (
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Email and phone</Table.Th>
+            </Table.Tr>
+          ) : (
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Phone</Table.Th>
+              <Table.Th>Country</Table.Th>
+            </Table.Tr>
+          )}
         </Table.Thead>
         <Table.Tbody>
           {items.map((c) => (
@@ -218,9 +229,22 @@ function CustomersTable({
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{c.email ?? ''}</Table.Td>
-              <Table.Td className="k-nowrap">{c.phone ?? ''}</Table.Td>
-              <Table.Td>{c.country ?? ''}</Table.Td>
+              {compact ? (
+                <Table.Td>
+                  <Text size="sm" className="k-break">
+                    {c.email ?? ''}
+                  </Text>
+                  <Text size="sm" c="dimmed" className="k-nowrap">
+                    {c.phone ?? ''}
+                  </Text>
+                </Table.Td>
+              ) : (
+                <>
+                  <Table.Td>{c.email ?? ''}</Table.Td>
+                  <Table.Td className="k-nowrap">{c.phone ?? ''}</Table.Td>
+                  <Table.Td>{c.country ?? ''}</Table.Td>
+                </>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

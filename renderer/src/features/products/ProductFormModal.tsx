@@ -96,14 +96,14 @@ function ProductForm({
         <Group grow align="flex-start">
           <TextInput
             label="SKU"
-            description="Your code for the product; stored in capitals"
+            description="Your code; saved in capitals"
             required
             data-autofocus
             {...form.getInputProps('sku')}
           />
           <TextInput
             label="Barcode"
-            description="As the scanner reads it (optional)"
+            description="From the scanner (optional)"
             {...form.getInputProps('barcode')}
           />
         </Group>
