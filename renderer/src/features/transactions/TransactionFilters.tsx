@@ -1,0 +1,161 @@
+import { Button, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import type {
+  SaleKind,
+  SaleStatus,
+  TransactionFilters as Filters,
+} from '../../stores/transactions';
+import { CustomerPicker } from './CustomerPicker';
+import { isLocalDay, localDay } from './local-days';
+
+const ANY = 'any';
+const STATUS_OPTIONS = [
+  { value: ANY, label: 'Any status' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'voided', label: 'Voided' },
+];
+const KIND_OPTIONS = [
+  { value: ANY, label: 'Sales and refunds' },
+  { value: 'sale', label: 'Sales' },
+  { value: 'refund', label: 'Refunds' },
+];
+
+const isStatus = (v: string | null): v is SaleStatus => v === 'completed' || v === 'voided';
+const isKind = (v: string | null): v is SaleKind => v === 'sale' || v === 'refund';
+
+export interface TransactionFiltersProps {
+  filters: Filters;
+  /** True when the member may list staff (staff.view): shows the Staff filter. */
+  canFilterStaff: boolean;
+  onChange: (filters: Partial<Filters>) => void;
+}
+
+/**
+ * The filters above the transactions list: a range of local days (today by default), staff (when
+ * the member may see the staff list), customer, status, kind and an exact receipt number.
+ */
+export function TransactionFilters({ filters, canFilterStaff, onChange }: TransactionFiltersProps) {
+  const [receipt, setReceipt] = useState(
+    filters.receiptNo === null ? '' : String(filters.receiptNo),
+  );
+  const [receiptError, setReceiptError] = useState<string | null>(null);
+  const pushReceipt = useDebouncedCallback((text: string) => {
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      setReceiptError(null);
+      onChange({ receiptNo: null });
+    } else if (/^\d{1,9}$/.test(trimmed) && Number(trimmed) > 0) {
+      setReceiptError(null);
+      onChange({ receiptNo: Number(trimmed) });
+    } else {
+      setReceiptError('Enter the receipt number in digits, e.g. 42');
+    }
+  }, 300);
+
+  const staff = useStaffOptions(canFilterStaff);
+  const today = localDay();
+  const rangeError =
+    filters.fromDay > filters.toDay ? 'The first day must be on or before the last day' : null;
+
+  return (
+    <div className="k-tx-filters">
+      <TextInput
+        label="From"
+        type="date"
+        value={filters.fromDay}
+        max={today}
+        error={rangeError}
+        onChange={(event) => {
+          const day = event.currentTarget.value;
+          if (isLocalDay(day)) onChange({ fromDay: day });
+        }}
+      />
+      <TextInput
+        label="To"
+        type="date"
+        value={filters.toDay}
+        error={rangeError !== null}
+        onChange={(event) => {
+          const day = event.currentTarget.value;
+          if (isLocalDay(day)) onChange({ toDay: day });
+        }}
+      />
+      {canFilterStaff && (
+        <Select
+          label="Staff"
+          data={[{ value: ANY, label: 'Anyone' }, ...staff]}
+          value={filters.staffId === null ? ANY : String(filters.staffId)}
+          onChange={(v) => onChange({ staffId: v === null || v === ANY ? null : Number(v) })}
+          allowDeselect={false}
+          searchable
+        />
+      )}
+      <CustomerPicker
+        label="Customer"
+        placeholder="Any customer"
+        className="k-tx-filter-customer"
+        value={filters.customer}
+        onChange={(customer) => onChange({ customer })}
+      />
+      <Select
+        label="Status"
+        data={STATUS_OPTIONS}
+        value={filters.status ?? ANY}
+        onChange={(v) => onChange({ status: isStatus(v) ? v : null })}
+        allowDeselect={false}
+      />
+      <Select
+        label="Kind"
+        data={KIND_OPTIONS}
+        value={filters.kind ?? ANY}
+        onChange={(v) => onChange({ kind: isKind(v) ? v : null })}
+        allowDeselect={false}
+      />
+      <TextInput
+        label="Receipt number"
+        inputMode="numeric"
+        placeholder="Exact number"
+        value={receipt}
+        error={receiptError}
+        onChange={(event) => {
+          setReceipt(event.currentTarget.value);
+          pushReceipt(event.currentTarget.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') pushReceipt.flush();
+        }}
+      />
+      {(filters.fromDay !== today || filters.toDay !== today) && (
+        <Button
+          variant="default"
+          className="k-tx-today"
+          onClick={() => onChange({ fromDay: today, toDay: today })}
+        >
+          Today
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** The staff as select options (staff:list), loaded once when allowed. */
+function useStaffOptions(allowed: boolean): { value: string; label: string }[] {
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    if (!allowed) return;
+    let live = true;
+    call('staff:list', { limit: 200 })
+      .then(({ items }) => {
+        if (!live) return;
+        const sorted = [...items].sort((a, b) => a.displayName.localeCompare(b.displayName));
+        setOptions(sorted.map((m) => ({ value: String(m.id), label: m.displayName })));
+      })
+      .catch(() => undefined); // Without the list the filter offers "Anyone" only.
+    return () => {
+      live = false;
+    };
+  }, [allowed]);
+  return options;
+}

@@ -1,0 +1,84 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { SaleDetail } from '../../../../shared/contract';
+import { formatMoney } from '../../../../shared/money';
+import { splitFormError } from '../../api/form-errors';
+import { FormAlert } from '../../components/FormAlert';
+import { notifySuccess } from '../../components/notify';
+import { useBusy } from '../../hooks/useBusy';
+import { useTransactionsStore } from '../../stores/transactions';
+import { receiptLabel } from './sale-format';
+
+/**
+ * "Void sale": a reason is required. The core asks for the password again (the client shows that
+ * dialog) and refuses with VOID_NOT_ALLOWED once the sale was refunded or is from an earlier day.
+ */
+export function VoidSaleModal({ sale, onClose }: { sale: SaleDetail | null; onClose: () => void }) {
+  return (
+    <Modal opened={sale !== null} onClose={onClose} title="Void sale" size="md">
+      {sale && <VoidForm key={sale.id} sale={sale} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function VoidForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) {
+  const voidSale = useTransactionsStore((s) => s.voidSale);
+  const { busy, run } = useBusy();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const submit = () =>
+    run(async () => {
+      setFormError(null);
+      if (!reason.trim()) {
+        setReasonError('Say why the sale is voided');
+        return;
+      }
+      setReasonError(null);
+      try {
+        await voidSale(sale.id, reason.trim());
+        notifySuccess(`Sale ${receiptLabel(sale.receiptNo)} was voided.`);
+        onClose();
+      } catch (error) {
+        const split = splitFormError(error, ['reason'] as const);
+        setReasonError(split.fields.reason ?? null);
+        setFormError(split.form);
+      }
+    });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="md">
+        <Text>
+          Void sale {receiptLabel(sale.receiptNo)} of {formatMoney(sale.total, sale.currency)}? It
+          stays in the records, marked voided, and no longer counts in the day&apos;s takings.
+        </Text>
+        <FormAlert message={formError} />
+        <TextInput
+          label="Reason"
+          required
+          data-autofocus
+          maxLength={200}
+          value={reason}
+          error={reasonError}
+          onChange={(event) => setReason(event.currentTarget.value)}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" color="red" loading={busy}>
+            Void now
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
