@@ -261,4 +261,213 @@ describe('transactions screen', () => {
     expect(within(table()).getAllByRole('row')).toHaveLength(5);
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
+
+  it('filters change the request: status, kind, staff, customer and receipt number', async () => {
+    const { user, lastList } = await openTransactions();
+
+    await user.click(screen.getByLabelText('Status', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Voided' }));
+    await waitFor(() => expect(lastList()).toMatchObject({ status: 'voided' }));
+
+    await user.click(screen.getByLabelText('Kind', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Refunds' }));
+    await waitFor(() => expect(lastList()).toMatchObject({ status: 'voided', kind: 'refund' }));
+
+    await user.click(screen.getByLabelText('Staff', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Jonas Weber' }));
+    await waitFor(() => expect(lastList()).toMatchObject({ staffId: 2 }));
+
+    await user.click(screen.getByLabelText('Customer', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: /Ada Lovelace/ }));
+    await waitFor(() => expect(lastList()).toMatchObject({ customerId: 7 }));
+
+    await user.type(screen.getByRole('textbox', { name: 'Receipt number' }), '12');
+    await waitFor(() =>
+      expect(lastList()).toEqual({
+        ...TODAY,
+        limit: TRANSACTIONS_PAGE_SIZE,
+        status: 'voided',
+        kind: 'refund',
+        staffId: 2,
+        customerId: 7,
+        receiptNo: 12,
+      }),
+    );
+
+    await user.clear(screen.getByRole('textbox', { name: 'Receipt number' }));
+    await user.type(screen.getByRole('textbox', { name: 'Receipt number' }), '12a');
+    expect(
+      await screen.findByText('Enter the receipt number in digits, e.g. 42'),
+    ).toBeInTheDocument();
+  });
+
+  it('a cashier has no staff filter and no void or refund, but can open, print and edit', async () => {
+    const { api, user } = await openTransactions('cashier');
+    expect(screen.queryByLabelText('Staff', { selector: 'input' })).not.toBeInTheDocument();
+    expect(api['staff:list']).not.toHaveBeenCalled();
+    await user.click(within(rowOf(12)).getByText('Ada Lovelace'));
+    const region = await screen.findByRole('region', { name: 'Sale detail' });
+    await within(region).findByRole('table', { name: 'Line items' });
+    expect(within(region).getByRole('button', { name: 'Print receipt' })).toBeInTheDocument();
+    expect(within(region).getByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: 'Refund' })).not.toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: 'Void sale' })).not.toBeInTheDocument();
+  });
+
+  it('opens a sale: lines, tenders, refunds, and the refund links back to its sale', async () => {
+    const { api, user } = await openTransactions();
+    await user.click(within(table()).getByRole('button', { name: /receipt 12 / }));
+    expect(api['sales:get']).toHaveBeenCalledWith({ id: 12 });
+    const region = detailRegion();
+    const lines = await within(region).findByRole('table', { name: 'Line items' });
+    expect(within(lines).getByText('WHITE HANGING HEART T-LIGHT HOLDER')).toBeInTheDocument();
+    expect(within(lines).getByText(/1 refunded/)).toBeInTheDocument();
+    const tenders = within(region).getByRole('table', { name: 'Tenders' });
+    expect(within(tenders).getByText(/Tendered £10\.00 · change £4\.00/)).toBeInTheDocument();
+    expect(within(region).getByText('Gift wrap')).toBeInTheDocument();
+    // Not voidable (it has a refund), but refundable.
+    expect(within(region).queryByRole('button', { name: 'Void sale' })).not.toBeInTheDocument();
+    expect(within(region).getByRole('button', { name: 'Refund' })).toBeInTheDocument();
+
+    await user.click(within(region).getByRole('button', { name: 'Refund #13' }));
+    await waitFor(() => expect(api['sales:get']).toHaveBeenLastCalledWith({ id: 13 }));
+    expect(await within(detailRegion()).findByText('Refund of')).toBeInTheDocument();
+    await user.click(within(detailRegion()).getByRole('button', { name: /receipt #12/ }));
+    await waitFor(() => expect(api['sales:get']).toHaveBeenLastCalledWith({ id: 12 }));
+  });
+
+  it('void needs a reason, then calls sales:void and reloads; VOID_NOT_ALLOWED shows in the dialog', async () => {
+    const { api, user } = await openTransactions('manager', [sale10]);
+    await user.click(within(table()).getByRole('button', { name: /receipt 10 / }));
+    await user.click(await within(detailRegion()).findByRole('button', { name: 'Void sale' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Void sale' });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Void now' }));
+    expect(await within(dialog).findByText('Say why the sale is voided')).toBeInTheDocument();
+    expect(api['sales:void']).not.toHaveBeenCalled();
+
+    api['sales:void'].mockResolvedValueOnce(fail('VOID_NOT_ALLOWED'));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Rang up twice');
+    await user.click(within(dialog).getByRole('button', { name: 'Void now' }));
+    expect(
+      await within(dialog).findByText('This sale can no longer be voided; use a refund instead.'),
+    ).toBeInTheDocument();
+
+    const voided = { ...detail10, status: 'voided' as const, voidable: false };
+    api['sales:void'].mockResolvedValueOnce(ok(voided));
+    const lists = api['sales:list'].mock.calls.length;
+    await user.click(within(dialog).getByRole('button', { name: 'Void now' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Void sale' })).not.toBeInTheDocument(),
+    );
+    expect(api['sales:void']).toHaveBeenLastCalledWith({ id: 10, reason: 'Rang up twice' });
+    expect(api['sales:list'].mock.calls.length).toBeGreaterThan(lists);
+    expect(await screen.findByText('Sale #10 was voided.')).toBeInTheDocument();
+  });
+
+  it('refund caps each line at what is left, sends lineId/quantity pairs with one uuid, and shows REFUND_LIMIT', async () => {
+    const { api, user } = await openTransactions();
+    await user.click(within(table()).getByRole('button', { name: /receipt 12 / }));
+    await user.click(await within(detailRegion()).findByRole('button', { name: 'Refund' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Refund' });
+    const holder = within(dialog).getByRole('textbox', {
+      name: 'Refund quantity of WHITE HANGING HEART T-LIGHT HOLDER',
+    });
+    const towel = within(dialog).getByRole('textbox', { name: 'Refund quantity of Tea towel' });
+    // Defaults to the tender that paid most of the sale.
+    expect(within(dialog).getByLabelText('Refund to', { selector: 'input' })).toHaveValue('Card');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Refund now' }));
+    expect(
+      await within(dialog).findByText('Choose at least one item to refund'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('Say why the items are refunded')).toBeInTheDocument();
+    expect(api['sales:refund']).not.toHaveBeenCalled();
+
+    // 3 sold, 1 already refunded: at most 2.
+    await user.clear(holder);
+    await user.type(holder, '5');
+    await waitFor(() => expect(holder).toHaveValue('2'));
+    await user.clear(towel);
+    await user.type(towel, '1');
+    expect(within(dialog).getByRole('group', { name: 'Estimated refund' })).toHaveTextContent(
+      '£23.00',
+    );
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Chipped');
+
+    api['sales:refund'].mockResolvedValueOnce(fail('REFUND_LIMIT'));
+    await user.click(within(dialog).getByRole('button', { name: 'Refund now' }));
+    expect(
+      await within(dialog).findByText('That is more than can still be refunded on this sale.'),
+    ).toBeInTheDocument();
+    const first = api['sales:refund'].mock.calls[0]?.[0];
+    expect(first).toEqual({
+      saleId: 12,
+      refundId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      lines: [
+        { lineId: 21, quantity: 2 },
+        { lineId: 22, quantity: 1 },
+      ],
+      tender: 'card',
+      reason: 'Chipped',
+    });
+
+    // "All" takes everything still refundable; a retry keeps the same refund id.
+    await user.click(within(dialog).getByRole('button', { name: 'All' }));
+    expect(towel).toHaveValue('2');
+    await user.click(within(dialog).getByLabelText('Refund to', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Cash' }));
+    api['sales:refund'].mockResolvedValueOnce(
+      ok({ ...detail13, receiptNo: 14, id: 14, total: -2600 }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Refund now' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Refund' })).not.toBeInTheDocument(),
+    );
+    const second = api['sales:refund'].mock.calls[1]?.[0];
+    expect(second).toMatchObject({
+      refundId: first?.refundId,
+      lines: [
+        { lineId: 21, quantity: 2 },
+        { lineId: 22, quantity: 2 },
+      ],
+      tender: 'cash',
+    });
+    expect(
+      await screen.findByText(/Refund #14 recorded: £26\.00 back by cash/),
+    ).toBeInTheDocument();
+    expect(api['sales:get']).toHaveBeenLastCalledWith({ id: 12 });
+  });
+
+  it('Edit changes the customer and the note through sales:annotate', async () => {
+    const { api, user } = await openTransactions();
+    await user.click(within(table()).getByRole('button', { name: /receipt 12 / }));
+    await user.click(await within(detailRegion()).findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit sale #12' });
+    expect(within(dialog).getByLabelText('Customer', { selector: 'input' })).toHaveValue(
+      'Ada Lovelace',
+    );
+    const note = within(dialog).getByRole('textbox', { name: 'Note' });
+    await user.clear(note);
+    await user.type(note, 'Collect on Friday');
+    api['sales:annotate'].mockResolvedValueOnce(ok({ ...detail12, note: 'Collect on Friday' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api['sales:annotate']).toHaveBeenCalledWith({
+        id: 12,
+        customerId: 7,
+        note: 'Collect on Friday',
+      }),
+    );
+  });
+
+  it('shows a list error from the core', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    api['settings:get'].mockResolvedValue(ok(SETTINGS));
+    api['sales:list'].mockResolvedValue(fail('INTERNAL'));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Transactions' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Something went wrong/);
+  });
 });

@@ -152,7 +152,7 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
                         step={1}
                         allowDecimal={false}
                         allowNegative={false}
-                        clampBehavior="strict"
+                        clampBehavior="none"
                         disabled={left === 0}
                         data-autofocus={index === 0 || undefined}
                         value={quantities[line.id] ?? 0}

@@ -1,0 +1,152 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DaySummary } from '../../shared/contract';
+import type { RoleId } from '../../shared/permissions';
+import { useReportsStore } from '../../renderer/src/stores/reports';
+import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
+
+const NOW = new Date(2026, 10, 23, 15, 0);
+
+function daySummary(date: string, overrides: Partial<DaySummary> = {}): DaySummary {
+  return {
+    date,
+    timeZone: 'Europe/London',
+    from: `${date}T00:00:00.000Z`,
+    to: `${date}T23:59:59.000Z`,
+    currency: 'GBP',
+    salesCount: 42,
+    gross: 123456,
+    refundsCount: 2,
+    refunds: 2500,
+    voidsCount: 1,
+    voids: 990,
+    net: 120956,
+    discount: 1200,
+    tax: 20159,
+    byTender: [
+      { type: 'cash', count: 30, amount: 45000 },
+      { type: 'card', count: 14, amount: 75956 },
+    ],
+    byStaff: [
+      { staffId: 3, name: 'Tom Baker', salesCount: 30, gross: 90000, refunds: 2500, net: 87500 },
+      { staffId: 2, name: 'Jonas Weber', salesCount: 12, gross: 33456, refunds: 0, net: 33456 },
+    ],
+    ...overrides,
+  };
+}
+
+async function openReports(role: RoleId = 'manager') {
+  const api = createFakeApi();
+  api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
+  api['reports:daySummary'].mockImplementation(async (input) => ok(daySummary(input?.date ?? '')));
+  const rendered = renderApp(api);
+  await rendered.user.click(await screen.findByRole('button', { name: 'Reports' }));
+  await screen.findByRole('heading', { name: 'Day summary' });
+  return { api, ...rendered };
+}
+
+const figure = (name: string) => screen.getByRole('group', { name });
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+  useReportsStore.getState().reset();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('reports: day summary', () => {
+  it("shows today's figures, formatted, and the by-tender and by-staff tables", async () => {
+    const { api } = await openReports();
+    expect(api['reports:daySummary']).toHaveBeenCalledWith({ date: '2026-11-23' });
+    expect(screen.getByLabelText('Day')).toHaveValue('2026-11-23');
+    await waitFor(() => expect(figure('Net')).toHaveTextContent('£1,209.56'));
+    expect(figure('Gross')).toHaveTextContent('£1,234.56');
+    expect(figure('Sales count')).toHaveTextContent('42');
+    expect(figure('Refunds')).toHaveTextContent('£25.00');
+    expect(figure('Refunds')).toHaveTextContent('2 refunds');
+    expect(figure('Voids')).toHaveTextContent('£9.90');
+    expect(figure('Voids')).toHaveTextContent('1 voided sale');
+
+    const tenders = screen.getByRole('table', { name: 'By tender' });
+    const card = within(tenders).getByText('Card').closest('tr')!;
+    expect(within(card).getByText('14')).toBeInTheDocument();
+    expect(within(card).getByText('£759.56')).toBeInTheDocument();
+    expect(within(tenders).getByText('£1,209.56')).toBeInTheDocument(); // the total row
+
+    const staff = screen.getByRole('table', { name: 'By staff' });
+    const tom = within(staff).getByText('Tom Baker').closest('tr')!;
+    expect(within(tom).getByText('£900.00')).toBeInTheDocument();
+    expect(within(tom).getByText('£25.00')).toBeInTheDocument();
+    expect(within(tom).getByText('£875.00')).toBeInTheDocument();
+  });
+
+  it('previous day, next day and the date field change the request', async () => {
+    const { api, user } = await openReports();
+    await user.click(screen.getByRole('button', { name: 'Previous day' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-22' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Previous day' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-21' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Next day' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-22' }),
+    );
+    fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2026-02-28' } });
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-02-28' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Next day' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-03-01' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-23' }),
+    );
+  });
+
+  it('an empty day says so instead of empty tables', async () => {
+    const { api, user } = await openReports();
+    api['reports:daySummary'].mockResolvedValueOnce(
+      ok(
+        daySummary('2026-11-22', {
+          salesCount: 0,
+          gross: 0,
+          refunds: 0,
+          refundsCount: 0,
+          voids: 0,
+          voidsCount: 0,
+          net: 0,
+          discount: 0,
+          tax: 0,
+          byTender: [],
+          byStaff: [],
+        }),
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Previous day' }));
+    expect(await screen.findByText('No payments on this day.')).toBeInTheDocument();
+    expect(screen.getByText('Nobody made a sale on this day.')).toBeInTheDocument();
+    expect(figure('Net')).toHaveTextContent('£0.00');
+  });
+
+  it('shows the core refusal', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    api['reports:daySummary'].mockResolvedValue(fail('INTERNAL'));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Reports' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Something went wrong/);
+  });
+
+  it('is not in the navigation without reports.view', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier') }));
+    api['sales:list'].mockResolvedValue(ok({ items: [], nextCursor: null }));
+    renderApp(api);
+    await screen.findByRole('button', { name: 'Checkout' });
+    expect(screen.queryByRole('button', { name: 'Reports' })).not.toBeInTheDocument();
+  });
+});
