@@ -41,6 +41,7 @@ export function CustomerPicker({
   const [error, setError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const seq = useRef(0);
+  const opened = useRef(false);
 
   const runSearch = async (text: string) => {
     const mine = ++seq.current;
@@ -80,9 +81,19 @@ export function CustomerPicker({
       searchValue={search}
       onSearchChange={(text) => {
         setSearch(text);
-        if (text !== value?.name) searchLater(text);
+        // Only what the member types searches; Mantine also sets the text when a value is chosen.
+        if (opened.current && text !== value?.name) searchLater(text);
       }}
-      onDropdownOpen={() => void runSearch(search === value?.name ? '' : search)}
+      onDropdownOpen={() => {
+        opened.current = true;
+        void runSearch(search === value?.name ? '' : search);
+      }}
+      onDropdownClose={() => {
+        opened.current = false;
+        seq.current++;
+        setError(null);
+        setSearching(false);
+      }}
       onChange={(id, option) => {
         onChange(id === null || !option ? null : { id: Number(id), name: option.label });
       }}

@@ -109,6 +109,14 @@ export function SaleDetailPanel({
               <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={onPrint}>
                 Print receipt
               </Button>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={18} />}
+                title="Change the customer or the note"
+                onClick={onEdit}
+              >
+                Edit
+              </Button>
               {canRefund && refundable && (
                 <Button
                   variant="light"
@@ -162,20 +170,6 @@ export function SaleDetailPanel({
                 </Fact>
               )}
             </dl>
-            <div>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                leftSection={<IconPencil size={16} />}
-                onClick={onEdit}
-              >
-                Edit
-              </Button>
-              <Text span size="xs" c="dimmed" ml={4}>
-                customer and note
-              </Text>
-            </div>
-
             <Lines detail={detail} money={money} />
 
             <dl className="k-tx-totals">

@@ -17,7 +17,7 @@ const STATUS_OPTIONS = [
   { value: 'voided', label: 'Voided' },
 ];
 const KIND_OPTIONS = [
-  { value: ANY, label: 'Sales and refunds' },
+  { value: ANY, label: 'All kinds' },
   { value: 'sale', label: 'Sales' },
   { value: 'refund', label: 'Refunds' },
 ];

@@ -11,7 +11,7 @@ export interface TransactionsTableProps {
   selectedId: number | null;
   /** Show the date too when the list spans more than one day. */
   withDate: boolean;
-  /** Beside the open sale: fewer columns. */
+  /** Beside the open sale: time, receipt, kind and total only. */
   compact: boolean;
   onOpen: (sale: SaleSummary) => void;
 }
@@ -41,7 +41,7 @@ export function TransactionsTable({
             <Table.Th>Receipt</Table.Th>
             <Table.Th>Kind</Table.Th>
             {!compact && <Table.Th>Staff</Table.Th>}
-            <Table.Th>Customer</Table.Th>
+            {!compact && <Table.Th>Customer</Table.Th>}
             <Table.Th className="k-num">Total</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -87,15 +87,17 @@ export function TransactionsTable({
                   </span>
                 </Table.Td>
                 {!compact && <Table.Td>{s.staff.name}</Table.Td>}
-                <Table.Td>
-                  {s.customer ? (
-                    s.customer.name
-                  ) : (
-                    <Text span c="dimmed" size="sm">
-                      Walk-in
-                    </Text>
-                  )}
-                </Table.Td>
+                {!compact && (
+                  <Table.Td>
+                    {s.customer ? (
+                      s.customer.name
+                    ) : (
+                      <Text span c="dimmed" size="sm">
+                        Walk-in
+                      </Text>
+                    )}
+                  </Table.Td>
+                )}
                 <Table.Td className={`k-num ${s.total < 0 ? 'k-tx-negative' : ''}`}>
                   {formatMoney(s.total, s.currency)}
                 </Table.Td>
