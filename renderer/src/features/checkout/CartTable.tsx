@@ -1,0 +1,169 @@
+import { ActionIcon, Button, Group, NumberInput, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconMinus, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { KeyboardEvent } from 'react';
+import type { Quote } from '../../../../shared/contract';
+import { formatMoney, MAX_QUANTITY } from '../../../../shared/money';
+import type { CartLine } from '../../stores/cart';
+import { discountLabel } from './discount';
+
+export interface CartTableProps {
+  lines: CartLine[];
+  quote: Quote | null;
+  currency: string;
+  selected: number | null;
+  /** Index → message, for lines the core refused (PRODUCT_UNAVAILABLE at `lines.<i>.productId`). */
+  lineErrors: ReadonlyMap<number, string>;
+  onSelect: (index: number) => void;
+  onQuantity: (index: number, quantity: number) => void;
+  onRemove: (index: number) => void;
+  onDiscount: (index: number) => void;
+  /** Enter or Esc in a quantity field: back to the scan field. */
+  onDone: () => void;
+}
+
+/** The quoted line for cart line `index`, when the shown quote is for this cart's products. */
+export function quotedLine(quote: Quote | null, lines: CartLine[], index: number) {
+  const q = quote?.lines[index];
+  return q && q.productId === lines[index]?.productId ? q : null;
+}
+
+/** A display name for a line: the product name, or what the quote called it. */
+export function lineName(line: CartLine): string {
+  return line.name ?? `Product ${line.productId}`;
+}
+
+/**
+ * The cart lines: description and SKU, unit price, quantity (typed, or − / +), line discount,
+ * line total (from the quote) and remove. Clicking or focusing a row selects it for the keyboard.
+ */
+export function CartTable(props: CartTableProps) {
+  const { lines, quote, currency, selected, lineErrors } = props;
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <Table aria-label="Cart" className="k-co-cart" verticalSpacing="xs" highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Item</Table.Th>
+          <Table.Th className="k-co-num">Price</Table.Th>
+          <Table.Th className="k-co-qty-col">Quantity</Table.Th>
+          <Table.Th className="k-co-num">Discount</Table.Th>
+          <Table.Th className="k-co-num">Total</Table.Th>
+          <Table.Th className="k-co-remove-col">
+            <VisuallyHidden>Remove</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((line, i) => {
+          const q = quotedLine(quote, lines, i);
+          const name = lineName(line);
+          const error = lineErrors.get(i);
+          const onQtyKey = (e: KeyboardEvent<HTMLInputElement>) => {
+            if (e.key === 'Enter' || e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              props.onDone();
+            }
+          };
+          return (
+            <Table.Tr
+              key={line.productId}
+              className="k-co-line"
+              data-selected={selected === i || undefined}
+              data-error={error ? true : undefined}
+              aria-selected={selected === i}
+              onClick={() => props.onSelect(i)}
+              onFocusCapture={() => props.onSelect(i)}
+            >
+              <Table.Td>
+                <Text fw={600} className="k-co-line-name">
+                  {name}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {line.sku ?? q?.sku ?? ''}
+                </Text>
+                {error && (
+                  <Text size="sm" c="red.8" role="alert">
+                    {error}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td className="k-co-num">{q ? money(q.unitPrice) : '…'}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <ActionIcon
+                    variant="default"
+                    size="lg"
+                    aria-label={`One less ${name}`}
+                    tabIndex={-1}
+                    disabled={line.quantity <= 1}
+                    onClick={() => props.onQuantity(i, line.quantity - 1)}
+                  >
+                    <IconMinus size={16} />
+                  </ActionIcon>
+                  <NumberInput
+                    aria-label={`Quantity of ${name}`}
+                    className="k-co-qty"
+                    value={line.quantity}
+                    min={1}
+                    max={MAX_QUANTITY}
+                    clampBehavior="strict"
+                    allowDecimal={false}
+                    allowNegative={false}
+                    hideControls
+                    size="sm"
+                    data-line={i}
+                    onChange={(v) => {
+                      if (typeof v === 'number' && v >= 1) props.onQuantity(i, v);
+                    }}
+                    onKeyDown={onQtyKey}
+                  />
+                  <ActionIcon
+                    variant="default"
+                    size="lg"
+                    aria-label={`One more ${name}`}
+                    tabIndex={-1}
+                    disabled={line.quantity >= MAX_QUANTITY}
+                    onClick={() => props.onQuantity(i, line.quantity + 1)}
+                  >
+                    <IconPlus size={16} />
+                  </ActionIcon>
+                </Group>
+              </Table.Td>
+              <Table.Td className="k-co-num">
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  aria-label={`Discount on ${name}`}
+                  onClick={() => props.onDiscount(i)}
+                >
+                  {line.discount
+                    ? `${discountLabel(line.discount, currency)}${q ? ` −${money(q.discount)}` : ''}`
+                    : q && q.discount > 0
+                      ? `−${money(q.discount)}`
+                      : 'Add'}
+                </Button>
+              </Table.Td>
+              <Table.Td className="k-co-num">
+                <Text fw={600} span>
+                  {q ? money(q.total) : '…'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="lg"
+                  aria-label={`Remove ${name}`}
+                  onClick={() => props.onRemove(i)}
+                >
+                  <IconTrash size={18} />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,123 @@
+import { Button, Group, Modal, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import type { DiscountInput } from '../../../../shared/money';
+import { formatPercent, parseDiscount } from './discount';
+
+export interface DiscountTarget {
+  /** "Discount on Red mug" or "Sale discount". */
+  title: string;
+  current: DiscountInput | undefined;
+  apply: (discount: DiscountInput | undefined) => void;
+}
+
+/**
+ * A line or sale discount: an amount in the store currency or a percentage. "Remove discount"
+ * takes it off. The core checks the amount against the line (VALIDATION_FAILED if larger).
+ */
+export function DiscountModal({
+  target,
+  currency,
+  exponent,
+  onClose,
+}: {
+  target: DiscountTarget | null;
+  currency: string;
+  exponent: number;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={target?.title ?? ''} size="sm">
+      {target && (
+        <DiscountForm target={target} currency={currency} exponent={exponent} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function DiscountForm({
+  target,
+  currency,
+  exponent,
+  onClose,
+}: {
+  target: DiscountTarget;
+  currency: string;
+  exponent: number;
+  onClose: () => void;
+}) {
+  const current = target.current;
+  const [type, setType] = useState<DiscountInput['type']>(current?.type ?? 'percent');
+  const [text, setText] = useState(
+    !current
+      ? ''
+      : current.type === 'percent'
+        ? formatPercent(current.bps)
+        : (current.value / 10 ** exponent).toFixed(exponent),
+  );
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const d = parseDiscount(type, text, exponent);
+    if (!d) {
+      setError(
+        type === 'percent'
+          ? 'Enter a percentage from 0.01 to 100'
+          : `Enter an amount in ${currency}, e.g. ${(150 / 100).toFixed(Math.min(exponent, 2))}`,
+      );
+      return;
+    }
+    target.apply(d);
+    onClose();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <SegmentedControl
+          value={type}
+          onChange={(v) => {
+            setType(v as DiscountInput['type']);
+            setError(null);
+          }}
+          data={[
+            { value: 'percent', label: 'Percent' },
+            { value: 'amount', label: `Amount (${currency})` },
+          ]}
+          aria-label="Discount type"
+        />
+        <TextInput
+          label={type === 'percent' ? 'Discount %' : `Discount in ${currency}`}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setError(null);
+          }}
+          inputMode="decimal"
+          error={error}
+          data-autofocus
+          autoComplete="off"
+        />
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            color="red"
+            disabled={!current}
+            onClick={() => {
+              target.apply(undefined);
+              onClose();
+            }}
+          >
+            Remove discount
+          </Button>
+          <Group gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit">Apply</Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
