@@ -1,5 +1,13 @@
-import { ActionIcon, Button, Group, NumberInput, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconMinus, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Group,
+  NumberInput,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconDiscount, IconMinus, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import type { Quote } from '../../../../shared/contract';
 import { formatMoney, MAX_QUANTITY } from '../../../../shared/money';
@@ -76,10 +84,10 @@ export function CartTable(props: CartTableProps) {
               onFocusCapture={() => props.onSelect(i)}
             >
               <Table.Td>
-                <Text fw={600} className="k-co-line-name">
+                <Text fw={600} size="sm" className="k-co-line-name">
                   {name}
                 </Text>
-                <Text size="sm" c="dimmed">
+                <Text size="xs" c="dimmed">
                   {line.sku ?? q?.sku ?? ''}
                 </Text>
                 {error && (
@@ -93,7 +101,7 @@ export function CartTable(props: CartTableProps) {
                 <Group gap={4} wrap="nowrap">
                   <ActionIcon
                     variant="default"
-                    size="lg"
+                    size="md"
                     aria-label={`One less ${name}`}
                     tabIndex={-1}
                     disabled={line.quantity <= 1}
@@ -120,7 +128,7 @@ export function CartTable(props: CartTableProps) {
                   />
                   <ActionIcon
                     variant="default"
-                    size="lg"
+                    size="md"
                     aria-label={`One more ${name}`}
                     tabIndex={-1}
                     disabled={line.quantity >= MAX_QUANTITY}
@@ -131,18 +139,27 @@ export function CartTable(props: CartTableProps) {
                 </Group>
               </Table.Td>
               <Table.Td className="k-co-num">
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  aria-label={`Discount on ${name}`}
-                  onClick={() => props.onDiscount(i)}
-                >
-                  {line.discount
-                    ? `${discountLabel(line.discount, currency)}${q ? ` −${money(q.discount)}` : ''}`
-                    : q && q.discount > 0
-                      ? `−${money(q.discount)}`
-                      : 'Add'}
-                </Button>
+                {line.discount || (q && q.discount > 0) ? (
+                  <UnstyledButton
+                    className="k-co-discount"
+                    aria-label={`Discount on ${name}`}
+                    onClick={() => props.onDiscount(i)}
+                  >
+                    <span>{q ? `−${money(q.discount)}` : '…'}</span>
+                    <small>
+                      {line.discount ? discountLabel(line.discount, currency) : 'sale discount'}
+                    </small>
+                  </UnstyledButton>
+                ) : (
+                  <ActionIcon
+                    variant="subtle"
+                    size="md"
+                    aria-label={`Discount on ${name}`}
+                    onClick={() => props.onDiscount(i)}
+                  >
+                    <IconDiscount size={18} />
+                  </ActionIcon>
+                )}
               </Table.Td>
               <Table.Td className="k-co-num">
                 <Text fw={600} span>
@@ -153,7 +170,7 @@ export function CartTable(props: CartTableProps) {
                 <ActionIcon
                   variant="subtle"
                   color="red"
-                  size="lg"
+                  size="md"
                   aria-label={`Remove ${name}`}
                   onClick={() => props.onRemove(i)}
                 >

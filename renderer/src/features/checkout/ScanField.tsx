@@ -93,7 +93,7 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
     } catch (e) {
       if (mine === seq.current) setMessage(messageFor(e));
     } finally {
-      if (mine === seq.current) setBusy(false);
+      setBusy(false);
     }
   };
 

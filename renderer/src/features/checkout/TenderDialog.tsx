@@ -182,9 +182,8 @@ function TenderForm({
             inputMode="decimal"
             autoComplete="off"
             data-autofocus
-            className="k-co-tender-amount"
           />
-          <Group gap="xs" className="k-co-tender-types">
+          <Group gap="xs">
             <Button leftSection={<IconCreditCard size={18} />} onClick={() => addTyped('card')}>
               Card
             </Button>
@@ -241,11 +240,11 @@ function TenderForm({
 
         <FormAlert message={error} />
 
-        <Group justify="space-between" align="center">
-          <Text size="sm" c="dimmed">
-            <Kbd>Enter</Kbd> add cash · <Kbd>F12</Kbd> complete · <Kbd>Esc</Kbd> back to the cart
+        <Group justify="space-between" align="center" wrap="nowrap">
+          <Text size="xs" c="dimmed">
+            <Kbd>Enter</Kbd> add cash · <Kbd>F12</Kbd> complete · <Kbd>Esc</Kbd> back
           </Text>
-          <Group gap="sm">
+          <Group gap="sm" wrap="nowrap">
             <Button variant="default" onClick={onClose} disabled={busy}>
               Cancel
             </Button>
