@@ -84,7 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     sessions,
     safeMode: () => safeMode,
-    products: new ProductService(db, audit, clock),
+    products: new ProductService(db, audit, clock, settings),
     customers: new CustomerService(db, audit, clock, saleQueries),
     checkout: new CheckoutService(db, audit, clock, settings, till, saleQueries),
     saleQueries,

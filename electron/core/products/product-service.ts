@@ -1,57 +1,476 @@
 /**
  * Products: search, scanner lookup, create/update, remove (delete if never sold, else archive),
  * restore, and CSV import. Every write is audited (L1) and runs through the write queue.
- * See shared/contract/products.ts for shapes and error codes.
+ * See shared/contract/products.ts for shapes and error codes. Prices are minor units of the store
+ * currency (M1), tax rates basis points, times UTC ISO-8601.
  */
+import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
+import {
+  productFieldsSchema,
+  type ProductKind,
+  type ProductView,
+} from '../../../shared/contract/products';
+import { AppError, type ValidationIssue } from '../../../shared/errors';
+import { currencyExponent, parseMoney } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
+import { chunks, ImportReportBuilder, reasonFromIssues, readCsv } from '../csv/csv-import';
 import type { Database } from '../db/database';
+import { run } from '../db/sql';
+import { escapeLike, foldForSearch } from '../search/normalize';
+import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../types';
+import { ProductEntity } from './product.entity';
 
-const todo = (): never => {
-  throw new AppError('INTERNAL', 'Not implemented yet');
+type Fields = ChannelParsedInput<'products:create'>;
+
+/** A products row as raw SQL returns it (booleans are 0/1 on SQLite). */
+interface ProductRow {
+  id: number;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  price: number | string;
+  tax_rate_bps: number | string;
+  kind: ProductKind;
+  active: boolean | number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS =
+  'p.id, p.sku, p.barcode, p.name, p.price, p.tax_rate_bps, p.kind, p.active, p.archived_at, p.created_at, p.updated_at';
+
+function rowView(r: ProductRow): ProductView {
+  return {
+    id: Number(r.id),
+    sku: r.sku,
+    barcode: r.barcode,
+    name: r.name,
+    price: Number(r.price),
+    taxRateBps: Number(r.tax_rate_bps),
+    kind: r.kind,
+    active: Boolean(r.active),
+    archived: r.archived_at !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The view of a product entity. */
+export function toProductView(p: ProductEntity): ProductView {
+  return {
+    id: p.id,
+    sku: p.sku,
+    barcode: p.barcode,
+    name: p.name,
+    price: Number(p.price),
+    taxRateBps: Number(p.taxRateBps),
+    kind: p.kind,
+    active: Boolean(p.active),
+    archived: p.archivedAt !== null,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+/** `name` folded for `search_name`, capped at the column's 200 characters (folding can lengthen text). */
+export function productSearchName(name: string): string {
+  return Array.from(foldForSearch(name)).slice(0, 200).join('');
+}
+
+const TAKEN = {
+  sku: 'This SKU is already used by another product.',
+  barcode: 'This barcode is already used by another product.',
 };
+
+/** The CSV columns; `sku`, `name` and `price` are required. */
+const CSV_REQUIRED = ['sku', 'name', 'price'] as const;
+const CSV_OPTIONAL = ['barcode', 'tax_rate', 'kind', 'active'] as const;
+const CSV_NAMES = { taxRateBps: 'tax_rate' };
+const TRUE_WORDS = ['true', 'yes', 'y', '1'];
+const FALSE_WORDS = ['false', 'no', 'n', '0'];
 
 export class ProductService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly settings: SettingsService,
   ) {}
 
-  list(_input: ChannelParsedInput<'products:list'>): Promise<ChannelOutput<'products:list'>> {
-    return todo();
+  private now(): string {
+    return this.clock.now().toISOString();
   }
-  lookup(_code: string): Promise<ChannelOutput<'products:lookup'>> {
-    return todo();
+
+  /**
+   * One page of products. A search matches the SKU by prefix (case-insensitive, SKUs are
+   * upper-case), the barcode exactly or by prefix, or any part of the folded name; results are
+   * ranked exact barcode/SKU, then SKU/barcode prefix, then name prefix, then the rest, each by
+   * name. `total` counts every match.
+   */
+  async list(input: ChannelParsedInput<'products:list'>): Promise<ChannelOutput<'products:list'>> {
+    const where: string[] = [
+      input.status === 'sellable'
+        ? 'p.active = TRUE AND p.archived_at IS NULL'
+        : input.status === 'all'
+          ? 'p.archived_at IS NULL'
+          : 'p.archived_at IS NOT NULL',
+    ];
+    const whereParams: unknown[] = [];
+    let rank = '';
+    const rankParams: unknown[] = [];
+    const search = input.search;
+    if (search) {
+      const code = search;
+      const sku = search.toUpperCase();
+      const name = foldForSearch(search);
+      const codePrefix = `${escapeLike(code)}%`;
+      const skuPrefix = `${escapeLike(sku)}%`;
+      where.push(
+        `(p.sku LIKE ? ESCAPE '\\' OR p.barcode LIKE ? ESCAPE '\\' OR p.search_name LIKE ? ESCAPE '\\')`,
+      );
+      whereParams.push(skuPrefix, codePrefix, `%${escapeLike(name)}%`);
+      rank = `CASE WHEN p.barcode = ? OR p.sku = ? THEN 0
+        WHEN p.sku LIKE ? ESCAPE '\\' OR p.barcode LIKE ? ESCAPE '\\' THEN 1
+        WHEN p.search_name LIKE ? ESCAPE '\\' THEN 2 ELSE 3 END`;
+      rankParams.push(code, sku, skuPrefix, codePrefix, `${escapeLike(name)}%`);
+    }
+    const em = this.db.manager;
+    const whereSql = where.join(' AND ');
+    const rows = await run<ProductRow>(
+      em,
+      `SELECT ${COLUMNS}${rank ? `, ${rank} AS rank` : ''} FROM products p WHERE ${whereSql}
+        ORDER BY ${rank ? 'rank, ' : ''}p.search_name, p.id LIMIT ? OFFSET ?`,
+      [...rankParams, ...whereParams, input.limit, input.offset],
+    );
+    const count = await run<{ n: number | string }>(
+      em,
+      `SELECT COUNT(*) AS n FROM products p WHERE ${whereSql}`,
+      whereParams,
+    );
+    return { items: rows.map(rowView), total: Number(count[0]?.n ?? 0) };
   }
-  get(_id: number): Promise<ChannelOutput<'products:get'>> {
-    return todo();
+
+  /**
+   * The scanner's lookup: the sellable (active, not archived) product whose barcode equals `code`,
+   * else whose SKU equals `code` upper-cased; `{ product: null }` when there is none.
+   */
+  async lookup(code: string): Promise<ChannelOutput<'products:lookup'>> {
+    const em = this.db.manager;
+    const sellable = 'p.active = TRUE AND p.archived_at IS NULL';
+    const byBarcode = await run<ProductRow>(
+      em,
+      `SELECT ${COLUMNS} FROM products p WHERE p.barcode = ? AND ${sellable}`,
+      [code],
+    );
+    if (byBarcode[0]) return { product: rowView(byBarcode[0]) };
+    const bySku = await run<ProductRow>(
+      em,
+      `SELECT ${COLUMNS} FROM products p WHERE p.sku = ? AND ${sellable}`,
+      [code.toUpperCase()],
+    );
+    return { product: bySku[0] ? rowView(bySku[0]) : null };
   }
-  create(
-    _actor: Session,
-    _input: ChannelParsedInput<'products:create'>,
+
+  /** One product, archived or not. Errors: NOT_FOUND. */
+  async get(id: number): Promise<ChannelOutput<'products:get'>> {
+    return toProductView(await this.find(this.db.manager, id));
+  }
+
+  private async find(em: EntityManager, id: number): Promise<ProductEntity> {
+    const p = await em.getRepository(ProductEntity).findOneBy({ id });
+    if (!p) throw new AppError('NOT_FOUND', 'That product does not exist.');
+    return p;
+  }
+
+  /** CONFLICT, naming the field(s), when another product has this SKU or barcode. */
+  private async assertUnique(
+    em: EntityManager,
+    f: { sku: string; barcode: string | null },
+    exceptId?: number,
+  ): Promise<void> {
+    const issues: ValidationIssue[] = [];
+    const hits = await run<{ id: number; sku: string; barcode: string | null }>(
+      em,
+      'SELECT id, sku, barcode FROM products WHERE sku = ? OR barcode = ?',
+      [f.sku, f.barcode],
+    );
+    const others = hits.filter((h) => Number(h.id) !== exceptId);
+    if (others.some((h) => h.sku === f.sku)) issues.push({ path: 'sku', message: TAKEN.sku });
+    if (f.barcode !== null && others.some((h) => h.barcode === f.barcode))
+      issues.push({ path: 'barcode', message: TAKEN.barcode });
+    if (issues.length > 0)
+      throw new AppError('CONFLICT', issues.map((i) => i.message).join(' '), issues);
+  }
+
+  private actor(actor: Session, id: number | null) {
+    return {
+      actorId: actor.staff.id,
+      actorName: actor.staff.username,
+      targetType: 'product',
+      targetId: id,
+    };
+  }
+
+  private columns(f: Fields) {
+    return {
+      sku: f.sku,
+      barcode: f.barcode,
+      name: f.name,
+      searchName: productSearchName(f.name),
+      price: f.price,
+      taxRateBps: f.taxRateBps,
+      kind: f.kind,
+      active: f.active,
+    };
+  }
+
+  /** Creates a product (audited `product.create`). Errors: CONFLICT (issues on `sku`/`barcode`). */
+  async create(
+    actor: Session,
+    input: ChannelParsedInput<'products:create'>,
   ): Promise<ChannelOutput<'products:create'>> {
-    return todo();
+    return this.db.write(async (em) => {
+      await this.assertUnique(em, input);
+      const now = this.now();
+      const repo = em.getRepository(ProductEntity);
+      const saved = await repo.save(
+        repo.create({ ...this.columns(input), archivedAt: null, createdAt: now, updatedAt: now }),
+      );
+      await this.audit.record(em, {
+        ...this.actor(actor, saved.id),
+        action: 'product.create',
+        outcome: 'success',
+        detail: `${saved.sku} ${saved.name}, price ${saved.price}, tax ${saved.taxRateBps} bps`,
+      });
+      return toProductView(await this.find(em, saved.id));
+    });
   }
-  update(
-    _actor: Session,
-    _input: ChannelParsedInput<'products:update'>,
+
+  /**
+   * Replaces a product's fields (audited `product.update`, with what changed, e.g.
+   * `price 250 -> 275`). Past sale lines keep their own copies. Errors: NOT_FOUND, CONFLICT.
+   */
+  async update(
+    actor: Session,
+    input: ChannelParsedInput<'products:update'>,
   ): Promise<ChannelOutput<'products:update'>> {
-    return todo();
+    const { id, ...fields } = input;
+    return this.db.write(async (em) => {
+      const before = await this.find(em, id);
+      await this.assertUnique(em, fields, id);
+      const next = this.columns(fields);
+      const changes = (['sku', 'barcode', 'name', 'price', 'taxRateBps', 'kind', 'active'] as const)
+        .filter((k) => (k === 'active' ? Boolean(before.active) : before[k]) !== next[k])
+        .map((k) => `${k} ${show(before[k])} -> ${show(next[k])}`);
+      await em.getRepository(ProductEntity).update(id, { ...next, updatedAt: this.now() });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'product.update',
+        outcome: 'success',
+        detail: changes.length ? changes.join('; ') : 'no changes',
+      });
+      return toProductView(await this.find(em, id));
+    });
   }
-  remove(_actor: Session, _id: number): Promise<ChannelOutput<'products:remove'>> {
-    return todo();
+
+  /**
+   * Deletes a product no sale line references (`deleted`, audited `product.delete`); otherwise
+   * deactivates and archives it (`archived`, audited `product.archive`). Errors: NOT_FOUND.
+   */
+  async remove(actor: Session, id: number): Promise<ChannelOutput<'products:remove'>> {
+    return this.db.write(async (em) => {
+      const p = await this.find(em, id);
+      const sold = await run(em, 'SELECT 1 AS x FROM sale_lines WHERE product_id = ? LIMIT 1', [
+        id,
+      ]);
+      if (sold.length === 0) {
+        await em.getRepository(ProductEntity).delete(id);
+        await this.audit.record(em, {
+          ...this.actor(actor, id),
+          action: 'product.delete',
+          outcome: 'success',
+          detail: `deleted ${p.sku} ${p.name}`,
+        });
+        return { outcome: 'deleted' as const, product: toProductView(p) };
+      }
+      const now = this.now();
+      await em
+        .getRepository(ProductEntity)
+        .update(id, { active: false, archivedAt: p.archivedAt ?? now, updatedAt: now });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'product.archive',
+        outcome: 'success',
+        detail: `${p.sku} has sales: archived instead of deleted`,
+      });
+      return { outcome: 'archived' as const, product: toProductView(await this.find(em, id)) };
+    });
   }
-  restore(_actor: Session, _id: number): Promise<ChannelOutput<'products:restore'>> {
-    return todo();
+
+  /**
+   * Brings an archived product back to the lists; it stays inactive until edited (audited
+   * `product.restore`). Errors: NOT_FOUND, CONFLICT when it is not archived.
+   */
+  async restore(actor: Session, id: number): Promise<ChannelOutput<'products:restore'>> {
+    return this.db.write(async (em) => {
+      const p = await this.find(em, id);
+      if (p.archivedAt === null) throw new AppError('CONFLICT', `${p.name} is not archived.`);
+      await em.getRepository(ProductEntity).update(id, { archivedAt: null, updatedAt: this.now() });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'product.restore',
+        outcome: 'success',
+        detail: p.sku,
+      });
+      return toProductView(await this.find(em, id));
+    });
   }
-  importCsv(
-    _actor: Session,
-    _input: ChannelParsedInput<'products:import'>,
+
+  /**
+   * Imports products from CSV: header `sku,barcode,name,price,tax_rate,kind,active` (any order,
+   * case-insensitive; barcode, tax_rate (default 0), kind (default stock) and active (default
+   * true) may be left out). `price` is in major units of the store currency ("2.55"), parsed
+   * exactly; `tax_rate` is a percentage ("20", "17.5"). Rows that fail validation, repeat a SKU or
+   * barcode from an earlier row, or use a SKU/barcode that already exists are rejected (existing
+   * products are never changed). `commit: false` writes nothing; `commit: true` writes every
+   * accepted row in one transaction with one `product.import` audit row.
+   * Errors: IMPORT_REJECTED (not CSV, or a wrong header).
+   */
+  async importCsv(
+    actor: Session,
+    input: ChannelParsedInput<'products:import'>,
   ): Promise<ChannelOutput<'products:import'>> {
-    return todo();
+    const rows = readCsv(input.csv, { required: CSV_REQUIRED, optional: CSV_OPTIONAL });
+    const report = new ImportReportBuilder();
+    const exponent = currencyExponent(this.settings.currency());
+    const candidates: { line: number; fields: Fields }[] = [];
+    const skuLine = new Map<string, number>();
+    const barcodeLine = new Map<string, number>();
+
+    for (const { line, values: v, fieldCountError } of rows) {
+      if (fieldCountError) {
+        report.reject(line, fieldCountError);
+        continue;
+      }
+      const problems: string[] = [];
+      const price = parseMoney(v.price, exponent);
+      if (price === null)
+        problems.push(
+          `price: "${clipText(v.price)}" is not an amount with at most ${exponent} decimals`,
+        );
+      const taxText = v.tax_rate.replace(/\s*%$/, '');
+      const taxRateBps = taxText === '' ? 0 : parseMoney(taxText, 2);
+      if (taxRateBps === null)
+        problems.push(`tax_rate: "${clipText(v.tax_rate)}" is not a percentage like 20 or 17.5`);
+      const activeText = v.active.toLowerCase();
+      const active =
+        activeText === '' || TRUE_WORDS.includes(activeText)
+          ? true
+          : FALSE_WORDS.includes(activeText)
+            ? false
+            : null;
+      if (active === null) problems.push(`active: "${clipText(v.active)}" is not true or false`);
+      if (problems.length > 0) {
+        report.reject(line, problems.join('; '));
+        continue;
+      }
+      const parsed = productFieldsSchema.safeParse({
+        sku: v.sku,
+        barcode: v.barcode || null,
+        name: v.name,
+        price,
+        taxRateBps,
+        kind: v.kind ? v.kind.toLowerCase() : undefined,
+        active,
+      });
+      if (!parsed.success) {
+        report.reject(line, reasonFromIssues(parsed.error.issues, CSV_NAMES));
+        continue;
+      }
+      const f = parsed.data;
+      const firstSku = skuLine.get(f.sku);
+      const firstBarcode = f.barcode === null ? undefined : barcodeLine.get(f.barcode);
+      if (firstSku !== undefined) {
+        report.reject(line, `SKU ${f.sku} is repeated (first on line ${firstSku}).`);
+        continue;
+      }
+      if (firstBarcode !== undefined) {
+        report.reject(line, `Barcode ${f.barcode} is repeated (first on line ${firstBarcode}).`);
+        continue;
+      }
+      skuLine.set(f.sku, line);
+      if (f.barcode !== null) barcodeLine.set(f.barcode, line);
+      candidates.push({ line, fields: f });
+    }
+
+    const admit = async (em: EntityManager) => {
+      const skus = await this.existing(em, 'sku', [...skuLine.keys()]);
+      const barcodes = await this.existing(em, 'barcode', [...barcodeLine.keys()]);
+      return candidates.filter(({ line, fields: f }) => {
+        if (skus.has(f.sku)) report.reject(line, `SKU ${f.sku} already exists.`);
+        else if (f.barcode !== null && barcodes.has(f.barcode))
+          report.reject(line, `Barcode ${f.barcode} already exists.`);
+        else return true;
+        return false;
+      });
+    };
+
+    if (!input.commit) {
+      const accepted = await admit(this.db.manager);
+      return report.report(rows.length, accepted.length, 0);
+    }
+    return this.db.write(async (em) => {
+      const accepted = await admit(em);
+      const now = this.now();
+      const repo = em.getRepository(ProductEntity);
+      for (const part of chunks(accepted, 500)) {
+        await repo.insert(
+          part.map(({ fields }) => ({
+            ...this.columns(fields),
+            archivedAt: null,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
+      }
+      await this.audit.record(em, {
+        ...this.actor(actor, null),
+        action: 'product.import',
+        outcome: 'success',
+        detail: `${rows.length} rows: ${accepted.length} created, ${report.rejectedCount} rejected`,
+      });
+      return report.report(rows.length, accepted.length, accepted.length);
+    });
   }
+
+  /** Which of `values` already exist in products.`column`. */
+  private async existing(
+    em: EntityManager,
+    column: 'sku' | 'barcode',
+    values: string[],
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(values, 500)) {
+      const rows = await run<{ v: string }>(
+        em,
+        `SELECT ${column} AS v FROM products WHERE ${column} IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      for (const r of rows) found.add(r.v);
+    }
+    return found;
+  }
+}
+
+function show(v: string | number | boolean | null): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+/** A cell quoted back in a reject reason, cut to 40 characters. */
+function clipText(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
