@@ -1,0 +1,211 @@
+/**
+ * The demo data generator (scripts/seed/generate.ts): a small seeded database must be one the app
+ * accepts as its own: sound file, consistent sales, gapless receipts, folded search columns, an
+ * intact audit chain, and reports equal to sums taken straight from the rows.
+ */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldForSearch } from '../../electron/core/search/normalize';
+import { seedDemoData, type SeedResult } from '../../scripts/seed/generate';
+import { auditCount, makeTestCore, tempDir, type TestCore } from '../helpers/core';
+
+const NOW = new Date('2026-11-23T09:00:00.000Z');
+
+describe('seedDemoData', () => {
+  let dir: string;
+  let path: string;
+  let seeded: SeedResult;
+  let t: TestCore;
+  let raw: Database.Database;
+
+  beforeAll(async () => {
+    dir = tempDir('kassa-seed-');
+    path = join(dir, 'kassa.sqlite');
+    seeded = await seedDemoData({ databasePath: path, customers: 200, sales: 2_000, now: NOW });
+    // A second run appends to the same database and the same till.
+    const more = await seedDemoData({ databasePath: path, customers: 0, sales: 100, now: NOW });
+    expect(more.staff).toEqual([]);
+    t = await makeTestCore({ dir });
+    raw = new Database(path, { readonly: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    raw?.close();
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const one = <T>(sql: string, ...args: unknown[]) => raw.prepare(sql).get(...args) as T;
+  const n = (sql: string, ...args: unknown[]) => one<{ n: number }>(sql, ...args).n;
+
+  it('writes what it says, in shape', () => {
+    expect(seeded).toMatchObject({ sales: 2_000, customers: 200 });
+    expect(seeded.products).toBeGreaterThan(1_900);
+    expect(seeded.staff.map((s) => s.username)).toEqual(['admin', 'cashier']);
+    expect(n(`SELECT COUNT(*) AS n FROM sales WHERE source = 'seed'`)).toBe(2_100);
+    expect(n('SELECT COUNT(*) AS n FROM customers')).toBe(200);
+    expect(n('SELECT COUNT(*) AS n FROM sale_lines')).toBe(
+      seeded.lines + n(`SELECT COUNT(*) AS n FROM sale_lines WHERE sale_id > 2000`),
+    );
+    const refunds = n(`SELECT COUNT(*) AS n FROM sales WHERE kind = 'refund'`);
+    const voided = n(`SELECT COUNT(*) AS n FROM sales WHERE status = 'voided'`);
+    const walkIns = n(
+      `SELECT COUNT(*) AS n FROM sales WHERE kind = 'sale' AND customer_id IS NULL`,
+    );
+    expect(refunds).toBeGreaterThan(20);
+    expect(refunds).toBeLessThan(120);
+    expect(voided).toBeGreaterThan(5);
+    expect(voided).toBeLessThan(60);
+    expect(walkIns / (2_100 - refunds)).toBeGreaterThan(0.22);
+    expect(walkIns / (2_100 - refunds)).toBeLessThan(0.38);
+    expect(n(`SELECT COUNT(*) AS n FROM sale_voids`)).toBe(voided);
+  });
+
+  it('leaves a sound file: integrity, foreign keys, every index, pragmas', () => {
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(raw.pragma('foreign_key_check')).toEqual([]);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const indexes = (tbl: string) =>
+      n(
+        `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
+        tbl,
+      );
+    expect(indexes('sales')).toBe(8);
+    expect(indexes('sale_lines')).toBe(3);
+  });
+
+  it('keeps every sale consistent: lines add up, tenders pay the total, refunds mirror', () => {
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales s WHERE s.total <> (SELECT SUM(total) FROM sale_lines WHERE sale_id = s.id)
+           OR s.tax <> (SELECT SUM(tax) FROM sale_lines WHERE sale_id = s.id)
+           OR s.subtotal <> s.total OR s.discount <> 0`),
+    ).toBe(0);
+    expect(
+      n(
+        `SELECT COUNT(*) AS n FROM sale_lines WHERE total <> quantity * unit_price OR discount <> 0`,
+      ),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales s WHERE s.total <> 0
+           AND s.total <> (SELECT COALESCE(SUM(amount), 0) FROM sale_tenders WHERE sale_id = s.id)`),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sale_tenders WHERE type = 'cash' AND amount > 0
+           AND (tendered IS NULL OR change_due <> tendered - amount OR change_due < 0)`),
+    ).toBe(0);
+    // A refund returns part of one earlier, completed sale: same customer, negative quantities no
+    // larger than sold, pointing at the original lines.
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales r JOIN sales o ON o.id = r.refund_of_id
+           WHERE r.kind = 'refund' AND (o.kind <> 'sale' OR o.status <> 'completed'
+             OR o.created_at > r.created_at OR o.customer_id IS NOT r.customer_id)`),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sale_lines rl JOIN sales r ON r.id = rl.sale_id
+           JOIN sale_lines ol ON ol.id = rl.refund_of_line_id
+           WHERE ol.sale_id <> r.refund_of_id OR rl.quantity >= 0 OR -rl.quantity > ol.quantity
+             OR rl.unit_price <> ol.unit_price OR rl.product_id <> ol.product_id`),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales WHERE kind = 'refund' AND refund_of_id IS NULL`),
+    ).toBe(0);
+  });
+
+  it('numbers receipts gaplessly on its till and continues from next_receipt_no', () => {
+    expect(
+      one(
+        `SELECT MIN(receipt_no) AS lo, MAX(receipt_no) AS hi, COUNT(*) AS n, MAX(t.next_receipt_no) AS next
+         FROM sales s JOIN tills t ON t.id = s.till_id WHERE t.name = 'Demo till'`,
+      ),
+    ).toEqual({ lo: 1, hi: 2_100, n: 2_100, next: 2_101 });
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales a JOIN sales b ON b.receipt_no = a.receipt_no + 1
+           WHERE b.created_at < a.created_at`),
+    ).toBe(0);
+    expect(n(`SELECT COUNT(*) AS n FROM sales WHERE created_at >= ?`, NOW.toISOString())).toBe(0);
+    const times = raw.prepare(`SELECT substr(created_at, 12, 5) AS hm FROM sales`).all() as {
+      hm: string;
+    }[];
+    expect(times.every((x) => x.hm >= '09:00' && x.hm < '17:30')).toBe(true);
+  });
+
+  it('fills the customer search columns exactly as the app does', () => {
+    const rows = raw
+      .prepare(`SELECT name, email, phone, phone_digits, search_name, search_text FROM customers`)
+      .all() as Record<string, string>[];
+    for (const c of rows) {
+      expect(c.search_name).toBe(foldForSearch(c.name!));
+      expect(c.search_text).toBe(foldForSearch(`${c.name} ${c.email} ${c.phone_digits}`));
+      expect(c.phone_digits).toBe(c.phone!.replace(/\D/g, ''));
+    }
+    expect(n(`SELECT COUNT(DISTINCT email) AS n FROM customers`)).toBe(200);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM customers_fts WHERE customers_fts MATCH '"demo.example"'`),
+    ).toBe(200);
+  });
+
+  it('opens in the core with its audit chain intact, one seed.generate row per run', () => {
+    expect(t.core.safeMode).toBe(false);
+    expect(auditCount(t, 'app.start', 'failure')).toBe(0);
+    expect(auditCount(t, 'seed.generate', 'success')).toBe(2);
+  });
+
+  it('answers sales:list pages and day summaries equal to raw sums', async () => {
+    await t.must('auth:login', { identifier: 'admin', password: seeded.staff[0]!.password });
+
+    const seen = new Set<number>();
+    let cursor: { createdAt: string; id: number } | undefined;
+    let last = '9999';
+    for (let page = 0; page < 5; page += 1) {
+      const r = await t.must('sales:list', { limit: 100, ...(cursor ? { cursor } : {}) });
+      expect(r.items).toHaveLength(100);
+      for (const s of r.items) {
+        expect(seen.has(s.id)).toBe(false);
+        seen.add(s.id);
+        expect(s.createdAt <= last).toBe(true);
+        last = s.createdAt;
+      }
+      cursor = r.nextCursor!;
+    }
+
+    // A winter day: London time is UTC, so the day is [00:00Z, 24:00Z).
+    const date = one<{ d: string }>(
+      `SELECT substr(created_at, 1, 10) AS d FROM sales WHERE created_at < '2026-03-01'
+       GROUP BY d ORDER BY SUM(kind = 'refund') > 0 DESC, SUM(status = 'voided') > 0 DESC,
+         COUNT(*) DESC LIMIT 1`,
+    ).d;
+    const from = `${date}T00:00:00.000Z`;
+    const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+    const sum = (where: string) =>
+      one<{ n: number; total: number | null }>(
+        `SELECT COUNT(*) AS n, SUM(total) AS total FROM sales WHERE created_at >= ? AND created_at < ? AND ${where}`,
+        from,
+        to,
+      );
+    const sales = sum(`kind = 'sale' AND status = 'completed'`);
+    const refunds = sum(`kind = 'refund' AND status = 'completed'`);
+    const voids = sum(`status = 'voided'`);
+    const s = await t.must('reports:daySummary', { date });
+    expect(sales.n).toBeGreaterThan(0);
+    expect({
+      salesCount: s.salesCount,
+      gross: s.gross,
+      refundsCount: s.refundsCount,
+      refunds: s.refunds,
+      voidsCount: s.voidsCount,
+      voids: s.voids,
+      net: s.net,
+    }).toEqual({
+      salesCount: sales.n,
+      gross: sales.total ?? 0,
+      refundsCount: refunds.n,
+      refunds: 0 - (refunds.total ?? 0),
+      voidsCount: voids.n,
+      voids: voids.total ?? 0,
+      net: (sales.total ?? 0) + (refunds.total ?? 0),
+    });
+    expect(s.byTender.reduce((a, b) => a + b.amount, 0)).toBe(s.net);
+  });
+});
