@@ -1,19 +1,46 @@
 /**
  * Customers: ranked search, the customer page (stats + recent sales), create/update, remove
  * (delete if no sales, else archive), restore, and CSV import. Every write is audited (L1) and runs through the write queue.
- * See shared/contract/customers.ts for shapes and error codes.
+ * See shared/contract/customers.ts for shapes and error codes. Times are UTC ISO-8601; amounts in
+ * the stats are minor units.
+ *
+ * Audit rows name the fields that changed, never their values: the audit log is append-only, so
+ * personal data written there could never be erased.
  */
+import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
+import { customerFieldsSchema, type CustomerView } from '../../../shared/contract/customers';
+import { AppError, type ValidationIssue } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
+import { chunks, ImportReportBuilder, reasonFromIssues, readCsv } from '../csv/csv-import';
 import type { Database } from '../db/database';
+import { run } from '../db/sql';
 import type { SaleQueries } from '../sales/sale-queries';
 import type { Clock } from '../types';
+import { CustomerEntity } from './customer.entity';
+import { searchCustomers } from './customer-search';
+import { customerSearchColumns } from './search-columns';
 
-const todo = (): never => {
-  throw new AppError('INTERNAL', 'Not implemented yet');
-};
+const FIELD_NAMES = ['name', 'email', 'phone', 'country', 'notes'] as const;
+
+export function toCustomerView(c: CustomerEntity): CustomerView {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    country: c.country,
+    notes: c.notes,
+    externalRef: c.externalRef,
+    archived: c.archivedAt !== null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+const CSV_REQUIRED = ['name'] as const;
+const CSV_OPTIONAL = ['email', 'phone', 'country', 'notes'] as const;
 
 export class CustomerService {
   constructor(
@@ -23,36 +50,272 @@ export class CustomerService {
     private readonly sales: SaleQueries,
   ) {}
 
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /**
+   * A page of customers. Empty search: by name. Otherwise ranked exact email or phone digits,
+   * then name prefix, then a word of the name starting with the query, then anywhere in name,
+   * email or phone digits; archived customers only with `includeArchived`. See customer-search.ts.
+   */
   search(
-    _input: ChannelParsedInput<'customers:search'>,
+    input: ChannelParsedInput<'customers:search'>,
   ): Promise<ChannelOutput<'customers:search'>> {
-    return todo();
+    return searchCustomers(this.db.manager, input);
   }
-  get(_id: number): Promise<ChannelOutput<'customers:get'>> {
-    return todo();
+
+  /** The customer, their totals and their 50 most recent sales (newest first). Errors: NOT_FOUND. */
+  async get(id: number): Promise<ChannelOutput<'customers:get'>> {
+    const customer = toCustomerView(await this.find(this.db.manager, id));
+    const stats = await this.sales.customerStats(id);
+    const recent = await this.sales.list({ customerId: id, limit: 50 });
+    return { customer, stats, recentSales: recent.items };
   }
-  create(
-    _actor: Session,
-    _input: ChannelParsedInput<'customers:create'>,
+
+  private async find(em: EntityManager, id: number): Promise<CustomerEntity> {
+    const c = await em.getRepository(CustomerEntity).findOneBy({ id });
+    if (!c) throw new AppError('NOT_FOUND', 'That customer does not exist.');
+    return c;
+  }
+
+  /** CONFLICT, naming the field(s), when another customer has this email or phone (by digits). */
+  private async assertUnique(
+    em: EntityManager,
+    f: { email: string | null; phoneDigits: string | null },
+    exceptId?: number,
+  ): Promise<void> {
+    if (f.email === null && f.phoneDigits === null) return;
+    const hits = await run<{ id: number; email: string | null; phone_digits: string | null }>(
+      em,
+      'SELECT id, email, phone_digits FROM customers WHERE email = ? OR phone_digits = ?',
+      [f.email, f.phoneDigits],
+    );
+    const others = hits.filter((h) => Number(h.id) !== exceptId);
+    const issues: ValidationIssue[] = [];
+    if (f.email !== null && others.some((h) => h.email === f.email))
+      issues.push({ path: 'email', message: 'This email address is already used by a customer.' });
+    if (f.phoneDigits !== null && others.some((h) => h.phone_digits === f.phoneDigits))
+      issues.push({ path: 'phone', message: 'This phone number is already used by a customer.' });
+    if (issues.length > 0)
+      throw new AppError('CONFLICT', issues.map((i) => i.message).join(' '), issues);
+  }
+
+  private actor(actor: Session, id: number | null) {
+    return {
+      actorId: actor.staff.id,
+      actorName: actor.staff.username,
+      targetType: 'customer',
+      targetId: id,
+    };
+  }
+
+  /** Creates a customer (audited `customer.create`). Errors: CONFLICT (issues on `email`/`phone`). */
+  async create(
+    actor: Session,
+    input: ChannelParsedInput<'customers:create'>,
   ): Promise<ChannelOutput<'customers:create'>> {
-    return todo();
+    const cols = customerSearchColumns(input);
+    return this.db.write(async (em) => {
+      await this.assertUnique(em, cols);
+      const now = this.now();
+      const repo = em.getRepository(CustomerEntity);
+      const saved = await repo.save(
+        repo.create({
+          ...cols,
+          externalRef: null,
+          archivedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await this.audit.record(em, {
+        ...this.actor(actor, saved.id),
+        action: 'customer.create',
+        outcome: 'success',
+        detail: `with ${FIELD_NAMES.filter((k) => input[k] !== null).join(', ')}`,
+      });
+      return toCustomerView(await this.find(em, saved.id));
+    });
   }
-  update(
-    _actor: Session,
-    _input: ChannelParsedInput<'customers:update'>,
+
+  /**
+   * Replaces a customer's fields (audited `customer.update`, naming the changed fields).
+   * Errors: NOT_FOUND, CONFLICT (issues on `email`/`phone`).
+   */
+  async update(
+    actor: Session,
+    input: ChannelParsedInput<'customers:update'>,
   ): Promise<ChannelOutput<'customers:update'>> {
-    return todo();
+    const { id, ...fields } = input;
+    const cols = customerSearchColumns(fields);
+    return this.db.write(async (em) => {
+      const before = await this.find(em, id);
+      await this.assertUnique(em, cols, id);
+      const changed = FIELD_NAMES.filter((k) => before[k] !== fields[k]);
+      await em.getRepository(CustomerEntity).update(id, { ...cols, updatedAt: this.now() });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'customer.update',
+        outcome: 'success',
+        detail: changed.length ? `changed ${changed.join(', ')}` : 'no changes',
+      });
+      return toCustomerView(await this.find(em, id));
+    });
   }
-  remove(_actor: Session, _id: number): Promise<ChannelOutput<'customers:remove'>> {
-    return todo();
+
+  /**
+   * Deletes a customer no sale references (`deleted`, audited `customer.delete`); archives one
+   * with sales (`archived`, audited `customer.archive`). Errors: NOT_FOUND.
+   */
+  async remove(actor: Session, id: number): Promise<ChannelOutput<'customers:remove'>> {
+    return this.db.write(async (em) => {
+      const c = await this.find(em, id);
+      const hasSales = await run(em, 'SELECT 1 AS x FROM sales WHERE customer_id = ? LIMIT 1', [
+        id,
+      ]);
+      if (hasSales.length === 0) {
+        await em.getRepository(CustomerEntity).delete(id);
+        await this.audit.record(em, {
+          ...this.actor(actor, id),
+          action: 'customer.delete',
+          outcome: 'success',
+          detail: 'no sales: deleted',
+        });
+        return { outcome: 'deleted' as const, customer: toCustomerView(c) };
+      }
+      const now = this.now();
+      await em
+        .getRepository(CustomerEntity)
+        .update(id, { archivedAt: c.archivedAt ?? now, updatedAt: now });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'customer.archive',
+        outcome: 'success',
+        detail: 'has sales: archived instead of deleted',
+      });
+      return { outcome: 'archived' as const, customer: toCustomerView(await this.find(em, id)) };
+    });
   }
-  restore(_actor: Session, _id: number): Promise<ChannelOutput<'customers:restore'>> {
-    return todo();
+
+  /** Brings an archived customer back (audited `customer.restore`). Errors: NOT_FOUND, CONFLICT when not archived. */
+  async restore(actor: Session, id: number): Promise<ChannelOutput<'customers:restore'>> {
+    return this.db.write(async (em) => {
+      const c = await this.find(em, id);
+      if (c.archivedAt === null) throw new AppError('CONFLICT', `${c.name} is not archived.`);
+      await em
+        .getRepository(CustomerEntity)
+        .update(id, { archivedAt: null, updatedAt: this.now() });
+      await this.audit.record(em, {
+        ...this.actor(actor, id),
+        action: 'customer.restore',
+        outcome: 'success',
+      });
+      return toCustomerView(await this.find(em, id));
+    });
   }
-  importCsv(
-    _actor: Session,
-    _input: ChannelParsedInput<'customers:import'>,
+
+  /**
+   * Imports customers from CSV: header `name,email,phone,country,notes` (any order,
+   * case-insensitive; only `name` is required). Rows that fail validation, repeat an email or
+   * phone (by digits) from an earlier row, or use an email/phone a customer already has are
+   * rejected; existing customers are never changed. `commit: false` writes nothing;
+   * `commit: true` writes every accepted row in one transaction with one `customer.import` audit
+   * row. Errors: IMPORT_REJECTED (not CSV, or a wrong header).
+   */
+  async importCsv(
+    actor: Session,
+    input: ChannelParsedInput<'customers:import'>,
   ): Promise<ChannelOutput<'customers:import'>> {
-    return todo();
+    const rows = readCsv(input.csv, { required: CSV_REQUIRED, optional: CSV_OPTIONAL });
+    const report = new ImportReportBuilder();
+    const candidates: { line: number; cols: ReturnType<typeof customerSearchColumns> }[] = [];
+    const emailLine = new Map<string, number>();
+    const phoneLine = new Map<string, number>();
+
+    for (const { line, values: v, fieldCountError } of rows) {
+      if (fieldCountError) {
+        report.reject(line, fieldCountError);
+        continue;
+      }
+      const parsed = customerFieldsSchema.safeParse(v);
+      if (!parsed.success) {
+        report.reject(line, reasonFromIssues(parsed.error.issues));
+        continue;
+      }
+      const cols = customerSearchColumns(parsed.data);
+      const firstEmail = cols.email === null ? undefined : emailLine.get(cols.email);
+      const firstPhone = cols.phoneDigits === null ? undefined : phoneLine.get(cols.phoneDigits);
+      if (firstEmail !== undefined) {
+        report.reject(line, `Email ${cols.email} is repeated (first on line ${firstEmail}).`);
+        continue;
+      }
+      if (firstPhone !== undefined) {
+        report.reject(line, `Phone ${cols.phone} is repeated (first on line ${firstPhone}).`);
+        continue;
+      }
+      if (cols.email !== null) emailLine.set(cols.email, line);
+      if (cols.phoneDigits !== null) phoneLine.set(cols.phoneDigits, line);
+      candidates.push({ line, cols });
+    }
+
+    const admit = async (em: EntityManager) => {
+      const emails = await this.existing(em, 'email', [...emailLine.keys()]);
+      const phones = await this.existing(em, 'phone_digits', [...phoneLine.keys()]);
+      return candidates.filter(({ line, cols }) => {
+        if (cols.email !== null && emails.has(cols.email))
+          report.reject(line, `A customer with email ${cols.email} already exists.`);
+        else if (cols.phoneDigits !== null && phones.has(cols.phoneDigits))
+          report.reject(line, `A customer with phone ${cols.phone} already exists.`);
+        else return true;
+        return false;
+      });
+    };
+
+    if (!input.commit) {
+      const accepted = await admit(this.db.manager);
+      return report.report(rows.length, accepted.length, 0);
+    }
+    return this.db.write(async (em) => {
+      const accepted = await admit(em);
+      const now = this.now();
+      const repo = em.getRepository(CustomerEntity);
+      for (const part of chunks(accepted, 500)) {
+        await repo.insert(
+          part.map(({ cols }) => ({
+            ...cols,
+            externalRef: null,
+            archivedAt: null,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
+      }
+      await this.audit.record(em, {
+        ...this.actor(actor, null),
+        action: 'customer.import',
+        outcome: 'success',
+        detail: `${rows.length} rows: ${accepted.length} created, ${report.rejectedCount} rejected`,
+      });
+      return report.report(rows.length, accepted.length, accepted.length);
+    });
+  }
+
+  /** Which of `values` already exist in customers.`column`. */
+  private async existing(
+    em: EntityManager,
+    column: 'email' | 'phone_digits',
+    values: string[],
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(values, 500)) {
+      const rows = await run<{ v: string }>(
+        em,
+        `SELECT ${column} AS v FROM customers WHERE ${column} IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      for (const r of rows) found.add(r.v);
+    }
+    return found;
   }
 }
