@@ -6,12 +6,15 @@
  * starts with it, 3 it appears anywhere in name, email or phone digits; then by folded name and id.
  * A query typed like a phone number ("020 7946") is matched by its digits.
  *
- * How candidates are found:
- * - SQLite, 3+ characters: the FTS5 trigram table `customers_fts` (`LIKE '%q%'` is answered from
- *   the trigram index). FTS5 ignores the index when `LIKE … ESCAPE` is used, so a query holding
- *   `%` or `_` scans `customers.search_text` with ESCAPE instead (rare, and still correct).
- * - SQLite, 1–2 characters (trigrams need 3): a range on the indexed `search_name`
- *   (`>= q AND < q⁺`, i.e. the name starts with q) plus exact email/phone.
+ * How candidates are found on SQLite (see `sqliteSearch`):
+ * - 3+ characters: a capped probe of the FTS5 trigram table `customers_fts`. FTS5 uses its index
+ *   for LIKE only without ESCAPE, so the probe runs unescaped (`%`/`_` act as wildcards: a
+ *   superset) and the outer query keeps exact matches with `LIKE … ESCAPE`. Fewer than
+ *   FTS_PROBE_CAP hits: all ranked in one query. More: each rank is read in name order from
+ *   IDX_customers_search_name and stops when the page is full. A query with `%`/`_` and no
+ *   3-character run between them cannot use the trigrams and scans (tens of ms at 100k).
+ * - 1–2 characters (trigrams need 3): exact email/phone, then a range on the indexed
+ *   `search_name` (`>= q AND < q⁺`, i.e. the name starts with q).
  * - PostgreSQL: `search_text LIKE '%q%'` (folded text, so no ILIKE needed).
  */
 import type { EntityManager } from 'typeorm';
