@@ -1,0 +1,619 @@
+/**
+ * `npm run bench`: how fast the core is at the sizes a busy shop reaches, against fixed targets.
+ * A script, never part of `npm test`. See docs/benchmarks.md for what each row measures.
+ *
+ *   npm run bench                 full: 1,000,000 sales, 100,000 customers (seeded once, cached)
+ *   npm run bench -- --quick      quick check: 100,000 sales, 10,000 customers
+ *   npm run bench -- --fresh      rebuild the cached seeded database first
+ *   npm run bench -- --samples=N  sales per complete-sale row (default 2,000; quick 1,000)
+ *
+ * Prints a table and writes bench-results/bench-<timestamp>.json and bench-results/latest.json.
+ * Every call goes through `core.invoke` (router: sender, session, permission, schema, handler,
+ * output schema) exactly as the Electron shell calls it. Between two measured calls the loop turns
+ * once (setImmediate), as between two IPC messages.
+ */
+import 'reflect-metadata';
+import Database from 'better-sqlite3';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import type { Core } from '../../electron/core';
+import {
+  ADMIN_CALLER,
+  benchSettings,
+  BENCH_TERMINAL,
+  cachedDatabase,
+  CASHIER_CALLER,
+  fileSizeMb,
+  openCore,
+  sellableProducts,
+  signIn,
+  workingCopy,
+  type CachedDatabase,
+  type ProductInfo,
+} from './databases';
+import { RawSaleWriter, type RawSale } from './raw-writer';
+import { prng, summarize, timed, watchEventLoop, yieldToLoop, type LoopStalls } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, 'bench-results');
+const WORK = join(OUT, 'work');
+
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const FRESH = args.has('--fresh');
+const samplesArg = process.argv.find((a) => a.startsWith('--samples='));
+const SALE_SAMPLES = samplesArg ? Number(samplesArg.split('=')[1]) : QUICK ? 1000 : 2000;
+const SIZES = QUICK
+  ? { sales: 100_000, customers: 10_000, busyDaySales: 5_000 }
+  : { sales: 1_000_000, customers: 100_000, busyDaySales: 5_000 };
+const SEARCH_QUERIES = 300;
+const LIST_QUERIES = 300;
+const SUMMARY_RUNS = 30;
+const LOOP_STALL_TARGET_MS = 50;
+
+interface Row {
+  name: string;
+  db: { sales: number; customers: number; sizeMb: number };
+  n: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  /** Operations per second over the whole measured loop. */
+  throughput: number | null;
+  /** Raw rate / core rate (complete-sale rows only). */
+  ratio: number | null;
+  loop: LoopStalls;
+  target: string;
+  pass: boolean | null;
+  note?: string;
+  /** Per query kind, for rows that mix kinds. */
+  breakdown?: Record<string, { n: number; medianMs: number; p95Ms: number; maxMs: number }>;
+}
+
+const rows: Row[] = [];
+const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
+
+function dbShape(path: string): Row['db'] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const n = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const shape = { sales: n('sales'), customers: n('customers'), sizeMb: fileSizeMb(path) };
+  db.close();
+  return shape;
+}
+
+async function ok<T>(
+  core: Core,
+  channel: string,
+  input: unknown,
+  caller = CASHIER_CALLER,
+): Promise<T> {
+  const r = await core.invoke(channel, input, caller);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.data as T;
+}
+
+/** Runs `op` for every input, timing each; the loop turns once between calls. */
+async function measure<I>(inputs: readonly I[], op: (input: I) => Promise<unknown>, warmup = 10) {
+  for (const input of inputs.slice(0, warmup)) await op(input);
+  const samples: number[] = [];
+  const loop = watchEventLoop();
+  const t0 = performance.now();
+  for (const input of inputs) {
+    samples.push(await timed(() => op(input)));
+    await yieldToLoop();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { ...summarize(samples), samples, throughput: inputs.length / seconds, loop: loop.stop() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Complete sale: core vs raw
+
+interface Basket {
+  lines: Array<{ product: ProductInfo; quantity: number }>;
+  total: number;
+}
+
+function baskets(products: readonly ProductInfo[], n: number, seed: number): Basket[] {
+  const rnd = prng(seed);
+  return Array.from({ length: n }, () => {
+    const lines = Array.from({ length: 10 }, () => ({
+      product: products[Math.floor(rnd() * products.length)]!,
+      quantity: 1 + Math.floor(rnd() * 3),
+    }));
+    return { lines, total: lines.reduce((a, l) => a + l.product.price * l.quantity, 0) };
+  });
+}
+
+async function completeSale(
+  path: string,
+  label: string,
+  atSize: string,
+  big: boolean,
+): Promise<void> {
+  const { core, startMs } = await openCore(path);
+  await signIn(core);
+  await benchSettings(core);
+  const raw = new Database(path, { readonly: true });
+  const products = sellableProducts(raw);
+  raw.close();
+  if (products.length < 10) throw new Error(`${path}: not enough sellable products`);
+  const shape = dbShape(path);
+  log(`${label}: core start-up ${startMs.toFixed(0)} ms; ${SALE_SAMPLES} sales through the core …`);
+
+  const warm = baskets(products, 50, 7);
+  const list = baskets(products, SALE_SAMPLES, 11);
+  const checkout = (b: Basket) =>
+    ok(core, 'sales:checkout', {
+      id: randomUUID(),
+      lines: b.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+      tenders: [{ type: 'card', amount: b.total }],
+    });
+  for (const b of warm) await checkout(b);
+  const coreResult = await measure(list, checkout, 0);
+  await core.close();
+
+  // The physical limit: the same rows with raw prepared statements, same pragmas, same file.
+  log(`${label}: ${SALE_SAMPLES} sales with raw better-sqlite3 …`);
+  const db = new Database(path);
+  const till = db.prepare('SELECT id FROM tills WHERE name = ?').get(BENCH_TERMINAL) as {
+    id: number;
+  };
+  const staff = db
+    .prepare('SELECT id, username FROM staff WHERE username = ?')
+    .get('benchcashier') as {
+    id: number;
+    username: string;
+  };
+  db.close();
+  const writer = new RawSaleWriter(path, till.id, BENCH_TERMINAL, BENCH_TERMINAL);
+  const toRaw = (b: Basket): RawSale => ({
+    lines: b.lines.map((l) => ({
+      productId: l.product.id,
+      sku: l.product.sku,
+      name: l.product.name,
+      unitPrice: l.product.price,
+      quantity: l.quantity,
+      taxRateBps: l.product.taxRateBps,
+    })),
+    staffId: staff.id,
+    staffName: staff.username,
+    customerId: null,
+    createdAt: new Date().toISOString(),
+    tender: 'card',
+  });
+  for (const b of warm) writer.record(toRaw(b));
+  const rawResult = await measure(list, async (b) => writer.record(toRaw(b)), 0);
+  writer.close();
+
+  const ratio = rawResult.throughput / coreResult.throughput;
+  const rateTarget = big ? 1000 : null;
+  const corePass =
+    (rateTarget === null || coreResult.throughput >= rateTarget) &&
+    ratio <= 3 &&
+    coreResult.loop.maxMs <= LOOP_STALL_TARGET_MS;
+  rows.push({
+    name: `complete sale, core (10 lines) @${atSize}`,
+    db: shape,
+    n: coreResult.n,
+    medianMs: coreResult.medianMs,
+    p95Ms: coreResult.p95Ms,
+    maxMs: coreResult.maxMs,
+    throughput: coreResult.throughput,
+    ratio,
+    loop: coreResult.loop,
+    target: `${rateTarget ? `≥ ${rateTarget}/s, ` : ''}ratio ≤ 3`,
+    pass: corePass,
+    note: `core start-up ${startMs.toFixed(0)} ms`,
+  });
+  rows.push({
+    name: `complete sale, raw SQLite (limit) @${atSize}`,
+    db: shape,
+    n: rawResult.n,
+    medianMs: rawResult.medianMs,
+    p95Ms: rawResult.p95Ms,
+    maxMs: rawResult.maxMs,
+    throughput: rawResult.throughput,
+    ratio: null,
+    loop: rawResult.loop,
+    target: 'reference',
+    pass: null,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads at size: customer search, transactions page, day summary
+
+interface SearchQuery {
+  kind: string;
+  search: string;
+}
+
+function searchQueries(path: string, n: number): SearchQuery[] {
+  const db = new Database(path, { readonly: true });
+  const max =
+    (db.prepare('SELECT MAX(id) AS n FROM customers').get() as { n: number | null }).n ?? 0;
+  const get = db.prepare(
+    'SELECT name, email, phone_digits AS phone FROM customers WHERE id >= ? ORDER BY id LIMIT 1',
+  );
+  const rnd = prng(23);
+  const out: SearchQuery[] = [];
+  const frag = (s: string, len: number, anywhere: boolean) => {
+    const L = Math.min(len, s.length);
+    const at = anywhere ? Math.floor(rnd() * (s.length - L + 1)) : 0;
+    return s.slice(at, at + L);
+  };
+  for (let i = 0; out.length < n && i < n * 5 && max > 0; i++) {
+    const c = get.get(1 + Math.floor(rnd() * max)) as
+      { name: string; email: string | null; phone: string | null } | undefined;
+    if (!c) continue;
+    const len = 1 + Math.floor(rnd() * 8);
+    const words = c.name.split(/\s+/).filter(Boolean);
+    let q: string;
+    let kind: string;
+    switch (i % 5) {
+      case 0:
+        kind = 'name prefix';
+        q = frag(c.name, len, false);
+        break;
+      case 1:
+        kind = 'surname prefix';
+        q = frag(words[words.length - 1] ?? c.name, len, false);
+        break;
+      case 2:
+        kind = 'name fragment';
+        q = frag(c.name, Math.max(3, len), true);
+        break;
+      case 3:
+        kind = c.email ? 'email fragment' : 'name prefix';
+        q = c.email ? frag(c.email, Math.max(3, len), true) : frag(c.name, len, false);
+        break;
+      default:
+        kind = c.phone ? 'phone digits' : 'name fragment';
+        q = c.phone ? frag(c.phone, Math.max(3, len), true) : frag(c.name, Math.max(3, len), true);
+    }
+    q = q.trim();
+    const short = Array.from(q).length < 3 ? ' (1-2 chars)' : '';
+    if (q) out.push({ kind: kind + short, search: rnd() < 0.5 ? q.toLowerCase() : q });
+  }
+  db.close();
+  return out;
+}
+
+interface ListInput {
+  kind: string;
+  input: Record<string, unknown>;
+}
+
+function listQueries(path: string, n: number): ListInput[] {
+  const db = new Database(path, { readonly: true });
+  const rnd = prng(31);
+  const maxId = (db.prepare('SELECT MAX(id) AS n FROM sales').get() as { n: number }).n;
+  const range = db
+    .prepare('SELECT MIN(created_at) AS lo, MAX(created_at) AS hi FROM sales')
+    .get() as { lo: string; hi: string };
+  const saleAt = db.prepare(
+    'SELECT id, created_at AS createdAt, staff_id AS staffId, customer_id AS customerId FROM sales WHERE id >= ? ORDER BY id LIMIT 1',
+  );
+  const staffIds = (
+    db
+      .prepare('SELECT DISTINCT staff_id AS id FROM sales WHERE id > ? LIMIT 20')
+      .all(Math.max(0, maxId - 20_000)) as Array<{ id: number }>
+  ).map((r) => r.id);
+  const randomSale = () =>
+    saleAt.get(1 + Math.floor(rnd() * maxId)) as {
+      id: number;
+      createdAt: string;
+      staffId: number;
+      customerId: number | null;
+    };
+  const customerWithSales = () => {
+    for (let i = 0; i < 50; i++) {
+      const s = randomSale();
+      if (s.customerId !== null) return s.customerId;
+    }
+    return undefined;
+  };
+  const lo = Date.parse(range.lo);
+  const hi = Date.parse(range.hi);
+  const week = () => {
+    const from = lo + Math.floor(rnd() * Math.max(1, hi - lo - 7 * 86_400_000));
+    return {
+      from: new Date(from).toISOString(),
+      to: new Date(from + 7 * 86_400_000).toISOString(),
+    };
+  };
+  const cursor = () => {
+    const s = randomSale();
+    return { createdAt: s.createdAt, id: s.id };
+  };
+  const out: ListInput[] = [];
+  for (let i = 0; out.length < n; i++) {
+    const staffId = staffIds[Math.floor(rnd() * staffIds.length)];
+    switch (i % 8) {
+      case 0:
+        out.push({ kind: 'first page', input: { limit: 50 } });
+        break;
+      case 1:
+        out.push({ kind: 'staff', input: { limit: 50, staffId } });
+        break;
+      case 2: {
+        const customerId = customerWithSales();
+        out.push({
+          kind: 'customer',
+          input: customerId ? { limit: 50, customerId } : { limit: 50 },
+        });
+        break;
+      }
+      case 3:
+        out.push({
+          kind: 'status',
+          input: { limit: 50, status: rnd() < 0.5 ? 'voided' : 'completed' },
+        });
+        break;
+      case 4:
+        out.push({ kind: 'date range (7 days)', input: { limit: 50, ...week() } });
+        break;
+      case 5: // deep in the list: a cursor from anywhere in the history
+        out.push({ kind: 'deep cursor', input: { limit: 50, cursor: cursor() } });
+        break;
+      case 6:
+        out.push({
+          kind: 'staff + date range + cursor',
+          input: { limit: 50, staffId, ...week(), cursor: cursor() },
+        });
+        break;
+      default:
+        out.push({
+          kind: 'status + kind + deep cursor',
+          input: { limit: 50, status: 'completed', cursor: cursor(), kind: 'sale' },
+        });
+    }
+  }
+  db.close();
+  return out;
+}
+
+async function reads(path: string, cache: CachedDatabase): Promise<void> {
+  const { core } = await openCore(path);
+  await signIn(core);
+  const shape = dbShape(path);
+  const at = `@${QUICK ? '100k' : '1M'}`;
+
+  // Customer search
+  const queries = searchQueries(path, SEARCH_QUERIES);
+  log(`customer search: ${queries.length} queries …`);
+  try {
+    const r = await measure(queries, (q) => ok(core, 'customers:search', { search: q.search }));
+    const breakdown: Record<string, ReturnType<typeof summarize>> = {};
+    for (const kind of [...new Set(queries.map((q) => q.kind))].sort())
+      breakdown[kind] = summarize(r.samples.filter((_, i) => queries[i]!.kind === kind));
+    rows.push({
+      name: `customer search (${shape.customers.toLocaleString('en')} customers)`,
+      db: shape,
+      n: r.n,
+      medianMs: r.medianMs,
+      p95Ms: r.p95Ms,
+      maxMs: r.maxMs,
+      throughput: r.throughput,
+      ratio: null,
+      loop: r.loop,
+      target: 'p95 ≤ 5 ms',
+      pass: r.p95Ms <= 5 && r.loop.maxMs <= LOOP_STALL_TARGET_MS,
+      breakdown,
+    });
+  } catch (e) {
+    rows.push(failedRow(`customer search ${at}`, shape, 'p95 ≤ 5 ms', e));
+  }
+
+  // Transactions page
+  const lists = listQueries(path, LIST_QUERIES);
+  log(`transactions page: ${lists.length} pages …`);
+  const single = await measure(lists, (q) => ok(core, 'sales:list', q.input));
+  const breakdown: Record<string, ReturnType<typeof summarize>> = {};
+  for (const kind of new Set(lists.map((q) => q.kind)))
+    breakdown[kind] = summarize(single.samples.filter((_, i) => lists[i]!.kind === kind));
+  rows.push({
+    name: `transactions page (50 rows, filters, deep cursors) ${at}`,
+    db: shape,
+    n: single.n,
+    medianMs: single.medianMs,
+    p95Ms: single.p95Ms,
+    maxMs: single.maxMs,
+    throughput: single.throughput,
+    ratio: null,
+    loop: single.loop,
+    target: 'p95 ≤ 5 ms',
+    pass: single.p95Ms <= 5 && single.loop.maxMs <= LOOP_STALL_TARGET_MS,
+    breakdown,
+  });
+
+  // Day summary
+  const day = await ok<{ salesCount: number }>(
+    core,
+    'reports:daySummary',
+    { date: cache.busyDay },
+    ADMIN_CALLER,
+  );
+  log(`day summary of ${cache.busyDay} (${day.salesCount} sales): ${SUMMARY_RUNS} runs …`);
+  const d = await measure(
+    Array.from({ length: SUMMARY_RUNS }, () => cache.busyDay),
+    (date) => ok(core, 'reports:daySummary', { date }, ADMIN_CALLER),
+    3,
+  );
+  rows.push({
+    name: `day summary (${day.salesCount.toLocaleString('en')} sales that day) ${at}`,
+    db: shape,
+    n: d.n,
+    medianMs: d.medianMs,
+    p95Ms: d.p95Ms,
+    maxMs: d.maxMs,
+    throughput: null,
+    ratio: null,
+    loop: d.loop,
+    target: 'p95 ≤ 50 ms',
+    pass: d.p95Ms <= 50 && day.salesCount >= 4_900 && d.loop.maxMs <= LOOP_STALL_TARGET_MS,
+  });
+  await core.close();
+}
+
+function failedRow(name: string, shape: Row['db'], target: string, e: unknown): Row {
+  const message = e instanceof Error ? e.message : String(e);
+  log(`${name} FAILED: ${message}`);
+  return {
+    name,
+    db: shape,
+    n: 0,
+    medianMs: NaN,
+    p95Ms: NaN,
+    maxMs: NaN,
+    throughput: null,
+    ratio: null,
+    loop: { histogramMaxMs: NaN, probeMaxMs: NaN, maxMs: NaN },
+    target,
+    pass: false,
+    note: message.slice(0, 200),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function table(): string {
+  const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  const head = [
+    'scenario',
+    'sales',
+    'customers',
+    'MB',
+    'n',
+    'median ms',
+    'p95 ms',
+    'max ms',
+    'per s',
+    'ratio',
+    'loop max ms',
+    'target',
+    'result',
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    r.db.sales.toLocaleString('en'),
+    r.db.customers.toLocaleString('en'),
+    f(r.db.sizeMb, 0),
+    String(r.n),
+    f(r.medianMs),
+    f(r.p95Ms),
+    f(r.maxMs),
+    r.throughput === null ? '' : f(r.throughput, 0),
+    r.ratio === null ? '' : f(r.ratio),
+    f(r.loop.maxMs, 1),
+    r.target,
+    r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const extra = rows.flatMap((r) => [
+    ...(r.note ? [`${r.name}: ${r.note}`] : []),
+    ...Object.entries(r.breakdown ?? {}).map(
+      ([k, b]) =>
+        `${r.name} / ${k}: n ${b.n}, median ${f(b.medianMs)} ms, p95 ${f(b.p95Ms)} ms, max ${f(b.maxMs)} ms`,
+    ),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i >= 11 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+    ...(extra.length ? ['', ...extra] : []),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  mkdirSync(WORK, { recursive: true });
+  log(
+    `${QUICK ? 'quick' : 'full'} run: ${SIZES.sales.toLocaleString('en')} sales, ${SIZES.customers.toLocaleString('en')} customers; ${cpus().length} CPUs`,
+  );
+
+  const seedStart = performance.now();
+  const cache = await cachedDatabase(join(OUT, 'cache'), SIZES, { fresh: FRESH, log });
+  const seedWallSeconds = (performance.now() - seedStart) / 1000;
+  log(
+    `seeded database ready (${fileSizeMb(cache.path).toFixed(0)} MB; built in ${cache.seedSeconds.toFixed(0)} s${seedWallSeconds < cache.seedSeconds ? ', from cache' : ''})`,
+  );
+
+  // 1. Complete sale on an empty database (same products as the seeded one).
+  const empty = join(WORK, 'empty.sqlite');
+  for (const f of [empty, `${empty}-wal`, `${empty}-shm`]) rmSync(f, { force: true });
+  {
+    const { core } = await openCore(empty);
+    await signIn(core);
+    await core.close();
+    const src = new Database(cache.path, { readonly: true });
+    const products = src
+      .prepare(
+        'SELECT sku, barcode, name, search_name, price, tax_rate_bps, kind, active, archived_at, created_at, updated_at FROM products',
+      )
+      .all();
+    src.close();
+    const dst = new Database(empty);
+    const ins = dst.prepare(
+      `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active, archived_at, created_at, updated_at)
+       VALUES (@sku, @barcode, @name, @search_name, @price, @tax_rate_bps, @kind, @active, @archived_at, @created_at, @updated_at)`,
+    );
+    dst.transaction(() => products.forEach((p) => ins.run(p)))();
+    dst.close();
+  }
+  await completeSale(empty, 'complete sale @0', '0', false);
+
+  // 2. Complete sale at size; then the reads on a fresh copy (so the busy day has exactly its
+  //    seeded sales, not those of step 2, which land on today).
+  const size = QUICK ? '100k' : '1M';
+  const big = workingCopy(cache, join(WORK, 'big.sqlite'));
+  await completeSale(big, `complete sale @${size}`, size, true);
+  await reads(workingCopy(cache, join(WORK, 'big.sqlite')), cache);
+
+  const runSeconds = (performance.now() - started) / 1000;
+  const printed = table();
+  console.log(`\n${printed}\n`);
+  const failed = rows.filter((r) => r.pass === false).length;
+  console.log(
+    `${failed === 0 ? 'all targets met' : `${failed} row(s) missed a target`}; event-loop stall target ≤ ${LOOP_STALL_TARGET_MS} ms per scenario; run ${runSeconds.toFixed(0)} s (seeding ${cache.seedSeconds.toFixed(0)} s when built)`,
+  );
+
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const report = {
+    at: new Date().toISOString(),
+    mode: QUICK ? 'quick' : 'full',
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 1024 ** 3),
+      platform: `${platform()} ${release()}`,
+      node: process.version,
+      sqlite: (
+        new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
+      ).v,
+    },
+    sizes: SIZES,
+    saleSamples: SALE_SAMPLES,
+    seed: { seconds: cache.seedSeconds, busyDay: cache.busyDay, seededWith: cache.seededWith },
+    runSeconds,
+    rows,
+    table: printed,
+  };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 2));
+  log(`wrote bench-results/bench-${stamp}.json and bench-results/latest.json`);
+  process.exitCode = 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
