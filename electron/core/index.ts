@@ -8,25 +8,14 @@
 import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { AuditLog } from './audit/audit-log';
-import { AuthService } from './auth/auth-service';
 import { PasswordHasher } from './auth/password-hasher';
-import { SessionManager } from './auth/sessions';
 import { createSqliteDataSource, quickCheck } from './db/data-source';
 import { Database } from './db/database';
 import { createHandlers } from './router/handlers';
 import { createRouter } from './router/router';
+import { buildServices } from './services';
 import { SettingsService } from './settings/settings-service';
-import { StaffService } from './staff/staff-service';
 import { systemClock, type Core, type CoreOptions, type Logger } from './types';
-import { ensureTill } from './tills/till-service';
-import { ProductService } from './products/product-service';
-import { CustomerService } from './customers/customer-service';
-import { SaleQueries } from './sales/sale-queries';
-import { CheckoutService } from './sales/checkout-service';
-import { SaleActions } from './sales/sale-actions';
-import { ParkedSales } from './sales/parked-sales';
-import { DaySummaryService } from './reports/day-summary';
-import { OnlineRetailImporter } from './imports/online-retail-import';
 
 export * from './types';
 
@@ -68,31 +57,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     );
   }
-  const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
   const hasher = new PasswordHasher();
   hasher.warmUp();
-  const auth = new AuthService(db, audit, sessions, hasher, clock, settings);
-  const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
-
-  const till = { id: safeMode ? 0 : await ensureTill(db, clock, terminal), name: terminal };
-  const saleQueries = new SaleQueries(db, settings, clock);
-  const services = {
+  const services = await buildServices({
     db,
     audit,
-    auth,
-    staff,
     settings,
-    sessions,
+    hasher,
+    clock,
+    terminal,
     safeMode: () => safeMode,
-    products: new ProductService(db, audit, clock, settings),
-    customers: new CustomerService(db, audit, clock, saleQueries),
-    checkout: new CheckoutService(db, audit, clock, settings, till, saleQueries),
-    saleQueries,
-    saleActions: new SaleActions(db, audit, clock, till, saleQueries),
-    parked: new ParkedSales(db, clock, till),
-    daySummary: new DaySummaryService(db, settings),
-    onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
-  };
+  });
   const invoke = createRouter({
     services,
     handlers: createHandlers(services),

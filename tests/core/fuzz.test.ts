@@ -32,23 +32,12 @@ import {
 } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { AuditLog } from '../../electron/core/audit/audit-log';
-import { AuthService } from '../../electron/core/auth/auth-service';
 import { PasswordHasher } from '../../electron/core/auth/password-hasher';
-import { SessionManager } from '../../electron/core/auth/sessions';
 import { createSqliteDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
 import { createHandlers } from '../../electron/core/router/handlers';
+import { buildServices } from '../../electron/core/services';
 import { SettingsService } from '../../electron/core/settings/settings-service';
-import { StaffService } from '../../electron/core/staff/staff-service';
-import { ensureTill } from '../../electron/core/tills/till-service';
-import { ProductService } from '../../electron/core/products/product-service';
-import { CustomerService } from '../../electron/core/customers/customer-service';
-import { SaleQueries } from '../../electron/core/sales/sale-queries';
-import { CheckoutService } from '../../electron/core/sales/checkout-service';
-import { SaleActions } from '../../electron/core/sales/sale-actions';
-import { ParkedSales } from '../../electron/core/sales/parked-sales';
-import { DaySummaryService } from '../../electron/core/reports/day-summary';
-import { OnlineRetailImporter } from '../../electron/core/imports/online-retail-import';
 import {
   ADMIN,
   FakeClock,
@@ -426,30 +415,18 @@ describe('A7 mass assignment', () => {
     const audit = new AuditLog(clock, 'till-1');
     const settings = new SettingsService(cdb, audit, clock, 'till-1');
     await settings.load();
-    const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
     const hasher = new PasswordHasher();
-    const auth = new AuthService(cdb, audit, sessions, hasher, clock, settings);
-    const staff = new StaffService(cdb, audit, sessions, hasher, auth, clock);
-    // The same wiring as electron/core/index.ts.
-    const till = { id: await ensureTill(cdb, clock, 'till-1'), name: 'till-1' };
-    const saleQueries = new SaleQueries(cdb, settings, clock);
-    const handlers = createHandlers({
+    const services = await buildServices({
       db: cdb,
       audit,
-      auth,
-      staff,
       settings,
-      sessions,
+      hasher,
+      clock,
+      terminal: 'till-1',
       safeMode: () => false,
-      products: new ProductService(cdb, audit, clock),
-      customers: new CustomerService(cdb, audit, clock, saleQueries),
-      checkout: new CheckoutService(cdb, audit, clock, settings, till, saleQueries),
-      saleQueries,
-      saleActions: new SaleActions(cdb, audit, clock, till, saleQueries),
-      parked: new ParkedSales(cdb, clock, till),
-      daySummary: new DaySummaryService(cdb, settings),
-      onlineRetail: new OnlineRetailImporter(cdb, audit, clock, settings),
     });
+    const { auth } = services;
+    const handlers = createHandlers(services);
     try {
       const sneaky = {
         ...member,

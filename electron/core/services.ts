@@ -1,0 +1,64 @@
+/**
+ * buildServices: wires the core's services over an open database, the one place that knows which
+ * service needs which. createCore calls it after boot; tests that need the handlers behind the
+ * router's schema call it too, so they run exactly the app's wiring.
+ */
+import { AuditLog } from './audit/audit-log';
+import { AuthService } from './auth/auth-service';
+import { PasswordHasher } from './auth/password-hasher';
+import { SessionManager } from './auth/sessions';
+import { Database } from './db/database';
+import type { Services } from './router/handlers';
+import { SettingsService } from './settings/settings-service';
+import { StaffService } from './staff/staff-service';
+import type { Clock } from './types';
+import { ensureTill } from './tills/till-service';
+import { ProductService } from './products/product-service';
+import { CustomerService } from './customers/customer-service';
+import { SaleQueries } from './sales/sale-queries';
+import { CheckoutService } from './sales/checkout-service';
+import { SaleActions } from './sales/sale-actions';
+import { ParkedSales } from './sales/parked-sales';
+import { DaySummaryService } from './reports/day-summary';
+import { OnlineRetailImporter } from './imports/online-retail-import';
+
+export interface ServiceDeps {
+  db: Database;
+  audit: AuditLog;
+  settings: SettingsService;
+  hasher: PasswordHasher;
+  clock: Clock;
+  /** This till's name (the terminal's host name in the app). */
+  terminal: string;
+  safeMode: () => boolean;
+}
+
+/**
+ * Builds every service the handlers use. In safe mode the database is not open, so the till is
+ * not registered (id 0) and every data channel refuses before it reaches a service.
+ */
+export async function buildServices(d: ServiceDeps): Promise<Services> {
+  const { db, audit, settings, hasher, clock, terminal } = d;
+  const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
+  const auth = new AuthService(db, audit, sessions, hasher, clock, settings);
+  const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
+  const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
+  const saleQueries = new SaleQueries(db, settings, clock);
+  return {
+    db,
+    audit,
+    auth,
+    staff,
+    settings,
+    sessions,
+    safeMode: d.safeMode,
+    products: new ProductService(db, audit, clock, settings),
+    customers: new CustomerService(db, audit, clock, saleQueries),
+    checkout: new CheckoutService(db, audit, clock, settings, till, saleQueries),
+    saleQueries,
+    saleActions: new SaleActions(db, audit, clock, till, saleQueries),
+    parked: new ParkedSales(db, clock, till),
+    daySummary: new DaySummaryService(db, settings),
+    onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
+  };
+}
