@@ -237,7 +237,7 @@ describe('sessions (S1-S3)', () => {
     expect(code(await t.call('settings:update', { idleLockMinutes: 16 }))).toBe(
       'VALIDATION_FAILED',
     );
-    expect(await t.must('settings:update', { idleLockMinutes: 2 })).toEqual({
+    expect(await t.must('settings:update', { idleLockMinutes: 2 })).toMatchObject({
       terminalName: 'till-1',
       idleLockMinutes: 2,
     });

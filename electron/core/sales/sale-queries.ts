@@ -96,15 +96,17 @@ export class SaleQueries {
     if (input.status) add('s.status = ?', input.status);
     if (input.kind) add('s.kind = ?', input.kind);
     if (input.receiptNo !== undefined) add('s.receipt_no = ?', input.receiptNo);
-    if (input.cursor)
-      add(
-        '(s.created_at < ? OR (s.created_at = ? AND s.id < ?))',
-        input.cursor.createdAt,
-        input.cursor.createdAt,
-        input.cursor.id,
-      );
-    const sql = `${SUMMARY_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY s.created_at DESC, s.id DESC LIMIT ?`;
+    // A row value, so SQLite and PostgreSQL both walk the (…, created_at, id) index backwards
+    // from the cursor instead of OR-ing two index scans.
+    if (input.cursor) add('(s.created_at, s.id) < (?, ?)', input.cursor.createdAt, input.cursor.id);
+    // The page is chosen from `sales` alone (an index walk that stops after limit + 1 rows) and
+    // only then joined, so the planner cannot drive from tills/staff and sort millions of rows.
+    const sql = `${SUMMARY_SELECT.replace(
+      'FROM sales s',
+      `FROM (SELECT s.* FROM sales s${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY s.created_at DESC, s.id DESC LIMIT ?) s`,
+    )}
+      ORDER BY s.created_at DESC, s.id DESC`;
     const rows = await run<SummaryRow>(em, sql, [...params, input.limit + 1]);
     const items = rows.slice(0, input.limit).map(toSummary);
     const last = items[items.length - 1];
