@@ -3,19 +3,21 @@
  *
  * The query is folded like the stored `search_*` columns (core/search/normalize.ts). Results are
  * ranked: 0 exact email or exact phone digits, 1 name starts with the query, 2 a word of the name
- * starts with it, 3 it appears anywhere in name, email or phone digits; then by folded name and id.
- * A query typed like a phone number ("020 7946") is matched by its digits.
+ * starts with it, 3 it appears anywhere in name, email or phone digits. Ranks 0 and 1 are in name
+ * order; ranks 2 and 3 newest customer first (the order the trigram index gives without sorting, and
+ * the customers a shop most likely means). A query typed like a phone number ("020 7946") is
+ * matched by its digits.
  *
- * How candidates are found on SQLite (see `sqliteSearch`):
- * - 3+ characters: a capped probe of the FTS5 trigram table `customers_fts`. FTS5 uses its index
- *   for LIKE only without ESCAPE, so the probe runs unescaped (`%`/`_` act as wildcards: a
- *   superset) and the outer query keeps exact matches with `LIKE … ESCAPE`. Fewer than
- *   FTS_PROBE_CAP hits: all ranked in one query. More: each rank is read in name order from
- *   IDX_customers_search_name and stops when the page is full. A query with `%`/`_` and no
- *   3-character run between them cannot use the trigrams and scans (tens of ms at 100k).
- * - 1–2 characters (trigrams need 3): exact email/phone, then a range on the indexed
- *   `search_name` (`>= q AND < q⁺`, i.e. the name starts with q).
- * - PostgreSQL: `search_text LIKE '%q%'` (folded text, so no ILIKE needed).
+ * How each rank is read on SQLite (see `sqliteSearch`), every step stopping once the page is full:
+ * - rank 0: the unique email and phone-digit indexes (at most two rows);
+ * - rank 1: a range on the indexed `search_name` (`>= q AND < q⁺`, i.e. the name starts with q);
+ * - ranks 2 and 3 (3+ characters, since trigrams need 3): the FTS5 trigram table `customers_fts`
+ *   walked newest rowid first and joined to `customers`, so only as many candidates are read as
+ *   the page needs. FTS5 uses its index for LIKE only without ESCAPE, so the probe runs unescaped
+ *   (`%`/`_` act as wildcards: a superset) and the join keeps exact matches with `LIKE … ESCAPE`.
+ *   A query with `%`/`_` and no 3-character run between them cannot use the trigrams and scans
+ *   (tens of ms at 100k).
+ * - PostgreSQL: one ranked query over `search_text LIKE '%q%'` (folded text, so no ILIKE needed).
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
@@ -70,9 +72,6 @@ export function prefixUpperBound(s: string): string | null {
   return chars.join('') + String.fromCodePoint(cp);
 }
 
-/** FTS5 probes stop after this many rowids: fewer means a "rare" term, ranked in one query. */
-export const FTS_PROBE_CAP = 500;
-
 interface Query {
   /** What is matched against names and `search_text`: the folded query, or a phone's digits. */
   term: string;
@@ -117,33 +116,31 @@ export async function searchCustomers(
     hasMore: rows.length > input.limit,
   };
 
-  /** One query ranking every candidate that `where` selects (fine when the candidates are few). */
+  /**
+   * PostgreSQL: one query ranking every customer `where` selects (the ORDER BY expressions refer
+   * to the rank through a derived table, as PostgreSQL requires).
+   */
   function rankedQuery(
     em: EntityManager,
     q: Query,
     where: string,
     whereParams: unknown[],
-    window: { limit: number; offset: number } = { limit: input.limit + 1, offset: input.offset },
   ): Promise<CustomerRow[]> {
     const e = escapeLike(q.term);
     return run<CustomerRow>(
       em,
-      `SELECT ${COLUMNS}, CASE WHEN c.email = ? OR c.phone_digits = ? THEN 0
-          WHEN c.search_name LIKE ? ESCAPE '\\' THEN 1
-          WHEN c.search_name LIKE ? ESCAPE '\\' THEN 2 ELSE 3 END AS rank
-        FROM customers c WHERE ${where}${archived}
-        ORDER BY rank, c.search_name, c.id LIMIT ? OFFSET ?`,
-      [q.email, q.digits, `${e}%`, `% ${e}%`, ...whereParams, window.limit, window.offset],
+      `SELECT * FROM (SELECT ${COLUMNS}, c.search_name AS sort_name,
+          CASE WHEN c.email = ? OR c.phone_digits = ? THEN 0
+            WHEN c.search_name LIKE ? ESCAPE '\\' THEN 1
+            WHEN c.search_name LIKE ? ESCAPE '\\' THEN 2 ELSE 3 END AS rnk
+          FROM customers c WHERE ${where}${archived}) r
+        ORDER BY r.rnk, CASE WHEN r.rnk <= 1 THEN r.sort_name END,
+          CASE WHEN r.rnk <= 1 THEN r.id ELSE -r.id END LIMIT ? OFFSET ?`,
+      [q.email, q.digits, `${e}%`, `% ${e}%`, ...whereParams, input.limit + 1, input.offset],
     );
   }
 
-  /**
-   * SQLite: the first `need` rows (offset included) in rank order. A rare term (the FTS5 probe
-   * finds fewer than FTS_PROBE_CAP rows) is ranked in one query over its candidates. Otherwise each
-   * rank is read in name order from IDX_customers_search_name and stops as soon as the page is
-   * full: exact email/phone, then the name-prefix range, then word prefixes (through FTS5 when
-   * those are rare), then anywhere (dense by then, so the walk is short).
-   */
+  /** SQLite: the first `need` rows (offset included) in rank order; see the file comment. */
   async function sqliteSearch(
     em: EntityManager,
     q: Query,
@@ -151,36 +148,12 @@ export async function searchCustomers(
     need: number,
   ): Promise<CustomerRow[]> {
     const e = escapeLike(q.term);
-    const anywhere = `%${e}%`;
-    const long = Array.from(q.term).length >= 3;
-    // FTS5 trigram answers LIKE from its index only without ESCAPE; unescaped, % and _ are
-    // wildcards, so the probe finds a superset and the outer LIKE … ESCAPE keeps the exact matches.
-    const probe = (pattern: string) =>
-      run<{ id: number }>(
-        em,
-        'SELECT rowid AS id FROM customers_fts WHERE search_text LIKE ? LIMIT ?',
-        [pattern, FTS_PROBE_CAP],
-      );
-    const idsIn = (ids: { id: number }[]) => JSON.stringify(ids.map((r) => Number(r.id)));
-    if (long) {
-      const hits = await probe(`%${q.term}%`);
-      if (hits.length < FTS_PROBE_CAP)
-        return rankedQuery(
-          em,
-          q,
-          `c.id IN (SELECT value FROM json_each(?)) AND c.search_text LIKE ? ESCAPE '\\'`,
-          [idsIn(hits), anywhere],
-          { limit: need, offset: 0 },
-        );
-    }
-
     const out: CustomerRow[] = [];
-    const take = async (where: string, params: unknown[], indexed = false) => {
+    const take = async (from: string, where: string, params: unknown[], order: string) => {
       if (out.length >= need) return;
       const rows = await run<CustomerRow>(
         em,
-        `SELECT ${COLUMNS} FROM customers AS c${indexed ? ' INDEXED BY IDX_customers_search_name' : ''}
-          WHERE ${where}${archived} ORDER BY c.search_name, c.id LIMIT ?`,
+        `SELECT ${COLUMNS} FROM ${from} WHERE ${where}${archived} ORDER BY ${order} LIMIT ?`,
         [...params, need - out.length],
       );
       out.push(...rows);
@@ -199,38 +172,41 @@ export async function searchCustomers(
     out.push(...exactRows.map(({ search_name: _, ...r }) => r));
     const exact = JSON.stringify(out.map((r) => Number(r.id)));
     const notExact = 'c.id NOT IN (SELECT value FROM json_each(?))';
-    // Rank 1: the name starts with the term: a range on the index.
+    // Rank 1: the name starts with the term: a range on the index, in name order.
     const upper = prefixUpperBound(q.term);
     const prefix =
       upper === null
         ? `c.search_name LIKE ? ESCAPE '\\'`
         : 'c.search_name >= ? AND c.search_name < ?';
     const prefixParams = upper === null ? [`${e}%`] : [q.term, upper];
-    await take(`${prefix} AND ${notExact}`, [...prefixParams, exact]);
-    if (!long) return out;
-    // Rank 2: a word of the name starts with the term.
+    await take(
+      'customers c',
+      `${prefix} AND ${notExact}`,
+      [...prefixParams, exact],
+      'c.search_name, c.id',
+    );
+    if (Array.from(q.term).length < 3) return out;
+
+    // Ranks 2 and 3: the trigram index, newest first. FTS5 answers LIKE from its index only
+    // without ESCAPE; unescaped, % and _ are wildcards, so it finds a superset and the join's
+    // LIKE … ESCAPE keeps the exact matches.
+    const fts = 'customers_fts f JOIN customers c ON c.id = f.rowid';
     const word = `c.search_name LIKE ? ESCAPE '\\'`;
     const wordPattern = `% ${e}%`;
     const rest = `NOT (${prefix}) AND ${notExact}`;
-    // A query typed like a phone number skips this rank: its digits follow a space in
-    // `search_text` for every phone, so the probe below would say "common" while names almost never
-    // hold such words, and the walk would read the whole index to find none.
-    if (out.length < need && q.digits === null) {
-      const wordHits = await probe(`% ${q.term}%`);
-      if (wordHits.length < FTS_PROBE_CAP)
-        await take(`c.id IN (SELECT value FROM json_each(?)) AND ${word} AND ${rest}`, [
-          idsIn(wordHits),
-          wordPattern,
-          ...prefixParams,
-          exact,
-        ]);
-      else await take(`${word} AND ${rest}`, [wordPattern, ...prefixParams, exact], true);
-    }
-    // Rank 3: anywhere in name, email or phone digits.
+    // A query typed like a phone number skips rank 2: names almost never hold such words.
+    if (q.digits === null)
+      await take(
+        fts,
+        `f.search_text LIKE ? AND ${word} AND ${rest}`,
+        [`% ${q.term}%`, wordPattern, ...prefixParams, exact],
+        'f.rowid DESC',
+      );
     await take(
-      `c.search_text LIKE ? ESCAPE '\\' AND NOT (${word}) AND ${rest}`,
-      [anywhere, wordPattern, ...prefixParams, exact],
-      true,
+      fts,
+      `f.search_text LIKE ? AND c.search_text LIKE ? ESCAPE '\\' AND NOT (${word}) AND ${rest}`,
+      [`%${q.term}%`, `%${e}%`, wordPattern, ...prefixParams, exact],
+      'f.rowid DESC',
     );
     return out;
   }
