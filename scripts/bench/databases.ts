@@ -27,7 +27,7 @@ import { MIGRATIONS } from '../../migrations';
 import { createCore, type Caller, type Core } from '../../electron/core';
 import { APP_ORIGIN } from '../../shared/csp';
 import { ensureRawTill, RawSaleWriter, type RawSale } from './raw-writer';
-import { seedDemoData } from '../seed/generate';
+import { SEED_VERSION, seedDemoData } from '../seed/generate';
 import { prng } from './stats';
 
 export const BENCH_ADMIN = {
@@ -181,6 +181,7 @@ export function sellableProducts(db: Database.Database): ProductInfo[] {
 function cacheKey(p: SeedParams): string {
   const migrations = createHash('sha256')
     .update(MIGRATIONS.map((m) => m.name).join(','))
+    .update(`seed v${SEED_VERSION}`)
     .digest('hex')
     .slice(0, 8);
   return `seed-s${p.sales}-c${p.customers}-d${p.busyDaySales}-m${migrations}`;

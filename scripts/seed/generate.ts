@@ -37,6 +37,9 @@ import { kindOfCode } from '../../electron/core/imports/online-retail-parse';
 import { foldForSearch, phoneDigits } from '../../electron/core/search/normalize';
 import { FIRST_NAMES, LAST_NAMES, loadSampleData, Rng, type SampleLine } from './sample-data';
 
+/** Bumped whenever the generated data changes shape, so cached benchmark databases are rebuilt. */
+export const SEED_VERSION = 2;
+
 export interface SeedOptions {
   /** SQLite file; created and migrated if missing. */
   databasePath: string;
@@ -631,7 +634,9 @@ function insertCustomers(
       const name = `${first} ${last}`;
       const ascii = (s: string) => foldForSearch(s).replace(/[^a-z]/g, '') || 'x';
       const email = `${ascii(first)}.${ascii(last)}.${k}@demo.example`;
-      const phone = `+44 7${String(k)
+      // Unique UK mobiles spread over the whole number range (k times a unit mod 10^9 is a
+      // permutation), as a shop's customers have, not one sequential block.
+      const phone = `+44 7${String((k * 387_420_489 + 123_456_789) % 1_000_000_000)
         .padStart(9, '0')
         .replace(/^(\d{3})(\d{6})$/, '$1 $2')}`;
       const digits = phoneDigits(phone);
