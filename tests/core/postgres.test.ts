@@ -3,6 +3,7 @@
  * append-only triggers hold there too, and the staff queries work. Runs wherever PostgreSQL is
  * installed (CI installs it); elsewhere it skips and says why.
  */
+import { searchCustomers } from '../../electron/core/customers/customer-search';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
@@ -146,6 +147,36 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     expect(detail).toMatchObject({ receiptNo: 1, total: 500, tax: 83, voidable: true });
     expect(detail.tenders).toEqual([{ type: 'cash', amount: 500, tendered: 1000, change: 500 }]);
     expect((await queries.list({ limit: 50, staffId })).items.map((i) => i.id)).toEqual([saleId]);
+    // The row-value keyset cursor: strictly after (older than) the cursor row.
+    const after = (id: number) => queries.list({ limit: 50, cursor: { createdAt: now, id } });
+    expect((await after(saleId + 1)).items.map((i) => i.id)).toEqual([saleId]);
+    expect((await after(saleId)).items).toEqual([]);
+
+    // Ranked customer search: exact email, name prefix, word prefix, then anywhere (newest first).
+    for (const [name, email] of [
+      ['Mary Annandale', null],
+      ['Annabel Lee', null],
+      ['Joanna Smith', null],
+      ['Zed Zulu', 'ann@example.com'],
+      ['Bob Jones', 'bob.anne@example.com'],
+    ] as const)
+      await ds.query(
+        `INSERT INTO customers (name, email, search_name, search_text, created_at, updated_at)
+          VALUES ($1, $2, $3, $4, $5, $5)`,
+        [name, email, name.toLowerCase(), `${name.toLowerCase()} ${email ?? ''}`.trim(), now],
+      );
+    const found = async (search: string) =>
+      (
+        await searchCustomers(db.manager, { search, limit: 50, offset: 0, includeArchived: false })
+      ).items.map((c) => c.name);
+    expect(await found('ann')).toEqual([
+      'Annabel Lee',
+      'Mary Annandale',
+      'Bob Jones',
+      'Zed Zulu',
+      'Joanna Smith',
+    ]);
+    expect(await found('ann@example.com')).toEqual(['Zed Zulu']);
     const day = await new DaySummaryService(db, settings).summary({
       date: now.slice(0, 10),
     });
