@@ -6,9 +6,12 @@ import { AppError } from '../../../shared/errors';
 import { SESSION_PROBLEM_CODES } from '../api/client';
 import { messageFor } from '../api/messages';
 
+/** The close button is named, so screen readers and keyboard users can dismiss a toast. */
+const closeButtonProps = { 'aria-label': 'Dismiss notification' };
+
 /** Shows a short success message. */
 export function notifySuccess(message: string): void {
-  notifications.show({ message, color: 'teal', autoClose: 4000 });
+  notifications.show({ message, color: 'teal', autoClose: 4000, closeButtonProps });
 }
 
 /**
@@ -21,5 +24,11 @@ export function notifyError(error: unknown, title = 'That did not work'): void {
     (error.code === 'REAUTH_REQUIRED' || SESSION_PROBLEM_CODES.includes(error.code))
   )
     return;
-  notifications.show({ title, message: messageFor(error), color: 'red', autoClose: 8000 });
+  notifications.show({
+    title,
+    message: messageFor(error),
+    color: 'red',
+    autoClose: 8000,
+    closeButtonProps,
+  });
 }
