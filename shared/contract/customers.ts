@@ -72,7 +72,7 @@ export const customerStatsSchema = z.strictObject({
 export const customerChannels = {
   'customers:search': defineChannel({
     summary:
-      'Find customers by any part of name, email or phone, ranked: exact email/phone, then name prefix, then word prefix, then anywhere; empty search lists by name.',
+      'Find customers by any part of name, email or phone, ranked: exact email/phone, then name prefix (by name), then word prefix, then anywhere (newest first); empty search lists by name.',
     input: z.strictObject({
       search: searchText(100).default(''),
       includeArchived: z.boolean().default(false),
