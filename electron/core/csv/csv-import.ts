@@ -8,6 +8,9 @@ import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import type { ImportReport } from '../../../shared/contract/products';
 import { AppError } from '../../../shared/errors';
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../db/database';
+import { run } from '../db/sql';
 
 /** How many rejected rows a report lists; `rejectedCount` still counts them all. */
 export const MAX_LISTED_REJECTS = 500;
@@ -129,4 +132,62 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Which of `values` already exist in `table`.`column` (read in chunks of 500). */
+export async function existingValues(
+  em: EntityManager,
+  table: 'products' | 'customers',
+  column: 'sku' | 'barcode' | 'email' | 'phone_digits',
+  values: string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks(values, 500)) {
+    const rows = await run<{ v: string }>(
+      em,
+      `SELECT ${column} AS v FROM ${table} WHERE ${column} IN (${part.map(() => '?').join(', ')})`,
+      part,
+    );
+    for (const r of rows) found.add(r.v);
+  }
+  return found;
+}
+
+export interface FinishImport<T> {
+  db: Database;
+  /** False: a dry run that writes nothing. */
+  commit: boolean;
+  /** Data rows in the file. */
+  rows: number;
+  /** The service clock's time, UTC ISO-8601. */
+  now(): string;
+  report: ImportReportBuilder;
+  /** The rows that survive the checks against the database (it rejects the others). */
+  admit(em: EntityManager): Promise<T[]>;
+  /** Writes the accepted rows, in chunks of 500; `now` is the UTC time of the import. */
+  insert(em: EntityManager, part: T[], now: string): Promise<void>;
+  /** Records the one audit row of the import, given its summary detail. */
+  audit(em: EntityManager, detail: string): Promise<void>;
+}
+
+/**
+ * The end every CSV import shares: a dry run checks the accepted rows against the database and
+ * reports; a commit checks them again and writes them all plus one audit row in ONE transaction,
+ * so an error leaves existing data untouched.
+ */
+export async function finishImport<T>(f: FinishImport<T>): Promise<ImportReport> {
+  if (!f.commit) {
+    const accepted = await f.admit(f.db.manager);
+    return f.report.report(f.rows, accepted.length, 0);
+  }
+  return f.db.write(async (em) => {
+    const accepted = await f.admit(em);
+    const now = f.now();
+    for (const part of chunks(accepted, 500)) await f.insert(em, part, now);
+    await f.audit(
+      em,
+      `${f.rows} rows: ${accepted.length} created, ${f.report.rejectedCount} rejected`,
+    );
+    return f.report.report(f.rows, accepted.length, accepted.length);
+  });
 }

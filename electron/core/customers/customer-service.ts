@@ -13,7 +13,13 @@ import { customerFieldsSchema, type CustomerView } from '../../../shared/contrac
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
-import { chunks, ImportReportBuilder, reasonFromIssues, readCsv } from '../csv/csv-import';
+import {
+  existingValues,
+  finishImport,
+  ImportReportBuilder,
+  reasonFromIssues,
+  readCsv,
+} from '../csv/csv-import';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import type { SaleQueries } from '../sales/sale-queries';
@@ -260,8 +266,8 @@ export class CustomerService {
     }
 
     const admit = async (em: EntityManager) => {
-      const emails = await this.existing(em, 'email', [...emailLine.keys()]);
-      const phones = await this.existing(em, 'phone_digits', [...phoneLine.keys()]);
+      const emails = await existingValues(em, 'customers', 'email', [...emailLine.keys()]);
+      const phones = await existingValues(em, 'customers', 'phone_digits', [...phoneLine.keys()]);
       return candidates.filter(({ line, cols }) => {
         if (cols.email !== null && emails.has(cols.email))
           report.reject(line, `A customer with email ${cols.email} already exists.`);
@@ -272,16 +278,15 @@ export class CustomerService {
       });
     };
 
-    if (!input.commit) {
-      const accepted = await admit(this.db.manager);
-      return report.report(rows.length, accepted.length, 0);
-    }
-    return this.db.write(async (em) => {
-      const accepted = await admit(em);
-      const now = this.now();
-      const repo = em.getRepository(CustomerEntity);
-      for (const part of chunks(accepted, 500)) {
-        await repo.insert(
+    return finishImport({
+      db: this.db,
+      commit: input.commit,
+      rows: rows.length,
+      now: () => this.now(),
+      report,
+      admit,
+      insert: async (em, part, now) => {
+        await em.getRepository(CustomerEntity).insert(
           part.map(({ cols }) => ({
             ...cols,
             externalRef: null,
@@ -290,32 +295,14 @@ export class CustomerService {
             updatedAt: now,
           })),
         );
-      }
-      await this.audit.record(em, {
-        ...this.actor(actor, null),
-        action: 'customer.import',
-        outcome: 'success',
-        detail: `${rows.length} rows: ${accepted.length} created, ${report.rejectedCount} rejected`,
-      });
-      return report.report(rows.length, accepted.length, accepted.length);
+      },
+      audit: (em, detail) =>
+        this.audit.record(em, {
+          ...this.actor(actor, null),
+          action: 'customer.import',
+          outcome: 'success',
+          detail,
+        }),
     });
-  }
-
-  /** Which of `values` already exist in customers.`column`. */
-  private async existing(
-    em: EntityManager,
-    column: 'email' | 'phone_digits',
-    values: string[],
-  ): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const part of chunks(values, 500)) {
-      const rows = await run<{ v: string }>(
-        em,
-        `SELECT ${column} AS v FROM customers WHERE ${column} IN (${part.map(() => '?').join(', ')})`,
-        part,
-      );
-      for (const r of rows) found.add(r.v);
-    }
-    return found;
   }
 }

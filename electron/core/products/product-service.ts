@@ -15,7 +15,13 @@ import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { currencyExponent, parseMoney } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
-import { chunks, ImportReportBuilder, reasonFromIssues, readCsv } from '../csv/csv-import';
+import {
+  existingValues,
+  finishImport,
+  ImportReportBuilder,
+  reasonFromIssues,
+  readCsv,
+} from '../csv/csv-import';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import { escapeLike, foldForSearch } from '../search/normalize';
@@ -408,8 +414,8 @@ export class ProductService {
     }
 
     const admit = async (em: EntityManager) => {
-      const skus = await this.existing(em, 'sku', [...skuLine.keys()]);
-      const barcodes = await this.existing(em, 'barcode', [...barcodeLine.keys()]);
+      const skus = await existingValues(em, 'products', 'sku', [...skuLine.keys()]);
+      const barcodes = await existingValues(em, 'products', 'barcode', [...barcodeLine.keys()]);
       return candidates.filter(({ line, fields: f }) => {
         if (skus.has(f.sku)) report.reject(line, `SKU ${f.sku} already exists.`);
         else if (f.barcode !== null && barcodes.has(f.barcode))
@@ -419,16 +425,15 @@ export class ProductService {
       });
     };
 
-    if (!input.commit) {
-      const accepted = await admit(this.db.manager);
-      return report.report(rows.length, accepted.length, 0);
-    }
-    return this.db.write(async (em) => {
-      const accepted = await admit(em);
-      const now = this.now();
-      const repo = em.getRepository(ProductEntity);
-      for (const part of chunks(accepted, 500)) {
-        await repo.insert(
+    return finishImport({
+      db: this.db,
+      commit: input.commit,
+      rows: rows.length,
+      now: () => this.now(),
+      report,
+      admit,
+      insert: async (em, part, now) => {
+        await em.getRepository(ProductEntity).insert(
           part.map(({ fields }) => ({
             ...this.columns(fields),
             archivedAt: null,
@@ -436,33 +441,15 @@ export class ProductService {
             updatedAt: now,
           })),
         );
-      }
-      await this.audit.record(em, {
-        ...this.actor(actor, null),
-        action: 'product.import',
-        outcome: 'success',
-        detail: `${rows.length} rows: ${accepted.length} created, ${report.rejectedCount} rejected`,
-      });
-      return report.report(rows.length, accepted.length, accepted.length);
+      },
+      audit: (em, detail) =>
+        this.audit.record(em, {
+          ...this.actor(actor, null),
+          action: 'product.import',
+          outcome: 'success',
+          detail,
+        }),
     });
-  }
-
-  /** Which of `values` already exist in products.`column`. */
-  private async existing(
-    em: EntityManager,
-    column: 'sku' | 'barcode',
-    values: string[],
-  ): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const part of chunks(values, 500)) {
-      const rows = await run<{ v: string }>(
-        em,
-        `SELECT ${column} AS v FROM products WHERE ${column} IN (${part.map(() => '?').join(', ')})`,
-        part,
-      );
-      for (const r of rows) found.add(r.v);
-    }
-    return found;
   }
 }
 
