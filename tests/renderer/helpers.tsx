@@ -34,7 +34,12 @@ import {
   useSettingsStore,
   useStaffStore,
 } from '../../renderer/src/stores';
+import { useCartStore } from '../../renderer/src/stores/cart';
+import { useCustomersStore } from '../../renderer/src/stores/customers';
+import { useProductsStore } from '../../renderer/src/stores/products';
+import { useReportsStore } from '../../renderer/src/stores/reports';
 import { initialSessionState } from '../../renderer/src/stores/session';
+import { useTransactionsStore } from '../../renderer/src/stores/transactions';
 
 export type ChannelMock<C extends ChannelName> = Mock<
   (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
@@ -130,6 +135,11 @@ export function resetStores(): void {
   useAuditStore.getState().reset();
   useSettingsStore.getState().reset();
   useNavigationStore.getState().reset();
+  useCartStore.getState().reset();
+  useCustomersStore.getState().reset();
+  useProductsStore.getState().reset();
+  useReportsStore.getState().reset();
+  useTransactionsStore.getState().reset();
   connectStores();
 }
 

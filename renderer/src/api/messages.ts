@@ -29,7 +29,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   SETUP_ALREADY_DONE: 'Kassa is already set up on this till. Sign in instead.',
   SETUP_REQUIRED: 'Kassa has not been set up yet. Create the first admin to start.',
   NOT_FOUND: 'That record no longer exists. Refresh and try again.',
-  CONFLICT: 'That username or email is already taken, or the record was changed meanwhile.',
+  CONFLICT:
+    'That is already in use (a username, email, phone, SKU or barcode), or the record was changed meanwhile. Refresh and try again.',
   LAST_ADMIN:
     'This would leave the till without an active admin. Make someone else an admin first.',
   SELF_ACTION: 'You cannot do this to your own account. Ask another admin.',
