@@ -4,7 +4,7 @@
  *   npm run import:sample -- <db> [csv]
  *
  * `<db>` is a SQLite file (created and migrated if missing); `[csv]` defaults to
- * ../shared/data/online-retail-2010-12.csv next to the repository. Relative paths are taken from
+ * data/online-retail-2010-12.csv in the repository. Relative paths are taken from
  * the directory npm was started in (the repo root for `npm run`).
  *
  * On a new database it creates the first admin `importer` with a random strong password, printed
@@ -22,7 +22,7 @@ import { APP_ORIGIN } from '../shared/csp';
 import { formatMoney } from '../shared/money';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const DEFAULT_CSV = resolve(repoRoot, '../shared/data/online-retail-2010-12.csv');
+const DEFAULT_CSV = resolve(repoRoot, 'data/online-retail-2010-12.csv');
 const caller: Caller = { origin: APP_ORIGIN, isTopFrame: true, windowId: 1 };
 
 /** Secrets held in memory for this run only (the data key of the encrypted columns, if any). */

@@ -1,5 +1,5 @@
 /**
- * What the demo data is drawn from: the real Online Retail file (../shared/data, CC BY 4.0) read
+ * What the demo data is drawn from: the real Online Retail file (data/, CC BY 4.0) read
  * once with the importer's own parser. Products (StockCode, description, latest price), basket
  * sizes of real invoices, the (product, quantity, unit price) of real sold lines, and the
  * customers' countries. Plus name lists for generated customers and a small seeded PRNG.
@@ -11,7 +11,7 @@ import { parseOnlineRetail } from '../../electron/core/imports/online-retail-par
 
 export const SAMPLE_CSV = resolve(
   fileURLToPath(new URL('../..', import.meta.url)),
-  '../shared/data/online-retail-2010-12.csv',
+  'data/online-retail-2010-12.csv',
 );
 
 /** mulberry32: a fast, seeded 32-bit PRNG; `next()` is uniform in [0, 1). */

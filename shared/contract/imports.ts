@@ -1,5 +1,5 @@
 /**
- * Bringing real history in: the Online Retail file (UCI, CC BY 4.0; see ../shared/data/README.md).
+ * Bringing real history in: the Online Retail file (UCI, CC BY 4.0; see data/README.md).
  * Every invoice becomes a sale at its original UTC time, `C` invoices become refunds, a missing
  * CustomerID is a walk-in, special stock codes become non-stock items, and every line keeps its
  * exact quantity and unit price in minor units. Re-importing the same file adds nothing.

@@ -18,7 +18,7 @@ import {
   type TestCore,
 } from '../helpers/core';
 
-const CSV_PATH = resolve(__dirname, '../../../shared/data/online-retail-2010-12.csv');
+const CSV_PATH = resolve(__dirname, '../../data/online-retail-2010-12.csv');
 const CSV = readFileSync(CSV_PATH, 'utf8');
 const HEADER = CSV.slice(0, CSV.indexOf('\n'));
 

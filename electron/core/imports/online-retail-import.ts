@@ -1,5 +1,5 @@
 /**
- * The Online Retail importer (UCI "Online Retail", CC BY 4.0; ../shared/data/README.md).
+ * The Online Retail importer (UCI "Online Retail", CC BY 4.0; data/README.md).
  * See shared/contract/imports.ts for the rules and the report it answers with, and
  * ./online-retail-parse.ts for how the file is read (its times are taken as UTC).
  */

@@ -1,5 +1,5 @@
 /**
- * Reading the Online Retail file (UCI "Online Retail", CC BY 4.0; ../shared/data/README.md) into
+ * Reading the Online Retail file (UCI "Online Retail", CC BY 4.0; data/README.md) into
  * checked invoices, without touching the database. Pure: the importer writes what this returns.
  *
  * Times: `InvoiceDate` is UK local time. The published file covers December, when UK time equals
