@@ -11,7 +11,7 @@ import { BUILT_IN_ROLES, ALL_PERMISSIONS } from '../../shared/permissions';
 import { ADMIN, FakeClock, makeTestCore, tempDir, withAdmin } from '../helpers/core';
 
 describe('database', () => {
-  it('sets WAL, synchronous=FULL, foreign keys and busy_timeout on open (D1)', async () => {
+  it('sets WAL, synchronous=FULL, foreign keys, busy_timeout and a 64 MiB page cache on open (D1)', async () => {
     const ds = createSqliteDataSource({ databasePath: join(tempDir(), 'p.sqlite') });
     await ds.initialize();
     expect(readPragmas(rawSqlite(ds))).toEqual({
@@ -20,6 +20,7 @@ describe('database', () => {
       foreign_keys: 1,
       busy_timeout: 5000,
     });
+    expect(rawSqlite(ds).pragma('cache_size', { simple: true })).toBe(-65_536);
     await ds.destroy();
   });
 

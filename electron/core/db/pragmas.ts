@@ -10,6 +10,13 @@ export const REQUIRED_PRAGMAS = {
   busy_timeout: 5000,
 } as const;
 
+/**
+ * Page cache per connection, in KiB (SQLite's negative `cache_size`): 64 MiB instead of the
+ * default 2 MiB, so the upper levels of the sales indexes stay in memory at millions of sales
+ * (measured with `npm run bench`: fewer page reads per sale and per report).
+ */
+export const CACHE_SIZE_KIB = 65_536;
+
 /** The subset of a better-sqlite3 Database this module needs. */
 export interface PragmaTarget {
   pragma(source: string, options?: { simple?: boolean }): unknown;
@@ -20,6 +27,7 @@ export function applyPragmas(db: PragmaTarget): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
+  db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
 }
 
 /** Reads the four pragmas back, for the start-up log and the D1 test. */
