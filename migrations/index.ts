@@ -4,5 +4,10 @@
  */
 import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
 import { RetailSales1764100000000 } from './1764100000000-RetailSales';
+import { StaffSessionEpoch1790000005000 } from './1790000005000-StaffSessionEpoch';
 
-export const MIGRATIONS = [InitialStaffAuthAudit1764000000000, RetailSales1764100000000];
+export const MIGRATIONS = [
+  InitialStaffAuthAudit1764000000000,
+  RetailSales1764100000000,
+  StaffSessionEpoch1790000005000,
+];

@@ -68,11 +68,26 @@ export const ERROR_CODES = [
   'VOID_NOT_ALLOWED',
   /** An import file is not in the expected format, or has rows that were refused. */
   'IMPORT_REJECTED',
+  /** The write could not be stored: disk full, I/O error or read-only file. Nothing was saved (D7). */
+  'STORAGE_FAILED',
+  /** Another till or program held the database's write lock past the busy timeout (D8). */
+  'BUSY',
   /** Anything unexpected. Details go to the log, never across IPC. */
   'INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes that mean the session cannot be used as it is (S1, S2, R1): the renderer client reports
+ * every one of them to its session hook, which shows the sign-in, unlock or change-password screen.
+ */
+export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
+  'SESSION_LOCKED',
+  'SESSION_EXPIRED',
+  'UNAUTHENTICATED',
+  'PASSWORD_CHANGE_REQUIRED',
+];
 export const errorCodeSchema = z.enum(ERROR_CODES);
 
 /** One field-level problem, from a zod issue. `path` is the dotted field path. */

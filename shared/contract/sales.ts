@@ -159,6 +159,7 @@ export const salesChannels = {
     }),
     output: saleDetailSchema,
     access: 'sales.refund',
+    reauth: true,
     writes: true,
   }),
   'sales:annotate': defineChannel({

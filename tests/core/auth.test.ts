@@ -187,13 +187,13 @@ describe('sessions (S1-S3)', () => {
       roleName: 'Admin',
     };
     for (let i = 0; i < 10_000; i++) {
-      const s = m.start(i, staff, [], false);
+      const s = m.start(i, staff, [], false, 0);
       expect(s.id).toMatch(/^[0-9a-f]{32}$/);
       ids.add(s.id);
     }
     expect(ids.size).toBe(10_000);
-    const first = m.start(1, staff, [], false).id;
-    const second = m.start(1, staff, [], false).id;
+    const first = m.start(1, staff, [], false, 0).id;
+    const second = m.start(1, staff, [], false, 0).id;
     expect(m.isLive(first)).toBe(false);
     expect(m.isLive(second)).toBe(true);
     const rotated = m.rotate(m.forWindow(1)!).id;

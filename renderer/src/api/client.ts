@@ -8,16 +8,18 @@
  * - REAUTH_REQUIRED asks a second hook for the password (the re-authentication dialog) and, once it
  *   has been given, retries the same call once.
  */
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
-import { AppError, type AppErrorBody, type ErrorCode, type Result } from '../../../shared/errors';
-
-/** Codes that mean the session cannot be used as it is; every call reports them to `onSessionProblem`. */
-export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
-  'SESSION_LOCKED',
-  'SESSION_EXPIRED',
-  'UNAUTHENTICATED',
-  'PASSWORD_CHANGE_REQUIRED',
-];
+import {
+  channels,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+} from '../../../shared/contract';
+import {
+  AppError,
+  SESSION_PROBLEM_CODES,
+  type AppErrorBody,
+  type Result,
+} from '../../../shared/errors';
 
 export interface ClientHooks {
   /** Called with every error whose code is in SESSION_PROBLEM_CODES, before it is thrown. */
@@ -49,13 +51,6 @@ export type CallArgs<C extends ChannelName> =
     ? [input?: ChannelInput<C>]
     : [input: ChannelInput<C>];
 
-/** Channels that must never trigger the re-authentication retry (it would loop). */
-const NO_REAUTH_RETRY: readonly ChannelName[] = [
-  'auth:reauthenticate',
-  'auth:login',
-  'auth:unlock',
-];
-
 /**
  * Calls one channel. Resolves to its data; throws an AppError for any failure, including a missing
  * bridge or a malformed answer (INTERNAL). On REAUTH_REQUIRED it asks for the password and retries
@@ -68,7 +63,9 @@ export async function call<C extends ChannelName>(
   const input = args[0];
   const first = await invoke(channel, input);
   if (first.ok) return first.data;
-  if (first.error.code === 'REAUTH_REQUIRED' && !NO_REAUTH_RETRY.includes(channel)) {
+  // A channel that takes the password itself never loops into the re-authentication dialog.
+  const takesPassword = (channels[channel] as { takesPassword?: boolean }).takesPassword === true;
+  if (first.error.code === 'REAUTH_REQUIRED' && !takesPassword) {
     const confirmed = await hooks.onReauthRequired();
     if (confirmed) {
       const second = await invoke(channel, input);
