@@ -52,6 +52,16 @@ export const authChannels = {
       setupRequired: z.boolean(),
       terminalName: z.string(),
       safeMode: z.boolean(),
+      /**
+       * D7: whether the last write could be stored. After a failed write (disk full, I/O error)
+       * `ok` is false, with the message to show and when it started (UTC), until a write
+       * commits again.
+       */
+      storage: z.strictObject({
+        ok: z.boolean(),
+        message: z.string().max(300).optional(),
+        since: utcTimestamp.optional(),
+      }),
     }),
     access: 'public',
     activity: false,

@@ -65,7 +65,7 @@ export function createFakeApi(): FakeApi {
     api[name] = vi.fn(async () => fail('INTERNAL', `${name} is not faked in this test`));
   const fake = api as FakeApi;
   fake['app:status'].mockResolvedValue(
-    ok({ setupRequired: false, terminalName: TILL, safeMode: false }),
+    ok({ setupRequired: false, terminalName: TILL, safeMode: false, storage: { ok: true } }),
   );
   fake['auth:session'].mockResolvedValue(ok({ session: null }));
   fake['auth:activity'].mockResolvedValue(
