@@ -188,7 +188,9 @@ export class AuthService {
   async login(identifier: string, password: string, windowId: number): Promise<SessionInfo> {
     const outcome = await this.db.write(async (em): Promise<StaffEntity | AppError> => {
       const repo = em.getRepository(StaffEntity);
-      const staff = await repo.findOne({ where: [{ username: identifier }, { email: identifier }] });
+      const staff = await repo.findOne({
+        where: [{ username: identifier }, { email: identifier }],
+      });
       if (!staff) {
         await this.hasher.verifyDummy(password);
         await this.audit.record(em, {
@@ -341,7 +343,8 @@ export class AuthService {
       }
       if (staff.failedLoginCount !== 0)
         await em.getRepository(StaffEntity).update(staff.id, { failedLoginCount: 0 });
-      if (audited) await this.audit.record(em, { ...this.actor(staff), action, outcome: 'success' });
+      if (audited)
+        await this.audit.record(em, { ...this.actor(staff), action, outcome: 'success' });
       return staff;
     });
     if (outcome instanceof AppError) throw outcome;

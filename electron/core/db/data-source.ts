@@ -5,7 +5,7 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
-import { applyPragmas, type PragmaTarget } from './pragmas';
+import { applyPragmas } from './pragmas';
 
 export interface OpenDatabaseOptions {
   databasePath: string;

@@ -109,6 +109,12 @@ export class Database {
     };
     try {
       const result = await this.context.run(ctx, () => fn(ctx.em));
+      if (!raw.inTransaction) {
+        // SQLite rolled the transaction back itself (a full disk or I/O error inside a step the
+        // code caught): nothing of it may be reported as saved.
+        this.logger.error('transaction was rolled back under a write');
+        throw new AppError('STORAGE_FAILED', STORAGE_FAILED_MESSAGE);
+      }
       raw.exec('COMMIT');
       setRunnerActive(runner, false);
       this.ensureIdle(raw, runner, 'after COMMIT', true);
@@ -166,8 +172,14 @@ export class Database {
         await ctx.run(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (e) {
-        await ctx.run(`ROLLBACK TO SAVEPOINT ${name}`);
-        await ctx.run(`RELEASE SAVEPOINT ${name}`);
+        // After a storage error SQLite may already have rolled the whole transaction back, and
+        // the savepoint with it: the original error is what the caller must see.
+        try {
+          await ctx.run(`ROLLBACK TO SAVEPOINT ${name}`);
+          await ctx.run(`RELEASE SAVEPOINT ${name}`);
+        } catch (rollbackError) {
+          this.logger.warn('savepoint rollback failed', { error: describe(rollbackError) });
+        }
         throw e;
       } finally {
         ctx.depth -= 1;
@@ -226,11 +238,23 @@ export class Database {
   /** Maps a failed write to its typed error and remembers a storage failure (D7). */
   private failed(e: unknown): unknown {
     const mapped = toStorageAppError(e);
-    if (mapped instanceof AppError && mapped.code === 'STORAGE_FAILED' && !(e instanceof AppError)) {
+    if (
+      mapped instanceof AppError &&
+      mapped.code === 'STORAGE_FAILED' &&
+      !(e instanceof AppError)
+    ) {
       this.logger.error('write failed: storage', { error: describe(e) });
-      this.fault = { code: 'STORAGE_FAILED', message: mapped.message, at: new Date().toISOString() };
+      this.fault = {
+        code: 'STORAGE_FAILED',
+        message: mapped.message,
+        at: new Date().toISOString(),
+      };
     } else if (mapped instanceof AppError && mapped.code === 'STORAGE_FAILED') {
-      this.fault ??= { code: 'STORAGE_FAILED', message: mapped.message, at: new Date().toISOString() };
+      this.fault ??= {
+        code: 'STORAGE_FAILED',
+        message: mapped.message,
+        at: new Date().toISOString(),
+      };
     }
     return mapped;
   }
@@ -242,5 +266,7 @@ function setRunnerActive(runner: QueryRunner, active: boolean): void {
 }
 
 function describe(e: unknown): string {
-  return e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : String(e);
+  return e instanceof Error
+    ? `${(e as { code?: string }).code ?? e.name}: ${e.message}`
+    : String(e);
 }
