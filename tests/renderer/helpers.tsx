@@ -33,6 +33,7 @@ import {
   useSessionStore,
   useSettingsStore,
   useStaffStore,
+  useStorageStore,
 } from '../../renderer/src/stores';
 import { useCartStore } from '../../renderer/src/stores/cart';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
@@ -140,6 +141,7 @@ export function resetStores(): void {
   useProductsStore.getState().reset();
   useReportsStore.getState().reset();
   useTransactionsStore.getState().reset();
+  useStorageStore.getState().setWritable(true);
   connectStores();
 }
 

@@ -26,11 +26,17 @@ export interface ClientHooks {
   onSessionProblem: (error: AppError) => void;
   /** Asks for the password again; resolves true once re-authenticated, false if the member cancelled. */
   onReauthRequired: () => Promise<boolean>;
+  /**
+   * D7: told whether the till can store writes: `false` after any STORAGE_FAILED answer, `true`
+   * after any `writes` channel succeeded (the disk works again).
+   */
+  onStorage: (writable: boolean) => void;
 }
 
 const defaultHooks: ClientHooks = {
   onSessionProblem: () => undefined,
   onReauthRequired: () => Promise.resolve(false),
+  onStorage: () => undefined,
 };
 
 let hooks: ClientHooks = defaultHooks;
@@ -62,23 +68,29 @@ export async function call<C extends ChannelName>(
 ): Promise<ChannelOutput<C>> {
   const input = args[0];
   const first = await invoke(channel, input);
-  if (first.ok) return first.data;
+  if (first.ok) return succeeded(channel, first.data);
   // A channel that takes the password itself never loops into the re-authentication dialog.
   const takesPassword = (channels[channel] as { takesPassword?: boolean }).takesPassword === true;
   if (first.error.code === 'REAUTH_REQUIRED' && !takesPassword) {
     const confirmed = await hooks.onReauthRequired();
     if (confirmed) {
       const second = await invoke(channel, input);
-      if (second.ok) return second.data;
+      if (second.ok) return succeeded(channel, second.data);
       throw toAppError(second.error);
     }
   }
   throw toAppError(first.error);
 }
 
+function succeeded<T>(channel: ChannelName, data: T): T {
+  if ((channels[channel] as { writes?: boolean }).writes) hooks.onStorage(true);
+  return data;
+}
+
 function toAppError(body: AppErrorBody): AppError {
   const error = new AppError(body.code, body.message, body.issues);
   if (SESSION_PROBLEM_CODES.includes(error.code)) hooks.onSessionProblem(error);
+  if (error.code === 'STORAGE_FAILED') hooks.onStorage(false);
   return error;
 }
 
