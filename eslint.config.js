@@ -75,6 +75,7 @@ export default defineConfig(
       'bench-results/',
       'coverage/',
       '.vite/',
+      '.tsbuild/',
     ],
   },
   {
