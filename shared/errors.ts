@@ -5,7 +5,6 @@
  * answers `{ ok: true, data }` or `{ ok: false, error: { code, message, issues? } }`. The renderer
  * client turns an error back into a typed exception. No stack trace or SQL text is ever included.
  */
-import { z } from 'zod';
 
 export const ERROR_CODES = [
   /** The payload failed the channel's input schema (F1). `issues` lists the fields. */
@@ -88,7 +87,6 @@ export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
   'UNAUTHENTICATED',
   'PASSWORD_CHANGE_REQUIRED',
 ];
-export const errorCodeSchema = z.enum(ERROR_CODES);
 
 /** One field-level problem, from a zod issue. `path` is the dotted field path. */
 export interface ValidationIssue {
@@ -103,25 +101,6 @@ export interface AppErrorBody {
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
-
-export const validationIssueSchema = z.strictObject({
-  path: z.string(),
-  message: z.string(),
-});
-
-export const appErrorBodySchema = z.strictObject({
-  code: errorCodeSchema,
-  message: z.string(),
-  issues: z.array(validationIssueSchema).optional(),
-});
-
-/** Schema for a Result whose data matches `data`. */
-export function resultSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.strictObject({ ok: z.literal(true), data }),
-    z.strictObject({ ok: z.literal(false), error: appErrorBodySchema }),
-  ]);
-}
 
 /**
  * A typed error thrown inside the main process (services) and turned into a Result by the router,
