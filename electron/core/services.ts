@@ -21,6 +21,7 @@ import { SaleActions } from './sales/sale-actions';
 import { ParkedSales } from './sales/parked-sales';
 import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
+import { ImportJobs } from './imports/import-jobs';
 
 export interface ServiceDeps {
   db: Database;
@@ -60,5 +61,6 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     parked: new ParkedSales(db, clock, till),
     daySummary: new DaySummaryService(db, settings),
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
+    importJobs: new ImportJobs(),
   };
 }

@@ -22,6 +22,7 @@ import type { SaleActions } from '../sales/sale-actions';
 import type { ParkedSales } from '../sales/parked-sales';
 import type { DaySummaryService } from '../reports/day-summary';
 import type { OnlineRetailImporter } from '../imports/online-retail-import';
+import type { ImportJobs } from '../imports/import-jobs';
 import { createRetailHandlers } from './retail-handlers';
 
 export interface HandlerContext {
@@ -52,6 +53,7 @@ export interface Services {
   parked: ParkedSales;
   daySummary: DaySummaryService;
   onlineRetail: OnlineRetailImporter;
+  importJobs: ImportJobs;
 }
 
 function need(session: Session | undefined): Session {

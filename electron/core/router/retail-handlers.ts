@@ -28,7 +28,10 @@ export function createRetailHandlers(s: Services): RetailHandlers {
     'products:update': (input, { session }) => s.products.update(need(session), input),
     'products:remove': (input, { session }) => s.products.remove(need(session), input.id),
     'products:restore': (input, { session }) => s.products.restore(need(session), input.id),
-    'products:import': (input, { session }) => s.products.importCsv(need(session), input),
+    'products:import': (input, { session }) =>
+      s.importJobs.run(need(session), input.jobId, (job) =>
+        s.products.importCsv(need(session), input, job),
+      ),
 
     'customers:search': (input) => s.customers.search(input),
     'customers:get': (input) => s.customers.get(input.id),
@@ -36,7 +39,10 @@ export function createRetailHandlers(s: Services): RetailHandlers {
     'customers:update': (input, { session }) => s.customers.update(need(session), input),
     'customers:remove': (input, { session }) => s.customers.remove(need(session), input.id),
     'customers:restore': (input, { session }) => s.customers.restore(need(session), input.id),
-    'customers:import': (input, { session }) => s.customers.importCsv(need(session), input),
+    'customers:import': (input, { session }) =>
+      s.importJobs.run(need(session), input.jobId, (job) =>
+        s.customers.importCsv(need(session), input, job),
+      ),
 
     'sales:quote': (input) => s.checkout.quote(input),
     'sales:checkout': (input, { session }) => s.checkout.checkout(need(session), input),
@@ -52,6 +58,12 @@ export function createRetailHandlers(s: Services): RetailHandlers {
 
     'reports:daySummary': (input) => s.daySummary.summary(input),
 
-    'import:onlineRetail': (input, { session }) => s.onlineRetail.import(need(session), input.csv),
+    'import:onlineRetail': (input, { session }) =>
+      s.importJobs.run(need(session), input.jobId, (job) =>
+        s.onlineRetail.import(need(session), input.csvBase64, job),
+      ),
+    'import:progress': (input, { session }) => ({
+      progress: s.importJobs.progress(need(session), input.jobId),
+    }),
   };
 }
