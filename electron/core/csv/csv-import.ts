@@ -66,11 +66,11 @@ export class CsvColumns<R extends string, O extends string> {
 
   /** One data record as values by column. */
   row({ line, fields }: CsvRecord): CsvRow<R | O> {
-    const values = Object.fromEntries(this.expected.map((c) => [c, ''])) as Record<R | O, string>;
-    this.names.forEach((n, i) => {
-      (values as Record<string, string>)[n] = (fields[i] ?? '').trim();
-    });
-    const row: CsvRow<R | O> = { line, values };
+    const values = {} as Record<string, string>;
+    for (const c of this.expected) values[c] = '';
+    for (let i = 0; i < this.names.length; i++)
+      values[this.names[i]!] = (fields[i] ?? '').trim();
+    const row: CsvRow<R | O> = { line, values: values as Record<R | O, string> };
     if (fields.length !== this.names.length)
       row.fieldCountError = `Expected ${this.names.length} fields, found ${fields.length}.`;
     return row;

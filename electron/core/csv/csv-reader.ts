@@ -36,7 +36,6 @@ export interface ReadCsvOptions {
 
 interface Parsed {
   record: string[];
-  info: { lines: number };
   raw: string;
 }
 
@@ -46,13 +45,12 @@ interface Parsed {
  * long), IMPORT_TOO_MANY_ROWS, or whatever `header`/`row` throw.
  */
 export async function readCsv(file: ImportFile, job: ImportJob, opts: ReadCsvOptions) {
+  // Blank lines come through as [''] and are skipped here, so that every record's raw text
+  // (which csv-parse gives cheaply, unlike its per-record `info` object) counts the file's lines.
   const options: Options = {
     bom: true,
-    info: true,
     raw: true,
     relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: opts.skipEmptyRows ?? false,
     max_record_size: MAX_RECORD_CHARS,
   };
   const parser = parse(options);
@@ -61,18 +59,22 @@ export async function readCsv(file: ImportFile, job: ImportJob, opts: ReadCsvOpt
   parser.on('data', (p: Parsed) => ready.push(p));
   parser.on('error', (e) => (failure ??= e));
   let rows = -1; // the first record is the header
+  let nextLine = 1;
 
   const drain = async () => {
-    if (failure) throw notCsv(failure);
+    if (failure) throw notCsv(failure, nextLine);
     for (let i = 0; i < ready.length; i++) {
-      const p = ready[i]!;
-      if (rows === -1) opts.header(p.record);
+      const { record, raw } = ready[i]!;
+      const line = nextLine;
+      nextLine += lineBreaks(raw);
+      if (isBlank(record, opts.skipEmptyRows ?? false)) continue;
+      if (rows === -1) opts.header(record);
       else if (rows === MAX_IMPORT_ROWS)
         throw new AppError(
           'IMPORT_TOO_MANY_ROWS',
-          `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows (row ${(MAX_IMPORT_ROWS + 1).toLocaleString('en')} is on line ${firstLine(p)}). Split it into smaller files.`,
+          `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows (row ${(MAX_IMPORT_ROWS + 1).toLocaleString('en')} is on line ${line}). Split it into smaller files.`,
         );
-      else opts.row({ line: firstLine(p), fields: p.record });
+      else opts.row({ line, fields: record });
       rows++;
       if (job.advance()) await job.pause();
     }
@@ -94,15 +96,25 @@ export async function readCsv(file: ImportFile, job: ImportJob, opts: ReadCsvOpt
   return Math.max(rows, 0);
 }
 
-/** csv-parse reports the line a record ends on; its raw text (after skipped blank lines) gives the first. */
-function firstLine({ info, raw }: Parsed): number {
-  const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$|\r$/, '');
-  return info.lines - (body.match(/\r\n|\n|\r/g)?.length ?? 0);
+/** A blank line (one empty field) or, with `allFields`, a row whose fields are all empty. */
+function isBlank(record: string[], allFields: boolean): boolean {
+  if (record.length === 1 && record[0] === '') return true;
+  return allFields && record.every((f) => f === '');
 }
 
-function notCsv(e: unknown): AppError {
-  const { lines, code } = e as { lines?: number; code?: string };
-  const where = lines ? ` (near line ${lines})` : '';
+/** Line breaks in a record's raw text (`\r\n`, `\n` or a lone `\r` each count once). */
+function lineBreaks(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10 || (c === 13 && raw.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function notCsv(e: unknown, line: number): AppError {
+  const code = (e as { code?: string }).code;
+  const where = ` (near line ${line})`;
   return new AppError(
     'IMPORT_REJECTED',
     code === 'CSV_MAX_RECORD_SIZE'
