@@ -96,25 +96,18 @@ describe('bulk imports (F1, F3)', () => {
     expect(auditCount(t, 'authz.denied')).toBe(4);
   });
 
-  it('refuses a file of 200,001 rows, stopping early, and takes 200,000', async () => {
-    const body = 'x\n'.repeat(200_000);
+  it('refuses a file of 200,001 rows, counting exactly and skipping blank lines', async () => {
+    // 200,000 rows pass the count; the 200,001st (on line 200,003, after a blank line) stops it.
     const over = await t.call('customers:import', {
-      ...importFile(`name\n${body}x\n`),
+      ...importFile(`name\n\n${'x\n'.repeat(200_000)}x\n`),
       commit: true,
     });
     expect(resultCode(over)).toBe('IMPORT_TOO_MANY_ROWS');
-    expect(over.ok ? '' : over.error.message).toMatch(/more than 200,000 rows/);
+    expect(over.ok ? '' : over.error.message).toBe(
+      'The file has more than 200,000 rows (row 200,001 is on line 200003). Split it into smaller files.',
+    );
     expect(count(t, 'customers')).toBe(0);
     expect(auditCount(t, 'customer.import')).toBe(0);
-
-    // Blank lines do not count, and exactly 200,000 rows are read (each refused quickly here for
-    // its field count: the cap is about rows, whatever they hold).
-    const at = await t.must('products:import', {
-      ...importFile(`sku,name,price\n\n${'A\n'.repeat(200_000)}\n`),
-      commit: false,
-    });
-    expect(at).toMatchObject({ rows: 200_000, accepted: 0, rejectedCount: 200_000 });
-    expect(at.rejected[0]).toEqual({ line: 3, reason: 'Expected 3 fields, found 1.' });
   }, 60_000);
 
   it('refuses a file of 50 MB + 1 byte before reading it, and reads one of exactly 50 MB', async () => {
@@ -209,7 +202,7 @@ describe('bulk imports (F1, F3)', () => {
     const writing = done.seen.filter((p) => p.phase === 'writing');
     expect(writing.length).toBeGreaterThanOrEqual(30_000 / MAX_ROWS_PER_SLICE);
     expect(writing.at(-1)!.rowsTotal).toBe(30_000);
-    expect(phases(done.seen).slice(-2)).toEqual(['queued', 'writing']);
+    expect(phases(done.seen).at(-1)).toBe('writing');
     expect(largestStep(done.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
     expect(count(t, 'customers')).toBe(30_000);
     // Finished: nothing to report any more.

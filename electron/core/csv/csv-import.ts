@@ -13,7 +13,8 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import type { ImportJob } from '../imports/import-jobs';
-import type { CsvRecord } from './csv-reader';
+import { readCsv, type CsvRecord } from './csv-reader';
+import { ImportFile } from './import-file';
 
 /** How many rejected rows a report lists; `rejectedCount` still counts them all. */
 export const MAX_LISTED_REJECTS = 500;
@@ -68,8 +69,7 @@ export class CsvColumns<R extends string, O extends string> {
   row({ line, fields }: CsvRecord): CsvRow<R | O> {
     const values = {} as Record<string, string>;
     for (const c of this.expected) values[c] = '';
-    for (let i = 0; i < this.names.length; i++)
-      values[this.names[i]!] = (fields[i] ?? '').trim();
+    for (let i = 0; i < this.names.length; i++) values[this.names[i]!] = (fields[i] ?? '').trim();
     const row: CsvRow<R | O> = { line, values: values as Record<R | O, string> };
     if (fields.length !== this.names.length)
       row.fieldCountError = `Expected ${this.names.length} fields, found ${fields.length}.`;
@@ -118,85 +118,120 @@ export class ImportReportBuilder {
   }
 }
 
-/** Splits `items` into chunks of at most `size` (for IN lists and multi-row inserts). */
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Which of `values` already exist in `table`.`column` (read 500 at a time, yielding between reads). */
+/** Which of `values` already exist in `table`.`column` (one query: callers pass at most a chunk). */
 export async function existingValues(
   em: EntityManager,
-  job: ImportJob,
   table: 'products' | 'customers',
   column: 'sku' | 'barcode' | 'email' | 'phone_digits',
   values: string[],
 ): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (const part of chunks(values, 500)) {
-    const rows = await run<{ v: string }>(
-      em,
-      `SELECT ${column} AS v FROM ${table} WHERE ${column} IN (${part.map(() => '?').join(', ')})`,
-      part,
-    );
-    for (const r of rows) found.add(r.v);
-    if (job.advance(0)) await job.pause();
-  }
-  return found;
+  if (values.length === 0) return new Set();
+  const rows = await run<{ v: string }>(
+    em,
+    `SELECT ${column} AS v FROM ${table} WHERE ${column} IN (${values.map(() => '?').join(', ')})`,
+    values,
+  );
+  return new Set(rows.map((r) => r.v));
 }
 
-/** Rows per INSERT statement of an import's write. */
-export const INSERT_CHUNK = 250;
+/** Rows checked against the database, and written, per batch (one SELECT per key, one INSERT). */
+export const IMPORT_BATCH = 250;
 
-export interface FinishImport<T> {
-  db: Database;
-  job: ImportJob;
-  /** False: a dry run that writes nothing. */
-  commit: boolean;
-  /** Data rows in the file. */
-  rows: number;
-  /** The service clock's time, UTC ISO-8601. */
-  now(): string;
-  report: ImportReportBuilder;
-  /** The rows that survive the checks against the database (it rejects the others). */
-  admit(em: EntityManager): Promise<T[]>;
-  /** Writes the accepted rows, INSERT_CHUNK at a time; `now` is the UTC time of the import. */
-  insert(em: EntityManager, part: T[], now: string): Promise<void>;
+/** One row that passed the file's own checks, with its line. */
+export interface Candidate<T> {
+  line: number;
+  value: T;
+}
+
+/** What makes one CSV import (products, customers): its columns and its checks and writes. */
+export interface CsvImportSpec<R extends string, O extends string, T> {
+  columns: { required: readonly R[]; optional: readonly O[] };
+  /**
+   * Checks one row on its own and against the rows before it in the file (repeated keys): the
+   * value to write, or the reason the row is rejected.
+   */
+  check(row: CsvRow<R | O>): T | { reason: string };
+  /** The batch's rows that clash with no existing record (it rejects the others in `report`). */
+  admit(
+    em: EntityManager,
+    batch: Candidate<T>[],
+    report: ImportReportBuilder,
+  ): Promise<Candidate<T>[]>;
+  /** Writes a batch of admitted rows; `now` is the UTC time of the import. */
+  insert(em: EntityManager, batch: Candidate<T>[], now: string): Promise<void>;
   /** Records the one audit row of the import, given its summary detail. */
   audit(em: EntityManager, detail: string): Promise<void>;
 }
 
+export interface CsvImportRun {
+  db: Database;
+  job: ImportJob;
+  /** The file's bytes, base64 (see ImportFile). */
+  csvBase64: string;
+  /** False: a dry run that writes nothing. */
+  commit: boolean;
+  /** The service clock's time, UTC ISO-8601. */
+  now(): string;
+}
+
 /**
- * The end every CSV import shares: a dry run checks the accepted rows against the database and
- * reports; a commit checks them again and writes them all plus one audit row in ONE write
- * transaction (`db.write`), so an error leaves existing data untouched (all or nothing).
+ * Runs a CSV import, streaming (F1): the file's size and encoding are checked first
+ * (ImportFile.inspect), then its rows are read one slice at a time and checked, and every
+ * IMPORT_BATCH rows that pass are checked against the database and, on a commit, written. Nothing
+ * holds more than a batch of rows besides the keys seen (for repeats), so memory stays flat.
  *
- * The write inserts INSERT_CHUNK rows at a time and gives the event loop a turn between chunks
- * (F1), so the till keeps answering; but the transaction holds the single write queue until it
+ * A dry run (`commit: false`) reads with the shared connection and writes nothing. A commit runs
+ * ALL of it in ONE write transaction (`db.write`), so an error anywhere leaves existing data
+ * untouched (all or nothing), with one audit row. It gives the event loop a turn between slices,
+ * so the till keeps answering; but the transaction holds the single write queue until it
  * commits, so every other write (a sale, an edit) waits behind the import. Reads on the same
  * connection meanwhile see the rows written so far, which vanish again if the import fails.
+ *
+ * Errors: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_ENCODING, IMPORT_REJECTED (not CSV, a
+ * wrong header).
  */
-export async function finishImport<T>(f: FinishImport<T>): Promise<ImportReport> {
-  if (!f.commit) {
-    const accepted = await f.admit(f.db.manager);
-    return f.report.report(f.rows, accepted.length, 0);
-  }
-  f.job.phase('queued');
-  return f.db.write(async (em) => {
-    f.job.phase('writing');
-    const accepted = await f.admit(em);
-    f.job.expect(accepted.length);
-    const now = f.now();
-    for (const part of chunks(accepted, INSERT_CHUNK)) {
-      await f.insert(em, part, now);
-      f.job.advance(part.length);
-      await f.job.pause();
-    }
-    await f.audit(
-      em,
-      `${f.rows} rows: ${accepted.length} created, ${f.report.rejectedCount} rejected`,
-    );
-    return f.report.report(f.rows, accepted.length, accepted.length);
-  });
+export async function runCsvImport<R extends string, O extends string, T>(
+  spec: CsvImportSpec<R, O, T>,
+  r: CsvImportRun,
+): Promise<ImportReport> {
+  const file = new ImportFile(r.csvBase64);
+  const { encoding, lines } = await file.inspect(r.job);
+  const report = new ImportReportBuilder(encoding);
+  const columns = new CsvColumns(spec.columns);
+
+  const pass = async (em: EntityManager) => {
+    const now = r.now();
+    let accepted = 0;
+    let batch: Candidate<T>[] = [];
+    const flush = async () => {
+      const admitted = await spec.admit(em, batch, report);
+      batch = [];
+      accepted += admitted.length;
+      if (r.commit && admitted.length > 0) await spec.insert(em, admitted, now);
+    };
+    r.job.phase(r.commit ? 'writing' : 'checking', Math.max(lines - 1, 0));
+    const rows = await readCsv(file, r.job, {
+      encoding,
+      skipEmptyRows: true,
+      header: (fields) => columns.header(fields),
+      row: (record) => {
+        const row = columns.row(record);
+        if (row.fieldCountError) return report.reject(row.line, row.fieldCountError);
+        const checked = spec.check(row);
+        if (checked && typeof checked === 'object' && 'reason' in checked)
+          return report.reject(row.line, checked.reason);
+        batch.push({ line: row.line, value: checked as T });
+        return batch.length >= IMPORT_BATCH ? flush() : undefined;
+      },
+    });
+    await flush();
+    r.job.expect(rows);
+    if (r.commit)
+      await spec.audit(em, `${rows} rows: ${accepted} created, ${report.rejectedCount} rejected`);
+    return report.report(rows, accepted, r.commit ? accepted : 0);
+  };
+
+  if (!r.commit) return pass(r.db.manager);
+  r.job.phase('queued');
+  return r.db.write(pass);
 }

@@ -30,8 +30,8 @@ export interface ReadCsvOptions {
   skipEmptyRows?: boolean;
   /** Checks the header's fields; throws (an AppError) to refuse the file. */
   header(fields: string[]): void;
-  /** Takes one data row. */
-  row(record: CsvRecord): void;
+  /** Takes one data row; a promise it returns is awaited before the next row. */
+  row(record: CsvRecord): void | Promise<void>;
 }
 
 interface Parsed {
@@ -74,7 +74,16 @@ export async function readCsv(file: ImportFile, job: ImportJob, opts: ReadCsvOpt
           'IMPORT_TOO_MANY_ROWS',
           `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows (row ${(MAX_IMPORT_ROWS + 1).toLocaleString('en')} is on line ${line}). Split it into smaller files.`,
         );
-      else opts.row({ line, fields: record });
+      else {
+        const wait = opts.row({ line, fields: record });
+        if (wait) {
+          await wait;
+          rows++;
+          job.advance();
+          await job.pause();
+          continue;
+        }
+      }
       rows++;
       if (job.advance()) await job.pause();
     }
