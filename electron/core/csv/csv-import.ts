@@ -135,7 +135,7 @@ export async function existingValues(
 }
 
 /** Rows checked against the database, and written, per batch (one SELECT per key, one INSERT). */
-export const IMPORT_BATCH = 250;
+export const IMPORT_BATCH = 100;
 
 /** One row that passed the file's own checks, with its line. */
 export interface Candidate<T> {
