@@ -16,7 +16,7 @@
 import 'reflect-metadata';
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
@@ -492,7 +492,7 @@ async function importRow(): Promise<void> {
         r.created === IMPORT_ROWS &&
         r.loop.maxMs <= LOOP_STALL_TARGET_MS &&
         r.rssGrowthMb <= IMPORT_RSS_TARGET_MB,
-      note: `check ${(r.dryRunMs / 1000).toFixed(1)} s, commit ${(r.commitMs / 1000).toFixed(1)} s; RSS ${r.rssBeforeMb.toFixed(0)} → peak ${r.rssPeakMb.toFixed(0)} MB (+${r.rssGrowthMb.toFixed(0)} MB); rows per s counts both passes`,
+      note: `check ${(r.dryRunMs / 1000).toFixed(1)} s, commit ${(r.commitMs / 1000).toFixed(1)} s; RSS ${r.rssBeforeMb.toFixed(0)} → peak ${r.rssPeakMb.toFixed(0)} MB (+${r.rssGrowthMb.toFixed(0)} MB); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs (a loaded machine stretches every stall); rows per s counts both passes`,
     });
   } catch (e) {
     rows.push(failedRow(name, shape, target, e));

@@ -9,7 +9,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { customerFieldsSchema, type CustomerView } from '../../../shared/contract/customers';
+import type { CustomerView } from '../../../shared/contract/customers';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';

@@ -35,9 +35,11 @@ export class ImportJob {
     return { ...this.state };
   }
 
-  /** Enters `phase` with `rowsTotal` expected rows; rows done start at 0. */
+  /** Enters `phase` with `rowsTotal` expected rows; rows done start at 0, and a new slice. */
   phase(phase: ImportProgress['phase'], rowsTotal = 0): void {
     this.state = { phase, rowsDone: 0, rowsTotal };
+    this.rowsInSlice = 0;
+    this.sliceStart = performance.now();
   }
 
   /** Sets the expected rows of the current phase (e.g. when the true count is known). */

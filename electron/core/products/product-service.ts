@@ -6,13 +6,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import {
-  productFieldsSchema,
-  type ProductKind,
-  type ProductView,
-} from '../../../shared/contract/products';
+import type { ProductKind, ProductView } from '../../../shared/contract/products';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
-import { currencyExponent, parseMoney } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { importProducts } from '../csv/product-import';
