@@ -194,6 +194,20 @@ describe('bulk imports (F1, F3)', () => {
     expect(phases(dry.seen)).toEqual(expect.arrayContaining(['checking']));
     expect(['queued', 'reading', 'checking']).toEqual(expect.arrayContaining(phases(dry.seen)));
 
+    // Rows that are all rejected never reach a batch write: the slicing alone must yield.
+    const badId = randomUUID();
+    const bad = await watch(t, badId, () =>
+      t.must('customers:import', {
+        ...importFile(`name,email\n${'Ann,not-an-email\n'.repeat(30_000)}`, badId),
+        commit: false,
+      }),
+    );
+    expect(bad.result).toMatchObject({ rows: 30_000, accepted: 0, rejectedCount: 30_000 });
+    expect(bad.seen.filter((p) => p.phase === 'checking').length).toBeGreaterThanOrEqual(
+      30_000 / MAX_ROWS_PER_SLICE,
+    );
+    expect(largestStep(bad.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
+
     const jobId = randomUUID();
     const done = await watch(t, jobId, () =>
       t.must('customers:import', { ...importFile(csv, jobId), commit: true }),
