@@ -130,7 +130,9 @@ export function CustomersScreen() {
               <Text c="dimmed" p="lg" ta="center">
                 {search.trim()
                   ? `No customers match “${search.trim()}”.`
-                  : 'No customers yet. Add one, or import a CSV file.'}
+                  : canImport
+                    ? 'No customers yet. Add one, or import a CSV file.'
+                    : 'No customers yet. Add one.'}
               </Text>
             )
           ) : (

@@ -160,7 +160,9 @@ export function ProductsScreen() {
               ? `No products match “${search.trim()}”.`
               : status === 'archived'
                 ? 'No archived products.'
-                : 'No products yet. Add one, or import a CSV file.'}
+                : canImport
+                  ? 'No products yet. Add one, or import a CSV file.'
+                  : 'No products yet. Add one.'}
           </Text>
         )
       ) : (
