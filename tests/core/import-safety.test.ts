@@ -174,6 +174,13 @@ describe('bulk imports (F1, F3)', () => {
       expect(resultCode(r), what).toBe('IMPORT_ENCODING');
       expect(r.ok ? '' : r.error.message, what).toMatch(/Save the file as "CSV UTF-8"/);
     }
+    // Not base64 at all (or cut short): refused, never half-read.
+    for (const csvBase64 of ['bmFtZQpB!', 'bmFtZQpBQ'])
+      expect(
+        resultCode(
+          await t.call('customers:import', { csvBase64, jobId: randomUUID(), commit: true }),
+        ),
+      ).toBe('IMPORT_REJECTED');
     expect(count(t, 'customers')).toBe(0);
     expect(auditCount(t, 'customer.import')).toBe(0);
   });
