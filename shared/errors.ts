@@ -71,6 +71,12 @@ export const ERROR_CODES = [
   'STORAGE_FAILED',
   /** Another till or program held the database's write lock past the busy timeout (D8). */
   'BUSY',
+  /** An import file is larger than 50 MB (F3). */
+  'IMPORT_TOO_LARGE',
+  /** An import file has more than 200,000 data rows (F3). */
+  'IMPORT_TOO_MANY_ROWS',
+  /** An import file's text is neither UTF-8 nor Windows-1252/Latin-1 (F3): refused, never mangled. */
+  'IMPORT_ENCODING',
   /** Anything unexpected. Details go to the log, never across IPC. */
   'INTERNAL',
 ] as const;

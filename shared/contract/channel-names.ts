@@ -63,6 +63,7 @@ export const CHANNEL_NAMES = [
   'sales:discardParked',
   'reports:daySummary',
   'import:onlineRetail',
+  'import:progress',
 ] as const satisfies readonly ChannelName[];
 
 type Listed = (typeof CHANNEL_NAMES)[number];

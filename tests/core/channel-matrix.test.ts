@@ -227,11 +227,20 @@ describe('the contract and the payload table', () => {
       'sales:void',
       'sales:refund',
       'products:create',
-      'products:import',
       'reports:daySummary',
     ] as const)
       expect(byRole(c), c).toEqual(['admin', 'manager']);
-    expect(byRole('import:onlineRetail')).toEqual(['admin']);
+    // Bulk imports need data.import (F3): not managers, not cashiers who manage customers.
+    for (const c of [
+      'products:import',
+      'customers:import',
+      'import:onlineRetail',
+      'import:progress',
+    ] as const) {
+      expect(channels[c].access, c).toBe('data.import');
+      expect(byRole(c), c).toEqual(['admin']);
+    }
+    expect(byRole('customers:create')).toEqual(['admin', 'manager', 'cashier']);
     // Voiding a sale asks for the password again (S3), like other sensitive actions.
     expect(channels['sales:void'].reauth).toBe(true);
   });

@@ -69,6 +69,7 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'sales:discardParked',
   'reports:daySummary',
   'import:onlineRetail',
+  'import:progress',
 ];
 
 describe('the reviewed table of sensitive channels (S3)', () => {
