@@ -321,9 +321,10 @@ function listQueries(path: string, n: number): ListInput[] {
   const hi = Date.parse(range.hi);
   const week = () => {
     const from = lo + Math.floor(rnd() * Math.max(1, hi - lo - 7 * 86_400_000));
+    // Seven business days, as the renderer sends them.
     return {
-      from: new Date(from).toISOString(),
-      to: new Date(from + 7 * 86_400_000).toISOString(),
+      fromDay: new Date(from).toISOString().slice(0, 10),
+      toDay: new Date(from + 6 * 86_400_000).toISOString().slice(0, 10),
     };
   };
   const cursor = () => {

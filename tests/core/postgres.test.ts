@@ -10,6 +10,7 @@ import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
 import { Database } from '../../electron/core/db/database';
 import { SettingsService } from '../../electron/core/settings/settings-service';
+import { businessDay } from '../../electron/core/sales/local-day';
 import { SaleQueries } from '../../electron/core/sales/sale-queries';
 import { insertSale } from '../../electron/core/sales/sale-writer';
 import { takeReceiptNo } from '../../electron/core/tills/till-service';
@@ -124,6 +125,7 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
           externalRef: null,
           requestHash: null,
           createdAt: now,
+          businessDate: businessDay(clock.now(), settings.timeZone()),
         },
         [
           {
@@ -177,8 +179,8 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       'Joanna Smith',
     ]);
     expect(await found('ann@example.com')).toEqual(['Zed Zulu']);
-    const day = await new DaySummaryService(db, settings).summary({
-      date: now.slice(0, 10),
+    const day = await new DaySummaryService(db, settings, clock).summary({
+      date: businessDay(clock.now(), settings.timeZone()),
     });
     expect(day).toMatchObject({ salesCount: 1, gross: 500, net: 500 });
     await expect(ds.query('UPDATE sales SET total = 1')).rejects.toThrow(/immutable/);

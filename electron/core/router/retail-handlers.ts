@@ -5,6 +5,7 @@
 import type { Handlers, Services } from './handlers';
 import type { Session } from '../auth/sessions';
 import { AppError } from '../../../shared/errors';
+import { salesScope } from '../sales/sale-queries';
 
 type RetailChannel =
   | `products:${string}`
@@ -40,8 +41,8 @@ export function createRetailHandlers(s: Services): RetailHandlers {
 
     'sales:quote': (input) => s.checkout.quote(input),
     'sales:checkout': (input, { session }) => s.checkout.checkout(need(session), input),
-    'sales:get': (input) => s.saleQueries.detail(input.id),
-    'sales:list': (input) => s.saleQueries.list(input),
+    'sales:get': (input, { session }) => s.saleQueries.get(input.id, need(session)),
+    'sales:list': (input, { session }) => s.saleQueries.list(input, salesScope(need(session))),
     'sales:void': (input, { session }) => s.saleActions.void(need(session), input),
     'sales:refund': (input, { session }) => s.saleActions.refund(need(session), input),
     'sales:annotate': (input, { session }) => s.saleActions.annotate(need(session), input),
@@ -51,6 +52,7 @@ export function createRetailHandlers(s: Services): RetailHandlers {
     'sales:discardParked': (input, { session }) => s.parked.discard(need(session), input.id),
 
     'reports:daySummary': (input) => s.daySummary.summary(input),
+    'reports:today': () => s.daySummary.today(),
 
     'import:onlineRetail': (input, { session }) => s.onlineRetail.import(need(session), input.csv),
   };
