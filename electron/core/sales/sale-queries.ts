@@ -112,8 +112,11 @@ export class SaleQueries {
       add('s.created_at < ?', `${addDays(input.toDay, 2)}T00:00:00.000Z`);
       add('s.business_date <= ?', input.toDay);
     }
-    if (onlyStaffId !== null) add('s.staff_id = ?', onlyStaffId);
-    if (input.staffId !== undefined) add('s.staff_id = ?', input.staffId);
+    // Someone else's sales asked for out of scope: nothing, without walking that member's rows.
+    if (onlyStaffId !== null && input.staffId !== undefined && input.staffId !== onlyStaffId)
+      return { items: [], nextCursor: null };
+    const staffId = onlyStaffId ?? input.staffId;
+    if (staffId !== undefined) add('s.staff_id = ?', staffId);
     if (input.customerId !== undefined) add('s.customer_id = ?', input.customerId);
     if (input.status) add('s.status = ?', input.status);
     if (input.kind) add('s.kind = ?', input.kind);
