@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
 import { applyPragmas } from '../../electron/core/db/pragmas';
 import { BusinessDayStamper } from '../../electron/core/sales/local-day';
+import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { inclusiveTax } from '../../shared/money';
 
 export interface RawLine {
@@ -79,7 +80,7 @@ export class RawSaleWriter {
     // sales.business_date in the store's zone, as checkout stamps it.
     const zone = this.db.prepare("SELECT value FROM settings WHERE key = 'time_zone'").get() as
       { value: string } | undefined;
-    this.days = new BusinessDayStamper(zone?.value ?? 'UTC');
+    this.days = new BusinessDayStamper(zone?.value ?? systemTimeZone());
     this.writeOne = this.db.transaction((sale: RawSale) => this.write(sale));
   }
 

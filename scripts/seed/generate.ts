@@ -35,6 +35,7 @@ import { createSqliteDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
 import { kindOfCode } from '../../electron/core/imports/online-retail-parse';
 import { BusinessDayStamper } from '../../electron/core/sales/local-day';
+import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { foldForSearch, phoneDigits } from '../../electron/core/search/normalize';
 import { FIRST_NAMES, LAST_NAMES, loadSampleData, Rng, type SampleLine } from './sample-data';
 
@@ -187,18 +188,17 @@ function saleTimes(n: number, windows: { from: number; to: number }[], rng: Rng)
   return times.sort();
 }
 
+/** The store's time zone as the settings service reads it (prepare() sets London on a new file). */
+function storeTimeZone(db: Database.Database): string {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'time_zone'").get() as
+    { value: string } | undefined;
+  return row?.value ?? systemTimeZone();
+}
+
 /**
  * Inserts the rows of a flat array (`cols` values per row) one prepared single-row statement at a
  * time: with better-sqlite3 that is faster here than multi-row VALUES lists.
  */
-/** The store's time zone setting (prepare() sets London on a new database). */
-function storeTimeZone(db: Database.Database): string {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'time_zone'").get() as
-    { value: string } | undefined;
-  if (!row) throw new Error('the store time zone is not set');
-  return row.value;
-}
-
 function multiInsert(db: Database.Database, head: string, cols: number) {
   const stmt = db.prepare(`${head} VALUES (${new Array(cols).fill('?').join(', ')})`);
   return (flat: unknown[]) => {
