@@ -23,9 +23,16 @@ export function businessDayRange(day: string, timeZone: string): { from: Date; t
   return { from: start.toJSDate(), to: start.plus({ days: 1 }).startOf('day').toJSDate() };
 }
 
-/** The calendar day `days` after `day` (before, when negative). Plain calendar math, no zone. */
-export function addDays(day: string, days: number): string {
-  return DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toISODate()!;
+/**
+ * The UTC range [from, to) that the business days `fromDay`..`toDay` (both included) can cover in
+ * ANY time zone: IANA offsets lie between UTC−12 and UTC+14, so a sale stamped with one of these
+ * days, whatever the zone was then, was made in this range. Lets a query on `business_date` keep
+ * walking the `created_at` indexes after the store changes its zone.
+ */
+export function anyZoneRange(fromDay: string, toDay: string): { from: string; to: string } {
+  const start = DateTime.fromISO(fromDay, { zone: 'utc' }).minus({ hours: 14 });
+  const end = DateTime.fromISO(toDay, { zone: 'utc' }).plus({ days: 1, hours: 12 });
+  return { from: start.toISO()!, to: end.toISO()! };
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../types';
-import { addDays, businessDay } from './local-day';
+import { anyZoneRange, businessDay } from './local-day';
 import { toInt } from './sale.entity';
 
 interface SummaryRow {
@@ -101,15 +101,15 @@ export class SaleQueries {
       where.push(sql);
       params.push(...values);
     };
-    // The day filter keeps the walk on the created_at indexes: a sale of business day D was made
-    // within [D − 1, D + 2) UTC whatever the zone was (offsets stay within ±14 h), and the exact
-    // test is on business_date, so a later change of the time-zone setting moves no sale.
+    // The day filter keeps the walk on the created_at indexes, bounded by the range the days can
+    // cover in any zone, and the exact test is on business_date, so a later change of the
+    // time-zone setting moves no sale to another day.
     if (input.fromDay) {
-      add('s.created_at >= ?', `${addDays(input.fromDay, -1)}T00:00:00.000Z`);
+      add('s.created_at >= ?', anyZoneRange(input.fromDay, input.fromDay).from);
       add('s.business_date >= ?', input.fromDay);
     }
     if (input.toDay) {
-      add('s.created_at < ?', `${addDays(input.toDay, 2)}T00:00:00.000Z`);
+      add('s.created_at < ?', anyZoneRange(input.toDay, input.toDay).to);
       add('s.business_date <= ?', input.toDay);
     }
     // Someone else's sales asked for out of scope: nothing, without walking that member's rows.
