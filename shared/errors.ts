@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'REFUND_LIMIT',
   /** The sale cannot be voided: not today, already voided, refunded, or itself a refund. */
   'VOID_NOT_ALLOWED',
+  /** The sale was voided: its customer and note can no longer be changed. */
+  'SALE_VOIDED',
   /** An import file is not in the expected format, or has rows that were refused. */
   'IMPORT_REJECTED',
   /** The write could not be stored: disk full, I/O error or read-only file. Nothing was saved (D7). */

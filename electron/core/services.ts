@@ -78,7 +78,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     saleQueries,
     saleActions: new SaleActions(db, audit, clock, till, saleQueries),
     parked: new ParkedSales(db, clock, till),
-    daySummary: new DaySummaryService(db, settings),
+    daySummary: new DaySummaryService(db, settings, clock),
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
     importJobs: new ImportJobs(),
   };

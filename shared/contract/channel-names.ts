@@ -62,6 +62,7 @@ export const CHANNEL_NAMES = [
   'sales:resume',
   'sales:discardParked',
   'reports:daySummary',
+  'reports:today',
   'import:onlineRetail',
   'import:progress',
 ] as const satisfies readonly ChannelName[];

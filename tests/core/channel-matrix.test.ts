@@ -219,13 +219,14 @@ describe('the contract and the payload table', () => {
       expect(allowed(channels[c].access, 'manager'), c).toBe(false);
   });
 
-  it('lets cashiers sell but not void, refund, manage products, see reports or import (retail)', () => {
+  it('lets cashiers sell but not void, refund, edit sales, manage products, see reports or import (retail)', () => {
     const byRole = (c: ChannelName) => ROLE_IDS.filter((r) => allowed(channels[c].access, r));
     for (const c of ['sales:checkout', 'sales:quote', 'sales:park', 'sales:list'] as const)
       expect(byRole(c), c).toEqual(['admin', 'manager', 'cashier']);
     for (const c of [
       'sales:void',
       'sales:refund',
+      'sales:annotate',
       'products:create',
       'reports:daySummary',
     ] as const)

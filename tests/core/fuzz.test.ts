@@ -96,6 +96,7 @@ const READ_ONLY = new Map<ChannelName, readonly string[]>([
   ['sales:list', []],
   ['sales:parkedList', []],
   ['reports:daySummary', []],
+  ['reports:today', []],
 ]);
 
 const ADMIN_WINDOW = 1;

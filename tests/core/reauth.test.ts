@@ -68,6 +68,7 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'sales:resume',
   'sales:discardParked',
   'reports:daySummary',
+  'reports:today',
   'import:onlineRetail',
   'import:progress',
 ];

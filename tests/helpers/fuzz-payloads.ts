@@ -173,6 +173,7 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'sales:discardParked': (c) => ({ id: c.retail.parkedIds[1] }),
 
   'reports:daySummary': () => ({ date: '2026-11-23' }),
+  'reports:today': () => ({}),
 
   'import:onlineRetail': (c) => importFile(ONLINE_RETAIL_CSV, c.uuid),
   'import:progress': (c) => ({ jobId: c.uuid }),

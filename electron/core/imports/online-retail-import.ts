@@ -11,7 +11,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { run, valuesList } from '../db/sql';
-import { localDate } from '../sales/local-day';
+import { BusinessDayStamper, businessDay } from '../sales/local-day';
 import { insertSale } from '../sales/sale-writer';
 import { foldForSearch } from '../search/normalize';
 import type { SettingsService } from '../settings/settings-service';
@@ -160,6 +160,7 @@ export class OnlineRetailImporter {
           [todo.length, tillId, todo.length],
         );
         let receiptNo = Number(taken[0]!.first);
+        const days = new BusinessDayStamper(this.settings.timeZone());
         for (const inv of todo) {
           await insertSale(
             em,
@@ -182,6 +183,7 @@ export class OnlineRetailImporter {
               externalRef: inv.invoiceNo,
               requestHash: null,
               createdAt: inv.at,
+              businessDate: days.dayOf(new Date(inv.at)),
             },
             inv.rows.map((r) => {
               const product = products.bySku.get(r.sku)!;
@@ -230,7 +232,7 @@ export class OnlineRetailImporter {
     const byDay = new Map<string, OnlineRetailReport['days'][number]>();
     for (const inv of invoices) {
       if (job.advance(0)) await job.pause();
-      const date = localDate(new Date(inv.at), timeZone);
+      const date = businessDay(new Date(inv.at), timeZone);
       const d = byDay.get(date) ?? { date, sales: 0, refunds: 0, gross: 0, refundTotal: 0, net: 0 };
       if (inv.kind === 'sale') {
         d.sales += 1;

@@ -44,6 +44,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PRODUCT_UNAVAILABLE: 'That product is not for sale at the moment.',
   REFUND_LIMIT: 'That is more than can still be refunded on this sale.',
   VOID_NOT_ALLOWED: 'This sale can no longer be voided; use a refund instead.',
+  SALE_VOIDED: 'This sale was voided, so its customer and note can no longer be changed.',
   IMPORT_REJECTED: 'The file could not be imported. Nothing was changed.',
   STORAGE_FAILED:
     "The sale was NOT saved: the till's disk is full (or cannot be written). Free some space or call for help; nothing was recorded.",
