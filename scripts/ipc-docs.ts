@@ -289,7 +289,7 @@ export function renderIpcDocs(): string {
     '',
     '## Overview',
     '',
-    'Flags: **locked** = may be called while the session is idle-locked (S2); **password change** = may be called while a temporary password must be changed (R1); **reauth** = needs the password entered within the last 5 minutes (S3); **writes** = writes to the database through the single write queue.',
+    'Flags: **locked** = may be called while the session is idle-locked (S2); **password change** = may be called while a temporary password must be changed (R1); **reauth** = needs the password entered within the last 5 minutes (S3); **writes** = runs in one write transaction, with the caller status and permissions re-read from the staff row inside it (A8; a bulk import checks its file first and re-checks inside its own commit).',
     '',
     '| channel | access | locked | password change | reauth | writes | summary |',
     '|---|---|:-:|:-:|:-:|:-:|---|',
