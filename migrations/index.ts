@@ -4,5 +4,14 @@
  */
 import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
 import { RetailSales1764100000000 } from './1764100000000-RetailSales';
+import { LowerCaseSaleUuids1790000003000 } from './1790000003000-LowerCaseSaleUuids';
+import { DiscountOverride1790000003100 } from './1790000003100-DiscountOverride';
+import { ProductOpenPrice1790000003200 } from './1790000003200-ProductOpenPrice';
 
-export const MIGRATIONS = [InitialStaffAuthAudit1764000000000, RetailSales1764100000000];
+export const MIGRATIONS = [
+  InitialStaffAuthAudit1764000000000,
+  RetailSales1764100000000,
+  LowerCaseSaleUuids1790000003000,
+  DiscountOverride1790000003100,
+  ProductOpenPrice1790000003200,
+];

@@ -66,6 +66,11 @@ export const ERROR_CODES = [
   'REFUND_LIMIT',
   /** The sale cannot be voided: not today, already voided, refunded, or itself a refund. */
   'VOID_NOT_ALLOWED',
+  /**
+   * A discount above the store's limit, or a price typed at the till (an open-price product),
+   * needs permission sales.discountOverride (M2). `issues` name the lines or `discount`.
+   */
+  'OVERRIDE_REQUIRED',
   /** An import file is not in the expected format, or has rows that were refused. */
   'IMPORT_REJECTED',
   /** Anything unexpected. Details go to the log, never across IPC. */

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'customers.manage': 'Create and edit customers',
   'reports.view': 'See reports',
   'data.import': 'Import products, customers and sales history from files',
+  'sales.discountOverride':
+    'Give a discount above the store limit, or type the price of an open-price product',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -43,6 +45,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'sales.create',
       'sales.void',
       'sales.refund',
+      'sales.discountOverride',
       'products.manage',
       'customers.manage',
       'reports.view',

@@ -42,9 +42,9 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       'SELECT role_id, COUNT(*)::int AS n FROM role_permissions GROUP BY role_id ORDER BY role_id',
     );
     expect(roles).toEqual([
-      { role_id: 'admin', n: 12 },
+      { role_id: 'admin', n: 13 },
       { role_id: 'cashier', n: 2 },
-      { role_id: 'manager', n: 8 },
+      { role_id: 'manager', n: 9 },
     ]);
 
     const now = '2026-11-23T09:00:00.000Z';

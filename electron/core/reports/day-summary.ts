@@ -1,13 +1,15 @@
 /**
  * The day summary (X report for today, Z report for a closed day): completed sales, refunds and
  * voids for one calendar day in the store's time zone, split by tender and by staff member.
- * Three aggregate queries on the `created_at` index; amounts are minor units of the store currency.
+ * Three aggregate queries on the `created_at` index; amounts are minor units of the currency the
+ * day's sales were recorded in (each sale keeps its own; the store's setting when there are none).
  *
  * Definitions: gross = Σ totals of completed sales; refunds = −Σ totals of completed refunds (a
  * positive amount); voids = Σ totals of voided sales, which count in neither; net = gross − refunds.
  * By tender: Σ tender amounts of completed sales and refunds, which sums to net.
  */
 import type { ChannelParsedInput, DaySummary, TenderType } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import { localDayRange } from '../sales/local-day';
@@ -29,6 +31,7 @@ export class DaySummaryService {
     const params = input.tillId === undefined ? [from, to] : [from, to, input.tillId];
 
     const groups = await run<{
+      currency: string;
       kind: 'sale' | 'refund';
       status: 'completed' | 'voided';
       staff_id: number;
@@ -38,10 +41,10 @@ export class DaySummaryService {
       tax: number | string;
     }>(
       this.db.manager,
-      `SELECT s.kind, s.status, s.staff_id, COUNT(*) AS n, SUM(s.total) AS total,
+      `SELECT s.currency, s.kind, s.status, s.staff_id, COUNT(*) AS n, SUM(s.total) AS total,
           SUM(s.discount) AS discount, SUM(s.tax) AS tax
         FROM sales s WHERE s.created_at >= ? AND s.created_at < ?${tillFilter}
-        GROUP BY s.kind, s.status, s.staff_id`,
+        GROUP BY s.currency, s.kind, s.status, s.staff_id`,
       params,
     );
     const tenders = await run<{ type: TenderType; n: number | string; amount: number | string }>(
@@ -52,6 +55,13 @@ export class DaySummaryService {
         GROUP BY t.type ORDER BY t.type`,
       params,
     );
+    const currencies = [...new Set(groups.map((g) => g.currency))];
+    // Amounts in different minor units cannot be added up; the currency is fixed once a sale exists.
+    if (currencies.length > 1)
+      throw new AppError(
+        'CONFLICT',
+        `The sales of ${input.date} are in more than one currency (${currencies.join(', ')}).`,
+      );
     const staffIds = [...new Set(groups.map((g) => Number(g.staff_id)))];
     const names = staffIds.length
       ? await run<{ id: number; display_name: string }>(
@@ -67,7 +77,7 @@ export class DaySummaryService {
       timeZone,
       from,
       to,
-      currency: this.settings.currency(),
+      currency: currencies[0] ?? this.settings.currency(),
       salesCount: 0,
       gross: 0,
       refundsCount: 0,

@@ -38,7 +38,7 @@ export function createRetailHandlers(s: Services): RetailHandlers {
     'customers:restore': (input, { session }) => s.customers.restore(need(session), input.id),
     'customers:import': (input, { session }) => s.customers.importCsv(need(session), input),
 
-    'sales:quote': (input) => s.checkout.quote(input),
+    'sales:quote': (input, { session }) => s.checkout.quote(need(session), input),
     'sales:checkout': (input, { session }) => s.checkout.checkout(need(session), input),
     'sales:get': (input) => s.saleQueries.detail(input.id),
     'sales:list': (input) => s.saleQueries.list(input),

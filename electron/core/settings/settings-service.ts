@@ -1,9 +1,16 @@
 /**
  * Till and store settings, as key/value rows cached in memory: the idle-lock minutes (S2), the
- * store name, the currency (ISO 4217), whether prices include tax, and the store's time zone.
- * Every change is audited (L1). The currency is fixed once the first sale is recorded, because
- * every stored amount is in its minor unit.
+ * store name, the currency (ISO 4217), whether prices include tax, the store's time zone, and the
+ * largest discount a member may give without sales.discountOverride (M2). Every change is audited
+ * (L1). The currency is fixed once the first sale is recorded, because every stored amount is in
+ * its minor unit.
+ *
+ * The cache serves the screens and the session rules. What a sale is priced and recorded with
+ * (currency, tax mode, discount limit) is read from the table inside the sale's own write
+ * transaction (`moneyRules`), so a settings change committed just before it, here or on another
+ * till sharing the file, is always the one that applies (D2).
  */
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { TillSettings } from '../../../shared/contract/settings';
 import { currencyExponent } from '../../../shared/money';
@@ -16,6 +23,8 @@ import { SettingEntity } from './setting.entity';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 export const DEFAULT_CURRENCY = 'GBP';
+/** 50 %: the largest discount without sales.discountOverride until an admin sets another. */
+export const DEFAULT_MAX_DISCOUNT_BPS = 5_000;
 
 /** The machine's IANA zone, or UTC when it has none. */
 function systemTimeZone(): string {
@@ -28,8 +37,18 @@ interface StoreValues {
   currency: string;
   pricesIncludeTax: boolean;
   timeZone: string;
+  maxDiscountBps: number;
 }
 type Key = keyof StoreValues;
+
+/** The settings a sale is priced and recorded with, as stored when its transaction reads them. */
+export interface MoneyRules {
+  /** ISO 4217. */
+  currency: string;
+  pricesIncludeTax: boolean;
+  /** Basis points, 0..10000. */
+  maxDiscountBps: number;
+}
 
 const KEYS: Record<Key, string> = {
   idleLockMinutes: 'idle_lock_minutes',
@@ -37,15 +56,32 @@ const KEYS: Record<Key, string> = {
   currency: 'currency',
   pricesIncludeTax: 'prices_include_tax',
   timeZone: 'time_zone',
+  maxDiscountBps: 'max_discount_bps',
 };
+
+function defaults(): StoreValues {
+  return {
+    idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+    storeName: 'Kassa',
+    currency: DEFAULT_CURRENCY,
+    pricesIncludeTax: true,
+    timeZone: systemTimeZone(),
+    maxDiscountBps: DEFAULT_MAX_DISCOUNT_BPS,
+  };
+}
+
+function parseInteger(raw: string, min: number, max: number): number | undefined {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+}
 
 function parse(key: Key, raw: string | undefined): StoreValues[Key] | undefined {
   if (raw === undefined) return undefined;
   switch (key) {
-    case 'idleLockMinutes': {
-      const n = Number(raw);
-      return Number.isInteger(n) && n >= 1 && n <= 15 ? n : undefined;
-    }
+    case 'idleLockMinutes':
+      return parseInteger(raw, 1, 15);
+    case 'maxDiscountBps':
+      return parseInteger(raw, 0, 10_000);
     case 'pricesIncludeTax':
       return raw === 'true' ? true : raw === 'false' ? false : undefined;
     default:
@@ -53,14 +89,20 @@ function parse(key: Key, raw: string | undefined): StoreValues[Key] | undefined 
   }
 }
 
+/** The stored values read through `em` (inside a transaction when `em` is one); defaults fill gaps. */
+async function readValues(em: EntityManager): Promise<StoreValues> {
+  const rows = await em.getRepository(SettingEntity).find();
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  const values = defaults();
+  for (const key of Object.keys(KEYS) as Key[]) {
+    const v = parse(key, byKey.get(KEYS[key]));
+    if (v !== undefined) (values as unknown as Record<Key, unknown>)[key] = v;
+  }
+  return values;
+}
+
 export class SettingsService {
-  private values: StoreValues = {
-    idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
-    storeName: 'Kassa',
-    currency: DEFAULT_CURRENCY,
-    pricesIncludeTax: true,
-    timeZone: systemTimeZone(),
-  };
+  private values: StoreValues = defaults();
 
   constructor(
     private readonly db: Database,
@@ -71,12 +113,7 @@ export class SettingsService {
 
   /** Loads cached values; call once at start-up. Unknown or broken rows fall back to defaults. */
   async load(): Promise<void> {
-    const rows = await this.db.manager.getRepository(SettingEntity).find();
-    const byKey = new Map(rows.map((r) => [r.key, r.value]));
-    for (const key of Object.keys(KEYS) as Key[]) {
-      const v = parse(key, byKey.get(KEYS[key]));
-      if (v !== undefined) (this.values as unknown as Record<Key, unknown>)[key] = v;
-    }
+    this.values = await readValues(this.db.manager);
   }
 
   /** Minutes of inactivity before a session idle-locks (1..15). */
@@ -84,7 +121,7 @@ export class SettingsService {
     return this.values.idleLockMinutes;
   }
 
-  /** ISO 4217 code every amount is in. */
+  /** ISO 4217 code every amount is in (cached: for screens and imports, not for pricing a sale). */
   currency(): string {
     return this.values.currency;
   }
@@ -98,6 +135,20 @@ export class SettingsService {
     return this.values.timeZone;
   }
 
+  /**
+   * Currency, tax mode and discount limit as stored, read through `em`: pass the sale's write
+   * transaction so the sale is priced and recorded with what is committed when it is written
+   * (D2), never with a cached value a concurrent `settings:update` has since replaced.
+   */
+  async moneyRules(em: EntityManager): Promise<MoneyRules> {
+    const v = await readValues(em);
+    return {
+      currency: v.currency,
+      pricesIncludeTax: v.pricesIncludeTax,
+      maxDiscountBps: v.maxDiscountBps,
+    };
+  }
+
   get(): TillSettings {
     return {
       terminalName: this.terminalName,
@@ -107,14 +158,17 @@ export class SettingsService {
   }
 
   /**
-   * Changes the given settings (validated by the contract) and audits each change.
-   * Errors: CONFLICT when the currency would change after the first sale.
+   * Changes the given settings (validated by the contract) and audits each change. What changes
+   * is decided against the stored values inside the write transaction, so concurrent updates
+   * (or another till's) are neither lost nor audited twice. Errors: CONFLICT when the currency
+   * would change after the first sale.
    */
   async update(actor: Session, input: Partial<StoreValues>): Promise<TillSettings> {
-    const changes = (Object.keys(KEYS) as Key[]).filter(
-      (k) => input[k] !== undefined && input[k] !== this.values[k],
-    );
-    await this.db.write(async (em) => {
+    this.values = await this.db.write(async (em) => {
+      const stored = await readValues(em);
+      const changes = (Object.keys(KEYS) as Key[]).filter(
+        (k) => input[k] !== undefined && input[k] !== stored[k],
+      );
       if (changes.includes('currency')) {
         const sold = await em.getRepository(SaleEntity).exists();
         if (sold)
@@ -123,6 +177,7 @@ export class SettingsService {
             'The currency cannot change once sales are recorded: every amount is in its minor unit.',
           );
       }
+      const next = { ...stored };
       for (const key of changes) {
         await em.getRepository(SettingEntity).save({
           key: KEYS[key],
@@ -136,11 +191,12 @@ export class SettingsService {
           actorName: actor.staff.username,
           targetType: 'setting',
           targetId: KEYS[key],
-          detail: `${String(this.values[key])} -> ${String(input[key])}`,
+          detail: `${String(stored[key])} -> ${String(input[key])}`,
         });
+        (next as unknown as Record<Key, unknown>)[key] = input[key];
       }
+      return next;
     });
-    for (const key of changes) (this.values as unknown as Record<Key, unknown>)[key] = input[key];
     return this.get();
   }
 }
