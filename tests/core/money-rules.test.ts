@@ -14,6 +14,7 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import type { ChannelInput, SaleDetail } from '../../shared/contract';
 import { ENTITIES } from '../../electron/core/db/entities';
 import { MIGRATIONS } from '../../migrations';
 import {
+  ADMIN,
   approvedMember,
   auditCount,
   makeTestCore,
@@ -283,6 +285,7 @@ describe('the migration lower-cases the UUIDs already stored', () => {
     const raw = new Database(database, { readonly: true });
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     raw.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const bin = findPostgres();
@@ -311,52 +314,77 @@ describe('the migration lower-cases the UUIDs already stored', () => {
 });
 
 describe('settings racing a checkout: a sale is priced with what is committed before it', () => {
-  it('currency: an update to JPY that commits first makes the sale JPY, and the day summary says so', async () => {
-    const s = await shop();
-    const { t } = s;
-    const [update, sale] = await Promise.all([
-      t.call('settings:update', { currency: 'JPY' }, ADMIN_W),
+  it('currency: whichever of the update and the checkout commits first, sale, setting and summary agree', async () => {
+    const sell = (t: TestCore, productId: number) =>
       t.call(
         'sales:checkout',
-        checkoutInput(
-          [{ productId: s.products.tea, quantity: 2 }],
-          [{ type: 'card', amount: 500 }],
-        ),
+        checkoutInput([{ productId, quantity: 2 }], [{ type: 'card', amount: 500 }]),
         CASHIER_W,
-      ),
-    ]);
+      );
+    const toJpy = (t: TestCore) => t.call('settings:update', { currency: 'JPY' }, ADMIN_W);
+    const day = { date: '2026-11-23' };
+
+    // The update is queued first: it commits, and the sale is recorded in yen.
+    const a = await shop();
+    const [update, sale] = await Promise.all([toJpy(a.t), sell(a.t, a.products.tea)]);
     expect([resultCode(update), resultCode(sale)]).toEqual(['ok', 'ok']);
-    const stored = rows<{ currency: string }>(t, 'SELECT currency FROM sales');
-    const setting = (await t.must('settings:get')).currency;
-    expect(setting).toBe('JPY');
-    expect(stored).toEqual([{ currency: 'JPY' }]);
+    expect((await a.t.must('settings:get')).currency).toBe('JPY');
+    expect(rows(a.t, 'SELECT currency FROM sales')).toEqual([{ currency: 'JPY' }]);
     expect(sale.ok && sale.data.currency).toBe('JPY');
-    const day = await t.must('reports:daySummary', { date: '2026-11-23' });
-    expect(day).toMatchObject({ currency: 'JPY', salesCount: 1, gross: 500 });
-    // Now that a sale exists the currency is fixed.
-    expect(resultCode(await t.call('settings:update', { currency: 'GBP' }))).toBe('CONFLICT');
-    await t.close();
+    expect(await a.t.must('reports:daySummary', day)).toMatchObject({
+      currency: 'JPY',
+      salesCount: 1,
+      gross: 500,
+    });
+    // Now that a sale exists, the currency is fixed.
+    expect(resultCode(await a.t.call('settings:update', { currency: 'GBP' }))).toBe('CONFLICT');
+    await a.t.close();
+
+    // The checkout is queued first: the sale is in pounds and the update is CONFLICT.
+    const b = await shop();
+    const [sale2, update2] = await Promise.all([sell(b.t, b.products.tea), toJpy(b.t)]);
+    expect([resultCode(sale2), resultCode(update2)]).toEqual(['ok', 'CONFLICT']);
+    expect(rows(b.t, 'SELECT currency FROM sales')).toEqual([{ currency: 'GBP' }]);
+    expect((await b.t.must('settings:get')).currency).toBe('GBP');
+    expect((await b.t.must('reports:daySummary', day)).currency).toBe('GBP');
+    await b.t.close();
   });
 
-  it('currency: a checkout that commits first fixes the currency; the update is CONFLICT', async () => {
+  it('the day summary reports the currency its sales were recorded in, never another', async () => {
     const s = await shop();
-    const { t } = s;
-    const [sale, update] = await Promise.all([
-      t.call(
-        'sales:checkout',
-        checkoutInput(
-          [{ productId: s.products.tea, quantity: 1 }],
-          [{ type: 'card', amount: 250 }],
-        ),
-        CASHIER_W,
-      ),
-      t.call('settings:update', { currency: 'JPY' }, ADMIN_W),
-    ]);
-    expect([resultCode(sale), resultCode(update)]).toEqual(['ok', 'CONFLICT']);
-    expect(rows(t, 'SELECT currency FROM sales')).toEqual([{ currency: 'GBP' }]);
-    expect((await t.must('settings:get')).currency).toBe('GBP');
-    expect((await t.must('reports:daySummary', { date: '2026-11-23' })).currency).toBe('GBP');
+    const dir = s.t.dir;
+    await s.t.must(
+      'sales:checkout',
+      checkoutInput([{ productId: s.products.tea, quantity: 1 }], [{ type: 'card', amount: 250 }]),
+    );
+    // A till whose setting says yen over a pound sale: what the old race left behind.
+    withWritable(s.t, (db) =>
+      db
+        .prepare(
+          "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('currency', 'JPY', ?)",
+        )
+        .run(s.t.clock.now().toISOString()),
+    );
+    await s.t.core.close();
+    const t = await makeTestCore({ dir });
+    await t.must('auth:login', { identifier: 'ada', password: ADMIN.password });
+    expect((await t.must('settings:get')).currency).toBe('JPY');
+    const day = { date: '2026-11-23' };
+    expect(await t.must('reports:daySummary', day)).toMatchObject({ currency: 'GBP', gross: 250 });
+    // Two currencies on one day cannot be added up: refused rather than mislabelled.
+    withWritable(t, (db) =>
+      db
+        .prepare(
+          `INSERT INTO sales (uuid, till_id, receipt_no, kind, status, staff_id, currency,
+             prices_include_tax, subtotal, discount, tax, total, source, created_at)
+           SELECT ?, till_id, receipt_no + 1, kind, status, staff_id, 'JPY', prices_include_tax,
+             subtotal, discount, tax, total, source, created_at FROM sales`,
+        )
+        .run(randomUUID()),
+    );
+    expect(resultCode(await t.call('reports:daySummary', day))).toBe('CONFLICT');
     await t.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('tax mode: ten sales interleaved with toggles each follow the mode committed before them', async () => {
