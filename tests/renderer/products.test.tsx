@@ -137,6 +137,7 @@ describe('products screen', () => {
         taxRateBps: 2000,
         kind: 'stock',
         active: true,
+        openPrice: false,
       }),
     );
     expect(await screen.findByText('Tea towel was added.')).toBeInTheDocument();
