@@ -174,8 +174,12 @@ describe('the retry key is one UUID whatever its letter case (D2)', () => {
     expect((await t.must('sales:get', { id: sale.id })).lines[0]!.refundedQuantity).toBe(1);
   });
 
-  it('the database refuses an upper-case sale UUID, even past the contract', () => {
+  it('the database refuses an upper-case sale UUID, even past the contract', async () => {
     const { t } = s;
+    await t.must(
+      'sales:checkout',
+      checkoutInput([{ productId: s.products.tea, quantity: 1 }], [{ type: 'card', amount: 250 }]),
+    );
     const copy = (uuid: string) =>
       withWritable(t, (db) =>
         db
