@@ -354,6 +354,37 @@ describe('settings racing a checkout: a sale is priced with what is committed be
     await b.t.close();
   });
 
+  it("another till's settings change applies to this till's next sale, though its cache is stale", async () => {
+    const s = await shop();
+    const { t } = s;
+    // A second till on the same file: it changes the tax mode and the discount limit.
+    const other = await makeTestCore({ dir: t.dir });
+    await other.must('auth:login', { identifier: 'ada', password: ADMIN.password });
+    await other.must('settings:update', { pricesIncludeTax: false, maxDiscountBps: 2000 });
+    await other.core.close();
+    // This till still caches "prices include tax" and 50 %.
+    expect(await t.must('settings:get')).toMatchObject({
+      pricesIncludeTax: true,
+      maxDiscountBps: 5000,
+    });
+    const sale = await t.must(
+      'sales:checkout',
+      checkoutInput([{ productId: s.products.tea, quantity: 1 }], [{ type: 'cash', amount: 300 }]),
+      CASHIER_W,
+    );
+    expect(sale).toMatchObject({ pricesIncludeTax: false, subtotal: 250, tax: 50, total: 300 });
+    await refused(
+      t,
+      checkoutInput(
+        [{ productId: s.products.tea, quantity: 1, discount: { type: 'percent', bps: 3000 } }],
+        [{ type: 'cash', amount: 300 }],
+      ),
+      'OVERRIDE_REQUIRED',
+      CASHIER_W,
+    );
+    await t.close();
+  });
+
   it('the day summary reports the currency its sales were recorded in, never another', async () => {
     const s = await shop();
     const dir = s.t.dir;
