@@ -382,6 +382,11 @@ describe('settings racing a checkout: a sale is priced with what is committed be
       'OVERRIDE_REQUIRED',
       CASHIER_W,
     );
+    // Setting back what this till's cache still shows is a real change, not "nothing to do".
+    await t.must('settings:update', { pricesIncludeTax: true });
+    expect(rows(t, "SELECT value FROM settings WHERE key = 'prices_include_tax'")).toEqual([
+      { value: 'true' },
+    ]);
     await t.close();
   });
 
