@@ -19,12 +19,17 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, SaleDetail } from '../../shared/contract';
+import { AuditLog } from '../../electron/core/audit/audit-log';
+import { Database as CoreDatabase } from '../../electron/core/db/database';
 import { ENTITIES } from '../../electron/core/db/entities';
+import { mayOverride } from '../../electron/core/sales/price-overrides';
+import { SettingsService } from '../../electron/core/settings/settings-service';
 import { MIGRATIONS } from '../../migrations';
 import {
   ADMIN,
   approvedMember,
   auditCount,
+  FakeClock,
   makeTestCore,
   resultCode,
   tempDir,
@@ -308,6 +313,16 @@ describe('the migration lower-cases the UUIDs already stored', () => {
         await upgraded.initialize();
         await upgraded.runMigrations({ transaction: 'each' });
         await expectUpgraded(upgraded, (n) => `$${n}`);
+        // The checkout's own statements run there too: the money rules and the override right.
+        const clock = new FakeClock();
+        const db = new CoreDatabase(upgraded);
+        const settings = new SettingsService(db, new AuditLog(clock, 'till-pg'), clock, 'till-pg');
+        expect(await settings.moneyRules(upgraded.manager)).toEqual({
+          currency: 'GBP',
+          pricesIncludeTax: true,
+          maxDiscountBps: 5000,
+        });
+        expect(await mayOverride(upgraded.manager, 1)).toBe(true);
         await upgraded.destroy();
       } finally {
         pg.stop();

@@ -5,7 +5,7 @@
  * (PRODUCT_UNAVAILABLE), resolves line and cart discounts, and applies shared/money.ts priceSale
  * (M1-M3). A MoneyError (a line over 10^9 minor units) and an amount discount larger than its
  * line (or than the cart) are VALIDATION_FAILED. Discounts above the store's limit and open prices
- * are overrides (price-overrides.ts): OVERRIDE_REQUIRED unless `rules.mayOverride`.
+ * are overrides (price-overrides.ts): OVERRIDE_REQUIRED unless `rules.mayOverride()`.
  */
 import type { EntityManager } from 'typeorm';
 import type { Cart, Quote } from '../../../shared/contract';
@@ -33,7 +33,8 @@ export interface CartInput {
 
 /** The store settings a cart is priced with, and whether the member may override the limits. */
 export interface PricingRules extends MoneyRules {
-  mayOverride: boolean;
+  /** Asked only when the cart uses an override, so an ordinary sale costs no extra query. */
+  mayOverride: () => Promise<boolean>;
 }
 
 export interface PricedCart {
@@ -117,7 +118,7 @@ export async function priceCart(
         rules.maxDiscountBps,
       ),
     );
-    if (overrides.length > 0 && !rules.mayOverride) throw overrideRequired(overrides);
+    if (overrides.length > 0 && !(await rules.mayOverride())) throw overrideRequired(overrides);
     const quote: Quote = {
       lines: priced.lines.map((l, i) => ({
         productId: Number(products[i]!.id),

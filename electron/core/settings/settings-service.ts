@@ -16,6 +16,7 @@ import type { TillSettings } from '../../../shared/contract/settings';
 import { currencyExponent } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
+import { run } from '../db/sql';
 import type { Session } from '../auth/sessions';
 import { SaleEntity } from '../sales/sale.entity';
 import type { Clock } from '../types';
@@ -26,9 +27,12 @@ export const DEFAULT_CURRENCY = 'GBP';
 /** 50 %: the largest discount without sales.discountOverride until an admin sets another. */
 export const DEFAULT_MAX_DISCOUNT_BPS = 5_000;
 
-/** The machine's IANA zone, or UTC when it has none. */
+let machineZone: string | undefined;
+
+/** The machine's IANA zone, or UTC when it has none; looked up once (Intl is slow to ask). */
 function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  machineZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return machineZone;
 }
 
 interface StoreValues {
@@ -89,9 +93,10 @@ function parse(key: Key, raw: string | undefined): StoreValues[Key] | undefined 
   }
 }
 
-/** The stored values read through `em` (inside a transaction when `em` is one); defaults fill gaps. */
-async function readValues(em: EntityManager): Promise<StoreValues> {
-  const rows = await em.getRepository(SettingEntity).find();
+const MONEY_KEYS = ['currency', 'pricesIncludeTax', 'maxDiscountBps'] as const;
+
+/** Typed values from stored rows; defaults fill gaps and replace broken values. */
+function valuesFrom(rows: ReadonlyArray<{ key: string; value: string }>): StoreValues {
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   const values = defaults();
   for (const key of Object.keys(KEYS) as Key[]) {
@@ -99,6 +104,11 @@ async function readValues(em: EntityManager): Promise<StoreValues> {
     if (v !== undefined) (values as unknown as Record<Key, unknown>)[key] = v;
   }
   return values;
+}
+
+/** The stored values read through `em` (inside a transaction when `em` is one). */
+async function readValues(em: EntityManager): Promise<StoreValues> {
+  return valuesFrom(await em.getRepository(SettingEntity).find());
 }
 
 export class SettingsService {
@@ -141,7 +151,14 @@ export class SettingsService {
    * (D2), never with a cached value a concurrent `settings:update` has since replaced.
    */
   async moneyRules(em: EntityManager): Promise<MoneyRules> {
-    const v = await readValues(em);
+    // One small statement on the checkout path (no entity hydration).
+    const keys = MONEY_KEYS.map((k) => KEYS[k]);
+    const rows = await run<{ key: string; value: string }>(
+      em,
+      `SELECT key, value FROM settings WHERE key IN (${keys.map(() => '?').join(', ')})`,
+      keys,
+    );
+    const v = valuesFrom(rows);
     return {
       currency: v.currency,
       pricesIncludeTax: v.pricesIncludeTax,
