@@ -7,6 +7,8 @@ import { RetailSales1764100000000 } from './1764100000000-RetailSales';
 import { LowerCaseSaleUuids1790000003000 } from './1790000003000-LowerCaseSaleUuids';
 import { DiscountOverride1790000003100 } from './1790000003100-DiscountOverride';
 import { ProductOpenPrice1790000003200 } from './1790000003200-ProductOpenPrice';
+import { StaffSessionEpoch1790000005000 } from './1790000005000-StaffSessionEpoch';
+import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifierKey';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -14,4 +16,6 @@ export const MIGRATIONS = [
   LowerCaseSaleUuids1790000003000,
   DiscountOverride1790000003100,
   ProductOpenPrice1790000003200,
+  StaffSessionEpoch1790000005000,
+  AuditIdentifierKey1790000005100,
 ];

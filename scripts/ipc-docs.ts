@@ -1,8 +1,8 @@
 /**
  * Generates docs/ipc.md from the IPC contract (shared/contract/) and the error codes
  * (shared/errors.ts). `renderIpcDocs()` is pure apart from reading shared/errors.ts for the codes'
- * doc comments; `scripts/gen-ipc-docs.ts` writes the file, and `tests/shared/ipc-docs.test.ts`
- * fails when the file and the contract differ.
+ * doc comments; `scripts/gen-ipc-docs.ts` writes the file (`npm run docs:ipc`), and
+ * `tests/shared/ipc-docs.test.ts` fails when the file and the contract differ.
  *
  * Field tables come from zod 4's `z.toJSONSchema`: inputs as the caller sends them (`io: 'input'`,
  * so fields with defaults are optional), outputs as the router sends them. Exported object schemas

@@ -5,7 +5,6 @@
  * answers `{ ok: true, data }` or `{ ok: false, error: { code, message, issues? } }`. The renderer
  * client turns an error back into a typed exception. No stack trace or SQL text is ever included.
  */
-import { z } from 'zod';
 
 export const ERROR_CODES = [
   /** The payload failed the channel's input schema (F1). `issues` lists the fields. */
@@ -73,12 +72,26 @@ export const ERROR_CODES = [
   'OVERRIDE_REQUIRED',
   /** An import file is not in the expected format, or has rows that were refused. */
   'IMPORT_REJECTED',
+  /** The write could not be stored: disk full, I/O error or read-only file. Nothing was saved (D7). */
+  'STORAGE_FAILED',
+  /** Another till or program held the database's write lock past the busy timeout (D8). */
+  'BUSY',
   /** Anything unexpected. Details go to the log, never across IPC. */
   'INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export const errorCodeSchema = z.enum(ERROR_CODES);
+
+/**
+ * Codes that mean the session cannot be used as it is (S1, S2, R1): the renderer client reports
+ * every one of them to its session hook, which shows the sign-in, unlock or change-password screen.
+ */
+export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
+  'SESSION_LOCKED',
+  'SESSION_EXPIRED',
+  'UNAUTHENTICATED',
+  'PASSWORD_CHANGE_REQUIRED',
+];
 
 /** One field-level problem, from a zod issue. `path` is the dotted field path. */
 export interface ValidationIssue {
@@ -93,25 +106,6 @@ export interface AppErrorBody {
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
-
-export const validationIssueSchema = z.strictObject({
-  path: z.string(),
-  message: z.string(),
-});
-
-export const appErrorBodySchema = z.strictObject({
-  code: errorCodeSchema,
-  message: z.string(),
-  issues: z.array(validationIssueSchema).optional(),
-});
-
-/** Schema for a Result whose data matches `data`. */
-export function resultSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.strictObject({ ok: z.literal(true), data }),
-    z.strictObject({ ok: z.literal(false), error: appErrorBodySchema }),
-  ]);
-}
 
 /**
  * A typed error thrown inside the main process (services) and turned into a Result by the router,

@@ -40,7 +40,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await dataSource.runMigrations({ transaction: 'each' });
   }
 
-  const db = new Database(dataSource);
+  const db = new Database(dataSource, logger);
   const audit = new AuditLog(clock, terminal);
   const settings = new SettingsService(db, audit, clock, terminal);
   if (!safeMode) {

@@ -8,7 +8,6 @@ import { AuthService } from './auth/auth-service';
 import { PasswordHasher } from './auth/password-hasher';
 import { SessionManager } from './auth/sessions';
 import { Database } from './db/database';
-import type { Services } from './router/handlers';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
 import type { Clock } from './types';
@@ -21,6 +20,25 @@ import { SaleActions } from './sales/sale-actions';
 import { ParkedSales } from './sales/parked-sales';
 import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
+
+/** Every service the handlers use, built once by buildServices. */
+export interface Services {
+  db: Database;
+  audit: AuditLog;
+  auth: AuthService;
+  staff: StaffService;
+  settings: SettingsService;
+  sessions: SessionManager;
+  safeMode: () => boolean;
+  products: ProductService;
+  customers: CustomerService;
+  checkout: CheckoutService;
+  saleQueries: SaleQueries;
+  saleActions: SaleActions;
+  parked: ParkedSales;
+  daySummary: DaySummaryService;
+  onlineRetail: OnlineRetailImporter;
+}
 
 export interface ServiceDeps {
   db: Database;

@@ -53,6 +53,11 @@ export interface CoreOptions {
   logger?: Logger;
   /** Path of a better-sqlite3 `.node` binary built for the running runtime (Electron); see README. */
   nativeBinding?: string;
+  /**
+   * Called with the raw SQLite connection once its pragmas are set. Diagnostics and fault tests
+   * only (e.g. `PRAGMA max_page_count` to fill the "disk"); the app never sets it.
+   */
+  prepareDatabase?: (db: import('better-sqlite3').Database) => void;
 }
 
 export interface Core {

@@ -52,8 +52,19 @@ export const authChannels = {
       setupRequired: z.boolean(),
       terminalName: z.string(),
       safeMode: z.boolean(),
+      /**
+       * D7: whether the last write could be stored. After a failed write (disk full, I/O error)
+       * `ok` is false, with the message to show and when it started (UTC), until a write
+       * commits again.
+       */
+      storage: z.strictObject({
+        ok: z.boolean(),
+        message: z.string().max(300).optional(),
+        since: utcTimestamp.optional(),
+      }),
     }),
     access: 'public',
+    activity: false,
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
   }),
@@ -70,6 +81,7 @@ export const authChannels = {
     input: emptyInput,
     output: z.strictObject({ session: sessionInfoSchema.nullable() }),
     access: 'public',
+    activity: false,
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
   }),
@@ -79,6 +91,7 @@ export const authChannels = {
     input: z.strictObject({ identifier: identifierSchema, password: passwordSchema }),
     output: sessionInfoSchema,
     access: 'public',
+    takesPassword: true,
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
     writes: true,
@@ -114,6 +127,7 @@ export const authChannels = {
     input: z.strictObject({ password: passwordSchema }),
     output: sessionInfoSchema,
     access: 'authenticated',
+    takesPassword: true,
     allowWhenLocked: true,
     writes: true,
   }),
@@ -130,6 +144,7 @@ export const authChannels = {
     input: z.strictObject({ password: passwordSchema }),
     output: sessionInfoSchema,
     access: 'authenticated',
+    takesPassword: true,
     writes: true,
   }),
   'auth:changePassword': defineChannel({

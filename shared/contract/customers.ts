@@ -57,7 +57,6 @@ const customerFields = {
   notes: optionalText(1000),
 };
 export const customerFieldsSchema = z.strictObject(customerFields);
-export type CustomerFields = z.input<typeof customerFieldsSchema>;
 
 export const customerStatsSchema = z.strictObject({
   /** Completed sales (not voided, not refunds). */

@@ -17,24 +17,45 @@ export type Access = 'public' | 'authenticated' | Permission;
 export interface ChannelDefinition<
   I extends z.ZodType = z.ZodType,
   O extends z.ZodType = z.ZodType,
+  A extends Access = Access,
 > {
   /** One line for docs/ipc.md. */
   summary: string;
   input: I;
   output: O;
-  access: Access;
+  access: A;
   /** May be called while the session is idle-locked (S2). */
   allowWhenLocked?: boolean;
   /** May be called while the member must change a temporary password (R1). */
   allowWhenPasswordChangeRequired?: boolean;
-  /** Needs the password entered within the last 5 minutes (S3). */
+  /**
+   * Needs the password entered within the last 5 minutes (S3): every channel that moves money out,
+   * creates or changes staff, changes rights or changes settings. The router answers
+   * REAUTH_REQUIRED; the renderer client asks for the password and retries once.
+   */
   reauth?: boolean;
-  /** Writes to the database: runs through the single write queue. */
+  /**
+   * Writes to the database (A8, D8): the router runs the whole call inside ONE write transaction
+   * (`db.write`, BEGIN IMMEDIATE) and re-reads the actor's status and permissions from the staff
+   * row inside it before the handler runs, so a demotion or disable committed just before is
+   * honoured.
+   */
   writes?: boolean;
+  /**
+   * Counts as user activity for the idle lock (S2). Default true; polling channels (status,
+   * session) set false so a screen that polls cannot keep a till unlocked.
+   */
+  activity?: boolean;
+  /**
+   * The channel itself takes the member's password (sign-in, unlock, re-authentication): the
+   * renderer client never answers its REAUTH_REQUIRED with the re-authentication dialog, which
+   * would loop.
+   */
+  takesPassword?: boolean;
 }
 
-export function defineChannel<I extends z.ZodType, O extends z.ZodType>(
-  def: ChannelDefinition<I, O>,
-): ChannelDefinition<I, O> {
+export function defineChannel<I extends z.ZodType, O extends z.ZodType, A extends Access>(
+  def: ChannelDefinition<I, O, A>,
+): ChannelDefinition<I, O, A> {
   return def;
 }

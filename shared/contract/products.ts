@@ -170,6 +170,5 @@ export const productChannels = {
   }),
 } as const;
 
-/** Exported for forms: the product fields as the create/update channels parse them. */
+/** The product fields as the create/update channels parse them; the CSV import parses each row so. */
 export const productFieldsSchema = z.strictObject(productFields);
-export type ProductFields = z.input<typeof productFieldsSchema>;

@@ -61,7 +61,6 @@ export const tenderViewSchema = z.strictObject({
   /** Cash only: change due back. */
   change: z.number().int().nullable(),
 });
-export type TenderView = z.infer<typeof tenderViewSchema>;
 
 export const saleDetailSchema = saleSummarySchema.extend({
   subtotal: z.number().int(),

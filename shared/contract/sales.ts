@@ -168,6 +168,7 @@ export const salesChannels = {
     }),
     output: saleDetailSchema,
     access: 'sales.refund',
+    reauth: true,
     writes: true,
   }),
   'sales:annotate': defineChannel({

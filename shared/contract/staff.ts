@@ -88,6 +88,7 @@ export const staffChannels = {
     }),
     output: temporaryPasswordOutput,
     access: 'staff.manage',
+    reauth: true,
     writes: true,
   }),
   'staff:update': defineChannel({
@@ -100,6 +101,7 @@ export const staffChannels = {
     }),
     output: staffViewSchema,
     access: 'staff.manage',
+    reauth: true,
     writes: true,
   }),
   'staff:setRole': defineChannel({
@@ -115,6 +117,7 @@ export const staffChannels = {
     input: byIdInput,
     output: staffViewSchema,
     access: 'staff.approve',
+    reauth: true,
     writes: true,
   }),
   'staff:reject': defineChannel({
@@ -122,6 +125,7 @@ export const staffChannels = {
     input: byIdInput,
     output: staffViewSchema,
     access: 'staff.approve',
+    reauth: true,
     writes: true,
   }),
   'staff:disable': defineChannel({
@@ -137,6 +141,7 @@ export const staffChannels = {
     input: byIdInput,
     output: staffViewSchema,
     access: 'staff.manage',
+    reauth: true,
     writes: true,
   }),
   'staff:unlock': defineChannel({
@@ -144,6 +149,7 @@ export const staffChannels = {
     input: byIdInput,
     output: staffViewSchema,
     access: 'staff.manage',
+    reauth: true,
     writes: true,
   }),
   'staff:delete': defineChannel({
@@ -172,6 +178,7 @@ export const staffChannels = {
     input: byIdInput,
     output: z.strictObject({ ended: z.number().int().nonnegative() }),
     access: 'staff.manage',
+    reauth: true,
     writes: true,
   }),
 } as const;

@@ -47,7 +47,12 @@ describe('the bundled core', () => {
     try {
       expect(await core.invoke('app:status', {}, caller)).toEqual({
         ok: true,
-        data: { setupRequired: true, terminalName: 'bundle', safeMode: false },
+        data: {
+          setupRequired: true,
+          terminalName: 'bundle',
+          safeMode: false,
+          storage: { ok: true },
+        },
       });
       const admin = {
         username: 'ada',

@@ -144,10 +144,16 @@ describe('lockout (A4)', () => {
     await approvedMember(t);
     for (let i = 0; i < 10; i++)
       expect(code(await login(t, MEMBER, MEMBER_WIN, `wrong ${i}`))).toBe('INVALID_CREDENTIALS');
-    expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ACCOUNT_LOCKED');
+    // A5: a locked account answers exactly as an unknown one; the audit log says why.
+    const locked = await login(t, MEMBER, MEMBER_WIN);
+    const unknown = await login(t, { ...MEMBER, username: 'nobody-here' }, MEMBER_WIN);
+    expect(locked).toEqual(unknown);
+    expect(code(locked)).toBe('INVALID_CREDENTIALS');
     expect(auditCount(t, 'auth.lockout')).toBe(1);
+    expect(auditCount(t, 'auth.login', 'denied')).toBe(1);
     t.clock.advanceMinutes(29);
-    expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ACCOUNT_LOCKED');
+    expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('INVALID_CREDENTIALS');
+    expect(auditCount(t, 'auth.login', 'denied')).toBe(2);
     t.clock.advance(60_000 + 1000);
     expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ok');
     const row = t
@@ -166,7 +172,8 @@ describe('lockout (A4)', () => {
     expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ok');
     for (let i = 0; i < 9; i++) await login(t, MEMBER, MEMBER_WIN, 'wrong');
     expect(code(await login(t, MEMBER, MEMBER_WIN, 'wrong'))).toBe('INVALID_CREDENTIALS');
-    expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('ACCOUNT_LOCKED');
+    expect(code(await login(t, MEMBER, MEMBER_WIN))).toBe('INVALID_CREDENTIALS');
+    expect(auditCount(t, 'auth.login', 'denied')).toBe(1);
     const view = (await t.must('staff:list', { search: 'carl' })).items[0]!;
     expect(view.lockedUntil).toBe('2026-11-23T09:30:00.000Z');
     await t.must('staff:unlock', { id });
@@ -187,13 +194,13 @@ describe('sessions (S1-S3)', () => {
       roleName: 'Admin',
     };
     for (let i = 0; i < 10_000; i++) {
-      const s = m.start(i, staff, [], false);
+      const s = m.start(i, staff, [], false, 0);
       expect(s.id).toMatch(/^[0-9a-f]{32}$/);
       ids.add(s.id);
     }
     expect(ids.size).toBe(10_000);
-    const first = m.start(1, staff, [], false).id;
-    const second = m.start(1, staff, [], false).id;
+    const first = m.start(1, staff, [], false, 0).id;
+    const second = m.start(1, staff, [], false, 0).id;
     expect(m.isLive(first)).toBe(false);
     expect(m.isLive(second)).toBe(true);
     const rotated = m.rotate(m.forWindow(1)!).id;

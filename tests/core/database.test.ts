@@ -157,7 +157,7 @@ describe('database', () => {
     const status = await broken.call('app:status');
     expect(status).toEqual({
       ok: true,
-      data: { setupRequired: false, terminalName: 'till-1', safeMode: true },
+      data: { setupRequired: false, terminalName: 'till-1', safeMode: true, storage: { ok: true } },
     });
     const login = await broken.call('auth:login', {
       identifier: ADMIN.username,

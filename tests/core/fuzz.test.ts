@@ -481,6 +481,7 @@ describe('F2 after the fuzz', () => {
       setupRequired: false,
       terminalName: 'till-1',
       safeMode: false,
+      storage: { ok: true },
     });
     expect((await t.must('auth:session', {}, ADMIN_WINDOW)).session).toMatchObject({
       staff: { id: adminId },

@@ -228,17 +228,35 @@ describe('what the audit log and the database never hold (L1, L3)', () => {
   it('encodes newlines and control characters in logged values (L3)', async () => {
     const t = await makeTestCore();
     await withAdmin(t);
-    await t.call(
-      'auth:login',
-      { identifier: 'mallory\nFAKE LINE\u202e\u0000', password: 'whatever1' },
-      4,
+    await t.core.invoke(
+      'app:status',
+      {},
+      { origin: 'https://evil.test\nFAKE LINE\u202e\u0000', isTopFrame: true, windowId: 4 },
     );
     const row = t
       .raw()
+      .prepare("SELECT detail FROM audit_events WHERE action = 'ipc.forbidden_sender'")
+      .get() as { detail: string };
+    expect(row.detail).toBe('origin https://evil.test\\u{a}FAKE LINE\\u{202e}\\u{0}');
+    expect(row.detail).not.toMatch(/[\n\r\u0000\u202e]/);
+    await t.close();
+  });
+
+  it('never stores an unknown sign-in identifier verbatim: a keyed digest and its length (L1)', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    const typedPassword = 'My-Secret-Passw0rd!';
+    for (const windowId of [4, 5])
+      await t.call('auth:login', { identifier: typedPassword, password: 'whatever1' }, windowId);
+    const rows = t
+      .raw()
       .prepare("SELECT actor_name FROM audit_events WHERE detail = 'unknown user'")
-      .get() as { actor_name: string };
-    expect(row.actor_name).toBe('mallory\\u{a}fake line\\u{202e}\\u{0}');
-    expect(row.actor_name).not.toMatch(/[\n\r\u0000\u202e]/);
+      .all() as Array<{ actor_name: string }>;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.actor_name).toMatch(/^unknown#[0-9a-f]{16} \(19 chars\)$/);
+    expect(rows[1]!.actor_name).toBe(rows[0]!.actor_name);
+    const file = readFileSync(t.dbPath).toString('latin1');
+    expect(file).not.toContain(typedPassword);
     await t.close();
   });
 });

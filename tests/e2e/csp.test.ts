@@ -104,7 +104,12 @@ describe('CSP and bridge (E2, E3)', () => {
     const status = await p.page.evaluate(() => window.api['app:status']());
     expect(status).toEqual({
       ok: true,
-      data: { setupRequired: true, terminalName: 'e2e-till', safeMode: false },
+      data: {
+        setupRequired: true,
+        terminalName: 'e2e-till',
+        safeMode: false,
+        storage: { ok: true },
+      },
     });
   });
 

@@ -71,7 +71,15 @@ export function callerFor(windowId = 1): Caller {
 }
 
 export async function makeTestCore(
-  opts: { dir?: string; clock?: FakeClock } = {},
+  opts: {
+    dir?: string;
+    clock?: FakeClock;
+    /** Another till on the same file: a second core over `dir` with its own name. */
+    terminalName?: string;
+    /** Runs on the core's raw connection after its pragmas (fault tests: max_page_count). */
+    prepareDatabase?: (db: Database.Database) => void;
+    logger?: typeof silentLogger;
+  } = {},
 ): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const dbPath = join(dir, 'kassa.sqlite');
@@ -81,8 +89,9 @@ export async function makeTestCore(
     clock,
     secretStore: memorySecrets(),
     appOrigin: APP_ORIGIN,
-    terminalName: 'till-1',
-    logger: silentLogger,
+    terminalName: opts.terminalName ?? 'till-1',
+    logger: opts.logger ?? silentLogger,
+    ...(opts.prepareDatabase ? { prepareDatabase: opts.prepareDatabase } : {}),
   });
   const raws: Database.Database[] = [];
   const call = (async (channel: string, input?: unknown, windowId = 1) =>

@@ -33,6 +33,7 @@ import {
   useSessionStore,
   useSettingsStore,
   useStaffStore,
+  useStorageStore,
 } from '../../renderer/src/stores';
 import { useCartStore } from '../../renderer/src/stores/cart';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
@@ -65,7 +66,7 @@ export function createFakeApi(): FakeApi {
     api[name] = vi.fn(async () => fail('INTERNAL', `${name} is not faked in this test`));
   const fake = api as FakeApi;
   fake['app:status'].mockResolvedValue(
-    ok({ setupRequired: false, terminalName: TILL, safeMode: false }),
+    ok({ setupRequired: false, terminalName: TILL, safeMode: false, storage: { ok: true } }),
   );
   fake['auth:session'].mockResolvedValue(ok({ session: null }));
   fake['auth:activity'].mockResolvedValue(
@@ -140,6 +141,7 @@ export function resetStores(): void {
   useProductsStore.getState().reset();
   useReportsStore.getState().reset();
   useTransactionsStore.getState().reset();
+  useStorageStore.getState().setWritable(true);
   connectStores();
 }
 

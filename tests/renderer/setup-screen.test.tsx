@@ -5,7 +5,7 @@ import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
 function setupApi() {
   const api = createFakeApi();
   api['app:status'].mockResolvedValue(
-    ok({ setupRequired: true, terminalName: 'Till 1', safeMode: false }),
+    ok({ setupRequired: true, terminalName: 'Till 1', safeMode: false, storage: { ok: true } }),
   );
   return api;
 }

@@ -28,7 +28,9 @@ import { assertUnique } from '../staff/uniqueness';
 import type { Clock } from '../types';
 import type { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
+import { identifierDigest } from './identifier-digest';
 import type { Session, SessionManager } from './sessions';
+import { bumpSessionEpoch } from './staff-access';
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCKOUT_MINUTES = 30;
@@ -171,76 +173,75 @@ export class AuthService {
   }
 
   /**
-   * Sign in by username or email (A1-A6). Replaces any session of the window (S1).
-   * Errors: INVALID_CREDENTIALS, ACCOUNT_LOCKED, ACCOUNT_PENDING, ACCOUNT_REJECTED,
-   * ACCOUNT_DISABLED, TEMPORARY_PASSWORD_EXPIRED.
+   * Sign in by username or email (A1-A6, A8). A new session replaces the window's only on success;
+   * a failed attempt leaves the window's session alone.
+   *
+   * The lock, the failure count and the decision are read and written in ONE write transaction
+   * (A8): attempts on one account are serialised, so of 30 concurrent guesses at most 10 count
+   * before the lock, and the right password after the lock is refused.
+   * A5: an unknown user, a wrong password and a locked account all get the same
+   * INVALID_CREDENTIALS; a member's status (pending, rejected, disabled) is told only after the
+   * right password on an account that is not locked.
+   * Errors: INVALID_CREDENTIALS, ACCOUNT_PENDING, ACCOUNT_REJECTED, ACCOUNT_DISABLED,
+   * TEMPORARY_PASSWORD_EXPIRED.
    */
   async login(identifier: string, password: string, windowId: number): Promise<SessionInfo> {
-    this.sessions.endForWindow(windowId);
-    const staff = await this.db.manager
-      .getRepository(StaffEntity)
-      .findOne({ where: [{ username: identifier }, { email: identifier }] });
-    if (!staff) {
-      await this.hasher.verifyDummy(password);
-      await this.db.write((em) =>
-        this.audit.record(em, {
+    const outcome = await this.db.write(async (em): Promise<StaffEntity | AppError> => {
+      const repo = em.getRepository(StaffEntity);
+      const staff = await repo.findOne({
+        where: [{ username: identifier }, { email: identifier }],
+      });
+      if (!staff) {
+        await this.hasher.verifyDummy(password);
+        await this.audit.record(em, {
           action: 'auth.login',
           outcome: 'failure',
-          actorName: identifier,
+          actorName: await identifierDigest(em, identifier, this.now()),
           detail: 'unknown user',
-        }),
-      );
-      throw invalidCredentials();
-    }
-    const valid = await this.hasher.verify(password, staff.passwordHash);
-    const now = this.clock.now();
-    if (staff.lockedUntil && staff.lockedUntil > now.toISOString()) {
-      await this.db.write((em) =>
-        this.audit.record(em, {
+        });
+        return invalidCredentials();
+      }
+      const valid = await this.hasher.verify(password, staff.passwordHash);
+      const now = this.clock.now();
+      if (staff.lockedUntil && staff.lockedUntil > now.toISOString()) {
+        await this.audit.record(em, {
           ...this.actor(staff),
           action: 'auth.login',
           outcome: 'denied',
           detail: 'account locked',
-        }),
-      );
-      throw lockedError(staff.lockedUntil);
-    }
-    if (!valid) {
-      await this.recordFailure(staff.id, 'auth.login');
-      throw invalidCredentials();
-    }
-    const refusal = statusRefusal(staff);
-    if (refusal) {
-      await this.db.write((em) =>
-        this.audit.record(em, {
+        });
+        return invalidCredentials();
+      }
+      if (!valid) {
+        await this.recordFailure(em, staff, 'auth.login');
+        return invalidCredentials();
+      }
+      const refusal = statusRefusal(staff);
+      if (refusal) {
+        await this.audit.record(em, {
           ...this.actor(staff),
           action: 'auth.login',
           outcome: 'denied',
           detail: refusal.code,
-        }),
-      );
-      throw refusal;
-    }
-    const temporary = staff.tempPasswordExpiresAt !== null;
-    if (temporary && staff.tempPasswordExpiresAt! <= now.toISOString()) {
-      await this.db.write((em) =>
-        this.audit.record(em, {
+        });
+        return refusal;
+      }
+      const temporary = staff.tempPasswordExpiresAt !== null;
+      if (temporary && staff.tempPasswordExpiresAt! <= now.toISOString()) {
+        await this.audit.record(em, {
           ...this.actor(staff),
           action: 'auth.login',
           outcome: 'denied',
           detail: 'temporary password expired',
-        }),
-      );
-      throw new AppError(
-        'TEMPORARY_PASSWORD_EXPIRED',
-        'This temporary password has expired or was already used. Ask an admin for a new one.',
-      );
-    }
-    const rehash = this.hasher.needsRehash(staff.passwordHash)
-      ? await this.hasher.hash(password)
-      : null;
-    const updated = await this.db.write(async (em) => {
-      const repo = em.getRepository(StaffEntity);
+        });
+        return new AppError(
+          'TEMPORARY_PASSWORD_EXPIRED',
+          'This temporary password has expired or was already used. Ask an admin for a new one.',
+        );
+      }
+      const rehash = this.hasher.needsRehash(staff.passwordHash)
+        ? await this.hasher.hash(password)
+        : null;
       await repo.update(staff.id, {
         failedLoginCount: 0,
         lockedUntil: null,
@@ -257,7 +258,8 @@ export class AuthService {
       });
       return repo.findOneByOrFail({ id: staff.id });
     });
-    return this.startSession(updated, windowId);
+    if (outcome instanceof AppError) throw outcome;
+    return this.startSession(outcome, windowId);
   }
 
   private actor(staff: Pick<StaffEntity, 'id' | 'username'>) {
@@ -270,95 +272,94 @@ export class AuthService {
   }
 
   /**
-   * A4: counts one failed password entry. Returns true when this failure locked the account.
-   * A lock that has run out restarts the count.
+   * A4: counts one failed password entry, inside the caller's transaction (A8). Returns true when
+   * this failure locked the account. A lock that has run out restarts the count.
    */
-  private async recordFailure(staffId: number, action: string): Promise<boolean> {
-    return this.db.write(async (em) => {
-      const repo = em.getRepository(StaffEntity);
-      const s = await repo.findOneByOrFail({ id: staffId });
-      const now = this.clock.now();
-      const lapsed = s.lockedUntil !== null && s.lockedUntil <= now.toISOString();
-      const count = (lapsed ? 0 : s.failedLoginCount) + 1;
-      const lockNow = count >= MAX_FAILED_LOGINS;
-      await repo.update(s.id, {
-        failedLoginCount: count,
-        lockedUntil: lockNow
-          ? addMinutes(now, LOCKOUT_MINUTES).toISOString()
-          : lapsed
-            ? null
-            : s.lockedUntil,
-        updatedAt: now.toISOString(),
-      });
+  private async recordFailure(em: EntityManager, s: StaffEntity, action: string): Promise<boolean> {
+    const now = this.clock.now();
+    const lapsed = s.lockedUntil !== null && s.lockedUntil <= now.toISOString();
+    const count = (lapsed ? 0 : s.failedLoginCount) + 1;
+    const lockNow = count >= MAX_FAILED_LOGINS;
+    await em.getRepository(StaffEntity).update(s.id, {
+      failedLoginCount: count,
+      lockedUntil: lockNow
+        ? addMinutes(now, LOCKOUT_MINUTES).toISOString()
+        : lapsed
+          ? null
+          : s.lockedUntil,
+      updatedAt: now.toISOString(),
+    });
+    await this.audit.record(em, {
+      ...this.actor(s),
+      action,
+      outcome: 'failure',
+      detail: `wrong password (${count} in a row)`,
+    });
+    if (lockNow)
       await this.audit.record(em, {
         ...this.actor(s),
-        action,
-        outcome: 'failure',
-        detail: `wrong password (${count} in a row)`,
+        action: 'auth.lockout',
+        outcome: 'success',
+        detail: `${count} failures`,
       });
-      if (lockNow)
-        await this.audit.record(em, {
-          ...this.actor(s),
-          action: 'auth.lockout',
-          outcome: 'success',
-          detail: `${count} failures`,
-        });
-      return lockNow;
-    });
+    return lockNow;
   }
 
-  /** Checks the member's password for unlock/re-authentication/password change, counting failures (A4). */
+  /**
+   * Checks the member's password for unlock, re-authentication and password change (A4, A8):
+   * the lock, the failure count and the decision are read and written in one write transaction,
+   * and a success resets the count and is audited in the same transaction.
+   * Errors: UNAUTHENTICATED (member gone or no longer active), ACCOUNT_LOCKED,
+   * INVALID_CREDENTIALS (with the field in `issues`).
+   */
   private async confirmPassword(
     session: Session,
     password: string,
     action: string,
+    audited = true,
   ): Promise<StaffEntity> {
-    const staff = await this.db.manager
-      .getRepository(StaffEntity)
-      .findOneBy({ id: session.staff.id });
-    if (!staff || staff.status !== 'active') {
-      this.sessions.end(session.id);
-      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in.');
-    }
-    const valid = await this.hasher.verify(password, staff.passwordHash);
-    if (staff.lockedUntil && staff.lockedUntil > this.now()) {
-      this.sessions.end(session.id);
-      throw lockedError(staff.lockedUntil);
-    }
-    if (!valid) {
-      if (await this.recordFailure(staff.id, action)) {
-        this.sessions.endForStaff(staff.id);
-        throw lockedError(addMinutes(this.clock.now(), LOCKOUT_MINUTES).toISOString());
+    const outcome = await this.db.write(async (em): Promise<StaffEntity | AppError> => {
+      const staff = await em.getRepository(StaffEntity).findOneBy({ id: session.staff.id });
+      if (!staff || staff.status !== 'active') {
+        this.sessions.end(session.id);
+        return new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in.');
       }
-      throw new AppError('INVALID_CREDENTIALS', 'That password is not right.', [
-        {
-          path: action === 'auth.password_change' ? 'currentPassword' : 'password',
-          message: 'That password is not right.',
-        },
-      ]);
-    }
-    return staff;
-  }
-
-  private async recordSuccess(staff: StaffEntity, action: string): Promise<void> {
-    await this.db.write(async (em) => {
+      const valid = await this.hasher.verify(password, staff.passwordHash);
+      if (staff.lockedUntil && staff.lockedUntil > this.now()) {
+        this.sessions.end(session.id);
+        return lockedError(staff.lockedUntil);
+      }
+      if (!valid) {
+        if (await this.recordFailure(em, staff, action)) {
+          this.sessions.endForStaff(staff.id);
+          return lockedError(addMinutes(this.clock.now(), LOCKOUT_MINUTES).toISOString());
+        }
+        return new AppError('INVALID_CREDENTIALS', 'That password is not right.', [
+          {
+            path: action === 'auth.password_change' ? 'currentPassword' : 'password',
+            message: 'That password is not right.',
+          },
+        ]);
+      }
       if (staff.failedLoginCount !== 0)
         await em.getRepository(StaffEntity).update(staff.id, { failedLoginCount: 0 });
-      await this.audit.record(em, { ...this.actor(staff), action, outcome: 'success' });
+      if (audited)
+        await this.audit.record(em, { ...this.actor(staff), action, outcome: 'success' });
+      return staff;
     });
+    if (outcome instanceof AppError) throw outcome;
+    return outcome;
   }
 
   /** S2: unlocks an idle-locked session with the member's password; rotates the id (S1). */
   async unlock(session: Session, password: string): Promise<SessionInfo> {
-    const staff = await this.confirmPassword(session, password, 'auth.unlock');
-    await this.recordSuccess(staff, 'auth.unlock');
+    await this.confirmPassword(session, password, 'auth.unlock');
     return this.info(this.sessions.rotate(session));
   }
 
   /** S3: the password again before a sensitive action; rotates the id (S1). */
   async reauthenticate(session: Session, password: string): Promise<SessionInfo> {
-    const staff = await this.confirmPassword(session, password, 'auth.reauthenticate');
-    await this.recordSuccess(staff, 'auth.reauthenticate');
+    await this.confirmPassword(session, password, 'auth.reauthenticate');
     return this.info(this.sessions.rotate(session));
   }
 
@@ -372,7 +373,12 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
   ): Promise<SessionInfo> {
-    const staff = await this.confirmPassword(session, currentPassword, 'auth.password_change');
+    const staff = await this.confirmPassword(
+      session,
+      currentPassword,
+      'auth.password_change',
+      false,
+    );
     this.checkPolicy(newPassword, staff, 'newPassword');
     if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) {
       throw new AppError('WEAK_PASSWORD', 'Choose a password different from the current one.', [
@@ -380,7 +386,7 @@ export class AuthService {
       ]);
     }
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.db.write(async (em) => {
+    session.epoch = await this.db.write(async (em) => {
       await em.getRepository(StaffEntity).update(staff.id, {
         passwordHash,
         mustChangePassword: false,
@@ -393,6 +399,8 @@ export class AuthService {
         action: 'auth.password_change',
         outcome: 'success',
       });
+      // S3, A8: the member's other sessions end, on this till and every other one.
+      return bumpSessionEpoch(em, staff.id);
     });
     this.sessions.endForStaff(staff.id, session.id);
     session.mustChangePassword = false;
@@ -438,6 +446,7 @@ export class AuthService {
       },
       permissions,
       Boolean(staff.mustChangePassword),
+      staff.sessionEpoch,
     );
     return this.info(session);
   }
@@ -455,8 +464,12 @@ export class AuthService {
   }
 }
 
+/** A5: one answer for an unknown user, a wrong password and a locked account. */
 function invalidCredentials(): AppError {
-  return new AppError('INVALID_CREDENTIALS', 'The username or password is not right.');
+  return new AppError(
+    'INVALID_CREDENTIALS',
+    'The username or password is not right, or the account is locked after too many attempts.',
+  );
 }
 
 function lockedError(until: string): AppError {

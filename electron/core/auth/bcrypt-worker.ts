@@ -79,9 +79,16 @@ export class BcryptWorker {
     });
   }
 
+  /**
+   * Stops the worker. The worker is referenced again first: an unreferenced worker's exit does
+   * not keep the event loop alive, so a script ending in a top-level `await core.close()` could
+   * find its await unsettled (Node exit code 13).
+   */
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
-    if (w) await w.terminate();
+    if (!w) return;
+    w.ref();
+    await w.terminate();
   }
 }

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Permission, RoleId } from '../../../shared/permissions';
 import type { Clock } from '../types';
+import type { StaffAccess } from './staff-access';
 
 export const SESSION_ABSOLUTE_HOURS = 12;
 /** Sensitive actions need the password within this many minutes (S3). */
@@ -25,7 +26,10 @@ export interface Session {
   id: string;
   windowId: number;
   staff: SessionStaff;
+  /** Re-read from the staff row at every call (A8). */
   permissions: ReadonlySet<Permission>;
+  /** The staff row's `session_epoch` when the session started; a newer one ends it (A8). */
+  epoch: number;
   createdAt: Date;
   lastActivityAt: Date;
   expiresAt: Date;
@@ -52,6 +56,7 @@ export class SessionManager {
     staff: SessionStaff,
     permissions: Iterable<Permission>,
     mustChangePassword: boolean,
+    epoch: number,
   ): Session {
     this.endForWindow(windowId);
     const now = this.clock.now();
@@ -60,6 +65,7 @@ export class SessionManager {
       windowId,
       staff,
       permissions: new Set(permissions),
+      epoch,
       createdAt: now,
       lastActivityAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000),
@@ -90,6 +96,22 @@ export class SessionManager {
     if (!session.locked && now - session.lastActivityAt.getTime() >= this.idleMinutes() * 60_000)
       session.locked = true;
     return session.locked ? 'locked' : 'active';
+  }
+
+  /**
+   * A8: brings a session in line with its staff row. Returns false (and ends the session) when
+   * the row is gone, the member is no longer active, or the row's session epoch has moved on;
+   * otherwise takes the row's role and permissions.
+   */
+  follow(session: Session, row: StaffAccess | null, roleName: (id: RoleId) => string): boolean {
+    if (!row || row.status !== 'active' || row.sessionEpoch !== session.epoch) {
+      this.end(session.id);
+      return false;
+    }
+    session.permissions = new Set(row.permissions);
+    if (session.staff.role !== row.roleId)
+      session.staff = { ...session.staff, role: row.roleId, roleName: roleName(row.roleId) };
+    return true;
   }
 
   touch(session: Session): void {

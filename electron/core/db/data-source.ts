@@ -5,12 +5,17 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
-import { applyPragmas, type PragmaTarget } from './pragmas';
+import { applyPragmas } from './pragmas';
 
 export interface OpenDatabaseOptions {
   databasePath: string;
   /** A better-sqlite3 binary built for the running runtime (Electron); see docs/native-modules.md. */
   nativeBinding?: string;
+  /**
+   * Called with the raw connection after the D1 pragmas, before anything else runs on it. For
+   * diagnostics and fault tests only (e.g. `PRAGMA max_page_count` to make the disk "fill up").
+   */
+  prepareDatabase?: (db: import('better-sqlite3').Database) => void;
 }
 
 export function createSqliteDataSource(options: OpenDatabaseOptions): DataSource {
@@ -24,7 +29,10 @@ export function createSqliteDataSource(options: OpenDatabaseOptions): DataSource
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    prepareDatabase: (db: PragmaTarget) => applyPragmas(db),
+    prepareDatabase: (db: import('better-sqlite3').Database) => {
+      applyPragmas(db);
+      options.prepareDatabase?.(db);
+    },
   });
 }
 

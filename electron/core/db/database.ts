@@ -1,27 +1,272 @@
 /**
  * The core's handle on the database: the TypeORM DataSource plus the single write queue.
- * `write(fn)` runs `fn` in ONE transaction, after every write queued before it (D2).
+ *
+ * `write(fn)` runs `fn` in ONE transaction, after every write queued before it (D2). On SQLite the
+ * transaction is driven through better-sqlite3's own handle, not TypeORM's, because TypeORM loses
+ * track of it when a COMMIT fails (issue 7: its ROLLBACK then fails too, `transaction()` swallows
+ * that, and every later write became a SAVEPOINT inside a transaction that never committed):
+ *   - it begins IMMEDIATE, so the busy timeout applies and a write never fails half-way on a lock
+ *     (D8); the wait for another connection's lock is sliced so the event loop keeps turning;
+ *   - a failed statement or COMMIT is rolled back, and the connection is checked to be outside any
+ *     transaction after every write; a surprise is logged and fails the write (D7);
+ *   - storage failures answer `STORAGE_FAILED`, a lock held past the timeout `BUSY`, and the
+ *     database remembers the failure (`storageFault`) until a later write commits (D7).
+ * A `write` called inside another (a service called by a handler the router already runs in a
+ * write, A8) joins it as a SAVEPOINT: its own work is still all-or-nothing.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { AppError } from '../../../shared/errors';
+import type { Logger } from '../types';
+import { rawSqlite } from './data-source';
+import { REQUIRED_PRAGMAS } from './pragmas';
+import { classifyStorageError, STORAGE_FAILED_MESSAGE, toStorageAppError } from './storage-errors';
 import { WriteQueue } from './write-queue';
+
+/** How long one attempt to take the write lock may block the event loop, in ms. */
+const LOCK_SLICE_MS = 20;
+
+/** The last storage failure, until a write commits again (D7). `at` is UTC ISO-8601. */
+export interface StorageFault {
+  code: 'STORAGE_FAILED';
+  message: string;
+  at: string;
+}
+
+interface WriteContext {
+  em: EntityManager;
+  /** Nested writes of one transaction run one at a time, each as a SAVEPOINT. */
+  nested: Promise<unknown>;
+  depth: number;
+  run(sql: string): Promise<void>;
+}
+
+const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export class Database {
   readonly queue = new WriteQueue();
+  private readonly context = new AsyncLocalStorage<WriteContext>();
+  private fault: StorageFault | null = null;
+  /** Busy timeout for taking the write lock, in ms (D1's busy_timeout). */
+  lockTimeoutMs: number = REQUIRED_PRAGMAS.busy_timeout;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly logger: Logger = silentLogger,
+  ) {}
 
   /** For reads outside a transaction. */
   get manager(): EntityManager {
     return this.dataSource.manager;
   }
 
-  /** Runs `fn` in one transaction through the write queue; resolves after the commit. */
+  /** The last storage failure, or null once a write has committed since (D7). */
+  get storageFault(): StorageFault | null {
+    return this.fault;
+  }
+
+  /** True while the calling code runs inside `write` (used by the router's A8 checks). */
+  get inWrite(): boolean {
+    return this.context.getStore() !== undefined;
+  }
+
+  /**
+   * Runs `fn` in one transaction through the write queue; resolves after the commit.
+   * Errors: `fn`'s own error (after a rollback); AppError `STORAGE_FAILED` (disk full, I/O error,
+   * read-only file: D7); AppError `BUSY` (another connection held the write lock past the busy
+   * timeout: D8). Nothing of `fn` is written when it rejects.
+   */
   write<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.queue.run(() => this.dataSource.transaction(fn));
+    const current = this.context.getStore();
+    if (current) return this.savepoint(current, fn);
+    return this.queue.run(() =>
+      this.dataSource.options.type === 'better-sqlite3'
+        ? this.sqliteTransaction(fn)
+        : this.runnerTransaction(fn),
+    );
   }
 
   async close(): Promise<void> {
     await this.queue.drain();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
+
+  private async sqliteTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const raw = rawSqlite(this.dataSource);
+    const runner = this.dataSource.createQueryRunner();
+    this.ensureIdle(raw, runner, 'before a write');
+    try {
+      await this.beginImmediate(raw);
+    } catch (e) {
+      throw this.failed(e);
+    }
+    setRunnerActive(runner, true);
+    const ctx: WriteContext = {
+      em: runner.manager,
+      nested: Promise.resolve(),
+      depth: 0,
+      run: async (sql) => void raw.exec(sql),
+    };
+    try {
+      const result = await this.context.run(ctx, () => fn(ctx.em));
+      if (!raw.inTransaction) {
+        // SQLite rolled the transaction back itself (a full disk or I/O error inside a step the
+        // code caught): nothing of it may be reported as saved.
+        this.logger.error('transaction was rolled back under a write');
+        throw new AppError('STORAGE_FAILED', STORAGE_FAILED_MESSAGE);
+      }
+      raw.exec('COMMIT');
+      setRunnerActive(runner, false);
+      this.ensureIdle(raw, runner, 'after COMMIT', true);
+      if (this.fault) this.logger.info('storage writable again', { since: this.fault.at });
+      this.fault = null;
+      return result;
+    } catch (e) {
+      if (raw.inTransaction) {
+        try {
+          raw.exec('ROLLBACK');
+        } catch (rollbackError) {
+          this.logger.error('ROLLBACK failed', { error: describe(rollbackError) });
+        }
+      }
+      setRunnerActive(runner, false);
+      this.ensureIdle(raw, runner, 'after a failed write');
+      throw this.failed(e);
+    } finally {
+      setRunnerActive(runner, false);
+    }
+  }
+
+  /** PostgreSQL (and any other driver): TypeORM's own query runner, one per transaction. */
+  private async runnerTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const ctx: WriteContext = {
+      em: runner.manager,
+      nested: Promise.resolve(),
+      depth: 0,
+      run: async (sql) => void (await runner.query(sql)),
+    };
+    try {
+      await runner.startTransaction();
+      const result = await this.context.run(ctx, () => fn(ctx.em));
+      await runner.commitTransaction();
+      this.fault = null;
+      return result;
+    } catch (e) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw this.failed(e);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** A write inside a write: a SAVEPOINT of the outer transaction, one at a time. */
+  private savepoint<T>(ctx: WriteContext, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const job = async () => {
+      ctx.depth += 1;
+      const name = `kassa_sp_${ctx.depth}`;
+      await ctx.run(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(ctx.em);
+        await ctx.run(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (e) {
+        // After a storage error SQLite may already have rolled the whole transaction back, and
+        // the savepoint with it: the original error is what the caller must see.
+        try {
+          await ctx.run(`ROLLBACK TO SAVEPOINT ${name}`);
+          await ctx.run(`RELEASE SAVEPOINT ${name}`);
+        } catch (rollbackError) {
+          this.logger.warn('savepoint rollback failed', { error: describe(rollbackError) });
+        }
+        throw e;
+      } finally {
+        ctx.depth -= 1;
+      }
+    };
+    const result = ctx.nested.then(job, job);
+    ctx.nested = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * BEGIN IMMEDIATE takes the write lock before the first read, so SQLite's busy handler applies
+   * (D8). Each attempt may block at most LOCK_SLICE_MS; between attempts the event loop runs.
+   * Errors: SQLITE_BUSY once `lockTimeoutMs` has passed.
+   */
+  private async beginImmediate(raw: import('better-sqlite3').Database): Promise<void> {
+    const deadline = Date.now() + this.lockTimeoutMs;
+    raw.pragma(`busy_timeout = ${LOCK_SLICE_MS}`);
+    try {
+      for (;;) {
+        try {
+          raw.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (e) {
+          if (classifyStorageError(e) !== 'busy' || Date.now() >= deadline) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }
+    } finally {
+      raw.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
+    }
+  }
+
+  /**
+   * D7: the connection must be outside any transaction between writes. A transaction still open
+   * here is a bug or a failed COMMIT that SQLite did not roll back: log it, roll it back, and
+   * (when `failWrite`) fail the write that left it.
+   */
+  private ensureIdle(
+    raw: import('better-sqlite3').Database,
+    runner: QueryRunner,
+    when: string,
+    failWrite = false,
+  ): void {
+    if (!raw.inTransaction && !runner.isTransactionActive) return;
+    this.logger.error('database connection was inside a transaction', { when });
+    try {
+      if (raw.inTransaction) raw.exec('ROLLBACK');
+    } catch (e) {
+      this.logger.error('ROLLBACK of a stray transaction failed', { error: describe(e) });
+    }
+    setRunnerActive(runner, false);
+    if (failWrite) throw new AppError('STORAGE_FAILED', STORAGE_FAILED_MESSAGE);
+  }
+
+  /** Maps a failed write to its typed error and remembers a storage failure (D7). */
+  private failed(e: unknown): unknown {
+    const mapped = toStorageAppError(e);
+    if (
+      mapped instanceof AppError &&
+      mapped.code === 'STORAGE_FAILED' &&
+      !(e instanceof AppError)
+    ) {
+      this.logger.error('write failed: storage', { error: describe(e) });
+      this.fault = {
+        code: 'STORAGE_FAILED',
+        message: mapped.message,
+        at: new Date().toISOString(),
+      };
+    } else if (mapped instanceof AppError && mapped.code === 'STORAGE_FAILED') {
+      this.fault ??= {
+        code: 'STORAGE_FAILED',
+        message: mapped.message,
+        at: new Date().toISOString(),
+      };
+    }
+    return mapped;
+  }
+}
+
+/** TypeORM's save() starts its own transaction unless its runner says one is open. */
+function setRunnerActive(runner: QueryRunner, active: boolean): void {
+  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error
+    ? `${(e as { code?: string }).code ?? e.name}: ${e.message}`
+    : String(e);
 }

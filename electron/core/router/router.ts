@@ -3,22 +3,32 @@
  *   1. channel exists in the contract (UNKNOWN_CHANNEL);
  *   2. sender is the app's own origin and top frame (E5; FORBIDDEN_SENDER, audited);
  *   3. safe mode lets only `app:status` through (D5; SAFE_MODE);
- *   4. session: live (UNAUTHENTICATED), not expired (SESSION_EXPIRED), not idle-locked unless the
- *      channel allows it (SESSION_LOCKED), no pending forced password change unless allowed
- *      (PASSWORD_CHANGE_REQUIRED) (S1, S2, R1);
- *   5. permission from the session (A7; FORBIDDEN, audited), then re-authentication for
- *      sensitive channels (S3; REAUTH_REQUIRED);
- *   6. strict input schema (F1; VALIDATION_FAILED with field paths, audited without values);
- *   7. the handler, whose output is checked against the output schema (no extra keys, so no hash
+ *   4. the window's session: live (UNAUTHENTICATED), not expired (SESSION_EXPIRED);
+ *   then, for a `writes` channel inside ONE write transaction (`db.write`, A8, D8), otherwise
+ *   directly:
+ *   5. the session follows its staff row, read now from the database: a member who is gone,
+ *      disabled, or whose sessions were ended on any till is signed out (UNAUTHENTICATED); the
+ *      role's current permissions apply (A8);
+ *   6. not idle-locked unless the channel allows it (SESSION_LOCKED), no pending forced password
+ *      change unless allowed (PASSWORD_CHANGE_REQUIRED) (S1, S2, R1);
+ *   7. permission (A7; FORBIDDEN, audited), then re-authentication for sensitive channels (S3;
+ *      REAUTH_REQUIRED);
+ *   8. strict input schema (F1; VALIDATION_FAILED with field paths, audited without values);
+ *   9. the handler, whose output is checked against the output schema (no extra keys, so no hash
  *      or secret can leak).
+ * A typed refusal (an AppError) inside a write transaction still commits what the handler's own
+ * writes recorded (a failed sign-in's count and audit row); anything unexpected rolls it all back.
  * It always resolves to a Result. No exception, stack trace or SQL text crosses it.
  */
 import { channels, isChannelName, type ChannelName } from '../../../shared/contract';
 import { AppError, err, ok, type Result } from '../../../shared/errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
+import { readStaffAccess } from '../auth/staff-access';
+import type { Handlers } from '../handler-types';
+import type { Services } from '../services';
+import { roleName } from '../staff/staff-view';
 import type { Caller, Logger } from '../types';
-import type { Handlers, Services } from './handlers';
 
 export interface RouterDeps {
   services: Services;
@@ -27,15 +37,17 @@ export interface RouterDeps {
   logger: Logger;
 }
 
-/** Channels that never count as user activity for the idle lock (polling). */
-const NOT_ACTIVITY: ReadonlySet<ChannelName> = new Set(['app:status', 'auth:session']);
+type AnyHandler = (
+  input: unknown,
+  ctx: { caller: Caller; session: Session | undefined },
+) => unknown;
 
 export function createRouter({ services, handlers, appOrigin, logger }: RouterDeps) {
-  const { sessions } = services;
+  const { sessions, db } = services;
 
   async function audit(input: AuditInput): Promise<void> {
     try {
-      await services.db.write((em) => services.audit.record(em, input));
+      await db.write((em) => services.audit.record(em, input));
     } catch (e) {
       logger.error('audit write failed', { error: e instanceof Error ? e.message : String(e) });
     }
@@ -43,6 +55,79 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
 
   function actorOf(session: Session | undefined) {
     return session ? { actorId: session.staff.id, actorName: session.staff.username } : {};
+  }
+
+  /** Steps 5-9: run inside the write transaction for `writes` channels. */
+  async function checkAndRun(
+    channel: ChannelName,
+    payload: unknown,
+    caller: Caller,
+    session: Session | undefined,
+  ): Promise<Result<unknown>> {
+    const def = channels[channel];
+    if (session) {
+      const row = await readStaffAccess(db.manager, session.staff.id);
+      if (!sessions.follow(session, row, roleName)) {
+        if (def.access !== 'public')
+          return err('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+        session = undefined;
+      }
+    }
+    if (def.access !== 'public') {
+      if (!session) return err('UNAUTHENTICATED', 'Please sign in.');
+      if (session.locked && !def.allowWhenLocked)
+        return err('SESSION_LOCKED', 'The till is locked. Enter your password to unlock it.');
+      if (session.mustChangePassword && !def.allowWhenPasswordChangeRequired)
+        return err('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
+      if (def.access !== 'authenticated' && !session.permissions.has(def.access)) {
+        await audit({
+          ...actorOf(session),
+          action: 'authz.denied',
+          outcome: 'denied',
+          targetType: 'channel',
+          targetId: channel,
+          detail: `needs ${def.access}`,
+        });
+        return err('FORBIDDEN', 'You do not have permission to do this.');
+      }
+      if (def.reauth && !sessions.recentlyReauthenticated(session))
+        return err('REAUTH_REQUIRED', 'Enter your password again to continue.');
+      if (def.activity !== false) sessions.touch(session);
+    }
+
+    const parsed = def.input.safeParse(payload === undefined ? {} : payload);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 20).map((i) => ({
+        path: i.path.map(String).join('.').slice(0, 100) || '(input)',
+        message: i.message.slice(0, 200),
+      }));
+      await audit({
+        ...actorOf(session),
+        action: 'ipc.validation_failed',
+        outcome: 'denied',
+        targetType: 'channel',
+        targetId: channel,
+        detail: issues.map((i) => i.path).join(', '),
+      });
+      return err('VALIDATION_FAILED', 'Some fields need attention.', issues);
+    }
+
+    let data: unknown;
+    try {
+      data = await (handlers[channel] as AnyHandler)(parsed.data, { caller, session });
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toBody() };
+      throw e;
+    }
+    const out = def.output.safeParse(data);
+    if (!out.success) {
+      logger.error('handler output failed its schema', {
+        channel,
+        issues: out.error.issues.map((i) => i.path.join('.')),
+      });
+      throw new Error(`output of ${channel} failed its schema`);
+    }
+    return ok(out.data);
   }
 
   async function route(
@@ -81,60 +166,11 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
           'Your session has ended after 12 hours. Please sign in again.',
         );
     }
+    if (def.access !== 'public' && !session) return err('UNAUTHENTICATED', 'Please sign in.');
 
-    if (def.access !== 'public') {
-      if (!session) return err('UNAUTHENTICATED', 'Please sign in.');
-      if (session.locked && !def.allowWhenLocked)
-        return err('SESSION_LOCKED', 'The till is locked. Enter your password to unlock it.');
-      if (session.mustChangePassword && !def.allowWhenPasswordChangeRequired)
-        return err('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
-      if (def.access !== 'authenticated' && !session.permissions.has(def.access)) {
-        await audit({
-          ...actorOf(session),
-          action: 'authz.denied',
-          outcome: 'denied',
-          targetType: 'channel',
-          targetId: channel,
-          detail: `needs ${def.access}`,
-        });
-        return err('FORBIDDEN', 'You do not have permission to do this.');
-      }
-      if (def.reauth && !sessions.recentlyReauthenticated(session))
-        return err('REAUTH_REQUIRED', 'Enter your password again to continue.');
-      if (!NOT_ACTIVITY.has(channel)) sessions.touch(session);
-    }
-
-    const parsed = def.input.safeParse(payload === undefined ? {} : payload);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 20).map((i) => ({
-        path: i.path.map(String).join('.').slice(0, 100) || '(input)',
-        message: i.message.slice(0, 200),
-      }));
-      await audit({
-        ...actorOf(session),
-        action: 'ipc.validation_failed',
-        outcome: 'denied',
-        targetType: 'channel',
-        targetId: channel,
-        detail: issues.map((i) => i.path).join(', '),
-      });
-      return err('VALIDATION_FAILED', 'Some fields need attention.', issues);
-    }
-
-    const handler = handlers[channel] as (
-      input: unknown,
-      ctx: { caller: Caller; session: Session | undefined },
-    ) => unknown;
-    const data = await handler(parsed.data, { caller, session });
-    const out = def.output.safeParse(data);
-    if (!out.success) {
-      logger.error('handler output failed its schema', {
-        channel,
-        issues: out.error.issues.map((i) => i.path.join('.')),
-      });
-      return err('INTERNAL', 'Something went wrong. The details were logged.');
-    }
-    return ok(out.data);
+    return def.writes
+      ? db.write(() => checkAndRun(channel, payload, caller, session))
+      : checkAndRun(channel, payload, caller, session);
   }
 
   /** Core.invoke: never rejects. */

@@ -19,6 +19,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AuthService } from '../auth/auth-service';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { Session, SessionManager } from '../auth/sessions';
+import { bumpSessionEpoch } from '../auth/staff-access';
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_MINUTES } from '../auth/temporary-password';
 import type { Database } from '../db/database';
 import { addMinutes } from '../db/time';
@@ -131,6 +132,15 @@ export class StaffService {
     }
   }
 
+  /**
+   * A8, S3: ends every session of member `id` on every till (bumps the row's session epoch in the
+   * caller's transaction); the acting member keeps the session they act from.
+   */
+  private async endSessionsEverywhere(em: EntityManager, actor: Session, id: number) {
+    const epoch = await bumpSessionEpoch(em, id);
+    if (id === actor.staff.id) actor.epoch = epoch;
+  }
+
   private assertNotSelf(actor: Session, id: number, what: string): void {
     if (actor.staff.id === id)
       throw new AppError('SELF_ACTION', `You cannot ${what} your own account.`);
@@ -193,6 +203,9 @@ export class StaffService {
       async (em, s) => {
         if (!permissionsOf(input.role).includes(ADMIN_PERMISSION))
           await this.assertNotLastAdmin(em, s, 'demoted');
+        // Another member starts again with the new rights; one's own session keeps going with
+        // them, since the router re-reads permissions at every call (A8).
+        if (input.id !== actor.staff.id) await this.endSessionsEverywhere(em, actor, input.id);
         return { roleId: input.role as RoleId };
       },
       (s) => `${s.roleId} -> ${input.role}`,
@@ -224,6 +237,7 @@ export class StaffService {
     this.assertNotSelf(actor, id, 'disable');
     const view = await this.change(actor, id, 'staff.disable', async (em, s) => {
       await this.assertNotLastAdmin(em, s, 'disabled');
+      await this.endSessionsEverywhere(em, actor, id);
       return { status: 'disabled' };
     });
     this.sessions.endForStaff(id);
@@ -305,29 +319,36 @@ export class StaffService {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await this.hasher.hash(temporaryPassword);
     const expires = addMinutes(this.clock.now(), TEMPORARY_PASSWORD_MINUTES).toISOString();
-    const staff = await this.change(actor, id, 'staff.reset_password', async () => ({
-      passwordHash,
-      mustChangePassword: true,
-      tempPasswordExpiresAt: expires,
-      failedLoginCount: 0,
-      lockedUntil: null,
-    }));
+    const staff = await this.change(actor, id, 'staff.reset_password', async (em) => {
+      await this.endSessionsEverywhere(em, actor, id);
+      return {
+        passwordHash,
+        mustChangePassword: true,
+        tempPasswordExpiresAt: expires,
+        failedLoginCount: 0,
+        lockedUntil: null,
+      };
+    });
     this.sessions.endForStaff(id, id === actor.staff.id ? actor.id : undefined);
     return { staff, temporaryPassword, temporaryPasswordExpiresAt: expires };
   }
 
-  /** S3: ends all of a member's sessions on this till. */
+  /**
+   * S3, A8: ends all of a member's sessions, on this till at once and on every other till sharing
+   * the database at their next call. `ended` counts this till's sessions.
+   */
   async endSessions(actor: Session, id: number): Promise<{ ended: number }> {
-    await this.find(this.db.manager, id);
-    const ended = this.sessions.endForStaff(id, id === actor.staff.id ? actor.id : undefined);
-    await this.db.write((em) =>
-      this.audit.record(em, {
+    return this.db.write(async (em) => {
+      await this.find(em, id);
+      await this.endSessionsEverywhere(em, actor, id);
+      const ended = this.sessions.endForStaff(id, id === actor.staff.id ? actor.id : undefined);
+      await this.audit.record(em, {
         ...this.actor(actor, id),
         action: 'staff.end_sessions',
         outcome: 'success',
-        detail: `${ended} ended`,
-      }),
-    );
-    return { ended };
+        detail: `${ended} ended on this till; every till at its next call`,
+      });
+      return { ended };
+    });
   }
 }

@@ -66,4 +66,11 @@ export class StaffEntity {
   /** UTC. */
   @Column({ name: 'updated_at', type: 'varchar', length: 24 })
   updatedAt: string;
+
+  /**
+   * A8: bumped by every change that must end the member's sessions on every till (disable, role
+   * change, password change or reset, end sessions). Sessions started in an older epoch are dead.
+   */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 })
+  sessionEpoch: number;
 }

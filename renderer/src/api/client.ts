@@ -8,27 +8,35 @@
  * - REAUTH_REQUIRED asks a second hook for the password (the re-authentication dialog) and, once it
  *   has been given, retries the same call once.
  */
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
-import { AppError, type AppErrorBody, type ErrorCode, type Result } from '../../../shared/errors';
-
-/** Codes that mean the session cannot be used as it is; every call reports them to `onSessionProblem`. */
-export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
-  'SESSION_LOCKED',
-  'SESSION_EXPIRED',
-  'UNAUTHENTICATED',
-  'PASSWORD_CHANGE_REQUIRED',
-];
+import {
+  channels,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+} from '../../../shared/contract';
+import {
+  AppError,
+  SESSION_PROBLEM_CODES,
+  type AppErrorBody,
+  type Result,
+} from '../../../shared/errors';
 
 export interface ClientHooks {
   /** Called with every error whose code is in SESSION_PROBLEM_CODES, before it is thrown. */
   onSessionProblem: (error: AppError) => void;
   /** Asks for the password again; resolves true once re-authenticated, false if the member cancelled. */
   onReauthRequired: () => Promise<boolean>;
+  /**
+   * D7: told whether the till can store writes: `false` after any STORAGE_FAILED answer, `true`
+   * after any `writes` channel succeeded (the disk works again).
+   */
+  onStorage: (writable: boolean) => void;
 }
 
 const defaultHooks: ClientHooks = {
   onSessionProblem: () => undefined,
   onReauthRequired: () => Promise.resolve(false),
+  onStorage: () => undefined,
 };
 
 let hooks: ClientHooks = defaultHooks;
@@ -49,13 +57,6 @@ export type CallArgs<C extends ChannelName> =
     ? [input?: ChannelInput<C>]
     : [input: ChannelInput<C>];
 
-/** Channels that must never trigger the re-authentication retry (it would loop). */
-const NO_REAUTH_RETRY: readonly ChannelName[] = [
-  'auth:reauthenticate',
-  'auth:login',
-  'auth:unlock',
-];
-
 /**
  * Calls one channel. Resolves to its data; throws an AppError for any failure, including a missing
  * bridge or a malformed answer (INTERNAL). On REAUTH_REQUIRED it asks for the password and retries
@@ -67,21 +68,29 @@ export async function call<C extends ChannelName>(
 ): Promise<ChannelOutput<C>> {
   const input = args[0];
   const first = await invoke(channel, input);
-  if (first.ok) return first.data;
-  if (first.error.code === 'REAUTH_REQUIRED' && !NO_REAUTH_RETRY.includes(channel)) {
+  if (first.ok) return succeeded(channel, first.data);
+  // A channel that takes the password itself never loops into the re-authentication dialog.
+  const takesPassword = (channels[channel] as { takesPassword?: boolean }).takesPassword === true;
+  if (first.error.code === 'REAUTH_REQUIRED' && !takesPassword) {
     const confirmed = await hooks.onReauthRequired();
     if (confirmed) {
       const second = await invoke(channel, input);
-      if (second.ok) return second.data;
+      if (second.ok) return succeeded(channel, second.data);
       throw toAppError(second.error);
     }
   }
   throw toAppError(first.error);
 }
 
+function succeeded<T>(channel: ChannelName, data: T): T {
+  if ((channels[channel] as { writes?: boolean }).writes) hooks.onStorage(true);
+  return data;
+}
+
 function toAppError(body: AppErrorBody): AppError {
   const error = new AppError(body.code, body.message, body.issues);
   if (SESSION_PROBLEM_CODES.includes(error.code)) hooks.onSessionProblem(error);
+  if (error.code === 'STORAGE_FAILED') hooks.onStorage(false);
   return error;
 }
 

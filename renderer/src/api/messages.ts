@@ -47,6 +47,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   REFUND_LIMIT: 'That is more than can still be refunded on this sale.',
   VOID_NOT_ALLOWED: 'This sale can no longer be voided; use a refund instead.',
   IMPORT_REJECTED: 'The file could not be imported. Nothing was changed.',
+  STORAGE_FAILED:
+    "The sale was NOT saved: the till's disk is full (or cannot be written). Free some space or call for help; nothing was recorded.",
+  BUSY: 'The database is busy (another till or program is writing). Nothing was saved; try again in a moment.',
   INTERNAL: 'Something went wrong. Please try again; if it keeps happening, restart Kassa.',
 };
 

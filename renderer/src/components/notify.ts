@@ -2,8 +2,7 @@
  * Toast notifications for the outcome of an action that has no form to show it in.
  */
 import { notifications } from '@mantine/notifications';
-import { AppError } from '../../../shared/errors';
-import { SESSION_PROBLEM_CODES } from '../api/client';
+import { AppError, SESSION_PROBLEM_CODES } from '../../../shared/errors';
 import { messageFor } from '../api/messages';
 
 /** The close button is named, so screen readers and keyboard users can dismiss a toast. */

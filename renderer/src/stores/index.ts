@@ -11,6 +11,7 @@ import { useReauthStore } from './reauth';
 import { useSessionStore } from './session';
 import { useSettingsStore } from './settings';
 import { useStaffStore } from './staff';
+import { useStorageStore } from './storage';
 
 export {
   useAuditStore,
@@ -19,6 +20,7 @@ export {
   useSessionStore,
   useSettingsStore,
   useStaffStore,
+  useStorageStore,
 };
 export { can, selectPhase } from './session';
 
@@ -27,10 +29,13 @@ export function connectStores(): void {
   configureClient({
     onSessionProblem: (error) => useSessionStore.getState().handleSessionProblem(error),
     onReauthRequired: () => useReauthStore.getState().request(),
+    onStorage: (writable) => useStorageStore.getState().setWritable(writable),
   });
 }
 
 useSessionStore.subscribe((state, previous) => {
+  if (state.status && state.status !== previous.status && !state.status.storage.ok)
+    useStorageStore.getState().setWritable(false);
   const before = previous.session;
   const after = state.session;
   if (before && (!after || after.locked) && useReauthStore.getState().open)

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SafeModeBanner } from '../../components/SafeModeBanner';
+import { StorageBanner } from '../../components/StorageBanner';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
@@ -32,6 +33,7 @@ export function Shell() {
       {items.length > 0 && <ShellNav items={items} current={current?.id ?? null} onSelect={go} />}
       <main className="k-shell-main">
         <SafeModeBanner />
+        <StorageBanner />
         <ScreenOutlet item={current} />
       </main>
       <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />

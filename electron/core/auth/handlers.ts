@@ -1,0 +1,30 @@
+/** Handlers for app status, first-run set-up, sign-in and the session (A1-A6, S1-S3, R1). */
+import type { DomainHandlers } from '../handler-types';
+import type { Services } from '../services';
+
+export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' | 'auth'> {
+  return {
+    'app:status': async () => ({
+      setupRequired: s.safeMode() ? false : await s.auth.setupRequired(),
+      terminalName: s.settings.terminalName,
+      safeMode: s.safeMode(),
+      storage: s.db.storageFault
+        ? { ok: false, message: s.db.storageFault.message, since: s.db.storageFault.at }
+        : { ok: true },
+    }),
+    'setup:createAdmin': (input, { caller }) => s.auth.createFirstAdmin(input, caller.windowId),
+    'auth:session': (_input, { session }) => ({ session: session ? s.auth.info(session) : null }),
+    'auth:login': (input, { caller }) =>
+      s.auth.login(input.identifier, input.password, caller.windowId),
+    'auth:requestAccess': (input) => s.auth.requestAccess(input),
+    'auth:logout': (_input, { session }) => s.auth.logout(session),
+    'auth:lock': (_input, { session }) => s.auth.lock(session),
+    'auth:unlock': (input, { session }) => s.auth.unlock(session, input.password),
+    'auth:activity': (_input, { session }) => ({
+      idleLocksAt: s.sessions.idleLocksAt(session).toISOString(),
+    }),
+    'auth:reauthenticate': (input, { session }) => s.auth.reauthenticate(session, input.password),
+    'auth:changePassword': (input, { session }) =>
+      s.auth.changePassword(session, input.currentPassword, input.newPassword),
+  };
+}

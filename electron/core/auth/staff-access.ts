@@ -1,0 +1,61 @@
+/**
+ * A8: what the staff row says a member may do right now, read inside the caller's transaction.
+ * Sessions follow the staff row: the router reads this on every call of a signed-in member (inside
+ * the write transaction for `writes` channels), so a role change, disable, password change or
+ * "end sessions" made on any till sharing the database takes effect at the member's next call.
+ */
+import type { EntityManager } from 'typeorm';
+import { ALL_PERMISSIONS, type Permission, type RoleId } from '../../../shared/permissions';
+import { run } from '../db/sql';
+
+export interface StaffAccess {
+  status: string;
+  roleId: RoleId;
+  /** See StaffEntity.sessionEpoch. */
+  sessionEpoch: number;
+  permissions: Permission[];
+}
+
+const KNOWN = new Set<string>(ALL_PERMISSIONS);
+
+/** The member's status, role, session epoch and permissions; null when the row is gone. */
+export async function readStaffAccess(
+  em: EntityManager,
+  staffId: number,
+): Promise<StaffAccess | null> {
+  const rows = await run<{
+    status: string;
+    role_id: string;
+    session_epoch: number | string;
+    permission_id: string | null;
+  }>(
+    em,
+    `SELECT s.status, s.role_id, s.session_epoch, rp.permission_id
+       FROM staff s LEFT JOIN role_permissions rp ON rp.role_id = s.role_id
+      WHERE s.id = ?`,
+    [staffId],
+  );
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    status: first.status,
+    roleId: first.role_id as RoleId,
+    sessionEpoch: Number(first.session_epoch),
+    permissions: rows
+      .map((r) => r.permission_id)
+      .filter((p): p is Permission => p !== null && KNOWN.has(p)),
+  };
+}
+
+/**
+ * Ends every session of a member on every till: bumps `session_epoch` inside the caller's
+ * transaction and answers the new epoch (for the one session the caller may keep).
+ */
+export async function bumpSessionEpoch(em: EntityManager, staffId: number): Promise<number> {
+  const rows = await run<{ session_epoch: number | string }>(
+    em,
+    'UPDATE staff SET session_epoch = session_epoch + 1 WHERE id = ? RETURNING session_epoch',
+    [staffId],
+  );
+  return Number(rows[0]?.session_epoch ?? 0);
+}

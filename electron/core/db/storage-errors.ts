@@ -1,0 +1,54 @@
+/**
+ * Classifies a failed database statement for D7/D8: the storage itself failed (disk full, I/O
+ * error, read-only or vanished file, corruption) → `STORAGE_FAILED`; another connection holds the
+ * write lock past the busy timeout → `BUSY`. Anything else is a bug and stays `INTERNAL`.
+ *
+ * better-sqlite3 raises `SqliteError` with an extended result code in `code`
+ * (e.g. `SQLITE_FULL`, `SQLITE_IOERR_WRITE`, `SQLITE_BUSY_SNAPSHOT`); TypeORM wraps it in a
+ * `QueryFailedError` whose `driverError` is the original (sqlite.org/rescode.html).
+ */
+import { AppError } from '../../../shared/errors';
+
+const STORAGE_CODES = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'];
+const CORRUPTION_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+const BUSY_CODES = ['SQLITE_BUSY', 'SQLITE_LOCKED'];
+
+export type StorageFailure = 'storage' | 'corrupt' | 'busy';
+
+/** The SQLite result code behind an error (own or TypeORM-wrapped), or undefined. */
+export function sqliteCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+    e = (e as { driverError?: unknown }).driverError;
+  }
+  return undefined;
+}
+
+/** Which kind of storage failure an error is, if it is one. */
+export function classifyStorageError(error: unknown): StorageFailure | undefined {
+  const code = sqliteCode(error);
+  if (!code) return undefined;
+  const base = (prefix: string) => code === prefix || code.startsWith(`${prefix}_`);
+  if (BUSY_CODES.some(base)) return 'busy';
+  if (CORRUPTION_CODES.some(base)) return 'corrupt';
+  if (STORAGE_CODES.some(base)) return 'storage';
+  return undefined;
+}
+
+/** The message every screen shows when a write could not be stored (D7). */
+export const STORAGE_FAILED_MESSAGE =
+  "The sale was NOT saved: the till's disk is full (or cannot be written).";
+
+/** The message for a write lock held by another till or program past the busy timeout (D8). */
+export const BUSY_MESSAGE =
+  'The database is busy (another till or program is writing). Nothing was saved; try again.';
+
+/** The typed error a storage failure becomes; other errors are returned unchanged. */
+export function toStorageAppError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const kind = classifyStorageError(error);
+  if (kind === 'busy') return new AppError('BUSY', BUSY_MESSAGE);
+  if (kind) return new AppError('STORAGE_FAILED', STORAGE_FAILED_MESSAGE);
+  return error;
+}

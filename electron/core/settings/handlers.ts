@@ -1,0 +1,10 @@
+/** Handlers for the till's settings. */
+import type { DomainHandlers } from '../handler-types';
+import type { Services } from '../services';
+
+export function createSettingsHandlers(s: Services): DomainHandlers<'settings'> {
+  return {
+    'settings:get': () => s.settings.get(),
+    'settings:update': (input, { session }) => s.settings.update(session, input),
+  };
+}

@@ -1,0 +1,21 @@
+/** Handlers for roles and staff administration (A6, A7, S3, R1). */
+import type { DomainHandlers } from '../handler-types';
+import type { Services } from '../services';
+
+export function createStaffHandlers(s: Services): DomainHandlers<'roles' | 'staff'> {
+  return {
+    'roles:list': () => s.staff.listRoles(),
+    'staff:list': (input) => s.staff.list(input),
+    'staff:create': (input, { session }) => s.staff.create(session, input),
+    'staff:update': (input, { session }) => s.staff.update(session, input),
+    'staff:setRole': (input, { session }) => s.staff.setRole(session, input),
+    'staff:approve': (input, { session }) => s.staff.approve(session, input.id),
+    'staff:reject': (input, { session }) => s.staff.reject(session, input.id),
+    'staff:disable': (input, { session }) => s.staff.disable(session, input.id),
+    'staff:enable': (input, { session }) => s.staff.enable(session, input.id),
+    'staff:unlock': (input, { session }) => s.staff.unlock(session, input.id),
+    'staff:delete': (input, { session }) => s.staff.delete(session, input.id),
+    'staff:resetPassword': (input, { session }) => s.staff.resetPassword(session, input.id),
+    'staff:endSessions': (input, { session }) => s.staff.endSessions(session, input.id),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * S3: every channel that moves money out, creates or changes staff, changes rights or changes
+ * settings asks for the password again after 5 minutes. The table below is the reviewed
+ * classification of every channel; a channel added to the contract without being classified here
+ * fails the first test, so nobody adds a sensitive channel by accident.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, channels, type ChannelName } from '../../shared/contract';
+import { ADMIN, makeTestCore, resultCode, withAdmin } from '../helpers/core';
+
+/** Sensitive: the reason each one needs the password again. */
+const SENSITIVE: Partial<Record<ChannelName, string>> = {
+  'sales:void': 'moves money out',
+  'sales:refund': 'moves money out',
+  'staff:create': 'creates staff (possibly an admin, approved at once)',
+  'staff:update': "changes a member's username or email (sign-in identifiers)",
+  'staff:setRole': 'changes rights',
+  'staff:approve': 'lets someone in',
+  'staff:reject': 'changes staff',
+  'staff:disable': 'changes staff',
+  'staff:enable': 'lets someone back in',
+  'staff:unlock': 'lifts a lockout',
+  'staff:delete': 'changes staff',
+  'staff:resetPassword': "takes over a member's credentials",
+  'staff:endSessions': 'changes staff sessions',
+  'settings:update': 'changes settings',
+};
+
+/** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
+const NOT_SENSITIVE: readonly ChannelName[] = [
+  'app:status',
+  'setup:createAdmin',
+  'auth:session',
+  'auth:login',
+  'auth:requestAccess',
+  'auth:logout',
+  'auth:lock',
+  'auth:unlock',
+  'auth:activity',
+  'auth:reauthenticate',
+  'auth:changePassword',
+  'settings:get',
+  'roles:list',
+  'staff:list',
+  'audit:list',
+  'products:list',
+  'products:lookup',
+  'products:get',
+  'products:create',
+  'products:update',
+  'products:remove',
+  'products:restore',
+  'products:import',
+  'customers:search',
+  'customers:get',
+  'customers:create',
+  'customers:update',
+  'customers:remove',
+  'customers:restore',
+  'customers:import',
+  'sales:quote',
+  'sales:checkout',
+  'sales:get',
+  'sales:list',
+  'sales:annotate',
+  'sales:park',
+  'sales:parkedList',
+  'sales:resume',
+  'sales:discardParked',
+  'reports:daySummary',
+  'import:onlineRetail',
+];
+
+describe('the reviewed table of sensitive channels (S3)', () => {
+  it('classifies every channel in the contract exactly once', () => {
+    const sensitive = Object.keys(SENSITIVE) as ChannelName[];
+    const classified = [...sensitive, ...NOT_SENSITIVE];
+    expect(new Set(classified).size).toBe(classified.length);
+    expect([...classified].sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('the contract asks for re-authentication on exactly the sensitive channels', () => {
+    const flagged = CHANNEL_NAMES.filter((c) => (channels[c] as { reauth?: boolean }).reauth);
+    expect(flagged.sort()).toEqual((Object.keys(SENSITIVE) as ChannelName[]).sort());
+  });
+});
+
+describe('after 6 active minutes (past the 5-minute window, before the idle lock)', () => {
+  it('every sensitive channel answers REAUTH_REQUIRED until the password is entered again', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    for (let minute = 0; minute < 6; minute++) {
+      t.clock.advanceMinutes(1);
+      await t.must('auth:activity', {});
+    }
+    for (const channel of Object.keys(SENSITIVE) as ChannelName[])
+      expect(resultCode(await t.call(channel, {} as never)), channel).toBe('REAUTH_REQUIRED');
+    await t.must('auth:reauthenticate', { password: ADMIN.password });
+    // Past the gate now: the empty payloads fail their schemas instead.
+    for (const channel of Object.keys(SENSITIVE) as ChannelName[])
+      expect(resultCode(await t.call(channel, {} as never)), channel).toBe('VALIDATION_FAILED');
+    await t.close();
+  });
+});
