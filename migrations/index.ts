@@ -4,5 +4,10 @@
  */
 import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
 import { RetailSales1764100000000 } from './1764100000000-RetailSales';
+import { NoReplaceAndAuditSeal1790000001000 } from './1790000001000-NoReplaceAndAuditSeal';
 
-export const MIGRATIONS = [InitialStaffAuthAudit1764000000000, RetailSales1764100000000];
+export const MIGRATIONS = [
+  InitialStaffAuthAudit1764000000000,
+  RetailSales1764100000000,
+  NoReplaceAndAuditSeal1790000001000,
+];

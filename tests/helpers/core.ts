@@ -70,8 +70,19 @@ export function callerFor(windowId = 1): Caller {
   return { origin: APP_ORIGIN, isTopFrame: true, windowId };
 }
 
+/**
+ * One memory keychain per test folder, so a core reopened on the same file finds the same
+ * data-protection key (and so the same audit seal key), as a real till does.
+ */
+const keychains = new Map<string, SecretStore>();
+export function keychainFor(dir: string): SecretStore {
+  let store = keychains.get(dir);
+  if (!store) keychains.set(dir, (store = memorySecrets()));
+  return store;
+}
+
 export async function makeTestCore(
-  opts: { dir?: string; clock?: FakeClock } = {},
+  opts: { dir?: string; clock?: FakeClock; secretStore?: SecretStore } = {},
 ): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const dbPath = join(dir, 'kassa.sqlite');
@@ -79,7 +90,8 @@ export async function makeTestCore(
   const core = await createCore({
     databasePath: dbPath,
     clock,
-    secretStore: memorySecrets(),
+    secretStore: opts.secretStore ?? keychainFor(dir),
+    integrityCheck: false,
     appOrigin: APP_ORIGIN,
     terminalName: 'till-1',
     logger: silentLogger,

@@ -14,6 +14,7 @@ import type { Database } from '../db/database';
 import type { SettingsService } from '../settings/settings-service';
 import type { StaffService } from '../staff/staff-service';
 import type { Caller } from '../types';
+import type { IntegrityStatus } from '../integrity/monitor';
 import type { ProductService } from '../products/product-service';
 import type { CustomerService } from '../customers/customer-service';
 import type { CheckoutService } from '../sales/checkout-service';
@@ -44,6 +45,7 @@ export interface Services {
   settings: SettingsService;
   sessions: SessionManager;
   safeMode: () => boolean;
+  integrity: { status(): IntegrityStatus };
   products: ProductService;
   customers: CustomerService;
   checkout: CheckoutService;
@@ -65,6 +67,7 @@ export function createHandlers(s: Services): Handlers {
       setupRequired: s.safeMode() ? false : await s.auth.setupRequired(),
       terminalName: s.settings.terminalName,
       safeMode: s.safeMode(),
+      integrity: s.integrity.status(),
     }),
     'setup:createAdmin': (input, { caller }) => s.auth.createFirstAdmin(input, caller.windowId),
     'auth:session': (_input, { session }) => ({ session: session ? s.auth.info(session) : null }),
