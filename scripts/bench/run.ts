@@ -28,6 +28,7 @@ import {
   CASHIER_CALLER,
   fileSizeMb,
   openCore,
+  removeDatabase,
   sellableProducts,
   signIn,
   workingCopy,
@@ -548,7 +549,7 @@ async function main(): Promise<void> {
 
   // 1. Complete sale on an empty database (same products as the seeded one).
   const empty = join(WORK, 'empty.sqlite');
-  for (const f of [empty, `${empty}-wal`, `${empty}-shm`]) rmSync(f, { force: true });
+  removeDatabase(empty);
   {
     const { core } = await openCore(empty);
     await signIn(core);
