@@ -79,7 +79,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const marker = readMarker(path);
   const dataSource = createSqliteDataSource(options);
   const file = checkHeader(path);
-  if (file.state === 'damaged') integrity.enterSafeMode(`The database file is damaged: ${file.detail}.`);
+  if (file.state === 'damaged')
+    integrity.enterSafeMode(`The database file is damaged: ${file.detail}.`);
   else if (marker.setUp && (file.state === 'missing' || file.state === 'empty'))
     integrity.enterSafeMode(MISSING_DATABASE);
   else {

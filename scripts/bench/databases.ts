@@ -25,10 +25,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MIGRATIONS } from '../../migrations';
 import { createCore, type Caller, type Core, type SecretStore } from '../../electron/core';
-import {
-  createMemorySecretStore,
-  DATA_PROTECTION_KEY_ACCOUNT,
-} from '../../electron/core/secrets';
+import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
 import { APP_ORIGIN } from '../../shared/csp';
 import { ensureRawTill, RawSaleWriter, type RawSale } from './raw-writer';
 import { SEED_VERSION, seedDemoData } from '../seed/generate';
@@ -81,7 +78,9 @@ const silent = {
  * a real till's keychain keeps its key.
  */
 export const BENCH_KEYCHAIN: SecretStore = createMemorySecretStore({
-  [DATA_PROTECTION_KEY_ACCOUNT]: createHash('sha256').update('kassa bench keychain').digest('base64'),
+  [DATA_PROTECTION_KEY_ACCOUNT]: createHash('sha256')
+    .update('kassa bench keychain')
+    .digest('base64'),
 });
 
 /**
@@ -330,7 +329,8 @@ export async function cachedDatabase(
  * would rightly make the next core on that path refuse a missing database, D5).
  */
 export function removeDatabase(path: string): void {
-  for (const f of [path, `${path}-wal`, `${path}-shm`, markerPath(path)]) rmSync(f, { force: true });
+  for (const f of [path, `${path}-wal`, `${path}-shm`, markerPath(path)])
+    rmSync(f, { force: true });
 }
 
 /** A fresh working copy of a cached database (the cache itself is never written by a run). */

@@ -95,9 +95,9 @@ describe('database', () => {
     await t.core.close();
     const db = new Database(t.dbPath);
     const trigger = (
-      db
-        .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_events_no_update'")
-        .get() as { sql: string }
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_events_no_update'").get() as {
+        sql: string;
+      }
     ).sql;
     db.exec('DROP TRIGGER audit_events_no_update');
     db.prepare(

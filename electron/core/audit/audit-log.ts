@@ -219,8 +219,7 @@ export class AuditLog {
       for (const r of batch) {
         rows += 1;
         const id = Number(r.id);
-        if (r.prev_hash !== prev || !rowHashHolds(r))
-          return { ok: false, brokenAtId: id, rows };
+        if (r.prev_hash !== prev || !rowHashHolds(r)) return { ok: false, brokenAtId: id, rows };
         prev = r.hash;
         afterId = id;
       }

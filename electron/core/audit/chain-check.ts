@@ -6,12 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { run } from '../db/sql';
-import {
-  AUDIT_ROW_COLUMNS,
-  rowHashHolds,
-  type AuditLog,
-  type AuditRowRecord,
-} from './audit-log';
+import { AUDIT_ROW_COLUMNS, rowHashHolds, type AuditLog, type AuditRowRecord } from './audit-log';
 import { readSeal, sealMatches, type SealKey } from './chain-seal';
 
 /**
@@ -59,7 +54,11 @@ export async function checkChainHead(
     // Never sealed (the first start after the upgrade, or a seeded file): verify it all, once.
     const all = await audit.verifyChain(em);
     if (!all.ok)
-      return broken(`The audit log was altered at event ${all.brokenAtId}.`, all.brokenAtId, all.rows);
+      return broken(
+        `The audit log was altered at event ${all.brokenAtId}.`,
+        all.brokenAtId,
+        all.rows,
+      );
     return fine(all.rows);
   }
   if (key && seal.keyId !== key.id)

@@ -69,9 +69,11 @@ export interface TriggerSource {
 /** The required triggers missing from the open SQLite database, in list order. */
 export function missingTriggers(db: TriggerSource): string[] {
   const present = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map(
-      (r) => r.name,
-    ),
+    (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
   );
   return REQUIRED_TRIGGERS.filter((name) => !present.has(name));
 }

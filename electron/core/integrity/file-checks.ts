@@ -14,8 +14,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { MIGRATIONS } from '../../../migrations';
 
 export type FileState =
-  | { state: 'missing' | 'empty' | 'ok' }
-  | { state: 'damaged'; detail: string };
+  { state: 'missing' | 'empty' | 'ok' } | { state: 'damaged'; detail: string };
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 

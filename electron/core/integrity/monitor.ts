@@ -162,14 +162,23 @@ export class IntegrityMonitor {
         signal: this.abort.signal,
       });
       const auditChain = judgeChain(raw, this.key);
-      outcome = { ok: raw.integrity === 'ok' && auditChain.state !== 'broken', integrity: raw.integrity, auditChain };
+      outcome = {
+        ok: raw.integrity === 'ok' && auditChain.state !== 'broken',
+        integrity: raw.integrity,
+        auditChain,
+      };
     } catch (e) {
       if (this.abort.signal.aborted) throw e;
       const integrity = e instanceof Error ? e.message : String(e);
       outcome = {
         ok: false,
         integrity,
-        auditChain: { state: this.chain.state, detail: this.chain.detail, brokenAtId: null, rowsChecked: 0 },
+        auditChain: {
+          state: this.chain.state,
+          detail: this.chain.detail,
+          brokenAtId: null,
+          rowsChecked: 0,
+        },
       };
     }
     if (outcome.integrity !== 'ok')

@@ -8,7 +8,15 @@
  * Written atomically (temp file, fsync, rename). An unreadable marker counts as "set up": it only
  * exists because a till was set up here.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 
 export interface SetupMarker {
   setUp: boolean;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { IntegrityBanner } from '../../components/IntegrityBanner';
 import { SafeModeBanner } from '../../components/SafeModeBanner';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
@@ -32,6 +33,7 @@ export function Shell() {
       {items.length > 0 && <ShellNav items={items} current={current?.id ?? null} onSelect={go} />}
       <main className="k-shell-main">
         <SafeModeBanner />
+        <IntegrityBanner />
         <ScreenOutlet item={current} />
       </main>
       <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
