@@ -45,7 +45,7 @@ describe('the bundled core', () => {
     });
     const caller = { origin: APP_ORIGIN, isTopFrame: true, windowId: 1 };
     try {
-      expect(await core.invoke('app:status', {}, caller)).toEqual({
+      expect(await core.invoke('app:status', {}, caller)).toMatchObject({
         ok: true,
         data: { setupRequired: true, terminalName: 'bundle', safeMode: false },
       });
