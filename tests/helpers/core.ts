@@ -16,6 +16,7 @@ import {
   type Core,
   type SecretStore,
 } from '../../electron/core';
+import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
 
 export class FakeClock implements Clock {
   constructor(private t = Date.parse('2026-11-23T09:00:00.000Z')) {}
@@ -68,6 +69,17 @@ export interface TestCore {
 
 export function callerFor(windowId = 1): Caller {
   return { origin: APP_ORIGIN, isTopFrame: true, windowId };
+}
+
+/**
+ * A memory keychain that always holds the same data-protection key, for cores in other processes
+ * (the kill -9 test's child) that must find the key the parent's core sealed the audit chain with,
+ * as a real till's keychain does across restarts.
+ */
+export function stableKeychain(): SecretStore {
+  return createMemorySecretStore({
+    [DATA_PROTECTION_KEY_ACCOUNT]: Buffer.alloc(32, 0x4b).toString('base64'),
+  });
 }
 
 /**
