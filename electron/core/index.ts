@@ -66,6 +66,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let safeMode = false;
 
   const audit = new AuditLog(clock, terminal);
+  const marker = readMarker(path);
   const integrity = new IntegrityMonitor({
     databasePath: path,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -75,8 +76,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onSafeMode: () => {
       safeMode = true;
     },
+    onChainBroken: (detail) => {
+      if (marker.auditBroken) return;
+      marker.auditBroken = detail;
+      writeMarker(path, marker);
+    },
   });
-  const marker = readMarker(path);
   const dataSource = createSqliteDataSource(options);
   const file = checkHeader(path);
   if (file.state === 'damaged')
@@ -100,6 +105,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     try {
       await settings.load();
       const key = await loadSealKey(options.secretStore);
+      // A break found before (maybe only by a full check) stays reported (L2).
+      const earlier = marker.auditBroken;
+      if (earlier)
+        integrity.setChain(
+          { state: 'broken', detail: earlier, brokenAtId: null, rowsChecked: 0 },
+          key,
+        );
       const chain = await checkChainHead(db.manager, audit, key, marker.auditSealed);
       integrity.setChain(chain, key);
       const hasStaff = (await db.manager.query('SELECT 1 FROM staff LIMIT 1')).length > 0;
@@ -108,19 +120,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await db.write((em) =>
           audit.record(em, {
             action: 'app.start',
-            outcome: chain.state === 'broken' ? 'failure' : 'success',
+            outcome: chain.state === 'broken' || earlier ? 'failure' : 'success',
             detail:
-              chain.state === 'broken'
-                ? `audit chain broken: ${chain.detail}`
+              chain.state === 'broken' || earlier
+                ? `audit chain broken: ${chain.detail ?? earlier}`
                 : `audit chain ${chain.state} (${chain.rowsChecked} rows verified since the seal)`,
           }),
         );
-        if ((hasStaff && !marker.setUp) || (audit.sealing && !marker.auditSealed))
-          writeMarker(path, {
-            setUp: hasStaff || marker.setUp,
-            auditSealed: marker.auditSealed || audit.sealing,
-            since: marker.since ?? clock.now().toISOString(),
-          });
+        if ((hasStaff && !marker.setUp) || (audit.sealing && !marker.auditSealed)) {
+          marker.setUp ||= hasStaff;
+          marker.auditSealed ||= audit.sealing;
+          marker.since ??= clock.now().toISOString();
+          writeMarker(path, marker);
+        }
       }
     } catch (e) {
       integrity.enterSafeMode(`The database could not be read: ${(e as Error).message}`);
@@ -151,12 +163,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async invoke(channel, payload, caller) {
       const result = await route(channel, payload, caller);
       // The till is set up from this moment: remember it outside the database (D5).
-      if (channel === 'setup:createAdmin' && result.ok)
-        writeMarker(path, {
-          setUp: true,
-          auditSealed: audit.sealing,
-          since: clock.now().toISOString(),
-        });
+      if (channel === 'setup:createAdmin' && result.ok) {
+        marker.setUp = true;
+        marker.auditSealed ||= audit.sealing;
+        marker.since ??= clock.now().toISOString();
+        writeMarker(path, marker);
+      }
       return result;
     },
     get safeMode() {

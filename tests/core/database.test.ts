@@ -129,6 +129,13 @@ describe('database', () => {
     });
     expect(status.safeMode).toBe(false);
     await again.close();
+    // Found once, the break stays reported after a restart, before any new full check.
+    const third = await makeTestCore({ dir });
+    expect((await third.must('app:status')).integrity.auditChain).toEqual({
+      state: 'broken',
+      detail: found.auditChain.detail,
+    });
+    await third.close();
   });
 
   it('an intact chain verifies after many events', async () => {

@@ -40,6 +40,8 @@ export interface IntegrityMonitorOptions {
   audit: AuditLog;
   /** Puts the core in safe mode (the router then refuses every channel but app:status). */
   onSafeMode: () => void;
+  /** Told once when the chain is first found broken, to remember it outside the database. */
+  onChainBroken: (detail: string) => void;
 }
 
 export const DAY_MS = 86_400_000;
@@ -117,6 +119,7 @@ export class IntegrityMonitor {
     if (report.state === 'broken') {
       this.o.logger.error('audit chain broken', { detail: report.detail });
       this.o.audit.sealWith(null);
+      this.o.onChainBroken(report.detail ?? 'The audit log was altered.');
     } else this.o.audit.sealWith(key);
   }
 

@@ -4,7 +4,8 @@
  * emptied or replaced database where the marker says "set up" opens in safe mode ("the database is
  * missing or empty") instead of offering the first-admin screen to whoever stands at the till.
  *
- * File: `<database path>.setup.json`, `{ "setUp": true, "auditSealed": true, "since": "<UTC>" }`.
+ * File: `<database path>.setup.json`,
+ * `{ "setUp": true, "auditSealed": true, "since": "<UTC>", "auditBroken": null }`.
  * Written atomically (temp file, fsync, rename). An unreadable marker counts as "set up": it only
  * exists because a till was set up here.
  */
@@ -24,9 +25,14 @@ export interface SetupMarker {
   auditSealed: boolean;
   /** UTC ISO-8601, when the marker was first written. */
   since: string | null;
+  /**
+   * Why the audit chain was found broken, once it was (L2): a break stays reported across
+   * restarts, even one only the background full check can see.
+   */
+  auditBroken: string | null;
 }
 
-const NONE: SetupMarker = { setUp: false, auditSealed: false, since: null };
+const NONE: SetupMarker = { setUp: false, auditSealed: false, since: null, auditBroken: null };
 
 export function markerPath(databasePath: string): string {
   return `${databasePath}.setup.json`;
@@ -35,16 +41,17 @@ export function markerPath(databasePath: string): string {
 /** Reads the marker; no file means a till never set up here. */
 export function readMarker(databasePath: string): SetupMarker {
   const path = markerPath(databasePath);
-  if (!existsSync(path)) return NONE;
+  if (!existsSync(path)) return { ...NONE };
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<SetupMarker>;
     return {
       setUp: parsed.setUp !== false,
       auditSealed: parsed.auditSealed === true,
       since: typeof parsed.since === 'string' ? parsed.since : null,
+      auditBroken: typeof parsed.auditBroken === 'string' ? parsed.auditBroken : null,
     };
   } catch {
-    return { setUp: true, auditSealed: false, since: null };
+    return { setUp: true, auditSealed: false, since: null, auditBroken: null };
   }
 }
 
