@@ -61,8 +61,12 @@ function corruptUuidIndex(path: string): void {
   const page = Buffer.alloc(pageSize);
   const fd = openSync(path, 'r+');
   readSync(fd, page, 0, pageSize, (leaf.pageno - 1) * pageSize);
-  const match = /[0-9a-f]{8}-[0-9a-f]{4}-/.exec(page.toString('latin1'))!;
-  const at = match.index + 9; // a hex digit inside the uuid; the cell's structure is untouched
+  // A live cell, found through the page's cell pointer array (SQLite file format §1.6: a leaf
+  // index page has an 8-byte header, the cell count at offset 3), not a stale copy in free space.
+  const cells = page.readUInt16BE(3);
+  const cell = page.readUInt16BE(8 + 2 * Math.floor(cells / 2));
+  const match = /[0-9a-f]{8}-[0-9a-f]{4}-/.exec(page.subarray(cell, cell + 48).toString('latin1'))!;
+  const at = cell + match.index + 9; // a hex digit inside the uuid; the cell's structure is untouched
   page[at] = page[at] === 0x61 ? 0x62 : 0x61;
   writeSync(fd, page, 0, pageSize, (leaf.pageno - 1) * pageSize);
   closeSync(fd);
