@@ -9,7 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
+import { auditRowValues, GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
 import { applyPragmas } from '../../electron/core/db/pragmas';
 import { BusinessDayStamper } from '../../electron/core/sales/local-day';
 import { systemTimeZone } from '../../electron/core/settings/settings-service';
@@ -148,19 +148,7 @@ export class RawSaleWriter {
       outcome: 'success' as const,
       detail: `receipt ${this.tillName}-${receiptNo}; ${priced.length} lines; total ${total} GBP`,
     };
-    this.insertAudit.run(
-      row.at,
-      row.actorId,
-      row.actorName,
-      row.action,
-      row.targetType,
-      row.targetId,
-      row.terminal,
-      row.outcome,
-      row.detail,
-      row.prevHash,
-      hashAuditRow(row),
-    );
+    this.insertAudit.run(...auditRowValues(row, hashAuditRow(row)));
     return saleId;
   }
 

@@ -33,7 +33,12 @@ import { APP_ORIGIN } from '../../shared/csp';
 import type { ChannelName, ChannelOutput } from '../../shared/contract';
 import { inclusiveTax } from '../../shared/money';
 import { createCore, type Caller, type Core, type SecretStore } from '../../electron/core';
-import { AuditLog, GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
+import {
+  AuditLog,
+  auditRowValues,
+  GENESIS_HASH,
+  hashAuditRow,
+} from '../../electron/core/audit/audit-log';
 import { loadSealKey } from '../../electron/core/audit/chain-seal';
 import { createSqliteDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
@@ -369,19 +374,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
         detail,
       };
       prevHash = hashAuditRow(row);
-      A.push(
-        row.at,
-        row.actorId,
-        row.actorName,
-        row.action,
-        row.targetType,
-        row.targetId,
-        row.terminal,
-        row.outcome,
-        row.detail,
-        row.prevHash,
-        prevHash,
-      );
+      A.push(...auditRowValues(row, prevHash));
     };
     const setReceipt = db.prepare('UPDATE tills SET next_receipt_no = ? WHERE id = ?');
     // Each sale's business day in the store's zone, as checkout stamps it (sales.business_date).

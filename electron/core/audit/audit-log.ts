@@ -81,6 +81,27 @@ export function hashAuditRow(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
 }
 
 /** An audit_events row as SQL returns it. */
+/**
+ * The values of one `audit_events` row in the column order of the INSERT (at … prev_hash), with its
+ * hash last; shared by the log itself and the bulk writers (seed, bench) so the chain is built the
+ * same way everywhere.
+ */
+export function auditRowValues(row: Omit<AuditEventEntity, 'id' | 'hash'>, hash: string) {
+  return [
+    row.at,
+    row.actorId,
+    row.actorName,
+    row.action,
+    row.targetType,
+    row.targetId,
+    row.terminal,
+    row.outcome,
+    row.detail,
+    row.prevHash,
+    hash,
+  ];
+}
+
 export interface AuditRowRecord {
   id: number;
   at: string;
@@ -175,19 +196,7 @@ export class AuditLog {
       em,
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
          outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [
-        row.at,
-        row.actorId,
-        row.actorName,
-        row.action,
-        row.targetType,
-        row.targetId,
-        row.terminal,
-        row.outcome,
-        row.detail,
-        row.prevHash,
-        hash,
-      ],
+      auditRowValues(row, hash),
     );
     if (this.sealKey) {
       const lastId = Number(inserted!.id);
