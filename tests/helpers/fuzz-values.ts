@@ -309,10 +309,15 @@ export function resultProblems(r: unknown, echoed: readonly string[] = []): stri
 }
 
 /**
- * A fast-check reporter that keeps the failure message short: the default one prints the whole
- * counterexample, which may be a 10 MB string.
+ * A fast-check reporter that keeps the failure message short (the default one prints the whole
+ * counterexample, which may be a 10 MB string) and ends with `replay`, the command that runs the
+ * same cases again (F4).
  */
-export function conciseReporter<T>(details: fc.RunDetails<T>): void {
+export function conciseReporter(replay: string): <T>(details: fc.RunDetails<T>) => void {
+  return (details) => report(details, replay);
+}
+
+function report<T>(details: fc.RunDetails<T>, replay: string): void {
   if (!details.failed) return;
   let example = '';
   try {
@@ -326,6 +331,6 @@ export function conciseReporter<T>(details: fc.RunDetails<T>): void {
       ? details.errorInstance.message
       : String(details.errorInstance);
   throw new Error(
-    `Property failed after ${details.numRuns} runs (seed ${details.seed}, path ${String(details.counterexamplePath)}, ${details.numShrinks} shrinks).\nCounterexample: ${example}\nCause: ${cause.slice(0, 4000)}`,
+    `Property failed after ${details.numRuns} runs (seed ${details.seed}, path ${String(details.counterexamplePath)}, ${details.numShrinks} shrinks).\nCounterexample: ${example}\nCause: ${cause.slice(0, 4000)}\nReplay: ${replay}`,
   );
 }

@@ -1,0 +1,233 @@
+/**
+ * The handler stream of the fuzz (F4): a throwaway core on a real SQLite file, seeded with what the
+ * channels need, that valid payloads from the oracle are sent to through the router; and the
+ * table-level diff that checks each call changed only what the oracle says.
+ *
+ * Everything goes through `core.invoke` (the router's public door), never handler internals.
+ */
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { ADMIN, callerFor, makeTestCore, tempDir, withAdmin, type TestCore } from './core';
+import { auditMaxId, auditRowsAfter, auditRowVerifies, UNENCODED_CONTROL } from './fuzz-db';
+import { RefPick } from './fuzz-oracle-gen';
+import type { Ref } from './fuzz-oracle-rules';
+import { ANY, type Effect } from './fuzz-oracle';
+import { STRONG_PASSWORD } from './fuzz-payloads';
+import { seedRetail } from './retail';
+
+/** Windows of the throwaway core: the admin's, one with no session, and the member's. */
+export const WINDOWS = { admin: 1, anonymous: 2, member: 3 } as const;
+/** An id no row has (ids are allocated from 1 upwards). */
+const MISSING_ID = 2_000_000_000;
+
+export interface Stream {
+  t: TestCore;
+  db: Database.Database;
+  adminId: number;
+  /** The member whose own window runs the session channels (logout, lock, unlock …). */
+  member: { id: number; username: string; password: string };
+  /** Closes the core and starts a new one on the same file (the start-up checks run again). */
+  reopen(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A throwaway core: the admin (window 1), the retail fixture (products, customers, a completed
+ * sale of 50 units, a sale to void, two parked carts), staff targets (pending and active), and a
+ * member signed in on window 3.
+ */
+export async function openStream(): Promise<Stream> {
+  const dir = tempDir('kassa-fuzz-stream-');
+  const t = await makeTestCore({ dir });
+  const adminId = (await withAdmin(t)).staff.id;
+  await seedRetail(t, WINDOWS.admin);
+  await Promise.all(
+    ['pending.one', 'pending.two', 'active.one', 'active.two'].map((u, i) =>
+      t.must('staff:create', {
+        username: u,
+        email: `${u}@shop.test`,
+        displayName: `Target ${i + 1}`,
+        role: i % 2 ? 'manager' : 'cashier',
+        approve: u.startsWith('active'),
+      }),
+    ),
+  );
+  const member = { username: 'fuzz.member', password: STRONG_PASSWORD, id: 0 };
+  await t.must(
+    'auth:requestAccess',
+    { ...member, email: 'fuzz.member@shop.test', displayName: 'Fuzz Member' },
+    WINDOWS.anonymous,
+  );
+  const pending = await t.must('staff:list', { search: member.username });
+  member.id = pending.items[0]!.id;
+  await t.must('staff:approve', { id: member.id });
+  await t.must(
+    'auth:login',
+    { identifier: member.username, password: member.password },
+    WINDOWS.member,
+  );
+  const stream: Stream = {
+    t,
+    db: t.raw(),
+    adminId,
+    member,
+    async reopen() {
+      await stream.t.close();
+      stream.t = await makeTestCore({ dir });
+      stream.db = stream.t.raw();
+    },
+    async close() {
+      await stream.t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return stream;
+}
+
+/**
+ * After a call on the member's window: signs the member back in or unlocks them, and clears
+ * their failure count before it reaches the lockout (A4), so the next call starts the same way.
+ * Each of these writes rows, so the caller takes its "before" state afterwards.
+ */
+export async function restoreMember(s: Stream): Promise<void> {
+  const row = s.db
+    .prepare('SELECT failed_login_count AS n FROM staff WHERE id = ?')
+    .get(s.member.id) as { n: number };
+  if (row.n >= 5) await s.t.must('staff:unlock', { id: s.member.id }, WINDOWS.admin);
+  const { session } = await s.t.must('auth:session', {}, WINDOWS.member);
+  const credentials = { identifier: s.member.username, password: s.member.password };
+  if (!session) await s.t.must('auth:login', credentials, WINDOWS.member);
+  else if (session.locked)
+    await s.t.must('auth:unlock', { password: s.member.password }, WINDOWS.member);
+}
+
+// ---------- ids that point at real rows ----------
+
+function idsOf(s: Stream, ref: Ref, root: Record<string, unknown>): number[] {
+  const q = (sql: string, ...args: unknown[]) =>
+    (s.db.prepare(sql).all(...args) as Array<{ id: number }>).map((r) => r.id);
+  switch (ref) {
+    case 'product':
+      return q('SELECT id FROM products ORDER BY id');
+    case 'customer':
+      return q('SELECT id FROM customers ORDER BY id');
+    case 'staff':
+      // Never the caller or the member whose window the session channels use.
+      return q('SELECT id FROM staff WHERE id NOT IN (?, ?) ORDER BY id', s.adminId, s.member.id);
+    case 'sale':
+      return q('SELECT id FROM sales ORDER BY id');
+    case 'saleLine':
+      return typeof root.saleId === 'number'
+        ? q('SELECT id FROM sale_lines WHERE sale_id = ? ORDER BY id', root.saleId)
+        : q('SELECT id FROM sale_lines ORDER BY id');
+    case 'parked':
+      return q('SELECT id FROM parked_sales ORDER BY id');
+    case 'audit':
+      return q('SELECT id FROM audit_events ORDER BY id DESC LIMIT 100');
+    case 'till':
+      return q('SELECT id FROM tills ORDER BY id');
+  }
+}
+
+function mapPicks(v: unknown, pick: (p: RefPick) => unknown): unknown {
+  if (v instanceof RefPick) return pick(v);
+  if (Array.isArray(v)) return v.map((x) => mapPicks(x, pick));
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapPicks(x, pick)]));
+  return v;
+}
+
+/**
+ * Replaces each RefPick by the id of an existing row of its kind (or, one time in n + 1, an id
+ * that does not exist). Sale lines are picked from the payload's own sale, once that is chosen.
+ */
+export function resolveRefs(s: Stream, payload: Record<string, unknown>): Record<string, unknown> {
+  const choose = (root: Record<string, unknown>) => (p: RefPick) => {
+    const ids = idsOf(s, p.ref, root);
+    const i = p.n % (ids.length + 1);
+    return i < ids.length ? ids[i] : MISSING_ID;
+  };
+  const first = mapPicks(payload, (p) => (p.ref === 'saleLine' ? p : choose(payload)(p))) as Record<
+    string,
+    unknown
+  >;
+  return mapPicks(first, choose(first)) as Record<string, unknown>;
+}
+
+// ---------- table-level diff ----------
+
+export interface TableState {
+  count: number;
+  digest: string;
+}
+
+/**
+ * Row count and a digest of the rows of every table except the audit log (checked row by row)
+ * and the shadow tables behind a full-text index (its virtual table is compared instead).
+ */
+export function tableStates(db: Database.Database): Record<string, TableState> {
+  const all = db
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as Array<{ name: string; sql: string | null }>;
+  const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
+  const out: Record<string, TableState> = {};
+  for (const { name } of all) {
+    if (name === 'audit_events' || virtual.some((v) => name.startsWith(`${v}_`))) continue;
+    const rows = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY rowid`).all();
+    out[name] = {
+      count: rows.length,
+      digest: createHash('sha1').update(JSON.stringify(rows)).digest('hex'),
+    };
+  }
+  return out;
+}
+
+/** How `after` differs from `before` against what the oracle allows: a list of problems. */
+export function effectProblems(
+  before: Record<string, TableState>,
+  after: Record<string, TableState>,
+  expected: Effect,
+): string[] {
+  const problems: string[] = [];
+  const rows = expected.rows ?? {};
+  const touched = new Set(expected.touched ?? []);
+  for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const b = before[table] ?? { count: 0, digest: '' };
+    const a = after[table] ?? { count: 0, digest: '' };
+    const delta = a.count - b.count;
+    if (table in rows) {
+      const want = rows[table]!;
+      if (want === ANY ? delta < 0 : delta !== want)
+        problems.push(`${table}: ${delta} rows, expected ${want === ANY ? '≥ 0' : want}`);
+    } else if (touched.has(table)) {
+      if (delta !== 0) problems.push(`${table}: ${delta} rows, expected the same count`);
+    } else if (a.digest !== b.digest) {
+      problems.push(`${table}: changed (${delta} rows), expected untouched`);
+    }
+  }
+  return problems;
+}
+
+/** The audit rows a call added: their actions, and any row that breaks L2 or L3. */
+export function auditProblems(db: Database.Database, since: number, expected: Effect): string[] {
+  const added = auditRowsAfter(db, since);
+  const problems: string[] = [];
+  const actions = added.map((r) => r.action);
+  const want = expected.audit ?? [];
+  if (JSON.stringify(actions) !== JSON.stringify(want))
+    problems.push(`audit rows ${JSON.stringify(actions)}, expected ${JSON.stringify(want)}`);
+  for (const r of added) {
+    if (!auditRowVerifies(r)) problems.push(`audit row ${r.id} does not hash to its hash (L2)`);
+    for (const v of Object.values(r))
+      if (typeof v === 'string' && UNENCODED_CONTROL.test(v))
+        problems.push(`audit row ${r.id} holds an unencoded control character (L3)`);
+    if (typeof r.detail === 'string' && r.detail.includes(ADMIN.password))
+      problems.push(`audit row ${r.id} holds a password (L1)`);
+  }
+  return problems;
+}
+
+export { auditMaxId, callerFor };
