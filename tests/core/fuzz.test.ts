@@ -65,11 +65,13 @@ import {
 } from '../helpers/fuzz-db';
 import {
   auditProblems,
+  changedTables,
   effectProblems,
   openStream,
   resolveRefs,
   restoreMember,
   tableStates,
+  topUp,
   WINDOWS,
   type Stream,
 } from '../helpers/fuzz-effects';
@@ -418,6 +420,7 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
           throw new Error(
             `the schema refused a valid payload ${show(payload)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
           );
+        await topUp(s);
         const before = tableStates(s.db);
         const auditBefore = auditMaxId(s.db);
         const r = (await s.t.core.invoke(
@@ -426,7 +429,8 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
           callerFor(WINDOWS[actor]),
         )) as Result<unknown>;
         const answer = r.ok ? 'ok' : r.error.code;
-        expect(resultProblems(r, ownKeys(payload))).toEqual([]);
+        const shape = resultProblems(r, ownKeys(payload));
+        if (shape.length > 0) throw new Error(`${answer}: ${shape.join('; ')}`);
         const outcome = r.ok ? o.ok : o.refusals?.[r.error.code];
         if (!outcome)
           throw new Error(
@@ -434,12 +438,17 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
           );
         if (r.ok) succeeded += 1;
         else refusals.add(r.error.code);
+        const after = tableStates(s.db);
         const effect =
           typeof outcome === 'function'
-            ? outcome({ input: payload, output: r.ok ? r.data : undefined })
+            ? outcome({
+                input: payload,
+                output: r.ok ? r.data : undefined,
+                changed: changedTables(before, after),
+              })
             : outcome;
         const problems = [
-          ...effectProblems(before, tableStates(s.db), effect),
+          ...effectProblems(before, after, effect),
           ...auditProblems(s.db, auditBefore, effect),
         ];
         if (problems.length > 0)

@@ -23,7 +23,7 @@ import type {
   VariantsRule,
 } from './fuzz-oracle-rules';
 
-/** An id to be replaced by a real row's id (the n-th of its kind, or one that does not exist). */
+/** An id to be replaced by a real row's id (the n-th newest of its kind; none when n < 0). */
 export class RefPick {
   constructor(
     readonly ref: Ref,
@@ -324,6 +324,7 @@ function intIn(min: number, max: number): fc.Arbitrary<number> {
   });
   return fc.oneof(
     fc.constantFrom(min, max, Math.min(min + 1, max), Math.max(max - 1, min)),
+    fc.integer({ min, max: Math.min(max, min + 10) }),
     small,
     fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(Number),
   );
@@ -360,9 +361,15 @@ export function validValue(rule: Rule, forHandler = false): fc.Arbitrary<unknown
     case 'int':
       if (forHandler && rule.ref) {
         const ref = rule.ref;
+        // Mostly one of the newest rows, sometimes any row, sometimes none at all.
+        const n = fc.oneof(
+          { arbitrary: fc.nat(2), weight: 5 },
+          { arbitrary: fc.nat(1000), weight: 4 },
+          { arbitrary: fc.constant(-1), weight: 1 },
+        );
         return present(
           rule,
-          fc.nat(1000).map((n) => new RefPick(ref, n)),
+          n.map((i) => new RefPick(ref, i)),
         );
       }
       return present(rule, intIn(rule.min, rule.max));
@@ -391,7 +398,11 @@ export function validValue(rule: Rule, forHandler = false): fc.Arbitrary<unknown
       return present(
         rule,
         fc.oneof(
-          { arbitrary: fc.array(item, { minLength: rule.min, maxLength: hi }), weight: 6 },
+          // The handler stream rarely needs the longest arrays (they only grow its file).
+          {
+            arbitrary: fc.array(item, { minLength: rule.min, maxLength: hi }),
+            weight: forHandler ? 24 : 6,
+          },
           fc.array(item, { minLength: rule.max, maxLength: rule.max }),
         ),
       );

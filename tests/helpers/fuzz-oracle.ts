@@ -35,8 +35,8 @@ import {
 
 /** What one call did to the file. Tables not named in `rows` or `touched` must not change. */
 export interface Effect {
-  /** The audit actions added, in order (L1). */
-  audit?: readonly string[];
+  /** The audit actions added, in order (L1); or one action repeated `min`..`max` times. */
+  audit?: readonly string[] | { action: string; min: number; max: number };
   /** Exact change in row count; the rows of a table listed here may also change. */
   rows?: Readonly<Record<string, number>>;
   /** Tables whose rows may change, with the same count (unless also in `rows`). */
@@ -46,6 +46,8 @@ export interface Effect {
 export interface Call {
   input: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   output: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The tables whose rows the call changed: for "a change is audited, no change is not". */
+  changed: ReadonlySet<string>;
 }
 export type Outcome = Effect | ((c: Call) => Effect);
 
@@ -268,7 +270,16 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       },
       { atLeastOne: true },
     ),
-    ok: { audit: ['settings.update'], touched: ['settings'] },
+    // A setting never stored before is inserted as a row of its own; setting the values already
+    // there changes nothing and audits nothing.
+    // One audit row per setting changed.
+    ok: (c) =>
+      c.changed.has('settings')
+        ? {
+            audit: { action: 'settings.update', min: 1, max: Object.keys(c.input).length },
+            rows: { settings: ANY },
+          }
+        : NOTHING,
     refusals: nothingOn('CONFLICT'),
   },
   'roles:list': { input: object({}), ...read() },
@@ -495,12 +506,21 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       rows: { sales: 1, sale_lines: c.output.lines.length, sale_tenders: 1 },
       touched: ['tills'],
     }),
-    refusals: nothingOn('NOT_FOUND', 'REFUND_LIMIT', 'VOID_NOT_ALLOWED', 'CONFLICT'),
+    // VALIDATION_FAILED: a line that is not on the sale.
+    refusals: nothingOn(
+      'NOT_FOUND',
+      'REFUND_LIMIT',
+      'VOID_NOT_ALLOWED',
+      'CONFLICT',
+      'VALIDATION_FAILED',
+    ),
   },
   'sales:annotate': {
     // Only the customer and the note of a completed sale may change (D6).
     input: object({ id: id('sale'), customerId: nullable(id('customer')), note: note(500) }),
-    ok: { audit: ['sale.annotate'], touched: ['sales'] },
+    // Setting what is already there changes nothing and audits nothing.
+    ok: (c) =>
+      c.changed.has('sales') ? { audit: ['sale.annotate'], touched: ['sales'] } : NOTHING,
     refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'VOID_NOT_ALLOWED'),
   },
   'sales:park': {
@@ -528,17 +548,22 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'import:onlineRetail': {
     // F3: the Online Retail file, all or nothing, capped at 50 MB.
     input: object({ csv: capped('csv', 1, 50_000_000, { sample: onlineRetailCsv }) }),
-    ok: (c) => ({
-      audit: ['import.online_retail'],
-      rows: {
-        sales: c.output.salesCreated + c.output.refundsCreated,
-        products: c.output.productsCreated,
-        ...customerRows(c.output.customersCreated),
-        sale_lines: ANY,
-        sale_tenders: ANY,
-      },
-      touched: ['tills'],
-    }),
+    // A file with a refused row writes nothing at all (and says which rows, in the answer).
+    ok: (c) =>
+      c.output.rejected.length > 0
+        ? NOTHING
+        : {
+            audit: ['import.online_retail'],
+            rows: {
+              sales: c.output.salesCreated + c.output.refundsCreated,
+              products: c.output.productsCreated,
+              ...customerRows(c.output.customersCreated),
+              sale_lines: ANY,
+              sale_tenders: ANY,
+              // The import's own till, the first time.
+              tills: ANY,
+            },
+          },
     refusals: nothingOn('IMPORT_REJECTED', 'CONFLICT'),
   },
 };

@@ -208,7 +208,8 @@ export function payloadArbitrary(base: Record<string, unknown>): fc.Arbitrary<un
 const LEAKS: ReadonlyArray<[string, RegExp]> = [
   ['driver name', /sqlite|better-sqlite3|typeorm|QueryFailed/i],
   ['error class', /\b(Type|Range|Reference|Syntax|Query|Entity\w*)Error\b|Error:/],
-  ['stack frame', /^\s*at\s|\bat\s+\S+\s+\(|\(?\S+\.(?:[cm]?js|ts):\d+(?::\d+)?\)?/m],
+  // `at fn (file:1:2)` or `file.js:1:2`; not prose such as "at most 1 for line 2".
+  ['stack frame', /\bat\s+\S+\s+\(|\(?\S+\.(?:[cm]?js|ts):\d+(?::\d+)?\)?/],
   [
     'SQL',
     /\b(SELECT\s[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|DROP\s+TABLE|PRAGMA\s|CREATE\s+TABLE|WHERE\s)/,
