@@ -74,6 +74,7 @@ import {
   topUp,
   WINDOWS,
   type Stream,
+  type TableState,
 } from '../helpers/fuzz-effects';
 import { oracleFor, readOnlyCodes, type ChannelOracle } from '../helpers/fuzz-oracle';
 import { boundaryCases, oracleCase, validPayload } from '../helpers/fuzz-oracle-gen';
@@ -110,7 +111,7 @@ let protoKeys: string[];
 let invalidCalls = 0;
 let auditAtStart = 0;
 /** The tables as the last fuzzed call left them; cleared before each test. */
-let lastSnapshot: Record<string, string[]> | undefined;
+let lastSnapshot: Record<string, TableState> | undefined;
 
 function isValid(def: ChannelDefinition, payload: unknown): boolean {
   return def.input.safeParse(payload === undefined ? {} : payload).success;
@@ -174,7 +175,7 @@ async function fuzzCall(
   const valid = isValid(def, payload);
   // The previous call of the same property ended by checking the tables equal this snapshot, and
   // nothing runs between two calls, so it is reused instead of being read again.
-  const before = lastSnapshot ?? snapshotTables(db);
+  const before = lastSnapshot ?? tableStates(db);
   lastSnapshot = undefined;
   const auditBefore = auditMaxId(db);
 
@@ -205,9 +206,7 @@ async function fuzzCall(
     expect(added).toHaveLength(1);
     checkAuditRow(added[0]!, channel, actorId, secrets);
   }
-  const after = snapshotTables(db);
-  // Compared as text first: vitest's deep equality is only needed to show a difference.
-  if (JSON.stringify(after) !== JSON.stringify(before)) expect(after).toEqual(before);
+  expect([...changedTables(before, tableStates(db))], 'tables the call changed').toEqual([]);
   lastSnapshot = before;
   expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
@@ -410,6 +409,7 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
     const def = channels[channel];
     const o = oracleOf(channel);
     const actor = o.stream?.actor ?? 'admin';
+    const runs = o.stream?.slow ? SLOW_STREAM_RUNS : STREAM_RUNS;
     let succeeded = 0;
     const refusals = new Set<string>();
     await fc.assert(
@@ -457,14 +457,15 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
       }),
       {
         seed: seedFor(`stream ${channel}`),
-        numRuns: o.stream?.slow ? SLOW_STREAM_RUNS : STREAM_RUNS,
+        numRuns: runs,
         reporter,
         // The file changes from call to call, so a shrunk case would not replay the same way.
         endOnFailure: true,
       },
     );
-    // The handler itself was reached: a channel that can succeed did, at least once.
-    if (o.ok && !o.stream?.slow)
+    // The handler itself was reached: a channel that can succeed did, at least once. Only with
+    // enough runs (CI) for a miss to be out of the question; a few local runs may all be refused.
+    if (o.ok && runs >= 50)
       expect(
         succeeded,
         `no valid payload succeeded; refusals: ${[...refusals].join(', ')}`,
