@@ -67,17 +67,20 @@ import {
   auditProblems,
   changedTables,
   effectProblems,
+  tableStates,
+  type TableState,
+} from '../helpers/fuzz-effects';
+import {
   openStream,
   resolveRefs,
   restoreMember,
-  tableStates,
   topUp,
   WINDOWS,
   type Stream,
-  type TableState,
-} from '../helpers/fuzz-effects';
+} from '../helpers/fuzz-stream';
 import { oracleFor, readOnlyCodes, type ChannelOracle } from '../helpers/fuzz-oracle';
-import { boundaryCases, oracleCase, validPayload } from '../helpers/fuzz-oracle-gen';
+import { boundaryCases } from '../helpers/fuzz-oracle-bounds';
+import { oracleCase, validPayload } from '../helpers/fuzz-oracle-random';
 import { payloadMaker, STRONG_PASSWORD, type PayloadContext } from '../helpers/fuzz-payloads';
 import {
   ORACLE_RUNS,

@@ -38,6 +38,13 @@ export interface IntRule extends Presence {
  */
 export type Charset = 'display' | 'search' | 'any';
 
+/** Characters each charset refuses (placed inside the text, where trimming cannot remove them). */
+export const FORBIDDEN: Readonly<Record<Charset, readonly string[]>> = {
+  display: ['\u0000', '\n', '\u001b', '\u007f', '\u0085', '\u202e', '\u2066', '\ud800', '\udfff'],
+  search: ['\u0000', '\n', '\u001b', '\u007f', '\u009f'],
+  any: [],
+};
+
 /** Free text of `min`..`max` code units after trimming (when `trim`). */
 export interface TextRule extends Presence {
   kind: 'text';
@@ -86,6 +93,30 @@ export interface BoolRule extends Presence {
 export interface EnumRule extends Presence {
   kind: 'enum';
   values: readonly string[];
+}
+
+/** Keys no channel has: every object must refuse them (F1 strictness, A7 mass assignment). */
+const EXTRA_KEYS = [
+  'role',
+  'status',
+  'isAdmin',
+  'passwordHash',
+  'extra',
+  'constructor',
+  '__proto__',
+];
+
+/** The extra keys to try on an object with these fields (some channels have a real `role`). */
+export function extraKeys(fields: Readonly<Record<string, Rule>>): string[] {
+  return EXTRA_KEYS.filter((k) => !Object.prototype.hasOwnProperty.call(fields, k));
+}
+
+/** A dotted field path as VALIDATION_FAILED names it (`lines.0.quantity`); '' parts are skipped. */
+export function joinPath(...parts: Array<string | number>): string {
+  return parts
+    .map(String)
+    .filter((p) => p !== '')
+    .join('.');
 }
 
 export interface ObjectRule extends Presence {
