@@ -300,8 +300,9 @@ export function resultProblems(r: unknown, echoed: readonly string[] = []): stri
           problems.push('issue path/message not strings');
           continue;
         }
-        if (issue.path.length > 100 || issue.message.length > 200)
-          problems.push('issue text too long');
+        // Like the message: a handler's issue may quote a 200-character product name.
+        if (issue.path.length > 100 || issue.message.length > 300)
+          problems.push(`issue text too long (${issue.path.length} + ${issue.message.length})`);
         problems.push(...leakProblems(issue.message, echoed), ...leakProblems(issue.path, echoed));
       }
     }
