@@ -180,96 +180,124 @@ function invalidValue(rule: Rule): fc.Arbitrary<[unknown, string, string]> {
   const at =
     (why: string, path = '') =>
     (v: unknown): [unknown, string, string] => [v, why, path];
-  const arbs: fc.Arbitrary<[unknown, string, string]>[] = [wrongType(rule).map(at('wrong type'))];
+  // Weighted so that a defect deep inside (lines.0.quantity) is drawn about as often as one on
+  // top: each level prefers breaking a field to breaking its own type.
+  type Broken = fc.WeightedArbitrary<[unknown, string, string]>;
+  const w = (arbitrary: fc.Arbitrary<[unknown, string, string]>, weight = 1): Broken => ({
+    arbitrary,
+    weight,
+  });
+  const arbs: Broken[] = [w(wrongType(rule).map(at('wrong type')))];
   switch (rule.kind) {
     case 'int': {
-      const beyond = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 2 ** 30 }));
-      arbs.push(
-        beyond.map((k) => rule.min - k).map(at('below min')),
-        beyond.map((k) => rule.max + k).map(at('above max')),
-        intIn(rule.min, Math.max(rule.min, rule.max - 1))
-          .map((n) => n + 0.25)
-          .map(at('fraction')),
-        fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY).map(at('infinite')),
+      const beyond = fc.oneof(
+        { arbitrary: fc.integer({ min: 1, max: 5 }), weight: 3 },
+        fc.integer({ min: 1, max: 2 ** 30 }),
       );
-      if (rule.money && rule.min <= 0) arbs.push(fc.constant(-0).map(at('−0')));
+      arbs.push(
+        w(beyond.map((k) => rule.min - k).map(at('below min')), 2),
+        w(beyond.map((k) => rule.max + k).map(at('above max')), 2),
+        w(
+          intIn(rule.min, Math.max(rule.min, rule.max - 1))
+            .map((n) => n + 0.25)
+            .map(at('fraction')),
+        ),
+        w(fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY).map(at('infinite'))),
+      );
+      if (rule.money && rule.min <= 0) arbs.push(w(fc.constant(-0).map(at('−0'))));
       break;
     }
     case 'text': {
-      arbs.push(textOf(rule.max + 1, rule.max + 20).map(at('too long')));
-      if (rule.min > 0) arbs.push(fc.constantFrom('', ' ', '   ').map(at('blank')));
+      arbs.push(w(textOf(rule.max + 1, rule.max + 20).map(at('too long')), 2));
+      if (rule.min > 0) arbs.push(w(fc.constantFrom('', ' ', '   ').map(at('blank'))));
       const forbidden = FORBIDDEN[rule.chars];
       if (forbidden.length > 0 && rule.max >= 3)
         arbs.push(
-          fc
-            .tuple(textOf(1, Math.min(rule.max - 2, 20)), fc.constantFrom(...forbidden))
-            .map(([s, ch]) => `a${ch}${s}`)
-            .map(at('forbidden character')),
+          w(
+            fc
+              .tuple(textOf(1, Math.min(rule.max - 2, 20)), fc.constantFrom(...forbidden))
+              .map(([s, ch]) => `a${ch}${s}`)
+              .map(at('forbidden character')),
+          ),
         );
       break;
     }
     case 'format': {
       const f = FORMATS[rule.format];
       const wrong = f.wrong.filter((w) => !(rule.emptyIsNone && w === ''));
-      if (wrong.length > 0) arbs.push(fc.constantFrom(...wrong).map(at('wrong shape')));
+      if (wrong.length > 0) arbs.push(w(fc.constantFrom(...wrong).map(at('wrong shape')), 2));
       if (rule.max !== undefined && rule.format !== 'csv')
         arbs.push(
-          fc
-            .integer({ min: 1, max: 10 })
-            .map((k) => f.atLength(rule.max! + k))
-            .map(at('too long')),
+          w(
+            fc
+              .integer({ min: 1, max: 10 })
+              .map((k) => f.atLength(rule.max! + k))
+              .map(at('too long')),
+            2,
+          ),
         );
       if (rule.min !== undefined && rule.min > 0)
-        arbs.push(fc.constant(f.atLength(rule.min - 1)).map(at('too short')));
+        arbs.push(w(fc.constant(f.atLength(rule.min - 1)).map(at('too short'))));
       break;
     }
     case 'bool':
-      arbs.push(fc.constantFrom('true', 'false', 0, 1).map(at('not a boolean')));
+      arbs.push(w(fc.constantFrom('true', 'false', 0, 1).map(at('not a boolean'))));
       break;
     case 'enum':
       arbs.push(
-        fc
-          .constantFrom(...rule.values)
-          .chain((v) => fc.constantFrom(`${v}_`, v.toUpperCase(), ` ${v}`))
-          .map(at('not in the list')),
+        w(
+          fc
+            .constantFrom(...rule.values)
+            .chain((v) => fc.constantFrom(`${v}_`, v.toUpperCase(), ` ${v}`))
+            .map(at('not in the list')),
+          2,
+        ),
       );
       break;
     case 'object':
-      arbs.push(invalidObject(rule.fields, rule.atLeastOne ?? false));
+      arbs.push(w(invalidObject(rule.fields, rule.atLeastOne ?? false), 6));
       break;
     case 'array': {
       const item = validValue(rule.of);
       arbs.push(
-        fc.array(item, { minLength: rule.max + 1, maxLength: rule.max + 2 }).map(at('too many')),
-        fc
-          .tuple(fc.array(item, { maxLength: 2 }), invalidValue(rule.of))
-          .map(([rest, [v, why, p]]): [unknown, string, string] => [
-            [v, ...rest],
-            why,
-            join('0', p),
-          ]),
+        w(fc.array(item, { minLength: rule.max + 1, maxLength: rule.max + 2 }).map(at('too many'))),
+        w(
+          fc
+            .tuple(fc.array(item, { maxLength: 2 }), invalidValue(rule.of))
+            .map(([rest, [v, why, p]]): [unknown, string, string] => [
+              [v, ...rest],
+              why,
+              join('0', p),
+            ]),
+          4,
+        ),
       );
-      if (rule.min > 0) arbs.push(fc.constant([]).map(at('too few')));
+      if (rule.min > 0) arbs.push(w(fc.constant([]).map(at('too few'))));
       break;
     }
     case 'variants':
       arbs.push(
-        fc
-          .constantFrom(...Object.keys(rule.variants))
-          .chain((tag) =>
-            invalidObject(rule.variants[tag]!, false).map(
-              ([o, why, p]): [unknown, string, string] => [
-                typeof o === 'object' && o !== null && !Array.isArray(o)
-                  ? { [rule.tag]: tag, ...o }
-                  : o,
-                why,
-                p,
-              ],
+        w(
+          fc
+            .constantFrom(...Object.keys(rule.variants))
+            .chain((tag) =>
+              invalidObject(rule.variants[tag]!, false).map(
+                ([o, why, p]): [unknown, string, string] => [
+                  typeof o === 'object' && o !== null && !Array.isArray(o)
+                    ? { [rule.tag]: tag, ...o }
+                    : o,
+                  why,
+                  p,
+                ],
+              ),
             ),
-          ),
-        validValue(rule)
-          .map((o) => ({ ...(o as object), [rule.tag]: 'bogus' }))
-          .map(at('unknown variant')),
+          4,
+        ),
+        w(
+          validValue(rule)
+            .map((o) => ({ ...(o as object), [rule.tag]: 'bogus' }))
+            .map(at('unknown variant')),
+        ),
       );
       break;
   }
@@ -284,41 +312,53 @@ function invalidObject(
   const base = validObject(fields, atLeastOne, false);
   const keys = Object.keys(fields);
   const required = keys.filter((k) => !fields[k]!.optional);
-  const arbs: fc.Arbitrary<[unknown, string, string]>[] = [
-    fc
-      .tuple(
-        base,
-        fc.constantFrom(...extraKeys(fields)),
-        fc.constantFrom<unknown>('admin', 1, true, {}),
-      )
-      .map(([o, k, v]): [unknown, string, string] => [
-        withOwnKey(o, k, v),
-        `extra key ${JSON.stringify(k)}`,
-        '',
-      ]),
+  const arbs: Array<fc.WeightedArbitrary<[unknown, string, string]>> = [
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          base,
+          fc.constantFrom(...extraKeys(fields)),
+          fc.constantFrom<unknown>('admin', 1, true, {}),
+        )
+        .map(([o, k, v]): [unknown, string, string] => [
+          withOwnKey(o, k, v),
+          `extra key ${JSON.stringify(k)}`,
+          '',
+        ]),
+    },
   ];
+  // A broken field is the likeliest defect, in proportion to how many fields there are.
   if (keys.length > 0)
-    arbs.push(
-      fc
+    arbs.push({
+      weight: 3 * keys.length,
+      arbitrary: fc
         .constantFrom(...keys)
         .chain((k) =>
           fc
             .tuple(base, invalidValue(fields[k]!))
             .map(([o, [v, why, p]]): [unknown, string, string] => [
               withOwnKey(o, k, v),
-              `${join(k, p)}: ${why}`,
+              why,
               join(k, p),
             ]),
         ),
-    );
+    });
   if (required.length > 0)
-    arbs.push(
-      fc.tuple(base, fc.constantFrom(...required)).map(([o, k]): [unknown, string, string] => {
-        const { [k]: _gone, ...rest } = o;
-        return [rest, `required ${k} left out`, k];
-      }),
-    );
-  if (atLeastOne) arbs.push(fc.constant<[unknown, string, string]>([{}, 'nothing to change', '']));
+    arbs.push({
+      weight: 1,
+      arbitrary: fc
+        .tuple(base, fc.constantFrom(...required))
+        .map(([o, k]): [unknown, string, string] => {
+          const { [k]: _gone, ...rest } = o;
+          return [rest, `required ${k} left out`, k];
+        }),
+    });
+  if (atLeastOne)
+    arbs.push({
+      weight: 1,
+      arbitrary: fc.constant<[unknown, string, string]>([{}, 'nothing to change', '']),
+    });
   return fc.oneof(...arbs);
 }
 
@@ -329,7 +369,7 @@ export function oracleCase(rule: ObjectRule): fc.Arbitrary<Verdict> {
     invalidValue({ ...rule, nullable: false }).map(([payload, why, path]) => ({
       payload,
       valid: false,
-      why,
+      why: path ? `${path}: ${why}` : why,
       path,
     })),
   );
