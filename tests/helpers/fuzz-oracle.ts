@@ -367,8 +367,9 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     stream: { slow: true },
   },
   'staff:endSessions': {
+    // A8: ending sessions bumps the member's session epoch, so every till sees it.
     input: object({ id: id('staff') }),
-    ok: { audit: ['staff.end_sessions'] },
+    ok: staffChange('staff.end_sessions'),
     refusals: nothingOn('NOT_FOUND'),
   },
   'audit:list': {
