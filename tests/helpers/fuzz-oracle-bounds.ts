@@ -31,7 +31,7 @@ export interface Verdict {
 // ---------- one typical valid value per rule ----------
 
 /** A plain valid value: the smallest sensible one, every required field present. */
-export function typical(rule: Rule): unknown {
+function typical(rule: Rule): unknown {
   switch (rule.kind) {
     case 'int':
       return Math.max(rule.min, Math.min(rule.max, 1));

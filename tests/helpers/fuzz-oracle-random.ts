@@ -73,7 +73,7 @@ function present(rule: Rule, arb: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> 
 }
 
 /** A random valid value. With `forHandler`, ids with a `ref` are RefPicks and CSVs realistic. */
-export function validValue(rule: Rule, forHandler = false): fc.Arbitrary<unknown> {
+function validValue(rule: Rule, forHandler = false): fc.Arbitrary<unknown> {
   switch (rule.kind) {
     case 'int':
       if (forHandler && rule.ref) {

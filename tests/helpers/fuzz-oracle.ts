@@ -30,7 +30,6 @@ import {
   variants,
   type ObjectRule,
   type Ref,
-  type Rule,
 } from './fuzz-oracle-rules';
 
 /** What one call did to the file. Tables not named in `rows` or `touched` must not change. */
@@ -579,8 +578,6 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
 export function oracleFor(channel: string): ChannelOracle | undefined {
   return Object.prototype.hasOwnProperty.call(ORACLE, channel) ? ORACLE[channel] : undefined;
 }
-
-export type { Rule };
 
 /**
  * For a channel that only reads (a valid call changes nothing and audits nothing): the refusal
