@@ -413,13 +413,13 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
     const refusals = new Set<string>();
     await fc.assert(
       fc.asyncProperty(validPayload(o.input), async (drawn) => {
+        await topUp(s);
         const payload = resolveRefs(s, drawn);
         const parsed = def.input.safeParse(payload);
         if (!parsed.success)
           throw new Error(
             `the schema refused a valid payload ${show(payload)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
           );
-        await topUp(s);
         const before = tableStates(s.db);
         const auditBefore = auditMaxId(s.db);
         const r = (await s.t.core.invoke(
