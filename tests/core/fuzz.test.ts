@@ -413,7 +413,7 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
     const refusals = new Set<string>();
     await fc.assert(
       fc.asyncProperty(validPayload(o.input), async (drawn) => {
-        await topUp(s);
+        await topUp(s, o.stream?.needs);
         const payload = resolveRefs(s, drawn);
         const parsed = def.input.safeParse(payload);
         if (!parsed.success)

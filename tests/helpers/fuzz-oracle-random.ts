@@ -59,12 +59,11 @@ function textOf(min: number, max: number): fc.Arbitrary<string> {
   );
 }
 
-function formatValid(r: FormatRule, forHandler: boolean): fc.Arbitrary<string> {
+function formatValid(r: FormatRule): fc.Arbitrary<string> {
   const f = FORMATS[r.format];
   const arbs: fc.Arbitrary<string>[] = [f.valid];
   if (r.max !== undefined && r.format !== 'csv') arbs.push(fc.constant(f.atLength(r.max)));
   if (r.min !== undefined && r.min > 0) arbs.push(fc.constant(f.atLength(r.min)));
-  if (forHandler && r.sample) return fc.oneof({ arbitrary: r.sample, weight: 4 }, ...arbs);
   return fc.oneof(...arbs);
 }
 
@@ -72,16 +71,25 @@ function present(rule: Rule, arb: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> 
   return rule.nullable ? fc.oneof({ arbitrary: arb, weight: 4 }, fc.constant(null)) : arb;
 }
 
-/** A random valid value. With `forHandler`, ids with a `ref` are RefPicks and CSVs realistic. */
+/**
+ * A random valid value. With `forHandler`, ids with a `ref` are RefPicks, and a rule's `sample`
+ * (realistic values) is drawn half of the time.
+ */
 function validValue(rule: Rule, forHandler = false): fc.Arbitrary<unknown> {
+  const generic = anyValidValue(rule, forHandler);
+  return forHandler && rule.sample ? fc.oneof(rule.sample, generic) : generic;
+}
+
+function anyValidValue(rule: Rule, forHandler: boolean): fc.Arbitrary<unknown> {
   switch (rule.kind) {
     case 'int':
       if (forHandler && rule.ref) {
         const ref = rule.ref;
         // Mostly one of the newest rows, sometimes any row, sometimes none at all.
         const n = fc.oneof(
-          { arbitrary: fc.nat(2), weight: 5 },
-          { arbitrary: fc.nat(1000), weight: 4 },
+          { arbitrary: fc.constant(0), weight: 4 },
+          { arbitrary: fc.nat(2), weight: 3 },
+          { arbitrary: fc.nat(1000), weight: 2 },
           { arbitrary: fc.constant(-1), weight: 1 },
         );
         return present(
@@ -100,8 +108,8 @@ function validValue(rule: Rule, forHandler = false): fc.Arbitrary<unknown> {
       return present(
         rule,
         rule.emptyIsNone
-          ? fc.oneof({ arbitrary: formatValid(rule, forHandler), weight: 4 }, fc.constant(''))
-          : formatValid(rule, forHandler),
+          ? fc.oneof({ arbitrary: formatValid(rule), weight: 4 }, fc.constant(''))
+          : formatValid(rule),
       );
     case 'bool':
       return present(rule, fc.boolean());
@@ -112,17 +120,17 @@ function validValue(rule: Rule, forHandler = false): fc.Arbitrary<unknown> {
     case 'array': {
       const hi = Math.min(rule.max, rule.min + 3);
       const item = validValue(rule.of, forHandler);
-      return present(
-        rule,
-        fc.oneof(
-          // The handler stream rarely needs the longest arrays (they only grow its file).
-          {
-            arbitrary: fc.array(item, { minLength: rule.min, maxLength: hi }),
-            weight: forHandler ? 24 : 6,
-          },
-          fc.array(item, { minLength: rule.max, maxLength: rule.max }),
-        ),
-      );
+      const lengths = (min: number, max: number) =>
+        fc.array(item, { minLength: min, maxLength: max });
+      const arbs: Array<fc.WeightedArbitrary<unknown[]>> = [
+        { arbitrary: lengths(rule.min, hi), weight: 6 },
+        { arbitrary: lengths(rule.max, rule.max), weight: 1 },
+      ];
+      // The handler stream rarely needs the longest arrays (they only grow its file), and often
+      // the shortest (a refund of one line is likelier to fit what is left to refund).
+      if (forHandler)
+        arbs.push({ arbitrary: lengths(Math.max(rule.min, 1), Math.max(rule.min, 1)), weight: 18 });
+      return present(rule, fc.oneof(...arbs));
     }
     case 'variants':
       return present(

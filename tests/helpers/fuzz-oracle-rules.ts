@@ -20,6 +20,12 @@ interface Presence {
   optional?: boolean;
   /** `null` is accepted (and means "none"). */
   nullable?: boolean;
+  /**
+   * Realistic valid values that the handler stream draws half of the time (a CSV with the right
+   * header, a cash tender that covers the sale), so that valid calls also get past the business
+   * rules. Never used to judge validity.
+   */
+  sample?: fc.Arbitrary<unknown>;
 }
 
 /** An integer from `min` to `max`. `money`: minor units (M1), so −0 is refused too (M2). */
@@ -56,7 +62,7 @@ export interface TextRule extends Presence {
   emptyIsNone?: boolean;
 }
 
-/** Strings with a shape: each format knows its own valid and invalid samples (fuzz-oracle-gen.ts). */
+/** Strings with a shape: each format knows its own valid and invalid samples (fuzz-oracle-formats.ts). */
 export type Format =
   | 'username'
   | 'email'
@@ -82,8 +88,6 @@ export interface FormatRule extends Presence {
   max?: number;
   /** `''` is accepted and means "none". */
   emptyIsNone?: boolean;
-  /** Realistic valid values for the handler stream (a CSV with the right header, …). */
-  sample?: fc.Arbitrary<string>;
 }
 
 export interface BoolRule extends Presence {

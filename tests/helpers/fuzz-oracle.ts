@@ -61,8 +61,20 @@ export interface ChannelOracle {
     actor?: 'admin' | 'member' | 'anonymous';
     /** Hashes a password (bcrypt, ~0.3 s): only a few valid calls. */
     slow?: boolean;
+    /** What the newest row of its kind must be before each call, so the call can succeed. */
+    needs?: Need;
   };
 }
+
+/** Set up by tests/helpers/fuzz-stream.ts before a call (ids are picked newest first). */
+export type Need =
+  | 'pendingStaff'
+  | 'disabledStaff'
+  | 'archivedProduct'
+  | 'archivedCustomer'
+  | 'sellableProduct'
+  | 'refundableSale'
+  | 'parkedCart';
 
 /**
  * Tables that any call may change besides what its entry says: bookkeeping of the core itself
@@ -329,11 +341,13 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ id: id('staff') }),
     ok: staffChange('staff.approve'),
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'pendingStaff' },
   },
   'staff:reject': {
     input: object({ id: id('staff') }),
     ok: staffChange('staff.reject'),
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'pendingStaff' },
   },
   'staff:disable': {
     input: object({ id: id('staff') }),
@@ -344,6 +358,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ id: id('staff') }),
     ok: staffChange('staff.enable'),
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'disabledStaff' },
   },
   'staff:unlock': {
     input: object({ id: id('staff') }),
@@ -409,6 +424,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ id: id('product') }),
     ok: { audit: ['product.restore'], touched: ['products'] },
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'archivedProduct' },
   },
   'products:import': {
     input: csvImport(productsCsv),
@@ -443,6 +459,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ id: id('customer') }),
     ok: { audit: ['customer.restore'], touched: ['customers', 'customers_fts'] },
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'archivedCustomer' },
   },
   'customers:import': {
     input: csvImport(customersCsv),
@@ -454,13 +471,16 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     // M2: a priced line over 10^9 is refused by the pricing, not by the schema.
     input: object(cartFields),
     ...read('NOT_FOUND', 'PRODUCT_UNAVAILABLE', 'VALIDATION_FAILED'),
+    stream: { needs: 'sellableProduct' },
   },
   'sales:checkout': {
     // D2: header, lines, tenders, the receipt number and the audit row, in one transaction.
     input: object({
       ...cartFields,
       id: format('uuid'),
-      tenders: array(object({ type: oneOf(tenderTypes), amount: saleAmount }), 0, 10),
+      tenders: array(object({ type: oneOf(tenderTypes), amount: saleAmount }), 0, 10, {
+        sample: fc.constant([{ type: 'cash', amount: 100_000_000_000 }]),
+      }),
       note: note(500),
     }),
     ok: (c) => ({
@@ -476,6 +496,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       'CONFLICT',
       'VALIDATION_FAILED',
     ),
+    stream: { needs: 'sellableProduct' },
   },
   'sales:get': { input: object({ id: id('sale') }), ...read('NOT_FOUND') },
   'sales:list': {
@@ -497,6 +518,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ id: id('sale'), reason: text(1, 200, 'display') }),
     ok: { audit: ['sale.void'], rows: { sale_voids: 1 }, touched: ['sales'] },
     refusals: nothingOn('NOT_FOUND', 'VOID_NOT_ALLOWED'),
+    stream: { needs: 'refundableSale' },
   },
   'sales:refund': {
     // D6: a refund is a new linked sale with negative lines and one tender.
@@ -520,6 +542,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       'CONFLICT',
       'VALIDATION_FAILED',
     ),
+    stream: { needs: 'refundableSale' },
   },
   'sales:annotate': {
     // Only the customer and the note of a completed sale may change (D6).
@@ -528,22 +551,26 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     ok: (c) =>
       c.changed.has('sales') ? { audit: ['sale.annotate'], touched: ['sales'] } : NOTHING,
     refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'VOID_NOT_ALLOWED'),
+    stream: { needs: 'refundableSale' },
   },
   'sales:park': {
     input: object({ label: note(60), cart: object(cartFields) }),
     ok: { rows: { parked_sales: 1 } },
     refusals: nothingOn('NOT_FOUND', 'PRODUCT_UNAVAILABLE'),
+    stream: { needs: 'sellableProduct' },
   },
   'sales:parkedList': { input: object({}), ...read() },
   'sales:resume': {
     input: object({ id: id('parked') }),
     ok: { rows: { parked_sales: -1 } },
     refusals: nothingOn('NOT_FOUND'),
+    stream: { needs: 'parkedCart' },
   },
   'sales:discardParked': {
     input: object({ id: id('parked') }),
     ok: { rows: { parked_sales: -1 } },
     refusals: nothingOn('NOT_FOUND'),
+    stream: { needs: 'parkedCart' },
   },
 
   'reports:daySummary': {

@@ -10,9 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { makeTestCore, tempDir, withAdmin, type TestCore } from './core';
 import { RefPick } from './fuzz-oracle-random';
+import type { Need } from './fuzz-oracle';
 import type { Ref } from './fuzz-oracle-rules';
 import { STRONG_PASSWORD } from './fuzz-payloads';
-import { insertProduct, seedRetail, withWritable } from './retail';
+import { insertCustomer, insertProduct, seedRetail, withWritable } from './retail';
 
 /** Windows of the throwaway core: the admin's, one with no session, and the member's. */
 export const WINDOWS = { admin: 1, anonymous: 2, member: 3 } as const;
@@ -90,22 +91,55 @@ export async function restoreMember(s: Stream): Promise<void> {
 }
 
 let topUps = 0;
+const fresh = (prefix: string) => `${prefix}${(topUps += 1)}`;
 
 /**
- * Puts back what earlier calls used up, so that every channel can still succeed: staff targets
- * (approve, delete …) and a refundable sale as the newest one (void, refund). Call it before
- * taking the "before" state of a call.
+ * Puts back what earlier calls used up, so that a valid call can still succeed: staff targets
+ * always, and what `need` names as the NEWEST row of its kind (ids are picked newest first).
+ * Call it before drawing ids and before taking the "before" state of a call.
  */
-export async function topUp(s: Stream): Promise<void> {
+export async function topUp(s: Stream, need?: Need): Promise<void> {
   topUpStaff(s);
-  await topUpSale(s);
+  if (need) await NEEDS[need](s);
 }
 
-/**
- * Keeps at least two pending and two active staff targets besides the caller and the member.
- * Inserted as raw rows with a hash nobody can sign in with, since hashing real passwords would
- * cost 0.3 s each.
- */
+const newest = (s: Stream, sql: string, ...args: unknown[]) =>
+  s.db.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+
+const NEEDS: Record<Need, (s: Stream) => Promise<void> | void> = {
+  pendingStaff: (s) => newestStaff(s, 'pending'),
+  disabledStaff: (s) => newestStaff(s, 'disabled'),
+  archivedProduct: (s) => {
+    if (
+      !newest(
+        s,
+        'SELECT 1 FROM products WHERE archived_at IS NOT NULL AND id = (SELECT MAX(id) FROM products)',
+      )
+    )
+      insertProduct(s.t, { sku: fresh('ARCHIVED-'), name: 'Archived', price: 100, archived: true });
+  },
+  archivedCustomer: (s) => {
+    if (
+      !newest(
+        s,
+        'SELECT 1 FROM customers WHERE archived_at IS NOT NULL AND id = (SELECT MAX(id) FROM customers)',
+      )
+    )
+      insertCustomer(s.t, { name: fresh('Archived '), archived: true });
+  },
+  sellableProduct: (s) => void sellableProduct(s),
+  refundableSale: (s) => refundableSale(s),
+  parkedCart: async (s) => {
+    if (newest(s, 'SELECT 1 FROM parked_sales LIMIT 1')) return;
+    const productId = sellableProduct(s);
+    await s.t.must('sales:park', {
+      label: 'top-up',
+      cart: { lines: [{ productId, quantity: 1 }] },
+    });
+  },
+};
+
+/** Keeps at least two pending and two active staff targets besides the caller and the member. */
 function topUpStaff(s: Stream): void {
   const count = (status: string) =>
     (
@@ -113,48 +147,66 @@ function topUpStaff(s: Stream): void {
         .prepare('SELECT COUNT(*) AS n FROM staff WHERE status = ? AND id NOT IN (?, ?)')
         .get(status, s.adminId, s.member.id) as { n: number }
     ).n;
-  const missing = { pending: 2 - count('pending'), active: 2 - count('active') };
-  if (missing.pending <= 0 && missing.active <= 0) return;
-  const now = s.t.clock.now().toISOString();
-  withWritable(s.t, (db) => {
-    const insert = db.prepare(
-      `INSERT INTO staff (username, email, display_name, password_hash, status, rejected, role_id,
-         must_change_password, temp_password_expires_at, failed_login_count, locked_until,
-         last_login_at, created_at, updated_at)
-       VALUES (?, ?, ?, 'sha256-bcrypt:$2b$12$nobody.can.sign.in.with.this.hash.at.all', ?, 0,
-         'cashier', 0, NULL, 0, NULL, NULL, ?, ?)`,
-    );
-    for (const [status, n] of Object.entries(missing))
-      for (let i = 0; i < n; i++) {
-        const name = `target.${(topUps += 1)}`;
-        insert.run(name, `${name}@shop.test`, `Target ${topUps}`, status, now, now);
-      }
-  });
+  for (const status of ['pending', 'active'])
+    for (let n = count(status); n < 2; n++) insertStaff(s, status);
 }
 
-/** Makes the newest sale a completed, unrefunded sale of 5 units (paid in cash, with change). */
-async function topUpSale(s: Stream): Promise<void> {
-  const newest = s.db
-    .prepare(
-      `SELECT s.kind, s.status, EXISTS (SELECT 1 FROM sales r WHERE r.refund_of_id = s.id) AS refunded
-       FROM sales s ORDER BY s.id DESC LIMIT 1`,
-    )
-    .get() as { kind: string; status: string; refunded: number } | undefined;
-  if (newest && newest.kind === 'sale' && newest.status === 'completed' && !newest.refunded) return;
-  const sellable = s.db
-    .prepare(
-      `SELECT id FROM products WHERE active = 1 AND archived_at IS NULL AND kind = 'stock'
-         AND price BETWEEN 1 AND 100000 ORDER BY id DESC LIMIT 1`,
-    )
-    .get() as { id: number } | undefined;
-  const productId =
-    sellable?.id ??
-    insertProduct(s.t, { sku: `TOPUP-${(topUps += 1)}`, name: 'Top-up', price: 100 });
+/** Makes the newest staff target one with `status`. */
+function newestStaff(s: Stream, status: string): void {
+  const row = newest(
+    s,
+    'SELECT status FROM staff WHERE id NOT IN (?, ?) ORDER BY id DESC LIMIT 1',
+    s.adminId,
+    s.member.id,
+  );
+  if (row?.status !== status) insertStaff(s, status);
+}
+
+/**
+ * A staff target as a raw row, with a hash nobody can sign in with: hashing a real password
+ * would cost 0.3 s.
+ */
+function insertStaff(s: Stream, status: string): void {
+  const now = s.t.clock.now().toISOString();
+  const name = fresh('target.');
+  withWritable(s.t, (db) =>
+    db
+      .prepare(
+        `INSERT INTO staff (username, email, display_name, password_hash, status, rejected,
+           role_id, must_change_password, temp_password_expires_at, failed_login_count,
+           locked_until, last_login_at, created_at, updated_at)
+         VALUES (?, ?, ?, 'sha256-bcrypt:$2b$12$nobody.can.sign.in.with.this.hash.at.all', ?, 0,
+           'cashier', 0, NULL, 0, NULL, NULL, ?, ?)`,
+      )
+      .run(name, `${name}@shop.test`, name, status, now, now),
+  );
+}
+
+/** The newest product, made sellable (active stock at a price a cash tender covers) if it is not. */
+function sellableProduct(s: Stream): number {
+  const row = newest(
+    s,
+    `SELECT id FROM products WHERE id = (SELECT MAX(id) FROM products) AND active = 1
+       AND archived_at IS NULL AND kind = 'stock' AND price BETWEEN 1 AND 100000`,
+  );
+  return row
+    ? Number(row.id)
+    : insertProduct(s.t, { sku: fresh('SELLABLE-'), name: 'Sellable', price: 100 });
+}
+
+/** Makes the newest sale a completed, unrefunded sale of 50 units (paid in cash, with change). */
+async function refundableSale(s: Stream): Promise<void> {
+  const row = newest(
+    s,
+    `SELECT s.kind, s.status, EXISTS (SELECT 1 FROM sales r WHERE r.refund_of_id = s.id) AS refunded
+     FROM sales s ORDER BY s.id DESC LIMIT 1`,
+  );
+  if (row && row.kind === 'sale' && row.status === 'completed' && !row.refunded) return;
   await s.t.must(
     'sales:checkout',
     {
       id: randomUUID(),
-      lines: [{ productId, quantity: 5 }],
+      lines: [{ productId: sellableProduct(s), quantity: 50 }],
       tenders: [{ type: 'cash', amount: 1_000_000_000 }],
     },
     WINDOWS.admin,
