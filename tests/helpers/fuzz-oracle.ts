@@ -468,9 +468,10 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   },
 
   'sales:quote': {
-    // M2: a priced line over 10^9 is refused by the pricing, not by the schema.
+    // M2: a priced line over 10^9 is refused by the pricing, not by the schema; CONFLICT: an
+    // archived customer.
     input: object(cartFields),
-    ...read('NOT_FOUND', 'PRODUCT_UNAVAILABLE', 'VALIDATION_FAILED'),
+    ...read('NOT_FOUND', 'PRODUCT_UNAVAILABLE', 'VALIDATION_FAILED', 'CONFLICT'),
     stream: { needs: 'sellableProduct' },
   },
   'sales:checkout': {
