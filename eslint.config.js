@@ -10,17 +10,21 @@
  *   `electron`, so the core stays headless; renderer/ never imports from electron/; the core never
  *   imports the shell (electron/main, electron/preload) or the renderer; shared/ imports nothing
  *   from electron/ or renderer/.
+ * - No import cycles (`import-x/no-cycle`): a module never imports, directly or through others, a
+ *   module that imports it back. Type-only imports are erased at run time and do not count.
  *
  * `npm run lint` runs `eslint . --max-warnings 0`, so a warning fails as surely as an error.
  */
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const TS_FILES = ['**/*.{ts,tsx,mts,cts}'];
 const JS_FILES = ['**/*.{js,jsx,mjs,cjs}'];
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** The message shown when a headless layer imports Electron. */
 const NO_ELECTRON = {
@@ -75,6 +79,7 @@ export default defineConfig(
       'bench-results/',
       'coverage/',
       '.vite/',
+      '.tsbuild/',
     ],
   },
   {
@@ -210,6 +215,20 @@ export default defineConfig(
         ],
       ]),
       'no-restricted-syntax': noDynamicElectron,
+    },
+  },
+
+  // No import cycles. Relative imports are resolved as the bundlers do (extensionless, to .ts and
+  // .tsx files and index files); packages in node_modules are not followed.
+  {
+    files: [...TS_FILES, ...JS_FILES],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': SOURCE_EXTENSIONS,
+      'import-x/resolver-next': [createNodeResolver({ extensions: SOURCE_EXTENSIONS })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
 

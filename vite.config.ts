@@ -9,7 +9,6 @@ export default defineConfig({
   root: `${here}renderer`,
   base: './',
   plugins: [react()],
-  resolve: { alias: { '@shared': `${here}shared` } },
   build: {
     outDir: `${here}dist/renderer`,
     emptyOutDir: true,

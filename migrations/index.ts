@@ -4,12 +4,14 @@
  */
 import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
 import { RetailSales1764100000000 } from './1764100000000-RetailSales';
+import { SaleBusinessDate1790000004000 } from './1790000004000-SaleBusinessDate';
 import { StaffSessionEpoch1790000005000 } from './1790000005000-StaffSessionEpoch';
 import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifierKey';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
   RetailSales1764100000000,
+  SaleBusinessDate1790000004000,
   StaffSessionEpoch1790000005000,
   AuditIdentifierKey1790000005100,
 ];

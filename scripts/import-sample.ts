@@ -12,7 +12,7 @@
  * KASSA_USER / KASSA_PASSWORD (an admin). It sets the currency to GBP if no sale exists yet,
  * then calls `import:onlineRetail` through the core's router like the app does. Exits 1 on error.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const dbPath = resolve(cwd, dbArg);
   const csvPath = csvArg ? resolve(cwd, csvArg) : DEFAULT_CSV;
   if (!existsSync(csvPath)) throw new Error(`no such file: ${csvPath}`);
-  const csv = readFileSync(csvPath, 'utf8');
+  const csvBase64 = readFileSync(csvPath).toString('base64');
 
   const core = await createCore({
     databasePath: dbPath,
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     }
 
     const started = Date.now();
-    const report = await must(core, 'import:onlineRetail', { csv });
+    const report = await must(core, 'import:onlineRetail', { csvBase64, jobId: randomUUID() });
     const seconds = (Date.now() - started) / 1000;
     if (report.rejected.length > 0) {
       console.error(`Nothing imported: ${report.rejected.length} row(s) refused.`);

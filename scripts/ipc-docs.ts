@@ -1,8 +1,8 @@
 /**
  * Generates docs/ipc.md from the IPC contract (shared/contract/) and the error codes
  * (shared/errors.ts). `renderIpcDocs()` is pure apart from reading shared/errors.ts for the codes'
- * doc comments; `scripts/gen-ipc-docs.ts` writes the file, and `tests/shared/ipc-docs.test.ts`
- * fails when the file and the contract differ.
+ * doc comments; `scripts/gen-ipc-docs.ts` writes the file (`npm run docs:ipc`), and
+ * `tests/shared/ipc-docs.test.ts` fails when the file and the contract differ.
  *
  * Field tables come from zod 4's `z.toJSONSchema`: inputs as the caller sends them (`io: 'input'`,
  * so fields with defaults are optional), outputs as the router sends them. Exported object schemas
@@ -289,7 +289,7 @@ export function renderIpcDocs(): string {
     '',
     '## Overview',
     '',
-    'Flags: **locked** = may be called while the session is idle-locked (S2); **password change** = may be called while a temporary password must be changed (R1); **reauth** = needs the password entered within the last 5 minutes (S3); **writes** = writes to the database through the single write queue.',
+    'Flags: **locked** = may be called while the session is idle-locked (S2); **password change** = may be called while a temporary password must be changed (R1); **reauth** = needs the password entered within the last 5 minutes (S3); **writes** = runs in one write transaction, with the caller status and permissions re-read from the staff row inside it (A8; a bulk import checks its file first and re-checks inside its own commit).',
     '',
     '| channel | access | locked | password change | reauth | writes | summary |',
     '|---|---|:-:|:-:|:-:|:-:|---|',

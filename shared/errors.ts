@@ -5,7 +5,6 @@
  * answers `{ ok: true, data }` or `{ ok: false, error: { code, message, issues? } }`. The renderer
  * client turns an error back into a typed exception. No stack trace or SQL text is ever included.
  */
-import { z } from 'zod';
 
 export const ERROR_CODES = [
   /** The payload failed the channel's input schema (F1). `issues` lists the fields. */
@@ -66,12 +65,20 @@ export const ERROR_CODES = [
   'REFUND_LIMIT',
   /** The sale cannot be voided: not today, already voided, refunded, or itself a refund. */
   'VOID_NOT_ALLOWED',
+  /** The sale was voided: its customer and note can no longer be changed. */
+  'SALE_VOIDED',
   /** An import file is not in the expected format, or has rows that were refused. */
   'IMPORT_REJECTED',
   /** The write could not be stored: disk full, I/O error or read-only file. Nothing was saved (D7). */
   'STORAGE_FAILED',
   /** Another till or program held the database's write lock past the busy timeout (D8). */
   'BUSY',
+  /** An import file is larger than 50 MB (F3). */
+  'IMPORT_TOO_LARGE',
+  /** An import file has more than 200,000 data rows (F3). */
+  'IMPORT_TOO_MANY_ROWS',
+  /** An import file's text is neither UTF-8 nor Windows-1252/Latin-1 (F3): refused, never mangled. */
+  'IMPORT_ENCODING',
   /** Anything unexpected. Details go to the log, never across IPC. */
   'INTERNAL',
 ] as const;
@@ -88,7 +95,6 @@ export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
   'UNAUTHENTICATED',
   'PASSWORD_CHANGE_REQUIRED',
 ];
-export const errorCodeSchema = z.enum(ERROR_CODES);
 
 /** One field-level problem, from a zod issue. `path` is the dotted field path. */
 export interface ValidationIssue {
@@ -103,25 +109,6 @@ export interface AppErrorBody {
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
-
-export const validationIssueSchema = z.strictObject({
-  path: z.string(),
-  message: z.string(),
-});
-
-export const appErrorBodySchema = z.strictObject({
-  code: errorCodeSchema,
-  message: z.string(),
-  issues: z.array(validationIssueSchema).optional(),
-});
-
-/** Schema for a Result whose data matches `data`. */
-export function resultSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.strictObject({ ok: z.literal(true), data }),
-    z.strictObject({ ok: z.literal(false), error: appErrorBodySchema }),
-  ]);
-}
 
 /**
  * A typed error thrown inside the main process (services) and turned into a Result by the router,

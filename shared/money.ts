@@ -238,16 +238,6 @@ export function currencyExponent(currency: string): number {
     .maximumFractionDigits as number;
 }
 
-/** True when `code` is an ISO 4217 code the platform knows. */
-export function isCurrencyCode(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  try {
-    return Intl.supportedValuesOf('currency').includes(code);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Formats minor units for people, at the edge only: `formatMoney(1234, 'GBP', 'en-GB')` → "£12.34".
  */

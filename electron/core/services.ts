@@ -20,6 +20,7 @@ import { SaleActions } from './sales/sale-actions';
 import { ParkedSales } from './sales/parked-sales';
 import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
+import { ImportJobs } from './imports/import-jobs';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -38,6 +39,7 @@ export interface Services {
   parked: ParkedSales;
   daySummary: DaySummaryService;
   onlineRetail: OnlineRetailImporter;
+  importJobs: ImportJobs;
 }
 
 export interface ServiceDeps {
@@ -76,7 +78,8 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     saleQueries,
     saleActions: new SaleActions(db, audit, clock, till, saleQueries),
     parked: new ParkedSales(db, clock, till),
-    daySummary: new DaySummaryService(db, settings),
+    daySummary: new DaySummaryService(db, settings, clock),
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
+    importJobs: new ImportJobs(),
   };
 }

@@ -180,7 +180,7 @@ export function createAppProtocolHandler(
       if (!isStrictlyInside(root, real)) return plainResponse(403);
       if (!(await files.stat(real)).isFile()) return plainResponse(404);
       const body = request.method === 'HEAD' ? null : await files.readFile(real);
-      return new Response(body as BodyInit | null, {
+      return new Response(body as ConstructorParameters<typeof Response>[0], {
         status: 200,
         headers: { ...securityHeaders(), 'Content-Type': contentTypeFor(real) },
       });

@@ -11,6 +11,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
 import { applyPragmas } from '../../electron/core/db/pragmas';
+import { BusinessDayStamper } from '../../electron/core/sales/local-day';
+import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { inclusiveTax } from '../../shared/money';
 
 export interface RawLine {
@@ -42,6 +44,7 @@ export class RawSaleWriter {
   private readonly insertTender: Database.Statement;
   private readonly insertAudit: Database.Statement;
   private readonly writeOne: (sale: RawSale) => number;
+  private readonly days: BusinessDayStamper;
 
   constructor(
     databasePath: string,
@@ -59,8 +62,8 @@ export class RawSaleWriter {
     this.insertSale = this.db.prepare(
       `INSERT INTO sales (uuid, till_id, receipt_no, kind, status, refund_of_id, staff_id, customer_id,
          currency, prices_include_tax, subtotal, discount, tax, total, note, source, external_ref,
-         request_hash, created_at)
-       VALUES (?, ?, ?, 'sale', 'completed', NULL, ?, ?, 'GBP', 1, ?, 0, ?, ?, NULL, ?, NULL, NULL, ?)`,
+         request_hash, created_at, business_date)
+       VALUES (?, ?, ?, 'sale', 'completed', NULL, ?, ?, 'GBP', 1, ?, 0, ?, ?, NULL, ?, NULL, NULL, ?, ?)`,
     );
     this.insertLine = this.db.prepare(
       `INSERT INTO sale_lines (sale_id, line_no, product_id, sku, description, unit_price, quantity,
@@ -74,6 +77,10 @@ export class RawSaleWriter {
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
          outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // sales.business_date in the store's zone, as checkout stamps it.
+    const zone = this.db.prepare("SELECT value FROM settings WHERE key = 'time_zone'").get() as
+      { value: string } | undefined;
+    this.days = new BusinessDayStamper(zone?.value ?? systemTimeZone());
     this.writeOne = this.db.transaction((sale: RawSale) => this.write(sale));
   }
 
@@ -109,6 +116,7 @@ export class RawSaleWriter {
         total,
         this.source,
         sale.createdAt,
+        this.days.dayOf(new Date(sale.createdAt)),
       ).lastInsertRowid,
     );
     priced.forEach((l, i) =>

@@ -34,6 +34,8 @@ import { AuditLog } from '../../electron/core/audit/audit-log';
 import { createSqliteDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
 import { kindOfCode } from '../../electron/core/imports/online-retail-parse';
+import { BusinessDayStamper } from '../../electron/core/sales/local-day';
+import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { foldForSearch, phoneDigits } from '../../electron/core/search/normalize';
 import { FIRST_NAMES, LAST_NAMES, loadSampleData, Rng, type SampleLine } from './sample-data';
 
@@ -186,6 +188,13 @@ function saleTimes(n: number, windows: { from: number; to: number }[], rng: Rng)
   return times.sort();
 }
 
+/** The store's time zone as the settings service reads it (prepare() sets London on a new file). */
+function storeTimeZone(db: Database.Database): string {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'time_zone'").get() as
+    { value: string } | undefined;
+  return row?.value ?? systemTimeZone();
+}
+
 /**
  * Inserts the rows of a flat array (`cols` values per row) one prepared single-row statement at a
  * time: with better-sqlite3 that is faster here than multi-row VALUES lists.
@@ -294,8 +303,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       db,
       `INSERT INTO sales (id, uuid, till_id, receipt_no, kind, status, refund_of_id, staff_id,
          customer_id, currency, prices_include_tax, subtotal, discount, tax, total, note, source,
-         external_ref, request_hash, created_at)`,
-      20,
+         external_ref, request_hash, created_at, business_date)`,
+      21,
     );
     const lines = multiInsert(
       db,
@@ -314,6 +323,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       4,
     );
     const setReceipt = db.prepare('UPDATE tills SET next_receipt_no = ? WHERE id = ?');
+    // Each sale's business day in the store's zone, as checkout stamps it (sales.business_date).
+    const businessDays = new BusinessDayStamper(storeTimeZone(db));
     let saleId = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM sales').get() as { m: number })
       .m;
     let lineId = (
@@ -395,6 +406,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
             null,
             null,
             at,
+            businessDays.dayOf(new Date(at)),
           );
           if (total !== 0) T.push(id, orig.tender, total, null, null);
           result.refunds += 1;
@@ -459,6 +471,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
           null,
           null,
           at,
+          businessDays.dayOf(new Date(at)),
         );
         const cash = rng.next() < 0.4;
         if (total > 0) {

@@ -57,7 +57,6 @@ const customerFields = {
   notes: optionalText(1000),
 };
 export const customerFieldsSchema = z.strictObject(customerFields);
-export type CustomerFields = z.input<typeof customerFieldsSchema>;
 
 export const customerStatsSchema = z.strictObject({
   /** Completed sales (not voided, not refunds). */
@@ -129,10 +128,11 @@ export const customerChannels = {
   }),
   'customers:import': defineChannel({
     summary:
-      'Import customers from CSV (name,email,phone,country,notes). Rows whose email or phone is already used are rejected; accepted rows are written in one transaction.',
+      'Import customers from CSV (name,email,phone,country,notes), sent as base64 bytes (UTF-8 or Windows-1252). Rows whose email or phone is already used are rejected; accepted rows are written in one transaction. Bulk import needs data.import (F3). At most 50 MB and 200,000 rows: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS; IMPORT_ENCODING, IMPORT_REJECTED. Yields to the event loop in slices (F1); progress under `jobId` via import:progress.',
     input: csvImportInput,
     output: importReportSchema,
-    access: 'customers.manage',
+    access: 'data.import',
     writes: true,
+    bulk: true,
   }),
 } as const;

@@ -42,6 +42,12 @@ export interface ChannelDefinition<
    */
   writes?: boolean;
   /**
+   * A bulk import (F3) among the `writes` channels: it reads and checks its file OUTSIDE any write
+   * transaction (a dry run never holds the write lock), and its commit opens its own write
+   * transaction, inside which the router re-checks the actor's status and permission first (A8).
+   */
+  bulk?: boolean;
+  /**
    * Counts as user activity for the idle lock (S2). Default true; polling channels (status,
    * session) set false so a screen that polls cannot keep a till unlocked.
    */

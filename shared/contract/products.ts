@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
+import { importEncodingSchema, importFileFields } from './imports';
 import {
   byIdInput,
   displayText,
@@ -76,6 +77,8 @@ export const importRejectSchema = z.strictObject({
 export const importReportSchema = z.strictObject({
   /** Data rows read (the header is not counted). */
   rows: z.number().int().nonnegative(),
+  /** How the file's text was read (F3): never guessed silently. */
+  encoding: importEncodingSchema,
   /** Rows that passed every check. */
   accepted: z.number().int().nonnegative(),
   /** Rows written (0 on a dry run). */
@@ -86,9 +89,12 @@ export const importReportSchema = z.strictObject({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
-/** A CSV file's text, up to 20 MB; `commit: false` checks every row and writes nothing. */
+/**
+ * A CSV file (see `importFileFields`: base64 bytes up to 50 MB, a job id for import:progress);
+ * `commit: false` checks every row and writes nothing.
+ */
 export const csvImportInput = z.strictObject({
-  csv: z.string().min(1, 'The file is empty').max(20_000_000, 'The file is larger than 20 MB'),
+  ...importFileFields,
   commit: z.boolean(),
 });
 
@@ -156,14 +162,14 @@ export const productChannels = {
   }),
   'products:import': defineChannel({
     summary:
-      'Import products from CSV (sku,barcode,name,price,tax_rate,kind,active; price in major units like 2.55, tax_rate in %). Existing SKUs are rejected, never overwritten; all accepted rows are written in one transaction.',
+      'Import products from CSV (sku,barcode,name,price,tax_rate,kind,active; price in major units like 2.55, tax_rate in %), sent as base64 bytes (UTF-8 or Windows-1252). Existing SKUs are rejected, never overwritten; all accepted rows are written in one transaction. Bulk import needs data.import (F3). At most 50 MB and 200,000 rows: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS; IMPORT_ENCODING, IMPORT_REJECTED. Yields to the event loop in slices (F1); progress under `jobId` via import:progress.',
     input: csvImportInput,
     output: importReportSchema,
-    access: 'products.manage',
+    access: 'data.import',
     writes: true,
+    bulk: true,
   }),
 } as const;
 
-/** Exported for forms: the product fields as the create/update channels parse them. */
+/** The product fields as the create/update channels parse them; the CSV import parses each row so. */
 export const productFieldsSchema = z.strictObject(productFields);
-export type ProductFields = z.input<typeof productFieldsSchema>;

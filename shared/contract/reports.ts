@@ -1,16 +1,20 @@
 /**
- * Reports: the day summary (an X report for today, a Z report for a closed day). Amounts are
- * integers in minor units of the store currency; the day is a calendar day in the store's time zone.
+ * Reports: the day summary (an X report for today, a Z report for a closed day), and today's
+ * business day. Amounts are integers in minor units of the store currency; a day is a business
+ * day, YYYY-MM-DD in the store's time zone, which only the core turns into UTC times.
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { idSchema, localDateSchema, utcTimestamp } from './common';
+import { emptyInput, idSchema, localDateSchema, utcTimestamp } from './common';
 import { tenderTypeSchema } from './sales-views';
 
 export const daySummarySchema = z.strictObject({
   date: localDateSchema,
   timeZone: z.string(),
-  /** The UTC range [from, to) the day covers. */
+  /**
+   * The UTC range [from, to) the day covers in the zone set now. Sales are counted by the business
+   * day stamped on them when made, so after a change of zone a sale may lie outside this range.
+   */
   from: utcTimestamp,
   to: utcTimestamp,
   currency: z.string(),
@@ -53,5 +57,12 @@ export const reportChannels = {
     input: z.strictObject({ date: localDateSchema, tillId: idSchema.optional() }),
     output: daySummarySchema,
     access: 'reports.view',
+  }),
+  'reports:today': defineChannel({
+    summary:
+      'Today\'s business day (YYYY-MM-DD) in the store time zone, and that zone: what the renderer uses as "today" for its default day filters and day buttons, instead of the computer\'s clock and zone.',
+    input: emptyInput,
+    output: z.strictObject({ date: localDateSchema, timeZone: z.string() }),
+    access: 'sales.create',
   }),
 } as const;

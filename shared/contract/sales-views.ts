@@ -61,7 +61,6 @@ export const tenderViewSchema = z.strictObject({
   /** Cash only: change due back. */
   change: z.number().int().nullable(),
 });
-export type TenderView = z.infer<typeof tenderViewSchema>;
 
 export const saleDetailSchema = saleSummarySchema.extend({
   subtotal: z.number().int(),
@@ -73,6 +72,7 @@ export const saleDetailSchema = saleSummarySchema.extend({
   source: z.enum(['till', 'import', 'seed']),
   /** The id in the source system (e.g. the Online Retail invoice number). */
   externalRef: z.string().nullable(),
+
   refundOf: z
     .strictObject({ id: idSchema, receiptNo: z.number().int(), tillName: z.string() })
     .nullable(),
@@ -88,7 +88,7 @@ export const saleDetailSchema = saleSummarySchema.extend({
       createdAt: utcTimestamp,
     }),
   ),
-  /** True when this sale may still be voided now (same day, completed, no refunds). */
+  /** True when this sale may still be voided now (made on today's business day, completed, no refunds). */
   voidable: z.boolean(),
 });
 export type SaleDetail = z.infer<typeof saleDetailSchema>;

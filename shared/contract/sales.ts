@@ -13,6 +13,7 @@ import {
   emptyInput,
   emptyOutput,
   idSchema,
+  localDateSchema,
   optionalText,
   positiveAmount,
   quantitySchema,
@@ -110,17 +111,18 @@ export const salesChannels = {
     writes: true,
   }),
   'sales:get': defineChannel({
-    summary: 'One sale or refund with lines, tenders, void and refunds. NOT_FOUND if none.',
+    summary:
+      "One sale or refund with lines, tenders, void and refunds. NOT_FOUND if none, or if it is another member's sale and the caller lacks reports.view (A7).",
     input: byIdInput,
     output: saleDetailSchema,
     access: 'sales.create',
   }),
   'sales:list': defineChannel({
     summary:
-      'The transactions list, newest first, 1..100 rows per page with keyset pagination (`cursor` = last row of the previous page). Filters: UTC range [from, to), staff, customer, status, kind, receipt number.',
+      "The transactions list, newest first, 1..100 rows per page with keyset pagination (`cursor` = last row of the previous page). Filters: business days fromDay..toDay (YYYY-MM-DD in the store time zone, both included, matched on each sale's business date), staff, customer, status, kind, receipt number. Without reports.view a member sees only their own sales (A7).",
     input: z.strictObject({
-      from: utcTimestamp.optional(),
-      to: utcTimestamp.optional(),
+      fromDay: localDateSchema.optional(),
+      toDay: localDateSchema.optional(),
       staffId: idSchema.optional(),
       customerId: idSchema.optional(),
       status: saleStatusSchema.optional(),
@@ -164,14 +166,14 @@ export const salesChannels = {
   }),
   'sales:annotate': defineChannel({
     summary:
-      'Change the customer attached to a sale, or its note. Amounts never change. Audited with the before and after.',
+      'Change the customer attached to a completed sale, or its note. Amounts never change. Needs sales.annotate (managers, admins). SALE_VOIDED for a voided sale. Audited with the before and after.',
     input: z.strictObject({
       id: idSchema,
       customerId: idSchema.nullable(),
       note: optionalText(500),
     }),
     output: saleDetailSchema,
-    access: 'sales.create',
+    access: 'sales.annotate',
     writes: true,
   }),
   'sales:park': defineChannel({

@@ -219,19 +219,29 @@ describe('the contract and the payload table', () => {
       expect(allowed(channels[c].access, 'manager'), c).toBe(false);
   });
 
-  it('lets cashiers sell but not void, refund, manage products, see reports or import (retail)', () => {
+  it('lets cashiers sell but not void, refund, edit sales, manage products, see reports or import (retail)', () => {
     const byRole = (c: ChannelName) => ROLE_IDS.filter((r) => allowed(channels[c].access, r));
     for (const c of ['sales:checkout', 'sales:quote', 'sales:park', 'sales:list'] as const)
       expect(byRole(c), c).toEqual(['admin', 'manager', 'cashier']);
     for (const c of [
       'sales:void',
       'sales:refund',
+      'sales:annotate',
       'products:create',
-      'products:import',
       'reports:daySummary',
     ] as const)
       expect(byRole(c), c).toEqual(['admin', 'manager']);
-    expect(byRole('import:onlineRetail')).toEqual(['admin']);
+    // Bulk imports need data.import (F3): not managers, not cashiers who manage customers.
+    for (const c of [
+      'products:import',
+      'customers:import',
+      'import:onlineRetail',
+      'import:progress',
+    ] as const) {
+      expect(channels[c].access, c).toBe('data.import');
+      expect(byRole(c), c).toEqual(['admin']);
+    }
+    expect(byRole('customers:create')).toEqual(['admin', 'manager', 'cashier']);
     // Voiding a sale asks for the password again (S3), like other sensitive actions.
     expect(channels['sales:void'].reauth).toBe(true);
   });

@@ -1,4 +1,5 @@
 /** Product and customer CSV imports: dry run vs commit, rejected rows with lines and reasons, one transaction, bad headers. */
+import { importFile } from '../helpers/import-file';
 import { auditCount, makeTestCore, resultCode, withAdmin, type TestCore } from '../helpers/core';
 
 function rows(t: TestCore, sql: string, ...args: unknown[]) {
@@ -44,7 +45,7 @@ describe('CSV import', () => {
     const before = rows(t, 'SELECT * FROM products');
     const audits = rows(t, 'SELECT COUNT(*) AS n FROM audit_events')[0]!.n;
 
-    const dry = await t.must('products:import', { csv: PRODUCTS, commit: false });
+    const dry = await t.must('products:import', { ...importFile(PRODUCTS), commit: false });
     expect(dry).toMatchObject({ rows: 12, accepted: 3, created: 0, rejectedCount: 9 });
     expect(dry.rejected.map((r) => r.line)).toEqual([4, 5, 6, 7, 8, 10, 11, 12, 15]);
     expect(rows(t, 'SELECT * FROM products')).toEqual(before);
@@ -60,7 +61,7 @@ describe('CSV import', () => {
     expect(reason(12)).toBe('name: Contains characters that are not allowed');
     expect(reason(15)).toMatch(/^tax_rate: /);
 
-    const done = await t.must('products:import', { csv: PRODUCTS, commit: true });
+    const done = await t.must('products:import', { ...importFile(PRODUCTS), commit: true });
     expect(done).toEqual({ ...dry, created: 3 });
     expect(
       rows(
@@ -119,7 +120,7 @@ describe('CSV import', () => {
     ]);
 
     // Importing the same file again creates nothing: every SKU now exists.
-    const again = await t.must('products:import', { csv: PRODUCTS, commit: true });
+    const again = await t.must('products:import', { ...importFile(PRODUCTS), commit: true });
     expect(again).toMatchObject({ accepted: 0, created: 0, rejectedCount: 12 });
     expect(rows(t, 'SELECT COUNT(*) AS n FROM products')[0]!.n).toBe(4);
   });
@@ -127,7 +128,7 @@ describe('CSV import', () => {
   it('uses the store currency exponent for prices (JPY has no decimals)', async () => {
     await t.must('settings:update', { currency: 'JPY' });
     const r = await t.must('products:import', {
-      csv: 'sku,name,price\nA,Onigiri,150\nB,Bento,1.50\n',
+      ...importFile('sku,name,price\nA,Onigiri,150\nB,Bento,1.50\n'),
       commit: true,
     });
     expect(r).toMatchObject({ rows: 2, created: 1, rejectedCount: 1 });
@@ -143,10 +144,13 @@ describe('CSV import', () => {
       'sku,name,price\nA,"Tea,1\n',
     ];
     for (const csv of bad) {
-      const r = await t.call('products:import', { csv, commit: true });
+      const r = await t.call('products:import', { ...importFile(csv), commit: true });
       expect(resultCode(r)).toBe('IMPORT_REJECTED');
     }
-    const r = await t.call('customers:import', { csv: 'email,phone\na@b.co,123456', commit: true });
+    const r = await t.call('customers:import', {
+      ...importFile('email,phone\na@b.co,123456'),
+      commit: true,
+    });
     expect(resultCode(r)).toBe('IMPORT_REJECTED');
     if (!r.ok) expect(r.error.message).toContain('missing name');
     expect(rows(t, 'SELECT COUNT(*) AS n FROM products')[0]!.n).toBe(0);
@@ -172,14 +176,14 @@ describe('CSV import', () => {
       'Bad Email,not-an-email,,,', // 9
       'Plain Name,,,,', // 10 ok
     ].join('\r\n');
-    const dry = await t.must('customers:import', { csv, commit: false });
+    const dry = await t.must('customers:import', { ...importFile(csv), commit: false });
     expect(dry).toMatchObject({ rows: 9, accepted: 3, created: 0, rejectedCount: 6 });
     expect(dry.rejected.map((r) => r.line)).toEqual([3, 5, 6, 7, 8, 9]);
     expect(dry.rejected[0]!.reason).toBe('Email zoe@example.com is repeated (first on line 2).');
     expect(dry.rejected[2]!.reason).toBe('A customer with email taken@example.com already exists.');
     expect(rows(t, 'SELECT COUNT(*) AS n FROM customers')[0]!.n).toBe(1);
 
-    const done = await t.must('customers:import', { csv, commit: true });
+    const done = await t.must('customers:import', { ...importFile(csv), commit: true });
     expect(done).toEqual({ ...dry, created: 3 });
     expect((await t.must('customers:search', { search: 'zoe' })).items.map((c) => c.name)).toEqual([
       'Zoë Quinn',
@@ -208,7 +212,7 @@ describe('CSV import', () => {
     const lines = ['sku,name,price'];
     for (let i = 0; i < 600; i++) lines.push(`S${i},Item ${i},oops`);
     lines.push('OK,Fine,1');
-    const r = await t.must('products:import', { csv: lines.join('\n'), commit: false });
+    const r = await t.must('products:import', { ...importFile(lines.join('\n')), commit: false });
     expect(r).toMatchObject({ rows: 601, accepted: 1, rejectedCount: 600 });
     expect(r.rejected).toHaveLength(500);
     expect(r.rejected[0]!.line).toBe(2);

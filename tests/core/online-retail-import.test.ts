@@ -3,6 +3,7 @@
  * summaries after the import must equal sums taken straight from the file, computed here
  * independently (csv-parse + decimal strings → pence), and every line keeps its exact values.
  */
+import { importFile } from '../helpers/import-file';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -105,7 +106,7 @@ describe('import:onlineRetail', () => {
   it('imports the real file exactly: day summaries equal the sums taken from the file', async () => {
     const expected = expectedDays();
     const started = Date.now();
-    const report = await t.must('import:onlineRetail', { csv: CSV });
+    const report = await t.must('import:onlineRetail', importFile(CSV));
     const seconds = (Date.now() - started) / 1000;
 
     expect(report.rejected).toEqual([]);
@@ -230,7 +231,7 @@ describe('import:onlineRetail', () => {
     ).toEqual({ lo: 1, hi: 512, n: 512 });
 
     // Importing the same file again adds nothing.
-    const again = await t.must('import:onlineRetail', { csv: CSV });
+    const again = await t.must('import:onlineRetail', importFile(CSV));
     expect(again).toMatchObject({
       alreadyImported: 512,
       salesCreated: 0,
@@ -247,7 +248,7 @@ describe('import:onlineRetail', () => {
     lines[5] = lines[5]!.replace(',3.39,', ',3.395,'); // file line 6
     const lines2 = [...lines];
     lines2[8] = lines2[8]!.replace(/,\d+,2010/, ',ten,2010'); // file line 9
-    const r = await t.must('import:onlineRetail', { csv: lines2.join('\n') });
+    const r = await t.must('import:onlineRetail', importFile(lines2.join('\n')));
     expect(r.rejected.map((x) => x.line)).toEqual([6, 9]);
     expect(r.rejected[0]!.reason).toMatch(/UnitPrice/);
     expect(r.rejected[1]!.reason).toMatch(/Quantity/);
@@ -265,22 +266,25 @@ describe('import:onlineRetail', () => {
       '1,A2,Other,-1,2010-12-01 08:00:00,1.50,17850.0,United Kingdom',
       '2,A1,Thing,2,2010-12-32 08:00:00,1.50,,United Kingdom',
     ].join('\n');
-    const r = await t.must('import:onlineRetail', { csv: mixed });
+    const r = await t.must('import:onlineRetail', importFile(mixed));
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4]);
-    const wrong = await t.call('import:onlineRetail', {
-      csv: 'Invoice,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n',
-    });
+    const wrong = await t.call(
+      'import:onlineRetail',
+      importFile(
+        'Invoice,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n',
+      ),
+    );
     expect(resultCode(wrong)).toBe('IMPORT_REJECTED');
-    const unclosed = await t.call('import:onlineRetail', { csv: `${HEADER}\n1,"A1,x` });
+    const unclosed = await t.call('import:onlineRetail', importFile(`${HEADER}\n1,"A1,x`));
     expect(resultCode(unclosed)).toBe('IMPORT_REJECTED');
   });
 
   it('refuses a cashier and a store whose currency is not GBP', async () => {
     await approvedMember(t);
     await t.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, 3);
-    expect(resultCode(await t.call('import:onlineRetail', { csv: CSV }, 3))).toBe('FORBIDDEN');
+    expect(resultCode(await t.call('import:onlineRetail', importFile(CSV), 3))).toBe('FORBIDDEN');
     await t.must('settings:update', { currency: 'EUR' });
-    const r = await t.call('import:onlineRetail', { csv: CSV });
+    const r = await t.call('import:onlineRetail', importFile(CSV));
     expect(resultCode(r)).toBe('IMPORT_REJECTED');
     expect(r.ok ? '' : r.error.message).toMatch(/GBP/);
   });

@@ -72,7 +72,13 @@ describe('seedDemoData', () => {
         `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
         tbl,
       );
-    expect(indexes('sales')).toBe(8);
+    expect(indexes('sales')).toBe(9); // with IDX_sales_business_date
+    // Every sale carries its London business day, as checkout would stamp it (shop hours are
+    // 09:00–17:30 UTC, so the UTC date is the London date).
+    expect(n(`SELECT COUNT(*) AS n FROM sales WHERE business_date IS NULL`)).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales WHERE business_date <> substr(created_at, 1, 10)`),
+    ).toBe(0);
     expect(indexes('sale_lines')).toBe(3);
   });
 

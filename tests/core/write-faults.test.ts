@@ -147,6 +147,10 @@ describe('a disk that fills up (D7)', () => {
     for (const id of stream.refused) expect(file.uuids.has(id), `refused ${id}`).toBe(false);
     expect(file.halfWritten).toEqual([]);
     expect(file.integrity).toBe('ok');
+    console.info(
+      `max_page_count disk-full: acknowledged=${stream.acked.length} refused=${stream.refused.length} ` +
+        `present=${stream.acked.filter((id) => file.uuids.has(id)).length} lost=0`,
+    );
   });
 
   it.skipIf(!isRoot)(
@@ -231,6 +235,7 @@ describe('another process holds the write lock (D8)', () => {
     expect(waited).toBeGreaterThanOrEqual(800);
     // The wait was sliced: timers ran during it (a blocking busy wait would give 0-1 ticks).
     expect(ticks).toBeGreaterThan(20);
+    console.info(`busy file: a 1 s lock delayed the sale by ${waited} ms (${ticks} timer ticks)`);
   });
 
   it('past the busy timeout the answer is BUSY and nothing is written', async () => {

@@ -203,9 +203,27 @@ const onlineRetailCsv = fc
         )
         .join(''),
   );
-/** CSV imports are text of 1..20,000,000 characters (the 20 MB cap documented on the channel). */
+/**
+ * F3: an import file is sent as its bytes in base64 (RFC 4648), at most 50 MB of bytes, so at most
+ * ceil(50,000,000 / 3) × 4 characters; the core checks the exact byte count and the alphabet
+ * (IMPORT_TOO_LARGE, IMPORT_REJECTED). `jobId` names the call for import:progress.
+ */
+const MAX_FILE_BASE64 = Math.ceil(50_000_000 / 3) * 4;
+const importFile = (sample: fc.Arbitrary<string>) => ({
+  csvBase64: capped('csv', 1, MAX_FILE_BASE64, {
+    sample: sample.map((text) => Buffer.from(text, 'utf8').toString('base64')),
+  }),
+  jobId: format('uuid'),
+});
 const csvImport = (sample: fc.Arbitrary<string>) =>
-  object({ csv: capped('csv', 1, 20_000_000, { sample }), commit: bool() });
+  object({ ...importFile(sample), commit: bool() });
+/** What a valid file may still be refused for (F3): too many rows, an unknown encoding, not CSV. */
+const IMPORT_REFUSALS = [
+  'IMPORT_REJECTED',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_TOO_MANY_ROWS',
+  'IMPORT_ENCODING',
+];
 
 const customerRows = (n: number) => ({ customers: n, customers_fts: n });
 const imported = (table: 'products' | 'customers', action: string) => (c: Call) =>
@@ -429,7 +447,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'products:import': {
     input: csvImport(productsCsv),
     ok: imported('products', 'product.import'),
-    refusals: nothingOn('IMPORT_REJECTED'),
+    refusals: nothingOn(...IMPORT_REFUSALS),
   },
 
   'customers:search': {
@@ -464,7 +482,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'customers:import': {
     input: csvImport(customersCsv),
     ok: imported('customers', 'customer.import'),
-    refusals: nothingOn('IMPORT_REJECTED'),
+    refusals: nothingOn(...IMPORT_REFUSALS),
   },
 
   'sales:quote': {
@@ -502,8 +520,9 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'sales:get': { input: object({ id: id('sale') }), ...read('NOT_FOUND') },
   'sales:list': {
     input: object({
-      from: optional(format('timestamp')),
-      to: optional(format('timestamp')),
+      // Business days in the store's zone (docs/sales.md).
+      fromDay: optional(format('date')),
+      toDay: optional(format('date')),
       staffId: optional(id('staff')),
       customerId: optional(id('customer')),
       status: optional(oneOf(['completed', 'voided'])),
@@ -551,7 +570,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     // Setting what is already there changes nothing and audits nothing.
     ok: (c) =>
       c.changed.has('sales') ? { audit: ['sale.annotate'], touched: ['sales'] } : NOTHING,
-    refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'VOID_NOT_ALLOWED'),
+    // SALE_VOIDED: a voided sale keeps its customer and note; CONFLICT: an archived customer.
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'SALE_VOIDED'),
     stream: { needs: 'refundableSale' },
   },
   'sales:park': {
@@ -578,10 +598,11 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ date: format('date'), tillId: optional(id('till')) }),
     ...read(),
   },
+  'reports:today': { input: object({}), ...read() },
 
   'import:onlineRetail': {
     // F3: the Online Retail file, all or nothing, capped at 50 MB.
-    input: object({ csv: capped('csv', 1, 50_000_000, { sample: onlineRetailCsv }) }),
+    input: object(importFile(onlineRetailCsv)),
     // A file with a refused row writes nothing at all (and says which rows, in the answer).
     ok: (c) =>
       c.output.rejected.length > 0
@@ -598,8 +619,9 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
               tills: ANY,
             },
           },
-    refusals: nothingOn('IMPORT_REJECTED', 'CONFLICT'),
+    refusals: nothingOn(...IMPORT_REFUSALS, 'CONFLICT'),
   },
+  'import:progress': { input: object({ jobId: format('uuid') }), ...read() },
 };
 
 /** The oracle's entry for `channel`, or undefined (the fuzz fails on that). */

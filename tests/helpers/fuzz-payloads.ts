@@ -14,6 +14,7 @@
  * sale (a later call then gets VOID_NOT_ALLOWED or REFUND_LIMIT, which is still an authz pass).
  */
 import type { ChannelInput, ChannelName } from '../../shared/contract';
+import { importFile } from './import-file';
 import type { RetailFixture } from './retail';
 
 export interface PayloadContext {
@@ -110,7 +111,10 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'products:remove': (c) => ({ id: c.retail.spareProductId }),
   'products:restore': (c) => ({ id: c.retail.spareProductId }),
   'products:import': (c) => ({
-    csv: `sku,barcode,name,price,tax_rate,kind,active\nIMP-${c.unique},,Imported,2.55,20,stock,true\n`,
+    ...importFile(
+      `sku,barcode,name,price,tax_rate,kind,active\nIMP-${c.unique},,Imported,2.55,20,stock,true\n`,
+      c.uuid,
+    ),
     commit: false,
   }),
 
@@ -129,8 +133,8 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   }),
   'customers:remove': (c) => ({ id: c.retail.spareCustomerId }),
   'customers:restore': (c) => ({ id: c.retail.spareCustomerId }),
-  'customers:import': () => ({
-    csv: 'name,email,phone,country,notes\nImported Customer,,,United Kingdom,\n',
+  'customers:import': (c) => ({
+    ...importFile('name,email,phone,country,notes\nImported Customer,,,United Kingdom,\n', c.uuid),
     commit: false,
   }),
 
@@ -169,8 +173,10 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'sales:discardParked': (c) => ({ id: c.retail.parkedIds[1] }),
 
   'reports:daySummary': () => ({ date: '2026-11-23' }),
+  'reports:today': () => ({}),
 
-  'import:onlineRetail': () => ({ csv: ONLINE_RETAIL_CSV }),
+  'import:onlineRetail': (c) => importFile(ONLINE_RETAIL_CSV, c.uuid),
+  'import:progress': (c) => ({ jobId: c.uuid }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OnlineRetailReport, TillSettings } from '../../shared/contract';
+import type { ImportReport, OnlineRetailReport, TillSettings } from '../../shared/contract';
+import type { RoleId } from '../../shared/permissions';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
 import { useProductsStore } from '../../renderer/src/stores/products';
 import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
@@ -20,11 +21,20 @@ const PRODUCTS_CSV =
 const RETAIL_CSV =
   'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n536365,85123A,WHITE HANGING HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom\n';
 
-const csvFile = (text: string, name = 'file.csv') => new File([text], name, { type: 'text/csv' });
+const csvFile = (content: string | Uint8Array, name = 'file.csv') =>
+  new File([content as BlobPart], name, { type: 'text/csv' });
+/** What the dialog must send: the file's bytes, base64. */
+const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
+const sent = (content: string | Uint8Array, extra: Record<string, unknown> = {}) => ({
+  csvBase64: base64(content),
+  jobId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+  ...extra,
+});
 
-async function openScreen(button: string, heading: RegExp | string) {
+async function openScreen(button: string, heading: RegExp | string, role: RoleId = 'admin') {
   const api = createFakeApi();
-  api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+  api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
+  api['customers:search'].mockResolvedValue(ok({ items: [], hasMore: false }));
   api['settings:get'].mockResolvedValue(ok(SETTINGS));
   api['products:list'].mockResolvedValue(ok({ items: [], total: 0 }));
   const rendered = renderApp(api);
@@ -45,6 +55,7 @@ describe('CSV import dialog', () => {
       .mockResolvedValueOnce(
         ok({
           rows: 3,
+          encoding: 'utf-8',
           accepted: 2,
           created: 0,
           rejected: [{ line: 3, reason: 'sku: A1 appears twice in the file' }],
@@ -54,6 +65,7 @@ describe('CSV import dialog', () => {
       .mockResolvedValueOnce(
         ok({
           rows: 3,
+          encoding: 'utf-8',
           accepted: 2,
           created: 2,
           rejected: [{ line: 3, reason: 'sku: A1 appears twice in the file' }],
@@ -69,7 +81,7 @@ describe('CSV import dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
 
     await waitFor(() =>
-      expect(api['products:import']).toHaveBeenCalledWith({ csv: PRODUCTS_CSV, commit: false }),
+      expect(api['products:import']).toHaveBeenCalledWith(sent(PRODUCTS_CSV, { commit: false })),
     );
     expect(await within(dialog).findByLabelText('Accepted: 2')).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Rejected: 1')).toBeInTheDocument();
@@ -80,7 +92,7 @@ describe('CSV import dialog', () => {
     api['products:list'].mockClear();
     await user.click(within(dialog).getByRole('button', { name: 'Import 2 rows' }));
     await waitFor(() =>
-      expect(api['products:import']).toHaveBeenLastCalledWith({ csv: PRODUCTS_CSV, commit: true }),
+      expect(api['products:import']).toHaveBeenLastCalledWith(sent(PRODUCTS_CSV, { commit: true })),
     );
     expect(await within(dialog).findByLabelText('Imported: 2')).toBeInTheDocument();
     expect(await screen.findByText('2 products imported.')).toBeInTheDocument();
@@ -109,15 +121,15 @@ describe('CSV import dialog', () => {
     expect(alert).toHaveTextContent('(missing name)');
     expect(within(dialog).queryByRole('button', { name: /^Import \d/ })).not.toBeInTheDocument();
     expect(api['customers:import']).toHaveBeenCalledTimes(1);
-    expect(api['customers:import']).toHaveBeenCalledWith({
-      csv: 'who,what\n1,2\n',
-      commit: false,
-    });
+    expect(api['customers:import']).toHaveBeenCalledWith(
+      sent('who,what\n1,2\n', { commit: false }),
+    );
   });
 });
 
 const REPORT: OnlineRetailReport = {
   rows: 3108,
+  encoding: 'utf-8',
   invoices: 143,
   salesCreated: 130,
   refundsCreated: 13,
@@ -156,9 +168,7 @@ describe('import data screen', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Import' }));
 
-    await waitFor(() =>
-      expect(api['import:onlineRetail']).toHaveBeenCalledWith({ csv: RETAIL_CSV }),
-    );
+    await waitFor(() => expect(api['import:onlineRetail']).toHaveBeenCalledWith(sent(RETAIL_CSV)));
     const report = await screen.findByRole('region', { name: 'Import report' });
     expect(within(report).getByLabelText('Invoices')).toHaveTextContent('143');
     expect(within(report).getByLabelText('Sales')).toHaveTextContent('130');
@@ -207,5 +217,89 @@ describe('import data screen', () => {
     expect(alert).toHaveTextContent('The file could not be imported. Nothing was changed.');
     expect(alert).toHaveTextContent('The store currency is EUR');
     expect(screen.queryByRole('region', { name: 'Import report' })).not.toBeInTheDocument();
+  });
+});
+
+const CHECKED: ImportReport = {
+  rows: 1,
+  encoding: 'windows-1252',
+  accepted: 1,
+  created: 0,
+  rejected: [],
+  rejectedCount: 0,
+};
+
+describe('bulk import safety (F1, F3)', () => {
+  it('shows the import entry points only to members with data.import', async () => {
+    // A manager manages products and customers, a cashier customers: neither may bulk-import.
+    const manager = await openScreen('Products', 'Products', 'manager');
+    expect(screen.getByRole('button', { name: 'New product' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import CSV' })).not.toBeInTheDocument();
+    await manager.user.click(screen.getByRole('button', { name: 'Customers' }));
+    await screen.findByRole('heading', { name: 'Customers' });
+    expect(screen.getByRole('button', { name: 'New customer' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import CSV' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import data' })).not.toBeInTheDocument();
+    manager.unmount();
+
+    await openScreen('Customers', 'Customers', 'cashier');
+    expect(screen.getByRole('button', { name: 'New customer' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import CSV' })).not.toBeInTheDocument();
+  });
+
+  it('sends the file as bytes, so a Windows-1252 Café reaches the core unmangled', async () => {
+    const { api, user } = await openScreen('Customers', 'Customers');
+    api['customers:import'].mockResolvedValue(ok(CHECKED));
+    const cp1252 = new Uint8Array([...Buffer.from('name\nCaf'), 0xe9, 0x0a]);
+    await user.click(await screen.findByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import customers' });
+    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile(cp1252));
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+    await waitFor(() =>
+      expect(api['customers:import']).toHaveBeenCalledWith(sent(cp1252, { commit: false })),
+    );
+    expect(
+      await within(dialog).findByText(/it was read as Windows-1252 \(Western European\) text/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a progress bar from import:progress while the import runs', async () => {
+    const { api, user } = await openScreen('Customers', 'Customers');
+    let finish!: (r: ReturnType<typeof ok<ImportReport>>) => void;
+    api['customers:import'].mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    api['import:progress'].mockResolvedValue(
+      ok({ progress: { phase: 'checking', rowsDone: 1200, rowsTotal: 3000 } }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import customers' });
+    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile('name\nA\n'));
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+
+    const bar = await within(dialog).findByRole('progressbar', {
+      name: 'Checking rows: 1,200 of 3,000',
+    });
+    expect(bar).toHaveAttribute('aria-valuenow', '40');
+    // It asks about this very import, by the job id the import call carries.
+    const jobId = api['customers:import'].mock.calls[0]![0]!.jobId;
+    expect(api['import:progress']).toHaveBeenCalledWith({ jobId });
+
+    finish(ok({ ...CHECKED, encoding: 'utf-8' }));
+    expect(await within(dialog).findByLabelText('Accepted: 1')).toBeInTheDocument();
+    expect(within(dialog).queryByRole('progressbar')).not.toBeInTheDocument();
+    const polls = api['import:progress'].mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(api['import:progress'].mock.calls.length).toBe(polls);
+  });
+
+  it('says plainly that a file is too big or has too many rows', async () => {
+    const { api, user } = await openScreen('Import data', 'Import data');
+    api['import:onlineRetail'].mockResolvedValue(
+      fail('IMPORT_TOO_MANY_ROWS', 'The file has more than 200,000 rows.'),
+    );
+    await user.upload(screen.getByLabelText('Online Retail CSV file'), csvFile(RETAIL_CSV));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This file has more than 200,000 rows, the most Kassa imports at once.',
+    );
   });
 });

@@ -1,11 +1,20 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DaySummary } from '../../shared/contract';
 import type { RoleId } from '../../shared/permissions';
 import { useReportsStore } from '../../renderer/src/stores/reports';
 import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
 
-const NOW = new Date(2026, 10, 23, 15, 0);
+// Issue 7 §10: this computer is in Auckland (already Tuesday the 24th); the store is in London,
+// where it is Monday the 23rd. "Today" is the core's answer to reports:today.
+const savedTz = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'Pacific/Auckland';
+});
+afterAll(() => {
+  process.env.TZ = savedTz;
+});
+const NOW = new Date('2026-11-23T15:00:00.000Z');
 
 function daySummary(date: string, overrides: Partial<DaySummary> = {}): DaySummary {
   return {
@@ -35,9 +44,10 @@ function daySummary(date: string, overrides: Partial<DaySummary> = {}): DaySumma
   };
 }
 
-async function openReports(role: RoleId = 'manager') {
+async function openReports(role: RoleId = 'manager', today = '2026-11-23') {
   const api = createFakeApi();
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
+  api['reports:today'].mockResolvedValue(ok({ date: today, timeZone: 'Europe/London' }));
   api['reports:daySummary'].mockImplementation(async (input) => ok(daySummary(input?.date ?? '')));
   const rendered = renderApp(api);
   await rendered.user.click(await screen.findByRole('button', { name: 'Reports' }));
@@ -55,6 +65,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('reports: day summary', () => {
   it("shows today's figures, formatted, and the by-tender and by-staff tables", async () => {
+    expect(new Date().getDate()).toBe(24); // this process really is in Auckland
     const { api } = await openReports();
     expect(api['reports:daySummary']).toHaveBeenCalledWith({ date: '2026-11-23' });
     expect(screen.getByLabelText('Day')).toHaveValue('2026-11-23');
@@ -107,6 +118,21 @@ describe('reports: day summary', () => {
     );
   });
 
+  it("steps over the DST change by calendar days from the core's today", async () => {
+    const { api, user } = await openReports('manager', '2026-03-30');
+    expect(api['reports:daySummary']).toHaveBeenCalledWith({ date: '2026-03-30' });
+    expect(screen.getByText(/today, still open/)).toBeInTheDocument();
+    for (const date of ['2026-03-29', '2026-03-28']) {
+      await user.click(screen.getByRole('button', { name: 'Previous day' }));
+      await waitFor(() => expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date }));
+    }
+    expect(screen.getByText(/closed day/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-03-30' }),
+    );
+  });
+
   it('an empty day says so instead of empty tables', async () => {
     const { api, user } = await openReports();
     api['reports:daySummary'].mockResolvedValueOnce(
@@ -135,6 +161,7 @@ describe('reports: day summary', () => {
   it('shows the core refusal', async () => {
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    api['reports:today'].mockResolvedValue(ok({ date: '2026-11-23', timeZone: 'Europe/London' }));
     api['reports:daySummary'].mockResolvedValue(fail('INTERNAL'));
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Reports' }));

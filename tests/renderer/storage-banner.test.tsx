@@ -37,7 +37,7 @@ describe('the storage warning (D7)', () => {
     await screen.findByRole('button', { name: 'Checkout' });
     expect(screen.queryByRole('alert', BANNER)).toBeNull();
 
-    api['sales:parkedList'].mockResolvedValue(ok({ items: [] }));
+    api['sales:parkedList'].mockResolvedValue(ok([]));
     api['sales:park'].mockResolvedValue(fail('STORAGE_FAILED'));
     await expect(
       call('sales:park', { label: 'x', cart: { lines: [{ productId: 1, quantity: 1 }] } }),

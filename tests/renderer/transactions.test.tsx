@@ -14,10 +14,11 @@ import {
 } from '../../renderer/src/stores/transactions';
 import { createFakeApi, fail, ok, renderApp, sessionFor, staffMember, TILL } from './helpers';
 
-// Days are picked in local time: pin the zone so the UTC bounds are known (CET, UTC+1 in November).
+// Issue 7 §10: this computer is in Auckland, where it is already Tuesday the 24th, while the store
+// (and so the core) is in Berlin, where it is Monday the 23rd. The renderer must use the core's day.
 const savedTz = process.env.TZ;
 beforeAll(() => {
-  process.env.TZ = 'Europe/Berlin';
+  process.env.TZ = 'Pacific/Auckland';
 });
 afterAll(() => {
   process.env.TZ = savedTz;
@@ -144,6 +145,7 @@ const detail13 = detailOf(refund13, {
   voidable: false,
 });
 const voided11 = summary(11, { status: 'voided', total: 990 });
+const detail11 = detailOf(voided11, { voidable: false });
 const sale10 = summary(10, { total: 450, createdAt: '2026-11-23T09:00:00.000Z' });
 const detail10 = detailOf(sale10);
 
@@ -164,9 +166,10 @@ async function openTransactions(
       total: 2,
     }),
   );
+  api['reports:today'].mockResolvedValue(ok({ date: '2026-11-23', timeZone: 'Europe/Berlin' }));
   api['sales:list'].mockResolvedValue(ok({ items, nextCursor }));
   api['sales:get'].mockImplementation(async (input) => {
-    const found = { 10: detail10, 12: detail12, 13: detail13 }[input?.id ?? 0];
+    const found = { 10: detail10, 11: detail11, 12: detail12, 13: detail13 }[input?.id ?? 0];
     return found ? ok(found) : fail('NOT_FOUND');
   });
   api['customers:search'].mockResolvedValue(ok({ items: [ada], hasMore: false }));
@@ -186,9 +189,10 @@ const rowOf = (receiptNo: number) => {
   return row;
 };
 
-/** Monday 23 November 2026, 15:00 in Berlin. */
+/** Monday 23 November 2026, 15:00 in Berlin (the store); already 03:00 on Tuesday in Auckland. */
 const NOW = new Date('2026-11-23T14:00:00.000Z');
-const TODAY = { from: '2026-11-22T23:00:00.000Z', to: '2026-11-23T23:00:00.000Z' };
+/** Today as the core says it is: a business day, sent as it is. */
+const TODAY = { fromDay: '2026-11-23', toDay: '2026-11-23' };
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
@@ -197,8 +201,10 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('transactions screen', () => {
-  it("lists today's sales (local midnight to midnight, sent as UTC) with kind, status and totals", async () => {
+  it("lists today's sales (the core's business day, not this computer's) with kind, status and totals", async () => {
+    expect(new Date().getDate()).toBe(24); // this process really is in Auckland
     const { api } = await openTransactions();
+    expect(api['reports:today']).toHaveBeenCalledWith({});
     expect(api['sales:list']).toHaveBeenCalledWith({ ...TODAY, limit: TRANSACTIONS_PAGE_SIZE });
     expect(screen.getByLabelText('From')).toHaveValue('2026-11-23');
     expect(screen.getByLabelText('To')).toHaveValue('2026-11-23');
@@ -213,26 +219,41 @@ describe('transactions screen', () => {
     expect(within(rowOf(11)).getByText('Tom Baker')).toBeInTheDocument();
   });
 
-  it('sends the UTC bounds of the chosen local days', async () => {
+  it('sends the chosen business days as they are; the core turns them into times', async () => {
     const { lastList } = await openTransactions();
+    expect(screen.getByLabelText('From')).toHaveAttribute('max', '2026-11-23');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-20' } });
     await waitFor(() =>
       expect(lastList()).toEqual({
-        from: '2026-11-19T23:00:00.000Z',
-        to: TODAY.to,
+        fromDay: '2026-11-20',
+        toDay: '2026-11-23',
         limit: TRANSACTIONS_PAGE_SIZE,
       }),
     );
-    // Across the end of summer time: 25 October is 25 hours long in Berlin.
+    // Across the end of summer time (25 October, 25 hours long in Berlin): still just the day.
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-10-25' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-10-25' } });
     await waitFor(() =>
       expect(lastList()).toEqual({
-        from: '2026-10-24T22:00:00.000Z',
-        to: '2026-10-25T23:00:00.000Z',
+        fromDay: '2026-10-25',
+        toDay: '2026-10-25',
         limit: TRANSACTIONS_PAGE_SIZE,
       }),
     );
+    // "Today" goes back to the core's day, not Auckland's.
+    fireEvent.click(screen.getByRole('button', { name: 'Today' }));
+    await waitFor(() => expect(lastList()).toEqual({ ...TODAY, limit: TRANSACTIONS_PAGE_SIZE }));
+  });
+
+  it("shows the core's refusal when it cannot say which day it is, and lists nothing", async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    api['settings:get'].mockResolvedValue(ok(SETTINGS));
+    api['reports:today'].mockResolvedValue(fail('INTERNAL'));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Transactions' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Something went wrong/);
+    expect(api['sales:list']).not.toHaveBeenCalled();
   });
 
   it('does not ask the core for a range that ends before it starts', async () => {
@@ -301,7 +322,7 @@ describe('transactions screen', () => {
     ).toBeInTheDocument();
   });
 
-  it('a cashier has no staff filter and no void or refund, but can open, print and edit', async () => {
+  it('a cashier has no staff filter and no void, refund or edit (sales.annotate), but can open and print', async () => {
     const { api, user } = await openTransactions('cashier');
     expect(screen.queryByLabelText('Staff', { selector: 'input' })).not.toBeInTheDocument();
     expect(api['staff:list']).not.toHaveBeenCalled();
@@ -309,9 +330,18 @@ describe('transactions screen', () => {
     const region = await screen.findByRole('region', { name: 'Sale detail' });
     await within(region).findByRole('table', { name: 'Line items' });
     expect(within(region).getByRole('button', { name: 'Print receipt' })).toBeInTheDocument();
-    expect(within(region).getByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
     expect(within(region).queryByRole('button', { name: 'Refund' })).not.toBeInTheDocument();
     expect(within(region).queryByRole('button', { name: 'Void sale' })).not.toBeInTheDocument();
+  });
+
+  it('a voided sale has no Edit, even for a manager', async () => {
+    const { user } = await openTransactions('manager');
+    await user.click(within(table()).getByRole('button', { name: /receipt 11 / }));
+    const region = detailRegion();
+    await within(region).findByRole('table', { name: 'Line items' });
+    expect(within(region).getByRole('button', { name: 'Print receipt' })).toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
   });
 
   it('opens a sale: lines, tenders, refunds, and the refund links back to its sale', async () => {
@@ -465,6 +495,7 @@ describe('transactions screen', () => {
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
     api['settings:get'].mockResolvedValue(ok(SETTINGS));
+    api['reports:today'].mockResolvedValue(ok({ date: '2026-11-23', timeZone: 'Europe/Berlin' }));
     api['sales:list'].mockResolvedValue(fail('INTERNAL'));
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Transactions' }));

@@ -1,6 +1,7 @@
 /**
  * docs/ipc.md is generated from the IPC contract (scripts/ipc-docs.ts). This test keeps the two in
- * step: add or change a channel, then run `npm run docs:ipc` and commit the result.
+ * step: add or change a channel, then run `npm run docs:ipc` and commit the result (it also
+ * regenerates shared/contract/channel-names.ts; tests/shell/channel-names.test.ts checks that one).
  */
 import { readFileSync } from 'node:fs';
 import { CHANNEL_NAMES } from '../../shared/contract';

@@ -9,19 +9,14 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { customerFieldsSchema, type CustomerView } from '../../../shared/contract/customers';
+import type { CustomerView } from '../../../shared/contract/customers';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
-import {
-  existingValues,
-  finishImport,
-  ImportReportBuilder,
-  reasonFromIssues,
-  readCsv,
-} from '../csv/csv-import';
+import { importCustomers } from '../csv/customer-import';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
+import type { ImportJob } from '../imports/import-jobs';
 import type { SaleQueries } from '../sales/sale-queries';
 import type { Clock } from '../types';
 import { CustomerEntity } from './customer.entity';
@@ -44,9 +39,6 @@ export function toCustomerView(c: CustomerEntity): CustomerView {
     updatedAt: c.updatedAt,
   };
 }
-
-const CSV_REQUIRED = ['name'] as const;
-const CSV_OPTIONAL = ['email', 'phone', 'country', 'notes'] as const;
 
 export class CustomerService {
   constructor(
@@ -222,87 +214,19 @@ export class CustomerService {
   }
 
   /**
-   * Imports customers from CSV: header `name,email,phone,country,notes` (any order,
-   * case-insensitive; only `name` is required). Rows that fail validation, repeat an email or
-   * phone (by digits) from an earlier row, or use an email/phone a customer already has are
-   * rejected; existing customers are never changed. `commit: false` writes nothing;
-   * `commit: true` writes every accepted row in one transaction with one `customer.import` audit
-   * row. Errors: IMPORT_REJECTED (not CSV, or a wrong header).
+   * Imports customers from CSV as `job` (needs data.import, F3): see ../csv/customer-import.ts.
+   * Errors: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_ENCODING, IMPORT_REJECTED.
    */
-  async importCsv(
+  importCsv(
     actor: Session,
     input: ChannelParsedInput<'customers:import'>,
+    job: ImportJob,
   ): Promise<ChannelOutput<'customers:import'>> {
-    const rows = readCsv(input.csv, { required: CSV_REQUIRED, optional: CSV_OPTIONAL });
-    const report = new ImportReportBuilder();
-    const candidates: { line: number; cols: ReturnType<typeof customerSearchColumns> }[] = [];
-    const emailLine = new Map<string, number>();
-    const phoneLine = new Map<string, number>();
-
-    for (const { line, values: v, fieldCountError } of rows) {
-      if (fieldCountError) {
-        report.reject(line, fieldCountError);
-        continue;
-      }
-      const parsed = customerFieldsSchema.safeParse(v);
-      if (!parsed.success) {
-        report.reject(line, reasonFromIssues(parsed.error.issues));
-        continue;
-      }
-      const cols = customerSearchColumns(parsed.data);
-      const firstEmail = cols.email === null ? undefined : emailLine.get(cols.email);
-      const firstPhone = cols.phoneDigits === null ? undefined : phoneLine.get(cols.phoneDigits);
-      if (firstEmail !== undefined) {
-        report.reject(line, `Email ${cols.email} is repeated (first on line ${firstEmail}).`);
-        continue;
-      }
-      if (firstPhone !== undefined) {
-        report.reject(line, `Phone ${cols.phone} is repeated (first on line ${firstPhone}).`);
-        continue;
-      }
-      if (cols.email !== null) emailLine.set(cols.email, line);
-      if (cols.phoneDigits !== null) phoneLine.set(cols.phoneDigits, line);
-      candidates.push({ line, cols });
-    }
-
-    const admit = async (em: EntityManager) => {
-      const emails = await existingValues(em, 'customers', 'email', [...emailLine.keys()]);
-      const phones = await existingValues(em, 'customers', 'phone_digits', [...phoneLine.keys()]);
-      return candidates.filter(({ line, cols }) => {
-        if (cols.email !== null && emails.has(cols.email))
-          report.reject(line, `A customer with email ${cols.email} already exists.`);
-        else if (cols.phoneDigits !== null && phones.has(cols.phoneDigits))
-          report.reject(line, `A customer with phone ${cols.phone} already exists.`);
-        else return true;
-        return false;
-      });
-    };
-
-    return finishImport({
-      db: this.db,
-      commit: input.commit,
-      rows: rows.length,
-      now: () => this.now(),
-      report,
-      admit,
-      insert: async (em, part, now) => {
-        await em.getRepository(CustomerEntity).insert(
-          part.map(({ cols }) => ({
-            ...cols,
-            externalRef: null,
-            archivedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        );
-      },
-      audit: (em, detail) =>
-        this.audit.record(em, {
-          ...this.actor(actor, null),
-          action: 'customer.import',
-          outcome: 'success',
-          detail,
-        }),
-    });
+    return importCustomers(
+      { db: this.db, audit: this.audit, clock: this.clock },
+      actor,
+      input,
+      job,
+    );
   }
 }

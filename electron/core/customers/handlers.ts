@@ -10,6 +10,7 @@ export function createCustomerHandlers(s: Services): DomainHandlers<'customers'>
     'customers:update': (input, { session }) => s.customers.update(session, input),
     'customers:remove': (input, { session }) => s.customers.remove(session, input.id),
     'customers:restore': (input, { session }) => s.customers.restore(session, input.id),
-    'customers:import': (input, { session }) => s.customers.importCsv(session, input),
+    'customers:import': (input, { session }) =>
+      s.importJobs.run(session, input.jobId, (job) => s.customers.importCsv(session, input, job)),
   };
 }

@@ -46,6 +46,8 @@ const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }
 export class Database {
   readonly queue = new WriteQueue();
   private readonly context = new AsyncLocalStorage<WriteContext>();
+  /** A check every top-level write transaction of one call runs first (bulk imports, A8). */
+  private readonly guards = new AsyncLocalStorage<(em: EntityManager) => Promise<void>>();
   private fault: StorageFault | null = null;
   /** Busy timeout for taking the write lock, in ms (D1's busy_timeout). */
   lockTimeoutMs: number = REQUIRED_PRAGMAS.busy_timeout;
@@ -86,6 +88,21 @@ export class Database {
     );
   }
 
+  /**
+   * Runs `fn`, and makes every top-level write transaction it starts run `guard` first, inside
+   * that transaction. A guard that throws rolls the transaction back with its error (A8).
+   */
+  guarded<T>(guard: (em: EntityManager) => Promise<void>, fn: () => Promise<T>): Promise<T> {
+    return this.guards.run(guard, fn);
+  }
+
+  /** `fn` after the call's guard, if any, inside the transaction just begun. */
+  private async guardedBody<T>(em: EntityManager, fn: (em: EntityManager) => Promise<T>) {
+    const guard = this.guards.getStore();
+    if (guard) await guard(em);
+    return fn(em);
+  }
+
   async close(): Promise<void> {
     await this.queue.drain();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
@@ -108,7 +125,7 @@ export class Database {
       run: async (sql) => void raw.exec(sql),
     };
     try {
-      const result = await this.context.run(ctx, () => fn(ctx.em));
+      const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
       if (!raw.inTransaction) {
         // SQLite rolled the transaction back itself (a full disk or I/O error inside a step the
         // code caught): nothing of it may be reported as saved.
@@ -149,7 +166,7 @@ export class Database {
     };
     try {
       await runner.startTransaction();
-      const result = await this.context.run(ctx, () => fn(ctx.em));
+      const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
       await runner.commitTransaction();
       this.fault = null;
       return result;

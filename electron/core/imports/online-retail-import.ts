@@ -11,17 +11,14 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { run, valuesList } from '../db/sql';
-import { localDate } from '../sales/local-day';
+import { BusinessDayStamper, businessDay } from '../sales/local-day';
 import { insertSale } from '../sales/sale-writer';
 import { foldForSearch } from '../search/normalize';
 import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../types';
-import {
-  kindOfCode,
-  parseOnlineRetail,
-  type RetailInvoice,
-  type RetailRow,
-} from './online-retail-parse';
+import type { ImportJob } from './import-jobs';
+import { kindOfCode, type RetailInvoice, type RetailRow } from './online-retail-parse';
+import { readOnlineRetail } from './online-retail-read';
 
 /** The till every imported invoice is numbered on. */
 export const IMPORT_TILL_NAME = 'Online Retail import';
@@ -96,18 +93,28 @@ export class OnlineRetailImporter {
    * the missing products, customers and every invoice not imported before (a sale or a refund on
    * the till "Online Retail import", source `import`, external_ref = InvoiceNo, staff = actor),
    * plus one `import.online_retail` audit row. Amounts are pence; times UTC.
-   * Errors: IMPORT_REJECTED (not CSV, wrong header, store currency not GBP).
+   *
+   * The file (base64 bytes, UTF-8 or Windows-1252: see ../csv/import-file.ts) is read and checked
+   * as `job`, streaming and in slices that yield to the event loop (F1); the write yields between
+   * invoices too, but holds the write queue until it commits: other writes wait behind it.
+   * Errors: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_ENCODING, IMPORT_REJECTED (not CSV,
+   * wrong header, store currency not GBP).
    */
-  async import(actor: Session, csv: string): Promise<ChannelOutput<'import:onlineRetail'>> {
+  async import(
+    actor: Session,
+    csvBase64: string,
+    job: ImportJob,
+  ): Promise<ChannelOutput<'import:onlineRetail'>> {
     if (this.settings.currency() !== 'GBP') {
       throw new AppError(
         'IMPORT_REJECTED',
         `The Online Retail file is in pounds sterling (GBP), but this store's currency is ${this.settings.currency()}.`,
       );
     }
-    const file = parseOnlineRetail(csv);
+    const { file, encoding } = await readOnlineRetail(csvBase64, job);
     const report: OnlineRetailReport = {
       rows: file.rows.length + new Set(file.rejected.map((r) => r.line)).size,
+      encoding,
       invoices: file.invoices.length,
       salesCreated: 0,
       refundsCreated: 0,
@@ -119,9 +126,11 @@ export class OnlineRetailImporter {
     };
     if (file.rejected.length > 0) return report;
     report.rows = file.rows.length;
-    report.days = this.days(file.invoices);
+    report.days = await this.days(file.invoices, job);
 
+    job.phase('queued');
     await this.db.write(async (em) => {
+      job.phase('writing', file.rows.length);
       const now = this.clock.now().toISOString();
       const existing = new Set<string>();
       for (const part of chunks(file.invoices.map((i) => i.invoiceNo))) {
@@ -131,13 +140,15 @@ export class OnlineRetailImporter {
           part,
         );
         for (const f of found) existing.add(f.external_ref);
+        if (job.advance(0)) await job.pause();
       }
       const todo = file.invoices.filter((i) => !existing.has(i.invoiceNo));
       report.alreadyImported = file.invoices.length - todo.length;
       const rows = todo.flatMap((i) => i.rows);
+      job.expect(rows.length);
 
-      const products = await this.ensureProducts(em, rows, now);
-      const customers = await this.ensureCustomers(em, todo, rows, now);
+      const products = await this.ensureProducts(em, job, rows, now);
+      const customers = await this.ensureCustomers(em, job, todo, rows, now);
       report.productsCreated = products.created;
       report.customersCreated = customers.created;
 
@@ -149,6 +160,7 @@ export class OnlineRetailImporter {
           [todo.length, tillId, todo.length],
         );
         let receiptNo = Number(taken[0]!.first);
+        const days = new BusinessDayStamper(this.settings.timeZone());
         for (const inv of todo) {
           await insertSale(
             em,
@@ -171,6 +183,7 @@ export class OnlineRetailImporter {
               externalRef: inv.invoiceNo,
               requestHash: null,
               createdAt: inv.at,
+              businessDate: days.dayOf(new Date(inv.at)),
             },
             inv.rows.map((r) => {
               const product = products.bySku.get(r.sku)!;
@@ -193,6 +206,7 @@ export class OnlineRetailImporter {
           );
           if (inv.kind === 'sale') report.salesCreated += 1;
           else report.refundsCreated += 1;
+          if (job.advance(inv.rows.length)) await job.pause();
         }
       }
 
@@ -210,11 +224,15 @@ export class OnlineRetailImporter {
   }
 
   /** Per store-local day: what the file holds (all its invoices, imported now or before). */
-  private days(invoices: readonly RetailInvoice[]): OnlineRetailReport['days'] {
+  private async days(
+    invoices: readonly RetailInvoice[],
+    job: ImportJob,
+  ): Promise<OnlineRetailReport['days']> {
     const timeZone = this.settings.timeZone();
     const byDay = new Map<string, OnlineRetailReport['days'][number]>();
     for (const inv of invoices) {
-      const date = localDate(new Date(inv.at), timeZone);
+      if (job.advance(0)) await job.pause();
+      const date = businessDay(new Date(inv.at), timeZone);
       const d = byDay.get(date) ?? { date, sales: 0, refunds: 0, gross: 0, refundTotal: 0, net: 0 };
       if (inv.kind === 'sale') {
         d.sales += 1;
@@ -246,6 +264,7 @@ export class OnlineRetailImporter {
   /** Finds products by SKU and inserts the missing ones (kind from the code, tax 0, active). */
   private async ensureProducts(
     em: EntityManager,
+    job: ImportJob,
     rows: readonly RetailRow[],
     now: string,
   ): Promise<{ bySku: Map<string, { id: number; sku: string; name: string }>; created: number }> {
@@ -259,6 +278,7 @@ export class OnlineRetailImporter {
           part,
         );
         for (const f of found) bySku.set(f.sku, { id: Number(f.id), sku: f.sku, name: f.name });
+        if (job.advance(0)) await job.pause();
       }
     };
     await load([...plans.keys()]);
@@ -285,6 +305,7 @@ export class OnlineRetailImporter {
            archived_at, created_at, updated_at) VALUES ${valuesList(part.length, 11)}`,
         params,
       );
+      if (job.advance(0)) await job.pause();
     }
     await load(missing.map((p) => p.sku));
     return { bySku, created: missing.length };
@@ -293,6 +314,7 @@ export class OnlineRetailImporter {
   /** Finds customers by external_ref and inserts the missing ones (`Customer 17850`, country). */
   private async ensureCustomers(
     em: EntityManager,
+    job: ImportJob,
     invoices: readonly RetailInvoice[],
     rows: readonly RetailRow[],
     now: string,
@@ -311,6 +333,7 @@ export class OnlineRetailImporter {
           part,
         );
         for (const f of found) ids.set(f.external_ref, Number(f.id));
+        if (job.advance(0)) await job.pause();
       }
     };
     await load(refs);
@@ -342,6 +365,7 @@ export class OnlineRetailImporter {
          VALUES ${valuesList(part.length, 12)}`,
         params,
       );
+      if (job.advance(0)) await job.pause();
     }
     await load(missing);
     return { ids, created: missing.length };

@@ -104,10 +104,77 @@ export function parseCustomerRef(text: string): string | null | undefined {
 }
 
 /**
- * Parses and checks the whole file. Throws AppError IMPORT_REJECTED when the file is not CSV or
- * its header is not exactly ONLINE_RETAIL_COLUMNS. Row problems do not throw: they are listed in
- * `rejected` (1-based lines) and the caller writes nothing. Invoices whose lines mix sales and
- * returns, `C` invoices with positive lines, and invoices naming two customers are refused row by row.
+ * Checks the header: exactly ONLINE_RETAIL_COLUMNS, in order. Errors: IMPORT_REJECTED.
+ */
+export function checkRetailHeader(header: readonly string[]): void {
+  if (
+    header.length !== ONLINE_RETAIL_COLUMNS.length ||
+    header.some((h, i) => h !== ONLINE_RETAIL_COLUMNS[i])
+  ) {
+    throw new AppError(
+      'IMPORT_REJECTED',
+      `The header must be exactly ${ONLINE_RETAIL_COLUMNS.join(',')}; found ${header.join(',').slice(0, 200) || 'nothing'}.`,
+    );
+  }
+}
+
+/** Checks one data record starting on `line`: the row, or the reason it is refused. */
+export function checkRetailRecord(
+  record: readonly string[],
+  line: number,
+): RetailRow | { line: number; reason: string } {
+  const refuse = (reason: string) => ({ line, reason });
+  if (record.length !== ONLINE_RETAIL_COLUMNS.length)
+    return refuse(`expected ${ONLINE_RETAIL_COLUMNS.length} columns, found ${record.length}`);
+  const [invoiceRaw, codeRaw, description, qtyRaw, dateRaw, priceRaw, customerRaw, countryRaw] =
+    record as [string, string, string, string, string, string, string, string];
+  const invoiceNo = invoiceRaw.trim();
+  const sku = codeRaw.trim().toUpperCase();
+  if (!/^[A-Za-z]?\d{1,31}$/.test(invoiceNo))
+    return refuse(`InvoiceNo "${invoiceRaw.slice(0, 40)}" is not a number with an optional letter`);
+  if (sku === '' || sku.length > 64) return refuse('StockCode must be 1 to 64 characters');
+  if (description.length > 200) return refuse('Description is longer than 200 characters');
+  const qtyText = qtyRaw.trim();
+  const quantity = /^-?\d{1,6}$/.test(qtyText) ? Number(qtyText) : NaN;
+  if (!Number.isInteger(quantity) || quantity === 0 || Math.abs(quantity) > MAX_QUANTITY)
+    return refuse(
+      `Quantity "${qtyRaw.slice(0, 20)}" must be a whole number from 1 to ${MAX_QUANTITY} (negative on a return)`,
+    );
+  const at = parseRetailDate(dateRaw.trim());
+  if (at === null)
+    return refuse(`InvoiceDate "${dateRaw.slice(0, 30)}" is not a date like 2010-12-01 08:26:00`);
+  const unitPrice = parseMoney(priceRaw, 2);
+  if (unitPrice === null || unitPrice < 0)
+    return refuse(
+      `UnitPrice "${priceRaw.slice(0, 20)}" must be an amount ≥ 0 with at most 2 decimals`,
+    );
+  if (Math.abs(quantity * unitPrice) > MAX_LINE_AMOUNT)
+    return refuse(`the line total is more than ${MAX_LINE_AMOUNT} pence`);
+  const customerRef = parseCustomerRef(customerRaw);
+  if (customerRef === undefined)
+    return refuse(
+      `CustomerID "${customerRaw.slice(0, 40)}" must be a number like 17850 or 17850.0`,
+    );
+  const country = countryRaw.trim();
+  if (country.length > 64) return refuse('Country is longer than 64 characters');
+  return {
+    line,
+    invoiceNo,
+    sku,
+    description,
+    quantity,
+    at,
+    unitPrice,
+    customerRef,
+    country: country || null,
+  };
+}
+
+/**
+ * Parses and checks a whole file held as text, in one go: for the seed scripts, which read the
+ * bundled sample. The app reads files with `readOnlineRetail` (online-retail-read.ts), which
+ * streams and yields. Throws AppError IMPORT_REJECTED when the file is not CSV or its header is
+ * not exactly ONLINE_RETAIL_COLUMNS; row problems are listed in `rejected` (see `groupInvoices`).
  */
 export function parseOnlineRetail(csv: string): ParsedRetailFile {
   let records: { record: string[]; info: { lines: number } }[];
@@ -125,89 +192,28 @@ export function parseOnlineRetail(csv: string): ParsedRetailFile {
       `The file is not valid CSV${where ? ` (near line ${where})` : ''}: ${(e as Error).message.slice(0, 200)}`,
     );
   }
-  const header = records[0]?.record ?? [];
-  if (
-    header.length !== ONLINE_RETAIL_COLUMNS.length ||
-    header.some((h, i) => h !== ONLINE_RETAIL_COLUMNS[i])
-  ) {
-    throw new AppError(
-      'IMPORT_REJECTED',
-      `The header must be exactly ${ONLINE_RETAIL_COLUMNS.join(',')}; found ${header.join(',').slice(0, 200) || 'nothing'}.`,
-    );
-  }
-
+  checkRetailHeader(records[0]?.record ?? []);
   const rows: RetailRow[] = [];
   const rejected: { line: number; reason: string }[] = [];
   for (const { record, info } of records.slice(1)) {
     // info.lines is the line where the record ends; quoted fields may span lines.
     const newlines = record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-    const line = info.lines - newlines;
-    const refuse = (reason: string) => rejected.push({ line, reason });
-    if (record.length !== ONLINE_RETAIL_COLUMNS.length) {
-      refuse(`expected ${ONLINE_RETAIL_COLUMNS.length} columns, found ${record.length}`);
-      continue;
-    }
-    const [invoiceRaw, codeRaw, description, qtyRaw, dateRaw, priceRaw, customerRaw, countryRaw] =
-      record as [string, string, string, string, string, string, string, string];
-    const invoiceNo = invoiceRaw.trim();
-    const sku = codeRaw.trim().toUpperCase();
-    if (!/^[A-Za-z]?\d{1,31}$/.test(invoiceNo)) {
-      refuse(`InvoiceNo "${invoiceRaw.slice(0, 40)}" is not a number with an optional letter`);
-      continue;
-    }
-    if (sku === '' || sku.length > 64) {
-      refuse('StockCode must be 1 to 64 characters');
-      continue;
-    }
-    if (description.length > 200) {
-      refuse('Description is longer than 200 characters');
-      continue;
-    }
-    const qtyText = qtyRaw.trim();
-    const quantity = /^-?\d{1,6}$/.test(qtyText) ? Number(qtyText) : NaN;
-    if (!Number.isInteger(quantity) || quantity === 0 || Math.abs(quantity) > MAX_QUANTITY) {
-      refuse(
-        `Quantity "${qtyRaw.slice(0, 20)}" must be a whole number from 1 to ${MAX_QUANTITY} (negative on a return)`,
-      );
-      continue;
-    }
-    const at = parseRetailDate(dateRaw.trim());
-    if (at === null) {
-      refuse(`InvoiceDate "${dateRaw.slice(0, 30)}" is not a date like 2010-12-01 08:26:00`);
-      continue;
-    }
-    const unitPrice = parseMoney(priceRaw, 2);
-    if (unitPrice === null || unitPrice < 0) {
-      refuse(`UnitPrice "${priceRaw.slice(0, 20)}" must be an amount ≥ 0 with at most 2 decimals`);
-      continue;
-    }
-    if (Math.abs(quantity * unitPrice) > MAX_LINE_AMOUNT) {
-      refuse(`the line total is more than ${MAX_LINE_AMOUNT} pence`);
-      continue;
-    }
-    const customerRef = parseCustomerRef(customerRaw);
-    if (customerRef === undefined) {
-      refuse(`CustomerID "${customerRaw.slice(0, 40)}" must be a number like 17850 or 17850.0`);
-      continue;
-    }
-    const country = countryRaw.trim();
-    if (country.length > 64) {
-      refuse('Country is longer than 64 characters');
-      continue;
-    }
-    rows.push({
-      line,
-      invoiceNo,
-      sku,
-      description,
-      quantity,
-      at,
-      unitPrice,
-      customerRef,
-      country: country || null,
-    });
+    const checked = checkRetailRecord(record, info.lines - newlines);
+    if ('reason' in checked) rejected.push(checked);
+    else rows.push(checked);
   }
+  return groupInvoices(rows, rejected);
+}
 
+/**
+ * Groups checked rows into invoices (rows sharing an InvoiceNo, in file order). Invoices whose
+ * lines mix sales and returns, `C` invoices with positive lines, and invoices naming two
+ * customers are refused row by row, added to `rejected` (sorted by line in the result).
+ */
+export function groupInvoices(
+  rows: RetailRow[],
+  rejected: { line: number; reason: string }[],
+): ParsedRetailFile {
   const groups = new Map<string, RetailRow[]>();
   for (const r of rows) {
     const g = groups.get(r.invoiceNo);

@@ -11,6 +11,7 @@ export function createProductHandlers(s: Services): DomainHandlers<'products'> {
     'products:update': (input, { session }) => s.products.update(session, input),
     'products:remove': (input, { session }) => s.products.remove(session, input.id),
     'products:restore': (input, { session }) => s.products.restore(session, input.id),
-    'products:import': (input, { session }) => s.products.importCsv(session, input),
+    'products:import': (input, { session }) =>
+      s.importJobs.run(session, input.jobId, (job) => s.products.importCsv(session, input, job)),
   };
 }

@@ -6,28 +6,19 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import {
-  productFieldsSchema,
-  type ProductKind,
-  type ProductView,
-} from '../../../shared/contract/products';
+import type { ProductKind, ProductView } from '../../../shared/contract/products';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
-import { currencyExponent, parseMoney } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
-import {
-  existingValues,
-  finishImport,
-  ImportReportBuilder,
-  reasonFromIssues,
-  readCsv,
-} from '../csv/csv-import';
+import { importProducts } from '../csv/product-import';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import { escapeLike, foldForSearch } from '../search/normalize';
 import type { SettingsService } from '../settings/settings-service';
+import type { ImportJob } from '../imports/import-jobs';
 import type { Clock } from '../types';
 import { ProductEntity } from './product.entity';
+import { productSearchName } from './search-name';
 
 type Fields = ChannelParsedInput<'products:create'>;
 
@@ -82,22 +73,10 @@ export function toProductView(p: ProductEntity): ProductView {
   };
 }
 
-/** `name` folded for `search_name`, capped at the column's 200 characters (folding can lengthen text). */
-export function productSearchName(name: string): string {
-  return Array.from(foldForSearch(name)).slice(0, 200).join('');
-}
-
 const TAKEN = {
   sku: 'This SKU is already used by another product.',
   barcode: 'This barcode is already used by another product.',
 };
-
-/** The CSV columns; `sku`, `name` and `price` are required. */
-const CSV_REQUIRED = ['sku', 'name', 'price'] as const;
-const CSV_OPTIONAL = ['barcode', 'tax_rate', 'kind', 'active'] as const;
-const CSV_NAMES = { taxRateBps: 'tax_rate' };
-const TRUE_WORDS = ['true', 'yes', 'y', '1'];
-const FALSE_WORDS = ['false', 'no', 'n', '0'];
 
 export class ProductService {
   constructor(
@@ -337,127 +316,19 @@ export class ProductService {
   }
 
   /**
-   * Imports products from CSV: header `sku,barcode,name,price,tax_rate,kind,active` (any order,
-   * case-insensitive; barcode, tax_rate (default 0), kind (default stock) and active (default
-   * true) may be left out). `price` is in major units of the store currency ("2.55"), parsed
-   * exactly; `tax_rate` is a percentage ("20", "17.5"). Rows that fail validation, repeat a SKU or
-   * barcode from an earlier row, or use a SKU/barcode that already exists are rejected (existing
-   * products are never changed). `commit: false` writes nothing; `commit: true` writes every
-   * accepted row in one transaction with one `product.import` audit row.
-   * Errors: IMPORT_REJECTED (not CSV, or a wrong header).
+   * Imports products from CSV as `job` (needs data.import, F3): see ../csv/product-import.ts.
+   * Errors: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_ENCODING, IMPORT_REJECTED.
    */
-  async importCsv(
+  importCsv(
     actor: Session,
     input: ChannelParsedInput<'products:import'>,
+    job: ImportJob,
   ): Promise<ChannelOutput<'products:import'>> {
-    const rows = readCsv(input.csv, { required: CSV_REQUIRED, optional: CSV_OPTIONAL });
-    const report = new ImportReportBuilder();
-    const exponent = currencyExponent(this.settings.currency());
-    const candidates: { line: number; fields: Fields }[] = [];
-    const skuLine = new Map<string, number>();
-    const barcodeLine = new Map<string, number>();
-
-    for (const { line, values: v, fieldCountError } of rows) {
-      if (fieldCountError) {
-        report.reject(line, fieldCountError);
-        continue;
-      }
-      const problems: string[] = [];
-      const price = parseMoney(v.price, exponent);
-      if (price === null)
-        problems.push(
-          `price: "${clipText(v.price)}" is not an amount with at most ${exponent} decimals`,
-        );
-      const taxText = v.tax_rate.replace(/\s*%$/, '');
-      const taxRateBps = taxText === '' ? 0 : parseMoney(taxText, 2);
-      if (taxRateBps === null)
-        problems.push(`tax_rate: "${clipText(v.tax_rate)}" is not a percentage like 20 or 17.5`);
-      const activeText = v.active.toLowerCase();
-      const active =
-        activeText === '' || TRUE_WORDS.includes(activeText)
-          ? true
-          : FALSE_WORDS.includes(activeText)
-            ? false
-            : null;
-      if (active === null) problems.push(`active: "${clipText(v.active)}" is not true or false`);
-      if (problems.length > 0) {
-        report.reject(line, problems.join('; '));
-        continue;
-      }
-      const parsed = productFieldsSchema.safeParse({
-        sku: v.sku,
-        barcode: v.barcode || null,
-        name: v.name,
-        price,
-        taxRateBps,
-        kind: v.kind ? v.kind.toLowerCase() : undefined,
-        active,
-      });
-      if (!parsed.success) {
-        report.reject(line, reasonFromIssues(parsed.error.issues, CSV_NAMES));
-        continue;
-      }
-      const f = parsed.data;
-      const firstSku = skuLine.get(f.sku);
-      const firstBarcode = f.barcode === null ? undefined : barcodeLine.get(f.barcode);
-      if (firstSku !== undefined) {
-        report.reject(line, `SKU ${f.sku} is repeated (first on line ${firstSku}).`);
-        continue;
-      }
-      if (firstBarcode !== undefined) {
-        report.reject(line, `Barcode ${f.barcode} is repeated (first on line ${firstBarcode}).`);
-        continue;
-      }
-      skuLine.set(f.sku, line);
-      if (f.barcode !== null) barcodeLine.set(f.barcode, line);
-      candidates.push({ line, fields: f });
-    }
-
-    const admit = async (em: EntityManager) => {
-      const skus = await existingValues(em, 'products', 'sku', [...skuLine.keys()]);
-      const barcodes = await existingValues(em, 'products', 'barcode', [...barcodeLine.keys()]);
-      return candidates.filter(({ line, fields: f }) => {
-        if (skus.has(f.sku)) report.reject(line, `SKU ${f.sku} already exists.`);
-        else if (f.barcode !== null && barcodes.has(f.barcode))
-          report.reject(line, `Barcode ${f.barcode} already exists.`);
-        else return true;
-        return false;
-      });
-    };
-
-    return finishImport({
-      db: this.db,
-      commit: input.commit,
-      rows: rows.length,
-      now: () => this.now(),
-      report,
-      admit,
-      insert: async (em, part, now) => {
-        await em.getRepository(ProductEntity).insert(
-          part.map(({ fields }) => ({
-            ...this.columns(fields),
-            archivedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        );
-      },
-      audit: (em, detail) =>
-        this.audit.record(em, {
-          ...this.actor(actor, null),
-          action: 'product.import',
-          outcome: 'success',
-          detail,
-        }),
-    });
+    const deps = { db: this.db, audit: this.audit, clock: this.clock };
+    return importProducts({ ...deps, currency: this.settings.currency() }, actor, input, job);
   }
 }
 
 function show(v: string | number | boolean | null): string {
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
-}
-
-/** A cell quoted back in a reject reason, cut to 40 characters. */
-function clipText(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

@@ -1,32 +1,48 @@
 /**
  * The day summary (X report for today, Z report for a closed day): completed sales, refunds and
- * voids for one calendar day in the store's time zone, split by tender and by staff member.
- * Three aggregate queries on the `created_at` index; amounts are minor units of the store currency.
+ * voids for one business day, split by tender and by staff member. A sale belongs to the business
+ * day stamped on it when it was made (`sales.business_date`, in the store's time zone then), so a
+ * later change of the time-zone setting moves no sale to another day. Three aggregate queries on
+ * the `business_date` index; amounts are minor units of the store currency.
  *
  * Definitions: gross = Σ totals of completed sales; refunds = −Σ totals of completed refunds (a
  * positive amount); voids = Σ totals of voided sales, which count in neither; net = gross − refunds.
  * By tender: Σ tender amounts of completed sales and refunds, which sums to net.
  */
-import type { ChannelParsedInput, DaySummary, TenderType } from '../../../shared/contract';
+import type {
+  ChannelOutput,
+  ChannelParsedInput,
+  DaySummary,
+  TenderType,
+} from '../../../shared/contract';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
-import { localDayRange } from '../sales/local-day';
+import { businessDay, businessDayRange } from '../sales/local-day';
 import { toInt } from '../sales/sale.entity';
 import type { SettingsService } from '../settings/settings-service';
+import type { Clock } from '../types';
 
 export class DaySummaryService {
   constructor(
     private readonly db: Database,
     private readonly settings: SettingsService,
+    private readonly clock: Clock,
   ) {}
 
+  /** `reports:today`: today's business day in the store's time zone, and the zone. */
+  today(): ChannelOutput<'reports:today'> {
+    const timeZone = this.settings.timeZone();
+    return { date: businessDay(this.clock.now(), timeZone), timeZone };
+  }
+
+  /** `reports:daySummary`: the figures of the business day `input.date`, optionally of one till. */
   async summary(input: ChannelParsedInput<'reports:daySummary'>): Promise<DaySummary> {
     const timeZone = this.settings.timeZone();
-    const range = localDayRange(input.date, timeZone);
+    const range = businessDayRange(input.date, timeZone);
     const from = range.from.toISOString();
     const to = range.to.toISOString();
     const tillFilter = input.tillId === undefined ? '' : ' AND s.till_id = ?';
-    const params = input.tillId === undefined ? [from, to] : [from, to, input.tillId];
+    const params = input.tillId === undefined ? [input.date] : [input.date, input.tillId];
 
     const groups = await run<{
       kind: 'sale' | 'refund';
@@ -40,7 +56,7 @@ export class DaySummaryService {
       this.db.manager,
       `SELECT s.kind, s.status, s.staff_id, COUNT(*) AS n, SUM(s.total) AS total,
           SUM(s.discount) AS discount, SUM(s.tax) AS tax
-        FROM sales s WHERE s.created_at >= ? AND s.created_at < ?${tillFilter}
+        FROM sales s WHERE s.business_date = ?${tillFilter}
         GROUP BY s.kind, s.status, s.staff_id`,
       params,
     );
@@ -48,7 +64,7 @@ export class DaySummaryService {
       this.db.manager,
       `SELECT t.type, COUNT(*) AS n, SUM(t.amount) AS amount
         FROM sales s JOIN sale_tenders t ON t.sale_id = s.id
-        WHERE s.created_at >= ? AND s.created_at < ?${tillFilter} AND s.status = 'completed'
+        WHERE s.business_date = ?${tillFilter} AND s.status = 'completed'
         GROUP BY t.type ORDER BY t.type`,
       params,
     );

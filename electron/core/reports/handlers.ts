@@ -5,5 +5,6 @@ import type { Services } from '../services';
 export function createReportHandlers(s: Services): DomainHandlers<'reports'> {
   return {
     'reports:daySummary': (input) => s.daySummary.summary(input),
+    'reports:today': () => s.daySummary.today(),
   };
 }

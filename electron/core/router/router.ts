@@ -25,6 +25,7 @@ import { AppError, err, ok, type Result } from '../../../shared/errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { readStaffAccess } from '../auth/staff-access';
+import type { EntityManager } from 'typeorm';
 import type { Handlers } from '../handler-types';
 import type { Services } from '../services';
 import { roleName } from '../staff/staff-view';
@@ -57,7 +58,41 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     return session ? { actorId: session.staff.id, actorName: session.staff.username } : {};
   }
 
-  /** Steps 5-9: run inside the write transaction for `writes` channels. */
+  /**
+   * Steps 5-7 against the staff row as `em` sees it: the refusal to answer, or null to go on.
+   * Refusals of permission are audited.
+   */
+  async function gate(
+    channel: ChannelName,
+    session: Session | undefined,
+    em: EntityManager,
+  ): Promise<Result<never> | null> {
+    const def = channels[channel];
+    if (session && !sessions.follow(session, await readStaffAccess(em, session.staff.id), roleName))
+      session = undefined;
+    if (def.access === 'public') return null;
+    if (!session) return err('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    if (session.locked && !def.allowWhenLocked)
+      return err('SESSION_LOCKED', 'The till is locked. Enter your password to unlock it.');
+    if (session.mustChangePassword && !def.allowWhenPasswordChangeRequired)
+      return err('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
+    if (def.access !== 'authenticated' && !session.permissions.has(def.access)) {
+      await audit({
+        ...actorOf(session),
+        action: 'authz.denied',
+        outcome: 'denied',
+        targetType: 'channel',
+        targetId: channel,
+        detail: `needs ${def.access}`,
+      });
+      return err('FORBIDDEN', 'You do not have permission to do this.');
+    }
+    if (def.reauth && !sessions.recentlyReauthenticated(session))
+      return err('REAUTH_REQUIRED', 'Enter your password again to continue.');
+    return null;
+  }
+
+  /** Steps 5-9: inside the write transaction for `writes` channels. */
   async function checkAndRun(
     channel: ChannelName,
     payload: unknown,
@@ -65,35 +100,10 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     session: Session | undefined,
   ): Promise<Result<unknown>> {
     const def = channels[channel];
-    if (session) {
-      const row = await readStaffAccess(db.manager, session.staff.id);
-      if (!sessions.follow(session, row, roleName)) {
-        if (def.access !== 'public')
-          return err('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
-        session = undefined;
-      }
-    }
-    if (def.access !== 'public') {
-      if (!session) return err('UNAUTHENTICATED', 'Please sign in.');
-      if (session.locked && !def.allowWhenLocked)
-        return err('SESSION_LOCKED', 'The till is locked. Enter your password to unlock it.');
-      if (session.mustChangePassword && !def.allowWhenPasswordChangeRequired)
-        return err('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
-      if (def.access !== 'authenticated' && !session.permissions.has(def.access)) {
-        await audit({
-          ...actorOf(session),
-          action: 'authz.denied',
-          outcome: 'denied',
-          targetType: 'channel',
-          targetId: channel,
-          detail: `needs ${def.access}`,
-        });
-        return err('FORBIDDEN', 'You do not have permission to do this.');
-      }
-      if (def.reauth && !sessions.recentlyReauthenticated(session))
-        return err('REAUTH_REQUIRED', 'Enter your password again to continue.');
-      if (def.activity !== false) sessions.touch(session);
-    }
+    const refused = await gate(channel, session, db.manager);
+    if (refused) return refused;
+    if (session && !sessions.isLive(session.id)) session = undefined;
+    if (session && def.access !== 'public' && def.activity !== false) sessions.touch(session);
 
     const parsed = def.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
@@ -112,9 +122,13 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       return err('VALIDATION_FAILED', 'Some fields need attention.', issues);
     }
 
+    const handler = () => (handlers[channel] as AnyHandler)(parsed.data, { caller, session });
     let data: unknown;
     try {
-      data = await (handlers[channel] as AnyHandler)(parsed.data, { caller, session });
+      // A bulk import commits in its own transaction: the same gate runs again inside it (A8).
+      data = await (def.bulk
+        ? db.guarded(recheck(channel, session), async () => handler())
+        : handler());
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
       throw e;
@@ -128,6 +142,14 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       throw new Error(`output of ${channel} failed its schema`);
     }
     return ok(out.data);
+  }
+
+  /** The gate again, inside a bulk import's own write transaction; a refusal aborts it. */
+  function recheck(channel: ChannelName, session: Session | undefined) {
+    return async (em: EntityManager) => {
+      const refused = await gate(channel, session, em);
+      if (refused && !refused.ok) throw new AppError(refused.error.code, refused.error.message);
+    };
   }
 
   async function route(
@@ -168,7 +190,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     }
     if (def.access !== 'public' && !session) return err('UNAUTHENTICATED', 'Please sign in.');
 
-    return def.writes
+    return def.writes && !def.bulk
       ? db.write(() => checkAndRun(channel, payload, caller, session))
       : checkAndRun(channel, payload, caller, session);
   }

@@ -105,6 +105,7 @@ export class CheckoutService {
           externalRef: null,
           requestHash,
           createdAt,
+          businessDate: this.queries.businessDay(new Date(createdAt)),
         },
         lines,
         tenders,

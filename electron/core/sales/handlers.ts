@@ -1,13 +1,14 @@
 /** Handlers for checkout, parked carts and completed sales (D2, M1-M3, S3). */
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
+import { salesScope } from './sale-queries';
 
 export function createSalesHandlers(s: Services): DomainHandlers<'sales'> {
   return {
     'sales:quote': (input) => s.checkout.quote(input),
     'sales:checkout': (input, { session }) => s.checkout.checkout(session, input),
-    'sales:get': (input) => s.saleQueries.detail(input.id),
-    'sales:list': (input) => s.saleQueries.list(input),
+    'sales:get': (input, { session }) => s.saleQueries.get(input.id, session),
+    'sales:list': (input, { session }) => s.saleQueries.list(input, salesScope(session)),
     'sales:void': (input, { session }) => s.saleActions.void(session, input),
     'sales:refund': (input, { session }) => s.saleActions.refund(session, input),
     'sales:annotate': (input, { session }) => s.saleActions.annotate(session, input),

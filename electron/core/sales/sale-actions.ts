@@ -30,8 +30,9 @@ export class SaleActions {
   ) {}
 
   /**
-   * Voids a completed sale made today (store time zone): status becomes `voided` and a void row
-   * records who, when (UTC) and why. Errors: NOT_FOUND, VOID_NOT_ALLOWED.
+   * Voids a completed sale made today: its `business_date` (fixed when it was made) is today's
+   * business day in the store's time zone. Status becomes `voided` and a void row records who, when
+   * (UTC) and why. Errors: NOT_FOUND, VOID_NOT_ALLOWED.
    */
   async void(actor: Session, input: ChannelParsedInput<'sales:void'>): Promise<SaleDetail> {
     await this.db.write(async (em) => {
@@ -125,6 +126,7 @@ export class SaleActions {
       const sum = (f: (l: NewSaleLine) => number) => lines.reduce((a, l) => a + f(l), 0);
       const total = sum((l) => l.total);
       const receiptNo = await takeReceiptNo(em, this.till.id);
+      const now = this.clock.now();
       const { saleId: id } = await insertSale(
         em,
         {
@@ -145,7 +147,8 @@ export class SaleActions {
           source: 'till',
           externalRef: null,
           requestHash,
-          createdAt: this.clock.now().toISOString(),
+          createdAt: now.toISOString(),
+          businessDate: this.queries.businessDay(now),
         },
         lines,
         total === 0 ? [] : [{ type: input.tender, amount: total, tendered: null, changeDue: null }],
@@ -165,19 +168,25 @@ export class SaleActions {
   }
 
   /**
-   * Changes the customer attached to a sale and its note; amounts never change (the immutability
-   * triggers allow only these two columns). Audited with before and after. Errors: NOT_FOUND,
-   * CONFLICT (archived customer).
+   * Changes the customer attached to a completed sale and its note; amounts never change (the
+   * immutability triggers allow only these two columns). The channel needs `sales.annotate`
+   * (managers, admins: A7). Audited with before and after. Errors: NOT_FOUND, SALE_VOIDED (a voided
+   * sale is closed for edits, its record stays as it was voided), CONFLICT (archived customer).
    */
   async annotate(actor: Session, input: ChannelParsedInput<'sales:annotate'>): Promise<SaleDetail> {
     await this.db.write(async (em: EntityManager) => {
       const rows = await run<{
         customer_id: number | null;
         note: string | null;
-        receipt_no: number;
-      }>(em, 'SELECT customer_id, note, receipt_no FROM sales WHERE id = ?', [input.id]);
+        status: 'completed' | 'voided';
+      }>(em, 'SELECT customer_id, note, status FROM sales WHERE id = ?', [input.id]);
       const before = rows[0];
       if (!before) throw new AppError('NOT_FOUND', 'That sale does not exist.');
+      if (before.status !== 'completed')
+        throw new AppError(
+          'SALE_VOIDED',
+          'This sale was voided; its customer and note stay as they were.',
+        );
       const beforeCustomer = before.customer_id === null ? null : Number(before.customer_id);
       if (input.customerId !== null && input.customerId !== beforeCustomer)
         await findSellableCustomer(em, input.customerId);

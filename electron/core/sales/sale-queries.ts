@@ -11,11 +11,12 @@ import type {
   SaleSummary,
 } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../types';
-import { localDate } from './local-day';
+import { anyZoneRange, businessDay } from './local-day';
 import { toInt } from './sale.entity';
 
 interface SummaryRow {
@@ -67,6 +68,14 @@ export interface CustomerSaleStats {
   lastPurchaseAt: string | null;
 }
 
+/**
+ * A7: whose sales `actor` may read in the transactions list and detail: null (everyone's) with
+ * `reports.view`, else only their own (their staff id). A cashier sees what they rang up.
+ */
+export function salesScope(actor: Session): number | null {
+  return actor.permissions.has('reports.view') ? null : actor.staff.id;
+}
+
 export class SaleQueries {
   constructor(
     private readonly db: Database,
@@ -76,11 +85,14 @@ export class SaleQueries {
 
   /**
    * One page of the transactions list, newest first. `cursor` is the last row of the previous
-   * page; `nextCursor` is null on the last page. Filters combine with AND; `from`/`to` are UTC
-   * and half-open [from, to).
+   * page; `nextCursor` is null on the last page. Filters combine with AND; `fromDay`/`toDay` are
+   * business days (YYYY-MM-DD, both included) matched against each sale's `business_date`.
+   *
+   * `onlyStaffId` (see `salesScope`) narrows it to one member's sales, on top of `staffId`.
    */
   async list(
     input: ChannelParsedInput<'sales:list'>,
+    onlyStaffId: number | null = null,
     em: EntityManager = this.db.manager,
   ): Promise<ChannelOutput<'sales:list'>> {
     const where: string[] = [];
@@ -89,9 +101,22 @@ export class SaleQueries {
       where.push(sql);
       params.push(...values);
     };
-    if (input.from) add('s.created_at >= ?', input.from);
-    if (input.to) add('s.created_at < ?', input.to);
-    if (input.staffId !== undefined) add('s.staff_id = ?', input.staffId);
+    // The day filter keeps the walk on the created_at indexes, bounded by the range the days can
+    // cover in any zone, and the exact test is on business_date, so a later change of the
+    // time-zone setting moves no sale to another day.
+    if (input.fromDay) {
+      add('s.created_at >= ?', anyZoneRange(input.fromDay, input.fromDay).from);
+      add('s.business_date >= ?', input.fromDay);
+    }
+    if (input.toDay) {
+      add('s.created_at < ?', anyZoneRange(input.toDay, input.toDay).to);
+      add('s.business_date <= ?', input.toDay);
+    }
+    // Someone else's sales asked for out of scope: nothing, without walking that member's rows.
+    if (onlyStaffId !== null && input.staffId !== undefined && input.staffId !== onlyStaffId)
+      return { items: [], nextCursor: null };
+    const staffId = onlyStaffId ?? input.staffId;
+    if (staffId !== undefined) add('s.staff_id = ?', staffId);
     if (input.customerId !== undefined) add('s.customer_id = ?', input.customerId);
     if (input.status) add('s.status = ?', input.status);
     if (input.kind) add('s.kind = ?', input.kind);
@@ -117,10 +142,23 @@ export class SaleQueries {
     };
   }
 
+  /**
+   * `sales:get`: like `detail`, but a member without `reports.view` gets NOT_FOUND for a sale
+   * rung up by someone else, as if it did not exist (A7; the list shows them only their own).
+   */
+  async get(id: number, actor: Session): Promise<SaleDetail> {
+    const sale = await this.detail(id);
+    const only = salesScope(actor);
+    if (only !== null && sale.staff.id !== only)
+      throw new AppError('NOT_FOUND', 'That sale does not exist.');
+    return sale;
+  }
+
   /** One sale or refund with everything the detail view and receipt need. NOT_FOUND if none. */
   async detail(id: number, em: EntityManager = this.db.manager): Promise<SaleDetail> {
     const head = await run<
       SummaryRow & {
+        business_date: string;
         subtotal: number | string;
         discount: number | string;
         tax: number | string;
@@ -137,6 +175,7 @@ export class SaleQueries {
       `${SUMMARY_SELECT.replace(
         'FROM sales s',
         `, s.subtotal, s.discount, s.tax, s.prices_include_tax, s.note, s.source, s.external_ref,
+           s.business_date,
            s.refund_of_id, o.receipt_no AS refund_of_receipt_no, ot.name AS refund_of_till_name
          FROM sales s`,
       )}
@@ -254,14 +293,16 @@ export class SaleQueries {
         summary.kind === 'sale' &&
         summary.status === 'completed' &&
         completedRefunds === 0 &&
-        this.isToday(summary.createdAt),
+        h.business_date === this.businessDay(),
     };
   }
 
-  /** True when the UTC time `at` falls on today's date in the store's time zone. */
-  isToday(at: string): boolean {
-    const tz = this.settings.timeZone();
-    return localDate(new Date(at), tz) === localDate(this.clock.now(), tz);
+  /**
+   * The business day (YYYY-MM-DD) of `instant` in the store's time zone, by default today's: what
+   * a new sale is stamped with and what "today" means for voids and the renderer's default filters.
+   */
+  businessDay(instant: Date = this.clock.now()): string {
+    return businessDay(instant, this.settings.timeZone());
   }
 
   /**

@@ -28,6 +28,8 @@ export interface NewSale {
   requestHash: string | null;
   /** UTC ISO-8601. */
   createdAt: string;
+  /** YYYY-MM-DD: `createdAt`'s business day in the store's time zone (see local-day.ts). */
+  businessDate: string;
 }
 
 export interface NewSaleLine {
@@ -75,8 +77,8 @@ export async function insertSale(
     em,
     `INSERT INTO sales (uuid, till_id, receipt_no, kind, status, refund_of_id, staff_id, customer_id,
        currency, prices_include_tax, subtotal, discount, tax, total, note, source, external_ref,
-       request_hash, created_at)
-     VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       request_hash, created_at, business_date)
+     VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       sale.uuid,
       sale.tillId,
@@ -96,6 +98,7 @@ export async function insertSale(
       sale.externalRef,
       sale.requestHash,
       sale.createdAt,
+      sale.businessDate,
     ],
   );
   const saleId = Number(header[0]!.id);

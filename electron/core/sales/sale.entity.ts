@@ -25,6 +25,7 @@ import {
 @Index('IDX_sales_customer_created', ['customerId', 'createdAt'])
 @Index('IDX_sales_status_created', ['status', 'createdAt'])
 @Index('IDX_sales_refund_of', ['refundOfId'])
+@Index('IDX_sales_business_date', ['businessDate'])
 export class SaleEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -105,6 +106,14 @@ export class SaleEntity {
   /** UTC. */
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt: string;
+
+  /**
+   * The business day (YYYY-MM-DD) in the store's time zone when the sale was made; fixed then, so
+   * a later change of the time-zone setting moves no sale to another day (void rule, day summary).
+   * Nullable in the schema only: the trigger `sales_business_date_required` refuses a NULL.
+   */
+  @Column({ name: 'business_date', type: 'varchar', length: 10, nullable: true })
+  businessDate: string;
 }
 
 @Entity({ name: 'sale_lines' })

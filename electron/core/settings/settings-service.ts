@@ -17,8 +17,8 @@ import { SettingEntity } from './setting.entity';
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 export const DEFAULT_CURRENCY = 'GBP';
 
-/** The machine's IANA zone, or UTC when it has none. */
-function systemTimeZone(): string {
+/** The machine's IANA zone, or UTC when it has none: the store zone until one is set. */
+export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

@@ -44,10 +44,17 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PRODUCT_UNAVAILABLE: 'That product is not for sale at the moment.',
   REFUND_LIMIT: 'That is more than can still be refunded on this sale.',
   VOID_NOT_ALLOWED: 'This sale can no longer be voided; use a refund instead.',
+  SALE_VOIDED: 'This sale was voided, so its customer and note can no longer be changed.',
   IMPORT_REJECTED: 'The file could not be imported. Nothing was changed.',
   STORAGE_FAILED:
     "The sale was NOT saved: the till's disk is full (or cannot be written). Free some space or call for help; nothing was recorded.",
   BUSY: 'The database is busy (another till or program is writing). Nothing was saved; try again in a moment.',
+  IMPORT_TOO_LARGE:
+    'This file is larger than 50 MB, the most Kassa imports at once. Split it into smaller files. Nothing was changed.',
+  IMPORT_TOO_MANY_ROWS:
+    'This file has more than 200,000 rows, the most Kassa imports at once. Split it into smaller files. Nothing was changed.',
+  IMPORT_ENCODING:
+    'The text in this file is not in a format Kassa can read. Save it from your spreadsheet as “CSV UTF-8” and try again. Nothing was changed.',
   INTERNAL: 'Something went wrong. Please try again; if it keeps happening, restart Kassa.',
 };
 

@@ -43,7 +43,9 @@ export interface CustomersState {
   /** Deletes a customer with no sales, archives one with sales; says which. */
   remove: (id: number) => Promise<ChannelOutput<'customers:remove'>>;
   restore: (id: number) => Promise<CustomerView>;
-  importCsv: (csv: string, commit: boolean) => Promise<ChannelOutput<'customers:import'>>;
+  importCsv: (
+    input: ChannelInput<'customers:import'>,
+  ) => Promise<ChannelOutput<'customers:import'>>;
   reset: () => void;
 }
 
@@ -156,9 +158,9 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
       await refresh();
       return customer;
     },
-    importCsv: async (csv, commit) => {
-      const report = await call('customers:import', { csv, commit });
-      if (commit) await get().load();
+    importCsv: async (input) => {
+      const report = await call('customers:import', input);
+      if (input.commit) await get().load();
       return report;
     },
 

@@ -38,7 +38,7 @@ export interface ProductsState {
   remove: (id: number) => Promise<ChannelOutput<'products:remove'>>;
   restore: (id: number) => Promise<ProductView>;
   /** Checks (`commit: false`) or imports a CSV file; reloads the list after a commit. */
-  importCsv: (csv: string, commit: boolean) => Promise<ChannelOutput<'products:import'>>;
+  importCsv: (input: ChannelInput<'products:import'>) => Promise<ChannelOutput<'products:import'>>;
   reset: () => void;
 }
 
@@ -118,9 +118,9 @@ export const useProductsStore = create<ProductsState>()((set, get) => {
     update: (input) => change(() => call('products:update', input)),
     remove: (id) => change(() => call('products:remove', { id })),
     restore: (id) => change(() => call('products:restore', { id })),
-    importCsv: async (csv, commit) => {
-      const report = await call('products:import', { csv, commit });
-      if (commit) await get().load();
+    importCsv: async (input) => {
+      const report = await call('products:import', input);
+      if (input.commit) await get().load();
       return report;
     },
 

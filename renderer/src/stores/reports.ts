@@ -1,21 +1,25 @@
 /**
- * The reports store: the day summary (`reports:daySummary`) for one calendar day, today by
- * default. Amounts are minor units of the store currency. Calls the API client only.
+ * The reports store: the day summary (`reports:daySummary`) for one business day (YYYY-MM-DD in
+ * the store's time zone), today by default. "Today" is the core's (`reports:today`), never this
+ * computer's clock; previous/next day is calendar math on the string. Amounts are minor units of
+ * the store currency. Calls the API client only.
  */
 import { create } from 'zustand';
 import type { DaySummary } from '../../../shared/contract';
 import { call } from '../api/client';
 import { messageFor } from '../api/messages';
-import { addDays, localDay } from '../features/transactions/local-days';
+import { addDays } from '../features/transactions/business-days';
 import { useSessionStore } from './session';
 
 export interface ReportsState {
-  /** YYYY-MM-DD. */
+  /** The business day shown, YYYY-MM-DD ('' until the core has said which day it is). */
   day: string;
+  /** Today's business day from the core; null until it answered. */
+  today: string | null;
   summary: DaySummary | null;
   loading: boolean;
   error: string | null;
-  /** Opens the screen: today the first time, else the day last shown. */
+  /** Opens the screen: asks the core for today, then shows today the first time, else the day last shown. */
   init: () => Promise<void>;
   /** Loads the summary of `day`. */
   load: () => Promise<void>;
@@ -26,7 +30,8 @@ export interface ReportsState {
 }
 
 const initialState = () => ({
-  day: localDay(),
+  day: '',
+  today: null as string | null,
   summary: null as DaySummary | null,
   loading: false,
   error: null as string | null,
@@ -38,12 +43,23 @@ let seq = 0;
 export const useReportsStore = create<ReportsState>()((set, get) => ({
   ...initialState(),
   init: async () => {
-    if (!get().summary && !get().error) set({ day: localDay() });
+    const mine = ++seq;
+    set({ loading: true });
+    try {
+      const { date } = await call('reports:today', {});
+      if (mine !== seq) return;
+      set({ today: date });
+      if (get().day === '') set({ day: date });
+    } catch (error) {
+      if (mine === seq) set({ loading: false, error: messageFor(error) });
+      return;
+    }
     await get().load();
   },
   load: async () => {
-    const mine = ++seq;
     const { day } = get();
+    if (day === '') return; // today is not known yet: init() asks first
+    const mine = ++seq;
     set({ loading: true, error: null });
     try {
       const summary = await call('reports:daySummary', { date: day });
@@ -56,7 +72,9 @@ export const useReportsStore = create<ReportsState>()((set, get) => ({
     set({ day });
     await get().load();
   },
-  step: (days) => get().setDay(addDays(get().day, days)),
+  step: async (days) => {
+    if (get().day !== '') await get().setDay(addDays(get().day, days));
+  },
   reset: () => {
     seq++;
     set(initialState());

@@ -4,7 +4,8 @@
  * it (void, refund, annotate). It calls the API client only. Actions throw the AppError so the
  * dialog that started them can show it; after a change the list and the open sale are read again.
  *
- * Days are picked in local time and sent as the UTC range [from, to) (see local-days.ts).
+ * Days are business days (YYYY-MM-DD in the store's time zone), sent as they are; the core turns
+ * them into UTC times. "Today" is the core's (`reports:today`), never this computer's clock.
  */
 import { create } from 'zustand';
 import type {
@@ -15,7 +16,6 @@ import type {
 } from '../../../shared/contract';
 import { call } from '../api/client';
 import { messageFor } from '../api/messages';
-import { localDay, localDaysToUtcRange } from '../features/transactions/local-days';
 import { useSessionStore } from './session';
 
 export const TRANSACTIONS_PAGE_SIZE = 50;
@@ -25,7 +25,7 @@ export type SaleKind = SaleSummary['kind'];
 export type SaleStatus = SaleSummary['status'];
 
 export interface TransactionFilters {
-  /** Local calendar days, YYYY-MM-DD, both included. */
+  /** Business days, YYYY-MM-DD, both included ('' until the core has said which day it is). */
   fromDay: string;
   toDay: string;
   staffId: number | null;
@@ -39,6 +39,8 @@ export interface TransactionFilters {
 export type ListInput = ChannelInput<'sales:list'>;
 
 export interface TransactionsState {
+  /** Today's business day from the core (`reports:today`); null until it answered. */
+  today: string | null;
   filters: TransactionFilters;
   items: SaleSummary[];
   nextCursor: SaleCursor | null;
@@ -50,7 +52,7 @@ export interface TransactionsState {
   detail: SaleDetail | null;
   detailError: string | null;
 
-  /** Opens the screen: today's list the first time, else the filters last used. */
+  /** Opens the screen: asks the core for today, then today's list the first time, else the filters last used. */
   init: () => Promise<void>;
   /** Loads the first page for the current filters. */
   load: () => Promise<void>;
@@ -71,8 +73,8 @@ export interface TransactionsState {
   reset: () => void;
 }
 
-/** Filters for today, no other restriction. */
-export function defaultFilters(today: string = localDay()): TransactionFilters {
+/** Filters for the business day `today` (from the core), no other restriction. */
+export function defaultFilters(today: string): TransactionFilters {
   return {
     fromDay: today,
     toDay: today,
@@ -87,7 +89,8 @@ export function defaultFilters(today: string = localDay()): TransactionFilters {
 /** The `sales:list` input (first page) for `filters`. */
 export function listInput(filters: TransactionFilters): ListInput {
   const input: ListInput = {
-    ...localDaysToUtcRange(filters.fromDay, filters.toDay),
+    fromDay: filters.fromDay,
+    toDay: filters.toDay,
     limit: TRANSACTIONS_PAGE_SIZE,
   };
   if (filters.staffId !== null) input.staffId = filters.staffId;
@@ -99,7 +102,8 @@ export function listInput(filters: TransactionFilters): ListInput {
 }
 
 const initialState = () => ({
-  filters: defaultFilters(),
+  today: null as string | null,
+  filters: defaultFilters(''),
   items: [] as SaleSummary[],
   nextCursor: null as SaleCursor | null,
   loading: false,
@@ -130,13 +134,23 @@ export const useTransactionsStore = create<TransactionsState>()((set, get) => {
     ...initialState(),
 
     init: async () => {
-      if (!get().loaded) set({ filters: defaultFilters() });
+      const seq = ++loadSeq;
+      try {
+        const { date } = await call('reports:today', {});
+        if (seq !== loadSeq) return;
+        set({ today: date });
+        if (!get().loaded) set({ filters: defaultFilters(date) });
+      } catch (error) {
+        if (seq === loadSeq) set({ loading: false, loaded: true, error: messageFor(error) });
+        return;
+      }
       await get().load();
     },
 
     load: async () => {
       const seq = ++loadSeq;
       const { filters } = get();
+      if (filters.fromDay === '') return; // today is not known yet: init() asks first
       if (filters.fromDay > filters.toDay) {
         set({ loading: false, loaded: true, items: [], nextCursor: null, error: null });
         return;

@@ -38,10 +38,10 @@ export function CustomersScreen() {
   const store = useCustomersStore.getState;
   const load = useCustomersStore((s) => s.load);
   const setFilters = useCustomersStore((s) => s.setFilters);
-  const canManage = can(
-    useSessionStore((s) => s.session),
-    'customers.manage',
-  );
+  const session = useSessionStore((s) => s.session);
+  const canManage = can(session, 'customers.manage');
+  // Bulk import needs data.import (F3), not only customers.manage.
+  const canImport = can(session, 'data.import');
   const settings = useSettingsStore((s) => s.settings);
   const ensureSettings = useSettingsStore((s) => s.ensureLoaded);
 
@@ -76,13 +76,15 @@ export function CustomersScreen() {
         </Title>
         {canManage && (
           <Group gap="sm">
-            <Button
-              variant="default"
-              leftSection={<IconFileImport size={20} />}
-              onClick={() => setImporting(true)}
-            >
-              Import CSV
-            </Button>
+            {canImport && (
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={20} />}
+                onClick={() => setImporting(true)}
+              >
+                Import CSV
+              </Button>
+            )}
             <Button leftSection={<IconUserPlus size={20} />} onClick={() => setEditing('new')}>
               New customer
             </Button>
@@ -128,7 +130,9 @@ export function CustomersScreen() {
               <Text c="dimmed" p="lg" ta="center">
                 {search.trim()
                   ? `No customers match “${search.trim()}”.`
-                  : 'No customers yet. Add one, or import a CSV file.'}
+                  : canImport
+                    ? 'No customers yet. Add one, or import a CSV file.'
+                    : 'No customers yet. Add one.'}
               </Text>
             )
           ) : (
@@ -169,14 +173,14 @@ export function CustomersScreen() {
       />
       <RemoveCustomerModal customer={removing} onClose={() => setRemoving(null)} />
       <CsvImportDialog
-        opened={importing}
+        opened={canImport && importing}
         onClose={() => setImporting(false)}
         title="Import customers"
         noun="customers"
         columns="name,email,phone,country,notes"
         columnsHelp="Only name is required; email and phone must be unique."
         duplicateRule="an email or phone number that is already used"
-        run={(csv, commit) => store().importCsv(csv, commit)}
+        run={(input) => store().importCsv(input)}
       />
     </Stack>
   );

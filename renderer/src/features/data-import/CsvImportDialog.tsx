@@ -1,19 +1,20 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import type { ImportReport } from '../../../../shared/contract';
+import { type ImportReport, MAX_IMPORT_BYTES } from '../../../../shared/contract';
 import { notifySuccess } from '../../components/notify';
 import { importProblem, type ImportProblem, tooLarge } from './import-errors';
 import {
+  EncodingNote,
   ImportProblemAlert,
+  ImportProgressBar,
   type ImportStage,
   ImportStages,
   RejectedRowsTable,
 } from './ImportPieces';
+import { readFileBase64 } from './read-file';
+import { useImportProgress } from './use-import-progress';
 import './data-tables.css';
-
-/** The core refuses CSV text over 20 MB (csvImportInput). */
-const MAX_CSV_BYTES = 20_000_000;
 
 const count = new Intl.NumberFormat();
 
@@ -30,15 +31,20 @@ export interface CsvImportDialogProps {
   columnsHelp: string;
   /** What makes a row a duplicate, e.g. "a SKU or barcode that is already used". */
   duplicateRule: string;
-  /** Checks (`commit: false`, writes nothing) or imports the file; throws the AppError. */
-  run: (csv: string, commit: boolean) => Promise<ImportReport>;
+  /**
+   * Checks (`commit: false`, writes nothing) or imports the file (its bytes in base64) as job
+   * `jobId`; throws the AppError.
+   */
+  run: (input: { csvBase64: string; jobId: string; commit: boolean }) => Promise<ImportReport>;
 }
 
 /**
  * The CSV import for products and customers, in two steps: "Check file" reads the file and asks the
  * core to check every row without writing anything (rows, accepted, rejected with line and
  * reason); "Import n rows" then writes the accepted rows in one transaction. Existing records are
- * never overwritten, and nothing is written if the import fails.
+ * never overwritten, and nothing is written if the import fails. While the core works, a progress
+ * bar shows how far it is (import:progress). The file goes to the core as bytes, so the core
+ * decides its text encoding (F3).
  */
 export function CsvImportDialog(props: CsvImportDialogProps) {
   return (
@@ -49,7 +55,7 @@ export function CsvImportDialog(props: CsvImportDialogProps) {
 }
 
 interface Checked {
-  csv: string;
+  csvBase64: string;
   report: ImportReport;
 }
 
@@ -68,25 +74,24 @@ function CsvImport({
   const [done, setDone] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ImportProblem | null>(null);
+  const { progress, track } = useImportProgress();
 
   const check = async () => {
     if (!file) return;
     setProblem(null);
     setChecked(null);
     setDone(null);
-    const big = tooLarge(file, MAX_CSV_BYTES);
+    const big = tooLarge(file, MAX_IMPORT_BYTES);
     if (big) return setProblem(big);
+    if (file.size === 0)
+      return setProblem({ headline: 'The file is empty. Nothing was changed.', detail: null });
     setBusy(true);
     try {
       setStage('reading');
-      const csv = await file.text();
-      if (csv.trim() === '') {
-        setStage(null);
-        return setProblem({ headline: 'The file is empty. Nothing was changed.', detail: null });
-      }
+      const csvBase64 = await readFileBase64(file);
       setStage('checking');
-      const report = await run(csv, false);
-      setChecked({ csv, report });
+      const report = await track((jobId) => run({ csvBase64, jobId, commit: false }));
+      setChecked({ csvBase64, report });
       setStage('importing');
     } catch (error) {
       setStage(null);
@@ -102,7 +107,8 @@ function CsvImport({
     setBusy(true);
     try {
       setStage('importing');
-      const report = await run(checked.csv, true);
+      const { csvBase64 } = checked;
+      const report = await track((jobId) => run({ csvBase64, jobId, commit: true }));
       setDone(report);
       setStage('done');
       notifySuccess(`${count.format(report.created)} ${noun} imported.`);
@@ -153,6 +159,7 @@ function CsvImport({
       </Stack>
 
       <ImportStages stage={stage} busy={busy} descriptions={descriptions} />
+      <ImportProgressBar progress={progress} />
       <ImportProblemAlert problem={problem} />
 
       {shown && (
@@ -163,6 +170,7 @@ function CsvImport({
             <Figure label="Rejected" value={shown.rejectedCount} />
             {done && <Figure label="Imported" value={done.created} />}
           </Group>
+          <EncodingNote encoding={shown.encoding} />
           <RejectedRowsTable rows={shown.rejected} total={shown.rejectedCount} />
           {!done && shown.accepted === 0 && (
             <Text c="dimmed">No row can be imported. Fix the file and check it again.</Text>

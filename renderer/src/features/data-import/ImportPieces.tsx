@@ -1,6 +1,9 @@
-import { Alert, Stepper, Table, Text } from '@mantine/core';
+import { Alert, Progress, Stack, Stepper, Table, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
+import type { ImportEncoding, ImportProgress } from '../../../../shared/contract';
 import type { ImportProblem } from './import-errors';
+
+const count = new Intl.NumberFormat();
 
 /** The stages of an import, in order; `done` is reached at the end. */
 export const IMPORT_STAGES = ['reading', 'checking', 'importing', 'done'] as const;
@@ -103,5 +106,46 @@ export function RejectedRowsTable({
         </Text>
       )}
     </div>
+  );
+}
+
+const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
+  queued: 'Waiting for other work to finish',
+  reading: 'Reading the file',
+  checking: 'Checking rows',
+  writing: 'Saving rows',
+};
+
+/** How far a running import is (from import:progress); nothing when there is no progress to show. */
+export function ImportProgressBar({ progress }: { progress: ImportProgress | null }) {
+  if (!progress) return null;
+  const known = progress.rowsTotal > 0;
+  const percent = known ? Math.min(100, (progress.rowsDone / progress.rowsTotal) * 100) : 100;
+  const label = known
+    ? `${PHASE_LABELS[progress.phase]}: ${count.format(progress.rowsDone)} of ${count.format(progress.rowsTotal)}`
+    : `${PHASE_LABELS[progress.phase]}…`;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" aria-live="polite">
+        {label}
+      </Text>
+      <Progress
+        value={percent}
+        animated={!known}
+        striped={!known}
+        aria-label={label}
+        transitionDuration={200}
+      />
+    </Stack>
+  );
+}
+
+/** Says how the core read a file that was not UTF-8 (F3: never a silent guess). */
+export function EncodingNote({ encoding }: { encoding: ImportEncoding }) {
+  if (encoding === 'utf-8') return null;
+  return (
+    <Text size="sm" c="dimmed">
+      The file is not UTF-8; it was read as Windows-1252 (Western European) text.
+    </Text>
   );
 }

@@ -27,6 +27,7 @@ import { ProductFormModal } from './ProductFormModal';
 import { ProductsTable } from './ProductsTable';
 import { RemoveProductModal } from './RemoveProductModal';
 import '../data-import/data-tables.css';
+import { can, useSessionStore } from '../../stores/session';
 
 const STATUS_OPTIONS: { value: ProductStatusFilter; label: string }[] = [
   { value: 'sellable', label: 'Sellable' },
@@ -53,6 +54,11 @@ export function ProductsScreen() {
   const setPage = useProductsStore((s) => s.setPage);
   const restore = useProductsStore((s) => s.restore);
   const importCsv = useProductsStore((s) => s.importCsv);
+  // Bulk import needs data.import (F3), not only products.manage.
+  const canImport = can(
+    useSessionStore((s) => s.session),
+    'data.import',
+  );
   const settings = useSettingsStore((s) => s.settings);
   const settingsError = useSettingsStore((s) => s.error);
   const ensureSettings = useSettingsStore((s) => s.ensureLoaded);
@@ -90,13 +96,15 @@ export function ProductsScreen() {
           Products
         </Title>
         <Group gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconFileImport size={20} />}
-            onClick={() => setImporting(true)}
-          >
-            Import CSV
-          </Button>
+          {canImport && (
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={20} />}
+              onClick={() => setImporting(true)}
+            >
+              Import CSV
+            </Button>
+          )}
           <Button
             leftSection={<IconPlus size={20} />}
             onClick={() => setEditing('new')}
@@ -152,7 +160,9 @@ export function ProductsScreen() {
               ? `No products match “${search.trim()}”.`
               : status === 'archived'
                 ? 'No archived products.'
-                : 'No products yet. Add one, or import a CSV file.'}
+                : canImport
+                  ? 'No products yet. Add one, or import a CSV file.'
+                  : 'No products yet. Add one.'}
           </Text>
         )
       ) : (
@@ -200,7 +210,7 @@ export function ProductsScreen() {
       )}
       <RemoveProductModal product={removing} onClose={() => setRemoving(null)} />
       <CsvImportDialog
-        opened={importing}
+        opened={canImport && importing}
         onClose={() => setImporting(false)}
         title="Import products"
         noun="products"

@@ -19,20 +19,20 @@ import { formatDateTime } from '../../format/time';
 import { useReportsStore } from '../../stores/reports';
 import { printOnly } from '../transactions/print';
 import { TENDER_LABELS } from '../transactions/sale-format';
-import { formatLocalDay, isLocalDay, localDay } from '../transactions/local-days';
+import { formatBusinessDay, isBusinessDay } from '../transactions/business-days';
 import '../data-import/data-tables.css';
 import './reports.css';
 
 /**
- * Reports (permission reports.view): the day summary for one calendar day in the store's time
- * zone (an X report while the day runs, a Z report once it is over): sales, gross, refunds, voids,
+ * Reports (permission reports.view): the day summary for one business day in the store's time
+ * zone (an X report while the day runs, a Z report once it is over; "today" is the core's, not this
+ * computer's): sales, gross, refunds, voids,
  * net, discount and tax, split by tender and by staff member. Printable.
  */
 export function ReportsScreen() {
-  const { day, summary, loading, error } = useReportsStore();
+  const { day, today, summary, loading, error } = useReportsStore();
   const store = useReportsStore.getState;
   const init = useReportsStore((s) => s.init);
-  const today = localDay();
 
   useEffect(() => {
     void init();
@@ -46,18 +46,21 @@ export function ReportsScreen() {
             Day summary
           </Title>
           <Text c="dimmed">
-            {formatLocalDay(day)}
-            {day === today
-              ? ' · today, still open (X report)'
-              : day < today
-                ? ' · closed day (Z report)'
-                : ''}
+            {day !== '' && formatBusinessDay(day)}
+            {today === null || day === ''
+              ? ''
+              : day === today
+                ? ' · today, still open (X report)'
+                : day < today
+                  ? ' · closed day (Z report)'
+                  : ''}
           </Text>
         </Stack>
         <Group gap="sm" align="flex-end" className="k-no-print">
           <Button
             variant="default"
             leftSection={<IconChevronLeft size={18} />}
+            disabled={day === ''}
             onClick={() => void store().step(-1)}
           >
             Previous day
@@ -68,17 +71,18 @@ export function ReportsScreen() {
             value={day}
             onChange={(event) => {
               const next = event.currentTarget.value;
-              if (isLocalDay(next)) void store().setDay(next);
+              if (isBusinessDay(next)) void store().setDay(next);
             }}
           />
           <Button
             variant="default"
             rightSection={<IconChevronRight size={18} />}
+            disabled={day === ''}
             onClick={() => void store().step(1)}
           >
             Next day
           </Button>
-          {day !== today && (
+          {today !== null && day !== today && (
             <Button variant="subtle" onClick={() => void store().setDay(today)}>
               Today
             </Button>

@@ -42,7 +42,6 @@ export function ShellNav({ items, current, onSelect }: ShellNavProps) {
             component="button"
             type="button"
             label={item.label}
-            description={item.ready ? undefined : 'Coming soon'}
             leftSection={<ItemIcon size={22} stroke={1.7} />}
             active={item.id === current}
             aria-current={item.id === current ? 'page' : undefined}

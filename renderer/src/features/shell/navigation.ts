@@ -11,24 +11,21 @@ export interface NavItem {
   label: string;
   /** Shown when the member holds at least one of these. */
   anyOf: readonly Permission[];
-  /** False for screens that are placeholders for now. */
-  ready: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: 'checkout', label: 'Checkout', anyOf: ['sales.create'], ready: true },
+  { id: 'checkout', label: 'Checkout', anyOf: ['sales.create'] },
   {
     id: 'transactions',
     label: 'Transactions',
     anyOf: ['sales.create', 'sales.void', 'sales.refund'],
-    ready: true,
   },
-  { id: 'customers', label: 'Customers', anyOf: ['customers.manage'], ready: true },
-  { id: 'products', label: 'Products', anyOf: ['products.manage'], ready: true },
-  { id: 'reports', label: 'Reports', anyOf: ['reports.view'], ready: true },
-  { id: 'data', label: 'Import data', anyOf: ['data.import'], ready: true },
-  { id: 'staff', label: 'Staff', anyOf: ['staff.view'], ready: true },
-  { id: 'settings', label: 'Settings', anyOf: ['settings.manage'], ready: true },
+  { id: 'customers', label: 'Customers', anyOf: ['customers.manage'] },
+  { id: 'products', label: 'Products', anyOf: ['products.manage'] },
+  { id: 'reports', label: 'Reports', anyOf: ['reports.view'] },
+  { id: 'data', label: 'Import data', anyOf: ['data.import'] },
+  { id: 'staff', label: 'Staff', anyOf: ['staff.view'] },
+  { id: 'settings', label: 'Settings', anyOf: ['settings.manage'] },
 ];
 
 /** The navigation items `permissions` allow, in menu order. */

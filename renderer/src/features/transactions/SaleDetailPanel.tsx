@@ -26,6 +26,8 @@ export interface SaleDetailPanelProps {
   /** Permissions: the actions show only when allowed. */
   canVoid: boolean;
   canRefund: boolean;
+  /** sales.annotate: change the customer or note of a completed sale. */
+  canEdit: boolean;
   onClose: () => void;
   onOpenSale: (id: number) => void;
   onVoid: () => void;
@@ -43,6 +45,7 @@ export function SaleDetailPanel({
   error,
   canVoid,
   canRefund,
+  canEdit,
   onClose,
   onOpenSale,
   onVoid,
@@ -109,14 +112,16 @@ export function SaleDetailPanel({
               <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={onPrint}>
                 Print receipt
               </Button>
-              <Button
-                variant="default"
-                leftSection={<IconPencil size={18} />}
-                title="Change the customer or the note"
-                onClick={onEdit}
-              >
-                Edit
-              </Button>
+              {canEdit && detail.status === 'completed' && (
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={18} />}
+                  title="Change the customer or the note"
+                  onClick={onEdit}
+                >
+                  Edit
+                </Button>
+              )}
               {canRefund && refundable && (
                 <Button
                   variant="light"

@@ -8,7 +8,7 @@ import type {
   TransactionFilters as Filters,
 } from '../../stores/transactions';
 import { CustomerPicker } from './CustomerPicker';
-import { isLocalDay, localDay } from './local-days';
+import { isBusinessDay } from './business-days';
 
 const ANY = 'any';
 const STATUS_OPTIONS = [
@@ -27,16 +27,23 @@ const isKind = (v: string | null): v is SaleKind => v === 'sale' || v === 'refun
 
 export interface TransactionFiltersProps {
   filters: Filters;
+  /** Today's business day from the core (the latest day to pick from); null until known. */
+  today: string | null;
   /** True when the member may list staff (staff.view): shows the Staff filter. */
   canFilterStaff: boolean;
   onChange: (filters: Partial<Filters>) => void;
 }
 
 /**
- * The filters above the transactions list: a range of local days (today by default), staff (when
+ * The filters above the transactions list: a range of business days (today by default), staff (when
  * the member may see the staff list), customer, status, kind and an exact receipt number.
  */
-export function TransactionFilters({ filters, canFilterStaff, onChange }: TransactionFiltersProps) {
+export function TransactionFilters({
+  filters,
+  today,
+  canFilterStaff,
+  onChange,
+}: TransactionFiltersProps) {
   const [receipt, setReceipt] = useState(
     filters.receiptNo === null ? '' : String(filters.receiptNo),
   );
@@ -55,7 +62,6 @@ export function TransactionFilters({ filters, canFilterStaff, onChange }: Transa
   }, 300);
 
   const staff = useStaffOptions(canFilterStaff);
-  const today = localDay();
   const rangeError =
     filters.fromDay > filters.toDay ? 'The first day must be on or before the last day' : null;
 
@@ -65,11 +71,11 @@ export function TransactionFilters({ filters, canFilterStaff, onChange }: Transa
         label="From"
         type="date"
         value={filters.fromDay}
-        max={today}
+        max={today ?? undefined}
         error={rangeError}
         onChange={(event) => {
           const day = event.currentTarget.value;
-          if (isLocalDay(day)) onChange({ fromDay: day });
+          if (isBusinessDay(day)) onChange({ fromDay: day });
         }}
       />
       <TextInput
@@ -79,7 +85,7 @@ export function TransactionFilters({ filters, canFilterStaff, onChange }: Transa
         error={rangeError !== null}
         onChange={(event) => {
           const day = event.currentTarget.value;
-          if (isLocalDay(day)) onChange({ toDay: day });
+          if (isBusinessDay(day)) onChange({ toDay: day });
         }}
       />
       {canFilterStaff && (
@@ -127,7 +133,7 @@ export function TransactionFilters({ filters, canFilterStaff, onChange }: Transa
           if (event.key === 'Enter') pushReceipt.flush();
         }}
       />
-      {(filters.fromDay !== today || filters.toDay !== today) && (
+      {today !== null && (filters.fromDay !== today || filters.toDay !== today) && (
         <Button
           variant="default"
           className="k-tx-today"

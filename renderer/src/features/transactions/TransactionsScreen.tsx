@@ -20,10 +20,11 @@ type Dialog = 'void' | 'refund' | 'edit' | 'receipt' | null;
 /**
  * Transactions (anyone who may ring up sales): sales and refunds for a range of days, filtered by
  * staff, customer, status, kind or receipt number, grown with "Load more" (keyset pages). A row
- * opens the sale beside the list, with void and refund when the member's permissions allow.
+ * opens the sale beside the list, with void, refund and edit when the member's permissions allow.
+ * A member without reports.view gets only their own sales from the core (A7).
  */
 export function TransactionsScreen() {
-  const { filters, items, nextCursor, loading, loaded, error } = useTransactionsStore();
+  const { today, filters, items, nextCursor, loading, loaded, error } = useTransactionsStore();
   const { selectedId, detail, detailError } = useTransactionsStore();
   const store = useTransactionsStore.getState;
   const init = useTransactionsStore((s) => s.init);
@@ -47,6 +48,7 @@ export function TransactionsScreen() {
       </Title>
       <TransactionFilters
         filters={filters}
+        today={today}
         canFilterStaff={can(session, 'staff.view')}
         onChange={(f) => void store().setFilters(f)}
       />
@@ -87,6 +89,7 @@ export function TransactionsScreen() {
             error={detailError}
             canVoid={can(session, 'sales.void')}
             canRefund={can(session, 'sales.refund')}
+            canEdit={can(session, 'sales.annotate')}
             onClose={() => store().close()}
             onOpenSale={(id) => void store().open(id)}
             onVoid={() => setDialog('void')}

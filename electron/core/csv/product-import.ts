@@ -1,0 +1,165 @@
+/**
+ * The products CSV import (products:import; needs data.import, F3). Columns
+ * `sku,barcode,name,price,tax_rate,kind,active` (any order, case-insensitive; barcode, tax_rate
+ * (default 0), kind (default stock) and active (default true) may be left out). `price` is in
+ * major units of the store currency ("2.55"), parsed exactly into minor units (M1); `tax_rate` is
+ * a percentage ("20", "17.5"). Rows that fail validation, repeat a SKU or barcode from an earlier
+ * row, or use a SKU/barcode that already exists are rejected; existing products are never changed.
+ */
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { productFieldsSchema } from '../../../shared/contract/products';
+import { currencyExponent, parseMoney } from '../../../shared/money';
+import type { AuditLog } from '../audit/audit-log';
+import type { Session } from '../auth/sessions';
+import type { Database } from '../db/database';
+import { run, valuesList } from '../db/sql';
+import type { ImportJob } from '../imports/import-jobs';
+import { productSearchName } from '../products/search-name';
+import type { Clock } from '../types';
+import { type CsvImportSpec, existingValues, reasonFromIssues, runCsvImport } from './csv-import';
+
+type Fields = ChannelParsedInput<'products:create'>;
+
+/** The CSV columns; `sku`, `name` and `price` are required. */
+const CSV_REQUIRED = ['sku', 'name', 'price'] as const;
+const CSV_OPTIONAL = ['barcode', 'tax_rate', 'kind', 'active'] as const;
+const CSV_NAMES = { taxRateBps: 'tax_rate' };
+const TRUE_WORDS = ['true', 'yes', 'y', '1'];
+const FALSE_WORDS = ['false', 'no', 'n', '0'];
+
+export interface ProductImportDeps {
+  db: Database;
+  audit: AuditLog;
+  clock: Clock;
+  /** The store currency (ISO 4217), for the price's decimals. */
+  currency: string;
+}
+
+/**
+ * Reads and checks the file as job `job` (streaming, in slices: F1), then answers the report
+ * (`commit: false`, writes nothing) or writes every accepted row in one transaction with one
+ * `product.import` audit row (`commit: true`; see `runCsvImport`: other writes wait meanwhile).
+ * Errors: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_ENCODING, IMPORT_REJECTED (not CSV, or a
+ * wrong header).
+ */
+export async function importProducts(
+  d: ProductImportDeps,
+  actor: Session,
+  input: ChannelParsedInput<'products:import'>,
+  job: ImportJob,
+): Promise<ChannelOutput<'products:import'>> {
+  const exponent = currencyExponent(d.currency);
+  const skuLine = new Map<string, number>();
+  const barcodeLine = new Map<string, number>();
+  const spec: CsvImportSpec<(typeof CSV_REQUIRED)[number], (typeof CSV_OPTIONAL)[number], Fields> =
+    {
+      columns: { required: CSV_REQUIRED, optional: CSV_OPTIONAL },
+      check: ({ line, values: v }) => {
+        const problems: string[] = [];
+        const price = parseMoney(v.price, exponent);
+        if (price === null)
+          problems.push(
+            `price: "${clipText(v.price)}" is not an amount with at most ${exponent} decimals`,
+          );
+        const taxText = v.tax_rate.replace(/\s*%$/, '');
+        const taxRateBps = taxText === '' ? 0 : parseMoney(taxText, 2);
+        if (taxRateBps === null)
+          problems.push(`tax_rate: "${clipText(v.tax_rate)}" is not a percentage like 20 or 17.5`);
+        const activeText = v.active.toLowerCase();
+        const active =
+          activeText === '' || TRUE_WORDS.includes(activeText)
+            ? true
+            : FALSE_WORDS.includes(activeText)
+              ? false
+              : null;
+        if (active === null) problems.push(`active: "${clipText(v.active)}" is not true or false`);
+        if (problems.length > 0) return { reason: problems.join('; ') };
+        const parsed = productFieldsSchema.safeParse({
+          sku: v.sku,
+          barcode: v.barcode || null,
+          name: v.name,
+          price,
+          taxRateBps,
+          kind: v.kind ? v.kind.toLowerCase() : undefined,
+          active,
+        });
+        if (!parsed.success) return { reason: reasonFromIssues(parsed.error.issues, CSV_NAMES) };
+        const f = parsed.data;
+        const firstSku = skuLine.get(f.sku);
+        const firstBarcode = f.barcode === null ? undefined : barcodeLine.get(f.barcode);
+        if (firstSku !== undefined)
+          return { reason: `SKU ${f.sku} is repeated (first on line ${firstSku}).` };
+        if (firstBarcode !== undefined)
+          return { reason: `Barcode ${f.barcode} is repeated (first on line ${firstBarcode}).` };
+        skuLine.set(f.sku, line);
+        if (f.barcode !== null) barcodeLine.set(f.barcode, line);
+        return f;
+      },
+      admit: async (em, batch, report) => {
+        const skus = await existingValues(
+          em,
+          'products',
+          'sku',
+          batch.map(({ value }) => value.sku),
+        );
+        const barcodes = await existingValues(
+          em,
+          'products',
+          'barcode',
+          batch.flatMap(({ value }) => (value.barcode === null ? [] : [value.barcode])),
+        );
+        return batch.filter(({ line, value: f }) => {
+          if (skus.has(f.sku)) report.reject(line, `SKU ${f.sku} already exists.`);
+          else if (f.barcode !== null && barcodes.has(f.barcode))
+            report.reject(line, `Barcode ${f.barcode} already exists.`);
+          else return true;
+          return false;
+        });
+      },
+      insert: async (em, batch, now) => {
+        const params: unknown[] = [];
+        for (const { value: f } of batch)
+          params.push(
+            f.sku,
+            f.barcode,
+            f.name,
+            productSearchName(f.name),
+            f.price,
+            f.taxRateBps,
+            f.kind,
+            f.active,
+            null,
+            now,
+            now,
+          );
+        await run(
+          em,
+          `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active,
+             archived_at, created_at, updated_at) VALUES ${valuesList(batch.length, 11)}`,
+          params,
+        );
+      },
+      audit: (em, detail) =>
+        d.audit.record(em, {
+          actorId: actor.staff.id,
+          actorName: actor.staff.username,
+          targetType: 'product',
+          targetId: null,
+          action: 'product.import',
+          outcome: 'success',
+          detail,
+        }),
+    };
+  return runCsvImport(spec, {
+    db: d.db,
+    job,
+    csvBase64: input.csvBase64,
+    commit: input.commit,
+    now: () => d.clock.now().toISOString(),
+  });
+}
+
+/** A cell quoted back in a reject reason, cut to 40 characters. */
+function clipText(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}

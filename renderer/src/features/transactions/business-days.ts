@@ -1,0 +1,30 @@
+/**
+ * Business days as the renderer shows and sends them: `YYYY-MM-DD` strings, days in the store's
+ * time zone. The renderer never derives a day from this computer's clock or zone: "today" comes
+ * from the core (`reports:today`), and the core alone turns days into UTC ranges (issue 7 §10).
+ * What is here is calendar math on the strings, done by Luxon in UTC so no zone plays a part.
+ */
+import { DateTime } from 'luxon';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const parse = (day: string) => DateTime.fromISO(day, { zone: 'utc' });
+
+/** True for a real calendar day written YYYY-MM-DD. */
+export function isBusinessDay(day: string): boolean {
+  return DAY.test(day) && parse(day).isValid;
+}
+
+/** The day `days` after (or before, when negative) `day`. RangeError if `day` is not a day. */
+export function addDays(day: string, days: number): string {
+  if (!isBusinessDay(day)) throw new RangeError(`Not a day: ${day}`);
+  return parse(day).plus({ days }).toISODate()!;
+}
+
+const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
+
+/** "Monday 23 November 2026" (in the member's locale) for a YYYY-MM-DD day. */
+export function formatBusinessDay(day: string): string {
+  if (!isBusinessDay(day)) throw new RangeError(`Not a day: ${day}`);
+  return longDay.format(parse(day).toJSDate());
+}
