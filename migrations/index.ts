@@ -4,6 +4,9 @@
  */
 import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
 import { RetailSales1764100000000 } from './1764100000000-RetailSales';
+import { LowerCaseSaleUuids1790000003000 } from './1790000003000-LowerCaseSaleUuids';
+import { DiscountOverride1790000003100 } from './1790000003100-DiscountOverride';
+import { ProductOpenPrice1790000003200 } from './1790000003200-ProductOpenPrice';
 import { SaleBusinessDate1790000004000 } from './1790000004000-SaleBusinessDate';
 import { StaffSessionEpoch1790000005000 } from './1790000005000-StaffSessionEpoch';
 import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifierKey';
@@ -11,6 +14,9 @@ import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifier
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
   RetailSales1764100000000,
+  LowerCaseSaleUuids1790000003000,
+  DiscountOverride1790000003100,
+  ProductOpenPrice1790000003200,
   SaleBusinessDate1790000004000,
   StaffSessionEpoch1790000005000,
   AuditIdentifierKey1790000005100,

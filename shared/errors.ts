@@ -67,6 +67,11 @@ export const ERROR_CODES = [
   'VOID_NOT_ALLOWED',
   /** The sale was voided: its customer and note can no longer be changed. */
   'SALE_VOIDED',
+  /**
+   * A discount above the store's limit, or a price typed at the till (an open-price product),
+   * needs permission sales.discountOverride (M2). `issues` name the lines or `discount`.
+   */
+  'OVERRIDE_REQUIRED',
   /** An import file is not in the expected format, or has rows that were refused. */
   'IMPORT_REJECTED',
   /** The write could not be stored: disk full, I/O error or read-only file. Nothing was saved (D7). */

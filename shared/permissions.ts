@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'customers.manage': 'Create and edit customers',
   'reports.view': 'See reports',
   'data.import': 'Import products, customers and sales history from files',
+  'sales.discountOverride':
+    'Give a discount above the store limit, or type the price of an open-price product',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,6 +47,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'sales.void',
       'sales.refund',
       'sales.annotate',
+      'sales.discountOverride',
       'products.manage',
       'customers.manage',
       'reports.view',

@@ -50,6 +50,11 @@ export const productViewSchema = z.strictObject({
   kind: productKindSchema,
   /** Sellable at the till. */
   active: z.boolean(),
+  /**
+   * Open price: the cashier types the price at the till (needs sales.discountOverride); `price`
+   * is only a suggestion. A stock product priced 0 that is not open price cannot be sold.
+   */
+  openPrice: z.boolean(),
   /** Archived products are hidden from lists; they were sold, so they are kept. */
   archived: z.boolean(),
   createdAt: utcTimestamp,
@@ -65,6 +70,7 @@ const productFields = {
   taxRateBps: taxRateBpsSchema,
   kind: productKindSchema.default('stock'),
   active: z.boolean().default(true),
+  openPrice: z.boolean().default(false),
 };
 
 /** One row a CSV import refused, with the 1-based line number in the file and the reason. */

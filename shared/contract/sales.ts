@@ -5,6 +5,7 @@
  * its audit row (D2). Completed sales are immutable (D6): voids and refunds are new linked rows.
  */
 import { z } from 'zod';
+import { MAX_LINE_AMOUNT } from '../money';
 import { defineChannel } from './define';
 import {
   byIdInput,
@@ -30,10 +31,18 @@ import {
 
 export * from './sales-views';
 
+/**
+ * One cart line. `unitPrice` (minor units, 1..10^9, M2) is given only for an open-price product,
+ * whose price the cashier types; it needs permission sales.discountOverride (OVERRIDE_REQUIRED).
+ * For any other product the core prices the line and refuses a unit price (VALIDATION_FAILED).
+ */
 export const cartLineSchema = z.strictObject({
   productId: idSchema,
   quantity: quantitySchema,
   discount: discountSchema.optional(),
+  unitPrice: positiveAmount
+    .pipe(z.number().min(1, 'Enter a price above zero').max(MAX_LINE_AMOUNT))
+    .optional(),
 });
 
 /** A cart: what the renderer knows about a sale before it is completed. */
@@ -92,14 +101,14 @@ export type ParkedSale = z.infer<typeof parkedSaleSchema>;
 export const salesChannels = {
   'sales:quote': defineChannel({
     summary:
-      'Price a cart as checkout would (lines, discounts, tax, total) without recording anything. PRODUCT_UNAVAILABLE for an unknown or unsellable product.',
+      'Price a cart as checkout would (lines, discounts, tax, total) without recording anything, with the same rules: PRODUCT_UNAVAILABLE for an unknown or unsellable product (or a stock product priced 0), OVERRIDE_REQUIRED for a discount above the store limit or an open price without sales.discountOverride.',
     input: cartSchema,
     output: quoteSchema,
     access: 'sales.create',
   }),
   'sales:checkout': defineChannel({
     summary:
-      'Complete a sale: prices it, checks the tenders cover the total (TENDER_SHORT; change comes only from cash, else TENDER_INVALID), writes header, lines, tenders and audit row in one transaction, answers after the commit. Retrying the same id returns the recorded sale; the same id with a different cart is CONFLICT.',
+      'Complete a sale: prices it with the currency, tax mode and discount limit read inside its transaction, checks the tenders cover the total (TENDER_SHORT; change comes only from cash, else TENDER_INVALID), writes header, lines, tenders and audit row in one transaction, answers after the commit. A discount above the store limit or an open price needs sales.discountOverride (OVERRIDE_REQUIRED; audited as sale.override when used). Retrying the same id (in any letter case) returns the recorded sale; the same id with a different cart is CONFLICT.',
     input: cartSchema.extend({
       /** Client-generated; UNIQUE in the database (D2). */
       id: uuidSchema,

@@ -46,6 +46,11 @@ export const tillSettingsSchema = z.strictObject({
   pricesIncludeTax: z.boolean(),
   /** IANA zone that defines "a day" for voids and the day summary. */
   timeZone: z.string(),
+  /**
+   * The largest line or sale discount, in basis points (5000 = 50 %), that a member without
+   * sales.discountOverride may give; 0..10000, default 5000 (M2).
+   */
+  maxDiscountBps: z.number().int().min(0).max(10_000),
 });
 export type TillSettings = z.infer<typeof tillSettingsSchema>;
 
@@ -58,7 +63,7 @@ export const settingsChannels = {
   }),
   'settings:update': defineChannel({
     summary:
-      'Change any of: idle-lock minutes (1..15), store name, currency (CONFLICT once a sale exists), prices-include-tax, time zone. Audited.',
+      'Change any of: idle-lock minutes (1..15), store name, currency (CONFLICT once a sale exists), prices-include-tax, time zone, the discount limit without an override (basis points 0..10000). Compared with and written to the stored values inside one transaction. Audited.',
     input: z
       .strictObject({
         idleLockMinutes: z.number().int().min(1).max(15).optional(),
@@ -66,6 +71,7 @@ export const settingsChannels = {
         currency: currencyCodeSchema.optional(),
         pricesIncludeTax: z.boolean().optional(),
         timeZone: timeZoneSchema.optional(),
+        maxDiscountBps: z.number().int().min(0).max(10_000).optional(),
       })
       .refine((o) => Object.keys(o).length > 0, 'Change at least one setting'),
     output: tillSettingsSchema,

@@ -21,6 +21,7 @@ const SETTINGS: TillSettings = {
   currencyExponent: 2,
   pricesIncludeTax: true,
   timeZone: 'Europe/London',
+  maxDiscountBps: 5000,
 };
 
 function product(id: number, name: string, price: number, barcode: string | null): ProductView {
@@ -33,6 +34,7 @@ function product(id: number, name: string, price: number, barcode: string | null
     taxRateBps: 2000,
     kind: 'stock',
     active: true,
+    openPrice: false,
     archived: false,
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-01T09:00:00.000Z',

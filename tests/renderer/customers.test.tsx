@@ -12,6 +12,7 @@ const SETTINGS: TillSettings = {
   currencyExponent: 2,
   pricesIncludeTax: true,
   timeZone: 'Europe/London',
+  maxDiscountBps: 5000,
 };
 
 function customer(id: number, overrides: Partial<CustomerView> = {}): CustomerView {

@@ -14,6 +14,7 @@ const SETTINGS: TillSettings = {
   currencyExponent: 2,
   pricesIncludeTax: true,
   timeZone: 'Europe/London',
+  maxDiscountBps: 5000,
 };
 
 const PRODUCTS_CSV =

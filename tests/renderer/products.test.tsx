@@ -12,6 +12,7 @@ const SETTINGS: TillSettings = {
   currencyExponent: 2,
   pricesIncludeTax: true,
   timeZone: 'Europe/London',
+  maxDiscountBps: 5000,
 };
 
 function product(id: number, overrides: Partial<ProductView> = {}): ProductView {
@@ -24,6 +25,7 @@ function product(id: number, overrides: Partial<ProductView> = {}): ProductView 
     taxRateBps: 2000,
     kind: 'stock',
     active: true,
+    openPrice: false,
     archived: false,
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
@@ -135,6 +137,7 @@ describe('products screen', () => {
         taxRateBps: 2000,
         kind: 'stock',
         active: true,
+        openPrice: false,
       }),
     );
     expect(await screen.findByText('Tea towel was added.')).toBeInTheDocument();

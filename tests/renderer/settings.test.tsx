@@ -11,6 +11,7 @@ const SETTINGS: TillSettings = {
   currencyExponent: 2,
   pricesIncludeTax: true,
   timeZone: 'Europe/London',
+  maxDiscountBps: 5000,
 };
 
 async function openSettings() {

@@ -32,6 +32,7 @@ const SETTINGS: TillSettings = {
   currencyExponent: 2,
   pricesIncludeTax: true,
   timeZone: 'Europe/Berlin',
+  maxDiscountBps: 5000,
 };
 
 function summary(id: number, overrides: Partial<SaleSummary> = {}): SaleSummary {

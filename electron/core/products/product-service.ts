@@ -32,13 +32,14 @@ interface ProductRow {
   tax_rate_bps: number | string;
   kind: ProductKind;
   active: boolean | number;
+  open_price: boolean | number;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS =
-  'p.id, p.sku, p.barcode, p.name, p.price, p.tax_rate_bps, p.kind, p.active, p.archived_at, p.created_at, p.updated_at';
+  'p.id, p.sku, p.barcode, p.name, p.price, p.tax_rate_bps, p.kind, p.active, p.open_price, p.archived_at, p.created_at, p.updated_at';
 
 function rowView(r: ProductRow): ProductView {
   return {
@@ -50,6 +51,7 @@ function rowView(r: ProductRow): ProductView {
     taxRateBps: Number(r.tax_rate_bps),
     kind: r.kind,
     active: Boolean(r.active),
+    openPrice: Boolean(r.open_price),
     archived: r.archived_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -67,6 +69,7 @@ export function toProductView(p: ProductEntity): ProductView {
     taxRateBps: Number(p.taxRateBps),
     kind: p.kind,
     active: Boolean(p.active),
+    openPrice: Boolean(p.openPrice),
     archived: p.archivedAt !== null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -210,6 +213,7 @@ export class ProductService {
       taxRateBps: f.taxRateBps,
       kind: f.kind,
       active: f.active,
+      openPrice: f.openPrice,
     };
   }
 
@@ -229,7 +233,7 @@ export class ProductService {
         ...this.actor(actor, saved.id),
         action: 'product.create',
         outcome: 'success',
-        detail: `${saved.sku} ${saved.name}, price ${saved.price}, tax ${saved.taxRateBps} bps`,
+        detail: `${saved.sku} ${saved.name}, price ${saved.price}${saved.openPrice ? ' (open price)' : ''}, tax ${saved.taxRateBps} bps`,
       });
       return toProductView(await this.find(em, saved.id));
     });
@@ -248,8 +252,12 @@ export class ProductService {
       const before = await this.find(em, id);
       await this.assertUnique(em, fields, id);
       const next = this.columns(fields);
-      const changes = (['sku', 'barcode', 'name', 'price', 'taxRateBps', 'kind', 'active'] as const)
-        .filter((k) => (k === 'active' ? Boolean(before.active) : before[k]) !== next[k])
+      const changes = (
+        ['sku', 'barcode', 'name', 'price', 'taxRateBps', 'kind', 'active', 'openPrice'] as const
+      )
+        .filter(
+          (k) => (k === 'active' || k === 'openPrice' ? Boolean(before[k]) : before[k]) !== next[k],
+        )
         .map((k) => `${k} ${show(before[k])} -> ${show(next[k])}`);
       await em.getRepository(ProductEntity).update(id, { ...next, updatedAt: this.now() });
       await this.audit.record(em, {

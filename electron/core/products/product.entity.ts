@@ -37,6 +37,10 @@ export class ProductEntity {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** The cashier types the price at the till (needs sales.discountOverride); `price` suggests one. */
+  @Column({ name: 'open_price', type: 'boolean', default: false })
+  openPrice: boolean;
+
   /** UTC; set when a sold product was removed (kept for its sale lines). */
   @Column({ name: 'archived_at', type: 'varchar', length: 24, nullable: true })
   archivedAt: string | null;

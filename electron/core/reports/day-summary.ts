@@ -3,7 +3,8 @@
  * voids for one business day, split by tender and by staff member. A sale belongs to the business
  * day stamped on it when it was made (`sales.business_date`, in the store's time zone then), so a
  * later change of the time-zone setting moves no sale to another day. Three aggregate queries on
- * the `business_date` index; amounts are minor units of the store currency.
+ * the `business_date` index; amounts are minor units of the currency the day's sales were
+ * recorded in (each sale keeps its own; the store's setting when there are none).
  *
  * Definitions: gross = Σ totals of completed sales; refunds = −Σ totals of completed refunds (a
  * positive amount); voids = Σ totals of voided sales, which count in neither; net = gross − refunds.
@@ -15,6 +16,7 @@ import type {
   DaySummary,
   TenderType,
 } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import { businessDay, businessDayRange } from '../sales/local-day';
@@ -45,6 +47,7 @@ export class DaySummaryService {
     const params = input.tillId === undefined ? [input.date] : [input.date, input.tillId];
 
     const groups = await run<{
+      currency: string;
       kind: 'sale' | 'refund';
       status: 'completed' | 'voided';
       staff_id: number;
@@ -54,10 +57,10 @@ export class DaySummaryService {
       tax: number | string;
     }>(
       this.db.manager,
-      `SELECT s.kind, s.status, s.staff_id, COUNT(*) AS n, SUM(s.total) AS total,
+      `SELECT s.currency, s.kind, s.status, s.staff_id, COUNT(*) AS n, SUM(s.total) AS total,
           SUM(s.discount) AS discount, SUM(s.tax) AS tax
         FROM sales s WHERE s.business_date = ?${tillFilter}
-        GROUP BY s.kind, s.status, s.staff_id`,
+        GROUP BY s.currency, s.kind, s.status, s.staff_id`,
       params,
     );
     const tenders = await run<{ type: TenderType; n: number | string; amount: number | string }>(
@@ -68,6 +71,13 @@ export class DaySummaryService {
         GROUP BY t.type ORDER BY t.type`,
       params,
     );
+    const currencies = [...new Set(groups.map((g) => g.currency))];
+    // Amounts in different minor units cannot be added up; the currency is fixed once a sale exists.
+    if (currencies.length > 1)
+      throw new AppError(
+        'CONFLICT',
+        `The sales of ${input.date} are in more than one currency (${currencies.join(', ')}).`,
+      );
     const staffIds = [...new Set(groups.map((g) => Number(g.staff_id)))];
     const names = staffIds.length
       ? await run<{ id: number; display_name: string }>(
@@ -83,7 +93,7 @@ export class DaySummaryService {
       timeZone,
       from,
       to,
-      currency: this.settings.currency(),
+      currency: currencies[0] ?? this.settings.currency(),
       salesCount: 0,
       gross: 0,
       refundsCount: 0,

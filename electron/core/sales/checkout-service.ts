@@ -1,11 +1,14 @@
 /**
  * Checkout (D2): prices the cart from the database, settles the tenders, takes the till's next
  * gapless receipt number, and writes header, lines, tenders and the audit row in ONE transaction
- * through the write queue. It answers only after the commit. The client-generated UUID is UNIQUE:
- * a retry of the same request returns the recorded sale; the same UUID with a different request
- * is CONFLICT.
+ * through the write queue. It answers only after the commit. The client-generated UUID (lower
+ * case, see uuidSchema) is UNIQUE: a retry of the same request returns the recorded sale; the same
+ * UUID with a different request is CONFLICT. The currency, tax mode and discount limit, and the
+ * member's right to override that limit, are read inside the same transaction, so a concurrent
+ * settings or role change either applies to the whole sale or not at all.
  */
 import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { ChannelParsedInput, Quote, SaleDetail } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
@@ -15,7 +18,8 @@ import { run } from '../db/sql';
 import type { SettingsService } from '../settings/settings-service';
 import { takeReceiptNo } from '../tills/till-service';
 import type { Clock } from '../types';
-import { priceCart } from './pricing';
+import { mayOverride } from './price-overrides';
+import { priceCart, type CartInput, type PricedCart } from './pricing';
 import type { SaleQueries } from './sale-queries';
 import { insertSale } from './sale-writer';
 import { settleTenders } from './tenders';
@@ -36,21 +40,27 @@ export class CheckoutService {
     private readonly queries: SaleQueries,
   ) {}
 
-  /** Prices a cart without writing anything. Errors: PRODUCT_UNAVAILABLE, NOT_FOUND (customer). */
-  async quote(cart: ChannelParsedInput<'sales:quote'>): Promise<Quote> {
-    if (cart.customerId !== null) await findSellableCustomer(this.db.manager, cart.customerId);
-    return priceCart(
-      this.db.manager,
-      cart,
-      this.settings.pricesIncludeTax(),
-      this.settings.currency(),
-    );
+  /**
+   * Prices a cart for `actor` without writing anything, by the rules checkout applies.
+   * Errors: PRODUCT_UNAVAILABLE, VALIDATION_FAILED, OVERRIDE_REQUIRED, NOT_FOUND (customer).
+   */
+  async quote(actor: Session, cart: ChannelParsedInput<'sales:quote'>): Promise<Quote> {
+    const em = this.db.manager;
+    if (cart.customerId !== null) await findSellableCustomer(em, cart.customerId);
+    return (await this.price(em, actor, cart)).quote;
+  }
+
+  /** Prices `cart` with the settings and the actor's override right as read through `em`. */
+  private async price(em: EntityManager, actor: Session, cart: CartInput): Promise<PricedCart> {
+    const rules = await this.settings.moneyRules(em);
+    return priceCart(em, cart, { ...rules, mayOverride: () => mayOverride(em, actor.staff.id) });
   }
 
   /**
    * Completes a sale. Amounts in minor units of the store currency; `createdAt` is the core clock's
-   * UTC now. Errors: PRODUCT_UNAVAILABLE, NOT_FOUND/CONFLICT (customer), TENDER_SHORT,
-   * TENDER_INVALID, CONFLICT (same id, different request), VALIDATION_FAILED (line over 10^9).
+   * UTC now. Overrides used (sales.discountOverride) are audited as `sale.override`.
+   * Errors: PRODUCT_UNAVAILABLE, NOT_FOUND/CONFLICT (customer), TENDER_SHORT, TENDER_INVALID,
+   * CONFLICT (same id, different request), VALIDATION_FAILED (line over 10^9), OVERRIDE_REQUIRED.
    */
   async checkout(actor: Session, input: ChannelParsedInput<'sales:checkout'>): Promise<SaleDetail> {
     const requestHash = createHash('sha256')
@@ -64,8 +74,6 @@ export class CheckoutService {
         ]),
       )
       .digest('hex');
-    const currency = this.settings.currency();
-    const pricesIncludeTax = this.settings.pricesIncludeTax();
 
     const recorded = await this.db.write(async (em): Promise<SaleDetail | number> => {
       const existing = await run<{ id: number; request_hash: string | null }>(
@@ -79,7 +87,8 @@ export class CheckoutService {
       }
       const customer =
         input.customerId === null ? null : await findSellableCustomer(em, input.customerId);
-      const quote = await priceCart(em, input, pricesIncludeTax, currency);
+      const { quote, overrides } = await this.price(em, actor, input);
+      const { currency, pricesIncludeTax } = quote;
       const tenders = settleTenders(quote.total, input.tenders);
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const createdAt = this.clock.now().toISOString();
@@ -119,6 +128,16 @@ export class CheckoutService {
         targetId: saleId,
         detail: `receipt ${this.till.name}-${receiptNo}; ${quote.lines.length} lines; total ${quote.total} ${currency}`,
       });
+      if (overrides.length > 0)
+        await this.audit.record(em, {
+          action: 'sale.override',
+          outcome: 'success',
+          actorId: actor.staff.id,
+          actorName: actor.staff.username,
+          targetType: 'sale',
+          targetId: saleId,
+          detail: `receipt ${this.till.name}-${receiptNo}; ${overrides.map((o) => o.detail).join('; ')}`,
+        });
       // Everything the answer needs is known here: no read-back after the commit.
       return {
         id: saleId,

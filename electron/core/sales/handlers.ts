@@ -5,7 +5,7 @@ import { salesScope } from './sale-queries';
 
 export function createSalesHandlers(s: Services): DomainHandlers<'sales'> {
   return {
-    'sales:quote': (input) => s.checkout.quote(input),
+    'sales:quote': (input, { session }) => s.checkout.quote(session, input),
     'sales:checkout': (input, { session }) => s.checkout.checkout(session, input),
     'sales:get': (input, { session }) => s.saleQueries.get(input.id, session),
     'sales:list': (input, { session }) => s.saleQueries.list(input, salesScope(session)),

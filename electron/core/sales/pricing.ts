@@ -1,19 +1,46 @@
 /**
- * Prices a cart from the database (the renderer never sends prices): loads each product, refuses
- * unknown, inactive, archived or discount-kind products (PRODUCT_UNAVAILABLE), resolves line and
- * cart discounts, and applies shared/money.ts priceSale (M1-M3). A MoneyError (a line over 10^9
- * minor units) and an amount discount larger than its line (or than the cart) are
- * VALIDATION_FAILED.
+ * Prices a cart from the database (the renderer never sends prices, except the one it types for
+ * an open-price product): loads each product, refuses unknown, inactive, archived or
+ * discount-kind products and stock products priced 0 that are not open price
+ * (PRODUCT_UNAVAILABLE), resolves line and cart discounts, and applies shared/money.ts priceSale
+ * (M1-M3). A MoneyError (a line over 10^9 minor units) and an amount discount larger than its
+ * line (or than the cart) are VALIDATION_FAILED. Discounts above the store's limit and open prices
+ * are overrides (price-overrides.ts): OVERRIDE_REQUIRED unless `rules.mayOverride()`.
  */
 import type { EntityManager } from 'typeorm';
 import type { Cart, Quote } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { MoneyError, discountAmount, priceSale, type DiscountInput } from '../../../shared/money';
 import { run } from '../db/sql';
+import type { MoneyRules } from '../settings/settings-service';
+import {
+  discountOverrides,
+  openPriceOverride,
+  overrideRequired,
+  type Override,
+} from './price-overrides';
 
 export interface CartInput {
-  lines: Array<{ productId: number; quantity: number; discount?: DiscountInput | undefined }>;
+  lines: Array<{
+    productId: number;
+    quantity: number;
+    discount?: DiscountInput | undefined;
+    /** Minor units; only for an open-price product. */
+    unitPrice?: number | undefined;
+  }>;
   discount?: DiscountInput | undefined;
+}
+
+/** The store settings a cart is priced with, and whether the member may override the limits. */
+export interface PricingRules extends MoneyRules {
+  /** Asked only when the cart uses an override, so an ordinary sale costs no extra query. */
+  mayOverride: () => Promise<boolean>;
+}
+
+export interface PricedCart {
+  quote: Quote;
+  /** The overrides the cart uses (empty unless `mayOverride`): for the audit row. */
+  overrides: Override[];
 }
 
 interface ProductRow {
@@ -24,24 +51,28 @@ interface ProductRow {
   tax_rate_bps: number;
   kind: string;
   active: boolean | number;
+  open_price: boolean | number;
   archived_at: string | null;
 }
 
-/** Prices `cart`; the quote's lines are in cart order. Errors: PRODUCT_UNAVAILABLE, VALIDATION_FAILED. */
+/**
+ * Prices `cart`; the quote's lines are in cart order.
+ * Errors: PRODUCT_UNAVAILABLE, VALIDATION_FAILED, OVERRIDE_REQUIRED.
+ */
 export async function priceCart(
   em: EntityManager,
   cart: CartInput,
-  pricesIncludeTax: boolean,
-  currency: string,
-): Promise<Quote> {
+  rules: PricingRules,
+): Promise<PricedCart> {
   const ids = [...new Set(cart.lines.map((l) => l.productId))];
   const rows = await run<ProductRow>(
     em,
-    `SELECT id, sku, name, price, tax_rate_bps, kind, active, archived_at FROM products
+    `SELECT id, sku, name, price, tax_rate_bps, kind, active, open_price, archived_at FROM products
       WHERE id IN (${ids.map(() => '?').join(', ')})`,
     ids,
   );
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const overrides: Override[] = [];
   const products = cart.lines.map((l, i) => {
     const p = byId.get(l.productId);
     if (!p) throw unavailable(i, 'That product does not exist.');
@@ -49,11 +80,20 @@ export async function priceCart(
       throw unavailable(i, `${p.name} is not for sale at the moment.`);
     if (p.kind === 'discount')
       throw unavailable(i, `${p.name} is a discount item; use a discount on the sale instead.`);
-    return p;
+    if (p.open_price) {
+      if (l.unitPrice === undefined)
+        throw invalid(`lines.${i}.unitPrice`, `Enter the price of ${p.name}.`);
+      overrides.push(openPriceOverride(i, p.name, l.unitPrice));
+    } else if (l.unitPrice !== undefined) {
+      throw invalid(`lines.${i}.unitPrice`, `The price of ${p.name} comes from the product list.`);
+    } else if (Number(p.price) === 0 && p.kind === 'stock') {
+      throw unavailable(i, `${p.name} has no price. Set one in Products, or mark it open price.`);
+    }
+    return { ...p, unitPrice: l.unitPrice ?? Number(p.price) };
   });
   try {
     const lines = cart.lines.map((l, i) => {
-      const unitPrice = Number(products[i]!.price);
+      const unitPrice = products[i]!.unitPrice;
       const gross = unitPrice * l.quantity;
       // An amount discount larger than what it applies to is a typing error, not "make it free" (M2).
       if (l.discount?.type === 'amount' && l.discount.value > gross)
@@ -68,8 +108,18 @@ export async function priceCart(
     const afterLines = lines.reduce((a, l) => a + l.unitPrice * l.quantity - l.lineDiscount, 0);
     if (cart.discount?.type === 'amount' && cart.discount.value > afterLines)
       throw tooLarge('discount', afterLines);
-    const priced = priceSale(lines, cart.discount, pricesIncludeTax);
-    return {
+    const priced = priceSale(lines, cart.discount, rules.pricesIncludeTax);
+    overrides.push(
+      ...discountOverrides(
+        priced,
+        cart.lines.map((l) => l.discount),
+        products.map((p) => p.name),
+        cart.discount,
+        rules.maxDiscountBps,
+      ),
+    );
+    if (overrides.length > 0 && !(await rules.mayOverride())) throw overrideRequired(overrides);
+    const quote: Quote = {
       lines: priced.lines.map((l, i) => ({
         productId: Number(products[i]!.id),
         sku: products[i]!.sku,
@@ -85,9 +135,10 @@ export async function priceCart(
       discount: priced.discount,
       tax: priced.tax,
       total: priced.total,
-      currency,
-      pricesIncludeTax,
+      currency: rules.currency,
+      pricesIncludeTax: rules.pricesIncludeTax,
     };
+    return { quote, overrides };
   } catch (e) {
     if (e instanceof MoneyError)
       throw new AppError('VALIDATION_FAILED', 'The sale is not valid.', [
@@ -95,6 +146,10 @@ export async function priceCart(
       ]);
     throw e;
   }
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, [{ path, message }]);
 }
 
 function tooLarge(path: string, max: number): AppError {

@@ -1,14 +1,22 @@
 /**
  * Till and store settings, as key/value rows cached in memory: the idle-lock minutes (S2), the
- * store name, the currency (ISO 4217), whether prices include tax, and the store's time zone.
- * Every change is audited (L1). The currency is fixed once the first sale is recorded, because
- * every stored amount is in its minor unit.
+ * store name, the currency (ISO 4217), whether prices include tax, the store's time zone, and the
+ * largest discount a member may give without sales.discountOverride (M2). Every change is audited
+ * (L1). The currency is fixed once the first sale is recorded, because every stored amount is in
+ * its minor unit.
+ *
+ * The cache serves the screens and the session rules. What a sale is priced and recorded with
+ * (currency, tax mode, discount limit) is read from the table inside the sale's own write
+ * transaction (`moneyRules`), so a settings change committed just before it, here or on another
+ * till sharing the file, is always the one that applies (D2).
  */
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { TillSettings } from '../../../shared/contract/settings';
 import { currencyExponent } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
+import { run } from '../db/sql';
 import type { Session } from '../auth/sessions';
 import { SaleEntity } from '../sales/sale.entity';
 import type { Clock } from '../types';
@@ -16,10 +24,15 @@ import { SettingEntity } from './setting.entity';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 export const DEFAULT_CURRENCY = 'GBP';
+/** 50 %: the largest discount without sales.discountOverride until an admin sets another. */
+export const DEFAULT_MAX_DISCOUNT_BPS = 5_000;
 
-/** The machine's IANA zone, or UTC when it has none: the store zone until one is set. */
+let machineZone: string | undefined;
+
+/** The machine's IANA zone, or UTC when it has none; looked up once (Intl is slow to ask). */
 export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  machineZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return machineZone;
 }
 
 interface StoreValues {
@@ -28,8 +41,18 @@ interface StoreValues {
   currency: string;
   pricesIncludeTax: boolean;
   timeZone: string;
+  maxDiscountBps: number;
 }
 type Key = keyof StoreValues;
+
+/** The settings a sale is priced and recorded with, as stored when its transaction reads them. */
+export interface MoneyRules {
+  /** ISO 4217. */
+  currency: string;
+  pricesIncludeTax: boolean;
+  /** Basis points, 0..10000. */
+  maxDiscountBps: number;
+}
 
 const KEYS: Record<Key, string> = {
   idleLockMinutes: 'idle_lock_minutes',
@@ -37,15 +60,32 @@ const KEYS: Record<Key, string> = {
   currency: 'currency',
   pricesIncludeTax: 'prices_include_tax',
   timeZone: 'time_zone',
+  maxDiscountBps: 'max_discount_bps',
 };
+
+function defaults(): StoreValues {
+  return {
+    idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+    storeName: 'Kassa',
+    currency: DEFAULT_CURRENCY,
+    pricesIncludeTax: true,
+    timeZone: systemTimeZone(),
+    maxDiscountBps: DEFAULT_MAX_DISCOUNT_BPS,
+  };
+}
+
+function parseInteger(raw: string, min: number, max: number): number | undefined {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+}
 
 function parse(key: Key, raw: string | undefined): StoreValues[Key] | undefined {
   if (raw === undefined) return undefined;
   switch (key) {
-    case 'idleLockMinutes': {
-      const n = Number(raw);
-      return Number.isInteger(n) && n >= 1 && n <= 15 ? n : undefined;
-    }
+    case 'idleLockMinutes':
+      return parseInteger(raw, 1, 15);
+    case 'maxDiscountBps':
+      return parseInteger(raw, 0, 10_000);
     case 'pricesIncludeTax':
       return raw === 'true' ? true : raw === 'false' ? false : undefined;
     default:
@@ -53,14 +93,26 @@ function parse(key: Key, raw: string | undefined): StoreValues[Key] | undefined 
   }
 }
 
+const MONEY_KEYS = ['currency', 'pricesIncludeTax', 'maxDiscountBps'] as const;
+
+/** Typed values from stored rows; defaults fill gaps and replace broken values. */
+function valuesFrom(rows: ReadonlyArray<{ key: string; value: string }>): StoreValues {
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  const values = defaults();
+  for (const key of Object.keys(KEYS) as Key[]) {
+    const v = parse(key, byKey.get(KEYS[key]));
+    if (v !== undefined) (values as unknown as Record<Key, unknown>)[key] = v;
+  }
+  return values;
+}
+
+/** The stored values read through `em` (inside a transaction when `em` is one). */
+async function readValues(em: EntityManager): Promise<StoreValues> {
+  return valuesFrom(await em.getRepository(SettingEntity).find());
+}
+
 export class SettingsService {
-  private values: StoreValues = {
-    idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
-    storeName: 'Kassa',
-    currency: DEFAULT_CURRENCY,
-    pricesIncludeTax: true,
-    timeZone: systemTimeZone(),
-  };
+  private values: StoreValues = defaults();
 
   constructor(
     private readonly db: Database,
@@ -71,12 +123,7 @@ export class SettingsService {
 
   /** Loads cached values; call once at start-up. Unknown or broken rows fall back to defaults. */
   async load(): Promise<void> {
-    const rows = await this.db.manager.getRepository(SettingEntity).find();
-    const byKey = new Map(rows.map((r) => [r.key, r.value]));
-    for (const key of Object.keys(KEYS) as Key[]) {
-      const v = parse(key, byKey.get(KEYS[key]));
-      if (v !== undefined) (this.values as unknown as Record<Key, unknown>)[key] = v;
-    }
+    this.values = await readValues(this.db.manager);
   }
 
   /** Minutes of inactivity before a session idle-locks (1..15). */
@@ -84,7 +131,7 @@ export class SettingsService {
     return this.values.idleLockMinutes;
   }
 
-  /** ISO 4217 code every amount is in. */
+  /** ISO 4217 code every amount is in (cached: for screens and imports, not for pricing a sale). */
   currency(): string {
     return this.values.currency;
   }
@@ -98,6 +145,27 @@ export class SettingsService {
     return this.values.timeZone;
   }
 
+  /**
+   * Currency, tax mode and discount limit as stored, read through `em`: pass the sale's write
+   * transaction so the sale is priced and recorded with what is committed when it is written
+   * (D2), never with a cached value a concurrent `settings:update` has since replaced.
+   */
+  async moneyRules(em: EntityManager): Promise<MoneyRules> {
+    // One small statement on the checkout path (no entity hydration).
+    const keys = MONEY_KEYS.map((k) => KEYS[k]);
+    const rows = await run<{ key: string; value: string }>(
+      em,
+      `SELECT key, value FROM settings WHERE key IN (${keys.map(() => '?').join(', ')})`,
+      keys,
+    );
+    const v = valuesFrom(rows);
+    return {
+      currency: v.currency,
+      pricesIncludeTax: v.pricesIncludeTax,
+      maxDiscountBps: v.maxDiscountBps,
+    };
+  }
+
   get(): TillSettings {
     return {
       terminalName: this.terminalName,
@@ -107,14 +175,17 @@ export class SettingsService {
   }
 
   /**
-   * Changes the given settings (validated by the contract) and audits each change.
-   * Errors: CONFLICT when the currency would change after the first sale.
+   * Changes the given settings (validated by the contract) and audits each change. What changes
+   * is decided against the stored values inside the write transaction, so concurrent updates
+   * (or another till's) are neither lost nor audited twice. Errors: CONFLICT when the currency
+   * would change after the first sale.
    */
   async update(actor: Session, input: Partial<StoreValues>): Promise<TillSettings> {
-    const changes = (Object.keys(KEYS) as Key[]).filter(
-      (k) => input[k] !== undefined && input[k] !== this.values[k],
-    );
-    await this.db.write(async (em) => {
+    this.values = await this.db.write(async (em) => {
+      const stored = await readValues(em);
+      const changes = (Object.keys(KEYS) as Key[]).filter(
+        (k) => input[k] !== undefined && input[k] !== stored[k],
+      );
       if (changes.includes('currency')) {
         const sold = await em.getRepository(SaleEntity).exists();
         if (sold)
@@ -123,6 +194,7 @@ export class SettingsService {
             'The currency cannot change once sales are recorded: every amount is in its minor unit.',
           );
       }
+      const next = { ...stored };
       for (const key of changes) {
         await em.getRepository(SettingEntity).save({
           key: KEYS[key],
@@ -136,11 +208,12 @@ export class SettingsService {
           actorName: actor.staff.username,
           targetType: 'setting',
           targetId: KEYS[key],
-          detail: `${String(this.values[key])} -> ${String(input[key])}`,
+          detail: `${String(stored[key])} -> ${String(input[key])}`,
         });
+        (next as unknown as Record<Key, unknown>)[key] = input[key];
       }
+      return next;
     });
-    for (const key of changes) (this.values as unknown as Record<Key, unknown>)[key] = input[key];
     return this.get();
   }
 }

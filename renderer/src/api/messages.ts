@@ -42,6 +42,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   TENDER_INVALID:
     'Card and other payments cannot be more than the amount due; change is given only in cash.',
   PRODUCT_UNAVAILABLE: 'That product is not for sale at the moment.',
+  OVERRIDE_REQUIRED:
+    'This needs a manager: a discount above the store limit, or a price typed at the till.',
   REFUND_LIMIT: 'That is more than can still be refunded on this sale.',
   VOID_NOT_ALLOWED: 'This sale can no longer be voided; use a refund instead.',
   SALE_VOIDED: 'This sale was voided, so its customer and note can no longer be changed.',

@@ -1,6 +1,7 @@
 /**
  * The checkout cart: what the cashier has rung up so far. It holds product ids, quantities,
- * discounts and the customer, never prices or totals (the main process prices every line, M1):
+ * discounts and the customer, never prices or totals (the main process prices every line, M1;
+ * the one exception is the price typed for an open-price product, which the core checks):
  * after every change it asks `sales:quote` and keeps the answer for the screen. Quotes are
  * debounced a little and numbered, so only the answer for the latest cart is ever shown.
  *
@@ -24,6 +25,8 @@ export interface CartLine {
   sku: string | null;
   quantity: number;
   discount?: DiscountInput;
+  /** Minor units: the price typed for an open-price product (each such scan is its own line). */
+  unitPrice?: number;
 }
 
 export interface CartCustomer {
@@ -48,8 +51,11 @@ export interface CartState {
   /** The sale just completed, shown as a receipt until "New sale". */
   completed: SaleDetail | null;
 
-  /** Adds one of `product`; the same product again adds 1 to its line. Returns the line index. */
-  addProduct: (product: Pick<ProductView, 'id' | 'name' | 'sku'>) => number;
+  /**
+   * Adds one of `product`; the same product again adds 1 to its line. With `unitPrice` (an
+   * open-price product, minor units) it is always a new line at that price. Returns the line index.
+   */
+  addProduct: (product: Pick<ProductView, 'id' | 'name' | 'sku'>, unitPrice?: number) => number;
   /** Sets a line's quantity (clamped to 1..9999; non-integers are ignored). */
   setQuantity: (index: number, quantity: number) => void;
   removeLine: (index: number) => void;
@@ -138,14 +144,23 @@ export const useCartStore = create<CartState>()((set, get) => {
 
   return {
     ...empty,
-    addProduct: (product) => {
+    addProduct: (product, unitPrice) => {
       const lines = [...get().lines];
-      let index = lines.findIndex((l) => l.productId === product.id);
+      let index =
+        unitPrice === undefined
+          ? lines.findIndex((l) => l.productId === product.id && l.unitPrice === undefined)
+          : -1;
       if (index >= 0) {
         const line = lines[index]!;
         lines[index] = { ...line, quantity: clampQuantity(line.quantity + 1) };
       } else {
-        lines.push({ productId: product.id, name: product.name, sku: product.sku, quantity: 1 });
+        lines.push({
+          productId: product.id,
+          name: product.name,
+          sku: product.sku,
+          quantity: 1,
+          ...(unitPrice === undefined ? {} : { unitPrice }),
+        });
         index = lines.length - 1;
       }
       set({ lines, selected: index, completed: null });
@@ -199,6 +214,7 @@ export const useCartStore = create<CartState>()((set, get) => {
           sku: null,
           quantity: l.quantity,
           discount: l.discount,
+          ...(l.unitPrice === undefined ? {} : { unitPrice: l.unitPrice }),
         })),
         discount: cart.discount,
         customer,
@@ -213,6 +229,7 @@ export const useCartStore = create<CartState>()((set, get) => {
           productId: l.productId,
           quantity: l.quantity,
           ...(l.discount ? { discount: l.discount } : {}),
+          ...(l.unitPrice === undefined ? {} : { unitPrice: l.unitPrice }),
         })),
         ...(discount ? { discount } : {}),
         customerId: customer?.id ?? null,

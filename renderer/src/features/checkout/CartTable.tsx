@@ -75,7 +75,8 @@ export function CartTable(props: CartTableProps) {
           };
           return (
             <Table.Tr
-              key={line.productId}
+              // An open-price product can be on several lines, one per price typed.
+              key={line.unitPrice === undefined ? line.productId : `${line.productId}:${i}`}
               className="k-co-line"
               data-selected={selected === i || undefined}
               data-error={error ? true : undefined}
@@ -96,7 +97,13 @@ export function CartTable(props: CartTableProps) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td className="k-co-num">{q ? money(q.unitPrice) : '…'}</Table.Td>
+              <Table.Td className="k-co-num">
+                {q
+                  ? money(q.unitPrice)
+                  : line.unitPrice !== undefined
+                    ? money(line.unitPrice)
+                    : '…'}
+              </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   <ActionIcon

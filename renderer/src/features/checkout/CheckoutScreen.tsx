@@ -8,7 +8,12 @@ import {
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ParkedSale, SaleDetail, TillSettings } from '../../../../shared/contract';
+import type {
+  ParkedSale,
+  ProductView,
+  SaleDetail,
+  TillSettings,
+} from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { currencyExponent, formatMoney } from '../../../../shared/money';
 import { call } from '../../api/client';
@@ -26,10 +31,12 @@ import { DiscountModal, type DiscountTarget } from './DiscountModal';
 import { NewCustomerModal } from './NewCustomerModal';
 import { ParkedSalesModal, ParkSaleModal } from './ParkModals';
 import { ScanField } from './ScanField';
+import { PriceModal } from './PriceModal';
+import { lineErrors, quoteErrorMessage } from './quote-errors';
 import { TenderDialog } from './TenderDialog';
 import './checkout.css';
 
-type Dialog = 'pay' | 'park' | 'parked' | 'customer' | 'discount' | null;
+type Dialog = 'pay' | 'park' | 'parked' | 'customer' | 'discount' | 'price' | null;
 
 /** True when keys typed go into a text field (so "/" and "*" are characters, not shortcuts). */
 function isEditable(target: EventTarget | null): boolean {
@@ -51,6 +58,7 @@ export function CheckoutScreen() {
   const session = useSessionStore((s) => s.session);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [discountTarget, setDiscountTarget] = useState<DiscountTarget | null>(null);
+  const [openPriced, setOpenPriced] = useState<ProductView | null>(null);
   const [parked, setParked] = useState<ParkedSale[]>([]);
   const [parkedError, setParkedError] = useState<string | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
@@ -176,22 +184,7 @@ export function CheckoutScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [dialog, focusQuantity, focusScan, openPay]);
 
-  const lineErrors = useMemo(() => {
-    const map = new Map<number, string>();
-    const err = cart.quoteError;
-    if (!err) return map;
-    for (const issue of err.issues ?? []) {
-      const m = /^lines\.(\d+)\.(productId|discount)$/.exec(issue.path);
-      if (!m) continue;
-      map.set(
-        Number(m[1]),
-        m[2] === 'discount'
-          ? 'This discount is more than the line. Change or remove it.'
-          : `${issue.message} Remove it to continue.`,
-      );
-    }
-    return map;
-  }, [cart.quoteError]);
+  const marked = useMemo(() => lineErrors(cart.quoteError), [cart.quoteError]);
 
   const quoteMessage = cart.quoteError ? quoteErrorMessage(cart.quoteError) : null;
 
@@ -296,7 +289,17 @@ export function CheckoutScreen() {
           <ScanField
             ref={scanRef}
             currency={currency}
-            onAdd={(p) => cart.addProduct(p)}
+            onAdd={(p) => {
+              if (!p.openPrice) cart.addProduct(p);
+              else if (can(session, 'sales.discountOverride')) {
+                setOpenPriced(p);
+                setDialog('price');
+              } else
+                notifyError(
+                  new AppError('OVERRIDE_REQUIRED', 'open price'),
+                  `${p.name} has an open price`,
+                );
+            }}
             onCartKey={onCartKey}
           />
           <FormAlert message={quoteMessage} />
@@ -320,7 +323,7 @@ export function CheckoutScreen() {
                 quote={q}
                 currency={currency}
                 selected={cart.selected}
-                lineErrors={lineErrors}
+                lineErrors={marked}
                 onSelect={cart.select}
                 onQuantity={cart.setQuantity}
                 onRemove={(i) => {
@@ -478,24 +481,23 @@ export function CheckoutScreen() {
         target={dialog === 'discount' ? discountTarget : null}
         currency={currency}
         exponent={exponent}
+        limitBps={
+          can(session, 'sales.discountOverride') ? null : (settings?.maxDiscountBps ?? null)
+        }
+        onClose={closeDialog}
+      />
+      <PriceModal
+        product={dialog === 'price' ? openPriced : null}
+        currency={currency}
+        exponent={exponent}
+        onPrice={(price) => {
+          if (openPriced) cart.addProduct(openPriced, price);
+          closeDialog();
+        }}
         onClose={closeDialog}
       />
     </Stack>
   );
-}
-
-/** The banner text for a cart the core could not price. */
-function quoteErrorMessage(error: AppError): string {
-  const paths = (error.issues ?? []).map((i) => i.path);
-  if (error.code === 'PRODUCT_UNAVAILABLE')
-    return 'A product in the cart is not for sale any more. Remove the marked line to continue.';
-  if (paths.includes('discount'))
-    return 'The sale discount is more than the sale. Change or remove it.';
-  if (paths.some((p) => /^lines\.\d+\.discount$/.test(p)))
-    return 'A line discount is more than its line. Change or remove it.';
-  if (error.code === 'VALIDATION_FAILED' && paths.includes('lines'))
-    return 'A line is too large to sell. Lower its quantity.';
-  return messageFor(error);
 }
 
 /** After "Complete sale": the receipt, "Print receipt" and "New sale" (Enter). */

@@ -12,23 +12,33 @@ export interface DiscountTarget {
 
 /**
  * A line or sale discount: an amount in the store currency or a percentage. "Remove discount"
- * takes it off. The core checks the amount against the line (VALIDATION_FAILED if larger).
+ * takes it off. The core checks the amount against the line (VALIDATION_FAILED if larger) and
+ * against the store's limit for members without sales.discountOverride (OVERRIDE_REQUIRED);
+ * `limitBps` shows that limit to them (null: no limit applies to this member).
  */
 export function DiscountModal({
   target,
   currency,
   exponent,
+  limitBps,
   onClose,
 }: {
   target: DiscountTarget | null;
   currency: string;
   exponent: number;
+  limitBps: number | null;
   onClose: () => void;
 }) {
   return (
     <Modal opened={target !== null} onClose={onClose} title={target?.title ?? ''} size="sm">
       {target && (
-        <DiscountForm target={target} currency={currency} exponent={exponent} onClose={onClose} />
+        <DiscountForm
+          target={target}
+          currency={currency}
+          exponent={exponent}
+          limitBps={limitBps}
+          onClose={onClose}
+        />
       )}
     </Modal>
   );
@@ -38,11 +48,13 @@ function DiscountForm({
   target,
   currency,
   exponent,
+  limitBps,
   onClose,
 }: {
   target: DiscountTarget;
   currency: string;
   exponent: number;
+  limitBps: number | null;
   onClose: () => void;
 }) {
   const current = target.current;
@@ -94,6 +106,9 @@ function DiscountForm({
             setError(null);
           }}
           inputMode="decimal"
+          description={
+            limitBps === null ? undefined : `Up to ${formatPercent(limitBps)} % without a manager`
+          }
           error={error}
           data-autofocus
           autoComplete="off"

@@ -38,7 +38,7 @@ export interface ProductFormModalProps {
   onClose: () => void;
 }
 
-/** "New product" and "Edit product": SKU, barcode, name, price, tax rate, kind, active. */
+/** "New product" and "Edit product": SKU, barcode, name, price, tax rate, kind, active, open price. */
 export function ProductFormModal({ target, onClose, ...money }: ProductFormModalProps) {
   const product = target === 'new' ? null : target;
   return (
@@ -135,6 +135,12 @@ function ProductForm({
           label="Active (sellable at the till)"
           size="md"
           {...form.getInputProps('active', { type: 'checkbox' })}
+        />
+        <Switch
+          label="Open price (typed at the till)"
+          description="The till asks for the price each time; only managers and admins can enter it. A stock item priced 0 that is not open price cannot be sold."
+          size="md"
+          {...form.getInputProps('openPrice', { type: 'checkbox' })}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>

@@ -21,6 +21,8 @@ export interface ProductFormValues {
   taxRate: string;
   kind: ProductKind;
   active: boolean;
+  /** The cashier types the price at the till. */
+  openPrice: boolean;
 }
 
 export const PRODUCT_FORM_FIELDS = [
@@ -31,6 +33,7 @@ export const PRODUCT_FORM_FIELDS = [
   'taxRate',
   'kind',
   'active',
+  'openPrice',
 ] as const;
 
 export const KIND_LABELS: Record<ProductKind, string> = {
@@ -73,6 +76,7 @@ export function initialValues(product: ProductView | null, exponent: number): Pr
       taxRate: '',
       kind: 'stock',
       active: true,
+      openPrice: false,
     };
   return {
     sku: product.sku,
@@ -82,6 +86,7 @@ export function initialValues(product: ProductView | null, exponent: number): Pr
     taxRate: bpsToPercent(product.taxRateBps),
     kind: product.kind,
     active: product.active,
+    openPrice: product.openPrice,
   };
 }
 
@@ -117,6 +122,7 @@ export function toProductInput(
     taxRateBps: percentToBps(values.taxRate) ?? 0,
     kind: values.kind,
     active: values.active,
+    openPrice: values.openPrice,
   };
 }
 

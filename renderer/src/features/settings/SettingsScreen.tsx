@@ -26,6 +26,7 @@ import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { zodValidator } from '../../forms/validation';
 import { useSettingsStore } from '../../stores/settings';
+import { bpsToPercent, percentToBps } from '../products/product-form';
 
 const MINUTE_OPTIONS = Array.from({ length: 15 }, (_, i) => {
   const minutes = String(i + 1);
@@ -95,6 +96,8 @@ interface SettingsValues {
   currency: string;
   pricesIncludeTax: boolean;
   timeZone: string;
+  /** A percent as typed, e.g. "50" or "12.5"; sent as basis points. */
+  maxDiscountBps: string;
 }
 
 const FIELDS = [
@@ -103,12 +106,16 @@ const FIELDS = [
   'currency',
   'pricesIncludeTax',
   'timeZone',
+  'maxDiscountBps',
 ] as const;
 
 const settingsFormSchema = z.object({
   storeName: displayText(80),
   currency: currencyCodeSchema,
   timeZone: z.string().trim().min(1, 'Choose a time zone'),
+  maxDiscountBps: z
+    .string()
+    .refine((v) => percentToBps(v) !== null, 'Enter a percent from 0 to 100, e.g. 50 or 12.5'),
 });
 
 /** The `settings:update` input: only the settings that changed. */
@@ -125,12 +132,15 @@ export function changedSettings(
   if (values.pricesIncludeTax !== settings.pricesIncludeTax)
     input.pricesIncludeTax = values.pricesIncludeTax;
   if (values.timeZone !== settings.timeZone) input.timeZone = values.timeZone;
+  const maxDiscountBps = percentToBps(values.maxDiscountBps);
+  if (maxDiscountBps !== null && maxDiscountBps !== settings.maxDiscountBps)
+    input.maxDiscountBps = maxDiscountBps;
   return input;
 }
 
 /**
  * Settings (permission settings.manage): the store (name, currency, whether prices include tax,
- * time zone) and the idle-lock time. Saving sends only what changed, and asks for the password
+ * time zone, the largest discount without a manager) and the idle-lock time. Saving sends only what changed, and asks for the password
  * again.
  */
 export function SettingsScreen() {
@@ -165,11 +175,14 @@ function SettingsForm({ settings }: { settings: TillSettings }) {
       currency: settings.currency,
       pricesIncludeTax: settings.pricesIncludeTax,
       timeZone: settings.timeZone,
+      maxDiscountBps: bpsToPercent(settings.maxDiscountBps),
     },
     validate: zodValidator<SettingsValues>(settingsFormSchema),
   });
   const changes = changedSettings(settings, form.getValues());
-  const changed = Object.keys(changes).length > 0;
+  // An unreadable limit changes nothing yet, but Save stays on so that its error is shown.
+  const changed =
+    Object.keys(changes).length > 0 || percentToBps(form.getValues().maxDiscountBps) === null;
 
   const { busy, formError, submit } = useServerSubmit(form, FIELDS, async (values) => {
     const input = changedSettings(settings, values);
@@ -238,6 +251,13 @@ function SettingsForm({ settings }: { settings: TillSettings }) {
               nothingFoundMessage="No such time zone"
               allowDeselect={false}
               {...form.getInputProps('timeZone')}
+            />
+            <TextInput
+              label="Largest discount without a manager (%)"
+              description="Line and sale discounts above this, and typed prices, need a manager or an admin; each one is recorded in the audit log."
+              inputMode="decimal"
+              autoComplete="off"
+              {...form.getInputProps('maxDiscountBps')}
             />
           </Stack>
         </Paper>

@@ -1,0 +1,106 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import type { ProductView } from '../../../../shared/contract';
+import { formatMoney, MAX_LINE_AMOUNT, parseMoney } from '../../../../shared/money';
+import { minorToText } from '../products/product-form';
+
+/**
+ * The price of an open-price product, asked for when it is scanned: keyboard-first (the field has
+ * the focus with any suggested price selected, Enter adds the line, Esc cancels). The price is in
+ * the store currency, 1 minor unit up to 10^9 (M2); the core checks it again and needs
+ * sales.discountOverride for it.
+ */
+export function PriceModal({
+  product,
+  currency,
+  exponent,
+  onPrice,
+  onClose,
+}: {
+  /** The product being added; null when closed. */
+  product: ProductView | null;
+  currency: string;
+  exponent: number;
+  /** Called with the price in minor units. */
+  onPrice: (unitPrice: number) => void;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      opened={product !== null}
+      onClose={onClose}
+      title={product ? `Price of ${product.name}` : ''}
+      size="sm"
+    >
+      {product && (
+        <PriceForm
+          product={product}
+          currency={currency}
+          exponent={exponent}
+          onPrice={onPrice}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function PriceForm({
+  product,
+  currency,
+  exponent,
+  onPrice,
+  onClose,
+}: {
+  product: ProductView;
+  currency: string;
+  exponent: number;
+  onPrice: (unitPrice: number) => void;
+  onClose: () => void;
+}) {
+  const [text, setText] = useState(product.price > 0 ? minorToText(product.price, exponent) : '');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const price = parseMoney(text, exponent);
+    if (price === null || price < 1) {
+      setError(`Enter a price above zero in ${currency}, e.g. ${minorToText(250, exponent)}`);
+      return;
+    }
+    if (price > MAX_LINE_AMOUNT) {
+      setError(`At most ${formatMoney(MAX_LINE_AMOUNT, currency)}`);
+      return;
+    }
+    onPrice(price);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {product.name} has an open price: type what the customer pays for one.
+        </Text>
+        <TextInput
+          label={`Price in ${currency}`}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setError(null);
+          }}
+          onFocus={(e) => e.currentTarget.select()}
+          inputMode="decimal"
+          error={error}
+          data-autofocus
+          autoComplete="off"
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit">Add to sale</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
