@@ -34,7 +34,10 @@ import {
 
 /** What one call did to the file. Tables not named in `rows` or `touched` must not change. */
 export interface Effect {
-  /** The audit actions added, in order (L1); or one action repeated `min`..`max` times. */
+  /**
+   * The audit actions added, in order (L1); an action ending in `?` may be absent. Or one action
+   * repeated `min`..`max` times.
+   */
   audit?: readonly string[] | { action: string; min: number; max: number };
   /** Exact change in row count; the rows of a table listed here may also change. */
   rows?: Readonly<Record<string, number>>;
@@ -129,6 +132,8 @@ const cartLine = object({
   productId: id('product'),
   quantity,
   discount: optional(discount),
+  /** M2: the price typed for an open-price product, 1..10^9 minor units. */
+  unitPrice: optional(money(1, 1_000_000_000)),
 });
 /** A cart: 1..200 lines (docs/sales.md). */
 const cartFields = {
@@ -146,6 +151,8 @@ const productFields = {
   taxRateBps: bps,
   kind: optional(oneOf(['stock', 'fee', 'postage', 'discount', 'manual'])),
   active: optional(bool()),
+  /** The cashier types the price at the till (needs sales.discountOverride). */
+  openPrice: optional(bool()),
 };
 const customerFields = {
   name: text(1, 120, 'display'),
@@ -302,6 +309,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
         currency: optional(format('currency')),
         pricesIncludeTax: optional(bool()),
         timeZone: optional(format('timeZone')),
+        /** The largest discount without sales.discountOverride, 0..100 % in basis points. */
+        maxDiscountBps: optional(bps),
       },
       { atLeastOne: true },
     ),
@@ -502,8 +511,9 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       }),
       note: note(500),
     }),
+    // An override used (a discount above the store's limit, a typed price) is audited too (M2).
     ok: (c) => ({
-      audit: ['sale.complete'],
+      audit: ['sale.complete', 'sale.override?'],
       rows: { sales: 1, sale_lines: c.output.lines.length, sale_tenders: c.output.tenders.length },
       touched: ['tills'],
     }),
