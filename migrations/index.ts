@@ -4,6 +4,7 @@
  */
 import { InitialStaffAuthAudit1764000000000 } from './1764000000000-InitialStaffAuthAudit';
 import { RetailSales1764100000000 } from './1764100000000-RetailSales';
+import { NoReplaceAndAuditSeal1790000001000 } from './1790000001000-NoReplaceAndAuditSeal';
 import { LowerCaseSaleUuids1790000003000 } from './1790000003000-LowerCaseSaleUuids';
 import { DiscountOverride1790000003100 } from './1790000003100-DiscountOverride';
 import { ProductOpenPrice1790000003200 } from './1790000003200-ProductOpenPrice';
@@ -14,6 +15,7 @@ import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifier
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
   RetailSales1764100000000,
+  NoReplaceAndAuditSeal1790000001000,
   LowerCaseSaleUuids1790000003000,
   DiscountOverride1790000003100,
   ProductOpenPrice1790000003200,

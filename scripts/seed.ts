@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createAppSecretStore } from '../electron/main/secret-store';
 import { seedDemoData } from './seed/generate';
 
 const usage =
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
       ...(products === undefined ? {} : { products: count(products, 'products') }),
       ...(args.values.seed === undefined ? {} : { seed: count(args.values.seed, 'seed') }),
       log: (m) => console.log(m),
+      // The app's own keychain, so the audit chain is sealed with the key the app will check (D9).
+      secretStore: createAppSecretStore(),
     };
   } catch (e) {
     console.error(`${(e as Error).message}\n${usage}`);

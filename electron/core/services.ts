@@ -11,6 +11,7 @@ import { Database } from './db/database';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
 import type { Clock } from './types';
+import type { IntegrityStatus } from './integrity/monitor';
 import { ensureTill } from './tills/till-service';
 import { ProductService } from './products/product-service';
 import { CustomerService } from './customers/customer-service';
@@ -40,6 +41,8 @@ export interface Services {
   daySummary: DaySummaryService;
   onlineRetail: OnlineRetailImporter;
   importJobs: ImportJobs;
+  /** The integrity state for app:status (D5, D9, D10). */
+  integrity: { status(): IntegrityStatus };
 }
 
 export interface ServiceDeps {
@@ -51,7 +54,17 @@ export interface ServiceDeps {
   /** This till's name (the terminal's host name in the app). */
   terminal: string;
   safeMode: () => boolean;
+  /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
+  integrity?: { status(): IntegrityStatus };
 }
+
+const UNMONITORED: { status(): IntegrityStatus } = {
+  status: () => ({
+    safeModeReason: null,
+    auditChain: { state: 'ok', detail: null },
+    lastFullCheck: null,
+  }),
+};
 
 /**
  * Builds every service the handlers use. In safe mode the database is not open, so the till is
@@ -72,6 +85,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     settings,
     sessions,
     safeMode: d.safeMode,
+    integrity: d.integrity ?? UNMONITORED,
     products: new ProductService(db, audit, clock, settings),
     customers: new CustomerService(db, audit, clock, saleQueries),
     checkout: new CheckoutService(db, audit, clock, settings, till, saleQueries),

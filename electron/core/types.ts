@@ -58,6 +58,21 @@ export interface CoreOptions {
    * only (e.g. `PRAGMA max_page_count` to fill the "disk"); the app never sets it.
    */
   prepareDatabase?: (db: import('better-sqlite3').Database) => void;
+  /**
+   * The background full integrity check (D5, D10): first run `firstAfterMs` after start-up
+   * (default 60 s), then daily. `false` turns the schedule off (tests, one-shot scripts);
+   * `Core.checkIntegrity()` still runs it on demand.
+   */
+  integrityCheck?: false | { firstAfterMs?: number };
+}
+
+/** The result of `Core.checkIntegrity()`. */
+export interface IntegrityCheckResult {
+  /** True when integrity_check said `ok` and the audit chain is not broken. */
+  ok: boolean;
+  /** `ok`, or integrity_check's messages, or why the file could not be read. */
+  integrity: string;
+  auditChain: { state: 'ok' | 'unanchored' | 'broken'; detail: string | null };
 }
 
 export interface Core {
@@ -66,8 +81,17 @@ export interface Core {
    * handler. Always resolves to a Result; never rejects, never leaks a stack trace or SQL.
    */
   invoke(channel: string, payload: unknown, caller: Caller): Promise<Result<unknown>>;
-  /** True when quick_check failed at start-up (D5): only public read channels answer. */
+  /**
+   * True when the database failed a start-up check or the full integrity check (D5, D9): only
+   * `app:status` answers, and it says why.
+   */
   readonly safeMode: boolean;
+  /**
+   * Runs the full check now in a worker thread (integrity_check and the whole audit chain; joins
+   * a check already running). Call it before every backup. A damaged file puts the core in safe
+   * mode; the till keeps selling while the check runs. Never rejects while the core is open.
+   */
+  checkIntegrity(): Promise<IntegrityCheckResult>;
   /** Closes the database after the write queue drains. */
   close(): Promise<void>;
 }

@@ -24,10 +24,12 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MIGRATIONS } from '../../migrations';
-import { createCore, type Caller, type Core } from '../../electron/core';
+import { createCore, type Caller, type Core, type SecretStore } from '../../electron/core';
+import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
 import { APP_ORIGIN } from '../../shared/csp';
 import { ensureRawTill, RawSaleWriter, type RawSale } from './raw-writer';
 import { SEED_VERSION, seedDemoData } from '../seed/generate';
+import { markerPath } from '../../electron/core/integrity/setup-marker';
 import { prng } from './stats';
 
 export const BENCH_ADMIN = {
@@ -70,21 +72,27 @@ const silent = {
   error: (m: string) => console.error(`core: ${m}`),
 };
 
-export function benchSecrets() {
-  const m = new Map<string, string>();
-  return {
-    get: async (k: string) => m.get(k) ?? null,
-    set: async (k: string, v: string) => void m.set(k, v),
-    delete: async (k: string) => m.delete(k),
-  };
-}
+/**
+ * The bench's keychain: a memory store holding a FIXED data-protection key (a bench constant, not
+ * a secret), so the cached database's audit seal (D9) verifies in every later run and process, as
+ * a real till's keychain keeps its key.
+ */
+export const BENCH_KEYCHAIN: SecretStore = createMemorySecretStore({
+  [DATA_PROTECTION_KEY_ACCOUNT]: createHash('sha256')
+    .update('kassa bench keychain')
+    .digest('base64'),
+});
 
-/** Opens the real core on `path` as the bench till. Returns it with its start-up time. */
+/**
+ * Opens the real core on `path` as the bench till, without the background integrity check (it
+ * would run during the measured scenarios). Returns it with its start-up time.
+ */
 export async function openCore(path: string): Promise<{ core: Core; startMs: number }> {
   const t0 = performance.now();
   const core = await createCore({
     databasePath: path,
-    secretStore: benchSecrets(),
+    secretStore: BENCH_KEYCHAIN,
+    integrityCheck: false,
     appOrigin: APP_ORIGIN,
     terminalName: BENCH_TERMINAL,
     logger: silent,
@@ -271,7 +279,7 @@ export async function cachedDatabase(
     return JSON.parse(readFileSync(metaPath, 'utf8')) as CachedDatabase;
   }
   const building = join(dir, `${key}.building.sqlite`);
-  for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
+  removeDatabase(building);
 
   const t0 = performance.now();
   // The bench staff and settings first, so the seeder finds an existing database and records its
@@ -285,6 +293,7 @@ export async function cachedDatabase(
   opts.log(`seeding ${params.sales} sales and ${params.customers} customers into ${building} …`);
   const stats = await seedDemoData({
     databasePath: building,
+    secretStore: BENCH_KEYCHAIN,
     customers: params.customers,
     sales: params.sales,
     log: (m) => opts.log(`  seed: ${m}`),
@@ -293,15 +302,16 @@ export async function cachedDatabase(
     `seeded ${stats.sales} sales (${stats.refunds} refunds, ${stats.voided} voided), ${stats.customers} customers, ${stats.lines} lines in ${stats.seconds.toFixed(0)} s`,
   );
   const busyDay = await topUpBusyDay(building, params.busyDaySales, opts.log);
+  // The top-up's raw audit rows follow the seal; one start of the core verifies and reseals them.
+  await (await openCore(building)).core.close();
 
   const db = new Database(building);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.pragma('optimize');
   db.close();
-  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  removeDatabase(path);
   renameSync(building, path);
-  rmSync(`${building}-wal`, { force: true });
-  rmSync(`${building}-shm`, { force: true });
+  removeDatabase(building);
 
   const meta: CachedDatabase = {
     path,
@@ -314,9 +324,18 @@ export async function cachedDatabase(
   return meta;
 }
 
+/**
+ * Removes a database file with its WAL, shared-memory file and set-up marker (a leftover marker
+ * would rightly make the next core on that path refuse a missing database, D5).
+ */
+export function removeDatabase(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`, markerPath(path)])
+    rmSync(f, { force: true });
+}
+
 /** A fresh working copy of a cached database (the cache itself is never written by a run). */
 export function workingCopy(cache: CachedDatabase, path: string): string {
-  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  removeDatabase(path);
   copyFileSync(cache.path, path);
   return path;
 }

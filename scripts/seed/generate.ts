@@ -21,8 +21,11 @@
  * - customers with generated names, unique emails and phones, countries from the file, and the
  *   search columns folded exactly like the app (search-columns.ts).
  *
+ * - one chained audit row per sale (`sale.complete`), refund (`sale.refund`) and void (`sale.void`),
+ *   with the app's actions and details, so the chain is as long as a real shop's (L2, D10).
+ *
  * Afterwards one `seed.generate` audit row is appended through the core's AuditLog (L2 chain) in
- * one transaction. Amounts are minor units (pence); times are UTC ISO-8601.
+ * one transaction; with `secretStore` it also seals the chain head (D9). Amounts are minor units (pence); times are UTC ISO-8601.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -30,7 +33,8 @@ import { APP_ORIGIN } from '../../shared/csp';
 import type { ChannelName, ChannelOutput } from '../../shared/contract';
 import { inclusiveTax } from '../../shared/money';
 import { createCore, type Caller, type Core, type SecretStore } from '../../electron/core';
-import { AuditLog } from '../../electron/core/audit/audit-log';
+import { AuditLog, GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
+import { loadSealKey } from '../../electron/core/audit/chain-seal';
 import { createSqliteDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
 import { kindOfCode } from '../../electron/core/imports/online-retail-parse';
@@ -40,7 +44,7 @@ import { foldForSearch, phoneDigits } from '../../electron/core/search/normalize
 import { FIRST_NAMES, LAST_NAMES, loadSampleData, Rng, type SampleLine } from './sample-data';
 
 /** Bumped whenever the generated data changes shape, so cached benchmark databases are rebuilt. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 
 export interface SeedOptions {
   /** SQLite file; created and migrated if missing. */
@@ -59,6 +63,12 @@ export interface SeedOptions {
   seed?: number;
   /** "Now" (default the system clock): the last sale is before it. */
   now?: Date;
+  /**
+   * The keychain whose data-protection key seals the audit chain (D9): the one the app or the
+   * benchmark then opens the core with. Without it nothing is sealed, and the app's first start
+   * verifies the whole chain once and seals it.
+   */
+  secretStore?: SecretStore;
 }
 
 export interface SeedResult {
@@ -85,14 +95,12 @@ const OPEN_MINUTE = 9 * 60;
 const CLOSE_MINUTE = 17 * 60 + 30;
 const caller: Caller = { origin: APP_ORIGIN, isTopFrame: true, windowId: 1 };
 
-function memorySecrets(): SecretStore {
-  const m = new Map<string, string>();
-  return {
-    get: async (k) => m.get(k) ?? null,
-    set: async (k, v) => void m.set(k, v),
-    delete: async (k) => m.delete(k),
-  };
-}
+/** A keychain that is not there: the seed then seals nothing (see SeedOptions.secretStore). */
+const NO_KEYCHAIN: SecretStore = {
+  get: () => Promise.reject(new Error('no keychain given to the seed')),
+  set: () => Promise.reject(new Error('no keychain given to the seed')),
+  delete: () => Promise.reject(new Error('no keychain given to the seed')),
+};
 
 const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(m) };
 
@@ -108,10 +116,14 @@ async function must<C extends ChannelName>(
 }
 
 /** Migrates, and on a new database creates the admin, a cashier, GBP/London and the demo till. */
-async function prepare(databasePath: string): Promise<SeedResult['staff']> {
+async function prepare(
+  databasePath: string,
+  secretStore: SecretStore,
+): Promise<SeedResult['staff']> {
   const core = await createCore({
     databasePath,
-    secretStore: memorySecrets(),
+    secretStore,
+    integrityCheck: false,
     appOrigin: APP_ORIGIN,
     terminalName: TILL_NAME,
     logger: quiet,
@@ -224,6 +236,7 @@ interface RefundableLine {
 
 interface RefundableSale {
   id: number;
+  receipt: number;
   customerId: number | null;
   tender: 'cash' | 'card';
   lines: RefundableLine[];
@@ -246,7 +259,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   const nowIso = now.toISOString();
 
   const sample = loadSampleData();
-  const staffCreated = await prepare(options.databasePath);
+  const keychain = options.secretStore ?? NO_KEYCHAIN;
+  const staffCreated = await prepare(options.databasePath, keychain);
 
   const db = new Database(options.databasePath);
   db.pragma('journal_mode = WAL');
@@ -272,11 +286,11 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       .prepare('SELECT id, next_receipt_no FROM tills WHERE name = ?')
       .get(TILL_NAME) as { id: number; next_receipt_no: number } | undefined;
     if (!till) throw new Error(`the till "${TILL_NAME}" is missing`);
-    const staffIds = (
-      db.prepare(`SELECT id FROM staff WHERE status = 'active' ORDER BY id`).all() as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
+    const activeStaff = db
+      .prepare(`SELECT id, username FROM staff WHERE status = 'active' ORDER BY id`)
+      .all() as { id: number; username: string }[];
+    const staffIds = activeStaff.map((r) => r.id);
+    const usernames = new Map(activeStaff.map((r) => [r.id, r.username]));
     if (staffIds.length === 0) throw new Error('no active staff to record sales');
 
     // Products: the file's most common first, reusing rows with the same SKU.
@@ -322,6 +336,53 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       'INSERT INTO sale_voids (sale_id, reason, staff_id, voided_at)',
       4,
     );
+    const auditRows = multiInsert(
+      db,
+      `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id,
+         terminal, outcome, detail, prev_hash, hash)`,
+      11,
+    );
+    // One chained audit row per sale, refund and void, exactly as the app writes them (L2).
+    let prevHash =
+      (
+        db.prepare('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as
+          { hash: string } | undefined
+      )?.hash ?? GENESIS_HASH;
+    const A: unknown[] = [];
+    const audit = (
+      at: string,
+      staffId: number,
+      action: string,
+      targetId: number,
+      detail: string,
+    ) => {
+      const row = {
+        prevHash,
+        at,
+        actorId: staffId,
+        actorName: usernames.get(staffId) ?? null,
+        action,
+        targetType: 'sale',
+        targetId: String(targetId),
+        terminal: TILL_NAME,
+        outcome: 'success',
+        detail,
+      };
+      prevHash = hashAuditRow(row);
+      A.push(
+        row.at,
+        row.actorId,
+        row.actorName,
+        row.action,
+        row.targetType,
+        row.targetId,
+        row.terminal,
+        row.outcome,
+        row.detail,
+        row.prevHash,
+        prevHash,
+      );
+    };
     const setReceipt = db.prepare('UPDATE tills SET next_receipt_no = ? WHERE id = ?');
     // Each sale's business day in the store's zone, as checkout stamps it (sales.business_date).
     const businessDays = new BusinessDayStamper(storeTimeZone(db));
@@ -409,6 +470,13 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
             businessDays.dayOf(new Date(at)),
           );
           if (total !== 0) T.push(id, orig.tender, total, null, null);
+          audit(
+            at,
+            staffId,
+            'sale.refund',
+            orig.id,
+            `refund ${TILL_NAME}-${receipt} of receipt ${TILL_NAME}-${orig.receipt}; total ${total} GBP; ${orig.tender}; reason: Demo: returned`,
+          );
           result.refunds += 1;
           result.lines += chosen.length;
           continue;
@@ -489,12 +557,33 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
             T.push(id, 'card', total, null, null);
           }
         }
+        audit(
+          at,
+          staffId,
+          'sale.complete',
+          id,
+          `receipt ${TILL_NAME}-${receipt}; ${size} lines; total ${total} GBP`,
+        );
         if (voided) {
           const v = new Date(times[i]! + 60_000 * (1 + rng.int(30))).toISOString();
-          V.push(id, 'Demo: customer changed their mind', staffId, v > nowIso ? at : v);
+          const voidedAt = v > nowIso ? at : v;
+          V.push(id, 'Demo: customer changed their mind', staffId, voidedAt);
+          audit(
+            voidedAt,
+            staffId,
+            'sale.void',
+            id,
+            `receipt ${TILL_NAME}-${receipt}; total ${total} GBP; reason: Demo: customer changed their mind`,
+          );
           result.voided += 1;
         } else {
-          refundable.push({ id, customerId, tender: cash ? 'cash' : 'card', lines: saleLines });
+          refundable.push({
+            id,
+            receipt,
+            customerId,
+            tender: cash ? 'cash' : 'card',
+            lines: saleLines,
+          });
           if (refundable.length > REFUNDABLE_KEEP)
             refundable.splice(0, refundable.length - REFUNDABLE_KEEP);
         }
@@ -504,23 +593,29 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       lines(L);
       tenders(T);
       voids(V);
+      auditRows(A);
+      A.length = 0;
       setReceipt.run(receiptNo, till.id);
       result.sales += to - from;
     });
 
     // A big load into a small table is faster with the secondary indexes of sales and sale_lines
-    // built once at the end (a sort) than kept up row by row. Recreated from their own SQL.
+    // built once at the end (a sort) than kept up row by row. Recreated from their own SQL, indexes
+    // first, then the tables' no-replace triggers (D9), which look keys up in those indexes and
+    // would scan the whole table per row without them (the rows are new by construction).
     const existingSales = (db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
     const dropped =
       options.sales >= DROP_INDEXES_FROM && options.sales >= existingSales
         ? (db
             .prepare(
-              `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                 AND tbl_name IN ('sales', 'sale_lines')`,
+              `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
+                 AND tbl_name IN ('sales', 'sale_lines')
+                 AND (type = 'index' OR (type = 'trigger' AND name LIKE '%_no_replace'))
+               ORDER BY type`,
             )
-            .all() as { name: string; sql: string }[])
+            .all() as { type: 'index' | 'trigger'; name: string; sql: string }[])
         : [];
-    for (const ix of dropped) db.exec(`DROP INDEX "${ix.name}"`);
+    for (const ix of dropped) db.exec(`DROP ${ix.type.toUpperCase()} "${ix.name}"`);
     try {
       const loadStart = Date.now();
       for (let from = 0; from < options.sales; from += SALES_PER_TX) {
@@ -535,7 +630,9 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       if (dropped.length > 0) {
         const t = Date.now();
         for (const ix of dropped) db.exec(ix.sql);
-        log(`indexes: ${dropped.length} rebuilt in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+        log(
+          `indexes and triggers: ${dropped.length} rebuilt in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+        );
       }
     }
     db.pragma('synchronous = FULL');
@@ -545,7 +642,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     db.close();
   }
 
-  await recordAudit(options.databasePath, result);
+  await recordAudit(options.databasePath, result, keychain);
   result.seconds = (Date.now() - started) / 1000;
   result.salesPerSecond = Math.round(result.sales / Math.max(result.seconds, 0.001));
   return result;
@@ -677,13 +774,21 @@ function insertCustomers(
   ).map((r) => r.id);
 }
 
-/** One `seed.generate` audit row, chained (L2) by the core's AuditLog in one transaction. */
-async function recordAudit(databasePath: string, r: SeedResult): Promise<void> {
+/**
+ * One `seed.generate` audit row, chained (L2) by the core's AuditLog in one transaction, which
+ * also seals the chain head when the keychain gives a key (D9).
+ */
+async function recordAudit(
+  databasePath: string,
+  r: SeedResult,
+  keychain: SecretStore,
+): Promise<void> {
   const dataSource = createSqliteDataSource({ databasePath });
   await dataSource.initialize();
   const db = new CoreDatabase(dataSource);
   try {
     const audit = new AuditLog({ now: () => new Date() }, TILL_NAME);
+    audit.sealWith(await loadSealKey(keychain));
     await db.write((em) =>
       audit.record(em, {
         action: 'seed.generate',

@@ -20,6 +20,26 @@ export const auditEventViewSchema = z.strictObject({
 });
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
+/**
+ * The till's integrity as `app:status` reports it (D5, D9, D10, L2):
+ * - `safeModeReason`: why the till is in safe mode, for the safe-mode banner; null otherwise;
+ * - `auditChain.state`: `ok` (sealed and intact), `unanchored` (no OS keychain, so the chain
+ *   cannot be sealed; shown on the audit screen) or `broken` (rewritten, truncated or its seal
+ *   forged; a persistent banner for admins);
+ * - `lastFullCheck`: the last background integrity_check and whole-chain check (UTC), or null.
+ */
+export const integrityStatusSchema = z.strictObject({
+  safeModeReason: z.string().nullable(),
+  auditChain: z.strictObject({
+    state: z.enum(['ok', 'unanchored', 'broken']),
+    detail: z.string().nullable(),
+  }),
+  lastFullCheck: z
+    .strictObject({ at: utcTimestamp, ok: z.boolean(), detail: z.string().nullable() })
+    .nullable(),
+});
+export type IntegrityStatusView = z.infer<typeof integrityStatusSchema>;
+
 export const auditChannels = {
   'audit:list': defineChannel({
     summary:

@@ -1,6 +1,7 @@
 /** Set-up, sign-in, sessions and passwords. The few `public` channels are the ones used before sign-in. */
 import { z } from 'zod';
 import { ALL_PERMISSIONS, type Permission } from '../permissions';
+import { integrityStatusSchema } from './audit';
 import { defineChannel } from './define';
 import {
   displayText,
@@ -46,7 +47,7 @@ const newMemberInput = z.strictObject({
 export const authChannels = {
   'app:status': defineChannel({
     summary:
-      'Whether first-run set-up is needed, the till name, and whether the database is in safe mode.',
+      'Whether first-run set-up is needed, the till name, whether the database is in safe mode, and the integrity state (D5, D9): why safe mode, the audit chain, the last full check.',
     input: emptyInput,
     output: z.strictObject({
       setupRequired: z.boolean(),
@@ -62,6 +63,7 @@ export const authChannels = {
         message: z.string().max(300).optional(),
         since: utcTimestamp.optional(),
       }),
+      integrity: integrityStatusSchema,
     }),
     access: 'public',
     activity: false,

@@ -45,7 +45,7 @@ describe('the bundled core', () => {
     });
     const caller = { origin: APP_ORIGIN, isTopFrame: true, windowId: 1 };
     try {
-      expect(await core.invoke('app:status', {}, caller)).toEqual({
+      expect(await core.invoke('app:status', {}, caller)).toMatchObject({
         ok: true,
         data: {
           setupRequired: true,
@@ -68,6 +68,8 @@ describe('the bundled core', () => {
       expect(
         await core.invoke('auth:login', { identifier: 'ada', password: admin.password }, caller),
       ).toMatchObject({ ok: true });
+      // The full check's worker resolves better-sqlite3 from the bundle too (D5).
+      expect(await core.checkIntegrity()).toMatchObject({ ok: true, integrity: 'ok' });
     } finally {
       await core.close();
       rmSync(dir, { recursive: true, force: true });

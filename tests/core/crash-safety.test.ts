@@ -33,8 +33,8 @@ import { APP_ORIGIN } from '../../shared/csp';
 import {
   ADMIN,
   makeTestCore,
-  memorySecrets,
   silentLogger,
+  stableKeychain,
   tempDir,
   withAdmin,
 } from '../helpers/core';
@@ -111,7 +111,7 @@ let productIds: number[];
 beforeAll(async () => {
   await bundleWriter();
   dir = tempDir('kassa-crash-');
-  const t = await makeTestCore({ dir });
+  const t = await makeTestCore({ dir, secretStore: stableKeychain() });
   await withAdmin(t);
   const taxes = [2000, 2000, 500, 0];
   productIds = insertProducts(
@@ -353,7 +353,7 @@ it(
     const errors: string[] = [];
     const core = await createCore({
       databasePath: dbPath,
-      secretStore: memorySecrets(),
+      secretStore: stableKeychain(),
       appOrigin: APP_ORIGIN,
       terminalName: 'till-1',
       logger: { ...silentLogger, error: (m) => errors.push(m) },

@@ -94,10 +94,16 @@ describe('database', () => {
     await t.must('auth:logout');
     await t.core.close();
     const db = new Database(t.dbPath);
+    const trigger = (
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_events_no_update'").get() as {
+        sql: string;
+      }
+    ).sql;
     db.exec('DROP TRIGGER audit_events_no_update');
     db.prepare(
       "UPDATE audit_events SET actor_name = 'mallory' WHERE action = 'setup.create_admin'",
     ).run();
+    db.exec(trigger); // puts the trigger back, so only the chain tells
     db.close();
 
     const ds = createSqliteDataSource({ databasePath: t.dbPath });
@@ -110,16 +116,26 @@ describe('database', () => {
     expect(result).toMatchObject({ ok: false, brokenAtId: tampered.id });
     await ds.destroy();
 
-    // Start-up verifies the chain and records the break.
+    // Start-up checks only the sealed head (D10); the full check finds the row and says so.
     const again = await makeTestCore({ dir });
-    const last = again
-      .raw()
-      .prepare(
-        "SELECT outcome, detail FROM audit_events WHERE action = 'app.start' ORDER BY id DESC LIMIT 1",
-      )
-      .get();
-    expect(last).toEqual({ outcome: 'failure', detail: `audit chain broken at id ${tampered.id}` });
+    expect(again.core.safeMode).toBe(false);
+    const found = await again.core.checkIntegrity();
+    expect(found).toMatchObject({ ok: false, integrity: 'ok', auditChain: { state: 'broken' } });
+    expect(found.auditChain.detail).toContain(`event ${tampered.id}`);
+    const status = await again.must('app:status');
+    expect(status.integrity.auditChain).toEqual({
+      state: 'broken',
+      detail: found.auditChain.detail,
+    });
+    expect(status.safeMode).toBe(false);
     await again.close();
+    // Found once, the break stays reported after a restart, before any new full check.
+    const third = await makeTestCore({ dir });
+    expect((await third.must('app:status')).integrity.auditChain).toEqual({
+      state: 'broken',
+      detail: found.auditChain.detail,
+    });
+    await third.close();
   });
 
   it('an intact chain verifies after many events', async () => {
@@ -155,10 +171,11 @@ describe('database', () => {
     const broken = await makeTestCore({ dir });
     expect(broken.core.safeMode).toBe(true);
     const status = await broken.call('app:status');
-    expect(status).toEqual({
+    expect(status).toMatchObject({
       ok: true,
       data: { setupRequired: false, terminalName: 'till-1', safeMode: true, storage: { ok: true } },
     });
+    expect(status.ok && status.data.integrity.safeModeReason).toMatch(/malformed/);
     const login = await broken.call('auth:login', {
       identifier: ADMIN.username,
       password: ADMIN.password,

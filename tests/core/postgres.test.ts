@@ -5,6 +5,8 @@
  */
 import { searchCustomers } from '../../electron/core/customers/customer-search';
 import { AuditLog } from '../../electron/core/audit/audit-log';
+import { checkChainHead } from '../../electron/core/audit/chain-check';
+import { deriveSealKey, readSeal } from '../../electron/core/audit/chain-seal';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
@@ -78,6 +80,13 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       audit.record(em, { action: 'test.event', outcome: 'success', actorId: 1, actorName: 'ada' }),
     );
     expect(await audit.verifyChain(ds.manager)).toEqual({ ok: true, rows: 1 });
+    // D9: the seal (upsert, bigint count) works on PostgreSQL too.
+    const key = deriveSealKey(Buffer.alloc(32, 7));
+    audit.sealWith(key);
+    for (let i = 0; i < 2; i++)
+      await ds.transaction((em) => audit.record(em, { action: 'test.sealed', outcome: 'success' }));
+    expect(await checkChainHead(ds.manager, audit, key, true)).toMatchObject({ state: 'ok' });
+    expect(await readSeal(ds.manager)).toMatchObject({ lastId: 3, rowCount: 3 });
     await expect(ds.query("UPDATE audit_events SET outcome = 'denied'")).rejects.toThrow(
       /append-only/,
     );

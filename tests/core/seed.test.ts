@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldForSearch } from '../../electron/core/search/normalize';
 import { seedDemoData, type SeedResult } from '../../scripts/seed/generate';
-import { auditCount, makeTestCore, tempDir, type TestCore } from '../helpers/core';
+import { auditCount, keychainFor, makeTestCore, tempDir, type TestCore } from '../helpers/core';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 
@@ -23,9 +23,22 @@ describe('seedDemoData', () => {
   beforeAll(async () => {
     dir = tempDir('kassa-seed-');
     path = join(dir, 'kassa.sqlite');
-    seeded = await seedDemoData({ databasePath: path, customers: 200, sales: 2_000, now: NOW });
+    const secretStore = keychainFor(dir);
+    seeded = await seedDemoData({
+      databasePath: path,
+      customers: 200,
+      sales: 2_000,
+      now: NOW,
+      secretStore,
+    });
     // A second run appends to the same database and the same till.
-    const more = await seedDemoData({ databasePath: path, customers: 0, sales: 100, now: NOW });
+    const more = await seedDemoData({
+      databasePath: path,
+      customers: 0,
+      sales: 100,
+      now: NOW,
+      secretStore,
+    });
     expect(more.staff).toEqual([]);
     t = await makeTestCore({ dir });
     raw = new Database(path, { readonly: true });
@@ -152,10 +165,34 @@ describe('seedDemoData', () => {
     ).toBe(200);
   });
 
-  it('opens in the core with its audit chain intact, one seed.generate row per run', () => {
+  it('opens in the core with its audit chain intact and sealed, one seed.generate row per run', async () => {
     expect(t.core.safeMode).toBe(false);
     expect(auditCount(t, 'app.start', 'failure')).toBe(0);
     expect(auditCount(t, 'seed.generate', 'success')).toBe(2);
+    expect((await t.must('app:status')).integrity.auditChain).toEqual({
+      state: 'ok',
+      detail: null,
+    });
+    // Sealed by the seed itself: start-up verified only its own rows after the seal (D10).
+    expect(
+      one<{ detail: string }>(
+        `SELECT detail FROM audit_events WHERE action = 'app.start' ORDER BY id DESC LIMIT 1`,
+      ).detail,
+    ).toBe('audit chain ok (0 rows verified since the seal)');
+    expect(await t.core.checkIntegrity()).toMatchObject({ ok: true, auditChain: { state: 'ok' } });
+  });
+
+  it('writes one chained audit row per sale, refund and void, as the app does (D10)', () => {
+    const audited = (action: string) =>
+      n(`SELECT COUNT(*) AS n FROM audit_events WHERE action = ? AND target_type = 'sale'`, action);
+    expect(audited('sale.complete')).toBe(n(`SELECT COUNT(*) AS n FROM sales WHERE kind = 'sale'`));
+    expect(audited('sale.refund')).toBe(n(`SELECT COUNT(*) AS n FROM sales WHERE kind = 'refund'`));
+    expect(audited('sale.void')).toBe(n(`SELECT COUNT(*) AS n FROM sale_voids`));
+    expect(
+      n(`SELECT COUNT(*) AS n FROM audit_events a JOIN sales s ON s.id = CAST(a.target_id AS INTEGER)
+           WHERE a.action = 'sale.complete' AND (a.at <> s.created_at OR a.actor_id <> s.staff_id
+             OR a.detail NOT LIKE 'receipt Demo till-' || s.receipt_no || ';%')`),
+    ).toBe(0);
   });
 
   it('answers sales:list pages and day summaries equal to raw sums', async () => {

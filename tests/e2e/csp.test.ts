@@ -102,7 +102,7 @@ describe('CSP and bridge (E2, E3)', () => {
     expect(shape.rawInvokeVisible).toBe(false);
 
     const status = await p.page.evaluate(() => window.api['app:status']());
-    expect(status).toEqual({
+    expect(status).toMatchObject({
       ok: true,
       data: {
         setupRequired: true,

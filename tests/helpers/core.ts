@@ -16,6 +16,7 @@ import {
   type Core,
   type SecretStore,
 } from '../../electron/core';
+import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
 
 export class FakeClock implements Clock {
   constructor(private t = Date.parse('2026-11-23T09:00:00.000Z')) {}
@@ -70,6 +71,28 @@ export function callerFor(windowId = 1): Caller {
   return { origin: APP_ORIGIN, isTopFrame: true, windowId };
 }
 
+/**
+ * A memory keychain that always holds the same data-protection key, for cores in other processes
+ * (the kill -9 test's child) that must find the key the parent's core sealed the audit chain with,
+ * as a real till's keychain does across restarts.
+ */
+export function stableKeychain(): SecretStore {
+  return createMemorySecretStore({
+    [DATA_PROTECTION_KEY_ACCOUNT]: Buffer.alloc(32, 0x4b).toString('base64'),
+  });
+}
+
+/**
+ * One memory keychain per test folder, so a core reopened on the same file finds the same
+ * data-protection key (and so the same audit seal key), as a real till does.
+ */
+const keychains = new Map<string, SecretStore>();
+export function keychainFor(dir: string): SecretStore {
+  let store = keychains.get(dir);
+  if (!store) keychains.set(dir, (store = memorySecrets()));
+  return store;
+}
+
 export async function makeTestCore(
   opts: {
     dir?: string;
@@ -79,6 +102,7 @@ export async function makeTestCore(
     /** Runs on the core's raw connection after its pragmas (fault tests: max_page_count). */
     prepareDatabase?: (db: Database.Database) => void;
     logger?: typeof silentLogger;
+    secretStore?: SecretStore;
   } = {},
 ): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
@@ -87,7 +111,8 @@ export async function makeTestCore(
   const core = await createCore({
     databasePath: dbPath,
     clock,
-    secretStore: memorySecrets(),
+    secretStore: opts.secretStore ?? keychainFor(dir),
+    integrityCheck: false,
     appOrigin: APP_ORIGIN,
     terminalName: opts.terminalName ?? 'till-1',
     logger: opts.logger ?? silentLogger,

@@ -59,6 +59,13 @@ export const fail = (
 
 export const TILL = 'Front counter';
 
+/** app:status's integrity field on a sound till. */
+export const SOUND: ChannelOutput<'app:status'>['integrity'] = {
+  safeModeReason: null,
+  auditChain: { state: 'ok', detail: null },
+  lastFullCheck: null,
+};
+
 /** A fake window.api: app:status says set up, no session; every other channel fails until a test answers it. */
 export function createFakeApi(): FakeApi {
   const api: Partial<Record<ChannelName, Mock>> = {};
@@ -66,7 +73,13 @@ export function createFakeApi(): FakeApi {
     api[name] = vi.fn(async () => fail('INTERNAL', `${name} is not faked in this test`));
   const fake = api as FakeApi;
   fake['app:status'].mockResolvedValue(
-    ok({ setupRequired: false, terminalName: TILL, safeMode: false, storage: { ok: true } }),
+    ok({
+      setupRequired: false,
+      terminalName: TILL,
+      safeMode: false,
+      integrity: SOUND,
+      storage: { ok: true },
+    }),
   );
   fake['auth:session'].mockResolvedValue(ok({ session: null }));
   fake['auth:activity'].mockResolvedValue(

@@ -1,11 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, SOUND } from './helpers';
 
 function setupApi() {
   const api = createFakeApi();
   api['app:status'].mockResolvedValue(
-    ok({ setupRequired: true, terminalName: 'Till 1', safeMode: false, storage: { ok: true } }),
+    ok({
+      setupRequired: true,
+      terminalName: 'Till 1',
+      safeMode: false,
+      integrity: SOUND,
+      storage: { ok: true },
+    }),
   );
   return api;
 }

@@ -5,7 +5,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../renderer/src/api/client';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, SOUND, TILL } from './helpers';
 
 const BANNER = { name: /Sales are not being saved/ };
 
@@ -17,6 +17,7 @@ describe('the storage warning (D7)', () => {
         setupRequired: false,
         terminalName: TILL,
         safeMode: false,
+        integrity: SOUND,
         storage: { ok: false, message: 'disk full', since: '2026-12-01T10:00:00.000Z' },
       }),
     );

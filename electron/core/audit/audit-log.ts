@@ -1,14 +1,17 @@
 /**
  * The audit log (L1-L3). `record` appends one event inside the caller's transaction, chained to
- * the previous row with SHA-256 (L2). `verifyChain` recomputes the chain at start-up and reports
- * the first row that does not match. Values are encoded so CR, LF and control characters cannot
- * forge log lines (L3). Passwords, codes and tokens are never passed in.
+ * the previous row with SHA-256 (L2), and, when a seal key is set, rewrites the chain's HMAC seal
+ * in the same transaction (D9, chain-seal.ts). `verifyChain` recomputes the chain (or its tail
+ * after a sealed head) and reports the first row that does not match. Values are encoded so CR, LF
+ * and control characters cannot forge log lines (L3). Passwords, codes and tokens are never passed
+ * in.
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../types';
 import { run } from '../db/sql';
 import { AuditEventEntity } from './audit-event.entity';
+import { readSeal, rowCountUpTo, writeSeal, type SealKey } from './chain-seal';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -77,18 +80,80 @@ export function hashAuditRow(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
   return createHash('sha256').update(canonicalAuditText(e)).digest('hex');
 }
 
+/** An audit_events row as SQL returns it. */
+export interface AuditRowRecord {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  terminal: string;
+  outcome: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The columns of an AuditRowRecord, for SELECT lists. */
+export const AUDIT_ROW_COLUMNS =
+  'id, at, actor_id, actor_name, action, target_type, target_id, terminal, outcome, detail, prev_hash, hash';
+
+/** True when the row's stored hash is the hash of its own content (link not checked). */
+export function rowHashHolds(r: AuditRowRecord): boolean {
+  return (
+    hashAuditRow({
+      prevHash: r.prev_hash,
+      at: r.at,
+      actorId: r.actor_id === null ? null : Number(r.actor_id),
+      actorName: r.actor_name,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      terminal: r.terminal,
+      outcome: r.outcome,
+      detail: r.detail,
+    }) === r.hash
+  );
+}
+
+/** Where a partial verification starts: after the row `afterId`, whose hash is `prevHash`. */
+export interface ChainStart {
+  afterId: number;
+  prevHash: string;
+}
+
+export type ChainVerdict =
+  { ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number };
+
 export class AuditLog {
+  private sealKey: SealKey | null = null;
+
   constructor(
     private readonly clock: Clock,
     private readonly terminal: string,
   ) {}
 
+  /**
+   * From now on every `record` also reseals the chain head with `key` (D9); `null` stops sealing
+   * (no keychain, or a broken chain whose last good seal must be kept as evidence).
+   */
+  sealWith(key: SealKey | null): void {
+    this.sealKey = key;
+  }
+
+  /** Whether `record` currently seals the chain head. */
+  get sealing(): boolean {
+    return this.sealKey !== null;
+  }
+
   /** Appends one event in the transaction of `em`. Must run inside the write queue. */
   async record(em: EntityManager, input: AuditInput): Promise<void> {
     // Plain SQL: this runs inside every sale's transaction, so it stays off the ORM's slower path.
-    const last = await run<{ hash: string }>(
+    const last = await run<{ id: number; hash: string }>(
       em,
-      'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1',
+      'SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1',
     );
     const row: Omit<AuditEventEntity, 'id' | 'hash'> = {
       prevHash: last[0]?.hash ?? GENESIS_HASH,
@@ -105,10 +170,11 @@ export class AuditLog {
       outcome: input.outcome,
       detail: clip(input.detail, 1000),
     };
-    await run(
+    const hash = hashAuditRow(row);
+    const [inserted] = await run<{ id: number }>(
       em,
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
-         outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       [
         row.at,
         row.actorId,
@@ -120,60 +186,45 @@ export class AuditLog {
         row.outcome,
         row.detail,
         row.prevHash,
-        hashAuditRow(row),
+        hash,
       ],
     );
+    if (this.sealKey) {
+      const lastId = Number(inserted!.id);
+      const seal = await readSeal(em);
+      // The usual case, the seal on the row before this one, costs no count.
+      const rowCount =
+        seal && last[0] && seal.lastId === Number(last[0].id)
+          ? seal.rowCount + 1
+          : await rowCountUpTo(em, seal, lastId);
+      await writeSeal(em, this.sealKey, { lastId, lastHash: hash, rowCount }, row.at);
+    }
   }
 
   /**
-   * L2: recomputes the chain in id order. Returns `{ ok: true }` or the id of the first row whose
-   * hash or link is wrong.
+   * L2: recomputes the chain in id order, from the start or from `from` (the sealed head, D10).
+   * Returns `{ ok: true, rows }` (rows checked) or the id of the first row whose hash or link is
+   * wrong.
    */
   async verifyChain(
     em: EntityManager,
-  ): Promise<{ ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number }> {
-    // Plain SQL in batches of 5,000: start-up reads every row, so this path must stay cheap.
-    let prev = GENESIS_HASH;
+    from: ChainStart = { afterId: 0, prevHash: GENESIS_HASH },
+  ): Promise<ChainVerdict> {
+    // Plain SQL in batches of 5,000.
+    let prev = from.prevHash;
     let rows = 0;
-    let afterId = 0;
+    let afterId = from.afterId;
     for (;;) {
-      const batch = await run<{
-        id: number;
-        at: string;
-        actor_id: number | null;
-        actor_name: string | null;
-        action: string;
-        target_type: string | null;
-        target_id: string | null;
-        terminal: string;
-        outcome: string;
-        detail: string | null;
-        prev_hash: string;
-        hash: string;
-      }>(
+      const batch = await run<AuditRowRecord>(
         em,
-        `SELECT id, at, actor_id, actor_name, action, target_type, target_id, terminal, outcome,
-           detail, prev_hash, hash FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000`,
+        `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000`,
         [afterId],
       );
       if (batch.length === 0) return { ok: true, rows };
       for (const r of batch) {
         rows += 1;
         const id = Number(r.id);
-        const content = {
-          prevHash: r.prev_hash,
-          at: r.at,
-          actorId: r.actor_id === null ? null : Number(r.actor_id),
-          actorName: r.actor_name,
-          action: r.action,
-          targetType: r.target_type,
-          targetId: r.target_id,
-          terminal: r.terminal,
-          outcome: r.outcome,
-          detail: r.detail,
-        };
-        if (r.prev_hash !== prev || hashAuditRow(content) !== r.hash)
-          return { ok: false, brokenAtId: id, rows };
+        if (r.prev_hash !== prev || !rowHashHolds(r)) return { ok: false, brokenAtId: id, rows };
         prev = r.hash;
         afterId = id;
       }

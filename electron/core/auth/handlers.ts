@@ -8,6 +8,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
       setupRequired: s.safeMode() ? false : await s.auth.setupRequired(),
       terminalName: s.settings.terminalName,
       safeMode: s.safeMode(),
+      integrity: s.integrity.status(),
       storage: s.db.storageFault
         ? { ok: false, message: s.db.storageFault.message, since: s.db.storageFault.at }
         : { ok: true },

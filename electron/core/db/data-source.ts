@@ -57,27 +57,3 @@ export function rawSqlite(dataSource: DataSource): import('better-sqlite3').Data
   return (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
     .databaseConnection;
 }
-
-/**
- * D5: `PRAGMA quick_check` on the raw file, before TypeORM touches it. Returns true when the
- * database is sound (or does not exist yet).
- */
-export async function quickCheck(
-  options: OpenDatabaseOptions,
-): Promise<{ ok: boolean; detail: string }> {
-  const { default: Database } = await import('better-sqlite3');
-  let db: import('better-sqlite3').Database | undefined;
-  try {
-    db = new Database(
-      options.databasePath,
-      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-    );
-    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
-    const detail = rows.map((r) => r.quick_check).join('; ');
-    return { ok: detail === 'ok', detail };
-  } catch (e) {
-    return { ok: false, detail: e instanceof Error ? e.message : String(e) };
-  } finally {
-    db?.close();
-  }
-}

@@ -36,6 +36,8 @@ export interface SessionState {
   start: () => Promise<void>;
   /** Re-reads the session (polling); notices when it ended or locked elsewhere. */
   refresh: () => Promise<void>;
+  /** Re-reads the till status (polling): safe mode or a broken audit chain found after start. */
+  refreshStatus: () => Promise<void>;
   createAdmin: (input: ChannelInput<'setup:createAdmin'>) => Promise<void>;
   login: (input: ChannelInput<'auth:login'>) => Promise<void>;
   requestAccess: (input: ChannelInput<'auth:requestAccess'>) => Promise<void>;
@@ -88,6 +90,14 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       }
       if (current) set({ session: current });
       else if (before) signedOut(ERROR_MESSAGES.UNAUTHENTICATED);
+    },
+
+    refreshStatus: async () => {
+      try {
+        set({ status: await call('app:status') });
+      } catch {
+        // A failed poll changes nothing; the next one will tell.
+      }
     },
 
     createAdmin: async (input) => {

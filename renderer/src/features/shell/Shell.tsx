@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { IntegrityBanner } from '../../components/IntegrityBanner';
 import { SafeModeBanner } from '../../components/SafeModeBanner';
 import { StorageBanner } from '../../components/StorageBanner';
 import { useNavigationStore } from '../../stores/navigation';
@@ -34,6 +35,7 @@ export function Shell() {
       <main className="k-shell-main">
         <SafeModeBanner />
         <StorageBanner />
+        <IntegrityBanner />
         <ScreenOutlet item={current} />
       </main>
       <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />

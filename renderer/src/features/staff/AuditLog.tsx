@@ -4,6 +4,7 @@ import type { AuditEventView } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { formatDateTime } from '../../format/time';
 import { useAuditStore } from '../../stores/audit';
+import { AuditChainNotice } from './AuditChainNotice';
 
 const OUTCOME_COLORS: Record<AuditEventView['outcome'], string> = {
   success: 'teal',
@@ -11,7 +12,10 @@ const OUTCOME_COLORS: Record<AuditEventView['outcome'], string> = {
   denied: 'red',
 };
 
-/** The audit log, newest first, with "Load more" for older events. Read-only. */
+/**
+ * The audit log, newest first, with "Load more" for older events. Read-only. Above it, the chain's
+ * integrity (broken, or not sealed for want of a keychain) and the last full check.
+ */
 export function AuditLog() {
   const { items, hasMore, loading, error } = useAuditStore();
   const load = useAuditStore((s) => s.load);
@@ -23,6 +27,7 @@ export function AuditLog() {
 
   return (
     <>
+      <AuditChainNotice />
       <FormAlert message={error} />
       {loading && items.length === 0 && (
         <Center p="xl">

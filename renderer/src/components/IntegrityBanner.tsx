@@ -1,0 +1,40 @@
+import { Alert } from '@mantine/core';
+import { IconShieldExclamation } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { can, useSessionStore } from '../stores/session';
+
+/** How often a signed-in till re-reads app:status, to show what the background check found. */
+export const STATUS_POLL_MS = 60_000;
+
+/**
+ * A persistent banner for those who may read the audit log (`audit.view`) while the audit chain is
+ * broken (L2, D9): rewritten, truncated, or its seal forged. It stays until the till is restored;
+ * it is not dismissible. Also polls app:status, so a problem found by the background integrity
+ * check after start-up (a broken chain, or safe mode) reaches the screen.
+ */
+export function IntegrityBanner() {
+  const session = useSessionStore((s) => s.session);
+  const chain = useSessionStore((s) => s.status?.integrity.auditChain ?? null);
+  const refreshStatus = useSessionStore((s) => s.refreshStatus);
+  const signedIn = session !== null;
+
+  useEffect(() => {
+    if (!signedIn) return;
+    const timer = setInterval(() => void refreshStatus(), STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [signedIn, refreshStatus]);
+
+  if (!can(session, 'audit.view') || chain?.state !== 'broken') return null;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title="The audit log has been tampered with"
+      icon={<IconShieldExclamation size={20} />}
+      role="alert"
+    >
+      {chain.detail} Its history can no longer be trusted; keep this database as evidence and
+      restore a backup.
+    </Alert>
+  );
+}
