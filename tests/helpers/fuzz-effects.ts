@@ -28,7 +28,8 @@ function digestQueriesOf(db: Database.Database): Map<string, Database.Statement>
     .all() as Array<{ name: string; sql: string | null }>;
   const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
   for (const { name } of all) {
-    if (name === 'audit_events' || virtual.some((v) => name.startsWith(`${v}_`))) continue;
+    if (name === 'audit_events' || BOOKKEEPING_TABLES.includes(name)) continue;
+    if (virtual.some((v) => name.startsWith(`${v}_`))) continue;
     const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
     const cols = (
       db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as Array<{
@@ -49,8 +50,9 @@ function digestQueriesOf(db: Database.Database): Map<string, Database.Statement>
 }
 
 /**
- * Row count and a digest of the rows of every table except the audit log (checked row by row)
- * and the shadow tables behind a full-text index (its virtual table is compared instead).
+ * Row count and a digest of the rows of every table except the audit log (checked row by row),
+ * its bookkeeping (BOOKKEEPING_TABLES) and the shadow tables behind a full-text index (its
+ * virtual table is compared instead).
  */
 export function tableStates(db: Database.Database): Record<string, TableState> {
   const out: Record<string, TableState> = {};
@@ -85,7 +87,6 @@ export function effectProblems(
   const rows = expected.rows ?? {};
   const touched = new Set(expected.touched ?? []);
   for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (BOOKKEEPING_TABLES.includes(table)) continue;
     const b = before[table] ?? { count: 0, digest: '' };
     const a = after[table] ?? { count: 0, digest: '' };
     const delta = a.count - b.count;

@@ -80,10 +80,12 @@ export type Need =
   | 'parkedCart';
 
 /**
- * Tables that any call may change besides what its entry says: bookkeeping of the core itself
- * (for example a seal of the audit chain's head). Empty today; add a table here only with a reason.
+ * Tables that change along with the audit log, whatever the call: bookkeeping of the core itself,
+ * left out of every "what changed" comparison like audit_events (whose rows are checked one by
+ * one instead). Add a table here only with a reason.
+ * - `audit_seal`: the HMAC seal of the audit chain's head, renewed with each audit row (D9).
  */
-export const BOOKKEEPING_TABLES: readonly string[] = [];
+export const BOOKKEEPING_TABLES: readonly string[] = ['audit_seal'];
 
 /** In `Effect.rows`: the count may grow by any amount (a file's lines, whose number the answer does not give). */
 export const ANY = Number.POSITIVE_INFINITY;
