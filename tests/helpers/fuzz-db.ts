@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { hashAuditRow } from '../../electron/core/audit/audit-log';
+import { BOOKKEEPING_TABLES } from './fuzz-oracle';
 
 export interface AuditRow {
   id: number;
@@ -40,12 +41,12 @@ export function tableNames(db: Database.Database): string[] {
 }
 
 /**
- * Every row of every table except `except`, as one comparable value: `{ table: [row JSON, …] }`
+ * Every row of every table except `except` (the audit log and its bookkeeping), as one comparable value: `{ table: [row JSON, …] }`
  * with rows sorted, so equal contents compare equal whatever the physical order.
  */
 export function snapshotTables(
   db: Database.Database,
-  except: readonly string[] = ['audit_events'],
+  except: readonly string[] = ['audit_events', ...BOOKKEEPING_TABLES],
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const t of tableNames(db)) {

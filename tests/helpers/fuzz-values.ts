@@ -208,7 +208,8 @@ export function payloadArbitrary(base: Record<string, unknown>): fc.Arbitrary<un
 const LEAKS: ReadonlyArray<[string, RegExp]> = [
   ['driver name', /sqlite|better-sqlite3|typeorm|QueryFailed/i],
   ['error class', /\b(Type|Range|Reference|Syntax|Query|Entity\w*)Error\b|Error:/],
-  ['stack frame', /^\s*at\s|\bat\s+\S+\s+\(|\(?\S+\.(?:[cm]?js|ts):\d+(?::\d+)?\)?/m],
+  // `at fn (file:1:2)` or `file.js:1:2`; not prose such as "at most 1 for line 2".
+  ['stack frame', /\bat\s+\S+\s+\(|\(?\S+\.(?:[cm]?js|ts):\d+(?::\d+)?\)?/],
   [
     'SQL',
     /\b(SELECT\s[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|DROP\s+TABLE|PRAGMA\s|CREATE\s+TABLE|WHERE\s)/,
@@ -299,8 +300,9 @@ export function resultProblems(r: unknown, echoed: readonly string[] = []): stri
           problems.push('issue path/message not strings');
           continue;
         }
-        if (issue.path.length > 100 || issue.message.length > 200)
-          problems.push('issue text too long');
+        // Like the message: a handler's issue may quote a 200-character product name.
+        if (issue.path.length > 100 || issue.message.length > 300)
+          problems.push(`issue text too long (${issue.path.length} + ${issue.message.length})`);
         problems.push(...leakProblems(issue.message, echoed), ...leakProblems(issue.path, echoed));
       }
     }
@@ -309,10 +311,15 @@ export function resultProblems(r: unknown, echoed: readonly string[] = []): stri
 }
 
 /**
- * A fast-check reporter that keeps the failure message short: the default one prints the whole
- * counterexample, which may be a 10 MB string.
+ * A fast-check reporter that keeps the failure message short (the default one prints the whole
+ * counterexample, which may be a 10 MB string) and ends with `replay`, the command that runs the
+ * same cases again (F4).
  */
-export function conciseReporter<T>(details: fc.RunDetails<T>): void {
+export function conciseReporter(replay: string): <T>(details: fc.RunDetails<T>) => void {
+  return (details) => report(details, replay);
+}
+
+function report<T>(details: fc.RunDetails<T>, replay: string): void {
   if (!details.failed) return;
   let example = '';
   try {
@@ -326,6 +333,6 @@ export function conciseReporter<T>(details: fc.RunDetails<T>): void {
       ? details.errorInstance.message
       : String(details.errorInstance);
   throw new Error(
-    `Property failed after ${details.numRuns} runs (seed ${details.seed}, path ${String(details.counterexamplePath)}, ${details.numShrinks} shrinks).\nCounterexample: ${example}\nCause: ${cause.slice(0, 4000)}`,
+    `Property failed after ${details.numRuns} runs (seed ${details.seed}, path ${String(details.counterexamplePath)}, ${details.numShrinks} shrinks).\nCounterexample: ${example}\nCause: ${cause.slice(0, 4000)}\nReplay: ${replay}`,
   );
 }

@@ -1,0 +1,183 @@
+/**
+ * The shaped strings of the fuzz oracle (F4), written from their standards and the domain rules:
+ * for each format, random valid values, a valid value of exactly n code units (for the length
+ * boundaries), and hand-picked values of the wrong shape.
+ */
+import fc from 'fast-check';
+import type { Format } from './fuzz-oracle-rules';
+
+export interface FormatSpec {
+  valid: fc.Arbitrary<string>;
+  /** A valid value of exactly `n` code units (only asked for formats with a length cap). */
+  atLength(n: number): string;
+  /** Values of the wrong shape, at an allowed length. */
+  wrong: readonly string[];
+}
+
+/** 'x' repeated, cached: the CSV caps need strings of 20 and 50 million characters. */
+const repeats = new Map<string, string>();
+export function repeat(ch: string, n: number): string {
+  const key = `${ch}:${n}`;
+  let s = repeats.get(key);
+  if (s === undefined) {
+    s = ch.repeat(n);
+    if (n > 100_000) repeats.set(key, s);
+  }
+  return s;
+}
+
+const lowerAlnum = (min: number, max: number) =>
+  fc.stringMatching(new RegExp(`^[a-z0-9]{${min},${max}}$`));
+/** Printable ASCII without space, U+0021..U+007E. */
+const printable = (min: number, max: number) =>
+  fc.stringMatching(new RegExp(`^[\\x21-\\x7e]{${min},${max}}$`));
+const day = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2099-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
+
+export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
+  // 3..32 of a-z 0-9 . _ - ; letters in either case (stored lower-case).
+  username: {
+    valid: fc
+      .tuple(fc.stringMatching(/^[a-z0-9._-]{3,32}$/), fc.boolean())
+      .map(([s, up]) => (up ? s.toUpperCase() : s)),
+    atLength: (n) => repeat('u', n),
+    wrong: ['has space', 'ünïcode', 'a@b', 'semi;colon', 'dollar$'],
+  },
+  // RFC 5321 caps an address at 254; the usual dot-atom local part and a dotted domain.
+  email: {
+    valid: fc
+      .tuple(lowerAlnum(1, 20), lowerAlnum(1, 10), fc.constantFrom('test', 'co.uk', 'shop'))
+      .map(([l, d, tld]) => `${l}@${d}.${tld}`),
+    atLength: (n) => `${repeat('e', n - 10)}@shop.test`,
+    wrong: [
+      'no-at-sign',
+      'a@b',
+      '@shop.test',
+      'a b@shop.test',
+      'a..b@shop.test',
+      'a@',
+      'a@@b.test',
+    ],
+  },
+  // Anything typed; the policy is the auth service's (A3).
+  password: {
+    valid: fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme' }),
+    atLength: (n) => repeat('p', n),
+    wrong: [],
+  },
+  // Printable ASCII, single inner spaces; either case (stored upper-case).
+  sku: {
+    valid: fc
+      .tuple(printable(1, 12), fc.option(printable(1, 12), { nil: undefined }))
+      .map(([a, b]) => (b ? `${a} ${b}` : a)),
+    atLength: (n) => repeat('S', n),
+    wrong: ['A  B', 'café', 'A\tB', 'A\u00a0B'],
+  },
+  // What a scanner types: printable ASCII, no spaces.
+  barcode: {
+    valid: printable(1, 20),
+    atLength: (n) => repeat('7', n),
+    wrong: ['A B', 'café', '12\t34'],
+  },
+  // Digits with an optional leading +, spaces, dots, dashes, brackets; 4..15 digits (E.164).
+  phone: {
+    valid: fc
+      .tuple(
+        fc.boolean(),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.constantFrom('', '', ' ', '-', '.')), {
+          minLength: 4,
+          maxLength: 15,
+        }),
+      )
+      .map(
+        ([plus, ds]) =>
+          (plus ? '+' : '') +
+          ds
+            .map(([d, sep]) => `${d}${sep}`)
+            .join('')
+            .trim(),
+      ),
+    atLength: (n) => {
+      const digits = Math.min(15, n);
+      return `1${repeat('-', n - digits)}${repeat('2', digits - 1)}`;
+    },
+    wrong: ['1234567890123456', 'abc1234', '12+34', '+-.()', '0800 FLOWERS'],
+  },
+  // RFC 4122 (9562), either case.
+  uuid: {
+    valid: fc
+      .tuple(fc.uuid({ version: [1, 4, 7] }), fc.boolean())
+      .map(([u, up]) => (up ? u.toUpperCase() : u)),
+    atLength: () => {
+      throw new Error('a UUID has no length boundary');
+    },
+    wrong: [
+      'not-a-uuid',
+      '123e4567e89b42d3a456426614174000',
+      '123e4567-e89b-42d3-a456-42661417400g',
+      '{123e4567-e89b-42d3-a456-426614174000}',
+      '123e4567-e89b-42d3-a456-4266141740000',
+    ],
+  },
+  // ISO 8601 calendar date, YYYY-MM-DD, a real day.
+  date: {
+    valid: day.map((d) => d.toISOString().slice(0, 10)),
+    atLength: () => {
+      throw new Error('a date has no length boundary');
+    },
+    wrong: [
+      '2026-02-30',
+      '2026-13-01',
+      '26-11-23',
+      '2026-11-23T00:00:00Z',
+      '2026/11/23',
+      '2026-1-1',
+    ],
+  },
+  // ISO 8601 UTC instant with a Z (times are stored UTC).
+  timestamp: {
+    valid: day.map((d) => d.toISOString()),
+    atLength: () => {
+      throw new Error('a timestamp has no length boundary');
+    },
+    wrong: [
+      '2026-11-23 10:00:00',
+      '2026-11-23T10:00:00+01:00',
+      'yesterday',
+      '2026-11-23',
+      '2026-11-23T25:00:00Z',
+    ],
+  },
+  // ISO 4217 codes the platform knows, in either case (M1).
+  currency: {
+    valid: fc.constantFrom('GBP', 'EUR', 'USD', 'JPY', 'KWD', 'CHF', 'gbp', ' eur '),
+    atLength: () => {
+      throw new Error('a currency code has no length boundary');
+    },
+    wrong: ['GB', 'GBPP', 'ABC', '£', 'G1P', ''],
+  },
+  // IANA time zone names.
+  timeZone: {
+    valid: fc.constantFrom(
+      'Europe/London',
+      'America/New_York',
+      'Asia/Tokyo',
+      'UTC',
+      'Australia/Lord_Howe',
+      'Europe/Berlin',
+    ),
+    atLength: () => {
+      throw new Error('a time zone has no length boundary');
+    },
+    wrong: ['Mars/Olympus', 'Europe/Londn', '', `Europe/London${'x'.repeat(60)}`],
+  },
+  // A file's text: anything, capped by size.
+  csv: {
+    valid: fc.string({ minLength: 1, maxLength: 200 }),
+    atLength: (n) => repeat('a', n),
+    wrong: [],
+  },
+};

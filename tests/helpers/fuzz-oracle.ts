@@ -1,0 +1,654 @@
+/**
+ * F4: the fuzz oracle. One entry per channel, written by hand from the requirements
+ * (docs/security-requirements.md), the domain rules (docs/sales.md) and the documented form caps,
+ * NOT derived from the zod schemas, so that a loosened or tightened schema disagrees with it:
+ * - `input`: what a valid payload is: required and optional fields, each string's length cap and
+ *   characters, each number's bounds and integer-ness, and strictness (every object refuses
+ *   unknown keys, F1);
+ * - `ok` / `refusals`: what a VALID payload may do to the file when it reaches the handler: the
+ *   audit actions it adds, the exact change in row count per table, and which tables' rows may
+ *   change at all. Every other table must stay byte-identical. A refusal code not listed here, or
+ *   INTERNAL, fails the fuzz;
+ * - `stream`: who calls it in the handler stream and whether it is slow (bcrypt).
+ *
+ * A channel in the contract without an entry here fails `tests/core/fuzz.test.ts`: add one when
+ * adding a channel, from the requirement that motivated it.
+ */
+import fc from 'fast-check';
+import {
+  array,
+  bool,
+  capped,
+  format,
+  int,
+  money,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  text,
+  variants,
+  type ObjectRule,
+  type Ref,
+} from './fuzz-oracle-rules';
+
+/** What one call did to the file. Tables not named in `rows` or `touched` must not change. */
+export interface Effect {
+  /**
+   * The audit actions added, in order (L1); an action ending in `?` may be absent. Or one action
+   * repeated `min`..`max` times.
+   */
+  audit?: readonly string[] | { action: string; min: number; max: number };
+  /** Exact change in row count; the rows of a table listed here may also change. */
+  rows?: Readonly<Record<string, number>>;
+  /** Tables whose rows may change, with the same count (unless also in `rows`). */
+  touched?: readonly string[];
+}
+/** A valid call and its answer, for effects that depend on them (how many lines were sold …). */
+export interface Call {
+  input: Record<string, any>;
+  output: any;
+  /** The tables whose rows the call changed: for "a change is audited, no change is not". */
+  changed: ReadonlySet<string>;
+}
+export type Outcome = Effect | ((c: Call) => Effect);
+
+export interface ChannelOracle {
+  input: ObjectRule;
+  /** What a successful call does; absent: a valid payload must never succeed here. */
+  ok?: Outcome;
+  /** The business refusals a valid payload may get, and what they leave behind. */
+  refusals?: Readonly<Record<string, Outcome>>;
+  stream?: {
+    /** `anonymous`: a window with no session; `member`: a dedicated member's own window. */
+    actor?: 'admin' | 'member' | 'anonymous';
+    /** Hashes a password (bcrypt, ~0.3 s): only a few valid calls. */
+    slow?: boolean;
+    /** What the newest row of its kind must be before each call, so the call can succeed. */
+    needs?: Need;
+  };
+}
+
+/** Set up by tests/helpers/fuzz-stream.ts before a call (ids are picked newest first). */
+export type Need =
+  | 'pendingStaff'
+  | 'disabledStaff'
+  | 'archivedProduct'
+  | 'archivedCustomer'
+  | 'sellableProduct'
+  | 'refundableSale'
+  | 'parkedCart';
+
+/**
+ * Tables that change along with the audit log, whatever the call: bookkeeping of the core itself,
+ * left out of every "what changed" comparison like audit_events (whose rows are checked one by
+ * one instead). Add a table here only with a reason.
+ * - `audit_seal`: the HMAC seal of the audit chain's head, renewed with each audit row (D9).
+ */
+export const BOOKKEEPING_TABLES: readonly string[] = ['audit_seal'];
+
+/** In `Effect.rows`: the count may grow by any amount (a file's lines, whose number the answer does not give). */
+export const ANY = Number.POSITIVE_INFINITY;
+const NOTHING: Effect = {};
+/** A channel that reads: a valid call succeeds (or is refused with `codes`) and changes nothing. */
+function read(...codes: string[]): Pick<ChannelOracle, 'ok' | 'refusals'> {
+  return { ok: NOTHING, refusals: Object.fromEntries(codes.map((c) => [c, NOTHING])) };
+}
+function nothingOn(...codes: string[]): Record<string, Outcome> {
+  return Object.fromEntries(codes.map((c) => [c, NOTHING]));
+}
+
+// ---- fields shared by several channels, each with its source ----
+
+/** Ids are positive 32-bit integers (SQLite INTEGER keys shared with PostgreSQL int4). */
+const ID_MAX = 2_147_483_647;
+const id = (ref?: Ref) => int(1, ID_MAX, ref ? { ref } : {});
+/** Usernames: 3..32 of a-z 0-9 . _ - (case-folded); emails ≤ 254 (RFC 5321). */
+const username = capped('username', 3, 32);
+const email = format('email', { max: 254 });
+/** A3/F1: the contract only caps a typed password at 1024; the 8..128 policy is WEAK_PASSWORD. */
+const password = capped('password', 1, 1024);
+/** People's names as shown on screens and receipts: 1..80 characters, no control characters (L3). */
+const personName = text(1, 80, 'display');
+const roles = ['admin', 'manager', 'cashier'] as const;
+const staffStatuses = ['pending', 'active', 'disabled'] as const;
+/** M2: a quantity is an integer 1..9,999. */
+const quantity = int(1, 9_999);
+/** M2: a line is at most 10^9 minor units, so a unit price is too. */
+const price = money(0, 1_000_000_000);
+/** Tender and fixed-discount amounts: a whole sale (100 lines at the 10^9 cap), 0..10^11. */
+const saleAmount = money(0, 100_000_000_000);
+/** Rates in basis points, 0..100 %. */
+const bps = int(0, 10_000);
+const discount = variants('type', {
+  amount: { value: saleAmount },
+  percent: { bps },
+});
+const tenderTypes = ['cash', 'card', 'other'] as const;
+/** A page: 1..100 rows after an offset of at most a million. */
+const page = { limit: optional(int(1, 100)), offset: optional(int(0, 1_000_000)) };
+const search = optional(text(0, 100, 'search'));
+/** Optional free text on forms: '' or null mean none. */
+const note = (max: number) => optional(nullable(text(0, max, 'display', { emptyIsNone: true })));
+const cartLine = object({
+  productId: id('product'),
+  quantity,
+  discount: optional(discount),
+  /** M2: the price typed for an open-price product, 1..10^9 minor units. */
+  unitPrice: optional(money(1, 1_000_000_000)),
+});
+/** A cart: 1..200 lines (docs/sales.md). */
+const cartFields = {
+  lines: array(cartLine, 1, 200),
+  discount: optional(discount),
+  customerId: optional(nullable(id('customer'))),
+};
+const sku = capped('sku', 1, 64);
+const barcode = capped('barcode', 1, 64);
+const productFields = {
+  sku,
+  barcode: optional(nullable(barcode)),
+  name: text(1, 200, 'display'),
+  price,
+  taxRateBps: bps,
+  kind: optional(oneOf(['stock', 'fee', 'postage', 'discount', 'manual'])),
+  active: optional(bool()),
+  /** The cashier types the price at the till (needs sales.discountOverride). */
+  openPrice: optional(bool()),
+};
+const customerFields = {
+  name: text(1, 120, 'display'),
+  email: optional(nullable({ ...email, emptyIsNone: true })),
+  phone: optional(nullable(capped('phone', 4, 32, { emptyIsNone: true }))),
+  country: note(64),
+  notes: note(1000),
+};
+
+// ---- realistic CSV files, so the import handlers get rows to judge, not only a bad header ----
+
+const csvWord = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,11}$/);
+const productsCsv = fc
+  .array(
+    fc.record({
+      sku: fc.stringMatching(/^[A-Z0-9-]{1,12}$/),
+      name: csvWord,
+      price: fc.integer({ min: 0, max: 99_999 }),
+      rate: fc.constantFrom('0', '5', '17.5', '20'),
+    }),
+    { maxLength: 4 },
+  )
+  .map(
+    (rows) =>
+      'sku,barcode,name,price,tax_rate,kind,active\n' +
+      rows
+        .map((r) => `${r.sku},,${r.name},${(r.price / 100).toFixed(2)},${r.rate},stock,true\n`)
+        .join(''),
+  );
+const customersCsv = fc
+  .array(fc.record({ name: csvWord, n: fc.nat(99_999) }), { maxLength: 4 })
+  .map(
+    (rows) =>
+      'name,email,phone,country,notes\n' +
+      rows.map((r) => `${r.name},c${r.n}@shop.test,,United Kingdom,\n`).join(''),
+  );
+const onlineRetailCsv = fc
+  .array(
+    fc.record({
+      invoice: fc.integer({ min: 536_000, max: 536_099 }),
+      code: fc.constantFrom('85123A', '71053', 'POST', '22752'),
+      qty: fc.integer({ min: 1, max: 12 }),
+      pence: fc.integer({ min: 1, max: 999 }),
+      customer: fc.option(fc.integer({ min: 12_000, max: 12_099 }), { nil: null }),
+    }),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map(
+    (rows) =>
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
+      rows
+        .map(
+          (r) =>
+            `${r.invoice},${r.code},ITEM ${r.code},${r.qty},2010-12-01 08:26:00,${(r.pence / 100).toFixed(2)},${r.customer ?? ''},United Kingdom\n`,
+        )
+        .join(''),
+  );
+/**
+ * F3: an import file is sent as its bytes in base64 (RFC 4648), at most 50 MB of bytes, so at most
+ * ceil(50,000,000 / 3) × 4 characters; the core checks the exact byte count and the alphabet
+ * (IMPORT_TOO_LARGE, IMPORT_REJECTED). `jobId` names the call for import:progress.
+ */
+const MAX_FILE_BASE64 = Math.ceil(50_000_000 / 3) * 4;
+const importFile = (sample: fc.Arbitrary<string>) => ({
+  csvBase64: capped('csv', 1, MAX_FILE_BASE64, {
+    sample: sample.map((text) => Buffer.from(text, 'utf8').toString('base64')),
+  }),
+  jobId: format('uuid'),
+});
+const csvImport = (sample: fc.Arbitrary<string>) =>
+  object({ ...importFile(sample), commit: bool() });
+/** What a valid file may still be refused for (F3): too many rows, an unknown encoding, not CSV. */
+const IMPORT_REFUSALS = [
+  'IMPORT_REJECTED',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_TOO_MANY_ROWS',
+  'IMPORT_ENCODING',
+];
+
+const customerRows = (n: number) => ({ customers: n, customers_fts: n });
+const imported = (table: 'products' | 'customers', action: string) => (c: Call) =>
+  c.input.commit
+    ? {
+        audit: [action],
+        rows:
+          table === 'customers' ? customerRows(c.output.created) : { products: c.output.created },
+      }
+    : NOTHING;
+const staffChange = (action: string): Effect => ({ audit: [action], touched: ['staff'] });
+/** A failed password entry is audited and counted on the member's row (A4, L1). */
+const wrongPassword = (action: string): Effect => ({ audit: [action], touched: ['staff'] });
+
+export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
+  'app:status': { input: object({}), ...read(), stream: { actor: 'anonymous' } },
+  'setup:createAdmin': {
+    // A6: set-up is closed once staff exist, as in every throwaway core.
+    input: object({ username, email, displayName: personName, password }),
+    refusals: nothingOn('SETUP_ALREADY_DONE'),
+    stream: { actor: 'anonymous' },
+  },
+  'auth:session': { input: object({}), ...read(), stream: { actor: 'anonymous' } },
+  'auth:login': {
+    // A5: an unknown identifier costs a dummy hash and is audited like a wrong password.
+    input: object({ identifier: text(1, 254, 'any'), password }),
+    refusals: { INVALID_CREDENTIALS: wrongPassword('auth.login') },
+    stream: { actor: 'anonymous', slow: true },
+  },
+  'auth:requestAccess': {
+    // A7: the request creates a pending cashier, whatever else is sent.
+    input: object({ username, email, displayName: personName, password }),
+    ok: { audit: ['staff.request_access'], rows: { staff: 1 } },
+    refusals: nothingOn('CONFLICT', 'WEAK_PASSWORD'),
+    stream: { actor: 'anonymous', slow: true },
+  },
+  'auth:logout': {
+    input: object({}),
+    ok: { audit: ['auth.logout'] },
+    stream: { actor: 'member', slow: true },
+  },
+  'auth:lock': {
+    input: object({}),
+    ok: { audit: ['auth.lock'] },
+    stream: { actor: 'member', slow: true },
+  },
+  'auth:unlock': {
+    input: object({ password }),
+    ok: staffChange('auth.unlock'),
+    refusals: { INVALID_CREDENTIALS: wrongPassword('auth.unlock') },
+    stream: { actor: 'member', slow: true },
+  },
+  'auth:activity': { input: object({}), ...read() },
+  'auth:reauthenticate': {
+    input: object({ password }),
+    ok: staffChange('auth.reauthenticate'),
+    refusals: { INVALID_CREDENTIALS: wrongPassword('auth.reauthenticate') },
+    stream: { actor: 'member', slow: true },
+  },
+  'auth:changePassword': {
+    input: object({ currentPassword: password, newPassword: password }),
+    ok: staffChange('auth.password_change'),
+    refusals: {
+      INVALID_CREDENTIALS: wrongPassword('auth.password_change'),
+      WEAK_PASSWORD: NOTHING,
+    },
+    stream: { actor: 'member', slow: true },
+  },
+  'settings:get': { input: object({}), ...read() },
+  'settings:update': {
+    // S2: idle lock 1..15 minutes; ISO 4217 currency (fixed once a sale exists); IANA zone.
+    input: object(
+      {
+        idleLockMinutes: optional(int(1, 15)),
+        storeName: optional(text(1, 80, 'display')),
+        currency: optional(format('currency')),
+        pricesIncludeTax: optional(bool()),
+        timeZone: optional(format('timeZone')),
+        /** The largest discount without sales.discountOverride, 0..100 % in basis points. */
+        maxDiscountBps: optional(bps),
+      },
+      { atLeastOne: true },
+    ),
+    // A setting never stored before is inserted as a row of its own; setting the values already
+    // there changes nothing and audits nothing.
+    // One audit row per setting changed.
+    ok: (c) =>
+      c.changed.has('settings')
+        ? {
+            audit: { action: 'settings.update', min: 1, max: Object.keys(c.input).length },
+            rows: { settings: ANY },
+          }
+        : NOTHING,
+    refusals: nothingOn('CONFLICT'),
+  },
+  'roles:list': { input: object({}), ...read() },
+  'staff:list': {
+    input: object({
+      status: optional(oneOf(staffStatuses)),
+      role: optional(oneOf(roles)),
+      search,
+      limit: optional(int(1, 200)),
+      offset: optional(int(0, 1_000_000)),
+    }),
+    ...read(),
+  },
+  'staff:create': {
+    input: object({
+      username,
+      email,
+      displayName: personName,
+      role: oneOf(roles),
+      approve: bool(),
+    }),
+    ok: { audit: ['staff.create'], rows: { staff: 1 } },
+    refusals: nothingOn('CONFLICT'),
+    stream: { slow: true },
+  },
+  'staff:update': {
+    input: object({
+      id: id('staff'),
+      username: optional(username),
+      email: optional(email),
+      displayName: optional(personName),
+    }),
+    ok: staffChange('staff.update'),
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+  },
+  'staff:setRole': {
+    input: object({ id: id('staff'), role: oneOf(roles) }),
+    ok: staffChange('staff.set_role'),
+    refusals: nothingOn('NOT_FOUND', 'LAST_ADMIN'),
+  },
+  'staff:approve': {
+    input: object({ id: id('staff') }),
+    ok: staffChange('staff.approve'),
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'pendingStaff' },
+  },
+  'staff:reject': {
+    input: object({ id: id('staff') }),
+    ok: staffChange('staff.reject'),
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'pendingStaff' },
+  },
+  'staff:disable': {
+    input: object({ id: id('staff') }),
+    ok: staffChange('staff.disable'),
+    refusals: nothingOn('NOT_FOUND', 'LAST_ADMIN'),
+  },
+  'staff:enable': {
+    input: object({ id: id('staff') }),
+    ok: staffChange('staff.enable'),
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'disabledStaff' },
+  },
+  'staff:unlock': {
+    input: object({ id: id('staff') }),
+    ok: staffChange('staff.unlock'),
+    refusals: nothingOn('NOT_FOUND'),
+  },
+  'staff:delete': {
+    // A member with history is disabled instead of deleted.
+    input: object({ id: id('staff') }),
+    ok: (c) =>
+      c.output.outcome === 'deleted'
+        ? { audit: ['staff.delete'], rows: { staff: -1 } }
+        : staffChange('staff.delete'),
+    refusals: nothingOn('NOT_FOUND', 'LAST_ADMIN'),
+  },
+  'staff:resetPassword': {
+    input: object({ id: id('staff') }),
+    ok: staffChange('staff.reset_password'),
+    refusals: nothingOn('NOT_FOUND'),
+    stream: { slow: true },
+  },
+  'staff:endSessions': {
+    // A8: ending sessions bumps the member's session epoch, so every till sees it.
+    input: object({ id: id('staff') }),
+    ok: staffChange('staff.end_sessions'),
+    refusals: nothingOn('NOT_FOUND'),
+  },
+  'audit:list': {
+    input: object({
+      limit: optional(int(1, 200)),
+      beforeId: optional(id('audit')),
+      staffId: optional(id('staff')),
+    }),
+    ...read(),
+  },
+
+  'products:list': {
+    input: object({ search, status: optional(oneOf(['sellable', 'all', 'archived'])), ...page }),
+    ...read(),
+  },
+  'products:lookup': { input: object({ code: barcode }), ...read() },
+  'products:get': { input: object({ id: id('product') }), ...read('NOT_FOUND') },
+  'products:create': {
+    input: object(productFields),
+    ok: { audit: ['product.create'], rows: { products: 1 } },
+    refusals: nothingOn('CONFLICT'),
+  },
+  'products:update': {
+    input: object({ id: id('product'), ...productFields }),
+    ok: { audit: ['product.update'], touched: ['products'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+  },
+  'products:remove': {
+    // A product that was sold is archived, never deleted (docs/sales.md).
+    input: object({ id: id('product') }),
+    ok: (c) =>
+      c.output.outcome === 'deleted'
+        ? { audit: ['product.delete'], rows: { products: -1 } }
+        : { audit: ['product.archive'], touched: ['products'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+  },
+  'products:restore': {
+    input: object({ id: id('product') }),
+    ok: { audit: ['product.restore'], touched: ['products'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'archivedProduct' },
+  },
+  'products:import': {
+    input: csvImport(productsCsv),
+    ok: imported('products', 'product.import'),
+    refusals: nothingOn(...IMPORT_REFUSALS),
+  },
+
+  'customers:search': {
+    input: object({ search, includeArchived: optional(bool()), ...page }),
+    ...read(),
+  },
+  'customers:get': { input: object({ id: id('customer') }), ...read('NOT_FOUND') },
+  'customers:create': {
+    input: object(customerFields),
+    ok: { audit: ['customer.create'], rows: customerRows(1) },
+    refusals: nothingOn('CONFLICT'),
+  },
+  'customers:update': {
+    input: object({ id: id('customer'), ...customerFields }),
+    ok: { audit: ['customer.update'], touched: ['customers', 'customers_fts'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+  },
+  'customers:remove': {
+    input: object({ id: id('customer') }),
+    ok: (c) =>
+      c.output.outcome === 'deleted'
+        ? { audit: ['customer.delete'], rows: customerRows(-1) }
+        : { audit: ['customer.archive'], touched: ['customers', 'customers_fts'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+  },
+  'customers:restore': {
+    input: object({ id: id('customer') }),
+    ok: { audit: ['customer.restore'], touched: ['customers', 'customers_fts'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'archivedCustomer' },
+  },
+  'customers:import': {
+    input: csvImport(customersCsv),
+    ok: imported('customers', 'customer.import'),
+    refusals: nothingOn(...IMPORT_REFUSALS),
+  },
+
+  'sales:quote': {
+    // M2: a priced line over 10^9 is refused by the pricing, not by the schema; CONFLICT: an
+    // archived customer.
+    input: object(cartFields),
+    ...read('NOT_FOUND', 'PRODUCT_UNAVAILABLE', 'VALIDATION_FAILED', 'CONFLICT'),
+    stream: { needs: 'sellableProduct' },
+  },
+  'sales:checkout': {
+    // D2: header, lines, tenders, the receipt number and the audit row, in one transaction.
+    input: object({
+      ...cartFields,
+      id: format('uuid'),
+      tenders: array(object({ type: oneOf(tenderTypes), amount: saleAmount }), 0, 10, {
+        sample: fc.constant([{ type: 'cash', amount: 100_000_000_000 }]),
+      }),
+      note: note(500),
+    }),
+    // An override used (a discount above the store's limit, a typed price) is audited too (M2).
+    ok: (c) => ({
+      audit: ['sale.complete', 'sale.override?'],
+      rows: { sales: 1, sale_lines: c.output.lines.length, sale_tenders: c.output.tenders.length },
+      touched: ['tills'],
+    }),
+    refusals: nothingOn(
+      'NOT_FOUND',
+      'PRODUCT_UNAVAILABLE',
+      'TENDER_SHORT',
+      'TENDER_INVALID',
+      'CONFLICT',
+      'VALIDATION_FAILED',
+    ),
+    stream: { needs: 'sellableProduct' },
+  },
+  'sales:get': { input: object({ id: id('sale') }), ...read('NOT_FOUND') },
+  'sales:list': {
+    input: object({
+      // Business days in the store's zone (docs/sales.md).
+      fromDay: optional(format('date')),
+      toDay: optional(format('date')),
+      staffId: optional(id('staff')),
+      customerId: optional(id('customer')),
+      status: optional(oneOf(['completed', 'voided'])),
+      kind: optional(oneOf(['sale', 'refund'])),
+      receiptNo: optional(int(1, ID_MAX)),
+      limit: optional(int(1, 100)),
+      cursor: optional(object({ createdAt: format('timestamp'), id: id('sale') })),
+    }),
+    ...read(),
+  },
+  'sales:void': {
+    // D6: a void is a new row beside the sale, whose status alone changes.
+    input: object({ id: id('sale'), reason: text(1, 200, 'display') }),
+    ok: { audit: ['sale.void'], rows: { sale_voids: 1 }, touched: ['sales'] },
+    refusals: nothingOn('NOT_FOUND', 'VOID_NOT_ALLOWED'),
+    stream: { needs: 'refundableSale' },
+  },
+  'sales:refund': {
+    // D6: a refund is a new linked sale with negative lines and one tender.
+    input: object({
+      saleId: id('sale'),
+      refundId: format('uuid'),
+      lines: array(object({ lineId: id('saleLine'), quantity }), 1, 200),
+      tender: oneOf(tenderTypes),
+      reason: text(1, 200, 'display'),
+    }),
+    ok: (c) => ({
+      audit: ['sale.refund'],
+      rows: { sales: 1, sale_lines: c.output.lines.length, sale_tenders: 1 },
+      touched: ['tills'],
+    }),
+    // VALIDATION_FAILED: a line that is not on the sale.
+    refusals: nothingOn(
+      'NOT_FOUND',
+      'REFUND_LIMIT',
+      'VOID_NOT_ALLOWED',
+      'CONFLICT',
+      'VALIDATION_FAILED',
+    ),
+    stream: { needs: 'refundableSale' },
+  },
+  'sales:annotate': {
+    // Only the customer and the note of a completed sale may change (D6).
+    input: object({ id: id('sale'), customerId: nullable(id('customer')), note: note(500) }),
+    // Setting what is already there changes nothing and audits nothing.
+    ok: (c) =>
+      c.changed.has('sales') ? { audit: ['sale.annotate'], touched: ['sales'] } : NOTHING,
+    // SALE_VOIDED: a voided sale keeps its customer and note; CONFLICT: an archived customer.
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'SALE_VOIDED'),
+    stream: { needs: 'refundableSale' },
+  },
+  'sales:park': {
+    input: object({ label: note(60), cart: object(cartFields) }),
+    ok: { rows: { parked_sales: 1 } },
+    refusals: nothingOn('NOT_FOUND', 'PRODUCT_UNAVAILABLE'),
+    stream: { needs: 'sellableProduct' },
+  },
+  'sales:parkedList': { input: object({}), ...read() },
+  'sales:resume': {
+    input: object({ id: id('parked') }),
+    ok: { rows: { parked_sales: -1 } },
+    refusals: nothingOn('NOT_FOUND'),
+    stream: { needs: 'parkedCart' },
+  },
+  'sales:discardParked': {
+    input: object({ id: id('parked') }),
+    ok: { rows: { parked_sales: -1 } },
+    refusals: nothingOn('NOT_FOUND'),
+    stream: { needs: 'parkedCart' },
+  },
+
+  'reports:daySummary': {
+    input: object({ date: format('date'), tillId: optional(id('till')) }),
+    ...read(),
+  },
+  'reports:today': { input: object({}), ...read() },
+
+  'import:onlineRetail': {
+    // F3: the Online Retail file, all or nothing, capped at 50 MB.
+    input: object(importFile(onlineRetailCsv)),
+    // A file with a refused row writes nothing at all (and says which rows, in the answer).
+    ok: (c) =>
+      c.output.rejected.length > 0
+        ? NOTHING
+        : {
+            audit: ['import.online_retail'],
+            rows: {
+              sales: c.output.salesCreated + c.output.refundsCreated,
+              products: c.output.productsCreated,
+              ...customerRows(c.output.customersCreated),
+              sale_lines: ANY,
+              sale_tenders: ANY,
+              // The import's own till, the first time.
+              tills: ANY,
+            },
+          },
+    refusals: nothingOn(...IMPORT_REFUSALS, 'CONFLICT'),
+  },
+  'import:progress': { input: object({ jobId: format('uuid') }), ...read() },
+};
+
+/** The oracle's entry for `channel`, or undefined (the fuzz fails on that). */
+export function oracleFor(channel: string): ChannelOracle | undefined {
+  return Object.prototype.hasOwnProperty.call(ORACLE, channel) ? ORACLE[channel] : undefined;
+}
+
+/**
+ * For a channel that only reads (a valid call changes nothing and audits nothing): the refusal
+ * codes a valid payload may get. Undefined for every other channel.
+ */
+export function readOnlyCodes(channel: string): readonly string[] | undefined {
+  const o = oracleFor(channel);
+  if (!o || o.ok !== NOTHING) return undefined;
+  const refusals = Object.entries(o.refusals ?? {});
+  if (refusals.some(([, v]) => v !== NOTHING)) return undefined;
+  return refusals.map(([code]) => code);
+}
