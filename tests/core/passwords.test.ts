@@ -128,7 +128,11 @@ describe('unknown user vs wrong password (A5)', () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       expect(r).toEqual({
         ok: false,
-        error: { code: 'INVALID_CREDENTIALS', message: 'The username or password is not right.' },
+        error: {
+          code: 'INVALID_CREDENTIALS',
+          message:
+            'The username or password is not right, or the account is locked after too many attempts.',
+        },
       });
       return ms;
     };
