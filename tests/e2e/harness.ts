@@ -174,6 +174,8 @@ export interface HarnessOptions {
   bundleRoot?: string;
   /** Delete earlier `<nn>-<name>.png` screenshots first. */
   cleanScreenshots?: boolean;
+  /** Runs on the core's raw SQLite connection (fault tests: `PRAGMA max_page_count`). */
+  prepareDatabase?: (db: import('better-sqlite3').Database) => void;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -192,6 +194,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       appOrigin: server.origin,
       terminalName: 'e2e-till',
       logger: silentLogger,
+      ...(opts.prepareDatabase ? { prepareDatabase: opts.prepareDatabase } : {}),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (e) {
