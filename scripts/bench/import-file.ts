@@ -6,9 +6,8 @@
  * level before the file arrived). Targets: stall ≤ 50 ms, growth ≤ 200 MB.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { ADMIN_CALLER, openCore, signIn } from './databases';
+import { ADMIN_CALLER, openCore, removeDatabase, signIn } from './databases';
 import { watchEventLoop, type LoopStalls } from './stats';
 
 export const IMPORT_BYTES = 20_000_000;
@@ -45,7 +44,7 @@ const mb = (n: number) => n / 1024 / 1024;
 
 /** Runs the import on a fresh database at `path`. */
 export async function benchImport(path: string): Promise<ImportBench> {
-  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  removeDatabase(path);
   const { core } = await openCore(path);
   await signIn(core);
   // The file as the renderer holds it; the main process receives only the base64 string.
