@@ -27,6 +27,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import axeCore from 'axe-core';
 import { createCore, type Core } from '../../electron/core';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol-handler';
 import { buildApi } from '../../electron/preload/build-api';
@@ -331,4 +332,26 @@ export function useTwoWindows(options: HarnessOptions = {}): TwoWindows {
     await w.h?.close();
   });
   return w;
+}
+
+/**
+ * axe-core's critical and serious violations on `page`, within `include` (CSS selectors) or the
+ * whole page. axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function axeSerious(
+  page: Page,
+  include?: string[],
+): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+  await page.evaluate(axeCore.source);
+  return page.evaluate(async (selectors) => {
+    const axe = (window as unknown as { axe: typeof axeCore }).axe;
+    const result = await axe.run(selectors ? { include: selectors.map((s) => [s]) } : document);
+    return result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
+  }, include ?? null);
 }

@@ -13,8 +13,9 @@ export function StorageBanner() {
   return (
     <Alert
       color="red"
-      variant="filled"
+      variant="light"
       role="alert"
+      className="k-storage-banner"
       title="Sales are not being saved"
       icon={<IconDeviceFloppy size={20} />}
     >
