@@ -6,7 +6,11 @@
 import Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
+import {
+  GENESIS_HASH,
+  hashAuditRow,
+  type AuditRowRecord,
+} from '../../electron/core/audit/audit-log';
 import { REQUIRED_TRIGGERS } from '../../electron/core/db/required-triggers';
 import type { SecretStore } from '../../electron/core';
 import {
@@ -46,20 +50,7 @@ function withoutTriggers(path: string, names: string[], fn: (db: Database.Databa
   db.close();
 }
 
-interface Row {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  terminal: string;
-  outcome: string;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type Row = AuditRowRecord;
 
 /** Recomputes every hash from the first row on, as an attacker who knows the (public) scheme would. */
 function recomputeChain(db: Database.Database): void {

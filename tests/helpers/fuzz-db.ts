@@ -3,23 +3,10 @@
  * append-only audit log, and the audit rows added after a given id.
  */
 import type Database from 'better-sqlite3';
-import { hashAuditRow } from '../../electron/core/audit/audit-log';
+import { hashAuditRow, type AuditRowRecord } from '../../electron/core/audit/audit-log';
 import { BOOKKEEPING_TABLES } from './fuzz-oracle';
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  terminal: string;
-  outcome: string;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
+export type AuditRow = AuditRowRecord;
 
 /** Prepared statements per connection: the fuzz snapshots the file twice per call. */
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
