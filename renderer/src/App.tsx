@@ -6,10 +6,12 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './theme/theme.css';
 import './app.css';
+import './i18n'; // Before any screen: catalogues and the locale.
 
 import { Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AuthLayout } from './components/AuthLayout';
 import { ChangePasswordScreen } from './features/change-password/ChangePasswordScreen';
 import { LockScreen } from './features/lock/LockScreen';
@@ -47,6 +49,7 @@ export function App({ env = 'default' }: AppProps) {
 function Screens() {
   const phase = useSessionStore(selectPhase);
   const start = useSessionStore((s) => s.start);
+  const { t } = useTranslation();
   useSessionKeeper();
 
   useEffect(() => {
@@ -57,7 +60,7 @@ function Screens() {
     case 'starting':
       return (
         <Center mih="100vh">
-          <Loader size="lg" aria-label="Starting Kassa" />
+          <Loader size="lg" aria-label={t('app.starting')} />
         </Center>
       );
     case 'unavailable':
@@ -78,11 +81,12 @@ function Screens() {
 function Unavailable() {
   const message = useSessionStore((s) => s.startError);
   const start = useSessionStore((s) => s.start);
+  const { t } = useTranslation();
   return (
-    <AuthLayout title="Kassa could not start">
+    <AuthLayout title={t('app.unavailableTitle')}>
       <Stack gap="md">
         <Text role="alert">{message}</Text>
-        <Button onClick={() => void start()}>Try again</Button>
+        <Button onClick={() => void start()}>{t('app.tryAgain')}</Button>
       </Stack>
     </AuthLayout>
   );
