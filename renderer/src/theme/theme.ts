@@ -7,6 +7,8 @@
  * A renderer test recomputes them from this theme and fails if `theme.css` falls out of step.
  */
 import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { t } from '../i18n';
+import { readablePalettes } from './palettes';
 
 /** Brand teal, light to dark. Shade 7 carries white text at a contrast ratio above 4.5:1. */
 export const brand: MantineColorsTuple = [
@@ -47,7 +49,7 @@ const FONT_STACK =
 export const theme = createTheme({
   primaryColor: 'brand',
   primaryShade: 7,
-  colors: { brand, gray },
+  colors: { ...readablePalettes, brand, gray },
   fontFamily: FONT_STACK,
   headings: { fontFamily: FONT_STACK, fontWeight: '650' },
   defaultRadius: 'md',
@@ -61,13 +63,18 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'md' } },
     // Scroll locking injects a <style> tag (react-remove-scroll), which the CSP blocks.
     Modal: { defaultProps: { lockScroll: false, centered: true, radius: 'md' } },
+    // A dialog's title bar is not the page's banner landmark (axe: landmark-no-duplicate-banner).
+    ModalHeader: { defaultProps: { component: 'div' } },
+    // Every dialog's close button has a name (axe: button-name). A function, so the name is read
+    // in the current language each time a dialog draws.
+    ModalCloseButton: { defaultProps: () => ({ 'aria-label': t('common:actions.close') }) },
     PasswordInput: {
-      defaultProps: {
+      defaultProps: () => ({
         size: 'md',
         // Mantine's default label ("Toggle password visibility") would also match a search for
         // the "Password" field by label; this one names the action without repeating the word.
-        visibilityToggleButtonProps: { 'aria-label': 'Show or hide the characters typed' },
-      },
+        visibilityToggleButtonProps: { 'aria-label': t('shell:showPassword') },
+      }),
     },
   },
 });
