@@ -222,13 +222,24 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
 
   /** Closes every open dialog: Escape (a first one may only close a field's dropdown), then ×. */
   async function closeDialogs(): Promise<void> {
-    for (let i = 0; i < 3 && (await page().getByRole('dialog').count()) > 0; i++) {
-      const open = page().getByRole('dialog').last();
+    for (let i = 0; i < 4; i++) {
+      const open = page().getByRole('dialog');
+      if ((await open.count()) === 0) return;
       await page().keyboard.press('Escape');
-      if (await open.isVisible()) await page().keyboard.press('Escape');
-      if (await open.isVisible())
-        await open.getByRole('button', { name: T.close, exact: true }).first().click();
-      await gone(open).catch(() => undefined);
+      if (
+        await gone(open.last(), 1_500).then(
+          () => true,
+          () => false,
+        )
+      )
+        continue;
+      if (i >= 1)
+        await open
+          .last()
+          .getByRole('button', { name: T.close, exact: true })
+          .first()
+          .click({ force: true })
+          .catch(() => undefined);
     }
   }
 
@@ -493,16 +504,20 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
     await page().reload();
     await signIn(ADMIN);
     await visible(nav());
-    for (const [width, height] of [
-      [800, 600],
-      [1024, 768],
-      [1366, 768],
-      [1920, 1080],
+    for (const [width, height, rootPx] of [
+      [800, 600, 16],
+      [1024, 768, 16],
+      [1366, 768, 17],
+      [1920, 1080, 20],
     ] as const) {
       await page().setViewportSize({ width, height });
       await step(`shell ${width}×${height}`, async () => {
         await go('checkout');
         await visible(page().getByRole('combobox', { name: T.scan }));
+        // Text and targets scale with the screen (the root font size, which Mantine's rem follow).
+        expect(
+          await page().evaluate(() => getComputedStyle(document.documentElement).fontSize),
+        ).toBe(`${rootPx}px`);
         // Every header button is on screen, not cut off.
         for (const name of [T.lock, T.changePassword, T.signOut]) {
           const box = await page().getByRole('banner').getByRole('button', { name }).boundingBox();
