@@ -124,7 +124,7 @@ const ENGLISH: TourTexts = {
   actionsFor: /^Actions for /,
   changeRole: 'Change role',
   confirmIdentity: 'Confirm it is you',
-  close: 'Close',
+  close: 'Close dialog',
   storeName: 'Store name',
   tillLocked: 'Till locked',
   choosePassword: 'Choose a new password',
