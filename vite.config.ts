@@ -17,14 +17,6 @@ export default defineConfig({
     // No inline scripts or styles: the CSP forbids them (E3).
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    rolldownOptions: {
-      output: {
-        // Screens are split into chunks (lazy), yet modules must still run in source order:
-        // main.tsx sets zod's jitless mode before any schema is built, else zod probes eval and
-        // the CSP reports it (E3).
-        strictExecutionOrder: true,
-      },
-    },
     sourcemap: false,
   },
 });
