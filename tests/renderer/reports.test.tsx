@@ -126,7 +126,9 @@ describe('reports: day summary', () => {
       await user.click(screen.getByRole('button', { name: 'Previous day' }));
       await waitFor(() => expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date }));
     }
-    expect(screen.getByText(/closed day/)).toBeInTheDocument();
+    // Issue 8 item 21: no shift closing exists, so a past day is never called closed or a Z report.
+    expect(screen.getByText(/past day/)).toBeInTheDocument();
+    expect(screen.queryByText(/closed|Z report/i)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Today' }));
     await waitFor(() =>
       expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-03-30' }),

@@ -13,12 +13,12 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconArrowBackUp, IconBan, IconPencil, IconPrinter, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { SaleDetail } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
 import { FormAlert } from '../../components/FormAlert';
-import { formatDateTime } from '../../format/time';
+import { useFormat } from '../../format/locale';
 import { KindBadge, VoidedBadge } from './TransactionsTable';
-import { displayDescription, receiptLabel, refundableQuantity, TENDER_LABELS } from './sale-format';
+import { displayDescription, receiptLabel, refundableQuantity, tenderLabel } from './sale-format';
 
 export interface SaleDetailPanelProps {
   detail: SaleDetail | null;
@@ -53,7 +53,10 @@ export function SaleDetailPanel({
   onEdit,
   onPrint,
 }: SaleDetailPanelProps) {
-  const money = (minor: number) => formatMoney(minor, detail?.currency ?? 'GBP');
+  const { t } = useTranslation('transactions');
+  const format = useFormat();
+  const { dateTime } = format;
+  const money = (minor: number) => format.money(minor, detail?.currency ?? 'GBP');
   const isSale = detail?.kind === 'sale';
   const refundable =
     detail !== null &&
@@ -68,7 +71,7 @@ export function SaleDetailPanel({
       p="lg"
       component="section"
       role="region"
-      aria-label="Sale detail"
+      aria-label={t('detail.region')}
       className="k-tx-panel"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented) onClose();
@@ -78,14 +81,18 @@ export function SaleDetailPanel({
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={4}>
             <Title order={2} size="h3">
-              {detail ? `${isSale ? 'Sale' : 'Refund'} ${receiptLabel(detail.receiptNo)}` : 'Sale'}
+              {detail
+                ? t(isSale ? 'detail.titleSale' : 'detail.titleRefund', {
+                    receipt: receiptLabel(detail.receiptNo),
+                  })
+                : t('detail.titleEmpty')}
             </Title>
             {detail && (
               <Group gap={6}>
                 <KindBadge kind={detail.kind} />
                 {detail.status === 'voided' && <VoidedBadge />}
                 <Text size="sm" c="dimmed">
-                  {detail.tillName} · {formatDateTime(detail.createdAt)}
+                  {detail.tillName} · {dateTime(detail.createdAt)}
                 </Text>
               </Group>
             )}
@@ -94,7 +101,7 @@ export function SaleDetailPanel({
             variant="subtle"
             color="gray"
             size="lg"
-            aria-label="Close sale detail"
+            aria-label={t('detail.close')}
             onClick={onClose}
           >
             <IconX size={20} />
@@ -103,23 +110,23 @@ export function SaleDetailPanel({
         <FormAlert message={error} />
         {!detail && !error && (
           <Center p="lg">
-            <Loader aria-label="Loading sale" />
+            <Loader aria-label={t('detail.loading')} />
           </Center>
         )}
         {detail && (
           <>
             <Group gap="sm">
               <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={onPrint}>
-                Print receipt
+                {t('detail.print')}
               </Button>
               {canEdit && detail.status === 'completed' && (
                 <Button
                   variant="default"
                   leftSection={<IconPencil size={18} />}
-                  title="Change the customer or the note"
+                  title={t('detail.editHint')}
                   onClick={onEdit}
                 >
-                  Edit
+                  {t('detail.edit')}
                 </Button>
               )}
               {canRefund && refundable && (
@@ -128,7 +135,7 @@ export function SaleDetailPanel({
                   leftSection={<IconArrowBackUp size={18} />}
                   onClick={onRefund}
                 >
-                  Refund
+                  {t('detail.refund')}
                 </Button>
               )}
               {canVoid && detail.voidable && (
@@ -138,39 +145,47 @@ export function SaleDetailPanel({
                   leftSection={<IconBan size={18} />}
                   onClick={onVoid}
                 >
-                  Void sale
+                  {t('detail.void')}
                 </Button>
               )}
             </Group>
 
             {detail.void && (
-              <Alert color="red" variant="light" title="Voided" role="note">
+              <Alert color="red" variant="light" title={t('detail.voidedTitle')} role="note">
                 <Text size="sm">
-                  By {detail.void.staff.name} on {formatDateTime(detail.void.at)}.
+                  {t('detail.voidedBy', {
+                    name: detail.void.staff.name,
+                    when: dateTime(detail.void.at),
+                  })}
                 </Text>
-                <Text size="sm">Reason: {detail.void.reason}</Text>
+                <Text size="sm">{t('detail.voidReason', { reason: detail.void.reason })}</Text>
               </Alert>
             )}
 
             <dl className="k-tx-facts">
-              <Fact label="Staff">{detail.staff.name}</Fact>
-              <Fact label="Customer">
-                {detail.customer?.name ?? <span className="k-tx-dim">Walk-in</span>}
+              <Fact label={t('detail.staff')}>{detail.staff.name}</Fact>
+              <Fact label={t('detail.customer')}>
+                {detail.customer?.name ?? <span className="k-tx-dim">{t('walkIn')}</span>}
               </Fact>
-              <Fact label="Note">{detail.note ?? <span className="k-tx-dim">None</span>}</Fact>
+              <Fact label={t('detail.note')}>
+                {detail.note ?? <span className="k-tx-dim">{t('detail.none')}</span>}
+              </Fact>
               {detail.refundOf && (
-                <Fact label="Refund of">
+                <Fact label={t('detail.refundOf')}>
                   <UnstyledButton
                     className="k-link-button"
                     onClick={() => onOpenSale(detail.refundOf!.id)}
                   >
-                    receipt {receiptLabel(detail.refundOf.receiptNo)} ({detail.refundOf.tillName})
+                    {t('detail.refundOfLink', {
+                      receipt: receiptLabel(detail.refundOf.receiptNo),
+                      till: detail.refundOf.tillName,
+                    })}
                   </UnstyledButton>
                 </Fact>
               )}
               {detail.source !== 'till' && (
-                <Fact label="Source">
-                  {detail.source === 'import' ? 'Imported' : 'Demo data'}
+                <Fact label={t('detail.source')}>
+                  {t(detail.source === 'import' ? 'detail.sourceImport' : 'detail.sourceDemo')}
                   {detail.externalRef ? ` (${detail.externalRef})` : ''}
                 </Fact>
               )}
@@ -178,12 +193,14 @@ export function SaleDetailPanel({
             <Lines detail={detail} money={money} />
 
             <dl className="k-tx-totals">
-              <Fact label="Subtotal">{money(detail.subtotal)}</Fact>
-              {detail.discount !== 0 && <Fact label="Discount">{money(detail.discount)}</Fact>}
-              <Fact label={detail.pricesIncludeTax ? 'Tax (included)' : 'Tax'}>
+              <Fact label={t('detail.subtotal')}>{money(detail.subtotal)}</Fact>
+              {detail.discount !== 0 && (
+                <Fact label={t('detail.discount')}>{money(detail.discount)}</Fact>
+              )}
+              <Fact label={t(detail.pricesIncludeTax ? 'detail.taxIncluded' : 'detail.tax')}>
                 {money(detail.tax)}
               </Fact>
-              <Fact label="Total" strong>
+              <Fact label={t('detail.total')} strong>
                 <span className={detail.total < 0 ? 'k-tx-negative' : undefined}>
                   {money(detail.total)}
                 </span>
@@ -191,22 +208,29 @@ export function SaleDetailPanel({
             </dl>
 
             <Title order={3} size="h5">
-              {isSale ? 'Payment' : 'Paid back'}
+              {t(isSale ? 'detail.payment' : 'detail.paidBack')}
             </Title>
-            <Table verticalSpacing={4} fz="sm" aria-label="Tenders" className="k-data-table">
+            <Table
+              verticalSpacing={4}
+              fz="sm"
+              aria-label={t('detail.tenders')}
+              className="k-data-table"
+            >
               <Table.Tbody>
-                {detail.tenders.map((t, i) => (
-                  <Table.Tr key={`${t.type}-${i}`}>
-                    <Table.Td>{TENDER_LABELS[t.type]}</Table.Td>
+                {detail.tenders.map((tender, i) => (
+                  <Table.Tr key={`${tender.type}-${i}`}>
+                    <Table.Td>{tenderLabel(tender.type)}</Table.Td>
                     <Table.Td>
-                      {t.type === 'cash' && t.tendered !== null && (
+                      {tender.type === 'cash' && tender.tendered !== null && (
                         <Text size="xs" c="dimmed">
-                          Tendered {money(t.tendered)}
-                          {t.change ? ` · change ${money(t.change)}` : ''}
+                          {t('detail.tendered', { amount: money(tender.tendered) })}
+                          {tender.change
+                            ? t('detail.change', { amount: money(tender.change) })
+                            : ''}
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td className="k-num">{money(t.amount)}</Table.Td>
+                    <Table.Td className="k-num">{money(tender.amount)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -215,16 +239,16 @@ export function SaleDetailPanel({
             {detail.refunds.length > 0 && (
               <>
                 <Title order={3} size="h5">
-                  Refunds
+                  {t('detail.refunds')}
                 </Title>
-                <ul className="k-plain-list k-tx-refunds" aria-label="Refunds">
+                <ul className="k-plain-list k-tx-refunds" aria-label={t('detail.refunds')}>
                   {detail.refunds.map((r) => (
                     <li key={r.id}>
                       <UnstyledButton className="k-link-button" onClick={() => onOpenSale(r.id)}>
-                        Refund {receiptLabel(r.receiptNo)}
+                        {t('detail.refundLink', { receipt: receiptLabel(r.receiptNo) })}
                       </UnstyledButton>
                       <Text span size="sm" c="dimmed">
-                        {formatDateTime(r.createdAt)}
+                        {dateTime(r.createdAt)}
                       </Text>
                       {r.status === 'voided' && <VoidedBadge />}
                       <Text span size="sm" className="k-num k-tx-negative">
@@ -260,6 +284,8 @@ function Fact({
 }
 
 function Lines({ detail, money }: { detail: SaleDetail; money: (minor: number) => string }) {
+  const { t } = useTranslation('transactions');
+  const { count } = useFormat();
   const isSale = detail.kind === 'sale';
   const anyDiscount = detail.lines.some((l) => l.discount !== 0);
   return (
@@ -268,17 +294,17 @@ function Lines({ detail, money }: { detail: SaleDetail; money: (minor: number) =
         verticalSpacing={6}
         horizontalSpacing={8}
         fz="sm"
-        aria-label="Line items"
+        aria-label={t('detail.lines')}
         className="k-data-table"
       >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Item</Table.Th>
-            <Table.Th className="k-num">Qty</Table.Th>
-            <Table.Th className="k-num">Price</Table.Th>
-            {anyDiscount && <Table.Th className="k-num">Discount</Table.Th>}
-            <Table.Th className="k-num">Tax</Table.Th>
-            <Table.Th className="k-num">Total</Table.Th>
+            <Table.Th>{t('detail.item')}</Table.Th>
+            <Table.Th className="k-num">{t('detail.qty')}</Table.Th>
+            <Table.Th className="k-num">{t('detail.price')}</Table.Th>
+            {anyDiscount && <Table.Th className="k-num">{t('detail.discount')}</Table.Th>}
+            <Table.Th className="k-num">{t('detail.tax')}</Table.Th>
+            <Table.Th className="k-num">{t('detail.total')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -289,11 +315,13 @@ function Lines({ detail, money }: { detail: SaleDetail; money: (minor: number) =
                 <Text size="xs" c="dimmed">
                   <span className="k-code">{l.sku}</span>
                   {isSale && l.refundedQuantity > 0 && (
-                    <span className="k-tx-refunded"> · {l.refundedQuantity} refunded</span>
+                    <span className="k-tx-refunded">
+                      {t('detail.refunded', { quantity: count(l.refundedQuantity) })}
+                    </span>
                   )}
                 </Text>
               </Table.Td>
-              <Table.Td className="k-num">{l.quantity}</Table.Td>
+              <Table.Td className="k-num">{count(l.quantity)}</Table.Td>
               <Table.Td className="k-num">{money(l.unitPrice)}</Table.Td>
               {anyDiscount && (
                 <Table.Td className="k-num">{l.discount ? money(l.discount) : ''}</Table.Td>
