@@ -117,7 +117,11 @@ function rowClass(selected: boolean, voided: boolean): string {
 export function KindBadge({ kind }: { kind: SaleSummary['kind'] }) {
   const { t } = useTranslation('transactions');
   return (
-    <Badge color={kind === 'refund' ? 'orange' : 'brand'} variant="light">
+    <Badge
+      color={kind === 'refund' ? 'orange' : 'brand'}
+      variant="light"
+      className={kind === 'refund' ? 'k-tx-badge-refund' : undefined}
+    >
       {t(`kind.${kind}`)}
     </Badge>
   );
@@ -127,7 +131,7 @@ export function KindBadge({ kind }: { kind: SaleSummary['kind'] }) {
 export function VoidedBadge() {
   const { t } = useTranslation('transactions');
   return (
-    <Badge color="red" variant="filled">
+    <Badge color="red.9" variant="filled">
       {t('voided')}
     </Badge>
   );
