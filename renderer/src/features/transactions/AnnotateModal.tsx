@@ -17,6 +17,7 @@ export function AnnotateModal({ sale, onClose }: { sale: SaleDetail | null; onCl
     <Modal
       opened={sale !== null}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       title={
         sale
           ? t(sale.kind === 'refund' ? 'annotate.titleRefund' : 'annotate.titleSale', {

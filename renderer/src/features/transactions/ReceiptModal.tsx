@@ -18,7 +18,13 @@ export function ReceiptModal({
 }) {
   const { t } = useTranslation('transactions');
   return (
-    <Modal opened={sale !== null} onClose={onClose} title={t('receipt.title')} size="sm">
+    <Modal
+      opened={sale !== null}
+      onClose={onClose}
+      title={t('receipt.title')}
+      size="sm"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       {sale && (
         <Stack gap="md">
           <div className="k-tx-receipt-paper">

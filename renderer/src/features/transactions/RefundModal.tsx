@@ -40,7 +40,13 @@ const isTender = (v: string | null): v is TenderType =>
 export function RefundModal({ sale, onClose }: { sale: SaleDetail | null; onClose: () => void }) {
   const { t } = useTranslation('transactions');
   return (
-    <Modal opened={sale !== null} onClose={onClose} title={t('refund.title')} size="xl">
+    <Modal
+      opened={sale !== null}
+      onClose={onClose}
+      title={t('refund.title')}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       {sale && <RefundForm key={sale.id} sale={sale} onClose={onClose} />}
     </Modal>
   );

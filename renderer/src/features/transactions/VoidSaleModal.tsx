@@ -17,7 +17,13 @@ import { receiptLabel } from './sale-format';
 export function VoidSaleModal({ sale, onClose }: { sale: SaleDetail | null; onClose: () => void }) {
   const { t } = useTranslation('transactions');
   return (
-    <Modal opened={sale !== null} onClose={onClose} title={t('void.title')} size="md">
+    <Modal
+      opened={sale !== null}
+      onClose={onClose}
+      title={t('void.title')}
+      size="md"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       {sale && <VoidForm key={sale.id} sale={sale} onClose={onClose} />}
     </Modal>
   );
@@ -80,7 +86,7 @@ function VoidForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) 
           <Button variant="default" onClick={onClose}>
             {t('common:actions.cancel')}
           </Button>
-          <Button type="submit" color="red" loading={busy}>
+          <Button type="submit" color="red.9" loading={busy}>
             {t('void.submit')}
           </Button>
         </Group>
