@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { currentLocale } from '../../i18n';
 import type {
   SaleKind,
   SaleStatus,
@@ -154,7 +155,8 @@ function useStaffOptions(allowed: boolean): { value: string; label: string }[] {
     call('staff:list', { limit: 200 })
       .then(({ items }) => {
         if (!live) return;
-        const sorted = [...items].sort((a, b) => a.displayName.localeCompare(b.displayName));
+        const byName = new Intl.Collator(currentLocale()).compare;
+        const sorted = [...items].sort((a, b) => byName(a.displayName, b.displayName));
         setOptions(sorted.map((m) => ({ value: String(m.id), label: m.displayName })));
       })
       .catch(() => undefined); // Without the list the filter offers "Anyone" only.
