@@ -576,9 +576,10 @@ describe('transactions in German (issue 8, item 25)', () => {
     const list = screen.getByRole('table', { name: 'Transaktionen' });
     for (const header of ['Zeit', 'Bon', 'Art', 'Mitarbeiter', 'Kunde', 'Summe'])
       expect(within(list).getByRole('columnheader', { name: header })).toBeInTheDocument();
-    const refundRow = within(list)
-      .getByRole('button', { name: 'Bon 13 öffnen (Front counter)' })
-      .closest('tr')!;
+    const open13 = within(list).getByRole('button', { name: 'Bon Nr. 13 öffnen (Front counter)' });
+    // The name holds the visible text (WCAG 2.5.3; axe-core's label-content-name-mismatch).
+    expect(open13.getAttribute('aria-label')).toContain(open13.textContent);
+    const refundRow = open13.closest('tr')!;
     expect(within(refundRow).getByText('Erstattung')).toBeInTheDocument();
     expect(within(refundRow).getByText('-10,00 £')).toHaveClass('k-tx-negative');
     expect(within(refundRow).getByText('Laufkunde')).toBeInTheDocument();
@@ -600,7 +601,7 @@ describe('transactions in German (issue 8, item 25)', () => {
   it('the sale detail and the refund dialog in German', async () => {
     const { api } = await openGerman();
     const { user } = { user: (await import('@testing-library/user-event')).default.setup() };
-    await user.click(screen.getByRole('button', { name: 'Bon 12 öffnen (Front counter)' }));
+    await user.click(screen.getByRole('button', { name: 'Bon Nr. 12 öffnen (Front counter)' }));
     const region = await screen.findByRole('region', { name: 'Verkaufsdetails' });
     const lines = await within(region).findByRole('table', { name: 'Positionen' });
     expect(within(region).getByRole('heading', { name: 'Verkauf Nr. 12' })).toBeInTheDocument();
@@ -652,7 +653,7 @@ describe('transactions in German (issue 8, item 25)', () => {
     await openGerman([sale12], api);
     api['sales:get'].mockResolvedValue(ok(sale));
     const user = (await import('@testing-library/user-event')).default.setup();
-    await user.click(screen.getByRole('button', { name: 'Bon 12 öffnen (Front counter)' }));
+    await user.click(screen.getByRole('button', { name: 'Bon Nr. 12 öffnen (Front counter)' }));
     const region = await screen.findByRole('region', { name: 'Verkaufsdetails' });
     await within(region).findByRole('table', { name: 'Positionen' });
 
