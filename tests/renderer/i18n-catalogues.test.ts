@@ -2,11 +2,27 @@
  * The English and German catalogues hold the same keys, with the same {{placeholders}}, and no
  * empty string (issue 8, item 25). A key added to one language only fails here.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
-import { catalogues, LANGUAGES } from '../../renderer/src/i18n';
+import { LANGUAGES } from '../../renderer/src/i18n';
 
 type Tree = { [key: string]: string | Tree };
+
+const LOCALES = path.resolve(__dirname, '../../renderer/src/i18n/locales');
+
+/** `{ en: { checkout: {...}, ... }, de: {...} }`, read straight from the JSON files. */
+function catalogues(): Record<string, Record<string, Tree>> {
+  const out: Record<string, Record<string, Tree>> = {};
+  for (const language of readdirSync(LOCALES)) {
+    for (const file of readdirSync(path.join(LOCALES, language))) {
+      const tree = JSON.parse(readFileSync(path.join(LOCALES, language, file), 'utf8')) as Tree;
+      (out[language] ??= {})[file.replace(/\.json$/, '')] = tree;
+    }
+  }
+  return out;
+}
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

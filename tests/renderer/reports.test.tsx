@@ -183,8 +183,12 @@ describe('reports: day summary', () => {
 });
 
 describe('the day summary in German (issue 8, items 21 and 25)', () => {
-  beforeEach(() => setLocale('de-DE'));
-  afterEach(() => setLocale('en-GB'));
+  beforeEach(async () => {
+    await setLocale('de-DE');
+  });
+  afterEach(async () => {
+    await setLocale('en-GB');
+  });
 
   /** Opens Reports through the navigation store (the shell's labels are not this screen's). */
   async function openGerman(summary: (date: string) => DaySummary = (d) => daySummary(d)) {

@@ -547,8 +547,12 @@ describe('transactions dialogs open with focus on their first field (issue 8, it
 });
 
 describe('transactions in German (issue 8, item 25)', () => {
-  beforeEach(() => setLocale('de-DE'));
-  afterEach(() => setLocale('en-GB'));
+  beforeEach(async () => {
+    await setLocale('de-DE');
+  });
+  afterEach(async () => {
+    await setLocale('en-GB');
+  });
 
   /** Opens the transactions screen through the navigation store (the shell's labels are not ours). */
   async function openGerman(items = [refund13, sale12, voided11], api = createFakeApi()) {

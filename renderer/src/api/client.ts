@@ -8,12 +8,8 @@
  * - REAUTH_REQUIRED asks a second hook for the password (the re-authentication dialog) and, once it
  *   has been given, retries the same call once.
  */
-import {
-  channels,
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-} from '../../../shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import { CHANNEL_FLAGS } from '../../../shared/contract/channel-names';
 import {
   AppError,
   SESSION_PROBLEM_CODES,
@@ -70,7 +66,7 @@ export async function call<C extends ChannelName>(
   const first = await invoke(channel, input);
   if (first.ok) return succeeded(channel, first.data);
   // A channel that takes the password itself never loops into the re-authentication dialog.
-  const takesPassword = (channels[channel] as { takesPassword?: boolean }).takesPassword === true;
+  const takesPassword = CHANNEL_FLAGS[channel]?.takesPassword === true;
   if (first.error.code === 'REAUTH_REQUIRED' && !takesPassword) {
     const confirmed = await hooks.onReauthRequired();
     if (confirmed) {
@@ -83,7 +79,7 @@ export async function call<C extends ChannelName>(
 }
 
 function succeeded<T>(channel: ChannelName, data: T): T {
-  if ((channels[channel] as { writes?: boolean }).writes) hooks.onStorage(true);
+  if (CHANNEL_FLAGS[channel]?.writes) hooks.onStorage(true);
   return data;
 }
 

@@ -2,7 +2,7 @@
  * Every user-facing string goes through i18next (react-i18next in components). The catalogues
  * are JSON files, one per screen area ("namespace"): `locales/<language>/<namespace>.json`. They
  * are collected here by file name, so a new namespace needs only its two files (English and
- * German), never an edit here. Keys are English-free identifiers (`checkout:pay.title`).
+ * German), never an edit here. English ships in the first chunk; German loads when chosen. Keys are English-free identifiers (`checkout:pay.title`).
  *
  * The locale (a BCP 47 tag such as "en-GB" or "de-DE") comes from the store settings; it picks
  * the catalogue by its language ("de-DE" → de, anything unknown → en) and is also the locale that
@@ -23,36 +23,53 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LOCALE = 'en-GB';
 
 type Catalogue = Record<string, unknown>;
-const files = import.meta.glob<Catalogue>('./locales/*/*.json', { eager: true, import: 'default' });
 
-/** `{ en: { checkout: {...}, ... }, de: {...} }` from the JSON files. */
-export function catalogues(): Record<string, Record<string, Catalogue>> {
-  const resources: Record<string, Record<string, Catalogue>> = {};
-  for (const [path, catalogue] of Object.entries(files)) {
-    const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!m) continue;
-    const [, language, namespace] = m as unknown as [string, string, string];
-    (resources[language] ??= {})[namespace] = catalogue;
-  }
-  return resources;
+/** English, the fallback, is bundled with the first screen. */
+const english = import.meta.glob<Catalogue>('./locales/en/*.json', {
+  eager: true,
+  import: 'default',
+});
+/** Other languages load on demand, so the sign-in screen carries one language (item 23). */
+const onDemand = import.meta.glob<Catalogue>(['./locales/*/*.json', '!./locales/en/*.json'], {
+  import: 'default',
+});
+
+/** "./locales/de/checkout.json" → ["de", "checkout"]. */
+function parsePath(path: string): [language: string, namespace: string] {
+  const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  if (!m) throw new Error(`not a catalogue path: ${path}`);
+  return [m[1]!, m[2]!];
 }
 
-/** The i18next instance the renderer uses; initialised synchronously (resources are bundled). */
+/** The i18next instance the renderer uses; initialised synchronously with English. */
 export const i18n: I18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: catalogues(),
+  resources: {
+    en: Object.fromEntries(Object.entries(english).map(([p, c]) => [parsePath(p)[1], c])),
+  },
   lng: DEFAULT_LOCALE,
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   nonExplicitSupportedLngs: true,
   load: 'languageOnly',
   defaultNS: 'common',
-  ns: Object.keys(catalogues().en ?? {}),
+  ns: Object.keys(english).map((p) => parsePath(p)[1]),
   // React escapes text already; i18next must not escape it twice.
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
 });
+
+/** Loads every namespace of `language` into i18next (once); English is always loaded. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || i18n.hasResourceBundle(language, 'common')) return;
+  const wanted = Object.entries(onDemand).filter(([p]) => parsePath(p)[0] === language);
+  await Promise.all(
+    wanted.map(async ([path, load]) => {
+      i18n.addResourceBundle(language, parsePath(path)[1], await load(), true, true);
+    }),
+  );
+}
 
 let locale = DEFAULT_LOCALE;
 
@@ -68,10 +85,10 @@ export function languageOf(tag: string): Language {
 }
 
 /**
- * Switches the screens to `tag` (a BCP 47 locale, e.g. from the store settings). An invalid tag
- * falls back to {@link DEFAULT_LOCALE}.
+ * Switches the screens to `tag` (a BCP 47 locale, e.g. from the store settings), once its
+ * catalogues have loaded. An invalid tag falls back to {@link DEFAULT_LOCALE}.
  */
-export function setLocale(tag: string): void {
+export async function setLocale(tag: string): Promise<void> {
   let next = DEFAULT_LOCALE;
   try {
     next = Intl.getCanonicalLocales(tag)[0] ?? DEFAULT_LOCALE;
@@ -79,8 +96,9 @@ export function setLocale(tag: string): void {
     next = DEFAULT_LOCALE;
   }
   if (next === locale && i18n.language === next) return;
+  await loadLanguage(languageOf(next));
   locale = next;
-  void i18n.changeLanguage(next);
+  await i18n.changeLanguage(next);
   document.documentElement.lang = next;
 }
 
