@@ -65,6 +65,10 @@ export const CHANNEL_NAMES = [
   'reports:today',
   'import:onlineRetail',
   'import:progress',
+  'cart:get',
+  'cart:save',
+  'cart:takeOver',
+  'cart:park',
 ] as const satisfies readonly ChannelName[];
 
 type Listed = (typeof CHANNEL_NAMES)[number];
