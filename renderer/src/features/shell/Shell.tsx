@@ -4,6 +4,7 @@ import { SafeModeBanner } from '../../components/SafeModeBanner';
 import { StorageBanner } from '../../components/StorageBanner';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
+import { CartTakeover } from '../cart-takeover/CartTakeover';
 import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
 import { CheckoutScreen } from '../checkout/CheckoutScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
@@ -40,6 +41,7 @@ export function Shell() {
       </main>
       <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
       <ReauthDialog />
+      <CartTakeover />
     </div>
   );
 }
