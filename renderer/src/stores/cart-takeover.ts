@@ -112,7 +112,8 @@ export const useCartTakeoverStore = create<CartTakeoverState>()((set, get) => {
       }
       if (staffId() !== me) return;
       if (till.owner !== null && till.owner.id !== me && till.cart.lines.length > 0) {
-        set({ offer: till, error: null });
+        // After a conflict the dialog keeps saying why it changed.
+        set({ offer: till, ...(changedElsewhere ? {} : { error: null }) });
         return;
       }
       set({ offer: null, ...(changedElsewhere ? { notice: { kind: 'changedElsewhere' } } : {}) });

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { IconArchive, IconUserCheck } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
@@ -44,24 +44,28 @@ export function CartTakeover() {
       <Stack gap="md">
         <Text>{t('body', { name, count })}</Text>
         <FormAlert message={error} />
-        <Group justify="flex-end" gap="sm" wrap="wrap">
+        <Stack gap="sm">
           <Button
-            variant="default"
-            leftSection={<IconArchive size={18} />}
-            loading={busy}
-            onClick={() => void park()}
-          >
-            {t('park', { name })}
-          </Button>
-          <Button
-            leftSection={<IconUserCheck size={18} />}
+            size="lg"
+            fullWidth
+            leftSection={<IconUserCheck size={20} />}
             loading={busy}
             onClick={() => void takeOver()}
             data-autofocus
           >
             {t('takeOver')}
           </Button>
-        </Group>
+          <Button
+            size="lg"
+            fullWidth
+            variant="default"
+            leftSection={<IconArchive size={20} />}
+            loading={busy}
+            onClick={() => void park()}
+          >
+            {t('park', { name })}
+          </Button>
+        </Stack>
       </Stack>
     </Modal>
   );
