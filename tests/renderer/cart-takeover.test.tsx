@@ -176,6 +176,28 @@ describe('the till cart after sign-in (issue 8, item 4)', () => {
     expect(api['cart:save']).toHaveBeenCalledTimes(2);
   });
 
+  it('shows the stored cart, with a message, when another window changed it', async () => {
+    const api = createFakeApi();
+    const mine = { id: 3, name: 'Tom Baker' };
+    till(api, tillCart(mine, [1]));
+    await waitFor(() => expect(useCartStore.getState().lines).toHaveLength(1));
+    api['cart:save'].mockResolvedValue(fail('CONFLICT', 'changed elsewhere'));
+    api['cart:get'].mockResolvedValue(ok(tillCart(mine, [4, 2], 9)));
+    act(() => useCartStore.getState().setQuantity(0, 2));
+    expect(
+      await screen.findByText(
+        'The cart on this till was changed in another window. It now shows the latest.',
+      ),
+    ).toBeInTheDocument();
+    expect(useCartStore.getState().lines.map((l) => l.quantity)).toEqual([4, 2]);
+    // Attached again on the stored version: the next change is based on it.
+    api['cart:save'].mockResolvedValue(ok(tillCart(mine, [5, 2], 10)));
+    act(() => useCartStore.getState().setQuantity(0, 5));
+    await waitFor(() =>
+      expect(api['cart:save'].mock.calls.at(-1)![0]).toMatchObject({ version: 9 }),
+    );
+  });
+
   it('asks in German', async () => {
     setLocale('de-DE');
     const api = createFakeApi();
