@@ -229,6 +229,24 @@ describe('the till cart in progress (issue 8, item 4)', () => {
     ).toBe('CONFLICT');
   });
 
+  it('empties the cart in the transaction that parks it (sales:park), so it is never in both', async () => {
+    const { t, tea, cake } = await till();
+    const cart = {
+      lines: [
+        { productId: tea, quantity: 2 },
+        { productId: cake, quantity: 1 },
+      ],
+    };
+    const saved = await t.must('cart:save', { cart, version: 0 }, MEMBER_W);
+    await t.must('sales:park', { label: 'Back soon', cart }, MEMBER_W);
+    expect(await t.must('cart:get', {}, MEMBER_W)).toMatchObject({
+      cart: { lines: [] },
+      owner: null,
+      version: saved.version + 1,
+    });
+    expect(rowCount(t, 'parked_sales')).toBe(1);
+  });
+
   it("leaves another member's cart alone when someone else completes a sale", async () => {
     const { t, tea, cake } = await till();
     const theirs = await t.must(

@@ -589,7 +589,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   },
   'sales:park': {
     input: object({ label: note(60), cart: object(cartFields) }),
-    ok: { rows: { parked_sales: 1 } },
+    // The till's cart in progress is emptied in the same transaction (issue 8, item 4).
+    ok: { rows: { parked_sales: 1 }, touched: ['till_carts'] },
     refusals: nothingOn('NOT_FOUND', 'PRODUCT_UNAVAILABLE'),
     stream: { needs: 'sellableProduct' },
   },

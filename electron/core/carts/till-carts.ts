@@ -8,7 +8,8 @@
  *   till never overwrite each other silently. Saving exactly what is stored always succeeds;
  * - another member's lines are never replaced: the member who signs in takes them over (audited)
  *   or parks them under the owner's name (a parked sale, sales:park's table);
- * - completing a sale empties the cart inside the sale's own transaction (`clearTillCart`).
+ * - completing a sale, or parking it with sales:park, empties the cart inside that transaction
+ *   (`clear-till-cart.ts`).
  * The cart holds product ids, quantities, discounts, open prices typed at the till and the
  * customer, never catalogue prices or totals (M1): it is not money, so it is updated in place.
  */
@@ -24,9 +25,6 @@ import { insertParkedCart } from '../sales/parked-sales';
 import type { Till } from '../sales/checkout-service';
 import type { Clock } from '../types';
 import { TillCartEntity } from './till-cart.entity';
-
-/** The stored form of an empty cart (draftCartSchema's output for no lines, walk-in). */
-export const EMPTY_CART_JSON = JSON.stringify(draftCartSchema.parse({ lines: [] }));
 
 interface Row {
   cart: string;
@@ -53,25 +51,6 @@ async function readCart(em: EntityManager, tillId: number): Promise<TillCart> {
     version: Number(row.version),
     updatedAt: row.updated_at,
   };
-}
-
-/**
- * Empties `tillId`'s cart after a sale completed there, inside the sale's transaction, so a
- * completed sale never leaves its cart behind (and a crash cannot leave one without the other).
- * Another member's cart in progress is left alone: it is never dropped silently.
- */
-export async function clearTillCart(
-  em: EntityManager,
-  tillId: number,
-  staffId: number,
-  now: string,
-): Promise<void> {
-  await run(
-    em,
-    `UPDATE till_carts SET cart = ?, staff_id = NULL, version = version + 1, updated_at = ?
-      WHERE till_id = ? AND cart <> ? AND (staff_id = ? OR staff_id IS NULL)`,
-    [EMPTY_CART_JSON, now, tillId, EMPTY_CART_JSON, staffId],
-  );
 }
 
 export class TillCarts {

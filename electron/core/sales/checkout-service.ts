@@ -24,7 +24,7 @@ import type { SaleQueries } from './sale-queries';
 import { insertSale } from './sale-writer';
 import { settleTenders } from './tenders';
 import { findSellableCustomer } from './customer-ref';
-import { clearTillCart } from '../carts/till-carts';
+import { clearTillCart } from '../carts/clear-till-cart';
 
 export interface Till {
   id: number;
