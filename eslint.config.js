@@ -39,11 +39,9 @@ const NOT_YET_TRANSLATED = [
   'renderer/src/features/products/**',
   'renderer/src/features/reauth/**',
   'renderer/src/features/receipt/**',
-  'renderer/src/features/reports/**',
   'renderer/src/features/settings/**',
   'renderer/src/features/setup/**',
   'renderer/src/features/staff/**',
-  'renderer/src/features/transactions/**',
 ];
 
 const TS_FILES = ['**/*.{ts,tsx,mts,cts}'];

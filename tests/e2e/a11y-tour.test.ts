@@ -124,7 +124,7 @@ const ENGLISH: TourTexts = {
   actionsFor: /^Actions for /,
   changeRole: 'Change role',
   confirmIdentity: 'Confirm it is you',
-  close: 'Close',
+  close: 'Close dialog',
   storeName: 'Store name',
   tillLocked: 'Till locked',
   choosePassword: 'Choose a new password',
@@ -179,6 +179,8 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
     // A step whose control is missing fails fast and the tour goes on.
     w.page.setDefaultTimeout(8_000);
   });
+  // No console error, uncaught error or CSP violation on any step.
+  afterEach(() => w?.assertClean());
   afterAll(async () => {
     await h?.close();
   });
@@ -537,6 +539,5 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
     if (report.length || unreachable.length)
       console.info(`axe findings:\n${report.join('\n')}\nunreachable:\n${unreachable.join('\n')}`);
     expect({ violations: report, unreachable }).toEqual({ violations: [], unreachable: [] });
-    w.assertClean();
   });
 });

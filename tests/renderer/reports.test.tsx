@@ -1,7 +1,9 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DaySummary } from '../../shared/contract';
 import type { RoleId } from '../../shared/permissions';
+import { setLocale } from '../../renderer/src/i18n';
+import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import { useReportsStore } from '../../renderer/src/stores/reports';
 import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
 
@@ -126,7 +128,9 @@ describe('reports: day summary', () => {
       await user.click(screen.getByRole('button', { name: 'Previous day' }));
       await waitFor(() => expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date }));
     }
-    expect(screen.getByText(/closed day/)).toBeInTheDocument();
+    // Issue 8 item 21: no shift closing exists, so a past day is never called closed or a Z report.
+    expect(screen.getByText(/past day/)).toBeInTheDocument();
+    expect(screen.queryByText(/closed|Z report/i)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Today' }));
     await waitFor(() =>
       expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-03-30' }),
@@ -175,5 +179,95 @@ describe('reports: day summary', () => {
     renderApp(api);
     await screen.findByRole('button', { name: 'Checkout' });
     expect(screen.queryByRole('button', { name: 'Reports' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the day summary in German (issue 8, items 21 and 25)', () => {
+  beforeEach(() => setLocale('de-DE'));
+  afterEach(() => setLocale('en-GB'));
+
+  /** Opens Reports through the navigation store (the shell's labels are not this screen's). */
+  async function openGerman(summary: (date: string) => DaySummary = (d) => daySummary(d)) {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    api['reports:today'].mockResolvedValue(ok({ date: '2026-11-23', timeZone: 'Europe/London' }));
+    api['reports:daySummary'].mockImplementation(async (input) => ok(summary(input?.date ?? '')));
+    const rendered = renderApp(api);
+    await waitFor(() => expect(api['auth:session']).toHaveBeenCalled());
+    act(() => useNavigationStore.getState().go('reports'));
+    await screen.findByRole('heading', { name: 'Tagesübersicht' });
+    return { api, ...rendered };
+  }
+
+  it('German labels, money as "1.209,56 £", counts and the day written out in German', async () => {
+    await openGerman((d) =>
+      daySummary(d, {
+        salesCount: 1234,
+        byTender: [
+          { type: 'cash', count: 1200, amount: 45000 },
+          { type: 'card', count: 34, amount: 75956 },
+        ],
+      }),
+    );
+    expect(
+      screen.getByText('Montag, 23. November 2026 · heute, noch offen (X-Bericht)'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(figure('Netto')).toHaveTextContent('1.209,56 £'));
+    expect(figure('Netto')).toHaveTextContent('Brutto − Erstattungen');
+    expect(figure('Brutto')).toHaveTextContent('1.234,56 £');
+    expect(figure('Brutto')).toHaveTextContent('1.234 Verkäufe');
+    expect(figure('Anzahl Verkäufe')).toHaveTextContent('1.234');
+    expect(figure('Erstattungen')).toHaveTextContent('25,00 £');
+    expect(figure('Erstattungen')).toHaveTextContent('2 Erstattungen');
+    expect(figure('Stornos')).toHaveTextContent('1 stornierter Verkauf, nicht im Netto');
+    expect(figure('Rabatt')).toHaveTextContent('12,00 £');
+    expect(figure('MwSt.')).toHaveTextContent('201,59 £');
+
+    const tenders = screen.getByRole('table', { name: 'Nach Zahlungsart' });
+    for (const header of ['Zahlungsart', 'Anzahl', 'Betrag'])
+      expect(within(tenders).getByRole('columnheader', { name: header })).toBeInTheDocument();
+    const cash = within(tenders).getByText('Bar').closest('tr')!;
+    expect(within(cash).getByText('1.200')).toBeInTheDocument();
+    expect(within(cash).getByText('450,00 £')).toBeInTheDocument();
+    expect(within(tenders).getByText('Karte')).toBeInTheDocument();
+    expect(within(tenders).getByText('Summe')).toBeInTheDocument();
+    expect(within(tenders).getByRole('progressbar', { name: 'Anteil Bar' })).toBeInTheDocument();
+    const staff = screen.getByRole('table', { name: 'Nach Mitarbeiter' });
+    const tom = within(staff).getByText('Tom Baker').closest('tr')!;
+    expect(within(tom).getByText('875,00 £')).toBeInTheDocument();
+    // The period, with the business day and the times in German form.
+    expect(
+      screen.getByText(/^23\.11\.2026 in Europe\/London: .* bis .*\. Beträge in GBP\.$/),
+    ).toBeInTheDocument();
+  });
+
+  it('a past day is a "Tagesübersicht", never a Z-Bon or Tagesabschluss; empty days say so', async () => {
+    const { user } = await openGerman((d) =>
+      d === '2026-11-22'
+        ? daySummary(d, {
+            salesCount: 1,
+            refundsCount: 0,
+            voidsCount: 0,
+            byTender: [],
+            byStaff: [],
+          })
+        : daySummary(d),
+    );
+    await user.click(screen.getByRole('button', { name: 'Vorheriger Tag' }));
+    expect(
+      await screen.findByText('Sonntag, 22. November 2026 · vergangener Tag'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Tagesübersicht' })).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Z-Bon|Z-Bericht|Tagesabschluss|(abgeschlossener|geschlossener) Tag/i),
+    ).not.toBeInTheDocument();
+    expect(await screen.findByText('Keine Zahlungen an diesem Tag.')).toBeInTheDocument();
+    expect(screen.getByText('An diesem Tag hat niemand verkauft.')).toBeInTheDocument();
+    expect(figure('Brutto')).toHaveTextContent('1 Verkauf');
+    expect(figure('Erstattungen')).toHaveTextContent('0 Erstattungen');
+    expect(screen.getByRole('button', { name: 'Nächster Tag' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Heute' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Drucken' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Tag')).toHaveValue('2026-11-22');
   });
 });

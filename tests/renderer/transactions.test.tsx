@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   CustomerView,
@@ -8,6 +8,8 @@ import type {
   TillSettings,
 } from '../../shared/contract';
 import type { RoleId } from '../../shared/permissions';
+import { setLocale } from '../../renderer/src/i18n';
+import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import {
   TRANSACTIONS_PAGE_SIZE,
   useTransactionsStore,
@@ -501,5 +503,186 @@ describe('transactions screen', () => {
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Transactions' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/Something went wrong/);
+  });
+});
+
+describe('transactions dialogs open with focus on their first field (issue 8, item 14)', () => {
+  it('void: the reason; refund: the first quantity still refundable; edit: the customer; receipt: Print', async () => {
+    // Sale 12 with its first line already refunded in full: the refund opens on the second line.
+    const refunded = {
+      ...detail12,
+      voidable: true,
+      lines: detail12.lines.map((l, i) => (i === 0 ? { ...l, refundedQuantity: l.quantity } : l)),
+    };
+    const api = createFakeApi();
+    api['sales:get'].mockResolvedValue(ok(refunded));
+    const { user } = await openTransactions('manager', [sale12], api);
+    api['sales:get'].mockResolvedValue(ok(refunded));
+    await user.click(within(table()).getByRole('button', { name: /receipt 12 / }));
+    const region = detailRegion();
+    await within(region).findByRole('table', { name: 'Line items' });
+
+    const opens = async (button: string, dialogName: string, focused: () => HTMLElement) => {
+      await user.click(within(region).getByRole('button', { name: button }));
+      const dialog = await screen.findByRole('dialog', { name: dialogName });
+      await waitFor(() => expect(focused()).toHaveFocus());
+      // The header's × has a name (axe-core's button-name, item 22).
+      const closers = within(dialog).getAllByRole('button', { name: 'Close' });
+      expect(closers[0]).toHaveClass('mantine-Modal-close');
+      const cancel = within(dialog).queryByRole('button', { name: 'Cancel' });
+      await user.click(cancel ?? closers.at(-1)!);
+      await waitFor(() =>
+        expect(screen.queryByRole('dialog', { name: dialogName })).not.toBeInTheDocument(),
+      );
+    };
+    await opens('Void sale', 'Void sale', () => screen.getByRole('textbox', { name: 'Reason' }));
+    await opens('Refund', 'Refund', () =>
+      screen.getByRole('textbox', { name: 'Refund quantity of Tea towel' }),
+    );
+    await opens('Edit', 'Edit sale #12', () =>
+      within(screen.getByRole('dialog')).getByLabelText('Customer', { selector: 'input' }),
+    );
+    await opens('Print receipt', 'Receipt', () => screen.getByRole('button', { name: 'Print' }));
+  });
+});
+
+describe('transactions in German (issue 8, item 25)', () => {
+  beforeEach(() => setLocale('de-DE'));
+  afterEach(() => setLocale('en-GB'));
+
+  /** Opens the transactions screen through the navigation store (the shell's labels are not ours). */
+  async function openGerman(items = [refund13, sale12, voided11], api = createFakeApi()) {
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+    api['settings:get'].mockResolvedValue(ok(SETTINGS));
+    api['staff:list'].mockResolvedValue(ok({ items: [], total: 0 }));
+    api['reports:today'].mockResolvedValue(ok({ date: '2026-11-23', timeZone: 'Europe/Berlin' }));
+    api['sales:list'].mockResolvedValue(ok({ items, nextCursor: null }));
+    api['sales:get'].mockImplementation(async (input) => {
+      const found = { 12: detail12, 13: detail13 }[input?.id ?? 0];
+      return found ? ok(found) : fail('NOT_FOUND');
+    });
+    const rendered = renderApp(api);
+    await waitFor(() => expect(api['auth:session']).toHaveBeenCalled());
+    act(() => useNavigationStore.getState().go('transactions'));
+    await screen.findByRole('table', { name: 'Transaktionen' });
+    return { api, ...rendered };
+  }
+
+  it('the list: German labels, money as "36,00 £", times and dates in German form', async () => {
+    await openGerman();
+    expect(screen.getByRole('heading', { name: 'Transaktionen' })).toBeInTheDocument();
+    for (const label of ['Von', 'Bis', 'Status', 'Art', 'Bonnummer'])
+      expect(screen.getAllByLabelText(label).length).toBeGreaterThan(0);
+    const list = screen.getByRole('table', { name: 'Transaktionen' });
+    for (const header of ['Zeit', 'Bon', 'Art', 'Mitarbeiter', 'Kunde', 'Summe'])
+      expect(within(list).getByRole('columnheader', { name: header })).toBeInTheDocument();
+    const open13 = within(list).getByRole('button', { name: 'Bon Nr. 13 öffnen (Front counter)' });
+    // The name holds the visible text (WCAG 2.5.3; axe-core's label-content-name-mismatch).
+    expect(open13.getAttribute('aria-label')).toContain(open13.textContent);
+    const refundRow = open13.closest('tr')!;
+    expect(within(refundRow).getByText('Erstattung')).toBeInTheDocument();
+    expect(within(refundRow).getByText('-10,00 £')).toHaveClass('k-tx-negative');
+    expect(within(refundRow).getByText('Laufkunde')).toBeInTheDocument();
+    expect(within(refundRow).getByText('Nr. 13')).toBeInTheDocument();
+    // 11:00 UTC is 00:00 next day in Auckland, where this computer is.
+    expect(within(refundRow).getByText('00:00')).toBeInTheDocument();
+    expect(within(list).getByText('36,00 £')).toBeInTheDocument();
+    expect(within(list).getByText('Storniert')).toBeInTheDocument();
+
+    // Over several days the date shows too, day first with dots.
+    fireEvent.change(screen.getByLabelText('Von'), { target: { value: '2026-11-20' } });
+    expect(await within(list).findByText('24.11.26, 00:00')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Bis'), { target: { value: '2026-11-19' } });
+    expect(
+      await screen.findByText('Der erste Tag muss vor dem letzten Tag liegen oder derselbe sein'),
+    ).toBeInTheDocument();
+  });
+
+  it('the sale detail and the refund dialog in German', async () => {
+    const { api } = await openGerman();
+    const { user } = { user: (await import('@testing-library/user-event')).default.setup() };
+    await user.click(screen.getByRole('button', { name: 'Bon Nr. 12 öffnen (Front counter)' }));
+    const region = await screen.findByRole('region', { name: 'Verkaufsdetails' });
+    const lines = await within(region).findByRole('table', { name: 'Positionen' });
+    expect(within(region).getByRole('heading', { name: 'Verkauf Nr. 12' })).toBeInTheDocument();
+    expect(within(region).getByText('23.11.2026, 23:15', { exact: false })).toBeInTheDocument();
+    for (const header of ['Artikel', 'Menge', 'Preis', 'MwSt.', 'Summe'])
+      expect(within(lines).getByRole('columnheader', { name: header })).toBeInTheDocument();
+    expect(within(lines).getByText(/1 erstattet/)).toBeInTheDocument();
+    expect(within(lines).getByText('30,00 £')).toBeInTheDocument();
+    expect(within(region).getByText('Zwischensumme')).toBeInTheDocument();
+    expect(within(region).getByText('MwSt. (enthalten)')).toBeInTheDocument();
+    const tenders = within(region).getByRole('table', { name: 'Zahlungsarten' });
+    expect(within(tenders).getByText('Bar')).toBeInTheDocument();
+    expect(within(tenders).getByText('Karte')).toBeInTheDocument();
+    expect(within(tenders).getByText('Gegeben 10,00 £ · Rückgeld 4,00 £')).toBeInTheDocument();
+    expect(within(region).getByRole('button', { name: 'Bon drucken' })).toBeInTheDocument();
+
+    await user.click(within(region).getByRole('button', { name: 'Erstatten' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Erstattung' });
+    expect(
+      within(dialog).getByText('Verkauf Nr. 12 · 36,00 £ · Front counter'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Erstatten per', { selector: 'input' })).toHaveValue(
+      'Karte',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Jetzt erstatten' }));
+    expect(
+      await within(dialog).findByText('Wählen Sie mindestens einen Artikel zur Erstattung'),
+    ).toBeInTheDocument();
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Zu erstattende Menge von Tea towel' }),
+      '2',
+    );
+    expect(
+      within(dialog).getByRole('group', { name: 'Voraussichtliche Erstattung' }),
+    ).toHaveTextContent('6,00 £');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Grund' }), 'Beschädigt');
+    api['sales:refund'].mockResolvedValueOnce(
+      ok({ ...detail13, receiptNo: 14, id: 14, total: -600 }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Jetzt erstatten' }));
+    expect(
+      await screen.findByText('Erstattung Nr. 14 gebucht: 6,00 £ zurück auf die Karte.'),
+    ).toBeInTheDocument();
+  });
+
+  it('the void, edit and receipt dialogs in German', async () => {
+    const sale = { ...detail12, voidable: true };
+    const api = createFakeApi();
+    await openGerman([sale12], api);
+    api['sales:get'].mockResolvedValue(ok(sale));
+    const user = (await import('@testing-library/user-event')).default.setup();
+    await user.click(screen.getByRole('button', { name: 'Bon Nr. 12 öffnen (Front counter)' }));
+    const region = await screen.findByRole('region', { name: 'Verkaufsdetails' });
+    await within(region).findByRole('table', { name: 'Positionen' });
+
+    await user.click(within(region).getByRole('button', { name: 'Verkauf stornieren' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Verkauf stornieren' });
+    expect(dialog).toHaveTextContent('Verkauf Nr. 12 über 36,00 £ stornieren?');
+    await user.click(within(dialog).getByRole('button', { name: 'Jetzt stornieren' }));
+    expect(
+      await within(dialog).findByText('Geben Sie an, warum der Verkauf storniert wird'),
+    ).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+
+    await user.click(within(region).getByRole('button', { name: 'Bearbeiten' }));
+    dialog = await screen.findByRole('dialog', { name: 'Verkauf Nr. 12 bearbeiten' });
+    expect(within(dialog).getByLabelText('Kunde', { selector: 'input' })).toHaveValue(
+      'Ada Lovelace',
+    );
+    expect(within(dialog).getByRole('textbox', { name: 'Notiz' })).toHaveValue('Gift wrap');
+    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+
+    await user.click(within(region).getByRole('button', { name: 'Bon drucken' }));
+    dialog = await screen.findByRole('dialog', { name: 'Bon' });
+    const receipt = within(dialog).getByRole('article', { name: 'Bon 12' });
+    expect(receipt).toHaveTextContent('Bon Nr. 12 · Front counter');
+    expect(receipt).toHaveTextContent('23.11.2026, 23:15 · Tom Baker');
+    expect(receipt).toHaveTextContent('enthaltene MwSt.');
+    expect(receipt).toHaveTextContent('Bar (gegeben 10,00 £)');
+    expect(receipt).toHaveTextContent('Rückgeld4,00 £');
+    expect(receipt).toHaveTextContent('Kunde: Ada Lovelace');
+    expect(within(dialog).getByRole('button', { name: 'Drucken' })).toBeInTheDocument();
   });
 });

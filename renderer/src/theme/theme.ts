@@ -65,9 +65,9 @@ export const theme = createTheme({
     Modal: { defaultProps: { lockScroll: false, centered: true, radius: 'md' } },
     // A dialog's title bar is not the page's banner landmark (axe: landmark-no-duplicate-banner).
     ModalHeader: { defaultProps: { component: 'div' } },
-    // Every dialog's close button has a name (axe: button-name). A function, so the name is read
-    // in the current language each time a dialog draws.
-    ModalCloseButton: { defaultProps: () => ({ 'aria-label': t('common:actions.close') }) },
+    // Every dialog's close button has a name (axe: button-name), distinct from a footer "Close"
+    // button. A function, so the name is read in the current language each time a dialog draws.
+    ModalCloseButton: { defaultProps: () => ({ 'aria-label': t('shell:closeDialog') }) },
     PasswordInput: {
       defaultProps: () => ({
         size: 'md',

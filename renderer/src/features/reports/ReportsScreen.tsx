@@ -12,24 +12,26 @@ import {
 } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconPrinter } from '@tabler/icons-react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DaySummary } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
 import { FormAlert } from '../../components/FormAlert';
-import { formatDateTime } from '../../format/time';
+import { useFormat } from '../../format/locale';
 import { useReportsStore } from '../../stores/reports';
 import { printOnly } from '../transactions/print';
-import { TENDER_LABELS } from '../transactions/sale-format';
+import { tenderLabel } from '../transactions/sale-format';
 import { formatBusinessDay, isBusinessDay } from '../transactions/business-days';
 import '../data-import/data-tables.css';
 import './reports.css';
 
 /**
  * Reports (permission reports.view): the day summary for one business day in the store's time
- * zone (an X report while the day runs, a Z report once it is over; "today" is the core's, not this
- * computer's): sales, gross, refunds, voids,
- * net, discount and tax, split by tender and by staff member. Printable.
+ * zone ("today" is the core's, not this computer's): sales, gross, refunds, voids, net, discount
+ * and tax, split by tender and by staff member. Printable. While the day runs it is an X report
+ * (an interim reading); a past day is only ever a "day summary", never a "Z report" or a closed
+ * day, because Kassa has no shift closing yet (issue 8, item 21).
  */
 export function ReportsScreen() {
+  const { t } = useTranslation('reports');
   const { day, today, summary, loading, error } = useReportsStore();
   const store = useReportsStore.getState;
   const init = useReportsStore((s) => s.init);
@@ -43,17 +45,11 @@ export function ReportsScreen() {
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={2}>
           <Title order={1} size="h2">
-            Day summary
+            {t('title')}
           </Title>
           <Text c="dimmed">
             {day !== '' && formatBusinessDay(day)}
-            {today === null || day === ''
-              ? ''
-              : day === today
-                ? ' · today, still open (X report)'
-                : day < today
-                  ? ' · closed day (Z report)'
-                  : ''}
+            {today !== null && day !== '' && ` · ${t(dayState(day, today))}`}
           </Text>
         </Stack>
         <Group gap="sm" align="flex-end" className="k-no-print">
@@ -63,10 +59,10 @@ export function ReportsScreen() {
             disabled={day === ''}
             onClick={() => void store().step(-1)}
           >
-            Previous day
+            {t('previousDay')}
           </Button>
           <TextInput
-            label="Day"
+            label={t('day')}
             type="date"
             value={day}
             onChange={(event) => {
@@ -80,11 +76,11 @@ export function ReportsScreen() {
             disabled={day === ''}
             onClick={() => void store().step(1)}
           >
-            Next day
+            {t('nextDay')}
           </Button>
           {today !== null && day !== today && (
             <Button variant="subtle" onClick={() => void store().setDay(today)}>
-              Today
+              {t('today')}
             </Button>
           )}
           <Button
@@ -92,14 +88,14 @@ export function ReportsScreen() {
             disabled={!summary}
             onClick={() => printOnly('report')}
           >
-            Print
+            {t('print')}
           </Button>
         </Group>
       </Group>
       <FormAlert message={error} />
       {!summary && loading && (
         <Center p="xl">
-          <Loader aria-label="Loading day summary" />
+          <Loader aria-label={t('loading')} />
         </Center>
       )}
       {summary && <Summary summary={summary} stale={loading} />}
@@ -107,51 +103,77 @@ export function ReportsScreen() {
   );
 }
 
+/** "today, still open (X report)", "past day" or "day not yet begun" for `day` (catalogue key). */
+function dayState(day: string, today: string): 'openDay' | 'pastDay' | 'futureDay' {
+  return day === today ? 'openDay' : day < today ? 'pastDay' : 'futureDay';
+}
+
 function Summary({ summary, stale }: { summary: DaySummary; stale: boolean }) {
-  const money = (minor: number) => formatMoney(minor, summary.currency);
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const { t } = useTranslation('reports');
+  const format = useFormat();
+  const money = (minor: number) => format.money(minor, summary.currency);
+  /** A counted note, e.g. "1,234 sales": the plural form by `n`, the number in the locale. */
+  const counted = (key: string, n: number) => t(key, { count: n, formatted: format.count(n) });
   return (
     <Stack gap="lg" className={stale ? 'k-loading' : undefined} aria-busy={stale}>
       <div className="k-report-figures-grid">
-        <Figure label="Net" value={money(summary.net)} note="Gross − refunds" primary />
         <Figure
-          label="Gross"
-          value={money(summary.gross)}
-          note={plural(summary.salesCount, 'sale', 'sales')}
+          label={t('figures.net')}
+          value={money(summary.net)}
+          note={t('figures.netNote')}
+          primary
         />
-        <Figure label="Sales count" value={String(summary.salesCount)} note="Completed sales" />
         <Figure
-          label="Refunds"
+          label={t('figures.gross')}
+          value={money(summary.gross)}
+          note={counted('figures.sales', summary.salesCount)}
+        />
+        <Figure
+          label={t('figures.salesCount')}
+          value={format.count(summary.salesCount)}
+          note={t('figures.salesCountNote')}
+        />
+        <Figure
+          label={t('figures.refunds')}
           value={money(summary.refunds)}
-          note={plural(summary.refundsCount, 'refund', 'refunds')}
+          note={counted('figures.refundsNote', summary.refundsCount)}
           tone={summary.refunds > 0 ? 'negative' : undefined}
         />
         <Figure
-          label="Voids"
+          label={t('figures.voids')}
           value={money(summary.voids)}
-          note={`${plural(summary.voidsCount, 'voided sale', 'voided sales')}, not in net`}
+          note={counted('figures.voidsNote', summary.voidsCount)}
         />
-        <Figure label="Discount" value={money(summary.discount)} note="Given, net of refunds" />
-        <Figure label="Tax" value={money(summary.tax)} note="Net of refunds" />
+        <Figure
+          label={t('figures.discount')}
+          value={money(summary.discount)}
+          note={t('figures.discountNote')}
+        />
+        <Figure label={t('figures.tax')} value={money(summary.tax)} note={t('figures.taxNote')} />
       </div>
 
       <div className="k-report-tables">
         <Paper withBorder radius="lg" p="md">
           <Title order={2} size="h4" mb="sm">
-            By tender
+            {t('byTender')}
           </Title>
           <TenderTable summary={summary} money={money} />
         </Paper>
         <Paper withBorder radius="lg" p="md">
           <Title order={2} size="h4" mb="sm">
-            By staff
+            {t('byStaff')}
           </Title>
           <StaffTable summary={summary} money={money} />
         </Paper>
       </div>
       <Text size="xs" c="dimmed">
-        {summary.date} in {summary.timeZone}: {formatDateTime(summary.from)} to{' '}
-        {formatDateTime(summary.to)}. Amounts in {summary.currency}.
+        {t('period', {
+          day: formatBusinessDay(summary.date, 'medium'),
+          timeZone: summary.timeZone,
+          from: format.dateTime(summary.from),
+          to: format.dateTime(summary.to),
+          currency: summary.currency,
+        })}
       </Text>
     </Stack>
   );
@@ -191,39 +213,41 @@ function Figure({
 }
 
 function TenderTable({ summary, money }: { summary: DaySummary; money: (m: number) => string }) {
+  const { t } = useTranslation('reports');
+  const { count } = useFormat();
   if (summary.byTender.length === 0)
     return (
       <Text c="dimmed" size="sm">
-        No payments on this day.
+        {t('noPayments')}
       </Text>
     );
   const scale = summary.byTender.reduce((max, t) => Math.max(max, Math.abs(t.amount)), 0) || 1;
   return (
-    <Table verticalSpacing="xs" aria-label="By tender" className="k-data-table">
+    <Table verticalSpacing="xs" aria-label={t('byTender')} className="k-data-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Tender</Table.Th>
-          <Table.Th className="k-num">Count</Table.Th>
-          <Table.Th className="k-num">Amount</Table.Th>
+          <Table.Th>{t('tender')}</Table.Th>
+          <Table.Th className="k-num">{t('count')}</Table.Th>
+          <Table.Th className="k-num">{t('amount')}</Table.Th>
           <Table.Th className="k-report-bar-col">
-            <span className="k-visually-hidden">Share</span>
+            <span className="k-visually-hidden">{t('share')}</span>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {summary.byTender.map((t) => (
-          <Table.Tr key={t.type}>
-            <Table.Td>{TENDER_LABELS[t.type]}</Table.Td>
-            <Table.Td className="k-num">{t.count}</Table.Td>
-            <Table.Td className={`k-num ${t.amount < 0 ? 'k-report-negative' : ''}`}>
-              {money(t.amount)}
+        {summary.byTender.map((row) => (
+          <Table.Tr key={row.type}>
+            <Table.Td>{tenderLabel(row.type)}</Table.Td>
+            <Table.Td className="k-num">{count(row.count)}</Table.Td>
+            <Table.Td className={`k-num ${row.amount < 0 ? 'k-report-negative' : ''}`}>
+              {money(row.amount)}
             </Table.Td>
             <Table.Td className="k-report-bar-col">
               <progress
                 className="k-report-bar"
                 max={scale}
-                value={Math.abs(t.amount)}
-                aria-label={`${TENDER_LABELS[t.type]} share`}
+                value={Math.abs(row.amount)}
+                aria-label={t('tenderShare', { tender: tenderLabel(row.type) })}
               />
             </Table.Td>
           </Table.Tr>
@@ -231,10 +255,12 @@ function TenderTable({ summary, money }: { summary: DaySummary; money: (m: numbe
       </Table.Tbody>
       <Table.Tfoot>
         <Table.Tr className="k-total-row">
-          <Table.Th>Total</Table.Th>
-          <Table.Td className="k-num">{summary.byTender.reduce((n, t) => n + t.count, 0)}</Table.Td>
+          <Table.Th>{t('total')}</Table.Th>
           <Table.Td className="k-num">
-            {money(summary.byTender.reduce((n, t) => n + t.amount, 0))}
+            {count(summary.byTender.reduce((n, row) => n + row.count, 0))}
+          </Table.Td>
+          <Table.Td className="k-num">
+            {money(summary.byTender.reduce((n, row) => n + row.amount, 0))}
           </Table.Td>
           <Table.Td />
         </Table.Tr>
@@ -244,29 +270,31 @@ function TenderTable({ summary, money }: { summary: DaySummary; money: (m: numbe
 }
 
 function StaffTable({ summary, money }: { summary: DaySummary; money: (m: number) => string }) {
+  const { t } = useTranslation('reports');
+  const { count } = useFormat();
   if (summary.byStaff.length === 0)
     return (
       <Text c="dimmed" size="sm">
-        Nobody made a sale on this day.
+        {t('noStaff')}
       </Text>
     );
   return (
     <Table.ScrollContainer minWidth={420}>
-      <Table verticalSpacing="xs" aria-label="By staff" className="k-data-table">
+      <Table verticalSpacing="xs" aria-label={t('byStaff')} className="k-data-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Staff</Table.Th>
-            <Table.Th className="k-num">Sales</Table.Th>
-            <Table.Th className="k-num">Gross</Table.Th>
-            <Table.Th className="k-num">Refunds</Table.Th>
-            <Table.Th className="k-num">Net</Table.Th>
+            <Table.Th>{t('staff')}</Table.Th>
+            <Table.Th className="k-num">{t('sales')}</Table.Th>
+            <Table.Th className="k-num">{t('gross')}</Table.Th>
+            <Table.Th className="k-num">{t('refunds')}</Table.Th>
+            <Table.Th className="k-num">{t('net')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {summary.byStaff.map((s) => (
             <Table.Tr key={s.staffId}>
               <Table.Td>{s.name}</Table.Td>
-              <Table.Td className="k-num">{s.salesCount}</Table.Td>
+              <Table.Td className="k-num">{count(s.salesCount)}</Table.Td>
               <Table.Td className="k-num">{money(s.gross)}</Table.Td>
               <Table.Td className={`k-num ${s.refunds > 0 ? 'k-report-negative' : ''}`}>
                 {money(s.refunds)}

@@ -46,6 +46,7 @@ export function ShellHeader({ onChangePassword }: { onChangePassword: () => void
           disabled={busy}
           onClick={() => run(() => lock().catch(notifyError))}
           className="k-header-button"
+          title={t('header.lock')}
         >
           {t('header.lock')}
         </Button>
@@ -54,6 +55,7 @@ export function ShellHeader({ onChangePassword }: { onChangePassword: () => void
           leftSection={<IconKey size={18} />}
           onClick={onChangePassword}
           className="k-header-button"
+          title={t('header.changePassword')}
         >
           {t('header.changePassword')}
         </Button>
@@ -63,6 +65,7 @@ export function ShellHeader({ onChangePassword }: { onChangePassword: () => void
           disabled={busy}
           onClick={() => run(() => logout().catch(notifyError))}
           className="k-header-button"
+          title={t('header.signOut')}
         >
           {t('header.signOut')}
         </Button>

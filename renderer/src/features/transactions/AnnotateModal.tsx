@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SaleDetail } from '../../../../shared/contract';
 import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
@@ -11,13 +12,17 @@ import { receiptLabel } from './sale-format';
 
 /** "Edit" on a sale: its customer (or walk-in) and its note. Amounts never change. */
 export function AnnotateModal({ sale, onClose }: { sale: SaleDetail | null; onClose: () => void }) {
+  const { t } = useTranslation('transactions');
   return (
     <Modal
       opened={sale !== null}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       title={
         sale
-          ? `Edit ${sale.kind === 'refund' ? 'refund' : 'sale'} ${receiptLabel(sale.receiptNo)}`
+          ? t(sale.kind === 'refund' ? 'annotate.titleRefund' : 'annotate.titleSale', {
+              receipt: receiptLabel(sale.receiptNo),
+            })
           : ''
       }
       size="md"
@@ -28,6 +33,7 @@ export function AnnotateModal({ sale, onClose }: { sale: SaleDetail | null; onCl
 }
 
 function AnnotateForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) {
+  const { t } = useTranslation('transactions');
   const annotate = useTransactionsStore((s) => s.annotate);
   const { busy, run } = useBusy();
   const [customer, setCustomer] = useState<PickedCustomer | null>(sale.customer);
@@ -45,7 +51,7 @@ function AnnotateForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void
           customerId: customer?.id ?? null,
           note: note.trim() || null,
         });
-        notifySuccess(`${receiptLabel(sale.receiptNo)} was updated.`);
+        notifySuccess(t('annotate.done', { receipt: receiptLabel(sale.receiptNo) }));
         onClose();
       } catch (error) {
         const split = splitFormError(error, ['note'] as const);
@@ -65,15 +71,15 @@ function AnnotateForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void
       <Stack gap="md">
         <FormAlert message={formError} />
         <CustomerPicker
-          label="Customer"
-          placeholder="Walk-in"
-          description="Clear it for a walk-in customer"
+          label={t('annotate.customer')}
+          placeholder={t('annotate.walkIn')}
+          description={t('annotate.customerHint')}
           value={customer}
           onChange={setCustomer}
           data-autofocus
         />
         <Textarea
-          label="Note"
+          label={t('annotate.note')}
           rows={3}
           maxLength={500}
           value={note}
@@ -82,10 +88,10 @@ function AnnotateForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Save
+            {t('common:actions.save')}
           </Button>
         </Group>
       </Stack>

@@ -2,6 +2,7 @@ import { Select, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
@@ -31,11 +32,12 @@ export function CustomerPicker({
   label,
   value,
   onChange,
-  placeholder = 'Search by name, email or phone',
+  placeholder,
   description,
   className,
   ...rest
 }: CustomerPickerProps) {
+  const { t } = useTranslation('transactions');
   const [search, setSearch] = useState(value?.name ?? '');
   const [found, setFound] = useState<CustomerView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +73,7 @@ export function CustomerPicker({
     <Select
       label={label}
       description={description}
-      placeholder={placeholder}
+      placeholder={placeholder ?? t('picker.placeholder')}
       className={className}
       leftSection={<IconSearch size={16} />}
       searchable
@@ -98,7 +100,7 @@ export function CustomerPicker({
         onChange(id === null || !option ? null : { id: Number(id), name: option.label });
       }}
       filter={({ options: all }) => all}
-      nothingFoundMessage={searching ? 'Searching…' : 'No customers match'}
+      nothingFoundMessage={searching ? t('picker.searching') : t('picker.nothingFound')}
       error={error}
       renderOption={({ option }) => (
         <div>

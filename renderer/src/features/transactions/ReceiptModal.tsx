@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { SaleDetail, TillSettings } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
-import { formatDateTime } from '../../format/time';
+import { useFormat } from '../../format/locale';
 import { printOnly } from './print';
-import { displayDescription, receiptLabel, TENDER_LABELS } from './sale-format';
+import { displayDescription, receiptLabel, tenderLabel } from './sale-format';
 
 /** "Print receipt": the receipt as it prints, and a Print button (the system print dialog). */
 export function ReceiptModal({
@@ -16,8 +16,15 @@ export function ReceiptModal({
   settings: TillSettings | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('transactions');
   return (
-    <Modal opened={sale !== null} onClose={onClose} title="Receipt" size="sm">
+    <Modal
+      opened={sale !== null}
+      onClose={onClose}
+      title={t('receipt.title')}
+      size="sm"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       {sale && (
         <Stack gap="md">
           <div className="k-tx-receipt-paper">
@@ -25,14 +32,14 @@ export function ReceiptModal({
           </div>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Close
+              {t('common:actions.close')}
             </Button>
             <Button
               leftSection={<IconPrinter size={18} />}
               onClick={() => printOnly('receipt')}
               data-autofocus
             >
-              Print
+              {t('receipt.print')}
             </Button>
           </Group>
         </Stack>
@@ -43,29 +50,37 @@ export function ReceiptModal({
 
 /** A plain receipt: store, till, number and time, line items, totals, tenders. */
 function SaleReceipt({ sale, storeName }: { sale: SaleDetail; storeName: string }) {
-  const money = (minor: number) => formatMoney(minor, sale.currency);
+  const { t } = useTranslation('transactions');
+  const format = useFormat();
+  const money = (minor: number) => format.money(minor, sale.currency);
+  const receipt = receiptLabel(sale.receiptNo);
   return (
-    <article className="k-tx-receipt" aria-label={`Receipt ${sale.receiptNo}`}>
+    <article
+      className="k-tx-receipt"
+      aria-label={t('receipt.label', { receiptNo: sale.receiptNo })}
+    >
       {storeName && (
         <Text fw={700} ta="center" size="lg">
           {storeName}
         </Text>
       )}
       <Text ta="center" size="sm">
-        {sale.kind === 'refund' ? 'REFUND' : 'Receipt'} {receiptLabel(sale.receiptNo)} ·{' '}
-        {sale.tillName}
+        {t(sale.kind === 'refund' ? 'receipt.headingRefund' : 'receipt.heading', {
+          receipt,
+          till: sale.tillName,
+        })}
       </Text>
       <Text ta="center" size="sm">
-        {formatDateTime(sale.createdAt)} · {sale.staff.name}
+        {format.dateTime(sale.createdAt)} · {sale.staff.name}
       </Text>
       {sale.refundOf && (
         <Text ta="center" size="sm">
-          Refund of receipt {receiptLabel(sale.refundOf.receiptNo)}
+          {t('receipt.refundOf', { receipt: receiptLabel(sale.refundOf.receiptNo) })}
         </Text>
       )}
       {sale.status === 'voided' && (
         <Text ta="center" fw={700}>
-          VOIDED
+          {t('receipt.voided')}
         </Text>
       )}
       <hr />
@@ -75,7 +90,7 @@ function SaleReceipt({ sale, storeName }: { sale: SaleDetail; storeName: string 
             {displayDescription(l.description)}
             <br />
             <small>
-              {l.quantity} × {money(l.unitPrice)}
+              {format.count(l.quantity)} × {money(l.unitPrice)}
             </small>
           </span>
           <span className="k-num">{money(l.total)}</span>
@@ -84,30 +99,34 @@ function SaleReceipt({ sale, storeName }: { sale: SaleDetail; storeName: string 
       <hr />
       {sale.discount !== 0 && (
         <div className="k-tx-receipt-line">
-          <span>Discount</span>
+          <span>{t('receipt.discount')}</span>
           <span className="k-num">{money(sale.discount)}</span>
         </div>
       )}
       <div className="k-tx-receipt-line">
-        <span>{sale.pricesIncludeTax ? 'Tax included' : 'Tax'}</span>
+        <span>{t(sale.pricesIncludeTax ? 'receipt.taxIncluded' : 'receipt.tax')}</span>
         <span className="k-num">{money(sale.tax)}</span>
       </div>
       <div className="k-tx-receipt-line k-tx-receipt-total">
-        <span>Total</span>
+        <span>{t('receipt.total')}</span>
         <span className="k-num">{money(sale.total)}</span>
       </div>
-      {sale.tenders.map((t, i) => (
-        <div key={`${t.type}-${i}`} className="k-tx-receipt-line">
+      {sale.tenders.map((tender, i) => (
+        <div key={`${tender.type}-${i}`} className="k-tx-receipt-line">
           <span>
-            {TENDER_LABELS[t.type]}
-            {t.type === 'cash' && t.tendered !== null ? ` (tendered ${money(t.tendered)})` : ''}
+            {tender.type === 'cash' && tender.tendered !== null
+              ? t('receipt.tendered', {
+                  tender: tenderLabel(tender.type),
+                  amount: money(tender.tendered),
+                })
+              : tenderLabel(tender.type)}
           </span>
-          <span className="k-num">{money(t.amount)}</span>
+          <span className="k-num">{money(tender.amount)}</span>
         </div>
       ))}
       {sale.tenders.some((t) => t.change) && (
         <div className="k-tx-receipt-line">
-          <span>Change</span>
+          <span>{t('receipt.change')}</span>
           <span className="k-num">
             {money(sale.tenders.reduce((sum, t) => sum + (t.change ?? 0), 0))}
           </span>
@@ -115,7 +134,7 @@ function SaleReceipt({ sale, storeName }: { sale: SaleDetail; storeName: string 
       )}
       {sale.customer && (
         <Text size="sm" mt="xs">
-          Customer: {sale.customer.name}
+          {t('receipt.customer', { name: sale.customer.name })}
         </Text>
       )}
     </article>

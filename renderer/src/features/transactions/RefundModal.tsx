@@ -10,10 +10,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SaleDetail, TenderType } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
 import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
+import { useFormat } from '../../format/locale';
 import { notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
 import { useTransactionsStore } from '../../stores/transactions';
@@ -23,13 +24,10 @@ import {
   receiptLabel,
   refundableQuantity,
   refundEstimate,
-  TENDER_LABELS,
+  TENDER_TYPES,
+  tenderLabel,
 } from './sale-format';
 
-const TENDER_OPTIONS = (Object.keys(TENDER_LABELS) as TenderType[]).map((t) => ({
-  value: t,
-  label: TENDER_LABELS[t],
-}));
 const isTender = (v: string | null): v is TenderType =>
   v === 'cash' || v === 'card' || v === 'other';
 
@@ -40,14 +38,23 @@ const isTender = (v: string | null): v is TenderType =>
  * refund twice.
  */
 export function RefundModal({ sale, onClose }: { sale: SaleDetail | null; onClose: () => void }) {
+  const { t } = useTranslation('transactions');
   return (
-    <Modal opened={sale !== null} onClose={onClose} title="Refund" size="xl">
+    <Modal
+      opened={sale !== null}
+      onClose={onClose}
+      title={t('refund.title')}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       {sale && <RefundForm key={sale.id} sale={sale} onClose={onClose} />}
     </Modal>
   );
 }
 
 function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) {
+  const { t } = useTranslation('transactions');
+  const format = useFormat();
   const refund = useTransactionsStore((s) => s.refund);
   const { busy, run } = useBusy();
   const [refundId] = useState(() => crypto.randomUUID());
@@ -59,7 +66,9 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
   const [formError, setFormError] = useState<string | null>(null);
 
   const lines = sale.lines.filter((l) => l.quantity > 0);
-  const money = (minor: number) => formatMoney(minor, sale.currency);
+  const money = (minor: number) => format.money(minor, sale.currency);
+  // The dialog opens in the first quantity that can still be refunded (issue 8, item 14).
+  const firstOpen = lines.find((l) => refundableQuantity(l) > 0)?.id;
   const estimate = refundEstimate(lines, quantities);
   const setQuantity = (lineId: number, left: number, value: number | string) => {
     const n = typeof value === 'number' ? value : Number.parseInt(value, 10);
@@ -75,8 +84,8 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
       const chosen = lines
         .map((l) => ({ lineId: l.id, quantity: quantities[l.id] ?? 0 }))
         .filter((l) => l.quantity > 0);
-      const nextLinesError = chosen.length === 0 ? 'Choose at least one item to refund' : null;
-      const nextReasonError = reason.trim() ? null : 'Say why the items are refunded';
+      const nextLinesError = chosen.length === 0 ? t('refund.linesRequired') : null;
+      const nextReasonError = reason.trim() ? null : t('refund.reasonRequired');
       setLinesError(nextLinesError);
       setReasonError(nextReasonError);
       if (nextLinesError || nextReasonError) return;
@@ -89,7 +98,11 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
           reason: reason.trim(),
         });
         notifySuccess(
-          `Refund ${receiptLabel(done.receiptNo)} recorded: ${money(Math.abs(done.total))} back by ${TENDER_LABELS[tender].toLowerCase()}.`,
+          t('refund.done', {
+            receipt: receiptLabel(done.receiptNo),
+            amount: money(Math.abs(done.total)),
+            via: t(`refund.via.${tender}`),
+          }),
         );
         onClose();
       } catch (error) {
@@ -110,26 +123,30 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
       <Stack gap="md">
         <Group justify="space-between" align="flex-end">
           <Text>
-            Sale {receiptLabel(sale.receiptNo)} · {money(sale.total)} · {sale.tillName}
+            {t('refund.summary', {
+              receipt: receiptLabel(sale.receiptNo),
+              amount: money(sale.total),
+              till: sale.tillName,
+            })}
           </Text>
           <Button variant="default" size="compact-md" onClick={takeAll}>
-            All
+            {t('refund.all')}
           </Button>
         </Group>
         <FormAlert message={formError} />
         <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing={6} aria-label="Refund lines" className="k-data-table">
+          <Table verticalSpacing={6} aria-label={t('refund.lines')} className="k-data-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Item</Table.Th>
-                <Table.Th className="k-num">Sold</Table.Th>
-                <Table.Th className="k-num">Left</Table.Th>
-                <Table.Th className="k-num">Line total</Table.Th>
-                <Table.Th className="k-tx-qty-col">Refund</Table.Th>
+                <Table.Th>{t('refund.item')}</Table.Th>
+                <Table.Th className="k-num">{t('refund.sold')}</Table.Th>
+                <Table.Th className="k-num">{t('refund.left')}</Table.Th>
+                <Table.Th className="k-num">{t('refund.lineTotal')}</Table.Th>
+                <Table.Th className="k-tx-qty-col">{t('refund.quantity')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {lines.map((line, index) => {
+              {lines.map((line) => {
                 const left = refundableQuantity(line);
                 const name = displayDescription(line.description);
                 return (
@@ -138,15 +155,19 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
                       <Text size="sm">{name}</Text>
                       <Text size="xs" c="dimmed" className="k-code">
                         {line.sku}
-                        {line.refundedQuantity > 0 ? ` · ${line.refundedQuantity} refunded` : ''}
+                        {line.refundedQuantity > 0
+                          ? t('refund.refunded', {
+                              quantity: format.count(line.refundedQuantity),
+                            })
+                          : ''}
                       </Text>
                     </Table.Td>
-                    <Table.Td className="k-num">{line.quantity}</Table.Td>
-                    <Table.Td className="k-num">{left}</Table.Td>
+                    <Table.Td className="k-num">{format.count(line.quantity)}</Table.Td>
+                    <Table.Td className="k-num">{format.count(left)}</Table.Td>
                     <Table.Td className="k-num">{money(line.total)}</Table.Td>
                     <Table.Td>
                       <NumberInput
-                        aria-label={`Refund quantity of ${name}`}
+                        aria-label={t('refund.quantityOf', { name })}
                         min={0}
                         max={left}
                         step={1}
@@ -154,7 +175,7 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
                         allowNegative={false}
                         clampBehavior="none"
                         disabled={left === 0}
-                        data-autofocus={index === 0 || undefined}
+                        data-autofocus={line.id === firstOpen || undefined}
                         value={quantities[line.id] ?? 0}
                         onChange={(value) => setQuantity(line.id, left, value)}
                       />
@@ -172,14 +193,14 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
         )}
         <Group grow align="flex-start">
           <Select
-            label="Refund to"
-            data={TENDER_OPTIONS}
+            label={t('refund.to')}
+            data={TENDER_TYPES.map((type) => ({ value: type, label: tenderLabel(type) }))}
             value={tender}
             onChange={(v) => isTender(v) && setTender(v)}
             allowDeselect={false}
           />
           <TextInput
-            label="Reason"
+            label={t('refund.reason')}
             required
             maxLength={200}
             value={reason}
@@ -188,23 +209,23 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
           />
         </Group>
         <Group justify="space-between" align="center">
-          <div role="group" aria-label="Estimated refund" className="k-tx-estimate">
+          <div role="group" aria-label={t('refund.estimate')} className="k-tx-estimate">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-              Estimated refund
+              {t('refund.estimate')}
             </Text>
             <Text fw={700} size="xl" className="k-stat-value">
               {money(estimate)}
             </Text>
             <Text size="xs" c="dimmed">
-              Kassa works out the exact amount, with discounts and tax shared out.
+              {t('refund.estimateNote')}
             </Text>
           </div>
           <Group gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              Refund now
+              {t('refund.submit')}
             </Button>
           </Group>
         </Group>

@@ -1,7 +1,9 @@
 import { Button, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { currentLocale } from '../../i18n';
 import type {
   SaleKind,
   SaleStatus,
@@ -11,16 +13,6 @@ import { CustomerPicker } from './CustomerPicker';
 import { isBusinessDay } from './business-days';
 
 const ANY = 'any';
-const STATUS_OPTIONS = [
-  { value: ANY, label: 'Any status' },
-  { value: 'completed', label: 'Completed' },
-  { value: 'voided', label: 'Voided' },
-];
-const KIND_OPTIONS = [
-  { value: ANY, label: 'All kinds' },
-  { value: 'sale', label: 'Sales' },
-  { value: 'refund', label: 'Refunds' },
-];
 
 const isStatus = (v: string | null): v is SaleStatus => v === 'completed' || v === 'voided';
 const isKind = (v: string | null): v is SaleKind => v === 'sale' || v === 'refund';
@@ -44,6 +36,7 @@ export function TransactionFilters({
   canFilterStaff,
   onChange,
 }: TransactionFiltersProps) {
+  const { t } = useTranslation('transactions');
   const [receipt, setReceipt] = useState(
     filters.receiptNo === null ? '' : String(filters.receiptNo),
   );
@@ -57,18 +50,17 @@ export function TransactionFilters({
       setReceiptError(null);
       onChange({ receiptNo: Number(trimmed) });
     } else {
-      setReceiptError('Enter the receipt number in digits, e.g. 42');
+      setReceiptError(t('filters.receiptInvalid'));
     }
   }, 300);
 
   const staff = useStaffOptions(canFilterStaff);
-  const rangeError =
-    filters.fromDay > filters.toDay ? 'The first day must be on or before the last day' : null;
+  const rangeError = filters.fromDay > filters.toDay ? t('filters.rangeInvalid') : null;
 
   return (
     <div className="k-tx-filters">
       <TextInput
-        label="From"
+        label={t('filters.from')}
         type="date"
         value={filters.fromDay}
         max={today ?? undefined}
@@ -79,7 +71,7 @@ export function TransactionFilters({
         }}
       />
       <TextInput
-        label="To"
+        label={t('filters.to')}
         type="date"
         value={filters.toDay}
         error={rangeError !== null}
@@ -90,8 +82,8 @@ export function TransactionFilters({
       />
       {canFilterStaff && (
         <Select
-          label="Staff"
-          data={[{ value: ANY, label: 'Anyone' }, ...staff]}
+          label={t('filters.staff')}
+          data={[{ value: ANY, label: t('filters.anyone') }, ...staff]}
           value={filters.staffId === null ? ANY : String(filters.staffId)}
           onChange={(v) => onChange({ staffId: v === null || v === ANY ? null : Number(v) })}
           allowDeselect={false}
@@ -99,30 +91,38 @@ export function TransactionFilters({
         />
       )}
       <CustomerPicker
-        label="Customer"
-        placeholder="Any customer"
+        label={t('filters.customer')}
+        placeholder={t('filters.anyCustomer')}
         className="k-tx-filter-customer"
         value={filters.customer}
         onChange={(customer) => onChange({ customer })}
       />
       <Select
-        label="Status"
-        data={STATUS_OPTIONS}
+        label={t('filters.status')}
+        data={[
+          { value: ANY, label: t('filters.anyStatus') },
+          { value: 'completed', label: t('filters.completed') },
+          { value: 'voided', label: t('filters.voided') },
+        ]}
         value={filters.status ?? ANY}
         onChange={(v) => onChange({ status: isStatus(v) ? v : null })}
         allowDeselect={false}
       />
       <Select
-        label="Kind"
-        data={KIND_OPTIONS}
+        label={t('filters.kind')}
+        data={[
+          { value: ANY, label: t('filters.allKinds') },
+          { value: 'sale', label: t('filters.sales') },
+          { value: 'refund', label: t('filters.refunds') },
+        ]}
         value={filters.kind ?? ANY}
         onChange={(v) => onChange({ kind: isKind(v) ? v : null })}
         allowDeselect={false}
       />
       <TextInput
-        label="Receipt number"
+        label={t('filters.receiptNo')}
         inputMode="numeric"
-        placeholder="Exact number"
+        placeholder={t('filters.receiptPlaceholder')}
         value={receipt}
         error={receiptError}
         onChange={(event) => {
@@ -139,7 +139,7 @@ export function TransactionFilters({
           className="k-tx-today"
           onClick={() => onChange({ fromDay: today, toDay: today })}
         >
-          Today
+          {t('filters.today')}
         </Button>
       )}
     </div>
@@ -155,7 +155,8 @@ function useStaffOptions(allowed: boolean): { value: string; label: string }[] {
     call('staff:list', { limit: 200 })
       .then(({ items }) => {
         if (!live) return;
-        const sorted = [...items].sort((a, b) => a.displayName.localeCompare(b.displayName));
+        const byName = new Intl.Collator(currentLocale()).compare;
+        const sorted = [...items].sort((a, b) => byName(a.displayName, b.displayName));
         setOptions(sorted.map((m) => ({ value: String(m.id), label: m.displayName })));
       })
       .catch(() => undefined); // Without the list the filter offers "Anyone" only.

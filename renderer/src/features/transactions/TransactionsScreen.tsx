@@ -1,5 +1,6 @@
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SaleDetail } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { can, useSessionStore } from '../../stores/session';
@@ -24,6 +25,7 @@ type Dialog = 'void' | 'refund' | 'edit' | 'receipt' | null;
  * A member without reports.view gets only their own sales from the core (A7).
  */
 export function TransactionsScreen() {
+  const { t } = useTranslation('transactions');
   const { today, filters, items, nextCursor, loading, loaded, error } = useTransactionsStore();
   const { selectedId, detail, detailError } = useTransactionsStore();
   const store = useTransactionsStore.getState;
@@ -44,7 +46,7 @@ export function TransactionsScreen() {
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
-        Transactions
+        {t('title')}
       </Title>
       <TransactionFilters
         filters={filters}
@@ -57,12 +59,12 @@ export function TransactionsScreen() {
         <Stack gap="md">
           {!loaded ? (
             <Center p="xl">
-              <Loader aria-label="Loading transactions" />
+              <Loader aria-label={t('loading')} />
             </Center>
           ) : items.length === 0 ? (
             !error && (
               <Text c="dimmed" p="lg" ta="center">
-                No sales or refunds match these filters.
+                {t('empty')}
               </Text>
             )
           ) : (
@@ -77,7 +79,7 @@ export function TransactionsScreen() {
           {nextCursor && (
             <Group justify="center">
               <Button variant="default" loading={loading} onClick={() => void store().loadMore()}>
-                Load more
+                {t('loadMore')}
               </Button>
             </Group>
           )}

@@ -1,10 +1,8 @@
 import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
 import type { SaleSummary } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
-import { formatTime } from '../../format/time';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format/locale';
 import { receiptLabel } from './sale-format';
-
-const dayAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 export interface TransactionsTableProps {
   items: readonly SaleSummary[];
@@ -27,48 +25,45 @@ export function TransactionsTable({
   compact,
   onOpen,
 }: TransactionsTableProps) {
+  const { t } = useTranslation('transactions');
+  const { money, dateTime } = useFormat();
+  const time = (iso: string) =>
+    withDate
+      ? dateTime(iso, { dateStyle: 'short', timeStyle: 'short' })
+      : dateTime(iso, { dateStyle: undefined, timeStyle: 'short' });
   return (
     <Table.ScrollContainer minWidth={compact ? 0 : 760}>
       <Table
         verticalSpacing="xs"
         highlightOnHover
-        aria-label="Transactions"
+        aria-label={t('table.label')}
         className="k-data-table k-tx-table"
       >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>Receipt</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            {!compact && <Table.Th>Staff</Table.Th>}
-            {!compact && <Table.Th>Customer</Table.Th>}
-            <Table.Th className="k-num">Total</Table.Th>
+            <Table.Th>{t('table.time')}</Table.Th>
+            <Table.Th>{t('table.receipt')}</Table.Th>
+            <Table.Th>{t('table.kind')}</Table.Th>
+            {!compact && <Table.Th>{t('table.staff')}</Table.Th>}
+            {!compact && <Table.Th>{t('table.customer')}</Table.Th>}
+            <Table.Th className="k-num">{t('table.total')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((s) => {
             const voided = s.status === 'voided';
-            const rowClass = [
-              'k-tx-row',
-              s.id === selectedId ? 'k-row-selected' : '',
-              voided ? 'k-tx-voided' : '',
-            ]
-              .filter(Boolean)
-              .join(' ');
             return (
               <Table.Tr
                 key={s.id}
-                className={rowClass}
+                className={rowClass(s.id === selectedId, voided)}
                 aria-selected={s.id === selectedId}
                 onClick={() => onOpen(s)}
               >
-                <Table.Td className="k-nowrap">
-                  {withDate ? dayAndTime.format(new Date(s.createdAt)) : formatTime(s.createdAt)}
-                </Table.Td>
+                <Table.Td className="k-nowrap">{time(s.createdAt)}</Table.Td>
                 <Table.Td>
                   <UnstyledButton
                     className="k-link-button k-nowrap"
-                    aria-label={`Open receipt ${s.receiptNo} (${s.tillName})`}
+                    aria-label={t('table.open', { receiptNo: s.receiptNo, till: s.tillName })}
                     onClick={(event) => {
                       event.stopPropagation();
                       onOpen(s);
@@ -93,13 +88,13 @@ export function TransactionsTable({
                       s.customer.name
                     ) : (
                       <Text span c="dimmed" size="sm">
-                        Walk-in
+                        {t('walkIn')}
                       </Text>
                     )}
                   </Table.Td>
                 )}
                 <Table.Td className={`k-num ${s.total < 0 ? 'k-tx-negative' : ''}`}>
-                  {formatMoney(s.total, s.currency)}
+                  {money(s.total, s.currency)}
                 </Table.Td>
               </Table.Tr>
             );
@@ -110,22 +105,34 @@ export function TransactionsTable({
   );
 }
 
+/** The row's classes: selected, voided. */
+function rowClass(selected: boolean, voided: boolean): string {
+  const classes = ['k-tx-row'];
+  if (selected) classes.push('k-row-selected');
+  if (voided) classes.push('k-tx-voided');
+  return classes.join(' ');
+}
+
+/** "Sale" or "Refund" as a badge. */
 export function KindBadge({ kind }: { kind: SaleSummary['kind'] }) {
-  return kind === 'refund' ? (
-    <Badge color="orange" variant="light">
-      Refund
-    </Badge>
-  ) : (
-    <Badge color="brand" variant="light">
-      Sale
+  const { t } = useTranslation('transactions');
+  return (
+    <Badge
+      color={kind === 'refund' ? 'orange' : 'brand'}
+      variant="light"
+      className={kind === 'refund' ? 'k-tx-badge-refund' : undefined}
+    >
+      {t(`kind.${kind}`)}
     </Badge>
   );
 }
 
+/** The red "Voided" badge. */
 export function VoidedBadge() {
+  const { t } = useTranslation('transactions');
   return (
-    <Badge color="red" variant="filled">
-      Voided
+    <Badge color="red.9" variant="filled">
+      {t('voided')}
     </Badge>
   );
 }

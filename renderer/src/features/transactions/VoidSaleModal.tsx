@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SaleDetail } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
 import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
+import { useFormat } from '../../format/locale';
 import { notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
 import { useTransactionsStore } from '../../stores/transactions';
@@ -14,14 +15,23 @@ import { receiptLabel } from './sale-format';
  * dialog) and refuses with VOID_NOT_ALLOWED once the sale was refunded or is from an earlier day.
  */
 export function VoidSaleModal({ sale, onClose }: { sale: SaleDetail | null; onClose: () => void }) {
+  const { t } = useTranslation('transactions');
   return (
-    <Modal opened={sale !== null} onClose={onClose} title="Void sale" size="md">
+    <Modal
+      opened={sale !== null}
+      onClose={onClose}
+      title={t('void.title')}
+      size="md"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       {sale && <VoidForm key={sale.id} sale={sale} onClose={onClose} />}
     </Modal>
   );
 }
 
 function VoidForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) {
+  const { t } = useTranslation('transactions');
+  const { money } = useFormat();
   const voidSale = useTransactionsStore((s) => s.voidSale);
   const { busy, run } = useBusy();
   const [reason, setReason] = useState('');
@@ -32,13 +42,13 @@ function VoidForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) 
     run(async () => {
       setFormError(null);
       if (!reason.trim()) {
-        setReasonError('Say why the sale is voided');
+        setReasonError(t('void.reasonRequired'));
         return;
       }
       setReasonError(null);
       try {
         await voidSale(sale.id, reason.trim());
-        notifySuccess(`Sale ${receiptLabel(sale.receiptNo)} was voided.`);
+        notifySuccess(t('void.done', { receipt: receiptLabel(sale.receiptNo) }));
         onClose();
       } catch (error) {
         const split = splitFormError(error, ['reason'] as const);
@@ -57,12 +67,14 @@ function VoidForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) 
     >
       <Stack gap="md">
         <Text>
-          Void sale {receiptLabel(sale.receiptNo)} of {formatMoney(sale.total, sale.currency)}? It
-          stays in the records, marked voided, and no longer counts in the day&apos;s takings.
+          {t('void.question', {
+            receipt: receiptLabel(sale.receiptNo),
+            amount: money(sale.total, sale.currency),
+          })}
         </Text>
         <FormAlert message={formError} />
         <TextInput
-          label="Reason"
+          label={t('void.reason')}
           required
           data-autofocus
           maxLength={200}
@@ -72,10 +84,10 @@ function VoidForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }) 
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
-          <Button type="submit" color="red" loading={busy}>
-            Void now
+          <Button type="submit" color="red.9" loading={busy}>
+            {t('void.submit')}
           </Button>
         </Group>
       </Stack>

@@ -5,6 +5,7 @@
  * What is here is calendar math on the strings, done by Luxon in UTC so no zone plays a part.
  */
 import { DateTime } from 'luxon';
+import { currentLocale } from '../../i18n';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,10 +22,15 @@ export function addDays(day: string, days: number): string {
   return parse(day).plus({ days }).toISODate()!;
 }
 
-const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
-
-/** "Monday 23 November 2026" (in the member's locale) for a YYYY-MM-DD day. */
-export function formatBusinessDay(day: string): string {
+/**
+ * A YYYY-MM-DD day for display in the current locale (i18n `currentLocale()`): "Monday 23 November
+ * 2026" / "Montag, 23. November 2026" (`full`), "23 Nov 2026" / "23.11.2026" (`medium`). The day
+ * is formatted as a calendar date in UTC, so no time zone can move it to a neighbouring day.
+ * RangeError if `day` is not a day.
+ */
+export function formatBusinessDay(day: string, style: 'full' | 'medium' = 'full'): string {
   if (!isBusinessDay(day)) throw new RangeError(`Not a day: ${day}`);
-  return longDay.format(parse(day).toJSDate());
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: style, timeZone: 'UTC' }).format(
+    parse(day).toJSDate(),
+  );
 }

@@ -1,21 +1,24 @@
 /** Small display rules shared by the transactions list, the sale detail and its dialogs. */
 import type { SaleDetail, SaleLineView, TenderType } from '../../../../shared/contract';
 import { divRound } from '../../../../shared/money';
+import { t } from '../../i18n';
 
-export const TENDER_LABELS: Record<TenderType, string> = {
-  cash: 'Cash',
-  card: 'Card',
-  other: 'Other',
-};
+/** The tender types in the order they are offered. */
+export const TENDER_TYPES: readonly TenderType[] = ['cash', 'card', 'other'];
+
+/** "Cash" / "Bar": a tender type's name in the current language. */
+export function tenderLabel(type: TenderType): string {
+  return t(`transactions:tender.${type}`);
+}
 
 /** A line's description for display: imported data often carries padding and doubled spaces. */
 export function displayDescription(description: string): string {
   return description.trim().replace(/\s+/g, ' ');
 }
 
-/** "#12". */
+/** "#12" (English) / "Nr. 12" (German). */
 export function receiptLabel(receiptNo: number): string {
-  return `#${receiptNo}`;
+  return t('transactions:receiptLabel', { receiptNo });
 }
 
 /** Units of a sale line that may still be refunded. */
