@@ -13,6 +13,7 @@ import { run } from '../db/sql';
 import type { Clock } from '../types';
 import type { Till } from './checkout-service';
 import { ParkedSaleEntity } from './sale.entity';
+import { clearTillCart } from '../carts/clear-till-cart';
 
 /**
  * Writes one parked cart through `em` (the caller's transaction) under `staff`'s name: sales:park,
@@ -48,17 +49,23 @@ export class ParkedSales {
     private readonly till: Till,
   ) {}
 
-  /** Parks a cart; without a label it is called "N items". */
+  /**
+   * Parks a cart; without a label it is called "N items". The till's cart in progress (the
+   * actor's) is emptied in the same transaction: it is this cart, now parked.
+   */
   async park(actor: Session, input: ChannelParsedInput<'sales:park'>): Promise<ParkedSale> {
-    return this.db.write((em) =>
-      insertParkedCart(em, {
+    const createdAt = this.clock.now().toISOString();
+    return this.db.write(async (em) => {
+      const parked = await insertParkedCart(em, {
         tillId: this.till.id,
         staff: { id: actor.staff.id, name: actor.staff.displayName },
         label: input.label,
         cart: input.cart,
-        createdAt: this.clock.now().toISOString(),
-      }),
-    );
+        createdAt,
+      });
+      await clearTillCart(em, this.till.id, actor.staff.id, createdAt);
+      return parked;
+    });
   }
 
   /** This till's parked carts, oldest first. */
