@@ -22,6 +22,7 @@ import { ParkedSales } from './sales/parked-sales';
 import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
 import { ImportJobs } from './imports/import-jobs';
+import { TillCarts } from './carts/till-carts';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -41,6 +42,8 @@ export interface Services {
   daySummary: DaySummaryService;
   onlineRetail: OnlineRetailImporter;
   importJobs: ImportJobs;
+  /** The cart in progress on this till (issue 8, item 4). */
+  tillCarts: TillCarts;
   /** The integrity state for app:status (D5, D9, D10). */
   integrity: { status(): IntegrityStatus };
 }
@@ -95,5 +98,6 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     daySummary: new DaySummaryService(db, settings, clock),
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
     importJobs: new ImportJobs(),
+    tillCarts: new TillCarts(db, audit, clock, till),
   };
 }

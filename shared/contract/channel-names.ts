@@ -66,6 +66,10 @@ export const CHANNEL_NAMES = [
   'reports:today',
   'import:onlineRetail',
   'import:progress',
+  'cart:get',
+  'cart:save',
+  'cart:takeOver',
+  'cart:park',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */

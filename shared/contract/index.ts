@@ -13,6 +13,7 @@ import { customerChannels } from './customers';
 import { salesChannels } from './sales';
 import { reportChannels } from './reports';
 import { importChannels } from './imports';
+import { cartChannels } from './carts';
 
 export const channels = {
   ...authChannels,
@@ -24,6 +25,7 @@ export const channels = {
   ...salesChannels,
   ...reportChannels,
   ...importChannels,
+  ...cartChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -51,3 +53,4 @@ export * from './customers';
 export * from './sales';
 export * from './reports';
 export * from './imports';
+export * from './carts';

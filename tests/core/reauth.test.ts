@@ -71,6 +71,10 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'reports:today',
   'import:onlineRetail',
   'import:progress',
+  'cart:get',
+  'cart:save',
+  'cart:takeOver',
+  'cart:park',
 ];
 
 describe('the reviewed table of sensitive channels (S3)', () => {

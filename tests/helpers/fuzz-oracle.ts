@@ -517,7 +517,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     ok: (c) => ({
       audit: ['sale.complete', 'sale.override?'],
       rows: { sales: 1, sale_lines: c.output.lines.length, sale_tenders: c.output.tenders.length },
-      touched: ['tills'],
+      // The till's cart in progress is emptied in the sale's transaction (issue 8, item 4).
+      touched: ['tills', 'till_carts'],
     }),
     refusals: nothingOn(
       'NOT_FOUND',
@@ -588,7 +589,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   },
   'sales:park': {
     input: object({ label: note(60), cart: object(cartFields) }),
-    ok: { rows: { parked_sales: 1 } },
+    // The till's cart in progress is emptied in the same transaction (issue 8, item 4).
+    ok: { rows: { parked_sales: 1 }, touched: ['till_carts'] },
     refusals: nothingOn('NOT_FOUND', 'PRODUCT_UNAVAILABLE'),
     stream: { needs: 'sellableProduct' },
   },
@@ -634,6 +636,33 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     refusals: nothingOn(...IMPORT_REFUSALS, 'CONFLICT'),
   },
   'import:progress': { input: object({ jobId: format('uuid') }), ...read() },
+
+  // Issue 8, item 4: the till's cart in progress, one row per till; a change names its version.
+  'cart:get': { input: object({}), ...read() },
+  'cart:save': {
+    // A cart in progress may be empty; otherwise the sale's cart rules (docs/sales.md).
+    input: object({
+      cart: object({ ...cartFields, lines: array(cartLine, 0, 200) }),
+      version: int(0, ID_MAX),
+    }),
+    // The till's row is made by its first save, then replaced in place.
+    ok: { rows: { till_carts: ANY } },
+    // CONFLICT: a stale version (another window), or another member's lines.
+    refusals: nothingOn('CONFLICT'),
+  },
+  'cart:takeOver': {
+    input: object({ version: int(0, ID_MAX) }),
+    // Taking over one's own or an empty cart changes nothing and audits nothing.
+    ok: (c) =>
+      c.changed.has('till_carts') ? { audit: ['cart.takeover'], touched: ['till_carts'] } : NOTHING,
+    refusals: nothingOn('CONFLICT'),
+  },
+  'cart:park': {
+    input: object({ version: int(0, ID_MAX), label: note(60) }),
+    ok: { rows: { parked_sales: 1 }, touched: ['till_carts'] },
+    // NOT_FOUND: nothing rung up on the till.
+    refusals: nothingOn('CONFLICT', 'NOT_FOUND'),
+  },
 };
 
 /** The oracle's entry for `channel`, or undefined (the fuzz fails on that). */

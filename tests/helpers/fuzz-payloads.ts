@@ -177,6 +177,15 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
 
   'import:onlineRetail': (c) => importFile(ONLINE_RETAIL_CSV, c.uuid),
   'import:progress': (c) => ({ jobId: c.uuid }),
+
+  'cart:get': () => ({}),
+  // A stale version is CONFLICT, which is still an authz pass.
+  'cart:save': (c) => ({
+    cart: { lines: [{ productId: c.retail.productId, quantity: 1 }] },
+    version: 0,
+  }),
+  'cart:takeOver': () => ({ version: 0 }),
+  'cart:park': () => ({ version: 0, label: 'Back soon' }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

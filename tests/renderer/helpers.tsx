@@ -36,6 +36,7 @@ import {
   useStorageStore,
 } from '../../renderer/src/stores';
 import { useCartStore } from '../../renderer/src/stores/cart';
+import { useCartTakeoverStore } from '../../renderer/src/stores/cart-takeover';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
 import { useProductsStore } from '../../renderer/src/stores/products';
 import { useReportsStore } from '../../renderer/src/stores/reports';
@@ -150,6 +151,7 @@ export function resetStores(): void {
   useSettingsStore.getState().reset();
   useNavigationStore.getState().reset();
   useCartStore.getState().reset();
+  useCartTakeoverStore.getState().reset();
   useCustomersStore.getState().reset();
   useProductsStore.getState().reset();
   useReportsStore.getState().reset();

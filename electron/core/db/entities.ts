@@ -13,6 +13,7 @@ import {
   SaleTenderEntity,
   SaleVoidEntity,
 } from '../sales/sale.entity';
+import { TillCartEntity } from '../carts/till-cart.entity';
 
 export const ENTITIES = [
   RoleEntity,
@@ -29,4 +30,5 @@ export const ENTITIES = [
   SaleTenderEntity,
   SaleVoidEntity,
   ParkedSaleEntity,
+  TillCartEntity,
 ];

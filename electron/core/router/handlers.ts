@@ -13,6 +13,7 @@ import { createSalesHandlers } from '../sales/handlers';
 import type { Services } from '../services';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createStaffHandlers } from '../staff/handlers';
+import { createCartHandlers } from '../carts/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -25,5 +26,6 @@ export function createHandlers(s: Services): Handlers {
     ...createSalesHandlers(s),
     ...createReportHandlers(s),
     ...createImportHandlers(s),
+    ...createCartHandlers(s),
   } satisfies Handlers;
 }

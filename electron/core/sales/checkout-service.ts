@@ -24,6 +24,7 @@ import type { SaleQueries } from './sale-queries';
 import { insertSale } from './sale-writer';
 import { settleTenders } from './tenders';
 import { findSellableCustomer } from './customer-ref';
+import { clearTillCart } from '../carts/clear-till-cart';
 
 export interface Till {
   id: number;
@@ -119,6 +120,8 @@ export class CheckoutService {
         lines,
         tenders,
       );
+      // The sale is done: its cart in progress on this till goes with it, in this transaction.
+      await clearTillCart(em, this.till.id, actor.staff.id, createdAt);
       await this.audit.record(em, {
         action: 'sale.complete',
         outcome: 'success',

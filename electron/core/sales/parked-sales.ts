@@ -3,7 +3,8 @@
  * cashier. Not money: a parked cart is deleted when resumed or discarded. The cart is stored as
  * JSON and re-validated against the contract's cart schema when it comes back.
  */
-import type { ChannelParsedInput, ParkedSale } from '../../../shared/contract';
+import type { EntityManager } from 'typeorm';
+import type { Cart, ChannelParsedInput, ParkedSale } from '../../../shared/contract';
 import { cartSchema } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Session } from '../auth/sessions';
@@ -12,6 +13,34 @@ import { run } from '../db/sql';
 import type { Clock } from '../types';
 import type { Till } from './checkout-service';
 import { ParkedSaleEntity } from './sale.entity';
+import { clearTillCart } from '../carts/clear-till-cart';
+
+/**
+ * Writes one parked cart through `em` (the caller's transaction) under `staff`'s name: sales:park,
+ * and cart:park for the till's cart in progress. Without a label it is called "N items".
+ */
+export async function insertParkedCart(
+  em: EntityManager,
+  p: {
+    tillId: number;
+    staff: { id: number; name: string };
+    label: string | null;
+    cart: Cart;
+    createdAt: string;
+  },
+): Promise<ParkedSale> {
+  const n = p.cart.lines.length;
+  const label = p.label ?? `${n} ${n === 1 ? 'item' : 'items'}`;
+  const saved = await em.getRepository(ParkedSaleEntity).save({
+    tillId: p.tillId,
+    staffId: p.staff.id,
+    label,
+    cart: JSON.stringify(p.cart),
+    lineCount: n,
+    createdAt: p.createdAt,
+  });
+  return { id: saved.id, label, staff: p.staff, lineCount: n, createdAt: p.createdAt };
+}
 
 export class ParkedSales {
   constructor(
@@ -20,28 +49,23 @@ export class ParkedSales {
     private readonly till: Till,
   ) {}
 
-  /** Parks a cart; without a label it is called "N items". */
+  /**
+   * Parks a cart; without a label it is called "N items". The till's cart in progress (the
+   * actor's) is emptied in the same transaction: it is this cart, now parked.
+   */
   async park(actor: Session, input: ChannelParsedInput<'sales:park'>): Promise<ParkedSale> {
-    const now = this.clock.now().toISOString();
-    const n = input.cart.lines.length;
-    const label = input.label ?? `${n} ${n === 1 ? 'item' : 'items'}`;
-    const saved = await this.db.write((em) =>
-      em.getRepository(ParkedSaleEntity).save({
+    const createdAt = this.clock.now().toISOString();
+    return this.db.write(async (em) => {
+      const parked = await insertParkedCart(em, {
         tillId: this.till.id,
-        staffId: actor.staff.id,
-        label,
-        cart: JSON.stringify(input.cart),
-        lineCount: input.cart.lines.length,
-        createdAt: now,
-      }),
-    );
-    return {
-      id: saved.id,
-      label,
-      staff: { id: actor.staff.id, name: actor.staff.displayName },
-      lineCount: saved.lineCount,
-      createdAt: now,
-    };
+        staff: { id: actor.staff.id, name: actor.staff.displayName },
+        label: input.label,
+        cart: input.cart,
+        createdAt,
+      });
+      await clearTillCart(em, this.till.id, actor.staff.id, createdAt);
+      return parked;
+    });
   }
 
   /** This till's parked carts, oldest first. */

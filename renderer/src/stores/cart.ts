@@ -258,8 +258,10 @@ export const useCartStore = create<CartState>()((set, get) => {
   };
 });
 
-// A cart belongs to the member who rang it up: drop it when someone else signs in or all sign out.
-// (Locking the till keeps it, so the cashier carries on after unlocking.)
+// A cart belongs to the member who rang it up: drop it from this window when someone else signs
+// in or all sign out. (Locking the till keeps it, so the cashier carries on after unlocking.) The
+// till's stored copy stays: the next member is asked to take it over or park it
+// (stores/cart-takeover.ts, issue 8 item 4).
 useSessionStore.subscribe((state, previous) => {
   if (state.session?.staff.id !== previous.session?.staff.id) useCartStore.getState().reset();
 });

@@ -6,15 +6,18 @@
  */
 import { configureClient } from '../api/client';
 import { useAuditStore } from './audit';
+import { cartSync } from './cart-sync';
+import { useCartTakeoverStore } from './cart-takeover';
 import { useNavigationStore } from './navigation';
 import { useReauthStore } from './reauth';
-import { useSessionStore } from './session';
+import { selectPhase, useSessionStore } from './session';
 import { useSettingsStore } from './settings';
 import { useStaffStore } from './staff';
 import { useStorageStore } from './storage';
 
 export {
   useAuditStore,
+  useCartTakeoverStore,
   useNavigationStore,
   useReauthStore,
   useSessionStore,
@@ -31,6 +34,7 @@ export function connectStores(): void {
     onReauthRequired: () => useReauthStore.getState().request(),
     onStorage: (writable) => useStorageStore.getState().setWritable(writable),
   });
+  cartSync.start(() => void useCartTakeoverStore.getState().check(true));
 }
 
 useSessionStore.subscribe((state, previous) => {
@@ -46,4 +50,13 @@ useSessionStore.subscribe((state, previous) => {
     useSettingsStore.getState().reset();
     useNavigationStore.getState().reset();
   }
+  // The till's cart in progress (issue 8, item 4): read it again for each member who signs in.
+  if (before?.staff.id !== after?.staff.id) useCartTakeoverStore.getState().reset();
+  const me = after?.staff.id;
+  if (
+    me !== undefined &&
+    selectPhase(state) === 'ready' &&
+    useCartTakeoverStore.getState().checkedFor !== me
+  )
+    void useCartTakeoverStore.getState().check();
 });

@@ -7,6 +7,7 @@ import { SafeModeBanner } from '../../components/SafeModeBanner';
 import { StorageBanner } from '../../components/StorageBanner';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
+import { CartTakeover } from '../cart-takeover/CartTakeover';
 import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
 import { NothingToShow } from '../placeholders/NothingToShow';
 import { ReauthDialog } from '../reauth/ReauthDialog';
@@ -64,6 +65,7 @@ export function Shell() {
             onClose={() => setChangingPassword(false)}
           />
           <ReauthDialog />
+          <CartTakeover />
         </PanelBoundary>
       </main>
     </div>
