@@ -21,6 +21,7 @@ export const CHANNEL_NAMES = [
   'auth:changePassword',
   'settings:get',
   'settings:update',
+  'settings:setUpStore',
   'roles:list',
   'staff:list',
   'staff:create',

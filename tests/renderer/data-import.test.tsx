@@ -4,10 +4,11 @@ import type { ImportReport, OnlineRetailReport, TillSettings } from '../../share
 import type { RoleId } from '../../shared/permissions';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
 import { useProductsStore } from '../../renderer/src/stores/products';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TILL, STORE_DETAILS } from './helpers';
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',

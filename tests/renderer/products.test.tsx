@@ -2,10 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProductView, TillSettings } from '../../shared/contract';
 import { PRODUCTS_PAGE_SIZE, useProductsStore } from '../../renderer/src/stores/products';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TILL, STORE_DETAILS } from './helpers';
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',
