@@ -127,6 +127,9 @@ describe('products screen', () => {
     await user.type(within(dialog).getByLabelText(/^Barcode/), '5012345678900');
     await user.type(within(dialog).getByLabelText(/^Name/), 'Tea towel');
     await user.type(within(dialog).getByLabelText(/^Price/), '2.55');
+    // A new product starts with the store's default tax rate (issue 8: 20 % here).
+    expect(within(dialog).getByLabelText(/^Tax rate/)).toHaveValue('20');
+    await user.clear(within(dialog).getByLabelText(/^Tax rate/));
     await user.type(within(dialog).getByLabelText(/^Tax rate/), '20{Enter}');
 
     await waitFor(() =>
@@ -152,6 +155,7 @@ describe('products screen', () => {
     await user.type(within(dialog).getByLabelText(/^SKU/), 'X1');
     await user.type(within(dialog).getByLabelText(/^Name/), 'Thing');
     await user.type(within(dialog).getByLabelText(/^Price/), '2.555');
+    await user.clear(within(dialog).getByLabelText(/^Tax rate/));
     await user.type(within(dialog).getByLabelText(/^Tax rate/), '120');
     await user.click(within(dialog).getByRole('button', { name: 'Add product' }));
     expect(
@@ -175,6 +179,7 @@ describe('products screen', () => {
     await user.type(within(dialog).getByLabelText(/^SKU/), 'MUG-1');
     await user.type(within(dialog).getByLabelText(/^Name/), 'Another mug');
     await user.type(within(dialog).getByLabelText(/^Price/), '3');
+    await user.clear(within(dialog).getByLabelText(/^Tax rate/));
     await user.type(within(dialog).getByLabelText(/^Tax rate/), '0{Enter}');
 
     expect(await within(dialog).findByText('This SKU is already used.')).toBeInTheDocument();
