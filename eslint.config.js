@@ -41,7 +41,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/src/features/reauth/**',
   'renderer/src/features/receipt/**',
   'renderer/src/features/reports/**',
-  'renderer/src/features/setup/**',
   'renderer/src/features/shell/**',
   'renderer/src/features/staff/**',
   'renderer/src/features/transactions/**',

@@ -17,6 +17,7 @@ import { ChangePasswordScreen } from './features/change-password/ChangePasswordS
 import { LockScreen } from './features/lock/LockScreen';
 import { LoginScreen } from './features/login/LoginScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { StoreSetupGate } from './features/setup/StoreSetupGate';
 import { Shell } from './features/shell/Shell';
 import { useSessionKeeper } from './hooks/useSessionKeeper';
 import { connectStores, selectPhase, useSessionStore } from './stores';
@@ -74,7 +75,11 @@ function Screens() {
     case 'changePassword':
       return <ChangePasswordScreen />;
     case 'ready':
-      return <Shell />;
+      return (
+        <StoreSetupGate>
+          <Shell />
+        </StoreSetupGate>
+      );
   }
 }
 

@@ -14,6 +14,7 @@ import { TransactionsScreen } from '../transactions/TransactionsScreen';
 import { NothingToShow } from '../placeholders/NothingToShow';
 import { ReauthDialog } from '../reauth/ReauthDialog';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { StoreSetupBanner } from '../setup/StoreSetupBanner';
 import { StaffScreen } from '../staff/StaffScreen';
 import { type NavItem, resolveScreen, visibleNavItems } from './navigation';
 import { ShellHeader } from './ShellHeader';
@@ -36,6 +37,7 @@ export function Shell() {
         <SafeModeBanner />
         <StorageBanner />
         <IntegrityBanner />
+        <StoreSetupBanner />
         <ScreenOutlet item={current} />
       </main>
       <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
