@@ -39,7 +39,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/src/features/placeholders/**',
   'renderer/src/features/products/**',
   'renderer/src/features/reauth/**',
-  'renderer/src/features/receipt/**',
   'renderer/src/features/reports/**',
   'renderer/src/features/shell/**',
   'renderer/src/features/staff/**',
