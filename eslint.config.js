@@ -28,7 +28,7 @@ import tseslint from 'typescript-eslint';
  * leaves this list when it is converted; the list must end empty.
  */
 const NOT_YET_TRANSLATED = [
-  'renderer/src/components/**',
+  'renderer/src/components/SafeModeBanner.tsx',
   'renderer/src/forms/**',
   'renderer/src/features/change-password/**',
   'renderer/src/features/checkout/**',
@@ -36,11 +36,9 @@ const NOT_YET_TRANSLATED = [
   'renderer/src/features/data-import/**',
   'renderer/src/features/lock/**',
   'renderer/src/features/login/**',
-  'renderer/src/features/placeholders/**',
   'renderer/src/features/products/**',
   'renderer/src/features/reauth/**',
   'renderer/src/features/reports/**',
-  'renderer/src/features/shell/**',
   'renderer/src/features/staff/**',
   'renderer/src/features/transactions/**',
 ];

@@ -1,6 +1,11 @@
 /**
  * The renderer's root: Mantine set up for the CSP (no injected <style>: theme variables come from
  * theme/theme.css), notifications, and the screen that follows from the session state.
+ *
+ * Only the sign-in screen is in the first chunk; set-up, lock, the forced password change and the
+ * signed-in shell load on demand (issue 8, item 23; tests/renderer/bundle-size.test.ts keeps the
+ * sign-in JavaScript within budget). A last error boundary keeps a render error from leaving a
+ * blank window.
  */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
@@ -9,29 +14,56 @@ import './app.css';
 import './i18n'; // Before any screen: catalogues and the locale.
 
 import { Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from './components/AuthLayout';
-import { ChangePasswordScreen } from './features/change-password/ChangePasswordScreen';
-import { LockScreen } from './features/lock/LockScreen';
+import { lazyScreen } from './components/lazy-screen';
+import { PanelBoundary } from './components/PanelBoundary';
 import { LoginScreen } from './features/login/LoginScreen';
-import { SetupScreen } from './features/setup/SetupScreen';
 import { StoreSetupGate } from './features/setup/StoreSetupGate';
-import { Shell } from './features/shell/Shell';
 import { useSessionKeeper } from './hooks/useSessionKeeper';
 import { connectStores, selectPhase, useSessionStore } from './stores';
 import { theme } from './theme/theme';
 
 connectStores();
 
+// The toast container (and its transition library) is not needed to draw the sign-in screen.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
+
+/** The top-level screens other than sign-in, each its own chunk. */
+export const TOP_SCREENS = {
+  setup: lazyScreen(() => import('./features/setup/SetupScreen').then((m) => m.SetupScreen)),
+  lock: lazyScreen(() => import('./features/lock/LockScreen').then((m) => m.LockScreen)),
+  changePassword: lazyScreen(() =>
+    import('./features/change-password/ChangePasswordScreen').then((m) => m.ChangePasswordScreen),
+  ),
+  shell: lazyScreen(() => import('./features/shell/Shell').then((m) => m.Shell)),
+};
+const {
+  setup: SetupScreen,
+  lock: LockScreen,
+  changePassword: ChangePasswordScreen,
+  shell: Shell,
+} = TOP_SCREENS;
+
 export interface AppProps {
   /** 'test' turns off transitions and portals (Testing Library). */
   env?: 'default' | 'test';
 }
 
+/** Fetches the code of every screen ahead of time (tests; a till that must never wait). */
+export function preloadAllScreens(): Promise<unknown> {
+  return Promise.all([
+    ...Object.values(TOP_SCREENS).map((screen) => screen.preload()),
+    import('./features/shell/screens').then((m) => m.preloadScreens()),
+  ]);
+}
+
 /** The whole renderer. */
 export function App({ env = 'default' }: AppProps) {
+  const { t } = useTranslation('shell');
   return (
     <MantineProvider
       theme={theme}
@@ -40,8 +72,14 @@ export function App({ env = 'default' }: AppProps) {
       withCssVariables={false}
       withGlobalClasses={false}
     >
-      <Notifications position="bottom-right" zIndex={1000} />
-      <Screens />
+      <Suspense>
+        <Notifications position="bottom-right" zIndex={1000} />
+      </Suspense>
+      <PanelBoundary area={t('brand')}>
+        <Suspense fallback={<Starting />}>
+          <Screens />
+        </Suspense>
+      </PanelBoundary>
     </MantineProvider>
   );
 }
@@ -50,20 +88,20 @@ export function App({ env = 'default' }: AppProps) {
 function Screens() {
   const phase = useSessionStore(selectPhase);
   const start = useSessionStore((s) => s.start);
-  const { t } = useTranslation();
   useSessionKeeper();
 
   useEffect(() => {
     void start();
   }, [start]);
 
+  // While the sign-in screen shows, fetch the signed-in app's code, so signing in is instant.
+  useEffect(() => {
+    if (phase === 'signedOut') void Shell.preload().catch(() => {});
+  }, [phase]);
+
   switch (phase) {
     case 'starting':
-      return (
-        <Center mih="100vh">
-          <Loader size="lg" aria-label={t('app.starting')} />
-        </Center>
-      );
+      return <Starting />;
     case 'unavailable':
       return <Unavailable />;
     case 'setup':
@@ -81,6 +119,15 @@ function Screens() {
         </StoreSetupGate>
       );
   }
+}
+
+function Starting() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="100vh">
+      <Loader size="lg" aria-label={t('app.starting')} />
+    </Center>
+  );
 }
 
 function Unavailable() {

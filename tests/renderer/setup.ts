@@ -5,6 +5,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, expect, vi } from 'vitest';
+import { preloadAllScreens } from '../../renderer/src/App';
 import { i18n } from '../../renderer/src/i18n';
 
 // A key missing from the English catalogue fails the test that showed it (issue 8, item 25).
@@ -41,6 +42,9 @@ window.HTMLElement.prototype.scrollIntoView = function scrollIntoView(): void {}
 // Mantine reads computed styles with a pseudo-element argument that jsdom does not implement.
 const { getComputedStyle } = window;
 window.getComputedStyle = (element: Element) => getComputedStyle(element);
+
+// Screens load lazily in the app; here their code is fetched first, so no test waits on it.
+await preloadAllScreens();
 
 afterEach(() => {
   cleanup();

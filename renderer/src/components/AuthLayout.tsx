@@ -1,5 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/session';
 import { BrandMark } from './BrandMark';
 import { SafeModeBanner } from './SafeModeBanner';
@@ -13,6 +14,7 @@ export interface AuthLayoutProps {
 /** The centred card used by every screen before the app itself: set-up, sign-in, lock, password. */
 export function AuthLayout({ title, subtitle, children }: AuthLayoutProps) {
   const terminalName = useSessionStore((s) => s.status?.terminalName ?? '');
+  const { t } = useTranslation('shell');
   return (
     <main className="k-auth">
       <Stack gap="lg" className="k-auth-column">
@@ -20,7 +22,7 @@ export function AuthLayout({ title, subtitle, children }: AuthLayoutProps) {
           <BrandMark size={44} />
           {terminalName && (
             <Text c="dimmed" size="sm">
-              Till: {terminalName}
+              {t('till', { name: terminalName })}
             </Text>
           )}
         </Stack>

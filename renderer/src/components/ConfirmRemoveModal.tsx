@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from './notify';
 import { useBusy } from '../hooks/useBusy';
 
@@ -32,6 +33,7 @@ export function ConfirmRemoveModal<T extends { id: number; name: string }>({
   errorTitle,
 }: ConfirmRemoveModalProps<T>) {
   const { busy, run } = useBusy();
+  const { t } = useTranslation('shell');
 
   const confirm = () =>
     run(async () => {
@@ -49,7 +51,7 @@ export function ConfirmRemoveModal<T extends { id: number; name: string }>({
     <Modal
       opened={record !== null}
       onClose={onClose}
-      title={record ? `Remove ${record.name}?` : ''}
+      title={record ? t('remove.title', { name: record.name }) : ''}
       size="md"
     >
       {record && (
@@ -57,10 +59,10 @@ export function ConfirmRemoveModal<T extends { id: number; name: string }>({
           <Text>{rule}</Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} data-autofocus>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button color="red" loading={busy} onClick={() => void confirm()}>
-              Remove
+              {t('remove.confirm')}
             </Button>
           </Group>
         </Stack>

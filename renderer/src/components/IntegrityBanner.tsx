@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { IconShieldExclamation } from '@tabler/icons-react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { can, useSessionStore } from '../stores/session';
 
 /** How often a signed-in till re-reads app:status, to show what the background check found. */
@@ -17,6 +18,7 @@ export function IntegrityBanner() {
   const chain = useSessionStore((s) => s.status?.integrity.auditChain ?? null);
   const refreshStatus = useSessionStore((s) => s.refreshStatus);
   const signedIn = session !== null;
+  const { t } = useTranslation('shell');
 
   useEffect(() => {
     if (!signedIn) return;
@@ -29,12 +31,11 @@ export function IntegrityBanner() {
     <Alert
       color="red"
       variant="light"
-      title="The audit log has been tampered with"
+      title={t('integrity.title')}
       icon={<IconShieldExclamation size={20} />}
       role="alert"
     >
-      {chain.detail} Its history can no longer be trusted; keep this database as evidence and
-      restore a backup.
+      {t('integrity.body', { detail: chain.detail ?? '' })}
     </Alert>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../api/messages';
 import { useStorageStore } from '../stores/storage';
 
@@ -9,6 +10,7 @@ import { useStorageStore } from '../stores/storage';
  */
 export function StorageBanner() {
   const writable = useStorageStore((s) => s.writable);
+  const { t } = useTranslation('shell');
   if (writable) return null;
   return (
     <Alert
@@ -16,11 +18,10 @@ export function StorageBanner() {
       variant="light"
       role="alert"
       className="k-storage-banner"
-      title="Sales are not being saved"
+      title={t('storage.title')}
       icon={<IconDeviceFloppy size={20} />}
     >
-      {ERROR_MESSAGES.STORAGE_FAILED} Kassa tries again with the next sale and clears this warning
-      as soon as one is saved.
+      {ERROR_MESSAGES.STORAGE_FAILED} {t('storage.retrying')}
     </Alert>
   );
 }

@@ -4,20 +4,26 @@
 import { notifications } from '@mantine/notifications';
 import { AppError, SESSION_PROBLEM_CODES } from '../../../shared/errors';
 import { messageFor } from '../api/messages';
+import { t } from '../i18n';
 
 /** The close button is named, so screen readers and keyboard users can dismiss a toast. */
-const closeButtonProps = { 'aria-label': 'Dismiss notification' };
+const closeButtonProps = () => ({ 'aria-label': t('shell:notify.dismiss') });
 
 /** Shows a short success message. */
 export function notifySuccess(message: string): void {
-  notifications.show({ message, color: 'teal', autoClose: 4000, closeButtonProps });
+  notifications.show({
+    message,
+    color: 'teal',
+    autoClose: 4000,
+    closeButtonProps: closeButtonProps(),
+  });
 }
 
 /**
  * Shows the human message for a failed action. Says nothing when the member cancelled the
  * password prompt, or when the session problem already moved them to another screen.
  */
-export function notifyError(error: unknown, title = 'That did not work'): void {
+export function notifyError(error: unknown, title = t('shell:notify.failed')): void {
   if (
     error instanceof AppError &&
     (error.code === 'REAUTH_REQUIRED' || SESSION_PROBLEM_CODES.includes(error.code))
@@ -28,6 +34,6 @@ export function notifyError(error: unknown, title = 'That did not work'): void {
     message: messageFor(error),
     color: 'red',
     autoClose: 8000,
-    closeButtonProps,
+    closeButtonProps: closeButtonProps(),
   });
 }

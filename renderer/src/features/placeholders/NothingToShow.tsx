@@ -1,16 +1,16 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 /** Shown when the member's role allows none of the app's screens. */
 export function NothingToShow() {
+  const { t } = useTranslation('shell');
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
-        Welcome
+        {t('nothingToShow.title')}
       </Title>
       <Paper withBorder radius="lg" p="xl">
-        <Text size="lg">
-          Your role does not include any screens yet. Ask an admin to change your role.
-        </Text>
+        <Text size="lg">{t('nothingToShow.body')}</Text>
       </Paper>
     </Stack>
   );

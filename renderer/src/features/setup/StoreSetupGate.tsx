@@ -6,7 +6,12 @@ import { count } from '../../format/locale';
 import { t as translate } from '../../i18n';
 import { can, useSessionStore } from '../../stores/session';
 import { useSettingsStore } from '../../stores/settings';
-import { StoreSetupScreen } from './StoreSetupScreen';
+import { lazyScreen } from '../../components/lazy-screen';
+
+/** Its own chunk: the sign-in screen's JavaScript stays small (item 23). */
+const StoreSetupScreen = lazyScreen(() =>
+  import('./StoreSetupScreen').then((m) => m.StoreSetupScreen),
+);
 
 /**
  * Shows the store set-up instead of `children` (the app) while it is asked for: right after the

@@ -1,69 +1,92 @@
-import { useState } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { IntegrityBanner } from '../../components/IntegrityBanner';
+import { PanelBoundary } from '../../components/PanelBoundary';
 import { SafeModeBanner } from '../../components/SafeModeBanner';
 import { StorageBanner } from '../../components/StorageBanner';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
-import { CheckoutScreen } from '../checkout/CheckoutScreen';
-import { CustomersScreen } from '../customers/CustomersScreen';
-import { DataImportScreen } from '../data-import/DataImportScreen';
-import { ProductsScreen } from '../products/ProductsScreen';
-import { ReportsScreen } from '../reports/ReportsScreen';
-import { TransactionsScreen } from '../transactions/TransactionsScreen';
 import { NothingToShow } from '../placeholders/NothingToShow';
 import { ReauthDialog } from '../reauth/ReauthDialog';
-import { SettingsScreen } from '../settings/SettingsScreen';
 import { StoreSetupBanner } from '../setup/StoreSetupBanner';
-import { StaffScreen } from '../staff/StaffScreen';
 import { type NavItem, resolveScreen, visibleNavItems } from './navigation';
+import { preloadScreens, SCREENS } from './screens';
 import { ShellHeader } from './ShellHeader';
 import { ShellNav } from './ShellNav';
 
-/** The signed-in app: header, navigation by permission, the current screen, and shared dialogs. */
+/**
+ * The signed-in app: header, navigation by permission, the current screen, and shared dialogs.
+ * Each region sits in its own error boundary (issue 8, item 23), so one broken panel leaves the
+ * others working; the screen's boundary starts afresh when the member switches screens.
+ */
 export function Shell() {
   const permissions = useSessionStore((s) => s.session?.permissions);
   const chosen = useNavigationStore((s) => s.screen);
   const go = useNavigationStore((s) => s.go);
   const [changingPassword, setChangingPassword] = useState(false);
+  const { t } = useTranslation('shell');
   const items = visibleNavItems(permissions ?? []);
   const current = resolveScreen(chosen, items);
+  const allowed = items.map((item) => item.id).join(' ');
+
+  // Fetch the code of every screen this member may open, so none waits mid-sale.
+  useEffect(() => {
+    if (allowed) void preloadScreens(allowed.split(' ') as NavItem['id'][]).catch(() => {});
+  }, [allowed]);
 
   return (
     <div className="k-shell">
-      <ShellHeader onChangePassword={() => setChangingPassword(true)} />
-      {items.length > 0 && <ShellNav items={items} current={current?.id ?? null} onSelect={go} />}
+      <PanelBoundary area={t('regions.header')}>
+        <ShellHeader onChangePassword={() => setChangingPassword(true)} />
+      </PanelBoundary>
+      {items.length > 0 && (
+        <PanelBoundary area={t('regions.navigation')}>
+          <ShellNav items={items} current={current?.id ?? null} onSelect={go} />
+        </PanelBoundary>
+      )}
       <main className="k-shell-main">
-        <SafeModeBanner />
-        <StorageBanner />
-        <IntegrityBanner />
-        <StoreSetupBanner />
-        <ScreenOutlet item={current} />
+        <PanelBoundary area={t('regions.notices')}>
+          <SafeModeBanner />
+        </PanelBoundary>
+        <PanelBoundary area={t('regions.notices')}>
+          <StorageBanner />
+        </PanelBoundary>
+        <PanelBoundary area={t('regions.notices')}>
+          <IntegrityBanner />
+        </PanelBoundary>
+        <PanelBoundary area={t('regions.notices')}>
+          <StoreSetupBanner />
+        </PanelBoundary>
+        <PanelBoundary key={current?.id ?? 'none'} area={t(current?.label ?? 'regions.screen')}>
+          <ScreenOutlet item={current} />
+        </PanelBoundary>
+        <PanelBoundary area={t('regions.dialogs')}>
+          <ChangePasswordModal
+            opened={changingPassword}
+            onClose={() => setChangingPassword(false)}
+          />
+          <ReauthDialog />
+        </PanelBoundary>
       </main>
-      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
-      <ReauthDialog />
     </div>
   );
 }
 
 function ScreenOutlet({ item }: { item: NavItem | null }) {
+  const { t } = useTranslation('shell');
   if (!item) return <NothingToShow />;
-  switch (item.id) {
-    case 'checkout':
-      return <CheckoutScreen />;
-    case 'transactions':
-      return <TransactionsScreen />;
-    case 'customers':
-      return <CustomersScreen />;
-    case 'products':
-      return <ProductsScreen />;
-    case 'reports':
-      return <ReportsScreen />;
-    case 'data':
-      return <DataImportScreen />;
-    case 'staff':
-      return <StaffScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-  }
+  const Screen = SCREENS[item.id];
+  return (
+    <Suspense
+      fallback={
+        <Center mih={240}>
+          <Loader aria-label={t('loadingScreen', { screen: t(item.label) })} />
+        </Center>
+      }
+    >
+      <Screen />
+    </Suspense>
+  );
 }

@@ -10,6 +10,7 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ScreenId } from '../../stores/navigation';
 import type { NavItem } from './navigation';
 
@@ -30,18 +31,24 @@ export interface ShellNavProps {
   onSelect: (screen: ScreenId) => void;
 }
 
-/** The side navigation: one large button per allowed screen. */
+/**
+ * The side navigation: one large button per allowed screen. On a narrow screen it becomes a rail
+ * of icons (app.css); each label stays in the accessibility tree and shows as a native tooltip.
+ */
 export function ShellNav({ items, current, onSelect }: ShellNavProps) {
+  const { t } = useTranslation('shell');
   return (
-    <nav className="k-shell-nav" aria-label="Main">
+    <nav className="k-shell-nav" aria-label={t('nav.label')}>
       {items.map((item) => {
         const ItemIcon = ICONS[item.id];
+        const label = t(item.label);
         return (
           <NavLink
             key={item.id}
             component="button"
             type="button"
-            label={item.label}
+            label={label}
+            title={label}
             leftSection={<ItemIcon size={22} stroke={1.7} />}
             active={item.id === current}
             aria-current={item.id === current ? 'page' : undefined}

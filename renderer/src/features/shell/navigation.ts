@@ -8,24 +8,25 @@ import type { ScreenId } from '../../stores/navigation';
 
 export interface NavItem {
   id: ScreenId;
+  /** Catalogue key of the item's name, in the `shell` namespace (`t(item.label)`). */
   label: string;
   /** Shown when the member holds at least one of these. */
   anyOf: readonly Permission[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: 'checkout', label: 'Checkout', anyOf: ['sales.create'] },
+  { id: 'checkout', label: 'nav.checkout', anyOf: ['sales.create'] },
   {
     id: 'transactions',
-    label: 'Transactions',
+    label: 'nav.transactions',
     anyOf: ['sales.create', 'sales.void', 'sales.refund'],
   },
-  { id: 'customers', label: 'Customers', anyOf: ['customers.manage'] },
-  { id: 'products', label: 'Products', anyOf: ['products.manage'] },
-  { id: 'reports', label: 'Reports', anyOf: ['reports.view'] },
-  { id: 'data', label: 'Import data', anyOf: ['data.import'] },
-  { id: 'staff', label: 'Staff', anyOf: ['staff.view'] },
-  { id: 'settings', label: 'Settings', anyOf: ['settings.manage'] },
+  { id: 'customers', label: 'nav.customers', anyOf: ['customers.manage'] },
+  { id: 'products', label: 'nav.products', anyOf: ['products.manage'] },
+  { id: 'reports', label: 'nav.reports', anyOf: ['reports.view'] },
+  { id: 'data', label: 'nav.data', anyOf: ['data.import'] },
+  { id: 'staff', label: 'nav.staff', anyOf: ['staff.view'] },
+  { id: 'settings', label: 'nav.settings', anyOf: ['settings.manage'] },
 ];
 
 /** The navigation items `permissions` allow, in menu order. */
