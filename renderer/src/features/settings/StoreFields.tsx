@@ -1,15 +1,7 @@
-import {
-  Autocomplete,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Autocomplete, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
+import './store-fields.css';
 import { useTranslation } from 'react-i18next';
 import { type StoreFormValues, withCountryDefaults } from './store-form';
 import {
@@ -49,7 +41,7 @@ export function StoreFields({ form, countryFillsDefaults = false, idPrefix }: St
         maxLength={80}
         {...form.getInputProps('storeName')}
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <div className="k-store-grid">
         <Textarea
           label={t('store.address')}
           description={t('store.addressHelp')}
@@ -120,7 +112,7 @@ export function StoreFields({ form, countryFillsDefaults = false, idPrefix }: St
           allowDeselect={false}
           {...form.getInputProps('locale')}
         />
-      </SimpleGrid>
+      </div>
       <Stack gap={4}>
         <Switch
           label={t('store.pricesIncludeTax')}
