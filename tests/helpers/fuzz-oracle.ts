@@ -651,6 +651,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
         ? NOTHING
         : {
             audit: ['import.online_retail'],
+            // Customers already imported may have their "customer since" moved back.
             rows: {
               sales: c.output.salesCreated + c.output.refundsCreated,
               products: c.output.productsCreated,
@@ -659,6 +660,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
               sale_tenders: ANY,
               // The import's own till, the first time.
               tills: ANY,
+              // The "Imported" pseudo-member the sales are credited to, the first time (issue 8).
+              staff: ANY,
             },
           },
     refusals: nothingOn(...IMPORT_REFUSALS, 'CONFLICT'),
