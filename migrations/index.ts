@@ -12,6 +12,7 @@ import { SaleBusinessDate1790000004000 } from './1790000004000-SaleBusinessDate'
 import { StaffSessionEpoch1790000005000 } from './1790000005000-StaffSessionEpoch';
 import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifierKey';
 import { TillCarts1790000006000 } from './1790000006000-TillCarts';
+import { StoreSetUp1790000006100 } from './1790000006100-StoreSetUp';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   StaffSessionEpoch1790000005000,
   AuditIdentifierKey1790000005100,
   TillCarts1790000006000,
+  StoreSetUp1790000006100,
 ];

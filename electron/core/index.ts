@@ -42,7 +42,7 @@ const consoleLogger: Logger = {
 
 /** Shown when a till that was set up finds its database missing, empty or replaced. */
 export const MISSING_DATABASE =
-  'The database is missing or empty. This till was set up before: restore the database from a backup; it will not start as a new till.';
+  'The database is missing or empty. This till was set up before, so it will not start as a new till: call support to put the database file back.';
 
 /** Why the open file cannot be used: unknown migrations or missing triggers; null when fine. */
 function schemaProblem(raw: import('better-sqlite3').Database): string | null {

@@ -20,6 +20,7 @@ import { AuthLayout } from './components/AuthLayout';
 import { lazyScreen } from './components/lazy-screen';
 import { PanelBoundary } from './components/PanelBoundary';
 import { LoginScreen } from './features/login/LoginScreen';
+import { StoreSetupGate } from './features/setup/StoreSetupGate';
 import { useSessionKeeper } from './hooks/useSessionKeeper';
 import { connectStores, selectPhase, useSessionStore } from './stores';
 import { theme } from './theme/theme';
@@ -112,7 +113,11 @@ function Screens() {
     case 'changePassword':
       return <ChangePasswordScreen />;
     case 'ready':
-      return <Shell />;
+      return (
+        <StoreSetupGate>
+          <Shell />
+        </StoreSetupGate>
+      );
   }
 }
 

@@ -47,7 +47,7 @@ const newMemberInput = z.strictObject({
 export const authChannels = {
   'app:status': defineChannel({
     summary:
-      'Whether first-run set-up is needed, the till name, whether the database is in safe mode, and the integrity state (D5, D9): why safe mode, the audit chain, the last full check.',
+      'Whether first-run set-up is needed, the till name, the store locale (BCP 47), whether the database is in safe mode, and the integrity state (D5, D9): why safe mode, the audit chain, the last full check.',
     input: emptyInput,
     output: z.strictObject({
       setupRequired: z.boolean(),
@@ -64,6 +64,11 @@ export const authChannels = {
         since: utcTimestamp.optional(),
       }),
       integrity: integrityStatusSchema,
+      /**
+       * The store's BCP 47 locale, so the sign-in screen already speaks the store's language
+       * (the core always sends it; a renderer without it uses en-GB).
+       */
+      locale: z.string().optional(),
     }),
     access: 'public',
     activity: false,

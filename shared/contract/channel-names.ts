@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'auth:changePassword',
   'settings:get',
   'settings:update',
+  'settings:setUpStore',
   'roles:list',
   'staff:list',
   'staff:create',
@@ -85,6 +86,7 @@ export const CHANNEL_FLAGS: Partial<
   'auth:reauthenticate': { writes: true, takesPassword: true },
   'auth:changePassword': { writes: true },
   'settings:update': { writes: true },
+  'settings:setUpStore': { writes: true },
   'staff:create': { writes: true },
   'staff:update': { writes: true },
   'staff:setRole': { writes: true },
@@ -114,6 +116,9 @@ export const CHANNEL_FLAGS: Partial<
   'sales:resume': { writes: true },
   'sales:discardParked': { writes: true },
   'import:onlineRetail': { writes: true },
+  'cart:save': { writes: true },
+  'cart:takeOver': { writes: true },
+  'cart:park': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

@@ -219,3 +219,74 @@ describe('CSV import', () => {
     expect(r.rejected[499]!.line).toBe(501);
   });
 });
+
+describe('CSV import reports every problem of a row (issue 8, item 18)', () => {
+  let t: TestCore;
+  beforeEach(async () => {
+    t = await makeTestCore();
+    await withAdmin(t);
+  });
+  afterEach(() => t.close());
+
+  it('products: bad cells, bad fields and repeats of one row are all listed', async () => {
+    await t.must('products:create', {
+      sku: 'OLD-1',
+      barcode: '5000000000024',
+      name: 'Old product',
+      price: 100,
+      taxRateBps: 0,
+    });
+    const csv = [
+      'sku,barcode,name,price,tax_rate,kind,active',
+      'TEA-1,5000000000017,Tea,2.55,20,stock,true', // 2: ok
+      // 3: price, tax rate, active, name and kind are all wrong
+      'TEA-2,,,2.555,abc,gizmo,perhaps',
+      // 4: SKU and barcode both repeat line 2
+      'tea-1,5000000000017,Tea again,1.00,20,stock,true',
+      // 5: SKU and barcode both exist already
+      'OLD-1,5000000000024,Clash,1.00,20,stock,true',
+    ].join('\n');
+    const dry = await t.must('products:import', { ...importFile(csv), commit: false });
+    const reason = (line: number) => dry.rejected.find((r) => r.line === line)?.reason ?? '';
+    const three = reason(3).split('; ');
+    expect(three.map((p) => p.split(':')[0])).toEqual([
+      'price',
+      'tax_rate',
+      'active',
+      'name',
+      'kind',
+    ]);
+    expect(reason(4)).toBe(
+      'SKU TEA-1 is repeated (first on line 2).; Barcode 5000000000017 is repeated (first on line 2).',
+    );
+    expect(reason(5)).toBe('SKU OLD-1 already exists.; Barcode 5000000000024 already exists.');
+  });
+
+  it("products: an empty tax_rate takes the store's default tax rate", async () => {
+    await t.must('settings:update', { defaultTaxRateBps: 700 });
+    const csv = ['sku,name,price,tax_rate', 'A-1,Book,9.99,', 'A-2,Pen,1.00,20'].join('\n');
+    await t.must('products:import', { ...importFile(csv), commit: true });
+    expect(rows(t, 'SELECT sku, tax_rate_bps FROM products ORDER BY sku')).toEqual([
+      { sku: 'A-1', tax_rate_bps: 700 },
+      { sku: 'A-2', tax_rate_bps: 2000 },
+    ]);
+  });
+
+  it('customers: a row whose email and phone both repeat, or both exist, lists both', async () => {
+    await t.must('customers:create', {
+      name: 'Taken',
+      email: 'taken@example.com',
+      phone: '+44 7700 900999',
+    } as never);
+    const csv = [
+      'name,email,phone,country,notes',
+      'Zoe,zoe@example.com,+44 7700 900123,,', // 2: ok
+      'Zoe Twin,zoe@example.com,+44 7700 900123,,', // 3: both repeat line 2
+      'Clash,taken@example.com,+44 7700 900999,,', // 4: both exist
+    ].join('\n');
+    const dry = await t.must('customers:import', { ...importFile(csv), commit: false });
+    const reason = (line: number) => dry.rejected.find((r) => r.line === line)?.reason ?? '';
+    expect(reason(3)).toMatch(/^Email zoe@example\.com is repeated .*; Phone .* is repeated /);
+    expect(reason(4)).toMatch(/^A customer with email .* already exists\.; A customer with phone /);
+  });
+});

@@ -24,6 +24,7 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'staff:resetPassword': "takes over a member's credentials",
   'staff:endSessions': 'changes staff sessions',
   'settings:update': 'changes settings',
+  'settings:setUpStore': 'changes settings (the first-run store details)',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */

@@ -78,6 +78,11 @@ describe('staff onboarding in the browser', () => {
     await w.h.screenshot(w.admin, 'setup');
     await page.keyboard.press('Enter');
 
+    // Step 2, the store (issue 8, item 8): tests/e2e/store-setup.test.ts covers it in full.
+    await visible(page.getByText(/Step 2 of 2/));
+    await page.getByLabel('Store name').fill('Corner Shop');
+    await page.getByRole('button', { name: 'Finish set-up' }).click();
+
     const nav = await visible(page.getByRole('navigation', { name: 'Main' }));
     await visible(page.getByText(ADMIN.displayName, { exact: true }));
     expect(await nav.getByRole('button', { name: /Staff/ }).count()).toBe(1);

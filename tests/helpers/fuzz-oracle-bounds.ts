@@ -74,6 +74,9 @@ function formatTypical(rule: FormatRule): string {
     currency: 'GBP',
     timeZone: 'Europe/London',
     csv: 'a',
+    country: 'GB',
+    locale: 'de-DE',
+    receiptText: '1 High Street\nLeeds',
   };
   return samples[rule.format]!;
 }

@@ -174,6 +174,30 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     },
     wrong: ['Mars/Olympus', 'Europe/Londn', '', `Europe/London${'x'.repeat(60)}`],
   },
+  // ISO 3166-1 alpha-2, either case (stored upper-case); CLDR's non-country codes refused.
+  country: {
+    valid: fc.constantFrom('GB', 'DE', 'US', 'AT', 'CH', 'JP', 'gb', ' de '),
+    atLength: () => {
+      throw new Error('a country code has no length boundary');
+    },
+    wrong: ['UK', 'EU', 'XX', 'GBR', 'G1', 'ZZ', ''],
+  },
+  // BCP 47 (RFC 5646) tags in a language the screens speak (English, German), any case.
+  locale: {
+    valid: fc.constantFrom('en-GB', 'de-DE', 'de-AT', 'en-US', 'de-CH', 'de-de', ' en-GB ', 'de'),
+    atLength: () => {
+      throw new Error('a locale has no length boundary');
+    },
+    wrong: ['fr-FR', 'en_GB', 'english', 'x', '', 'de-DE-!!', 'zz-ZZ'],
+  },
+  // Receipt lines: up to 6 lines of display text, at most 300 code units after each line is trimmed.
+  receiptText: {
+    valid: fc
+      .array(fc.stringMatching(/^[A-Za-z0-9 ,.'-]{0,40}$/), { minLength: 1, maxLength: 6 })
+      .map((lines) => lines.join('\n')),
+    atLength: (n) => repeat('r', n),
+    wrong: ['1\n2\n3\n4\n5\n6\n7', 'a\u0000b', 'a\u202eb', 'a\u001bb', 'a\ud800b'],
+  },
   // A file's text: anything, capped by size.
   csv: {
     valid: fc.string({ minLength: 1, maxLength: 200 }),

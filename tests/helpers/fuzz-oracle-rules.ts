@@ -75,7 +75,10 @@ export type Format =
   | 'timestamp'
   | 'currency'
   | 'timeZone'
-  | 'csv';
+  | 'csv'
+  | 'country'
+  | 'locale'
+  | 'receiptText';
 
 export interface FormatRule extends Presence {
   kind: 'format';

@@ -303,14 +303,21 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   },
   'settings:get': { input: object({}), ...read() },
   'settings:update': {
-    // S2: idle lock 1..15 minutes; ISO 4217 currency (fixed once a sale exists); IANA zone.
+    // S2: idle lock 1..15 minutes; ISO 4217 currency (fixed once a sale exists); IANA zone;
+    // ISO 3166-1 country; BCP 47 locale in English or German; receipt text up to 6 lines.
     input: object(
       {
         idleLockMinutes: optional(int(1, 15)),
         storeName: optional(text(1, 80, 'display')),
+        storeAddress: optional(capped('receiptText', 0, 300)),
+        taxNumber: optional(text(0, 40, 'display')),
+        country: optional(format('country')),
         currency: optional(format('currency')),
         pricesIncludeTax: optional(bool()),
+        defaultTaxRateBps: optional(bps),
         timeZone: optional(format('timeZone')),
+        receiptFooter: optional(capped('receiptText', 0, 300)),
+        locale: optional(format('locale')),
         /** The largest discount without sales.discountOverride, 0..100 % in basis points. */
         maxDiscountBps: optional(bps),
       },
@@ -326,6 +333,29 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
             rows: { settings: ANY },
           }
         : NOTHING,
+    refusals: nothingOn('CONFLICT'),
+  },
+  'settings:setUpStore': {
+    // Issue 8 item 8: every store detail at once, then the store counts as set up; a second
+    // call is CONFLICT and writes nothing.
+    input: object({
+      storeName: text(1, 80, 'display'),
+      storeAddress: capped('receiptText', 0, 300),
+      taxNumber: text(0, 40, 'display'),
+      country: format('country'),
+      currency: format('currency'),
+      pricesIncludeTax: bool(),
+      defaultTaxRateBps: bps,
+      timeZone: format('timeZone'),
+      receiptFooter: capped('receiptText', 0, 300),
+      locale: format('locale'),
+    }),
+    // One settings.update per detail that differs from the stored value (at most the ten
+    // details and the set-up marker), then one settings.store_set_up.
+    ok: () => ({
+      audit: [...Array<string>(11).fill('settings.update?'), 'settings.store_set_up'],
+      rows: { settings: ANY },
+    }),
     refusals: nothingOn('CONFLICT'),
   },
   'roles:list': { input: object({}), ...read() },
@@ -623,6 +653,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
         ? NOTHING
         : {
             audit: ['import.online_retail'],
+            // Customers already imported may have their "customer since" moved back.
             rows: {
               sales: c.output.salesCreated + c.output.refundsCreated,
               products: c.output.productsCreated,
@@ -631,6 +662,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
               sale_tenders: ANY,
               // The import's own till, the first time.
               tills: ANY,
+              // The "Imported" pseudo-member the sales are credited to, the first time (issue 8).
+              staff: ANY,
             },
           },
     refusals: nothingOn(...IMPORT_REFUSALS, 'CONFLICT'),

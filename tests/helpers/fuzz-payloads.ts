@@ -68,6 +68,19 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'auth:changePassword': (c) => ({ currentPassword: c.password, newPassword: c.password }),
   'settings:get': () => ({}),
   'settings:update': () => ({ idleLockMinutes: 5 }),
+  // The fixture's store is set up already: CONFLICT, nothing written (an authz pass all the same).
+  'settings:setUpStore': () => ({
+    storeName: 'Corner Shop',
+    storeAddress: '1 High Street',
+    taxNumber: 'GB123456789',
+    country: 'GB',
+    currency: 'GBP',
+    pricesIncludeTax: true,
+    defaultTaxRateBps: 2000,
+    timeZone: 'Europe/London',
+    receiptFooter: 'Thank you',
+    locale: 'en-GB',
+  }),
   'roles:list': () => ({}),
   'staff:list': () => ({ status: 'active', search: 'a', limit: 10, offset: 0 }),
   'staff:create': (c) => ({

@@ -10,7 +10,15 @@ import type { ParkedSale, TillCart } from '../../shared/contract';
 import { setLocale } from '../../renderer/src/i18n';
 import { cartSync } from '../../renderer/src/stores/cart-sync';
 import { useCartStore } from '../../renderer/src/stores/cart';
-import { createFakeApi, fail, type FakeApi, ok, renderApp, sessionFor } from './helpers';
+import {
+  createFakeApi,
+  fail,
+  type FakeApi,
+  ok,
+  renderApp,
+  sessionFor,
+  STORE_DETAILS,
+} from './helpers';
 
 const PROMPT = 'A sale is in progress on this till';
 const me = sessionFor('cashier'); // Tom Baker, id 3
@@ -44,6 +52,7 @@ function till(api: FakeApi, stored: TillCart) {
       pricesIncludeTax: true,
       timeZone: 'Europe/London',
       maxDiscountBps: 5000,
+      ...STORE_DETAILS,
     }),
   );
   api['sales:parkedList'].mockResolvedValue(ok([]));
@@ -52,7 +61,9 @@ function till(api: FakeApi, stored: TillCart) {
   return renderApp(api);
 }
 
-afterEach(() => setLocale('en-GB'));
+afterEach(async () => {
+  await setLocale('en-GB');
+});
 
 describe('the till cart after sign-in (issue 8, item 4)', () => {
   it("offers another member's cart, saves nothing until a choice, and takes it over", async () => {
@@ -199,7 +210,7 @@ describe('the till cart after sign-in (issue 8, item 4)', () => {
   });
 
   it('asks in German', async () => {
-    setLocale('de-DE');
+    await setLocale('de-DE');
     const api = createFakeApi();
     till(api, tillCart(CORA, [2, 1]));
     const dialog = await screen.findByRole('dialog', {

@@ -11,10 +11,20 @@ import type {
 } from '../../shared/contract';
 import { priceSale } from '../../shared/money';
 import { useCartStore } from '../../renderer/src/stores/cart';
-import { createFakeApi, fail, type FakeApi, ok, renderApp, sessionFor, TILL } from './helpers';
+import {
+  createFakeApi,
+  fail,
+  type FakeApi,
+  ok,
+  renderApp,
+  sessionFor,
+  TILL,
+  STORE_DETAILS,
+} from './helpers';
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',

@@ -2,10 +2,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerView, SaleSummary, TillSettings } from '../../shared/contract';
 import { CUSTOMERS_PAGE_SIZE, useCustomersStore } from '../../renderer/src/stores/customers';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TILL, STORE_DETAILS } from './helpers';
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',

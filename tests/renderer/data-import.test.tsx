@@ -4,10 +4,11 @@ import type { ImportReport, OnlineRetailReport, TillSettings } from '../../share
 import type { RoleId } from '../../shared/permissions';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
 import { useProductsStore } from '../../renderer/src/stores/products';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TILL, STORE_DETAILS } from './helpers';
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',
@@ -99,7 +100,8 @@ describe('CSV import dialog', () => {
     expect(await screen.findByText('2 products imported.')).toBeInTheDocument();
     // The list is loaded again so the new products show.
     expect(api['products:list']).toHaveBeenCalled();
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    // The footer's Close (the header's × is named Close too).
+    await user.click(within(dialog).getAllByRole('button', { name: 'Close' }).at(-1)!);
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
   });
 
@@ -302,5 +304,47 @@ describe('bulk import safety (F1, F3)', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'This file has more than 200,000 rows, the most Kassa imports at once.',
     );
+  });
+});
+
+describe('issue 8: every problem of a row, and a store not in pounds', () => {
+  it('lists every problem of a refused row, each on its own line', async () => {
+    const { api, user } = await openScreen('Products', 'Products');
+    const reason =
+      'price: "2.555" is not an amount with at most 2 decimals; tax_rate: "abc" is not a percentage like 20 or 17.5; active: "perhaps" is not true or false; name: Required; kind: Invalid option';
+    api['products:import'].mockResolvedValue(
+      ok({
+        rows: 1,
+        encoding: 'utf-8',
+        accepted: 0,
+        created: 0,
+        rejected: [{ line: 2, reason }],
+        rejectedCount: 1,
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import products' });
+    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile(PRODUCTS_CSV));
+    await user.click(within(dialog).getByRole('button', { name: 'Check file' }));
+    const rejected = await within(dialog).findByRole('table', { name: 'Rejected rows' });
+    const problems = within(rejected)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(problems).toEqual(reason.split('; '));
+  });
+
+  it('tells a store in euros that the Online Retail file cannot be imported, before any file', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+    api['settings:get'].mockResolvedValue(ok({ ...SETTINGS, currency: 'EUR' }));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Import data' }));
+    await screen.findByRole('heading', { name: 'Import data' });
+    expect(
+      await screen.findByText(/currency is EUR, but the Online Retail file is in pounds sterling/),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Online Retail CSV file')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
+    expect(api['import:onlineRetail']).not.toHaveBeenCalled();
   });
 });

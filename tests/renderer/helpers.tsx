@@ -60,6 +60,17 @@ export const fail = (
 
 export const TILL = 'Front counter';
 
+/** The store details of TillSettings (receipt header and footer, tax, locale), set up. */
+export const STORE_DETAILS = {
+  storeAddress: '1 High Street\nLeeds LS1 1AA',
+  taxNumber: 'GB123456789',
+  country: 'GB',
+  defaultTaxRateBps: 2000,
+  receiptFooter: 'Thank you for shopping with us',
+  locale: 'en-GB',
+  storeSetUp: true,
+} as const;
+
 /** app:status's integrity field on a sound till. */
 export const SOUND: ChannelOutput<'app:status'>['integrity'] = {
   safeModeReason: null,

@@ -74,4 +74,11 @@ describe('integrity on screen (D9, L2, D5)', () => {
     );
     expect(await screen.findByText(/database is missing or empty/)).toBeInTheDocument();
   });
+
+  it('never offers to restore a backup in safe mode: Kassa has no restore (issue 8, item 21)', async () => {
+    renderApp(appWith(SOUND, 'admin', true));
+    const banner = (await screen.findByText('Safe mode')).closest('.mantine-Alert-root')!;
+    expect(banner).toHaveTextContent(/Call support before you go on/);
+    expect(banner).not.toHaveTextContent(/restore|backup/i);
+  });
 });

@@ -10,10 +10,20 @@ import type { Cart, ProductView, Quote, TillSettings } from '../../shared/contra
 import { priceSale } from '../../shared/money';
 import type { RoleId } from '../../shared/permissions';
 import { useCartStore } from '../../renderer/src/stores/cart';
-import { createFakeApi, fail, type FakeApi, ok, renderApp, sessionFor, TILL } from './helpers';
+import {
+  createFakeApi,
+  fail,
+  type FakeApi,
+  ok,
+  renderApp,
+  sessionFor,
+  TILL,
+  STORE_DETAILS,
+} from './helpers';
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',

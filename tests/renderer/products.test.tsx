@@ -2,10 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProductView, TillSettings } from '../../shared/contract';
 import { PRODUCTS_PAGE_SIZE, useProductsStore } from '../../renderer/src/stores/products';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TILL } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TILL, STORE_DETAILS } from './helpers';
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',
@@ -126,6 +127,9 @@ describe('products screen', () => {
     await user.type(within(dialog).getByLabelText(/^Barcode/), '5012345678900');
     await user.type(within(dialog).getByLabelText(/^Name/), 'Tea towel');
     await user.type(within(dialog).getByLabelText(/^Price/), '2.55');
+    // A new product starts with the store's default tax rate (issue 8: 20 % here).
+    expect(within(dialog).getByLabelText(/^Tax rate/)).toHaveValue('20');
+    await user.clear(within(dialog).getByLabelText(/^Tax rate/));
     await user.type(within(dialog).getByLabelText(/^Tax rate/), '20{Enter}');
 
     await waitFor(() =>
@@ -151,6 +155,7 @@ describe('products screen', () => {
     await user.type(within(dialog).getByLabelText(/^SKU/), 'X1');
     await user.type(within(dialog).getByLabelText(/^Name/), 'Thing');
     await user.type(within(dialog).getByLabelText(/^Price/), '2.555');
+    await user.clear(within(dialog).getByLabelText(/^Tax rate/));
     await user.type(within(dialog).getByLabelText(/^Tax rate/), '120');
     await user.click(within(dialog).getByRole('button', { name: 'Add product' }));
     expect(
@@ -174,6 +179,7 @@ describe('products screen', () => {
     await user.type(within(dialog).getByLabelText(/^SKU/), 'MUG-1');
     await user.type(within(dialog).getByLabelText(/^Name/), 'Another mug');
     await user.type(within(dialog).getByLabelText(/^Price/), '3');
+    await user.clear(within(dialog).getByLabelText(/^Tax rate/));
     await user.type(within(dialog).getByLabelText(/^Tax rate/), '0{Enter}');
 
     expect(await within(dialog).findByText('This SKU is already used.')).toBeInTheDocument();

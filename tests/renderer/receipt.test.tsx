@@ -2,7 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SaleDetail } from '../../shared/contract';
 import { printReceipt, Receipt } from '../../renderer/src/features/receipt/Receipt';
-import { formatDateTime } from '../../renderer/src/format/time';
+import { dateTime } from '../../renderer/src/format/locale';
+import { setLocale } from '../../renderer/src/i18n';
 
 const sale: SaleDetail = {
   id: 40,
@@ -65,7 +66,8 @@ const sale: SaleDetail = {
   voidable: true,
 };
 
-afterEach(() => {
+afterEach(async () => {
+  await setLocale('en-GB');
   vi.restoreAllMocks();
   delete document.documentElement.dataset.print;
 });
@@ -77,7 +79,7 @@ describe('Receipt', () => {
     const r = within(receipt);
     expect(r.getByText('Corner Shop')).toBeInTheDocument();
     expect(r.getByText('Receipt #17 · Front counter')).toBeInTheDocument();
-    expect(r.getByText(formatDateTime(sale.createdAt))).toBeInTheDocument();
+    expect(r.getByText(dateTime(sale.createdAt))).toBeInTheDocument();
     expect(r.getByText('Served by Tom Baker')).toBeInTheDocument();
     expect(r.getByText('Customer: Ada Lovelace')).toBeInTheDocument();
 
@@ -103,7 +105,7 @@ describe('Receipt', () => {
       />,
     );
     const r = within(screen.getByRole('region', { name: 'Receipt' }));
-    expect(r.getByText('Tax')).toBeInTheDocument();
+    expect(r.getByText('Tax', { selector: 'dt' })).toBeInTheDocument();
     expect(r.queryByText('Tax (incl.)')).not.toBeInTheDocument();
     expect(r.queryByText('Discount')).not.toBeInTheDocument();
     expect(r.queryByText(/Customer:/)).not.toBeInTheDocument();
@@ -119,5 +121,77 @@ describe('Receipt', () => {
     expect(marked).toBe('receipt');
     window.dispatchEvent(new Event('afterprint'));
     expect(document.documentElement.dataset.print).toBeUndefined();
+  });
+});
+
+describe('Receipt: the store details and the tax per rate (issue 8, item 17)', () => {
+  const STORE = {
+    storeName: 'Corner Shop',
+    storeAddress: '1 High Street\nLeeds LS1 1AA',
+    taxNumber: 'GB123456789',
+    receiptFooter: 'Returns within 30 days\nwith this receipt',
+  };
+  // A 20 % line and a 5 % line, prices including tax.
+  const twoRates: SaleDetail = {
+    ...sale,
+    discount: 0,
+    subtotal: 1450,
+    tax: 219,
+    total: 1450,
+    lines: [
+      { ...sale.lines[0]!, discount: 0, quantity: 2, unitPrice: 450, tax: 150, total: 900 },
+      {
+        ...sale.lines[1]!,
+        discount: 0,
+        unitPrice: 550,
+        quantity: 1,
+        taxRateBps: 500,
+        tax: 26,
+        total: 550,
+      },
+      {
+        ...sale.lines[1]!,
+        id: 3,
+        lineNo: 3,
+        description: 'Zero-rated book',
+        discount: 0,
+        unitPrice: 0,
+        quantity: 1,
+        taxRateBps: 0,
+        tax: 0,
+        total: 0,
+      },
+    ],
+  };
+
+  it('prints the address, the VAT number and the footer from the settings', () => {
+    render(<Receipt sale={sale} settings={STORE} />);
+    const r = within(screen.getByRole('region', { name: 'Receipt' }));
+    expect(r.getByText('1 High Street')).toBeInTheDocument();
+    expect(r.getByText('Leeds LS1 1AA')).toBeInTheDocument();
+    expect(r.getByText('VAT no. GB123456789')).toBeInTheDocument();
+    expect(r.getByText('Returns within 30 days')).toBeInTheDocument();
+    expect(r.getByText('with this receipt')).toBeInTheDocument();
+    expect(r.queryByText('Thank you')).not.toBeInTheDocument();
+  });
+
+  it('breaks the tax down per rate, and the rows add up to the sale', () => {
+    render(<Receipt sale={twoRates} settings={STORE} />);
+    const table = screen.getByRole('table', { name: 'Tax by rate' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['20%£7.50£1.50£9.00', '5%£5.24£0.26£5.50', '0%£0.00£0.00£0.00']);
+  });
+
+  it('reads in German with German formats when the store locale is de-DE', async () => {
+    await setLocale('de-DE');
+    render(<Receipt sale={{ ...twoRates, currency: 'EUR' }} settings={STORE} />);
+    const r = within(screen.getByRole('region', { name: 'Bon' }));
+    expect(r.getByText('USt-IdNr. GB123456789')).toBeInTheDocument();
+    expect(r.getByText('Zwischensumme')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'MwSt. nach Steuersatz' });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/20\s%7,50\s€1,50\s€9,00\s€/);
   });
 });

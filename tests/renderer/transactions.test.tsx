@@ -14,7 +14,16 @@ import {
   TRANSACTIONS_PAGE_SIZE,
   useTransactionsStore,
 } from '../../renderer/src/stores/transactions';
-import { createFakeApi, fail, ok, renderApp, sessionFor, staffMember, TILL } from './helpers';
+import {
+  createFakeApi,
+  fail,
+  ok,
+  renderApp,
+  sessionFor,
+  staffMember,
+  TILL,
+  STORE_DETAILS,
+} from './helpers';
 
 // Issue 7 §10: this computer is in Auckland, where it is already Tuesday the 24th, while the store
 // (and so the core) is in Berlin, where it is Monday the 23rd. The renderer must use the core's day.
@@ -28,6 +37,7 @@ afterAll(() => {
 
 const SETTINGS: TillSettings = {
   terminalName: TILL,
+  ...STORE_DETAILS,
   idleLockMinutes: 5,
   storeName: 'Corner Shop',
   currency: 'GBP',

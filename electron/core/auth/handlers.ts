@@ -12,6 +12,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
       storage: s.db.storageFault
         ? { ok: false, message: s.db.storageFault.message, since: s.db.storageFault.at }
         : { ok: true },
+      locale: s.settings.locale(),
     }),
     'setup:createAdmin': (input, { caller }) => s.auth.createFirstAdmin(input, caller.windowId),
     'auth:session': (_input, { session }) => ({ session: session ? s.auth.info(session) : null }),

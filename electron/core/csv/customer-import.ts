@@ -45,15 +45,18 @@ export async function importCustomers(
     {
       columns: { required: CSV_REQUIRED, optional: CSV_OPTIONAL },
       check: ({ line, values }) => {
+        // Every problem of the row is listed, not only the first (issue 8, item 18).
         const parsed = customerFieldsSchema.safeParse(values);
         if (!parsed.success) return { reason: reasonFromIssues(parsed.error.issues) };
         const cols = customerSearchColumns(parsed.data);
         const firstEmail = cols.email === null ? undefined : emailLine.get(cols.email);
         const firstPhone = cols.phoneDigits === null ? undefined : phoneLine.get(cols.phoneDigits);
+        const problems: string[] = [];
         if (firstEmail !== undefined)
-          return { reason: `Email ${cols.email} is repeated (first on line ${firstEmail}).` };
+          problems.push(`Email ${cols.email} is repeated (first on line ${firstEmail}).`);
         if (firstPhone !== undefined)
-          return { reason: `Phone ${cols.phone} is repeated (first on line ${firstPhone}).` };
+          problems.push(`Phone ${cols.phone} is repeated (first on line ${firstPhone}).`);
+        if (problems.length > 0) return { reason: problems.join('; ') };
         if (cols.email !== null) emailLine.set(cols.email, line);
         if (cols.phoneDigits !== null) phoneLine.set(cols.phoneDigits, line);
         return cols;
@@ -64,11 +67,13 @@ export async function importCustomers(
         const emails = await existingValues(em, 'customers', 'email', keys('email'));
         const phones = await existingValues(em, 'customers', 'phone_digits', keys('phoneDigits'));
         return batch.filter(({ line, value: c }) => {
+          const problems: string[] = [];
           if (c.email !== null && emails.has(c.email))
-            report.reject(line, `A customer with email ${c.email} already exists.`);
-          else if (c.phoneDigits !== null && phones.has(c.phoneDigits))
-            report.reject(line, `A customer with phone ${c.phone} already exists.`);
-          else return true;
+            problems.push(`A customer with email ${c.email} already exists.`);
+          if (c.phoneDigits !== null && phones.has(c.phoneDigits))
+            problems.push(`A customer with phone ${c.phone} already exists.`);
+          if (problems.length === 0) return true;
+          report.reject(line, problems.join('; '));
           return false;
         });
       },

@@ -17,6 +17,7 @@ import { foldForSearch } from '../search/normalize';
 import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../types';
 import type { ImportJob } from './import-jobs';
+import { importedMemberId } from './imported-member';
 import { kindOfCode, type RetailInvoice, type RetailRow } from './online-retail-parse';
 import { readOnlineRetail } from './online-retail-read';
 
@@ -34,6 +35,15 @@ export function invoiceUuid(invoiceNo: string): string {
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** IMPORT_REJECTED unless `currency` is GBP, the currency of the Online Retail file. */
+function assertGbp(currency: string): void {
+  if (currency !== 'GBP')
+    throw new AppError(
+      'IMPORT_REJECTED',
+      `The Online Retail file is in pounds sterling (GBP), but this store's currency is ${currency}. Nothing was imported.`,
+    );
 }
 
 const CHUNK = 500;
@@ -91,8 +101,16 @@ export class OnlineRetailImporter {
    * Imports the file as `actor` (needs `data.import`). All or nothing: if any row is refused the
    * report lists it (1-based file lines) and nothing is written. Otherwise ONE transaction writes
    * the missing products, customers and every invoice not imported before (a sale or a refund on
-   * the till "Online Retail import", source `import`, external_ref = InvoiceNo, staff = actor),
-   * plus one `import.online_retail` audit row. Amounts are pence; times UTC.
+   * the till "Online Retail import", source `import`, external_ref = InvoiceNo, credited to the
+   * "Imported" pseudo-member, never to the actor: ./imported-member.ts), plus one
+   * `import.online_retail` audit row naming the actor. A new customer's `created_at` ("customer
+   * since") is their first purchase in the file, and an earlier purchase in a later import moves
+   * it back. Amounts are pence; times UTC.
+   *
+   * The file is in pounds sterling: a store whose currency is not GBP is refused before the file
+   * is read, and again inside the write transaction (the currency as committed then, which
+   * another till sharing the file may have changed), so nothing is ever written in the wrong
+   * currency.
    *
    * The file (base64 bytes, UTF-8 or Windows-1252: see ../csv/import-file.ts) is read and checked
    * as `job`, streaming and in slices that yield to the event loop (F1); the write yields between
@@ -105,12 +123,7 @@ export class OnlineRetailImporter {
     csvBase64: string,
     job: ImportJob,
   ): Promise<ChannelOutput<'import:onlineRetail'>> {
-    if (this.settings.currency() !== 'GBP') {
-      throw new AppError(
-        'IMPORT_REJECTED',
-        `The Online Retail file is in pounds sterling (GBP), but this store's currency is ${this.settings.currency()}.`,
-      );
-    }
+    assertGbp(this.settings.currency());
     const { file, encoding } = await readOnlineRetail(csvBase64, job);
     const report: OnlineRetailReport = {
       rows: file.rows.length + new Set(file.rejected.map((r) => r.line)).size,
@@ -131,6 +144,7 @@ export class OnlineRetailImporter {
     job.phase('queued');
     await this.db.write(async (em) => {
       job.phase('writing', file.rows.length);
+      assertGbp((await this.settings.moneyRules(em)).currency);
       const now = this.clock.now().toISOString();
       const existing = new Set<string>();
       for (const part of chunks(file.invoices.map((i) => i.invoiceNo))) {
@@ -154,6 +168,7 @@ export class OnlineRetailImporter {
 
       if (todo.length > 0) {
         const tillId = await this.importTill(em, now);
+        const staffId = await importedMemberId(em, now);
         const taken = await run<{ first: number | string }>(
           em,
           'UPDATE tills SET next_receipt_no = next_receipt_no + ? WHERE id = ? RETURNING next_receipt_no - ? AS first',
@@ -170,7 +185,7 @@ export class OnlineRetailImporter {
               receiptNo: receiptNo++,
               kind: inv.kind,
               refundOfId: null,
-              staffId: actor.staff.id,
+              staffId,
               customerId: inv.customerRef === null ? null : customers.ids.get(inv.customerRef)!,
               currency: 'GBP',
               pricesIncludeTax: true,
@@ -323,6 +338,13 @@ export class OnlineRetailImporter {
     for (const r of rows)
       if (r.customerRef !== null && !country.has(r.customerRef))
         country.set(r.customerRef, r.country);
+    // "Customer since": the first purchase (UTC ISO strings compare in time order).
+    const firstAt = new Map<string, string>();
+    for (const inv of invoices) {
+      if (inv.customerRef === null) continue;
+      const seen = firstAt.get(inv.customerRef);
+      if (seen === undefined || inv.at < seen) firstAt.set(inv.customerRef, inv.at);
+    }
     const refs = [...new Set(invoices.flatMap((i) => (i.customerRef ? [i.customerRef] : [])))];
     const ids = new Map<string, number>();
     const load = async (list: string[]) => {
@@ -337,6 +359,15 @@ export class OnlineRetailImporter {
       }
     };
     await load(refs);
+    // Customers from an earlier import: an earlier purchase in this file moves "since" back.
+    for (const [ref, id] of ids) {
+      await run(em, 'UPDATE customers SET created_at = ? WHERE id = ? AND created_at > ?', [
+        firstAt.get(ref)!,
+        id,
+        firstAt.get(ref)!,
+      ]);
+      if (job.advance(0)) await job.pause();
+    }
     const missing = refs.filter((r) => !ids.has(r));
     for (const part of chunks(missing)) {
       const params: unknown[] = [];
@@ -354,7 +385,7 @@ export class OnlineRetailImporter {
           folded,
           folded,
           null,
-          now,
+          firstAt.get(ref) ?? now,
           now,
         );
       }

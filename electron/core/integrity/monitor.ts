@@ -186,7 +186,7 @@ export class IntegrityMonitor {
     }
     if (outcome.integrity !== 'ok')
       this.enterSafeMode(
-        `The full integrity check found the database damaged (${outcome.integrity.slice(0, 300)}). Restore it from a backup.`,
+        `The full integrity check found the database damaged (${outcome.integrity.slice(0, 300)}). Call support before you go on.`,
       );
     if (outcome.auditChain.state === 'broken') this.setChain(outcome.auditChain, this.key);
     this.last = {

@@ -333,7 +333,16 @@ export class ProductService {
     job: ImportJob,
   ): Promise<ChannelOutput<'products:import'>> {
     const deps = { db: this.db, audit: this.audit, clock: this.clock };
-    return importProducts({ ...deps, currency: this.settings.currency() }, actor, input, job);
+    return importProducts(
+      {
+        ...deps,
+        currency: this.settings.currency(),
+        defaultTaxRateBps: this.settings.defaultTaxRateBps(),
+      },
+      actor,
+      input,
+      job,
+    );
   }
 }
 

@@ -1,9 +1,12 @@
 /**
  * Till and store settings, as key/value rows cached in memory: the idle-lock minutes (S2), the
- * store name, the currency (ISO 4217), whether prices include tax, the store's time zone, and the
- * largest discount a member may give without sales.discountOverride (M2). Every change is audited
- * (L1). The currency is fixed once the first sale is recorded, because every stored amount is in
- * its minor unit.
+ * store's name, address, VAT number and receipt footer (printed on receipts), its country
+ * (ISO 3166-1), currency (ISO 4217), whether prices include tax and the default tax rate of new
+ * products, the store's time zone and locale (BCP 47), the largest discount a member may give
+ * without sales.discountOverride (M2), and whether the first-run store set-up is done. Every change
+ * is audited (L1). The currency is fixed once the first sale is recorded, because every stored
+ * amount is in its minor unit. Values are validated by the contract (shared/contract/settings.ts)
+ * before they reach this service; a stored value that no longer parses reads as its default.
  *
  * The cache serves the screens and the session rules. What a sale is priced and recorded with
  * (currency, tax mode, discount limit) is read from the table inside the sale's own write
@@ -12,7 +15,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
-import type { TillSettings } from '../../../shared/contract/settings';
+import { DEFAULT_STORE_LOCALE, type TillSettings } from '../../../shared/contract/settings';
 import { currencyExponent } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
@@ -24,6 +27,9 @@ import { SettingEntity } from './setting.entity';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 export const DEFAULT_CURRENCY = 'GBP';
+export const DEFAULT_COUNTRY = 'GB';
+/** 20 %: the UK standard VAT rate, matching the default country and currency. */
+export const DEFAULT_TAX_RATE_BPS = 2_000;
 /** 50 %: the largest discount without sales.discountOverride until an admin sets another. */
 export const DEFAULT_MAX_DISCOUNT_BPS = 5_000;
 
@@ -38,11 +44,22 @@ export function systemTimeZone(): string {
 interface StoreValues {
   idleLockMinutes: number;
   storeName: string;
+  storeAddress: string;
+  taxNumber: string;
+  country: string;
   currency: string;
   pricesIncludeTax: boolean;
+  defaultTaxRateBps: number;
   timeZone: string;
+  receiptFooter: string;
+  locale: string;
   maxDiscountBps: number;
+  storeSetUp: boolean;
 }
+/** What `settings:update` may change (everything but the set-up marker). */
+export type SettingsChanges = Partial<Omit<StoreValues, 'storeSetUp'>>;
+/** What `settings:setUpStore` takes: every store detail. */
+export type StoreSetUp = Omit<StoreValues, 'idleLockMinutes' | 'maxDiscountBps' | 'storeSetUp'>;
 type Key = keyof StoreValues;
 
 /** The settings a sale is priced and recorded with, as stored when its transaction reads them. */
@@ -57,20 +74,34 @@ export interface MoneyRules {
 const KEYS: Record<Key, string> = {
   idleLockMinutes: 'idle_lock_minutes',
   storeName: 'store_name',
+  storeAddress: 'store_address',
+  taxNumber: 'tax_number',
+  country: 'country',
   currency: 'currency',
   pricesIncludeTax: 'prices_include_tax',
+  defaultTaxRateBps: 'default_tax_rate_bps',
   timeZone: 'time_zone',
+  receiptFooter: 'receipt_footer',
+  locale: 'locale',
   maxDiscountBps: 'max_discount_bps',
+  storeSetUp: 'store_set_up',
 };
 
 function defaults(): StoreValues {
   return {
     idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
     storeName: 'Kassa',
+    storeAddress: '',
+    taxNumber: '',
+    country: DEFAULT_COUNTRY,
     currency: DEFAULT_CURRENCY,
     pricesIncludeTax: true,
+    defaultTaxRateBps: DEFAULT_TAX_RATE_BPS,
     timeZone: systemTimeZone(),
+    receiptFooter: '',
+    locale: DEFAULT_STORE_LOCALE,
     maxDiscountBps: DEFAULT_MAX_DISCOUNT_BPS,
+    storeSetUp: false,
   };
 }
 
@@ -85,8 +116,10 @@ function parse(key: Key, raw: string | undefined): StoreValues[Key] | undefined 
     case 'idleLockMinutes':
       return parseInteger(raw, 1, 15);
     case 'maxDiscountBps':
+    case 'defaultTaxRateBps':
       return parseInteger(raw, 0, 10_000);
     case 'pricesIncludeTax':
+    case 'storeSetUp':
       return raw === 'true' ? true : raw === 'false' ? false : undefined;
     default:
       return raw;
@@ -145,6 +178,21 @@ export class SettingsService {
     return this.values.timeZone;
   }
 
+  /** ISO 3166-1 alpha-2 country of the store: the default region of phone numbers. */
+  country(): string {
+    return this.values.country;
+  }
+
+  /** BCP 47 locale of the screens (e.g. "en-GB", "de-DE"); public through `app:status`. */
+  locale(): string {
+    return this.values.locale;
+  }
+
+  /** Basis points a new product starts with unless it says otherwise. */
+  defaultTaxRateBps(): number {
+    return this.values.defaultTaxRateBps;
+  }
+
   /**
    * Currency, tax mode and discount limit as stored, read through `em`: pass the sale's write
    * transaction so the sale is priced and recorded with what is committed when it is written
@@ -180,40 +228,75 @@ export class SettingsService {
    * (or another till's) are neither lost nor audited twice. Errors: CONFLICT when the currency
    * would change after the first sale.
    */
-  async update(actor: Session, input: Partial<StoreValues>): Promise<TillSettings> {
+  async update(actor: Session, input: SettingsChanges): Promise<TillSettings> {
+    this.values = await this.db.write((em) => this.write(em, actor, input));
+    return this.get();
+  }
+
+  /**
+   * The first-run store set-up (after the first admin): writes every store detail and marks the
+   * store as set up, in one transaction, each change audited plus one `settings.store_set_up`
+   * row (L1). Errors: CONFLICT when the store is already set up, or when the currency would
+   * change after the first sale; nothing is written then.
+   */
+  async setUpStore(actor: Session, input: StoreSetUp): Promise<TillSettings> {
     this.values = await this.db.write(async (em) => {
-      const stored = await readValues(em);
-      const changes = (Object.keys(KEYS) as Key[]).filter(
-        (k) => input[k] !== undefined && input[k] !== stored[k],
-      );
-      if (changes.includes('currency')) {
-        const sold = await em.getRepository(SaleEntity).exists();
-        if (sold)
-          throw new AppError(
-            'CONFLICT',
-            'The currency cannot change once sales are recorded: every amount is in its minor unit.',
-          );
-      }
-      const next = { ...stored };
-      for (const key of changes) {
-        await em.getRepository(SettingEntity).save({
-          key: KEYS[key],
-          value: String(input[key]),
-          updatedAt: this.clock.now().toISOString(),
-        });
-        await this.audit.record(em, {
-          action: 'settings.update',
-          outcome: 'success',
-          actorId: actor.staff.id,
-          actorName: actor.staff.username,
-          targetType: 'setting',
-          targetId: KEYS[key],
-          detail: `${String(stored[key])} -> ${String(input[key])}`,
-        });
-        (next as unknown as Record<Key, unknown>)[key] = input[key];
-      }
+      if ((await readValues(em)).storeSetUp)
+        throw new AppError(
+          'CONFLICT',
+          'The store is already set up. Change its details in Settings.',
+        );
+      const next = await this.write(em, actor, { ...input, storeSetUp: true });
+      await this.audit.record(em, {
+        action: 'settings.store_set_up',
+        outcome: 'success',
+        actorId: actor.staff.id,
+        actorName: actor.staff.username,
+        targetType: 'setting',
+        targetId: KEYS.storeSetUp,
+        detail: `${input.storeName}; ${input.country}; ${input.currency}; ${input.locale}`,
+      });
       return next;
     });
     return this.get();
+  }
+
+  /** Writes and audits the values in `input` that differ from the stored ones, inside `em`. */
+  private async write(
+    em: EntityManager,
+    actor: Session,
+    input: Partial<StoreValues>,
+  ): Promise<StoreValues> {
+    const stored = await readValues(em);
+    const changes = (Object.keys(KEYS) as Key[]).filter(
+      (k) => input[k] !== undefined && input[k] !== stored[k],
+    );
+    if (changes.includes('currency')) {
+      const sold = await em.getRepository(SaleEntity).exists();
+      if (sold)
+        throw new AppError(
+          'CONFLICT',
+          'The currency cannot change once sales are recorded: every amount is in its minor unit.',
+        );
+    }
+    const next = { ...stored };
+    for (const key of changes) {
+      await em.getRepository(SettingEntity).save({
+        key: KEYS[key],
+        value: String(input[key]),
+        updatedAt: this.clock.now().toISOString(),
+      });
+      await this.audit.record(em, {
+        action: 'settings.update',
+        outcome: 'success',
+        actorId: actor.staff.id,
+        actorName: actor.staff.username,
+        targetType: 'setting',
+        targetId: KEYS[key],
+        detail: `${String(stored[key])} -> ${String(input[key])}`,
+      });
+      (next as unknown as Record<Key, unknown>)[key] = input[key];
+    }
+    return next;
   }
 }

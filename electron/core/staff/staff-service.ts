@@ -4,6 +4,7 @@
  * The last active admin (a member holding `staff.manage`) can never be disabled, demoted or
  * deleted. Deleting a member with history disables them instead, so history stays whole.
  */
+import { IMPORTED_STAFF_USERNAME, isImportedMember } from '../imports/imported-member';
 import { Brackets, type EntityManager } from 'typeorm';
 import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
 import type { StaffView } from '../../../shared/contract/staff';
@@ -58,6 +59,8 @@ export class StaffService {
   /** Filtered, searched, newest first. Search matches any part of username, email or display name. */
   async list(input: In<'staff:list'>): Promise<{ items: StaffView[]; total: number }> {
     const qb = this.db.manager.getRepository(StaffEntity).createQueryBuilder('s');
+    // The "Imported" pseudo-member is not a person (imports/imported-member.ts).
+    qb.andWhere('s.username <> :imported', { imported: IMPORTED_STAFF_USERNAME });
     if (input.status) qb.andWhere('s.status = :status', { status: input.status });
     if (input.role) qb.andWhere('s.role_id = :role', { role: input.role });
     if (input.search) {
@@ -84,7 +87,8 @@ export class StaffService {
 
   private async find(em: EntityManager, id: number): Promise<StaffEntity> {
     const s = await em.getRepository(StaffEntity).findOneBy({ id });
-    if (!s) throw new AppError('NOT_FOUND', 'No such staff member.');
+    if (!s || isImportedMember(s.username))
+      throw new AppError('NOT_FOUND', 'No such staff member.');
     return s;
   }
 

@@ -2,9 +2,11 @@
  * The stores, and the one place that connects them to the API client's global policies:
  * session problems go to the session store, REAUTH_REQUIRED opens the re-authentication dialog.
  * When the session ends or locks, any open re-authentication is cancelled and the data other
- * members must not see is dropped from memory.
+ * members must not see is dropped from memory. The store's locale follows `app:status` before
+ * sign-in, and the settings are loaded as soon as a member signs in or unlocks (item 25).
  */
 import { configureClient } from '../api/client';
+import { setLocale } from '../i18n';
 import { useAuditStore } from './audit';
 import { cartSync } from './cart-sync';
 import { useCartTakeoverStore } from './cart-takeover';
@@ -40,6 +42,9 @@ export function connectStores(): void {
 useSessionStore.subscribe((state, previous) => {
   if (state.status && state.status !== previous.status && !state.status.storage.ok)
     useStorageStore.getState().setWritable(false);
+  // The store's language, before anyone signs in (the sign-in screen) …
+  if (state.status?.locale && state.status.locale !== previous.status?.locale)
+    void setLocale(state.status.locale);
   const before = previous.session;
   const after = state.session;
   if (before && (!after || after.locked) && useReauthStore.getState().open)
@@ -59,4 +64,7 @@ useSessionStore.subscribe((state, previous) => {
     useCartTakeoverStore.getState().checkedFor !== me
   )
     void useCartTakeoverStore.getState().check();
+  // … and all the store settings as soon as a member is in, so every screen follows them.
+  if (after && !after.locked && (!before || before.locked || before.staff.id !== after.staff.id))
+    void useSettingsStore.getState().load();
 });

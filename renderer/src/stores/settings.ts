@@ -1,18 +1,31 @@
 /**
- * The till and store settings store (terminal name, idle-lock minutes, store name, currency and its
- * minor-unit exponent, whether prices include tax, time zone). Calls the API client only; a change
- * needs the password again (REAUTH_REQUIRED), which the client handles. Screens that format money
- * call `ensureLoaded()` and read `settings.currency` / `settings.currencyExponent`.
+ * The till and store settings store (terminal name, idle-lock minutes, the store's name, address,
+ * VAT number, receipt footer, country, currency and its minor-unit exponent, tax mode and default
+ * tax rate, time zone, locale, and whether the first-run store set-up is done). Calls the API
+ * client only; a change needs the password again (REAUTH_REQUIRED), which the client handles.
+ * Screens that format money call `ensureLoaded()` and read `settings.currency` /
+ * `settings.currencyExponent`.
+ *
+ * The locale is applied here: whenever settings arrive (load, update, set-up), the screens switch
+ * to `settings.locale` (i18n `setLocale`), so the whole app follows the store's language. The
+ * stores' wiring (stores/index.ts) loads the settings as soon as a member signs in.
  */
 import { create } from 'zustand';
 import type { ChannelInput, TillSettings } from '../../../shared/contract';
 import { call } from '../api/client';
 import { messageFor } from '../api/messages';
+import { setLocale } from '../i18n';
 import { useSessionStore } from './session';
 
 export interface SettingsState {
   settings: TillSettings | null;
   error: string | null;
+  /**
+   * True once the first admin was created in this window: the store set-up follows at once
+   * (features/setup/StoreSetupGate.tsx). An admin who signs in later to a store that was never
+   * set up is offered it from a banner instead.
+   */
+  setupRequested: boolean;
   load: () => Promise<void>;
   /** Saves the idle-lock minutes; throws the AppError on failure. */
   setIdleLockMinutes: (minutes: number) => Promise<void>;
@@ -23,22 +36,33 @@ export interface SettingsState {
    * CONFLICT when the currency changes after the first sale.
    */
   update: (changes: ChannelInput<'settings:update'>) => Promise<TillSettings>;
+  /** The first-run store set-up (`settings:setUpStore`); throws the AppError on failure. */
+  setUpStore: (details: ChannelInput<'settings:setUpStore'>) => Promise<TillSettings>;
+  /** Shows (or stops showing) the store set-up in place of the app. */
+  requestSetup: (requested: boolean) => void;
   reset: () => void;
+}
+
+/** Keeps the settings and switches the screens to their locale. */
+function arrived(settings: TillSettings): Pick<SettingsState, 'settings' | 'error'> {
+  void setLocale(settings.locale);
+  return { settings, error: null };
 }
 
 /** The till settings store; see the module comment. */
 export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: null,
   error: null,
+  setupRequested: false,
   load: async () => {
     try {
-      set({ settings: await call('settings:get'), error: null });
+      set(arrived(await call('settings:get')));
     } catch (error) {
       set({ error: messageFor(error) });
     }
   },
   setIdleLockMinutes: async (idleLockMinutes) => {
-    set({ settings: await call('settings:update', { idleLockMinutes }) });
+    set(arrived(await call('settings:update', { idleLockMinutes })));
     // The session carries the idle-lock minutes too: read it again.
     await useSessionStore.getState().refresh();
   },
@@ -47,9 +71,15 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   },
   update: async (changes) => {
     const settings = await call('settings:update', changes);
-    set({ settings, error: null });
+    set(arrived(settings));
     if (changes.idleLockMinutes !== undefined) await useSessionStore.getState().refresh();
     return settings;
   },
-  reset: () => set({ settings: null, error: null }),
+  setUpStore: async (details) => {
+    const settings = await call('settings:setUpStore', details);
+    set({ ...arrived(settings), setupRequested: false });
+    return settings;
+  },
+  requestSetup: (setupRequested) => set({ setupRequested }),
+  reset: () => set({ settings: null, error: null, setupRequested: false }),
 }));

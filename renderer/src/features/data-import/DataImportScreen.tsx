@@ -1,12 +1,13 @@
 import { Alert, Button, Code, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileImport, IconInfoCircle } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { MAX_IMPORT_BYTES, type OnlineRetailReport } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/money';
 import { call } from '../../api/client';
 import { notifySuccess } from '../../components/notify';
 import { useCustomersStore } from '../../stores/customers';
 import { useProductsStore } from '../../stores/products';
+import { useSettingsStore } from '../../stores/settings';
 import { CsvImportDialog } from './CsvImportDialog';
 import { importProblem, type ImportProblem, tooLarge } from './import-errors';
 import {
@@ -103,9 +104,16 @@ function OnlineRetailImport() {
   const [report, setReport] = useState<OnlineRetailReport | null>(null);
   const [problem, setProblem] = useState<ImportProblem | null>(null);
   const { progress, track } = useImportProgress();
+  const storeCurrency = useSettingsStore((s) => s.settings?.currency ?? null);
+  const ensureSettings = useSettingsStore((s) => s.ensureLoaded);
+  useEffect(() => {
+    void ensureSettings();
+  }, [ensureSettings]);
+  // Said before any file is read: the core refuses it too, before anything is written (item 8).
+  const wrongCurrency = storeCurrency !== null && storeCurrency !== FILE_CURRENCY;
 
   const start = async () => {
-    if (!file) return;
+    if (!file || wrongCurrency) return;
     setProblem(null);
     setReport(null);
     const big = tooLarge(file, MAX_IMPORT_BYTES);
@@ -162,6 +170,12 @@ function OnlineRetailImport() {
           It is all or nothing: if any row is refused, nothing is written. Importing the same file
           again adds nothing; invoices already imported are left as they were.
         </Alert>
+        {wrongCurrency && (
+          <Alert role="alert" variant="light" color="orange" icon={<IconInfoCircle size={20} />}>
+            This store&apos;s currency is {storeCurrency}, but the Online Retail file is in pounds
+            sterling (GBP), so it cannot be imported here. Nothing will be written.
+          </Alert>
+        )}
         <Stack gap={6}>
           <label htmlFor={inputId} className="k-file-label">
             Online Retail CSV file
@@ -171,7 +185,7 @@ function OnlineRetailImport() {
             type="file"
             accept=".csv,text/csv"
             className="k-file-input"
-            disabled={busy}
+            disabled={busy || wrongCurrency}
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0] ?? null);
               setReport(null);
@@ -196,7 +210,7 @@ function OnlineRetailImport() {
           />
           <Button
             leftSection={<IconFileImport size={20} />}
-            disabled={!file}
+            disabled={!file || wrongCurrency}
             loading={busy}
             onClick={() => void start()}
           >

@@ -65,7 +65,23 @@ export function ImportProblemAlert({ problem }: { problem: ImportProblem | null 
   );
 }
 
-/** The rows a file's check refused: line in the file and reason. */
+/**
+ * Every problem of one refused row: the core lists them all, "; "-separated (issue 8, item 18),
+ * and each gets its own line here, so none hides at the end of a long sentence.
+ */
+function RowProblems({ reason }: { reason: string }) {
+  const problems = reason.split('; ').filter((p) => p !== '');
+  if (problems.length < 2) return <>{reason}</>;
+  return (
+    <ul className="k-row-problems">
+      {problems.map((p, i) => (
+        <li key={`${i}:${p}`}>{p}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The rows a file's check refused: line in the file and every problem of each. */
 export function RejectedRowsTable({
   rows,
   total,
@@ -94,7 +110,9 @@ export function RejectedRowsTable({
             {rows.map((r) => (
               <Table.Tr key={`${r.line}:${r.reason}`}>
                 <Table.Td className="k-num">{r.line}</Table.Td>
-                <Table.Td>{r.reason}</Table.Td>
+                <Table.Td>
+                  <RowProblems reason={r.reason} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

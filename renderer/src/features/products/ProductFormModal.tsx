@@ -11,6 +11,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { zodValidator } from '../../forms/validation';
+import { useSettingsStore } from '../../stores/settings';
 import { useProductsStore } from '../../stores/products';
 import {
   initialValues,
@@ -64,9 +65,10 @@ function ProductForm({
 }: Omit<ProductFormModalProps, 'target'> & { product: ProductView | null }) {
   const create = useProductsStore((s) => s.create);
   const update = useProductsStore((s) => s.update);
+  const defaultTaxRateBps = useSettingsStore((s) => s.settings?.defaultTaxRateBps ?? null);
   const form = useForm<ProductFormValues>({
     mode: 'controlled',
-    initialValues: initialValues(product, exponent),
+    initialValues: initialValues(product, exponent, defaultTaxRateBps),
     validate: (values) => ({
       ...zodValidator<ProductFormValues>(textFieldsSchema)(values),
       ...validateAmounts(values, exponent),

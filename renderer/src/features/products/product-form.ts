@@ -65,15 +65,22 @@ export function percentToBps(text: string): number | null {
   return bps === null || bps < 0 || bps > MAX_TAX_RATE_BPS ? null : bps;
 }
 
-/** The form for a new product (tax rate left for the member to type) or for `product`. */
-export function initialValues(product: ProductView | null, exponent: number): ProductFormValues {
+/**
+ * The form for a new product (its tax rate the store's default, a setting, when known) or for
+ * `product`.
+ */
+export function initialValues(
+  product: ProductView | null,
+  exponent: number,
+  defaultTaxRateBps: number | null = null,
+): ProductFormValues {
   if (!product)
     return {
       sku: '',
       barcode: '',
       name: '',
       price: '',
-      taxRate: '',
+      taxRate: defaultTaxRateBps === null ? '' : bpsToPercent(defaultTaxRateBps),
       kind: 'stock',
       active: true,
       openPrice: false,

@@ -1,42 +1,62 @@
-import type { SaleDetail, TenderType, TillSettings } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
-import { formatDateTime } from '../../format/time';
+import { useTranslation } from 'react-i18next';
+import type { SaleDetail, TillSettings } from '../../../../shared/contract';
+import { useFormat } from '../../format/locale';
+import { TaxTable } from './TaxTable';
 import './receipt.css';
-
-const TENDER_NAMES: Record<TenderType, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
 
 export interface ReceiptProps {
   sale: SaleDetail;
-  /** The store name heads the receipt; null while the settings load. */
-  settings: Pick<TillSettings, 'storeName'> | null;
+  /**
+   * The store's receipt details: its name heads the receipt, then its address and VAT number;
+   * the footer closes it. Null while the settings load.
+   */
+  settings:
+    | (Pick<TillSettings, 'storeName'> &
+        Partial<Pick<TillSettings, 'storeAddress' | 'taxNumber' | 'receiptFooter'>>)
+    | null;
 }
 
 /**
- * A sale's receipt as it prints: store, till, receipt number, local date and time, staff,
- * customer, line items, subtotal, discount, tax (said "included" when prices include it), total,
- * each tender (cash with what was handed over) and the change due. Amounts are the recorded minor
- * units of `sale.currency`. The print CSS prints this region alone when `<html data-print=
- * "receipt">` is set (see `printReceipt`).
+ * A sale's receipt as it prints: the store (name, address, VAT number from the settings), till,
+ * receipt number, local date and time, staff, customer, line items, subtotal, discount, tax (said
+ * "included" when prices include it), total, the tax per rate, each tender (cash with what was
+ * handed over), the change due and the store's footer. Amounts are the recorded minor units of
+ * `sale.currency`, written in the store's locale. The print CSS prints this region alone when
+ * `<html data-print="receipt">` is set (see `printReceipt`).
  */
 export function Receipt({ sale, settings }: ReceiptProps) {
-  const money = (minor: number) => formatMoney(minor, sale.currency);
-  const change = sale.tenders.reduce((sum, t) => sum + (t.change ?? 0), 0);
+  const { t } = useTranslation('receipt');
+  const f = useFormat();
+  const money = (minor: number) => f.money(minor, sale.currency);
+  const change = sale.tenders.reduce((sum, tender) => sum + (tender.change ?? 0), 0);
   const refund = sale.kind === 'refund';
+  const lines = (text: string | undefined) => (text ? text.split('\n') : []);
+  const footer = lines(settings?.receiptFooter);
   return (
-    <section role="region" aria-label="Receipt" className="k-receipt">
+    <section role="region" aria-label={t('region')} className="k-receipt">
       {settings?.storeName && <p className="k-receipt-store">{settings.storeName}</p>}
-      <p className="k-receipt-center">
-        {refund ? 'REFUND' : 'Receipt'} #{sale.receiptNo} · {sale.tillName}
-      </p>
-      <p className="k-receipt-center">{formatDateTime(sale.createdAt)}</p>
-      <p className="k-receipt-center">Served by {sale.staff.name}</p>
-      {sale.customer && <p className="k-receipt-center">Customer: {sale.customer.name}</p>}
-      {sale.refundOf && (
-        <p className="k-receipt-center">Refund of receipt #{sale.refundOf.receiptNo}</p>
+      {lines(settings?.storeAddress).map((line, i) => (
+        <p key={`a${i}`} className="k-receipt-center">
+          {line}
+        </p>
+      ))}
+      {settings?.taxNumber && (
+        <p className="k-receipt-center">{t('taxNumber', { number: settings.taxNumber })}</p>
       )}
-      {sale.status === 'voided' && <p className="k-receipt-store">VOIDED</p>}
+      <p className="k-receipt-center">
+        {t(refund ? 'refundHeading' : 'heading', { no: sale.receiptNo, till: sale.tillName })}
+      </p>
+      <p className="k-receipt-center">{f.dateTime(sale.createdAt)}</p>
+      <p className="k-receipt-center">{t('servedBy', { name: sale.staff.name })}</p>
+      {sale.customer && (
+        <p className="k-receipt-center">{t('customer', { name: sale.customer.name })}</p>
+      )}
+      {sale.refundOf && (
+        <p className="k-receipt-center">{t('refundOf', { no: sale.refundOf.receiptNo })}</p>
+      )}
+      {sale.status === 'voided' && <p className="k-receipt-store">{t('voided')}</p>}
       <hr />
-      <ul className="k-receipt-lines" aria-label="Items">
+      <ul className="k-receipt-lines" aria-label={t('items')}>
         {sale.lines.map((l) => (
           <li key={l.id} className="k-receipt-row">
             <span>
@@ -53,24 +73,25 @@ export function Receipt({ sale, settings }: ReceiptProps) {
       </ul>
       <hr />
       <dl className="k-receipt-totals">
-        <Row label="Subtotal" value={money(sale.subtotal)} />
-        {sale.discount !== 0 && <Row label="Discount" value={`−${money(sale.discount)}`} />}
-        <Row label={sale.pricesIncludeTax ? 'Tax (incl.)' : 'Tax'} value={money(sale.tax)} />
-        <Row label="Total" value={money(sale.total)} className="k-receipt-total" />
+        <Row label={t('subtotal')} value={money(sale.subtotal)} />
+        {sale.discount !== 0 && <Row label={t('discount')} value={`−${money(sale.discount)}`} />}
+        <Row label={sale.pricesIncludeTax ? t('taxIncluded') : t('tax')} value={money(sale.tax)} />
+        <Row label={t('total')} value={money(sale.total)} className="k-receipt-total" />
       </dl>
+      <TaxTable sale={sale} money={money} />
       {sale.tenders.length > 0 && (
         <>
           <hr />
-          <dl className="k-receipt-totals" aria-label="Payments">
-            {sale.tenders.map((t, i) => (
+          <dl className="k-receipt-totals" aria-label={t('payments')}>
+            {sale.tenders.map((tender, i) => (
               <Row
-                key={`${t.type}-${i}`}
+                key={`${tender.type}-${i}`}
                 label={
-                  t.type === 'cash' && t.tendered !== null
-                    ? `Cash tendered ${money(t.tendered)}`
-                    : TENDER_NAMES[t.type]
+                  tender.type === 'cash' && tender.tendered !== null
+                    ? t('cashTendered', { amount: money(tender.tendered) })
+                    : t(`tenders.${tender.type}`)
                 }
-                value={money(t.amount)}
+                value={money(tender.amount)}
               />
             ))}
           </dl>
@@ -78,11 +99,13 @@ export function Receipt({ sale, settings }: ReceiptProps) {
       )}
       {!refund && (
         <p className="k-receipt-change">
-          <span>Change due</span> <span className="k-receipt-amount">{money(change)}</span>
+          <span>{t('changeDue')}</span> <span className="k-receipt-amount">{money(change)}</span>
         </p>
       )}
       {sale.note && <p className="k-receipt-note">{sale.note}</p>}
-      <p className="k-receipt-center k-receipt-thanks">Thank you</p>
+      <div className="k-receipt-center k-receipt-thanks">
+        {footer.length > 0 ? footer.map((line, i) => <p key={`f${i}`}>{line}</p>) : t('thanks')}
+      </div>
     </section>
   );
 }

@@ -1,28 +1,39 @@
 import { Button, Stack } from '@mantine/core';
-import { useNewMemberForm } from '../../forms/useNewMemberForm';
+import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormAlert } from '../../components/FormAlert';
+import { useNewMemberForm } from '../../forms/useNewMemberForm';
 import { useSessionStore } from '../../stores/session';
+import { useSettingsStore } from '../../stores/settings';
 
 /**
- * First run only: creates the first admin (there are no default accounts, A6) and signs them in.
- * The main process refuses it once any staff exist, so it is never shown again.
+ * First run, step 1 of 2: creates the first admin (there are no default accounts, A6) and signs
+ * them in; step 2, the store details, follows at once (StoreSetupScreen). The main process refuses
+ * this once any staff exist, so it is never shown again.
  */
 export function SetupScreen() {
+  const { t } = useTranslation('setup');
   const createAdmin = useSessionStore((s) => s.createAdmin);
-  const { busy, formError, onSubmit, fields } = useNewMemberForm(createAdmin);
+  const requestSetup = useSettingsStore((s) => s.requestSetup);
+  const { busy, formError, onSubmit, fields } = useNewMemberForm(async (input) => {
+    // Asked for first, so the app never flashes between the two steps.
+    requestSetup(true);
+    try {
+      await createAdmin(input);
+    } catch (error) {
+      requestSetup(false);
+      throw error;
+    }
+  });
 
   return (
-    <AuthLayout
-      title="Set up Kassa"
-      subtitle="Create the first admin for this till. Kassa has no default accounts: this admin approves everyone else."
-    >
+    <AuthLayout title={t('title')} subtitle={t('admin.subtitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <FormAlert message={formError} />
           {fields}
           <Button type="submit" size="lg" loading={busy} fullWidth>
-            Create admin
+            {t('admin.submit')}
           </Button>
         </Stack>
       </form>

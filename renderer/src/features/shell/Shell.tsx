@@ -11,6 +11,7 @@ import { CartTakeover } from '../cart-takeover/CartTakeover';
 import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
 import { NothingToShow } from '../placeholders/NothingToShow';
 import { ReauthDialog } from '../reauth/ReauthDialog';
+import { StoreSetupBanner } from '../setup/StoreSetupBanner';
 import { type NavItem, resolveScreen, visibleNavItems } from './navigation';
 import { preloadScreens, SCREENS } from './screens';
 import { ShellHeader } from './ShellHeader';
@@ -55,6 +56,9 @@ export function Shell() {
         </PanelBoundary>
         <PanelBoundary area={t('regions.notices')}>
           <IntegrityBanner />
+        </PanelBoundary>
+        <PanelBoundary area={t('regions.notices')}>
+          <StoreSetupBanner />
         </PanelBoundary>
         <PanelBoundary key={current?.id ?? 'none'} area={t(current?.label ?? 'regions.screen')}>
           <ScreenOutlet item={current} />
