@@ -35,6 +35,8 @@ export const CHANNEL_NAMES = [
   'staff:resetPassword',
   'staff:endSessions',
   'audit:list',
+  'audit:filterOptions',
+  'audit:exportCsv',
   'products:list',
   'products:lookup',
   'products:get',

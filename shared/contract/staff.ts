@@ -113,8 +113,9 @@ export const staffChannels = {
     writes: true,
   }),
   'staff:approve': defineChannel({
-    summary: 'Approve a pending member: they can sign in.',
-    input: byIdInput,
+    summary:
+      'Approve a pending member: they can sign in, with `role` if given (default: the role they have, Cashier for a request). Giving a different role also needs staff.manage (FORBIDDEN otherwise, A7); CONFLICT when not pending.',
+    input: z.strictObject({ id: idSchema, role: roleIdSchema.optional() }),
     output: staffViewSchema,
     access: 'staff.approve',
     reauth: true,

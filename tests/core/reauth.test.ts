@@ -24,6 +24,7 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'staff:resetPassword': "takes over a member's credentials",
   'staff:endSessions': 'changes staff sessions',
   'settings:update': 'changes settings',
+  'audit:exportCsv': "takes the whole audit trail, with staff and customers' names, off the till",
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
@@ -43,6 +44,7 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'roles:list',
   'staff:list',
   'audit:list',
+  'audit:filterOptions',
   'products:list',
   'products:lookup',
   'products:get',
