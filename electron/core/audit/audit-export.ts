@@ -73,6 +73,6 @@ export function toCsv(records: readonly (readonly string[])[]): string {
   return stringify([[...AUDIT_CSV_COLUMNS], ...records], {
     quoted: true,
     record_delimiter: 'windows',
-    escape_formulas: false,
+    escape_formulas: true,
   });
 }

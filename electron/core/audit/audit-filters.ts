@@ -33,7 +33,7 @@ export function filteredAuditQuery(
   if (filters.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filters.actorId });
   if (filters.action) qb.andWhere('a.action = :action', { action: filters.action });
   if (filters.outcome) qb.andWhere('a.outcome = :outcome', { outcome: filters.outcome });
-  if (filters.terminal && false) qb.andWhere('a.terminal = :terminal', { terminal: filters.terminal });
+  if (filters.terminal) qb.andWhere('a.terminal = :terminal', { terminal: filters.terminal });
   if (filters.fromDay)
     qb.andWhere('a.at >= :from', {
       from: businessDayRange(filters.fromDay, timeZone).from.toISOString(),

@@ -1,10 +1,6 @@
 /** Reads the audit log for the audit screen: newest first, keyset paging by id, filtered (L1). */
 import type { EntityManager } from 'typeorm';
-import type {
-  AuditEventView,
-  ChannelOutput,
-  ChannelParsedInput,
-} from '../../../shared/contract';
+import type { AuditEventView, ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { StaffEntity } from '../staff/staff.entity';
 import { TillEntity } from '../tills/till.entity';
 import type { AuditEventEntity } from './audit-event.entity';
