@@ -100,9 +100,13 @@ describe('after 6 active minutes (past the 5-minute window, before the idle lock
     for (const channel of Object.keys(SENSITIVE) as ChannelName[])
       expect(resultCode(await t.call(channel, {} as never)), channel).toBe('REAUTH_REQUIRED');
     await t.must('auth:reauthenticate', { password: ADMIN.password });
-    // Past the gate now: the empty payloads fail their schemas instead.
+    // Past the gate now: the empty payloads fail their schemas instead (an export with no
+    // filters is a valid call and succeeds).
+    const emptyIsValid: readonly ChannelName[] = ['audit:exportCsv'];
     for (const channel of Object.keys(SENSITIVE) as ChannelName[])
-      expect(resultCode(await t.call(channel, {} as never)), channel).toBe('VALIDATION_FAILED');
+      expect(resultCode(await t.call(channel, {} as never)), channel).toBe(
+        emptyIsValid.includes(channel) ? 'ok' : 'VALIDATION_FAILED',
+      );
     await t.close();
   });
 });

@@ -59,7 +59,8 @@ export interface StaffState {
   setFilters: (filters: Partial<StaffFilters>) => Promise<void>;
   setPage: (page: number) => Promise<void>;
 
-  approve: (id: number) => Promise<StaffView>;
+  /** Approves a pending request, as `role` when given (a different role needs staff.manage). */
+  approve: (id: number, role?: RoleId) => Promise<StaffView>;
   reject: (id: number) => Promise<StaffView>;
   create: (input: ChannelInput<'staff:create'>) => Promise<StaffView>;
   update: (input: ChannelInput<'staff:update'>) => Promise<StaffView>;
@@ -99,6 +100,9 @@ export function listInput(filters: StaffFilters, page: number): ChannelInput<'st
     ...(search ? { search } : {}),
   };
 }
+
+/** How many access requests wait for a decision: the Staff navigation item's badge. */
+export const selectPendingCount = (s: Pick<StaffState, 'pending'>): number => s.pending.length;
 
 /** Counts list loads so a slow answer cannot overwrite a newer one. */
 let loadSeq = 0;
@@ -157,7 +161,7 @@ export const useStaffStore = create<StaffState>()((set, get) => {
       await get().load();
     },
 
-    approve: (id) => change(() => call('staff:approve', { id })),
+    approve: (id, role) => change(() => call('staff:approve', role ? { id, role } : { id })),
     reject: (id) => change(() => call('staff:reject', { id })),
 
     create: (input) =>

@@ -11,6 +11,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { ScreenId } from '../../stores/navigation';
+import { StaffNavBadge } from '../staff/StaffNavBadge';
 import type { NavItem } from './navigation';
 
 const ICONS: Record<ScreenId, Icon> = {
@@ -43,6 +44,7 @@ export function ShellNav({ items, current, onSelect }: ShellNavProps) {
             type="button"
             label={item.label}
             leftSection={<ItemIcon size={22} stroke={1.7} />}
+            rightSection={item.id === 'staff' ? <StaffNavBadge /> : undefined}
             active={item.id === current}
             aria-current={item.id === current ? 'page' : undefined}
             onClick={() => onSelect(item.id)}

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Confirmation } from './member-actions';
 
 export interface ConfirmActionModalProps {
@@ -15,6 +16,7 @@ export function ConfirmActionModal({
   onConfirm,
   onClose,
 }: ConfirmActionModalProps) {
+  const { t } = useTranslation('common');
   return (
     <Modal
       opened={confirmation !== null}
@@ -27,7 +29,7 @@ export function ConfirmActionModal({
           <Text>{confirmation.body}</Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} data-autofocus>
-              Cancel
+              {t('actions.cancel')}
             </Button>
             <Button
               color={confirmation.danger ? 'red' : undefined}
