@@ -7,7 +7,13 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('auth');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('changePassword.dialogTitle')} size="md">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('changePassword.dialogTitle')}
+      size="md"
+    >
       <ChangePasswordForm
         onCancel={onClose}
         onDone={() => {

@@ -59,7 +59,7 @@ export function LockScreen() {
           <Text fw={600} size="lg">
             {staff?.displayName}
           </Text>
-          <Text c="dimmed" size="sm">
+          <Text c="gray.7" size="sm">
             {staff ? `${staff.username} · ${t(`staff:roles.${staff.role}`)}` : ''}
           </Text>
         </div>

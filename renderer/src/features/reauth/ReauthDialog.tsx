@@ -41,6 +41,7 @@ export function ReauthDialog() {
   const cancel = useReauthStore((s) => s.cancel);
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={open}
       onClose={() => cancelWithNotice(cancel)}
       title={t('reauth.title')}

@@ -26,7 +26,13 @@ const isRole = (value: string | null): value is RoleId =>
 export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('staff');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('add.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('add.title')}
+      size="lg"
+    >
       {opened && <AddMemberForm onClose={onClose} />}
     </Modal>
   );

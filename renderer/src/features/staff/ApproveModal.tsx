@@ -27,6 +27,7 @@ export function ApproveModal({
   const { t } = useTranslation('staff');
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={member !== null}
       onClose={onClose}
       title={member ? t('approve.title', { name: member.displayName }) : ''}
@@ -85,7 +86,7 @@ function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => vo
           </Text>
           <Group gap={6}>
             {permissions.map((p) => (
-              <Badge key={p} variant="outline" color="gray" tt="none" radius="sm">
+              <Badge key={p} variant="outline" color="dark" tt="none" radius="sm">
                 {t(`permissions.${p}`)}
               </Badge>
             ))}

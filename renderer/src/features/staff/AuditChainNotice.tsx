@@ -20,7 +20,7 @@ export function AuditChainNotice() {
     : t('chain.notChecked');
   if (auditChain.state === 'ok')
     return (
-      <Text c="dimmed" size="sm">
+      <Text c="gray.7" size="sm">
         {t('chain.ok')} {checked}
       </Text>
     );

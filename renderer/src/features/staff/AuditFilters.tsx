@@ -21,22 +21,22 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[]): T 
 /**
  * The audit log's filters (item 16): who (a staff member), what (an action, by its label), how it
  * ended, on which till, and business days from..to. The core applies them; a first day after the
- * last is flagged here and not sent.
+ * last moves the last along (and the other way round), so the core never gets a reversed range.
  */
 export function AuditFilters({ filters, options, onChange }: AuditFiltersProps) {
   const { t } = useTranslation('audit');
   const actions = AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) })).sort((x, y) =>
     x.label.localeCompare(y.label),
   );
-  const dayError =
-    filters.fromDay && filters.toDay && filters.fromDay > filters.toDay
-      ? t('filters.dayOrder')
-      : null;
+  /** A day that passes the other bound moves it along, so the range is never empty by mistake. */
   const setDay = (key: 'fromDay' | 'toDay', value: string) => {
-    const other = key === 'fromDay' ? filters.toDay : filters.fromDay;
     const day = DAY.test(value) ? value : undefined;
-    const bad = day && other && (key === 'fromDay' ? day > other : other > day);
-    onChange(bad ? {} : { [key]: day });
+    const { fromDay, toDay } = filters;
+    if (day && key === 'fromDay' && toDay && day > toDay)
+      return onChange({ fromDay: day, toDay: day });
+    if (day && key === 'toDay' && fromDay && day < fromDay)
+      return onChange({ fromDay: day, toDay: day });
+    return onChange({ [key]: day });
   };
   const anySet = Object.values(filters).some((v) => v !== undefined);
 
@@ -91,7 +91,6 @@ export function AuditFilters({ filters, options, onChange }: AuditFiltersProps) 
         w={170}
         value={filters.fromDay ?? ''}
         max={filters.toDay}
-        error={dayError}
         onChange={(e) => setDay('fromDay', e.currentTarget.value)}
       />
       <TextInput

@@ -66,7 +66,7 @@ export function AuditLog() {
       )}
       {items.length > 0 && <AuditTable items={items} />}
       {!loading && !error && items.length === 0 && (
-        <Text c="dimmed" p="lg" ta="center">
+        <Text c="gray.7" p="lg" ta="center">
           {Object.keys(filters).length > 0 ? t('emptyFiltered') : t('empty')}
         </Text>
       )}

@@ -5,9 +5,9 @@ import { useFormat } from '../../format/locale';
 import { actionLabel, targetLabel } from './audit-labels';
 
 const OUTCOME_COLORS: Record<AuditEventView['outcome'], string> = {
-  success: 'teal',
-  failure: 'orange',
-  denied: 'red',
+  success: 'teal.9',
+  failure: 'orange.4',
+  denied: 'red.8',
 };
 
 /** The audit events as a table: when, who, what (its label), to whom or what, where, outcome. */
@@ -43,7 +43,7 @@ export function AuditTable({ items }: { items: readonly AuditEventView[] }) {
               <Table.Td>{targetLabel(t, event)}</Table.Td>
               <Table.Td>{event.terminal}</Table.Td>
               <Table.Td>
-                <Badge color={OUTCOME_COLORS[event.outcome]} variant="light">
+                <Badge color={OUTCOME_COLORS[event.outcome]} variant="filled" autoContrast>
                   {t(`outcomes.${event.outcome}`)}
                 </Badge>
               </Table.Td>

@@ -24,6 +24,7 @@ export function ChangeRoleModal({
   const { t } = useTranslation('staff');
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={member !== null}
       onClose={onClose}
       title={member ? t('role.title', { name: member.displayName }) : ''}
@@ -80,7 +81,7 @@ function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () =>
           </Text>
           <Group gap={6}>
             {permissions.map((p) => (
-              <Badge key={p} variant="outline" color="gray" tt="none" radius="sm">
+              <Badge key={p} variant="outline" color="dark" tt="none" radius="sm">
                 {t(`permissions.${p}`)}
               </Badge>
             ))}

@@ -19,6 +19,7 @@ export function ConfirmActionModal({
   const { t } = useTranslation('common');
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={confirmation !== null}
       onClose={onClose}
       title={confirmation?.title ?? ''}

@@ -31,7 +31,13 @@ export function EditMemberModal({
 }) {
   const { t } = useTranslation('staff');
   return (
-    <Modal opened={member !== null} onClose={onClose} title={t('edit.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={member !== null}
+      onClose={onClose}
+      title={t('edit.title')}
+      size="lg"
+    >
       {member && <EditMemberForm member={member} onClose={onClose} />}
     </Modal>
   );

@@ -35,7 +35,7 @@ export function MembersPanel({ selfId, canManage }: MembersPanelProps) {
           <Loader aria-label={t('loading')} />
         </Center>
       ) : items.length === 0 && !error ? (
-        <Text c="dimmed" p="lg" ta="center">
+        <Text c="gray.7" p="lg" ta="center">
           {t('noMatch')}
         </Text>
       ) : (
@@ -43,7 +43,7 @@ export function MembersPanel({ selfId, canManage }: MembersPanelProps) {
       )}
       {pages > 1 && (
         <Group justify="space-between">
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('memberCount', { count: total, formatted: count(total) })}
           </Text>
           <Pagination total={pages} value={page + 1} onChange={(p) => void setPage(p - 1)} />

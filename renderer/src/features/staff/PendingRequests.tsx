@@ -37,11 +37,11 @@ export function PendingRequests({ canApprove, canChooseRole }: PendingRequestsPr
           <Title order={2} size="h4" id="pending-title">
             {t('pending.title')}
           </Title>
-          <Badge color="yellow" variant="filled" circle size="lg">
+          <Badge color="yellow" variant="filled" autoContrast circle size="lg">
             {pending.length}
           </Badge>
         </Group>
-        {!canApprove && <Text c="dimmed">{t('pending.needsApprover')}</Text>}
+        {!canApprove && <Text c="gray.7">{t('pending.needsApprover')}</Text>}
         <Stack gap="xs" component="ul" className="k-plain-list">
           {pending.map((member) => (
             <PendingRow
@@ -97,7 +97,7 @@ function PendingRow({ member, canApprove, onApprove }: PendingRowProps) {
     >
       <div>
         <Text fw={600}>{name}</Text>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {t('pending.asked', {
             username: member.username,
             email: member.email,
@@ -107,7 +107,7 @@ function PendingRow({ member, canApprove, onApprove }: PendingRowProps) {
       </div>
       {canApprove && (
         <Group gap="sm" wrap="nowrap">
-          <Button color="red" variant="light" disabled={busy} onClick={() => decide('reject')}>
+          <Button color="red.9" variant="light" disabled={busy} onClick={() => decide('reject')}>
             {t('pending.reject')}
           </Button>
           <Button disabled={busy} onClick={() => (onApprove ? onApprove() : decide('approve'))}>

@@ -31,7 +31,7 @@ export function StaffNavBadge() {
   if (!allowed || count === 0) return null;
   return (
     <>
-      <Badge color="yellow" variant="filled" circle size="lg" aria-hidden>
+      <Badge color="yellow" variant="filled" autoContrast circle size="lg" aria-hidden>
         {count}
       </Badge>
       <VisuallyHidden>{t('nav.pending', { count })}</VisuallyHidden>

@@ -35,7 +35,7 @@ export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
             <Table.Tr key={member.id}>
               <Table.Td>
                 <Text fw={600}>{member.displayName}</Text>
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="gray.7">
                   {member.username}
                   {member.id === selfId ? ` ${t('table.you')}` : ''}
                 </Text>

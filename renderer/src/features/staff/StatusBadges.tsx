@@ -10,12 +10,12 @@ export function StatusBadges({ member }: { member: StaffView }) {
     <Group gap={6}>
       <StatusBadge member={member} />
       {isFuture(member.lockedUntil) && (
-        <Badge color="orange" variant="light">
+        <Badge color="orange.4" variant="filled" autoContrast>
           {t('status.lockedOut')}
         </Badge>
       )}
       {member.mustChangePassword && member.status === 'active' && (
-        <Badge color="blue" variant="light">
+        <Badge color="blue.8" variant="filled" autoContrast>
           {t('status.temporaryPassword')}
         </Badge>
       )}
@@ -27,24 +27,24 @@ function StatusBadge({ member }: { member: StaffView }) {
   const { t } = useTranslation('staff');
   if (member.status === 'pending')
     return (
-      <Badge color="yellow" variant="light">
+      <Badge color="yellow" variant="filled" autoContrast>
         {t('status.pending')}
       </Badge>
     );
   if (member.status === 'active')
     return (
-      <Badge color="teal" variant="light">
+      <Badge color="teal.9" variant="filled" autoContrast>
         {t('status.active')}
       </Badge>
     );
   if (member.rejected)
     return (
-      <Badge color="red" variant="light">
+      <Badge color="red.8" variant="filled" autoContrast>
         {t('status.rejected')}
       </Badge>
     );
   return (
-    <Badge color="gray" variant="light">
+    <Badge color="gray.7" variant="filled" autoContrast>
       {t('status.disabled')}
     </Badge>
   );

@@ -16,6 +16,7 @@ export function TemporaryPasswordModal() {
   const name = revealed?.staff.displayName ?? '';
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={revealed !== null}
       onClose={dismiss}
       title={t('temporary.title')}
