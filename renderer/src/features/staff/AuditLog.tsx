@@ -1,6 +1,6 @@
 import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
 import { FormAlert } from '../../components/FormAlert';
@@ -22,6 +22,7 @@ export function AuditLog() {
   const { items, filters, options, hasMore, loading, error } = useAuditStore();
   const { load, loadMore, loadOptions, setFilters, exportCsv } = useAuditStore.getState();
   const exporting = useBusy();
+  const names = useMemo(() => new Map(options.actors.map((a) => [a.id, a.name])), [options]);
 
   useEffect(() => {
     void load();
@@ -64,7 +65,7 @@ export function AuditLog() {
           <Loader aria-label={t('loading')} />
         </Center>
       )}
-      {items.length > 0 && <AuditTable items={items} />}
+      {items.length > 0 && <AuditTable items={items} names={names} />}
       {!loading && !error && items.length === 0 && (
         <Text c="gray.7" p="lg" ta="center">
           {Object.keys(filters).length > 0 ? t('emptyFiltered') : t('empty')}

@@ -107,7 +107,7 @@ function PendingRow({ member, canApprove, onApprove }: PendingRowProps) {
       </div>
       {canApprove && (
         <Group gap="sm" wrap="nowrap">
-          <Button color="red.9" variant="light" disabled={busy} onClick={() => decide('reject')}>
+          <Button color="red.9" variant="outline" disabled={busy} onClick={() => decide('reject')}>
             {t('pending.reject')}
           </Button>
           <Button disabled={busy} onClick={() => (onApprove ? onApprove() : decide('approve'))}>

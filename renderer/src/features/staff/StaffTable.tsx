@@ -25,7 +25,7 @@ export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
             <Table.Th>{t('table.member')}</Table.Th>
             <Table.Th>{t('fields.email')}</Table.Th>
             <Table.Th>{t('fields.role')}</Table.Th>
-            <Table.Th>{t('table.status')}</Table.Th>
+            <Table.Th miw={130}>{t('table.status')}</Table.Th>
             <Table.Th>{t('table.lastSignIn')}</Table.Th>
             {onAction && <Table.Th aria-label={t('table.actions')} />}
           </Table.Tr>
