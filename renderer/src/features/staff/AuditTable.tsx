@@ -35,11 +35,11 @@ export function AuditTable({ items, names }: AuditTableProps) {
           <Table.Tr>
             <Table.Th>{t('table.when')}</Table.Th>
             <Table.Th>{t('table.who')}</Table.Th>
-            <Table.Th>{t('table.action')}</Table.Th>
+            <Table.Th miw={170}>{t('table.action')}</Table.Th>
             <Table.Th>{t('table.target')}</Table.Th>
             <Table.Th>{t('table.terminal')}</Table.Th>
             <Table.Th miw={130}>{t('table.outcome')}</Table.Th>
-            <Table.Th>{t('table.detail')}</Table.Th>
+            <Table.Th miw={260}>{t('table.detail')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
