@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditEventView, StaffView } from '../../shared/contract';
+import { setLocale } from '../../renderer/src/i18n';
 import { STAFF_PAGE_SIZE } from '../../renderer/src/stores/staff';
 import { createFakeApi, fail, ok, renderApp, ROLES, sessionFor, staffMember } from './helpers';
 
@@ -546,5 +547,34 @@ describe('staff screen', () => {
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(api['audit:list']).toHaveBeenLastCalledWith({ limit: 50 }));
+  });
+});
+
+describe('staff screen in German (item 25)', () => {
+  it('shows the staff list, the badge and the audit log in German, with no key missing', async () => {
+    setLocale('de-DE');
+    try {
+      const api = createFakeApi();
+      api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+      api['roles:list'].mockResolvedValue(ok(ROLES));
+      api['staff:list'].mockImplementation(async (input) => {
+        const items = everyone.filter((m) => !input?.status || m.status === input.status);
+        return ok({ items, total: items.length });
+      });
+      api['audit:list'].mockResolvedValue(ok({ items: [] }));
+      api['audit:filterOptions'].mockResolvedValue(ok({ actors: [], terminals: [] }));
+      const { user } = renderApp(api);
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      await user.click(
+        await within(nav).findByRole('button', { name: /2 Zugangsanfragen warten/ }),
+      );
+      expect(await screen.findByRole('region', { name: 'Offene Anfragen' })).toBeInTheDocument();
+      expect(screen.getByRole('table', { name: 'Mitarbeiter' })).toBeInTheDocument();
+      expect(screen.getAllByText('Ausstehend').length).toBeGreaterThan(0);
+      await user.click(screen.getByRole('tab', { name: 'Prüfprotokoll' }));
+      expect(await screen.findByRole('button', { name: 'CSV exportieren' })).toBeInTheDocument();
+    } finally {
+      setLocale('en-GB');
+    }
   });
 });
