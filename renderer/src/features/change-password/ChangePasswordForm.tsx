@@ -7,7 +7,6 @@ import { AppError } from '../../../../shared/errors';
 import { splitFormError } from '../../api/form-errors';
 import { FIELD_MESSAGES } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
-import { isFuture } from '../../format/time';
 import { currentPasswordSchema, newPasswordSchema, zodValidator } from '../../forms/validation';
 import { useBusy } from '../../hooks/useBusy';
 import { useSessionStore } from '../../stores/session';
@@ -57,7 +56,9 @@ export function ChangePasswordForm({
   const { t } = useTranslation('auth');
   const changePassword = useSessionStore((s) => s.changePassword);
   const waivedUntil = useSessionStore((s) => s.session?.changeWithoutCurrentUntil ?? null);
-  const [askCurrent, setAskCurrent] = useState(() => !isFuture(waivedUntil));
+  // The core sends `changeWithoutCurrentUntil` only while the waiver holds, by its own clock; the
+  // screen does not second-guess it with the computer's clock. Past it, the core says so.
+  const [askCurrent, setAskCurrent] = useState(() => waivedUntil === null);
   const { busy, run } = useBusy();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ChangeValues>({
