@@ -3,6 +3,7 @@
  * business days (server-side), target names instead of "staff 3", the CSV export with OWASP
  * formula neutralisation, and approving a request with a chosen role.
  */
+import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { toCsv } from '../../electron/core/audit/audit-export';
@@ -253,6 +254,40 @@ describe('approving an access request with a role (item 15)', () => {
     expect(
       t.raw().prepare("SELECT detail FROM audit_events WHERE action = 'staff.approve'").all(),
     ).toEqual([{ detail: 'as manager' }, { detail: 'as cashier' }]);
+    await t.close();
+  });
+
+  it('an approver without staff.manage may approve only with the role asked for (A7)', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    // A shop that lets managers approve requests, but not manage staff.
+    const rw = new Database(t.dbPath);
+    rw.prepare(
+      "INSERT INTO role_permissions (role_id, permission_id) VALUES ('manager', 'staff.approve')",
+    ).run();
+    rw.close();
+    const mia = await t.must('staff:create', {
+      username: 'mia',
+      email: 'mia@shop.test',
+      displayName: 'Mia Manager',
+      role: 'manager',
+      approve: true,
+    });
+    await t.must('auth:login', { identifier: 'mia', password: mia.temporaryPassword }, 4);
+    await t.must('auth:changePassword', { newPassword: 'mia picks her own words' }, 4);
+    await t.must('auth:requestAccess', MEMBER, 9);
+    const carl = (await t.must('staff:list', { status: 'pending' })).items[0]!.id;
+
+    for (const role of ['admin', 'manager'] as const)
+      expect(await t.call('staff:approve', { id: carl, role }, 4)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    expect((await t.must('staff:list', { status: 'pending' })).items).toHaveLength(1);
+    expect(await t.must('staff:approve', { id: carl, role: 'cashier' }, 4)).toMatchObject({
+      status: 'active',
+      role: 'cashier',
+    });
     await t.close();
   });
 });
