@@ -550,6 +550,35 @@ describe('staff screen', () => {
   });
 });
 
+describe('staff dialogs (item 14)', () => {
+  it('open with focus on their first field', async () => {
+    const { user } = await openStaff();
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    const add = await screen.findByRole('dialog', { name: 'Add a staff member' });
+    await waitFor(() => expect(within(add).getByLabelText('Display name')).toHaveFocus());
+    await user.click(within(add).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
+    await user.click(await screen.findByRole('menuitem', { name: 'Edit details' }));
+    const edit = await screen.findByRole('dialog', { name: 'Edit member details' });
+    await waitFor(() => expect(within(edit).getByLabelText('Display name')).toHaveFocus());
+    await user.click(within(edit).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
+    await user.click(await screen.findByRole('menuitem', { name: 'Change role' }));
+    const role = await screen.findByRole('dialog', { name: "Change Jonas Weber's role" });
+    await waitFor(() =>
+      expect(within(role).getByLabelText('Role', { selector: 'input' })).toHaveFocus(),
+    );
+    // Every dialog's close button has a name.
+    expect(within(role).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+});
+
 describe('staff screen in German (item 25)', () => {
   it('shows the staff list, the badge and the audit log in German, with no key missing', async () => {
     setLocale('de-DE');
