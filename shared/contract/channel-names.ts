@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'settings:update',
   'roles:list',
   'staff:list',
+  'staff:pendingCount',
   'staff:create',
   'staff:update',
   'staff:setRole',

@@ -77,6 +77,14 @@ export const staffChannels = {
     }),
     access: 'staff.view',
   }),
+  'staff:pendingCount': defineChannel({
+    summary:
+      'How many access requests wait for a decision, for the Staff navigation badge. Polled, so it does not count as activity: it never keeps an unattended till from idle-locking (S2).',
+    input: emptyInput,
+    output: z.strictObject({ count: z.number().int().nonnegative() }),
+    access: 'staff.view',
+    activity: false,
+  }),
   'staff:create': defineChannel({
     summary: 'Create a staff member with a temporary password; pending unless `approve` is true.',
     input: z.strictObject({

@@ -291,3 +291,22 @@ describe('approving an access request with a role (item 15)', () => {
     await t.close();
   });
 });
+
+describe('the pending-requests badge (item 15)', () => {
+  it('counts waiting requests, and its poll never keeps an idle till from locking (S2)', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    expect(await t.must('staff:pendingCount')).toEqual({ count: 0 });
+    await t.must('auth:requestAccess', MEMBER, 9);
+    await t.must('auth:requestAccess', { ...MEMBER, username: 'dan', email: 'dan@shop.test' }, 9);
+    expect(await t.must('staff:pendingCount')).toEqual({ count: 2 });
+    // Polled every minute for 5 minutes with nobody at the till: the idle lock still comes.
+    for (let minute = 0; minute < 5; minute++) {
+      t.clock.advanceMinutes(1);
+      if (minute < 4) expect(resultCode(await t.call('staff:pendingCount'))).toBe('ok');
+    }
+    expect(resultCode(await t.call('staff:list', {}))).toBe('SESSION_LOCKED');
+    expect(resultCode(await t.call('staff:pendingCount', {}, 3))).toBe('UNAUTHENTICATED');
+    await t.close();
+  });
+});

@@ -43,6 +43,7 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'settings:get',
   'roles:list',
   'staff:list',
+  'staff:pendingCount',
   'audit:list',
   'audit:filterOptions',
   'products:list',

@@ -357,6 +357,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     }),
     ...read(),
   },
+  'staff:pendingCount': { input: object({}), ...read() },
   'staff:create': {
     input: object({
       username,

@@ -6,6 +6,7 @@ export function createStaffHandlers(s: Services): DomainHandlers<'roles' | 'staf
   return {
     'roles:list': () => s.staff.listRoles(),
     'staff:list': (input) => s.staff.list(input),
+    'staff:pendingCount': () => s.staff.pendingCount(),
     'staff:create': (input, { session }) => s.staff.create(session, input),
     'staff:update': (input, { session }) => s.staff.update(session, input),
     'staff:setRole': (input, { session }) => s.staff.setRole(session, input),

@@ -78,6 +78,12 @@ export class StaffService {
     return { items: rows.map(toStaffView), total };
   }
 
+  /** The number of pending access requests (the Staff navigation badge). */
+  async pendingCount(): Promise<{ count: number }> {
+    const count = await this.db.manager.getRepository(StaffEntity).countBy({ status: 'pending' });
+    return { count };
+  }
+
   async get(id: number): Promise<StaffView> {
     return toStaffView(await this.find(this.db.manager, id));
   }

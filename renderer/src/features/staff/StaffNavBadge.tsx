@@ -9,7 +9,9 @@ import { selectPendingCount, useStaffStore } from '../../stores/staff';
 export const PENDING_POLL_MS = 60_000;
 
 /**
- * The count of access requests waiting for a decision, for the Staff navigation item (item 15).
+ * The count of access requests waiting for a decision, for the Staff navigation item (item 15),
+ * read on mount and every minute with `staff:pendingCount`, which does not count as activity, so
+ * the badge never keeps an unattended till from idle-locking (S2).
  * Renders nothing at 0. The number is shown to sighted members and read as words ("2 access
  * requests waiting") as part of the button's name.
  */
@@ -17,16 +19,16 @@ export function StaffNavBadge() {
   const { t } = useTranslation('staff');
   const allowed = useSessionStore((s) => can(s.session, 'staff.view'));
   const count = useStaffStore(selectPendingCount);
-  const loadPending = useStaffStore((s) => s.loadPending);
-  const poll = useInterval(() => void loadPending(), PENDING_POLL_MS);
+  const loadCount = useStaffStore((s) => s.loadPendingCount);
+  const poll = useInterval(() => void loadCount(), PENDING_POLL_MS);
 
   useEffect(() => {
     if (!allowed) return undefined;
-    void loadPending();
+    void loadCount();
     poll.start();
     return poll.stop;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- poll's identity changes each render.
-  }, [allowed, loadPending]);
+  }, [allowed, loadCount]);
 
   if (!allowed || count === 0) return null;
   return (
