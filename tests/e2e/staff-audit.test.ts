@@ -6,7 +6,7 @@
  * axe-core finds no critical or serious violation on any of these screens and dialogs.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
 import { axeSerious, useTwoWindows, visible, type TwoWindows } from './harness';
 
@@ -36,6 +36,19 @@ async function shots(w: TwoWindows, page: Page, name: string): Promise<void> {
  * axe-core on this suite's screens (the main area and the navigation with its badge) or dialogs:
  * no critical or serious violation. The shell's header belongs to the shell's own checks.
  */
+/** Waits until a dialog has finished fading in, so axe sees its colours as they stay. */
+async function settled(dialog: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      dialog.evaluate((el) => {
+        for (let n: Element | null = el; n; n = n.parentElement)
+          if (Number(getComputedStyle(n).opacity) < 1) return false;
+        return true;
+      }),
+    )
+    .toBe(true);
+}
+
 async function expectAxeClean(
   page: Page,
   include = ['.k-shell-main', '.k-shell-nav'],
@@ -72,6 +85,7 @@ describe('staff screen and audit log in the browser', () => {
     const dialog = await visible(page.getByRole('dialog', { name: 'Approve Mia Manager' }));
     const role = dialog.getByLabel('Role', { exact: true }).first();
     await expect.poll(() => role.evaluate((el) => el === document.activeElement)).toBe(true);
+    await settled(dialog);
     await expectAxeClean(page, ['[role="dialog"]']);
     await w.h.screenshot(page, 'approve-with-role');
     await role.click();
@@ -97,6 +111,7 @@ describe('staff screen and audit log in the browser', () => {
     const confirm = await visible(
       page.getByRole('dialog', { name: 'Sign Mia Manager out everywhere?' }),
     );
+    await settled(confirm);
     await expectAxeClean(page, ['[role="dialog"]']);
     await confirm.getByRole('button', { name: 'End sessions' }).click();
     await visible(page.getByText(/Mia Manager had no open sessions on this till/));
@@ -156,6 +171,7 @@ describe('staff screen and audit log in the browser', () => {
     }
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const reauth = await visible(page.getByRole('dialog', { name: 'Confirm it is you' }));
+    await settled(reauth);
     await expectAxeClean(page, ['[role="dialog"]']);
     await reauth.getByRole('button', { name: 'Cancel' }).click();
     await visible(
