@@ -1,9 +1,76 @@
 /** The audit log, read-only over IPC. */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { idSchema, utcTimestamp } from './common';
+import { displayText, emptyInput, idSchema, localDateSchema, utcTimestamp } from './common';
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+
+/**
+ * The actions the core records (L1), for the audit screen's labels and its action filter. A code
+ * written by another version still shows (as its code) but cannot be chosen in the filter.
+ */
+export const AUDIT_ACTIONS = [
+  'app.start',
+  'setup.create_admin',
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.unlock',
+  'auth.lockout',
+  'auth.reauthenticate',
+  'auth.password_change',
+  'authz.denied',
+  'ipc.forbidden_sender',
+  'ipc.validation_failed',
+  'staff.request_access',
+  'staff.create',
+  'staff.update',
+  'staff.set_role',
+  'staff.approve',
+  'staff.reject',
+  'staff.disable',
+  'staff.enable',
+  'staff.unlock',
+  'staff.delete',
+  'staff.reset_password',
+  'staff.end_sessions',
+  'settings.update',
+  'product.create',
+  'product.update',
+  'product.archive',
+  'product.restore',
+  'product.delete',
+  'product.import',
+  'customer.create',
+  'customer.update',
+  'customer.archive',
+  'customer.restore',
+  'customer.delete',
+  'customer.import',
+  'sale.complete',
+  'sale.override',
+  'sale.void',
+  'sale.refund',
+  'sale.annotate',
+  'import.online_retail',
+  'audit.export',
+] as const;
+
+/**
+ * The audit screen's filters (L1), all optional and combined with AND: who did it (`actorId`),
+ * what (`action`), how it ended (`outcome`), on which till (`terminal`, its name), and business
+ * days `fromDay`..`toDay` (YYYY-MM-DD in the store time zone, both included; the core turns them
+ * into a UTC range). `staffId`: events a member did or that were done to them.
+ */
+export const auditFilterFields = {
+  actorId: idSchema.optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  terminal: displayText(64).optional(),
+  fromDay: localDateSchema.optional(),
+  toDay: localDateSchema.optional(),
+  staffId: idSchema.optional(),
+};
 
 export const auditEventViewSchema = z.strictObject({
   id: idSchema,
@@ -14,6 +81,12 @@ export const auditEventViewSchema = z.strictObject({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /**
+   * What the target is called now, looked up when the page is read: a member's display name, a
+   * product's or customer's name, a sale's receipt ("Front-12"). Null for other targets, or when
+   * the record is gone.
+   */
+  targetName: z.string().nullable(),
   terminal: z.string(),
   outcome: z.enum(AUDIT_OUTCOMES),
   detail: z.string().nullable(),
@@ -40,16 +113,42 @@ export const integrityStatusSchema = z.strictObject({
 });
 export type IntegrityStatusView = z.infer<typeof integrityStatusSchema>;
 
+/** The most rows one CSV export holds; `truncated` says when the filters matched more. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
 export const auditChannels = {
   'audit:list': defineChannel({
     summary:
-      'Newest audit events first, optionally before an id (keyset pagination) or for one staff target.',
+      'Newest audit events first, 1..200 per page, keyset pagination (`beforeId`); filtered by actor, action, outcome, terminal, business days fromDay..toDay (store time zone, both included) and staff member (done by or to them). VALIDATION_FAILED when fromDay is after toDay.',
     input: z.strictObject({
       limit: z.number().int().min(1).max(200).default(50),
       beforeId: idSchema.optional(),
-      staffId: idSchema.optional(),
+      ...auditFilterFields,
     }),
     output: z.strictObject({ items: z.array(auditEventViewSchema) }),
     access: 'audit.view',
+  }),
+  'audit:filterOptions': defineChannel({
+    summary:
+      "The choices for the audit screen's filters: every staff member (id and display name, by name) and every till's name.",
+    input: emptyInput,
+    output: z.strictObject({
+      actors: z.array(z.strictObject({ id: idSchema, name: z.string() })),
+      terminals: z.array(z.string()),
+    }),
+    access: 'audit.view',
+  }),
+  'audit:exportCsv': defineChannel({
+    summary:
+      'The audit events matching the filters as CSV text (RFC 4180, UTF-8, header row, oldest first, at most 100,000 rows; `truncated` when more matched). Cells that a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) get a leading apostrophe (OWASP CSV injection). The export is itself audited (PCI DSS 10.2.1.3). VALIDATION_FAILED when fromDay is after toDay.',
+    input: z.strictObject(auditFilterFields),
+    output: z.strictObject({
+      csv: z.string(),
+      rows: z.number().int().nonnegative(),
+      truncated: z.boolean(),
+    }),
+    access: 'audit.view',
+    reauth: true,
+    writes: true,
   }),
 } as const;

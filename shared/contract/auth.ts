@@ -30,6 +30,11 @@ export const sessionInfoSchema = z.strictObject({
   locked: z.boolean(),
   /** A temporary password is in use: only changePassword, logout and session may be called (R1). */
   mustChangePassword: z.boolean(),
+  /**
+   * UTC; present only in a forced-change session that began less than 10 minutes ago: until then
+   * `auth:changePassword` accepts the new password without the current one (R1).
+   */
+  changeWithoutCurrentUntil: utcTimestamp.optional(),
   /** Idle lock after this many minutes without activity (1..15). */
   idleLockMinutes: z.number().int().min(1).max(15),
   /** UTC; absolute end of the session, 12 hours after sign-in (S2). */
@@ -155,8 +160,12 @@ export const authChannels = {
     writes: true,
   }),
   'auth:changePassword': defineChannel({
-    summary: 'Change your own password (re-authenticates); ends your other sessions (S3).',
-    input: z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema }),
+    summary:
+      'Change your own password (re-authenticates); ends your other sessions (S3). `currentPassword` may be left out only in a forced-change session that began less than 10 minutes ago (R1; VALIDATION_FAILED on `currentPassword` otherwise).',
+    input: z.strictObject({
+      currentPassword: passwordSchema.optional(),
+      newPassword: passwordSchema,
+    }),
     output: sessionInfoSchema,
     access: 'authenticated',
     allowWhenPasswordChangeRequired: true,

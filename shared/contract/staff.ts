@@ -77,6 +77,14 @@ export const staffChannels = {
     }),
     access: 'staff.view',
   }),
+  'staff:pendingCount': defineChannel({
+    summary:
+      'How many access requests wait for a decision, for the Staff navigation badge. Polled, so it does not count as activity: it never keeps an unattended till from idle-locking (S2).',
+    input: emptyInput,
+    output: z.strictObject({ count: z.number().int().nonnegative() }),
+    access: 'staff.view',
+    activity: false,
+  }),
   'staff:create': defineChannel({
     summary: 'Create a staff member with a temporary password; pending unless `approve` is true.',
     input: z.strictObject({
@@ -113,8 +121,9 @@ export const staffChannels = {
     writes: true,
   }),
   'staff:approve': defineChannel({
-    summary: 'Approve a pending member: they can sign in.',
-    input: byIdInput,
+    summary:
+      'Approve a pending member: they can sign in, with `role` if given (default: the role they have, Cashier for a request). Giving a different role also needs staff.manage (FORBIDDEN otherwise, A7); CONFLICT when not pending.',
+    input: z.strictObject({ id: idSchema, role: roleIdSchema.optional() }),
     output: staffViewSchema,
     access: 'staff.approve',
     reauth: true,

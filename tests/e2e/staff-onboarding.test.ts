@@ -161,8 +161,13 @@ describe('staff onboarding in the browser', () => {
     await visible(row.getByText(MEMBER.email, { exact: false }));
     await w.h.screenshot(w.admin, 'staff-pending');
 
+    // An admin may choose the role: the dialog opens with the role asked for (Cashier).
     await row.getByRole('button', { name: 'Approve' }).press('Enter');
-    await visible(page.getByText(`${MEMBER.displayName} can now sign in.`));
+    const approve = await visible(
+      page.getByRole('dialog', { name: `Approve ${MEMBER.displayName}` }),
+    );
+    await approve.getByRole('button', { name: 'Approve' }).press('Enter');
+    await visible(page.getByText(`${MEMBER.displayName} can now sign in as Cashier.`));
     await gone(page.getByRole('region', { name: /Pending requests/ }));
     const table = await visible(page.getByRole('table', { name: 'Staff members' }));
     const memberRow = await visible(table.getByRole('row').filter({ hasText: MEMBER.displayName }));

@@ -15,6 +15,7 @@
  * adding a channel, from the requirement that motivated it.
  */
 import fc from 'fast-check';
+import { AUDIT_ACTIONS } from '../../shared/contract/audit';
 import {
   array,
   bool,
@@ -137,6 +138,20 @@ const cartLine = object({
   /** M2: the price typed for an open-price product, 1..10^9 minor units. */
   unitPrice: optional(money(1, 1_000_000_000)),
 });
+/**
+ * L1, item 16: the audit screen's filters: an actor, one of the action codes the core records
+ * (the list of its `audit.record` calls), an outcome, a till's name (1..64 characters, as till
+ * names are), and business days in the store's zone.
+ */
+const auditFilters = {
+  actorId: optional(id('staff')),
+  action: optional(oneOf(AUDIT_ACTIONS)),
+  outcome: optional(oneOf(['success', 'failure', 'denied'])),
+  terminal: optional(text(1, 64, 'display')),
+  fromDay: optional(format('date')),
+  toDay: optional(format('date')),
+  staffId: optional(id('staff')),
+};
 /** A cart: 1..200 lines (docs/sales.md). */
 const cartFields = {
   lines: array(cartLine, 1, 200),
@@ -293,11 +308,14 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     stream: { actor: 'member', slow: true },
   },
   'auth:changePassword': {
-    input: object({ currentPassword: password, newPassword: password }),
+    // R1: the current password may be left out only in a forced change within 10 minutes of
+    // sign-in; anywhere else that valid payload is refused on `currentPassword`, writing nothing.
+    input: object({ currentPassword: optional(password), newPassword: password }),
     ok: staffChange('auth.password_change'),
     refusals: {
       INVALID_CREDENTIALS: wrongPassword('auth.password_change'),
       WEAK_PASSWORD: NOTHING,
+      VALIDATION_FAILED: NOTHING,
     },
     stream: { actor: 'member', slow: true },
   },
@@ -369,6 +387,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     }),
     ...read(),
   },
+  'staff:pendingCount': { input: object({}), ...read() },
   'staff:create': {
     input: object({
       username,
@@ -397,7 +416,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     refusals: nothingOn('NOT_FOUND', 'LAST_ADMIN'),
   },
   'staff:approve': {
-    input: object({ id: id('staff') }),
+    // A7: the role may be chosen on approval (a different one also needs staff.manage).
+    input: object({ id: id('staff'), role: optional(oneOf(roles)) }),
     ok: staffChange('staff.approve'),
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
     stream: { needs: 'pendingStaff' },
@@ -449,9 +469,17 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({
       limit: optional(int(1, 200)),
       beforeId: optional(id('audit')),
-      staffId: optional(id('staff')),
+      ...auditFilters,
     }),
-    ...read(),
+    // VALIDATION_FAILED: fromDay after toDay.
+    ...read('VALIDATION_FAILED'),
+  },
+  'audit:filterOptions': { input: object({}), ...read() },
+  'audit:exportCsv': {
+    // PCI DSS 10.2.1.3: reading the audit trail out is itself audited, and changes nothing else.
+    input: object(auditFilters),
+    ok: { audit: ['audit.export'] },
+    refusals: nothingOn('VALIDATION_FAILED'),
   },
 
   'products:list': {

@@ -100,7 +100,10 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'staff:delete': (c) => ({ id: c.deletableId }),
   'staff:resetPassword': (c) => ({ id: c.targetId }),
   'staff:endSessions': (c) => ({ id: c.targetId }),
+  'staff:pendingCount': () => ({}),
   'audit:list': () => ({ limit: 5 }),
+  'audit:filterOptions': () => ({}),
+  'audit:exportCsv': () => ({ outcome: 'denied', fromDay: '2026-11-01', toDay: '2026-11-30' }),
 
   'products:list': () => ({ search: 'tea', status: 'sellable', limit: 10, offset: 0 }),
   'products:lookup': () => ({ code: '5000000000017' }),

@@ -5,6 +5,14 @@ import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
 
 const mustChange = () => sessionFor('cashier', { mustChangePassword: true });
 
+/** The core's answer to a successful change; the session poll then reads the changed session too. */
+function changeSucceeds(api: ReturnType<typeof createFakeApi>) {
+  api['auth:changePassword'].mockImplementation(async () => {
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier') }));
+    return ok(sessionFor('cashier'));
+  });
+}
+
 async function fill(
   user: ReturnType<typeof renderApp>['user'],
   current: string,
@@ -48,7 +56,7 @@ describe('forced password change', () => {
   it('changes the password and opens the app', async () => {
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(ok({ session: mustChange() }));
-    api['auth:changePassword'].mockResolvedValue(ok(sessionFor('cashier')));
+    changeSucceeds(api);
     const { user } = renderApp(api);
 
     await fill(user, 'Temp-1234', 'my own good password');
@@ -96,6 +104,67 @@ describe('forced password change', () => {
     expect(
       await screen.findByRole('heading', { name: 'Choose a new password' }),
     ).toBeInTheDocument();
+  });
+});
+
+describe('forced password change within 10 minutes of signing in (item 9)', () => {
+  const fresh = () =>
+    sessionFor('cashier', {
+      mustChangePassword: true,
+      changeWithoutCurrentUntil: new Date(Date.now() + 9 * 60_000).toISOString(),
+    });
+
+  it('asks only for the new password twice, with focus on it', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: fresh() }));
+    changeSucceeds(api);
+    const { user } = renderApp(api);
+
+    await screen.findByRole('heading', { name: 'Choose a new password' });
+    expect(screen.queryByLabelText('Current password')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('New password')).toHaveFocus());
+    await user.type(screen.getByLabelText('New password'), 'my own good password');
+    await user.type(screen.getByLabelText('Confirm new password'), 'my own good password{Enter}');
+    await waitFor(() =>
+      expect(api['auth:changePassword']).toHaveBeenCalledWith({
+        newPassword: 'my own good password',
+      }),
+    );
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  });
+
+  it('shows the current-password field when the core says the 10 minutes are over', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: fresh() }));
+    api['auth:changePassword'].mockResolvedValueOnce(
+      fail('VALIDATION_FAILED', 'Enter your current password.', [
+        { path: 'currentPassword', message: 'Enter your current password.' },
+      ]),
+    );
+    const { user } = renderApp(api);
+
+    await user.type(await screen.findByLabelText('New password'), 'my own good password');
+    await user.type(screen.getByLabelText('Confirm new password'), 'my own good password{Enter}');
+    const current = await screen.findByLabelText('Current password');
+    expect(current).toHaveAccessibleDescription(
+      expect.stringContaining('More than 10 minutes have passed since you signed in'),
+    );
+    api['auth:changePassword'].mockResolvedValueOnce(ok(sessionFor('cashier')));
+    await user.type(current, 'Temp-1234{Enter}');
+    await waitFor(() =>
+      expect(api['auth:changePassword']).toHaveBeenLastCalledWith({
+        currentPassword: 'Temp-1234',
+        newPassword: 'my own good password',
+      }),
+    );
+  });
+
+  it('asks for the current password when the session does not waive it', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: mustChange() }));
+    renderApp(api);
+    expect(await screen.findByLabelText('Current password')).toBeInTheDocument();
+    expect(mustChange()).not.toHaveProperty('changeWithoutCurrentUntil');
   });
 });
 

@@ -142,7 +142,28 @@ describe('splitFormError', () => {
       fields,
     );
     expect(split.fields).toEqual({ email: 'Bad email' });
-    expect(split.form).toBe(ERROR_MESSAGES.VALIDATION_FAILED);
+    // Item 19: the form names what it cannot highlight, and points at what it did highlight.
+    expect(split.form).toBe('other.deep: ? Check the highlighted fields.');
+  });
+
+  it('says "Check the highlighted fields" only when a field is highlighted; otherwise names the field', () => {
+    const onlyUnknown = splitFormError(
+      new AppError('VALIDATION_FAILED', 'x', [
+        { path: 'fromDay', message: 'The first day is after the last day.' },
+      ]),
+      fields,
+    );
+    expect(onlyUnknown.fields).toEqual({});
+    expect(onlyUnknown.form).toBe('First day: The first day is after the last day.');
+    expect(onlyUnknown.form).not.toMatch(/highlighted/);
+    const onlyKnown = splitFormError(
+      new AppError('VALIDATION_FAILED', 'x', [
+        { path: 'username', message: 'At least 3 characters' },
+      ]),
+      fields,
+    );
+    expect(onlyKnown).toEqual({ fields: { username: 'At least 3 characters' }, form: null });
+    expect(ERROR_MESSAGES.VALIDATION_FAILED).not.toMatch(/highlighted/);
   });
 
   it('puts WEAK_PASSWORD on the password field and CONFLICT on the field it names', () => {

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import type { StaffView } from '../../shared/contract';
+import { describe, expect, it, vi } from 'vitest';
+import type { AuditEventView, StaffView } from '../../shared/contract';
+import { setLocale } from '../../renderer/src/i18n';
 import { STAFF_PAGE_SIZE } from '../../renderer/src/stores/staff';
 import { createFakeApi, fail, ok, renderApp, ROLES, sessionFor, staffMember } from './helpers';
 
@@ -41,7 +42,7 @@ async function openStaff(role: 'admin' | 'manager' = 'admin') {
     return ok({ items, total: items.length });
   });
   const rendered = renderApp(api);
-  await rendered.user.click(await screen.findByRole('button', { name: 'Staff' }));
+  await rendered.user.click(await screen.findByRole('button', { name: /^Staff/ }));
   await screen.findByRole('table', { name: 'Staff members' });
   return { api, ...rendered };
 }
@@ -109,25 +110,118 @@ describe('staff screen', () => {
     );
   });
 
-  it('approves and rejects pending requests, then reloads', async () => {
+  it('approves with a chosen role (focus on the role), rejects, then reloads', async () => {
     const { api, user } = await openStaff();
-    api['staff:approve'].mockResolvedValue(ok({ ...sofia, status: 'active' }));
+    api['staff:approve'].mockResolvedValue(ok({ ...sofia, status: 'active', role: 'manager' }));
     api['staff:reject'].mockResolvedValue(ok({ ...kwame, status: 'disabled', rejected: true }));
     const listCalls = api['staff:list'].mock.calls.length;
 
     const sofiaRow = within(pendingSection()).getByRole('listitem', { name: 'Sofia Rossi' });
     await user.click(within(sofiaRow).getByRole('button', { name: 'Approve' }));
-    await waitFor(() => expect(api['staff:approve']).toHaveBeenCalledWith({ id: 5 }));
-    expect(await screen.findByText('Sofia Rossi can now sign in.')).toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: 'Approve Sofia Rossi' });
+    const role = within(dialog).getByLabelText('Role', { selector: 'input' });
+    await waitFor(() => expect(role).toHaveFocus());
+    expect(role).toHaveValue('Cashier');
+    await user.click(role);
+    await user.click(await screen.findByRole('option', { name: 'Manager' }));
+    expect(within(dialog).getByText('Void a sale the same day')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
     await waitFor(() =>
-      expect(api['staff:list'].mock.calls.length).toBeGreaterThanOrEqual(listCalls + 2),
+      expect(api['staff:approve']).toHaveBeenCalledWith({ id: 5, role: 'manager' }),
     );
+    expect(await screen.findByText('Sofia Rossi can now sign in as Manager.')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Approve Sofia Rossi' })).not.toBeInTheDocument(),
+    );
+    await waitFor(() => expect(api['staff:list'].mock.calls.length).toBeGreaterThan(listCalls));
 
     const kwameRow = within(pendingSection()).getByRole('listitem', { name: 'Kwame Mensah' });
     await user.click(within(kwameRow).getByRole('button', { name: 'Reject' }));
     await waitFor(() => expect(api['staff:reject']).toHaveBeenCalledWith({ id: 6 }));
     expect(await screen.findByText("Kwame Mensah's request was declined.")).toBeInTheDocument();
-    expect(api['staff:approve']).toHaveBeenCalledTimes(1);
+  });
+
+  it('an approver who may not manage staff approves with the role asked for, without a dialog', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(
+      ok({ session: sessionFor('manager', { permissions: ['staff.view', 'staff.approve'] }) }),
+    );
+    api['roles:list'].mockResolvedValue(ok(ROLES));
+    api['staff:list'].mockImplementation(async (input) => {
+      const items = everyone.filter((m) => !input?.status || m.status === input.status);
+      return ok({ items, total: items.length });
+    });
+    api['staff:approve'].mockResolvedValue(ok({ ...sofia, status: 'active' }));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: /^Staff/ }));
+    const sofiaRow = within(
+      await screen.findByRole('region', { name: 'Pending requests' }),
+    ).getByRole('listitem', { name: 'Sofia Rossi' });
+    await user.click(within(sofiaRow).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(api['staff:approve']).toHaveBeenCalledWith({ id: 5 }));
+    expect(screen.queryByRole('dialog', { name: 'Approve Sofia Rossi' })).not.toBeInTheDocument();
+    expect(await screen.findByText('Sofia Rossi can now sign in.')).toBeInTheDocument();
+  });
+
+  it('shows the number of waiting requests on the Staff navigation item, on any screen', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+    api['staff:list'].mockImplementation(async (input) => {
+      const items = everyone.filter((m) => !input?.status || m.status === input.status);
+      return ok({ items, total: items.length });
+    });
+    api['staff:pendingCount'].mockResolvedValue(ok({ count: 2 }));
+    renderApp(api);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(
+      await within(nav).findByRole('button', { name: 'Staff 2 access requests waiting' }),
+    ).toBeInTheDocument();
+    expect(within(nav).getByText('2')).toBeInTheDocument();
+    // Read with the poll that does not count as activity, not the staff list.
+    expect(api['staff:pendingCount']).toHaveBeenCalled();
+    expect(api['staff:list']).not.toHaveBeenCalled();
+  });
+
+  it('shows no badge when nothing is waiting, nor to a member without staff.view', async () => {
+    for (const role of ['admin', 'cashier'] as const) {
+      const api = createFakeApi();
+      api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
+      api['staff:pendingCount'].mockResolvedValue(ok({ count: 0 }));
+      const { unmount } = renderApp(api);
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      if (role === 'admin')
+        expect(await within(nav).findByRole('button', { name: 'Staff' })).toBeInTheDocument();
+      else {
+        expect(within(nav).queryByRole('button', { name: /Staff/ })).not.toBeInTheDocument();
+        expect(api['staff:pendingCount']).not.toHaveBeenCalled();
+      }
+      unmount();
+    }
+  });
+
+  it('says a member "had no open sessions" instead of "signed out of 0 sessions"', async () => {
+    const { api, user } = await openStaff();
+    for (const [ended, text] of [
+      [
+        0,
+        'Jonas Weber had no open sessions on this till. Any on other tills end at their next action.',
+      ],
+      [1, 'Jonas Weber was signed out of 1 session on this till, and of any on other tills.'],
+      [3, 'Jonas Weber was signed out of 3 sessions on this till, and of any on other tills.'],
+    ] as const) {
+      api['staff:endSessions'].mockResolvedValueOnce(ok({ ended }));
+      await user.click(
+        within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+      );
+      await user.click(await screen.findByRole('menuitem', { name: 'End sessions' }));
+      await user.click(
+        within(
+          await screen.findByRole('dialog', { name: 'Sign Jonas Weber out everywhere?' }),
+        ).getByRole('button', { name: 'End sessions' }),
+      );
+      expect(await screen.findByText(text)).toBeInTheDocument();
+    }
+    expect(screen.queryByText(/out of 0 sessions/)).not.toBeInTheDocument();
   });
 
   it('hides Approve / Reject and Add member without the permissions', async () => {
@@ -199,6 +293,12 @@ describe('staff screen', () => {
     );
     const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
     await user.click(within(reauth).getByRole('button', { name: 'Cancel' }));
+    // Item 19: the member is told that nothing was done.
+    expect(
+      await screen.findByText(
+        'The password was not confirmed, so the action was not done. Nothing was changed.',
+      ),
+    ).toBeInTheDocument();
 
     await waitFor(() =>
       expect(screen.queryByRole('dialog', { name: 'Confirm it is you' })).not.toBeInTheDocument(),
@@ -231,7 +331,7 @@ describe('staff screen', () => {
     await waitFor(() => expect(api['staff:delete']).toHaveBeenCalledWith({ id: 2 }));
     expect(
       await screen.findByText(
-        'Jonas Weber has sales history, so the account was disabled instead.',
+        'Jonas Weber has history on this till, so they were disabled instead of deleted.',
       ),
     ).toBeInTheDocument();
   });
@@ -355,29 +455,159 @@ describe('staff screen', () => {
     await waitFor(() => expect(screen.queryByText('Temp-Nadia-42')).not.toBeInTheDocument());
   });
 
-  it('shows the audit log to members with audit.view', async () => {
+  it('shows the audit log with labels and names, filters it in the core and exports CSV', async () => {
     const { api, user } = await openStaff();
+    const event = (over: Partial<AuditEventView>): AuditEventView => ({
+      id: 7,
+      at: '2026-11-23T10:00:00.000Z',
+      actorId: 1,
+      actorName: 'Amira Haddad',
+      action: 'staff.approve',
+      targetType: 'staff',
+      targetId: '5',
+      targetName: 'Sofia Rossi',
+      terminal: 'Till 1',
+      outcome: 'success',
+      detail: null,
+      ...over,
+    });
     api['audit:list'].mockResolvedValue(
       ok({
         items: [
-          {
-            id: 7,
-            at: '2026-11-23T10:00:00.000Z',
-            actorId: 1,
-            actorName: 'Amira Haddad',
-            action: 'staff.approve',
-            targetType: 'staff',
-            targetId: '5',
-            terminal: 'Till 1',
-            outcome: 'success' as const,
-            detail: null,
-          },
+          event({}),
+          event({
+            id: 6,
+            action: 'sale.void',
+            targetType: 'sale',
+            targetId: '9',
+            targetName: 'Till 1-12',
+          }),
+          event({ id: 5, action: 'staff.delete', targetId: '4', targetName: null }),
+          event({
+            id: 4,
+            action: 'some.future_code',
+            targetType: null,
+            targetId: null,
+            targetName: null,
+            outcome: 'denied',
+          }),
         ],
       }),
     );
+    api['audit:filterOptions'].mockResolvedValue(
+      ok({
+        actors: [
+          { id: 1, name: 'Amira Haddad' },
+          { id: 2, name: 'Jonas Weber' },
+        ],
+        terminals: ['Till 1', 'Till 2'],
+      }),
+    );
+    api['audit:exportCsv'].mockResolvedValue(ok({ csv: 'id\r\n', rows: 12, truncated: false }));
+    const createObjectURL = vi.fn(() => 'blob:kassa/1');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+
     await user.click(screen.getByRole('tab', { name: 'Audit log' }));
     const table = await screen.findByRole('table', { name: 'Audit log' });
-    expect(within(table).getByText('staff.approve')).toBeInTheDocument();
     expect(api['audit:list']).toHaveBeenCalledWith({ limit: 50 });
+    expect(within(table).getByText('Approved an access request')).toBeInTheDocument();
+    expect(within(table).getByText('Sofia Rossi')).toBeInTheDocument();
+    expect(within(table).getByText('Receipt Till 1-12')).toBeInTheDocument();
+    expect(within(table).getByText('Staff member #4 (no longer exists)')).toBeInTheDocument();
+    expect(within(table).getByText('some.future_code')).toBeInTheDocument();
+    expect(within(table).queryByText('staff.approve')).not.toBeInTheDocument();
+    expect(within(table).queryByText(/staff 5/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Outcome', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Denied' }));
+    await waitFor(() =>
+      expect(api['audit:list']).toHaveBeenLastCalledWith({ limit: 50, outcome: 'denied' }),
+    );
+    await user.click(screen.getByLabelText('Who', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Jonas Weber' }));
+    await user.click(screen.getByLabelText('Till', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Till 2' }));
+    await user.click(screen.getByLabelText('Action', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Voided a sale' }));
+    await user.type(screen.getByLabelText('From'), '2026-11-01');
+    await user.type(screen.getByLabelText('To'), '2026-11-30');
+    const filters = {
+      outcome: 'denied',
+      actorId: 2,
+      terminal: 'Till 2',
+      action: 'sale.void',
+      fromDay: '2026-11-01',
+      toDay: '2026-11-30',
+    };
+    await waitFor(() =>
+      expect(api['audit:list']).toHaveBeenLastCalledWith({ limit: 50, ...filters }),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(api['audit:exportCsv']).toHaveBeenCalledWith(filters));
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('Exported 12 events as CSV.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(api['audit:list']).toHaveBeenLastCalledWith({ limit: 50 }));
+  });
+});
+
+describe('staff dialogs (item 14)', () => {
+  it('open with focus on their first field', async () => {
+    const { user } = await openStaff();
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    const add = await screen.findByRole('dialog', { name: 'Add a staff member' });
+    await waitFor(() => expect(within(add).getByLabelText('Display name')).toHaveFocus());
+    await user.click(within(add).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
+    await user.click(await screen.findByRole('menuitem', { name: 'Edit details' }));
+    const edit = await screen.findByRole('dialog', { name: 'Edit member details' });
+    await waitFor(() => expect(within(edit).getByLabelText('Display name')).toHaveFocus());
+    await user.click(within(edit).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
+    await user.click(await screen.findByRole('menuitem', { name: 'Change role' }));
+    const role = await screen.findByRole('dialog', { name: "Change Jonas Weber's role" });
+    await waitFor(() =>
+      expect(within(role).getByLabelText('Role', { selector: 'input' })).toHaveFocus(),
+    );
+    // Every dialog's close button has a name.
+    expect(within(role).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+});
+
+describe('staff screen in German (item 25)', () => {
+  it('shows the staff list, the badge and the audit log in German, with no key missing', async () => {
+    await setLocale('de-DE');
+    try {
+      const api = createFakeApi();
+      api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+      api['roles:list'].mockResolvedValue(ok(ROLES));
+      api['staff:list'].mockImplementation(async (input) => {
+        const items = everyone.filter((m) => !input?.status || m.status === input.status);
+        return ok({ items, total: items.length });
+      });
+      api['staff:pendingCount'].mockResolvedValue(ok({ count: 2 }));
+      api['audit:list'].mockResolvedValue(ok({ items: [] }));
+      api['audit:filterOptions'].mockResolvedValue(ok({ actors: [], terminals: [] }));
+      const { user } = renderApp(api);
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      await user.click(
+        await within(nav).findByRole('button', { name: /2 Zugangsanfragen warten/ }),
+      );
+      expect(await screen.findByRole('region', { name: 'Offene Anfragen' })).toBeInTheDocument();
+      expect(screen.getByRole('table', { name: 'Mitarbeiter' })).toBeInTheDocument();
+      expect(screen.getAllByText('Ausstehend').length).toBeGreaterThan(0);
+      await user.click(screen.getByRole('tab', { name: 'Prüfprotokoll' }));
+      expect(await screen.findByRole('button', { name: 'CSV exportieren' })).toBeInTheDocument();
+    } finally {
+      await setLocale('en-GB');
+    }
   });
 });

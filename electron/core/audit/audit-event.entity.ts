@@ -8,6 +8,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'audit_events' })
 @Index('IDX_audit_events_actor', ['actorId'])
 @Index('IDX_audit_events_target', ['targetType', 'targetId'])
+@Index('IDX_audit_events_action', ['action'])
+@Index('IDX_audit_events_outcome', ['outcome'])
+@Index('IDX_audit_events_terminal', ['terminal'])
+@Index('IDX_audit_events_at', ['at'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

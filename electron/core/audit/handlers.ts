@@ -1,10 +1,25 @@
-/** Handlers for reading the audit log (L1, L2). */
+/** Handlers for reading and exporting the audit log (L1, L2). */
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
-import { listAuditEvents } from './audit-queries';
+import { auditCsv } from './audit-export';
+import { auditFilterOptions, listAuditEvents } from './audit-queries';
 
 export function createAuditHandlers(s: Services): DomainHandlers<'audit'> {
   return {
-    'audit:list': (input) => listAuditEvents(s.db.manager, input),
+    'audit:list': (input) => listAuditEvents(s.db.manager, input, s.settings.timeZone()),
+    'audit:filterOptions': () => auditFilterOptions(s.db.manager),
+    // PCI DSS 10.2.1.3: reading the audit trail out is itself recorded, with the filters used.
+    'audit:exportCsv': (input, { session }) =>
+      s.db.write(async (em) => {
+        const out = await auditCsv(em, input, s.settings.timeZone());
+        await s.audit.record(em, {
+          action: 'audit.export',
+          outcome: 'success',
+          actorId: session.staff.id,
+          actorName: session.staff.username,
+          detail: `${out.rows} rows${out.truncated ? ' (truncated)' : ''}; filters ${JSON.stringify(input)}`,
+        });
+        return out;
+      }),
   };
 }

@@ -364,29 +364,40 @@ export class AuthService {
   }
 
   /**
-   * Changes the member's own password after checking the current one; ends their other sessions
-   * (S3) and clears a temporary-password requirement (R1).
-   * Errors: INVALID_CREDENTIALS (current password), WEAK_PASSWORD, ACCOUNT_LOCKED.
+   * Changes the member's own password; ends their other sessions (S3) and clears a
+   * temporary-password requirement (R1).
+   *
+   * The current password is checked like any password entry (A4, A8), except in a forced-change
+   * session that began less than FORCED_CHANGE_GRACE_MINUTES (10) ago: the member signed in with
+   * the temporary password moments before, so `currentPassword` may be left out (R1; NIST SP
+   * 800-63B 5.1.1.2 asks for no needless re-entry). Leaving it out anywhere else, after the 10
+   * minutes, or once the forced change is done (a second change racing the first) is refused.
+   * The new password may not be the current one, whichever way it was confirmed.
+   * Errors: INVALID_CREDENTIALS (current password), VALIDATION_FAILED (current password left out
+   * where it is needed, on `currentPassword`), WEAK_PASSWORD, ACCOUNT_LOCKED, UNAUTHENTICATED.
    */
   async changePassword(
     session: Session,
-    currentPassword: string,
+    currentPassword: string | undefined,
     newPassword: string,
   ): Promise<SessionInfo> {
-    const staff = await this.confirmPassword(
-      session,
-      currentPassword,
-      'auth.password_change',
-      false,
-    );
+    const forced = currentPassword === undefined;
+    const staff = forced
+      ? await this.confirmForcedChange(session)
+      : await this.confirmPassword(session, currentPassword, 'auth.password_change', false);
     this.checkPolicy(newPassword, staff, 'newPassword');
-    if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) {
+    const same = forced
+      ? await this.hasher.verify(newPassword, staff.passwordHash)
+      : newPassword.normalize('NFKC') === currentPassword.normalize('NFKC');
+    if (same) {
       throw new AppError('WEAK_PASSWORD', 'Choose a password different from the current one.', [
         { path: 'newPassword', message: 'Choose a password different from the current one.' },
       ]);
     }
     const passwordHash = await this.hasher.hash(newPassword);
     session.epoch = await this.db.write(async (em) => {
+      // A forced change without the current password holds only while the change is still due.
+      if (forced) await this.forcedChangeRow(em, session);
       await em.getRepository(StaffEntity).update(staff.id, {
         passwordHash,
         mustChangePassword: false,
@@ -398,6 +409,7 @@ export class AuthService {
         ...this.actor(staff),
         action: 'auth.password_change',
         outcome: 'success',
+        detail: forced ? 'forced change, within 10 minutes of sign-in' : null,
       });
       // S3, A8: the member's other sessions end, on this till and every other one.
       return bumpSessionEpoch(em, staff.id);
@@ -405,6 +417,28 @@ export class AuthService {
     this.sessions.endForStaff(staff.id, session.id);
     session.mustChangePassword = false;
     return this.info(this.sessions.rotate(session));
+  }
+
+  /**
+   * R1: the member's row for a password change without the current password, read in a write
+   * transaction so two racing changes are decided one after the other.
+   * Errors: VALIDATION_FAILED on `currentPassword`, UNAUTHENTICATED.
+   */
+  private confirmForcedChange(session: Session): Promise<StaffEntity> {
+    return this.db.write((em) => this.forcedChangeRow(em, session));
+  }
+
+  private async forcedChangeRow(em: EntityManager, session: Session): Promise<StaffEntity> {
+    const staff = await em.getRepository(StaffEntity).findOneBy({ id: session.staff.id });
+    if (!staff || staff.status !== 'active') {
+      this.sessions.end(session.id);
+      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in.');
+    }
+    if (!this.sessions.forcedChangeGraceUntil(session) || !staff.mustChangePassword) {
+      const message = 'Enter your current password.';
+      throw new AppError('VALIDATION_FAILED', message, [{ path: 'currentPassword', message }]);
+    }
+    return staff;
   }
 
   /** S3: ends the session and audits it. */
@@ -453,7 +487,9 @@ export class AuthService {
 
   /** The renderer's view of a session: never the id. */
   info(session: Session): SessionInfo {
+    const graceUntil = this.sessions.forcedChangeGraceUntil(session);
     return {
+      ...(graceUntil ? { changeWithoutCurrentUntil: graceUntil.toISOString() } : {}),
       staff: { ...session.staff },
       permissions: [...session.permissions],
       locked: session.locked,

@@ -12,6 +12,11 @@ import type { StaffAccess } from './staff-access';
 export const SESSION_ABSOLUTE_HOURS = 12;
 /** Sensitive actions need the password within this many minutes (S3). */
 export const REAUTH_WINDOW_MINUTES = 5;
+/**
+ * R1: a forced password change within this many minutes of the sign-in that started the
+ * must-change session needs only the new password: the member has just typed the temporary one.
+ */
+export const FORCED_CHANGE_GRACE_MINUTES = 10;
 
 export interface SessionStaff {
   id: number;
@@ -140,6 +145,18 @@ export class SessionManager {
 
   recentlyReauthenticated(session: Session): boolean {
     return this.clock.now().getTime() - session.reauthAt.getTime() < REAUTH_WINDOW_MINUTES * 60_000;
+  }
+
+  /**
+   * R1: until when (UTC) a password change may skip the current password: only in a session that
+   * started with a forced change still pending, and only for {@link FORCED_CHANGE_GRACE_MINUTES}
+   * after its sign-in (`createdAt`; unlocking or re-authenticating does not extend it). Null
+   * otherwise, and once the time has passed.
+   */
+  forcedChangeGraceUntil(session: Session): Date | null {
+    if (!session.mustChangePassword) return null;
+    const until = new Date(session.createdAt.getTime() + FORCED_CHANGE_GRACE_MINUTES * 60_000);
+    return this.clock.now().getTime() < until.getTime() ? until : null;
   }
 
   idleLocksAt(session: Session): Date {

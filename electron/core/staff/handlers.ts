@@ -6,10 +6,11 @@ export function createStaffHandlers(s: Services): DomainHandlers<'roles' | 'staf
   return {
     'roles:list': () => s.staff.listRoles(),
     'staff:list': (input) => s.staff.list(input),
+    'staff:pendingCount': () => s.staff.pendingCount(),
     'staff:create': (input, { session }) => s.staff.create(session, input),
     'staff:update': (input, { session }) => s.staff.update(session, input),
     'staff:setRole': (input, { session }) => s.staff.setRole(session, input),
-    'staff:approve': (input, { session }) => s.staff.approve(session, input.id),
+    'staff:approve': (input, { session }) => s.staff.approve(session, input.id, input.role),
     'staff:reject': (input, { session }) => s.staff.reject(session, input.id),
     'staff:disable': (input, { session }) => s.staff.disable(session, input.id),
     'staff:enable': (input, { session }) => s.staff.enable(session, input.id),

@@ -81,6 +81,12 @@ export class StaffService {
     return { items: rows.map(toStaffView), total };
   }
 
+  /** The number of pending access requests (the Staff navigation badge). */
+  async pendingCount(): Promise<{ count: number }> {
+    const count = await this.db.manager.getRepository(StaffEntity).countBy({ status: 'pending' });
+    return { count };
+  }
+
   async get(id: number): Promise<StaffView> {
     return toStaffView(await this.find(this.db.manager, id));
   }
@@ -218,13 +224,25 @@ export class StaffService {
     return view;
   }
 
-  /** pending → active. Errors: NOT_FOUND, CONFLICT when not pending. */
-  async approve(actor: Session, id: number): Promise<StaffView> {
-    return this.change(actor, id, 'staff.approve', async (_em, s) => {
-      if (s.status !== 'pending')
-        throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
-      return { status: 'active', rejected: false };
-    });
+  /**
+   * pending → active, as `role` when given. Choosing a role other than the member's own is a role
+   * change, so it also needs staff.manage: an approver without it cannot hand out rights (A7).
+   * Errors: NOT_FOUND, CONFLICT when not pending, FORBIDDEN.
+   */
+  async approve(actor: Session, id: number, role?: RoleId): Promise<StaffView> {
+    return this.change(
+      actor,
+      id,
+      'staff.approve',
+      async (_em, s) => {
+        if (s.status !== 'pending')
+          throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
+        if (role && role !== s.roleId && !actor.permissions.has('staff.manage'))
+          throw new AppError('FORBIDDEN', 'Choosing the role needs permission to manage staff.');
+        return { status: 'active', rejected: false, ...(role ? { roleId: role } : {}) };
+      },
+      (s) => `as ${role ?? s.roleId}`,
+    );
   }
 
   /** pending → disabled + rejected. Errors: NOT_FOUND, CONFLICT when not pending. */

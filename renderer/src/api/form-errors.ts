@@ -1,8 +1,14 @@
 /**
  * Turns a failed call into messages for a form: one per field where the error concerns a field
  * (VALIDATION_FAILED issues, WEAK_PASSWORD, CONFLICT on username or email) and one for the form.
+ *
+ * Item 19: the form message says "Check the highlighted fields" only when a field of the form is
+ * highlighted; a problem with a field the form does not show is named ("First day: ..."), never
+ * left to a generic message that points at highlights that are not there.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError, type ValidationIssue } from '../../../shared/errors';
+import { i18n, t } from '../i18n';
+import { issueMessage } from '../forms/validation';
 import { CONFLICT_FIELD_MESSAGES, ERROR_MESSAGES, messageFor } from './messages';
 
 export interface FormErrorSplit<F extends string> {
@@ -16,6 +22,26 @@ export interface FormErrorOptions<F extends string> {
   passwordField?: F;
 }
 
+/** A field's name for people: `errors:fields.<last path part>`, else the path as sent. */
+export function fieldName(path: string): string {
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .at(-1) ?? path;
+  const key = `errors:fields.${last}`;
+  return i18n.exists(key) ? t(key) : path;
+}
+
+/** "Check the highlighted fields" when some are highlighted, plus each other problem by name. */
+function formMessage(unmapped: readonly ValidationIssue[], highlighted: boolean): string | null {
+  const named = unmapped.map((i) =>
+    t('errors:form.fieldProblem', { field: fieldName(i.path), message: issueMessage(i.message) }),
+  );
+  const parts = [...named, ...(highlighted ? [t('errors:form.checkHighlighted')] : [])];
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
 /** Splits `error` into field messages for `fields` and a form-level message for the rest. */
 export function splitFormError<F extends string>(
   error: unknown,
@@ -27,13 +53,14 @@ export function splitFormError<F extends string>(
   if (!(error instanceof AppError)) return { ...split, form: messageFor(error) };
 
   if (error.issues && error.issues.length > 0) {
-    let unmapped = false;
+    const unmapped: ValidationIssue[] = [];
     for (const issue of error.issues) {
       const name = issue.path.split('.')[0] ?? '';
-      if (isField(name)) split.fields[name] ??= issue.message;
-      else unmapped = true;
+      if (isField(name)) split.fields[name] ??= issueMessage(issue.message);
+      else unmapped.push(issue);
     }
-    if (unmapped) split.form = ERROR_MESSAGES[error.code];
+    if (unmapped.length > 0)
+      split.form = formMessage(unmapped.slice(0, 5), Object.keys(split.fields).length > 0);
     return split;
   }
   if (error.code === 'WEAK_PASSWORD' && options.passwordField) {

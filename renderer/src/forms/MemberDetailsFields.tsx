@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 
 type DetailField = 'displayName' | 'username' | 'email';
 
@@ -15,27 +16,28 @@ export interface MemberDetailsFieldsProps {
 
 /** Display name, username and email, labelled and described the same way on every form. */
 export function MemberDetailsFields({ inputProps, context }: MemberDetailsFieldsProps) {
+  const { t } = useTranslation('forms');
   const self = context === 'self';
   return (
     <>
       <TextInput
-        label="Display name"
-        description="The name shown on screen and on receipts"
+        label={t('member.displayName')}
+        description={t('member.displayNameHint')}
         autoComplete={self ? 'name' : 'off'}
         autoFocus={self}
         data-autofocus={self ? undefined : true}
         {...inputProps('displayName')}
       />
       <TextInput
-        label="Username"
-        description="3 to 32 letters, digits, dots, dashes or underscores"
+        label={t('member.username')}
+        description={t('member.usernameHint')}
         autoComplete={self ? 'username' : 'off'}
         autoCapitalize="none"
         spellCheck={false}
         {...inputProps('username')}
       />
       <TextInput
-        label="Email"
+        label={t('member.email')}
         type="email"
         autoComplete={self ? 'email' : 'off'}
         {...inputProps('email')}

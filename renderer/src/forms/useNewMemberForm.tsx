@@ -1,5 +1,6 @@
 import { PasswordInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { MemberDetailsFields } from './MemberDetailsFields';
 import { useServerSubmit } from './useServerSubmit';
 import { newMemberSchema, zodValidator } from './validation';
@@ -18,6 +19,7 @@ const FIELDS = ['username', 'email', 'displayName', 'password'] as const;
  * Returns the form's state, its submit handler and `fields`, the rendered inputs.
  */
 export function useNewMemberForm(action: (values: NewMemberValues) => Promise<unknown>) {
+  const { t } = useTranslation('forms');
   const form = useForm<NewMemberValues>({
     mode: 'controlled',
     initialValues: { username: '', email: '', displayName: '', password: '' },
@@ -31,8 +33,8 @@ export function useNewMemberForm(action: (values: NewMemberValues) => Promise<un
     <>
       <MemberDetailsFields inputProps={form.getInputProps} context="self" />
       <PasswordInput
-        label="Password"
-        description="At least 8 characters; a short sentence works well"
+        label={t('member.password')}
+        description={t('member.passwordHint')}
         autoComplete="new-password"
         {...form.getInputProps('password')}
       />

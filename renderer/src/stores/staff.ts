@@ -46,6 +46,8 @@ export interface StaffState {
   /** Human message when the list could not be loaded. */
   error: string | null;
   pending: StaffView[];
+  /** How many requests wait: the Staff navigation badge (kept up to date by `loadPendingCount`). */
+  pendingCount: number;
   roles: RoleView[];
   revealed: RevealedPassword | null;
 
@@ -54,12 +56,15 @@ export interface StaffState {
   /** Loads the current page with the current filters. */
   load: () => Promise<void>;
   loadPending: () => Promise<void>;
+  /** Reads only the count of waiting requests (a poll that does not count as activity, S2). */
+  loadPendingCount: () => Promise<void>;
   loadRoles: () => Promise<void>;
   /** Changes some filters, goes back to the first page and loads. */
   setFilters: (filters: Partial<StaffFilters>) => Promise<void>;
   setPage: (page: number) => Promise<void>;
 
-  approve: (id: number) => Promise<StaffView>;
+  /** Approves a pending request, as `role` when given (a different role needs staff.manage). */
+  approve: (id: number, role?: RoleId) => Promise<StaffView>;
   reject: (id: number) => Promise<StaffView>;
   create: (input: ChannelInput<'staff:create'>) => Promise<StaffView>;
   update: (input: ChannelInput<'staff:update'>) => Promise<StaffView>;
@@ -84,6 +89,7 @@ export const initialStaffState = {
   loading: false,
   error: null,
   pending: [],
+  pendingCount: 0,
   roles: [],
   revealed: null,
 } satisfies Partial<StaffState>;
@@ -99,6 +105,9 @@ export function listInput(filters: StaffFilters, page: number): ChannelInput<'st
     ...(search ? { search } : {}),
   };
 }
+
+/** How many access requests wait for a decision: the Staff navigation item's badge. */
+export const selectPendingCount = (s: Pick<StaffState, 'pendingCount'>): number => s.pendingCount;
 
 /** Counts list loads so a slow answer cannot overwrite a newer one. */
 let loadSeq = 0;
@@ -133,9 +142,17 @@ export const useStaffStore = create<StaffState>()((set, get) => {
     loadPending: async () => {
       try {
         const { items } = await call('staff:list', { status: 'pending', limit: 200, offset: 0 });
-        set({ pending: items });
+        set({ pending: items, pendingCount: items.length });
       } catch {
         set({ pending: [] }); // The list's own error message covers this.
+      }
+    },
+
+    loadPendingCount: async () => {
+      try {
+        set({ pendingCount: (await call('staff:pendingCount')).count });
+      } catch {
+        // The badge keeps its last count; the next poll tries again.
       }
     },
 
@@ -157,7 +174,7 @@ export const useStaffStore = create<StaffState>()((set, get) => {
       await get().load();
     },
 
-    approve: (id) => change(() => call('staff:approve', { id })),
+    approve: (id, role) => change(() => call('staff:approve', role ? { id, role } : { id })),
     reject: (id) => change(() => call('staff:reject', { id })),
 
     create: (input) =>

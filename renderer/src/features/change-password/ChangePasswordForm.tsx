@@ -1,6 +1,7 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
 import { splitFormError } from '../../api/form-errors';
@@ -13,20 +14,23 @@ import { useSessionStore } from '../../stores/session';
 type ChangeValues = { currentPassword: string; newPassword: string; confirmPassword: string };
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
-const changeSchema = z
-  .object({
-    currentPassword: currentPasswordSchema,
-    newPassword: newPasswordSchema,
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.confirmPassword === v.newPassword, {
-    path: ['confirmPassword'],
-    message: FIELD_MESSAGES.passwordsDiffer,
-  })
-  .refine((v) => v.newPassword !== v.currentPassword || v.newPassword === '', {
-    path: ['newPassword'],
-    message: FIELD_MESSAGES.sameAsCurrent,
-  });
+/** The form's rules; without the current password when the core waives it (item 9). */
+function changeSchema(askCurrent: boolean) {
+  return z
+    .object({
+      currentPassword: askCurrent ? currentPasswordSchema : z.string(),
+      newPassword: newPasswordSchema,
+      confirmPassword: z.string(),
+    })
+    .refine((v) => v.confirmPassword === v.newPassword, {
+      path: ['confirmPassword'],
+      message: 'errors:field.passwordsDiffer',
+    })
+    .refine((v) => !askCurrent || v.newPassword !== v.currentPassword || v.newPassword === '', {
+      path: ['newPassword'],
+      message: 'errors:field.sameAsCurrent',
+    });
+}
 
 export interface ChangePasswordFormProps {
   /** Called after the main process accepted the new password. */
@@ -38,34 +42,51 @@ export interface ChangePasswordFormProps {
 }
 
 /**
- * Current password, new password and its confirmation. The new one is checked for length here;
- * the main process also refuses common passwords (WEAK_PASSWORD, shown under "New password").
+ * Current password, new password and its confirmation. The current password is not asked for in
+ * a forced change within 10 minutes of signing in with the temporary one (the session says until
+ * when, `changeWithoutCurrentUntil`; item 9, R1); if the core wants it after all (the 10 minutes
+ * ran out), the field appears with a message. The new one is checked for length here; the main
+ * process also refuses common passwords (WEAK_PASSWORD, shown under "New password").
  */
 export function ChangePasswordForm({
   onDone,
   onCancel,
   currentPasswordHint,
 }: ChangePasswordFormProps) {
+  const { t } = useTranslation('auth');
   const changePassword = useSessionStore((s) => s.changePassword);
+  const waivedUntil = useSessionStore((s) => s.session?.changeWithoutCurrentUntil ?? null);
+  // The core sends `changeWithoutCurrentUntil` only while the waiver holds, by its own clock; the
+  // screen does not second-guess it with the computer's clock. Past it, the core says so.
+  const [askCurrent, setAskCurrent] = useState(() => waivedUntil === null);
   const { busy, run } = useBusy();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ChangeValues>({
     mode: 'controlled',
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-    validate: zodValidator<ChangeValues>(changeSchema),
+    validate: (values) => zodValidator<ChangeValues>(changeSchema(askCurrent))(values),
   });
 
   const submit = ({ currentPassword, newPassword }: ChangeValues) =>
     run(async () => {
       setFormError(null);
       try {
-        await changePassword({ currentPassword, newPassword });
+        await changePassword(askCurrent ? { currentPassword, newPassword } : { newPassword });
         form.reset();
         onDone?.();
       } catch (error) {
         if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
           form.setFieldValue('currentPassword', '');
           form.setFieldError('currentPassword', FIELD_MESSAGES.wrongCurrentPassword);
+          return;
+        }
+        const needsCurrent =
+          error instanceof AppError &&
+          error.code === 'VALIDATION_FAILED' &&
+          error.issues?.some((i) => i.path === 'currentPassword');
+        if (needsCurrent && !askCurrent) {
+          setAskCurrent(true);
+          form.setFieldError('currentPassword', t('changePassword.currentNeeded'));
           return;
         }
         const split = splitFormError(error, FIELDS, { passwordField: 'newPassword' });
@@ -78,32 +99,35 @@ export function ChangePasswordForm({
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
+        {askCurrent && (
+          <PasswordInput
+            label={t('fields.currentPassword')}
+            description={currentPasswordHint}
+            autoComplete="current-password"
+            autoFocus
+            {...form.getInputProps('currentPassword')}
+          />
+        )}
         <PasswordInput
-          label="Current password"
-          description={currentPasswordHint}
-          autoComplete="current-password"
-          autoFocus
-          {...form.getInputProps('currentPassword')}
-        />
-        <PasswordInput
-          label="New password"
-          description="At least 8 characters; a short sentence works well"
+          label={t('fields.newPassword')}
+          description={t('passwordHint')}
           autoComplete="new-password"
+          autoFocus={!askCurrent}
           {...form.getInputProps('newPassword')}
         />
         <PasswordInput
-          label="Confirm new password"
+          label={t('fields.confirmPassword')}
           autoComplete="new-password"
           {...form.getInputProps('confirmPassword')}
         />
         <Group justify="flex-end" gap="sm">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
           )}
           <Button type="submit" loading={busy} fullWidth={!onCancel} size={onCancel ? 'md' : 'lg'}>
-            Change password
+            {t('changePassword.submit')}
           </Button>
         </Group>
       </Stack>

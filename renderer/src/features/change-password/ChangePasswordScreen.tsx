@@ -1,28 +1,31 @@
 import { Button, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/AuthLayout';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useSessionStore } from '../../stores/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /**
- * Forced before anything else when the member signed in with a temporary password (R1). The
- * admin who reset it never learns the password chosen here.
+ * Forced before anything else when the member signed in with a temporary password (R1). Within
+ * 10 minutes of that sign-in only the new password is asked for (item 9); the admin who reset it
+ * never learns the password chosen here.
  */
 export function ChangePasswordScreen() {
+  const { t } = useTranslation('auth');
   const logout = useSessionStore((s) => s.logout);
   const name = useSessionStore((s) => s.session?.staff.displayName ?? '');
   return (
     <AuthLayout
-      title="Choose a new password"
-      subtitle={`Welcome, ${name}. You signed in with a temporary password: choose your own to continue.`}
+      title={t('changePassword.forcedTitle')}
+      subtitle={t('changePassword.forcedIntro', { name })}
     >
       <Stack gap="md">
         <ChangePasswordForm
-          currentPasswordHint="The temporary password you just signed in with"
-          onDone={() => notifySuccess('Password changed. Welcome to Kassa.')}
+          currentPasswordHint={t('changePassword.temporaryHint')}
+          onDone={() => notifySuccess(t('changePassword.welcome'))}
         />
         <Button variant="subtle" onClick={() => logout().catch(notifyError)}>
-          Sign out
+          {t('signOut')}
         </Button>
       </Stack>
     </AuthLayout>

@@ -2,6 +2,7 @@ import { Button, Group, PasswordInput, Stack, Text, ThemeIcon } from '@mantine/c
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
 import { FIELD_MESSAGES, messageFor } from '../../api/messages';
@@ -20,6 +21,7 @@ const unlockSchema = z.object({ password: currentPasswordSchema });
  * field has focus); anyone else signs this member out and signs in themselves.
  */
 export function LockScreen() {
+  const { t } = useTranslation('auth');
   const staff = useSessionStore((s) => s.session?.staff);
   const unlock = useSessionStore((s) => s.unlock);
   const logout = useSessionStore((s) => s.logout);
@@ -48,7 +50,7 @@ export function LockScreen() {
   const switchMember = () => run(() => logout().catch(notifyError));
 
   return (
-    <AuthLayout title="Till locked" subtitle="Enter your password to carry on where you left off.">
+    <AuthLayout title={t('lock.title')} subtitle={t('lock.subtitle')}>
       <Group gap="md" wrap="nowrap">
         <ThemeIcon size={48} radius="xl" variant="light" aria-hidden>
           <IconLock size={26} />
@@ -57,8 +59,8 @@ export function LockScreen() {
           <Text fw={600} size="lg">
             {staff?.displayName}
           </Text>
-          <Text c="dimmed" size="sm">
-            {staff ? `${staff.username} · ${staff.roleName}` : ''}
+          <Text c="gray.7" size="sm">
+            {staff ? `${staff.username} · ${t(`staff:roles.${staff.role}`)}` : ''}
           </Text>
         </div>
       </Group>
@@ -66,16 +68,16 @@ export function LockScreen() {
         <Stack gap="md">
           <FormAlert message={error} />
           <PasswordInput
-            label="Password"
+            label={t('fields.password')}
             autoComplete="current-password"
             autoFocus
             {...form.getInputProps('password')}
           />
           <Button type="submit" size="lg" loading={busy} fullWidth>
-            Unlock
+            {t('lock.unlock')}
           </Button>
           <Button variant="subtle" onClick={switchMember} disabled={busy}>
-            Sign in as someone else
+            {t('lock.switch')}
           </Button>
         </Stack>
       </form>

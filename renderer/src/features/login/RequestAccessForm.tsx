@@ -1,4 +1,5 @@
 import { Button, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useNewMemberForm } from '../../forms/useNewMemberForm';
 import { FormAlert } from '../../components/FormAlert';
 import { useSessionStore } from '../../stores/session';
@@ -15,6 +16,7 @@ export interface RequestAccessFormProps {
  * email taken, invalid fields) are shown next to the field they concern.
  */
 export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) {
+  const { t } = useTranslation('auth');
   const requestAccess = useSessionStore((s) => s.requestAccess);
   const { busy, formError, onSubmit, fields } = useNewMemberForm(async (values) => {
     await requestAccess(values);
@@ -27,10 +29,10 @@ export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) 
         <FormAlert message={formError} />
         {fields}
         <Button type="submit" size="lg" loading={busy} fullWidth>
-          Request access
+          {t('login.request.button')}
         </Button>
         <Button variant="subtle" onClick={onCancel}>
-          Back to sign in
+          {t('login.backToSignIn')}
         </Button>
       </Stack>
     </form>

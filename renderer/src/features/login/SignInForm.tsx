@@ -2,6 +2,7 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { loginSchema, zodValidator } from '../../forms/validation';
@@ -17,6 +18,7 @@ type SignInValues = { identifier: string; password: string };
  * human message; an unknown user and a wrong password get the same one (A5).
  */
 export function SignInForm() {
+  const { t } = useTranslation('auth');
   const login = useSessionStore((s) => s.login);
   const notice = useSessionStore((s) => s.notice);
   const { busy, run } = useBusy();
@@ -49,7 +51,7 @@ export function SignInForm() {
         )}
         <FormAlert message={error} />
         <TextInput
-          label="Username or email"
+          label={t('fields.identifier')}
           autoComplete="username"
           autoFocus
           autoCapitalize="none"
@@ -57,12 +59,12 @@ export function SignInForm() {
           {...form.getInputProps('identifier')}
         />
         <PasswordInput
-          label="Password"
+          label={t('fields.password')}
           autoComplete="current-password"
           {...form.getInputProps('password')}
         />
         <Button type="submit" size="lg" loading={busy} fullWidth>
-          Sign in
+          {t('login.signIn.button')}
         </Button>
       </Stack>
     </form>

@@ -12,6 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenId } from '../../stores/navigation';
+import { StaffNavBadge } from '../staff/StaffNavBadge';
 import type { NavItem } from './navigation';
 
 const ICONS: Record<ScreenId, Icon> = {
@@ -50,6 +51,7 @@ export function ShellNav({ items, current, onSelect }: ShellNavProps) {
             label={label}
             title={label}
             leftSection={<ItemIcon size={22} stroke={1.7} />}
+            rightSection={item.id === 'staff' ? <StaffNavBadge /> : undefined}
             active={item.id === current}
             aria-current={item.id === current ? 'page' : undefined}
             onClick={() => onSelect(item.id)}

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
 import { FormAlert } from '../../components/FormAlert';
 import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
@@ -23,14 +24,22 @@ const isRole = (value: string | null): value is RoleId =>
  * "Approve now" off, the member stays pending until someone approves them.
  */
 export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('staff');
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a staff member" size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('add.title')}
+      size="lg"
+    >
       {opened && <AddMemberForm onClose={onClose} />}
     </Modal>
   );
 }
 
 function AddMemberForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('staff');
   const roles = useStaffStore((s) => s.roles);
   const create = useStaffStore((s) => s.create);
   const form = useForm<AddValues>({
@@ -50,8 +59,8 @@ function AddMemberForm({ onClose }: { onClose: () => void }) {
         <FormAlert message={formError} />
         <MemberDetailsFields inputProps={form.getInputProps} context="admin" />
         <Select
-          label="Role"
-          data={roles.map((r) => ({ value: r.id, label: r.name }))}
+          label={t('fields.role')}
+          data={roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) }))}
           allowDeselect={false}
           {...form.getInputProps('role')}
           onChange={(value) => {
@@ -59,17 +68,17 @@ function AddMemberForm({ onClose }: { onClose: () => void }) {
           }}
         />
         <Switch
-          label="Approve now"
-          description="Off: the member stays pending until someone approves them."
+          label={t('add.approveNow')}
+          description={t('add.approveNowHint')}
           size="md"
           {...form.getInputProps('approve', { type: 'checkbox' })}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Add member
+            {t('add.button')}
           </Button>
         </Group>
       </Stack>

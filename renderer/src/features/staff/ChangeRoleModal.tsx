@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { StaffView } from '../../../../shared/contract';
-import { PERMISSIONS, ROLE_IDS, type RoleId } from '../../../../shared/permissions';
+import { useTranslation } from 'react-i18next';
+import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
@@ -20,11 +21,13 @@ export function ChangeRoleModal({
   member: StaffView | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('staff');
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={member !== null}
       onClose={onClose}
-      title={member ? `Change ${member.displayName}'s role` : ''}
+      title={member ? t('role.title', { name: member.displayName }) : ''}
       size="lg"
     >
       {member && <ChangeRoleForm member={member} onClose={onClose} />}
@@ -33,6 +36,7 @@ export function ChangeRoleModal({
 }
 
 function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () => void }) {
+  const { t } = useTranslation('staff');
   const roles = useStaffStore((s) => s.roles);
   const setRole = useStaffStore((s) => s.setRole);
   const { busy, run } = useBusy();
@@ -46,10 +50,10 @@ function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () =>
       if (role === member.role) return onClose();
       try {
         const saved = await setRole(member.id, role);
-        notifySuccess(`${saved.displayName} is now ${saved.roleName}.`);
+        notifySuccess(t('role.done', { name: saved.displayName, role: t(`roles.${saved.role}`) }));
         onClose();
       } catch (caught) {
-        if (caught instanceof AppError && caught.code === 'REAUTH_REQUIRED') return; // Cancelled.
+        if (caught instanceof AppError && caught.code === 'REAUTH_REQUIRED') return; // Said by the dialog.
         setError(messageFor(caught));
       }
     });
@@ -64,8 +68,8 @@ function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () =>
       <Stack gap="md">
         <FormAlert message={error} />
         <Select
-          label="Role"
-          data={roles.map((r) => ({ value: r.id, label: r.name }))}
+          label={t('fields.role')}
+          data={roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) }))}
           value={role}
           onChange={(value) => isRole(value) && setRoleValue(value)}
           allowDeselect={false}
@@ -73,22 +77,22 @@ function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () =>
         />
         <div>
           <Text size="sm" fw={600} mb={6}>
-            This role may:
+            {t('roleMay')}
           </Text>
           <Group gap={6}>
             {permissions.map((p) => (
-              <Badge key={p} variant="outline" color="gray" tt="none" radius="sm">
-                {PERMISSIONS[p]}
+              <Badge key={p} variant="outline" color="dark" tt="none" radius="sm">
+                {t(`permissions.${p}`)}
               </Badge>
             ))}
           </Group>
         </div>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Change role
+            {t('actions.role')}
           </Button>
         </Group>
       </Stack>

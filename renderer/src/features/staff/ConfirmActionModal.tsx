@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Confirmation } from './member-actions';
 
 export interface ConfirmActionModalProps {
@@ -15,8 +16,10 @@ export function ConfirmActionModal({
   onConfirm,
   onClose,
 }: ConfirmActionModalProps) {
+  const { t } = useTranslation('common');
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={confirmation !== null}
       onClose={onClose}
       title={confirmation?.title ?? ''}
@@ -27,7 +30,7 @@ export function ConfirmActionModal({
           <Text>{confirmation.body}</Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} data-autofocus>
-              Cancel
+              {t('actions.cancel')}
             </Button>
             <Button
               color={confirmation.danger ? 'red' : undefined}

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import type { ChannelInput, StaffView } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
@@ -28,14 +29,22 @@ export function EditMemberModal({
   member: StaffView | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('staff');
   return (
-    <Modal opened={member !== null} onClose={onClose} title="Edit member details" size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={member !== null}
+      onClose={onClose}
+      title={t('edit.title')}
+      size="lg"
+    >
       {member && <EditMemberForm member={member} onClose={onClose} />}
     </Modal>
   );
 }
 
 function EditMemberForm({ member, onClose }: { member: StaffView; onClose: () => void }) {
+  const { t } = useTranslation('staff');
   const update = useStaffStore((s) => s.update);
   const form = useForm<EditValues>({
     mode: 'controlled',
@@ -51,7 +60,7 @@ function EditMemberForm({ member, onClose }: { member: StaffView; onClose: () =>
     const input = changedFields(member, values);
     if (Object.keys(input).length > 1) {
       const saved = await update(input);
-      notifySuccess(`${saved.displayName}'s details were saved.`);
+      notifySuccess(t('edit.done', { name: saved.displayName }));
     }
     onClose();
   });
@@ -63,10 +72,10 @@ function EditMemberForm({ member, onClose }: { member: StaffView; onClose: () =>
         <MemberDetailsFields inputProps={form.getInputProps} context="admin" />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Save changes
+            {t('edit.save')}
           </Button>
         </Group>
       </Stack>

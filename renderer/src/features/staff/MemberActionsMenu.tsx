@@ -1,7 +1,8 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import type { StaffView } from '../../../../shared/contract';
-import { ACTION_LABELS, type MemberAction } from './member-actions';
+import { useTranslation } from 'react-i18next';
+import { actionLabel, type MemberAction } from './member-actions';
 
 export interface MemberActionsMenuProps {
   member: StaffView;
@@ -13,6 +14,7 @@ const DANGER: ReadonlySet<MemberAction> = new Set(['disable', 'delete']);
 
 /** The "more actions" menu of one staff row. */
 export function MemberActionsMenu({ member, actions, onAction }: MemberActionsMenuProps) {
+  const { t } = useTranslation('staff');
   return (
     <Menu position="bottom-end" withinPortal shadow="md" width={220}>
       <Menu.Target>
@@ -20,7 +22,7 @@ export function MemberActionsMenu({ member, actions, onAction }: MemberActionsMe
           variant="subtle"
           color="gray"
           size="lg"
-          aria-label={`Actions for ${member.displayName}`}
+          aria-label={t('actions.menu', { name: member.displayName })}
         >
           <IconDots size={20} />
         </ActionIcon>
@@ -32,7 +34,7 @@ export function MemberActionsMenu({ member, actions, onAction }: MemberActionsMe
             color={DANGER.has(action) ? 'red' : undefined}
             onClick={() => onAction(action, member)}
           >
-            {ACTION_LABELS[action]}
+            {actionLabel(action)}
           </Menu.Item>
         ))}
       </Menu.Dropdown>

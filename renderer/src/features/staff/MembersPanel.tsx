@@ -1,5 +1,7 @@
 import { Center, Group, Loader, Pagination, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
+import { useFormat } from '../../format/locale';
 import { STAFF_PAGE_SIZE, useStaffStore } from '../../stores/staff';
 import { ChangeRoleModal } from './ChangeRoleModal';
 import { ConfirmActionModal } from './ConfirmActionModal';
@@ -15,6 +17,8 @@ export interface MembersPanelProps {
 
 /** Filters, the staff table with its pages, and the dialogs of the per-member actions. */
 export function MembersPanel({ selfId, canManage }: MembersPanelProps) {
+  const { t } = useTranslation('staff');
+  const { count } = useFormat();
   const { filters, roles, items, total, page, loading, error } = useStaffStore();
   const setFilters = useStaffStore((s) => s.setFilters);
   const setPage = useStaffStore((s) => s.setPage);
@@ -28,19 +32,19 @@ export function MembersPanel({ selfId, canManage }: MembersPanelProps) {
       <FormAlert message={error} />
       {loading && items.length === 0 ? (
         <Center p="xl">
-          <Loader aria-label="Loading staff" />
+          <Loader aria-label={t('loading')} />
         </Center>
       ) : items.length === 0 && !error ? (
-        <Text c="dimmed" p="lg" ta="center">
-          No staff match these filters.
+        <Text c="gray.7" p="lg" ta="center">
+          {t('noMatch')}
         </Text>
       ) : (
         <StaffTable items={items} selfId={selfId} onAction={canManage ? actions.start : null} />
       )}
       {pages > 1 && (
         <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {total} members
+          <Text size="sm" c="gray.7">
+            {t('memberCount', { count: total, formatted: count(total) })}
           </Text>
           <Pagination total={pages} value={page + 1} onChange={(p) => void setPage(p - 1)} />
         </Group>

@@ -1,14 +1,26 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUserQuestion } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffView } from '../../../../shared/contract';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { formatDateTime } from '../../format/time';
+import { useFormat } from '../../format/locale';
 import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
+import { ApproveModal } from './ApproveModal';
+
+export interface PendingRequestsProps {
+  /** staff.approve: Approve and Reject are offered. */
+  canApprove: boolean;
+  /** staff.manage as well: Approve opens a dialog to choose the role (item 15). */
+  canChooseRole: boolean;
+}
 
 /** Access requests waiting for an admin, with Approve / Reject when the member may decide them. */
-export function PendingRequests({ canApprove }: { canApprove: boolean }) {
+export function PendingRequests({ canApprove, canChooseRole }: PendingRequestsProps) {
+  const { t } = useTranslation('staff');
   const pending = useStaffStore((s) => s.pending);
+  const [approving, setApproving] = useState<StaffView | null>(null);
   if (pending.length === 0) return null;
   return (
     <Paper
@@ -23,38 +35,52 @@ export function PendingRequests({ canApprove }: { canApprove: boolean }) {
         <Group gap="sm">
           <IconUserQuestion size={24} aria-hidden />
           <Title order={2} size="h4" id="pending-title">
-            Pending requests
+            {t('pending.title')}
           </Title>
-          <Badge color="yellow" variant="filled" circle size="lg">
+          <Badge color="yellow" variant="filled" autoContrast circle size="lg">
             {pending.length}
           </Badge>
         </Group>
-        {!canApprove && (
-          <Text c="dimmed">An admin with permission to approve staff must decide these.</Text>
-        )}
+        {!canApprove && <Text c="gray.7">{t('pending.needsApprover')}</Text>}
         <Stack gap="xs" component="ul" className="k-plain-list">
           {pending.map((member) => (
-            <PendingRow key={member.id} member={member} canApprove={canApprove} />
+            <PendingRow
+              key={member.id}
+              member={member}
+              canApprove={canApprove}
+              onApprove={canChooseRole ? () => setApproving(member) : null}
+            />
           ))}
         </Stack>
       </Stack>
+      <ApproveModal member={approving} onClose={() => setApproving(null)} />
     </Paper>
   );
 }
 
-function PendingRow({ member, canApprove }: { member: StaffView; canApprove: boolean }) {
+interface PendingRowProps {
+  member: StaffView;
+  canApprove: boolean;
+  /** Opens the approve dialog; null approves straight away with the role asked for. */
+  onApprove: (() => void) | null;
+}
+
+function PendingRow({ member, canApprove, onApprove }: PendingRowProps) {
+  const { t } = useTranslation('staff');
+  const { dateTime } = useFormat();
   const approve = useStaffStore((s) => s.approve);
   const reject = useStaffStore((s) => s.reject);
   const { busy, run } = useBusy();
+  const name = member.displayName;
   const decide = (action: 'approve' | 'reject') =>
     run(async () => {
       try {
         if (action === 'approve') {
           await approve(member.id);
-          notifySuccess(`${member.displayName} can now sign in.`);
+          notifySuccess(t('pending.approved', { name }));
         } else {
           await reject(member.id);
-          notifySuccess(`${member.displayName}'s request was declined.`);
+          notifySuccess(t('pending.rejected', { name }));
         }
       } catch (error) {
         notifyError(error);
@@ -67,21 +93,25 @@ function PendingRow({ member, canApprove }: { member: StaffView; canApprove: boo
       justify="space-between"
       wrap="nowrap"
       className="k-pending-row"
-      aria-label={member.displayName}
+      aria-label={name}
     >
       <div>
-        <Text fw={600}>{member.displayName}</Text>
-        <Text size="sm" c="dimmed">
-          {member.username} · {member.email} · asked {formatDateTime(member.createdAt)}
+        <Text fw={600}>{name}</Text>
+        <Text size="sm" c="gray.7">
+          {t('pending.asked', {
+            username: member.username,
+            email: member.email,
+            at: dateTime(member.createdAt),
+          })}
         </Text>
       </div>
       {canApprove && (
         <Group gap="sm" wrap="nowrap">
-          <Button color="red" variant="light" disabled={busy} onClick={() => decide('reject')}>
-            Reject
+          <Button color="red.9" variant="outline" disabled={busy} onClick={() => decide('reject')}>
+            {t('pending.reject')}
           </Button>
-          <Button disabled={busy} onClick={() => decide('approve')}>
-            Approve
+          <Button disabled={busy} onClick={() => (onApprove ? onApprove() : decide('approve'))}>
+            {t('pending.approve')}
           </Button>
         </Group>
       )}

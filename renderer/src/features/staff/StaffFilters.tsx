@@ -2,17 +2,13 @@ import { Group, Input, SegmentedControl, Select, Stack, TextInput } from '@manti
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RoleView, StaffStatus } from '../../../../shared/contract';
 import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
 import type { StaffFilters as Filters } from '../../stores/staff';
 
 const ALL = 'all';
-const STATUS_OPTIONS = [
-  { value: ALL, label: 'All' },
-  { value: 'active', label: 'Active' },
-  { value: 'pending', label: 'Pending' },
-  { value: 'disabled', label: 'Disabled' },
-];
+const STATUS_VALUES = [ALL, 'active', 'pending', 'disabled'] as const;
 
 export interface StaffFiltersProps {
   filters: Filters;
@@ -27,6 +23,7 @@ const isRole = (value: string | null): value is RoleId =>
 
 /** Status, role and a search box (debounced) above the staff table. */
 export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
+  const { t } = useTranslation('staff');
   const [search, setSearch] = useState(filters.search);
   const pushSearch = useDebouncedCallback((value: string) => onChange({ search: value }), 300);
 
@@ -34,30 +31,33 @@ export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
     <Group gap="md" align="flex-end" wrap="wrap">
       <Stack gap={5}>
         <Input.Label labelElement="div" size="md" id="staff-status-filter">
-          Status
+          {t('table.status')}
         </Input.Label>
         <SegmentedControl
           aria-labelledby="staff-status-filter"
           size="md"
-          data={STATUS_OPTIONS}
+          data={STATUS_VALUES.map((value) => ({
+            value,
+            label: t(value === ALL ? 'filters.allStatuses' : `status.${value}`),
+          }))}
           value={filters.status ?? ALL}
           onChange={(value) => onChange({ status: isStatus(value) ? value : null })}
         />
       </Stack>
       <Select
-        label="Role"
+        label={t('fields.role')}
         w={200}
         data={[
-          { value: ALL, label: 'All roles' },
-          ...roles.map((r) => ({ value: r.id, label: r.name })),
+          { value: ALL, label: t('filters.allRoles') },
+          ...roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) })),
         ]}
         value={filters.role ?? ALL}
         onChange={(value) => onChange({ role: isRole(value) ? value : null })}
         allowDeselect={false}
       />
       <TextInput
-        label="Search"
-        placeholder="Name, username or email"
+        label={t('filters.search')}
+        placeholder={t('filters.searchHint')}
         leftSection={<IconSearch size={18} />}
         className="k-grow"
         value={search}

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Tabs, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { can, useSessionStore } from '../../stores/session';
 import { useStaffStore } from '../../stores/staff';
 import { AddMemberModal } from './AddMemberModal';
@@ -14,6 +15,7 @@ import { TemporaryPasswordModal } from './TemporaryPasswordModal';
  * list with its filters and actions (staff.manage), and the audit log (audit.view).
  */
 export function StaffScreen() {
+  const { t } = useTranslation('staff');
   const session = useSessionStore((s) => s.session);
   const init = useStaffStore((s) => s.init);
   const [adding, setAdding] = useState(false);
@@ -28,7 +30,7 @@ export function StaffScreen() {
 
   const members = (
     <Stack gap="lg">
-      <PendingRequests canApprove={canApprove} />
+      <PendingRequests canApprove={canApprove} canChooseRole={canApprove && canManage} />
       <MembersPanel selfId={selfId} canManage={canManage} />
     </Stack>
   );
@@ -37,19 +39,19 @@ export function StaffScreen() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Staff
+          {t('title')}
         </Title>
         {canManage && (
           <Button leftSection={<IconUserPlus size={20} />} onClick={() => setAdding(true)}>
-            Add member
+            {t('add.button')}
           </Button>
         )}
       </Group>
       {canAudit ? (
         <Tabs defaultValue="members" keepMounted={false}>
           <Tabs.List mb="lg">
-            <Tabs.Tab value="members">Members</Tabs.Tab>
-            <Tabs.Tab value="audit">Audit log</Tabs.Tab>
+            <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
+            <Tabs.Tab value="audit">{t('tabs.audit')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="members">{members}</Tabs.Panel>
           <Tabs.Panel value="audit">

@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { StaffView } from '../../../../shared/contract';
-import { formatDateTime } from '../../format/time';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format/locale';
 import { actionsFor, type MemberAction } from './member-actions';
 import { MemberActionsMenu } from './MemberActionsMenu';
 import { StatusBadges } from './StatusBadges';
@@ -14,17 +15,19 @@ export interface StaffTableProps {
 
 /** The staff list as a table, one row per member, with a menu of actions when allowed. */
 export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
+  const { t } = useTranslation('staff');
+  const { dateTime } = useFormat();
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label="Staff members">
+      <Table verticalSpacing="sm" highlightOnHover aria-label={t('table.label')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Member</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Last sign-in</Table.Th>
-            {onAction && <Table.Th aria-label="Actions" />}
+            <Table.Th>{t('table.member')}</Table.Th>
+            <Table.Th>{t('fields.email')}</Table.Th>
+            <Table.Th>{t('fields.role')}</Table.Th>
+            <Table.Th miw={130}>{t('table.status')}</Table.Th>
+            <Table.Th>{t('table.lastSignIn')}</Table.Th>
+            {onAction && <Table.Th aria-label={t('table.actions')} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -32,17 +35,19 @@ export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
             <Table.Tr key={member.id}>
               <Table.Td>
                 <Text fw={600}>{member.displayName}</Text>
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="gray.7">
                   {member.username}
-                  {member.id === selfId ? ' (you)' : ''}
+                  {member.id === selfId ? ` ${t('table.you')}` : ''}
                 </Text>
               </Table.Td>
               <Table.Td>{member.email}</Table.Td>
-              <Table.Td>{member.roleName}</Table.Td>
+              <Table.Td>{t(`roles.${member.role}`)}</Table.Td>
               <Table.Td>
                 <StatusBadges member={member} />
               </Table.Td>
-              <Table.Td>{formatDateTime(member.lastLoginAt)}</Table.Td>
+              <Table.Td>
+                {member.lastLoginAt ? dateTime(member.lastLoginAt) : t('common:never')}
+              </Table.Td>
               {onAction && (
                 <Table.Td>
                   <MemberActionsMenu

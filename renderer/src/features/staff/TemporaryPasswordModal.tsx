@@ -1,6 +1,7 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { formatTime } from '../../format/time';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format/locale';
 import { useStaffStore } from '../../stores/staff';
 
 /**
@@ -8,24 +9,25 @@ import { useStaffStore } from '../../stores/staff';
  * password from memory; it cannot be shown again (R1).
  */
 export function TemporaryPasswordModal() {
+  const { t } = useTranslation('staff');
+  const { dateTime } = useFormat();
   const revealed = useStaffStore((s) => s.revealed);
   const dismiss = useStaffStore((s) => s.dismissRevealed);
   const name = revealed?.staff.displayName ?? '';
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={revealed !== null}
       onClose={dismiss}
-      title="Temporary password"
+      title={t('temporary.title')}
       size="md"
       closeOnClickOutside={false}
     >
       {revealed && (
         <Stack gap="md">
           <Text>
-            {revealed.reason === 'created'
-              ? `${name} has been added.`
-              : `${name}'s password has been reset.`}{' '}
-            Give them this temporary password. They must choose their own when they first sign in.
+            {t(revealed.reason === 'created' ? 'temporary.created' : 'temporary.reset', { name })}{' '}
+            {t('temporary.give')}
           </Text>
           <Group gap="sm" wrap="nowrap" className="k-secret">
             <Code className="k-secret-value">{revealed.temporaryPassword}</Code>
@@ -36,17 +38,19 @@ export function TemporaryPasswordModal() {
                   leftSection={copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
                   onClick={copy}
                 >
-                  {copied ? 'Copied' : 'Copy'}
+                  {copied ? t('temporary.copied') : t('temporary.copy')}
                 </Button>
               )}
             </CopyButton>
           </Group>
           <Alert color="yellow" variant="light">
-            It works once, until {formatTime(revealed.expiresAt)}. It will not be shown again.
+            {t('temporary.expires', {
+              time: dateTime(revealed.expiresAt, { dateStyle: undefined }),
+            })}
           </Alert>
           <Group justify="flex-end">
             <Button onClick={dismiss} data-autofocus>
-              Done
+              {t('temporary.done')}
             </Button>
           </Group>
         </Stack>

@@ -1,8 +1,9 @@
 /**
  * The actions an admin can take on a member, which of them apply to a given member, and the
- * confirmation each destructive one asks for.
+ * confirmation each destructive one asks for (texts from the `staff` catalogue).
  */
 import type { StaffView } from '../../../../shared/contract';
+import { t } from '../../i18n';
 
 export type MemberAction =
   'edit' | 'role' | 'disable' | 'enable' | 'unlock' | 'delete' | 'resetPassword' | 'endSessions';
@@ -24,16 +25,10 @@ export function actionsFor(member: StaffView, { selfId }: ActionContext): Member
   return actions;
 }
 
-export const ACTION_LABELS: Record<MemberAction, string> = {
-  edit: 'Edit details',
-  role: 'Change role',
-  disable: 'Disable',
-  enable: 'Enable',
-  unlock: 'Unlock',
-  delete: 'Delete',
-  resetPassword: 'Reset password',
-  endSessions: 'End sessions',
-};
+/** The menu label of an action, in the current language. */
+export function actionLabel(action: MemberAction): string {
+  return t(`staff:actions.${action}`);
+}
 
 export interface Confirmation {
   title: string;
@@ -42,39 +37,22 @@ export interface Confirmation {
   danger: boolean;
 }
 
+const CONFIRMED: Partial<Record<MemberAction, { danger: boolean }>> = {
+  disable: { danger: true },
+  delete: { danger: true },
+  resetPassword: { danger: false },
+  endSessions: { danger: false },
+};
+
 /** The confirmation an action asks for, or null when it runs straight away. */
 export function confirmationFor(action: MemberAction, member: StaffView): Confirmation | null {
+  const how = CONFIRMED[action];
+  if (!how) return null;
   const name = member.displayName;
-  switch (action) {
-    case 'disable':
-      return {
-        title: `Disable ${name}?`,
-        body: `${name} will be signed out and cannot sign in until someone enables the account again.`,
-        confirmLabel: 'Disable',
-        danger: true,
-      };
-    case 'delete':
-      return {
-        title: `Delete ${name}?`,
-        body: `A member with history (sales or audit records) is disabled instead, so the records stay complete.`,
-        confirmLabel: 'Delete',
-        danger: true,
-      };
-    case 'resetPassword':
-      return {
-        title: `Reset ${name}'s password?`,
-        body: `Kassa will make a temporary password for you to give to ${name}. It works once, for 10 minutes at most, and ${name} is signed out everywhere.`,
-        confirmLabel: 'Reset password',
-        danger: false,
-      };
-    case 'endSessions':
-      return {
-        title: `Sign ${name} out everywhere?`,
-        body: `${name} is signed out on this till and must sign in again.`,
-        confirmLabel: 'End sessions',
-        danger: false,
-      };
-    default:
-      return null;
-  }
+  return {
+    title: t(`staff:confirm.${action}.title`, { name }),
+    body: t(`staff:confirm.${action}.body`, { name }),
+    confirmLabel: actionLabel(action),
+    danger: how.danger,
+  };
 }

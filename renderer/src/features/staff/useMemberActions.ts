@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffView } from '../../../../shared/contract';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
@@ -17,6 +18,7 @@ type Dialog =
  * delete that disabled instead shows the main process's explanation).
  */
 export function useMemberActions() {
+  const { t } = useTranslation('staff');
   const store = useStaffStore.getState;
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const { busy, run } = useBusy();
@@ -29,20 +31,20 @@ export function useMemberActions() {
         switch (action) {
           case 'disable':
             await store().disable(member.id);
-            notifySuccess(`${name} has been disabled and signed out.`);
+            notifySuccess(t('done.disable', { name }));
             break;
           case 'enable':
             await store().enable(member.id);
-            notifySuccess(`${name} can sign in again.`);
+            notifySuccess(t('done.enable', { name }));
             break;
           case 'unlock':
             await store().unlock(member.id);
-            notifySuccess(`${name} is unlocked and can sign in.`);
+            notifySuccess(t('done.unlock', { name }));
             break;
           case 'delete': {
             const outcome = await store().remove(member.id);
             notifySuccess(
-              outcome.outcome === 'deleted' ? `${name} has been deleted.` : outcome.message,
+              t(outcome.outcome === 'deleted' ? 'done.deleted' : 'done.deleteDisabled', { name }),
             );
             break;
           }
@@ -51,10 +53,11 @@ export function useMemberActions() {
             break;
           case 'endSessions': {
             const ended = await store().endSessions(member.id);
+            // "had no open sessions" rather than "was signed out of 0 sessions" (item 15).
             notifySuccess(
-              ended === 1
-                ? `${name} was signed out of 1 session.`
-                : `${name} was signed out of ${ended} sessions.`,
+              ended === 0
+                ? t('done.noSessions', { name })
+                : t('done.endSessions', { name, count: ended }),
             );
             break;
           }

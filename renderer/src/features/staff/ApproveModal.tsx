@@ -1,0 +1,106 @@
+import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffView } from '../../../../shared/contract';
+import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
+import { messageFor } from '../../api/messages';
+import { FormAlert } from '../../components/FormAlert';
+import { notifySuccess } from '../../components/notify';
+import { useBusy } from '../../hooks/useBusy';
+import { useStaffStore } from '../../stores/staff';
+import { AppError } from '../../../../shared/errors';
+
+const isRole = (value: string | null): value is RoleId =>
+  (ROLE_IDS as readonly (string | null)[]).includes(value);
+
+/**
+ * Approves an access request with a role chosen here (item 15), showing what the role may do.
+ * The role asked for (Cashier) is preselected; the password is asked for again.
+ */
+export function ApproveModal({
+  member,
+  onClose,
+}: {
+  member: StaffView | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('staff');
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={member !== null}
+      onClose={onClose}
+      title={member ? t('approve.title', { name: member.displayName }) : ''}
+      size="lg"
+    >
+      {member && <ApproveForm member={member} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => void }) {
+  const { t } = useTranslation('staff');
+  const roles = useStaffStore((s) => s.roles);
+  const approve = useStaffStore((s) => s.approve);
+  const { busy, run } = useBusy();
+  const [role, setRole] = useState<RoleId>(member.role);
+  const [error, setError] = useState<string | null>(null);
+  const permissions = roles.find((r) => r.id === role)?.permissions ?? [];
+
+  const submit = () =>
+    run(async () => {
+      setError(null);
+      try {
+        const saved = await approve(member.id, role);
+        notifySuccess(
+          t('approve.done', { name: saved.displayName, role: t(`roles.${saved.role}`) }),
+        );
+        onClose();
+      } catch (caught) {
+        if (caught instanceof AppError && caught.code === 'REAUTH_REQUIRED') return; // Said by the dialog.
+        setError(messageFor(caught));
+      }
+    });
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="md">
+        <Text>{t('approve.intro', { name: member.displayName, email: member.email })}</Text>
+        <FormAlert message={error} />
+        <Select
+          label={t('fields.role')}
+          data={roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) }))}
+          value={role}
+          onChange={(value) => isRole(value) && setRole(value)}
+          allowDeselect={false}
+          data-autofocus
+        />
+        <div>
+          <Text size="sm" fw={600} mb={6}>
+            {t('roleMay')}
+          </Text>
+          <Group gap={6}>
+            {permissions.map((p) => (
+              <Badge key={p} variant="outline" color="dark" tt="none" radius="sm">
+                {t(`permissions.${p}`)}
+              </Badge>
+            ))}
+          </Group>
+        </div>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t('approve.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
