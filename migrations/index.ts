@@ -11,6 +11,7 @@ import { ProductOpenPrice1790000003200 } from './1790000003200-ProductOpenPrice'
 import { SaleBusinessDate1790000004000 } from './1790000004000-SaleBusinessDate';
 import { StaffSessionEpoch1790000005000 } from './1790000005000-StaffSessionEpoch';
 import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifierKey';
+import { NormaliseCustomerPhones1790000006200 } from './1790000006200-NormaliseCustomerPhones';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   SaleBusinessDate1790000004000,
   StaffSessionEpoch1790000005000,
   AuditIdentifierKey1790000005100,
+  NormaliseCustomerPhones1790000006200,
 ];

@@ -22,6 +22,8 @@ import type { Clock } from '../types';
 import { CustomerEntity } from './customer.entity';
 import { searchCustomers } from './customer-search';
 import { customerSearchColumns } from './search-columns';
+import { readStoreCountry } from './store-country';
+import { displayPhone } from '../../../shared/phone';
 
 const FIELD_NAMES = ['name', 'email', 'phone', 'country', 'notes'] as const;
 
@@ -30,7 +32,7 @@ export function toCustomerView(c: CustomerEntity): CustomerView {
     id: c.id,
     name: c.name,
     email: c.email,
-    phone: c.phone,
+    phone: c.phone === null ? null : displayPhone(c.phone),
     country: c.country,
     notes: c.notes,
     externalRef: c.externalRef,
@@ -77,7 +79,10 @@ export class CustomerService {
     return c;
   }
 
-  /** CONFLICT, naming the field(s), when another customer has this email or phone (by digits). */
+  /**
+   * CONFLICT, naming the field(s), when another customer has this email or phone. Phones compare
+   * in E.164 (`phoneDigits`), so "07700 900123" and "+44 7700 900123" are the same number.
+   */
   private async assertUnique(
     em: EntityManager,
     f: { email: string | null; phoneDigits: string | null },
@@ -108,13 +113,16 @@ export class CustomerService {
     };
   }
 
-  /** Creates a customer (audited `customer.create`). Errors: CONFLICT (issues on `email`/`phone`). */
+  /**
+   * Creates a customer (audited `customer.create`), the phone stored in E.164 read in the store's
+   * country (store-country.ts). Errors: CONFLICT (issues on `email`/`phone`; nothing written).
+   */
   async create(
     actor: Session,
     input: ChannelParsedInput<'customers:create'>,
   ): Promise<ChannelOutput<'customers:create'>> {
-    const cols = customerSearchColumns(input);
     return this.db.write(async (em) => {
+      const cols = customerSearchColumns(input, await readStoreCountry(em));
       await this.assertUnique(em, cols);
       const now = this.now();
       const repo = em.getRepository(CustomerEntity);
@@ -146,11 +154,11 @@ export class CustomerService {
     input: ChannelParsedInput<'customers:update'>,
   ): Promise<ChannelOutput<'customers:update'>> {
     const { id, ...fields } = input;
-    const cols = customerSearchColumns(fields);
     return this.db.write(async (em) => {
+      const cols = customerSearchColumns(fields, await readStoreCountry(em));
       const before = await this.find(em, id);
       await this.assertUnique(em, cols, id);
-      const changed = FIELD_NAMES.filter((k) => before[k] !== fields[k]);
+      const changed = FIELD_NAMES.filter((k) => before[k] !== cols[k]);
       await em.getRepository(CustomerEntity).update(id, { ...cols, updatedAt: this.now() });
       await this.audit.record(em, {
         ...this.actor(actor, id),
