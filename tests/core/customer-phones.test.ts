@@ -254,6 +254,9 @@ describe('normalising (fast-check)', () => {
       }),
       { numRuns: 2000 },
     );
+    // Lower-casing "İ" makes a combining dot that one pass of NFKD would leave behind.
+    for (const s of ['İSTANBUL', 'ǄURO', 'Ａｎｎ  O’Brien'])
+      expect(foldForSearch(foldForSearch(s))).toBe(foldForSearch(s));
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (s) => {
         expect(foldForSearch(foldForSearch(s))).toBe(foldForSearch(s));
