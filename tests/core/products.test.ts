@@ -11,7 +11,7 @@ import {
   type TestCore,
 } from '../helpers/core';
 
-type NewProduct = ChannelInput<'products:create'>;
+type NewProduct = Omit<ChannelInput<'products:update'>, 'id'>;
 
 function product(over: Partial<NewProduct> = {}): NewProduct {
   return { sku: 'MUG-1', name: 'Enamel mug', price: 850, taxRateBps: 2000, ...over };

@@ -1,7 +1,9 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
-import { bpsToPercent, KIND_LABELS } from './product-form';
+import { useFormat } from '../../format/locale';
+import { bpsToPercent, kindLabel } from './product-form';
+import './products.css';
 
 export interface ProductsTableProps {
   items: readonly ProductView[];
@@ -9,6 +11,21 @@ export interface ProductsTableProps {
   onEdit: (product: ProductView) => void;
   onRemove: (product: ProductView) => void;
   onRestore: (product: ProductView) => void;
+}
+
+/** The state badge: archived, active or inactive. */
+function StatusBadge({ product }: { product: ProductView }) {
+  const { t } = useTranslation('products');
+  const [color, label] = product.archived
+    ? ['gray', t('status.archived')]
+    : product.active
+      ? ['teal', t('status.active')]
+      : ['yellow', t('status.inactive')];
+  return (
+    <Badge color={color} variant="light">
+      {label}
+    </Badge>
+  );
 }
 
 /** One page of products: codes, name, kind, price, tax rate and state, with the row actions. */
@@ -19,20 +36,27 @@ export function ProductsTable({
   onRemove,
   onRestore,
 }: ProductsTableProps) {
+  const { t } = useTranslation('products');
+  const { money } = useFormat();
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="xs" highlightOnHover aria-label="Products" className="k-data-table">
+      <Table
+        verticalSpacing="xs"
+        highlightOnHover
+        aria-label={t('table.label')}
+        className="k-data-table k-products-table"
+      >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>SKU</Table.Th>
-            <Table.Th>Barcode</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th className="k-num">Price</Table.Th>
-            <Table.Th className="k-num">Tax</Table.Th>
-            <Table.Th>Active</Table.Th>
-            <Table.Th>
-              <span className="k-visually-hidden">Actions</span>
+            <Table.Th>{t('table.sku')}</Table.Th>
+            <Table.Th>{t('table.barcode')}</Table.Th>
+            <Table.Th className="k-name">{t('table.name')}</Table.Th>
+            <Table.Th>{t('table.kind')}</Table.Th>
+            <Table.Th className="k-num">{t('table.price')}</Table.Th>
+            <Table.Th className="k-num">{t('table.tax')}</Table.Th>
+            <Table.Th className="k-fit">{t('table.status')}</Table.Th>
+            <Table.Th className="k-fit">
+              <span className="k-visually-hidden">{t('table.actions')}</span>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -47,38 +71,30 @@ export function ProductsTable({
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td fw={600}>{p.name}</Table.Td>
-              <Table.Td>{KIND_LABELS[p.kind]}</Table.Td>
-              <Table.Td className="k-num">{formatMoney(p.price, currency)}</Table.Td>
-              <Table.Td className="k-num">{bpsToPercent(p.taxRateBps)} %</Table.Td>
-              <Table.Td>
-                {p.archived ? (
-                  <Badge color="gray" variant="light">
-                    Archived
-                  </Badge>
-                ) : p.active ? (
-                  <Badge color="teal" variant="light">
-                    Active
-                  </Badge>
-                ) : (
-                  <Badge color="yellow" variant="light">
-                    Inactive
-                  </Badge>
-                )}
+              <Table.Td fw={600} className="k-name">
+                {p.name}
               </Table.Td>
-              <Table.Td>
+              <Table.Td>{kindLabel(p.kind)}</Table.Td>
+              <Table.Td className="k-num">{money(p.price, currency)}</Table.Td>
+              <Table.Td className="k-num">
+                {t('table.percent', { value: bpsToPercent(p.taxRateBps) })}
+              </Table.Td>
+              <Table.Td className="k-fit">
+                <StatusBadge product={p} />
+              </Table.Td>
+              <Table.Td className="k-fit">
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
                   {p.archived ? (
                     <Button size="xs" variant="light" onClick={() => onRestore(p)}>
-                      Restore
+                      {t('actions.restore')}
                     </Button>
                   ) : (
                     <>
                       <Button size="xs" variant="light" onClick={() => onEdit(p)}>
-                        Edit
+                        {t('actions.edit')}
                       </Button>
                       <Button size="xs" variant="subtle" color="red" onClick={() => onRemove(p)}>
-                        Remove
+                        {t('actions.remove')}
                       </Button>
                     </>
                   )}
