@@ -110,7 +110,7 @@ const PLAIN_DECIMAL = /^\d+(?:\.\d*)?$/;
 export function priceProblem(text: string, exponent: number, currency: string): string | null {
   const typed = text.trim();
   if (typed === '') return t('products:form.errors.required');
-  const example = minorToText(125_000 * 10 ** exponent, exponent);
+  const example = minorToText(1250 * 10 ** exponent, exponent);
   if (CURRENCY_OR_GROUPING.test(typed)) return t('products:form.errors.priceSymbols', { example });
   if (typed.startsWith('-')) return t('products:form.errors.priceNegative');
   if (!PLAIN_DECIMAL.test(typed))
