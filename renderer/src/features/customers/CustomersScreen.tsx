@@ -14,6 +14,7 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFileImport, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -33,6 +34,7 @@ import './customers.css';
  * add, edit, remove or restore, and import a CSV file.
  */
 export function CustomersScreen() {
+  const { t } = useTranslation('customers');
   const { search, includeArchived, items, hasMore, loading, loaded, error } = useCustomersStore();
   const { selectedId, detail, detailError } = useCustomersStore();
   const store = useCustomersStore.getState;
@@ -62,9 +64,9 @@ export function CustomersScreen() {
   const onRestore = async (customer: CustomerView) => {
     try {
       const restored = await store().restore(customer.id);
-      notifySuccess(`${restored.name} is back in the customer list.`);
+      notifySuccess(t('restored', { name: restored.name }));
     } catch (e) {
-      notifyError(e, 'Customer not restored');
+      notifyError(e, t('restoreFailed'));
     }
   };
 
@@ -72,7 +74,7 @@ export function CustomersScreen() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Customers
+          {t('title')}
         </Title>
         {canManage && (
           <Group gap="sm">
@@ -82,11 +84,11 @@ export function CustomersScreen() {
                 leftSection={<IconFileImport size={20} />}
                 onClick={() => setImporting(true)}
               >
-                Import CSV
+                {t('importCsv')}
               </Button>
             )}
             <Button leftSection={<IconUserPlus size={20} />} onClick={() => setEditing('new')}>
-              New customer
+              {t('newCustomer')}
             </Button>
           </Group>
         )}
@@ -94,8 +96,8 @@ export function CustomersScreen() {
 
       <Group gap="lg" align="flex-end" wrap="wrap">
         <TextInput
-          label="Search customers"
-          placeholder="Any part of a name, email or phone"
+          label={t('search.label')}
+          placeholder={t('search.placeholder')}
           leftSection={<IconSearch size={18} />}
           className="k-grow"
           type="search"
@@ -110,7 +112,7 @@ export function CustomersScreen() {
           }}
         />
         <Switch
-          label="Show archived"
+          label={t('showArchived')}
           size="md"
           mb={10}
           checked={includeArchived}
@@ -123,16 +125,16 @@ export function CustomersScreen() {
         <Stack gap="md">
           {!loaded ? (
             <Center p="xl">
-              <Loader aria-label="Loading customers" />
+              <Loader aria-label={t('loading')} />
             </Center>
           ) : items.length === 0 ? (
             !error && (
               <Text c="dimmed" p="lg" ta="center">
                 {search.trim()
-                  ? `No customers match “${search.trim()}”.`
+                  ? t('empty.noMatch', { search: search.trim() })
                   : canImport
-                    ? 'No customers yet. Add one, or import a CSV file.'
-                    : 'No customers yet. Add one.'}
+                    ? t('empty.noneImport')
+                    : t('empty.none')}
               </Text>
             )
           ) : (
@@ -146,7 +148,7 @@ export function CustomersScreen() {
           {hasMore && (
             <Center>
               <Button variant="default" loading={loading} onClick={() => void store().loadMore()}>
-                Load more
+                {t('loadMore')}
               </Button>
             </Center>
           )}
@@ -175,11 +177,11 @@ export function CustomersScreen() {
       <CsvImportDialog
         opened={canImport && importing}
         onClose={() => setImporting(false)}
-        title="Import customers"
-        noun="customers"
+        title={t('import.title')}
+        noun={t('import.noun')}
         columns="name,email,phone,country,notes"
-        columnsHelp="Only name is required; email and phone must be unique."
-        duplicateRule="an email or phone number that is already used"
+        columnsHelp={t('import.columnsHelp')}
+        duplicateRule={t('import.duplicateRule')}
         run={(input) => store().importCsv(input)}
       />
     </Stack>
@@ -198,21 +200,27 @@ function CustomersTable({
   compact: boolean;
   onOpen: (customer: CustomerView) => void;
 }) {
+  const { t } = useTranslation('customers');
   return (
     <Table.ScrollContainer minWidth={compact ? 0 : 560}>
-      <Table verticalSpacing="xs" highlightOnHover aria-label="Customers" className="k-data-table">
+      <Table
+        verticalSpacing="xs"
+        highlightOnHover
+        aria-label={t('table.label')}
+        className="k-data-table"
+      >
         <Table.Thead>
           {compact ? (
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email and phone</Table.Th>
+              <Table.Th>{t('table.name')}</Table.Th>
+              <Table.Th>{t('table.emailAndPhone')}</Table.Th>
             </Table.Tr>
           ) : (
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Phone</Table.Th>
-              <Table.Th>Country</Table.Th>
+              <Table.Th>{t('table.name')}</Table.Th>
+              <Table.Th>{t('table.email')}</Table.Th>
+              <Table.Th>{t('table.phone')}</Table.Th>
+              <Table.Th>{t('table.country')}</Table.Th>
             </Table.Tr>
           )}
         </Table.Thead>
@@ -229,7 +237,7 @@ function CustomersTable({
                 </UnstyledButton>
                 {c.archived && (
                   <Text span size="xs" c="dimmed" ml={6}>
-                    (archived)
+                    {t('table.archived')}
                   </Text>
                 )}
               </Table.Td>

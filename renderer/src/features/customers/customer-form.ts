@@ -8,6 +8,7 @@ import {
   phoneSchema,
 } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import { t } from '../../i18n';
 
 export interface CustomerFormValues {
   name: string;
@@ -27,6 +28,32 @@ export const customerFormSchema = z.object({
   country: z.string().trim().max(64, 'At most 64 characters'),
   notes: z.string().trim().max(1000, 'At most 1000 characters'),
 });
+
+/**
+ * Every field's problem in the current language (the contract's schemas decide; this names the
+ * rule they broke), or an empty object when the form is valid.
+ */
+export function validateCustomerForm(values: CustomerFormValues): Record<string, string> {
+  const result = customerFormSchema.safeParse(values);
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (!key || key in errors) continue;
+    const typed = String(values[key as keyof CustomerFormValues] ?? '').trim();
+    errors[key] =
+      typed === ''
+        ? t('customers:form.errors.required')
+        : key === 'email'
+          ? t('customers:form.errors.email')
+          : key === 'phone'
+            ? t('customers:form.errors.phone')
+            : issue.code === 'too_big'
+              ? t('customers:form.errors.tooLong', { count: Number(issue.maximum) })
+              : t('customers:form.errors.characters');
+  }
+  return errors;
+}
 
 export function initialCustomerValues(customer: CustomerView | null): CustomerFormValues {
   return {
@@ -60,10 +87,10 @@ export function customerFormError(error: unknown): unknown {
   const text = error.message.toLowerCase();
   const issues = [
     ...(text.includes('email')
-      ? [{ path: 'email', message: 'This email is already used by another customer.' }]
+      ? [{ path: 'email', message: t('customers:form.errors.emailTaken') }]
       : []),
     ...(text.includes('phone')
-      ? [{ path: 'phone', message: 'This phone number is already used by another customer.' }]
+      ? [{ path: 'phone', message: t('customers:form.errors.phoneTaken') }]
       : []),
   ];
   return issues.length ? new AppError('CONFLICT', error.message, issues) : error;
