@@ -14,6 +14,7 @@ import {
   toCustomerInput,
   validateCustomerForm,
 } from './customer-form';
+import './customers.css';
 
 /** "New customer" and "Edit customer": name, email, phone, country, notes; opens in Name. */
 export function CustomerFormModal({
@@ -89,7 +90,7 @@ function CustomerForm({
   );
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate className="k-customer-form">
       <Stack gap="md">
         <FormAlert message={formError} />
         <TextInput label={t('form.name')} required data-autofocus {...form.getInputProps('name')} />

@@ -176,7 +176,7 @@ function Figure({
 }) {
   return (
     <div role="group" aria-label={label} className="k-stat">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text fw={small ? 600 : 700} size={small ? 'sm' : 'lg'} className="k-stat-value">
@@ -221,7 +221,7 @@ function PurchaseHistory({ sales }: { sales: readonly SaleSummary[] }) {
               <Table.Td>{dateTime(s.createdAt, { dateStyle: 'short' })}</Table.Td>
               <Table.Td>
                 <span className="k-nowrap">{t('history.receiptNo', { no: s.receiptNo })}</span>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   {s.tillName}
                 </Text>
               </Table.Td>

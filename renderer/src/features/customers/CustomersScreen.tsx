@@ -71,7 +71,7 @@ export function CustomersScreen() {
   };
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className="k-customers-screen">
       <Group justify="space-between">
         <Title order={1} size="h2">
           {t('title')}
@@ -129,7 +129,7 @@ export function CustomersScreen() {
             </Center>
           ) : items.length === 0 ? (
             !error && (
-              <Text c="dimmed" p="lg" ta="center">
+              <Text c="gray.7" p="lg" ta="center">
                 {search.trim()
                   ? t('empty.noMatch', { search: search.trim() })
                   : canImport
@@ -236,7 +236,7 @@ function CustomersTable({
                   {c.name}
                 </UnstyledButton>
                 {c.archived && (
-                  <Text span size="xs" c="dimmed" ml={6}>
+                  <Text span size="xs" c="gray.7" ml={6}>
                     {t('table.archived')}
                   </Text>
                 )}
@@ -246,7 +246,7 @@ function CustomersTable({
                   <Text size="sm" className="k-break">
                     {c.email ?? ''}
                   </Text>
-                  <Text size="sm" c="dimmed" className="k-nowrap">
+                  <Text size="sm" c="gray.7" className="k-nowrap">
                     {c.phone ?? ''}
                   </Text>
                 </Table.Td>

@@ -78,20 +78,21 @@ export function toCustomerInput(values: CustomerFormValues): ChannelInput<'custo
 }
 
 /**
- * A CONFLICT that names the email or phone in its text but carries no issues gets one, so the
- * message shows under the field either way.
+ * A CONFLICT on the email or phone is said in the current language under its field; one that
+ * names the email or phone in its text but carries no issues gets them, so the message shows
+ * under the field either way.
  */
 export function customerFormError(error: unknown): unknown {
-  if (!(error instanceof AppError) || error.code !== 'CONFLICT' || error.issues?.length)
-    return error;
+  if (!(error instanceof AppError) || error.code !== 'CONFLICT') return error;
+  const taken: Record<string, string> = {
+    email: t('customers:form.errors.emailTaken'),
+    phone: t('customers:form.errors.phoneTaken'),
+  };
   const text = error.message.toLowerCase();
-  const issues = [
-    ...(text.includes('email')
-      ? [{ path: 'email', message: t('customers:form.errors.emailTaken') }]
-      : []),
-    ...(text.includes('phone')
-      ? [{ path: 'phone', message: t('customers:form.errors.phoneTaken') }]
-      : []),
-  ];
+  const issues = error.issues?.length
+    ? error.issues.map((i) => ({ path: i.path, message: taken[i.path] ?? i.message }))
+    : (['email', 'phone'] as const)
+        .filter((k) => text.includes(k))
+        .map((k) => ({ path: k, message: taken[k]! }));
   return issues.length ? new AppError('CONFLICT', error.message, issues) : error;
 }

@@ -15,6 +15,7 @@ import {
   toProductInput,
   validateProductForm,
 } from './product-form';
+import './products.css';
 
 export interface ProductFormModalProps {
   /** `null`: closed; `'new'`: a new product; a product: edit it. */
@@ -80,7 +81,7 @@ function ProductForm({
   );
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate className="k-product-form">
       <Stack gap="md">
         <FormAlert message={formError} />
         <Group grow align="flex-start">

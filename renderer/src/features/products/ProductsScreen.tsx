@@ -92,7 +92,7 @@ export function ProductsScreen() {
   const lastPage = Math.max(0, Math.ceil(total / PRODUCTS_PAGE_SIZE) - 1);
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className="k-products-screen">
       <Group justify="space-between">
         <Title order={1} size="h2">
           {t('title')}
@@ -157,7 +157,7 @@ export function ProductsScreen() {
         ) : null
       ) : items.length === 0 ? (
         !error && (
-          <Text c="dimmed" p="lg" ta="center">
+          <Text c="gray.7" p="lg" ta="center">
             {search.trim()
               ? t('empty.noMatch', { search: search.trim() })
               : status === 'archived'
@@ -201,7 +201,7 @@ export function ProductsScreen() {
               {t('pager.next')}
             </Button>
           </Group>
-          <Text size="sm" c="dimmed" aria-live="polite">
+          <Text size="sm" c="gray.7" aria-live="polite">
             {rangeText(offset, items.length, total)}
           </Text>
         </Group>

@@ -16,14 +16,14 @@ export interface ProductsTableProps {
 /** The state badge: archived, active or inactive. */
 function StatusBadge({ product }: { product: ProductView }) {
   const { t } = useTranslation('products');
-  const [color, label] = product.archived
-    ? ['gray', t('status.archived')]
+  const [color, state] = product.archived
+    ? ['gray', 'archived']
     : product.active
-      ? ['teal', t('status.active')]
-      : ['yellow', t('status.inactive')];
+      ? ['teal', 'active']
+      : ['yellow', 'inactive'];
   return (
-    <Badge color={color} variant="light">
-      {label}
+    <Badge color={color} variant="light" className="k-status-badge" data-state={state}>
+      {t(`status.${state}`)}
     </Badge>
   );
 }
@@ -66,7 +66,7 @@ export function ProductsTable({
               <Table.Td className="k-code">{p.sku}</Table.Td>
               <Table.Td className="k-code">
                 {p.barcode ?? (
-                  <Text span c="dimmed" size="sm">
+                  <Text span c="gray.7" size="sm">
                     —
                   </Text>
                 )}
