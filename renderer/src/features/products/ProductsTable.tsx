@@ -39,7 +39,7 @@ export function ProductsTable({
   const { t } = useTranslation('products');
   const { money } = useFormat();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={760}>
       <Table
         verticalSpacing="xs"
         highlightOnHover
@@ -74,7 +74,7 @@ export function ProductsTable({
               <Table.Td fw={600} className="k-name">
                 {p.name}
               </Table.Td>
-              <Table.Td>{kindLabel(p.kind)}</Table.Td>
+              <Table.Td className="k-nowrap">{kindLabel(p.kind)}</Table.Td>
               <Table.Td className="k-num">{money(p.price, currency)}</Table.Td>
               <Table.Td className="k-num">
                 {t('table.percent', { value: bpsToPercent(p.taxRateBps) })}
