@@ -169,6 +169,12 @@ describe('the products and customers screens', () => {
           await overlaps(pager.getByRole('button', { name: button }), toast),
           `${button} at ${size.width}×${size.height}`,
         ).toBe(false);
+      // The row actions are reachable without scrolling sideways at every size.
+      const table = page.getByRole('table', { name: 'Products' });
+      expect(
+        await table.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth),
+        `no sideways scroll at ${size.width}×${size.height}`,
+      ).toBe(true);
       await h.screenshot(w, `products-${size.width}x${size.height}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -28,7 +28,10 @@ function StatusBadge({ product }: { product: ProductView }) {
   );
 }
 
-/** One page of products: codes, name, kind, price, tax rate and state, with the row actions. */
+/**
+ * One page of products: SKU with the barcode under it, name (wraps), kind, price, tax rate and
+ * state, with the row actions; fits 1024 px without scrolling sideways.
+ */
 export function ProductsTable({
   items,
   currency,
@@ -39,17 +42,17 @@ export function ProductsTable({
   const { t } = useTranslation('products');
   const { money } = useFormat();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={640}>
       <Table
         verticalSpacing="xs"
+        horizontalSpacing="xs"
         highlightOnHover
         aria-label={t('table.label')}
         className="k-data-table k-products-table"
       >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('table.sku')}</Table.Th>
-            <Table.Th>{t('table.barcode')}</Table.Th>
+            <Table.Th>{t('table.skuAndBarcode')}</Table.Th>
             <Table.Th className="k-name">{t('table.name')}</Table.Th>
             <Table.Th>{t('table.kind')}</Table.Th>
             <Table.Th className="k-num">{t('table.price')}</Table.Th>
@@ -63,18 +66,18 @@ export function ProductsTable({
         <Table.Tbody>
           {items.map((p) => (
             <Table.Tr key={p.id}>
-              <Table.Td className="k-code">{p.sku}</Table.Td>
               <Table.Td className="k-code">
-                {p.barcode ?? (
-                  <Text span c="gray.7" size="sm">
-                    —
+                <div>{p.sku}</div>
+                {p.barcode && (
+                  <Text span c="gray.7" size="xs" className="k-code">
+                    {p.barcode}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td fw={600} className="k-name">
                 {p.name}
               </Table.Td>
-              <Table.Td className="k-nowrap">{kindLabel(p.kind)}</Table.Td>
+              <Table.Td>{kindLabel(p.kind)}</Table.Td>
               <Table.Td className="k-num">{money(p.price, currency)}</Table.Td>
               <Table.Td className="k-num">
                 {t('table.percent', { value: bpsToPercent(p.taxRateBps) })}
