@@ -62,7 +62,7 @@ describe('CSV import', () => {
     expect(reason(15)).toMatch(/^tax_rate: /);
 
     const done = await t.must('products:import', { ...importFile(PRODUCTS), commit: true });
-    expect(done).toEqual({ ...dry, created: 2 });
+    expect(done).toEqual({ ...dry, created: 3 });
     expect(
       rows(
         t,
