@@ -207,6 +207,9 @@ describe('products', () => {
   it('takes SKUs in any script (ÆØÅ-1, NFC) and generates a blank one, never a taken one', async () => {
     const fjord = await t.must('products:create', product({ sku: 'æøå-1', name: 'Fjord soap' }));
     expect(fjord.sku).toBe('ÆØÅ-1');
+    expect((await t.must('products:list', { search: 'æøå' })).items.map((p) => p.sku)).toEqual([
+      'ÆØÅ-1',
+    ]);
     // The same SKU typed decomposed (A + ring) is the same code.
     const again = await t.call('products:create', product({ sku: 'ÆØA\u030a-1', name: 'Twin' }));
     expect(resultCode(again)).toBe('CONFLICT');

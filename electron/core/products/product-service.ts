@@ -114,7 +114,7 @@ export class ProductService {
     const search = input.search;
     if (search) {
       const code = search;
-      const sku = search.toUpperCase();
+      const sku = search.normalize('NFC').toUpperCase();
       const name = foldForSearch(search);
       const codePrefix = `${escapeLike(code)}%`;
       const skuPrefix = `${escapeLike(sku)}%`;
