@@ -45,7 +45,7 @@ describe('customers', () => {
     expect(c).toMatchObject({
       name: 'Zoë  Ångström',
       email: 'zoe@example.com',
-      phone: '+44 20 7946 0958',
+      phone: '+442079460958',
       notes: null,
       externalRef: null,
       archived: false,

@@ -28,7 +28,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { CustomerView } from '../../../shared/contract/customers';
-import { displayPhone, normalisePhone } from '../../../shared/phone';
+import { normalisePhone } from '../../../shared/phone';
 import { isPostgres, run } from '../db/sql';
 import { escapeLike, foldForSearch, phoneDigits } from '../search/normalize';
 import { readStoreCountry } from './store-country';
@@ -54,7 +54,7 @@ function rowView(r: CustomerRow): CustomerView {
     id: Number(r.id),
     name: r.name,
     email: r.email,
-    phone: r.phone === null ? null : displayPhone(r.phone),
+    phone: r.phone,
     country: r.country,
     notes: r.notes,
     externalRef: r.external_ref,

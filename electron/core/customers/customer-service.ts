@@ -23,7 +23,6 @@ import { CustomerEntity } from './customer.entity';
 import { searchCustomers } from './customer-search';
 import { customerSearchColumns } from './search-columns';
 import { readStoreCountry } from './store-country';
-import { displayPhone } from '../../../shared/phone';
 
 const FIELD_NAMES = ['name', 'email', 'phone', 'country', 'notes'] as const;
 
@@ -32,7 +31,7 @@ export function toCustomerView(c: CustomerEntity): CustomerView {
     id: c.id,
     name: c.name,
     email: c.email,
-    phone: c.phone === null ? null : displayPhone(c.phone),
+    phone: c.phone,
     country: c.country,
     notes: c.notes,
     externalRef: c.externalRef,

@@ -15,6 +15,7 @@ import {
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SaleSummary } from '../../../../shared/contract';
+import { displayPhone } from '../../../../shared/phone';
 import { FormAlert } from '../../components/FormAlert';
 import { useFormat } from '../../format/locale';
 import type { CustomerDetail } from '../../stores/customers';
@@ -93,7 +94,10 @@ export function CustomerPanel({
           <>
             <dl className="k-details">
               <Detail label={t('panel.email')} value={customer.email} />
-              <Detail label={t('panel.phone')} value={customer.phone} />
+              <Detail
+                label={t('panel.phone')}
+                value={customer.phone && displayPhone(customer.phone)}
+              />
               <Detail label={t('panel.country')} value={customer.country} />
               {customer.externalRef && (
                 <Detail label={t('panel.importedAs')} value={customer.externalRef} />

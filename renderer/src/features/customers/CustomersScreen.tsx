@@ -16,6 +16,7 @@ import { IconFileImport, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
+import { displayPhone } from '../../../../shared/phone';
 import { FormAlert } from '../../components/FormAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useCustomersStore } from '../../stores/customers';
@@ -247,13 +248,13 @@ function CustomersTable({
                     {c.email ?? ''}
                   </Text>
                   <Text size="sm" c="gray.7" className="k-nowrap">
-                    {c.phone ?? ''}
+                    {c.phone ? displayPhone(c.phone) : ''}
                   </Text>
                 </Table.Td>
               ) : (
                 <>
                   <Table.Td>{c.email ?? ''}</Table.Td>
-                  <Table.Td className="k-nowrap">{c.phone ?? ''}</Table.Td>
+                  <Table.Td className="k-nowrap">{c.phone ? displayPhone(c.phone) : ''}</Table.Td>
                   <Table.Td>{c.country ?? ''}</Table.Td>
                 </>
               )}

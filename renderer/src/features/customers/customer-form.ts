@@ -8,6 +8,7 @@ import {
   phoneSchema,
 } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import { displayPhone } from '../../../../shared/phone';
 import { t } from '../../i18n';
 
 export interface CustomerFormValues {
@@ -59,7 +60,7 @@ export function initialCustomerValues(customer: CustomerView | null): CustomerFo
   return {
     name: customer?.name ?? '',
     email: customer?.email ?? '',
-    phone: customer?.phone ?? '',
+    phone: customer?.phone ? displayPhone(customer.phone) : '',
     country: customer?.country ?? '',
     notes: customer?.notes ?? '',
   };
