@@ -14,6 +14,7 @@ import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifier
 import { TillCarts1790000006000 } from './1790000006000-TillCarts';
 import { StoreSetUp1790000006100 } from './1790000006100-StoreSetUp';
 import { AuditFilterIndexes1790000006300 } from './1790000006300-AuditFilterIndexes';
+import { NormaliseCustomerPhones1790000006200 } from './1790000006200-NormaliseCustomerPhones';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   TillCarts1790000006000,
   StoreSetUp1790000006100,
   AuditFilterIndexes1790000006300,
+  NormaliseCustomerPhones1790000006200,
 ];

@@ -1,6 +1,10 @@
 /**
- * Customers. Email and phone are optional but unique when given (phone compared by its digits).
- * A customer with sales is archived, never deleted, so sales history is never broken.
+ * Customers. Email and phone are optional but unique when given. The core stores a phone in
+ * E.164, read in the store's country (libphonenumber-js; electron/core/customers/store-country.ts),
+ * so "07700 900123" and "+44 7700 900123" are one number; views carry it as stored
+ * ("+447700900123") and screens format it (shared/phone.ts `displayPhone`), which keeps the
+ * formatting (about 0.1 ms a number) off the search's hot path. A customer with sales is archived, never deleted, so sales history
+ * is never broken.
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
@@ -17,7 +21,10 @@ import {
 import { csvImportInput, importReportSchema } from './products';
 import { saleSummarySchema } from './sales-views';
 
-/** A phone number as typed: digits with optional +, spaces, dots, dashes, brackets; 4..15 digits. */
+/**
+ * A phone number as typed: digits with optional +, spaces, dots, dashes, brackets; 4..15 digits.
+ * The core normalises it to E.164 (shared/phone.ts).
+ */
 export const phoneSchema = z
   .string()
   .trim()
@@ -71,7 +78,7 @@ export const customerStatsSchema = z.strictObject({
 export const customerChannels = {
   'customers:search': defineChannel({
     summary:
-      'Find customers by any part of name, email or phone, ranked: exact email/phone, then name prefix (by name), then word prefix, then anywhere (newest first); empty search lists by name.',
+      'Find customers by any part of name, email or phone, ranked: exact email, phone (national or international form) or customer code, then name prefix (by name), then word prefix, then anywhere (newest first); digits also match names and codes; accents, case and apostrophe/quote variants fold together; empty search lists by name.',
     input: z.strictObject({
       search: searchText(100).default(''),
       includeArchived: z.boolean().default(false),
@@ -96,14 +103,16 @@ export const customerChannels = {
     access: 'authenticated',
   }),
   'customers:create': defineChannel({
-    summary: 'Create a customer. CONFLICT if the email or phone is already used. Audited.',
+    summary:
+      'Create a customer; the phone is stored in E.164 (store country). CONFLICT if the email or phone (in any format) is already used; nothing is written. Audited.',
     input: customerFieldsSchema,
     output: customerViewSchema,
     access: 'customers.manage',
     writes: true,
   }),
   'customers:update': defineChannel({
-    summary: 'Replace a customer’s fields. CONFLICT on a used email or phone. Audited.',
+    summary:
+      'Replace a customer’s fields; the phone is stored in E.164. CONFLICT on a used email or phone (in any format). Audited.',
     input: z.strictObject({ id: idSchema, ...customerFields }),
     output: customerViewSchema,
     access: 'customers.manage',

@@ -22,14 +22,28 @@ export const PRODUCT_KINDS = ['stock', 'fee', 'postage', 'discount', 'manual'] a
 export const productKindSchema = z.enum(PRODUCT_KINDS);
 export type ProductKind = z.infer<typeof productKindSchema>;
 
-/** Stock-keeping unit: 1..64 printable characters, no spaces at the ends; stored upper-case. */
+/**
+ * Stock-keeping unit: 1..64 printable characters of any script (letters, marks, digits,
+ * punctuation, symbols: "ÆØÅ-1", "ÜBER-2"), single inner spaces, none at the ends; stored in
+ * Unicode NFC and upper-case so one code has one spelling.
+ */
 export const skuSchema = z
   .string()
   .trim()
+  .normalize('NFC')
   .toUpperCase()
   .min(1, 'Required')
   .max(64, 'At most 64 characters')
-  .regex(/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/, 'Use printable characters (single spaces allowed)');
+  .regex(
+    /^[\p{L}\p{M}\p{N}\p{P}\p{S}]+(?: [\p{L}\p{M}\p{N}\p{P}\p{S}]+)*$/u,
+    'Use letters, digits and symbols (single spaces allowed)',
+  );
+
+/** A new product's SKU: blank (`''`, null or absent) asks the core to generate one ("P-00042"). */
+export const newSkuSchema = z
+  .union([z.literal(''), skuSchema])
+  .nullish()
+  .transform((s) => s || null);
 
 /** A barcode as a scanner types it (EAN-13, UPC-A, Code 128 …): 1..64 printable ASCII characters. */
 export const barcodeSchema = z
@@ -134,8 +148,9 @@ export const productChannels = {
     access: 'authenticated',
   }),
   'products:create': defineChannel({
-    summary: 'Create a product. CONFLICT if the SKU or barcode is taken. Audited.',
-    input: z.strictObject(productFields),
+    summary:
+      'Create a product; a blank SKU is generated ("P-" and the next free number). CONFLICT if the SKU or barcode is taken. Audited.',
+    input: z.strictObject({ ...productFields, sku: newSkuSchema }),
     output: productViewSchema,
     access: 'products.manage',
     writes: true,

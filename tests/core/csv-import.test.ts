@@ -168,7 +168,7 @@ describe('CSV import', () => {
       'Name,Email,Phone,Country,Notes',
       'Zoë Quinn,ZOE@example.com,+44 7700 900123,United Kingdom,', // 2 ok
       'Zoe Again,zoe@example.com,,,', // 3 email repeated
-      'Phone Twin,,(07) 700 900-123,,', // 4 ok: digits differ from line 2 (no 44)
+      'Phone Twin,,(07) 700 900-123,,', // 4 phone repeated: national form of line 2 (E.164)
       'Digits Twin,,+44-7700-900123,,', // 5 phone repeated (same digits as line 2)
       'Clash,Taken@Example.com,,,', // 6 email exists
       'Clash Phone,,077 00900000,,', // 7 phone exists
@@ -177,14 +177,15 @@ describe('CSV import', () => {
       'Plain Name,,,,', // 10 ok
     ].join('\r\n');
     const dry = await t.must('customers:import', { ...importFile(csv), commit: false });
-    expect(dry).toMatchObject({ rows: 9, accepted: 3, created: 0, rejectedCount: 6 });
-    expect(dry.rejected.map((r) => r.line)).toEqual([3, 5, 6, 7, 8, 9]);
+    expect(dry).toMatchObject({ rows: 9, accepted: 2, created: 0, rejectedCount: 7 });
+    expect(dry.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect(dry.rejected[0]!.reason).toBe('Email zoe@example.com is repeated (first on line 2).');
-    expect(dry.rejected[2]!.reason).toBe('A customer with email taken@example.com already exists.');
+    expect(dry.rejected[1]!.reason).toBe('Phone +447700900123 is repeated (first on line 2).');
+    expect(dry.rejected[3]!.reason).toBe('A customer with email taken@example.com already exists.');
     expect(rows(t, 'SELECT COUNT(*) AS n FROM customers')[0]!.n).toBe(1);
 
     const done = await t.must('customers:import', { ...importFile(csv), commit: true });
-    expect(done).toEqual({ ...dry, created: 3 });
+    expect(done).toEqual({ ...dry, created: 2 });
     expect((await t.must('customers:search', { search: 'zoe' })).items.map((c) => c.name)).toEqual([
       'Zoë Quinn',
     ]);
@@ -199,11 +200,11 @@ describe('CSV import', () => {
         phone_digits: '447700900123',
         country: 'United Kingdom',
         notes: null,
-        search_text: 'zoe quinn zoe@example.com 447700900123',
+        search_text: 'zoe quinn zoe@example.com 447700900123 07700900123',
       },
     ]);
     expect(await t.must('customers:get', { id: existing.id })).toMatchObject({
-      customer: { name: 'Existing', email: 'taken@example.com', phone: '07700 900000' },
+      customer: { name: 'Existing', email: 'taken@example.com', phone: '+447700900000' },
     });
     expect(auditCount(t, 'customer.import')).toBe(1);
   });

@@ -11,7 +11,7 @@ import {
   type TestCore,
 } from '../helpers/core';
 
-type NewProduct = ChannelInput<'products:create'>;
+type NewProduct = Omit<ChannelInput<'products:update'>, 'id'>;
 
 function product(over: Partial<NewProduct> = {}): NewProduct {
   return { sku: 'MUG-1', name: 'Enamel mug', price: 850, taxRateBps: 2000, ...over };
@@ -202,5 +202,31 @@ describe('products', () => {
 
     await t.must('products:remove', { id: byCode.id });
     expect((await look('5000000000017')).product).toBeNull();
+  });
+
+  it('takes SKUs in any script (ÆØÅ-1, NFC) and generates a blank one, never a taken one', async () => {
+    const fjord = await t.must('products:create', product({ sku: 'æøå-1', name: 'Fjord soap' }));
+    expect(fjord.sku).toBe('ÆØÅ-1');
+    expect((await t.must('products:list', { search: 'æøå' })).items.map((p) => p.sku)).toEqual([
+      'ÆØÅ-1',
+    ]);
+    // The same SKU typed decomposed (A + ring) is the same code.
+    const again = await t.call('products:create', product({ sku: 'ÆØA\u030a-1', name: 'Twin' }));
+    expect(resultCode(again)).toBe('CONFLICT');
+    expect(resultCode(await t.call('products:create', product({ sku: 'A\tB' })))).toBe(
+      'VALIDATION_FAILED',
+    );
+    // "P-00002" is taken by hand, so the generator moves on to the next free number.
+    await t.must('products:create', product({ sku: 'P-00003', name: 'Manual code' }));
+    const made: string[] = [];
+    for (const sku of ['', null, undefined] as const) {
+      const input = { ...product({ name: `Blank ${made.length}` }), sku };
+      if (sku === undefined) delete (input as { sku?: unknown }).sku;
+      made.push((await t.must('products:create', input as NewProduct)).sku);
+    }
+    expect(made).toEqual(['P-00004', 'P-00005', 'P-00006']);
+    expect(
+      resultCode(await t.call('products:update', { id: fjord.id, ...product({ sku: '' }) })),
+    ).toBe('VALIDATION_FAILED');
   });
 });

@@ -134,7 +134,9 @@ function formatCases(r: FormatRule): FieldCase[] {
     cases.push(ok(f.atLength(r.max), 'max length'), bad(f.atLength(r.max + 1), 'max length + 1'));
   if (r.min !== undefined) {
     cases.push(ok(f.atLength(r.min), 'min length'));
-    if (r.min > 0) cases.push(bad(f.atLength(r.min - 1), 'min length - 1'));
+    // One under a 1-character minimum is '': "none" when emptyIsNone (checked below).
+    if (r.min > 0 && !(r.emptyIsNone && r.min === 1))
+      cases.push(bad(f.atLength(r.min - 1), 'min length - 1'));
   }
   for (const w of f.wrong)
     if (!(r.emptyIsNone && w === '')) cases.push(bad(w, `wrong shape ${JSON.stringify(w)}`));

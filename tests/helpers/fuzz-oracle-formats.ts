@@ -68,13 +68,13 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('p', n),
     wrong: [],
   },
-  // Printable ASCII, single inner spaces; either case (stored upper-case).
+  // Printable characters of any script, single inner spaces; either case (stored upper-case).
   sku: {
     valid: fc
       .tuple(printable(1, 12), fc.option(printable(1, 12), { nil: undefined }))
       .map(([a, b]) => (b ? `${a} ${b}` : a)),
     atLength: (n) => repeat('S', n),
-    wrong: ['A  B', 'café', 'A\tB', 'A\u00a0B'],
+    wrong: ['A  B', 'A\tB', 'A\u00a0B', 'A\u200bB'],
   },
   // What a scanner types: printable ASCII, no spaces.
   barcode: {

@@ -489,7 +489,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'products:lookup': { input: object({ code: barcode }), ...read() },
   'products:get': { input: object({ id: id('product') }), ...read('NOT_FOUND') },
   'products:create': {
-    input: object(productFields),
+    // A blank SKU is generated (issue 8, item 12).
+    input: object({ ...productFields, sku: optional(nullable({ ...sku, emptyIsNone: true })) }),
     ok: { audit: ['product.create'], rows: { products: 1 } },
     refusals: nothingOn('CONFLICT'),
   },

@@ -144,7 +144,7 @@ describe('products screen', () => {
         openPrice: false,
       }),
     );
-    expect(await screen.findByText('Tea towel was added.')).toBeInTheDocument();
+    expect(await screen.findByText('Tea towel was added as TEA-1.')).toBeInTheDocument();
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
   });
 
@@ -161,10 +161,61 @@ describe('products screen', () => {
     expect(
       await within(dialog).findByText('Enter an amount with at most 2 decimals, e.g. 2.55'),
     ).toBeInTheDocument();
+    expect(within(dialog).getByText('A tax rate is at most 100 %')).toBeInTheDocument();
+    expect(api['products:create']).not.toHaveBeenCalled();
+  });
+
+  it('names the real problem with a price: over the maximum, a currency sign or separators', async () => {
+    const { api, user } = await openProducts();
+    await user.click(screen.getByRole('button', { name: 'New product' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New product' });
+    // The dialog opens with the cursor in its first field (item 14).
+    await waitFor(() => expect(within(dialog).getByLabelText(/^SKU/)).toHaveFocus());
+    await user.type(within(dialog).getByLabelText(/^Name/), 'Thing');
+    await user.type(within(dialog).getByLabelText(/^Tax rate/), 'abc');
+    const price = within(dialog).getByLabelText(/^Price/);
+    const cases: Array<[string, string]> = [
+      ['99999999999999999', 'That is over the largest price, £10,000,000.00'],
+      ['10000000.01', 'That is over the largest price, £10,000,000.00'],
+      [
+        '£1,250.00',
+        'Type the amount without a currency sign or thousands separators, e.g. 1250.00',
+      ],
+      ['1,250', 'Type the amount without a currency sign or thousands separators, e.g. 1250.00'],
+      ['12 EUR', 'Enter an amount with at most 2 decimals, e.g. 2.55'],
+      ['-5', 'A price cannot be negative'],
+    ];
+    for (const [typed, message] of cases) {
+      await user.clear(price);
+      await user.type(price, typed);
+      await user.click(within(dialog).getByRole('button', { name: 'Add product' }));
+      expect(await within(dialog).findByText(message)).toBeInTheDocument();
+    }
     expect(
       within(dialog).getByText('Enter a percent from 0 to 100, e.g. 20 or 5.5'),
     ).toBeInTheDocument();
     expect(api['products:create']).not.toHaveBeenCalled();
+  });
+
+  it('takes a SKU in any script (ÆØÅ-1) and leaves a blank SKU for the core to generate', async () => {
+    const { api, user } = await openProducts();
+    api['products:create'].mockImplementation(async (input) =>
+      ok(product(42, { sku: input?.sku || 'P-00042', name: input?.name ?? '' })),
+    );
+    for (const [sku, shown] of [
+      ['ÆØÅ-1', 'Fjord soap was added as ÆØÅ-1.'],
+      ['', 'Fjord soap was added as P-00042.'],
+    ] as const) {
+      await user.click(screen.getByRole('button', { name: 'New product' }));
+      const dialog = await screen.findByRole('dialog', { name: 'New product' });
+      if (sku) await user.type(within(dialog).getByLabelText(/^SKU/), sku);
+      await user.type(within(dialog).getByLabelText(/^Name/), 'Fjord soap');
+      await user.type(within(dialog).getByLabelText(/^Price/), '4.50');
+      await user.type(within(dialog).getByLabelText(/^Tax rate/), '25{Enter}');
+      expect(await screen.findByText(shown)).toBeInTheDocument();
+      await waitFor(() => expect(dialog).not.toBeInTheDocument());
+      expect(api['products:create']).toHaveBeenLastCalledWith(expect.objectContaining({ sku }));
+    }
   });
 
   it('shows a CONFLICT on the SKU under the SKU field', async () => {

@@ -1,7 +1,7 @@
 /**
  * The customers CSV import (customers:import; needs data.import, F3). Columns
  * `name,email,phone,country,notes` (any order, case-insensitive; only `name` is required). Rows
- * that fail validation, repeat an email or phone (by digits) from an earlier row, or use an
+ * that fail validation, repeat an email or phone (in E.164, read in the store's country) from an earlier row, or use an
  * email/phone a customer already has are rejected; existing customers are never changed.
  */
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
@@ -9,6 +9,7 @@ import { customerFieldsSchema } from '../../../shared/contract/customers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { customerSearchColumns } from '../customers/search-columns';
+import { readStoreCountry } from '../customers/store-country';
 import type { Database } from '../db/database';
 import { run, valuesList } from '../db/sql';
 import type { ImportJob } from '../imports/import-jobs';
@@ -39,6 +40,7 @@ export async function importCustomers(
   input: ChannelParsedInput<'customers:import'>,
   job: ImportJob,
 ): Promise<ChannelOutput<'customers:import'>> {
+  const country = await readStoreCountry(d.db.manager);
   const emailLine = new Map<string, number>();
   const phoneLine = new Map<string, number>();
   const spec: CsvImportSpec<(typeof CSV_REQUIRED)[number], (typeof CSV_OPTIONAL)[number], Columns> =
@@ -48,7 +50,7 @@ export async function importCustomers(
         // Every problem of the row is listed, not only the first (issue 8, item 18).
         const parsed = customerFieldsSchema.safeParse(values);
         if (!parsed.success) return { reason: reasonFromIssues(parsed.error.issues) };
-        const cols = customerSearchColumns(parsed.data);
+        const cols = customerSearchColumns(parsed.data, country);
         const firstEmail = cols.email === null ? undefined : emailLine.get(cols.email);
         const firstPhone = cols.phoneDigits === null ? undefined : phoneLine.get(cols.phoneDigits);
         const problems: string[] = [];

@@ -20,7 +20,7 @@ import { productSearchName } from '../products/search-name';
 import type { Clock } from '../types';
 import { type CsvImportSpec, existingValues, reasonFromIssues, runCsvImport } from './csv-import';
 
-type Fields = ChannelParsedInput<'products:create'>;
+type Fields = Omit<ChannelParsedInput<'products:update'>, 'id'>;
 
 /** The CSV columns; `sku`, `name` and `price` are required. */
 const CSV_REQUIRED = ['sku', 'name', 'price'] as const;

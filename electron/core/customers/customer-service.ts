@@ -22,6 +22,7 @@ import type { Clock } from '../types';
 import { CustomerEntity } from './customer.entity';
 import { searchCustomers } from './customer-search';
 import { customerSearchColumns } from './search-columns';
+import { readStoreCountry } from './store-country';
 
 const FIELD_NAMES = ['name', 'email', 'phone', 'country', 'notes'] as const;
 
@@ -77,7 +78,10 @@ export class CustomerService {
     return c;
   }
 
-  /** CONFLICT, naming the field(s), when another customer has this email or phone (by digits). */
+  /**
+   * CONFLICT, naming the field(s), when another customer has this email or phone. Phones compare
+   * in E.164 (`phoneDigits`), so "07700 900123" and "+44 7700 900123" are the same number.
+   */
   private async assertUnique(
     em: EntityManager,
     f: { email: string | null; phoneDigits: string | null },
@@ -108,13 +112,16 @@ export class CustomerService {
     };
   }
 
-  /** Creates a customer (audited `customer.create`). Errors: CONFLICT (issues on `email`/`phone`). */
+  /**
+   * Creates a customer (audited `customer.create`), the phone stored in E.164 read in the store's
+   * country (store-country.ts). Errors: CONFLICT (issues on `email`/`phone`; nothing written).
+   */
   async create(
     actor: Session,
     input: ChannelParsedInput<'customers:create'>,
   ): Promise<ChannelOutput<'customers:create'>> {
-    const cols = customerSearchColumns(input);
     return this.db.write(async (em) => {
+      const cols = customerSearchColumns(input, await readStoreCountry(em));
       await this.assertUnique(em, cols);
       const now = this.now();
       const repo = em.getRepository(CustomerEntity);
@@ -146,11 +153,11 @@ export class CustomerService {
     input: ChannelParsedInput<'customers:update'>,
   ): Promise<ChannelOutput<'customers:update'>> {
     const { id, ...fields } = input;
-    const cols = customerSearchColumns(fields);
     return this.db.write(async (em) => {
+      const cols = customerSearchColumns(fields, await readStoreCountry(em));
       const before = await this.find(em, id);
       await this.assertUnique(em, cols, id);
-      const changed = FIELD_NAMES.filter((k) => before[k] !== fields[k]);
+      const changed = FIELD_NAMES.filter((k) => before[k] !== cols[k]);
       await em.getRepository(CustomerEntity).update(id, { ...cols, updatedAt: this.now() });
       await this.audit.record(em, {
         ...this.actor(actor, id),

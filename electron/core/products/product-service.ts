@@ -20,7 +20,8 @@ import type { Clock } from '../types';
 import { ProductEntity } from './product.entity';
 import { productSearchName } from './search-name';
 
-type Fields = ChannelParsedInput<'products:create'>;
+/** A product's fields with its SKU known (update, or create once a blank SKU is generated). */
+type Fields = Omit<ChannelParsedInput<'products:update'>, 'id'>;
 
 /** A products row as raw SQL returns it (booleans are 0/1 on SQLite). */
 interface ProductRow {
@@ -113,7 +114,7 @@ export class ProductService {
     const search = input.search;
     if (search) {
       const code = search;
-      const sku = search.toUpperCase();
+      const sku = search.normalize('NFC').toUpperCase();
       const name = foldForSearch(search);
       const codePrefix = `${escapeLike(code)}%`;
       const skuPrefix = `${escapeLike(sku)}%`;
@@ -217,12 +218,33 @@ export class ProductService {
     };
   }
 
-  /** Creates a product (audited `product.create`). Errors: CONFLICT (issues on `sku`/`barcode`). */
+  /**
+   * The SKU for a product created without one: "P-" and the product's expected id, padded to five
+   * digits ("P-00042"), or the next number that no product uses. Called inside the write
+   * transaction, so two tills never get the same one.
+   */
+  private async generatedSku(em: EntityManager): Promise<string> {
+    const [next] = await run<{ n: number | string }>(
+      em,
+      'SELECT COALESCE(MAX(id), 0) + 1 AS n FROM products',
+    );
+    for (let k = Number(next?.n ?? 1); ; k++) {
+      const sku = `P-${String(k).padStart(5, '0')}`;
+      if ((await run(em, 'SELECT 1 AS x FROM products WHERE sku = ?', [sku])).length === 0)
+        return sku;
+    }
+  }
+
+  /**
+   * Creates a product (audited `product.create`); a null SKU is generated (`generatedSku`).
+   * Errors: CONFLICT (issues on `sku`/`barcode`; nothing written).
+   */
   async create(
     actor: Session,
-    input: ChannelParsedInput<'products:create'>,
+    fields: ChannelParsedInput<'products:create'>,
   ): Promise<ChannelOutput<'products:create'>> {
     return this.db.write(async (em) => {
+      const input: Fields = { ...fields, sku: fields.sku ?? (await this.generatedSku(em)) };
       await this.assertUnique(em, input);
       const now = this.now();
       const repo = em.getRepository(ProductEntity);

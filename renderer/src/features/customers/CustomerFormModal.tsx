@@ -1,21 +1,22 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
-import { zodValidator } from '../../forms/validation';
 import { useCustomersStore } from '../../stores/customers';
 import {
   CUSTOMER_FORM_FIELDS,
   type CustomerFormValues,
   customerFormError,
-  customerFormSchema,
   initialCustomerValues,
   toCustomerInput,
+  validateCustomerForm,
 } from './customer-form';
+import './customers.css';
 
-/** "New customer" and "Edit customer": name, email, phone, country, notes. */
+/** "New customer" and "Edit customer": name, email, phone, country, notes; opens in Name. */
 export function CustomerFormModal({
   target,
   onClose,
@@ -27,12 +28,14 @@ export function CustomerFormModal({
   /** Called with a new customer (e.g. to open their page). */
   onCreated?: (customer: CustomerView) => void;
 }) {
+  const { t } = useTranslation('customers');
   const customer = target === 'new' ? null : target;
   return (
     <Modal
       opened={target !== null}
       onClose={onClose}
-      title={customer ? `Edit ${customer.name}` : 'New customer'}
+      title={customer ? t('form.editTitle', { name: customer.name }) : t('form.newTitle')}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
       size="lg"
     >
       {target !== null && (
@@ -56,12 +59,13 @@ function CustomerForm({
   onClose: () => void;
   onCreated?: (customer: CustomerView) => void;
 }) {
+  const { t } = useTranslation('customers');
   const create = useCustomersStore((s) => s.create);
   const update = useCustomersStore((s) => s.update);
   const form = useForm<CustomerFormValues>({
     mode: 'controlled',
     initialValues: initialCustomerValues(customer),
-    validate: zodValidator<CustomerFormValues>(customerFormSchema),
+    validate: validateCustomerForm,
   });
 
   const { busy, formError, submit } = useServerSubmit(
@@ -72,10 +76,10 @@ function CustomerForm({
       try {
         if (customer) {
           const saved = await update({ id: customer.id, ...input });
-          notifySuccess(`${saved.name}'s details were saved.`);
+          notifySuccess(t('form.saved', { name: saved.name }));
         } else {
           const saved = await create(input);
-          notifySuccess(`${saved.name} was added.`);
+          notifySuccess(t('form.added', { name: saved.name }));
           onCreated?.(saved);
         }
       } catch (error) {
@@ -86,32 +90,32 @@ function CustomerForm({
   );
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate className="k-customer-form">
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label={t('form.name')} required data-autofocus {...form.getInputProps('name')} />
         <Group grow align="flex-start">
           <TextInput
-            label="Email"
+            label={t('form.email')}
             type="email"
-            description="Optional; each customer's own"
+            description={t('form.emailHelp')}
             {...form.getInputProps('email')}
           />
           <TextInput
-            label="Phone"
+            label={t('form.phone')}
             type="tel"
-            description="Optional; each customer's own"
+            description={t('form.phoneHelp')}
             {...form.getInputProps('phone')}
           />
         </Group>
-        <TextInput label="Country" {...form.getInputProps('country')} />
-        <Textarea label="Notes" size="md" rows={3} {...form.getInputProps('notes')} />
+        <TextInput label={t('form.country')} {...form.getInputProps('country')} />
+        <Textarea label={t('form.notes')} size="md" rows={3} {...form.getInputProps('notes')} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('form.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            {customer ? 'Save changes' : 'Add customer'}
+            {customer ? t('form.saveChanges') : t('form.add')}
           </Button>
         </Group>
       </Stack>

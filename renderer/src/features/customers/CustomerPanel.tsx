@@ -13,10 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { SaleSummary } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
+import { displayPhone } from '../../../../shared/phone';
 import { FormAlert } from '../../components/FormAlert';
-import { formatDateTime } from '../../format/time';
+import { useFormat } from '../../format/locale';
 import type { CustomerDetail } from '../../stores/customers';
 
 export interface CustomerPanelProps {
@@ -44,6 +45,9 @@ export function CustomerPanel({
   onRemove,
   onRestore,
 }: CustomerPanelProps) {
+  const { t } = useTranslation('customers');
+  const { money, dateTime } = useFormat();
+  const when = (iso: string | null) => (iso ? dateTime(iso) : '—');
   const customer = detail?.customer;
   return (
     <Paper
@@ -52,7 +56,7 @@ export function CustomerPanel({
       p="lg"
       component="section"
       role="region"
-      aria-label="Customer"
+      aria-label={t('panel.label')}
       className="k-customer-panel"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
@@ -62,11 +66,11 @@ export function CustomerPanel({
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2}>
             <Title order={2} size="h3">
-              {customer?.name ?? 'Customer'}
+              {customer?.name ?? t('panel.label')}
             </Title>
             {customer?.archived && (
               <Badge color="gray" variant="light">
-                Archived
+                {t('panel.archived')}
               </Badge>
             )}
           </Stack>
@@ -74,7 +78,7 @@ export function CustomerPanel({
             variant="subtle"
             color="gray"
             size="lg"
-            aria-label="Close customer"
+            aria-label={t('panel.close')}
             onClick={onClose}
           >
             <IconX size={20} />
@@ -83,38 +87,46 @@ export function CustomerPanel({
         <FormAlert message={error} />
         {!detail && !error && (
           <Center p="lg">
-            <Loader aria-label="Loading customer" />
+            <Loader aria-label={t('panel.loading')} />
           </Center>
         )}
         {detail && customer && (
           <>
             <dl className="k-details">
-              <Detail label="Email" value={customer.email} />
-              <Detail label="Phone" value={customer.phone} />
-              <Detail label="Country" value={customer.country} />
-              {customer.externalRef && <Detail label="Imported as" value={customer.externalRef} />}
-              <Detail label="Customer since" value={formatDateTime(customer.createdAt)} />
-              {customer.notes && <Detail label="Notes" value={customer.notes} />}
+              <Detail label={t('panel.email')} value={customer.email} />
+              <Detail
+                label={t('panel.phone')}
+                value={customer.phone && displayPhone(customer.phone)}
+              />
+              <Detail label={t('panel.country')} value={customer.country} />
+              {customer.externalRef && (
+                <Detail label={t('panel.importedAs')} value={customer.externalRef} />
+              )}
+              <Detail label={t('panel.since')} value={when(customer.createdAt)} />
+              {customer.notes && <Detail label={t('panel.notes')} value={customer.notes} />}
             </dl>
 
             <div className="k-figures">
               <Figure
-                label="Lifetime spend"
-                value={formatMoney(detail.stats.lifetimeSpend, currency)}
+                label={t('panel.lifetimeSpend')}
+                value={money(detail.stats.lifetimeSpend, currency)}
               />
-              <Figure label="Sales" value={String(detail.stats.salesCount)} />
-              <Figure label="Refunds" value={formatMoney(detail.stats.refundsTotal, currency)} />
+              <Figure label={t('panel.sales')} value={String(detail.stats.salesCount)} />
+              <Figure
+                label={t('panel.refunds')}
+                value={money(detail.stats.refundsTotal, currency)}
+              />
             </div>
             <div className="k-figures k-figures-2">
               <Figure
                 small
-                label="First purchase"
-                value={formatDateTime(detail.stats.firstPurchaseAt, '—')}
+                label={t('panel.firstPurchase')}
+                value={when(detail.stats.firstPurchaseAt)}
               />
               <Figure
                 small
-                label="Last purchase"
-                value={formatDateTime(detail.stats.lastPurchaseAt, '—')}
+                label={t('panel.lastPurchase')}
+                value={when(detail.stats.lastPurchaseAt)}
               />
             </div>
 
@@ -122,15 +134,15 @@ export function CustomerPanel({
               <Group gap="sm">
                 {customer.archived ? (
                   <Button variant="light" onClick={onRestore}>
-                    Restore
+                    {t('panel.restore')}
                   </Button>
                 ) : (
                   <>
                     <Button variant="light" onClick={onEdit}>
-                      Edit
+                      {t('panel.edit')}
                     </Button>
                     <Button variant="subtle" color="red" onClick={onRemove}>
-                      Remove
+                      {t('panel.remove')}
                     </Button>
                   </>
                 )}
@@ -138,7 +150,7 @@ export function CustomerPanel({
             )}
 
             <Title order={3} size="h5">
-              Purchase history
+              {t('panel.history')}
             </Title>
             <PurchaseHistory sales={detail.recentSales} />
           </>
@@ -168,7 +180,7 @@ function Figure({
 }) {
   return (
     <div role="group" aria-label={label} className="k-stat">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text fw={small ? 600 : 700} size={small ? 'sm' : 'lg'} className="k-stat-value">
@@ -178,16 +190,13 @@ function Figure({
   );
 }
 
-const shortDateTime = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
-
 function PurchaseHistory({ sales }: { sales: readonly SaleSummary[] }) {
+  const { t } = useTranslation('customers');
+  const { money, dateTime } = useFormat();
   if (sales.length === 0)
     return (
       <Alert role="note" variant="light" color="gray">
-        No purchases yet.
+        {t('history.none')}
       </Alert>
     );
   return (
@@ -198,39 +207,39 @@ function PurchaseHistory({ sales }: { sales: readonly SaleSummary[] }) {
         horizontalSpacing={8}
         fz="sm"
         highlightOnHover
-        aria-label="Purchase history"
+        aria-label={t('panel.history')}
         className="k-data-table"
       >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>Receipt</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th className="k-num">Total</Table.Th>
+            <Table.Th>{t('history.time')}</Table.Th>
+            <Table.Th>{t('history.receipt')}</Table.Th>
+            <Table.Th>{t('history.kind')}</Table.Th>
+            <Table.Th>{t('history.status')}</Table.Th>
+            <Table.Th className="k-num">{t('history.total')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {sales.map((s) => (
             <Table.Tr key={s.id} className={s.status === 'voided' ? 'k-voided' : undefined}>
-              <Table.Td>{shortDateTime.format(new Date(s.createdAt))}</Table.Td>
+              <Table.Td>{dateTime(s.createdAt, { dateStyle: 'short' })}</Table.Td>
               <Table.Td>
-                <span className="k-nowrap">#{s.receiptNo}</span>
-                <Text size="xs" c="dimmed">
+                <span className="k-nowrap">{t('history.receiptNo', { no: s.receiptNo })}</span>
+                <Text size="xs" c="gray.7">
                   {s.tillName}
                 </Text>
               </Table.Td>
-              <Table.Td>{s.kind === 'refund' ? 'Refund' : 'Sale'}</Table.Td>
+              <Table.Td>{s.kind === 'refund' ? t('history.refund') : t('history.sale')}</Table.Td>
               <Table.Td>
                 {s.status === 'voided' ? (
                   <Badge color="red" variant="light" size="sm">
-                    Voided
+                    {t('history.voided')}
                   </Badge>
                 ) : (
-                  'Completed'
+                  t('history.completed')
                 )}
               </Table.Td>
-              <Table.Td className="k-num">{formatMoney(s.total, s.currency)}</Table.Td>
+              <Table.Td className="k-num">{money(s.total, s.currency)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -14,7 +14,9 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFileImport, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
+import { displayPhone } from '../../../../shared/phone';
 import { FormAlert } from '../../components/FormAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useCustomersStore } from '../../stores/customers';
@@ -33,6 +35,7 @@ import './customers.css';
  * add, edit, remove or restore, and import a CSV file.
  */
 export function CustomersScreen() {
+  const { t } = useTranslation('customers');
   const { search, includeArchived, items, hasMore, loading, loaded, error } = useCustomersStore();
   const { selectedId, detail, detailError } = useCustomersStore();
   const store = useCustomersStore.getState;
@@ -62,17 +65,17 @@ export function CustomersScreen() {
   const onRestore = async (customer: CustomerView) => {
     try {
       const restored = await store().restore(customer.id);
-      notifySuccess(`${restored.name} is back in the customer list.`);
+      notifySuccess(t('restored', { name: restored.name }));
     } catch (e) {
-      notifyError(e, 'Customer not restored');
+      notifyError(e, t('restoreFailed'));
     }
   };
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className="k-customers-screen">
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Customers
+          {t('title')}
         </Title>
         {canManage && (
           <Group gap="sm">
@@ -82,11 +85,11 @@ export function CustomersScreen() {
                 leftSection={<IconFileImport size={20} />}
                 onClick={() => setImporting(true)}
               >
-                Import CSV
+                {t('importCsv')}
               </Button>
             )}
             <Button leftSection={<IconUserPlus size={20} />} onClick={() => setEditing('new')}>
-              New customer
+              {t('newCustomer')}
             </Button>
           </Group>
         )}
@@ -94,8 +97,8 @@ export function CustomersScreen() {
 
       <Group gap="lg" align="flex-end" wrap="wrap">
         <TextInput
-          label="Search customers"
-          placeholder="Any part of a name, email or phone"
+          label={t('search.label')}
+          placeholder={t('search.placeholder')}
           leftSection={<IconSearch size={18} />}
           className="k-grow"
           type="search"
@@ -110,7 +113,7 @@ export function CustomersScreen() {
           }}
         />
         <Switch
-          label="Show archived"
+          label={t('showArchived')}
           size="md"
           mb={10}
           checked={includeArchived}
@@ -123,16 +126,16 @@ export function CustomersScreen() {
         <Stack gap="md">
           {!loaded ? (
             <Center p="xl">
-              <Loader aria-label="Loading customers" />
+              <Loader aria-label={t('loading')} />
             </Center>
           ) : items.length === 0 ? (
             !error && (
-              <Text c="dimmed" p="lg" ta="center">
+              <Text c="gray.7" p="lg" ta="center">
                 {search.trim()
-                  ? `No customers match “${search.trim()}”.`
+                  ? t('empty.noMatch', { search: search.trim() })
                   : canImport
-                    ? 'No customers yet. Add one, or import a CSV file.'
-                    : 'No customers yet. Add one.'}
+                    ? t('empty.noneImport')
+                    : t('empty.none')}
               </Text>
             )
           ) : (
@@ -146,7 +149,7 @@ export function CustomersScreen() {
           {hasMore && (
             <Center>
               <Button variant="default" loading={loading} onClick={() => void store().loadMore()}>
-                Load more
+                {t('loadMore')}
               </Button>
             </Center>
           )}
@@ -175,11 +178,11 @@ export function CustomersScreen() {
       <CsvImportDialog
         opened={canImport && importing}
         onClose={() => setImporting(false)}
-        title="Import customers"
-        noun="customers"
+        title={t('import.title')}
+        noun={t('import.noun')}
         columns="name,email,phone,country,notes"
-        columnsHelp="Only name is required; email and phone must be unique."
-        duplicateRule="an email or phone number that is already used"
+        columnsHelp={t('import.columnsHelp')}
+        duplicateRule={t('import.duplicateRule')}
         run={(input) => store().importCsv(input)}
       />
     </Stack>
@@ -198,21 +201,27 @@ function CustomersTable({
   compact: boolean;
   onOpen: (customer: CustomerView) => void;
 }) {
+  const { t } = useTranslation('customers');
   return (
     <Table.ScrollContainer minWidth={compact ? 0 : 560}>
-      <Table verticalSpacing="xs" highlightOnHover aria-label="Customers" className="k-data-table">
+      <Table
+        verticalSpacing="xs"
+        highlightOnHover
+        aria-label={t('table.label')}
+        className="k-data-table"
+      >
         <Table.Thead>
           {compact ? (
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email and phone</Table.Th>
+              <Table.Th>{t('table.name')}</Table.Th>
+              <Table.Th>{t('table.emailAndPhone')}</Table.Th>
             </Table.Tr>
           ) : (
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Phone</Table.Th>
-              <Table.Th>Country</Table.Th>
+              <Table.Th>{t('table.name')}</Table.Th>
+              <Table.Th>{t('table.email')}</Table.Th>
+              <Table.Th>{t('table.phone')}</Table.Th>
+              <Table.Th>{t('table.country')}</Table.Th>
             </Table.Tr>
           )}
         </Table.Thead>
@@ -228,8 +237,8 @@ function CustomersTable({
                   {c.name}
                 </UnstyledButton>
                 {c.archived && (
-                  <Text span size="xs" c="dimmed" ml={6}>
-                    (archived)
+                  <Text span size="xs" c="gray.7" ml={6}>
+                    {t('table.archived')}
                   </Text>
                 )}
               </Table.Td>
@@ -238,14 +247,14 @@ function CustomersTable({
                   <Text size="sm" className="k-break">
                     {c.email ?? ''}
                   </Text>
-                  <Text size="sm" c="dimmed" className="k-nowrap">
-                    {c.phone ?? ''}
+                  <Text size="sm" c="gray.7" className="k-nowrap">
+                    {c.phone ? displayPhone(c.phone) : ''}
                   </Text>
                 </Table.Td>
               ) : (
                 <>
                   <Table.Td>{c.email ?? ''}</Table.Td>
-                  <Table.Td className="k-nowrap">{c.phone ?? ''}</Table.Td>
+                  <Table.Td className="k-nowrap">{c.phone ? displayPhone(c.phone) : ''}</Table.Td>
                   <Table.Td>{c.country ?? ''}</Table.Td>
                 </>
               )}

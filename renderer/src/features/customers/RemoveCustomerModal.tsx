@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
 import { ConfirmRemoveModal } from '../../components/ConfirmRemoveModal';
 import { useCustomersStore } from '../../stores/customers';
@@ -13,19 +14,20 @@ export function RemoveCustomerModal({
   customer: CustomerView | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('customers');
   const remove = useCustomersStore((s) => s.remove);
   return (
     <ConfirmRemoveModal
       record={customer}
       onClose={onClose}
       remove={remove}
-      rule="A customer with no sales is deleted. A customer with sales is archived instead: they leave the list, and their sales keep their name. You can restore an archived customer later."
+      rule={t('remove.rule')}
       done={(c, outcome) =>
         outcome === 'deleted'
-          ? `${c.name} was deleted: they had no sales.`
-          : `${c.name} was archived: they have sales, so they are kept for the sales history. Turn on “Show archived” to find them.`
+          ? t('remove.deleted', { name: c.name })
+          : t('remove.archived', { name: c.name })
       }
-      errorTitle="Customer not removed"
+      errorTitle={t('remove.failed')}
     />
   );
 }

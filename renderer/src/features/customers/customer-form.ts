@@ -8,6 +8,8 @@ import {
   phoneSchema,
 } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import { displayPhone } from '../../../../shared/phone';
+import { t } from '../../i18n';
 
 export interface CustomerFormValues {
   name: string;
@@ -28,11 +30,37 @@ export const customerFormSchema = z.object({
   notes: z.string().trim().max(1000, 'At most 1000 characters'),
 });
 
+/**
+ * Every field's problem in the current language (the contract's schemas decide; this names the
+ * rule they broke), or an empty object when the form is valid.
+ */
+export function validateCustomerForm(values: CustomerFormValues): Record<string, string> {
+  const result = customerFormSchema.safeParse(values);
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (!key || key in errors) continue;
+    const typed = String(values[key as keyof CustomerFormValues] ?? '').trim();
+    errors[key] =
+      typed === ''
+        ? t('customers:form.errors.required')
+        : key === 'email'
+          ? t('customers:form.errors.email')
+          : key === 'phone'
+            ? t('customers:form.errors.phone')
+            : issue.code === 'too_big'
+              ? t('customers:form.errors.tooLong', { count: Number(issue.maximum) })
+              : t('customers:form.errors.characters');
+  }
+  return errors;
+}
+
 export function initialCustomerValues(customer: CustomerView | null): CustomerFormValues {
   return {
     name: customer?.name ?? '',
     email: customer?.email ?? '',
-    phone: customer?.phone ?? '',
+    phone: customer?.phone ? displayPhone(customer.phone) : '',
     country: customer?.country ?? '',
     notes: customer?.notes ?? '',
   };
@@ -51,20 +79,21 @@ export function toCustomerInput(values: CustomerFormValues): ChannelInput<'custo
 }
 
 /**
- * A CONFLICT that names the email or phone in its text but carries no issues gets one, so the
- * message shows under the field either way.
+ * A CONFLICT on the email or phone is said in the current language under its field; one that
+ * names the email or phone in its text but carries no issues gets them, so the message shows
+ * under the field either way.
  */
 export function customerFormError(error: unknown): unknown {
-  if (!(error instanceof AppError) || error.code !== 'CONFLICT' || error.issues?.length)
-    return error;
+  if (!(error instanceof AppError) || error.code !== 'CONFLICT') return error;
+  const taken: Record<string, string> = {
+    email: t('customers:form.errors.emailTaken'),
+    phone: t('customers:form.errors.phoneTaken'),
+  };
   const text = error.message.toLowerCase();
-  const issues = [
-    ...(text.includes('email')
-      ? [{ path: 'email', message: 'This email is already used by another customer.' }]
-      : []),
-    ...(text.includes('phone')
-      ? [{ path: 'phone', message: 'This phone number is already used by another customer.' }]
-      : []),
-  ];
+  const issues = error.issues?.length
+    ? error.issues.map((i) => ({ path: i.path, message: taken[i.path] ?? i.message }))
+    : (['email', 'phone'] as const)
+        .filter((k) => text.includes(k))
+        .map((k) => ({ path: k, message: taken[k]! }));
   return issues.length ? new AppError('CONFLICT', error.message, issues) : error;
 }

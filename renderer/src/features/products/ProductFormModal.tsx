@@ -1,34 +1,22 @@
 import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { z } from 'zod';
-import {
-  barcodeSchema,
-  displayText,
-  type ProductView,
-  skuSchema,
-} from '../../../../shared/contract';
+import { useTranslation } from 'react-i18next';
+import type { ProductView } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
-import { zodValidator } from '../../forms/validation';
 import { useSettingsStore } from '../../stores/settings';
 import { useProductsStore } from '../../stores/products';
 import {
   initialValues,
-  KIND_OPTIONS,
+  kindOptions,
   PRODUCT_FORM_FIELDS,
   productFormError,
   type ProductFormValues,
   toProductInput,
-  validateAmounts,
+  validateProductForm,
 } from './product-form';
-
-/** The text fields as the contract checks them (an empty barcode means none). */
-const textFieldsSchema = z.object({
-  sku: skuSchema,
-  barcode: z.union([z.literal(''), barcodeSchema]),
-  name: displayText(200),
-});
+import './products.css';
 
 export interface ProductFormModalProps {
   /** `null`: closed; `'new'`: a new product; a product: edit it. */
@@ -39,14 +27,19 @@ export interface ProductFormModalProps {
   onClose: () => void;
 }
 
-/** "New product" and "Edit product": SKU, barcode, name, price, tax rate, kind, active, open price. */
+/**
+ * "New product" and "Edit product": SKU (blank: generated), barcode, name, price, tax rate, kind,
+ * active, open price. Opens with the cursor in the SKU field.
+ */
 export function ProductFormModal({ target, onClose, ...money }: ProductFormModalProps) {
+  const { t } = useTranslation('products');
   const product = target === 'new' ? null : target;
   return (
     <Modal
       opened={target !== null}
       onClose={onClose}
-      title={product ? `Edit ${product.name}` : 'New product'}
+      title={product ? t('form.editTitle', { name: product.name }) : t('form.newTitle')}
+      closeButtonProps={{ 'aria-label': t('form.close') }}
       size="lg"
     >
       {target !== null && (
@@ -63,16 +56,14 @@ function ProductForm({
   pricesIncludeTax,
   onClose,
 }: Omit<ProductFormModalProps, 'target'> & { product: ProductView | null }) {
+  const { t } = useTranslation('products');
   const create = useProductsStore((s) => s.create);
   const update = useProductsStore((s) => s.update);
   const defaultTaxRateBps = useSettingsStore((s) => s.settings?.defaultTaxRateBps ?? null);
   const form = useForm<ProductFormValues>({
     mode: 'controlled',
     initialValues: initialValues(product, exponent, defaultTaxRateBps),
-    validate: (values) => ({
-      ...zodValidator<ProductFormValues>(textFieldsSchema)(values),
-      ...validateAmounts(values, exponent),
-    }),
+    validate: (values) => validateProductForm(values, { exponent, currency, isNew: !product }),
   });
 
   const { busy, formError, submit } = useServerSubmit(
@@ -86,70 +77,72 @@ function ProductForm({
       } catch (error) {
         throw productFormError(error);
       }
-      notifySuccess(product ? `${saved.name} was saved.` : `${saved.name} was added.`);
+      notifySuccess(t(product ? 'form.saved' : 'form.added', { name: saved.name, sku: saved.sku }));
       onClose();
     },
   );
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate className="k-product-form">
       <Stack gap="md">
         <FormAlert message={formError} />
         <Group grow align="flex-start">
           <TextInput
-            label="SKU"
-            description="Your code; saved in capitals"
-            required
+            label={t('form.sku')}
+            description={product ? t('form.skuHelp') : t('form.skuHelpNew')}
+            required={!!product}
             data-autofocus
             {...form.getInputProps('sku')}
           />
           <TextInput
-            label="Barcode"
-            description="From the scanner (optional)"
+            label={t('form.barcode')}
+            description={t('form.barcodeHelp')}
             {...form.getInputProps('barcode')}
           />
         </Group>
-        <TextInput label="Name" required {...form.getInputProps('name')} />
+        <TextInput label={t('form.name')} required {...form.getInputProps('name')} />
         <Group grow align="flex-start">
           <TextInput
-            label="Price"
-            description={`${currency}, ${pricesIncludeTax ? 'including tax' : 'before tax'}`}
+            label={t('form.price')}
+            description={t(pricesIncludeTax ? 'form.priceHelpGross' : 'form.priceHelpNet', {
+              currency,
+            })}
             inputMode="decimal"
             required
             {...form.getInputProps('price')}
           />
           <TextInput
-            label="Tax rate %"
-            description="e.g. 20, 5.5 or 0"
+            label={t('form.taxRate')}
+            description={t('form.taxRateHelp')}
             inputMode="decimal"
             required
             {...form.getInputProps('taxRate')}
           />
           <Select
-            label="Kind"
-            description="Stock, or a non-stock item"
-            data={KIND_OPTIONS}
+            label={t('form.kind')}
+            description={t('form.kindHelp')}
+            data={kindOptions()}
             allowDeselect={false}
             {...form.getInputProps('kind')}
           />
         </Group>
         <Switch
-          label="Active (sellable at the till)"
+          label={t('form.active')}
           size="md"
           {...form.getInputProps('active', { type: 'checkbox' })}
         />
         <Switch
-          label="Open price (typed at the till)"
-          description="The till asks for the price each time; only managers and admins can enter it. A stock item priced 0 that is not open price cannot be sold."
+          label={t('form.openPrice')}
+          description={t('form.openPriceHelp')}
           size="md"
           {...form.getInputProps('openPrice', { type: 'checkbox' })}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('form.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            {product ? 'Save changes' : 'Add product'}
+            {product ? t('form.saveChanges') : t('form.add')}
           </Button>
         </Group>
       </Stack>

@@ -13,7 +13,10 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
+import { count } from '../../format/locale';
+import { t as translate } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
 import {
@@ -29,18 +32,16 @@ import { RemoveProductModal } from './RemoveProductModal';
 import '../data-import/data-tables.css';
 import { can, useSessionStore } from '../../stores/session';
 
-const STATUS_OPTIONS: { value: ProductStatusFilter; label: string }[] = [
-  { value: 'sellable', label: 'Sellable' },
-  { value: 'all', label: 'All' },
-  { value: 'archived', label: 'Archived' },
-];
+const STATUSES: readonly ProductStatusFilter[] = ['sellable', 'all', 'archived'];
 
-const count = new Intl.NumberFormat();
-
-/** "1–25 of 2,015" for a page of `shown` rows starting at `offset`. */
+/** "1–25 of 2,015" ("1–25 von 2.015") for a page of `shown` rows starting at `offset`. */
 export function rangeText(offset: number, shown: number, total: number): string {
-  if (total === 0 || shown === 0) return `0 of ${count.format(total)}`;
-  return `${count.format(offset + 1)}–${count.format(offset + shown)} of ${count.format(total)}`;
+  if (total === 0 || shown === 0) return translate('products:pager.none', { total: count(total) });
+  return translate('products:pager.range', {
+    from: count(offset + 1),
+    to: count(offset + shown),
+    total: count(total),
+  });
 }
 
 /**
@@ -48,6 +49,7 @@ export function rangeText(offset: number, shown: number, total: number): string 
  * through the list (the core searches and pages), add, edit, remove or restore, import a CSV file.
  */
 export function ProductsScreen() {
+  const { t } = useTranslation('products');
   const { search, status, page, items, total, loading, loaded, error } = useProductsStore();
   const load = useProductsStore((s) => s.load);
   const setFilters = useProductsStore((s) => s.setFilters);
@@ -80,9 +82,9 @@ export function ProductsScreen() {
   const onRestore = async (product: ProductView) => {
     try {
       const restored = await restore(product.id);
-      notifySuccess(`${restored.name} is back in the list, inactive until you edit it.`);
+      notifySuccess(t('restored', { name: restored.name }));
     } catch (e) {
-      notifyError(e, 'Product not restored');
+      notifyError(e, t('restoreFailed'));
     }
   };
 
@@ -90,10 +92,10 @@ export function ProductsScreen() {
   const lastPage = Math.max(0, Math.ceil(total / PRODUCTS_PAGE_SIZE) - 1);
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className="k-products-screen">
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Products
+          {t('title')}
         </Title>
         <Group gap="sm">
           {canImport && (
@@ -102,7 +104,7 @@ export function ProductsScreen() {
               leftSection={<IconFileImport size={20} />}
               onClick={() => setImporting(true)}
             >
-              Import CSV
+              {t('importCsv')}
             </Button>
           )}
           <Button
@@ -110,15 +112,15 @@ export function ProductsScreen() {
             onClick={() => setEditing('new')}
             disabled={!settings}
           >
-            New product
+            {t('newProduct')}
           </Button>
         </Group>
       </Group>
 
       <Group gap="md" align="flex-end" wrap="wrap">
         <TextInput
-          label="Search products"
-          placeholder="Name, SKU or barcode"
+          label={t('search.label')}
+          placeholder={t('search.placeholder')}
           leftSection={<IconSearch size={18} />}
           className="k-grow"
           type="search"
@@ -134,12 +136,12 @@ export function ProductsScreen() {
         />
         <Stack gap={5}>
           <Input.Label labelElement="div" size="md" id="product-status-filter">
-            Show
+            {t('filter.label')}
           </Input.Label>
           <SegmentedControl
             aria-labelledby="product-status-filter"
             size="md"
-            data={STATUS_OPTIONS}
+            data={STATUSES.map((value) => ({ value, label: t(`filter.${value}`) }))}
             value={status}
             onChange={(value) => void setFilters({ status: value as ProductStatusFilter })}
           />
@@ -150,19 +152,19 @@ export function ProductsScreen() {
       {!loaded || !settings ? (
         !error && !settingsError ? (
           <Center p="xl">
-            <Loader aria-label="Loading products" />
+            <Loader aria-label={t('loading')} />
           </Center>
         ) : null
       ) : items.length === 0 ? (
         !error && (
-          <Text c="dimmed" p="lg" ta="center">
+          <Text c="gray.7" p="lg" ta="center">
             {search.trim()
-              ? `No products match “${search.trim()}”.`
+              ? t('empty.noMatch', { search: search.trim() })
               : status === 'archived'
-                ? 'No archived products.'
+                ? t('empty.noArchived')
                 : canImport
-                  ? 'No products yet. Add one, or import a CSV file.'
-                  : 'No products yet. Add one.'}
+                  ? t('empty.noneImport')
+                  : t('empty.none')}
           </Text>
         )
       ) : (
@@ -176,26 +178,32 @@ export function ProductsScreen() {
       )}
 
       {loaded && total > 0 && (
-        <Group justify="space-between" className={loading ? 'k-loading' : undefined}>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {rangeText(offset, items.length, total)}
-          </Text>
+        <Group
+          justify="flex-start"
+          gap="lg"
+          className={loading ? 'k-pager k-loading' : 'k-pager'}
+          role="navigation"
+          aria-label={t('pager.label')}
+        >
           <Group gap="sm">
             <Button
               variant="default"
               disabled={page === 0 || loading}
               onClick={() => void setPage(page - 1)}
             >
-              Previous
+              {t('pager.previous')}
             </Button>
             <Button
               variant="default"
               disabled={page >= lastPage || loading}
               onClick={() => void setPage(page + 1)}
             >
-              Next
+              {t('pager.next')}
             </Button>
           </Group>
+          <Text size="sm" c="gray.7" aria-live="polite">
+            {rangeText(offset, items.length, total)}
+          </Text>
         </Group>
       )}
 
@@ -212,11 +220,11 @@ export function ProductsScreen() {
       <CsvImportDialog
         opened={canImport && importing}
         onClose={() => setImporting(false)}
-        title="Import products"
-        noun="products"
+        title={t('import.title')}
+        noun={t('import.noun')}
         columns="sku,barcode,name,price,tax_rate,kind,active"
-        columnsHelp="price in the store currency like 2.55; tax_rate in percent like 20; kind is stock, fee, postage, discount or manual; active is true or false."
-        duplicateRule="a SKU or barcode that is already used"
+        columnsHelp={t('import.columnsHelp')}
+        duplicateRule={t('import.duplicateRule')}
         run={importCsv}
       />
     </Stack>

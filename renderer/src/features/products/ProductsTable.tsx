@@ -1,7 +1,9 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
-import { bpsToPercent, KIND_LABELS } from './product-form';
+import { useFormat } from '../../format/locale';
+import { bpsToPercent, kindLabel } from './product-form';
+import './products.css';
 
 export interface ProductsTableProps {
   items: readonly ProductView[];
@@ -11,7 +13,25 @@ export interface ProductsTableProps {
   onRestore: (product: ProductView) => void;
 }
 
-/** One page of products: codes, name, kind, price, tax rate and state, with the row actions. */
+/** The state badge: archived, active or inactive. */
+function StatusBadge({ product }: { product: ProductView }) {
+  const { t } = useTranslation('products');
+  const [color, state] = product.archived
+    ? ['gray', 'archived']
+    : product.active
+      ? ['teal', 'active']
+      : ['yellow', 'inactive'];
+  return (
+    <Badge color={color} variant="light" className="k-status-badge" data-state={state}>
+      {t(`status.${state}`)}
+    </Badge>
+  );
+}
+
+/**
+ * One page of products: SKU with the barcode under it, name (wraps), kind, price, tax rate and
+ * state, with the row actions; fits 1024 px without scrolling sideways.
+ */
 export function ProductsTable({
   items,
   currency,
@@ -19,66 +39,65 @@ export function ProductsTable({
   onRemove,
   onRestore,
 }: ProductsTableProps) {
+  const { t } = useTranslation('products');
+  const { money } = useFormat();
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="xs" highlightOnHover aria-label="Products" className="k-data-table">
+    <Table.ScrollContainer minWidth={640}>
+      <Table
+        verticalSpacing="xs"
+        horizontalSpacing="xs"
+        highlightOnHover
+        aria-label={t('table.label')}
+        className="k-data-table k-products-table"
+      >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>SKU</Table.Th>
-            <Table.Th>Barcode</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th className="k-num">Price</Table.Th>
-            <Table.Th className="k-num">Tax</Table.Th>
-            <Table.Th>Active</Table.Th>
-            <Table.Th>
-              <span className="k-visually-hidden">Actions</span>
+            <Table.Th>{t('table.skuAndBarcode')}</Table.Th>
+            <Table.Th className="k-name">{t('table.name')}</Table.Th>
+            <Table.Th>{t('table.kind')}</Table.Th>
+            <Table.Th className="k-num">{t('table.price')}</Table.Th>
+            <Table.Th className="k-num">{t('table.tax')}</Table.Th>
+            <Table.Th className="k-fit">{t('table.status')}</Table.Th>
+            <Table.Th className="k-fit">
+              <span className="k-visually-hidden">{t('table.actions')}</span>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((p) => (
             <Table.Tr key={p.id}>
-              <Table.Td className="k-code">{p.sku}</Table.Td>
               <Table.Td className="k-code">
-                {p.barcode ?? (
-                  <Text span c="dimmed" size="sm">
-                    —
+                <div>{p.sku}</div>
+                {p.barcode && (
+                  <Text span c="gray.7" size="xs" className="k-code">
+                    {p.barcode}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td fw={600}>{p.name}</Table.Td>
-              <Table.Td>{KIND_LABELS[p.kind]}</Table.Td>
-              <Table.Td className="k-num">{formatMoney(p.price, currency)}</Table.Td>
-              <Table.Td className="k-num">{bpsToPercent(p.taxRateBps)} %</Table.Td>
-              <Table.Td>
-                {p.archived ? (
-                  <Badge color="gray" variant="light">
-                    Archived
-                  </Badge>
-                ) : p.active ? (
-                  <Badge color="teal" variant="light">
-                    Active
-                  </Badge>
-                ) : (
-                  <Badge color="yellow" variant="light">
-                    Inactive
-                  </Badge>
-                )}
+              <Table.Td fw={600} className="k-name">
+                {p.name}
               </Table.Td>
-              <Table.Td>
+              <Table.Td>{kindLabel(p.kind)}</Table.Td>
+              <Table.Td className="k-num">{money(p.price, currency)}</Table.Td>
+              <Table.Td className="k-num">
+                {t('table.percent', { value: bpsToPercent(p.taxRateBps) })}
+              </Table.Td>
+              <Table.Td className="k-fit">
+                <StatusBadge product={p} />
+              </Table.Td>
+              <Table.Td className="k-fit">
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
                   {p.archived ? (
                     <Button size="xs" variant="light" onClick={() => onRestore(p)}>
-                      Restore
+                      {t('actions.restore')}
                     </Button>
                   ) : (
                     <>
                       <Button size="xs" variant="light" onClick={() => onEdit(p)}>
-                        Edit
+                        {t('actions.edit')}
                       </Button>
                       <Button size="xs" variant="subtle" color="red" onClick={() => onRemove(p)}>
-                        Remove
+                        {t('actions.remove')}
                       </Button>
                     </>
                   )}

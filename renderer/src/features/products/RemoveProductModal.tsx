@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
 import { ConfirmRemoveModal } from '../../components/ConfirmRemoveModal';
 import { useProductsStore } from '../../stores/products';
@@ -13,19 +14,20 @@ export function RemoveProductModal({
   product: ProductView | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('products');
   const remove = useProductsStore((s) => s.remove);
   return (
     <ConfirmRemoveModal
       record={product}
       onClose={onClose}
       remove={remove}
-      rule="If this product has never been sold it is deleted. If it has been sold it is archived instead: it leaves the till and the lists, and every past sale keeps it. You can restore an archived product later."
+      rule={t('remove.rule')}
       done={(p, outcome) =>
         outcome === 'deleted'
-          ? `${p.name} was deleted: it had never been sold.`
-          : `${p.name} was archived: it has been sold, so it is kept for the sales history. Find it under Archived.`
+          ? t('remove.deleted', { name: p.name })
+          : t('remove.archived', { name: p.name })
       }
-      errorTitle="Product not removed"
+      errorTitle={t('remove.failed')}
     />
   );
 }

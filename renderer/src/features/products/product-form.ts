@@ -3,13 +3,18 @@
  * conversion to and from the channel's minor units and basis points.
  */
 import {
+  barcodeSchema,
+  displayText,
   PRODUCT_KINDS,
+  skuSchema,
   type ChannelInput,
   type ProductKind,
   type ProductView,
 } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { MAX_TAX_RATE_BPS, parseMoney } from '../../../../shared/money';
+import { MAX_LINE_AMOUNT, MAX_TAX_RATE_BPS, parseMoney } from '../../../../shared/money';
+import { money } from '../../format/locale';
+import { t } from '../../i18n';
 
 export interface ProductFormValues {
   sku: string;
@@ -36,15 +41,15 @@ export const PRODUCT_FORM_FIELDS = [
   'openPrice',
 ] as const;
 
-export const KIND_LABELS: Record<ProductKind, string> = {
-  stock: 'Stock item',
-  fee: 'Fee',
-  postage: 'Postage',
-  discount: 'Discount',
-  manual: 'Manual item',
-};
+/** The kind's label in the current language. */
+export function kindLabel(kind: ProductKind): string {
+  return t(`products:kinds.${kind}`);
+}
 
-export const KIND_OPTIONS = PRODUCT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
+/** The kinds for the form's select, labelled in the current language. */
+export function kindOptions() {
+  return PRODUCT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }));
+}
 
 /** Minor units as a plain decimal for an input: 255, 2 → "2.55"; 1000, 0 → "1000". */
 export function minorToText(minor: number, exponent: number): string {
@@ -97,30 +102,109 @@ export function initialValues(
   };
 }
 
-/** Checks what only the renderer can check (the amounts as typed); the rest is the contract's. */
-export function validateAmounts(
+type FormErrors = Partial<Record<keyof ProductFormValues, string>>;
+
+/** A currency sign anywhere, or a comma (thousands separator or decimal comma). */
+const CURRENCY_OR_GROUPING = /[\p{Sc},\u00a0\u202f']/u;
+/** A plain decimal: digits with an optional point and digits. */
+const PLAIN_DECIMAL = /^\d+(?:\.\d*)?$/;
+
+/**
+ * What is wrong with a typed price, named precisely (issue 8, item 12): blank, a currency sign
+ * or thousands separator ("£1,250.00"), negative, too many decimals, or over the largest price
+ * (MAX_LINE_AMOUNT minor units: "99999999999999999"). Null when it is a valid price.
+ */
+export function priceProblem(text: string, exponent: number, currency: string): string | null {
+  const typed = text.trim();
+  if (typed === '') return t('products:form.errors.required');
+  const example = minorToText(1250 * 10 ** exponent, exponent);
+  if (CURRENCY_OR_GROUPING.test(typed)) return t('products:form.errors.priceSymbols', { example });
+  if (typed.startsWith('-')) return t('products:form.errors.priceNegative');
+  if (!PLAIN_DECIMAL.test(typed))
+    return exponent === 0
+      ? t('products:form.errors.priceWhole')
+      : t('products:form.errors.priceDecimals', { count: exponent });
+  const [whole = '', frac = ''] = typed.split('.');
+  const max = minorToText(MAX_LINE_AMOUNT, exponent);
+  const tooBig = () =>
+    t('products:form.errors.priceTooLarge', { max: money(MAX_LINE_AMOUNT, currency) });
+  if (whole.replace(/^0+/, '').length > max.split('.')[0]!.length) return tooBig();
+  if (frac.replace(/0+$/, '').length > exponent)
+    return exponent === 0
+      ? t('products:form.errors.priceWhole')
+      : t('products:form.errors.priceDecimals', { count: exponent });
+  const minor = parseMoney(typed, exponent);
+  if (minor === null || minor > MAX_LINE_AMOUNT) return tooBig();
+  return null;
+}
+
+/** What is wrong with a typed tax rate (blank, not a number, over 100 %), or null. */
+export function taxRateProblem(text: string): string | null {
+  const typed = text.replace('%', '').trim();
+  if (typed === '') return t('products:form.errors.taxRequired');
+  if (PLAIN_DECIMAL.test(typed) && Number(typed) > MAX_TAX_RATE_BPS / 100)
+    return t('products:form.errors.taxTooLarge');
+  return percentToBps(typed) === null ? t('products:form.errors.taxInvalid') : null;
+}
+
+/**
+ * What is wrong with a typed SKU, or null. Blank is fine for a new product (the core generates
+ * one) and refused when editing. Any printable letters of any script are allowed (the contract's
+ * `skuSchema`: "ÆØÅ-1").
+ */
+export function skuProblem(text: string, isNew: boolean): string | null {
+  if (text.trim() === '') return isNew ? null : t('products:form.errors.required');
+  const parsed = skuSchema.safeParse(text);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return issue?.code === 'too_big'
+    ? t('products:form.errors.tooLong', { count: 64 })
+    : t('products:form.errors.skuCharacters');
+}
+
+/** What is wrong with a typed barcode (blank means none), or null. */
+export function barcodeProblem(text: string): string | null {
+  if (text.trim() === '') return null;
+  const parsed = barcodeSchema.safeParse(text);
+  if (parsed.success) return null;
+  return parsed.error.issues[0]?.code === 'too_big'
+    ? t('products:form.errors.tooLong', { count: 64 })
+    : t('products:form.errors.barcodeCharacters');
+}
+
+/** What is wrong with a typed name, or null (1..200 characters, the contract's `displayText`). */
+export function nameProblem(text: string): string | null {
+  const parsed = displayText(200).safeParse(text);
+  if (parsed.success) return null;
+  return text.trim() === ''
+    ? t('products:form.errors.required')
+    : parsed.error.issues[0]?.code === 'too_big'
+      ? t('products:form.errors.tooLong', { count: 200 })
+      : t('products:form.errors.nameCharacters');
+}
+
+/** Every field's problem, in the current language; an empty object when the form is valid. */
+export function validateProductForm(
   values: ProductFormValues,
-  exponent: number,
-): Partial<Record<keyof ProductFormValues, string>> {
-  const errors: Partial<Record<keyof ProductFormValues, string>> = {};
-  const price = parseMoney(values.price, exponent);
-  if (values.price.trim() === '') errors.price = 'Required';
-  else if (price === null || price < 0)
-    errors.price =
-      exponent === 0
-        ? 'Enter a whole amount, e.g. 250'
-        : `Enter an amount with at most ${exponent} decimals, e.g. 2.55`;
-  if (values.taxRate.trim() === '') errors.taxRate = 'Required (0 if no tax)';
-  else if (percentToBps(values.taxRate) === null)
-    errors.taxRate = 'Enter a percent from 0 to 100, e.g. 20 or 5.5';
-  return errors;
+  money: { exponent: number; currency: string; isNew: boolean },
+): FormErrors {
+  const problems: FormErrors = {
+    sku: skuProblem(values.sku, money.isNew) ?? undefined,
+    barcode: barcodeProblem(values.barcode) ?? undefined,
+    name: nameProblem(values.name) ?? undefined,
+    price: priceProblem(values.price, money.exponent, money.currency) ?? undefined,
+    taxRate: taxRateProblem(values.taxRate) ?? undefined,
+  };
+  return Object.fromEntries(
+    Object.entries(problems).filter(([, v]) => v !== undefined),
+  ) as FormErrors;
 }
 
 /** The channel input for valid form values (call `validateAmounts` first). */
 export function toProductInput(
   values: ProductFormValues,
   exponent: number,
-): ChannelInput<'products:create'> {
+): Omit<ChannelInput<'products:update'>, 'id'> {
   return {
     sku: values.sku.trim(),
     barcode: values.barcode.trim() || null,
@@ -135,26 +219,30 @@ export function toProductInput(
 
 /**
  * Points the core's field problems at this form's fields: `taxRateBps` is typed here as `taxRate`,
- * and a CONFLICT that names the SKU or barcode in its text but has no issues gets one, so the
- * message shows under the field either way.
+ * a taken SKU or barcode is said in the current language, and a CONFLICT that names the SKU or
+ * barcode in its text but has no issues gets one, so the message shows under the field either way.
  */
 export function productFormError(error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
   const rename = (path: string) => (path.split('.')[0] === 'taxRateBps' ? 'taxRate' : path);
+  const taken: Record<string, string> = {
+    sku: t('products:form.errors.skuTaken'),
+    barcode: t('products:form.errors.barcodeTaken'),
+  };
   if (error.issues?.length)
     return new AppError(
       error.code,
       error.message,
-      error.issues.map((i) => ({ ...i, path: rename(i.path) })),
+      error.issues.map((i) => ({
+        path: rename(i.path),
+        message: (error.code === 'CONFLICT' && taken[i.path]) || i.message,
+      })),
     );
   if (error.code === 'CONFLICT') {
     const text = error.message.toLowerCase();
-    const issues = [
-      ...(text.includes('sku') ? [{ path: 'sku', message: 'This SKU is already used.' }] : []),
-      ...(text.includes('barcode')
-        ? [{ path: 'barcode', message: 'This barcode is already used.' }]
-        : []),
-    ];
+    const issues = (['sku', 'barcode'] as const)
+      .filter((k) => text.includes(k))
+      .map((k) => ({ path: k, message: taken[k]! }));
     if (issues.length) return new AppError('CONFLICT', error.message, issues);
   }
   return error;
