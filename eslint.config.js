@@ -31,7 +31,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/src/components/**',
   'renderer/src/forms/**',
   'renderer/src/features/change-password/**',
-  'renderer/src/features/checkout/**',
   'renderer/src/features/customers/**',
   'renderer/src/features/data-import/**',
   'renderer/src/features/lock/**',
