@@ -206,10 +206,21 @@ describe('checkout: scanning and searching', () => {
     await waitFor(() => expect(totalDue()).toHaveTextContent('£9.00'));
   });
 
-  it('an unknown code says no product matches, and adds nothing', async () => {
+  it('an unknown code is named in the error, and comes back selected so the next scan replaces it', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, 'NOPE-42{Enter}');
-    expect(await screen.findByText('No product matches “NOPE-42”')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'No product has the code or name “NOPE-42”. Scan it again or search by name.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(scan).toHaveValue('NOPE-42'));
+    await waitFor(() =>
+      expect([
+        (scan as HTMLInputElement).selectionStart,
+        (scan as HTMLInputElement).selectionEnd,
+      ]).toEqual([0, 7]),
+    );
     expect(api['products:list']).toHaveBeenCalledWith(
       expect.objectContaining({ search: 'NOPE-42', status: 'sellable' }),
     );

@@ -82,7 +82,7 @@ export function CartTable(props: CartTableProps) {
                 <Text fw={600} className="k-co-line-name">
                   {name}
                 </Text>
-                <Text c="dimmed" className="k-co-line-sku">
+                <Text c="gray.7" className="k-co-line-sku">
                   {line.sku ?? q?.sku ?? ''}
                   {unit !== null && (
                     <span className="k-co-line-unit">
@@ -106,6 +106,7 @@ export function CartTable(props: CartTableProps) {
                     variant="default"
                     size="md"
                     aria-label={t('cart.less', { name })}
+                    className="k-co-step"
                     tabIndex={-1}
                     disabled={line.quantity <= 1}
                     onClick={() => props.onQuantity(i, line.quantity - 1)}
@@ -123,6 +124,7 @@ export function CartTable(props: CartTableProps) {
                     variant="default"
                     size="md"
                     aria-label={t('cart.more', { name })}
+                    className="k-co-step"
                     tabIndex={-1}
                     disabled={line.quantity >= MAX_QUANTITY}
                     onClick={() => props.onQuantity(i, line.quantity + 1)}
@@ -158,7 +160,7 @@ export function CartTable(props: CartTableProps) {
                 )}
               </Table.Td>
               <Table.Td className="k-co-num">
-                <Text fw={600} span>
+                <Text fw={600} span className="k-co-line-total">
                   {q ? money(q.total) : PENDING}
                 </Text>
               </Table.Td>

@@ -22,6 +22,7 @@ import { usePayRequest } from './usePayRequest';
 import { useSaleDialog } from './useSaleDialog';
 import { useScanQueue } from './useScanQueue';
 import './checkout.css';
+import { GO_GREEN } from './colors';
 
 /** The quantity box of the selected line (or the last one), for F3 and *. */
 function focusQuantity() {
@@ -176,7 +177,11 @@ export function CheckoutScreen() {
             variant="subtle"
             leftSection={<IconKeyboard size={18} />}
             onClick={() => dialogs.open('shortcuts')}
-            rightSection={<Kbd size="xs">F1</Kbd>}
+            rightSection={
+              <Kbd size="xs" aria-hidden>
+                F1
+              </Kbd>
+            }
           >
             {t('shortcuts.button')}
           </Button>
@@ -185,14 +190,15 @@ export function CheckoutScreen() {
             leftSection={<IconArchive size={18} />}
             rightSection={
               parkedCount > 0 ? (
-                <Badge size="sm" circle>
+                <Badge size="sm" circle aria-hidden>
                   {parkedCount}
                 </Badge>
               ) : (
-                <Kbd size="xs">F7</Kbd>
+                <Kbd size="xs" aria-hidden>
+                  F7
+                </Kbd>
               )
             }
-            aria-label={t('parked.title')}
             onClick={() => {
               void useParkedStore.getState().load();
               dialogs.open('parked');
@@ -241,12 +247,15 @@ export function CheckoutScreen() {
           />
           <Button
             size="xl"
-            color="green.8"
+            color={GO_GREEN}
             fullWidth
             disabled={!canPay}
             onClick={() => pay.request(false)}
-            aria-label={t('pay.button')}
-            rightSection={<Kbd className="k-co-pay-kbd">F12</Kbd>}
+            rightSection={
+              <Kbd className="k-co-pay-kbd" aria-hidden>
+                F12
+              </Kbd>
+            }
             className="k-co-pay"
           >
             {t('pay.button')}
@@ -260,7 +269,11 @@ export function CheckoutScreen() {
             variant="default"
             fullWidth
             leftSection={<IconPlayerPause size={18} />}
-            rightSection={<Kbd size="xs">F8</Kbd>}
+            rightSection={
+              <Kbd size="xs" aria-hidden>
+                F8
+              </Kbd>
+            }
             disabled={empty}
             onClick={() => dialogs.open('park')}
           >

@@ -49,10 +49,13 @@ export function CompletedSale({
           </Paper>
           <Button
             ref={newSale}
-            aria-label={t('done.newSale')}
             size="xl"
             leftSection={<IconReceipt2 size={22} />}
-            rightSection={<Kbd className="k-co-pay-kbd">Enter</Kbd>}
+            rightSection={
+              <Kbd className="k-co-pay-kbd" aria-hidden>
+                {t('keys.enter')}
+              </Kbd>
+            }
             onClick={onNewSale}
           >
             {t('done.newSale')}

@@ -24,8 +24,8 @@ export function CustomerPanel({ onNew }: { onNew: () => void }) {
           onChange={setCustomer}
           className="k-co-customer"
         />
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <Group justify="space-between" gap={4}>
+          <Text size="sm" c="gray.7" aria-live="polite">
             {customer ? t('customer.attached', { name: customer.name }) : t('customer.walkIn')}
           </Text>
           {can(session, 'customers.manage') && (

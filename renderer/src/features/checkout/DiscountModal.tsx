@@ -1,8 +1,9 @@
-import { Button, Group, Modal, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscountInput } from '../../../../shared/money';
 import { formatPercent, parseDiscount } from './discount';
+import { CheckoutModal } from './CheckoutModal';
 
 export interface DiscountTarget {
   /** "Discount on Red mug" or "Sale discount". */
@@ -31,7 +32,7 @@ export function DiscountModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target?.title ?? ''} size="sm">
+    <CheckoutModal opened={target !== null} onClose={onClose} title={target?.title ?? ''} size="sm">
       {target && (
         <DiscountForm
           target={target}
@@ -41,7 +42,7 @@ export function DiscountModal({
           onClose={onClose}
         />
       )}
-    </Modal>
+    </CheckoutModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
+import { CheckoutModal } from './CheckoutModal';
 
 type Field = 'name' | 'email' | 'phone';
 
@@ -25,9 +26,9 @@ export function NewCustomerModal({
 }) {
   const { t } = useTranslation('checkout');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('newCustomer.title')} size="md">
+    <CheckoutModal opened={opened} onClose={onClose} title={t('newCustomer.title')} size="md">
       {opened && <NewCustomerForm onClose={onClose} onCreated={onCreated} />}
-    </Modal>
+    </CheckoutModal>
   );
 }
 

@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParkedSale } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { useFormat } from '../../format/locale';
+import { CheckoutModal } from './CheckoutModal';
 
 /** "Park sale": an optional label (e.g. "Blue coat, back soon"), then the cart is put aside. */
 export function ParkSaleModal({
@@ -28,9 +19,9 @@ export function ParkSaleModal({
 }) {
   const { t } = useTranslation('checkout');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('park.title')} size="sm">
+    <CheckoutModal opened={opened} onClose={onClose} title={t('park.title')} size="sm">
       {opened && <ParkForm onClose={onClose} onPark={onPark} />}
-    </Modal>
+    </CheckoutModal>
   );
 }
 
@@ -119,7 +110,7 @@ export function ParkedSalesModal({
   };
 
   return (
-    <Modal
+    <CheckoutModal
       opened={opened}
       onClose={() => {
         setAsking(null);
@@ -179,7 +170,7 @@ export function ParkedSalesModal({
           </Alert>
         )}
         {parked.length === 0 ? (
-          <Text c="dimmed" ta="center" p="lg">
+          <Text c="gray.7" ta="center" p="lg">
             {t('parked.none')}
           </Text>
         ) : (
@@ -200,7 +191,7 @@ export function ParkedSalesModal({
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     {p.label || (
-                      <Text span c="dimmed">
+                      <Text span c="gray.7">
                         {t('parked.unlabelled')}
                       </Text>
                     )}
@@ -248,6 +239,6 @@ export function ParkedSalesModal({
           </Table>
         )}
       </Stack>
-    </Modal>
+    </CheckoutModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
 import { MAX_LINE_AMOUNT, parseMoney } from '../../../../shared/money';
 import { useFormat } from '../../format/locale';
 import { minorToText } from '../products/product-form';
+import { CheckoutModal } from './CheckoutModal';
 
 /**
  * The price of an open-price product, asked for when it is scanned: keyboard-first (the field has
@@ -29,7 +30,7 @@ export function PriceModal({
 }) {
   const { t } = useTranslation('checkout');
   return (
-    <Modal
+    <CheckoutModal
       opened={product !== null}
       onClose={onClose}
       title={product ? t('price.title', { name: product.name }) : ''}
@@ -44,7 +45,7 @@ export function PriceModal({
           onClose={onClose}
         />
       )}
-    </Modal>
+    </CheckoutModal>
   );
 }
 
@@ -83,7 +84,7 @@ function PriceForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {t('price.text', { name: product.name })}
         </Text>
         <TextInput

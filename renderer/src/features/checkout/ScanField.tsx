@@ -87,11 +87,11 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
     const untouched = el !== null && el.value === '';
     const giveBack = () => {
       if (!untouched) return;
+      // Put in and selected at once, so the very next key (a scanner's) replaces it; React's
+      // state follows with the same text and leaves the selection alone.
+      el.value = last.query;
+      el.select();
       setText(last.query);
-      // Selected after React has put the text in, so the next key replaces it.
-      requestAnimationFrame(() => {
-        if (el.value === last.query) el.select();
-      });
     };
     if (last.kind === 'added') {
       setMessage(null);
@@ -203,7 +203,7 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
                 <Text span fw={600}>
                   {p.name}
                 </Text>
-                <Text span size="sm" c="dimmed">
+                <Text span size="sm" c="gray.7">
                   {p.barcode ? t('scan.skuBarcode', { sku: p.sku, barcode: p.barcode }) : p.sku}
                 </Text>
               </span>

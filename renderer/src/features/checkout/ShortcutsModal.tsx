@@ -1,13 +1,14 @@
-import { Kbd, Modal, Table } from '@mantine/core';
+import { Kbd, Table } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './useCheckoutShortcuts';
+import { CheckoutModal } from './CheckoutModal';
 
 /** The shortcut overlay (F1 or ?): every checkout key and what it does. */
 export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('checkout');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} size="md">
+    <CheckoutModal opened={opened} onClose={onClose} title={t('shortcuts.title')} size="md">
       <Table aria-label={t('shortcuts.title')} verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -31,6 +32,6 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose: 
           ))}
         </Table.Tbody>
       </Table>
-    </Modal>
+    </CheckoutModal>
   );
 }

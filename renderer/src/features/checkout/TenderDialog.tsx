@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Kbd, Stack, Text, TextInput } from '@mantine/core';
 import { IconCash, IconCreditCard, IconWallet } from '@tabler/icons-react';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,8 @@ import {
   summarizeTenders,
   tenderRefusal,
 } from './tenders';
+import { GO_GREEN } from './colors';
+import { CheckoutModal } from './CheckoutModal';
 
 const KEY_CARD = 'F9';
 const KEY_COMPLETE = 'F12';
@@ -59,9 +61,9 @@ export interface TenderDialogProps {
 export function TenderDialog(props: TenderDialogProps) {
   const { t } = useTranslation('checkout');
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('pay.title')} size="lg">
+    <CheckoutModal opened={props.opened} onClose={props.onClose} title={t('pay.title')} size="lg">
       {props.opened && <TenderForm {...props} />}
-    </Modal>
+    </CheckoutModal>
   );
 }
 
@@ -173,12 +175,12 @@ function TenderForm({
     }
     if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    const scanned = burst.current.enter(e.timeStamp);
     const value = e.currentTarget.value;
-    if (scanned > 0) {
-      const code = value.slice(-scanned);
-      setAmountText(value.slice(0, -scanned));
-      onScan(code);
+    // A scan: the whole field is taken as the code (a busy till may stretch the gap after the
+    // first key, and an amount typed before a scan is no payment either).
+    if (burst.current.enter(e.timeStamp) > 0) {
+      setAmountText('');
+      onScan(value.trim());
       return;
     }
     if (value.trim() !== '') addTyped('cash');
@@ -251,7 +253,7 @@ function TenderForm({
         </div>
 
         <Group gap="xs" aria-label={t('pay.notes')} role="group">
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('pay.notesLabel')}
           </Text>
           {cashNotes(exponent).map((n) => (
@@ -278,7 +280,7 @@ function TenderForm({
         <FormAlert message={error} />
 
         <Group justify="space-between" align="center" wrap="nowrap">
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             <Kbd>{t('keys.enter')}</Kbd> {t('pay.keys.enter')} · <Kbd>{KEY_CARD}</Kbd>{' '}
             {t('pay.keys.card')} · <Kbd>{KEY_COMPLETE}</Kbd> {t('pay.keys.complete')} ·{' '}
             <Kbd>{t('keys.esc')}</Kbd> {t('pay.keys.back')}
@@ -288,7 +290,7 @@ function TenderForm({
               {t('pay.cancel')}
             </Button>
             <Button
-              color="green.8"
+              color={GO_GREEN}
               size="lg"
               onClick={() => void complete(tenders)}
               loading={busy}

@@ -51,7 +51,7 @@ export function TotalsPanel(props: TotalsPanelProps) {
           <dt>
             {t('totals.discount')}
             {props.discount && (
-              <Text span size="xs" c="dimmed">
+              <Text span size="xs" c="gray.7">
                 {' '}
                 {t('totals.saleDiscountLabel', {
                   discount: discountLabel(props.discount, currency),
@@ -92,7 +92,11 @@ export function TotalsPanel(props: TotalsPanelProps) {
         size="compact-sm"
         disabled={props.empty}
         onClick={props.onSaleDiscount}
-        rightSection={<Kbd size="xs">F6</Kbd>}
+        rightSection={
+          <Kbd size="xs" aria-hidden>
+            F6
+          </Kbd>
+        }
       >
         {props.discount ? t('totals.changeSaleDiscount') : t('totals.saleDiscount')}
       </Button>

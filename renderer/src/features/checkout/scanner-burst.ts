@@ -18,9 +18,8 @@ export interface BurstTracker {
   /** A printable character was typed at `time` (ms, e.g. `event.timeStamp`). */
   key: (time: number) => void;
   /**
-   * Enter was pressed at `time`: the number of characters the scanner typed just before
-   * (the code is the field's last that many characters), or 0 when a person typed them.
-   * The tracker starts afresh either way.
+   * Enter was pressed at `time`: the number of characters the scanner typed just before, or 0
+   * when a person typed them. The tracker starts afresh either way.
    */
   enter: (time: number) => number;
   /** Forgets the keys so far (the field was cleared). */
