@@ -22,9 +22,10 @@ export function quantityProblem(text: string): string | null {
 }
 
 /**
- * A line's quantity, typed. A valid number is taken as it is typed; anything else stays in the box
- * with the reason under it, and the line keeps its last good quantity. Enter or Esc goes back to
- * the scan field (Esc, or leaving the box, puts the line's quantity back in).
+ * A line's quantity, typed. The reason for a refused value shows as it is typed; a valid number is
+ * taken on Enter or when the box is left (so typing 12 never sells 1 first), a refused one is not:
+ * the line keeps its last good quantity. Enter or Esc goes back to the scan field; Esc, or leaving
+ * with a refused value, puts the line's quantity back in.
  */
 export function QuantityInput({
   quantity,
@@ -55,18 +56,20 @@ export function QuantityInput({
     setProblem(null);
   };
 
+  /** Takes the typed quantity if it is valid and new; true when the box holds a valid one. */
+  const commit = (): boolean => {
+    if (quantityProblem(text)) return false;
+    if (Number(text) !== quantity) onQuantity(Number(text));
+    return true;
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter' && problem) {
-      e.preventDefault();
-      e.stopPropagation();
-      return;
-    }
-    if (e.key === 'Enter' || e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      if (e.key === 'Escape') restore();
-      onDone();
-    }
+    if (e.key !== 'Enter' && e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.key === 'Escape') restore();
+    else if (!commit()) return;
+    onDone();
   };
 
   return (
@@ -84,12 +87,10 @@ export function QuantityInput({
       onChange={(e) => {
         const value = e.currentTarget.value;
         setText(value);
-        const why = quantityProblem(value);
-        setProblem(why);
-        if (!why && Number(value) !== quantity) onQuantity(Number(value));
+        setProblem(quantityProblem(value));
       }}
       onBlur={() => {
-        if (problem) restore();
+        if (!commit()) restore();
       }}
       onKeyDown={onKeyDown}
     />

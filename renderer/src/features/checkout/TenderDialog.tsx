@@ -227,7 +227,10 @@ function TenderForm({
               due={remaining}
               factor={CONFIRM_FACTOR}
               currency={currency}
-              onTake={() => addTender(asking, true)}
+              onTake={() => {
+                addTender(asking, true);
+                amountRef.current?.focus();
+              }}
               onChange={() => {
                 setAsking(null);
                 amountRef.current?.focus();
