@@ -212,6 +212,10 @@ describe('item 11: the quantity box says why', () => {
     if (typed) await user.type(box, typed);
     expect(await screen.findByText(reason)).toBeVisible();
     expect(box).toHaveValue(typed);
+    // Enter does not take it: the box keeps the focus and the line its quantity.
+    await user.keyboard('{Enter}');
+    expect(box).toHaveFocus();
+    expect(box).toHaveValue(typed);
     expect(useCartStore.getState().lines[0]!.quantity).toBe(1);
     await user.keyboard('{Escape}');
     expect(box).toHaveValue('1');
