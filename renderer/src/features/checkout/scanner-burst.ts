@@ -2,15 +2,20 @@
  * Tells a barcode scanner from a person in a field that must not take scans (the payment
  * dialog's Amount, issue 8 item 1). A scanner is a keyboard that types a whole code and Enter in
  * a few milliseconds per key; a person, even a fast one, leaves 60 ms or more between keys.
- * So a run of at least {@link SCAN_MIN_LENGTH} characters, each within {@link SCAN_MAX_GAP_MS}
- * of the one before, ended by an Enter within the same gap, is a scan.
+ *
+ * The keys since the last pause ({@link SCAN_PAUSE_MS}) form a run. A run of at least
+ * {@link SCAN_MIN_LENGTH} characters ended by Enter, taking on average at most
+ * {@link SCAN_MAX_AVERAGE_MS} per key, is a scan. The average (not each gap) is what counts, so
+ * one slow frame on a busy till (a key handled 80 ms late) does not hide a scan.
  *
  * Figures: USB and Bluetooth scanners in keyboard mode send 1-40 ms per key; a fast typist's key
- * intervals are 80-150 ms, with roll-over pairs down to ~30 ms but never four keys in a row.
+ * intervals are 80-150 ms (35 ms a key would be 340 words a minute).
  */
 
-/** Longest pause between two keys of one scan, in milliseconds. */
-export const SCAN_MAX_GAP_MS = 50;
+/** A pause this long (ms) between keys starts a new run. */
+export const SCAN_PAUSE_MS = 250;
+/** The longest average time per key (ms, Enter included) for a run to be a scan. */
+export const SCAN_MAX_AVERAGE_MS = 35;
 /** Shortest code taken for a scan (shorter bursts are left alone: "20" Enter is a person). */
 export const SCAN_MIN_LENGTH = 4;
 
@@ -32,14 +37,17 @@ export function createBurstTracker(): BurstTracker {
   return {
     key: (time) => {
       const last = times[times.length - 1];
-      if (last !== undefined && time - last > SCAN_MAX_GAP_MS) times = [];
+      if (last !== undefined && time - last > SCAN_PAUSE_MS) times = [];
       times.push(time);
     },
     enter: (time) => {
-      const last = times[times.length - 1];
-      const n = times.length;
+      const run = times;
       times = [];
-      return n >= SCAN_MIN_LENGTH && last !== undefined && time - last <= SCAN_MAX_GAP_MS ? n : 0;
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (first === undefined || last === undefined || run.length < SCAN_MIN_LENGTH) return 0;
+      if (time - last > SCAN_PAUSE_MS) return 0;
+      return (time - first) / run.length <= SCAN_MAX_AVERAGE_MS ? run.length : 0;
     },
     reset: () => {
       times = [];
