@@ -86,7 +86,7 @@ describe('checkout at scanner speed, sale after sale', () => {
     await expect
       .poll(() => dialog.getByLabel('Amount').evaluate((e) => e === document.activeElement))
       .toBe(true);
-    await scan(page, LANTERN.barcode, 2);
+    await scan(page, LANTERN.barcode, 0);
     await visible(page.getByText(/was taken as a scan/));
     await expectCart(page, [
       { name: TOWEL.name, quantity: 1 },
