@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArchive, IconBasket, IconKeyboard, IconPlayerPause } from '@tabler/icons-react';
+import { Alert, Button, Kbd, Paper, Stack, Text } from '@mantine/core';
+import { IconBasket, IconPlayerPause } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
@@ -11,6 +11,7 @@ import { useParkedStore } from '../../stores/parked';
 import { can, useSessionStore } from '../../stores/session';
 import { useSettingsStore } from '../../stores/settings';
 import { CartTable } from './CartTable';
+import { CheckoutHeader } from './CheckoutHeader';
 import { CheckoutDialogs } from './CheckoutDialogs';
 import { CompletedSale } from './CompletedSale';
 import { CustomerPanel } from './CustomerPanel';
@@ -64,7 +65,6 @@ export function CheckoutScreen() {
   const settings = useSettingsStore((s) => s.settings);
   const ensureSettings = useSettingsStore((s) => s.ensureLoaded);
   const session = useSessionStore((s) => s.session);
-  const parkedCount = useParkedStore((s) => s.items.length);
   const dialogs = useSaleDialog();
   const [openPriced, setOpenPriced] = useState<ProductView | null>(null);
   const [lineDiscount, setLineDiscount] = useState<number | null>(null);
@@ -168,46 +168,13 @@ export function CheckoutScreen() {
 
   return (
     <Stack gap="sm" className="k-co">
-      <Group justify="space-between" align="center" className="k-co-head">
-        <Title order={1} size="h2">
-          {t('title')}
-        </Title>
-        <Group gap="sm">
-          <Button
-            variant="subtle"
-            leftSection={<IconKeyboard size={18} />}
-            onClick={() => dialogs.open('shortcuts')}
-            rightSection={
-              <Kbd size="xs" aria-hidden>
-                F1
-              </Kbd>
-            }
-          >
-            {t('shortcuts.button')}
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconArchive size={18} />}
-            rightSection={
-              parkedCount > 0 ? (
-                <Badge size="sm" circle aria-hidden>
-                  {parkedCount}
-                </Badge>
-              ) : (
-                <Kbd size="xs" aria-hidden>
-                  F7
-                </Kbd>
-              )
-            }
-            onClick={() => {
-              void useParkedStore.getState().load();
-              dialogs.open('parked');
-            }}
-          >
-            {t('parked.title')}
-          </Button>
-        </Group>
-      </Group>
+      <CheckoutHeader
+        onShortcuts={() => dialogs.open('shortcuts')}
+        onParked={() => {
+          void useParkedStore.getState().load();
+          dialogs.open('parked');
+        }}
+      />
 
       <div className="k-co-layout">
         <div className="k-co-scan-area">
