@@ -15,6 +15,7 @@ import { AppError } from '../../../shared/errors';
 import type { DiscountInput } from '../../../shared/money';
 import { MAX_QUANTITY } from '../../../shared/money';
 import { call } from '../api/client';
+import { t } from '../i18n';
 import { useSessionStore } from './session';
 
 /** One line as the renderer knows it: a product id and what the cashier chose. */
@@ -50,6 +51,13 @@ export interface CartState {
   saleId: string | null;
   /** The sale just completed, shown as a receipt until "New sale". */
   completed: SaleDetail | null;
+  /**
+   * Which sale the screen is on: goes up by one whenever a sale ends or another takes its place
+   * (complete, reset after park or discard, load of a resumed cart). Anything opened for one sale
+   * (a dialog, a half-typed payment) is tied to this number and closes when it changes (issue 8,
+   * item 1: the payment dialog must never carry over to the next sale).
+   */
+  sale: number;
 
   /**
    * Adds one of `product`; the same product again adds 1 to its line. With `unitPrice` (an
@@ -65,6 +73,12 @@ export interface CartState {
   select: (index: number | null) => void;
   /** Replaces the cart with a resumed one (names come from the quote). */
   load: (cart: Cart, customer: CartCustomer | null) => void;
+  /**
+   * Resumes parked sale `id` (`sales:resume`, which deletes the parked row) into the cart, with its
+   * customer's name from `customers:get` (or "Customer <id>" when that member may not read it).
+   * Throws the core's AppError (e.g. NOT_FOUND when another till resumed it first).
+   */
+  resume: (id: number) => Promise<void>;
   /** The cart as the sales channels take it: ids, quantities, discounts, customer. */
   cartInput: () => Cart;
   /** The sale UUID for this attempt (made once, kept for retries). */
@@ -144,6 +158,7 @@ export const useCartStore = create<CartState>()((set, get) => {
 
   return {
     ...empty,
+    sale: 1,
     addProduct: (product, unitPrice) => {
       const lines = [...get().lines];
       let index =
@@ -208,6 +223,7 @@ export const useCartStore = create<CartState>()((set, get) => {
     load: (cart, customer) => {
       set({
         ...empty,
+        sale: get().sale + 1,
         lines: cart.lines.map((l) => ({
           productId: l.productId,
           name: null,
@@ -221,6 +237,22 @@ export const useCartStore = create<CartState>()((set, get) => {
         selected: cart.lines.length > 0 ? cart.lines.length - 1 : null,
       });
       changed();
+    },
+    resume: async (id) => {
+      const { cart } = await call('sales:resume', { id });
+      let customer: CartCustomer | null = null;
+      if (cart.customerId) {
+        try {
+          const found = await call('customers:get', { id: cart.customerId });
+          customer = { id: found.customer.id, name: found.customer.name };
+        } catch {
+          customer = {
+            id: cart.customerId,
+            name: t('checkout:customer.fallbackName', { id: cart.customerId }),
+          };
+        }
+      }
+      get().load(cart, customer);
     },
     cartInput: () => {
       const { lines, discount, customer } = get();
@@ -246,14 +278,14 @@ export const useCartStore = create<CartState>()((set, get) => {
       quoteSeq++;
       if (quoteTimer) clearTimeout(quoteTimer);
       quoteTimer = null;
-      set({ ...empty, completed: sale });
+      set({ ...empty, completed: sale, sale: get().sale + 1 });
     },
     requote: () => scheduleQuote(),
     reset: () => {
       quoteSeq++;
       if (quoteTimer) clearTimeout(quoteTimer);
       quoteTimer = null;
-      set({ ...empty });
+      set({ ...empty, sale: get().sale + 1 });
     },
   };
 });

@@ -1,18 +1,13 @@
-import {
-  ActionIcon,
-  Group,
-  NumberInput,
-  Table,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconDiscount, IconMinus, IconPlus, IconTrash } from '@tabler/icons-react';
-import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/contract';
-import { formatMoney, MAX_QUANTITY } from '../../../../shared/money';
+import { MAX_QUANTITY } from '../../../../shared/money';
+import { useFormat } from '../../format/locale';
+import { t as translate } from '../../i18n';
 import type { CartLine } from '../../stores/cart';
 import { discountLabel } from './discount';
+import { QuantityInput } from './QuantityInput';
 
 export interface CartTableProps {
   lines: CartLine[];
@@ -29,6 +24,9 @@ export interface CartTableProps {
   onDone: () => void;
 }
 
+/** Shown for a figure the core has not quoted yet. */
+const PENDING = '…';
+
 /** The quoted line for cart line `index`, when the shown quote is for this cart's products. */
 export function quotedLine(quote: Quote | null, lines: CartLine[], index: number) {
   const q = quote?.lines[index];
@@ -37,7 +35,7 @@ export function quotedLine(quote: Quote | null, lines: CartLine[], index: number
 
 /** A display name for a line: the product name, or what the quote called it. */
 export function lineName(line: CartLine): string {
-  return line.name ?? `Product ${line.productId}`;
+  return line.name ?? translate('checkout:cart.productFallback', { id: line.productId });
 }
 
 /**
@@ -46,18 +44,20 @@ export function lineName(line: CartLine): string {
  */
 export function CartTable(props: CartTableProps) {
   const { lines, quote, currency, selected, lineErrors } = props;
-  const money = (minor: number) => formatMoney(minor, currency);
+  const { t } = useTranslation('checkout');
+  const format = useFormat();
+  const money = (minor: number) => format.money(minor, currency);
   return (
-    <Table aria-label="Cart" className="k-co-cart" verticalSpacing="xs" highlightOnHover>
+    <Table aria-label={t('cart.label')} className="k-co-cart" verticalSpacing={6} highlightOnHover>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Item</Table.Th>
-          <Table.Th className="k-co-num">Price</Table.Th>
-          <Table.Th className="k-co-qty-col">Quantity</Table.Th>
-          <Table.Th className="k-co-num">Discount</Table.Th>
-          <Table.Th className="k-co-num">Total</Table.Th>
+          <Table.Th>{t('cart.item')}</Table.Th>
+          <Table.Th className="k-co-num k-co-price-col">{t('cart.price')}</Table.Th>
+          <Table.Th className="k-co-qty-col">{t('cart.quantity')}</Table.Th>
+          <Table.Th className="k-co-num">{t('cart.discount')}</Table.Th>
+          <Table.Th className="k-co-num">{t('cart.total')}</Table.Th>
           <Table.Th className="k-co-remove-col">
-            <VisuallyHidden>Remove</VisuallyHidden>
+            <VisuallyHidden>{t('cart.remove')}</VisuallyHidden>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -66,13 +66,7 @@ export function CartTable(props: CartTableProps) {
           const q = quotedLine(quote, lines, i);
           const name = lineName(line);
           const error = lineErrors.get(i);
-          const onQtyKey = (e: KeyboardEvent<HTMLInputElement>) => {
-            if (e.key === 'Enter' || e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              props.onDone();
-            }
-          };
+          const unit = q ? q.unitPrice : (line.unitPrice ?? null);
           return (
             <Table.Tr
               // An open-price product can be on several lines, one per price typed.
@@ -85,58 +79,52 @@ export function CartTable(props: CartTableProps) {
               onFocusCapture={() => props.onSelect(i)}
             >
               <Table.Td>
-                <Text fw={600} size="sm" className="k-co-line-name">
+                <Text fw={600} className="k-co-line-name">
                   {name}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text c="gray.7" className="k-co-line-sku">
                   {line.sku ?? q?.sku ?? ''}
+                  {unit !== null && (
+                    <span className="k-co-line-unit">
+                      {' · '}
+                      {t('cart.each', { price: money(unit) })}
+                    </span>
+                  )}
                 </Text>
                 {error && (
-                  <Text size="sm" c="red.8" role="alert">
+                  <Text c="red.8" role="alert" className="k-co-line-error">
                     {error}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td className="k-co-num">
-                {q
-                  ? money(q.unitPrice)
-                  : line.unitPrice !== undefined
-                    ? money(line.unitPrice)
-                    : '…'}
+              <Table.Td className="k-co-num k-co-price-col">
+                {unit !== null ? money(unit) : PENDING}
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   <ActionIcon
                     variant="default"
                     size="md"
-                    aria-label={`One less ${name}`}
+                    aria-label={t('cart.less', { name })}
+                    className="k-co-step"
                     tabIndex={-1}
                     disabled={line.quantity <= 1}
                     onClick={() => props.onQuantity(i, line.quantity - 1)}
                   >
                     <IconMinus size={16} />
                   </ActionIcon>
-                  <NumberInput
-                    aria-label={`Quantity of ${name}`}
-                    className="k-co-qty"
-                    value={line.quantity}
-                    min={1}
-                    max={MAX_QUANTITY}
-                    clampBehavior="strict"
-                    allowDecimal={false}
-                    allowNegative={false}
-                    hideControls
-                    size="sm"
-                    data-line={i}
-                    onChange={(v) => {
-                      if (typeof v === 'number' && v >= 1) props.onQuantity(i, v);
-                    }}
-                    onKeyDown={onQtyKey}
+                  <QuantityInput
+                    label={t('cart.quantityOf', { name })}
+                    quantity={line.quantity}
+                    line={i}
+                    onQuantity={(q) => props.onQuantity(i, q)}
+                    onDone={props.onDone}
                   />
                   <ActionIcon
                     variant="default"
                     size="md"
-                    aria-label={`One more ${name}`}
+                    aria-label={t('cart.more', { name })}
+                    className="k-co-step"
                     tabIndex={-1}
                     disabled={line.quantity >= MAX_QUANTITY}
                     onClick={() => props.onQuantity(i, line.quantity + 1)}
@@ -149,28 +137,31 @@ export function CartTable(props: CartTableProps) {
                 {line.discount || (q && q.discount > 0) ? (
                   <UnstyledButton
                     className="k-co-discount"
-                    aria-label={`Discount on ${name}`}
+                    aria-label={t('cart.discountOn', { name })}
                     onClick={() => props.onDiscount(i)}
                   >
-                    <span>{q ? `−${money(q.discount)}` : '…'}</span>
+                    <span>{q ? `−${money(q.discount)}` : PENDING}</span>
                     <small>
-                      {line.discount ? discountLabel(line.discount, currency) : 'sale discount'}
+                      {line.discount
+                        ? discountLabel(line.discount, currency)
+                        : t('cart.fromSaleDiscount')}
                     </small>
                   </UnstyledButton>
                 ) : (
                   <ActionIcon
                     variant="subtle"
                     size="md"
-                    aria-label={`Discount on ${name}`}
+                    aria-label={t('cart.discountOn', { name })}
                     onClick={() => props.onDiscount(i)}
+                    className="k-co-icon"
                   >
                     <IconDiscount size={18} />
                   </ActionIcon>
                 )}
               </Table.Td>
               <Table.Td className="k-co-num">
-                <Text fw={600} span>
-                  {q ? money(q.total) : '…'}
+                <Text fw={600} span className="k-co-line-total">
+                  {q ? money(q.total) : PENDING}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -178,7 +169,7 @@ export function CartTable(props: CartTableProps) {
                   variant="subtle"
                   color="red"
                   size="md"
-                  aria-label={`Remove ${name}`}
+                  aria-label={t('cart.removeLine', { name })}
                   onClick={() => props.onRemove(i)}
                 >
                   <IconTrash size={18} />

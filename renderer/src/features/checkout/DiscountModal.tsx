@@ -1,7 +1,9 @@
-import { Button, Group, Modal, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DiscountInput } from '../../../../shared/money';
 import { formatPercent, parseDiscount } from './discount';
+import { CheckoutModal } from './CheckoutModal';
 
 export interface DiscountTarget {
   /** "Discount on Red mug" or "Sale discount". */
@@ -30,7 +32,7 @@ export function DiscountModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target?.title ?? ''} size="sm">
+    <CheckoutModal opened={target !== null} onClose={onClose} title={target?.title ?? ''} size="sm">
       {target && (
         <DiscountForm
           target={target}
@@ -40,7 +42,7 @@ export function DiscountModal({
           onClose={onClose}
         />
       )}
-    </Modal>
+    </CheckoutModal>
   );
 }
 
@@ -57,6 +59,7 @@ function DiscountForm({
   limitBps: number | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('checkout');
   const current = target.current;
   const [type, setType] = useState<DiscountInput['type']>(current?.type ?? 'percent');
   const [text, setText] = useState(
@@ -74,8 +77,11 @@ function DiscountForm({
     if (!d) {
       setError(
         type === 'percent'
-          ? 'Enter a percentage from 0.01 to 100'
-          : `Enter an amount in ${currency}, e.g. ${(150 / 100).toFixed(Math.min(exponent, 2))}`,
+          ? t('discount.percentInvalid')
+          : t('discount.amountInvalid', {
+              currency,
+              example: (150 / 100).toFixed(Math.min(exponent, 2)),
+            }),
       );
       return;
     }
@@ -93,13 +99,17 @@ function DiscountForm({
             setError(null);
           }}
           data={[
-            { value: 'percent', label: 'Percent' },
-            { value: 'amount', label: `Amount (${currency})` },
+            { value: 'percent', label: t('discount.percent') },
+            { value: 'amount', label: t('discount.amount', { currency }) },
           ]}
-          aria-label="Discount type"
+          aria-label={t('discount.type')}
         />
         <TextInput
-          label={type === 'percent' ? 'Discount %' : `Discount in ${currency}`}
+          label={
+            type === 'percent'
+              ? t('discount.percentLabel')
+              : t('discount.amountLabel', { currency })
+          }
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);
@@ -107,7 +117,9 @@ function DiscountForm({
           }}
           inputMode="decimal"
           description={
-            limitBps === null ? undefined : `Up to ${formatPercent(limitBps)} % without a manager`
+            limitBps === null
+              ? undefined
+              : t('discount.limit', { percent: formatPercent(limitBps) })
           }
           error={error}
           data-autofocus
@@ -123,13 +135,13 @@ function DiscountForm({
               onClose();
             }}
           >
-            Remove discount
+            {t('discount.remove')}
           </Button>
           <Group gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('discount.cancel')}
             </Button>
-            <Button type="submit">Apply</Button>
+            <Button type="submit">{t('discount.apply')}</Button>
           </Group>
         </Group>
       </Stack>

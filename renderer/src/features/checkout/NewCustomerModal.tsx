@@ -1,10 +1,12 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
+import { CheckoutModal } from './CheckoutModal';
 
 type Field = 'name' | 'email' | 'phone';
 
@@ -22,10 +24,11 @@ export function NewCustomerModal({
   onClose: () => void;
   onCreated: (customer: CustomerView) => void;
 }) {
+  const { t } = useTranslation('checkout');
   return (
-    <Modal opened={opened} onClose={onClose} title="New customer" size="md">
+    <CheckoutModal opened={opened} onClose={onClose} title={t('newCustomer.title')} size="md">
       {opened && <NewCustomerForm onClose={onClose} onCreated={onCreated} />}
-    </Modal>
+    </CheckoutModal>
   );
 }
 
@@ -36,6 +39,7 @@ function NewCustomerForm({
   onClose: () => void;
   onCreated: (customer: CustomerView) => void;
 }) {
+  const { t } = useTranslation('checkout');
   const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', phone: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -44,7 +48,7 @@ function NewCustomerForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!values.name.trim()) {
-      setErrors({ name: 'Required' });
+      setErrors({ name: t('newCustomer.nameRequired') });
       return;
     }
     setBusy(true);
@@ -64,7 +68,7 @@ function NewCustomerForm({
           if (field in values) next[field] = issue.message;
         }
         if (error.code === 'CONFLICT' && Object.keys(next).length === 0) {
-          setFormError('That email or phone number is already used by another customer.');
+          setFormError(t('newCustomer.conflict'));
         } else if (Object.keys(next).length === 0) setFormError(messageFor(error));
       } else setFormError(messageFor(error));
       setErrors(next);
@@ -87,15 +91,31 @@ function NewCustomerForm({
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput label="Name" required data-autofocus autoComplete="off" {...field('name')} />
-        <TextInput label="Email" type="email" autoComplete="off" {...field('email')} />
-        <TextInput label="Phone" type="tel" autoComplete="off" {...field('phone')} />
+        <TextInput
+          label={t('newCustomer.name')}
+          required
+          data-autofocus
+          autoComplete="off"
+          {...field('name')}
+        />
+        <TextInput
+          label={t('newCustomer.email')}
+          type="email"
+          autoComplete="off"
+          {...field('email')}
+        />
+        <TextInput
+          label={t('newCustomer.phone')}
+          type="tel"
+          autoComplete="off"
+          {...field('phone')}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('newCustomer.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Create and attach
+            {t('newCustomer.create')}
           </Button>
         </Group>
       </Stack>

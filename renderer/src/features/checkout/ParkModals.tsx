@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ParkedSale } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
-import { formatDateTime } from '../../format/time';
+import { useFormat } from '../../format/locale';
+import { CheckoutModal } from './CheckoutModal';
 
 /** "Park sale": an optional label (e.g. "Blue coat, back soon"), then the cart is put aside. */
 export function ParkSaleModal({
@@ -15,10 +17,11 @@ export function ParkSaleModal({
   /** Parks the cart; resolves to an error message, or null when parked. */
   onPark: (label: string) => Promise<string | null>;
 }) {
+  const { t } = useTranslation('checkout');
   return (
-    <Modal opened={opened} onClose={onClose} title="Park sale" size="sm">
+    <CheckoutModal opened={opened} onClose={onClose} title={t('park.title')} size="sm">
       {opened && <ParkForm onClose={onClose} onPark={onPark} />}
-    </Modal>
+    </CheckoutModal>
   );
 }
 
@@ -29,6 +32,7 @@ function ParkForm({
   onClose: () => void;
   onPark: (label: string) => Promise<string | null>;
 }) {
+  const { t } = useTranslation('checkout');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,8 +48,8 @@ function ParkForm({
       <Stack gap="md">
         <FormAlert message={error} />
         <TextInput
-          label="Label (optional)"
-          description="Helps find it again, e.g. the customer's name."
+          label={t('park.label')}
+          description={t('park.labelHelp')}
           maxLength={60}
           value={label}
           onChange={(e) => setLabel(e.currentTarget.value)}
@@ -54,10 +58,10 @@ function ParkForm({
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('park.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Park
+            {t('park.submit')}
           </Button>
         </Group>
       </Stack>
@@ -88,6 +92,8 @@ export function ParkedSalesModal({
   onResume: (sale: ParkedSale, parkCurrent: boolean) => Promise<void>;
   onDiscard: (sale: ParkedSale) => Promise<void>;
 }) {
+  const { t } = useTranslation('checkout');
+  const { dateTime } = useFormat();
   const [asking, setAsking] = useState<ParkedSale | null>(null);
   const [discarding, setDiscarding] = useState<ParkedSale | null>(null);
   const [busy, setBusy] = useState(false);
@@ -104,24 +110,26 @@ export function ParkedSalesModal({
   };
 
   return (
-    <Modal
+    <CheckoutModal
       opened={opened}
       onClose={() => {
         setAsking(null);
         setDiscarding(null);
         onClose();
       }}
-      title="Parked sales"
+      title={t('parked.title')}
       size="xl"
     >
       <Stack gap="md">
         <FormAlert message={error} />
         {asking && (
-          <Alert color="yellow" variant="light" title="The current sale is not empty">
+          <Alert color="yellow" variant="light" title={t('parked.notEmpty')}>
             <Stack gap="sm">
               <Text size="sm">
-                It has {currentItems} {currentItems === 1 ? 'line' : 'lines'}. Park it before
-                resuming “{asking.label || 'Unlabelled sale'}”?
+                {t('parked.parkFirst', {
+                  count: currentItems,
+                  label: asking.label || t('parked.unlabelledSale'),
+                })}
               </Text>
               <Group gap="sm">
                 <Button
@@ -130,21 +138,20 @@ export function ParkedSalesModal({
                   onClick={() => void run(() => onResume(asking, true))}
                   data-autofocus
                 >
-                  Park current and resume
+                  {t('parked.parkAndResume')}
                 </Button>
                 <Button size="sm" variant="default" onClick={() => setAsking(null)}>
-                  Keep the current sale
+                  {t('parked.keepCurrent')}
                 </Button>
               </Group>
             </Stack>
           </Alert>
         )}
         {discarding && (
-          <Alert color="red" variant="light" title="Discard this parked sale?">
+          <Alert color="red" variant="light" title={t('parked.discardTitle')}>
             <Stack gap="sm">
               <Text size="sm">
-                “{discarding.label || 'Unlabelled sale'}” will be thrown away. This cannot be
-                undone.
+                {t('parked.discardText', { label: discarding.label || t('parked.unlabelledSale') })}
               </Text>
               <Group gap="sm">
                 <Button
@@ -153,69 +160,76 @@ export function ParkedSalesModal({
                   loading={busy}
                   onClick={() => void run(() => onDiscard(discarding))}
                 >
-                  Discard it
+                  {t('parked.discardIt')}
                 </Button>
                 <Button size="sm" variant="default" onClick={() => setDiscarding(null)}>
-                  Keep it
+                  {t('parked.keepIt')}
                 </Button>
               </Group>
             </Stack>
           </Alert>
         )}
         {parked.length === 0 ? (
-          <Text c="dimmed" ta="center" p="lg">
-            No sales are parked on this till.
+          <Text c="gray.7" ta="center" p="lg">
+            {t('parked.none')}
           </Text>
         ) : (
-          <Table aria-label="Parked sales" verticalSpacing="sm">
+          <Table aria-label={t('parked.title')} verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Label</Table.Th>
-                <Table.Th>Staff</Table.Th>
-                <Table.Th>Items</Table.Th>
-                <Table.Th>Parked</Table.Th>
-                <Table.Th />
+                <Table.Th>{t('parked.label')}</Table.Th>
+                <Table.Th>{t('parked.staff')}</Table.Th>
+                <Table.Th>{t('parked.items')}</Table.Th>
+                <Table.Th>{t('parked.parkedAt')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('parked.actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {parked.map((p) => (
+              {parked.map((p, i) => (
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     {p.label || (
-                      <Text span c="dimmed">
-                        Unlabelled
+                      <Text span c="gray.7">
+                        {t('parked.unlabelled')}
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td>{p.staff.name}</Table.Td>
                   <Table.Td>{p.lineCount}</Table.Td>
-                  <Table.Td>{formatDateTime(p.createdAt)}</Table.Td>
+                  <Table.Td>{dateTime(p.createdAt)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
                       <Button
                         size="sm"
-                        aria-label={`Resume ${p.label || `parked sale ${p.id}`}`}
+                        aria-label={t('parked.resumeOne', {
+                          label: p.label || t('parked.numbered', { id: p.id }),
+                        })}
                         disabled={busy}
+                        data-autofocus={i === 0 || undefined}
                         onClick={() => {
                           setDiscarding(null);
                           if (currentItems > 0) setAsking(p);
                           else void run(() => onResume(p, false));
                         }}
                       >
-                        Resume
+                        {t('parked.resume')}
                       </Button>
                       <Button
                         size="sm"
                         variant="subtle"
                         color="red"
-                        aria-label={`Discard ${p.label || `parked sale ${p.id}`}`}
+                        aria-label={t('parked.discardOne', {
+                          label: p.label || t('parked.numbered', { id: p.id }),
+                        })}
                         disabled={busy}
                         onClick={() => {
                           setAsking(null);
                           setDiscarding(p);
                         }}
                       >
-                        Discard
+                        {t('parked.discard')}
                       </Button>
                     </Group>
                   </Table.Td>
@@ -225,6 +239,6 @@ export function ParkedSalesModal({
           </Table>
         )}
       </Stack>
-    </Modal>
+    </CheckoutModal>
   );
 }

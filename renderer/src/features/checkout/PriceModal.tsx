@@ -1,8 +1,11 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
-import { formatMoney, MAX_LINE_AMOUNT, parseMoney } from '../../../../shared/money';
+import { MAX_LINE_AMOUNT, parseMoney } from '../../../../shared/money';
+import { useFormat } from '../../format/locale';
 import { minorToText } from '../products/product-form';
+import { CheckoutModal } from './CheckoutModal';
 
 /**
  * The price of an open-price product, asked for when it is scanned: keyboard-first (the field has
@@ -25,11 +28,12 @@ export function PriceModal({
   onPrice: (unitPrice: number) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('checkout');
   return (
-    <Modal
+    <CheckoutModal
       opened={product !== null}
       onClose={onClose}
-      title={product ? `Price of ${product.name}` : ''}
+      title={product ? t('price.title', { name: product.name }) : ''}
       size="sm"
     >
       {product && (
@@ -41,7 +45,7 @@ export function PriceModal({
           onClose={onClose}
         />
       )}
-    </Modal>
+    </CheckoutModal>
   );
 }
 
@@ -58,6 +62,8 @@ function PriceForm({
   onPrice: (unitPrice: number) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('checkout');
+  const { money } = useFormat();
   const [text, setText] = useState(product.price > 0 ? minorToText(product.price, exponent) : '');
   const [error, setError] = useState<string | null>(null);
 
@@ -65,11 +71,11 @@ function PriceForm({
     e.preventDefault();
     const price = parseMoney(text, exponent);
     if (price === null || price < 1) {
-      setError(`Enter a price above zero in ${currency}, e.g. ${minorToText(250, exponent)}`);
+      setError(t('price.invalid', { currency, example: minorToText(250, exponent) }));
       return;
     }
     if (price > MAX_LINE_AMOUNT) {
-      setError(`At most ${formatMoney(MAX_LINE_AMOUNT, currency)}`);
+      setError(t('price.tooHigh', { max: money(MAX_LINE_AMOUNT, currency) }));
       return;
     }
     onPrice(price);
@@ -78,11 +84,11 @@ function PriceForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {product.name} has an open price: type what the customer pays for one.
+        <Text size="sm" c="gray.7">
+          {t('price.text', { name: product.name })}
         </Text>
         <TextInput
-          label={`Price in ${currency}`}
+          label={t('price.label', { currency })}
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);
@@ -96,9 +102,9 @@ function PriceForm({
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('price.cancel')}
           </Button>
-          <Button type="submit">Add to sale</Button>
+          <Button type="submit">{t('price.add')}</Button>
         </Group>
       </Stack>
     </form>

@@ -1,39 +1,51 @@
 import { Kbd, Loader, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBarcode } from '@tabler/icons-react';
-import { forwardRef, type KeyboardEvent, useId, useRef, useState } from 'react';
+import {
+  forwardRef,
+  type KeyboardEvent,
+  type MutableRefObject,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
-
-/** What a scanner can send to `products:lookup` (the contract's barcode rule). */
-const CODE_PATTERN = /^[\x21-\x7e]{1,64}$/;
-const RESULTS_LIMIT = 8;
+import { useFormat } from '../../format/locale';
+import { RESULTS_LIMIT, type ScanQueue } from './useScanQueue';
 
 export interface ScanFieldProps {
   currency: string;
-  /** Adds one of the product to the cart. */
-  onAdd: (product: ProductView) => void;
+  /** Where Enter sends the code (issue 8, item 3: looked up in order, never lost). */
+  queue: ScanQueue;
+  /** Adds a product picked from the live results. */
+  onPick: (product: ProductView) => void;
   /** Keys the field hands to the cart when it is empty and no results are open (↑ ↓ + − * Delete). */
   onCartKey: (key: string) => boolean;
 }
 
 /**
- * The scan/search field. A scanner types the code and Enter: `products:lookup`; if nothing has
- * that barcode or SKU, `products:list` searches (one match is added, several are listed, none is
- * said). Typing without Enter shows live results (debounced); ↑/↓ and Enter pick one, Esc closes.
+ * The scan/search field. Enter hands the text to the scan queue and empties the field at once, so
+ * whatever the scanner types next starts a fresh code and is never cleared by a late answer. When
+ * a code is not found, the error names it and, if nothing was typed since, the code comes back
+ * selected: the next scan replaces it (item 2). Typing without Enter shows live results (debounced);
+ * ↑/↓ and Enter pick one, Esc closes.
  */
 export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function ScanField(
-  { currency, onAdd, onCartKey },
+  { currency, queue, onPick, onCartKey },
   ref,
 ) {
+  const { t } = useTranslation('checkout');
+  const { money } = useFormat();
   const [text, setText] = useState('');
   const [results, setResults] = useState<ProductView[] | null>(null);
   const [active, setActive] = useState(-1);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const seq = useRef(0);
+  const input = useRef<HTMLInputElement | null>(null);
   const listId = useId();
 
   const close = () => {
@@ -42,67 +54,77 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
     setActive(-1);
   };
 
-  const add = (product: ProductView) => {
-    onAdd(product);
+  const pick = (product: ProductView) => {
+    onPick(product);
     setText('');
     setMessage(null);
     close();
-  };
-
-  const search = async (query: string, mine: number) => {
-    const { items } = await call('products:list', {
-      search: query,
-      status: 'sellable',
-      limit: RESULTS_LIMIT,
-    });
-    return mine === seq.current ? items : null;
   };
 
   const liveSearch = useDebouncedCallback(async (query: string) => {
     const mine = ++seq.current;
     if (!query) return;
     try {
-      const items = await search(query, mine);
-      if (items === null) return;
+      const { items } = await call('products:list', {
+        search: query,
+        status: 'sellable',
+        limit: RESULTS_LIMIT,
+      });
+      if (mine !== seq.current) return;
       setResults(items);
       setActive(-1);
-      setMessage(items.length === 0 ? `No product matches “${query}”` : null);
+      setMessage(items.length === 0 ? t('scan.noMatch', { query }) : null);
     } catch (e) {
       if (mine === seq.current) setMessage(messageFor(e));
     }
   }, 250);
 
-  const submit = async () => {
-    const query = text.trim();
-    if (!query) return;
-    liveSearch.cancel();
-    const mine = ++seq.current;
-    setBusy(true);
-    try {
-      if (CODE_PATTERN.test(query)) {
-        const { product } = await call('products:lookup', { code: query });
-        if (mine !== seq.current) return;
-        if (product) return add(product);
-      }
-      const items = await search(query, mine);
-      if (items === null) return;
-      if (items.length === 1) return add(items[0]!);
-      setResults(items);
-      setActive(items.length > 0 ? 0 : -1);
-      setMessage(items.length === 0 ? `No product matches “${query}”` : null);
-    } catch (e) {
-      if (mine === seq.current) setMessage(messageFor(e));
-    } finally {
-      setBusy(false);
+  // Each outcome of the queue: clear or show the message; give a failed code back, selected.
+  const last = queue.last;
+  useEffect(() => {
+    if (!last) return;
+    const el = input.current;
+    const untouched = el !== null && el.value === '';
+    const giveBack = () => {
+      if (!untouched) return;
+      // Put in and selected at once, so the very next key (a scanner's) replaces it; React's
+      // state follows with the same text and leaves the selection alone.
+      el.value = last.query;
+      el.select();
+      setText(last.query);
+    };
+    if (last.kind === 'added') {
+      setMessage(null);
+    } else if (last.kind === 'several') {
+      giveBack();
+      seq.current++;
+      setResults(last.items);
+      setActive(0);
+      setMessage(null);
+    } else {
+      giveBack();
+      setMessage(
+        last.kind === 'notFound'
+          ? t('scan.notFound', { code: last.query })
+          : t('scan.failed', { code: last.query, reason: last.reason }),
+      );
     }
-  };
+  }, [last, t]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const open = results !== null && results.length > 0;
     if (e.key === 'Enter') {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       e.preventDefault();
-      if (open && active >= 0) add(results[active]!);
-      else void submit();
+      if (open && active >= 0) return pick(results[active]!);
+      // Read the field itself: the keys of a fast scanner may be ahead of React's state.
+      const query = e.currentTarget.value.trim();
+      e.currentTarget.value = '';
+      setText('');
+      setMessage(null);
+      liveSearch.cancel();
+      close();
+      if (query) queue.submit(query);
       return;
     }
     if (e.key === 'Escape' && (results !== null || message || text)) {
@@ -119,20 +141,27 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
       setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : a <= 0 ? n - 1 : a - 1));
       return;
     }
-    if (text === '' && !open && onCartKey(e.key)) e.preventDefault();
+    if (e.currentTarget.value === '' && !open && onCartKey(e.key)) e.preventDefault();
   };
 
   const activeId = active >= 0 ? `${listId}-${active}` : undefined;
+  const setRefs = (el: HTMLInputElement | null) => {
+    input.current = el;
+    if (typeof ref === 'function') ref(el);
+    else if (ref) (ref as MutableRefObject<HTMLInputElement | null>).current = el;
+  };
 
   return (
     <div className="k-co-scan">
       <TextInput
-        ref={ref}
+        ref={setRefs}
         size="lg"
-        label="Scan or search products"
-        placeholder="Scan a barcode, or type a name or SKU"
+        label={t('scan.label')}
+        placeholder={t('scan.placeholder')}
         leftSection={<IconBarcode size={22} />}
-        rightSection={busy ? <Loader size="xs" aria-label="Looking up" /> : <Kbd>F2</Kbd>}
+        rightSection={
+          queue.pending > 0 ? <Loader size="xs" aria-label={t('scan.busy')} /> : <Kbd>F2</Kbd>
+        }
         rightSectionWidth={48}
         value={text}
         autoComplete="off"
@@ -159,7 +188,7 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
         error={message}
       />
       {results !== null && results.length > 0 && (
-        <ul className="k-co-results" id={listId} role="listbox" aria-label="Matching products">
+        <ul className="k-co-results" id={listId} role="listbox" aria-label={t('scan.results')}>
           {results.map((p, i) => (
             <li
               key={p.id}
@@ -168,18 +197,17 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
               aria-selected={i === active}
               className="k-co-result"
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => add(p)}
+              onClick={() => pick(p)}
             >
               <span className="k-co-result-name">
                 <Text span fw={600}>
                   {p.name}
                 </Text>
-                <Text span size="sm" c="dimmed">
-                  {p.sku}
-                  {p.barcode ? ` · ${p.barcode}` : ''}
+                <Text span size="sm" c="gray.7">
+                  {p.barcode ? t('scan.skuBarcode', { sku: p.sku, barcode: p.barcode }) : p.sku}
                 </Text>
               </span>
-              <span className="k-co-num">{formatMoney(p.price, currency)}</span>
+              <span className="k-co-num">{money(p.price, currency)}</span>
             </li>
           ))}
         </ul>

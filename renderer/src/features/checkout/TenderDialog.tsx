@@ -1,32 +1,51 @@
-import { ActionIcon, Button, Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconCash, IconCreditCard, IconTrash, IconWallet } from '@tabler/icons-react';
-import { type KeyboardEvent, useState } from 'react';
+import { Button, Group, Kbd, Stack, Text, TextInput } from '@mantine/core';
+import { IconCash, IconCreditCard, IconWallet } from '@tabler/icons-react';
+import { type KeyboardEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TenderType } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { formatMoney, parseMoney } from '../../../../shared/money';
+import { parseMoney } from '../../../../shared/money';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
+import { useFormat } from '../../format/locale';
+import { t as translate } from '../../i18n';
 import { useCartStore } from '../../stores/cart';
-import { cashNotes, type DraftTender, summarizeTenders, tenderRefusal } from './tenders';
+import { createBurstTracker } from './scanner-burst';
+import { BigTenderQuestion, TenderFigures, TenderList } from './TenderParts';
+import {
+  cashNotes,
+  CONFIRM_FACTOR,
+  type DraftTender,
+  needsConfirmation,
+  summarizeTenders,
+  tenderRefusal,
+} from './tenders';
+import { GO_GREEN } from './colors';
+import { CheckoutModal } from './CheckoutModal';
 
-const TENDER_NAMES: Record<TenderType, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
+const KEY_CARD = 'F9';
+const KEY_COMPLETE = 'F12';
 
 /** What the cashier is told when `sales:checkout` fails; the sale id is kept for a retry. */
 export function checkoutMessage(error: unknown): string {
   if (!(error instanceof AppError)) return messageFor(error);
-  switch (error.code) {
-    case 'TENDER_SHORT':
-      return 'The payments do not cover the amount due. Add another payment.';
-    case 'PRODUCT_UNAVAILABLE':
-      return 'A product in this sale is not for sale any more. Close this and check the cart.';
-    case 'CONFLICT':
-      return 'This sale was already recorded with different payments. Check Transactions before taking payment again.';
-    case 'INTERNAL':
-      return 'The sale could not be confirmed. Try again: it will not be recorded twice.';
-    default:
-      return messageFor(error);
-  }
+  if (['TENDER_SHORT', 'PRODUCT_UNAVAILABLE', 'CONFLICT', 'INTERNAL'].includes(error.code))
+    return translate(`checkout:pay.failed.${error.code}`);
+  return messageFor(error);
+}
+
+export interface TenderDialogProps {
+  opened: boolean;
+  /** The quoted total, minor units. */
+  total: number;
+  currency: string;
+  exponent: number;
+  /** Open with what is due already added as a card payment (the card shortcut, F9). */
+  startWithCard: boolean;
+  onClose: () => void;
+  /** A scanner typed `code` into Amount: it is not a payment, the screen rings it up as a scan. */
+  onScan: (code: string) => void;
 }
 
 /**
@@ -34,27 +53,17 @@ export function checkoutMessage(error: unknown): string {
  * tender, several tenders for a split payment, remaining due and change due (cash only: card and
  * other may not come to more than the amount due, the rule the core enforces). "Complete sale"
  * sends `sales:checkout` with the cart, the tenders and the attempt's UUID, kept for a retry.
+ *
+ * Keys (issue 8, item 6): Enter on an empty Amount adds what is left as cash, and on a paid sale
+ * completes it; F12 adds a typed amount as cash and completes, or says why it cannot. Amount
+ * refuses a scanner's burst (item 1) and asks before taking over 100 × what is due.
  */
-export function TenderDialog({
-  opened,
-  total,
-  currency,
-  exponent,
-  onClose,
-}: {
-  opened: boolean;
-  /** The quoted total, minor units. */
-  total: number;
-  currency: string;
-  exponent: number;
-  onClose: () => void;
-}) {
+export function TenderDialog(props: TenderDialogProps) {
+  const { t } = useTranslation('checkout');
   return (
-    <Modal opened={opened} onClose={onClose} title="Take payment" size="lg">
-      {opened && (
-        <TenderForm total={total} currency={currency} exponent={exponent} onClose={onClose} />
-      )}
-    </Modal>
+    <CheckoutModal opened={props.opened} onClose={props.onClose} title={t('pay.title')} size="lg">
+      {props.opened && <TenderForm {...props} />}
+    </CheckoutModal>
   );
 }
 
@@ -62,62 +71,78 @@ function TenderForm({
   total,
   currency,
   exponent,
+  startWithCard,
   onClose,
-}: {
-  total: number;
-  currency: string;
-  exponent: number;
-  onClose: () => void;
-}) {
-  const [tenders, setTenders] = useState<DraftTender[]>([]);
+  onScan,
+}: TenderDialogProps) {
+  const { t } = useTranslation('checkout');
+  const { money, locale } = useFormat();
+  const [tenders, setTenders] = useState<DraftTender[]>(() =>
+    startWithCard && total > 0 ? [{ type: 'card', amount: total }] : [],
+  );
   const [amountText, setAmountText] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<DraftTender | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const money = (minor: number) => formatMoney(minor, currency);
+  const burst = useRef(createBurstTracker());
+  const amountRef = useRef<HTMLInputElement>(null);
   const { remaining, change } = summarizeTenders(total, tenders);
-  const noteFormat = new Intl.NumberFormat(undefined, {
+  const noteFormat = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: 0,
     maximumFractionDigits: exponent,
   });
 
-  const addTender = (type: TenderType, amount: number) => {
-    const tender = { type, amount };
+  /** Adds `tender` (after the checks); returns the new list, or null if it was not added. */
+  const addTender = (tender: DraftTender, confirmed = false): DraftTender[] | null => {
     const refusal = tenderRefusal(total, tenders, tender);
     if (refusal) {
       setAmountError(refusal);
-      return;
+      return null;
     }
-    setTenders((t) => [...t, tender]);
+    if (!confirmed && needsConfirmation(total, tenders, tender)) {
+      setAsking(tender);
+      return null;
+    }
+    const next = [...tenders, tender];
+    setTenders(next);
     setAmountText('');
     setAmountError(null);
+    setAsking(null);
     setError(null);
+    return next;
   };
 
   /** Card / Cash / Other: the typed amount, or what is left to pay. */
-  const addTyped = (type: TenderType) => {
+  const addTyped = (type: TenderType): DraftTender[] | null => {
     if (amountText.trim() === '') {
       if (remaining === 0) {
-        setAmountError('Nothing is left to pay.');
-        return;
+        setAmountError(t('tender.refuse.nothingLeft'));
+        return null;
       }
-      addTender(type, remaining);
-      return;
+      return addTender({ type, amount: remaining });
     }
     const amount = parseMoney(amountText, exponent);
     if (amount === null || amount <= 0) {
-      setAmountError(`Enter an amount like ${(1234 / 100).toFixed(Math.min(exponent, 2))}`);
-      return;
+      setAmountError(
+        t('pay.amountInvalid', { example: (1234 / 100).toFixed(Math.min(exponent, 2)) }),
+      );
+      return null;
     }
-    addTender(type, amount);
+    return addTender({ type, amount });
   };
 
-  const complete = async () => {
-    if (busy || remaining > 0) return;
+  const complete = async (list: DraftTender[]) => {
+    if (busy) return;
+    const left = summarizeTenders(total, list).remaining;
+    if (left > 0) {
+      setError(t('pay.stillDue', { amount: money(left, currency) }));
+      return;
+    }
     const store = useCartStore.getState();
-    const input = { ...store.cartInput(), id: store.attemptId(), tenders };
+    const input = { ...store.cartInput(), id: store.attemptId(), tenders: list };
     setBusy(true);
     setError(null);
     try {
@@ -135,47 +160,60 @@ function TenderForm({
     }
   };
 
+  /** F12: the typed amount (as cash) and complete; or complete what is there; or say why not. */
+  const finish = () => {
+    if (busy || asking) return;
+    if (amountText.trim() === '') return void complete(tenders);
+    const next = addTyped('cash');
+    if (next) void complete(next);
+  };
+
   const onAmountKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      burst.current.key(e.timeStamp);
+      return;
+    }
     if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    if (amountText.trim() !== '') addTyped('cash');
-    else if (remaining === 0) void complete();
+    const value = e.currentTarget.value;
+    // A scan: the whole field is taken as the code (a busy till may stretch the gap after the
+    // first key, and an amount typed before a scan is no payment either).
+    if (burst.current.enter(e.timeStamp) > 0) {
+      setAmountText('');
+      onScan(value.trim());
+      return;
+    }
+    if (value.trim() !== '') addTyped('cash');
+    else if (remaining > 0) addTender({ type: 'cash', amount: remaining });
+    else void complete(tenders);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'F12' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
       e.preventDefault();
-      void complete();
+      finish();
+    } else if (e.key === 'F9') {
+      e.preventDefault();
+      addTyped('card');
     }
   };
 
   return (
     <div onKeyDown={onKeyDown}>
       <Stack gap="md">
-        <dl className="k-co-tender-figures">
-          <div>
-            <dt>Total due</dt>
-            <dd>{money(total)}</dd>
-          </div>
-          <div data-done={remaining === 0 || undefined}>
-            <dt>Remaining</dt>
-            <dd aria-label="Remaining due">{money(remaining)}</dd>
-          </div>
-          <div data-change={change > 0 || undefined}>
-            <dt>Change due</dt>
-            <dd>{money(change)}</dd>
-          </div>
-        </dl>
-
+        <TenderFigures total={total} remaining={remaining} change={change} currency={currency} />
         <div className="k-co-tender-entry">
           <TextInput
-            label="Amount"
-            placeholder={money(remaining)}
-            description="Empty: what is left to pay. Enter adds it as cash."
+            ref={amountRef}
+            label={t('pay.amount')}
+            placeholder={money(remaining, currency)}
+            description={t('pay.amountHelp')}
             value={amountText}
             onChange={(e) => {
               setAmountText(e.currentTarget.value);
+              if (e.currentTarget.value === '') burst.current.reset();
               setAmountError(null);
+              setAsking(null);
             }}
             onKeyDown={onAmountKey}
             error={amountError}
@@ -183,79 +221,85 @@ function TenderForm({
             autoComplete="off"
             data-autofocus
           />
+          {asking && (
+            <BigTenderQuestion
+              amount={asking.amount}
+              due={remaining}
+              factor={CONFIRM_FACTOR}
+              currency={currency}
+              onTake={() => {
+                addTender(asking, true);
+                amountRef.current?.focus();
+              }}
+              onChange={() => {
+                setAsking(null);
+                amountRef.current?.focus();
+                amountRef.current?.select();
+              }}
+            />
+          )}
           <Group gap="xs">
             <Button leftSection={<IconCreditCard size={18} />} onClick={() => addTyped('card')}>
-              Card
+              {t('pay.type.card')}
             </Button>
             <Button leftSection={<IconCash size={18} />} onClick={() => addTyped('cash')}>
-              Cash
+              {t('pay.type.cash')}
             </Button>
             <Button
               variant="default"
               leftSection={<IconWallet size={18} />}
               onClick={() => addTyped('other')}
             >
-              Other
+              {t('pay.type.other')}
             </Button>
           </Group>
         </div>
 
-        <Group gap="xs" aria-label="Cash notes" role="group">
-          <Text size="sm" c="dimmed">
-            Cash handed over:
+        <Group gap="xs" aria-label={t('pay.notes')} role="group">
+          <Text size="sm" c="gray.7">
+            {t('pay.notesLabel')}
           </Text>
           {cashNotes(exponent).map((n) => (
             <Button
               key={n}
               variant="light"
-              aria-label={`${noteFormat.format(n / 10 ** exponent)} note`}
-              onClick={() => addTender('cash', n)}
+              aria-label={t('pay.note', { amount: noteFormat.format(n / 10 ** exponent) })}
+              onClick={() => addTender({ type: 'cash', amount: n })}
             >
               {noteFormat.format(n / 10 ** exponent)}
             </Button>
           ))}
         </Group>
 
-        {tenders.length > 0 && (
-          <ul className="k-co-tenders" aria-label="Tenders">
-            {tenders.map((t, i) => (
-              <li key={i}>
-                <Text fw={600}>{TENDER_NAMES[t.type]}</Text>
-                <Text className="k-co-num">{money(t.amount)}</Text>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove tender ${i + 1}`}
-                  onClick={() => {
-                    setTenders((all) => all.filter((_, j) => j !== i));
-                    setError(null);
-                  }}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TenderList
+          tenders={tenders}
+          currency={currency}
+          onRemove={(i) => {
+            setTenders((all) => all.filter((_, j) => j !== i));
+            setError(null);
+          }}
+        />
 
         <FormAlert message={error} />
 
         <Group justify="space-between" align="center" wrap="nowrap">
-          <Text size="xs" c="dimmed">
-            <Kbd>Enter</Kbd> add cash · <Kbd>F12</Kbd> complete · <Kbd>Esc</Kbd> back
+          <Text size="xs" c="gray.7">
+            <Kbd>{t('keys.enter')}</Kbd> {t('pay.keys.enter')} · <Kbd>{KEY_CARD}</Kbd>{' '}
+            {t('pay.keys.card')} · <Kbd>{KEY_COMPLETE}</Kbd> {t('pay.keys.complete')} ·{' '}
+            <Kbd>{t('keys.esc')}</Kbd> {t('pay.keys.back')}
           </Text>
           <Group gap="sm" wrap="nowrap">
             <Button variant="default" onClick={onClose} disabled={busy}>
-              Cancel
+              {t('pay.cancel')}
             </Button>
             <Button
-              color="green.8"
+              color={GO_GREEN}
               size="lg"
-              onClick={() => void complete()}
+              onClick={() => void complete(tenders)}
               loading={busy}
               disabled={remaining > 0}
             >
-              Complete sale
+              {t('pay.complete')}
             </Button>
           </Group>
         </Group>

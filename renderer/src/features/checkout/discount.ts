@@ -1,9 +1,10 @@
 /** Discounts as the cashier types them: an amount in the store currency, or a percentage. */
-import { type DiscountInput, formatMoney, parseMoney } from '../../../../shared/money';
+import { type DiscountInput, parseMoney } from '../../../../shared/money';
+import { count, money } from '../../format/locale';
 
-/** "10 %" or "£1.50". */
+/** "10 %" or "£1.50" ("12,5 %" and "1,50 £" in German), in the current locale. */
 export function discountLabel(d: DiscountInput, currency: string): string {
-  return d.type === 'percent' ? `${formatPercent(d.bps)} %` : formatMoney(d.value, currency);
+  return d.type === 'percent' ? `${count(d.bps / 100)} %` : money(d.value, currency);
 }
 
 /** Basis points as a percentage with no trailing zeros: 1250 → "12.5". */

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../../shared/errors';
 import { messageFor } from '../../api/messages';
+import { t } from '../../i18n';
 
 const LINE_PATH = /^lines\.(\d+)\.(productId|discount|unitPrice)$/;
 
@@ -20,8 +21,8 @@ export function lineErrors(error: AppError | null): Map<number, string> {
       error!.code === 'OVERRIDE_REQUIRED' || field === 'unitPrice'
         ? issue.message
         : field === 'discount'
-          ? 'This discount is more than the line. Change or remove it.'
-          : `${issue.message} Remove it to continue.`,
+          ? t('checkout:quoteError.lineDiscount')
+          : t('checkout:quoteError.lineUnavailable', { reason: issue.message }),
     );
   }
   return map;
@@ -33,16 +34,14 @@ export function quoteErrorMessage(error: AppError): string {
   if (error.code === 'OVERRIDE_REQUIRED') {
     const sale = error.issues?.find((i) => i.path === 'discount');
     return sale
-      ? `${sale.message} Lower the sale discount, or ask a manager to complete the sale.`
-      : 'The marked lines need a manager. Change them, or ask a manager to complete the sale.';
+      ? t('checkout:quoteError.saleOverride', { reason: sale.message })
+      : t('checkout:quoteError.linesOverride');
   }
-  if (error.code === 'PRODUCT_UNAVAILABLE')
-    return 'A product in the cart is not for sale any more. Remove the marked line to continue.';
-  if (paths.includes('discount'))
-    return 'The sale discount is more than the sale. Change or remove it.';
+  if (error.code === 'PRODUCT_UNAVAILABLE') return t('checkout:quoteError.unavailable');
+  if (paths.includes('discount')) return t('checkout:quoteError.saleDiscount');
   if (paths.some((p) => /^lines\.\d+\.discount$/.test(p)))
-    return 'A line discount is more than its line. Change or remove it.';
+    return t('checkout:quoteError.anyLineDiscount');
   if (error.code === 'VALIDATION_FAILED' && paths.includes('lines'))
-    return 'A line is too large to sell. Lower its quantity.';
+    return t('checkout:quoteError.tooLarge');
   return messageFor(error);
 }

@@ -6,6 +6,13 @@
  * Every amount is in minor units.
  */
 import type { TenderType } from '../../../../shared/contract';
+import { t } from '../../i18n';
+
+/**
+ * A cash tender more than this many times what is left to pay is asked about first (issue 8,
+ * item 1: a scanned barcode once became "Cash £22,784.00" on a £7 sale).
+ */
+export const CONFIRM_FACTOR = 100;
 
 export interface DraftTender {
   type: TenderType;
@@ -46,13 +53,23 @@ export function tenderRefusal(
   tender: DraftTender,
 ): string | null {
   if (!Number.isSafeInteger(tender.amount) || tender.amount <= 0)
-    return 'Enter an amount more than zero.';
+    return t('checkout:tender.refuse.zero');
   const { nonCash, remaining } = summarizeTenders(total, tenders);
   if (tender.type !== 'cash' && nonCash + tender.amount > total)
-    return 'Card and other payments cannot be more than the amount due; change is given only in cash.';
-  if (tender.type === 'cash' && remaining === 0) return 'Nothing is left to pay.';
-  if (tenders.length >= 10) return 'At most 10 payments on one sale.';
+    return t('checkout:tender.refuse.overCard');
+  if (tender.type === 'cash' && remaining === 0) return t('checkout:tender.refuse.nothingLeft');
+  if (tenders.length >= 10) return t('checkout:tender.refuse.tooMany', { count: 10 });
   return null;
+}
+
+/** True when `tender` is over {@link CONFIRM_FACTOR} × what is left to pay, so the cashier confirms it. */
+export function needsConfirmation(
+  total: number,
+  tenders: readonly DraftTender[],
+  tender: DraftTender,
+): boolean {
+  const { remaining } = summarizeTenders(total, tenders);
+  return remaining > 0 && tender.amount > CONFIRM_FACTOR * remaining;
 }
 
 /**

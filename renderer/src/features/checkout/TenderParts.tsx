@@ -1,0 +1,115 @@
+/** Pieces of the payment dialog: the figures, the tenders taken, and the big-tender question. */
+import { ActionIcon, Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format/locale';
+import type { DraftTender } from './tenders';
+
+/** Total due, remaining and change due, big enough to read across the counter. */
+export function TenderFigures({
+  total,
+  remaining,
+  change,
+  currency,
+}: {
+  total: number;
+  remaining: number;
+  change: number;
+  currency: string;
+}) {
+  const { t } = useTranslation('checkout');
+  const { money } = useFormat();
+  return (
+    <dl className="k-co-tender-figures">
+      <div>
+        <dt>{t('totals.totalDue')}</dt>
+        <dd>{money(total, currency)}</dd>
+      </div>
+      <div data-done={remaining === 0 || undefined}>
+        <dt>{t('pay.remaining')}</dt>
+        <dd aria-label={t('pay.remainingLabel')}>{money(remaining, currency)}</dd>
+      </div>
+      <div data-change={change > 0 || undefined}>
+        <dt>{t('pay.change')}</dt>
+        <dd>{money(change, currency)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The tenders added so far, each with a remove button. */
+export function TenderList({
+  tenders,
+  currency,
+  onRemove,
+}: {
+  tenders: DraftTender[];
+  currency: string;
+  onRemove: (index: number) => void;
+}) {
+  const { t } = useTranslation('checkout');
+  const { money } = useFormat();
+  if (tenders.length === 0) return null;
+  return (
+    <ul className="k-co-tenders" aria-label={t('pay.tenders')}>
+      {tenders.map((tender, i) => (
+        <li key={i}>
+          <Text fw={600}>{t(`pay.type.${tender.type}`)}</Text>
+          <Text className="k-co-num">{money(tender.amount, currency)}</Text>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('pay.removeTender', { n: i + 1 })}
+            onClick={() => onRemove(i)}
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * "£22,784.00 is more than 100 times what is left to pay": take it anyway, or change it. The
+ * safe answer has the focus, so an Enter typed by mistake takes nothing.
+ */
+export function BigTenderQuestion({
+  amount,
+  due,
+  factor,
+  currency,
+  onTake,
+  onChange,
+}: {
+  amount: number;
+  due: number;
+  factor: number;
+  currency: string;
+  onTake: () => void;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation('checkout');
+  const { money } = useFormat();
+  return (
+    <Alert color="yellow" variant="light" title={t('pay.big.title')} role="alert">
+      <Stack gap="sm">
+        <Text size="sm">
+          {t('pay.big.text', {
+            amount: money(amount, currency),
+            factor,
+            due: money(due, currency),
+          })}
+        </Text>
+        <Group gap="sm">
+          <Button size="sm" variant="default" onClick={onChange} data-autofocus autoFocus>
+            {t('pay.big.change')}
+          </Button>
+          <Button size="sm" color="yellow.9" onClick={onTake}>
+            {t('pay.big.take', { amount: money(amount, currency) })}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}

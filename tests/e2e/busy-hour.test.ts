@@ -1,0 +1,305 @@
+/**
+ * "A cashier's busy hour" (issue 8, done-when): ten sales in a row in Chromium with the real core,
+ * scanned at scanner speed (0-5 ms per key), including a failed scan followed by a good one; paid
+ * with exact cash (Enter on an empty Amount), split card + cash, the card shortcut, and F12 with a
+ * typed amount. Every receipt's lines and totals are checked against what the core recorded.
+ * Then: axe on the checkout screen, the payment dialog, the shortcut overlay and the receipt, and
+ * the layout with ten lines at 1024×768, 1366×768 and 1920×1080 (screenshots kept in
+ * docs/screenshots/).
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { SaleDetail } from '../../shared/contract';
+import {
+  axeSerious,
+  gone,
+  type Harness,
+  type KassaPage,
+  REPO_ROOT,
+  SCREENSHOT_DIR,
+  visible,
+} from './harness';
+import {
+  cartLines,
+  cashierWindow,
+  expectedLines,
+  gbp,
+  latestSales,
+  PRODUCTS,
+  scan,
+  scanField,
+  startShop,
+  UNKNOWN_CODE,
+} from './checkout-helpers';
+
+/** How a sale is paid, all from the keyboard. */
+type Payment =
+  | { kind: 'exactCash' } // F12, Enter on an empty Amount, Enter again
+  | { kind: 'split'; card: number } // F12, type the card part, F9, Enter (rest in cash), Enter
+  | { kind: 'cardShortcut' } // F9 (what is due, by card), F12
+  | { kind: 'typedF12'; cash: number }; // F12, type what was handed over, F12
+
+interface PlannedSale {
+  /** Product indexes in scan order. */
+  scans: number[];
+  delay: number;
+  payment: Payment;
+  /** Scan an unknown code first. */
+  failedScanFirst?: boolean;
+}
+
+const PLAN: PlannedSale[] = [
+  { scans: [0, 1, 2], delay: 2, payment: { kind: 'exactCash' } },
+  { scans: [3, 3, 4], delay: 0, payment: { kind: 'split', card: 500 }, failedScanFirst: true },
+  { scans: [5], delay: 5, payment: { kind: 'typedF12', cash: 1000 } },
+  { scans: [6, 7, 6, 8], delay: 2, payment: { kind: 'cardShortcut' } },
+  { scans: [9, 9, 9, 9, 9], delay: 0, payment: { kind: 'exactCash' } },
+  { scans: [10, 11, 0], delay: 5, payment: { kind: 'split', card: 1000 }, failedScanFirst: true },
+  { scans: [1, 2, 3, 4, 5, 6], delay: 0, payment: { kind: 'typedF12', cash: 10000 } },
+  { scans: [7], delay: 2, payment: { kind: 'cardShortcut' } },
+  { scans: [8, 0, 8], delay: 5, payment: { kind: 'exactCash' } },
+  { scans: [11, 10, 9, 11], delay: 0, payment: { kind: 'split', card: 2000 } },
+];
+
+const codesOf = (plan: PlannedSale) => plan.scans.map((i) => PRODUCTS[i]!.barcode);
+const totalOf = (plan: PlannedSale) => plan.scans.reduce((a, i) => a + PRODUCTS[i]!.price, 0);
+
+/** The tenders the core should record for a planned payment of `total`. */
+function expectedTenders(p: Payment, total: number) {
+  switch (p.kind) {
+    case 'exactCash':
+      return [{ type: 'cash', amount: total, tendered: total, change: 0 }];
+    case 'split':
+      return [
+        { type: 'card', amount: p.card, tendered: null, change: null },
+        { type: 'cash', amount: total - p.card, tendered: total - p.card, change: 0 },
+      ];
+    case 'cardShortcut':
+      return [{ type: 'card', amount: total, tendered: null, change: null }];
+    case 'typedF12':
+      return [{ type: 'cash', amount: total, tendered: p.cash, change: p.cash - total }];
+  }
+}
+
+/** axe scopes: the checkout screen (or the receipt after a sale), and an open dialog. */
+const CHECKOUT = ['.k-co'];
+const DIALOG = ['[role="dialog"]'];
+
+const payDialog = (page: Page) => page.getByRole('dialog', { name: 'Take payment' });
+
+async function focusedIsAmount(page: Page): Promise<boolean> {
+  return payDialog(page)
+    .getByLabel('Amount')
+    .evaluate((e) => e === document.activeElement);
+}
+
+/** Types what a person types: 90 ms per key. */
+async function typeByHand(page: Page, text: string) {
+  await page.keyboard.type(text, { delay: 90 });
+}
+
+async function pay(page: Page, p: Payment, total: number) {
+  const remaining = () => payDialog(page).getByLabel('Remaining due').textContent();
+  if (p.kind === 'cardShortcut') {
+    await page.keyboard.press('F9');
+    await visible(payDialog(page));
+    await expect.poll(remaining).toBe(gbp(0));
+    await page.keyboard.press('F12');
+    return;
+  }
+  await page.keyboard.press('F12');
+  await visible(payDialog(page));
+  await expect.poll(() => focusedIsAmount(page)).toBe(true);
+  if (p.kind === 'exactCash') {
+    await page.keyboard.press('Enter');
+    await expect.poll(remaining).toBe(gbp(0));
+    await page.keyboard.press('Enter');
+  } else if (p.kind === 'split') {
+    await typeByHand(page, (p.card / 100).toFixed(2));
+    await page.keyboard.press('F9');
+    await expect.poll(remaining).toBe(gbp(total - p.card));
+    await page.keyboard.press('Enter');
+    await expect.poll(remaining).toBe(gbp(0));
+    await page.keyboard.press('Enter');
+  } else {
+    await typeByHand(page, (p.cash / 100).toFixed(2));
+    await page.keyboard.press('F12');
+  }
+}
+
+/** Checks the receipt on screen against the sale the core recorded. */
+async function checkReceipt(page: Page, sale: SaleDetail) {
+  const receipt = await visible(page.getByRole('region', { name: 'Receipt' }));
+  const rows = await receipt.locator('.k-receipt-lines li').allTextContents();
+  expect(rows).toHaveLength(sale.lines.length);
+  sale.lines.forEach((line, i) => {
+    expect(rows[i]).toContain(line.description);
+    expect(rows[i]).toContain(`${line.quantity} × ${gbp(line.unitPrice)}`);
+    expect(rows[i]).toContain(gbp(line.total));
+  });
+  const text = (await receipt.textContent()) ?? '';
+  expect(text).toContain(`#${sale.receiptNo}`);
+  expect(await receipt.locator('.k-receipt-total dd').textContent()).toBe(gbp(sale.total));
+  const change = sale.tenders.reduce((a, t) => a + (t.change ?? 0), 0);
+  expect(await page.getByLabel('Change to give').textContent()).toBe(gbp(change));
+}
+
+describe("a cashier's busy hour", () => {
+  let h: Harness;
+  let w: KassaPage;
+  beforeAll(async () => {
+    h = await startShop();
+    w = await cashierWindow(h);
+  });
+  afterEach(() => {
+    for (const p of h.pages) p.assertClean();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('rings up ten sales in a row at scanner speed; every receipt matches the core', async () => {
+    const page = w.page;
+    const started = Date.now();
+    for (const [n, plan] of PLAN.entries()) {
+      if (plan.failedScanFirst) {
+        await scan(page, UNKNOWN_CODE, plan.delay);
+        await visible(page.getByText(new RegExp(`No product.*${UNKNOWN_CODE}`)));
+      }
+      for (const code of codesOf(plan)) await scan(page, code, plan.delay);
+      await expect.poll(() => cartLines(page)).toEqual(expectedLines(codesOf(plan)));
+      expect(await scanField(page).inputValue()).toBe('');
+      const total = totalOf(plan);
+      await expect
+        .poll(async () => (await page.getByLabel('Total due').textContent())?.trim())
+        .toBe(gbp(total));
+
+      await pay(page, plan.payment, total);
+      await gone(payDialog(page));
+      await visible(page.getByRole('region', { name: 'Receipt' }));
+
+      const [sale] = await latestSales(h, 1);
+      expect(sale!.receiptNo).toBe(n + 1);
+      expect(sale!.staff.name).toBe('Cora Cashier');
+      expect(sale!.total).toBe(total);
+      expect(sale!.lines.map((l) => ({ name: l.description, quantity: l.quantity }))).toEqual(
+        expectedLines(codesOf(plan)),
+      );
+      expect(sale!.tenders).toEqual(expectedTenders(plan.payment, total));
+      await checkReceipt(page, sale!);
+
+      await page.keyboard.press('Enter'); // New sale
+      await expect
+        .poll(() => scanField(page).evaluate((e) => e === document.activeElement))
+        .toBe(true);
+      expect(await payDialog(page).count()).toBe(0);
+    }
+    const sales = await latestSales(h, 20);
+    expect(sales).toHaveLength(PLAN.length);
+    console.info(`busy hour: ${PLAN.length} sales in ${Date.now() - started} ms`);
+  });
+
+  it('axe finds nothing critical or serious on checkout, payment, shortcuts and receipt', async () => {
+    const page = w.page;
+    for (const i of [0, 1, 2]) await scan(page, PRODUCTS[i]!.barcode, 2);
+    await expect.poll(() => cartLines(page)).toHaveLength(3);
+    await expect
+      .poll(async () => (await page.getByLabel('Total due').textContent())?.trim())
+      .toBe(gbp(totalOf({ scans: [0, 1, 2], delay: 0, payment: { kind: 'exactCash' } })));
+    // The screen's own region; the shell header around it is checked by the shell's tests.
+    expect(await axeSerious(page, CHECKOUT)).toEqual([]);
+
+    await page.keyboard.press('F12');
+    await visible(payDialog(page));
+    await typeByHand(page, '5');
+    await page.keyboard.press('F9');
+    expect(await axeSerious(page, DIALOG)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await gone(payDialog(page));
+
+    await page.keyboard.press('F1');
+    const overlay = await visible(page.getByRole('dialog', { name: 'Keyboard shortcuts' }));
+    expect(await overlay.getByRole('row').count()).toBeGreaterThan(10);
+    expect(await axeSerious(page, DIALOG)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await gone(overlay);
+
+    await pay(page, { kind: 'exactCash' }, 0);
+    await visible(page.getByRole('region', { name: 'Receipt' }));
+    expect(await axeSerious(page, CHECKOUT)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await visible(scanField(page));
+  });
+
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`with ten lines at ${size.width}×${size.height}, total and Pay are on screen`, async () => {
+      const fresh = await cashierWindow(h);
+      const page = fresh.page;
+      await page.setViewportSize(size);
+      const ten = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+      for (const i of ten) await scan(page, PRODUCTS[i]!.barcode, 0);
+      await expect.poll(() => cartLines(page)).toHaveLength(10);
+      const total = ten.reduce((a, i) => a + PRODUCTS[i]!.price, 0);
+      await expect
+        .poll(async () => (await page.getByLabel('Total due').textContent())?.trim())
+        .toBe(gbp(total));
+      await page.evaluate(() => window.scrollTo(0, 0));
+
+      const inView = async (
+        name: string,
+        box: Promise<{ y: number; height: number; x: number; width: number } | null>,
+      ) => {
+        const b = await box;
+        expect(b, name).not.toBeNull();
+        expect(b!.y, name).toBeGreaterThanOrEqual(0);
+        expect(b!.y + b!.height, `${name} bottom`).toBeLessThanOrEqual(size.height);
+        expect(b!.x + b!.width, `${name} right`).toBeLessThanOrEqual(size.width);
+      };
+      await inView('Total due', page.getByLabel('Total due').boundingBox());
+      await inView('Pay', page.getByRole('button', { name: 'Pay' }).boundingBox());
+
+      // Bigger screens, bigger cart text and targets.
+      const fontSize = await page
+        .locator('.k-co-line-name')
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      const target = await page
+        .getByRole('button', { name: /^Remove / })
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().height);
+      if (size.width === 1024) expect(fontSize).toBeGreaterThanOrEqual(14);
+      else expect(fontSize).toBeGreaterThan(14);
+      if (size.width === 1920) expect(target).toBeGreaterThanOrEqual(40);
+
+      const name = `checkout-${size.width}x${size.height}.png`;
+      const file = path.join(SCREENSHOT_DIR, name);
+      await page.screenshot({ path: file, animations: 'disabled' });
+      mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+      copyFileSync(file, path.join(REPO_ROOT, 'docs', 'screenshots', name));
+
+      // The payment dialog at this size: change due and Complete sale without scrolling.
+      await page.keyboard.press('F12');
+      const dialog = await visible(payDialog(page));
+      await typeByHand(page, '200');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => dialog.getByLabel('Remaining due').textContent()).toBe(gbp(0));
+      await inView('Change due', dialog.locator('dt', { hasText: 'Change due' }).boundingBox());
+      await inView(
+        'Complete sale',
+        dialog.getByRole('button', { name: 'Complete sale' }).boundingBox(),
+      );
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `checkout-pay-${size.width}x${size.height}.png`),
+        animations: 'disabled',
+      });
+      await page.keyboard.press('Escape');
+      await gone(dialog);
+      await fresh.context.close();
+    });
+  }
+});

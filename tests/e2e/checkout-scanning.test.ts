@@ -1,0 +1,153 @@
+/**
+ * Checkout at scanner speed, several sales in a row, in Chromium with the real core (issue 8,
+ * items 1-3):
+ * 1. after a completed sale no dialog reopens by itself; a scanner burst into the payment dialog's
+ *    Amount field is refused there and rung up as a scan; a tender over 100× the amount due needs
+ *    a confirmation;
+ * 2. a failed scan names the code and leaves the field ready, so the next scan is not glued on;
+ * 3. scans typed at 0, 2 and 5 ms per key are all taken, in order: 5 identical scans give
+ *    quantity 5, 20 mixed scans give exactly the right lines.
+ */
+import type { Page } from 'playwright-core';
+import { type Harness, gone, visible } from './harness';
+import {
+  cartLines,
+  cashierWindow,
+  expectedLines,
+  gbp,
+  latestSales,
+  PRODUCTS,
+  scan,
+  scanField,
+  startShop,
+  UNKNOWN_CODE,
+} from './checkout-helpers';
+
+const [MUG, TOWEL, LANTERN] = PRODUCTS as [
+  (typeof PRODUCTS)[0],
+  (typeof PRODUCTS)[0],
+  (typeof PRODUCTS)[0],
+];
+
+/** Waits until the cart holds exactly `expected`, then checks it stays so (no late additions). */
+async function expectCart(page: Page, expected: Array<{ name: string; quantity: number }>) {
+  await expect.poll(() => cartLines(page), { timeout: 10_000 }).toEqual(expected);
+  await page.waitForTimeout(400);
+  expect(await cartLines(page)).toEqual(expected);
+}
+
+function payDialog(page: Page) {
+  return page.getByRole('dialog', { name: 'Take payment' });
+}
+
+describe('checkout at scanner speed, sale after sale', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startShop();
+  });
+  afterEach(() => {
+    for (const p of h.pages) p.assertClean();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('1. the payment dialog never reopens by itself, refuses scans and big tenders', async () => {
+    const w = await cashierWindow(h);
+    const page = w.page;
+    for (let sale = 0; sale < 3; sale++) {
+      // Scan, pay with a £5 note, complete, new sale.
+      await scan(page, MUG.barcode, 2);
+      await expectCart(page, [{ name: MUG.name, quantity: 1 }]);
+      expect(await payDialog(page).count()).toBe(0);
+      await page.keyboard.press('F12');
+      const dialog = await visible(payDialog(page));
+      await dialog.getByRole('button', { name: '£5 note' }).click();
+      await dialog.getByRole('button', { name: 'Complete sale' }).click();
+      await gone(payDialog(page));
+      await visible(page.getByRole('region', { name: 'Receipt' }));
+      await page.keyboard.press('Enter'); // New sale
+      await visible(scanField(page));
+    }
+    // The next scan is a product, not a cash payment: no dialog opens.
+    await scan(page, TOWEL.barcode, 2);
+    await expectCart(page, [{ name: TOWEL.name, quantity: 1 }]);
+    expect(await payDialog(page).count()).toBe(0);
+    const sales = await latestSales(h, 10);
+    expect(sales).toHaveLength(3);
+    for (const s of sales) {
+      expect(s.lines.map((l) => [l.description, l.quantity])).toEqual([[MUG.name, 1]]);
+      expect(s.tenders).toEqual([{ type: 'cash', amount: 450, tendered: 500, change: 50 }]);
+    }
+
+    // A scan into the Amount field is refused there and rung up as a scan.
+    await page.keyboard.press('F12');
+    let dialog = await visible(payDialog(page));
+    await expect
+      .poll(() => dialog.getByLabel('Amount').evaluate((e) => e === document.activeElement))
+      .toBe(true);
+    await scan(page, LANTERN.barcode, 0);
+    await visible(page.getByText(/was taken as a scan/));
+    await expectCart(page, [
+      { name: TOWEL.name, quantity: 1 },
+      { name: LANTERN.name, quantity: 1 },
+    ]);
+    await expect.poll(() => scanField(page).inputValue()).toBe('');
+
+    // A human typing a huge amount is asked before it counts as cash.
+    await gone(payDialog(page));
+    await page.keyboard.press('F12');
+    dialog = await visible(payDialog(page));
+    const due = TOWEL.price + LANTERN.price;
+    await dialog.getByLabel('Amount').pressSequentially('22784', { delay: 120 });
+    await page.keyboard.press('Enter');
+    await visible(dialog.getByText(/more than 100 times/));
+    expect((await dialog.getByLabel('Remaining due').textContent())?.trim()).toBe(gbp(due));
+    await dialog.getByRole('button', { name: 'Change the amount' }).click();
+    expect((await dialog.getByLabel('Remaining due').textContent())?.trim()).toBe(gbp(due));
+    await page.keyboard.press('Escape');
+    await gone(payDialog(page));
+    await w.context.close();
+  });
+
+  it('2. a failed scan names the code, and the next scan replaces it', async () => {
+    const w = await cashierWindow(h);
+    const page = w.page;
+    for (const delay of [0, 5]) {
+      await scan(page, UNKNOWN_CODE, delay);
+      await visible(page.getByText(new RegExp(`No product.*${UNKNOWN_CODE}`)));
+      await scan(page, MUG.barcode, delay);
+      await expect
+        .poll(() => cartLines(page))
+        .toContainEqual(expect.objectContaining({ name: MUG.name }));
+      await expect.poll(() => scanField(page).inputValue()).toBe('');
+    }
+    await expectCart(page, [{ name: MUG.name, quantity: 2 }]);
+    await w.context.close();
+  });
+
+  for (const delay of [0, 2, 5]) {
+    it(`3. scans ${delay} ms per key: 5 identical give quantity 5, 20 mixed the right lines`, async () => {
+      const w = await cashierWindow(h);
+      const page = w.page;
+      for (let i = 0; i < 5; i++) await scan(page, TOWEL.barcode, delay);
+      await expectCart(page, [{ name: TOWEL.name, quantity: 5 }]);
+      expect(await scanField(page).inputValue()).toBe('');
+
+      // Park it (F8, Enter) and ring up twenty mixed scans.
+      await page.keyboard.press('F8');
+      const park = await visible(page.getByRole('dialog', { name: 'Park sale' }));
+      // Item 14: the dialog opens with the focus on its first field.
+      const label = park.getByLabel('Label (optional)');
+      await expect.poll(() => label.evaluate((e) => e === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await gone(page.getByRole('dialog', { name: 'Park sale' }));
+      await expect.poll(() => cartLines(page)).toEqual([]);
+      const codes = Array.from({ length: 20 }, (_, i) => PRODUCTS[(i * 7) % 9]!.barcode);
+      for (const code of codes) await scan(page, code, delay);
+      await expectCart(page, expectedLines(codes));
+      expect(await scanField(page).inputValue()).toBe('');
+      await w.context.close();
+    });
+  }
+});
