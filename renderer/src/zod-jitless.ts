@@ -3,6 +3,8 @@
  * first object schema (to compile fast parsers); under the CSP (which allows no eval, E3) the probe
  * fails quietly but still raises a `securitypolicyviolation`. Jitless mode skips the probe.
  */
-import { z } from 'zod';
+import { config } from 'zod/v4/core';
 
-z.config({ jitless: true });
+// From zod's core, not `zod` itself: the entry chunk then carries the config object only, and the
+// schemas load with the screens that use them (issue 8, item 23).
+config({ jitless: true });

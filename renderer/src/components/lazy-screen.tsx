@@ -3,9 +3,11 @@
  * sign-in screen does not wait for checkout, reports or staff code. Unlike a bare `React.lazy`,
  * a screen whose code has already arrived (after `preload()`) renders at once, without suspending:
  * the shell preloads every screen the member may open, so switching screens at the till never
- * shows a spinner, and tests can preload everything before they render.
+ * shows a spinner, and tests can preload everything before they render. A screen also waits for
+ * its texts: the catalogues that are not bundled with the first screens (i18n/index.ts).
  */
 import { type ComponentType, lazy } from 'react';
+import { cataloguesReady } from '../i18n';
 
 /** A lazily loaded component with a `preload()` that fetches its code ahead of time. */
 export type LazyScreen<P extends object> = ComponentType<P> & {
@@ -21,8 +23,8 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const fetchCode = () =>
-    (loading ??= load().then(
-      (component) => (loaded = component),
+    (loading ??= Promise.all([load(), cataloguesReady()]).then(
+      ([component]) => (loaded = component),
       (error: unknown) => {
         // A failed download can be tried again (the error boundary's "Try again"): React.lazy
         // remembers a failure for good, so the next render gets a fresh one.

@@ -38,11 +38,6 @@ export const memberDetailsSchema = z.object({
   displayName: displayText(80),
 });
 
-export const loginSchema = z.object({
-  identifier: z.string().trim().min(1, 'forms:identifier.required'),
-  password: currentPasswordSchema,
-});
-
 /**
  * The contract's English field messages (shared/contract/common.ts, shared with the core) and
  * their catalogue keys, so the same rule reads in the member's language.

@@ -2,7 +2,8 @@
  * Every user-facing string goes through i18next (react-i18next in components). The catalogues
  * are JSON files, one per screen area ("namespace"): `locales/<language>/<namespace>.json`. They
  * are collected here by file name, so a new namespace needs only its two files (English and
- * German), never an edit here. English ships in the first chunk; German loads when chosen. Keys are English-free identifiers (`checkout:pay.title`).
+ * German), never an edit here. English for the first screens ships in the first chunk; the rest
+ * loads with the screens, and German when chosen. Keys are English-free identifiers (`checkout:pay.title`).
  *
  * The locale (a BCP 47 tag such as "en-GB" or "de-DE") comes from the store settings; it picks
  * the catalogue by its language ("de-DE" → de, anything unknown → en) and is also the locale that
@@ -24,15 +25,20 @@ export const DEFAULT_LOCALE = 'en-GB';
 
 type Catalogue = Record<string, unknown>;
 
-/** English, the fallback, is bundled with the first screen. */
-const english = import.meta.glob<Catalogue>('./locales/en/*.json', {
-  eager: true,
-  import: 'default',
-});
-/** Other languages load on demand, so the sign-in screen carries one language (item 23). */
-const onDemand = import.meta.glob<Catalogue>(['./locales/*/*.json', '!./locales/en/*.json'], {
-  import: 'default',
-});
+/**
+ * The English namespaces the first screens need (sign-in, set-up, lock, the shell's frame, error
+ * messages) are bundled; every other catalogue, and every other language, loads on demand, so the
+ * sign-in screen's JavaScript stays small (item 23). `lazyScreen` waits for `cataloguesReady()`
+ * with a screen's code, so no screen draws before its texts are here.
+ */
+const firstScreens = import.meta.glob<Catalogue>(
+  './locales/en/{common,errors,auth,forms,shell,setup}.json',
+  { eager: true, import: 'default' },
+);
+const onDemand = import.meta.glob<Catalogue>(
+  ['./locales/*/*.json', '!./locales/en/{common,errors,auth,forms,shell,setup}.json'],
+  { import: 'default' },
+);
 
 /** "./locales/de/checkout.json" → ["de", "checkout"]. */
 function parsePath(path: string): [language: string, namespace: string] {
@@ -41,11 +47,11 @@ function parsePath(path: string): [language: string, namespace: string] {
   return [m[1]!, m[2]!];
 }
 
-/** The i18next instance the renderer uses; initialised synchronously with English. */
+/** The i18next instance the renderer uses; initialised synchronously with the first screens' texts. */
 export const i18n: I18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: {
-    en: Object.fromEntries(Object.entries(english).map(([p, c]) => [parsePath(p)[1], c])),
+    en: Object.fromEntries(Object.entries(firstScreens).map(([p, c]) => [parsePath(p)[1], c])),
   },
   lng: DEFAULT_LOCALE,
   fallbackLng: 'en',
@@ -53,22 +59,39 @@ void i18n.use(initReactI18next).init({
   nonExplicitSupportedLngs: true,
   load: 'languageOnly',
   defaultNS: 'common',
-  ns: Object.keys(english).map((p) => parsePath(p)[1]),
+  ns: Object.keys(firstScreens).map((p) => parsePath(p)[1]),
   // React escapes text already; i18next must not escape it twice.
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
 });
 
-/** Loads every namespace of `language` into i18next (once); English is always loaded. */
-async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'en' || i18n.hasResourceBundle(language, 'common')) return;
-  const wanted = Object.entries(onDemand).filter(([p]) => parsePath(p)[0] === language);
-  await Promise.all(
-    wanted.map(async ([path, load]) => {
-      i18n.addResourceBundle(language, parsePath(path)[1], await load(), true, true);
-    }),
-  );
+const loading = new Map<Language, Promise<void>>();
+
+/** Loads every catalogue of `language` not bundled (once per language). */
+function loadLanguage(language: Language): Promise<void> {
+  let done = loading.get(language);
+  if (!done) {
+    const wanted = Object.entries(onDemand).filter(([p]) => parsePath(p)[0] === language);
+    done = Promise.all(
+      wanted.map(async ([path, load]) => {
+        i18n.addResourceBundle(language, parsePath(path)[1], await load(), true, true);
+      }),
+    ).then(
+      () => undefined,
+      (error: unknown) => {
+        loading.delete(language); // A failed download can be tried again.
+        throw error;
+      },
+    );
+    loading.set(language, done);
+  }
+  return done;
+}
+
+/** Resolves once every catalogue of English (the fallback) and of the current language is here. */
+export async function cataloguesReady(): Promise<void> {
+  await Promise.all([loadLanguage('en'), loadLanguage(languageOf(locale))]);
 }
 
 let locale = DEFAULT_LOCALE;
@@ -96,7 +119,7 @@ export async function setLocale(tag: string): Promise<void> {
     next = DEFAULT_LOCALE;
   }
   if (next === locale && i18n.language === next) return;
-  await loadLanguage(languageOf(next));
+  await Promise.all([loadLanguage('en'), loadLanguage(languageOf(next))]);
   locale = next;
   await i18n.changeLanguage(next);
   document.documentElement.lang = next;

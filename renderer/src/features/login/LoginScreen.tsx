@@ -1,18 +1,26 @@
-import { Button, Divider, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Center, Divider, Loader, Stack } from '@mantine/core';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/AuthLayout';
-import { RequestAccessForm } from './RequestAccessForm';
+import { lazyScreen } from '../../components/lazy-screen';
 import { RequestSent } from './RequestSent';
 import { SignInForm } from './SignInForm';
 
 type View = 'signIn' | 'request' | 'sent';
+
+/** The access request form loads after the sign-in form has drawn (it carries the zod rules). */
+const RequestAccessForm = lazyScreen(() =>
+  import('./RequestAccessForm').then((m) => m.RequestAccessForm),
+);
 
 /** The sign-in screen, with the access request form and its confirmation as alternative views. */
 export function LoginScreen() {
   const { t } = useTranslation('auth');
   const [view, setView] = useState<View>('signIn');
   const back = () => setView('signIn');
+  useEffect(() => {
+    void RequestAccessForm.preload();
+  }, []);
   return (
     <AuthLayout title={t(`login.${view}.title`)} subtitle={t(`login.${view}.subtitle`)}>
       {view === 'signIn' && (
@@ -24,7 +32,17 @@ export function LoginScreen() {
           </Button>
         </Stack>
       )}
-      {view === 'request' && <RequestAccessForm onSent={() => setView('sent')} onCancel={back} />}
+      {view === 'request' && (
+        <Suspense
+          fallback={
+            <Center>
+              <Loader aria-label={t('login.request.loading')} />
+            </Center>
+          }
+        >
+          <RequestAccessForm onSent={() => setView('sent')} onCancel={back} />
+        </Suspense>
+      )}
       {view === 'sent' && <RequestSent onBack={back} />}
     </AuthLayout>
   );

@@ -1,15 +1,26 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageFor } from '../../api/messages';
+import { t as translate } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
-import { loginSchema, zodValidator } from '../../forms/validation';
 import { useBusy } from '../../hooks/useBusy';
 import { useSessionStore } from '../../stores/session';
 
 type SignInValues = { identifier: string; password: string };
+type SignInErrors = Partial<Record<keyof SignInValues, string>>;
+
+/**
+ * Both fields are only required (the core decides the rest, A5). Checked by hand, without zod or
+ * a form library, so the sign-in screen's JavaScript stays small (issue 8, item 23).
+ */
+function check(values: SignInValues): SignInErrors {
+  const errors: SignInErrors = {};
+  if (!values.identifier.trim()) errors.identifier = translate('forms:identifier.required');
+  if (!values.password) errors.password = translate('forms:password.required');
+  return errors;
+}
 
 /**
  * Username-or-email and password. Keyboard first: the identifier has focus, Enter submits, and
@@ -23,26 +34,40 @@ export function SignInForm() {
   const notice = useSessionStore((s) => s.notice);
   const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<SignInValues>({
-    mode: 'controlled',
-    initialValues: { identifier: '', password: '' },
-    validate: zodValidator<SignInValues>(loginSchema),
+  const [values, setValues] = useState<SignInValues>({ identifier: '', password: '' });
+  const [errors, setErrors] = useState<SignInErrors>({});
+  const passwordInput = useRef<HTMLInputElement>(null);
+
+  /** Props for one field: its value, its error, and an edit that clears that error. */
+  const field = (name: keyof SignInValues) => ({
+    value: values[name],
+    error: errors[name],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setValues((v) => ({ ...v, [name]: value }));
+      setErrors((e) => ({ ...e, [name]: undefined }));
+    },
   });
 
-  const submit = (values: SignInValues) =>
-    run(async () => {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = check(values);
+    setErrors(found);
+    if (found.identifier || found.password) return;
+    void run(async () => {
       setError(null);
       try {
         await login(values);
       } catch (caught) {
         setError(messageFor(caught));
-        form.setFieldValue('password', '');
-        form.getInputNode('password')?.focus();
+        setValues((v) => ({ ...v, password: '' }));
+        passwordInput.current?.focus();
       }
     });
+  };
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {notice && !error && (
           <Alert color="blue" variant="light" icon={<IconInfoCircle size={20} />}>
@@ -56,12 +81,13 @@ export function SignInForm() {
           autoFocus
           autoCapitalize="none"
           spellCheck={false}
-          {...form.getInputProps('identifier')}
+          {...field('identifier')}
         />
         <PasswordInput
           label={t('fields.password')}
           autoComplete="current-password"
-          {...form.getInputProps('password')}
+          ref={passwordInput}
+          {...field('password')}
         />
         <Button type="submit" size="lg" loading={busy} fullWidth>
           {t('login.signIn.button')}
