@@ -20,7 +20,7 @@ import { AuthLayout } from './components/AuthLayout';
 import { lazyScreen } from './components/lazy-screen';
 import { PanelBoundary } from './components/PanelBoundary';
 import { LoginScreen } from './features/login/LoginScreen';
-import { StoreSetupGate } from './features/setup/StoreSetupGate';
+import { preloadStoreSetup, StoreSetupGate } from './features/setup/StoreSetupGate';
 import { useSessionKeeper } from './hooks/useSessionKeeper';
 import { connectStores, selectPhase, useSessionStore } from './stores';
 import { theme } from './theme/theme';
@@ -57,6 +57,7 @@ export interface AppProps {
 export function preloadAllScreens(): Promise<unknown> {
   return Promise.all([
     ...Object.values(TOP_SCREENS).map((screen) => screen.preload()),
+    preloadStoreSetup(),
     import('./features/shell/screens').then((m) => m.preloadScreens()),
   ]);
 }

@@ -154,7 +154,7 @@ describe('first-run set-up', () => {
       }),
     );
     // The app, in German.
-    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(await screen.findByRole('navigation', { name: 'Hauptmenü' })).toBeInTheDocument();
     expect(await screen.findByText('Das Geschäft ist eingerichtet.')).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('de-DE');
     expect(api['import:onlineRetail']).not.toHaveBeenCalled();

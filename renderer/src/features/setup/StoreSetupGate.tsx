@@ -13,6 +13,9 @@ const StoreSetupScreen = lazyScreen(() =>
   import('./StoreSetupScreen').then((m) => m.StoreSetupScreen),
 );
 
+/** Fetches the store set-up's code ahead of time (see App's `preloadAllScreens`). */
+export const preloadStoreSetup = () => StoreSetupScreen.preload();
+
 /**
  * Shows the store set-up instead of `children` (the app) while it is asked for: right after the
  * first admin is created, or from the "not set up yet" banner. Only for a member who may change
