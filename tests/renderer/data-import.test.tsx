@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, OnlineRetailReport, TillSettings } from '../../shared/contract';
 import type { RoleId } from '../../shared/permissions';
+import { setLocale } from '../../renderer/src/i18n';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
 import { useProductsStore } from '../../renderer/src/stores/products';
 import { createFakeApi, fail, ok, renderApp, sessionFor, TILL, STORE_DETAILS } from './helpers';
@@ -33,11 +34,16 @@ const sent = (content: string | Uint8Array, extra: Record<string, unknown> = {})
   ...extra,
 });
 
-async function openScreen(button: string, heading: RegExp | string, role: RoleId = 'admin') {
+async function openScreen(
+  button: string,
+  heading: RegExp | string,
+  role: RoleId = 'admin',
+  settings: TillSettings = SETTINGS,
+) {
   const api = createFakeApi();
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
   api['customers:search'].mockResolvedValue(ok({ items: [], hasMore: false }));
-  api['settings:get'].mockResolvedValue(ok(SETTINGS));
+  api['settings:get'].mockResolvedValue(ok(settings));
   api['products:list'].mockResolvedValue(ok({ items: [], total: 0 }));
   const rendered = renderApp(api);
   await rendered.user.click(await screen.findByRole('button', { name: button }));
@@ -345,6 +351,103 @@ describe('issue 8: every problem of a row, and a store not in pounds', () => {
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Online Retail CSV file')).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
+    expect(api['import:onlineRetail']).not.toHaveBeenCalled();
+  });
+});
+
+describe('issue 8, item 25: the import screens in German', () => {
+  // The settings store switches the app to the store's locale when the settings arrive.
+  const GERMAN: TillSettings = { ...SETTINGS, locale: 'de-DE' };
+  afterEach(async () => {
+    await setLocale('en-GB');
+  });
+
+  it('shows the Online Retail report with German labels, counts, money and days', async () => {
+    await setLocale('de-DE');
+    const { api, user } = await openScreen(
+      'Daten importieren',
+      'Daten importieren',
+      'admin',
+      GERMAN,
+    );
+    api['import:onlineRetail'].mockResolvedValue(ok(REPORT));
+    expect(screen.getByText('Online-Retail-Verlauf')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Online-Retail-CSV-Datei'), csvFile(RETAIL_CSV));
+    await user.click(screen.getByRole('button', { name: 'Importieren' }));
+
+    const report = await screen.findByRole('region', { name: 'Importbericht' });
+    expect(within(report).getByLabelText('Rechnungen')).toHaveTextContent('143');
+    expect(within(report).getByLabelText('Artikel angelegt')).toHaveTextContent('1.210');
+    expect(
+      await screen.findByText('143 Verkäufe und Erstattungen importiert.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('3.108 Zeilen')).toBeInTheDocument();
+    const days = within(report).getByRole('table', { name: 'Summen pro Tag' });
+    const rows = within(days).getAllByRole('row');
+    expect(within(rows[0]!).getByText('Erstattungen gesamt')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('Mi., 1. Dez. 2010')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText(/^58\.819,65\s£$/)).toBeInTheDocument();
+    expect(within(rows[3]!).getByText('Gesamt')).toBeInTheDocument();
+    expect(within(rows[3]!).getByText(/^104\.162,97\s£$/)).toBeInTheDocument();
+  });
+
+  it('checks a CSV file in German, with German progress and problems', async () => {
+    await setLocale('de-DE');
+    const { api, user } = await openScreen('Kunden', 'Kunden', 'admin', GERMAN);
+    let finish!: (r: ReturnType<typeof ok<ImportReport>>) => void;
+    api['customers:import'].mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    api['import:progress'].mockResolvedValue(
+      ok({ progress: { phase: 'checking', rowsDone: 1200, rowsTotal: 3000 } }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'CSV importieren' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Kunden importieren' });
+    expect(
+      within(dialog).getByText(/Vorhandene Datensätze werden nie überschrieben/),
+    ).toBeVisible();
+    await user.upload(within(dialog).getByLabelText('CSV-Datei'), csvFile('name\nA\n'));
+    await user.click(within(dialog).getByRole('button', { name: 'Datei prüfen' }));
+    expect(
+      await within(dialog).findByRole('progressbar', {
+        name: 'Zeilen werden geprüft: 1.200 von 3.000',
+      }),
+    ).toBeInTheDocument();
+
+    finish(
+      ok({
+        rows: 2345,
+        encoding: 'windows-1252',
+        accepted: 2344,
+        created: 0,
+        rejected: [{ line: 7, reason: 'email: not an email address' }],
+        rejectedCount: 1,
+      }),
+    );
+    expect(await within(dialog).findByLabelText('Angenommen: 2.344')).toBeInTheDocument();
+    expect(within(dialog).getByText('2.344 angenommen, 1 abgelehnt')).toBeInTheDocument();
+    expect(within(dialog).getByText(/als Windows-1252-Text \(westeuropäisch\)/)).toBeVisible();
+    const rejected = within(dialog).getByRole('table', { name: 'Abgelehnte Zeilen' });
+    expect(within(rejected).getByText('Grund')).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: '2.344 Zeilen importieren' }),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Abbrechen' })).toBeInTheDocument();
+  });
+
+  it('refuses a file over the size limit in German, before reading it', async () => {
+    await setLocale('de-DE');
+    const { api, user } = await openScreen(
+      'Daten importieren',
+      'Daten importieren',
+      'admin',
+      GERMAN,
+    );
+    const big = csvFile('x');
+    Object.defineProperty(big, 'size', { value: 52_345_678 });
+    await user.upload(screen.getByLabelText('Online-Retail-CSV-Datei'), big);
+    await user.click(screen.getByRole('button', { name: 'Importieren' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Diese Datei ist zu groß für den Import.');
+    expect(alert).toHaveTextContent('Sie ist 52,3 MB groß; die Grenze liegt bei 50 MB.');
     expect(api['import:onlineRetail']).not.toHaveBeenCalled();
   });
 });

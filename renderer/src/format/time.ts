@@ -1,16 +1,21 @@
-/** Dates and times as shown on screen, in the till's locale and time zone. Stored values are UTC. */
+/**
+ * Dates and times as shown on screen, in the store's locale (i18n `currentLocale()`, so a German
+ * till shows "23.11.2026, 10:42") and the till's time zone. Stored values are UTC.
+ */
+import { currentLocale, t } from '../i18n';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-
-/** "23 Nov 2026, 10:42", or `fallback` when there is no value. */
-export function formatDateTime(iso: string | null, fallback = 'Never'): string {
-  return iso ? dateTime.format(new Date(iso)) : fallback;
+/** "23 Nov 2026, 10:42", or `fallback` (by default "Never", translated) when there is no value. */
+export function formatDateTime(iso: string | null, fallback?: string): string {
+  if (!iso) return fallback ?? t('common:never');
+  return new Intl.DateTimeFormat(currentLocale(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 /** "10:42". */
 export function formatTime(iso: string): string {
-  return timeOnly.format(new Date(iso));
+  return new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** True while `iso` is in the future. */

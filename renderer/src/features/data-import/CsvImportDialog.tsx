@@ -1,9 +1,11 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { type ImportReport, MAX_IMPORT_BYTES } from '../../../../shared/contract';
 import { notifySuccess } from '../../components/notify';
-import { importProblem, type ImportProblem, tooLarge } from './import-errors';
+import { useFormat } from '../../format/locale';
+import { emptyFile, importProblem, type ImportProblem, tooLarge } from './import-errors';
 import {
   EncodingNote,
   ImportProblemAlert,
@@ -16,20 +18,18 @@ import { readFileBase64 } from './read-file';
 import { useImportProgress } from './use-import-progress';
 import './data-tables.css';
 
-const count = new Intl.NumberFormat();
-
 export interface CsvImportDialogProps {
   opened: boolean;
   onClose: () => void;
-  /** "Import products". */
+  /** "Import products", already translated by the caller. */
   title: string;
-  /** Plural noun for the records: "products", "customers". */
+  /** Plural noun for the records, translated: "products", "customers" ("Artikel", "Kunden"). */
   noun: string;
   /** The header line the file must have, e.g. "sku,barcode,name,price,tax_rate,kind,active". */
   columns: string;
-  /** One sentence on the columns' formats. */
+  /** One sentence on the columns' formats, translated. */
   columnsHelp: string;
-  /** What makes a row a duplicate, e.g. "a SKU or barcode that is already used". */
+  /** What makes a row a duplicate, translated, e.g. "a SKU or barcode that is already used". */
   duplicateRule: string;
   /**
    * Checks (`commit: false`, writes nothing) or imports the file (its bytes in base64) as job
@@ -75,6 +75,8 @@ function CsvImport({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ImportProblem | null>(null);
   const { progress, track } = useImportProgress();
+  const { t } = useTranslation('dataImport');
+  const { count } = useFormat();
 
   const check = async () => {
     if (!file) return;
@@ -83,8 +85,7 @@ function CsvImport({
     setDone(null);
     const big = tooLarge(file, MAX_IMPORT_BYTES);
     if (big) return setProblem(big);
-    if (file.size === 0)
-      return setProblem({ headline: 'The file is empty. Nothing was changed.', detail: null });
+    if (file.size === 0) return setProblem(emptyFile());
     setBusy(true);
     try {
       setStage('reading');
@@ -111,7 +112,7 @@ function CsvImport({
       const report = await track((jobId) => run({ csvBase64, jobId, commit: true }));
       setDone(report);
       setStage('done');
-      notifySuccess(`${count.format(report.created)} ${noun} imported.`);
+      notifySuccess(t('dialog.imported', { formatted: count(report.created), noun }));
     } catch (error) {
       setProblem(importProblem(error));
     } finally {
@@ -122,24 +123,32 @@ function CsvImport({
   const shown = done ?? checked?.report ?? null;
   const descriptions: Partial<Record<ImportStage, string>> = {};
   if (checked) {
-    descriptions.reading = `${count.format(checked.report.rows)} rows`;
-    descriptions.checking = `${count.format(checked.report.accepted)} accepted, ${count.format(checked.report.rejectedCount)} rejected`;
+    const { rows, accepted, rejectedCount } = checked.report;
+    descriptions.reading = t('stageCounts.rows', { count: rows, formatted: count(rows) });
+    descriptions.checking = t('stageCounts.checked', {
+      accepted: count(accepted),
+      rejected: count(rejectedCount),
+    });
   }
-  if (done) descriptions.done = `${count.format(done.created)} ${noun} added`;
+  if (done) descriptions.done = t('dialog.added', { formatted: count(done.created), noun });
 
   return (
     <Stack gap="md">
       <Text>
-        The first line must name the columns <Code>{columns}</Code>. {columnsHelp}
+        <Trans
+          t={t}
+          i18nKey="dialog.columns"
+          values={{ columns, help: columnsHelp }}
+          components={{ code: <Code /> }}
+        />
       </Text>
       <Alert role="note" variant="light" color="blue" icon={<IconInfoCircle size={20} />}>
-        Existing records are never overwritten: a row with {duplicateRule} is rejected. Nothing is
-        written when you check the file, and nothing at all is written if the import fails.
+        {t('dialog.neverOverwritten', { rule: duplicateRule })}
       </Alert>
 
       <Stack gap={6}>
         <label htmlFor={inputId} className="k-file-label">
-          CSV file
+          {t('dialog.fileLabel')}
         </label>
         <input
           id={inputId}
@@ -165,21 +174,20 @@ function CsvImport({
       {shown && (
         <Stack gap="sm" aria-live="polite">
           <Group gap="xl" className="k-import-counts">
-            <Figure label="Rows" value={shown.rows} />
-            <Figure label="Accepted" value={shown.accepted} />
-            <Figure label="Rejected" value={shown.rejectedCount} />
-            {done && <Figure label="Imported" value={done.created} />}
+            <Figure label={t('figures.rows')} value={shown.rows} />
+            <Figure label={t('figures.accepted')} value={shown.accepted} />
+            <Figure label={t('figures.rejected')} value={shown.rejectedCount} />
+            {done && <Figure label={t('figures.imported')} value={done.created} />}
           </Group>
           <EncodingNote encoding={shown.encoding} />
           <RejectedRowsTable rows={shown.rejected} total={shown.rejectedCount} />
-          {!done && shown.accepted === 0 && (
-            <Text c="dimmed">No row can be imported. Fix the file and check it again.</Text>
-          )}
+          {!done && shown.accepted === 0 && <Text c="dimmed">{t('dialog.nothingImportable')}</Text>}
           {done && (
             <Text>
-              {done.created === 1 ? 'One row was' : `${count.format(done.created)} rows were`}{' '}
-              imported
-              {done.rejectedCount > 0 ? '; the rejected rows were left out.' : '.'}
+              {t(done.rejectedCount > 0 ? 'dialog.rowsImportedSomeLeft' : 'dialog.rowsImported', {
+                count: done.created,
+                formatted: count(done.created),
+              })}
             </Text>
           )}
         </Stack>
@@ -187,7 +195,7 @@ function CsvImport({
 
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onClose}>
-          {done ? 'Close' : 'Cancel'}
+          {done ? t('common:actions.close') : t('common:actions.cancel')}
         </Button>
         {!done && (
           <Button
@@ -196,7 +204,7 @@ function CsvImport({
             disabled={!file || (busy && stage === 'importing')}
             loading={busy && (stage === 'reading' || stage === 'checking')}
           >
-            Check file
+            {t('dialog.checkFile')}
           </Button>
         )}
         {checked && !done && (
@@ -205,8 +213,10 @@ function CsvImport({
             disabled={checked.report.accepted === 0 || busy}
             loading={busy && stage === 'importing'}
           >
-            Import {count.format(checked.report.accepted)}{' '}
-            {checked.report.accepted === 1 ? 'row' : 'rows'}
+            {t('dialog.importRows', {
+              count: checked.report.accepted,
+              formatted: count(checked.report.accepted),
+            })}
           </Button>
         )}
       </Group>
@@ -215,13 +225,15 @@ function CsvImport({
 }
 
 function Figure({ label, value }: { label: string; value: number }) {
+  const { t } = useTranslation('dataImport');
+  const { count } = useFormat();
   return (
     <div className="k-figure">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="xl" fw={700} aria-label={`${label}: ${value}`}>
-        {count.format(value)}
+      <Text size="xl" fw={700} aria-label={t('dialog.figure', { label, value: count(value) })}>
+        {count(value)}
       </Text>
     </div>
   );

@@ -1,20 +1,13 @@
 import { Alert, Progress, Stack, Stepper, Table, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { ImportEncoding, ImportProgress } from '../../../../shared/contract';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format/locale';
 import type { ImportProblem } from './import-errors';
-
-const count = new Intl.NumberFormat();
 
 /** The stages of an import, in order; `done` is reached at the end. */
 export const IMPORT_STAGES = ['reading', 'checking', 'importing', 'done'] as const;
 export type ImportStage = (typeof IMPORT_STAGES)[number];
-
-const STAGE_LABELS: Record<ImportStage, string> = {
-  reading: 'Reading',
-  checking: 'Checking',
-  importing: 'Importing',
-  done: 'Done',
-};
 
 /**
  * Reading → Checking → Importing → Done, with the current stage marked (a spinner while `busy`).
@@ -31,14 +24,15 @@ export function ImportStages({
   descriptions?: Partial<Record<ImportStage, string>>;
   stages?: readonly ImportStage[];
 }) {
+  const { t } = useTranslation('dataImport');
   const active = stage === null ? -1 : stage === 'done' ? stages.length : stages.indexOf(stage);
   return (
-    <div role="group" aria-label="Import progress">
+    <div role="group" aria-label={t('stages.label')}>
       <Stepper active={active} size="sm" allowNextStepsSelect={false} className="k-import-stages">
         {stages.map((s) => (
           <Stepper.Step
             key={s}
-            label={STAGE_LABELS[s]}
+            label={t(`stages.${s}`)}
             description={descriptions[s]}
             loading={busy && s === stage}
             aria-current={s === stage ? 'step' : undefined}
@@ -89,6 +83,8 @@ export function RejectedRowsTable({
   rows: readonly { line: number; reason: string }[];
   total: number;
 }) {
+  const { t } = useTranslation('dataImport');
+  const { count } = useFormat();
   if (rows.length === 0) return null;
   return (
     <div className="k-rejected">
@@ -97,19 +93,19 @@ export function RejectedRowsTable({
           stickyHeader
           verticalSpacing={6}
           striped
-          aria-label="Rejected rows"
+          aria-label={t('rejected.label')}
           className="k-data-table"
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th className="k-num k-line-col">Line</Table.Th>
-              <Table.Th>Reason</Table.Th>
+              <Table.Th className="k-num k-line-col">{t('rejected.line')}</Table.Th>
+              <Table.Th>{t('rejected.reason')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={`${r.line}:${r.reason}`}>
-                <Table.Td className="k-num">{r.line}</Table.Td>
+                <Table.Td className="k-num">{count(r.line)}</Table.Td>
                 <Table.Td>
                   <RowProblems reason={r.reason} />
                 </Table.Td>
@@ -120,28 +116,28 @@ export function RejectedRowsTable({
       </Table.ScrollContainer>
       {total > rows.length && (
         <Text size="sm" c="dimmed" mt={6}>
-          Showing the first {rows.length} of {total} rejected rows.
+          {t('rejected.showingFirst', { shown: count(rows.length), total: count(total) })}
         </Text>
       )}
     </div>
   );
 }
 
-const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
-  queued: 'Waiting for other work to finish',
-  reading: 'Reading the file',
-  checking: 'Checking rows',
-  writing: 'Saving rows',
-};
-
 /** How far a running import is (from import:progress); nothing when there is no progress to show. */
 export function ImportProgressBar({ progress }: { progress: ImportProgress | null }) {
+  const { t } = useTranslation('dataImport');
+  const { count } = useFormat();
   if (!progress) return null;
   const known = progress.rowsTotal > 0;
   const percent = known ? Math.min(100, (progress.rowsDone / progress.rowsTotal) * 100) : 100;
+  const phase = t(`phases.${progress.phase}`);
   const label = known
-    ? `${PHASE_LABELS[progress.phase]}: ${count.format(progress.rowsDone)} of ${count.format(progress.rowsTotal)}`
-    : `${PHASE_LABELS[progress.phase]}…`;
+    ? t('phases.counted', {
+        phase,
+        done: count(progress.rowsDone),
+        total: count(progress.rowsTotal),
+      })
+    : t('phases.running', { phase });
   return (
     <Stack gap={4}>
       <Text size="sm" aria-live="polite">
@@ -160,10 +156,11 @@ export function ImportProgressBar({ progress }: { progress: ImportProgress | nul
 
 /** Says how the core read a file that was not UTF-8 (F3: never a silent guess). */
 export function EncodingNote({ encoding }: { encoding: ImportEncoding }) {
+  const { t } = useTranslation('dataImport');
   if (encoding === 'utf-8') return null;
   return (
     <Text size="sm" c="dimmed">
-      The file is not UTF-8; it was read as Windows-1252 (Western European) text.
+      {t('encoding.windows1252')}
     </Text>
   );
 }

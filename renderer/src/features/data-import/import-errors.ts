@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../../../shared/errors';
 import { messageFor } from '../../api/messages';
+import { currentLocale, t } from '../../i18n';
 
 export interface ImportProblem {
   headline: string;
@@ -19,17 +20,30 @@ export function importProblem(error: unknown): ImportProblem {
   if (error.code === 'IMPORT_REJECTED') return { headline, detail: error.message || null };
   if (error.code === 'VALIDATION_FAILED' && error.issues?.length)
     return {
-      headline: 'The file could not be read. Nothing was changed.',
+      headline: t('dataImport:problems.unreadable'),
       detail: error.issues.map((i) => i.message).join(' '),
     };
   return { headline, detail: null };
 }
 
-/** Bigger files are refused by the core; say so before reading them. */
+/** Bigger files are refused by the core; say so before reading them (sizes in MB, 10^6 bytes). */
 export function tooLarge(file: File, maxBytes: number): ImportProblem | null {
   if (file.size <= maxBytes) return null;
+  const mb = (bytes: number, digits: number) =>
+    new Intl.NumberFormat(currentLocale(), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(bytes / 1_000_000);
   return {
-    headline: 'This file is too large to import. Nothing was changed.',
-    detail: `It is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is ${maxBytes / 1_000_000} MB.`,
+    headline: t('dataImport:problems.tooLarge'),
+    detail: t('dataImport:problems.tooLargeDetail', {
+      size: mb(file.size, 1),
+      limit: mb(maxBytes, 0),
+    }),
   };
+}
+
+/** The problem shown for a file of zero bytes, which is never sent to the core. */
+export function emptyFile(): ImportProblem {
+  return { headline: t('dataImport:problems.empty'), detail: null };
 }
