@@ -111,7 +111,23 @@ export function languageOf(tag: string): Language {
  * Switches the screens to `tag` (a BCP 47 locale, e.g. from the store settings), once its
  * catalogues have loaded. An invalid tag falls back to {@link DEFAULT_LOCALE}.
  */
-export async function setLocale(tag: string): Promise<void> {
+export function setLocale(tag: string): Promise<void> {
+  // One switch at a time, in the order asked: the last locale asked for wins.
+  switching = switching.then(
+    () => switchTo(tag),
+    () => switchTo(tag),
+  );
+  return switching;
+}
+
+let switching: Promise<void> = Promise.resolve();
+
+/** Resolves once every locale switch asked for so far has finished (texts then read in it). */
+export function localeSettled(): Promise<void> {
+  return switching.catch(() => undefined);
+}
+
+async function switchTo(tag: string): Promise<void> {
   let next = DEFAULT_LOCALE;
   try {
     next = Intl.getCanonicalLocales(tag)[0] ?? DEFAULT_LOCALE;

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../components/notify';
 import { count } from '../../format/locale';
-import { t as translate } from '../../i18n';
+import { localeSettled, t as translate } from '../../i18n';
 import { can, useSessionStore } from '../../stores/session';
 import { useSettingsStore } from '../../stores/settings';
 import { lazyScreen } from '../../components/lazy-screen';
@@ -40,14 +40,17 @@ export function StoreSetupGate({ children }: { children: ReactNode }) {
       settings={settings}
       onDone={(demo) => {
         requestSetup(false);
-        // In the language just chosen: the hook's `t` still speaks the one this render had.
-        notifySuccess(
-          demo
-            ? translate('setup:doneWithDemo', {
-                count: demo.salesCreated + demo.refundsCreated,
-                formatted: count(demo.salesCreated + demo.refundsCreated),
-              })
-            : translate('setup:done'),
+        // In the language just chosen, once its texts are here: the hook's `t` still speaks the
+        // one this render had.
+        void localeSettled().then(() =>
+          notifySuccess(
+            demo
+              ? translate('setup:doneWithDemo', {
+                  count: demo.salesCreated + demo.refundsCreated,
+                  formatted: count(demo.salesCreated + demo.refundsCreated),
+                })
+              : translate('setup:done'),
+          ),
         );
       }}
     />
