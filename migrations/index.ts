@@ -13,8 +13,8 @@ import { StaffSessionEpoch1790000005000 } from './1790000005000-StaffSessionEpoc
 import { AuditIdentifierKey1790000005100 } from './1790000005100-AuditIdentifierKey';
 import { TillCarts1790000006000 } from './1790000006000-TillCarts';
 import { StoreSetUp1790000006100 } from './1790000006100-StoreSetUp';
-import { AuditFilterIndexes1790000006300 } from './1790000006300-AuditFilterIndexes';
 import { NormaliseCustomerPhones1790000006200 } from './1790000006200-NormaliseCustomerPhones';
+import { AuditFilterIndexes1790000006300 } from './1790000006300-AuditFilterIndexes';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -28,6 +28,6 @@ export const MIGRATIONS = [
   AuditIdentifierKey1790000005100,
   TillCarts1790000006000,
   StoreSetUp1790000006100,
-  AuditFilterIndexes1790000006300,
   NormaliseCustomerPhones1790000006200,
+  AuditFilterIndexes1790000006300,
 ];
