@@ -40,7 +40,7 @@ function tillCart(
 }
 const CORA = { id: 9, name: 'Cora Cashier' };
 
-function till(api: FakeApi, stored: TillCart) {
+function till(api: FakeApi, stored: TillCart, locale = 'en-GB') {
   api['auth:session'].mockResolvedValue(ok({ session: me }));
   api['settings:get'].mockResolvedValue(
     ok({
@@ -53,6 +53,7 @@ function till(api: FakeApi, stored: TillCart) {
       timeZone: 'Europe/London',
       maxDiscountBps: 5000,
       ...STORE_DETAILS,
+      locale,
     }),
   );
   api['sales:parkedList'].mockResolvedValue(ok([]));
@@ -212,7 +213,7 @@ describe('the till cart after sign-in (issue 8, item 4)', () => {
   it('asks in German', async () => {
     await setLocale('de-DE');
     const api = createFakeApi();
-    till(api, tillCart(CORA, [2, 1]));
+    till(api, tillCart(CORA, [2, 1]), 'de-DE');
     const dialog = await screen.findByRole('dialog', {
       name: 'Auf dieser Kasse läuft ein Verkauf',
     });

@@ -597,7 +597,7 @@ describe('staff screen in German (item 25)', () => {
       api['audit:list'].mockResolvedValue(ok({ items: [] }));
       api['audit:filterOptions'].mockResolvedValue(ok({ actors: [], terminals: [] }));
       const { user } = renderApp(api);
-      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      const nav = await screen.findByRole('navigation', { name: 'Hauptmenü' });
       await user.click(
         await within(nav).findByRole('button', { name: /2 Zugangsanfragen warten/ }),
       );

@@ -567,7 +567,8 @@ describe('transactions in German (issue 8, item 25)', () => {
   /** Opens the transactions screen through the navigation store (the shell's labels are not ours). */
   async function openGerman(items = [refund13, sale12, voided11], api = createFakeApi()) {
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
-    api['settings:get'].mockResolvedValue(ok(SETTINGS));
+    // The store's locale: the settings switch the screens to it when they arrive.
+    api['settings:get'].mockResolvedValue(ok({ ...SETTINGS, locale: 'de-DE' }));
     api['staff:list'].mockResolvedValue(ok({ items: [], total: 0 }));
     api['reports:today'].mockResolvedValue(ok({ date: '2026-11-23', timeZone: 'Europe/Berlin' }));
     api['sales:list'].mockResolvedValue(ok({ items, nextCursor: null }));
