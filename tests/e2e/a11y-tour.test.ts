@@ -365,7 +365,7 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
     await api(page(), 'settings:update', {
       storeName: 'Corner Shop',
       idleLockMinutes: 15,
-      locale,
+      locale: T.locale,
     });
     const ids: number[] = [];
     for (const p of [MUG, TOWEL, LANTERN])
