@@ -1,0 +1,125 @@
+/**
+ * Issue 8, item 25: checkout and the day summary in German (store locale de-DE, set through the
+ * core's `settings:update`), at 1024×768, 1366×768 and 1920×1080. Long German words must not
+ * break the layout: nothing on either screen overflows the window sideways, and the checkout's
+ * total and Pay button stay on screen. The PNGs are kept in docs/screenshots/
+ * (checkout-de-<size>.png, day-summary-de-<size>.png).
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../helpers/core';
+import { REPO_ROOT, SCREENSHOT_DIR, visible, type Harness, type KassaPage } from './harness';
+import { asAdmin, PRODUCTS, scan, startShop } from './checkout-helpers';
+
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Saves a screenshot to test-results/screenshots/ and a copy to docs/screenshots/. */
+async function keep(page: Page, name: string) {
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, animations: 'disabled' });
+  mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+  copyFileSync(file, path.join(REPO_ROOT, 'docs', 'screenshots', `${name}.png`));
+}
+
+/** Widest element right edge and the document's scroll width, against the window's width. */
+async function overflow(page: Page): Promise<{ scrollWidth: number; width: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+}
+
+describe('checkout and the day summary in German', () => {
+  let h: Harness;
+  let w: KassaPage;
+  beforeAll(async () => {
+    h = await startShop();
+    // A German store, set up as the first run does (so no "not set up yet" banner either).
+    await asAdmin(h, 'settings:setUpStore', {
+      storeName: 'Schreibwaren Müller',
+      storeAddress: 'Hauptstraße 12\n10115 Berlin',
+      taxNumber: 'DE123456789',
+      country: 'DE',
+      currency: 'EUR',
+      pricesIncludeTax: true,
+      defaultTaxRateBps: 1900,
+      timeZone: 'Europe/Berlin',
+      receiptFooter: 'Vielen Dank für Ihren Einkauf!',
+      locale: 'de-DE',
+    });
+    // A few sales of today, for the day summary.
+    for (const [i, p] of PRODUCTS.slice(0, 5).entries()) {
+      const { items } = await asAdmin<{ items: { id: number }[] }>(h, 'products:list', {
+        search: p.sku,
+      });
+      await asAdmin(h, 'sales:checkout', {
+        id: randomUUID(),
+        lines: [{ productId: items[0]!.id, quantity: i + 1 }],
+        customerId: null,
+        tenders: [
+          i % 2 ? { type: 'card', amount: p.price * (i + 1) } : { type: 'cash', amount: 10000 },
+        ],
+      });
+    }
+    w = await h.newPage();
+    await w.page.clock.setFixedTime(h.clock.now());
+    await w.open();
+    const page = w.page;
+    await visible(page.getByRole('heading', { name: 'Anmelden' }));
+    await page.getByLabel('Benutzername oder E-Mail').fill(ADMIN.username);
+    await page.getByLabel('Passwort', { exact: true }).fill(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('combobox', { name: 'Artikel scannen oder suchen' }));
+  });
+  afterEach(() => w?.assertClean());
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('checkout with four lines, at the three sizes', async () => {
+    const page = w.page;
+    const field = page.getByRole('combobox', { name: 'Artikel scannen oder suchen' });
+    await field.focus();
+    for (const i of [0, 2, 4, 11]) await scan(page, PRODUCTS[i]!.barcode, 2);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Warenkorb' }).locator('tbody tr').count())
+      .toBe(4);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(150);
+      await keep(page, `checkout-de-${size.width}x${size.height}`);
+      const o = await overflow(page);
+      expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
+      for (const [name, at] of [
+        ['Zu zahlen', page.getByLabel('Zu zahlen')],
+        ['Bezahlen', page.getByRole('button', { name: 'Bezahlen' })],
+      ] as const) {
+        const box = await at.boundingBox();
+        expect(box, name).not.toBeNull();
+        expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(size.height);
+      }
+    }
+  });
+
+  it('the day summary with five sales, at the three sizes', async () => {
+    const page = w.page;
+    await page
+      .getByRole('navigation', { name: 'Hauptmenü' })
+      .getByRole('button', { name: 'Berichte' })
+      .click();
+    await visible(page.getByRole('table').first());
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(150);
+      await keep(page, `day-summary-de-${size.width}x${size.height}`);
+      const o = await overflow(page);
+      expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
+    }
+  });
+});
