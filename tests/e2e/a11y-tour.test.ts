@@ -200,8 +200,8 @@ const GERMAN: TourTexts = {
   customersTable: 'Kunden',
   newProduct: 'Neuer Artikel',
   remove: 'Entfernen',
-  // The data import screen is not translated yet (NOT_YET_TRANSLATED in eslint.config.js).
-  importProducts: /^Import products/,
+  // The button ("Artikel-CSV importieren") and its dialog ("Artikel importieren").
+  importProducts: /^Artikel(-CSV)? importieren/,
   addMember: 'Mitarbeiter hinzufügen',
   pendingRequests: /Offene Anfragen/,
   approve: 'Freigeben',

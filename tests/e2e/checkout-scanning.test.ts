@@ -13,6 +13,7 @@ import { type Harness, gone, visible } from './harness';
 import {
   cartLines,
   cashierWindow,
+  emptyTillCart,
   expectedLines,
   gbp,
   latestSales,
@@ -45,8 +46,9 @@ describe('checkout at scanner speed, sale after sale', () => {
   beforeAll(async () => {
     h = await startShop();
   });
-  afterEach(() => {
+  afterEach(async () => {
     for (const p of h.pages) p.assertClean();
+    await emptyTillCart(h);
   });
   afterAll(async () => {
     await h?.close();

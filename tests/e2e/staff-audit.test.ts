@@ -149,12 +149,12 @@ describe('staff screen and audit log in the browser', () => {
     await page.getByRole('option', { name: 'Mia Manager' }).click();
     await page.getByLabel('Action', { exact: true }).first().click();
     await page.getByRole('option', { name: 'Sign-in', exact: true }).click();
-    await page.getByLabel('From').fill('2026-11-23');
-    await page.getByLabel('To').fill('2026-11-23');
+    await page.getByLabel('From', { exact: true }).fill('2026-11-23');
+    await page.getByLabel('To', { exact: true }).fill('2026-11-23');
     await expect.poll(async () => (await log.getByRole('row').count()) - 1).toBe(2);
     // A first day after the last moves the last along: the range is the 24th alone.
-    await page.getByLabel('From').fill('2026-11-24');
-    expect(await page.getByLabel('To').inputValue()).toBe('2026-11-24');
+    await page.getByLabel('From', { exact: true }).fill('2026-11-24');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2026-11-24');
     await visible(page.getByText('No audit events match these filters.'));
     await expectAxeClean(page);
     await w.h.screenshot(page, 'audit-filtered-empty');
