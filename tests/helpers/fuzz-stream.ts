@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { makeTestCore, tempDir, withAdmin, type TestCore } from './core';
 import { RefPick } from './fuzz-oracle-random';
-import type { Need } from './fuzz-oracle';
+import { TILL_CART_VERSION, type Need } from './fuzz-oracle';
 import type { Ref } from './fuzz-oracle-rules';
 import { STRONG_PASSWORD } from './fuzz-payloads';
 import { insertCustomer, insertProduct, seedRetail, withWritable } from './retail';
@@ -129,6 +129,20 @@ const NEEDS: Record<Need, (s: Stream) => Promise<void> | void> = {
   },
   sellableProduct: (s) => void sellableProduct(s),
   refundableSale: (s) => refundableSale(s),
+  // The till's cart holds a line of the admin's, at a known version, so cart:park can succeed.
+  tillCart: async (s) => {
+    const till = await s.t.must('cart:get');
+    if (till.cart.lines.length === 0) {
+      const productId = sellableProduct(s);
+      await s.t.must('cart:save', {
+        cart: { lines: [{ productId, quantity: 1 }] },
+        version: till.version,
+      });
+    }
+    withWritable(s.t, (db) =>
+      db.prepare('UPDATE till_carts SET version = ?').run(TILL_CART_VERSION),
+    );
+  },
   parkedCart: async (s) => {
     if (newest(s, 'SELECT 1 FROM parked_sales LIMIT 1')) return;
     const productId = sellableProduct(s);
