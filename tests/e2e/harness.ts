@@ -304,6 +304,19 @@ export async function gone(locator: Locator, timeout = 10_000): Promise<void> {
   await locator.first().waitFor({ state: 'hidden', timeout });
 }
 
+/** Waits until a dialog has finished fading in, so axe sees its colours as they stay. */
+export async function settled(dialog: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      dialog.evaluate((el) => {
+        for (let n: Element | null = el; n; n = n.parentElement)
+          if (Number(getComputedStyle(n).opacity) < 1) return false;
+        return true;
+      }),
+    )
+    .toBe(true);
+}
+
 export interface TwoWindows {
   h: Harness;
   /** Window 1: the admin's. */

@@ -6,9 +6,9 @@
  * axe-core finds no critical or serious violation on any of these screens and dialogs.
  */
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
-import { axeSerious, useTwoWindows, visible, type TwoWindows } from './harness';
+import { axeSerious, settled, useTwoWindows, visible, type TwoWindows } from './harness';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -36,19 +36,6 @@ async function shots(w: TwoWindows, page: Page, name: string): Promise<void> {
  * axe-core on this suite's screens (the main area and the navigation with its badge) or dialogs:
  * no critical or serious violation. The shell's header belongs to the shell's own checks.
  */
-/** Waits until a dialog has finished fading in, so axe sees its colours as they stay. */
-async function settled(dialog: Locator): Promise<void> {
-  await expect
-    .poll(() =>
-      dialog.evaluate((el) => {
-        for (let n: Element | null = el; n; n = n.parentElement)
-          if (Number(getComputedStyle(n).opacity) < 1) return false;
-        return true;
-      }),
-    )
-    .toBe(true);
-}
-
 async function expectAxeClean(
   page: Page,
   include = ['.k-shell-main', '.k-shell-nav'],
