@@ -28,6 +28,10 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 export const ROLE_IDS = ['admin', 'manager', 'cashier'] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
 
+/** True for one of {@link ROLE_IDS} (a select's value, which may be null). */
+export const isRole = (value: string | null): value is RoleId =>
+  (ROLE_IDS as readonly (string | null)[]).includes(value);
+
 export interface RoleDefinition {
   id: RoleId;
   name: string;

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
+import { isRole, type RoleId } from '../../../../shared/permissions';
 import { FormAlert } from '../../components/FormAlert';
 import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
 import { useServerSubmit } from '../../forms/useServerSubmit';
@@ -16,9 +16,6 @@ type AddValues = {
   approve: boolean;
 };
 const FIELDS = ['displayName', 'username', 'email', 'role'] as const;
-const isRole = (value: string | null): value is RoleId =>
-  (ROLE_IDS as readonly (string | null)[]).includes(value);
-
 /**
  * Adds a staff member with a temporary password, which the staff store then shows once. With
  * "Approve now" off, the member stays pending until someone approves them.

@@ -2,16 +2,13 @@ import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffView } from '../../../../shared/contract';
-import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
+import { isRole, type RoleId } from '../../../../shared/permissions';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
 import { AppError } from '../../../../shared/errors';
-
-const isRole = (value: string | null): value is RoleId =>
-  (ROLE_IDS as readonly (string | null)[]).includes(value);
 
 /**
  * Approves an access request with a role chosen here (item 15), showing what the role may do.

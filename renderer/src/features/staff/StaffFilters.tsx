@@ -4,7 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleView, StaffStatus } from '../../../../shared/contract';
-import { ROLE_IDS, type RoleId } from '../../../../shared/permissions';
+import { isRole } from '../../../../shared/permissions';
 import type { StaffFilters as Filters } from '../../stores/staff';
 
 const ALL = 'all';
@@ -18,9 +18,6 @@ export interface StaffFiltersProps {
 
 const isStatus = (value: string): value is StaffStatus =>
   value === 'active' || value === 'pending' || value === 'disabled';
-const isRole = (value: string | null): value is RoleId =>
-  (ROLE_IDS as readonly (string | null)[]).includes(value);
-
 /** Status, role and a search box (debounced) above the staff table. */
 export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
   const { t } = useTranslation('staff');
