@@ -20,7 +20,7 @@ describe('navigation by permission', () => {
     renderApp(api);
     await screen.findByRole('navigation', { name: 'Main' });
 
-    expect(navButtons()).toEqual(['Checkout', 'Transactions', 'Customers']);
+    expect(navButtons()).toEqual(['Checkout', 'Transactions', 'Customers', 'Your profile']);
     expect(screen.queryByRole('button', { name: /Staff/ })).not.toBeInTheDocument();
     expect(api['staff:list']).not.toHaveBeenCalled();
   });
@@ -39,19 +39,23 @@ describe('navigation by permission', () => {
       'Import data',
       'Staff',
       'Settings',
+      'Your profile',
     ]);
   });
 
-  it('a member whose role allows no screen sees no navigation and an explanation', async () => {
+  it('a member whose role allows no screen sees an explanation, and only their profile', async () => {
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(
       ok({ session: sessionFor('cashier', { permissions: [] }) }),
     );
-    renderApp(api);
+    const { user } = renderApp(api);
     expect(
       await screen.findByText(/Your role does not include any screens yet/),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    expect(navButtons()).toEqual(['Your profile']);
+    await user.click(screen.getByRole('button', { name: 'Your profile' }));
+    expect(await screen.findByRole('heading', { name: 'Your profile' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'tom' })).toBeInTheDocument();
   });
 
   it('goes by permissions, not by role name', async () => {
@@ -61,7 +65,7 @@ describe('navigation by permission', () => {
     );
     renderApp(api);
     await screen.findByRole('navigation', { name: 'Main' });
-    expect(navButtons()).toEqual(['Reports']);
+    expect(navButtons()).toEqual(['Reports', 'Your profile']);
   });
 
   it('the header shows the till, the member and their role, and the session actions', async () => {
@@ -88,11 +92,12 @@ describe('navigation by permission', () => {
 
 describe('visibleNavItems / resolveScreen', () => {
   it('lists only items whose permissions are held, in menu order', () => {
-    expect(visibleNavItems([]).map((i) => i.id)).toEqual([]);
+    expect(visibleNavItems([]).map((i) => i.id)).toEqual(['profile']);
     expect(visibleNavItems(permissionsOf('cashier')).map((i) => i.id)).toEqual([
       'checkout',
       'transactions',
       'customers',
+      'profile',
     ]);
     expect(visibleNavItems(permissionsOf('manager')).map((i) => i.id)).toEqual([
       'checkout',
@@ -101,9 +106,10 @@ describe('visibleNavItems / resolveScreen', () => {
       'products',
       'reports',
       'staff',
+      'profile',
     ]);
-    expect(visibleNavItems(ALL_PERMISSIONS)).toHaveLength(NAV_ITEMS.length);
-    expect(visibleNavItems(['sales.refund']).map((i) => i.id)).toEqual(['transactions']);
+    expect(visibleNavItems(ALL_PERMISSIONS)).toHaveLength(NAV_ITEMS.length + 1);
+    expect(visibleNavItems(['sales.refund']).map((i) => i.id)).toEqual(['transactions', 'profile']);
   });
 
   it('falls back to the first allowed screen when the chosen one is not allowed', () => {
@@ -111,5 +117,8 @@ describe('visibleNavItems / resolveScreen', () => {
     expect(resolveScreen('staff', cashierItems)?.id).toBe('checkout');
     expect(resolveScreen('customers', cashierItems)?.id).toBe('customers');
     expect(resolveScreen(null, [])).toBeNull();
+    // The profile is shown only when chosen: a member without screens is told so.
+    expect(resolveScreen(null, visibleNavItems([]))).toBeNull();
+    expect(resolveScreen('profile', visibleNavItems([]))?.id).toBe('profile');
   });
 });

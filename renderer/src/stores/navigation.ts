@@ -12,7 +12,8 @@ export type ScreenId =
   | 'reports'
   | 'data'
   | 'staff'
-  | 'settings';
+  | 'settings'
+  | 'profile';
 
 export interface NavigationState {
   /** The screen the member chose, or null for the default. */

@@ -42,11 +42,9 @@ export function Shell() {
       <PanelBoundary area={t('regions.header')}>
         <ShellHeader onChangePassword={() => setChangingPassword(true)} />
       </PanelBoundary>
-      {items.length > 0 && (
-        <PanelBoundary area={t('regions.navigation')}>
-          <ShellNav items={items} current={current?.id ?? null} onSelect={go} />
-        </PanelBoundary>
-      )}
+      <PanelBoundary area={t('regions.navigation')}>
+        <ShellNav items={items} current={current?.id ?? null} onSelect={go} />
+      </PanelBoundary>
       <main className="k-shell-main">
         <PanelBoundary area={t('regions.notices')}>
           <SafeModeBanner />

@@ -7,6 +7,7 @@ import {
   IconSettings,
   IconShoppingCart,
   IconUsers,
+  IconUserCircle,
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
@@ -24,6 +25,7 @@ const ICONS: Record<ScreenId, Icon> = {
   staff: IconUsersGroup,
   data: IconDatabaseImport,
   settings: IconSettings,
+  profile: IconUserCircle,
 };
 
 export interface ShellNavProps {

@@ -29,15 +29,28 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'settings', label: 'nav.settings', anyOf: ['settings.manage'] },
 ];
 
-/** The navigation items `permissions` allow, in menu order. */
+/** The member's own profile (issue 9, item 3): every signed-in member has one, last in the menu. */
+export const PROFILE_ITEM: NavItem = { id: 'profile', label: 'nav.profile', anyOf: [] };
+
+/** The navigation items `permissions` allow, in menu order, then the profile. */
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.anyOf.some((p) => permissions.includes(p)));
+  return [
+    ...NAV_ITEMS.filter((item) => item.anyOf.some((p) => permissions.includes(p))),
+    PROFILE_ITEM,
+  ];
 }
 
-/** The screen to show: the chosen one if allowed, else the first allowed, else none. */
+/**
+ * The screen to show: the chosen one if allowed, else the first allowed work screen, else none
+ * (the profile is opened only on purpose, so a member without screens is told so).
+ */
 export function resolveScreen(
   chosen: ScreenId | null,
   allowed: readonly NavItem[],
 ): NavItem | null {
-  return allowed.find((item) => item.id === chosen) ?? allowed[0] ?? null;
+  return (
+    allowed.find((item) => item.id === chosen) ??
+    allowed.find((item) => item !== PROFILE_ITEM) ??
+    null
+  );
 }

@@ -20,6 +20,7 @@ export const SCREENS: Record<ScreenId, LazyScreen<object>> = {
   data: lazyScreen(() => import('../data-import/DataImportScreen').then((m) => m.DataImportScreen)),
   staff: lazyScreen(() => import('../staff/StaffScreen').then((m) => m.StaffScreen)),
   settings: lazyScreen(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen)),
+  profile: lazyScreen(() => import('../profile/ProfileScreen').then((m) => m.ProfileScreen)),
 };
 
 /** Fetches the code of `ids` (default: every screen) ahead of time. */
