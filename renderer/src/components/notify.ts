@@ -1,17 +1,24 @@
 /**
- * Toast notifications for the outcome of an action that has no form to show it in.
+ * Toast notifications for the outcome of an action that has no form to show it in. Mantine's
+ * notifications load with the first toast (like their container in App.tsx), so the sign-in
+ * screen's JavaScript does not carry them (issue 8, item 23).
  */
-import { notifications } from '@mantine/notifications';
+import type { NotificationData } from '@mantine/notifications';
 import { AppError, SESSION_PROBLEM_CODES } from '../../../shared/errors';
 import { messageFor } from '../api/messages';
 import { t } from '../i18n';
+
+/** Shows `data` once Mantine's notifications module has loaded (at once after the first time). */
+function show(data: NotificationData): void {
+  void import('@mantine/notifications').then(({ notifications }) => notifications.show(data));
+}
 
 /** The close button is named, so screen readers and keyboard users can dismiss a toast. */
 const closeButtonProps = () => ({ 'aria-label': t('shell:notify.dismiss') });
 
 /** Shows a short success message. */
 export function notifySuccess(message: string): void {
-  notifications.show({
+  show({
     message,
     color: 'teal',
     autoClose: 4000,
@@ -29,7 +36,7 @@ export function notifyError(error: unknown, title = t('shell:notify.failed')): v
     (error.code === 'REAUTH_REQUIRED' || SESSION_PROBLEM_CODES.includes(error.code))
   )
     return;
-  notifications.show({
+  show({
     title,
     message: messageFor(error),
     color: 'red',
