@@ -24,9 +24,12 @@ function focusedLabel(page: Page): Promise<string> {
   });
 }
 
-/** Types into the focused field, after checking it is the one labelled `label`. */
+/**
+ * Types into the focused field, after checking it is the one labelled `label`. Focus is waited
+ * for (up to 5 s): a lazily loaded form takes focus once its code has arrived, after its heading.
+ */
 async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  expect(await focusedLabel(page)).toBe(label);
+  await expect.poll(() => focusedLabel(page), { timeout: 5_000 }).toBe(label);
   await page.keyboard.type(text);
 }
 
@@ -130,7 +133,7 @@ describe('staff onboarding in the browser', () => {
   it('3. their sign-in is refused while pending, with a readable message', async () => {
     const page = w.member.page;
     // "Back to sign in" has focus.
-    expect(await focusedLabel(page)).toBe('Back to sign in');
+    await expect.poll(() => focusedLabel(page), { timeout: 5_000 }).toBe('Back to sign in');
     await page.keyboard.press('Enter');
     await visible(page.getByRole('heading', { name: 'Sign in' }));
 
