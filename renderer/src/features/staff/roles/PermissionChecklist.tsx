@@ -1,4 +1,4 @@
-import { Checkbox, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Checkbox, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import '../staff.css';
 import {
@@ -26,7 +26,8 @@ export function PermissionChecklist({ value, onChange, readOnly }: PermissionChe
   const toggle = (p: Permission, on: boolean) =>
     onChange?.(on ? [...value, p] : value.filter((x) => x !== p));
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md">
+    // A CSS grid (staff.css), not SimpleGrid's responsive props: those inject a <style> the CSP refuses.
+    <div className="k-permission-grid">
       {groups.map(([group, permissions]) => (
         <fieldset key={group} className="k-permission-group">
           <legend>
@@ -47,6 +48,6 @@ export function PermissionChecklist({ value, onChange, readOnly }: PermissionChe
           </Stack>
         </fieldset>
       ))}
-    </SimpleGrid>
+    </div>
   );
 }
