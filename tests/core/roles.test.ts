@@ -20,6 +20,8 @@ import {
   type TestCore,
 } from '../helpers/core';
 import { snapshotTables } from '../helpers/fuzz-db';
+import { ONLINE_RETAIL_CSV } from '../helpers/fuzz-payloads';
+import { importFile } from '../helpers/import-file';
 
 const cores: TestCore[] = [];
 async function core(opts: Parameters<typeof makeTestCore>[0] = {}): Promise<TestCore> {
@@ -246,6 +248,11 @@ describe('deleting a role', () => {
     await t.must('auth:requestAccess', MEMBER, 9);
     const pending = await t.must('staff:list', { status: 'pending' });
     expect(pending.items[0]).toMatchObject({ role: 'manager', roleName: 'Manager' });
+    // The imported sales' pseudo-member (created by the first import) needs a role too.
+    await t.must('import:onlineRetail', importFile(ONLINE_RETAIL_CSV));
+    expect(t.raw().prepare("SELECT role_id FROM staff WHERE username = 'Imported'").get()).toEqual({
+      role_id: 'manager',
+    });
   });
 });
 
