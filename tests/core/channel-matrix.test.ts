@@ -242,6 +242,12 @@ describe('the contract and the payload table', () => {
       );
       expect(permissionsOf('cashier'), c).not.toContain(access as Permission);
     }
+    // A custom role is judged by its permissions: the Supervisor refunds but reaches no staff,
+    // role, audit or settings channel; the Staff keeper administers staff but cannot sell.
+    for (const c of adminOnly) expect(allowed(channels[c].access, 'supervisor'), c).toBe(false);
+    expect(allowed(channels['sales:refund'].access, 'supervisor')).toBe(true);
+    expect(allowed(channels['roles:update'].access, 'keeper')).toBe(true);
+    expect(allowed(channels['sales:checkout'].access, 'keeper')).toBe(false);
     // Managers see staff but cannot administer them.
     for (const c of CHANNEL_NAMES.filter((x) => channels[x].access === 'staff.manage'))
       expect(allowed(channels[c].access, 'manager'), c).toBe(false);
