@@ -130,7 +130,27 @@ describe('roles editor', () => {
     );
   });
 
-  it('offers custom roles when changing a member role, and shows them read-only to managers', async () => {
+  it("lists custom roles in a member's Change role dialog", async () => {
+    const { api, user } = await openRoles();
+    api['staff:setRole'].mockResolvedValue(ok({ ...dana, role: 'manager', roleName: 'Manager' }));
+    await user.click(screen.getByRole('tab', { name: 'Members' }));
+    await screen.findByRole('table', { name: 'Staff members' });
+    await user.click(screen.getByRole('button', { name: 'Actions for Dana Berg' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Change role' }));
+    const dialog = await screen.findByRole('dialog', { name: "Change Dana Berg's role" });
+    const role = within(dialog).getByLabelText('Role', { selector: 'input' });
+    expect(role).toHaveValue('Supervisor');
+    await user.click(role);
+    const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
+    expect(options).toEqual(['Admin', 'Manager', 'Cashier', 'Supervisor']);
+    await user.click(screen.getByRole('option', { name: 'Manager' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Change role' }));
+    await waitFor(() =>
+      expect(api['staff:setRole']).toHaveBeenCalledWith({ id: 7, role: 'manager' }),
+    );
+  });
+
+  it('shows custom roles to managers, read-only', async () => {
     const { user } = await openRoles('manager');
     expect(screen.queryByRole('button', { name: 'New role' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Edit role/ })).toBeNull();
