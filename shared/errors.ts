@@ -86,6 +86,10 @@ export const ERROR_CODES = [
   'IMPORT_ENCODING',
   /** Anything unexpected. Details go to the log, never across IPC. */
   'INTERNAL',
+  /** The built-in Admin role holds every permission and cannot be edited or deleted. */
+  'ROLE_LOCKED',
+  /** The role still has members: move them to another role first. */
+  'ROLE_IN_USE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,12 +25,24 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-export const ROLE_IDS = ['admin', 'manager', 'cashier'] as const;
-export type RoleId = (typeof ROLE_IDS)[number];
+/**
+ * A role's id: the key of a row in `roles`. The seeded roles keep 'admin', 'manager' and
+ * 'cashier'; roles an admin creates get a generated id (core/roles). Never checked by name.
+ */
+export type RoleId = string;
 
-/** True for one of {@link ROLE_IDS} (a select's value, which may be null). */
-export const isRole = (value: string | null): value is RoleId =>
-  (ROLE_IDS as readonly (string | null)[]).includes(value);
+/** The built-in Admin role: every permission, never edited or deleted (issue 9, section 2). */
+export const ADMIN_ROLE_ID: RoleId = 'admin';
+
+/** How the roles editor groups permissions (issue 9, section 2); every permission has one group. */
+export const PERMISSION_GROUPS = {
+  sales: ['sales.create', 'sales.void', 'sales.refund', 'sales.annotate', 'sales.discountOverride'],
+  catalogue: ['products.manage', 'customers.manage', 'data.import'],
+  reports: ['reports.view', 'audit.view'],
+  staff: ['staff.view', 'staff.manage', 'staff.approve'],
+  settings: ['settings.manage'],
+} as const satisfies Record<string, readonly Permission[]>;
+export type PermissionGroup = keyof typeof PERMISSION_GROUPS;
 
 export interface RoleDefinition {
   id: RoleId;
@@ -38,7 +50,10 @@ export interface RoleDefinition {
   permissions: readonly Permission[];
 }
 
-/** Built-in roles. The role id is stable; the display name may be renamed later. */
+/**
+ * The seeded roles, as the first migrations wrote them. Admin is locked; Manager and Cashier are
+ * ordinary rows an admin may rename, edit or delete, so code never relies on them existing.
+ */
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   { id: 'admin', name: 'Admin', permissions: ALL_PERMISSIONS },
   {
@@ -60,9 +75,13 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   { id: 'cashier', name: 'Cashier', permissions: ['sales.create', 'customers.manage'] },
 ];
 
-/** The permission that makes a member count as an admin for the last-admin rule. */
-export const ADMIN_PERMISSION: Permission = 'staff.manage';
+/**
+ * The permissions that make a member count as an admin for the last-admin rule: at least one
+ * active member always holds both, whatever their role is called (issue 9, section 2).
+ */
+export const ADMIN_PERMISSIONS: readonly Permission[] = ['staff.manage', 'staff.approve'];
 
+/** The seeded permissions of a built-in role (what a fresh database holds); [] for any other id. */
 export function permissionsOf(role: RoleId): readonly Permission[] {
   return BUILT_IN_ROLES.find((r) => r.id === role)?.permissions ?? [];
 }

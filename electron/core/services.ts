@@ -23,6 +23,7 @@ import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
 import { ImportJobs } from './imports/import-jobs';
 import { TillCarts } from './carts/till-carts';
+import { RoleService } from './roles/role-service';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -30,6 +31,8 @@ export interface Services {
   audit: AuditLog;
   auth: AuthService;
   staff: StaffService;
+  /** The roles editor (issue 9, section 2). */
+  roles: RoleService;
   settings: SettingsService;
   sessions: SessionManager;
   safeMode: () => boolean;
@@ -85,6 +88,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     audit,
     auth,
     staff,
+    roles: new RoleService(db, audit, clock),
     settings,
     sessions,
     safeMode: d.safeMode,

@@ -54,6 +54,9 @@ export const AUDIT_ACTIONS = [
   'sale.annotate',
   'import.online_retail',
   'audit.export',
+  'role.create',
+  'role.update',
+  'role.delete',
 ] as const;
 
 /**

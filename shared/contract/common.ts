@@ -1,6 +1,5 @@
 /** Field schemas shared by several channels. Lengths are capped everywhere (F1). */
 import { z } from 'zod';
-import { ROLE_IDS } from '../permissions';
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -66,7 +65,15 @@ export const byIdInput = z.strictObject({ id: idSchema });
 export const emptyInput = z.strictObject({});
 export const emptyOutput = z.strictObject({});
 
-export const roleIdSchema = z.enum(ROLE_IDS);
+/**
+ * A role's id (a row of `roles`): the seeded 'admin', 'manager', 'cashier', or a generated id
+ * such as `r-3f9a0c1b7e2d`. 1..32 characters of a-z, 0-9, dash, underscore.
+ */
+export const roleIdSchema = z
+  .string()
+  .min(1, 'Required')
+  .max(32, 'At most 32 characters')
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Not a role id');
 export const STAFF_STATUSES = ['pending', 'active', 'disabled'] as const;
 export const staffStatusSchema = z.enum(STAFF_STATUSES);
 export type StaffStatus = z.infer<typeof staffStatusSchema>;

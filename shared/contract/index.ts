@@ -14,10 +14,12 @@ import { salesChannels } from './sales';
 import { reportChannels } from './reports';
 import { importChannels } from './imports';
 import { cartChannels } from './carts';
+import { roleChannels } from './roles';
 
 export const channels = {
   ...authChannels,
   ...settingsChannels,
+  ...roleChannels,
   ...staffChannels,
   ...auditChannels,
   ...productChannels,
@@ -54,3 +56,4 @@ export * from './sales';
 export * from './reports';
 export * from './imports';
 export * from './carts';
+export * from './roles';

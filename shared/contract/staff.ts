@@ -1,6 +1,5 @@
 /** Staff administration channels. Admin-only by permission; see docs/ipc.md for the generated table. */
 import { z } from 'zod';
-import { ALL_PERMISSIONS, type Permission } from '../permissions';
 import { defineChannel } from './define';
 import {
   byIdInput,
@@ -39,13 +38,6 @@ export const staffViewSchema = z.strictObject({
 });
 export type StaffView = z.infer<typeof staffViewSchema>;
 
-export const roleViewSchema = z.strictObject({
-  id: roleIdSchema,
-  name: z.string(),
-  permissions: z.array(z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]])),
-});
-export type RoleView = z.infer<typeof roleViewSchema>;
-
 const temporaryPasswordOutput = z.strictObject({
   staff: staffViewSchema,
   /** Shown once to the admin; stored only as a hash; single use (R1). */
@@ -55,12 +47,6 @@ const temporaryPasswordOutput = z.strictObject({
 });
 
 export const staffChannels = {
-  'roles:list': defineChannel({
-    summary: 'List the roles and their permissions.',
-    input: emptyInput,
-    output: z.array(roleViewSchema),
-    access: 'staff.view',
-  }),
   'staff:list': defineChannel({
     summary:
       'List staff, filtered by status and role, searched by name, username or email; newest first.',
@@ -113,7 +99,8 @@ export const staffChannels = {
     writes: true,
   }),
   'staff:setRole': defineChannel({
-    summary: "Change a member's role. The last active admin cannot be demoted.",
+    summary:
+      "Change a member's role. LAST_ADMIN when no other active member would hold staff.manage and staff.approve; NOT_FOUND for an unknown role.",
     input: z.strictObject({ id: idSchema, role: roleIdSchema }),
     output: staffViewSchema,
     access: 'staff.manage',
@@ -138,7 +125,8 @@ export const staffChannels = {
     writes: true,
   }),
   'staff:disable': defineChannel({
-    summary: 'Disable a member and end their sessions. The last active admin cannot be disabled.',
+    summary:
+      'Disable a member and end their sessions. LAST_ADMIN when no other active member would hold staff.manage and staff.approve.',
     input: byIdInput,
     output: staffViewSchema,
     access: 'staff.manage',

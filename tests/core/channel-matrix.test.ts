@@ -1,6 +1,8 @@
 /**
  * A7 (ASVS 8.2.1, 8.3.1) and E5 (Electron security checklist #17): every channel of the contract ×
- * every role, plus no session, plus foreign senders.
+ * every role, plus no session, plus foreign senders. The roles are the three seeded ones and two
+ * an admin made (issue 9, section 2): a Supervisor with refunds and no staff rights, and a Staff
+ * keeper with staff rights and no sales, so access follows permissions, never role names.
  *
  * - A role whose permissions include the channel's `access` (or `authenticated`/`public`) is never
  *   answered FORBIDDEN; any other role gets exactly FORBIDDEN, one `authz.denied` audit row naming
@@ -15,13 +17,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels, type Access, type ChannelName } from '../../shared/contract';
-import {
-  ALL_PERMISSIONS,
-  ROLE_IDS,
-  permissionsOf,
-  type Permission,
-  type RoleId,
-} from '../../shared/permissions';
+import { ALL_PERMISSIONS, permissionsOf, type Permission } from '../../shared/permissions';
 import { APP_ORIGIN } from '../../shared/csp';
 import type { Caller } from '../../electron/core';
 import {
@@ -45,8 +41,30 @@ const PUBLIC_CHANNELS = [
   'auth:requestAccess',
 ];
 
+const BUILT_IN = ['admin', 'manager', 'cashier'] as const;
+/** The roles an admin creates in beforeAll, with what they grant. */
+const CUSTOM_ROLES = {
+  supervisor: ['sales.create', 'sales.void', 'sales.refund', 'reports.view'],
+  keeper: ['staff.view', 'staff.manage', 'staff.approve', 'audit.view'],
+} satisfies Record<string, Permission[]>;
+const ROLE_IDS = [...BUILT_IN, 'supervisor', 'keeper'] as const;
+type RoleId = (typeof ROLE_IDS)[number];
+/** Role key → the role's row id (generated for the custom roles). */
+const roleRowId = { admin: 'admin', manager: 'manager', cashier: 'cashier' } as Record<
+  RoleId,
+  string
+>;
+const grants = (role: RoleId): readonly Permission[] =>
+  role in CUSTOM_ROLES ? CUSTOM_ROLES[role as keyof typeof CUSTOM_ROLES] : permissionsOf(role);
+
 /** Each role signs in on its own window; window 1 is the set-up admin's. */
-const WINDOW: Record<RoleId, number> = { admin: 11, manager: 12, cashier: 13 };
+const WINDOW: Record<RoleId, number> = {
+  admin: 11,
+  manager: 12,
+  cashier: 13,
+  supervisor: 14,
+  keeper: 15,
+};
 const NO_SESSION_WINDOW = 21;
 const EMPTY_WINDOW = 31;
 
@@ -54,6 +72,8 @@ const PASSWORDS: Record<RoleId, string> = {
   admin: 'orange lantern on a quiet hill',
   manager: 'seven paper boats drifting east',
   cashier: 'copper kettle whistles at dawn',
+  supervisor: 'nine violet owls count the rain',
+  keeper: 'a brass compass points to tea',
 };
 
 /** Answers that mean the test itself is broken (the payload or the caller), not an authz result. */
@@ -71,7 +91,7 @@ const NEVER_WHEN_ALLOWED = [
 ];
 
 function allowed(access: Access, role: RoleId): boolean {
-  return access === 'public' || access === 'authenticated' || permissionsOf(role).includes(access);
+  return access === 'public' || access === 'authenticated' || grants(role).includes(access);
 }
 
 function codeOf(r: { ok: boolean; error?: { code: string } }): string {
@@ -124,13 +144,17 @@ async function ensureReady(role: RoleId, channel?: ChannelName): Promise<void> {
   expect(await sessionOf(w)).toMatchObject({
     locked: false,
     mustChangePassword: false,
-    staff: { id: ids[role], role },
+    staff: { id: ids[role], role: roleRowId[role] },
   });
 }
 
 beforeAll(async () => {
   t = await makeTestCore();
   await withAdmin(t);
+  for (const [key, permissions] of Object.entries(CUSTOM_ROLES)) {
+    const made = await t.must('roles:create', { name: `Matrix ${key}`, permissions });
+    roleRowId[key as RoleId] = made.id;
+  }
   // Fresh members, one per role: request access, approved by the set-up admin, role set, signed in.
   for (const role of ROLE_IDS) {
     const username = `${role}.matrix`;
@@ -140,14 +164,18 @@ beforeAll(async () => {
       displayName: `Matrix ${role}`,
       password: PASSWORDS[role],
     });
-    if (role !== 'cashier') await t.must('staff:setRole', { id, role });
+    if (role !== 'cashier') await t.must('staff:setRole', { id, role: roleRowId[role] });
     const info = await t.must(
       'auth:login',
       { identifier: username, password: PASSWORDS[role] },
       WINDOW[role],
     );
-    expect(info).toMatchObject({ mustChangePassword: false, locked: false, staff: { id, role } });
-    expect([...info.permissions].sort()).toEqual([...permissionsOf(role)].sort());
+    expect(info).toMatchObject({
+      mustChangePassword: false,
+      locked: false,
+      staff: { id, role: roleRowId[role] },
+    });
+    expect([...info.permissions].sort()).toEqual([...grants(role)].sort());
     ids[role] = id;
     usernames[role] = username;
   }
@@ -214,13 +242,19 @@ describe('the contract and the payload table', () => {
       );
       expect(permissionsOf('cashier'), c).not.toContain(access as Permission);
     }
+    // A custom role is judged by its permissions: the Supervisor refunds but reaches no staff,
+    // role, audit or settings channel; the Staff keeper administers staff but cannot sell.
+    for (const c of adminOnly) expect(allowed(channels[c].access, 'supervisor'), c).toBe(false);
+    expect(allowed(channels['sales:refund'].access, 'supervisor')).toBe(true);
+    expect(allowed(channels['roles:update'].access, 'keeper')).toBe(true);
+    expect(allowed(channels['sales:checkout'].access, 'keeper')).toBe(false);
     // Managers see staff but cannot administer them.
     for (const c of CHANNEL_NAMES.filter((x) => channels[x].access === 'staff.manage'))
       expect(allowed(channels[c].access, 'manager'), c).toBe(false);
   });
 
   it('lets cashiers sell but not void, refund, edit sales, manage products, see reports or import (retail)', () => {
-    const byRole = (c: ChannelName) => ROLE_IDS.filter((r) => allowed(channels[c].access, r));
+    const byRole = (c: ChannelName) => BUILT_IN.filter((r) => allowed(channels[c].access, r));
     for (const c of ['sales:checkout', 'sales:quote', 'sales:park', 'sales:list'] as const)
       expect(byRole(c), c).toEqual(['admin', 'manager', 'cashier']);
     for (const c of [

@@ -26,6 +26,10 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'settings:update': 'changes settings',
   'settings:setUpStore': 'changes settings (the first-run store details)',
   'audit:exportCsv': "takes the whole audit trail, with staff and customers' names, off the till",
+  'roles:create': 'changes rights (a new role to hand out)',
+  'roles:update': 'changes rights of every member of the role',
+  'roles:duplicate': 'changes rights (a new role to hand out)',
+  'roles:delete': 'changes rights (members moved to another role)',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */

@@ -198,6 +198,16 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('r', n),
     wrong: ['1\n2\n3\n4\n5\n6\n7', 'a\u0000b', 'a\u202eb', 'a\u001bb', 'a\ud800b'],
   },
+  // Issue 9, section 2: a role's id is a row key: the seeded ids or generated `r-<12 hex>`, any
+  // 1..32 of a-z 0-9 _ - not starting with _ or - (an unknown one is NOT_FOUND, not invalid).
+  roleId: {
+    valid: fc.oneof(
+      fc.constantFrom('admin', 'manager', 'cashier'),
+      fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,31}$/),
+    ),
+    atLength: (n) => repeat('r', n),
+    wrong: ['Admin', 'has space', '-lead', '_x', 'ünï', 'a.b', ' admin'],
+  },
   // A file's text: anything, capped by size.
   csv: {
     valid: fc.string({ minLength: 1, maxLength: 200 }),

@@ -78,7 +78,8 @@ export type Format =
   | 'csv'
   | 'country'
   | 'locale'
-  | 'receiptText';
+  | 'receiptText'
+  | 'roleId';
 
 export interface FormatRule extends Presence {
   kind: 'format';

@@ -16,6 +16,7 @@
  */
 import fc from 'fast-check';
 import { AUDIT_ACTIONS } from '../../shared/contract/audit';
+import { ALL_PERMISSIONS } from '../../shared/permissions';
 import {
   array,
   bool,
@@ -94,6 +95,8 @@ export const BOOKKEEPING_TABLES: readonly string[] = ['audit_seal'];
 
 /** In `Effect.rows`: the count may grow by any amount (a file's lines, whose number the answer does not give). */
 export const ANY = Number.POSITIVE_INFINITY;
+/** In `Effect.rows`: the count may grow or shrink (a role's permissions replaced by another set). */
+export const ANY_DELTA = Number.NEGATIVE_INFINITY;
 const NOTHING: Effect = {};
 /** A channel that reads: a valid call succeeds (or is refused with `codes`) and changes nothing. */
 function read(...codes: string[]): Pick<ChannelOracle, 'ok' | 'refusals'> {
@@ -115,7 +118,12 @@ const email = format('email', { max: 254 });
 const password = capped('password', 1, 1024);
 /** People's names as shown on screens and receipts: 1..80 characters, no control characters (L3). */
 const personName = text(1, 80, 'display');
-const roles = ['admin', 'manager', 'cashier'] as const;
+/** Issue 9, section 2: a role id, 1..32 characters; the seeded roles half of the time. */
+const roleId = capped('roleId', 1, 32, { sample: fc.constantFrom('admin', 'manager', 'cashier') });
+/** A role's name as people read it: 1..40 of display text, unique whatever its case. */
+const roleName = text(1, 40, 'display');
+/** The permissions a role grants, from the closed list in shared/permissions.ts (duplicates merge). */
+const permissionIds = array(oneOf(ALL_PERMISSIONS), 0, ALL_PERMISSIONS.length);
 const staffStatuses = ['pending', 'active', 'disabled'] as const;
 /** M2: a quantity is an integer 1..9,999. */
 const quantity = int(1, 9_999);
@@ -381,10 +389,36 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     refusals: nothingOn('CONFLICT'),
   },
   'roles:list': { input: object({}), ...read() },
+  // Issue 9, section 2: role edits need staff.manage, are audited before/after, and never leave
+  // the till without an active member holding staff.manage and staff.approve (LAST_ADMIN).
+  'roles:create': {
+    input: object({ name: roleName, permissions: permissionIds }),
+    ok: { audit: ['role.create'], rows: { roles: 1, role_permissions: ANY } },
+    refusals: nothingOn('CONFLICT'),
+  },
+  'roles:update': {
+    input: object({ id: roleId, name: optional(roleName), permissions: optional(permissionIds) }),
+    ok: { audit: ['role.update'], touched: ['roles'], rows: { role_permissions: ANY_DELTA } },
+    refusals: nothingOn('NOT_FOUND', 'ROLE_LOCKED', 'CONFLICT', 'LAST_ADMIN'),
+  },
+  'roles:duplicate': {
+    input: object({ id: roleId, name: roleName }),
+    ok: { audit: ['role.create'], rows: { roles: 1, role_permissions: ANY } },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+  },
+  'roles:delete': {
+    input: object({ id: roleId, moveMembersTo: optional(roleId) }),
+    ok: {
+      audit: ['role.delete'],
+      rows: { roles: -1, role_permissions: ANY_DELTA },
+      touched: ['staff'],
+    },
+    refusals: nothingOn('NOT_FOUND', 'ROLE_LOCKED', 'ROLE_IN_USE', 'CONFLICT', 'LAST_ADMIN'),
+  },
   'staff:list': {
     input: object({
       status: optional(oneOf(staffStatuses)),
-      role: optional(oneOf(roles)),
+      role: optional(roleId),
       search,
       limit: optional(int(1, 200)),
       offset: optional(int(0, 1_000_000)),
@@ -397,11 +431,11 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       username,
       email,
       displayName: personName,
-      role: oneOf(roles),
+      role: roleId,
       approve: bool(),
     }),
     ok: { audit: ['staff.create'], rows: { staff: 1 } },
-    refusals: nothingOn('CONFLICT'),
+    refusals: nothingOn('CONFLICT', 'NOT_FOUND'),
     stream: { slow: true },
   },
   'staff:update': {
@@ -415,13 +449,13 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
   },
   'staff:setRole': {
-    input: object({ id: id('staff'), role: oneOf(roles) }),
+    input: object({ id: id('staff'), role: roleId }),
     ok: staffChange('staff.set_role'),
     refusals: nothingOn('NOT_FOUND', 'LAST_ADMIN'),
   },
   'staff:approve': {
     // A7: the role may be chosen on approval (a different one also needs staff.manage).
-    input: object({ id: id('staff'), role: optional(oneOf(roles)) }),
+    input: object({ id: id('staff'), role: optional(roleId) }),
     ok: staffChange('staff.approve'),
     refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
     stream: { needs: 'pendingStaff' },

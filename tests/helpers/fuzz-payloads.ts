@@ -82,6 +82,12 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
     locale: 'en-GB',
   }),
   'roles:list': () => ({}),
+  'roles:create': (c) => ({ name: `Role ${c.unique}`, permissions: ['sales.create'] }),
+  // Manager renamed to its own name with its own rights: an authz pass that changes nothing.
+  'roles:update': () => ({ id: 'manager', name: 'Manager' }),
+  'roles:duplicate': (c) => ({ id: 'cashier', name: `Copy ${c.unique}` }),
+  // A role that does not exist: NOT_FOUND after the permission check, nothing deleted.
+  'roles:delete': () => ({ id: 'r-000000000000', moveMembersTo: 'cashier' }),
   'staff:list': () => ({ status: 'active', search: 'a', limit: 10, offset: 0 }),
   'staff:create': (c) => ({
     username: `new.${c.unique}`,

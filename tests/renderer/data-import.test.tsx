@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, OnlineRetailReport, TillSettings } from '../../shared/contract';
-import type { RoleId } from '../../shared/permissions';
+type RoleId = 'admin' | 'manager' | 'cashier';
 import { setLocale } from '../../renderer/src/i18n';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
 import { useProductsStore } from '../../renderer/src/stores/products';

@@ -18,12 +18,7 @@ import {
   type StaffView,
 } from '../../shared/contract';
 import type { ErrorCode, Result, ValidationIssue } from '../../shared/errors';
-import {
-  BUILT_IN_ROLES,
-  type Permission,
-  permissionsOf,
-  type RoleId,
-} from '../../shared/permissions';
+import { BUILT_IN_ROLES, type Permission, permissionsOf } from '../../shared/permissions';
 import { App } from '../../renderer/src/App';
 import {
   connectStores,
@@ -103,10 +98,10 @@ export function createFakeApi(): FakeApi {
 
 /** A session of a member with `role`'s built-in permissions (or the ones given). */
 export function sessionFor(
-  role: RoleId,
+  role: 'admin' | 'manager' | 'cashier',
   overrides: Partial<SessionInfo> & { permissions?: Permission[] } = {},
 ): SessionInfo {
-  const names: Record<RoleId, [number, string, string]> = {
+  const names: Record<typeof role, [number, string, string]> = {
     admin: [1, 'amira', 'Amira Haddad'],
     manager: [2, 'jonas', 'Jonas Weber'],
     cashier: [3, 'tom', 'Tom Baker'],
@@ -150,7 +145,11 @@ export function staffMember(overrides: Partial<StaffView> = {}): StaffView {
 export const ROLES: RoleView[] = BUILT_IN_ROLES.map((r) => ({
   id: r.id,
   name: r.name,
+  locked: r.id === 'admin',
   permissions: [...r.permissions],
+  memberCount: 1,
+  createdAt: '2026-11-20T09:00:00.000Z',
+  updatedAt: '2026-11-20T09:00:00.000Z',
 }));
 
 /** Puts every store back to its first state. */

@@ -8,7 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Cart, ProductView, Quote, TillSettings } from '../../shared/contract';
 import { priceSale } from '../../shared/money';
-import type { RoleId } from '../../shared/permissions';
+type RoleId = 'admin' | 'manager' | 'cashier';
 import { useCartStore } from '../../renderer/src/stores/cart';
 import {
   createFakeApi,

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DaySummary } from '../../shared/contract';
-import type { RoleId } from '../../shared/permissions';
+type RoleId = 'admin' | 'manager' | 'cashier';
 import { setLocale } from '../../renderer/src/i18n';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import { useReportsStore } from '../../renderer/src/stores/reports';

@@ -112,7 +112,9 @@ describe('staff screen', () => {
 
   it('approves with a chosen role (focus on the role), rejects, then reloads', async () => {
     const { api, user } = await openStaff();
-    api['staff:approve'].mockResolvedValue(ok({ ...sofia, status: 'active', role: 'manager' }));
+    api['staff:approve'].mockResolvedValue(
+      ok({ ...sofia, status: 'active', role: 'manager', roleName: 'Manager' }),
+    );
     api['staff:reject'].mockResolvedValue(ok({ ...kwame, status: 'disabled', rejected: true }));
     const listCalls = api['staff:list'].mock.calls.length;
 

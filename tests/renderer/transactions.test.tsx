@@ -7,7 +7,7 @@ import type {
   SaleSummary,
   TillSettings,
 } from '../../shared/contract';
-import type { RoleId } from '../../shared/permissions';
+type RoleId = 'admin' | 'manager' | 'cashier';
 import { setLocale } from '../../renderer/src/i18n';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import {

@@ -1,13 +1,14 @@
 /**
  * What an audit event's target is called now (L1: the screen names people and things, not
  * "staff 3"): a member's display name, a product's or customer's name, a sale's receipt
- * ("Front-12"). Looked up for one page or export at a time, one query per kind of target.
+ * ("Front-12"), a role's name (its id is text). Looked up for one page or export at a time, one query per kind of target.
  */
 import { In, type EntityManager } from 'typeorm';
 import { CustomerEntity } from '../customers/customer.entity';
 import { ProductEntity } from '../products/product.entity';
 import { SaleEntity } from '../sales/sale.entity';
 import { StaffEntity } from '../staff/staff.entity';
+import { RoleEntity } from '../staff/role.entity';
 import { TillEntity } from '../tills/till.entity';
 import type { AuditEventEntity } from './audit-event.entity';
 
@@ -56,13 +57,18 @@ export async function targetNames(
       where: { id: In(chunk) },
     }))
       put('sale', s.id, `${tills.get(s.tillId) ?? '?'}-${s.receiptNo}`);
+  if (rows.some((r) => r.targetType === 'role'))
+    for (const r of await em.getRepository(RoleEntity).find({ select: { id: true, name: true } }))
+      names.set(`role:${r.id}`, r.name);
   return names;
 }
 
 /** The name of `row`'s target in `names`, or null. */
 export function targetNameOf(names: Map<string, string>, row: Target): string | null {
   return row.targetType && row.targetId
-    ? (names.get(`${row.targetType}:${Number(row.targetId)}`) ?? null)
+    ? (names.get(`${row.targetType}:${Number(row.targetId)}`) ??
+        names.get(`${row.targetType}:${row.targetId}`) ??
+        null)
     : null;
 }
 

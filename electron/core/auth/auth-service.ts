@@ -23,7 +23,7 @@ import { addMinutes } from '../db/time';
 import type { SettingsService } from '../settings/settings-service';
 import { permissionsForRole } from '../staff/permissions-repo';
 import { StaffEntity } from '../staff/staff.entity';
-import { roleName } from '../staff/staff-view';
+import { findRole, humblestRoleId } from '../roles/role-queries';
 import { assertUnique } from '../staff/uniqueness';
 import type { Clock } from '../types';
 import type { PasswordHasher } from './password-hasher';
@@ -103,8 +103,9 @@ export class AuthService {
   }
 
   /**
-   * A7: a pending Cashier, whatever else the caller tried to send; an admin must approve.
-   * Errors: CONFLICT (username or email taken, with the field in `issues`), WEAK_PASSWORD.
+   * A7: a pending Cashier (or, once Cashier is deleted, the role with the fewest rights), whatever
+   * else the caller tried to send; an admin must approve. Errors: CONFLICT (username or email
+   * taken, with the field in `issues`; or no role but Admin is left), WEAK_PASSWORD.
    */
   async requestAccess(input: NewMember): Promise<{ status: 'pending' }> {
     const member: NewMember = {
@@ -118,10 +119,10 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(member.password);
     await this.db.write(async (em) => {
       await assertUnique(em, member);
-      const row = await this.insertStaff(em, member, passwordHash, {
-        status: 'pending',
-        roleId: 'cashier',
-      });
+      const roleId = await humblestRoleId(em);
+      if (!roleId)
+        throw new AppError('CONFLICT', 'Kassa cannot take requests for access at the moment.');
+      const row = await this.insertStaff(em, member, passwordHash, { status: 'pending', roleId });
       await this.audit.record(em, {
         action: 'staff.request_access',
         outcome: 'success',
@@ -476,7 +477,7 @@ export class AuthService {
         username: staff.username,
         displayName: staff.displayName,
         role: staff.roleId,
-        roleName: roleName(staff.roleId),
+        roleName: (await findRole(this.db.manager, staff.roleId)).name,
       },
       permissions,
       Boolean(staff.mustChangePassword),

@@ -106,16 +106,16 @@ export class SessionManager {
   /**
    * A8: brings a session in line with its staff row. Returns false (and ends the session) when
    * the row is gone, the member is no longer active, or the row's session epoch has moved on;
-   * otherwise takes the row's role and permissions.
+   * otherwise takes the row's role, its name and its permissions (an edited role applies at once).
    */
-  follow(session: Session, row: StaffAccess | null, roleName: (id: RoleId) => string): boolean {
+  follow(session: Session, row: StaffAccess | null): boolean {
     if (!row || row.status !== 'active' || row.sessionEpoch !== session.epoch) {
       this.end(session.id);
       return false;
     }
     session.permissions = new Set(row.permissions);
-    if (session.staff.role !== row.roleId)
-      session.staff = { ...session.staff, role: row.roleId, roleName: roleName(row.roleId) };
+    if (session.staff.role !== row.roleId || session.staff.roleName !== row.roleName)
+      session.staff = { ...session.staff, role: row.roleId, roleName: row.roleName };
     return true;
   }
 

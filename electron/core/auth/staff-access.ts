@@ -11,6 +11,8 @@ import { run } from '../db/sql';
 export interface StaffAccess {
   status: string;
   roleId: RoleId;
+  /** The role's name now (an admin may rename it). */
+  roleName: string;
   /** See StaffEntity.sessionEpoch. */
   sessionEpoch: number;
   permissions: Permission[];
@@ -26,12 +28,14 @@ export async function readStaffAccess(
   const rows = await run<{
     status: string;
     role_id: string;
+    role_name: string;
     session_epoch: number | string;
     permission_id: string | null;
   }>(
     em,
-    `SELECT s.status, s.role_id, s.session_epoch, rp.permission_id
-       FROM staff s LEFT JOIN role_permissions rp ON rp.role_id = s.role_id
+    `SELECT s.status, s.role_id, r.name AS role_name, s.session_epoch, rp.permission_id
+       FROM staff s JOIN roles r ON r.id = s.role_id
+       LEFT JOIN role_permissions rp ON rp.role_id = s.role_id
       WHERE s.id = ?`,
     [staffId],
   );
@@ -39,7 +43,8 @@ export async function readStaffAccess(
   if (!first) return null;
   return {
     status: first.status,
-    roleId: first.role_id as RoleId,
+    roleId: first.role_id,
+    roleName: first.role_name,
     sessionEpoch: Number(first.session_epoch),
     permissions: rows
       .map((r) => r.permission_id)

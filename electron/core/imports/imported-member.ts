@@ -26,7 +26,11 @@ export function isImportedMember(username: string): boolean {
   return username === IMPORTED_STAFF_USERNAME;
 }
 
-/** The pseudo-member's id, created in `em`'s transaction if missing. `now` is UTC ISO. */
+/**
+ * The pseudo-member's id, created in `em`'s transaction if missing. `now` is UTC ISO. It never
+ * signs in (disabled, no password); its role is Cashier while that role exists (roles are data
+ * an admin may delete, issue 9 section 2), else any ordinary role.
+ */
 export async function importedMemberId(em: EntityManager, now: string): Promise<number> {
   const found = await run<{ id: number }>(em, 'SELECT id FROM staff WHERE username = ?', [
     IMPORTED_STAFF_USERNAME,
@@ -37,7 +41,10 @@ export async function importedMemberId(em: EntityManager, now: string): Promise<
     `INSERT INTO staff (username, email, display_name, password_hash, status, rejected, role_id,
        must_change_password, temp_password_expires_at, failed_login_count, locked_until,
        last_login_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'none:', 'disabled', ?, 'cashier', ?, NULL, 0, NULL, NULL, ?, ?)
+     VALUES (?, ?, ?, 'none:', 'disabled', ?,
+       COALESCE((SELECT id FROM roles WHERE id = 'cashier'),
+                (SELECT id FROM roles ORDER BY locked, id LIMIT 1)),
+       ?, NULL, 0, NULL, NULL, ?, ?)
      RETURNING id`,
     [IMPORTED_STAFF_USERNAME, IMPORTED_STAFF_EMAIL, IMPORTED_STAFF_NAME, false, false, now, now],
   );

@@ -14,11 +14,13 @@ import type { Services } from '../services';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createStaffHandlers } from '../staff/handlers';
 import { createCartHandlers } from '../carts/handlers';
+import { createRoleHandlers } from '../roles/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
     ...createAuthHandlers(s),
     ...createSettingsHandlers(s),
+    ...createRoleHandlers(s),
     ...createStaffHandlers(s),
     ...createAuditHandlers(s),
     ...createProductHandlers(s),

@@ -28,7 +28,6 @@ import { readStaffAccess } from '../auth/staff-access';
 import type { EntityManager } from 'typeorm';
 import type { Handlers } from '../handler-types';
 import type { Services } from '../services';
-import { roleName } from '../staff/staff-view';
 import type { Caller, Logger } from '../types';
 
 export interface RouterDeps {
@@ -68,7 +67,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     em: EntityManager,
   ): Promise<Result<never> | null> {
     const def = channels[channel];
-    if (session && !sessions.follow(session, await readStaffAccess(em, session.staff.id), roleName))
+    if (session && !sessions.follow(session, await readStaffAccess(em, session.staff.id)))
       session = undefined;
     if (def.access === 'public') return null;
     if (!session) return err('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');

@@ -1,10 +1,9 @@
-/** Handlers for roles and staff administration (A6, A7, S3, R1). */
+/** Handlers for staff administration (A6, A7, S3, R1). */
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
 
-export function createStaffHandlers(s: Services): DomainHandlers<'roles' | 'staff'> {
+export function createStaffHandlers(s: Services): DomainHandlers<'staff'> {
   return {
-    'roles:list': () => s.staff.listRoles(),
     'staff:list': (input) => s.staff.list(input),
     'staff:pendingCount': () => s.staff.pendingCount(),
     'staff:create': (input, { session }) => s.staff.create(session, input),

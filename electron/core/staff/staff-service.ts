@@ -1,20 +1,15 @@
 /**
  * Staff administration (A6, A7, R1, S3): list, create, edit, role, approve/reject,
  * disable/enable, unlock, delete, password reset, ending sessions. Every action is audited (L1).
- * The last active admin (a member holding `staff.manage`) can never be disabled, demoted or
- * deleted. Deleting a member with history disables them instead, so history stays whole.
+ * No change may leave the till without an active member holding `staff.manage` and
+ * `staff.approve` (roles/last-admin.ts: disable, role change, delete). Deleting a member with history disables them instead, so history stays whole.
  */
 import { IMPORTED_STAFF_USERNAME, isImportedMember } from '../imports/imported-member';
 import { Brackets, type EntityManager } from 'typeorm';
 import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
 import type { StaffView } from '../../../shared/contract/staff';
 import { AppError } from '../../../shared/errors';
-import {
-  ADMIN_PERMISSION,
-  BUILT_IN_ROLES,
-  permissionsOf,
-  type RoleId,
-} from '../../../shared/permissions';
+import type { RoleId } from '../../../shared/permissions';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import type { AuditLog } from '../audit/audit-log';
 import type { AuthService } from '../auth/auth-service';
@@ -25,7 +20,8 @@ import { generateTemporaryPassword, TEMPORARY_PASSWORD_MINUTES } from '../auth/t
 import type { Database } from '../db/database';
 import { addMinutes } from '../db/time';
 import type { Clock } from '../types';
-import { activeStaffIdsWithPermission } from './permissions-repo';
+import { keepAnAdmin } from '../roles/last-admin';
+import { findRole, roleNames } from '../roles/role-queries';
 import { StaffEntity } from './staff.entity';
 import { toStaffView } from './staff-view';
 import { assertUnique } from './uniqueness';
@@ -52,10 +48,6 @@ export class StaffService {
     return this.clock.now().toISOString();
   }
 
-  listRoles() {
-    return BUILT_IN_ROLES.map((r) => ({ id: r.id, name: r.name, permissions: [...r.permissions] }));
-  }
-
   /** Filtered, searched, newest first. Search matches any part of username, email or display name. */
   async list(input: In<'staff:list'>): Promise<{ items: StaffView[]; total: number }> {
     const qb = this.db.manager.getRepository(StaffEntity).createQueryBuilder('s');
@@ -78,7 +70,8 @@ export class StaffService {
       .skip(input.offset)
       .take(input.limit);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(toStaffView), total };
+    const names = await roleNames(this.db.manager);
+    return { items: rows.map((s) => toStaffView(s, names)), total };
   }
 
   /** The number of pending access requests (the Staff navigation badge). */
@@ -88,7 +81,7 @@ export class StaffService {
   }
 
   async get(id: number): Promise<StaffView> {
-    return toStaffView(await this.find(this.db.manager, id));
+    return this.view(this.db.manager, await this.find(this.db.manager, id));
   }
 
   private async find(em: EntityManager, id: number): Promise<StaffEntity> {
@@ -96,6 +89,10 @@ export class StaffService {
     if (!s || isImportedMember(s.username))
       throw new AppError('NOT_FOUND', 'No such staff member.');
     return s;
+  }
+
+  private async view(em: EntityManager, s: StaffEntity): Promise<StaffView> {
+    return toStaffView(s, await roleNames(em));
   }
 
   private actor(actor: Session, targetId: number) {
@@ -107,7 +104,10 @@ export class StaffService {
     };
   }
 
-  /** Runs a change to one member in the write queue, audits it, and returns the member's new view. */
+  /**
+   * Runs a change to one member in the write queue, audits it, and returns the member's new view.
+   * The patch is written under the last-admin rule (LAST_ADMIN rolls it all back).
+   */
   private async change(
     actor: Session,
     id: number,
@@ -119,27 +119,15 @@ export class StaffService {
       const s = await this.find(em, id);
       const patch = await fn(em, s);
       const repo = em.getRepository(StaffEntity);
-      if (patch) await repo.update(id, { ...patch, updatedAt: this.now() });
+      if (patch) await keepAnAdmin(em, () => repo.update(id, { ...patch, updatedAt: this.now() }));
       await this.audit.record(em, {
         ...this.actor(actor, id),
         action,
         outcome: 'success',
         detail: detail?.(s) ?? null,
       });
-      return toStaffView(await repo.findOneByOrFail({ id }));
+      return this.view(em, await repo.findOneByOrFail({ id }));
     });
-  }
-
-  /** LAST_ADMIN unless another active member keeps the admin permission. */
-  private async assertNotLastAdmin(em: EntityManager, s: StaffEntity, what: string): Promise<void> {
-    if (s.status !== 'active' || !permissionsOf(s.roleId).includes(ADMIN_PERMISSION)) return;
-    const admins = await activeStaffIdsWithPermission(em, ADMIN_PERMISSION);
-    if (admins.filter((id) => id !== s.id).length === 0) {
-      throw new AppError(
-        'LAST_ADMIN',
-        `${s.displayName} is the last active admin and cannot be ${what}. Make someone else an admin first.`,
-      );
-    }
   }
 
   /**
@@ -168,6 +156,7 @@ export class StaffService {
     const expires = addMinutes(this.clock.now(), TEMPORARY_PASSWORD_MINUTES).toISOString();
     const staff = await this.db.write(async (em) => {
       await assertUnique(em, member);
+      await findRole(em, input.role);
       const row = await this.auth.insertStaffFor(em, member, passwordHash, {
         status: input.approve ? 'active' : 'pending',
         roleId: input.role,
@@ -182,7 +171,11 @@ export class StaffService {
       });
       return row;
     });
-    return { staff: toStaffView(staff), temporaryPassword, temporaryPasswordExpiresAt: expires };
+    return {
+      staff: await this.view(this.db.manager, staff),
+      temporaryPassword,
+      temporaryPasswordExpiresAt: expires,
+    };
   }
 
   /** Edits username, email, display name. Errors: NOT_FOUND, CONFLICT. */
@@ -204,19 +197,21 @@ export class StaffService {
     );
   }
 
-  /** Changes the role; ends the member's sessions so new permissions apply at once. Errors: LAST_ADMIN. */
+  /**
+   * Changes the role; ends the member's sessions so new permissions apply at once.
+   * Errors: NOT_FOUND (member or role), LAST_ADMIN.
+   */
   async setRole(actor: Session, input: In<'staff:setRole'>): Promise<StaffView> {
     const view = await this.change(
       actor,
       input.id,
       'staff.set_role',
-      async (em, s) => {
-        if (!permissionsOf(input.role).includes(ADMIN_PERMISSION))
-          await this.assertNotLastAdmin(em, s, 'demoted');
+      async (em) => {
+        await findRole(em, input.role);
         // Another member starts again with the new rights; one's own session keeps going with
         // them, since the router re-reads permissions at every call (A8).
         if (input.id !== actor.staff.id) await this.endSessionsEverywhere(em, actor, input.id);
-        return { roleId: input.role as RoleId };
+        return { roleId: input.role };
       },
       (s) => `${s.roleId} -> ${input.role}`,
     );
@@ -227,18 +222,19 @@ export class StaffService {
   /**
    * pending → active, as `role` when given. Choosing a role other than the member's own is a role
    * change, so it also needs staff.manage: an approver without it cannot hand out rights (A7).
-   * Errors: NOT_FOUND, CONFLICT when not pending, FORBIDDEN.
+   * Errors: NOT_FOUND (member or role), CONFLICT when not pending, FORBIDDEN.
    */
   async approve(actor: Session, id: number, role?: RoleId): Promise<StaffView> {
     return this.change(
       actor,
       id,
       'staff.approve',
-      async (_em, s) => {
+      async (em, s) => {
         if (s.status !== 'pending')
           throw new AppError('CONFLICT', `${s.displayName} is not waiting for approval.`);
         if (role && role !== s.roleId && !actor.permissions.has('staff.manage'))
           throw new AppError('FORBIDDEN', 'Choosing the role needs permission to manage staff.');
+        if (role) await findRole(em, role);
         return { status: 'active', rejected: false, ...(role ? { roleId: role } : {}) };
       },
       (s) => `as ${role ?? s.roleId}`,
@@ -257,8 +253,7 @@ export class StaffService {
   /** → disabled; ends their sessions (A6, S3). Errors: SELF_ACTION, LAST_ADMIN. */
   async disable(actor: Session, id: number): Promise<StaffView> {
     this.assertNotSelf(actor, id, 'disable');
-    const view = await this.change(actor, id, 'staff.disable', async (em, s) => {
-      await this.assertNotLastAdmin(em, s, 'disabled');
+    const view = await this.change(actor, id, 'staff.disable', async (em) => {
       await this.endSessionsEverywhere(em, actor, id);
       return { status: 'disabled' };
     });
@@ -294,7 +289,6 @@ export class StaffService {
     this.assertNotSelf(actor, id, 'delete');
     const result = await this.db.write(async (em) => {
       const s = await this.find(em, id);
-      await this.assertNotLastAdmin(em, s, 'deleted');
       const acted = await em
         .getRepository(AuditEventEntity)
         .createQueryBuilder('a')
@@ -304,9 +298,9 @@ export class StaffService {
         .getExists();
       const hasHistory = s.lastLoginAt !== null || acted;
       if (hasHistory) {
-        await em
-          .getRepository(StaffEntity)
-          .update(id, { status: 'disabled', updatedAt: this.now() });
+        await keepAnAdmin(em, () =>
+          em.getRepository(StaffEntity).update(id, { status: 'disabled', updatedAt: this.now() }),
+        );
         await this.audit.record(em, {
           ...this.actor(actor, id),
           action: 'staff.delete',
@@ -316,10 +310,10 @@ export class StaffService {
         return {
           outcome: 'disabled' as const,
           message: `${s.displayName} has history on this till, so they were disabled instead of deleted.`,
-          staff: toStaffView(await em.getRepository(StaffEntity).findOneByOrFail({ id })),
+          staff: await this.view(em, await em.getRepository(StaffEntity).findOneByOrFail({ id })),
         };
       }
-      await em.getRepository(StaffEntity).delete(id);
+      await keepAnAdmin(em, () => em.getRepository(StaffEntity).delete(id));
       await this.audit.record(em, {
         ...this.actor(actor, id),
         action: 'staff.delete',

@@ -1,13 +1,9 @@
 /** Maps a staff row to the view the renderer may see: never the hash, never the temp-password state. */
 import type { StaffView } from '../../../shared/contract/staff';
-import { BUILT_IN_ROLES } from '../../../shared/permissions';
 import type { StaffEntity } from './staff.entity';
 
-export function roleName(roleId: string): string {
-  return BUILT_IN_ROLES.find((r) => r.id === roleId)?.name ?? roleId;
-}
-
-export function toStaffView(s: StaffEntity): StaffView {
+/** `roleNames`: role id → the role's name now (roles/role-queries.ts `roleNames`). */
+export function toStaffView(s: StaffEntity, roleNames: ReadonlyMap<string, string>): StaffView {
   return {
     id: s.id,
     username: s.username,
@@ -16,7 +12,7 @@ export function toStaffView(s: StaffEntity): StaffView {
     status: s.status,
     rejected: Boolean(s.rejected),
     role: s.roleId,
-    roleName: roleName(s.roleId),
+    roleName: roleNames.get(s.roleId) ?? s.roleId,
     mustChangePassword: Boolean(s.mustChangePassword),
     failedLoginCount: s.failedLoginCount,
     lockedUntil: s.lockedUntil,

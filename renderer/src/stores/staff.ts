@@ -117,7 +117,8 @@ export const useStaffStore = create<StaffState>()((set, get) => {
   /** Runs a change, then reloads the list and the pending requests. */
   const change = async <T>(action: () => Promise<T>): Promise<T> => {
     const result = await action();
-    await Promise.all([get().load(), get().loadPending()]);
+    // Roles too: their member counts move with a new, approved, re-roled or deleted member.
+    await Promise.all([get().load(), get().loadPending(), get().loadRoles()]);
     return result;
   };
 

@@ -8,6 +8,7 @@ import { AppError } from '../../../../shared/errors';
 import { FIELD_MESSAGES, messageFor } from '../../api/messages';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormAlert } from '../../components/FormAlert';
+import { roleLabel } from '../staff/roles/role-label';
 import { notifyError } from '../../components/notify';
 import { currentPasswordSchema, zodValidator } from '../../forms/validation';
 import { useBusy } from '../../hooks/useBusy';
@@ -60,7 +61,9 @@ export function LockScreen() {
             {staff?.displayName}
           </Text>
           <Text c="gray.7" size="sm">
-            {staff ? `${staff.username} · ${t(`staff:roles.${staff.role}`)}` : ''}
+            {staff
+              ? `${staff.username} · ${roleLabel(t, { id: staff.role, name: staff.roleName })}`
+              : ''}
           </Text>
         </div>
       </Group>

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Select, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { isRole, type RoleId } from '../../../../shared/permissions';
+import type { RoleId } from '../../../../shared/permissions';
+import { roleOptions } from './roles/role-label';
 import { FormAlert } from '../../components/FormAlert';
 import { MemberDetailsFields } from '../../forms/MemberDetailsFields';
 import { useServerSubmit } from '../../forms/useServerSubmit';
@@ -57,11 +58,11 @@ function AddMemberForm({ onClose }: { onClose: () => void }) {
         <MemberDetailsFields inputProps={form.getInputProps} context="admin" />
         <Select
           label={t('fields.role')}
-          data={roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) }))}
+          data={roleOptions(t, roles)}
           allowDeselect={false}
           {...form.getInputProps('role')}
           onChange={(value) => {
-            if (isRole(value)) form.setFieldValue('role', value);
+            if (value) form.setFieldValue('role', value);
           }}
         />
         <Switch

@@ -2,7 +2,8 @@ import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffView } from '../../../../shared/contract';
-import { isRole, type RoleId } from '../../../../shared/permissions';
+import type { RoleId } from '../../../../shared/permissions';
+import { roleLabel, roleOptions } from './roles/role-label';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
@@ -50,7 +51,10 @@ function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => vo
       try {
         const saved = await approve(member.id, role);
         notifySuccess(
-          t('approve.done', { name: saved.displayName, role: t(`roles.${saved.role}`) }),
+          t('approve.done', {
+            name: saved.displayName,
+            role: roleLabel(t, { id: saved.role, name: saved.roleName }),
+          }),
         );
         onClose();
       } catch (caught) {
@@ -71,9 +75,9 @@ function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => vo
         <FormAlert message={error} />
         <Select
           label={t('fields.role')}
-          data={roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) }))}
+          data={roleOptions(t, roles)}
           value={role}
-          onChange={(value) => isRole(value) && setRole(value)}
+          onChange={(value) => value && setRole(value)}
           allowDeselect={false}
           data-autofocus
         />

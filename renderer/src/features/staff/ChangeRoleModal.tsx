@@ -2,7 +2,8 @@ import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import type { StaffView } from '../../../../shared/contract';
 import { useTranslation } from 'react-i18next';
-import { isRole, type RoleId } from '../../../../shared/permissions';
+import type { RoleId } from '../../../../shared/permissions';
+import { roleLabel, roleOptions } from './roles/role-label';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
@@ -47,7 +48,12 @@ function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () =>
       if (role === member.role) return onClose();
       try {
         const saved = await setRole(member.id, role);
-        notifySuccess(t('role.done', { name: saved.displayName, role: t(`roles.${saved.role}`) }));
+        notifySuccess(
+          t('role.done', {
+            name: saved.displayName,
+            role: roleLabel(t, { id: saved.role, name: saved.roleName }),
+          }),
+        );
         onClose();
       } catch (caught) {
         if (caught instanceof AppError && caught.code === 'REAUTH_REQUIRED') return; // Said by the dialog.
@@ -66,9 +72,9 @@ function ChangeRoleForm({ member, onClose }: { member: StaffView; onClose: () =>
         <FormAlert message={error} />
         <Select
           label={t('fields.role')}
-          data={roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) }))}
+          data={roleOptions(t, roles)}
           value={role}
-          onChange={(value) => isRole(value) && setRoleValue(value)}
+          onChange={(value) => value && setRoleValue(value)}
           allowDeselect={false}
           data-autofocus
         />

@@ -4,7 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleView, StaffStatus } from '../../../../shared/contract';
-import { isRole } from '../../../../shared/permissions';
+import { roleOptions } from './roles/role-label';
 import type { StaffFilters as Filters } from '../../stores/staff';
 
 const ALL = 'all';
@@ -44,12 +44,9 @@ export function StaffFilters({ filters, roles, onChange }: StaffFiltersProps) {
       <Select
         label={t('fields.role')}
         w={200}
-        data={[
-          { value: ALL, label: t('filters.allRoles') },
-          ...roles.map((r) => ({ value: r.id, label: t(`roles.${r.id}`) })),
-        ]}
+        data={[{ value: ALL, label: t('filters.allRoles') }, ...roleOptions(t, roles)]}
         value={filters.role ?? ALL}
-        onChange={(value) => onChange({ role: isRole(value) ? value : null })}
+        onChange={(value) => onChange({ role: value && value !== ALL ? value : null })}
         allowDeselect={false}
       />
       <TextInput

@@ -8,11 +8,13 @@ import { AddMemberModal } from './AddMemberModal';
 import { AuditLog } from './AuditLog';
 import { MembersPanel } from './MembersPanel';
 import { PendingRequests } from './PendingRequests';
+import { RolesPanel } from './roles/RolesPanel';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 
 /**
  * Staff administration (permission staff.view): pending access requests first, then the staff
- * list with its filters and actions (staff.manage), and the audit log (audit.view).
+ * list with its filters and actions (staff.manage), the roles (edited with staff.manage), and the
+ * audit log (audit.view).
  */
 export function StaffScreen() {
   const { t } = useTranslation('staff');
@@ -47,20 +49,22 @@ export function StaffScreen() {
           </Button>
         )}
       </Group>
-      {canAudit ? (
-        <Tabs defaultValue="members" keepMounted={false}>
-          <Tabs.List mb="lg">
-            <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
-            <Tabs.Tab value="audit">{t('tabs.audit')}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="members">{members}</Tabs.Panel>
+      <Tabs defaultValue="members" keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="members">{t('tabs.members')}</Tabs.Tab>
+          <Tabs.Tab value="roles">{t('tabs.roles')}</Tabs.Tab>
+          {canAudit && <Tabs.Tab value="audit">{t('tabs.audit')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="members">{members}</Tabs.Panel>
+        <Tabs.Panel value="roles">
+          <RolesPanel canManage={canManage} />
+        </Tabs.Panel>
+        {canAudit && (
           <Tabs.Panel value="audit">
             <AuditLog />
           </Tabs.Panel>
-        </Tabs>
-      ) : (
-        members
-      )}
+        )}
+      </Tabs>
       <AddMemberModal opened={adding} onClose={() => setAdding(false)} />
       <TemporaryPasswordModal />
     </Stack>

@@ -5,6 +5,7 @@ import { useFormat } from '../../format/locale';
 import { actionsFor, type MemberAction } from './member-actions';
 import { MemberActionsMenu } from './MemberActionsMenu';
 import { StatusBadges } from './StatusBadges';
+import { roleLabel } from './roles/role-label';
 
 export interface StaffTableProps {
   items: readonly StaffView[];
@@ -41,7 +42,7 @@ export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
                 </Text>
               </Table.Td>
               <Table.Td>{member.email}</Table.Td>
-              <Table.Td>{t(`roles.${member.role}`)}</Table.Td>
+              <Table.Td>{roleLabel(t, { id: member.role, name: member.roleName })}</Table.Td>
               <Table.Td>
                 <StatusBadges member={member} />
               </Table.Td>
