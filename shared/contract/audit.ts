@@ -54,6 +54,15 @@ export const AUDIT_ACTIONS = [
   'sale.annotate',
   'import.online_retail',
   'audit.export',
+  'auth.totp_challenge',
+  'auth.totp_verify',
+  'auth.totp_replay',
+  'auth.recovery_code_used',
+  'auth.totp_enrol_start',
+  'auth.totp_enrol',
+  'auth.totp_remove',
+  'staff.reset_totp',
+  'staff.totp_policy',
 ] as const;
 
 /**

@@ -26,6 +26,8 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'settings:update': 'changes settings',
   'settings:setUpStore': 'changes settings (the first-run store details)',
   'audit:exportCsv': "takes the whole audit trail, with staff and customers' names, off the till",
+  'twoFactor:reset': "removes a member's second factor and ends their sessions",
+  'twoFactor:setRolePolicy': 'changes a sign-in rule for every member of a role',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
@@ -41,6 +43,13 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'auth:activity',
   'auth:reauthenticate',
   'auth:changePassword',
+  // Own 2FA: enrolment needs a current code; removing it takes the password and a code itself.
+  'twoFactor:status',
+  'twoFactor:startEnrolment',
+  'twoFactor:confirmEnrolment',
+  'twoFactor:remove',
+  'twoFactor:signIn',
+  'twoFactor:rolePolicies',
   'settings:get',
   'roles:list',
   'staff:list',

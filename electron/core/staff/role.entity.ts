@@ -8,6 +8,10 @@ export class RoleEntity {
 
   @Column({ type: 'varchar', length: 64 })
   name: string;
+
+  /** Every member of the role must use two-factor sign-in (issue 9 section 1). */
+  @Column({ name: 'require_totp', type: 'integer', default: 0 })
+  requireTotp: number;
 }
 
 @Entity({ name: 'permissions' })
