@@ -14,7 +14,7 @@ import type { AppError } from '../../../../shared/errors';
  * code clears the field for the next try; a timed-out or locked sign-in goes back to the password.
  */
 export function CodeStep() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation('twoFactor');
   const verify = useSessionStore((s) => s.verifySecondFactor);
   const cancel = useSessionStore((s) => s.cancelSecondFactor);
   const { busy, run } = useBusy();
@@ -26,7 +26,7 @@ export function CodeStep() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!code.trim()) {
-      setError(t(recovery ? 'login.code.recoveryRequired' : 'login.code.required'));
+      setError(t(recovery ? 'code.recoveryRequired' : 'code.required'));
       return;
     }
     void run(async () => {
@@ -35,7 +35,7 @@ export function CodeStep() {
         await verify(code);
       } catch (caught) {
         const wrong = (caught as AppError).code === 'INVALID_CREDENTIALS';
-        setError(wrong ? t('login.code.wrong') : messageFor(caught));
+        setError(wrong ? t('code.wrong') : messageFor(caught));
         setCode('');
         input.current?.focus();
       }
@@ -52,10 +52,10 @@ export function CodeStep() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text size="sm">{t(recovery ? 'login.code.recoveryIntro' : 'login.code.intro')}</Text>
+        <Text size="sm">{t(recovery ? 'code.recoveryIntro' : 'code.intro')}</Text>
         <FormAlert message={error} />
         <TextInput
-          label={t(recovery ? 'login.code.recoveryLabel' : 'login.code.label')}
+          label={t(recovery ? 'code.recoveryLabel' : 'code.label')}
           autoComplete="one-time-code"
           inputMode={recovery ? 'text' : 'numeric'}
           autoFocus
@@ -68,14 +68,14 @@ export function CodeStep() {
           styles={{ input: { fontSize: 22, letterSpacing: 4, fontFamily: 'monospace' } }}
         />
         <Button type="submit" size="lg" loading={busy} fullWidth>
-          {t('login.code.verify')}
+          {t('code.verify')}
         </Button>
         <Group justify="space-between" wrap="wrap">
           <Anchor component="button" type="button" size="sm" onClick={switchKind}>
-            {t(recovery ? 'login.code.useApp' : 'login.code.useRecovery')}
+            {t(recovery ? 'code.useApp' : 'code.useRecovery')}
           </Anchor>
           <Anchor component="button" type="button" size="sm" onClick={cancel}>
-            {t('login.backToSignIn')}
+            {t('code.back')}
           </Anchor>
         </Group>
       </Stack>
