@@ -1,4 +1,4 @@
-import { Button, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Image, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
@@ -92,19 +92,15 @@ export function TwoFactorEnrol({
             <Text size="sm" fw={600}>
               {t('twoFactor.enrol.typeInstead')}
             </Text>
-            <Code block fz="lg" data-testid="totp-secret" aria-label={t('twoFactor.enrol.secret')}>
+            <Text ff="monospace" fz="xl" fw={600} data-testid="totp-secret">
               {started.secretGroups.join(' ')}
-            </Code>
+            </Text>
             <Text size="sm" fw={600}>
               {t('twoFactor.enrol.uri')}
             </Text>
-            <Code
-              block
-              data-testid="totp-uri"
-              style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-            >
+            <Text ff="monospace" fz="xs" data-testid="totp-uri" style={{ wordBreak: 'break-all' }}>
               {started.uri}
-            </Code>
+            </Text>
           </Stack>
         </Group>
         <FormAlert message={error} />
