@@ -4,7 +4,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
+import { ROLES, createFakeApi, fail, ok, renderApp, sessionFor, staffMember } from './helpers';
 
 const PENDING = ok({
   secondFactor: 'totp' as const,
@@ -153,5 +153,46 @@ describe('profile section', () => {
     expect(
       await within(section).findByRole('button', { name: 'Set up two-factor sign-in' }),
     ).toBeInTheDocument();
+  });
+});
+
+describe('staff member actions', () => {
+  it('"Reset two-factor sign-in" confirms, asks for the password again, and resets', async () => {
+    const api = createFakeApi();
+    const jonas = staffMember({
+      id: 2,
+      username: 'jonas',
+      displayName: 'Jonas Weber',
+      role: 'manager',
+    });
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+    api['roles:list'].mockResolvedValue(ok(ROLES));
+    api['staff:list'].mockResolvedValue(ok({ items: [jonas], total: 1 }));
+    api['twoFactor:reset']
+      .mockResolvedValueOnce(fail('REAUTH_REQUIRED', 'raw'))
+      .mockResolvedValueOnce(ok({}))
+      .mockResolvedValueOnce(fail('CONFLICT', 'raw'));
+    api['auth:reauthenticate'].mockResolvedValue(ok(sessionFor('admin')));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: /^Staff/ }));
+    const table = await screen.findByRole('table', { name: 'Staff members' });
+
+    const reset = async () => {
+      await user.click(within(table).getByRole('button', { name: 'Actions for Jonas Weber' }));
+      await user.click(await screen.findByRole('menuitem', { name: 'Reset two-factor sign-in' }));
+      const confirm = await screen.findByRole('dialog', {
+        name: 'Reset Jonas Weber’s two-factor sign-in?',
+      });
+      await user.click(within(confirm).getByRole('button', { name: 'Reset two-factor sign-in' }));
+    };
+    await reset();
+    const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
+    await user.type(within(reauth).getByLabelText('Password'), 'right password{Enter}');
+    expect(
+      await screen.findByText(/Two-factor sign-in for Jonas Weber was reset/),
+    ).toBeInTheDocument();
+    expect(api['twoFactor:reset']).toHaveBeenLastCalledWith({ staffId: 2 });
+    await reset();
+    expect(await screen.findByText(/has not set up two-factor sign-in/)).toBeInTheDocument();
   });
 });
