@@ -15,6 +15,7 @@ import { TillCarts1790000006000 } from './1790000006000-TillCarts';
 import { StoreSetUp1790000006100 } from './1790000006100-StoreSetUp';
 import { NormaliseCustomerPhones1790000006200 } from './1790000006200-NormaliseCustomerPhones';
 import { AuditFilterIndexes1790000006300 } from './1790000006300-AuditFilterIndexes';
+import { TwoFactor1790000007000 } from './1790000007000-TwoFactor';
 import { EditableRoles1790000007100 } from './1790000007100-EditableRoles';
 
 export const MIGRATIONS = [
@@ -31,5 +32,6 @@ export const MIGRATIONS = [
   StoreSetUp1790000006100,
   NormaliseCustomerPhones1790000006200,
   AuditFilterIndexes1790000006300,
+  TwoFactor1790000007000,
   EditableRoles1790000007100,
 ];

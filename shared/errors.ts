@@ -90,6 +90,13 @@ export const ERROR_CODES = [
   'ROLE_LOCKED',
   /** The role still has members: move them to another role first. */
   'ROLE_IN_USE',
+  /**
+   * The member's role requires two-factor sign-in and they have not enrolled: the session can only
+   * enrol (issue 9 section 1).
+   */
+  'TWO_FACTOR_ENROLMENT_REQUIRED',
+  /** T2: this authenticator code (or an earlier one) was already used: wait for the next code. */
+  'TOTP_CODE_USED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -103,6 +110,7 @@ export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
   'SESSION_EXPIRED',
   'UNAUTHENTICATED',
   'PASSWORD_CHANGE_REQUIRED',
+  'TWO_FACTOR_ENROLMENT_REQUIRED',
 ];
 
 /** One field-level problem, from a zod issue. `path` is the dotted field path. */

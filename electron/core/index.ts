@@ -147,6 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     hasher,
     clock,
     terminal,
+    secretStore: options.secretStore,
     safeMode: () => safeMode,
     integrity,
   });

@@ -24,6 +24,9 @@ import { OnlineRetailImporter } from './imports/online-retail-import';
 import { ImportJobs } from './imports/import-jobs';
 import { TillCarts } from './carts/till-carts';
 import { RoleService } from './roles/role-service';
+import { PendingSignIns } from './two-factor/pending-sign-ins';
+import { TwoFactorService } from './two-factor/two-factor-service';
+import type { SecretStore } from './types';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -47,6 +50,8 @@ export interface Services {
   importJobs: ImportJobs;
   /** The cart in progress on this till (issue 8, item 4). */
   tillCarts: TillCarts;
+  /** Two-factor sign-in (issue 9 section 1). */
+  twoFactor: TwoFactorService;
   /** The integrity state for app:status (D5, D9, D10). */
   integrity: { status(): IntegrityStatus };
 }
@@ -59,6 +64,8 @@ export interface ServiceDeps {
   clock: Clock;
   /** This till's name (the terminal's host name in the app). */
   terminal: string;
+  /** The OS keychain, for the data-protection key (TOTP seeds, T3). */
+  secretStore: SecretStore;
   safeMode: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: { status(): IntegrityStatus };
@@ -79,7 +86,8 @@ const UNMONITORED: { status(): IntegrityStatus } = {
 export async function buildServices(d: ServiceDeps): Promise<Services> {
   const { db, audit, settings, hasher, clock, terminal } = d;
   const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
-  const auth = new AuthService(db, audit, sessions, hasher, clock, settings);
+  const pendingSignIns = new PendingSignIns(clock);
+  const auth = new AuthService(db, audit, sessions, hasher, clock, settings, pendingSignIns);
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
   const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   const saleQueries = new SaleQueries(db, settings, clock);
@@ -103,5 +111,15 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
     importJobs: new ImportJobs(),
     tillCarts: new TillCarts(db, audit, clock, till),
+    twoFactor: new TwoFactorService(
+      db,
+      audit,
+      auth,
+      sessions,
+      pendingSignIns,
+      settings,
+      clock,
+      d.secretStore,
+    ),
   };
 }

@@ -40,12 +40,16 @@ export const TOP_SCREENS = {
     import('./features/change-password/ChangePasswordScreen').then((m) => m.ChangePasswordScreen),
   ),
   shell: lazyScreen(() => import('./features/shell/Shell').then((m) => m.Shell)),
+  enrolTwoFactor: lazyScreen(() =>
+    import('./features/profile/TwoFactorEnrolScreen').then((m) => m.TwoFactorEnrolScreen),
+  ),
 };
 const {
   setup: SetupScreen,
   lock: LockScreen,
   changePassword: ChangePasswordScreen,
   shell: Shell,
+  enrolTwoFactor: TwoFactorEnrolScreen,
 } = TOP_SCREENS;
 
 export interface AppProps {
@@ -113,6 +117,8 @@ function Screens() {
       return <LockScreen />;
     case 'changePassword':
       return <ChangePasswordScreen />;
+    case 'enrolTwoFactor':
+      return <TwoFactorEnrolScreen />;
     case 'ready':
       return (
         <StoreSetupGate>

@@ -57,6 +57,15 @@ export const AUDIT_ACTIONS = [
   'role.create',
   'role.update',
   'role.delete',
+  'auth.totp_challenge',
+  'auth.totp_verify',
+  'auth.totp_replay',
+  'auth.recovery_code_used',
+  'auth.totp_enrol_start',
+  'auth.totp_enrol',
+  'auth.totp_remove',
+  'staff.reset_totp',
+  'staff.totp_policy',
 ] as const;
 
 /**

@@ -31,6 +31,11 @@ export const sessionInfoSchema = z.strictObject({
   /** A temporary password is in use: only changePassword, logout and session may be called (R1). */
   mustChangePassword: z.boolean(),
   /**
+   * The member's role requires 2FA and they have not enrolled: only the `twoFactor:` enrolment
+   * channels, logout and session may be called (TWO_FACTOR_ENROLMENT_REQUIRED). Absent when false.
+   */
+  twoFactorEnrolmentRequired: z.literal(true).optional(),
+  /**
    * UTC; present only in a forced-change session that began less than 10 minutes ago: until then
    * `auth:changePassword` accepts the new password without the current one (R1).
    */
@@ -79,6 +84,7 @@ export const authChannels = {
     activity: false,
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
   'setup:createAdmin': defineChannel({
     summary:
@@ -96,17 +102,27 @@ export const authChannels = {
     activity: false,
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
   'auth:login': defineChannel({
     summary:
-      'Sign in by username or email and password (A1-A5). Replaces any session of this window.',
+      'Sign in by username or email and password (A1-A5). Replaces any session of this window. For a member with 2FA on, answers `secondFactor` instead of a session: no session exists until `twoFactor:signIn` takes a code (T1).',
     input: z.strictObject({ identifier: identifierSchema, password: passwordSchema }),
-    output: sessionInfoSchema,
+    output: z.union([
+      sessionInfoSchema,
+      z.strictObject({
+        /** 2FA is on: send the code with `twoFactor:signIn`. */
+        secondFactor: z.literal('totp'),
+        /** UTC; the code step must be finished before this (5 minutes). */
+        until: utcTimestamp,
+      }),
+    ]),
     access: 'public',
     takesPassword: true,
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
     writes: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
   'auth:requestAccess': defineChannel({
     summary:
@@ -124,6 +140,7 @@ export const authChannels = {
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
     writes: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
   'auth:lock': defineChannel({
     summary: 'Lock the till now; unlock with the password.',
@@ -132,6 +149,7 @@ export const authChannels = {
     access: 'authenticated',
     allowWhenPasswordChangeRequired: true,
     writes: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
   'auth:unlock': defineChannel({
     summary:
@@ -142,6 +160,7 @@ export const authChannels = {
     takesPassword: true,
     allowWhenLocked: true,
     writes: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
   'auth:activity': defineChannel({
     summary: 'Report user activity so the idle lock restarts its count (S2).',
@@ -149,6 +168,7 @@ export const authChannels = {
     output: z.strictObject({ idleLocksAt: utcTimestamp }),
     access: 'authenticated',
     allowWhenPasswordChangeRequired: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
   'auth:reauthenticate': defineChannel({
     summary:
@@ -170,5 +190,6 @@ export const authChannels = {
     access: 'authenticated',
     allowWhenPasswordChangeRequired: true,
     writes: true,
+    allowWhenTwoFactorEnrolmentRequired: true,
   }),
 } as const;

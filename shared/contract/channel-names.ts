@@ -78,6 +78,14 @@ export const CHANNEL_NAMES = [
   'cart:save',
   'cart:takeOver',
   'cart:park',
+  'twoFactor:status',
+  'twoFactor:startEnrolment',
+  'twoFactor:confirmEnrolment',
+  'twoFactor:remove',
+  'twoFactor:signIn',
+  'twoFactor:reset',
+  'twoFactor:setRolePolicy',
+  'twoFactor:rolePolicies',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -131,6 +139,12 @@ export const CHANNEL_FLAGS: Partial<
   'cart:save': { writes: true },
   'cart:takeOver': { writes: true },
   'cart:park': { writes: true },
+  'twoFactor:startEnrolment': { writes: true },
+  'twoFactor:confirmEnrolment': { writes: true },
+  'twoFactor:remove': { writes: true, takesPassword: true },
+  'twoFactor:signIn': { writes: true, takesPassword: true },
+  'twoFactor:reset': { writes: true },
+  'twoFactor:setRolePolicy': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

@@ -29,6 +29,11 @@ export interface ChannelDefinition<
   /** May be called while the member must change a temporary password (R1). */
   allowWhenPasswordChangeRequired?: boolean;
   /**
+   * May be called by a member whose role requires 2FA and who has not enrolled yet: after the
+   * password such a session can only enrol (issue 9 section 1; TWO_FACTOR_ENROLMENT_REQUIRED).
+   */
+  allowWhenTwoFactorEnrolmentRequired?: boolean;
+  /**
    * Needs the password entered within the last 5 minutes (S3): every channel that moves money out,
    * creates or changes staff, changes rights or changes settings. The router answers
    * REAUTH_REQUIRED; the renderer client asks for the password and retries once.

@@ -15,6 +15,7 @@ import { reportChannels } from './reports';
 import { importChannels } from './imports';
 import { cartChannels } from './carts';
 import { roleChannels } from './roles';
+import { twoFactorChannels } from './two-factor';
 
 export const channels = {
   ...authChannels,
@@ -28,6 +29,7 @@ export const channels = {
   ...reportChannels,
   ...importChannels,
   ...cartChannels,
+  ...twoFactorChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -57,3 +59,4 @@ export * from './reports';
 export * from './imports';
 export * from './carts';
 export * from './roles';
+export * from './two-factor';

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { toCsv } from '../../electron/core/audit/audit-export';
 import type { ChannelInput } from '../../shared/contract';
 import {
+  asSession,
   ADMIN,
   MEMBER,
   approvedMember,
@@ -249,7 +250,9 @@ describe('approving an access request with a role (item 15)', () => {
       role: 'manager',
     });
     expect(await t.must('staff:approve', { id: dan })).toMatchObject({ role: 'cashier' });
-    const s = await t.must('auth:login', { identifier: 'carl', password: MEMBER.password }, 4);
+    const s = asSession(
+      await t.must('auth:login', { identifier: 'carl', password: MEMBER.password }, 4),
+    );
     expect(s.permissions).toContain('sales.void');
     expect(
       t.raw().prepare("SELECT detail FROM audit_events WHERE action = 'staff.approve'").all(),

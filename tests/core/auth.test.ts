@@ -1,6 +1,7 @@
 /** A4 lockout, A6 set-up and statuses, S1-S3 sessions, R1 temporary passwords, through the real router. */
 import { SessionManager } from '../../electron/core/auth/sessions';
 import {
+  asSession,
   ADMIN,
   FakeClock,
   MEMBER,
@@ -349,10 +350,8 @@ describe('temporary passwords (R1)', () => {
     ).not.toMatchObject({ h: expect.stringContaining(created.temporaryPassword) });
     const dora = { username: 'dora', password: created.temporaryPassword };
 
-    const s = await t.must(
-      'auth:login',
-      { identifier: 'dora', password: dora.password },
-      MEMBER_WIN,
+    const s = asSession(
+      await t.must('auth:login', { identifier: 'dora', password: dora.password }, MEMBER_WIN),
     );
     expect(s.mustChangePassword).toBe(true);
     expect(code(await t.call('staff:list', {}, MEMBER_WIN))).toBe('PASSWORD_CHANGE_REQUIRED');

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../helpers/import-file';
 import {
+  asSession,
   ADMIN,
   MEMBER,
   approvedMember,
@@ -202,10 +203,8 @@ describe('sessions follow the staff row on every till sharing the file (A8, S3)'
   it('after a role change on till 1 the member signs in again on till 2 with the new rights', async () => {
     const { a, b, carl } = await twoTills();
     await a.must('staff:setRole', { id: carl, role: 'manager' });
-    const again = await b.must(
-      'auth:login',
-      { identifier: MEMBER.username, password: MEMBER.password },
-      7,
+    const again = asSession(
+      await b.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, 7),
     );
     expect(again.staff.role).toBe('manager');
     expect(again.permissions).toContain('sales.void');

@@ -50,6 +50,7 @@ import {
   FakeClock,
   callerFor,
   makeTestCore,
+  memorySecrets,
   tempDir,
   withAdmin,
   type TestCore,
@@ -612,6 +613,7 @@ describe('A7 mass assignment', () => {
       hasher,
       clock,
       terminal: 'till-1',
+      secretStore: memorySecrets(),
       safeMode: () => false,
     });
     const { auth } = services;

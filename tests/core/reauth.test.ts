@@ -30,6 +30,8 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'roles:update': 'changes rights of every member of the role',
   'roles:duplicate': 'changes rights (a new role to hand out)',
   'roles:delete': 'changes rights (members moved to another role)',
+  'twoFactor:reset': "removes a member's second factor and ends their sessions",
+  'twoFactor:setRolePolicy': 'changes a sign-in rule for every member of a role',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
@@ -45,6 +47,13 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'auth:activity',
   'auth:reauthenticate',
   'auth:changePassword',
+  // Own 2FA: enrolment needs a current code; removing it takes the password and a code itself.
+  'twoFactor:status',
+  'twoFactor:startEnrolment',
+  'twoFactor:confirmEnrolment',
+  'twoFactor:remove',
+  'twoFactor:signIn',
+  'twoFactor:rolePolicies',
   'settings:get',
   'roles:list',
   'staff:list',

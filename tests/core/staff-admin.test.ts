@@ -1,6 +1,7 @@
 /** Staff administration: filters, edits, approval, last-admin rule, delete-or-disable, audit (A6, A7, L1). */
 import { readFileSync } from 'node:fs';
 import {
+  asSession,
   ADMIN,
   MEMBER,
   approvedMember,
@@ -145,10 +146,8 @@ describe('staff administration', () => {
     await t.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, 5);
     await t.must('staff:setRole', { id: carl, role: 'manager' });
     expect(code(await t.call('auth:activity', {}, 5))).toBe('UNAUTHENTICATED');
-    const again = await t.must(
-      'auth:login',
-      { identifier: MEMBER.username, password: MEMBER.password },
-      5,
+    const again = asSession(
+      await t.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, 5),
     );
     expect(again.permissions).toContain('sales.refund');
   });

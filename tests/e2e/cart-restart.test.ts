@@ -12,7 +12,14 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createCore, type Core } from '../../electron/core';
 import type { SaleDetail, TillCart } from '../../shared/contract';
-import { ADMIN, FakeClock, memorySecrets, silentLogger, tempDir } from '../helpers/core';
+import {
+  ADMIN,
+  FakeClock,
+  memorySecrets,
+  silentLogger,
+  tempDir,
+  turnOffTwoFactorPolicy,
+} from '../helpers/core';
 import { bridgeInitScript, startHarness, visible, VIEWPORT, type Harness } from './harness';
 
 const MUG = { sku: 'MUG-01', barcode: '5012345678900', name: 'Enamel Mug', price: 450 };
@@ -98,6 +105,7 @@ describe('a restart mid-sale shows the same cart (issue 8, item 4)', () => {
   beforeAll(async () => {
     h = await startHarness();
     core = await startCore();
+    turnOffTwoFactorPolicy(path.join(dir, 'kassa.sqlite'));
   });
   afterAll(async () => {
     await context?.close();

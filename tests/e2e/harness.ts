@@ -32,7 +32,13 @@ import { createCore, type Core } from '../../electron/core';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol-handler';
 import { buildApi } from '../../electron/preload/build-api';
 import { CHANNEL_NAMES } from '../../shared/contract/channel-names';
-import { FakeClock, memorySecrets, silentLogger, tempDir } from '../helpers/core';
+import {
+  FakeClock,
+  memorySecrets,
+  silentLogger,
+  tempDir,
+  turnOffTwoFactorPolicy,
+} from '../helpers/core';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BUNDLE_ROOT = path.join(REPO_ROOT, 'dist', 'renderer');
@@ -177,6 +183,8 @@ export interface HarnessOptions {
   cleanScreenshots?: boolean;
   /** Runs on the core's raw SQLite connection (fault tests: `PRAGMA max_page_count`). */
   prepareDatabase?: (db: import('better-sqlite3').Database) => void;
+  /** Keep the default 2FA policy (required for roles holding staff.manage); off otherwise. */
+  twoFactorPolicy?: boolean;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -197,6 +205,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       logger: silentLogger,
       ...(opts.prepareDatabase ? { prepareDatabase: opts.prepareDatabase } : {}),
     });
+    if (!opts.twoFactorPolicy) turnOffTwoFactorPolicy(dbPath);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (e) {
     await core?.close();

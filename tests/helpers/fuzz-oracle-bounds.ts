@@ -78,6 +78,7 @@ function formatTypical(rule: FormatRule): string {
     locale: 'de-DE',
     receiptText: '1 High Street\nLeeds',
     roleId: 'manager',
+    otpCode: '123 456',
   };
   return samples[rule.format]!;
 }

@@ -208,6 +208,16 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('r', n),
     wrong: ['Admin', 'has space', '-lead', '_x', 'ünï', 'a.b', ' admin'],
   },
+  // A code at a 2FA prompt: 6 digits or a recovery code; letters, digits, spaces, dashes.
+  otpCode: {
+    valid: fc.oneof(
+      fc.stringMatching(/^[0-9]{6}$/),
+      fc.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+      fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 -]{4,38}[A-Za-z0-9]$/),
+    ),
+    atLength: (n) => repeat('7', n),
+    wrong: ['123_456', '123456;', 'ABCD\nEFGH', 'café12', '12345\u0000'],
+  },
   // A file's text: anything, capped by size.
   csv: {
     valid: fc.string({ minLength: 1, maxLength: 200 }),

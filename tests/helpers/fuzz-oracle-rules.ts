@@ -79,7 +79,8 @@ export type Format =
   | 'country'
   | 'locale'
   | 'receiptText'
-  | 'roleId';
+  | 'roleId'
+  | 'otpCode';
 
 export interface FormatRule extends Presence {
   kind: 'format';

@@ -273,6 +273,8 @@ const imported = (table: 'products' | 'customers', action: string) => (c: Call) 
 const staffChange = (action: string): Effect => ({ audit: [action], touched: ['staff'] });
 /** A failed password entry is audited and counted on the member's row (A4, L1). */
 const wrongPassword = (action: string): Effect => ({ audit: [action], touched: ['staff'] });
+/** A code at a 2FA prompt (issue 9 section 1). */
+const otpCode = capped('otpCode', 6, 40);
 
 export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'app:status': { input: object({}), ...read(), stream: { actor: 'anonymous' } },
@@ -331,6 +333,53 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     },
     stream: { actor: 'member', slow: true },
   },
+  'twoFactor:status': { input: object({}), ...read() },
+  'twoFactor:startEnrolment': {
+    // T3: a new encrypted seed, unconfirmed: the member's row is made, or replaced in place.
+    input: object({}),
+    ok: { audit: ['auth.totp_enrol_start'], rows: { staff_totp: ANY } },
+    refusals: nothingOn('CONFLICT'),
+  },
+  'twoFactor:confirmEnrolment': {
+    // T1: a random code is wrong (audited), or no enrolment was started.
+    input: object({ code: otpCode }),
+    refusals: {
+      INVALID_CREDENTIALS: { audit: ['auth.totp_enrol'] },
+      NOT_FOUND: NOTHING,
+      CONFLICT: NOTHING,
+    },
+  },
+  'twoFactor:remove': {
+    // The password first (A4-counted), then a code; no member in the fuzz has 2FA on.
+    input: object({ password, code: otpCode }),
+    refusals: {
+      INVALID_CREDENTIALS: wrongPassword('auth.totp_remove'),
+      CONFLICT: { touched: ['staff'] },
+    },
+    stream: { actor: 'member', slow: true },
+  },
+  'twoFactor:signIn': {
+    // T1: only after auth:login answered `secondFactor` on this window; none waits in the fuzz.
+    input: object({ code: otpCode }),
+    refusals: nothingOn('NOT_FOUND'),
+    stream: { actor: 'anonymous' },
+  },
+  'twoFactor:reset': {
+    // Ends the member's sessions (A8); CONFLICT when the member never set 2FA up.
+    input: object({ staffId: id('staff') }),
+    ok: {
+      audit: ['staff.reset_totp'],
+      rows: { staff_totp: -1, staff_recovery_codes: ANY },
+      touched: ['staff'],
+    },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'SELF_ACTION'),
+  },
+  'twoFactor:setRolePolicy': {
+    input: object({ roleId, required: bool() }),
+    ok: { audit: ['staff.totp_policy'], touched: ['roles'] },
+    refusals: nothingOn('NOT_FOUND'),
+  },
+  'twoFactor:rolePolicies': { input: object({}), ...read() },
   'settings:get': { input: object({}), ...read() },
   'settings:update': {
     // S2: idle lock 1..15 minutes; ISO 4217 currency (fixed once a sale exists); IANA zone;

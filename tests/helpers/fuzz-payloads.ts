@@ -66,6 +66,15 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'auth:activity': () => ({}),
   'auth:reauthenticate': (c) => ({ password: c.password }),
   'auth:changePassword': (c) => ({ currentPassword: c.password, newPassword: c.password }),
+  'twoFactor:status': () => ({}),
+  'twoFactor:startEnrolment': () => ({}),
+  // No enrolment to confirm, or a wrong code: refused, an authz pass all the same.
+  'twoFactor:confirmEnrolment': () => ({ code: '000000' }),
+  'twoFactor:remove': (c) => ({ password: c.password, code: '000000' }),
+  'twoFactor:signIn': () => ({ code: '000000' }),
+  'twoFactor:reset': (c) => ({ staffId: c.targetId }),
+  'twoFactor:setRolePolicy': () => ({ roleId: 'cashier', required: false }),
+  'twoFactor:rolePolicies': () => ({}),
   'settings:get': () => ({}),
   'settings:update': () => ({ idleLockMinutes: 5 }),
   // The fixture's store is set up already: CONFLICT, nothing written (an authz pass all the same).

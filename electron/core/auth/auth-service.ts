@@ -15,6 +15,7 @@
  * - L1: every success and failure writes an audit event; passwords never do.
  */
 import type { EntityManager } from 'typeorm';
+import type { ChannelOutput } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
@@ -31,6 +32,8 @@ import { passwordProblem } from './password-policy';
 import { identifierDigest } from './identifier-digest';
 import type { Session, SessionManager } from './sessions';
 import { bumpSessionEpoch } from './staff-access';
+import type { PendingSignIns } from '../two-factor/pending-sign-ins';
+import { isEnrolled, roleRequiresTotp } from '../two-factor/two-factor-store';
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCKOUT_MINUTES = 30;
@@ -50,6 +53,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
+    private readonly pendingSignIns: PendingSignIns,
   ) {}
 
   private now(): string {
@@ -183,11 +187,19 @@ export class AuthService {
    * A5: an unknown user, a wrong password and a locked account all get the same
    * INVALID_CREDENTIALS; a member's status (pending, rejected, disabled) is told only after the
    * right password on an account that is not locked.
+   * T1 (issue 9 section 1): for a member with 2FA on, the right password starts no session: it
+   * answers `secondFactor` and remembers the member on this window for 5 minutes, and
+   * `twoFactor:signIn` finishes the sign-in with a code. The failure count is NOT reset by the
+   * password alone, so alternating the right password with code guesses cannot dodge A4.
    * Errors: INVALID_CREDENTIALS, ACCOUNT_PENDING, ACCOUNT_REJECTED, ACCOUNT_DISABLED,
    * TEMPORARY_PASSWORD_EXPIRED.
    */
-  async login(identifier: string, password: string, windowId: number): Promise<SessionInfo> {
-    const outcome = await this.db.write(async (em): Promise<StaffEntity | AppError> => {
+  async login(
+    identifier: string,
+    password: string,
+    windowId: number,
+  ): Promise<ChannelOutput<'auth:login'>> {
+    const outcome = await this.db.write(async (em): Promise<StaffEntity | AppError | 'code'> => {
       const repo = em.getRepository(StaffEntity);
       const staff = await repo.findOne({
         where: [{ username: identifier }, { email: identifier }],
@@ -243,27 +255,58 @@ export class AuthService {
       const rehash = this.hasher.needsRehash(staff.passwordHash)
         ? await this.hasher.hash(password)
         : null;
-      await repo.update(staff.id, {
-        failedLoginCount: 0,
-        lockedUntil: null,
-        lastLoginAt: now.toISOString(),
-        // R1: a temporary password is single use: consumed by this sign-in.
-        ...(temporary ? { tempPasswordExpiresAt: now.toISOString() } : {}),
-        ...(rehash ? { passwordHash: rehash } : {}),
-      });
-      await this.audit.record(em, {
-        ...this.actor(staff),
-        action: 'auth.login',
-        outcome: 'success',
-        detail: temporary ? 'temporary password' : null,
-      });
-      return repo.findOneByOrFail({ id: staff.id });
+      if (rehash) await repo.update(staff.id, { passwordHash: rehash });
+      if (await isEnrolled(em, staff.id)) {
+        await this.audit.record(em, {
+          ...this.actor(staff),
+          action: 'auth.totp_challenge',
+          outcome: 'success',
+          detail: temporary ? 'temporary password; code asked' : 'code asked',
+        });
+        this.pendingSignIns.start(windowId, staff.id, temporary);
+        return 'code';
+      }
+      return this.finishSignIn(em, staff, temporary, temporary ? 'temporary password' : null);
     });
     if (outcome instanceof AppError) throw outcome;
+    if (outcome === 'code') {
+      const pending = this.pendingSignIns.get(windowId)!;
+      return { secondFactor: 'totp', until: pending.until.toISOString() };
+    }
+    this.pendingSignIns.end(windowId);
     return this.startSession(outcome, windowId);
   }
 
-  private actor(staff: Pick<StaffEntity, 'id' | 'username'>) {
+  /**
+   * The last step of every sign-in (A4, R1, L1), inside the caller's transaction: resets the
+   * failure count and lock, records the time, consumes a temporary password, audits
+   * `auth.login`. Answers the fresh row.
+   */
+  async finishSignIn(
+    em: EntityManager,
+    staff: StaffEntity,
+    temporary: boolean,
+    detail: string | null,
+  ): Promise<StaffEntity> {
+    const repo = em.getRepository(StaffEntity);
+    const now = this.now();
+    await repo.update(staff.id, {
+      failedLoginCount: 0,
+      lockedUntil: null,
+      lastLoginAt: now,
+      // R1: a temporary password is single use: consumed by this sign-in.
+      ...(temporary ? { tempPasswordExpiresAt: now } : {}),
+    });
+    await this.audit.record(em, {
+      ...this.actor(staff),
+      action: 'auth.login',
+      outcome: 'success',
+      detail,
+    });
+    return repo.findOneByOrFail({ id: staff.id });
+  }
+
+  actor(staff: Pick<StaffEntity, 'id' | 'username'>) {
     return {
       actorId: staff.id,
       actorName: staff.username,
@@ -273,10 +316,16 @@ export class AuthService {
   }
 
   /**
-   * A4: counts one failed password entry, inside the caller's transaction (A8). Returns true when
-   * this failure locked the account. A lock that has run out restarts the count.
+   * A4: counts one failed password or code entry, inside the caller's transaction (A8). Returns
+   * true when this failure locked the account (then every session and waiting sign-in of the
+   * member ends at the caller's discretion). A lock that has run out restarts the count.
    */
-  private async recordFailure(em: EntityManager, s: StaffEntity, action: string): Promise<boolean> {
+  async recordFailure(
+    em: EntityManager,
+    s: StaffEntity,
+    action: string,
+    what = 'wrong password',
+  ): Promise<boolean> {
     const now = this.clock.now();
     const lapsed = s.lockedUntil !== null && s.lockedUntil <= now.toISOString();
     const count = (lapsed ? 0 : s.failedLoginCount) + 1;
@@ -294,8 +343,9 @@ export class AuthService {
       ...this.actor(s),
       action,
       outcome: 'failure',
-      detail: `wrong password (${count} in a row)`,
+      detail: `${what} (${count} in a row)`,
     });
+    if (lockNow) this.pendingSignIns.endForStaff(s.id);
     if (lockNow)
       await this.audit.record(em, {
         ...this.actor(s),
@@ -313,7 +363,7 @@ export class AuthService {
    * Errors: UNAUTHENTICATED (member gone or no longer active), ACCOUNT_LOCKED,
    * INVALID_CREDENTIALS (with the field in `issues`).
    */
-  private async confirmPassword(
+  async confirmPassword(
     session: Session,
     password: string,
     action: string,
@@ -468,8 +518,15 @@ export class AuthService {
     return this.info(session);
   }
 
-  private async startSession(staff: StaffEntity, windowId: number): Promise<SessionInfo> {
+  /**
+   * Starts the window's session for `staff` (S1). A member whose role requires 2FA and who has not
+   * enrolled gets a session that can only enrol (issue 9 section 1).
+   */
+  async startSession(staff: StaffEntity, windowId: number): Promise<SessionInfo> {
     const permissions = await permissionsForRole(this.db.manager, staff.roleId);
+    const mustEnrol =
+      (await roleRequiresTotp(this.db.manager, staff.roleId)) &&
+      !(await isEnrolled(this.db.manager, staff.id));
     const session = this.sessions.start(
       windowId,
       {
@@ -482,6 +539,7 @@ export class AuthService {
       permissions,
       Boolean(staff.mustChangePassword),
       staff.sessionEpoch,
+      mustEnrol,
     );
     return this.info(session);
   }
@@ -495,6 +553,7 @@ export class AuthService {
       permissions: [...session.permissions],
       locked: session.locked,
       mustChangePassword: session.mustChangePassword,
+      ...(session.twoFactorEnrolmentRequired ? { twoFactorEnrolmentRequired: true as const } : {}),
       idleLockMinutes: this.settings.idleLockMinutes(),
       expiresAt: session.expiresAt.toISOString(),
     };
@@ -502,14 +561,14 @@ export class AuthService {
 }
 
 /** A5: one answer for an unknown user, a wrong password and a locked account. */
-function invalidCredentials(): AppError {
+export function invalidCredentials(): AppError {
   return new AppError(
     'INVALID_CREDENTIALS',
     'The username or password is not right, or the account is locked after too many attempts.',
   );
 }
 
-function lockedError(until: string): AppError {
+export function lockedError(until: string): AppError {
   return new AppError(
     'ACCOUNT_LOCKED',
     `Too many failed attempts. This account is locked until ${until} (UTC), or until an admin unlocks it.`,
@@ -517,7 +576,7 @@ function lockedError(until: string): AppError {
 }
 
 /** Why a member with the right password still may not sign in, or null. */
-function statusRefusal(staff: StaffEntity): AppError | null {
+export function statusRefusal(staff: StaffEntity): AppError | null {
   if (staff.status === 'pending')
     return new AppError(
       'ACCOUNT_PENDING',

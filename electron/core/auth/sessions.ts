@@ -42,6 +42,8 @@ export interface Session {
   reauthAt: Date;
   locked: boolean;
   mustChangePassword: boolean;
+  /** The role requires 2FA and the member has not enrolled: the session can only enrol. */
+  twoFactorEnrolmentRequired: boolean;
 }
 
 export type SessionState = 'active' | 'locked' | 'expired';
@@ -62,6 +64,7 @@ export class SessionManager {
     permissions: Iterable<Permission>,
     mustChangePassword: boolean,
     epoch: number,
+    twoFactorEnrolmentRequired = false,
   ): Session {
     this.endForWindow(windowId);
     const now = this.clock.now();
@@ -77,6 +80,7 @@ export class SessionManager {
       reauthAt: now,
       locked: false,
       mustChangePassword,
+      twoFactorEnrolmentRequired,
     };
     this.byId.set(session.id, session);
     this.byWindow.set(windowId, session.id);

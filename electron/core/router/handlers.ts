@@ -15,6 +15,7 @@ import { createSettingsHandlers } from '../settings/handlers';
 import { createStaffHandlers } from '../staff/handlers';
 import { createCartHandlers } from '../carts/handlers';
 import { createRoleHandlers } from '../roles/handlers';
+import { createTwoFactorHandlers } from '../two-factor/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -29,5 +30,6 @@ export function createHandlers(s: Services): Handlers {
     ...createReportHandlers(s),
     ...createImportHandlers(s),
     ...createCartHandlers(s),
+    ...createTwoFactorHandlers(s),
   } satisfies Handlers;
 }

@@ -10,7 +10,8 @@
  *      disabled, or whose sessions were ended on any till is signed out (UNAUTHENTICATED); the
  *      role's current permissions apply (A8);
  *   6. not idle-locked unless the channel allows it (SESSION_LOCKED), no pending forced password
- *      change unless allowed (PASSWORD_CHANGE_REQUIRED) (S1, S2, R1);
+ *      change unless allowed (PASSWORD_CHANGE_REQUIRED), no pending 2FA enrolment required by the
+ *      role unless allowed (TWO_FACTOR_ENROLMENT_REQUIRED) (S1, S2, R1, issue 9 section 1);
  *   7. permission (A7; FORBIDDEN, audited), then re-authentication for sensitive channels (S3;
  *      REAUTH_REQUIRED);
  *   8. strict input schema (F1; VALIDATION_FAILED with field paths, audited without values);
@@ -75,6 +76,11 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       return err('SESSION_LOCKED', 'The till is locked. Enter your password to unlock it.');
     if (session.mustChangePassword && !def.allowWhenPasswordChangeRequired)
       return err('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
+    if (session.twoFactorEnrolmentRequired && !def.allowWhenTwoFactorEnrolmentRequired)
+      return err(
+        'TWO_FACTOR_ENROLMENT_REQUIRED',
+        'Your role requires two-factor sign-in. Set it up to continue.',
+      );
     if (def.access !== 'authenticated' && !session.permissions.has(def.access)) {
       await audit({
         ...actorOf(session),

@@ -29,6 +29,9 @@ export class RoleEntity {
   /** UTC. */
   @Column({ name: 'updated_at', type: 'varchar', length: 24, default: EPOCH })
   updatedAt: string;
+  /** Every member of the role must use two-factor sign-in (issue 9 section 1). */
+  @Column({ name: 'require_totp', type: 'integer', default: 0 })
+  requireTotp: number;
 }
 
 @Entity({ name: 'permissions' })

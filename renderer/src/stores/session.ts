@@ -3,8 +3,9 @@
  * member's session as the main process reports it. Every action calls the API client only; a
  * failed action throws the AppError so the form that started it can show it next to its fields.
  *
- * The screen to show follows from this state alone (see `selectPhase`): set-up, sign-in, lock,
- * forced password change, or the app.
+ * The screen to show follows from this state alone (see `selectPhase`): set-up, sign-in (with its
+ * code step when 2FA is on), lock, forced password change, 2FA enrolment the role requires, or the
+ * app.
  */
 import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput, SessionInfo } from '../../../shared/contract';
@@ -17,7 +18,14 @@ export type AppStatus = ChannelOutput<'app:status'>;
 
 /** Which top-level screen the app shows. */
 export type SessionPhase =
-  'starting' | 'unavailable' | 'setup' | 'signedOut' | 'locked' | 'changePassword' | 'ready';
+  | 'starting'
+  | 'unavailable'
+  | 'setup'
+  | 'signedOut'
+  | 'locked'
+  | 'changePassword'
+  | 'enrolTwoFactor'
+  | 'ready';
 
 /** The main process counts activity; reporting it more often than this adds nothing. */
 export const ACTIVITY_THROTTLE_MS = 20_000;
@@ -25,6 +33,11 @@ export const ACTIVITY_THROTTLE_MS = 20_000;
 export interface SessionState {
   status: AppStatus | null;
   session: SessionInfo | null;
+  /**
+   * UTC; set while the sign-in waits for the authenticator code (the password was right and 2FA
+   * is on): the sign-in screen shows the code step until then.
+   */
+  secondFactorUntil: string | null;
   /** Why the sign-in screen is showing, e.g. after the session expired. */
   notice: string | null;
   /** Set when the till status could not be read at start-up. */
@@ -40,6 +53,10 @@ export interface SessionState {
   refreshStatus: () => Promise<void>;
   createAdmin: (input: ChannelInput<'setup:createAdmin'>) => Promise<void>;
   login: (input: ChannelInput<'auth:login'>) => Promise<void>;
+  /** The code step of sign-in: a 6-digit code or a recovery code. */
+  verifySecondFactor: (code: string) => Promise<void>;
+  /** Leaves the code step for the password step. */
+  cancelSecondFactor: () => void;
   requestAccess: (input: ChannelInput<'auth:requestAccess'>) => Promise<void>;
   logout: () => Promise<void>;
   lock: () => Promise<void>;
@@ -56,6 +73,7 @@ export interface SessionState {
 export const initialSessionState = {
   status: null,
   session: null,
+  secondFactorUntil: null,
   notice: null,
   startError: null,
   lastActivityReportAt: 0,
@@ -66,7 +84,8 @@ export const useSessionStore = create<SessionState>()((set, get) => {
   /** Signs out locally, with a reason for the sign-in screen. */
   const signedOut = (notice: string | null) =>
     set({ session: null, notice, lastActivityReportAt: 0 });
-  const signedIn = (session: SessionInfo) => set({ session, notice: null });
+  const signedIn = (session: SessionInfo) =>
+    set({ session, notice: null, secondFactorUntil: null });
 
   return {
     ...initialSessionState,
@@ -108,8 +127,24 @@ export const useSessionStore = create<SessionState>()((set, get) => {
     },
 
     login: async (input) => {
-      signedIn(await call('auth:login', input));
+      const answer = await call('auth:login', input);
+      if ('secondFactor' in answer) set({ secondFactorUntil: answer.until, notice: null });
+      else signedIn(answer);
     },
+
+    verifySecondFactor: async (code) => {
+      try {
+        signedIn(await call('twoFactor:signIn', { code }));
+      } catch (error) {
+        // Timed out or locked: back to the password step, with the reason.
+        const code = (error as AppError).code;
+        if (code === 'NOT_FOUND' || code === 'UNAUTHENTICATED' || code === 'ACCOUNT_LOCKED')
+          set({ secondFactorUntil: null, notice: messageFor(error) });
+        throw error;
+      }
+    },
+
+    cancelSecondFactor: () => set({ secondFactorUntil: null }),
 
     requestAccess: async (input) => {
       await call('auth:requestAccess', input);
@@ -164,6 +199,9 @@ export const useSessionStore = create<SessionState>()((set, get) => {
         case 'PASSWORD_CHANGE_REQUIRED':
           if (session) set({ session: { ...session, mustChangePassword: true } });
           break;
+        case 'TWO_FACTOR_ENROLMENT_REQUIRED':
+          if (session) set({ session: { ...session, twoFactorEnrolmentRequired: true } });
+          break;
         case 'SESSION_EXPIRED':
           signedOut(ERROR_MESSAGES.SESSION_EXPIRED);
           break;
@@ -189,6 +227,7 @@ export function selectPhase(
   if (!state.session) return 'signedOut';
   if (state.session.locked) return 'locked';
   if (state.session.mustChangePassword) return 'changePassword';
+  if (state.session.twoFactorEnrolmentRequired) return 'enrolTwoFactor';
   return 'ready';
 }
 

@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/AuthLayout';
 import { lazyScreen } from '../../components/lazy-screen';
+import { useSessionStore } from '../../stores/session';
 import { RequestSent } from './RequestSent';
 import { SignInForm } from './SignInForm';
 
@@ -13,14 +14,34 @@ const RequestAccessForm = lazyScreen(() =>
   import('./RequestAccessForm').then((m) => m.RequestAccessForm),
 );
 
-/** The sign-in screen, with the access request form and its confirmation as alternative views. */
+/** The code step after the password (2FA on): loaded only when a sign-in needs it. */
+const CodeStep = lazyScreen(() => import('./CodeStep').then((m) => m.CodeStep));
+
+/**
+ * The sign-in screen, with the access request form and its confirmation as alternative views,
+ * and the authenticator-code step once the password was right for a member with 2FA on.
+ */
 export function LoginScreen() {
   const { t } = useTranslation('auth');
   const [view, setView] = useState<View>('signIn');
+  const codeStep = useSessionStore((s) => s.secondFactorUntil !== null);
   const back = () => setView('signIn');
   useEffect(() => {
     void RequestAccessForm.preload();
   }, []);
+  const loading = (
+    <Center>
+      <Loader aria-label={t('login.request.loading')} />
+    </Center>
+  );
+  if (codeStep)
+    return (
+      <AuthLayout title={t('login.code.title')} subtitle={t('login.code.subtitle')}>
+        <Suspense fallback={loading}>
+          <CodeStep />
+        </Suspense>
+      </AuthLayout>
+    );
   return (
     <AuthLayout title={t(`login.${view}.title`)} subtitle={t(`login.${view}.subtitle`)}>
       {view === 'signIn' && (
@@ -33,13 +54,7 @@ export function LoginScreen() {
         </Stack>
       )}
       {view === 'request' && (
-        <Suspense
-          fallback={
-            <Center>
-              <Loader aria-label={t('login.request.loading')} />
-            </Center>
-          }
-        >
+        <Suspense fallback={loading}>
           <RequestAccessForm onSent={() => setView('sent')} onCancel={back} />
         </Suspense>
       )}

@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { AccountSection } from './AccountSection';
+import { TwoFactorSection } from './TwoFactorSection';
 
 export interface ProfileSection {
   id: string;
@@ -14,4 +15,5 @@ export interface ProfileSection {
 
 export const PROFILE_SECTIONS: readonly ProfileSection[] = [
   { id: 'account', title: 'account.title', Section: AccountSection },
+  { id: 'two-factor', title: 'twoFactor.title', Section: TwoFactorSection },
 ];

@@ -6,7 +6,15 @@ import type { StaffView } from '../../../../shared/contract';
 import { t } from '../../i18n';
 
 export type MemberAction =
-  'edit' | 'role' | 'disable' | 'enable' | 'unlock' | 'delete' | 'resetPassword' | 'endSessions';
+  | 'edit'
+  | 'role'
+  | 'disable'
+  | 'enable'
+  | 'unlock'
+  | 'delete'
+  | 'resetPassword'
+  | 'endSessions'
+  | 'resetTwoFactor';
 
 export interface ActionContext {
   /** The signed-in member's own id: they cannot disable or delete themself. */
@@ -22,6 +30,8 @@ export function actionsFor(member: StaffView, { selfId }: ActionContext): Member
   if (member.status === 'disabled') actions.push('enable');
   if (member.status !== 'disabled' && !self) actions.push('disable');
   if (!self) actions.push('delete');
+  // A lost phone: the admin turns the member's 2FA off (with re-authentication); never their own.
+  if (member.status === 'active' && !self) actions.push('resetTwoFactor');
   return actions;
 }
 
@@ -42,6 +52,7 @@ const CONFIRMED: Partial<Record<MemberAction, { danger: boolean }>> = {
   delete: { danger: true },
   resetPassword: { danger: false },
   endSessions: { danger: false },
+  resetTwoFactor: { danger: false },
 };
 
 /** The confirmation an action asks for, or null when it runs straight away. */

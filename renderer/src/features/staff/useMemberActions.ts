@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffView } from '../../../../shared/contract';
+import type { AppError } from '../../../../shared/errors';
+import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
@@ -61,11 +63,17 @@ export function useMemberActions() {
             );
             break;
           }
+          case 'resetTwoFactor':
+            await call('twoFactor:reset', { staffId: member.id });
+            notifySuccess(t('done.resetTwoFactor', { name }));
+            break;
           default:
             break;
         }
       } catch (error) {
-        notifyError(error);
+        if (action === 'resetTwoFactor' && (error as AppError).code === 'CONFLICT')
+          notifySuccess(t('done.resetTwoFactorNone', { name }));
+        else notifyError(error);
       }
     });
 

@@ -1,0 +1,69 @@
+/**
+ * T3: TOTP seeds are stored encrypted with the data-protection key from the OS keychain
+ * (electron/core/secrets). AES-256-GCM with a key derived by HKDF-SHA256 (RFC 5869) under its own
+ * label, a fresh 96-bit nonce per seed, and the member's id as additional data, so a seed copied
+ * onto another member's row does not decrypt. Stored as `v1.<nonce>.<tag>.<ciphertext>` (base64).
+ * Without a keychain this throws KEYCHAIN_UNAVAILABLE: 2FA is then refused, never stored in clear.
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { getOrCreateDataProtectionKey } from '../secrets/data-key';
+import type { SecretStore } from '../types';
+
+const LABEL = 'kassa totp seed v1';
+
+async function seedKey(store: SecretStore): Promise<Buffer> {
+  const dataKey = await getOrCreateDataProtectionKey(store);
+  try {
+    return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), LABEL, 32));
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+const aad = (staffId: number) => Buffer.from(`staff:${staffId}`);
+
+/** Encrypts `seed` for member `staffId`. Errors: KEYCHAIN_UNAVAILABLE. */
+export async function encryptSeed(
+  store: SecretStore,
+  staffId: number,
+  seed: Buffer,
+): Promise<string> {
+  const key = await seedKey(store);
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce).setAAD(aad(staffId));
+  const body = Buffer.concat([cipher.update(seed), cipher.final()]);
+  key.fill(0);
+  return ['v1', nonce, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64')))
+    .join('.');
+}
+
+/**
+ * The seed of member `staffId`. Errors: KEYCHAIN_UNAVAILABLE (no keychain, or a key that does not
+ * open this seed: the keychain was replaced).
+ */
+export async function decryptSeed(
+  store: SecretStore,
+  staffId: number,
+  stored: string,
+): Promise<Buffer> {
+  const [version, nonce, tag, body] = stored.split('.');
+  const key = await seedKey(store);
+  try {
+    if (version !== 'v1' || !nonce || !tag || !body) throw new Error('unknown seed format');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64'))
+      .setAAD(aad(staffId))
+      .setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+  } catch (cause) {
+    const error = new AppError(
+      'KEYCHAIN_UNAVAILABLE',
+      'The two-factor secret cannot be read with the key in this till’s keychain. Use a recovery code, or ask an admin to reset your two-factor sign-in.',
+    );
+    error.cause = cause;
+    throw error;
+  } finally {
+    key.fill(0);
+  }
+}
