@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'sale.annotate',
   'import.online_retail',
   'audit.export',
+  'staff.import',
 ] as const;
 
 /**

@@ -74,6 +74,7 @@ export const CHANNEL_NAMES = [
   'cart:save',
   'cart:takeOver',
   'cart:park',
+  'staff:import',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -123,6 +124,7 @@ export const CHANNEL_FLAGS: Partial<
   'cart:save': { writes: true },
   'cart:takeOver': { writes: true },
   'cart:park': { writes: true },
+  'staff:import': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

@@ -14,6 +14,7 @@ import { salesChannels } from './sales';
 import { reportChannels } from './reports';
 import { importChannels } from './imports';
 import { cartChannels } from './carts';
+import { staffImportChannels } from './staff-import';
 
 export const channels = {
   ...authChannels,
@@ -26,6 +27,7 @@ export const channels = {
   ...reportChannels,
   ...importChannels,
   ...cartChannels,
+  ...staffImportChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -54,3 +56,4 @@ export * from './sales';
 export * from './reports';
 export * from './imports';
 export * from './carts';
+export * from './staff-import';

@@ -26,6 +26,7 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'settings:update': 'changes settings',
   'settings:setUpStore': 'changes settings (the first-run store details)',
   'audit:exportCsv': "takes the whole audit trail, with staff and customers' names, off the till",
+  'staff:import': 'creates staff (possibly admins, active at once, with passwords from elsewhere)',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */

@@ -210,6 +210,24 @@ const customersCsv = fc
       'name,email,phone,country,notes\n' +
       rows.map((r) => `${r.name},c${r.n}@shop.test,,United Kingdom,\n`).join(''),
   );
+/** A bcrypt hash made by Python's bcrypt (cost 10), as a staff file from another system holds. */
+const FOREIGN_BCRYPT = '$2b$10$VKVMWSy22yw7JO6bAz1uiuMkFlRgw0pmybcb4xsLMLM3Tq.FJjacW';
+const staffCsv = fc
+  .array(
+    fc.record({
+      n: fc.nat(99_999),
+      name: csvWord,
+      role: fc.constantFrom('cashier', 'Manager', 'admin', 'Cashier'),
+    }),
+    { maxLength: 3 },
+  )
+  .map(
+    (rows) =>
+      'username,email,display_name,role,password_hash\n' +
+      rows
+        .map((r) => `imp${r.n},imp${r.n}@shop.test,${r.name},${r.role},${FOREIGN_BCRYPT}\n`)
+        .join(''),
+  );
 const onlineRetailCsv = fc
   .array(
     fc.record({
@@ -733,6 +751,20 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     // NOT_FOUND: nothing rung up on the till.
     refusals: nothingOn('CONFLICT', 'NOT_FOUND'),
     stream: { needs: 'tillCart' },
+  },
+
+  // Issue 9, section 7: staff from another system. The sample's rows carry a bcrypt hash made by
+  // Python's bcrypt (no hashing at import), by role id or name; a repeat refuses the whole file.
+  'staff:import': {
+    input: object({ ...importFile(staffCsv), commit: bool(), activate: bool() }),
+    ok: (c) =>
+      c.input.commit
+        ? {
+            audit: [...Array<string>(c.output.created).fill('staff.create'), 'staff.import'],
+            rows: { staff: c.output.created },
+          }
+        : NOTHING,
+    refusals: nothingOn(...IMPORT_REFUSALS),
   },
 };
 

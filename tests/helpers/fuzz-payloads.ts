@@ -202,6 +202,14 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   }),
   'cart:takeOver': () => ({ version: 0 }),
   'cart:park': () => ({ version: 0, label: 'Back soon' }),
+  'staff:import': (c) => ({
+    ...importFile(
+      `username,email,display_name,role,password_hash\nimp${c.unique},imp${c.unique}@shop.test,Imported Member,cashier,\n`,
+      c.uuid,
+    ),
+    commit: false,
+    activate: true,
+  }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */
