@@ -23,6 +23,7 @@ import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
 import { ImportJobs } from './imports/import-jobs';
 import { TillCarts } from './carts/till-carts';
+import { PinService } from './pin/pin-service';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -46,6 +47,8 @@ export interface Services {
   tillCarts: TillCarts;
   /** The integrity state for app:status (D5, D9, D10). */
   integrity: { status(): IntegrityStatus };
+  /** Till PIN and quick switch (issue 9, section 5). */
+  pins: PinService;
 }
 
 export interface ServiceDeps {
@@ -99,5 +102,6 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
     importJobs: new ImportJobs(),
     tillCarts: new TillCarts(db, audit, clock, till),
+    pins: new PinService(db, audit, sessions, hasher, auth, clock),
   };
 }

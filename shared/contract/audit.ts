@@ -55,6 +55,11 @@ export const AUDIT_ACTIONS = [
   'import.online_retail',
   'audit.export',
   'staff.import',
+  'pin.set',
+  'pin.clear',
+  'pin.unlock',
+  'pin.switch',
+  'pin.disabled',
 ] as const;
 
 /**

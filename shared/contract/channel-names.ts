@@ -75,6 +75,12 @@ export const CHANNEL_NAMES = [
   'cart:takeOver',
   'cart:park',
   'staff:import',
+  'pin:status',
+  'pin:set',
+  'pin:clear',
+  'pin:unlock',
+  'pin:members',
+  'pin:switch',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -125,6 +131,10 @@ export const CHANNEL_FLAGS: Partial<
   'cart:takeOver': { writes: true },
   'cart:park': { writes: true },
   'staff:import': { writes: true },
+  'pin:set': { writes: true, takesPassword: true },
+  'pin:clear': { writes: true },
+  'pin:unlock': { writes: true, takesPassword: true },
+  'pin:switch': { writes: true, takesPassword: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

@@ -15,6 +15,7 @@ import { reportChannels } from './reports';
 import { importChannels } from './imports';
 import { cartChannels } from './carts';
 import { staffImportChannels } from './staff-import';
+import { pinChannels } from './pin';
 
 export const channels = {
   ...authChannels,
@@ -28,6 +29,7 @@ export const channels = {
   ...importChannels,
   ...cartChannels,
   ...staffImportChannels,
+  ...pinChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -57,3 +59,4 @@ export * from './reports';
 export * from './imports';
 export * from './carts';
 export * from './staff-import';
+export * from './pin';

@@ -79,6 +79,13 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'cart:get',
   'cart:save',
   'cart:takeOver',
+  // Issue 9, section 5: a PIN never re-authenticates, and setting one takes the password itself.
+  'pin:status',
+  'pin:set',
+  'pin:clear',
+  'pin:unlock',
+  'pin:members',
+  'pin:switch',
   'cart:park',
 ];
 

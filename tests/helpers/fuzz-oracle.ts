@@ -766,6 +766,45 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
         : NOTHING,
     refusals: nothingOn(...IMPORT_REFUSALS),
   },
+
+  // Issue 9, section 5: the till PIN. A wrong PIN is counted on the member's PIN row and audited.
+  'pin:status': { input: object({}), ...read() },
+  'pin:set': {
+    input: object({ password, pin: capped('pin', 4, 8) }),
+    ok: { audit: ['pin.set'], rows: { staff_pins: ANY }, touched: ['staff', 'staff_pins'] },
+    refusals: {
+      INVALID_CREDENTIALS: wrongPassword('pin.set'),
+      VALIDATION_FAILED: NOTHING,
+    },
+    stream: { actor: 'member', slow: true },
+  },
+  'pin:clear': {
+    input: object({}),
+    ok: { audit: ['pin.clear?'], rows: { staff_pins: ANY } },
+    stream: { actor: 'member' },
+  },
+  'pin:unlock': {
+    input: object({ pin: capped('pin', 4, 8) }),
+    ok: { audit: ['pin.unlock'], touched: ['staff_pins'] },
+    refusals: {
+      PIN_INVALID: { audit: ['pin.unlock', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_DISABLED: { audit: ['pin.unlock', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_UNAVAILABLE: { audit: ['pin.unlock'] },
+    },
+    stream: { actor: 'member', slow: true },
+  },
+  'pin:members': { input: object({}), ...read() },
+  'pin:switch': {
+    input: object({ staffId: id('staff'), pin: capped('pin', 4, 8) }),
+    ok: { audit: ['pin.switch'], touched: ['staff_pins'] },
+    refusals: {
+      PIN_INVALID: { audit: ['pin.switch', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_DISABLED: { audit: ['pin.switch', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_UNAVAILABLE: { audit: ['pin.switch'] },
+      ACCOUNT_LOCKED: { audit: ['pin.switch'] },
+    },
+    stream: { actor: 'member', slow: true },
+  },
 };
 
 /** The oracle's entry for `channel`, or undefined (the fuzz fails on that). */

@@ -210,6 +210,12 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
     commit: false,
     activate: true,
   }),
+  'pin:status': () => ({}),
+  'pin:set': (c) => ({ password: c.password, pin: '4096' }),
+  'pin:clear': () => ({}),
+  'pin:unlock': () => ({ pin: '4096' }),
+  'pin:members': () => ({}),
+  'pin:switch': (c) => ({ staffId: c.targetId, pin: '4096' }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -31,6 +31,7 @@ import { passwordProblem } from './password-policy';
 import { identifierDigest } from './identifier-digest';
 import type { Session, SessionManager } from './sessions';
 import { bumpSessionEpoch } from './staff-access';
+import { reenablePin } from '../pin/pin-rows';
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCKOUT_MINUTES = 30;
@@ -250,6 +251,8 @@ export class AuthService {
         ...(temporary ? { tempPasswordExpiresAt: now.toISOString() } : {}),
         ...(rehash ? { passwordHash: rehash } : {}),
       });
+      // Issue 9, section 5: a password sign-in gives back a PIN disabled by wrong entries.
+      await reenablePin(em, staff.id);
       await this.audit.record(em, {
         ...this.actor(staff),
         action: 'auth.login',
@@ -312,7 +315,7 @@ export class AuthService {
    * Errors: UNAUTHENTICATED (member gone or no longer active), ACCOUNT_LOCKED,
    * INVALID_CREDENTIALS (with the field in `issues`).
    */
-  private async confirmPassword(
+  async confirmPassword(
     session: Session,
     password: string,
     action: string,

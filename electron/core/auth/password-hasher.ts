@@ -22,6 +22,7 @@ import { normalisePassword } from './password-policy';
 
 export const BCRYPT_COST = 12;
 const SCHEME = 'sha256-bcrypt';
+const PIN_SCHEME = 'pin-bcrypt';
 
 function prehash(password: string): string {
   return createHash('sha256').update(normalisePassword(password), 'utf8').digest('base64');
@@ -72,6 +73,24 @@ export class PasswordHasher {
   warmUp(): void {
     this.dummy ??= this.worker.hash(randomBytes(16).toString('hex'), this.cost);
     this.dummy.catch(() => undefined);
+  }
+
+  /**
+   * A till PIN's hash (issue 9, section 5): `pin-bcrypt:<bcrypt of the digits>`, its own random
+   * salt, at this hasher's cost, in the worker. A PIN is short, so its strength is the 5-try
+   * limit; bcrypt keeps a copied database from giving the PINs away at once.
+   */
+  async hashPin(pin: string): Promise<string> {
+    return `${PIN_SCHEME}:${await this.worker.hash(pin, this.cost)}`;
+  }
+
+  /** Whether `pin` matches a stored PIN hash; false for any other stored value. */
+  async verifyPin(pin: string, stored: string): Promise<boolean> {
+    if (!stored.startsWith(`${PIN_SCHEME}:`)) {
+      await this.verifyDummy(pin);
+      return false;
+    }
+    return this.worker.compare(pin, stored.slice(PIN_SCHEME.length + 1));
   }
 
   /** Stops the worker thread. */

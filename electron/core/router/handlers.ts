@@ -14,6 +14,7 @@ import type { Services } from '../services';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createStaffHandlers } from '../staff/handlers';
 import { createCartHandlers } from '../carts/handlers';
+import { createPinHandlers } from '../pin/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -27,5 +28,6 @@ export function createHandlers(s: Services): Handlers {
     ...createReportHandlers(s),
     ...createImportHandlers(s),
     ...createCartHandlers(s),
+    ...createPinHandlers(s),
   } satisfies Handlers;
 }
