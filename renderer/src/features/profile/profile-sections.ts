@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { AccountSection } from './AccountSection';
+import { PinSection } from './PinSection';
 
 export interface ProfileSection {
   id: string;
@@ -14,4 +15,5 @@ export interface ProfileSection {
 
 export const PROFILE_SECTIONS: readonly ProfileSection[] = [
   { id: 'account', title: 'account.title', Section: AccountSection },
+  { id: 'pin', title: 'pin.title', Section: PinSection },
 ];
