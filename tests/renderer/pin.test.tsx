@@ -64,9 +64,7 @@ describe('lock screen with a PIN', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Switch user' }));
     expect(await screen.findByText(/Nobody else with a PIN/)).toBeInTheDocument();
-    await user.click(
-      screen.getByRole('button', { name: 'Sign in with a password as someone else' }),
-    );
+    await user.click(screen.getByRole('button', { name: 'Sign in as someone else' }));
     await waitFor(() => expect(api['auth:logout']).toHaveBeenCalledTimes(1));
     expect(await screen.findByLabelText('Username or email')).toBeInTheDocument();
   });
