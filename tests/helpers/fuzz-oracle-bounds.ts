@@ -77,6 +77,7 @@ function formatTypical(rule: FormatRule): string {
     country: 'GB',
     locale: 'de-DE',
     receiptText: '1 High Street\nLeeds',
+    pin: '4096',
   };
   return samples[rule.format]!;
 }
