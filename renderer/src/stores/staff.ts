@@ -75,8 +75,6 @@ export interface StaffState {
   remove: (id: number) => Promise<DeleteOutcome>;
   resetPassword: (id: number) => Promise<StaffView>;
   endSessions: (id: number) => Promise<number>;
-  /** staff:import (a dry run unless `commit`); reloads the lists after a commit. */
-  importCsv: (input: ChannelInput<'staff:import'>) => Promise<ChannelOutput<'staff:import'>>;
   /** Forgets the temporary password on show. */
   dismissRevealed: () => void;
   /** Drops everything, e.g. at sign-out. */
@@ -215,9 +213,6 @@ export const useStaffStore = create<StaffState>()((set, get) => {
       }),
 
     endSessions: async (id) => (await call('staff:endSessions', { id })).ended,
-
-    importCsv: (input) =>
-      input.commit ? change(() => call('staff:import', input)) : call('staff:import', input),
 
     dismissRevealed: () => set({ revealed: null }),
 

@@ -15,7 +15,7 @@ import { useBusy } from '../../hooks/useBusy';
 import { useSessionStore } from '../../stores/session';
 
 /** The PIN unlock and quick switch, loaded on demand (the sign-in chunk's budget, item 23). */
-const PinPanel = lazyScreen(() => import('./PinPanel').then((m) => m.PinPanel));
+const PinLock = lazyScreen(() => import('./PinPanel').then((m) => m.PinLock));
 
 type UnlockValues = { password: string };
 const unlockSchema = z.object({ password: currentPasswordSchema });
@@ -72,12 +72,7 @@ export function LockScreen() {
       </Group>
       {view !== 'password' && (
         <Suspense fallback={null}>
-          <PinPanel
-            key={view}
-            mode={view}
-            onBack={() => setView('password')}
-            onSignOut={switchMember}
-          />
+          <PinLock view={view} onView={setView} onSignOut={switchMember} />
         </Suspense>
       )}
       {view === 'password' && (
@@ -93,14 +88,9 @@ export function LockScreen() {
             <Button type="submit" size="lg" loading={busy} fullWidth>
               {t('lock.unlock')}
             </Button>
-            <Group grow gap="sm">
-              <Button variant="light" onClick={() => setView('unlock')} disabled={busy}>
-                {t('lock.usePin')}
-              </Button>
-              <Button variant="light" onClick={() => setView('switch')} disabled={busy}>
-                {t('lock.switchUser')}
-              </Button>
-            </Group>
+            <Suspense fallback={null}>
+              <PinLock view={view} onView={setView} onSignOut={switchMember} disabled={busy} />
+            </Suspense>
             <Button variant="subtle" onClick={switchMember} disabled={busy}>
               {t('lock.switch')}
             </Button>

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Radio, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Radio, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/errors';
@@ -6,6 +6,40 @@ import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { useBusy } from '../../hooks/useBusy';
 import { usePinStore } from '../../stores/pin';
+
+export type LockView = 'password' | 'unlock' | 'switch';
+
+/**
+ * The lock screen's PIN part: under the password form (`view` 'password') the two buttons that
+ * open it, else the PIN unlock or the quick switch. One lazily loaded module for all of it.
+ */
+export function PinLock({
+  view,
+  onView,
+  onSignOut,
+  disabled = false,
+}: {
+  view: LockView;
+  onView: (view: LockView) => void;
+  onSignOut: () => void;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation('pin');
+  if (view !== 'password')
+    return (
+      <PinPanel key={view} mode={view} onBack={() => onView('password')} onSignOut={onSignOut} />
+    );
+  return (
+    <Group grow gap="sm">
+      <Button variant="light" onClick={() => onView('unlock')} disabled={disabled}>
+        {t('usePin')}
+      </Button>
+      <Button variant="light" onClick={() => onView('switch')} disabled={disabled}>
+        {t('switchUser')}
+      </Button>
+    </Group>
+  );
+}
 
 export interface PinPanelProps {
   /** `unlock`: the member who locked enters their PIN; `switch`: someone else takes the till. */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_IMPORT_COLUMNS, type StaffImportReport } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
-import { useStaffStore } from '../../stores/staff';
+import { importStaffCsv } from '../../stores/staff-import';
 import { CsvImportDialog } from '../data-import/CsvImportDialog';
 
 /**
@@ -14,7 +14,6 @@ import { CsvImportDialog } from '../data-import/CsvImportDialog';
  */
 export function StaffImportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('staff');
-  const importCsv = useStaffStore((s) => s.importCsv);
   const [activate, setActivate] = useState<'active' | 'pending'>('active');
   const [result, setResult] = useState<StaffImportReport | null>(null);
   const close = () => {
@@ -32,7 +31,7 @@ export function StaffImportDialog({ opened, onClose }: { opened: boolean; onClos
       duplicateRule={t('import.duplicateRule')}
       allOrNothing
       run={async (input) => {
-        const report = await importCsv({ ...input, activate: activate === 'active' });
+        const report = await importStaffCsv({ ...input, activate: activate === 'active' });
         if (input.commit) setResult(report);
         return report;
       }}
