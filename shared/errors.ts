@@ -97,6 +97,12 @@ export const ERROR_CODES = [
   'TWO_FACTOR_ENROLMENT_REQUIRED',
   /** T2: this authenticator code (or an earlier one) was already used: wait for the next code. */
   'TOTP_CODE_USED',
+  /** A wrong till PIN; 5 in a row disable it until the member's next password sign-in. */
+  'PIN_INVALID',
+  /** The member's PIN is disabled after 5 wrong entries: sign in with the password. */
+  'PIN_DISABLED',
+  /** A PIN cannot be used here: none set, or no password sign-in on this till in 12 hours. */
+  'PIN_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,6 +27,7 @@ import { RoleService } from './roles/role-service';
 import { PendingSignIns } from './two-factor/pending-sign-ins';
 import { TwoFactorService } from './two-factor/two-factor-service';
 import type { SecretStore } from './types';
+import { PinService } from './pin/pin-service';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -54,6 +55,8 @@ export interface Services {
   twoFactor: TwoFactorService;
   /** The integrity state for app:status (D5, D9, D10). */
   integrity: { status(): IntegrityStatus };
+  /** Till PIN and quick switch (issue 9, section 5). */
+  pins: PinService;
 }
 
 export interface ServiceDeps {
@@ -121,5 +124,6 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
       clock,
       d.secretStore,
     ),
+    pins: new PinService(db, audit, sessions, hasher, auth, clock),
   };
 }

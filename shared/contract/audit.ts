@@ -66,6 +66,12 @@ export const AUDIT_ACTIONS = [
   'auth.totp_remove',
   'staff.reset_totp',
   'staff.totp_policy',
+  'staff.import',
+  'pin.set',
+  'pin.clear',
+  'pin.unlock',
+  'pin.switch',
+  'pin.disabled',
 ] as const;
 
 /**

@@ -86,6 +86,13 @@ export const CHANNEL_NAMES = [
   'twoFactor:reset',
   'twoFactor:setRolePolicy',
   'twoFactor:rolePolicies',
+  'staff:import',
+  'pin:status',
+  'pin:set',
+  'pin:clear',
+  'pin:unlock',
+  'pin:members',
+  'pin:switch',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -145,6 +152,11 @@ export const CHANNEL_FLAGS: Partial<
   'twoFactor:signIn': { writes: true, takesPassword: true },
   'twoFactor:reset': { writes: true },
   'twoFactor:setRolePolicy': { writes: true },
+  'staff:import': { writes: true },
+  'pin:set': { writes: true, takesPassword: true },
+  'pin:clear': { writes: true },
+  'pin:unlock': { writes: true, takesPassword: true },
+  'pin:switch': { writes: true, takesPassword: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

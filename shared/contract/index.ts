@@ -16,6 +16,8 @@ import { importChannels } from './imports';
 import { cartChannels } from './carts';
 import { roleChannels } from './roles';
 import { twoFactorChannels } from './two-factor';
+import { staffImportChannels } from './staff-import';
+import { pinChannels } from './pin';
 
 export const channels = {
   ...authChannels,
@@ -30,6 +32,8 @@ export const channels = {
   ...importChannels,
   ...cartChannels,
   ...twoFactorChannels,
+  ...staffImportChannels,
+  ...pinChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -60,3 +64,5 @@ export * from './imports';
 export * from './carts';
 export * from './roles';
 export * from './two-factor';
+export * from './staff-import';
+export * from './pin';

@@ -32,6 +32,7 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'roles:delete': 'changes rights (members moved to another role)',
   'twoFactor:reset': "removes a member's second factor and ends their sessions",
   'twoFactor:setRolePolicy': 'changes a sign-in rule for every member of a role',
+  'staff:import': 'creates staff (possibly admins, active at once, with passwords from elsewhere)',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
@@ -91,6 +92,13 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'cart:get',
   'cart:save',
   'cart:takeOver',
+  // Issue 9, section 5: a PIN never re-authenticates, and setting one takes the password itself.
+  'pin:status',
+  'pin:set',
+  'pin:clear',
+  'pin:unlock',
+  'pin:members',
+  'pin:switch',
   'cart:park',
 ];
 

@@ -79,6 +79,7 @@ function formatTypical(rule: FormatRule): string {
     receiptText: '1 High Street\nLeeds',
     roleId: 'manager',
     otpCode: '123 456',
+    pin: '4096',
   };
   return samples[rule.format]!;
 }

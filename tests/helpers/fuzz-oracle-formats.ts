@@ -224,4 +224,10 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('a', n),
     wrong: [],
   },
+  // Issue 9, section 5: a till PIN is 4..8 ASCII digits, nothing else (no other script's digits).
+  pin: {
+    valid: fc.stringMatching(/^[0-9]{4,8}$/),
+    atLength: (n) => repeat('7', n),
+    wrong: ['12a4', '12 34', '١٢٣٤', '１２３４', '-1234', '+1234', '12.4', '\u00001234'],
+  },
 };

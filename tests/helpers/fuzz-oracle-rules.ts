@@ -80,7 +80,8 @@ export type Format =
   | 'locale'
   | 'receiptText'
   | 'roleId'
-  | 'otpCode';
+  | 'otpCode'
+  | 'pin';
 
 export interface FormatRule extends Presence {
   kind: 'format';

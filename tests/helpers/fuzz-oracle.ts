@@ -218,6 +218,24 @@ const customersCsv = fc
       'name,email,phone,country,notes\n' +
       rows.map((r) => `${r.name},c${r.n}@shop.test,,United Kingdom,\n`).join(''),
   );
+/** A bcrypt hash made by Python's bcrypt (cost 10), as a staff file from another system holds. */
+const FOREIGN_BCRYPT = '$2b$10$VKVMWSy22yw7JO6bAz1uiuMkFlRgw0pmybcb4xsLMLM3Tq.FJjacW';
+const staffCsv = fc
+  .array(
+    fc.record({
+      n: fc.nat(99_999),
+      name: csvWord,
+      role: fc.constantFrom('cashier', 'Manager', 'admin', 'Cashier'),
+    }),
+    { maxLength: 3 },
+  )
+  .map(
+    (rows) =>
+      'username,email,display_name,role,password_hash\n' +
+      rows
+        .map((r) => `imp${r.n},imp${r.n}@shop.test,${r.name},${r.role},${FOREIGN_BCRYPT}\n`)
+        .join(''),
+  );
 const onlineRetailCsv = fc
   .array(
     fc.record({
@@ -816,6 +834,59 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     // NOT_FOUND: nothing rung up on the till.
     refusals: nothingOn('CONFLICT', 'NOT_FOUND'),
     stream: { needs: 'tillCart' },
+  },
+
+  // Issue 9, section 7: staff from another system. The sample's rows carry a bcrypt hash made by
+  // Python's bcrypt (no hashing at import), by role id or name; a repeat refuses the whole file.
+  'staff:import': {
+    input: object({ ...importFile(staffCsv), commit: bool(), activate: bool() }),
+    ok: (c) =>
+      c.input.commit
+        ? {
+            audit: [...Array<string>(c.output.created).fill('staff.create'), 'staff.import'],
+            rows: { staff: c.output.created },
+          }
+        : NOTHING,
+    refusals: nothingOn(...IMPORT_REFUSALS),
+  },
+
+  // Issue 9, section 5: the till PIN. A wrong PIN is counted on the member's PIN row and audited.
+  'pin:status': { input: object({}), ...read() },
+  'pin:set': {
+    input: object({ password, pin: capped('pin', 4, 8) }),
+    ok: { audit: ['pin.set'], rows: { staff_pins: ANY }, touched: ['staff', 'staff_pins'] },
+    refusals: {
+      INVALID_CREDENTIALS: wrongPassword('pin.set'),
+      VALIDATION_FAILED: NOTHING,
+    },
+    stream: { actor: 'member', slow: true },
+  },
+  'pin:clear': {
+    input: object({}),
+    ok: { audit: ['pin.clear?'], rows: { staff_pins: ANY } },
+    stream: { actor: 'member' },
+  },
+  'pin:unlock': {
+    input: object({ pin: capped('pin', 4, 8) }),
+    ok: { audit: ['pin.unlock'], touched: ['staff_pins'] },
+    refusals: {
+      PIN_INVALID: { audit: ['pin.unlock', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_DISABLED: { audit: ['pin.unlock', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_UNAVAILABLE: { audit: ['pin.unlock'] },
+    },
+    stream: { actor: 'member', slow: true },
+  },
+  'pin:members': { input: object({}), ...read() },
+  'pin:switch': {
+    input: object({ staffId: id('staff'), pin: capped('pin', 4, 8) }),
+    ok: { audit: ['pin.switch'], touched: ['staff_pins'] },
+    refusals: {
+      PIN_INVALID: { audit: ['pin.switch', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_DISABLED: { audit: ['pin.switch', 'pin.disabled?'], touched: ['staff_pins'] },
+      PIN_UNAVAILABLE: { audit: ['pin.switch'] },
+      ACCOUNT_LOCKED: { audit: ['pin.switch'] },
+    },
+    stream: { actor: 'member', slow: true },
   },
 };
 

@@ -217,6 +217,20 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   }),
   'cart:takeOver': () => ({ version: 0 }),
   'cart:park': () => ({ version: 0, label: 'Back soon' }),
+  'staff:import': (c) => ({
+    ...importFile(
+      `username,email,display_name,role,password_hash\nimp${c.unique},imp${c.unique}@shop.test,Imported Member,cashier,\n`,
+      c.uuid,
+    ),
+    commit: false,
+    activate: true,
+  }),
+  'pin:status': () => ({}),
+  'pin:set': (c) => ({ password: c.password, pin: '4096' }),
+  'pin:clear': () => ({}),
+  'pin:unlock': () => ({ pin: '4096' }),
+  'pin:members': () => ({}),
+  'pin:switch': (c) => ({ staffId: c.targetId, pin: '4096' }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -32,6 +32,7 @@ import { passwordProblem } from './password-policy';
 import { identifierDigest } from './identifier-digest';
 import type { Session, SessionManager } from './sessions';
 import { bumpSessionEpoch } from './staff-access';
+import { reenablePin } from '../pin/pin-rows';
 import type { PendingSignIns } from '../two-factor/pending-sign-ins';
 import { isEnrolled, roleRequiresTotp } from '../two-factor/two-factor-store';
 
@@ -297,6 +298,9 @@ export class AuthService {
       // R1: a temporary password is single use: consumed by this sign-in.
       ...(temporary ? { tempPasswordExpiresAt: now } : {}),
     });
+    // Issue 9, section 5: a full sign-in (password, and code where enrolled) gives back a PIN
+    // that wrong entries disabled.
+    await reenablePin(em, staff.id);
     await this.audit.record(em, {
       ...this.actor(staff),
       action: 'auth.login',

@@ -8,14 +8,21 @@
  *   with the hash: `sha256-bcrypt:$2b$12$…`. No key from the keychain is involved, so a lost
  *   keychain cannot lock anyone out.
  * - Hashes below the current cost are reported by `needsRehash` so login can upgrade them (A1).
+ * - `bcrypt-legacy:$2a$|$2b$|$2y$…`: a bcrypt hash made by another system and brought in by the
+ *   staff import (issue 9, section 7; see ./legacy-bcrypt.ts). It is verified the way that system
+ *   made it: against the RAW password, with no NFKC and no pre-hash, and bcrypt's own 72-byte
+ *   truncation (see `legacyBcryptKey`). `needsRehash` is always true for it, so the first
+ *   successful sign-in stores the password again under `sha256-bcrypt` at cost ≥ 12 (A1).
  */
 import bcrypt from 'bcryptjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { BcryptWorker } from './bcrypt-worker';
+import { LEGACY_BCRYPT_SCHEME, legacyBcryptForCompare } from './legacy-bcrypt';
 import { normalisePassword } from './password-policy';
 
 export const BCRYPT_COST = 12;
 const SCHEME = 'sha256-bcrypt';
+const PIN_SCHEME = 'pin-bcrypt';
 
 function prehash(password: string): string {
   return createHash('sha256').update(normalisePassword(password), 'utf8').digest('base64');
@@ -38,7 +45,14 @@ export class PasswordHasher {
   /** Constant-work verification; false for a malformed or unknown-scheme hash. */
   async verify(password: string, stored: string): Promise<boolean> {
     const sep = stored.indexOf(':');
-    if (sep < 0 || stored.slice(0, sep) !== SCHEME) {
+    const scheme = sep < 0 ? '' : stored.slice(0, sep);
+    if (scheme === LEGACY_BCRYPT_SCHEME) {
+      const legacy = legacyBcryptForCompare(stored.slice(sep + 1));
+      // The raw password: bcryptjs encodes it as UTF-8 and reads the first 72 bytes, as
+      // OpenBSD's bcrypt (and PHP's, Python's, Ruby's) did when the hash was made.
+      if (legacy) return this.worker.compare(password, legacy);
+    }
+    if (scheme !== SCHEME) {
       await this.verifyDummy(password);
       return false;
     }
@@ -59,6 +73,24 @@ export class PasswordHasher {
   warmUp(): void {
     this.dummy ??= this.worker.hash(randomBytes(16).toString('hex'), this.cost);
     this.dummy.catch(() => undefined);
+  }
+
+  /**
+   * A till PIN's hash (issue 9, section 5): `pin-bcrypt:<bcrypt of the digits>`, its own random
+   * salt, at this hasher's cost, in the worker. A PIN is short, so its strength is the 5-try
+   * limit; bcrypt keeps a copied database from giving the PINs away at once.
+   */
+  async hashPin(pin: string): Promise<string> {
+    return `${PIN_SCHEME}:${await this.worker.hash(pin, this.cost)}`;
+  }
+
+  /** Whether `pin` matches a stored PIN hash; false for any other stored value. */
+  async verifyPin(pin: string, stored: string): Promise<boolean> {
+    if (!stored.startsWith(`${PIN_SCHEME}:`)) {
+      await this.verifyDummy(pin);
+      return false;
+    }
+    return this.worker.compare(pin, stored.slice(PIN_SCHEME.length + 1));
   }
 
   /** Stops the worker thread. */

@@ -44,6 +44,19 @@ export interface Session {
   mustChangePassword: boolean;
   /** The role requires 2FA and the member has not enrolled: the session can only enrol. */
   twoFactorEnrolmentRequired: boolean;
+  /**
+   * When the full password sign-in this session descends from happened (issue 9, section 5): a
+   * PIN switch keeps it, so a PIN never stretches the 12-hour limit (S2).
+   */
+  passwordAt: Date;
+}
+
+/** A member's last full password sign-in on this till (in memory: a restart needs the password). */
+export interface PasswordSignIn {
+  staff: SessionStaff;
+  at: Date;
+  /** The staff row's session epoch then; a newer one (sessions ended, password changed) voids it. */
+  epoch: number;
 }
 
 export type SessionState = 'active' | 'locked' | 'expired';
@@ -51,6 +64,8 @@ export type SessionState = 'active' | 'locked' | 'expired';
 export class SessionManager {
   private readonly byId = new Map<string, Session>();
   private readonly byWindow = new Map<number, string>();
+  /** Password sign-ins on this till, by staff id (issue 9, section 5: who may switch in by PIN). */
+  private readonly signIns = new Map<number, PasswordSignIn>();
 
   constructor(
     private readonly clock: Clock,
@@ -81,10 +96,69 @@ export class SessionManager {
       locked: false,
       mustChangePassword,
       twoFactorEnrolmentRequired,
+      passwordAt: now,
+    };
+    this.byId.set(session.id, session);
+    this.byWindow.set(windowId, session.id);
+    // Only a full sign-in may later be resumed by PIN: not one that must still change its
+    // temporary password or enrol in 2FA first.
+    if (!mustChangePassword && !twoFactorEnrolmentRequired)
+      this.signIns.set(staff.id, { staff, at: now, epoch });
+    return session;
+  }
+
+  /**
+   * Issue 9, section 5: a session resumed with a PIN on `windowId`, from the member's password
+   * sign-in `from`: it ends when that sign-in's 12 hours end (S2), and it is NOT re-authenticated
+   * (S3: a sensitive action asks for the password). Any earlier session of the window ends.
+   */
+  resumeWithPin(
+    windowId: number,
+    from: PasswordSignIn,
+    permissions: Iterable<Permission>,
+  ): Session {
+    this.endForWindow(windowId);
+    const now = this.clock.now();
+    const session: Session = {
+      id: randomBytes(16).toString('hex'),
+      windowId,
+      staff: from.staff,
+      permissions: new Set(permissions),
+      epoch: from.epoch,
+      createdAt: from.at,
+      lastActivityAt: now,
+      expiresAt: new Date(from.at.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000),
+      reauthAt: new Date(0),
+      locked: false,
+      mustChangePassword: false,
+      twoFactorEnrolmentRequired: false,
+      passwordAt: from.at,
     };
     this.byId.set(session.id, session);
     this.byWindow.set(windowId, session.id);
     return session;
+  }
+
+  /**
+   * Issue 9, section 5: unlocks with a PIN. Like `rotate` (a new id, S1) but the time of the last
+   * password entry stays as it was, and re-authentication is spent (S3).
+   */
+  unlockWithPin(session: Session): Session {
+    const reauthAt = new Date(0);
+    this.rotate(session);
+    session.reauthAt = reauthAt;
+    return session;
+  }
+
+  /**
+   * The password sign-ins on this till whose 12 hours have not run out (S2), newest first; older
+   * ones are forgotten.
+   */
+  recentSignIns(): PasswordSignIn[] {
+    const now = this.clock.now().getTime();
+    for (const [id, s] of this.signIns)
+      if (now >= s.at.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000) this.signIns.delete(id);
+    return [...this.signIns.values()].sort((a, b) => b.at.getTime() - a.at.getTime());
   }
 
   forWindow(windowId: number): Session | undefined {

@@ -134,6 +134,23 @@ export async function existingValues(
   return new Set(rows.map((r) => r.v));
 }
 
+/** How many refused rows an all-or-nothing refusal names in its message. */
+const NAMED_REFUSALS = 5;
+
+/** IMPORT_REJECTED for an all-or-nothing commit with refused rows: the first lines and reasons. */
+function refusedRows(report: ImportReport): AppError {
+  const named = report.rejected
+    .slice(0, NAMED_REFUSALS)
+    .map((r) => `line ${r.line}: ${r.reason}`)
+    .join(' ');
+  const more = report.rejectedCount - Math.min(report.rejectedCount, NAMED_REFUSALS);
+  return new AppError(
+    'IMPORT_REJECTED',
+    `Nothing was imported: ${report.rejectedCount} row(s) were refused. ${named}${more > 0 ? ` (and ${more} more)` : ''}`,
+    report.rejected.slice(0, 20).map((r) => ({ path: `line ${r.line}`, message: r.reason })),
+  );
+}
+
 /** Rows checked against the database, and written, per batch (one SELECT per key, one INSERT). */
 export const IMPORT_BATCH = 100;
 
@@ -161,6 +178,12 @@ export interface CsvImportSpec<R extends string, O extends string, T> {
   insert(em: EntityManager, batch: Candidate<T>[], now: string): Promise<void>;
   /** Records the one audit row of the import, given its summary detail. */
   audit(em: EntityManager, detail: string): Promise<void>;
+  /**
+   * True: a commit with any refused row writes nothing and answers IMPORT_REJECTED naming the
+   * first lines and reasons (the staff import: a half-imported staff list is worse than none).
+   * False or absent: the refused rows are left out and the others written (products, customers).
+   */
+  allOrNothing?: boolean;
 }
 
 export interface CsvImportRun {
@@ -226,6 +249,8 @@ export async function runCsvImport<R extends string, O extends string, T>(
     });
     await flush();
     r.job.expect(rows);
+    if (r.commit && spec.allOrNothing && report.rejectedCount > 0)
+      throw refusedRows(report.report(rows, accepted, 0));
     if (r.commit)
       await spec.audit(em, `${rows} rows: ${accepted} created, ${report.rejectedCount} rejected`);
     return report.report(rows, accepted, r.commit ? accepted : 0);

@@ -16,6 +16,7 @@ import { createStaffHandlers } from '../staff/handlers';
 import { createCartHandlers } from '../carts/handlers';
 import { createRoleHandlers } from '../roles/handlers';
 import { createTwoFactorHandlers } from '../two-factor/handlers';
+import { createPinHandlers } from '../pin/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -31,5 +32,6 @@ export function createHandlers(s: Services): Handlers {
     ...createImportHandlers(s),
     ...createCartHandlers(s),
     ...createTwoFactorHandlers(s),
+    ...createPinHandlers(s),
   } satisfies Handlers;
 }

@@ -17,5 +17,7 @@ export function createStaffHandlers(s: Services): DomainHandlers<'staff'> {
     'staff:delete': (input, { session }) => s.staff.delete(session, input.id),
     'staff:resetPassword': (input, { session }) => s.staff.resetPassword(session, input.id),
     'staff:endSessions': (input, { session }) => s.staff.endSessions(session, input.id),
+    'staff:import': (input, { session }) =>
+      s.importJobs.run(session, input.jobId, (job) => s.staff.importCsv(session, input, job)),
   };
 }

@@ -24,6 +24,8 @@ import { keepAnAdmin } from '../roles/last-admin';
 import { findRole, roleNames } from '../roles/role-queries';
 import { StaffEntity } from './staff.entity';
 import { toStaffView } from './staff-view';
+import { importStaff } from './staff-import';
+import type { ImportJob } from '../imports/import-jobs';
 import { assertUnique } from './uniqueness';
 
 type In<C extends ChannelName> = ChannelParsedInput<C>;
@@ -366,5 +368,11 @@ export class StaffService {
       });
       return { ended };
     });
+  }
+
+  /** staff:import, as job `job`: see ./staff-import.ts (issue 9, section 7). */
+  importCsv(actor: Session, input: In<'staff:import'>, job: ImportJob) {
+    const { db, audit, auth, hasher, clock } = this;
+    return importStaff({ db, audit, auth, hasher, clock }, actor, input, job);
   }
 }

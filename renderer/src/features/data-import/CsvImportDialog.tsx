@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { type ImportReport, MAX_IMPORT_BYTES } from '../../../../shared/contract';
 import { notifySuccess } from '../../components/notify';
@@ -36,6 +36,12 @@ export interface CsvImportDialogProps {
    * `jobId`; throws the AppError.
    */
   run: (input: { csvBase64: string; jobId: string; commit: boolean }) => Promise<ImportReport>;
+  /** Choices shown above the file (the staff import: active or pending). */
+  options?: ReactNode;
+  /** True: a file with any rejected row cannot be imported at all (the staff import). */
+  allOrNothing?: boolean;
+  /** Shown under the results once the import is done (the staff import's temporary passwords). */
+  afterImport?: ReactNode;
 }
 
 /**
@@ -66,6 +72,9 @@ function CsvImport({
   columnsHelp,
   duplicateRule,
   run,
+  options,
+  allOrNothing = false,
+  afterImport,
 }: CsvImportDialogProps) {
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -146,6 +155,7 @@ function CsvImport({
         {t('dialog.neverOverwritten', { rule: duplicateRule })}
       </Alert>
 
+      {options}
       <Stack gap={6}>
         <label htmlFor={inputId} className="k-file-label">
           {t('dialog.fileLabel')}
@@ -182,6 +192,9 @@ function CsvImport({
           <EncodingNote encoding={shown.encoding} />
           <RejectedRowsTable rows={shown.rejected} total={shown.rejectedCount} />
           {!done && shown.accepted === 0 && <Text c="dimmed">{t('dialog.nothingImportable')}</Text>}
+          {!done && allOrNothing && shown.accepted > 0 && shown.rejectedCount > 0 && (
+            <Text c="dimmed">{t('dialog.allOrNothingRefused')}</Text>
+          )}
           {done && (
             <Text>
               {t(done.rejectedCount > 0 ? 'dialog.rowsImportedSomeLeft' : 'dialog.rowsImported', {
@@ -190,6 +203,7 @@ function CsvImport({
               })}
             </Text>
           )}
+          {done && afterImport}
         </Stack>
       )}
 
@@ -210,7 +224,11 @@ function CsvImport({
         {checked && !done && (
           <Button
             onClick={() => void commit()}
-            disabled={checked.report.accepted === 0 || busy}
+            disabled={
+              checked.report.accepted === 0 ||
+              busy ||
+              (allOrNothing && checked.report.rejectedCount > 0)
+            }
             loading={busy && stage === 'importing'}
           >
             {t('dialog.importRows', {

@@ -1,12 +1,13 @@
 import { Button, Group, PasswordInput, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
 import { FIELD_MESSAGES, messageFor } from '../../api/messages';
 import { AuthLayout } from '../../components/AuthLayout';
+import { lazyScreen } from '../../components/lazy-screen';
 import { FormAlert } from '../../components/FormAlert';
 import { roleLabel } from '../staff/roles/role-label';
 import { notifyError } from '../../components/notify';
@@ -14,12 +15,16 @@ import { currentPasswordSchema, zodValidator } from '../../forms/validation';
 import { useBusy } from '../../hooks/useBusy';
 import { useSessionStore } from '../../stores/session';
 
+/** The PIN unlock and quick switch, loaded on demand (the sign-in chunk's budget, item 23). */
+const PinLock = lazyScreen(() => import('./PinPanel').then((m) => m.PinLock));
+
 type UnlockValues = { password: string };
 const unlockSchema = z.object({ password: currentPasswordSchema });
 
 /**
  * The till is locked (idle, or the Lock button). The member unlocks with their password (the
- * field has focus); anyone else signs this member out and signs in themselves.
+ * field has focus) or their PIN; "Switch user" lets a member who signed in with the password on
+ * this till today take it with their PIN (issue 9, section 5), or sign this member out.
  */
 export function LockScreen() {
   const { t } = useTranslation('auth');
@@ -28,6 +33,7 @@ export function LockScreen() {
   const logout = useSessionStore((s) => s.logout);
   const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<'password' | 'unlock' | 'switch'>('password');
   const form = useForm<UnlockValues>({
     mode: 'controlled',
     initialValues: { password: '' },
@@ -67,23 +73,33 @@ export function LockScreen() {
           </Text>
         </div>
       </Group>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
-        <Stack gap="md">
-          <FormAlert message={error} />
-          <PasswordInput
-            label={t('fields.password')}
-            autoComplete="current-password"
-            autoFocus
-            {...form.getInputProps('password')}
-          />
-          <Button type="submit" size="lg" loading={busy} fullWidth>
-            {t('lock.unlock')}
-          </Button>
-          <Button variant="subtle" onClick={switchMember} disabled={busy}>
-            {t('lock.switch')}
-          </Button>
-        </Stack>
-      </form>
+      {view !== 'password' && (
+        <Suspense fallback={null}>
+          <PinLock view={view} onView={setView} onSignOut={switchMember} />
+        </Suspense>
+      )}
+      {view === 'password' && (
+        <form onSubmit={form.onSubmit(submit)} noValidate>
+          <Stack gap="md">
+            <FormAlert message={error} />
+            <PasswordInput
+              label={t('fields.password')}
+              autoComplete="current-password"
+              autoFocus
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" size="lg" loading={busy} fullWidth>
+              {t('lock.unlock')}
+            </Button>
+            <Suspense fallback={null}>
+              <PinLock view={view} onView={setView} onSignOut={switchMember} disabled={busy} />
+            </Suspense>
+            <Button variant="subtle" onClick={switchMember} disabled={busy}>
+              {t('lock.switch')}
+            </Button>
+          </Stack>
+        </form>
+      )}
     </AuthLayout>
   );
 }

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import { AccountSection } from './AccountSection';
 import { TwoFactorSection } from './TwoFactorSection';
+import { PinSection } from './PinSection';
 
 export interface ProfileSection {
   id: string;
@@ -16,4 +17,5 @@ export interface ProfileSection {
 export const PROFILE_SECTIONS: readonly ProfileSection[] = [
   { id: 'account', title: 'account.title', Section: AccountSection },
   { id: 'two-factor', title: 'twoFactor.title', Section: TwoFactorSection },
+  { id: 'pin', title: 'pin.title', Section: PinSection },
 ];

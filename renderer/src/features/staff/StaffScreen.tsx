@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Tabs, Title } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSessionStore } from '../../stores/session';
@@ -9,6 +9,7 @@ import { AuditLog } from './AuditLog';
 import { MembersPanel } from './MembersPanel';
 import { PendingRequests } from './PendingRequests';
 import { RolesPanel } from './roles/RolesPanel';
+import { StaffImportDialog } from './StaffImportDialog';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 
 /**
@@ -21,6 +22,7 @@ export function StaffScreen() {
   const session = useSessionStore((s) => s.session);
   const init = useStaffStore((s) => s.init);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const canManage = can(session, 'staff.manage');
   const canApprove = can(session, 'staff.approve');
   const canAudit = can(session, 'audit.view');
@@ -44,9 +46,18 @@ export function StaffScreen() {
           {t('title')}
         </Title>
         {canManage && (
-          <Button leftSection={<IconUserPlus size={20} />} onClick={() => setAdding(true)}>
-            {t('add.button')}
-          </Button>
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={20} />}
+              onClick={() => setImporting(true)}
+            >
+              {t('import.button')}
+            </Button>
+            <Button leftSection={<IconUserPlus size={20} />} onClick={() => setAdding(true)}>
+              {t('add.button')}
+            </Button>
+          </Group>
         )}
       </Group>
       <Tabs defaultValue="members" keepMounted={false}>
@@ -66,6 +77,7 @@ export function StaffScreen() {
         )}
       </Tabs>
       <AddMemberModal opened={adding} onClose={() => setAdding(false)} />
+      <StaffImportDialog opened={importing} onClose={() => setImporting(false)} />
       <TemporaryPasswordModal />
     </Stack>
   );
