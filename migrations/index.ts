@@ -15,6 +15,7 @@ import { TillCarts1790000006000 } from './1790000006000-TillCarts';
 import { StoreSetUp1790000006100 } from './1790000006100-StoreSetUp';
 import { NormaliseCustomerPhones1790000006200 } from './1790000006200-NormaliseCustomerPhones';
 import { AuditFilterIndexes1790000006300 } from './1790000006300-AuditFilterIndexes';
+import { VerifiedContacts1790000007200 } from './1790000007200-VerifiedContacts';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   StoreSetUp1790000006100,
   NormaliseCustomerPhones1790000006200,
   AuditFilterIndexes1790000006300,
+  VerifiedContacts1790000007200,
 ];

@@ -86,6 +86,18 @@ export const ERROR_CODES = [
   'IMPORT_ENCODING',
   /** Anything unexpected. Details go to the log, never across IPC. */
   'INTERNAL',
+  /** E-mail is not set up on this till: an admin enters the SMTP settings first (issue 9, section 4). */
+  'MAIL_NOT_CONFIGURED',
+  /** The SMTP server could not be reached or refused the message; nothing was changed. */
+  'MAIL_SEND_FAILED',
+  /** The one-time code is wrong. */
+  'CODE_INVALID',
+  /** The one-time code expired, was used, was replaced by a newer one or had too many wrong tries. */
+  'CODE_EXPIRED',
+  /** Too many codes asked for: once a minute, five an hour. */
+  'RATE_LIMITED',
+  /** The store asks for a verified e-mail or phone before anything else (issue 9, section 4). */
+  'VERIFICATION_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -149,6 +149,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     terminal,
     safeMode: () => safeMode,
     integrity,
+    secretStore: options.secretStore,
+    logger,
   });
   const route = createRouter({
     services,

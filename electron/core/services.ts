@@ -23,6 +23,13 @@ import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
 import { ImportJobs } from './imports/import-jobs';
 import { TillCarts } from './carts/till-carts';
+import { MailSettings } from './mail/mail-settings';
+import { Mailer } from './mail/mailer';
+import { OneTimeCodes } from './contacts/one-time-codes';
+import { ContactsService } from './contacts/contacts-service';
+import { PasswordReset } from './contacts/password-reset';
+import { createMemorySecretStore } from './secrets/memory-store';
+import type { Logger, SecretStore } from './types';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -46,6 +53,13 @@ export interface Services {
   tillCarts: TillCarts;
   /** The integrity state for app:status (D5, D9, D10). */
   integrity: { status(): IntegrityStatus };
+  clock: Clock;
+  /** SMTP settings and the mailer (issue 9, section 4). */
+  mailSettings: MailSettings;
+  mailer: Mailer;
+  /** Verified contacts and "forgot password" (issue 9, sections 4 and 6). */
+  contacts: ContactsService;
+  passwordReset: PasswordReset;
 }
 
 export interface ServiceDeps {
@@ -59,6 +73,9 @@ export interface ServiceDeps {
   safeMode: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: { status(): IntegrityStatus };
+  /** The OS keychain (data-protection key); tests outside createCore may leave it out. */
+  secretStore?: SecretStore;
+  logger?: Logger;
 }
 
 const UNMONITORED: { status(): IntegrityStatus } = {
@@ -80,6 +97,31 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
   const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   const saleQueries = new SaleQueries(db, settings, clock);
+  const secrets = d.secretStore ?? createMemorySecretStore();
+  const mailSettings = new MailSettings(db, audit, clock, secrets);
+  const mailer = new Mailer(mailSettings);
+  const codes = new OneTimeCodes(clock, secrets);
+  const contacts = new ContactsService(
+    db,
+    audit,
+    clock,
+    codes,
+    { settings: mailSettings, mailer },
+    settings,
+  );
+  const passwordReset = new PasswordReset({
+    db,
+    audit,
+    clock,
+    codes,
+    mailSettings,
+    mailer,
+    settings,
+    hasher,
+    auth,
+    sessions,
+    logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+  });
   return {
     db,
     audit,
@@ -99,5 +141,10 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
     importJobs: new ImportJobs(),
     tillCarts: new TillCarts(db, audit, clock, till),
+    clock,
+    mailSettings,
+    mailer,
+    contacts,
+    passwordReset,
   };
 }

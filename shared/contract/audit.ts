@@ -54,6 +54,14 @@ export const AUDIT_ACTIONS = [
   'sale.annotate',
   'import.online_retail',
   'audit.export',
+  'mail.settings_update',
+  'mail.settings_remove',
+  'mail.test',
+  'contacts.code_sent',
+  'contacts.verify',
+  'contacts.change_email',
+  'auth.password_reset_request',
+  'auth.password_reset',
 ] as const;
 
 /**

@@ -74,6 +74,17 @@ export const CHANNEL_NAMES = [
   'cart:save',
   'cart:takeOver',
   'cart:park',
+  'mail:getSettings',
+  'mail:updateSettings',
+  'mail:removeSettings',
+  'mail:sendTest',
+  'contacts:status',
+  'contacts:sendEmailCode',
+  'contacts:verifyEmail',
+  'contacts:changeEmail',
+  'reset:available',
+  'reset:request',
+  'reset:complete',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -123,6 +134,11 @@ export const CHANNEL_FLAGS: Partial<
   'cart:save': { writes: true },
   'cart:takeOver': { writes: true },
   'cart:park': { writes: true },
+  'mail:updateSettings': { writes: true },
+  'mail:removeSettings': { writes: true },
+  'contacts:verifyEmail': { writes: true },
+  'contacts:changeEmail': { writes: true },
+  'reset:complete': { takesPassword: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

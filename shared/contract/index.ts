@@ -14,6 +14,9 @@ import { salesChannels } from './sales';
 import { reportChannels } from './reports';
 import { importChannels } from './imports';
 import { cartChannels } from './carts';
+import { mailChannels } from './mail';
+import { contactChannels } from './contacts';
+import { passwordResetChannels } from './password-reset';
 
 export const channels = {
   ...authChannels,
@@ -26,6 +29,9 @@ export const channels = {
   ...reportChannels,
   ...importChannels,
   ...cartChannels,
+  ...mailChannels,
+  ...contactChannels,
+  ...passwordResetChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -54,3 +60,6 @@ export * from './sales';
 export * from './reports';
 export * from './imports';
 export * from './carts';
+export * from './mail';
+export * from './contacts';
+export * from './password-reset';

@@ -77,6 +77,9 @@ function formatTypical(rule: FormatRule): string {
     country: 'GB',
     locale: 'de-DE',
     receiptText: '1 High Street\nLeeds',
+    mailHost: 'smtp.shop.test',
+    sixDigits: '123456',
+    resetCode: '0123-4567-89AB-CDEF',
   };
   return samples[rule.format]!;
 }

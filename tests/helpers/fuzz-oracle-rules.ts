@@ -78,7 +78,10 @@ export type Format =
   | 'csv'
   | 'country'
   | 'locale'
-  | 'receiptText';
+  | 'receiptText'
+  | 'mailHost'
+  | 'sixDigits'
+  | 'resetCode';
 
 export interface FormatRule extends Presence {
   kind: 'format';

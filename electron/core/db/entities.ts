@@ -14,6 +14,7 @@ import {
   SaleVoidEntity,
 } from '../sales/sale.entity';
 import { TillCartEntity } from '../carts/till-cart.entity';
+import { VerificationCodeEntity } from '../contacts/verification-code.entity';
 
 export const ENTITIES = [
   RoleEntity,
@@ -31,4 +32,5 @@ export const ENTITIES = [
   SaleVoidEntity,
   ParkedSaleEntity,
   TillCartEntity,
+  VerificationCodeEntity,
 ];

@@ -23,5 +23,7 @@ export function toStaffView(s: StaffEntity): StaffView {
     lastLoginAt: s.lastLoginAt,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    emailVerifiedAt: s.emailVerifiedAt ?? null,
+    phoneVerifiedAt: s.phoneVerifiedAt ?? null,
   };
 }
