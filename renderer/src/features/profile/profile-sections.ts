@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { AccountSection } from './AccountSection';
+import { ContactsSection } from './ContactsSection';
 
 export interface ProfileSection {
   id: string;
@@ -14,4 +15,5 @@ export interface ProfileSection {
 
 export const PROFILE_SECTIONS: readonly ProfileSection[] = [
   { id: 'account', title: 'account.title', Section: AccountSection },
+  { id: 'contacts', title: 'contacts.title', Section: ContactsSection },
 ];

@@ -5,6 +5,7 @@ import { useFormat } from '../../format/locale';
 import { actionsFor, type MemberAction } from './member-actions';
 import { MemberActionsMenu } from './MemberActionsMenu';
 import { StatusBadges } from './StatusBadges';
+import { VerifiedMark } from './VerifiedMark';
 
 export interface StaffTableProps {
   items: readonly StaffView[];
@@ -40,7 +41,10 @@ export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
                   {member.id === selfId ? ` ${t('table.you')}` : ''}
                 </Text>
               </Table.Td>
-              <Table.Td>{member.email}</Table.Td>
+              <Table.Td>
+                {member.email}
+                <VerifiedMark at={member.emailVerifiedAt} />
+              </Table.Td>
               <Table.Td>{t(`roles.${member.role}`)}</Table.Td>
               <Table.Td>
                 <StatusBadges member={member} />
