@@ -1,19 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, MailSettingsView, MailTlsMode } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
+import './mail-settings.css';
 
 interface MailValues {
   host: string;
@@ -89,7 +81,7 @@ export function MailSettingsForm({
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormAlert message={formError} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <div className="k-mail-grid">
           <TextInput
             label={t('mail.host')}
             autoComplete="off"
@@ -109,8 +101,8 @@ export function MailSettingsForm({
             }}
           />
           <TextInput label={t('mail.port')} inputMode="numeric" {...form.getInputProps('port')} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        </div>
+        <div className="k-mail-grid k-mail-grid-two">
           <TextInput
             label={t('mail.user')}
             description={t('mail.userHelp')}
@@ -125,7 +117,7 @@ export function MailSettingsForm({
             disabled={form.getValues().removePassword}
             {...form.getInputProps('password')}
           />
-        </SimpleGrid>
+        </div>
         {view.passwordSet && (
           <Checkbox
             label={t('mail.removePassword')}
