@@ -22,7 +22,7 @@ type Step = 'ask' | 'code' | 'done';
  * new password, and any second factor, as usual. Loaded on demand: not in the sign-in chunk.
  */
 export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['passwordReset', 'auth']);
   const { busy, run } = useBusy();
   const [step, setStep] = useState<Step>('ask');
   const [identifier, setIdentifier] = useState('');
@@ -35,7 +35,7 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
 
   const ask = (event: FormEvent) => {
     event.preventDefault();
-    if (!identifier.trim()) return setErrors({ identifier: t('forgot.identifierRequired') });
+    if (!identifier.trim()) return setErrors({ identifier: t('identifierRequired') });
     void run(async () => {
       setError(null);
       try {
@@ -50,8 +50,8 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
   const complete = (event: FormEvent) => {
     event.preventDefault();
     const found = {
-      ...(code.trim() ? {} : { code: t('forgot.codeRequired') }),
-      ...(password ? {} : { password: t('forgot.passwordRequired') }),
+      ...(code.trim() ? {} : { code: t('codeRequired') }),
+      ...(password ? {} : { password: t('passwordRequired') }),
     };
     setErrors(found);
     if (found.code || found.password) return;
@@ -63,7 +63,7 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
       } catch (caught) {
         const field = caught instanceof AppError ? caught.issues?.[0]?.path : undefined;
         if (field === 'newPassword') setErrors({ password: messageFor(caught) });
-        else if (field === 'code') setErrors({ code: t('forgot.codeShape') });
+        else if (field === 'code') setErrors({ code: t('codeShape') });
         else setError(messageFor(caught));
         setPassword('');
       }
@@ -74,10 +74,10 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
     return (
       <Stack gap="md">
         <Alert color="green" variant="light" icon={<IconMailCheck size={20} />}>
-          {t('forgot.done')}
+          {t('done')}
         </Alert>
         <Button size="lg" onClick={onDone}>
-          {t('login.backToSignIn')}
+          {t('auth:login.backToSignIn')}
         </Button>
       </Stack>
     );
@@ -88,7 +88,7 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
         <FormAlert message={error} />
         {step === 'ask' ? (
           <TextInput
-            label={t('fields.identifier')}
+            label={t('auth:fields.identifier')}
             autoComplete="username"
             autoFocus
             autoCapitalize="none"
@@ -103,11 +103,11 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
         ) : (
           <>
             <Alert color="blue" variant="light" icon={<IconMailCheck size={20} />}>
-              {t('forgot.sent')}
+              {t('sent')}
             </Alert>
             <TextInput
-              label={t('forgot.code')}
-              description={t('forgot.codeHelp')}
+              label={t('code')}
+              description={t('codeHelp')}
               autoComplete="one-time-code"
               autoFocus
               autoCapitalize="characters"
@@ -120,8 +120,8 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
               }}
             />
             <PasswordInput
-              label={t('forgot.newPassword')}
-              description={t('forgot.newPasswordHelp')}
+              label={t('newPassword')}
+              description={t('newPasswordHelp')}
               autoComplete="new-password"
               value={password}
               error={errors.password}
@@ -133,15 +133,15 @@ export function ForgotPasswordForm({ onDone }: ForgotPasswordFormProps) {
           </>
         )}
         <Button type="submit" size="lg" loading={busy} fullWidth>
-          {step === 'ask' ? t('forgot.send') : t('forgot.setPassword')}
+          {step === 'ask' ? t('send') : t('setPassword')}
         </Button>
         {step === 'code' && (
           <Text size="sm" c="dimmed">
-            {t('forgot.noMail')}
+            {t('noMail')}
           </Text>
         )}
         <Button variant="subtle" onClick={onDone}>
-          {t('login.backToSignIn')}
+          {t('auth:login.backToSignIn')}
         </Button>
       </Stack>
     </form>
