@@ -218,6 +218,16 @@ describe('verifying an e-mail address', () => {
     expect((await t.must('contacts:status', {}, W)).email).toBe('carl.third@shop.test');
   });
 
+  it("an admin's change of the address unverifies it", async () => {
+    await t.must('contacts:sendEmailCode', {}, W);
+    await t.must('contacts:verifyEmail', { code: await codeFrom(1) }, W);
+    expect(verifiedAt()).not.toBeNull();
+    await t.must('staff:update', { id: memberId, email: 'carl.moved@shop.test' });
+    expect(verifiedAt()).toBeNull();
+    const list = await t.must('staff:list', { search: MEMBER.username });
+    expect(list.items[0]!.emailVerifiedAt).toBeNull();
+  });
+
   it('an admin changing only the display name keeps the verified status', async () => {
     await t.must('contacts:sendEmailCode', {}, W);
     await t.must('contacts:verifyEmail', { code: await codeFrom(1) }, W);

@@ -106,6 +106,26 @@ describe('forgot password by e-mail', () => {
     );
   });
 
+  it("ends the member's sessions on another till sharing the file too (A8)", async () => {
+    const other = await makeTestCore({ dir: t.dir, clock: t.clock, terminalName: 'till-2' });
+    try {
+      await other.must('auth:login', { identifier: 'carl', password: MEMBER.password }, 3);
+      await t.must('reset:request', { identifier: MEMBER.username }, A);
+      await t.must(
+        'reset:complete',
+        {
+          identifier: MEMBER.username,
+          code: await codeFrom(1),
+          newPassword: NEW_PASSWORD,
+        },
+        A,
+      );
+      expect(resultCode(await other.call('auth:activity', {}, 3))).toBe('UNAUTHENTICATED');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers the same, in similar time, for an account that does not exist', async () => {
     const time = async (identifier: string) => {
       const started = process.hrtime.bigint();
