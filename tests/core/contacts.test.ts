@@ -45,7 +45,8 @@ async function pass(ms: number) {
   for (let left = ms; left > 0; left -= 240_000) {
     t.clock.advance(Math.min(left, 240_000));
     await t.must('auth:activity', {}, W);
-    await t.must('auth:activity', {}, 1);
+    // The admin's window too, where it is still unlocked (the staff list is read after some waits).
+    await t.call('auth:activity', {}, 1);
   }
 }
 
