@@ -2,12 +2,13 @@
  * One one-time code sent to a member (issue 9, sections 4 and 6); see the migration
  * 1790000007200-VerifiedContacts for the columns' rules. The code itself is never stored.
  */
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What a code proves: an e-mail address, a phone number, or the right to set a new password. */
 export type CodePurpose = 'email' | 'phone' | 'password_reset';
 
 @Entity({ name: 'verification_codes' })
+@Index('IDX_verification_codes_staff', ['staffId', 'purpose', 'createdAt'])
 export class VerificationCodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
