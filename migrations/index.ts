@@ -17,6 +17,7 @@ import { NormaliseCustomerPhones1790000006200 } from './1790000006200-NormaliseC
 import { AuditFilterIndexes1790000006300 } from './1790000006300-AuditFilterIndexes';
 import { TwoFactor1790000007000 } from './1790000007000-TwoFactor';
 import { EditableRoles1790000007100 } from './1790000007100-EditableRoles';
+import { VerifiedContacts1790000007200 } from './1790000007200-VerifiedContacts';
 import { StaffPins1790000007300 } from './1790000007300-StaffPins';
 
 export const MIGRATIONS = [
@@ -35,5 +36,6 @@ export const MIGRATIONS = [
   AuditFilterIndexes1790000006300,
   TwoFactor1790000007000,
   EditableRoles1790000007100,
+  VerifiedContacts1790000007200,
   StaffPins1790000007300,
 ];

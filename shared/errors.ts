@@ -103,6 +103,18 @@ export const ERROR_CODES = [
   'PIN_DISABLED',
   /** A PIN cannot be used here: none set, or no password sign-in on this till in 12 hours. */
   'PIN_UNAVAILABLE',
+  /** E-mail is not set up on this till: an admin enters the SMTP settings first (issue 9, section 4). */
+  'MAIL_NOT_CONFIGURED',
+  /** The SMTP server could not be reached or refused the message; nothing was changed. */
+  'MAIL_SEND_FAILED',
+  /** The one-time code is wrong. */
+  'CODE_INVALID',
+  /** The one-time code expired, was used, was replaced by a newer one or had too many wrong tries. */
+  'CODE_EXPIRED',
+  /** Too many codes asked for: once a minute, five an hour. */
+  'RATE_LIMITED',
+  /** The store asks for a verified e-mail or phone before anything else (issue 9, section 4). */
+  'VERIFICATION_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -150,6 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secretStore: options.secretStore,
     safeMode: () => safeMode,
     integrity,
+    logger,
   });
   const route = createRouter({
     services,

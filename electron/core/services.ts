@@ -26,8 +26,13 @@ import { TillCarts } from './carts/till-carts';
 import { RoleService } from './roles/role-service';
 import { PendingSignIns } from './two-factor/pending-sign-ins';
 import { TwoFactorService } from './two-factor/two-factor-service';
-import type { SecretStore } from './types';
 import { PinService } from './pin/pin-service';
+import { MailSettings } from './mail/mail-settings';
+import { Mailer } from './mail/mailer';
+import { OneTimeCodes } from './contacts/one-time-codes';
+import { ContactsService } from './contacts/contacts-service';
+import { PasswordReset } from './contacts/password-reset';
+import type { Logger, SecretStore } from './types';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -57,6 +62,13 @@ export interface Services {
   integrity: { status(): IntegrityStatus };
   /** Till PIN and quick switch (issue 9, section 5). */
   pins: PinService;
+  clock: Clock;
+  /** SMTP settings and the mailer (issue 9, section 4). */
+  mailSettings: MailSettings;
+  mailer: Mailer;
+  /** Verified contacts and "forgot password" (issue 9, sections 4 and 6). */
+  contacts: ContactsService;
+  passwordReset: PasswordReset;
 }
 
 export interface ServiceDeps {
@@ -72,6 +84,7 @@ export interface ServiceDeps {
   safeMode: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: { status(): IntegrityStatus };
+  logger?: Logger;
 }
 
 const UNMONITORED: { status(): IntegrityStatus } = {
@@ -94,6 +107,31 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
   const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   const saleQueries = new SaleQueries(db, settings, clock);
+  const secrets = d.secretStore;
+  const mailSettings = new MailSettings(db, audit, clock, secrets);
+  const mailer = new Mailer(mailSettings);
+  const codes = new OneTimeCodes(clock, secrets);
+  const contacts = new ContactsService(
+    db,
+    audit,
+    clock,
+    codes,
+    { settings: mailSettings, mailer },
+    settings,
+  );
+  const passwordReset = new PasswordReset({
+    db,
+    audit,
+    clock,
+    codes,
+    mailSettings,
+    mailer,
+    settings,
+    hasher,
+    auth,
+    sessions,
+    logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+  });
   return {
     db,
     audit,
@@ -125,5 +163,10 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
       d.secretStore,
     ),
     pins: new PinService(db, audit, sessions, hasher, auth, clock),
+    clock,
+    mailSettings,
+    mailer,
+    contacts,
+    passwordReset,
   };
 }

@@ -72,6 +72,14 @@ export const AUDIT_ACTIONS = [
   'pin.unlock',
   'pin.switch',
   'pin.disabled',
+  'mail.settings_update',
+  'mail.settings_remove',
+  'mail.test',
+  'contacts.code_sent',
+  'contacts.verify',
+  'contacts.change_email',
+  'auth.password_reset_request',
+  'auth.password_reset',
 ] as const;
 
 /**

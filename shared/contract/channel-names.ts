@@ -93,6 +93,17 @@ export const CHANNEL_NAMES = [
   'pin:unlock',
   'pin:members',
   'pin:switch',
+  'mail:getSettings',
+  'mail:updateSettings',
+  'mail:removeSettings',
+  'mail:sendTest',
+  'contacts:status',
+  'contacts:sendEmailCode',
+  'contacts:verifyEmail',
+  'contacts:changeEmail',
+  'reset:available',
+  'reset:request',
+  'reset:complete',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -157,6 +168,11 @@ export const CHANNEL_FLAGS: Partial<
   'pin:clear': { writes: true },
   'pin:unlock': { writes: true, takesPassword: true },
   'pin:switch': { writes: true, takesPassword: true },
+  'mail:updateSettings': { writes: true },
+  'mail:removeSettings': { writes: true },
+  'contacts:verifyEmail': { writes: true },
+  'contacts:changeEmail': { writes: true },
+  'reset:complete': { takesPassword: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

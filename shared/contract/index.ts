@@ -18,6 +18,9 @@ import { roleChannels } from './roles';
 import { twoFactorChannels } from './two-factor';
 import { staffImportChannels } from './staff-import';
 import { pinChannels } from './pin';
+import { mailChannels } from './mail';
+import { contactChannels } from './contacts';
+import { passwordResetChannels } from './password-reset';
 
 export const channels = {
   ...authChannels,
@@ -34,6 +37,9 @@ export const channels = {
   ...twoFactorChannels,
   ...staffImportChannels,
   ...pinChannels,
+  ...mailChannels,
+  ...contactChannels,
+  ...passwordResetChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -66,3 +72,6 @@ export * from './roles';
 export * from './two-factor';
 export * from './staff-import';
 export * from './pin';
+export * from './mail';
+export * from './contacts';
+export * from './password-reset';

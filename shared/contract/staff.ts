@@ -35,6 +35,10 @@ export const staffViewSchema = z.strictObject({
   lastLoginAt: utcTimestamp.nullable(),
   createdAt: utcTimestamp,
   updatedAt: utcTimestamp,
+  /** UTC; when the member verified this e-mail address; null while unverified (issue 9). */
+  emailVerifiedAt: utcTimestamp.nullable(),
+  /** UTC; when the member verified their phone number; null while unverified (issue 9). */
+  phoneVerifiedAt: utcTimestamp.nullable(),
 });
 export type StaffView = z.infer<typeof staffViewSchema>;
 

@@ -80,6 +80,9 @@ function formatTypical(rule: FormatRule): string {
     roleId: 'manager',
     otpCode: '123 456',
     pin: '4096',
+    mailHost: 'smtp.shop.test',
+    sixDigits: '123456',
+    resetCode: '0123-4567-89AB-CDEF',
   };
   return samples[rule.format]!;
 }

@@ -230,4 +230,33 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('7', n),
     wrong: ['12a4', '12 34', '١٢٣٤', '１２３４', '-1234', '+1234', '12.4', '\u00001234'],
   },
+  // An SMTP host: a host name (RFC 1123) or an IP address; letters, digits, dot, dash, colon.
+  mailHost: {
+    valid: fc.constantFrom('smtp.shop.test', '127.0.0.1', 'MAIL.Example.com', '::1', ' relay '),
+    atLength: (n) => repeat('h', n),
+    wrong: ['has space', 'smtp_shop.test', 'a/b', 'ünï.test', 'host;rm'],
+  },
+  // A verification code: six digits, typed with spaces or a dash if the member likes (issue 9).
+  sixDigits: {
+    valid: fc
+      .tuple(fc.integer({ min: 0, max: 999_999 }), fc.constantFrom('', ' ', '-'))
+      .map(([n, sep]) => {
+        const d = String(n).padStart(6, '0');
+        return `${d.slice(0, 3)}${sep}${d.slice(3)}`;
+      }),
+    atLength: () => {
+      throw new Error('a code has no length boundary');
+    },
+    wrong: ['12345', '1234567', 'abcdef', '12a456', '١٢٣٤٥٦'],
+  },
+  // A reset code: 16 Crockford base32 characters (80 bits), any case, in groups (OWASP).
+  resetCode: {
+    valid: fc
+      .stringMatching(/^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{16}$/)
+      .map((s) => s.match(/.{4}/g)!.join('-')),
+    atLength: () => {
+      throw new Error('a code has no length boundary');
+    },
+    wrong: ['SHORT', 'UUUUUUUUUUUUUUUU', '0123456789ABCDEF0', '0123456789ABCDE!'],
+  },
 };

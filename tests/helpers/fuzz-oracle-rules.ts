@@ -81,7 +81,10 @@ export type Format =
   | 'receiptText'
   | 'roleId'
   | 'otpCode'
-  | 'pin';
+  | 'pin'
+  | 'mailHost'
+  | 'sixDigits'
+  | 'resetCode';
 
 export interface FormatRule extends Presence {
   kind: 'format';

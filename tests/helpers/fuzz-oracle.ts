@@ -888,6 +888,91 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     },
     stream: { actor: 'member', slow: true },
   },
+  // ---- issue 9, sections 4 and 6: e-mail, verified contacts, forgot password ----
+  'mail:getSettings': { input: object({}), ...read() },
+  'mail:updateSettings': {
+    // RFC 1123 host, TCP port, TLS mode (none / STARTTLS RFC 3207 / implicit TLS RFC 8314), the
+    // SMTP user (display text, may be empty), a password (new, null to remove, absent to keep)
+    // and the sender address. One row `mail_smtp`; the password sealed, never in plain text.
+    input: object({
+      host: capped('mailHost', 1, 253),
+      port: int(1, 65_535),
+      tls: oneOf(['none', 'starttls', 'tls']),
+      user: text(0, 254, 'display'),
+      password: optional(nullable(capped('password', 1, 1024))),
+      from: email,
+    }),
+    ok: { audit: ['mail.settings_update'], rows: { settings: ANY } },
+  },
+  'mail:removeSettings': {
+    input: object({}),
+    ok: (c) =>
+      c.changed.has('settings')
+        ? { audit: ['mail.settings_remove'], rows: { settings: -1 } }
+        : NOTHING,
+  },
+  'mail:sendTest': {
+    // Sent with the saved settings; every attempt is audited, a missing set-up is not an attempt.
+    input: object({ to: email }),
+    ok: { audit: ['mail.test'] },
+    refusals: { MAIL_NOT_CONFIGURED: NOTHING, MAIL_SEND_FAILED: { audit: ['mail.test'] } },
+  },
+  'contacts:status': { input: object({}), ...read() },
+  'contacts:sendEmailCode': {
+    // One a minute, five an hour; a failed send removes its code again (nothing changed).
+    input: object({}),
+    ok: { audit: ['contacts.code_sent'], rows: { verification_codes: 1 } },
+    refusals: {
+      ...nothingOn('MAIL_NOT_CONFIGURED', 'CONFLICT', 'RATE_LIMITED'),
+      MAIL_SEND_FAILED: { audit: ['contacts.code_sent'] },
+    },
+    stream: { actor: 'member' },
+  },
+  'contacts:verifyEmail': {
+    // Six digits; a wrong try is counted on the code's row (5 end it).
+    input: object({ code: format('sixDigits') }),
+    ok: { audit: ['contacts.verify'], touched: ['staff', 'verification_codes'] },
+    refusals: {
+      CODE_INVALID: { audit: ['contacts.verify'], touched: ['verification_codes'] },
+      CODE_EXPIRED: { audit: ['contacts.verify'] },
+    },
+    stream: { actor: 'member' },
+  },
+  'contacts:changeEmail': {
+    input: object({ email }),
+    ok: (c) =>
+      c.changed.has('staff')
+        ? { audit: ['contacts.change_email'], touched: ['staff', 'verification_codes'] }
+        : NOTHING,
+    refusals: nothingOn('CONFLICT'),
+    stream: { actor: 'member' },
+  },
+  'reset:available': { input: object({}), ...read(), stream: { actor: 'anonymous' } },
+  'reset:request': {
+    // OWASP Forgot Password: the same answer for every identifier; audited either way.
+    input: object({ identifier: text(1, 254, 'any') }),
+    ok: {
+      audit: ['auth.password_reset_request'],
+      rows: { verification_codes: ANY },
+      touched: ['verification_codes'],
+    },
+    refusals: nothingOn('MAIL_NOT_CONFIGURED'),
+    stream: { actor: 'anonymous' },
+  },
+  'reset:complete': {
+    input: object({
+      identifier: text(1, 254, 'any'),
+      code: format('resetCode'),
+      newPassword: password,
+    }),
+    ok: { audit: ['auth.password_reset'], touched: ['staff', 'verification_codes'] },
+    refusals: {
+      ...nothingOn('MAIL_NOT_CONFIGURED', 'WEAK_PASSWORD'),
+      CODE_EXPIRED: { audit: ['auth.password_reset'] },
+      CODE_INVALID: { audit: ['auth.password_reset'], touched: ['verification_codes'] },
+    },
+    stream: { actor: 'anonymous', slow: true },
+  },
 };
 
 /** The oracle's entry for `channel`, or undefined (the fuzz fails on that). */

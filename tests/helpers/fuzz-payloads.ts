@@ -231,6 +231,30 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'pin:unlock': () => ({ pin: '4096' }),
   'pin:members': () => ({}),
   'pin:switch': (c) => ({ staffId: c.targetId, pin: '4096' }),
+
+  // A closed port on loopback: a test send fails at once (MAIL_SEND_FAILED), never waits on DNS.
+  'mail:getSettings': () => ({}),
+  'mail:updateSettings': () => ({
+    host: '127.0.0.1',
+    port: 9,
+    tls: 'none',
+    user: '',
+    from: 'till@shop.test',
+  }),
+  'mail:removeSettings': () => ({}),
+  'mail:sendTest': () => ({ to: 'owner@shop.test' }),
+  'contacts:status': () => ({}),
+  'contacts:sendEmailCode': () => ({}),
+  'contacts:verifyEmail': () => ({ code: '123456' }),
+  // Someone else's address: CONFLICT, nothing written (an authz pass all the same).
+  'contacts:changeEmail': (c) => ({ email: c.takenEmail }),
+  'reset:available': () => ({}),
+  'reset:request': (c) => ({ identifier: c.takenUsername }),
+  'reset:complete': (c) => ({
+    identifier: c.takenUsername,
+    code: '0123-4567-89AB-CDEF',
+    newPassword: STRONG_PASSWORD,
+  }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

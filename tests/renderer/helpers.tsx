@@ -138,6 +138,8 @@ export function staffMember(overrides: Partial<StaffView> = {}): StaffView {
     lastLoginAt: null,
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
+    emailVerifiedAt: null,
+    phoneVerifiedAt: null,
     ...overrides,
   };
 }

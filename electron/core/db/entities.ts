@@ -15,6 +15,7 @@ import {
 } from '../sales/sale.entity';
 import { TillCartEntity } from '../carts/till-cart.entity';
 import { StaffPinEntity } from '../pin/staff-pin.entity';
+import { VerificationCodeEntity } from '../contacts/verification-code.entity';
 
 export const ENTITIES = [
   RoleEntity,
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ParkedSaleEntity,
   TillCartEntity,
   StaffPinEntity,
+  VerificationCodeEntity,
 ];

@@ -17,6 +17,8 @@ import { createCartHandlers } from '../carts/handlers';
 import { createRoleHandlers } from '../roles/handlers';
 import { createTwoFactorHandlers } from '../two-factor/handlers';
 import { createPinHandlers } from '../pin/handlers';
+import { createMailHandlers } from '../mail/handlers';
+import { createContactHandlers } from '../contacts/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -33,5 +35,7 @@ export function createHandlers(s: Services): Handlers {
     ...createCartHandlers(s),
     ...createTwoFactorHandlers(s),
     ...createPinHandlers(s),
+    ...createMailHandlers(s),
+    ...createContactHandlers(s),
   } satisfies Handlers;
 }

@@ -11,3 +11,4 @@ export {
   getOrCreateDataProtectionKey,
 } from './data-key';
 export { KeychainUnavailableError, type SecretStoreOperation } from './errors';
+export { openText, sealText } from './sealed-text';

@@ -187,11 +187,13 @@ export class StaffService {
       actor,
       id,
       'staff.update',
-      async (em) => {
+      async (em, s) => {
         await assertUnique(em, fields, id);
         const patch: Partial<StaffEntity> = {};
         if (fields.username !== undefined) patch.username = fields.username;
         if (fields.email !== undefined) patch.email = fields.email;
+        // Issue 9, section 4: a new address must be verified again.
+        if (fields.email !== undefined && fields.email !== s.email) patch.emailVerifiedAt = null;
         if (fields.displayName !== undefined) patch.displayName = fields.displayName;
         return patch;
       },

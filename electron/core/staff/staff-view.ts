@@ -19,5 +19,7 @@ export function toStaffView(s: StaffEntity, roleNames: ReadonlyMap<string, strin
     lastLoginAt: s.lastLoginAt,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    emailVerifiedAt: s.emailVerifiedAt ?? null,
+    phoneVerifiedAt: s.phoneVerifiedAt ?? null,
   };
 }

@@ -73,4 +73,12 @@ export class StaffEntity {
    */
   @Column({ name: 'session_epoch', type: 'integer', default: 0 })
   sessionEpoch: number;
+
+  /** UTC; when the member proved they read this e-mail address; null once it changes (issue 9). */
+  @Column({ name: 'email_verified_at', type: 'varchar', length: 24, nullable: true })
+  emailVerifiedAt: string | null;
+
+  /** UTC; when the member proved they hold this phone number; null once it changes (issue 9). */
+  @Column({ name: 'phone_verified_at', type: 'varchar', length: 24, nullable: true })
+  phoneVerifiedAt: string | null;
 }

@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import { AccountSection } from './AccountSection';
 import { TwoFactorSection } from './TwoFactorSection';
 import { PinSection } from './PinSection';
+import { ContactsSection } from './ContactsSection';
 
 export interface ProfileSection {
   id: string;
@@ -18,4 +19,5 @@ export const PROFILE_SECTIONS: readonly ProfileSection[] = [
   { id: 'account', title: 'account.title', Section: AccountSection },
   { id: 'two-factor', title: 'twoFactor.title', Section: TwoFactorSection },
   { id: 'pin', title: 'pin.title', Section: PinSection },
+  { id: 'contacts', title: 'contacts.title', Section: ContactsSection },
 ];

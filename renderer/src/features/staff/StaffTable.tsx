@@ -6,6 +6,7 @@ import { actionsFor, type MemberAction } from './member-actions';
 import { MemberActionsMenu } from './MemberActionsMenu';
 import { StatusBadges } from './StatusBadges';
 import { roleLabel } from './roles/role-label';
+import { VerifiedMark } from './VerifiedMark';
 
 export interface StaffTableProps {
   items: readonly StaffView[];
@@ -41,7 +42,10 @@ export function StaffTable({ items, selfId, onAction }: StaffTableProps) {
                   {member.id === selfId ? ` ${t('table.you')}` : ''}
                 </Text>
               </Table.Td>
-              <Table.Td>{member.email}</Table.Td>
+              <Table.Td>
+                {member.email}
+                <VerifiedMark at={member.emailVerifiedAt} />
+              </Table.Td>
               <Table.Td>{roleLabel(t, { id: member.role, name: member.roleName })}</Table.Td>
               <Table.Td>
                 <StatusBadges member={member} />

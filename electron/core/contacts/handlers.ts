@@ -1,0 +1,16 @@
+/** Handlers for verified contacts (issue 9, section 4) and "forgot password" (section 6). */
+import type { DomainHandlers } from '../handler-types';
+import type { Services } from '../services';
+
+export function createContactHandlers(s: Services): DomainHandlers<'contacts' | 'reset'> {
+  return {
+    'contacts:status': (_input, { session }) => s.contacts.status(session),
+    'contacts:sendEmailCode': (_input, { session }) => s.contacts.sendEmailCode(session),
+    'contacts:verifyEmail': ({ code }, { session }) => s.contacts.verifyEmail(session, code),
+    'contacts:changeEmail': ({ email }, { session }) => s.contacts.changeEmail(session, email),
+    'reset:available': async () => ({ available: await s.passwordReset.available() }),
+    'reset:request': ({ identifier }) => s.passwordReset.request(identifier),
+    'reset:complete': ({ identifier, code, newPassword }) =>
+      s.passwordReset.complete(identifier, code, newPassword),
+  };
+}
