@@ -15,6 +15,7 @@ import { TillCarts1790000006000 } from './1790000006000-TillCarts';
 import { StoreSetUp1790000006100 } from './1790000006100-StoreSetUp';
 import { NormaliseCustomerPhones1790000006200 } from './1790000006200-NormaliseCustomerPhones';
 import { AuditFilterIndexes1790000006300 } from './1790000006300-AuditFilterIndexes';
+import { StaffPhone1790000007400 } from './1790000007400-StaffPhone';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   StoreSetUp1790000006100,
   NormaliseCustomerPhones1790000006200,
   AuditFilterIndexes1790000006300,
+  StaffPhone1790000007400,
 ];

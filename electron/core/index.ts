@@ -149,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     terminal,
     safeMode: () => safeMode,
     integrity,
+    secretStore: options.secretStore,
   });
   const route = createRouter({
     services,

@@ -10,7 +10,7 @@ import { SessionManager } from './auth/sessions';
 import { Database } from './db/database';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
-import type { Clock } from './types';
+import type { Clock, SecretStore } from './types';
 import type { IntegrityStatus } from './integrity/monitor';
 import { ensureTill } from './tills/till-service';
 import { ProductService } from './products/product-service';
@@ -23,6 +23,9 @@ import { DaySummaryService } from './reports/day-summary';
 import { OnlineRetailImporter } from './imports/online-retail-import';
 import { ImportJobs } from './imports/import-jobs';
 import { TillCarts } from './carts/till-carts';
+import { SmsSettings } from './sms/sms-settings';
+import { ProfileService } from './profile/profile-service';
+import { KeychainUnavailableError } from './secrets';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -46,6 +49,10 @@ export interface Services {
   tillCarts: TillCarts;
   /** The integrity state for app:status (D5, D9, D10). */
   integrity: { status(): IntegrityStatus };
+  /** The SMS one-time-code provider's settings, and the provider (issue 9, section 4). */
+  sms: SmsSettings;
+  /** The signed-in member's own profile (issue 9, section 3). */
+  profile: ProfileService;
 }
 
 export interface ServiceDeps {
@@ -59,7 +66,16 @@ export interface ServiceDeps {
   safeMode: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: { status(): IntegrityStatus };
+  /** The OS keychain holding the data-protection key; without it, secrets are refused. */
+  secretStore?: SecretStore;
 }
+
+/** A keychain that is not there: features that need the data-protection key are refused. */
+const NO_KEYCHAIN: SecretStore = {
+  get: () => Promise.reject(new KeychainUnavailableError('get', 'No keychain was given')),
+  set: () => Promise.reject(new KeychainUnavailableError('set', 'No keychain was given')),
+  delete: () => Promise.reject(new KeychainUnavailableError('delete', 'No keychain was given')),
+};
 
 const UNMONITORED: { status(): IntegrityStatus } = {
   status: () => ({
@@ -99,5 +115,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
     importJobs: new ImportJobs(),
     tillCarts: new TillCarts(db, audit, clock, till),
+    sms: new SmsSettings(db, audit, clock, d.secretStore ?? NO_KEYCHAIN),
+    profile: new ProfileService(db, audit, sessions, clock, terminal),
   };
 }

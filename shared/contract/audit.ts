@@ -54,6 +54,11 @@ export const AUDIT_ACTIONS = [
   'sale.annotate',
   'import.online_retail',
   'audit.export',
+  'settings.sms_update',
+  'settings.sms_clear',
+  'settings.sms_test',
+  'profile.update',
+  'profile.end_other_sessions',
 ] as const;
 
 /**

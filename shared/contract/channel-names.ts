@@ -74,6 +74,15 @@ export const CHANNEL_NAMES = [
   'cart:save',
   'cart:takeOver',
   'cart:park',
+  'sms:status',
+  'sms:save',
+  'sms:clear',
+  'sms:sendTest',
+  'profile:get',
+  'profile:update',
+  'profile:signIns',
+  'profile:sessions',
+  'profile:endOtherSessions',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -123,6 +132,10 @@ export const CHANNEL_FLAGS: Partial<
   'cart:save': { writes: true },
   'cart:takeOver': { writes: true },
   'cart:park': { writes: true },
+  'sms:save': { writes: true },
+  'sms:clear': { writes: true },
+  'profile:update': { writes: true },
+  'profile:endOtherSessions': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

@@ -14,6 +14,8 @@ import { salesChannels } from './sales';
 import { reportChannels } from './reports';
 import { importChannels } from './imports';
 import { cartChannels } from './carts';
+import { smsChannels } from './sms';
+import { profileChannels } from './profile';
 
 export const channels = {
   ...authChannels,
@@ -26,6 +28,8 @@ export const channels = {
   ...reportChannels,
   ...importChannels,
   ...cartChannels,
+  ...smsChannels,
+  ...profileChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -54,3 +58,5 @@ export * from './sales';
 export * from './reports';
 export * from './imports';
 export * from './carts';
+export * from './sms';
+export * from './profile';

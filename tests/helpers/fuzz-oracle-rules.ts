@@ -78,7 +78,8 @@ export type Format =
   | 'csv'
   | 'country'
   | 'locale'
-  | 'receiptText';
+  | 'receiptText'
+  | 'providerUrl';
 
 export interface FormatRule extends Presence {
   kind: 'format';

@@ -14,6 +14,8 @@ import type { Services } from '../services';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createStaffHandlers } from '../staff/handlers';
 import { createCartHandlers } from '../carts/handlers';
+import { createSmsHandlers } from '../sms/handlers';
+import { createProfileHandlers } from '../profile/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -27,5 +29,7 @@ export function createHandlers(s: Services): Handlers {
     ...createReportHandlers(s),
     ...createImportHandlers(s),
     ...createCartHandlers(s),
+    ...createSmsHandlers(s),
+    ...createProfileHandlers(s),
   } satisfies Handlers;
 }

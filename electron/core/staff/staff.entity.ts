@@ -73,4 +73,8 @@ export class StaffEntity {
    */
   @Column({ name: 'session_epoch', type: 'integer', default: 0 })
   sessionEpoch: number;
+
+  /** The member's own phone (profile, issue 9): E.164 when it parses (shared/phone.ts), or null. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
 }
