@@ -5,6 +5,10 @@
  */
 import type { ComponentType } from 'react';
 import { AccountSection } from './AccountSection';
+import { DetailsSection } from './DetailsSection';
+import { PasswordSection } from './PasswordSection';
+import { SessionsSection } from './SessionsSection';
+import { SignInsSection } from './SignInsSection';
 
 export interface ProfileSection {
   id: string;
@@ -14,4 +18,8 @@ export interface ProfileSection {
 
 export const PROFILE_SECTIONS: readonly ProfileSection[] = [
   { id: 'account', title: 'account.title', Section: AccountSection },
+  { id: 'details', title: 'details.title', Section: DetailsSection },
+  { id: 'password', title: 'password.title', Section: PasswordSection },
+  { id: 'sign-ins', title: 'signIns.title', Section: SignInsSection },
+  { id: 'sessions', title: 'sessions.title', Section: SessionsSection },
 ];
