@@ -11,7 +11,7 @@ import { Database } from './db/database';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
 import type { Clock, SecretStore } from './types';
-import type { IntegrityStatus } from './integrity/monitor';
+import type { FullCheckOutcome, IntegrityStatus } from './integrity/monitor';
 import { ensureTill } from './tills/till-service';
 import { ProductService } from './products/product-service';
 import { CustomerService } from './customers/customer-service';
@@ -47,8 +47,8 @@ export interface Services {
   importJobs: ImportJobs;
   /** The cart in progress on this till (issue 8, item 4). */
   tillCarts: TillCarts;
-  /** The integrity state for app:status (D5, D9, D10). */
-  integrity: { status(): IntegrityStatus };
+  /** The integrity state for app:status (D5, D9, D10), and the full check on demand (L2). */
+  integrity: IntegritySource;
   /** The SMS one-time-code provider's settings, and the provider (issue 9, section 4). */
   sms: SmsSettings;
   /** The signed-in member's own profile (issue 9, section 3). */
@@ -65,7 +65,7 @@ export interface ServiceDeps {
   terminal: string;
   safeMode: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
-  integrity?: { status(): IntegrityStatus };
+  integrity?: IntegritySource;
   /** The OS keychain holding the data-protection key; without it, secrets are refused. */
   secretStore?: SecretStore;
 }
@@ -77,7 +77,14 @@ const NO_KEYCHAIN: SecretStore = {
   delete: () => Promise.reject(new KeychainUnavailableError('delete', 'No keychain was given')),
 };
 
-const UNMONITORED: { status(): IntegrityStatus } = {
+/** The integrity monitor as the handlers see it (integrity/monitor.ts). */
+export interface IntegritySource {
+  status(): IntegrityStatus;
+  /** Runs the full check now, or joins the one running; absent when nothing monitors the file. */
+  check?(): Promise<FullCheckOutcome>;
+}
+
+const UNMONITORED: IntegritySource = {
   status: () => ({
     safeModeReason: null,
     auditChain: { state: 'ok', detail: null },

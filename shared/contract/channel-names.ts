@@ -40,6 +40,7 @@ export const CHANNEL_NAMES = [
   'audit:list',
   'audit:filterOptions',
   'audit:exportCsv',
+  'audit:verifyChain',
   'products:list',
   'products:lookup',
   'products:get',

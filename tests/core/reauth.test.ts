@@ -88,6 +88,7 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'profile:signIns',
   'profile:sessions',
   'profile:endOtherSessions',
+  'audit:verifyChain',
 ];
 
 describe('the reviewed table of sensitive channels (S3)', () => {

@@ -786,6 +786,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   },
   'profile:signIns': { input: object({}), ...read() },
   'profile:sessions': { input: object({}), ...read() },
+  // L2: the full check reads the file in a worker and writes nothing (a sound file stays sound).
+  'audit:verifyChain': { input: object({}), ...read() },
   'profile:endOtherSessions': {
     // A8: the caller's session epoch moves on; this session keeps it.
     input: object({}),

@@ -219,6 +219,7 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'profile:signIns': () => ({}),
   'profile:sessions': () => ({}),
   'profile:endOtherSessions': () => ({}),
+  'audit:verifyChain': () => ({}),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */
