@@ -19,6 +19,7 @@ import { TwoFactor1790000007000 } from './1790000007000-TwoFactor';
 import { EditableRoles1790000007100 } from './1790000007100-EditableRoles';
 import { VerifiedContacts1790000007200 } from './1790000007200-VerifiedContacts';
 import { StaffPins1790000007300 } from './1790000007300-StaffPins';
+import { StaffPhone1790000007400 } from './1790000007400-StaffPhone';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   EditableRoles1790000007100,
   VerifiedContacts1790000007200,
   StaffPins1790000007300,
+  StaffPhone1790000007400,
 ];

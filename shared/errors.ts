@@ -115,6 +115,12 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** The store asks for a verified e-mail or phone before anything else (issue 9, section 4). */
   'VERIFICATION_REQUIRED',
+  /** SMS is not set up: an admin enters the provider's settings first (issue 9, section 4). */
+  'SMS_NOT_CONFIGURED',
+  /** The SMS provider could not be reached, failed or refused Kassa's credentials. Nothing was sent. */
+  'SMS_UNAVAILABLE',
+  /** The SMS provider's own sending limit was hit: try again later. */
+  'SMS_RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

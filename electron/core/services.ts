@@ -10,8 +10,8 @@ import { SessionManager } from './auth/sessions';
 import { Database } from './db/database';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
-import type { Clock } from './types';
-import type { IntegrityStatus } from './integrity/monitor';
+import type { Clock, Logger, SecretStore } from './types';
+import type { FullCheckOutcome, IntegrityStatus } from './integrity/monitor';
 import { ensureTill } from './tills/till-service';
 import { ProductService } from './products/product-service';
 import { CustomerService } from './customers/customer-service';
@@ -32,7 +32,8 @@ import { Mailer } from './mail/mailer';
 import { OneTimeCodes } from './contacts/one-time-codes';
 import { ContactsService } from './contacts/contacts-service';
 import { PasswordReset } from './contacts/password-reset';
-import type { Logger, SecretStore } from './types';
+import { SmsSettings } from './sms/sms-settings';
+import { ProfileService } from './profile/profile-service';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -58,8 +59,6 @@ export interface Services {
   tillCarts: TillCarts;
   /** Two-factor sign-in (issue 9 section 1). */
   twoFactor: TwoFactorService;
-  /** The integrity state for app:status (D5, D9, D10). */
-  integrity: { status(): IntegrityStatus };
   /** Till PIN and quick switch (issue 9, section 5). */
   pins: PinService;
   clock: Clock;
@@ -69,6 +68,12 @@ export interface Services {
   /** Verified contacts and "forgot password" (issue 9, sections 4 and 6). */
   contacts: ContactsService;
   passwordReset: PasswordReset;
+  /** The integrity state for app:status (D5, D9, D10), and the full check on demand (L2). */
+  integrity: IntegritySource;
+  /** The SMS one-time-code provider's settings, and the provider (issue 9, section 4). */
+  sms: SmsSettings;
+  /** The signed-in member's own profile (issue 9, section 3). */
+  profile: ProfileService;
 }
 
 export interface ServiceDeps {
@@ -83,11 +88,18 @@ export interface ServiceDeps {
   secretStore: SecretStore;
   safeMode: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
-  integrity?: { status(): IntegrityStatus };
+  integrity?: IntegritySource;
   logger?: Logger;
 }
 
-const UNMONITORED: { status(): IntegrityStatus } = {
+/** The integrity monitor as the handlers see it (integrity/monitor.ts). */
+export interface IntegritySource {
+  status(): IntegrityStatus;
+  /** Runs the full check now, or joins the one running; absent when nothing monitors the file. */
+  check?(): Promise<FullCheckOutcome>;
+}
+
+const UNMONITORED: IntegritySource = {
   status: () => ({
     safeModeReason: null,
     auditChain: { state: 'ok', detail: null },
@@ -111,6 +123,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const mailSettings = new MailSettings(db, audit, clock, secrets);
   const mailer = new Mailer(mailSettings);
   const codes = new OneTimeCodes(clock, secrets);
+  const profile = new ProfileService(db, audit, sessions, clock, terminal);
   const contacts = new ContactsService(
     db,
     audit,
@@ -119,6 +132,9 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     { settings: mailSettings, mailer },
     settings,
   );
+  // A changed e-mail or phone on the profile must be verified again (issue 9, sections 3 and 4).
+  profile.onContactChanged = (em, staffId, changed) =>
+    contacts.contactChanged(em, staffId, changed);
   const passwordReset = new PasswordReset({
     db,
     audit,
@@ -168,5 +184,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     mailer,
     contacts,
     passwordReset,
+    sms: new SmsSettings(db, audit, clock, d.secretStore),
+    profile,
   };
 }

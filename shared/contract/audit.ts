@@ -80,6 +80,11 @@ export const AUDIT_ACTIONS = [
   'contacts.change_email',
   'auth.password_reset_request',
   'auth.password_reset',
+  'settings.sms_update',
+  'settings.sms_clear',
+  'settings.sms_test',
+  'profile.update',
+  'profile.end_other_sessions',
 ] as const;
 
 /**
@@ -176,5 +181,25 @@ export const auditChannels = {
     access: 'audit.view',
     reauth: true,
     writes: true,
+  }),
+  'audit:verifyChain': defineChannel({
+    summary:
+      "Run the full check now (L2, D5): SQLite's integrity_check and the whole audit chain against its seal, in a worker thread (joins a check already running). `ok` is false when either fails; a broken chain stays reported (banner, audit screen), a damaged file puts the till in safe mode. The answer is the check's own finding, then `app:status` shows it too.",
+    input: emptyInput,
+    output: z.strictObject({
+      ok: z.boolean(),
+      /** `ok`, or integrity_check's first messages. */
+      integrity: z.string(),
+      auditChain: z.strictObject({
+        state: z.enum(['ok', 'unanchored', 'broken']),
+        detail: z.string().nullable(),
+        /** The event where the chain breaks, or null. */
+        brokenAtId: z.number().int().nullable(),
+        rowsChecked: z.number().int().nonnegative(),
+      }),
+      /** UTC, when the check ended. */
+      checkedAt: utcTimestamp,
+    }),
+    access: 'audit.view',
   }),
 } as const;

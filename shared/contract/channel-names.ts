@@ -44,6 +44,7 @@ export const CHANNEL_NAMES = [
   'audit:list',
   'audit:filterOptions',
   'audit:exportCsv',
+  'audit:verifyChain',
   'products:list',
   'products:lookup',
   'products:get',
@@ -104,6 +105,15 @@ export const CHANNEL_NAMES = [
   'reset:available',
   'reset:request',
   'reset:complete',
+  'sms:status',
+  'sms:save',
+  'sms:clear',
+  'sms:sendTest',
+  'profile:get',
+  'profile:update',
+  'profile:signIns',
+  'profile:sessions',
+  'profile:endOtherSessions',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -173,6 +183,10 @@ export const CHANNEL_FLAGS: Partial<
   'contacts:verifyEmail': { writes: true },
   'contacts:changeEmail': { writes: true },
   'reset:complete': { takesPassword: true },
+  'sms:save': { writes: true },
+  'sms:clear': { writes: true },
+  'profile:update': { writes: true },
+  'profile:endOtherSessions': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

@@ -21,6 +21,8 @@ import { pinChannels } from './pin';
 import { mailChannels } from './mail';
 import { contactChannels } from './contacts';
 import { passwordResetChannels } from './password-reset';
+import { smsChannels } from './sms';
+import { profileChannels } from './profile';
 
 export const channels = {
   ...authChannels,
@@ -40,6 +42,8 @@ export const channels = {
   ...mailChannels,
   ...contactChannels,
   ...passwordResetChannels,
+  ...smsChannels,
+  ...profileChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -75,3 +79,5 @@ export * from './pin';
 export * from './mail';
 export * from './contacts';
 export * from './password-reset';
+export * from './sms';
+export * from './profile';

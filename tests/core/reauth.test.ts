@@ -37,6 +37,9 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'mail:removeSettings': 'changes settings (turns e-mail codes and password reset off)',
   'contacts:changeEmail':
     "changes the member's own e-mail (a sign-in identifier and reset address)",
+  'sms:save': 'changes settings (where phone codes and the SMS credentials go)',
+  'sms:clear': 'changes settings (turns SMS codes off)',
+  'profile:update': "changes the caller's own e-mail (a sign-in identifier) or phone",
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
@@ -112,6 +115,13 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'reset:available',
   'reset:request',
   'reset:complete',
+  'sms:status',
+  'sms:sendTest',
+  'profile:get',
+  'profile:signIns',
+  'profile:sessions',
+  'profile:endOtherSessions',
+  'audit:verifyChain',
 ];
 
 describe('the reviewed table of sensitive channels (S3)', () => {
@@ -141,7 +151,11 @@ describe('after 6 active minutes (past the 5-minute window, before the idle lock
     await t.must('auth:reauthenticate', { password: ADMIN.password });
     // Past the gate now: the empty payloads fail their schemas instead (an export with no
     // filters is a valid call and succeeds).
-    const emptyIsValid: readonly ChannelName[] = ['audit:exportCsv', 'mail:removeSettings'];
+    const emptyIsValid: readonly ChannelName[] = [
+      'audit:exportCsv',
+      'mail:removeSettings',
+      'sms:clear',
+    ];
     for (const channel of Object.keys(SENSITIVE) as ChannelName[])
       expect(resultCode(await t.call(channel, {} as never)), channel).toBe(
         emptyIsValid.includes(channel) ? 'ok' : 'VALIDATION_FAILED',

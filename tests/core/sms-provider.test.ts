@@ -3,13 +3,23 @@
  * (tests/helpers/sms-provider-server.ts): the two calls, every error answer, a server that is down
  * and one that never answers.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import {
-  EngageLabOtpProvider,
-  isAllowedProviderUrl,
-} from '../../electron/core/sms/engagelab-provider';
+import { EngageLabOtpProvider } from '../../electron/core/sms/engagelab-provider';
+import { isAllowedProviderUrl } from '../../shared/contract/sms';
 import { SmsProviderError } from '../../electron/core/sms/sms-provider';
+import { createMemorySecretStore } from '../../electron/core/secrets';
+import {
+  ADMIN,
+  MEMBER,
+  approvedMember,
+  auditCount,
+  makeTestCore,
+  resultCode,
+  withAdmin,
+  type TestCore,
+} from '../helpers/core';
 import { startSmsProviderServer, type SmsProviderServer } from '../helpers/sms-provider-server';
 
 const PHONE = '+447700900123';
@@ -150,3 +160,166 @@ describe('SMS OTP adapter against the provider on loopback', () => {
     expect(() => adapter({ baseUrl: 'http://otp.example.com' })).toThrow(SmsProviderError);
   });
 });
+
+describe('SMS settings through the channels (settings.manage, sealed at rest)', () => {
+  const settingsFor = (s: SmsProviderServer) => ({
+    baseUrl: s.url,
+    keyId: s.devKey,
+    keySecret: s.devSecret,
+    templateId: s.templateId,
+  });
+
+  it('starts unconfigured; a test send then says so and writes nothing', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    expect(await t.must('sms:status', {})).toEqual({
+      configured: false,
+      templateId: null,
+      updatedAt: null,
+      unreadable: false,
+    });
+    const before = auditCount(t, 'settings.sms_test');
+    expect(resultCode(await t.call('sms:sendTest', { phone: PHONE }))).toBe('SMS_NOT_CONFIGURED');
+    expect(auditCount(t, 'settings.sms_test')).toBe(before);
+    await t.close();
+  });
+
+  it('saves, reports only "configured", and sends a test code to the number in E.164', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    const status = await t.must('sms:save', settingsFor(server));
+    expect(status).toMatchObject({ configured: true, templateId: server.templateId });
+    const shown = JSON.stringify([status, await t.must('sms:status', {})]);
+    for (const hidden of [server.url, server.devKey, server.devSecret])
+      expect(shown).not.toContain(hidden);
+    await t.must('sms:sendTest', { phone: '07700 900123' });
+    expect(server.sent.map((s) => s.to)).toEqual([PHONE]);
+    expect(auditCount(t, 'settings.sms_update', 'success')).toBe(1);
+    expect(auditCount(t, 'settings.sms_test', 'success')).toBe(1);
+    await t.close();
+  });
+
+  it('never stores the URL or the credentials in plain text (database file and WAL)', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    await t.must('sms:save', settingsFor(server));
+    await t.must('sms:sendTest', { phone: PHONE });
+    const basic = Buffer.from(`${server.devKey}:${server.devSecret}`).toString('base64');
+    const files = [t.dbPath, `${t.dbPath}-wal`].filter((f) => existsSync(f));
+    expect(files.length).toBe(2);
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      for (const secret of [server.devSecret, server.devKey, server.url, basic])
+        expect(bytes.includes(Buffer.from(secret)), `${secret} in ${f}`).toBe(false);
+    }
+    // What is stored is sealed, and opens again after a restart on the same keychain.
+    const row = t.raw().prepare("SELECT value FROM settings WHERE key = 'sms_provider'").get() as {
+      value: string;
+    };
+    expect(row.value).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    await t.core.close();
+    const again = await makeTestCore({ dir: t.dir });
+    await again.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+    expect((await again.must('sms:status', {})).configured).toBe(true);
+    await again.close();
+  });
+
+  it('another keychain cannot open the settings: shown as unreadable, no code is sent', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    await t.must('sms:save', settingsFor(server));
+    await t.core.close();
+    const other = await makeTestCore({ dir: t.dir, secretStore: createMemorySecretStore() });
+    await other.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+    expect(await other.must('sms:status', {})).toMatchObject({
+      configured: false,
+      unreadable: true,
+    });
+    expect(resultCode(await other.call('sms:sendTest', { phone: PHONE }))).toBe(
+      'SMS_NOT_CONFIGURED',
+    );
+    expect(server.sent).toHaveLength(0);
+    await other.close();
+  });
+
+  it('without a keychain saving is KEYCHAIN_UNAVAILABLE and nothing is written', async () => {
+    const broken = createMemorySecretStore();
+    const t = await makeTestCore({ secretStore: broken });
+    await withAdmin(t);
+    broken.set = () => Promise.reject(new Error('no keychain'));
+    broken.get = () => Promise.reject(new Error('no keychain'));
+    expect(resultCode(await t.call('sms:save', settingsFor(server)))).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(smsRows(t)).toBe(0);
+    expect(auditCount(t, 'settings.sms_update')).toBe(0);
+    await t.close();
+  });
+
+  it('bad input is refused and changes nothing', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    await t.must('sms:save', settingsFor(server));
+    const stored = t.raw().prepare('SELECT key, value FROM settings ORDER BY key').all();
+    for (const bad of [
+      { ...settingsFor(server), baseUrl: 'http://otp.example.com' },
+      { ...settingsFor(server), baseUrl: 'https://u:p@otp.example.com' },
+      { ...settingsFor(server), keySecret: 'has space' },
+      { ...settingsFor(server), keyId: '' },
+      { ...settingsFor(server), templateId: 'x'.repeat(101) },
+      { ...settingsFor(server), extra: 1 },
+    ])
+      expect(resultCode(await t.call('sms:save', bad as never))).toBe('VALIDATION_FAILED');
+    expect(resultCode(await t.call('sms:sendTest', { phone: 'call me' }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(t.raw().prepare('SELECT key, value FROM settings ORDER BY key').all()).toEqual(stored);
+    expect(server.sent).toHaveLength(0);
+    await t.close();
+  });
+
+  it("maps the provider's refusals and a server that is down; each failure is audited", async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    await t.must('sms:save', settingsFor(server));
+    const refused = await t.call('sms:sendTest', { phone: '+1 23' + '4'.repeat(2) });
+    expect(resultCode(refused)).toBe('VALIDATION_FAILED');
+    expect(refused.ok ? [] : refused.error.issues?.map((i) => i.path)).toEqual(['phone']);
+    server.failNext(429);
+    expect(resultCode(await t.call('sms:sendTest', { phone: PHONE }))).toBe('SMS_RATE_LIMITED');
+    await server.close();
+    expect(resultCode(await t.call('sms:sendTest', { phone: PHONE }))).toBe('SMS_UNAVAILABLE');
+    expect(auditCount(t, 'settings.sms_test', 'failure')).toBe(3);
+    server = await startSmsProviderServer();
+    await t.close();
+  });
+
+  it('only settings.manage may read, change or use them; clearing turns SMS off', async () => {
+    const t = await makeTestCore();
+    await withAdmin(t);
+    await approvedMember(t);
+    await t.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, 2);
+    await t.must('sms:save', settingsFor(server));
+    for (const [channel, input] of [
+      ['sms:status', {}],
+      ['sms:save', settingsFor(server)],
+      ['sms:clear', {}],
+      ['sms:sendTest', { phone: PHONE }],
+    ] as const)
+      expect(resultCode(await t.call(channel, input as never, 2)), channel).toBe('FORBIDDEN');
+    expect(server.sent).toHaveLength(0);
+    expect((await t.must('sms:clear', {})).configured).toBe(false);
+    expect(smsRows(t)).toBe(0);
+    expect(auditCount(t, 'settings.sms_clear')).toBe(1);
+    // Clearing again changes nothing and audits nothing.
+    await t.must('sms:clear', {});
+    expect(auditCount(t, 'settings.sms_clear')).toBe(1);
+    await t.close();
+  });
+});
+
+function smsRows(t: TestCore): number {
+  return (
+    t.raw().prepare("SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'sms_%'").get() as {
+      n: number;
+    }
+  ).n;
+}

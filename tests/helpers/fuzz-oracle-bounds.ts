@@ -76,6 +76,7 @@ function formatTypical(rule: FormatRule): string {
     csv: 'a',
     country: 'GB',
     locale: 'de-DE',
+    providerUrl: 'http://127.0.0.1:9',
     receiptText: '1 High Street\nLeeds',
     roleId: 'manager',
     otpCode: '123 456',

@@ -218,6 +218,26 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('7', n),
     wrong: ['123_456', '123456;', 'ABCD\nEFGH', 'café12', '12345\u0000'],
   },
+  // Where SMS credentials may go (issue 9, section 4): https, or http on loopback only.
+  providerUrl: {
+    valid: fc
+      .tuple(
+        // Loopback with nothing listening, so a test send fails at once instead of waiting.
+        fc.constantFrom('http://127.0.0.1:9', 'http://localhost:9', 'http://[::1]:9'),
+        fc.stringMatching(/^(\/[a-z0-9]{1,10}){0,2}$/),
+      )
+      .map(([origin, path]) => origin + path),
+    atLength: (n) => `http://127.0.0.1:9/${repeat('p', n - 19)}`,
+    wrong: [
+      'http://sms.example.com',
+      'ftp://sms.example.com',
+      'https://user:pw@sms.example.com',
+      'https://sms.example.com/?key=1',
+      'javascript:alert(1)',
+      'sms.example.com',
+      '',
+    ],
+  },
   // A file's text: anything, capped by size.
   csv: {
     valid: fc.string({ minLength: 1, maxLength: 200 }),

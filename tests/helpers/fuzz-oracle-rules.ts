@@ -84,7 +84,8 @@ export type Format =
   | 'pin'
   | 'mailHost'
   | 'sixDigits'
-  | 'resetCode';
+  | 'resetCode'
+  | 'providerUrl';
 
 export interface FormatRule extends Presence {
   kind: 'format';

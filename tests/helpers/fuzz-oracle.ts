@@ -973,6 +973,66 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     },
     stream: { actor: 'anonymous', slow: true },
   },
+  // Issue 9, section 4: settings.manage only; the URL and credentials never come back.
+  'sms:status': { input: object({}), ...read() },
+  'sms:save': {
+    // Key id, secret and template id are what a provider issues: printable ASCII, no spaces (the
+    // barcode shape), at most 100 / 200 / 100 characters.
+    input: object({
+      baseUrl: format('providerUrl', { max: 200 }),
+      keyId: capped('barcode', 1, 100),
+      keySecret: capped('barcode', 1, 200),
+      templateId: capped('barcode', 1, 100),
+    }),
+    ok: { audit: ['settings.sms_update'], rows: { settings: ANY } },
+    refusals: nothingOn('KEYCHAIN_UNAVAILABLE'),
+  },
+  'sms:clear': {
+    input: object({}),
+    ok: (c) =>
+      c.changed.has('settings')
+        ? { audit: ['settings.sms_clear'], rows: { settings: -2 } }
+        : NOTHING,
+  },
+  'sms:sendTest': {
+    input: object({ phone: capped('phone', 4, 32) }),
+    ok: { audit: ['settings.sms_test'] },
+    // Not configured: nothing written. Configured by the fuzz (loopback, nothing listening): the
+    // failed send is audited.
+    refusals: {
+      SMS_NOT_CONFIGURED: NOTHING,
+      SMS_UNAVAILABLE: { audit: ['settings.sms_test'] },
+      SMS_RATE_LIMITED: { audit: ['settings.sms_test'] },
+      VALIDATION_FAILED: { audit: ['settings.sms_test'] },
+    },
+  },
+  // Issue 9, section 3: the caller's own profile; no channel takes a member id.
+  'profile:get': { input: object({}), ...read() },
+  'profile:update': {
+    // '' removes the phone; otherwise digits as typed, stored in E.164.
+    input: object(
+      {
+        displayName: optional(personName),
+        email: optional(email),
+        phone: optional(capped('phone', 4, 32, { emptyIsNone: true })),
+      },
+      { atLeastOne: true },
+    ),
+    // The same values as stored change nothing and audit nothing.
+    ok: (c) => (c.changed.has('staff') ? staffChange('profile.update') : NOTHING),
+    refusals: nothingOn('CONFLICT'),
+    stream: { actor: 'member' },
+  },
+  'profile:signIns': { input: object({}), ...read() },
+  'profile:sessions': { input: object({}), ...read() },
+  // L2: the full check reads the file in a worker and writes nothing (a sound file stays sound).
+  'audit:verifyChain': { input: object({}), ...read() },
+  'profile:endOtherSessions': {
+    // A8: the caller's session epoch moves on; this session keeps it.
+    input: object({}),
+    ok: staffChange('profile.end_other_sessions'),
+    stream: { actor: 'member' },
+  },
 };
 
 /** The oracle's entry for `channel`, or undefined (the fuzz fails on that). */

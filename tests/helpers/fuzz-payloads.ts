@@ -255,6 +255,24 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
     code: '0123-4567-89AB-CDEF',
     newPassword: STRONG_PASSWORD,
   }),
+
+  'sms:status': () => ({}),
+  'sms:save': () => ({
+    baseUrl: 'http://127.0.0.1:9',
+    keyId: 'fuzz-key',
+    keySecret: 'fuzz-secret',
+    templateId: 'fuzz-template',
+  }),
+  'sms:clear': () => ({}),
+  // Not configured, or configured on a closed port: refused either way, after the authz check.
+  'sms:sendTest': () => ({ phone: '07700 900123' }),
+
+  'profile:get': () => ({}),
+  'profile:update': () => ({ displayName: 'Fuzz Name' }),
+  'profile:signIns': () => ({}),
+  'profile:sessions': () => ({}),
+  'profile:endOtherSessions': () => ({}),
+  'audit:verifyChain': () => ({}),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -1,4 +1,5 @@
 /** Handlers for reading and exporting the audit log (L1, L2). */
+import { AppError } from '../../../shared/errors';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
 import { auditCsv } from './audit-export';
@@ -21,5 +22,20 @@ export function createAuditHandlers(s: Services): DomainHandlers<'audit'> {
         });
         return out;
       }),
+    'audit:verifyChain': async () => {
+      if (!s.integrity.check) throw new AppError('INTERNAL', 'No integrity monitor');
+      const r = await s.integrity.check();
+      return {
+        ok: r.ok,
+        integrity: r.integrity.slice(0, 2000),
+        auditChain: {
+          state: r.auditChain.state,
+          detail: r.auditChain.detail,
+          brokenAtId: r.auditChain.brokenAtId,
+          rowsChecked: r.auditChain.rowsChecked,
+        },
+        checkedAt: s.integrity.status().lastFullCheck?.at ?? new Date().toISOString(),
+      };
+    },
   };
 }

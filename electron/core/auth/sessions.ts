@@ -257,6 +257,11 @@ export class SessionManager {
     if (id !== undefined) this.end(id);
   }
 
+  /** The live sessions of a member on this till (the profile's "open sessions"), oldest first. */
+  forStaff(staffId: number): Session[] {
+    return [...this.byId.values()].filter((s) => s.staff.id === staffId);
+  }
+
   /** S3: ends every session of a member, optionally keeping one. Returns how many ended. */
   endForStaff(staffId: number, keepId?: string): number {
     let n = 0;

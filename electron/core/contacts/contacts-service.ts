@@ -19,6 +19,7 @@ import { StaffEntity } from '../staff/staff.entity';
 import { assertUnique } from '../staff/uniqueness';
 import type { Clock } from '../types';
 import type { OneTimeCodes } from './one-time-codes';
+import type { CodePurpose } from './verification-code.entity';
 
 /** Six decimal digits from the CSPRNG, leading zeros kept. */
 export function sixDigitCode(): string {
@@ -143,6 +144,27 @@ export class ContactsService {
     if (outcome === 'expired')
       throw new AppError('CODE_EXPIRED', 'That code can no longer be used. Ask for a new one.');
     return outcome;
+  }
+
+  /**
+   * Inside the caller's write (profile:update): an e-mail or phone that changed is unverified
+   * until a new code is entered, and its open codes end (issue 9, section 4).
+   */
+  async contactChanged(
+    em: EntityManager,
+    staffId: number,
+    changed: { email: boolean; phone: boolean },
+  ): Promise<void> {
+    const cleared = {
+      ...(changed.email ? { emailVerifiedAt: null } : {}),
+      ...(changed.phone ? { phoneVerifiedAt: null } : {}),
+    };
+    if (Object.keys(cleared).length === 0) return;
+    await em.getRepository(StaffEntity).update(staffId, cleared);
+    const purposes: CodePurpose[] = [];
+    if (changed.email) purposes.push('email');
+    if (changed.phone) purposes.push('phone');
+    await this.codes.closeAll(em, staffId, purposes);
   }
 
   /**

@@ -19,6 +19,8 @@ import { createTwoFactorHandlers } from '../two-factor/handlers';
 import { createPinHandlers } from '../pin/handlers';
 import { createMailHandlers } from '../mail/handlers';
 import { createContactHandlers } from '../contacts/handlers';
+import { createSmsHandlers } from '../sms/handlers';
+import { createProfileHandlers } from '../profile/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -37,5 +39,7 @@ export function createHandlers(s: Services): Handlers {
     ...createPinHandlers(s),
     ...createMailHandlers(s),
     ...createContactHandlers(s),
+    ...createSmsHandlers(s),
+    ...createProfileHandlers(s),
   } satisfies Handlers;
 }

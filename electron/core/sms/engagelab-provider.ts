@@ -14,6 +14,7 @@
  * is RATE_LIMITED; 401/403, 5xx, anything unreadable, a refused connection and a timeout are
  * UNAVAILABLE. Every call uses Node's global fetch with `AbortSignal.timeout`.
  */
+import { isAllowedProviderUrl } from '../../../shared/contract/sms';
 import { SmsProviderError, type SmsOtpProvider } from './sms-provider';
 
 /** What the adapter needs; held only in the main process (issue 9, section 4). */
@@ -38,22 +39,6 @@ export const ENGAGELAB_ERROR = {
 } as const;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-/** True for a URL Kassa may send credentials to: https, or http to a loopback host. */
-export function isAllowedProviderUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.username || parsed.password || parsed.search || parsed.hash) return false;
-  if (parsed.protocol === 'https:') return true;
-  return (
-    parsed.protocol === 'http:' &&
-    ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname.toLowerCase())
-  );
-}
 
 interface Answer {
   status: number;

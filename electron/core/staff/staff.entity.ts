@@ -81,4 +81,7 @@ export class StaffEntity {
   /** UTC; when the member proved they hold this phone number; null once it changes (issue 9). */
   @Column({ name: 'phone_verified_at', type: 'varchar', length: 24, nullable: true })
   phoneVerifiedAt: string | null;
+  /** The member's own phone (profile, issue 9): E.164 when it parses (shared/phone.ts), or null. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
 }

@@ -10,6 +10,7 @@ import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useSettingsStore } from '../../stores/settings';
 import { bpsToPercent } from '../products/product-form';
 import { MailSettings } from './MailSettings';
+import { SmsSettingsSection } from './SmsSettingsSection';
 import { StoreFields } from './StoreFields';
 import {
   changedStoreDetails,
@@ -66,6 +67,7 @@ export function SettingsScreen() {
       {!settings && !loadError && <Loader aria-label={t('loading')} />}
       {settings && <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
       {settings && <MailSettings />}
+      {settings && <SmsSettingsSection />}
     </Stack>
   );
 }
