@@ -1,11 +1,32 @@
 /**
  * Test projects:
  * - node: core, services, shell (electron mocked), build config; real SQLite files.
+ * - node-timed: the node tests that measure time or kill processes (event-loop stalls, timing
+ *   medians, kill -9, a held write lock, time-outs); they run alone, one file at a time, after
+ *   the others, so a neighbour's load cannot make them fail.
  * - renderer: React components with Testing Library in jsdom.
- * - e2e: the built renderer in Debian's Chromium, window.api bridged to a real core.
+ * - e2e: the built renderer in Debian's Chromium, window.api bridged to a real core, one file at
+ *   a time.
+ * node and renderer run two files at once: CI has 2 cores, and Vitest's default (cores − 1)
+ * would run every file one after the other.
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+
+/** Node test files that measure time or kill processes (see node-timed above). */
+const TIMED = [
+  'tests/core/crash-safety.test.ts',
+  'tests/core/passwords.test.ts',
+  'tests/core/write-faults.test.ts',
+  'tests/core/database.test.ts',
+  'tests/core/online-retail-import.test.ts',
+  'tests/core/sms-provider.test.ts',
+  'tests/core/mail-settings.test.ts',
+  'tests/core/password-reset.test.ts',
+  'tests/build/pack.test.ts',
+];
+/** Files run side by side in the node and renderer projects. */
+const PARALLEL_FILES = 2;
 
 export default defineConfig({
   test: {
@@ -32,9 +53,24 @@ export default defineConfig({
           globals: true,
           environment: 'node',
           include: ['tests/{core,shell,build,shared}/**/*.test.ts'],
+          exclude: TIMED,
           setupFiles: ['reflect-metadata'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: PARALLEL_FILES,
+        },
+      },
+      {
+        test: {
+          name: 'node-timed',
+          globals: true,
+          environment: 'node',
+          include: TIMED,
+          setupFiles: ['reflect-metadata'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
           pool: 'forks',
         },
       },
@@ -47,6 +83,7 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
           testTimeout: 30_000,
+          maxWorkers: PARALLEL_FILES,
         },
       },
       {
