@@ -29,6 +29,7 @@ import { TwoFactorService } from './two-factor/two-factor-service';
 import { PinService } from './pin/pin-service';
 import { MailSettings } from './mail/mail-settings';
 import { Mailer } from './mail/mailer';
+import { getOrCreateDataProtectionKey } from './secrets';
 import { OneTimeCodes } from './contacts/one-time-codes';
 import { ContactsService } from './contacts/contacts-service';
 import { PasswordReset } from './contacts/password-reset';
@@ -115,7 +116,21 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const { db, audit, settings, hasher, clock, terminal } = d;
   const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
   const pendingSignIns = new PendingSignIns(clock);
-  const auth = new AuthService(db, audit, sessions, hasher, clock, settings, pendingSignIns);
+  const keychainReady = () =>
+    getOrCreateDataProtectionKey(d.secretStore).then(
+      (key) => (key.fill(0), true),
+      () => false,
+    );
+  const auth = new AuthService(
+    db,
+    audit,
+    sessions,
+    hasher,
+    clock,
+    settings,
+    pendingSignIns,
+    keychainReady,
+  );
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
   const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   const saleQueries = new SaleQueries(db, settings, clock);

@@ -158,6 +158,22 @@ describe('enrolment', () => {
     expect(auditCount(t, 'auth.totp_enrol_start')).toBe(0);
   });
 
+  it('without a keychain the policy cannot be met, so it does not shut the admin out', async () => {
+    const broken: SecretStore = {
+      get: async () => {
+        throw new KeychainUnavailableError('get', 'no keychain');
+      },
+      set: async () => {
+        throw new KeychainUnavailableError('set', 'no keychain');
+      },
+      delete: async () => false,
+    };
+    t = await makeTestCore({ twoFactorPolicy: true, secretStore: broken });
+    const s = await withAdmin(t);
+    expect(s.twoFactorEnrolmentRequired).toBeUndefined();
+    expect(resultCode(await t.call('staff:list', {}))).toBe('ok');
+  });
+
   it('never stores the seed in plain text: not in the database file nor its WAL', async () => {
     const { uri } = await enrolledAdmin();
     const secret = new URL(uri).searchParams.get('secret')!;

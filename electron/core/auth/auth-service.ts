@@ -55,6 +55,12 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly settings: SettingsService,
     private readonly pendingSignIns: PendingSignIns,
+    /**
+     * Whether the OS keychain holds (or can take) the data-protection key that 2FA seeds are
+     * encrypted with (T3). Without it nobody can enrol, so the 2FA policy is not enforced rather
+     * than shutting every admin out of the till.
+     */
+    private readonly keychainReady: () => Promise<boolean> = () => Promise.resolve(true),
   ) {}
 
   private now(): string {
@@ -524,13 +530,15 @@ export class AuthService {
 
   /**
    * Starts the window's session for `staff` (S1). A member whose role requires 2FA and who has not
-   * enrolled gets a session that can only enrol (issue 9 section 1).
+   * enrolled gets a session that can only enrol (issue 9 section 1), unless this till has no
+   * keychain to keep a seed in: enrolment would be refused, so the member would be shut out.
    */
   async startSession(staff: StaffEntity, windowId: number): Promise<SessionInfo> {
     const permissions = await permissionsForRole(this.db.manager, staff.roleId);
     const mustEnrol =
       (await roleRequiresTotp(this.db.manager, staff.roleId)) &&
-      !(await isEnrolled(this.db.manager, staff.id));
+      !(await isEnrolled(this.db.manager, staff.id)) &&
+      (await this.keychainReady());
     const session = this.sessions.start(
       windowId,
       {
