@@ -30,6 +30,9 @@ async function openRoles(role: 'admin' | 'manager' = 'admin') {
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
   api['roles:list'].mockResolvedValue(ok(roles));
   api['staff:list'].mockResolvedValue(ok({ items: [dana], total: 1 }));
+  api['twoFactor:rolePolicies'].mockResolvedValue(
+    ok(roles.map((r) => ({ roleId: r.id, required: r.id === 'admin' }))),
+  );
   const rendered = renderApp(api);
   await rendered.user.click(await screen.findByRole('button', { name: /^Staff/ }));
   await screen.findByRole('table', { name: 'Staff members' });
@@ -42,6 +45,26 @@ const rowOf = (table: HTMLElement, name: string) =>
   within(table).getByText(name).closest('tr') as HTMLElement;
 
 describe('roles editor', () => {
+  it('shows which roles require two-factor sign-in, and an admin switches it per role', async () => {
+    const { api, table, user } = await openRoles();
+    const adminSwitch = within(rowOf(table, 'Admin')).getByRole('switch', {
+      name: 'Require two-factor sign-in for Admin',
+    });
+    expect(adminSwitch).toBeChecked();
+    const supervisorSwitch = within(rowOf(table, 'Supervisor')).getByRole('switch');
+    expect(supervisorSwitch).not.toBeChecked();
+    api['twoFactor:setRolePolicy'].mockResolvedValue(ok({ roleId: supervisor.id, required: true }));
+    api['twoFactor:rolePolicies'].mockResolvedValue(
+      ok(roles.map((r) => ({ roleId: r.id, required: r.id !== 'cashier' && r.id !== 'manager' }))),
+    );
+    await user.click(supervisorSwitch);
+    expect(api['twoFactor:setRolePolicy']).toHaveBeenCalledWith({
+      roleId: supervisor.id,
+      required: true,
+    });
+    await waitFor(() => expect(supervisorSwitch).toBeChecked());
+  });
+
   it('lists every role with its member count; Admin is built in and read-only', async () => {
     const { table, user } = await openRoles();
     expect(within(rowOf(table, 'Supervisor')).getByText('2 members')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconCopy, IconEye, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useStaffStore } from '../../../stores/staff';
 import { DeleteRoleModal } from './DeleteRoleModal';
 import { RoleEditorModal, type RoleEditing } from './RoleEditorModal';
 import { roleLabel } from './role-label';
+import { useTwoFactorPolicies } from './useTwoFactorPolicies';
 
 /**
  * Staff → Roles (issue 9, section 2): every role with its member count and how many permissions
@@ -18,6 +19,7 @@ export function RolesPanel({ canManage }: { canManage: boolean }) {
   const roles = useStaffStore((s) => s.roles);
   const [editing, setEditing] = useState<RoleEditing | null>(null);
   const [deleting, setDeleting] = useState<RoleView | null>(null);
+  const twoFactor = useTwoFactorPolicies(roles.length);
 
   return (
     <Stack gap="md">
@@ -41,6 +43,7 @@ export function RolesPanel({ canManage }: { canManage: boolean }) {
               <Table.Th>{t('rolesEditor.columns.role')}</Table.Th>
               <Table.Th>{t('rolesEditor.columns.permissions')}</Table.Th>
               <Table.Th>{t('rolesEditor.columns.members')}</Table.Th>
+              <Table.Th>{t('rolesEditor.columns.twoFactor')}</Table.Th>
               {canManage && <Table.Th>{t('table.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -61,6 +64,14 @@ export function RolesPanel({ canManage }: { canManage: boolean }) {
                   {t('rolesEditor.permissionCount', { count: role.permissions.length })}
                 </Table.Td>
                 <Table.Td>{t('rolesEditor.members', { count: role.memberCount })}</Table.Td>
+                <Table.Td>
+                  <Switch
+                    checked={twoFactor.required.get(role.id) ?? false}
+                    disabled={!canManage || twoFactor.saving === role.id}
+                    onChange={(e) => void twoFactor.set(role.id, e.currentTarget.checked)}
+                    aria-label={t('rolesEditor.twoFactor', { role: roleLabel(t, role) })}
+                  />
+                </Table.Td>
                 {canManage && (
                   <Table.Td>
                     <RoleRowActions
