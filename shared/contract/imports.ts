@@ -89,9 +89,9 @@ export const importChannels = {
   }),
   'import:progress': defineChannel({
     summary:
-      "How far the caller's running import `jobId` (products:import, customers:import, import:onlineRetail) is: phase, rows done, rows expected. `progress: null` when no such import of the caller is running (not begun, finished, or another member's). The renderer polls it about every 250 ms while the import call is pending. Reads memory only.",
+      "How far the caller's running import `jobId` (products:import, customers:import, import:onlineRetail) is: phase, rows done, rows expected. `progress: null` when no such import of the caller is running (not begun, finished, or another member's). The renderer polls it about every 250 ms while the import call is pending. Reads memory only. Open to any signed-in member, since it answers only for the caller's own imports, whichever permission began them (data.import, or staff.manage for staff:import).",
     input: z.strictObject({ jobId: uuidSchema }),
     output: z.strictObject({ progress: importProgressSchema.nullable() }),
-    access: 'data.import',
+    access: 'authenticated',
   }),
 } as const;
