@@ -19,6 +19,13 @@ import { useSessionStore } from '../../stores/session';
 const PinLock = lazyScreen(() => import('./PinPanel').then((m) => m.PinLock));
 
 type UnlockValues = { password: string };
+
+/** What the lock screen asks for in each view (catalogue keys in `auth`). */
+const SUBTITLES = {
+  password: 'lock.subtitle',
+  unlock: 'lock.subtitlePin',
+  switch: 'lock.subtitleSwitch',
+} as const;
 const unlockSchema = z.object({ password: currentPasswordSchema });
 
 /**
@@ -57,7 +64,7 @@ export function LockScreen() {
   const switchMember = () => run(() => logout().catch(notifyError));
 
   return (
-    <AuthLayout title={t('lock.title')} subtitle={t('lock.subtitle')}>
+    <AuthLayout title={t('lock.title')} subtitle={t(SUBTITLES[view])}>
       <Group gap="md" wrap="nowrap">
         <ThemeIcon size={48} radius="xl" variant="light" aria-hidden>
           <IconLock size={26} />
