@@ -39,6 +39,8 @@ export interface ChangePasswordFormProps {
   onCancel?: () => void;
   /** Describes the current-password field, e.g. that it is the temporary one. */
   currentPasswordHint?: string;
+  /** Puts focus in the first field (default); off where the form is one part of a page. */
+  autoFocus?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export function ChangePasswordForm({
   onDone,
   onCancel,
   currentPasswordHint,
+  autoFocus = true,
 }: ChangePasswordFormProps) {
   const { t } = useTranslation('auth');
   const changePassword = useSessionStore((s) => s.changePassword);
@@ -104,7 +107,7 @@ export function ChangePasswordForm({
             label={t('fields.currentPassword')}
             description={currentPasswordHint}
             autoComplete="current-password"
-            autoFocus
+            autoFocus={autoFocus}
             {...form.getInputProps('currentPassword')}
           />
         )}
@@ -112,7 +115,7 @@ export function ChangePasswordForm({
           label={t('fields.newPassword')}
           description={t('passwordHint')}
           autoComplete="new-password"
-          autoFocus={!askCurrent}
+          autoFocus={autoFocus && !askCurrent}
           {...form.getInputProps('newPassword')}
         />
         <PasswordInput

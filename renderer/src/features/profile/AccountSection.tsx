@@ -2,13 +2,12 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../stores/session';
 
-/** Who is signed in: display name, username and role, as the core reported them at sign-in. */
+/** Who is signed in: username and role (the display name is edited under "Your details"). */
 export function AccountSection() {
   const { t } = useTranslation('profile');
   const staff = useSessionStore((s) => s.session?.staff);
   if (!staff) return null;
   const rows: Array<[string, string]> = [
-    [t('account.displayName'), staff.displayName],
     [t('account.username'), staff.username],
     [t('account.role'), staff.roleName],
   ];

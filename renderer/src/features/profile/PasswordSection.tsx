@@ -11,6 +11,7 @@ export function PasswordSection() {
   return (
     <ChangePasswordForm
       key={round}
+      autoFocus={false}
       onDone={() => {
         notifySuccess(t('password.changed'));
         setRound((r) => r + 1);
