@@ -25,6 +25,8 @@ const tests = run([
   '--project',
   'node',
   '--project',
+  'node-timed',
+  '--project',
   'renderer',
   ...process.argv.slice(2),
 ]);

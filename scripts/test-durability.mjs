@@ -15,7 +15,7 @@ const result = spawnSync(
     'vitest',
     'run',
     '--project',
-    'node',
+    'node-timed',
     'tests/core/crash-safety.test.ts',
     'tests/core/write-faults.test.ts',
   ],
