@@ -465,7 +465,7 @@ describe(`F4 valid payloads reach every handler (${REPLAY})`, () => {
     );
     // The handler itself was reached: a channel that can succeed did, at least once. Only with
     // enough runs (CI) for a miss to be out of the question; a few local runs may all be refused.
-    if (o.ok && runs >= 50)
+    if (o.ok && runs >= 50 && !o.stream?.cannotSucceed)
       expect(
         succeeded,
         `no valid payload succeeded; refusals: ${[...refusals].join(', ')}`,

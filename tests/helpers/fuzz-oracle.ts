@@ -68,6 +68,12 @@ export interface ChannelOracle {
     slow?: boolean;
     /** What the newest row of its kind must be before each call, so the call can succeed. */
     needs?: Need;
+    /**
+     * Why no call can succeed in the stream: it needs a counterpart the stream does not run (an
+     * SMTP server, an SMS provider, a code that only arrives by e-mail). Its successes are proven
+     * against real counterparts in its own core tests; here only its refusals are checked.
+     */
+    cannotSucceed?: string;
   };
 }
 
@@ -83,7 +89,8 @@ export type Need =
   | 'sellableProduct'
   | 'refundableSale'
   | 'parkedCart'
-  | 'tillCart';
+  | 'tillCart'
+  | 'enrolledStaff';
 
 /**
  * Tables that change along with the audit log, whatever the call: bookkeeping of the core itself,
@@ -391,6 +398,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       touched: ['staff'],
     },
     refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'SELF_ACTION'),
+    stream: { needs: 'enrolledStaff' },
   },
   'twoFactor:setRolePolicy': {
     input: object({ roleId, required: bool() }),
@@ -916,6 +924,9 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ to: email }),
     ok: { audit: ['mail.test'] },
     refusals: { MAIL_NOT_CONFIGURED: NOTHING, MAIL_SEND_FAILED: { audit: ['mail.test'] } },
+    stream: {
+      cannotSucceed: 'needs an SMTP server that answers (tests/core/mail-settings.test.ts)',
+    },
   },
   'contacts:status': { input: object({}), ...read() },
   'contacts:sendEmailCode': {
@@ -926,7 +937,10 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       ...nothingOn('MAIL_NOT_CONFIGURED', 'CONFLICT', 'RATE_LIMITED'),
       MAIL_SEND_FAILED: { audit: ['contacts.code_sent'] },
     },
-    stream: { actor: 'member' },
+    stream: {
+      actor: 'member',
+      cannotSucceed: 'needs e-mail set up with a server that answers (tests/core/contacts.test.ts)',
+    },
   },
   'contacts:verifyEmail': {
     // Six digits; a wrong try is counted on the code's row (5 end it).
@@ -936,7 +950,10 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       CODE_INVALID: { audit: ['contacts.verify'], touched: ['verification_codes'] },
       CODE_EXPIRED: { audit: ['contacts.verify'] },
     },
-    stream: { actor: 'member' },
+    stream: {
+      actor: 'member',
+      cannotSucceed: 'needs a code that only arrives by e-mail (tests/core/contacts.test.ts)',
+    },
   },
   'contacts:changeEmail': {
     input: object({ email }),
@@ -957,7 +974,10 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       touched: ['verification_codes'],
     },
     refusals: nothingOn('MAIL_NOT_CONFIGURED'),
-    stream: { actor: 'anonymous' },
+    stream: {
+      actor: 'anonymous',
+      cannotSucceed: 'needs e-mail set up (tests/core/password-reset.test.ts)',
+    },
   },
   'reset:complete': {
     input: object({
@@ -1004,6 +1024,9 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       SMS_UNAVAILABLE: { audit: ['settings.sms_test'] },
       SMS_RATE_LIMITED: { audit: ['settings.sms_test'] },
       VALIDATION_FAILED: { audit: ['settings.sms_test'] },
+    },
+    stream: {
+      cannotSucceed: 'needs an SMS provider that answers (tests/core/sms-provider.test.ts)',
     },
   },
   // Issue 9, section 3: the caller's own profile; no channel takes a member id.
