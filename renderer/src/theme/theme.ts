@@ -68,6 +68,9 @@ export const theme = createTheme({
     // Every dialog's close button has a name (axe: button-name), distinct from a footer "Close"
     // button. A function, so the name is read in the current language each time a dialog draws.
     ModalCloseButton: { defaultProps: () => ({ 'aria-label': t('shell:closeDialog') }) },
+    // A spinner is a live status: its aria-label is allowed on role="status", not on a bare
+    // <span> (axe: aria-prohibited-attr), and screen readers announce what is loading.
+    Loader: { defaultProps: { role: 'status' } },
     PasswordInput: {
       defaultProps: () => ({
         size: 'md',
