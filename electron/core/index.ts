@@ -148,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     terminal,
     secretStore: options.secretStore,
+    keyFilePath: options.keyFilePath ?? `${path}.key`,
     safeMode: () => safeMode,
     integrity,
     logger,

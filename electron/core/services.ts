@@ -35,6 +35,7 @@ import { ContactsService } from './contacts/contacts-service';
 import { PasswordReset } from './contacts/password-reset';
 import { SmsSettings } from './sms/sms-settings';
 import { ProfileService } from './profile/profile-service';
+import { KeyFileOptIn } from './secrets/key-file-opt-in';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -75,6 +76,8 @@ export interface Services {
   sms: SmsSettings;
   /** The signed-in member's own profile (issue 9, section 3). */
   profile: ProfileService;
+  /** Where the data-protection key lives; the key-file opt-in (issue 9, section 1). */
+  keyFile: KeyFileOptIn;
 }
 
 export interface ServiceDeps {
@@ -87,6 +90,8 @@ export interface ServiceDeps {
   terminal: string;
   /** The OS keychain, for the data-protection key (TOTP seeds, T3). */
   secretStore: SecretStore;
+  /** The key file used once an admin opts in on a till without a keychain; beside the database. */
+  keyFilePath: string;
   safeMode: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: IntegritySource;
@@ -116,8 +121,11 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const { db, audit, settings, hasher, clock, terminal } = d;
   const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
   const pendingSignIns = new PendingSignIns(clock);
+  const keyFile = new KeyFileOptIn(db, audit, clock, d.secretStore, d.keyFilePath);
+  if (!d.safeMode()) await keyFile.load();
+  const secrets = keyFile.store;
   const keychainReady = () =>
-    getOrCreateDataProtectionKey(d.secretStore).then(
+    getOrCreateDataProtectionKey(secrets).then(
       (key) => (key.fill(0), true),
       () => false,
     );
@@ -134,7 +142,6 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
   const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   const saleQueries = new SaleQueries(db, settings, clock);
-  const secrets = d.secretStore;
   const mailSettings = new MailSettings(db, audit, clock, secrets);
   const mailer = new Mailer(mailSettings);
   const codes = new OneTimeCodes(clock, secrets);
@@ -191,7 +198,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
       pendingSignIns,
       settings,
       clock,
-      d.secretStore,
+      secrets,
     ),
     pins: new PinService(db, audit, sessions, hasher, auth, clock),
     clock,
@@ -199,7 +206,8 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     mailer,
     contacts,
     passwordReset,
-    sms: new SmsSettings(db, audit, clock, d.secretStore),
+    sms: new SmsSettings(db, audit, clock, secrets),
     profile,
+    keyFile,
   };
 }

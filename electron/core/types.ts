@@ -46,6 +46,11 @@ export interface CoreOptions {
   /** Defaults to the system clock. */
   clock?: Clock;
   secretStore: SecretStore;
+  /**
+   * The key file an admin may opt in to on a till without an OS keychain (issue 9, section 1);
+   * defaults to the database path plus `.key`, beside the database.
+   */
+  keyFilePath?: string;
   /** The only origin allowed to call (E5), e.g. `app://kassa`, or the e2e server's origin. */
   appOrigin: string;
   /** This till's name for audit rows; defaults to the host name. */

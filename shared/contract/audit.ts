@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
   'settings.sms_test',
   'profile.update',
   'profile.end_other_sessions',
+  'settings.key_file_opt_in',
 ] as const;
 
 /**

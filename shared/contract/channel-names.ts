@@ -114,6 +114,8 @@ export const CHANNEL_NAMES = [
   'profile:signIns',
   'profile:sessions',
   'profile:endOtherSessions',
+  'secrets:status',
+  'secrets:useKeyFile',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -187,6 +189,7 @@ export const CHANNEL_FLAGS: Partial<
   'sms:clear': { writes: true },
   'profile:update': { writes: true },
   'profile:endOtherSessions': { writes: true },
+  'secrets:useKeyFile': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

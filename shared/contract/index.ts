@@ -23,6 +23,7 @@ import { contactChannels } from './contacts';
 import { passwordResetChannels } from './password-reset';
 import { smsChannels } from './sms';
 import { profileChannels } from './profile';
+import { secretsChannels } from './secrets';
 
 export const channels = {
   ...authChannels,
@@ -44,6 +45,7 @@ export const channels = {
   ...passwordResetChannels,
   ...smsChannels,
   ...profileChannels,
+  ...secretsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -81,3 +83,4 @@ export * from './contacts';
 export * from './password-reset';
 export * from './sms';
 export * from './profile';
+export * from './secrets';

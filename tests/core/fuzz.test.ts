@@ -614,6 +614,7 @@ describe('A7 mass assignment', () => {
       clock,
       terminal: 'till-1',
       secretStore: memorySecrets(),
+      keyFilePath: join(own, 'kassa.sqlite.key'),
       safeMode: () => false,
     });
     const { auth } = services;

@@ -1056,6 +1056,13 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     ok: staffChange('profile.end_other_sessions'),
     stream: { actor: 'member' },
   },
+  // Issue 9, section 1: the key-file opt-in, only while no OS keychain works (the fuzz's does).
+  'secrets:status': { input: object({}), ...read() },
+  'secrets:useKeyFile': {
+    input: object({}),
+    ok: { audit: ['settings.key_file_opt_in'], rows: { settings: 1 } },
+    refusals: nothingOn('CONFLICT'),
+  },
 };
 
 /** The oracle's entry for `channel`, or undefined (the fuzz fails on that). */

@@ -273,6 +273,8 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'profile:sessions': () => ({}),
   'profile:endOtherSessions': () => ({}),
   'audit:verifyChain': () => ({}),
+  'secrets:status': () => ({}),
+  'secrets:useKeyFile': () => ({}),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -21,6 +21,7 @@ import { createMailHandlers } from '../mail/handlers';
 import { createContactHandlers } from '../contacts/handlers';
 import { createSmsHandlers } from '../sms/handlers';
 import { createProfileHandlers } from '../profile/handlers';
+import { createSecretsHandlers } from '../secrets/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -41,5 +42,6 @@ export function createHandlers(s: Services): Handlers {
     ...createContactHandlers(s),
     ...createSmsHandlers(s),
     ...createProfileHandlers(s),
+    ...createSecretsHandlers(s),
   } satisfies Handlers;
 }

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { SecretStore } from '../types';
+import { KeyFileError } from './key-file-store';
 
 /** The keychain account (keytar) the key is stored under, base64-encoded. */
 export const DATA_PROTECTION_KEY_ACCOUNT = 'data-protection-key';
@@ -25,6 +26,8 @@ const inFlight = new WeakMap<SecretStore, Promise<Buffer>>();
 
 /** The error callers see; the store's own error (e.g. KeychainUnavailableError) is the cause. */
 function unavailable(cause: unknown): AppError {
+  // The key file's own message says what to fix (e.g. its mode); the keychain's does not.
+  if (cause instanceof KeyFileError) return cause;
   const error = new AppError('KEYCHAIN_UNAVAILABLE', UNAVAILABLE_MESSAGE);
   error.cause = cause;
   return error;

@@ -9,6 +9,7 @@ import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useSettingsStore } from '../../stores/settings';
 import { bpsToPercent } from '../products/product-form';
+import { KeychainNotice } from './KeychainNotice';
 import { MailSettings } from './MailSettings';
 import { SmsSettingsSection } from './SmsSettingsSection';
 import { StoreFields } from './StoreFields';
@@ -64,6 +65,7 @@ export function SettingsScreen() {
         {t('title')}
       </Title>
       <FormAlert message={loadError} />
+      <KeychainNotice />
       {!settings && !loadError && <Loader aria-label={t('loading')} />}
       {settings && <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
       {settings && <MailSettings />}
