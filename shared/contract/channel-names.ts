@@ -102,6 +102,8 @@ export const CHANNEL_NAMES = [
   'contacts:sendEmailCode',
   'contacts:verifyEmail',
   'contacts:changeEmail',
+  'contacts:sendPhoneCode',
+  'contacts:verifyPhone',
   'reset:available',
   'reset:request',
   'reset:complete',
@@ -187,6 +189,7 @@ export const CHANNEL_FLAGS: Partial<
   'sms:clear': { writes: true },
   'profile:update': { writes: true },
   'profile:endOtherSessions': { writes: true },
+  'contacts:verifyPhone': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];
