@@ -184,12 +184,12 @@ export const CHANNEL_FLAGS: Partial<
   'mail:removeSettings': { writes: true },
   'contacts:verifyEmail': { writes: true },
   'contacts:changeEmail': { writes: true },
+  'contacts:verifyPhone': { writes: true },
   'reset:complete': { takesPassword: true },
   'sms:save': { writes: true },
   'sms:clear': { writes: true },
   'profile:update': { writes: true },
   'profile:endOtherSessions': { writes: true },
-  'contacts:verifyPhone': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];
