@@ -32,6 +32,7 @@ import { Mailer } from './mail/mailer';
 import { getOrCreateDataProtectionKey } from './secrets';
 import { OneTimeCodes } from './contacts/one-time-codes';
 import { ContactsService } from './contacts/contacts-service';
+import { PhoneVerification } from './contacts/phone-verification';
 import { PasswordReset } from './contacts/password-reset';
 import { SmsSettings } from './sms/sms-settings';
 import { ProfileService } from './profile/profile-service';
@@ -74,6 +75,8 @@ export interface Services {
   integrity: IntegritySource;
   /** The SMS one-time-code provider's settings, and the provider (issue 9, section 4). */
   sms: SmsSettings;
+  /** Phone codes through the SMS provider (issue 9, section 4). */
+  phoneVerification: PhoneVerification;
   /** The signed-in member's own profile (issue 9, section 3). */
   profile: ProfileService;
   /** Where the data-protection key lives; the key-file opt-in (issue 9, section 1). */
@@ -146,6 +149,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const mailer = new Mailer(mailSettings);
   const codes = new OneTimeCodes(clock, secrets);
   const profile = new ProfileService(db, audit, sessions, clock, terminal);
+  const sms = new SmsSettings(db, audit, clock, secrets);
   const contacts = new ContactsService(
     db,
     audit,
@@ -153,7 +157,9 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     codes,
     { settings: mailSettings, mailer },
     settings,
+    sms,
   );
+  const phoneVerification = new PhoneVerification(db, audit, clock, codes, sms);
   // A changed e-mail or phone on the profile must be verified again (issue 9, sections 3 and 4).
   profile.onContactChanged = (em, staffId, changed) =>
     contacts.contactChanged(em, staffId, changed);
@@ -206,7 +212,8 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     mailer,
     contacts,
     passwordReset,
-    sms: new SmsSettings(db, audit, clock, secrets),
+    sms,
+    phoneVerification,
     profile,
     keyFile,
   };

@@ -22,6 +22,14 @@ export const contactStatusSchema = z.strictObject({
   emailCodeExpiresAt: utcTimestamp.nullable(),
   /** False while e-mail is not set up on this till: no code can be sent. */
   mailAvailable: z.boolean(),
+  /** The member's phone in E.164 (set on the profile), or null. */
+  phone: z.string().nullable(),
+  /** UTC; null while the phone is not verified. */
+  phoneVerifiedAt: utcTimestamp.nullable(),
+  /** UTC; when the open SMS code for this phone stops working; null when none is open. */
+  phoneCodeExpiresAt: utcTimestamp.nullable(),
+  /** False while SMS is not set up on this till: no phone code can be sent. */
+  smsAvailable: z.boolean(),
 });
 export type ContactStatus = z.infer<typeof contactStatusSchema>;
 
@@ -55,6 +63,21 @@ export const contactChannels = {
     output: contactStatusSchema,
     access: 'authenticated',
     reauth: true,
+    writes: true,
+  }),
+  'contacts:sendPhoneCode': defineChannel({
+    summary:
+      "Ask the SMS provider to send a 6-digit code to the member's own phone (E.164; valid 10 minutes; replaces an older code once sent). Errors: CONFLICT (already verified), VALIDATION_FAILED on `phone` (no phone on the profile, or the provider refused the number), RATE_LIMITED (once a minute, five an hour), SMS_NOT_CONFIGURED, SMS_RATE_LIMITED, SMS_UNAVAILABLE (nothing changed). Audited.",
+    input: emptyInput,
+    output: z.strictObject({ sentTo: z.string(), expiresAt: utcTimestamp }),
+    access: 'authenticated',
+  }),
+  'contacts:verifyPhone': defineChannel({
+    summary:
+      'Check the SMS code with the provider; on success the phone is verified (time recorded, UTC). Errors: CODE_INVALID (a try counted; the fifth ends the code), CODE_EXPIRED (none open, older than 10 minutes, used, or out of tries), SMS_NOT_CONFIGURED, SMS_UNAVAILABLE (the try is not counted, nothing changed). Audited.',
+    input: z.strictObject({ code: sixDigitCodeSchema }),
+    output: z.strictObject({ phoneVerifiedAt: utcTimestamp }),
+    access: 'authenticated',
     writes: true,
   }),
 } as const;

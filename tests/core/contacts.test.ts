@@ -90,6 +90,10 @@ describe('verifying an e-mail address', () => {
       emailVerifiedAt: null,
       emailCodeExpiresAt: null,
       mailAvailable: true,
+      phone: null,
+      phoneVerifiedAt: null,
+      phoneCodeExpiresAt: null,
+      smsAvailable: false,
     });
     const sent = await t.must('contacts:sendEmailCode', {}, W);
     expect(sent).toEqual({

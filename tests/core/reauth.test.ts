@@ -114,6 +114,8 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'contacts:status',
   'contacts:sendEmailCode',
   'contacts:verifyEmail',
+  'contacts:sendPhoneCode',
+  'contacts:verifyPhone',
   'reset:available',
   'reset:request',
   'reset:complete',

@@ -964,6 +964,36 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     refusals: nothingOn('CONFLICT'),
     stream: { actor: 'member' },
   },
+  'contacts:sendPhoneCode': {
+    // Like e-mail codes; the provider's request id is kept, a failed send removes its row.
+    input: object({}),
+    ok: { audit: ['contacts.code_sent'], rows: { verification_codes: 1 } },
+    refusals: {
+      ...nothingOn('SMS_NOT_CONFIGURED', 'CONFLICT', 'RATE_LIMITED', 'VALIDATION_FAILED'),
+      SMS_UNAVAILABLE: { audit: ['contacts.code_sent'] },
+      SMS_RATE_LIMITED: { audit: ['contacts.code_sent'] },
+    },
+    stream: {
+      actor: 'member',
+      cannotSucceed: 'needs an SMS provider that answers (tests/core/phone-verification.test.ts)',
+    },
+  },
+  'contacts:verifyPhone': {
+    // The provider checks the code; a wrong try is counted on the code's row (5 end it).
+    input: object({ code: format('sixDigits') }),
+    ok: { audit: ['contacts.verify'], touched: ['staff', 'verification_codes'] },
+    refusals: {
+      ...nothingOn('SMS_NOT_CONFIGURED'),
+      CODE_INVALID: { audit: ['contacts.verify'], touched: ['verification_codes'] },
+      CODE_EXPIRED: { audit: ['contacts.verify'] },
+      SMS_UNAVAILABLE: { audit: ['contacts.verify'] },
+    },
+    stream: {
+      actor: 'member',
+      cannotSucceed:
+        'needs a code that only arrives by text (tests/core/phone-verification.test.ts)',
+    },
+  },
   'reset:available': { input: object({}), ...read(), stream: { actor: 'anonymous' } },
   'reset:request': {
     // OWASP Forgot Password: the same answer for every identifier; audited either way.

@@ -248,6 +248,8 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'contacts:verifyEmail': () => ({ code: '123456' }),
   // Someone else's address: CONFLICT, nothing written (an authz pass all the same).
   'contacts:changeEmail': (c) => ({ email: c.takenEmail }),
+  'contacts:sendPhoneCode': () => ({}),
+  'contacts:verifyPhone': () => ({ code: '123456' }),
   'reset:available': () => ({}),
   'reset:request': (c) => ({ identifier: c.takenUsername }),
   'reset:complete': (c) => ({

@@ -63,6 +63,10 @@ const UNVERIFIED: ContactStatus = {
   emailVerifiedAt: null,
   emailCodeExpiresAt: null,
   mailAvailable: true,
+  phone: null,
+  phoneVerifiedAt: null,
+  phoneCodeExpiresAt: null,
+  smsAvailable: false,
 };
 
 async function openProfile(status: ContactStatus) {

@@ -18,6 +18,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { StaffEntity } from '../staff/staff.entity';
 import { assertUnique } from '../staff/uniqueness';
 import type { Clock } from '../types';
+import type { SmsProviderSource } from '../sms/sms-settings';
 import type { OneTimeCodes } from './one-time-codes';
 import type { CodePurpose } from './verification-code.entity';
 
@@ -34,6 +35,7 @@ export class ContactsService {
     private readonly codes: OneTimeCodes,
     private readonly mail: { settings: MailSettings; mailer: Mailer },
     private readonly settings: SettingsService,
+    private readonly sms: SmsProviderSource,
   ) {}
 
   private async member(em: EntityManager, session: Session): Promise<StaffEntity> {
@@ -50,15 +52,29 @@ export class ContactsService {
   /** The member's e-mail, its verified time, the open code's expiry, whether e-mail is set up. */
   async status(session: Session, em: EntityManager = this.db.manager): Promise<ContactStatus> {
     const row = await this.member(em, session);
-    const open = await this.codes.newest(em, row.id, 'email');
-    const live =
-      open && open.target === row.email && Date.parse(open.expiresAt) > this.clock.now().getTime();
+    const live = async (purpose: 'email' | 'phone', target: string | null) => {
+      const open = await this.codes.newest(em, row.id, purpose);
+      const alive = open && Date.parse(open.expiresAt) > this.clock.now().getTime();
+      return alive && open.target === target ? open.expiresAt : null;
+    };
     return {
       email: row.email,
       emailVerifiedAt: row.emailVerifiedAt ?? null,
-      emailCodeExpiresAt: live && !row.emailVerifiedAt ? open.expiresAt : null,
+      emailCodeExpiresAt: row.emailVerifiedAt ? null : await live('email', row.email),
       mailAvailable: await this.mail.settings.configured(),
+      phone: row.phone ?? null,
+      phoneVerifiedAt: row.phoneVerifiedAt ?? null,
+      phoneCodeExpiresAt: row.phoneVerifiedAt ? null : await live('phone', row.phone),
+      smsAvailable: await this.smsAvailable(),
     };
+  }
+
+  private async smsAvailable(): Promise<boolean> {
+    try {
+      return (await this.sms.provider()) !== null;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ export function createContactHandlers(s: Services): DomainHandlers<'contacts' | 
     'contacts:sendEmailCode': (_input, { session }) => s.contacts.sendEmailCode(session),
     'contacts:verifyEmail': ({ code }, { session }) => s.contacts.verifyEmail(session, code),
     'contacts:changeEmail': ({ email }, { session }) => s.contacts.changeEmail(session, email),
+    'contacts:sendPhoneCode': (_input, { session }) => s.phoneVerification.sendCode(session),
+    'contacts:verifyPhone': ({ code }, { session }) => s.phoneVerification.verify(session, code),
     'reset:available': async () => ({ available: await s.passwordReset.available() }),
     'reset:request': ({ identifier }) => s.passwordReset.request(identifier),
     'reset:complete': ({ identifier, code, newPassword }) =>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactStatus } from '../../../../shared/contract';
@@ -8,11 +8,12 @@ import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useFormat } from '../../format/locale';
 import { useBusy } from '../../hooks/useBusy';
+import { PhoneContact } from './PhoneContact';
 
 /**
  * The member's e-mail address and whether it is verified (issue 9, section 4): send a 6-digit
- * code, enter it, or change the address (which must be verified again). Phone verification joins
- * here once the SMS provider is in.
+ * code, enter it, or change the address (which must be verified again); then the phone, whose
+ * code the SMS provider sends (PhoneContact).
  */
 export function ContactsSection() {
   const { t } = useTranslation('profile');
@@ -143,6 +144,8 @@ export function ContactsSection() {
           </Group>
         </form>
       )}
+      <Divider label={t('phone.title')} labelPosition="left" />
+      <PhoneContact status={status} onStatus={setStatus} />
     </Stack>
   );
 }
