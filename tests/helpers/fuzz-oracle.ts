@@ -1092,6 +1092,9 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({}),
     ok: { audit: ['settings.key_file_opt_in'], rows: { settings: 1 } },
     refusals: nothingOn('CONFLICT'),
+    stream: {
+      cannotSucceed: 'needs a till whose OS keychain fails (tests/core/key-file.test.ts)',
+    },
   },
 };
 
