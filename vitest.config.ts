@@ -5,9 +5,10 @@
  *   medians, kill -9, a held write lock, time-outs); they run alone, one file at a time, after
  *   the others, so a neighbour's load cannot make them fail.
  * - renderer: React components with Testing Library in jsdom.
- * - e2e: the built renderer in Debian's Chromium, window.api bridged to a real core, one file at
- *   a time.
- * node and renderer run two files at once: CI has 2 cores, and Vitest's default (cores − 1)
+ * - e2e: the built renderer in Debian's Chromium, window.api bridged to a real core.
+ * - e2e-timed: the end-to-end files that type at scanner speed (0–5 ms a key): alone, one file at
+ *   a time, after the others, so a neighbour's load cannot stretch the gaps between keys.
+ * node, renderer and e2e run two files at once: CI has 2 cores, and Vitest's default (cores − 1)
  * would run every file one after the other.
  */
 import react from '@vitejs/plugin-react';
@@ -25,7 +26,16 @@ const TIMED = [
   'tests/core/password-reset.test.ts',
   'tests/build/pack.test.ts',
 ];
-/** Files run side by side in the node and renderer projects. */
+/** End-to-end files that type at scanner speed (see e2e-timed above). */
+const E2E_TIMED = [
+  'tests/e2e/a11y-tour.test.ts',
+  'tests/e2e/busy-hour.test.ts',
+  'tests/e2e/cart-persistence.test.ts',
+  'tests/e2e/cart-restart.test.ts',
+  'tests/e2e/cashier-day.test.ts',
+  'tests/e2e/checkout-scanning.test.ts',
+];
+/** Files run side by side in the node, renderer and e2e projects. */
 const PARALLEL_FILES = 2;
 
 export default defineConfig({
@@ -92,12 +102,27 @@ export default defineConfig({
           globals: true,
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: E2E_TIMED,
+          setupFiles: ['reflect-metadata'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          maxWorkers: PARALLEL_FILES,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-timed',
+          globals: true,
+          environment: 'node',
+          include: E2E_TIMED,
           setupFiles: ['reflect-metadata'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
           pool: 'forks',
         },
+      },
       },
     ],
   },

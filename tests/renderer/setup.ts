@@ -3,10 +3,14 @@
  * jsdom lacks. Each test starts from fresh stores, no notifications and no window.api.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, expect, vi } from 'vitest';
 import { preloadAllScreens } from '../../renderer/src/App';
 import { i18n } from '../../renderer/src/i18n';
+
+// findBy… and waitFor give a screen 5 s, not 1 s, to appear: with two test files on each of two
+// cores and V8 coverage on (npm test), a lazily loaded screen can take longer than a second.
+configure({ asyncUtilTimeout: 5_000 });
 
 // A key missing from the English catalogue fails the test that showed it (issue 8, item 25).
 const missingKeys: string[] = [];
