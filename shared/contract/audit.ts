@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = [
   'profile.end_other_sessions',
   'settings.key_file_opt_in',
   'contacts.policy_changed',
+  'staff.request_expired',
 ] as const;
 
 /**

@@ -556,6 +556,39 @@ describe('requests for access verify before they reach the pending list', () => 
     expect(auditCount(t, 'contacts.verify', 'success')).toBe(2);
   });
 
+  it('a request unverified after 24 hours gives its name and address back to a new one', async () => {
+    await t.must('auth:requestAccess', DORA, ANON);
+    await nextCode(DORA.email);
+    const old = doraRow().id;
+    // Within the 24 hours the name stays taken.
+    t.clock.advance(23 * 3_600_000);
+    expect(resultCode(await t.call('auth:requestAccess', DORA, ANON))).toBe('CONFLICT');
+    t.clock.advance(2 * 3_600_000);
+    const again = await t.must('auth:requestAccess', { ...DORA, username: 'dora.d' }, ANON);
+    expect(again).toMatchObject({ status: 'verify', sent: true });
+    expect(doraRow()).toBeUndefined();
+    expect(
+      t
+        .raw()
+        .prepare(
+          "SELECT target_id, detail FROM audit_events WHERE action = 'staff.request_expired'",
+        )
+        .all(),
+    ).toEqual([
+      {
+        target_id: String(old),
+        detail: `dora; unverified since ${new Date(t.clock.now().getTime() - 25 * 3_600_000).toISOString()}`,
+      },
+    ]);
+    await t.must(
+      'contacts:verifyRequest',
+      { identifier: 'dora.d', code: await nextCode(DORA.email) },
+      ANON,
+    );
+    await t.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+    expect(await pendingNames()).toEqual(['dora.d']);
+  });
+
   it("with the policy 'none', a request is pending at once as before", async () => {
     await setPolicy('none');
     expect(await t.must('auth:requestAccess', DORA, ANON)).toEqual({ status: 'pending' });

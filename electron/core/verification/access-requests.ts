@@ -15,7 +15,7 @@
  * resend always answers `{ sent: true }` (only a request that exists can be RATE_LIMITED).
  * Every send and check is audited (L1), unknown identifiers as a digest (identifier-digest.ts).
  */
-import { IsNull, Not, type EntityManager } from 'typeorm';
+import { IsNull, LessThan, Not, type EntityManager } from 'typeorm';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { displayPhone, normalisePhone } from '../../../shared/phone';
@@ -37,6 +37,9 @@ import type { Clock } from '../types';
 import type { VerificationPolicyStore } from './verification-policy';
 
 type Channel = 'email' | 'phone';
+
+/** After this many hours an unverified request may be replaced by a new one (see dropStale). */
+export const STALE_REQUEST_HOURS = 24;
 
 const EXPIRED = 'That code can no longer be used. Ask for a new one.';
 
@@ -87,6 +90,7 @@ export class AccessRequests {
       displayName: input.displayName,
       password: input.password,
     };
+    await this.d.db.write((em) => this.dropStale(em, member));
     const inForce = await this.d.policy.inForce();
     if (inForce === 'none') {
       await this.d.auth.requestAccess(member);
@@ -110,6 +114,34 @@ export class AccessRequests {
       sent: sent !== null,
       expiresAt: sent,
     };
+  }
+
+  /**
+   * A request that never verified does not hold a username or e-mail address for ever (someone
+   * may have typed another person's address): one still unverified after
+   * {@link STALE_REQUEST_HOURS} hours is removed when a new request names either again. It never
+   * signed in, so nothing else refers to it; audited (`staff.request_expired`, L1).
+   */
+  private async dropStale(em: EntityManager, m: { username: string; email: string }) {
+    const before = new Date(this.d.clock.now().getTime() - STALE_REQUEST_HOURS * 3_600_000);
+    const stale = await em.getRepository(StaffEntity).find({
+      where: [m.username, m.email].flatMap((v, i) => ({
+        ...(i === 0 ? { username: v } : { email: v }),
+        status: 'pending' as const,
+        awaitingVerification: Not(IsNull()),
+        createdAt: LessThan(before.toISOString()),
+      })),
+    });
+    for (const row of stale) {
+      await em.getRepository(StaffEntity).delete({ id: row.id });
+      await this.d.audit.record(em, {
+        action: 'staff.request_expired',
+        outcome: 'success',
+        targetType: 'staff',
+        targetId: row.id,
+        detail: `${row.username}; unverified since ${row.createdAt}`,
+      });
+    }
   }
 
   /** The request awaiting verification whose username or e-mail is `identifier`, or null. */
