@@ -140,6 +140,18 @@ describe('setting the policy', () => {
     expect((await setPolicy('either')).inForce).toBe('email');
   });
 
+  it('a PIN switch to a member who has not verified gives a session that can only verify', async () => {
+    await verifyOwnEmail(1, ADMIN.email);
+    const memberId = await approvedMember(t);
+    await t.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, W);
+    await t.must('pin:set', { password: MEMBER.password, pin: '4826' }, W);
+    await setPolicy('email');
+    const switched = await t.must('pin:switch', { staffId: memberId, pin: '4826' });
+    expect(switched.staff.username).toBe(MEMBER.username);
+    expect(switched.verificationRequired).toBe('email');
+    expect(resultCode(await t.call('products:list', {}))).toBe('VERIFICATION_REQUIRED');
+  });
+
   it('is for staff managers only, and asks for the password again', async () => {
     await approvedMember(t);
     await t.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, W);
