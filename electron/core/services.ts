@@ -168,6 +168,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const phoneVerification = new PhoneVerification(db, audit, clock, codes, sms);
   const verificationPolicy = new VerificationPolicyStore(db, audit, clock, mailSettings, sms);
   auth.verificationInForce = () => verificationPolicy.inForce();
+  staff.verificationInForce = (em) => verificationPolicy.inForce(em);
   const accessRequests = new AccessRequests({
     db,
     audit,

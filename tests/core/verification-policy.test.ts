@@ -601,6 +601,26 @@ describe('requests for access verify before they reach the pending list', () => 
     expect(await pendingNames()).toEqual(['dora.d']);
   });
 
+  it('once the policy asks for nothing, a request still verifying is an ordinary one', async () => {
+    await t.must('auth:requestAccess', DORA, ANON);
+    await nextCode(DORA.email);
+    expect(await pendingNames()).toEqual([]);
+    // The mail server removed: nothing is asked, so nothing is hidden.
+    await t.must('auth:reauthenticate', { password: ADMIN.password });
+    await t.must('mail:removeSettings');
+    expect(await pendingNames()).toEqual(['dora']);
+    expect((await t.must('staff:pendingCount')).count).toBe(1);
+    await useMail(smtp);
+    expect(await pendingNames()).toEqual([]);
+    await setPolicy('none');
+    expect(await pendingNames()).toEqual(['dora']);
+    await t.must('staff:approve', { id: doraRow().id });
+    expect(doraRow()).toMatchObject({ status: 'active', awaiting_verification: null });
+    // Approved: the policy turned on again does not hide the member.
+    await setPolicy('email');
+    expect((await t.must('staff:list', { search: 'dora' })).items).toHaveLength(1);
+  });
+
   it("with the policy 'none', a request is pending at once as before", async () => {
     await setPolicy('none');
     expect(await t.must('auth:requestAccess', DORA, ANON)).toEqual({ status: 'pending' });
