@@ -347,6 +347,65 @@ describe("the policy 'either' and phone codes", () => {
   });
 });
 
+describe('requests for access by SMS when the provider fails', () => {
+  let sms: SmsProviderServer;
+
+  beforeEach(async () => {
+    sms = await startSmsProviderServer();
+    await t.must('sms:save', {
+      baseUrl: sms.url,
+      keyId: sms.devKey,
+      keySecret: sms.devSecret,
+      templateId: sms.templateId,
+    });
+    await t.must('profile:update', { phone: '07700 900999' });
+    await t.must('contacts:sendPhoneCode', {});
+    await t.must('contacts:verifyPhone', { code: sms.lastCodeTo('+447700900999')! });
+    await setPolicy('phone');
+  });
+  afterEach(async () => {
+    await sms.close();
+  });
+
+  it('answers sent false, keeps no code, and a check the provider misses counts no try', async () => {
+    const eve = {
+      username: 'eve',
+      email: 'eve@shop.test',
+      displayName: 'Eve',
+      password: MEMBER.password,
+      phone: '+44 7700 900456',
+    };
+    sms.failNext(500);
+    expect(await t.must('auth:requestAccess', eve, ANON)).toEqual({
+      status: 'verify',
+      channel: 'phone',
+      sentTo: '+44 •••• •••456',
+      sent: false,
+      expiresAt: null,
+    });
+    const codes = () =>
+      t
+        .raw()
+        .prepare(
+          "SELECT attempts, closed_at FROM verification_codes WHERE staff_id = (SELECT id FROM staff WHERE username = 'eve')",
+        )
+        .all();
+    expect(codes()).toEqual([]);
+    expect((await t.must('staff:pendingCount')).count).toBe(0);
+    expect(await t.must('contacts:resendRequestCode', { identifier: 'eve' }, ANON)).toEqual({
+      sent: true,
+    });
+    const code = sms.lastCodeTo('+447700900456')!;
+    sms.failNext(500);
+    expect(
+      resultCode(await t.call('contacts:verifyRequest', { identifier: 'eve', code }, ANON)),
+    ).toBe('SMS_UNAVAILABLE');
+    expect(codes()).toEqual([{ attempts: 0, closed_at: null }]);
+    await t.must('contacts:verifyRequest', { identifier: 'eve', code }, ANON);
+    expect((await t.must('staff:pendingCount')).count).toBe(1);
+  });
+});
+
 describe('requests for access verify before they reach the pending list', () => {
   const DORA = {
     username: 'dora',
