@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ALL_PERMISSIONS, type Permission } from '../permissions';
 import { integrityStatusSchema } from './audit';
+import { phoneSchema } from './customers';
 import { defineChannel } from './define';
 import {
   displayText,
@@ -35,6 +36,12 @@ export const sessionInfoSchema = z.strictObject({
    * channels, logout and session may be called (TWO_FACTOR_ENROLMENT_REQUIRED). Absent when false.
    */
   twoFactorEnrolmentRequired: z.literal(true).optional(),
+  /**
+   * The store's "verified before access" policy asks for a contact this member has not verified
+   * (issue 9, section 4): which one ('either' = e-mail or phone). Until then only the channels
+   * flagged `allowWhenUnverified` answer (VERIFICATION_REQUIRED). Absent when nothing is asked.
+   */
+  verificationRequired: z.enum(['email', 'phone', 'either']).optional(),
   /**
    * UTC; present only in a forced-change session that began less than 10 minutes ago: until then
    * `auth:changePassword` accepts the new password without the current one (R1).
@@ -85,6 +92,7 @@ export const authChannels = {
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'setup:createAdmin': defineChannel({
     summary:
@@ -103,6 +111,7 @@ export const authChannels = {
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'auth:login': defineChannel({
     summary:
@@ -123,14 +132,28 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
     writes: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'auth:requestAccess': defineChannel({
     summary:
-      'Ask for access: creates a pending Cashier that an admin must approve (A7: role and status cannot be chosen).',
-    input: newMemberInput,
-    output: z.strictObject({ status: z.literal('pending') }),
+      "Ask for access: creates a pending Cashier that an admin must approve (A7: role and status cannot be chosen). When the store's \"verified before access\" policy is in force (issue 9, section 4), the request first verifies: it answers `status: 'verify'` and a 6-digit code goes to the e-mail (or, when only the phone counts, to `phone`, then required: VALIDATION_FAILED on `phone` without it); the request reaches the admins' pending list only after `contacts:verifyRequest`. A code that could not be sent answers `sent: false` (ask again with `contacts:resendRequestCode`).",
+    input: newMemberInput.extend({ phone: phoneSchema.optional() }),
+    output: z.union([
+      z.strictObject({ status: z.literal('pending') }),
+      z.strictObject({
+        status: z.literal('verify'),
+        /** Where the code went. */
+        channel: z.enum(['email', 'phone']),
+        /** The address or number, partly masked ("a•••@shop.example", "+44 •••• ••• 123"). */
+        sentTo: z.string(),
+        /** False when the mail server or SMS provider could not take the code. */
+        sent: z.boolean(),
+        /** UTC; when the code stops working; null when none was sent. */
+        expiresAt: utcTimestamp.nullable(),
+      }),
+    ]),
     access: 'public',
-    writes: true,
+    // No `writes`: the service commits the request, then sends the code outside any transaction.
   }),
   'auth:logout': defineChannel({
     summary: "End this window's session (S3).",
@@ -141,6 +164,7 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
     writes: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'auth:lock': defineChannel({
     summary: 'Lock the till now; unlock with the password.',
@@ -150,6 +174,7 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
     writes: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'auth:unlock': defineChannel({
     summary:
@@ -161,6 +186,7 @@ export const authChannels = {
     allowWhenLocked: true,
     writes: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'auth:activity': defineChannel({
     summary: 'Report user activity so the idle lock restarts its count (S2).',
@@ -169,6 +195,7 @@ export const authChannels = {
     access: 'authenticated',
     allowWhenPasswordChangeRequired: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'auth:reauthenticate': defineChannel({
     summary:
@@ -178,6 +205,7 @@ export const authChannels = {
     access: 'authenticated',
     takesPassword: true,
     writes: true,
+    allowWhenUnverified: true,
   }),
   'auth:changePassword': defineChannel({
     summary:
@@ -191,5 +219,6 @@ export const authChannels = {
     allowWhenPasswordChangeRequired: true,
     writes: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
 } as const;

@@ -34,6 +34,12 @@ export interface ChannelDefinition<
    */
   allowWhenTwoFactorEnrolmentRequired?: boolean;
   /**
+   * May be called by a member who has not verified the contact the store's "verified before
+   * access" policy asks for: such a session can only verify (send a code, enter it, change the
+   * address) (issue 9 section 4; VERIFICATION_REQUIRED).
+   */
+  allowWhenUnverified?: boolean;
+  /**
    * Needs the password entered within the last 5 minutes (S3): every channel that moves money out,
    * creates or changes staff, changes rights or changes settings. The router answers
    * REAUTH_REQUIRED; the renderer client asks for the password and retries once.

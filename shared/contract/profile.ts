@@ -50,6 +50,7 @@ export const profileChannels = {
     input: emptyInput,
     output: profileViewSchema,
     access: 'authenticated',
+    allowWhenUnverified: true,
   }),
   'profile:update': defineChannel({
     summary:
@@ -65,6 +66,7 @@ export const profileChannels = {
     access: 'authenticated',
     reauth: true,
     writes: true,
+    allowWhenUnverified: true,
   }),
   'profile:signIns': defineChannel({
     summary: `The caller's own ${PROFILE_SIGN_INS} most recent sign-in attempts from the audit log (time, till, outcome), newest first.`,

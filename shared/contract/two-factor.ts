@@ -47,6 +47,7 @@ export const twoFactorChannels = {
     output: twoFactorStatusSchema,
     access: 'authenticated',
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
   }),
   'twoFactor:startEnrolment': defineChannel({
     summary:
@@ -59,6 +60,7 @@ export const twoFactorChannels = {
     }),
     access: 'authenticated',
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
     writes: true,
   }),
   'twoFactor:confirmEnrolment': defineChannel({
@@ -68,6 +70,7 @@ export const twoFactorChannels = {
     output: z.strictObject({ recoveryCodes: z.array(z.string().max(24)).length(10) }),
     access: 'authenticated',
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
     writes: true,
   }),
   'twoFactor:remove': defineChannel({
@@ -89,6 +92,7 @@ export const twoFactorChannels = {
     allowWhenLocked: true,
     allowWhenPasswordChangeRequired: true,
     allowWhenTwoFactorEnrolmentRequired: true,
+    allowWhenUnverified: true,
     writes: true,
   }),
   'twoFactor:reset': defineChannel({

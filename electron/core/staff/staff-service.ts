@@ -5,9 +5,10 @@
  * `staff.approve` (roles/last-admin.ts: disable, role change, delete). Deleting a member with history disables them instead, so history stays whole.
  */
 import { IMPORTED_STAFF_USERNAME, isImportedMember } from '../imports/imported-member';
-import { Brackets, type EntityManager } from 'typeorm';
+import { Brackets, IsNull, type EntityManager } from 'typeorm';
 import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
 import type { StaffView } from '../../../shared/contract/staff';
+import type { VerificationPolicy } from '../../../shared/contract/contacts';
 import { AppError } from '../../../shared/errors';
 import type { RoleId } from '../../../shared/permissions';
 import { AuditEventEntity } from '../audit/audit-event.entity';
@@ -37,6 +38,10 @@ export interface TemporaryPasswordResult {
 }
 
 export class StaffService {
+  /** What the "verified before access" policy asks for now (issue 9, section 4), read via `em`. */
+  verificationInForce: (em: EntityManager) => Promise<VerificationPolicy> = () =>
+    Promise.resolve('none');
+
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
@@ -55,6 +60,8 @@ export class StaffService {
     const qb = this.db.manager.getRepository(StaffEntity).createQueryBuilder('s');
     // The "Imported" pseudo-member is not a person (imports/imported-member.ts).
     qb.andWhere('s.username <> :imported', { imported: IMPORTED_STAFF_USERNAME });
+    // Issue 9, section 4: a request for access still verifying its contact is not an admin's yet.
+    if (await this.hidesUnverified(this.db.manager)) qb.andWhere('s.awaiting_verification IS NULL');
     if (input.status) qb.andWhere('s.status = :status', { status: input.status });
     if (input.role) qb.andWhere('s.role_id = :role', { role: input.role });
     if (input.search) {
@@ -76,10 +83,26 @@ export class StaffService {
     return { items: rows.map((s) => toStaffView(s, names)), total };
   }
 
-  /** The number of pending access requests (the Staff navigation badge). */
+  /**
+   * The number of pending access requests (the Staff navigation badge); requests still verifying
+   * their contact do not count (issue 9, section 4).
+   */
   async pendingCount(): Promise<{ count: number }> {
-    const count = await this.db.manager.getRepository(StaffEntity).countBy({ status: 'pending' });
+    const hide = await this.hidesUnverified(this.db.manager);
+    const count = await this.db.manager
+      .getRepository(StaffEntity)
+      .countBy({ status: 'pending', ...(hide ? { awaitingVerification: IsNull() } : {}) });
     return { count };
+  }
+
+  /**
+   * Issue 9, section 4: requests for access awaiting verification are hidden from admins while
+   * the "verified before access" policy is in force. Once it asks for nothing (set to 'none', or
+   * its mail server or SMS provider removed) they are ordinary pending requests, like every
+   * request made then.
+   */
+  private async hidesUnverified(em: EntityManager): Promise<boolean> {
+    return (await this.verificationInForce(em)) !== 'none';
   }
 
   async get(id: number): Promise<StaffView> {
@@ -88,7 +111,13 @@ export class StaffService {
 
   private async find(em: EntityManager, id: number): Promise<StaffEntity> {
     const s = await em.getRepository(StaffEntity).findOneBy({ id });
-    if (!s || isImportedMember(s.username))
+    // A request for access still verifying its contact is nobody an admin can see or approve yet
+    // (issue 9, section 4).
+    if (
+      !s ||
+      isImportedMember(s.username) ||
+      (s.awaitingVerification && (await this.hidesUnverified(em)))
+    )
       throw new AppError('NOT_FOUND', 'No such staff member.');
     return s;
   }
@@ -239,7 +268,13 @@ export class StaffService {
         if (role && role !== s.roleId && !actor.permissions.has('staff.manage'))
           throw new AppError('FORBIDDEN', 'Choosing the role needs permission to manage staff.');
         if (role) await findRole(em, role);
-        return { status: 'active', rejected: false, ...(role ? { roleId: role } : {}) };
+        return {
+          status: 'active',
+          rejected: false,
+          // Approved while no policy was in force: it no longer waits for a code.
+          awaitingVerification: null,
+          ...(role ? { roleId: role } : {}),
+        };
       },
       (s) => `as ${role ?? s.roleId}`,
     );
