@@ -20,6 +20,7 @@ import { EditableRoles1790000007100 } from './1790000007100-EditableRoles';
 import { VerifiedContacts1790000007200 } from './1790000007200-VerifiedContacts';
 import { StaffPins1790000007300 } from './1790000007300-StaffPins';
 import { StaffPhone1790000007400 } from './1790000007400-StaffPhone';
+import { AccessRequestVerification1790000007500 } from './1790000007500-AccessRequestVerification';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   VerifiedContacts1790000007200,
   StaffPins1790000007300,
   StaffPhone1790000007400,
+  AccessRequestVerification1790000007500,
 ];

@@ -35,6 +35,8 @@ import { ContactsService } from './contacts/contacts-service';
 import { PhoneVerification } from './contacts/phone-verification';
 import { PasswordReset } from './contacts/password-reset';
 import { SmsSettings } from './sms/sms-settings';
+import { VerificationPolicyStore } from './verification/verification-policy';
+import { AccessRequests } from './verification/access-requests';
 import { ProfileService } from './profile/profile-service';
 import { KeyFileOptIn } from './secrets/key-file-opt-in';
 
@@ -77,6 +79,10 @@ export interface Services {
   sms: SmsSettings;
   /** Phone codes through the SMS provider (issue 9, section 4). */
   phoneVerification: PhoneVerification;
+  /** The "verified before access" policy (issue 9, section 4). */
+  verificationPolicy: VerificationPolicyStore;
+  /** Requests for access that verify before an admin sees them (issue 9, section 4). */
+  accessRequests: AccessRequests;
   /** The signed-in member's own profile (issue 9, section 3). */
   profile: ProfileService;
   /** Where the data-protection key lives; the key-file opt-in (issue 9, section 1). */
@@ -160,6 +166,20 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     sms,
   );
   const phoneVerification = new PhoneVerification(db, audit, clock, codes, sms);
+  const verificationPolicy = new VerificationPolicyStore(db, audit, clock, mailSettings, sms);
+  auth.verificationInForce = () => verificationPolicy.inForce();
+  const accessRequests = new AccessRequests({
+    db,
+    audit,
+    clock,
+    codes,
+    auth,
+    policy: verificationPolicy,
+    mailSettings,
+    mailer,
+    settings,
+    sms,
+  });
   // A changed e-mail or phone on the profile must be verified again (issue 9, sections 3 and 4).
   profile.onContactChanged = (em, staffId, changed) =>
     contacts.contactChanged(em, staffId, changed);
@@ -214,6 +234,8 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     passwordReset,
     sms,
     phoneVerification,
+    verificationPolicy,
+    accessRequests,
     profile,
     keyFile,
   };

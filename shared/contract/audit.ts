@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'profile.update',
   'profile.end_other_sessions',
   'settings.key_file_opt_in',
+  'contacts.policy_changed',
 ] as const;
 
 /**

@@ -153,7 +153,7 @@ export const authChannels = {
       }),
     ]),
     access: 'public',
-    writes: true,
+    // No `writes`: the service commits the request, then sends the code outside any transaction.
   }),
   'auth:logout': defineChannel({
     summary: "End this window's session (S3).",

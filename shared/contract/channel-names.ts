@@ -130,7 +130,6 @@ export const CHANNEL_FLAGS: Partial<
 > = {
   'setup:createAdmin': { writes: true },
   'auth:login': { writes: true, takesPassword: true },
-  'auth:requestAccess': { writes: true },
   'auth:logout': { writes: true },
   'auth:lock': { writes: true },
   'auth:unlock': { writes: true, takesPassword: true },
@@ -192,7 +191,6 @@ export const CHANNEL_FLAGS: Partial<
   'contacts:changeEmail': { writes: true },
   'contacts:verifyPhone': { writes: true },
   'contacts:setPolicy': { writes: true },
-  'contacts:verifyRequest': { writes: true },
   'reset:complete': { takesPassword: true },
   'sms:save': { writes: true },
   'sms:clear': { writes: true },

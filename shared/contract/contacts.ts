@@ -130,7 +130,8 @@ export const contactChannels = {
     input: z.strictObject({ identifier: identifierSchema, code: sixDigitCodeSchema }),
     output: z.strictObject({ status: z.literal('pending') }),
     access: 'public',
-    writes: true,
+    // No `writes`: the service checks in its own transactions (an SMS code asks the provider
+    // between them, never under the write lock).
   }),
   'contacts:resendRequestCode': defineChannel({
     summary:

@@ -46,6 +46,9 @@ const PUBLIC_CHANNELS = [
   'reset:available',
   'reset:request',
   'reset:complete',
+  // Issue 9, section 4: a request for access verifies its contact before anyone signs in.
+  'contacts:verifyRequest',
+  'contacts:resendRequestCode',
 ];
 
 const BUILT_IN = ['admin', 'manager', 'cashier'] as const;

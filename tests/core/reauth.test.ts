@@ -42,6 +42,7 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'profile:update': "changes the caller's own e-mail (a sign-in identifier) or phone",
   'secrets:useKeyFile':
     'changes where the data-protection key is kept (a key file, not the keychain)',
+  'contacts:setPolicy': 'changes staff access (who may do more than verify)',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
@@ -127,6 +128,10 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'profile:endOtherSessions',
   'audit:verifyChain',
   'secrets:status',
+  // Issue 9, section 4: reading the policy, and a request for access verifying before sign-in.
+  'contacts:policy',
+  'contacts:verifyRequest',
+  'contacts:resendRequestCode',
 ];
 
 describe('the reviewed table of sensitive channels (S3)', () => {

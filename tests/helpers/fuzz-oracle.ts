@@ -317,9 +317,20 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     stream: { actor: 'anonymous', slow: true },
   },
   'auth:requestAccess': {
-    // A7: the request creates a pending cashier, whatever else is sent.
-    input: object({ username, email, displayName: personName, password }),
-    ok: { audit: ['staff.request_access'], rows: { staff: 1 } },
+    // A7: the request creates a pending cashier, whatever else is sent. Issue 9, section 4: with
+    // the "verified before access" policy in force it also sends a code (one row, or none when
+    // the send failed, which is audited); the phone (4 to 15 digits) counts only then.
+    input: object({
+      username,
+      email,
+      displayName: personName,
+      password,
+      phone: optional(capped('phone', 4, 32)),
+    }),
+    ok: {
+      audit: ['staff.request_access', 'contacts.code_sent?'],
+      rows: { staff: 1, verification_codes: ANY },
+    },
     refusals: nothingOn('CONFLICT', 'WEAK_PASSWORD'),
     stream: { actor: 'anonymous', slow: true },
   },
@@ -993,6 +1004,43 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       cannotSucceed:
         'needs a code that only arrives by text (tests/core/phone-verification.test.ts)',
     },
+  },
+  // Issue 9, section 4: the "verified before access" policy (staff.manage).
+  'contacts:policy': { input: object({}), ...read() },
+  'contacts:setPolicy': {
+    // none / email / phone / either; the same policy again writes and audits nothing. Refused,
+    // changing nothing, without the channel set up or when the admin does not meet it.
+    input: object({ policy: oneOf(['none', 'email', 'phone', 'either']) }),
+    ok: (c) =>
+      c.changed.has('settings')
+        ? { audit: ['contacts.policy_changed'], rows: { settings: ANY } }
+        : NOTHING,
+    refusals: nothingOn('MAIL_NOT_CONFIGURED', 'SMS_NOT_CONFIGURED', 'VERIFICATION_REQUIRED'),
+  },
+  'contacts:verifyRequest': {
+    // Before sign-in: six digits for a request awaiting verification; one answer for an unknown
+    // request and a dead code (it does not tell who asked); every try audited.
+    input: object({ identifier: text(1, 254, 'any'), code: format('sixDigits') }),
+    ok: { audit: ['contacts.verify'], touched: ['staff', 'verification_codes'] },
+    refusals: {
+      ...nothingOn('SMS_NOT_CONFIGURED'),
+      CODE_INVALID: { audit: ['contacts.verify'], touched: ['verification_codes'] },
+      CODE_EXPIRED: { audit: ['contacts.verify'], touched: ['verification_codes'] },
+      SMS_UNAVAILABLE: { audit: ['contacts.verify'] },
+      SMS_RATE_LIMITED: { audit: ['contacts.verify'] },
+    },
+    stream: {
+      actor: 'anonymous',
+      cannotSucceed:
+        'needs a request made under the policy and its e-mailed code (tests/core/verification-policy.test.ts)',
+    },
+  },
+  'contacts:resendRequestCode': {
+    // The same answer whether or not the request exists; every attempt audited.
+    input: object({ identifier: text(1, 254, 'any') }),
+    ok: { audit: ['contacts.code_sent'], rows: { verification_codes: ANY } },
+    refusals: nothingOn('RATE_LIMITED'),
+    stream: { actor: 'anonymous' },
   },
   'reset:available': { input: object({}), ...read(), stream: { actor: 'anonymous' } },
   'reset:request': {

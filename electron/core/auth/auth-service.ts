@@ -35,6 +35,8 @@ import { bumpSessionEpoch } from './staff-access';
 import { reenablePin } from '../pin/pin-rows';
 import type { PendingSignIns } from '../two-factor/pending-sign-ins';
 import { isEnrolled, roleRequiresTotp } from '../two-factor/two-factor-store';
+import type { VerificationPolicy } from '../../../shared/contract/contacts';
+import { unmetContact } from '../verification/verification-policy';
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCKOUT_MINUTES = 30;
@@ -47,6 +49,12 @@ export interface NewMember {
 }
 
 export class AuthService {
+  /**
+   * What the store's "verified before access" policy asks for now (issue 9, section 4;
+   * verification/verification-policy.ts), so a new session knows whether it can only verify.
+   */
+  verificationInForce: () => Promise<VerificationPolicy> = () => Promise.resolve('none');
+
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
@@ -115,10 +123,17 @@ export class AuthService {
 
   /**
    * A7: a pending Cashier (or, once Cashier is deleted, the role with the fewest rights), whatever
-   * else the caller tried to send; an admin must approve. Errors: CONFLICT (username or email
-   * taken, with the field in `issues`; or no role but Admin is left), WEAK_PASSWORD.
+   * else the caller tried to send; an admin must approve. With `verify` (issue 9, section 4: the
+   * "verified before access" policy is in force) the row also waits for that contact to be
+   * verified (`awaiting_verification`) and keeps the phone given (E.164), and is not on the
+   * admins' list until then (verification/access-requests.ts). Answers the new row's id.
+   * Errors: CONFLICT (username or email taken, with the field in `issues`; or no role but Admin
+   * is left), WEAK_PASSWORD.
    */
-  async requestAccess(input: NewMember): Promise<{ status: 'pending' }> {
+  async requestAccess(
+    input: NewMember,
+    verify: { channel: 'email' | 'phone'; phone: string | null } | null = null,
+  ): Promise<number> {
     const member: NewMember = {
       username: input.username,
       email: input.email,
@@ -128,12 +143,16 @@ export class AuthService {
     this.checkPolicy(member.password, member);
     await assertUnique(this.db.manager, member);
     const passwordHash = await this.hasher.hash(member.password);
-    await this.db.write(async (em) => {
+    return this.db.write(async (em) => {
       await assertUnique(em, member);
       const roleId = await humblestRoleId(em);
       if (!roleId)
         throw new AppError('CONFLICT', 'Kassa cannot take requests for access at the moment.');
       const row = await this.insertStaff(em, member, passwordHash, { status: 'pending', roleId });
+      if (verify)
+        await em
+          .getRepository(StaffEntity)
+          .update(row.id, { awaitingVerification: verify.channel, phone: verify.phone });
       await this.audit.record(em, {
         action: 'staff.request_access',
         outcome: 'success',
@@ -141,9 +160,10 @@ export class AuthService {
         actorName: row.username,
         targetType: 'staff',
         targetId: row.id,
+        detail: verify ? `awaiting ${verify.channel} verification` : null,
       });
+      return row.id;
     });
-    return { status: 'pending' };
   }
 
   private async insertStaff(
@@ -553,7 +573,26 @@ export class AuthService {
       staff.sessionEpoch,
       mustEnrol,
     );
+    session.verificationRequired = unmetContact(await this.verificationInForce(), {
+      emailVerifiedAt: staff.emailVerifiedAt ?? null,
+      phoneVerifiedAt: staff.phoneVerifiedAt ?? null,
+    });
     return this.info(session);
+  }
+
+  /**
+   * Issue 9, section 4: sets what the "verified before access" policy asks of a session's member,
+   * from their staff row now (for sessions started without a fresh row, as a PIN switch).
+   */
+  async checkVerification(session: Session): Promise<Session> {
+    const row = await this.db.manager
+      .getRepository(StaffEntity)
+      .findOneBy({ id: session.staff.id });
+    session.verificationRequired = unmetContact(await this.verificationInForce(), {
+      emailVerifiedAt: row?.emailVerifiedAt ?? null,
+      phoneVerifiedAt: row?.phoneVerifiedAt ?? null,
+    });
+    return session;
   }
 
   /** The renderer's view of a session: never the id. */
@@ -566,6 +605,9 @@ export class AuthService {
       locked: session.locked,
       mustChangePassword: session.mustChangePassword,
       ...(session.twoFactorEnrolmentRequired ? { twoFactorEnrolmentRequired: true as const } : {}),
+      ...(session.verificationRequired
+        ? { verificationRequired: session.verificationRequired }
+        : {}),
       idleLockMinutes: this.settings.idleLockMinutes(),
       expiresAt: session.expiresAt.toISOString(),
     };

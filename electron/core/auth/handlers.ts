@@ -18,7 +18,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
     'auth:session': (_input, { session }) => ({ session: session ? s.auth.info(session) : null }),
     'auth:login': (input, { caller }) =>
       s.auth.login(input.identifier, input.password, caller.windowId),
-    'auth:requestAccess': (input) => s.auth.requestAccess(input),
+    'auth:requestAccess': (input) => s.accessRequests.request(input),
     'auth:logout': (_input, { session }) => s.auth.logout(session),
     'auth:lock': (_input, { session }) => s.auth.lock(session),
     'auth:unlock': (input, { session }) => s.auth.unlock(session, input.password),

@@ -45,6 +45,12 @@ export interface Session {
   /** The role requires 2FA and the member has not enrolled: the session can only enrol. */
   twoFactorEnrolmentRequired: boolean;
   /**
+   * The contact the store's "verified before access" policy asks for and the member has not
+   * verified (issue 9, section 4), or null: then the session can only verify. Set at sign-in and
+   * again by the router at every call, from the staff row and the policy read then.
+   */
+  verificationRequired: 'email' | 'phone' | 'either' | null;
+  /**
    * When the full password sign-in this session descends from happened (issue 9, section 5): a
    * PIN switch keeps it, so a PIN never stretches the 12-hour limit (S2).
    */
@@ -96,6 +102,7 @@ export class SessionManager {
       locked: false,
       mustChangePassword,
       twoFactorEnrolmentRequired,
+      verificationRequired: null,
       passwordAt: now,
     };
     this.byId.set(session.id, session);
@@ -132,6 +139,7 @@ export class SessionManager {
       locked: false,
       mustChangePassword: false,
       twoFactorEnrolmentRequired: false,
+      verificationRequired: null,
       passwordAt: from.at,
     };
     this.byId.set(session.id, session);

@@ -2,7 +2,8 @@
  * A8: what the staff row says a member may do right now, read inside the caller's transaction.
  * Sessions follow the staff row: the router reads this on every call of a signed-in member (inside
  * the write transaction for `writes` channels), so a role change, disable, password change or
- * "end sessions" made on any till sharing the database takes effect at the member's next call.
+ * "end sessions" made on any till sharing the database takes effect at the member's next call;
+ * so does a verified or changed contact (issue 9, section 4).
  */
 import type { EntityManager } from 'typeorm';
 import { ALL_PERMISSIONS, type Permission, type RoleId } from '../../../shared/permissions';
@@ -16,11 +17,17 @@ export interface StaffAccess {
   /** See StaffEntity.sessionEpoch. */
   sessionEpoch: number;
   permissions: Permission[];
+  /** UTC; null = not verified (issue 9, section 4: the "verified before access" gate). */
+  emailVerifiedAt: string | null;
+  phoneVerifiedAt: string | null;
 }
 
 const KNOWN = new Set<string>(ALL_PERMISSIONS);
 
-/** The member's status, role, session epoch and permissions; null when the row is gone. */
+/**
+ * The member's status, role, session epoch, permissions and verified times; null when the row is
+ * gone.
+ */
 export async function readStaffAccess(
   em: EntityManager,
   staffId: number,
@@ -31,9 +38,12 @@ export async function readStaffAccess(
     role_name: string;
     session_epoch: number | string;
     permission_id: string | null;
+    email_verified_at: string | null;
+    phone_verified_at: string | null;
   }>(
     em,
-    `SELECT s.status, s.role_id, r.name AS role_name, s.session_epoch, rp.permission_id
+    `SELECT s.status, s.role_id, r.name AS role_name, s.session_epoch, rp.permission_id,
+            s.email_verified_at, s.phone_verified_at
        FROM staff s JOIN roles r ON r.id = s.role_id
        LEFT JOIN role_permissions rp ON rp.role_id = s.role_id
       WHERE s.id = ?`,
@@ -49,6 +59,8 @@ export async function readStaffAccess(
     permissions: rows
       .map((r) => r.permission_id)
       .filter((p): p is Permission => p !== null && KNOWN.has(p)),
+    emailVerifiedAt: first.email_verified_at ?? null,
+    phoneVerifiedAt: first.phone_verified_at ?? null,
   };
 }
 

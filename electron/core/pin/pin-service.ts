@@ -174,7 +174,9 @@ export class PinService {
     });
     if (outcome instanceof AppError) throw outcome;
     return this.auth.info(
-      this.sessions.resumeWithPin(windowId, outcome.fresh, outcome.permissions),
+      await this.auth.checkVerification(
+        this.sessions.resumeWithPin(windowId, outcome.fresh, outcome.permissions),
+      ),
     );
   }
 

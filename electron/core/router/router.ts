@@ -11,7 +11,11 @@
  *      role's current permissions apply (A8);
  *   6. not idle-locked unless the channel allows it (SESSION_LOCKED), no pending forced password
  *      change unless allowed (PASSWORD_CHANGE_REQUIRED), no pending 2FA enrolment required by the
- *      role unless allowed (TWO_FACTOR_ENROLMENT_REQUIRED) (S1, S2, R1, issue 9 section 1);
+ *      role unless allowed (TWO_FACTOR_ENROLMENT_REQUIRED), and the contact the store's "verified
+ *      before access" policy asks for is verified unless the channel only serves verifying
+ *      (VERIFICATION_REQUIRED; read from the staff row and the policy at this call, so a
+ *      verification, a changed address or a new policy on any till applies at once)
+ *      (S1, S2, R1, issue 9 sections 1 and 4);
  *   7. permission (A7; FORBIDDEN, audited), then re-authentication for sensitive channels (S3;
  *      REAUTH_REQUIRED);
  *   8. strict input schema (F1; VALIDATION_FAILED with field paths, audited without values);
@@ -26,6 +30,7 @@ import { AppError, err, ok, type Result } from '../../../shared/errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { readStaffAccess } from '../auth/staff-access';
+import { unmetContact, verificationMessage } from '../verification/verification-policy';
 import type { EntityManager } from 'typeorm';
 import type { Handlers } from '../handler-types';
 import type { Services } from '../services';
@@ -68,8 +73,15 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     em: EntityManager,
   ): Promise<Result<never> | null> {
     const def = channels[channel];
-    if (session && !sessions.follow(session, await readStaffAccess(em, session.staff.id)))
-      session = undefined;
+    if (session) {
+      const access = await readStaffAccess(em, session.staff.id);
+      if (!sessions.follow(session, access)) session = undefined;
+      else
+        session.verificationRequired = unmetContact(
+          await services.verificationPolicy.inForce(em),
+          access!,
+        );
+    }
     if (def.access === 'public') return null;
     if (!session) return err('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
     if (session.locked && !def.allowWhenLocked)
@@ -81,6 +93,8 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
         'TWO_FACTOR_ENROLMENT_REQUIRED',
         'Your role requires two-factor sign-in. Set it up to continue.',
       );
+    if (session.verificationRequired && !def.allowWhenUnverified)
+      return err('VERIFICATION_REQUIRED', verificationMessage(session.verificationRequired));
     if (def.access !== 'authenticated' && !session.permissions.has(def.access)) {
       await audit({
         ...actorOf(session),

@@ -5,7 +5,7 @@
  * `staff.approve` (roles/last-admin.ts: disable, role change, delete). Deleting a member with history disables them instead, so history stays whole.
  */
 import { IMPORTED_STAFF_USERNAME, isImportedMember } from '../imports/imported-member';
-import { Brackets, type EntityManager } from 'typeorm';
+import { Brackets, IsNull, type EntityManager } from 'typeorm';
 import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
 import type { StaffView } from '../../../shared/contract/staff';
 import { AppError } from '../../../shared/errors';
@@ -55,6 +55,8 @@ export class StaffService {
     const qb = this.db.manager.getRepository(StaffEntity).createQueryBuilder('s');
     // The "Imported" pseudo-member is not a person (imports/imported-member.ts).
     qb.andWhere('s.username <> :imported', { imported: IMPORTED_STAFF_USERNAME });
+    // Issue 9, section 4: a request for access still verifying its contact is not an admin's yet.
+    qb.andWhere('s.awaiting_verification IS NULL');
     if (input.status) qb.andWhere('s.status = :status', { status: input.status });
     if (input.role) qb.andWhere('s.role_id = :role', { role: input.role });
     if (input.search) {
@@ -76,9 +78,14 @@ export class StaffService {
     return { items: rows.map((s) => toStaffView(s, names)), total };
   }
 
-  /** The number of pending access requests (the Staff navigation badge). */
+  /**
+   * The number of pending access requests (the Staff navigation badge); requests still verifying
+   * their contact do not count (issue 9, section 4).
+   */
   async pendingCount(): Promise<{ count: number }> {
-    const count = await this.db.manager.getRepository(StaffEntity).countBy({ status: 'pending' });
+    const count = await this.db.manager
+      .getRepository(StaffEntity)
+      .countBy({ status: 'pending', awaitingVerification: IsNull() });
     return { count };
   }
 
@@ -88,7 +95,9 @@ export class StaffService {
 
   private async find(em: EntityManager, id: number): Promise<StaffEntity> {
     const s = await em.getRepository(StaffEntity).findOneBy({ id });
-    if (!s || isImportedMember(s.username))
+    // A request for access still verifying its contact is nobody an admin can see or approve yet
+    // (issue 9, section 4).
+    if (!s || isImportedMember(s.username) || s.awaitingVerification)
       throw new AppError('NOT_FOUND', 'No such staff member.');
     return s;
   }

@@ -84,4 +84,10 @@ export class StaffEntity {
   /** The member's own phone (profile, issue 9): E.164 when it parses (shared/phone.ts), or null. */
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone: string | null;
+  /**
+   * A request for access that must verify this contact before an admin sees it ('email' or
+   * 'phone'; issue 9, section 4); null once verified, and for every other member.
+   */
+  @Column({ name: 'awaiting_verification', type: 'varchar', length: 8, nullable: true })
+  awaitingVerification: 'email' | 'phone' | null;
 }
