@@ -45,6 +45,7 @@ describe('request access: the code step', () => {
   it('takes the code, counts a wrong one, and then the request is with the admins', async () => {
     const { api, user } = await requestWith(await verifyAnswer(true));
     expect(await screen.findByText(/We sent a 6-digit code to s•••@shop.example/)).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Verify your request' })).toBeVisible();
     const input = screen.getByLabelText('6-digit code');
     expect(input).toHaveAttribute('autocomplete', 'one-time-code');
     expect(input).toHaveAttribute('inputmode', 'numeric');

@@ -10,6 +10,8 @@ import { RequestCodeStep, type VerifyAnswer } from './RequestCodeStep';
 export interface RequestAccessFormProps {
   /** Called once the request is stored as pending. */
   onSent: () => void;
+  /** Called when the request must first be verified with a code (the screen's title changes). */
+  onCodeStep: () => void;
   onCancel: () => void;
 }
 
@@ -35,7 +37,7 @@ function withoutPhone(error: unknown): { phone: boolean; rest: AppError | null }
  * (VALIDATION_FAILED on `phone`: only a phone counts and the request gave none), so most shops
  * never ask a newcomer for a number they do not need.
  */
-export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) {
+export function RequestAccessForm({ onSent, onCodeStep, onCancel }: RequestAccessFormProps) {
   const { t } = useTranslation('auth');
   const requestAccess = useSessionStore((s) => s.requestAccess);
   const [phone, setPhone] = useState<string | null>(null);
@@ -53,8 +55,9 @@ export function RequestAccessForm({ onSent, onCancel }: RequestAccessFormProps) 
       if (split.rest) throw split.rest;
       return;
     }
-    if (answer.status === 'verify') setVerify({ identifier: values.username, answer });
-    else onSent();
+    if (answer.status !== 'verify') return onSent();
+    setVerify({ identifier: values.username, answer });
+    onCodeStep();
   });
 
   if (verify)
