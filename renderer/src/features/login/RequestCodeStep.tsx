@@ -106,12 +106,12 @@ export function RequestCodeStep({
           {t('login.verify.button')}
         </Button>
         <Button variant="default" onClick={resend} disabled={busy || cooldown.left > 0}>
-          {cooldown.left > 0
-            ? t('login.verify.resendIn', { count: cooldown.left })
-            : t('login.verify.resend')}
+          {t('login.verify.resend')}
         </Button>
         <Text size="sm" c="dimmed">
-          {t('login.verify.limit')}
+          {cooldown.left > 0
+            ? t('login.verify.resendIn', { count: cooldown.left })
+            : t('login.verify.limit')}
         </Text>
         <Button variant="subtle" onClick={onCancel}>
           {t('login.backToSignIn')}
