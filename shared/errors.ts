@@ -135,6 +135,7 @@ export const SESSION_PROBLEM_CODES: readonly ErrorCode[] = [
   'UNAUTHENTICATED',
   'PASSWORD_CHANGE_REQUIRED',
   'TWO_FACTOR_ENROLMENT_REQUIRED',
+  'VERIFICATION_REQUIRED',
 ];
 
 /** One field-level problem, from a zod issue. `path` is the dotted field path. */

@@ -43,6 +43,9 @@ export const TOP_SCREENS = {
   enrolTwoFactor: lazyScreen(() =>
     import('./features/profile/TwoFactorEnrolScreen').then((m) => m.TwoFactorEnrolScreen),
   ),
+  verifyContact: lazyScreen(() =>
+    import('./features/profile/VerifyContactScreen').then((m) => m.VerifyContactScreen),
+  ),
 };
 const {
   setup: SetupScreen,
@@ -50,6 +53,7 @@ const {
   changePassword: ChangePasswordScreen,
   shell: Shell,
   enrolTwoFactor: TwoFactorEnrolScreen,
+  verifyContact: VerifyContactScreen,
 } = TOP_SCREENS;
 
 export interface AppProps {
@@ -119,6 +123,8 @@ function Screens() {
       return <ChangePasswordScreen />;
     case 'enrolTwoFactor':
       return <TwoFactorEnrolScreen />;
+    case 'verifyContact':
+      return <VerifyContactScreen />;
     case 'ready':
       return (
         <StoreSetupGate>

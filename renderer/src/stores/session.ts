@@ -4,8 +4,8 @@
  * failed action throws the AppError so the form that started it can show it next to its fields.
  *
  * The screen to show follows from this state alone (see `selectPhase`): set-up, sign-in (with its
- * code step when 2FA is on), lock, forced password change, 2FA enrolment the role requires, or the
- * app.
+ * code step when 2FA is on), lock, forced password change, 2FA enrolment the role requires, the
+ * contact verification the store's policy asks for, or the app.
  */
 import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput, SessionInfo } from '../../../shared/contract';
@@ -25,6 +25,7 @@ export type SessionPhase =
   | 'locked'
   | 'changePassword'
   | 'enrolTwoFactor'
+  | 'verifyContact'
   | 'ready';
 
 /** The main process counts activity; reporting it more often than this adds nothing. */
@@ -57,7 +58,10 @@ export interface SessionState {
   verifySecondFactor: (code: string) => Promise<void>;
   /** Leaves the code step for the password step. */
   cancelSecondFactor: () => void;
-  requestAccess: (input: ChannelInput<'auth:requestAccess'>) => Promise<void>;
+  /** Resolves to the answer: pending, or a code to enter first (`status: 'verify'`). */
+  requestAccess: (
+    input: ChannelInput<'auth:requestAccess'>,
+  ) => Promise<ChannelOutput<'auth:requestAccess'>>;
   logout: () => Promise<void>;
   lock: () => Promise<void>;
   unlock: (password: string) => Promise<void>;
@@ -65,7 +69,7 @@ export interface SessionState {
   reauthenticate: (password: string) => Promise<void>;
   /** Tells the main process the member is active, at most once per ACTIVITY_THROTTLE_MS. */
   reportActivity: () => void;
-  /** Reacts to SESSION_LOCKED, SESSION_EXPIRED, UNAUTHENTICATED and PASSWORD_CHANGE_REQUIRED. */
+  /** Reacts to the SESSION_PROBLEM_CODES (locked, expired, signed out, a required step). */
   handleSessionProblem: (error: AppError) => void;
   dismissNotice: () => void;
 }
@@ -146,9 +150,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 
     cancelSecondFactor: () => set({ secondFactorUntil: null }),
 
-    requestAccess: async (input) => {
-      await call('auth:requestAccess', input);
-    },
+    requestAccess: (input) => call('auth:requestAccess', input),
 
     logout: async () => {
       try {
@@ -202,6 +204,11 @@ export const useSessionStore = create<SessionState>()((set, get) => {
         case 'TWO_FACTOR_ENROLMENT_REQUIRED':
           if (session) set({ session: { ...session, twoFactorEnrolmentRequired: true } });
           break;
+        case 'VERIFICATION_REQUIRED':
+          // The store's policy now asks this member to verify (or an admin's own policy change
+          // was refused for that reason): the session, as the core reports it, tells which.
+          if (session) void get().refresh();
+          break;
         case 'SESSION_EXPIRED':
           signedOut(ERROR_MESSAGES.SESSION_EXPIRED);
           break;
@@ -228,6 +235,7 @@ export function selectPhase(
   if (state.session.locked) return 'locked';
   if (state.session.mustChangePassword) return 'changePassword';
   if (state.session.twoFactorEnrolmentRequired) return 'enrolTwoFactor';
+  if (state.session.verificationRequired) return 'verifyContact';
   return 'ready';
 }
 

@@ -8,7 +8,7 @@ import { useSessionStore } from '../../stores/session';
 import { RequestSent } from './RequestSent';
 import { SignInForm } from './SignInForm';
 
-type View = 'signIn' | 'request' | 'sent' | 'forgot';
+type View = 'signIn' | 'request' | 'requestCode' | 'sent' | 'forgot';
 
 /** The access request form loads after the sign-in form has drawn (it carries the zod rules). */
 const RequestAccessForm = lazyScreen(() =>
@@ -68,9 +68,13 @@ export function LoginScreen() {
           </Button>
         </Stack>
       )}
-      {view === 'request' && (
+      {(view === 'request' || view === 'requestCode') && (
         <Suspense fallback={loading}>
-          <RequestAccessForm onSent={() => setView('sent')} onCancel={back} />
+          <RequestAccessForm
+            onSent={() => setView('sent')}
+            onCodeStep={() => setView('requestCode')}
+            onCancel={back}
+          />
         </Suspense>
       )}
       {view === 'sent' && <RequestSent onBack={back} />}

@@ -8,6 +8,7 @@ import { DeleteRoleModal } from './DeleteRoleModal';
 import { RoleEditorModal, type RoleEditing } from './RoleEditorModal';
 import { roleLabel } from './role-label';
 import { useTwoFactorPolicies } from './useTwoFactorPolicies';
+import { VerificationPolicyPanel } from './VerificationPolicyPanel';
 
 /**
  * Staff → Roles (issue 9, section 2): every role with its member count and how many permissions
@@ -86,6 +87,7 @@ export function RolesPanel({ canManage }: { canManage: boolean }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {canManage && <VerificationPolicyPanel />}
       <RoleEditorModal editing={editing} onClose={() => setEditing(null)} />
       <DeleteRoleModal role={deleting} onClose={() => setDeleting(null)} />
     </Stack>
