@@ -123,7 +123,6 @@ export default defineConfig({
           pool: 'forks',
         },
       },
-      },
     ],
   },
 });
