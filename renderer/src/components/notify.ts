@@ -8,9 +8,23 @@ import { AppError, SESSION_PROBLEM_CODES } from '../../../shared/errors';
 import { messageFor } from '../api/messages';
 import { t } from '../i18n';
 
+/** True once a toast was asked for: only then can there be toasts to clear. */
+let used = false;
+
 /** Shows `data` once Mantine's notifications module has loaded (at once after the first time). */
 function show(data: NotificationData): void {
+  used = true;
   void import('@mantine/notifications').then(({ notifications }) => notifications.show(data));
+}
+
+/**
+ * Closes every toast and drops the queued ones. Called when the till changes hands (sign-out,
+ * lock, another member's session), so one member's messages, such as the address a code was sent
+ * to, are not shown to the next person at the till.
+ */
+export function clearToasts(): void {
+  if (!used) return;
+  void import('@mantine/notifications').then(({ notifications }) => notifications.clean());
 }
 
 /** The close button is named, so screen readers and keyboard users can dismiss a toast. */

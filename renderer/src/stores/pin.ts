@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import type { PinStatus, SessionInfo, SwitchMember } from '../../../shared/contract';
 import { call } from '../api/client';
+import { clearToasts } from '../components/notify';
 import { useSessionStore } from './session';
 
 export interface PinState {
@@ -23,7 +24,11 @@ export interface PinState {
 }
 
 /** A session answered by unlock or switch becomes this window's session. */
-const adopt = (session: SessionInfo) => useSessionStore.setState({ session, notice: null });
+const adopt = (session: SessionInfo) => {
+  // Another member takes the till: the previous one's toasts close (see clearToasts).
+  if (useSessionStore.getState().session?.staff.id !== session.staff.id) clearToasts();
+  useSessionStore.setState({ session, notice: null });
+};
 
 export const usePinStore = create<PinState>()((set) => ({
   status: null,

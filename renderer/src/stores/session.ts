@@ -13,6 +13,7 @@ import type { AppError } from '../../../shared/errors';
 import type { Permission } from '../../../shared/permissions';
 import { call } from '../api/client';
 import { ERROR_MESSAGES, messageFor } from '../api/messages';
+import { clearToasts } from '../components/notify';
 
 export type AppStatus = ChannelOutput<'app:status'>;
 
@@ -86,10 +87,14 @@ export const initialSessionState = {
 /** The session store. Components read it through selectors; see `selectPhase`. */
 export const useSessionStore = create<SessionState>()((set, get) => {
   /** Signs out locally, with a reason for the sign-in screen. */
-  const signedOut = (notice: string | null) =>
+  const signedOut = (notice: string | null) => {
+    clearToasts();
     set({ session: null, notice, lastActivityReportAt: 0 });
-  const signedIn = (session: SessionInfo) =>
+  };
+  const signedIn = (session: SessionInfo) => {
+    if (get().session?.staff.id !== session.staff.id) clearToasts();
     set({ session, notice: null, secondFactorUntil: null });
+  };
 
   return {
     ...initialSessionState,
@@ -111,8 +116,10 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       } catch {
         return; // A failed poll changes nothing; the next one will tell.
       }
-      if (current) set({ session: current });
-      else if (before) signedOut(ERROR_MESSAGES.UNAUTHENTICATED);
+      if (current) {
+        if (current.locked && !before?.locked) clearToasts();
+        set({ session: current });
+      } else if (before) signedOut(ERROR_MESSAGES.UNAUTHENTICATED);
     },
 
     refreshStatus: async () => {
@@ -162,6 +169,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
     },
 
     lock: async () => {
+      clearToasts();
       set({ session: await call('auth:lock') });
     },
 
@@ -195,6 +203,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       const { session } = get();
       switch (error.code) {
         case 'SESSION_LOCKED':
+          clearToasts();
           if (session) set({ session: { ...session, locked: true } });
           else void get().refresh();
           break;
