@@ -15,6 +15,8 @@ const result = spawnSync(
     'vitest',
     'run',
     '--project',
+    'node',
+    '--project',
     'node-timed',
     'tests/core/crash-safety.test.ts',
     'tests/core/write-faults.test.ts',
