@@ -837,11 +837,13 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     refusals: nothingOn('CONFLICT'),
   },
   'cart:takeOver': {
-    input: object({ version: int(0, ID_MAX) }),
+    // Half the draws name the version the top-up leaves the till's cart at, so some succeed.
+    input: object({ version: int(0, ID_MAX, { sample: fc.constant(TILL_CART_VERSION) }) }),
     // Taking over one's own or an empty cart changes nothing and audits nothing.
     ok: (c) =>
       c.changed.has('till_carts') ? { audit: ['cart.takeover'], touched: ['till_carts'] } : NOTHING,
     refusals: nothingOn('CONFLICT'),
+    stream: { needs: 'tillCart' },
   },
   'cart:park': {
     // Half the draws name the version the top-up leaves the till's cart at, so some succeed.

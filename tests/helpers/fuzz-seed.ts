@@ -35,6 +35,6 @@ export const ORACLE_RUNS = size('KASSA_FUZZ_ORACLE_RUNS', 1000, 200);
 /** Adversarial payloads per channel sent through the router (F1). */
 export const ROUTER_RUNS = size('KASSA_FUZZ_RUNS', 100, 100);
 /** Valid payloads per channel sent to its handler in the throwaway core. */
-export const STREAM_RUNS = size('KASSA_FUZZ_STREAM_RUNS', 60, 15);
+export const STREAM_RUNS = size('KASSA_FUZZ_STREAM_RUNS', 100, 15);
 /** The same for channels that hash a password (bcrypt, ~0.3 s a call). */
 export const SLOW_STREAM_RUNS = size('KASSA_FUZZ_SLOW_RUNS', 3, 1);
