@@ -4,7 +4,7 @@
  * password and signs in with it. Through the built renderer in Chromium, with a real core.
  */
 import { ADMIN, MEMBER } from '../helpers/core';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
+import { useSmtpServer } from '../helpers/smtp-server';
 import { axeSerious, useTwoWindows, visible } from './harness';
 
 const NEW_PASSWORD = 'copper lantern over 7 hills';
@@ -16,13 +16,7 @@ const SIZES = [
 
 describe('forgot password by e-mail', () => {
   const w = useTwoWindows({ firstScreenshot: 160 });
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp?.close();
-  });
+  const smtp = useSmtpServer();
 
   it('an admin has set up e-mail, and the member has an account', async () => {
     const page = w.admin.page;

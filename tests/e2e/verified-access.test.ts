@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { ADMIN, MEMBER } from '../helpers/core';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
+import { useSmtpServer } from '../helpers/smtp-server';
 import { axeSerious, useTwoWindows, visible } from './harness';
 
 const SIZES = [
@@ -32,13 +32,7 @@ const nav = (page: Page, name: string | RegExp) =>
 
 describe('verified before access', () => {
   const w = useTwoWindows({ firstScreenshot: 190 });
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp?.close();
-  });
+  const smtp = useSmtpServer();
 
   it('the admin sets the rule to e-mail, once their own address is verified', async () => {
     const page = w.admin.page;

@@ -4,7 +4,7 @@
  * shows when. Through the built renderer in Chromium, with a real core behind `window.api`.
  */
 import { ADMIN, MEMBER } from '../helpers/core';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
+import { useSmtpServer } from '../helpers/smtp-server';
 import { axeSerious, useTwoWindows, visible } from './harness';
 
 const SIZES = [
@@ -15,13 +15,7 @@ const SIZES = [
 
 describe('a member verifies their e-mail address', () => {
   const w = useTwoWindows({ firstScreenshot: 150 });
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp?.close();
-  });
+  const smtp = useSmtpServer();
 
   it('the admin sets up e-mail in Settings and sends a test message', async () => {
     const page = w.admin.page;

@@ -6,6 +6,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface CapturedMail {
   to: string[];
@@ -83,6 +84,40 @@ export async function startSmtpServer(
       return messages[n - 1]!;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A test SMTP server for a whole test file: started before its tests, closed after them. The
+ * answer reads through to the running server, so it can be kept in a `const` at describe level.
+ */
+export function useSmtpServer(): TestSmtpServer {
+  let server: TestSmtpServer | undefined;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const live = () => {
+    if (!server) throw new Error('the SMTP server starts in beforeAll');
+    return server;
+  };
+  return {
+    get host() {
+      return live().host;
+    },
+    get port() {
+      return live().port;
+    },
+    get messages() {
+      return live().messages;
+    },
+    get refusedLogins() {
+      return live().refusedLogins;
+    },
+    waitFor: (n, ms) => live().waitFor(n, ms),
+    close: () => live().close(),
   };
 }
 
