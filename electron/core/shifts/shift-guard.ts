@@ -1,0 +1,34 @@
+/**
+ * Which shift a sale, refund or void belongs to (issue 10, section 1): the one open on the till
+ * at the moment it is written, read inside its own IMMEDIATE transaction. A close takes the same
+ * write lock, so a sale is either committed before the close (and counted in its Z report) or
+ * after it (and finds no open shift): every sale falls in exactly one shift, or none.
+ */
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../../shared/errors';
+import { run } from '../db/sql';
+import { requireOpenShift } from './shift-settings';
+
+/** The id of the shift open on `tillId`, or null. */
+export async function openShiftId(em: EntityManager, tillId: number): Promise<number | null> {
+  const rows = await run<{ id: number }>(
+    em,
+    "SELECT id FROM shifts WHERE till_id = ? AND status = 'open'",
+    [tillId],
+  );
+  return rows[0] ? Number(rows[0].id) : null;
+}
+
+/**
+ * The shift a sale, refund or void on `tillId` is counted in. SHIFT_NOT_OPEN when none is open
+ * and the store requires one (the default). Must run inside the sale's write transaction.
+ */
+export async function shiftForSale(em: EntityManager, tillId: number): Promise<number | null> {
+  const id = await openShiftId(em, tillId);
+  if (id === null && (await requireOpenShift(em)))
+    throw new AppError(
+      'SHIFT_NOT_OPEN',
+      'No shift is open on this till: open one with a counted float first.',
+    );
+  return id;
+}

@@ -1,0 +1,110 @@
+import {
+  Button,
+  Center,
+  Group,
+  Loader,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconChevronLeft } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormAlert';
+import { useFormat } from '../../format/locale';
+import { useZReports, Z_PAGE } from './use-z-reports';
+import { overShortClass, signedMoney } from './over-short';
+import { type ZReportOutput, ZReportView } from './ZReportView';
+import '../data-import/data-tables.css';
+
+/**
+ * Reports → Shifts (permission reports.view): the store's Z reports, newest first, paged; each
+ * opens in the Z report view with Print and Export PDF (`onPrint` / `onExportPdf`: where the
+ * print queue and the PDF export plug in; the Reports screen wires them, window.print() without).
+ */
+export function ShiftsReport({
+  onPrint,
+  onExportPdf,
+}: {
+  onPrint?: ZReportOutput;
+  onExportPdf?: ZReportOutput;
+}) {
+  const { t } = useTranslation('shifts');
+  const format = useFormat();
+  const z = useZReports();
+
+  if (z.viewing)
+    return (
+      <Stack gap="md">
+        <Group className="k-no-print">
+          <Button
+            variant="subtle"
+            leftSection={<IconChevronLeft size={18} />}
+            onClick={() => void z.view(null)}
+          >
+            {t('list.back')}
+          </Button>
+        </Group>
+        <ZReportView report={z.viewing} onPrint={onPrint} onExportPdf={onExportPdf} />
+      </Stack>
+    );
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('list.title')}
+      </Title>
+      <FormAlert message={z.error} />
+      {z.loading && z.items.length === 0 && (
+        <Center p="xl">
+          <Loader aria-label={t('list.loading')} />
+        </Center>
+      )}
+      {!z.loading && z.items.length === 0 && !z.error && <Text c="dimmed">{t('list.empty')}</Text>}
+      {z.items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs" aria-label={t('list.title')} className="k-data-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('list.number')}</Table.Th>
+                <Table.Th>{t('list.till')}</Table.Th>
+                <Table.Th>{t('list.closed')}</Table.Th>
+                <Table.Th>{t('list.staff')}</Table.Th>
+                <Table.Th className="k-num">{t('list.sales')}</Table.Th>
+                <Table.Th className="k-num">{t('list.net')}</Table.Th>
+                <Table.Th className="k-num">{t('list.overShort')}</Table.Th>
+                <Table.Th>
+                  <span className="k-visually-hidden">{t('list.actions')}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {z.items.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td>{t('list.zNo', { number: row.zNo })}</Table.Td>
+                  <Table.Td>{row.tillName}</Table.Td>
+                  <Table.Td>{format.dateTime(row.closedAt)}</Table.Td>
+                  <Table.Td>{row.closedBy.name}</Table.Td>
+                  <Table.Td className="k-num">{format.count(row.salesCount)}</Table.Td>
+                  <Table.Td className="k-num">{format.money(row.net, row.currency)}</Table.Td>
+                  <Table.Td className={`k-num ${overShortClass(row.overShort)}`}>
+                    {signedMoney((m) => format.money(m, row.currency), row.overShort)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="default" onClick={() => void z.view(row.id)}>
+                      {t('list.view', { number: row.zNo })}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {z.total > Z_PAGE && (
+        <Pagination total={Math.ceil(z.total / Z_PAGE)} value={z.page} onChange={z.setPage} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ZReport, ZReportSummary } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { messageFor } from '../../api/messages';
+
+/** Z reports per page of the Reports → Shifts list. */
+export const Z_PAGE = 25;
+
+/**
+ * The Z reports of the store, newest first, a page at a time (`shifts:list`), and the one being
+ * viewed (`shifts:zReport`). `error` says why the last read failed.
+ */
+export function useZReports() {
+  const [items, setItems] = useState<ZReportSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(1);
+  const [loading, setLoading] = useState(true);
+  const [viewing, setViewing] = useState<ZReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    call('shifts:list', { limit: Z_PAGE, offset: (page - 1) * Z_PAGE })
+      .then((answer) => {
+        if (!live) return;
+        setItems(answer.items);
+        setTotal(answer.total);
+        setError(null);
+      })
+      .catch((caught: unknown) => live && setError(messageFor(caught)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [page]);
+
+  const view = useCallback(async (id: number | null) => {
+    if (id === null) return setViewing(null);
+    try {
+      setViewing(await call('shifts:zReport', { id }));
+    } catch (caught) {
+      setError(messageFor(caught));
+    }
+  }, []);
+
+  return { items, total, page, setPage, loading, viewing, view, error };
+}
