@@ -1,0 +1,269 @@
+/**
+ * Printing (issue 10, section 2): printers, the persistent queue and the cash drawer. Receipts are
+ * built from the same receipt model the screen renders (shared/receipt/receipt-model.ts), laid out
+ * for the printer's paper and encoded as ESC/POS (or plain text for driver printers), then queued.
+ * Queuing happens AFTER a sale's transaction has committed and never throws back into the sale:
+ * printing can neither block nor undo a sale.
+ */
+import type { PrintJob, PrintStatus, Printer, SaleDetail } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { opensDrawer, receiptModel } from '../../../shared/receipt/receipt-model';
+import type { AuditLog } from '../audit/audit-log';
+import type { Session } from '../auth/sessions';
+import type { Database } from '../db/database';
+import type { SaleQueries } from '../sales/sale-queries';
+import type { SettingsService } from '../settings/settings-service';
+import type { Clock, Logger } from '../types';
+import type { DriverPrintPort } from './connections/driver-port';
+import { sendToPrinter, type QueueOptions } from './connections/send';
+import { columnsFor, drawerPulse, escpos } from './escpos';
+import { layoutReceipt } from './layout-receipt';
+import { layoutReport, type ReportDocument } from './layout-report';
+import { asText, centred, columns, type PrintLine } from './print-lines';
+import {
+  countWaiting,
+  insertJob,
+  retryNow,
+  waitingJobs,
+  type DueJob,
+  type NewJob,
+} from './print-jobs';
+import { findPrinter, receiptPrinter } from './printer-store';
+import { printWords } from './print-words';
+import { PrintWorker } from './print-worker';
+
+export interface PrintingDeps {
+  db: Database;
+  audit: AuditLog;
+  clock: Clock;
+  settings: SettingsService;
+  queries: SaleQueries;
+  logger: Logger;
+  /** The driver printing port (electron/main); null in plain Node. */
+  driver: DriverPrintPort | null;
+  /** The worker's poll for due retries (ms). */
+  pollMs?: number;
+  /** Network printers' connect/write timeout (ms). */
+  timeoutMs?: number;
+  /** How OS print queues are reached (lp, or the Windows spooler); tests set the platform. */
+  queue?: QueueOptions;
+}
+
+export class PrintingService {
+  private readonly worker: PrintWorker;
+
+  constructor(private readonly d: PrintingDeps) {
+    this.worker = new PrintWorker(d.db, d.clock, (job) => this.send(job), d.logger, d.pollMs);
+  }
+
+  /** Starts the queue's worker (createCore, when the database is open). */
+  start(): void {
+    this.worker.start();
+  }
+
+  stop(): Promise<void> {
+    return this.worker.stop();
+  }
+
+  /**
+   * A sale or refund has committed: queue its receipt on the receipt printer when it prints
+   * automatically, with the drawer kick when cash moved (cash sales and cash refunds, never a
+   * card-only sale); without automatic printing, a cash sale still opens the drawer. Never throws
+   * and is not awaited by the sale: a failure is logged and the sale stands.
+   */
+  saleCompleted(sale: SaleDetail): void {
+    this.queueSale(sale).catch((e: unknown) =>
+      this.d.logger.error('could not queue the receipt', { sale: sale.id, error: String(e) }),
+    );
+  }
+
+  private async queueSale(sale: SaleDetail): Promise<void> {
+    const printer = await receiptPrinter(this.d.db.manager);
+    if (!printer) return;
+    const kick = printer.cashDrawer && printer.connection.type !== 'driver' && opensDrawer(sale);
+    if (printer.autoPrint) await this.queueReceipt(printer, sale, { copy: false, kick });
+    else if (kick)
+      await this.enqueue(printer, {
+        kind: 'drawer',
+        saleId: sale.id,
+        label: 'drawer',
+        format: 'escpos',
+        payload: drawerPulse(),
+      });
+  }
+
+  /**
+   * Opens the cash drawer through the receipt printer (ESC p), e.g. for a no-sale (`reason` is
+   * the job's label). Null when no printer with a drawer is set up. The caller audits the reason.
+   */
+  async kickDrawer(reason: string): Promise<PrintJob | null> {
+    const printer = await receiptPrinter(this.d.db.manager);
+    if (!printer?.cashDrawer || printer.connection.type === 'driver') return null;
+    return this.enqueue(printer, {
+      kind: 'drawer',
+      saleId: null,
+      label: reason,
+      format: 'escpos',
+      payload: drawerPulse(),
+    });
+  }
+
+  /**
+   * "Print a copy": the receipt again, marked COPY, with no drawer kick. A7 applies as for
+   * sales:get. PRINTER_NOT_CONFIGURED when no printer is set up. Audited.
+   */
+  async reprint(actor: Session, saleId: number): Promise<PrintJob> {
+    const sale = await this.d.queries.get(saleId, actor);
+    const printer = await this.requirePrinter();
+    const job = await this.queueReceipt(printer, sale, { copy: true, kick: false });
+    await this.d.db.write((em) =>
+      this.d.audit.record(em, {
+        action: 'printing.reprint',
+        outcome: 'success',
+        actorId: actor.staff.id,
+        actorName: actor.staff.username,
+        targetType: 'sale',
+        targetId: sale.id,
+        detail: `copy of receipt ${sale.tillName}-${sale.receiptNo} on ${printer.name}`,
+      }),
+    );
+    return job;
+  }
+
+  /** Queues a report (X or Z) on the receipt printer. PRINTER_NOT_CONFIGURED when none. */
+  async printReport(doc: ReportDocument): Promise<PrintJob> {
+    const printer = await this.requirePrinter();
+    const lines = layoutReport(doc, columnsFor(printer.paperWidth), this.d.settings.locale());
+    return this.enqueue(printer, {
+      kind: 'report',
+      saleId: null,
+      label: doc.title,
+      ...this.encode(printer, lines, false),
+    });
+  }
+
+  /**
+   * A test page: the receipt's logo and header, the printer's settings, a character set sample,
+   * the receipt's footer and a cut, so the admin sees what receipts will look like. NOT_FOUND.
+   */
+  async testPage(printerId: number): Promise<PrintJob> {
+    const printer = await findPrinter(this.d.db.manager, printerId);
+    const width = columnsFor(printer.paperWidth);
+    const words = printWords(this.d.settings.locale());
+    const lines: PrintLine[] = [
+      ...textLines(printer.receiptHeader).flatMap((l) => centred(l, width)),
+      ...centred(`Kassa · ${words.testPage}`, width, true),
+      ...centred(printer.name, width),
+      { kind: 'rule' },
+      ...columns('Paper', `${printer.paperWidth} / ${width}`, width),
+      ...columns('Character set', printer.codepage, width),
+      ...centred('Café Zürich £ €', width),
+      { kind: 'rule' },
+      ...centred('1234567890'.repeat(5).slice(0, width), width),
+      ...textLines(printer.receiptFooter).flatMap((l) => centred(l, width)),
+    ];
+    return this.enqueue(printer, {
+      kind: 'test',
+      saleId: null,
+      label: words.testPage,
+      ...this.encode(printer, lines, false, true),
+    });
+  }
+
+  async status(): Promise<PrintStatus> {
+    const em = this.d.db.manager;
+    const configured = (await receiptPrinter(em)) !== null;
+    const [jobs, waiting] = await Promise.all([waitingJobs(em), countWaiting(em)]);
+    return {
+      configured,
+      waiting,
+      error: jobs.find((j) => j.status === 'failed')?.error ?? null,
+      jobs,
+    };
+  }
+
+  async retry(id: number): Promise<PrintJob> {
+    const job = await this.d.db.write((em) => retryNow(em, id, this.d.clock.now().toISOString()));
+    this.worker.notify();
+    return job;
+  }
+
+  private async requirePrinter(): Promise<Printer> {
+    const printer = await receiptPrinter(this.d.db.manager);
+    if (!printer)
+      throw new AppError('PRINTER_NOT_CONFIGURED', 'No receipt printer is set up on this till.');
+    return printer;
+  }
+
+  private queueReceipt(
+    printer: Printer,
+    sale: SaleDetail,
+    o: { copy: boolean; kick: boolean },
+  ): Promise<PrintJob> {
+    const locale = this.d.settings.locale();
+    const model = receiptModel(sale, this.d.settings.get(), { copy: o.copy });
+    const lines = layoutReceipt(model, {
+      width: columnsFor(printer.paperWidth),
+      locale,
+      timeZone: this.d.settings.timeZone(),
+      words: printWords(locale),
+      header: textLines(printer.receiptHeader),
+      footer: textLines(printer.receiptFooter),
+    });
+    return this.enqueue(printer, {
+      kind: o.copy ? 'copy' : 'receipt',
+      saleId: sale.id,
+      label: `${sale.tillName} #${sale.receiptNo}`,
+      ...this.encode(printer, lines, o.kick, true),
+    });
+  }
+
+  /**
+   * ESC/POS for ESC/POS printers, with the printer's logo on top when `withLogo`; plain text for
+   * driver printers (no logo, no cut, no drawer).
+   */
+  private encode(
+    printer: Printer,
+    lines: PrintLine[],
+    kick: boolean,
+    withLogo = false,
+  ): Pick<NewJob, 'format' | 'payload'> {
+    if (printer.connection.type === 'driver')
+      return {
+        format: 'text',
+        payload: new TextEncoder().encode(asText(lines, columnsFor(printer.paperWidth))),
+      };
+    return {
+      format: 'escpos',
+      payload: escpos(lines, {
+        paperWidth: printer.paperWidth,
+        codepage: printer.codepage,
+        kick,
+        logo: withLogo ? printer.logo : null,
+      }),
+    };
+  }
+
+  private async enqueue(printer: Printer, job: Omit<NewJob, 'printerId'>): Promise<PrintJob> {
+    const queued = await this.d.db.write((em) =>
+      insertJob(em, { ...job, printerId: printer.id }, this.d.clock.now().toISOString()),
+    );
+    this.worker.notify();
+    return queued;
+  }
+
+  private async send(job: DueJob): Promise<void> {
+    const printer = await findPrinter(this.d.db.manager, job.printerId);
+    await sendToPrinter(printer.connection, job.payload, {
+      driver: this.d.driver,
+      jobName: job.label,
+      ...(this.d.timeoutMs ? { timeoutMs: this.d.timeoutMs } : {}),
+      ...(this.d.queue ? { queue: this.d.queue } : {}),
+    });
+  }
+}
+
+/** The lines of a stored header or footer ("\n" between lines; '' = none). */
+function textLines(text: string): string[] {
+  return text === '' ? [] : text.split('\n');
+}
