@@ -1,0 +1,196 @@
+/**
+ * Writes stock movements (issue 11, section 2): the one way a product's stock changes. Each call
+ * inserts the immutable `stock_movements` rows (D6) and adds their quantities to
+ * `products.on_hand` in the caller's transaction (D2), so on-hand always equals the ledger sum.
+ * Sales, refunds and voids call it from their own IMMEDIATE transaction (sales/checkout-service.ts,
+ * sales/sale-actions.ts); adjustments from stock-service.ts.
+ */
+import type { EntityManager } from 'typeorm';
+import type { StockMovementKind } from '../../../shared/contract/stock';
+import { AppError } from '../../../shared/errors';
+import { run, valuesList } from '../db/sql';
+import { negativeStockMode } from './stock-settings';
+
+export interface NewMovement {
+  productId: number;
+  kind: StockMovementKind;
+  /** Signed: + in, − out. */
+  quantity: number;
+  /** Minor units per unit, where known. */
+  unitCost: number | null;
+  reason: string | null;
+  note: string | null;
+  staffId: number;
+  tillId: number;
+  saleId: number | null;
+  /** UTC ISO-8601. */
+  createdAt: string;
+}
+
+const COLUMNS = 10;
+
+/** Inserts `movements` and moves each product's on-hand by their sum. No-op for none. */
+export async function recordMovements(
+  em: EntityManager,
+  movements: readonly NewMovement[],
+): Promise<void> {
+  if (movements.length === 0) return;
+  const params: unknown[] = [];
+  for (const m of movements)
+    params.push(
+      m.productId,
+      m.kind,
+      m.quantity,
+      m.unitCost,
+      m.reason,
+      m.note,
+      m.staffId,
+      m.tillId,
+      m.saleId,
+      m.createdAt,
+    );
+  await run(
+    em,
+    `INSERT INTO stock_movements (product_id, kind, quantity, unit_cost, reason, note, staff_id,
+       till_id, sale_id, created_at) VALUES ${valuesList(movements.length, COLUMNS)}`,
+    params,
+  );
+  for (const [productId, delta] of sumByProduct(movements))
+    if (delta !== 0)
+      await run(em, 'UPDATE products SET on_hand = on_hand + ? WHERE id = ?', [delta, productId]);
+}
+
+/** Who, where and when a sale, refund or void moved stock. */
+export interface MovementContext {
+  staffId: number;
+  tillId: number;
+  saleId: number;
+  /** UTC ISO-8601. */
+  createdAt: string;
+}
+
+/**
+ * The `sale` movements of a sale's lines: one per line of a stock product (`onHand` not null, as
+ * the quote read it), taking its quantity out.
+ */
+export function saleMovements(
+  lines: ReadonlyArray<{ productId: number; quantity: number; onHand: number | null }>,
+  at: MovementContext,
+): NewMovement[] {
+  return lines
+    .filter((l) => l.onHand !== null)
+    .map((l) => ({
+      ...at,
+      productId: l.productId,
+      kind: 'sale',
+      quantity: -l.quantity,
+      unitCost: null,
+      reason: null,
+      note: null,
+    }));
+}
+
+/**
+ * The `refund` movements of a refund's lines (negative quantities, as stored) whose product is a
+ * stock item now: restocked (+ the quantity returned) or written off (0; the refund's lines keep
+ * the quantity). `saleId` is the refund sale.
+ */
+export async function refundMovements(
+  em: EntityManager,
+  lines: ReadonlyArray<{ productId: number; quantity: number }>,
+  restock: boolean,
+  at: MovementContext,
+): Promise<NewMovement[]> {
+  const ids = [...new Set(lines.map((l) => l.productId))];
+  if (ids.length === 0) return [];
+  const stock = new Set(
+    (
+      await run<{ id: number }>(
+        em,
+        `SELECT id FROM products WHERE kind = 'stock' AND id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      )
+    ).map((r) => Number(r.id)),
+  );
+  return lines
+    .filter((l) => stock.has(l.productId))
+    .map((l) => ({
+      ...at,
+      productId: l.productId,
+      kind: 'refund',
+      quantity: restock ? -l.quantity : 0,
+      unitCost: null,
+      reason: restock ? 'restock' : 'write_off',
+      note: null,
+    }));
+}
+
+/**
+ * A void gives back what the voided sale took: for each of its `sale` movements, the same
+ * movement with the opposite quantity and reason `void`. `at.saleId` is the voided sale.
+ */
+export async function voidMovements(
+  em: EntityManager,
+  at: MovementContext,
+): Promise<NewMovement[]> {
+  const rows = await run<{ product_id: number; quantity: number }>(
+    em,
+    `SELECT product_id, quantity FROM stock_movements WHERE sale_id = ? AND kind = 'sale'
+       AND reason IS NULL ORDER BY id`,
+    [at.saleId],
+  );
+  return rows.map((r) => ({
+    ...at,
+    productId: Number(r.product_id),
+    kind: 'sale',
+    quantity: -Number(r.quantity),
+    unitCost: null,
+    reason: 'void',
+    note: null,
+  }));
+}
+
+/** Σ quantity per product, in first-seen order. */
+export function sumByProduct(
+  items: ReadonlyArray<{ productId: number; quantity: number }>,
+): Map<number, number> {
+  const sums = new Map<number, number>();
+  for (const i of items) sums.set(i.productId, (sums.get(i.productId) ?? 0) + i.quantity);
+  return sums;
+}
+
+/**
+ * The store's negative-stock rule (`stock:settings`), read in the caller's transaction: in
+ * `refuse` mode, INSUFFICIENT_STOCK when taking `out` units (per product, summed over lines) would
+ * leave a product below zero. `onHand` is the figure read in the same transaction.
+ */
+export async function guardNegativeStock(
+  em: EntityManager,
+  lines: ReadonlyArray<{
+    productId: number;
+    quantity: number;
+    onHand: number | null;
+    name: string;
+  }>,
+): Promise<void> {
+  const stockLines = lines.filter((l) => l.onHand !== null);
+  if (stockLines.length === 0 || (await negativeStockMode(em)) !== 'refuse') return;
+  const out = sumByProduct(stockLines);
+  for (const [productId, quantity] of out) {
+    const index = lines.findIndex((l) => l.productId === productId);
+    const line = lines[index]!;
+    if (line.onHand! - quantity < 0)
+      throw new AppError(
+        'INSUFFICIENT_STOCK',
+        line.onHand! <= 0
+          ? `${line.name} is out of stock.`
+          : `Only ${line.onHand} of ${line.name} in stock.`,
+        [
+          {
+            path: `lines.${index}.quantity`,
+            message: `product ${productId}: ${line.onHand} on hand`,
+          },
+        ],
+      );
+  }
+}
