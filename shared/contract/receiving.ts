@@ -1,0 +1,208 @@
+/**
+ * Receiving stock (issue 11, section 3): suppliers, receipts at cost with the moving average cost,
+ * and purchase orders. Every receipt is a `receive` movement in the stock ledger (D6) written by
+ * `recordMovements` in one transaction with the product's costs and its audit row (D2, L1).
+ *
+ * Costs are integer minor units per unit (M1). A product's `lastCost` is the unit cost of its
+ * latest receipt; its `averageCost` the moving average: (onHand·avg + qty·cost) / (onHand + qty),
+ * rounded half away from zero; when on-hand is ≤ 0 before the receipt (or there is no average
+ * yet), the average restarts at the receipt's cost.
+ *
+ * Purchase orders: draft → ordered → partial → received, or cancelled (from draft or ordered).
+ * Receiving against an order (ordered or partial) may pass the quantity ordered: as in Lightspeed
+ * Retail, over-receipt is allowed (the line shows `overReceived`), since the goods are on the shelf.
+ * Everything here needs `stock.manage`; goods, not money, so no password again (S3).
+ */
+import { z } from 'zod';
+import { defineChannel } from './define';
+import {
+  byIdInput,
+  displayText,
+  emailSchema,
+  idSchema,
+  optionalText,
+  pageInput,
+  utcTimestamp,
+} from './common';
+import { phoneSchema } from './customers';
+
+/** The largest quantity one line receives or orders, and the largest unit cost (10^9 minor). */
+export const MAX_RECEIVE_QUANTITY = 1_000_000;
+export const MAX_UNIT_COST = 1_000_000_000;
+
+const supplierFields = {
+  name: displayText(80),
+  contact: optionalText(80),
+  /** Optional; stored lower-case (RFC 5321 length). */
+  email: z
+    .union([z.literal(''), emailSchema])
+    .nullish()
+    .transform((e) => e || null),
+  /** Optional; stored as typed (4..15 digits, as customers' phones are checked). */
+  phone: z
+    .union([z.literal(''), phoneSchema])
+    .nullish()
+    .transform((p) => p || null),
+  notes: optionalText(500),
+};
+
+export const supplierViewSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  contact: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  notes: z.string().nullable(),
+  archived: z.boolean(),
+});
+export type SupplierView = z.infer<typeof supplierViewSchema>;
+
+const quantity = z.number().int().min(1).max(MAX_RECEIVE_QUANTITY);
+const unitCost = z.number().int().min(0).max(MAX_UNIT_COST);
+const costLine = z.strictObject({ productId: idSchema, quantity, unitCost });
+
+/** A product's stock and costs after a receipt. */
+export const receivedLevelSchema = z.strictObject({
+  productId: idSchema,
+  onHand: z.number().int(),
+  lastCost: z.number().int().nullable(),
+  averageCost: z.number().int().nullable(),
+});
+export type ReceivedLevel = z.infer<typeof receivedLevelSchema>;
+
+export const PURCHASE_ORDER_STATUSES = [
+  'draft',
+  'ordered',
+  'partial',
+  'received',
+  'cancelled',
+] as const;
+export const purchaseOrderStatusSchema = z.enum(PURCHASE_ORDER_STATUSES);
+export type PurchaseOrderStatus = z.infer<typeof purchaseOrderStatusSchema>;
+
+export const purchaseOrderSummarySchema = z.strictObject({
+  id: idSchema,
+  supplier: z.strictObject({ id: idSchema, name: z.string() }),
+  status: purchaseOrderStatusSchema,
+  note: z.string().nullable(),
+  /** Σ quantity × unit cost of the lines ordered, minor units. */
+  total: z.number().int(),
+  createdAt: utcTimestamp,
+  orderedAt: utcTimestamp.nullable(),
+});
+export type PurchaseOrderSummary = z.infer<typeof purchaseOrderSummarySchema>;
+
+export const purchaseOrderViewSchema = purchaseOrderSummarySchema.extend({
+  lines: z.array(
+    z.strictObject({
+      id: idSchema,
+      productId: idSchema,
+      sku: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      unitCost: z.number().int(),
+      received: z.number().int(),
+      /** More came than was ordered (allowed, shown as a warning). */
+      overReceived: z.boolean(),
+    }),
+  ),
+});
+export type PurchaseOrderView = z.infer<typeof purchaseOrderViewSchema>;
+
+export const receivingChannels = {
+  'suppliers:list': defineChannel({
+    summary: 'Suppliers by name; archived ones only when asked.',
+    input: z.strictObject({ includeArchived: z.boolean().default(false) }),
+    output: z.strictObject({ items: z.array(supplierViewSchema) }),
+    access: 'stock.manage',
+  }),
+  'suppliers:create': defineChannel({
+    summary:
+      'Add a supplier: name (1..80), contact, e-mail, phone, notes (optional). Audited (supplier.create).',
+    input: z.strictObject(supplierFields),
+    output: supplierViewSchema,
+    access: 'stock.manage',
+    writes: true,
+  }),
+  'suppliers:update': defineChannel({
+    summary:
+      "Change a supplier's details (archived ones too). NOT_FOUND. Audited (supplier.update) when something changes.",
+    input: z.strictObject({ id: idSchema, ...supplierFields }),
+    output: supplierViewSchema,
+    access: 'stock.manage',
+    writes: true,
+  }),
+  'suppliers:archive': defineChannel({
+    summary:
+      'Archive a supplier (suppliers are never deleted: orders and receipts name them). NOT_FOUND; CONFLICT while it has an open order (draft, ordered or partial). Audited (supplier.archive).',
+    input: byIdInput,
+    output: supplierViewSchema,
+    access: 'stock.manage',
+    writes: true,
+  }),
+  'stock:receive': defineChannel({
+    summary:
+      "Receive goods without an order: 1..100 lines of stock product, quantity 1..10^6 and unit cost 0..10^9 minor units, from a supplier (optional, not archived). Writes one `receive` movement per line at its cost, the products' on-hand, last cost and moving average cost (see the contract's rule), in one transaction; audited (stock.receive). NOT_FOUND (product or supplier), VALIDATION_FAILED (a non-stock or archived product, an archived supplier).",
+    input: z.strictObject({
+      supplierId: idSchema.nullable().default(null),
+      note: optionalText(200),
+      lines: z.array(costLine).min(1).max(100),
+    }),
+    output: z.strictObject({ levels: z.array(receivedLevelSchema) }),
+    access: 'stock.manage',
+    writes: true,
+  }),
+  'purchaseOrders:list': defineChannel({
+    summary: 'Purchase orders, newest first, paged; optionally of one status or one supplier.',
+    input: z.strictObject({
+      status: purchaseOrderStatusSchema.optional(),
+      supplierId: idSchema.optional(),
+      ...pageInput,
+    }),
+    output: z.strictObject({
+      items: z.array(purchaseOrderSummarySchema),
+      total: z.number().int().nonnegative(),
+    }),
+    access: 'stock.manage',
+  }),
+  'purchaseOrders:get': defineChannel({
+    summary: 'One purchase order with its lines and what each has received. NOT_FOUND.',
+    input: byIdInput,
+    output: purchaseOrderViewSchema,
+    access: 'stock.manage',
+  }),
+  'purchaseOrders:create': defineChannel({
+    summary:
+      'A draft purchase order to an active supplier: 1..100 lines of stock product, quantity 1..10^6, unit cost 0..10^9 minor units. NOT_FOUND (supplier, product), VALIDATION_FAILED (archived supplier, non-stock product). Audited (purchase_order.create).',
+    input: z.strictObject({
+      supplierId: idSchema,
+      note: optionalText(200),
+      lines: z.array(costLine).min(1).max(100),
+    }),
+    output: purchaseOrderViewSchema,
+    access: 'stock.manage',
+    writes: true,
+  }),
+  'purchaseOrders:setStatus': defineChannel({
+    summary:
+      'Mark a draft as `ordered` (sent to the supplier), or cancel a draft or an ordered order that has received nothing. Other moves are CONFLICT (the state machine: draft → ordered → partial → received, or cancelled); NOT_FOUND. Audited (purchase_order.status).',
+    input: z.strictObject({ id: idSchema, status: z.enum(['ordered', 'cancelled']) }),
+    output: purchaseOrderViewSchema,
+    access: 'stock.manage',
+    writes: true,
+  }),
+  'purchaseOrders:receive': defineChannel({
+    summary:
+      "Receive goods against an ordered or partly received order: 1..100 of its lines, quantity 1..10^6, optionally at another unit cost (the invoice's). Writes the same `receive` movements and costs as stock:receive, adds to each line's received quantity (over-receipt is allowed and flagged) and moves the order to partial or received, in one transaction; audited (stock.receive). NOT_FOUND; CONFLICT (draft, received or cancelled order); VALIDATION_FAILED (a line of another order, a line twice).",
+    input: z.strictObject({
+      id: idSchema,
+      lines: z
+        .array(z.strictObject({ lineId: idSchema, quantity, unitCost: unitCost.optional() }))
+        .min(1)
+        .max(100),
+    }),
+    output: purchaseOrderViewSchema,
+    access: 'stock.manage',
+    writes: true,
+  }),
+} as const;
