@@ -1,0 +1,71 @@
+import '@mantine/charts/styles.css';
+import { Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormAlert';
+import { useAnalyticsStore } from '../../stores/analytics';
+import { formatBusinessDay } from '../transactions/business-days';
+import { CustomersCard } from './CustomersCard';
+import { KeyFigureCards } from './KeyFigureCards';
+import { RangeBar } from './RangeBar';
+import { SalesHeatmap } from './SalesHeatmap';
+import { StaffPerformanceCard } from './StaffPerformanceCard';
+import { TaxReportCard } from './TaxReportCard';
+import { TopProductsCard } from './TopProductsCard';
+import { TrendCard } from './TrendCard';
+import './analytics.css';
+
+/**
+ * The Reports dashboard (issue 11, section 4; permission reports.view): for a range of business
+ * days in the store's time zone, the key figures against the previous period, the sales trend,
+ * top products, staff performance, when the shop sells, the tax report and customers. Every
+ * figure comes from the core's daily rollups; every chart can be read as a table.
+ */
+export function DashboardView() {
+  const { t } = useTranslation('analytics');
+  const { range, data, loading, error, topBy, init, chooseTopBy } = useAnalyticsStore();
+
+  useEffect(() => {
+    void init();
+  }, [init]);
+
+  return (
+    <Stack gap="lg" className="k-analytics">
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          {t('title')}
+        </Title>
+        {range && (
+          <Text c="dimmed">
+            {range.from === range.to
+              ? formatBusinessDay(range.from)
+              : t('range.text', {
+                  from: formatBusinessDay(range.from, 'medium'),
+                  to: formatBusinessDay(range.to, 'medium'),
+                })}
+          </Text>
+        )}
+      </Stack>
+      <RangeBar />
+      <FormAlert message={error} />
+      {!data && loading && <Loader aria-label={t('loading')} />}
+      {data && (
+        <>
+          <KeyFigureCards figures={data.keyFigures} />
+          <TrendCard trend={data.trend} />
+          <div className="k-analytics-pair">
+            <TopProductsCard
+              top={data.topProducts}
+              by={topBy}
+              onBy={(by) => void chooseTopBy(by)}
+            />
+            <TaxReportCard tax={data.tax} />
+          </div>
+          <StaffPerformanceCard staff={data.staff} />
+          <SalesHeatmap heatmap={data.heatmap} />
+          <CustomersCard customers={data.customers} />
+        </>
+      )}
+    </Stack>
+  );
+}

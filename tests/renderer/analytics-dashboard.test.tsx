@@ -1,0 +1,242 @@
+/**
+ * Issue 11, section 4: the Reports dashboard against a fake core. Ranges are presets counted from
+ * the core's business day (never this computer's clock), weeks run Monday to Sunday; every
+ * figure shown is the core's; each chart has a table view; the key figures compare with the
+ * previous period.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ChannelOutput, SalesFigures } from '../../shared/contract';
+import {
+  presetRange,
+  trendGrain,
+  PRESETS,
+} from '../../renderer/src/features/analytics/date-presets';
+import { percentChange } from '../../renderer/src/features/analytics/change-text';
+import { createFakeApi, ok, renderApp, sessionFor } from './helpers';
+
+const TODAY = '2026-11-25'; // a Wednesday
+
+function figures(net: number, salesCount: number): SalesFigures {
+  return {
+    salesCount,
+    refundsCount: 1,
+    voidsCount: 0,
+    items: salesCount * 2,
+    gross: net + 500,
+    refunds: 500,
+    voids: 0,
+    net,
+    discounts: 250,
+    tax: Math.round(net / 6),
+    averageBasket: salesCount ? Math.round(net / salesCount) : 0,
+    itemsPerSale: 2,
+  };
+}
+
+function fakeDashboard() {
+  const api = createFakeApi();
+  api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
+  api['reports:today'].mockResolvedValue(ok({ date: TODAY, timeZone: 'Europe/London' }));
+  api['analytics:keyFigures'].mockImplementation(async (input) => {
+    const r = input!;
+    return ok({
+      currency: 'GBP',
+      range: r,
+      previousRange: r,
+      current: figures(12_500, 10),
+      previous: figures(10_000, 8),
+      byTender: [],
+    });
+  });
+  api['analytics:trend'].mockImplementation(async (input) => {
+    const r = input!;
+    return ok({
+      currency: 'GBP',
+      grain: r.grain,
+      points: [
+        {
+          bucket: r.from,
+          salesCount: 4,
+          refundsCount: 0,
+          items: 8,
+          gross: 5000,
+          refunds: 0,
+          net: 5000,
+        },
+        {
+          bucket: r.to,
+          salesCount: 6,
+          refundsCount: 1,
+          items: 12,
+          gross: 8000,
+          refunds: 500,
+          net: 7500,
+        },
+      ],
+    });
+  });
+  api['analytics:heatmap'].mockResolvedValue(
+    ok({ currency: 'GBP', cells: [{ weekday: 3, hour: 14, salesCount: 6, net: 7500 }] }),
+  );
+  api['analytics:topProducts'].mockImplementation(async (input) =>
+    ok({
+      currency: 'GBP',
+      products: [
+        {
+          productId: 1,
+          sku: 'MUG-01',
+          name: 'Enamel Mug',
+          quantity: input?.by === 'quantity' ? 9 : 3,
+          gross: 1350,
+          refunds: 0,
+          net: 1350,
+          discounts: 0,
+          tax: 225,
+        },
+      ],
+    }),
+  );
+  api['analytics:staffPerformance'].mockResolvedValue(
+    ok({
+      currency: 'GBP',
+      staff: [
+        { staffId: 3, name: 'Tom Baker', ...figures(12_500, 10), shiftsClosed: 1, overShort: -50 },
+      ],
+    }),
+  );
+  api['analytics:taxReport'].mockResolvedValue(
+    ok({
+      currency: 'GBP',
+      rates: [{ taxRateBps: 2000, net: 10_417, tax: 2083, gross: 12_500 }],
+      totals: { net: 10_417, tax: 2083, gross: 12_500 },
+    }),
+  );
+  api['analytics:customers'].mockResolvedValue(
+    ok({
+      currency: 'GBP',
+      newCustomers: 2,
+      returningCustomers: 3,
+      walkInSales: 5,
+      top: [{ customerId: 7, name: 'Ada Lovelace', salesCount: 2, net: 4000 }],
+      lapsedCount: 1,
+      lapsed: [{ customerId: 9, name: 'Grace Hopper', lastSeen: '2026-07-01' }],
+    } satisfies ChannelOutput<'analytics:customers'>),
+  );
+  return api;
+}
+
+async function openDashboard() {
+  const api = fakeDashboard();
+  const rendered = renderApp(api);
+  await rendered.user.click(await screen.findByRole('button', { name: 'Reports' }));
+  await rendered.user.click(await screen.findByRole('tab', { name: 'Dashboard' }));
+  await screen.findByRole('list', { name: 'Key figures' });
+  return { api, ...rendered };
+}
+
+describe('dashboard ranges', () => {
+  it('counts every preset from the core day, weeks Monday to Sunday', () => {
+    expect(Object.fromEntries(PRESETS.map((p) => [p, presetRange(p, TODAY)]))).toEqual({
+      today: { from: TODAY, to: TODAY },
+      yesterday: { from: '2026-11-24', to: '2026-11-24' },
+      thisWeek: { from: '2026-11-23', to: TODAY },
+      lastWeek: { from: '2026-11-16', to: '2026-11-22' },
+      thisMonth: { from: '2026-11-01', to: TODAY },
+      lastMonth: { from: '2026-10-01', to: '2026-10-31' },
+      thisYear: { from: '2026-01-01', to: TODAY },
+    });
+    // Across a year's end and a leap February.
+    expect(presetRange('lastMonth', '2024-03-10')).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+    expect(presetRange('lastWeek', '2027-01-01')).toEqual({ from: '2026-12-21', to: '2026-12-27' });
+    expect(() => presetRange('today', '2026-02-30')).toThrow(RangeError);
+  });
+
+  it('picks the trend grain from the length of the range', () => {
+    expect(trendGrain({ from: TODAY, to: TODAY })).toBe('hour');
+    expect(trendGrain({ from: '2026-11-01', to: TODAY })).toBe('day');
+    expect(trendGrain({ from: '2026-01-01', to: TODAY })).toBe('week');
+    expect(trendGrain({ from: '2024-01-01', to: TODAY })).toBe('month');
+  });
+
+  it('compares with the previous period, and says so when there was nothing', () => {
+    expect(percentChange(12_500, 10_000)).toBe(25);
+    expect(percentChange(9_000, 10_000)).toBe(-10);
+    expect(percentChange(1, 3)).toBe(-66.7);
+    expect(percentChange(500, 0)).toBeNull();
+  });
+});
+
+describe('the dashboard', () => {
+  it("opens on this week and shows the core's figures against the previous period", async () => {
+    const { api } = await openDashboard();
+    expect(api['analytics:keyFigures']).toHaveBeenCalledWith({ from: '2026-11-23', to: TODAY });
+    expect(api['analytics:trend']).toHaveBeenCalledWith({
+      from: '2026-11-23',
+      to: TODAY,
+      grain: 'day',
+    });
+    const cards = within(screen.getByRole('list', { name: 'Key figures' }));
+    const net = cards.getAllByRole('listitem')[0]!;
+    expect(net).toHaveTextContent('Net sales£125.00+25 % on the previous period (£100.00)');
+    expect(screen.getByRole('table', { name: 'Tax by rate' })).toHaveTextContent(
+      '20%£104.17£20.83£125.00',
+    );
+    expect(screen.getByRole('table', { name: 'Staff performance' })).toHaveTextContent('Tom Baker');
+    expect(screen.getByRole('table', { name: 'Top customers' })).toHaveTextContent('Ada Lovelace');
+    expect(screen.getByText('1 customer not seen for 90 days')).toBeInTheDocument();
+    const heat = screen.getByRole('table', { name: /When the shop sells/ });
+    expect(within(heat).getByTitle('6 sales, £75.00')).toHaveTextContent('6');
+  });
+
+  it('a preset asks again for its range; the trend and top products read as tables', async () => {
+    const { api, user } = await openDashboard();
+    await user.click(screen.getByLabelText('Range', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Last month' }));
+    await waitFor(() =>
+      expect(api['analytics:keyFigures']).toHaveBeenLastCalledWith({
+        from: '2026-10-01',
+        to: '2026-10-31',
+      }),
+    );
+    expect(api['analytics:trend']).toHaveBeenLastCalledWith({
+      from: '2026-10-01',
+      to: '2026-10-31',
+      grain: 'day',
+    });
+    const trendCard = within(screen.getByRole('region', { name: 'Sales by day' }));
+    await user.click(trendCard.getByRole('radio', { name: 'Table' }));
+    const trend = await screen.findByRole('table', { name: 'Sales by day' });
+    expect(within(trend).getAllByRole('row')).toHaveLength(3);
+    expect(trend).toHaveTextContent('£75.00');
+
+    await user.click(screen.getByRole('radio', { name: 'By quantity' }));
+    await waitFor(() =>
+      expect(api['analytics:topProducts']).toHaveBeenLastCalledWith({
+        from: '2026-10-01',
+        to: '2026-10-31',
+        by: 'quantity',
+        limit: 10,
+      }),
+    );
+  });
+
+  it('typed days make the range custom; days out of order are not sent', async () => {
+    const { api } = await openDashboard();
+    const calls = api['analytics:keyFigures'].mock.calls.length;
+    // A date field's value changes whole (the browser's date picker), not key by key.
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-01' } });
+    expect(api['analytics:keyFigures'].mock.calls.length).toBe(calls);
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-02' } });
+    await waitFor(() =>
+      expect(api['analytics:keyFigures']).toHaveBeenLastCalledWith({
+        from: '2026-11-02',
+        to: TODAY,
+      }),
+    );
+    expect(screen.getByLabelText('Range', { selector: 'input' })).toHaveValue('Custom days');
+  });
+});
