@@ -31,7 +31,12 @@ const TIMED = [
  * payment dialog tells a scanner from a person by them (scanner-burst.ts). Other files type at
  * scanner speed into the scan field, which takes keys at any speed, and run side by side.
  */
-const E2E_TIMED = ['tests/e2e/busy-hour.test.ts', 'tests/e2e/checkout-scanning.test.ts'];
+const E2E_TIMED = [
+  'tests/e2e/busy-hour.test.ts',
+  'tests/e2e/checkout-scanning.test.ts',
+  // A scan on the receipt is told from a person's keys by their gaps (useStrayScanKeys.ts).
+  'tests/e2e/first-scan.test.ts',
+];
 /** Files run side by side in the node, renderer and e2e projects. */
 const PARALLEL_FILES = 2;
 
@@ -89,7 +94,12 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
-          testTimeout: 30_000,
+          // One jsdom and one React/Mantine import per worker, not per file: half the project's
+          // CPU. Every test starts from clean stores (renderApp → resetStores) and no file mocks
+          // a module, so nothing carries over.
+          isolate: false,
+          // Whole screens (Settings, Reports) render in jsdom; two files at once on a 2-core machine.
+          testTimeout: 60_000,
           maxWorkers: PARALLEL_FILES,
         },
       },
@@ -101,6 +111,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           exclude: E2E_TIMED,
           setupFiles: ['reflect-metadata'],
+          // The core and Playwright are imported once per worker; each file starts its own
+          // harness (core, server, Chromium) and mocks nothing.
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -21,6 +21,16 @@ import { VerifiedContacts1790000007200 } from './1790000007200-VerifiedContacts'
 import { StaffPins1790000007300 } from './1790000007300-StaffPins';
 import { StaffPhone1790000007400 } from './1790000007400-StaffPhone';
 import { AccessRequestVerification1790000007500 } from './1790000007500-AccessRequestVerification';
+import { CashPermissions1790000008000 } from './1790000008000-CashPermissions';
+import { Shifts1790000008100 } from './1790000008100-Shifts';
+import { PrintQueue1790000008200 } from './1790000008200-PrintQueue';
+import { CustomerInvoiceDetails1790000008400 } from './1790000008400-CustomerInvoiceDetails';
+import { PrinterReceiptLayout1790000008500 } from './1790000008500-PrinterReceiptLayout';
+import { ProductCategories1790000009000 } from './1790000009000-ProductCategories';
+import { StockLedger1790000009100 } from './1790000009100-StockLedger';
+import { SalesRollups1790000009200 } from './1790000009200-SalesRollups';
+import { Receiving1790000009300 } from './1790000009300-Receiving';
+import { StockCounts1790000009400 } from './1790000009400-StockCounts';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -42,4 +52,14 @@ export const MIGRATIONS = [
   StaffPins1790000007300,
   StaffPhone1790000007400,
   AccessRequestVerification1790000007500,
+  CashPermissions1790000008000,
+  Shifts1790000008100,
+  PrintQueue1790000008200,
+  CustomerInvoiceDetails1790000008400,
+  PrinterReceiptLayout1790000008500,
+  ProductCategories1790000009000,
+  StockLedger1790000009100,
+  SalesRollups1790000009200,
+  Receiving1790000009300,
+  StockCounts1790000009400,
 ];

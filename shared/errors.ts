@@ -121,6 +121,37 @@ export const ERROR_CODES = [
   'SMS_UNAVAILABLE',
   /** The SMS provider's own sending limit was hit: try again later. */
   'SMS_RATE_LIMITED',
+  /** No shift is open on this till: open one with a counted float first (issue 10, section 1). */
+  'SHIFT_NOT_OPEN',
+  /** A shift is already open on this till: close it before opening another. */
+  'SHIFT_ALREADY_OPEN',
+  /** The count is over or short by more than the store allows without a note: add a note. */
+  'SHIFT_NOTE_REQUIRED',
+  /** The browser engine could not draw the receipt's PDF; nothing was sent, the sale is unchanged. */
+  'RECEIPT_PDF_FAILED',
+  /** No receipt printer is set up on this till: add one in Settings → Printers (issue 10, section 2). */
+  'PRINTER_NOT_CONFIGURED',
+  /** A backup could not be made or written to its folder (D4); the database is unchanged. */
+  'BACKUP_FAILED',
+  /** The backup file is not a Kassa backup, or was changed, truncated or damaged (D4, D5). */
+  'BACKUP_DAMAGED',
+  /** The backup is encrypted and the passphrase is missing or does not open it (D4). */
+  'BACKUP_PASSPHRASE',
+  /** The backup was made by a newer Kassa (its schema is newer than this app's) (D3, D5). */
+  'BACKUP_TOO_NEW',
+  /** No browser engine could draw the Z report's PDF (issue 10, section 1); no file was written. */
+  'REPORT_PDF_FAILED',
+  /** The category would sit below level 3 of the tree (issue 11, section 1). */
+  'CATEGORY_TOO_DEEP',
+  /** A category cannot move under itself or one of its own sub-categories. */
+  'CATEGORY_CYCLE',
+  /** The category still has live sub-categories: archive or move them first. */
+  'CATEGORY_IN_USE',
+  /**
+   * Not enough stock: the store refuses sales (or adjustments) that would take a product's on-hand
+   * below zero (issue 11, section 2; stock setting `negativeStock: refuse`). Nothing was recorded.
+   */
+  'INSUFFICIENT_STOCK',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

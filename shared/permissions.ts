@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   'data.import': 'Import products, customers and sales history from files',
   'sales.discountOverride':
     'Give a discount above the store limit, or type the price of an open-price product',
+  'cash.manage': 'Pay cash into or out of the drawer during a shift',
+  'cash.noSale': 'Open the cash drawer without a sale',
+  'shifts.close': 'Close a shift with a counted drawer and produce its Z report',
+  'backups.manage': 'Make backups, change where they go, and restore the database from one',
+  'stock.manage': 'Adjust stock, read the stock ledger and set reorder levels',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -37,10 +42,11 @@ export const ADMIN_ROLE_ID: RoleId = 'admin';
 /** How the roles editor groups permissions (issue 9, section 2); every permission has one group. */
 export const PERMISSION_GROUPS = {
   sales: ['sales.create', 'sales.void', 'sales.refund', 'sales.annotate', 'sales.discountOverride'],
-  catalogue: ['products.manage', 'customers.manage', 'data.import'],
+  catalogue: ['products.manage', 'customers.manage', 'data.import', 'stock.manage'],
   reports: ['reports.view', 'audit.view'],
   staff: ['staff.view', 'staff.manage', 'staff.approve'],
-  settings: ['settings.manage'],
+  cash: ['shifts.close', 'cash.manage', 'cash.noSale'],
+  settings: ['settings.manage', 'backups.manage'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type PermissionGroup = keyof typeof PERMISSION_GROUPS;
 
@@ -70,9 +76,17 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'products.manage',
       'customers.manage',
       'reports.view',
+      'cash.manage',
+      'cash.noSale',
+      'shifts.close',
+      'stock.manage',
     ],
   },
-  { id: 'cashier', name: 'Cashier', permissions: ['sales.create', 'customers.manage'] },
+  {
+    id: 'cashier',
+    name: 'Cashier',
+    permissions: ['sales.create', 'customers.manage', 'shifts.close'],
+  },
 ];
 
 /**

@@ -28,9 +28,16 @@ import { IntegrityMonitor } from './integrity/monitor';
 import { readMarker, writeMarker } from './integrity/setup-marker';
 import { createHandlers } from './router/handlers';
 import { createRouter } from './router/router';
+import { writeBackup } from './backups/backup-service';
+import { localFolder } from './backups/backup-folders';
+import { CHECK_EVERY_MS, every } from './backups/schedule';
+import { swapInRestored } from './backups/swap';
+import type { AuditInput } from './audit/audit-log';
 import { buildServices } from './services';
+import { CART_CHANGING_CHANNELS } from './display/customer-display';
+import type { SaleDetail } from '../../shared/contract/sales-views';
 import { SettingsService } from './settings/settings-service';
-import { systemClock, type Core, type CoreOptions, type Logger } from './types';
+import { systemClock, type Clock, type Core, type CoreOptions, type Logger } from './types';
 
 export * from './types';
 
@@ -58,7 +65,70 @@ function schemaProblem(raw: import('better-sqlite3').Database): string | null {
   return null;
 }
 
+/**
+ * The core the app, tests and the e2e bridge hold: it stays the same object while a restore
+ * restarts the real core underneath (close, swap the files, open and migrate; issue 10, section 5).
+ * Calls that arrive during the swap wait for it and then reach the restarted core.
+ */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  let restore: { path: string; note: AuditInput } | null = null;
+  const hooks: BootHooks = {
+    requestRestart: (path, note) => {
+      restore = { path, note };
+    },
+  };
+  // The customer display's listeners outlive a restart: each booted core feeds them.
+  const displayListeners = new Set<() => void>();
+  const follow = (core: Core) => {
+    core.onDisplayChange(() => displayListeners.forEach((listener) => listener()));
+    return core;
+  };
+  let current = follow(await bootCore(options, hooks));
+  let swapping: Promise<void> | null = null;
+  const swap = async (r: { path: string; note: AuditInput }) => {
+    await current.close();
+    swapInRestored(options.databasePath, r.path);
+    current = follow(await bootCore(options, { ...hooks, afterStart: r.note }));
+    displayListeners.forEach((listener) => listener());
+  };
+  return {
+    async invoke(channel, payload, caller) {
+      await swapping;
+      const result = await current.invoke(channel, payload, caller);
+      if (restore) {
+        const r = restore;
+        restore = null;
+        swapping = swap(r).finally(() => {
+          swapping = null;
+        });
+        await swapping;
+      }
+      return result;
+    },
+    get safeMode() {
+      return current.safeMode;
+    },
+    checkIntegrity: () => current.checkIntegrity(),
+    backupNow: (reason) => current.backupNow(reason),
+    customerDisplayEnabled: () => current.customerDisplayEnabled(),
+    onDisplayChange(listener) {
+      displayListeners.add(listener);
+      return () => displayListeners.delete(listener);
+    },
+    async close() {
+      await swapping;
+      await current.close();
+    },
+  };
+}
+
+interface BootHooks {
+  requestRestart: (restoredPath: string, note: AuditInput) => void;
+  /** Recorded in the audit log once the core is up (the restore, in the restored file). */
+  afterStart?: AuditInput;
+}
+
+async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const terminal = options.terminalName ?? hostname();
@@ -91,6 +161,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   else {
     try {
       await dataSource.initialize();
+      if (file.state === 'ok' && (await dataSource.showMigrations()))
+        await backupBeforeMigration(options, clock, logger);
       await dataSource.runMigrations({ transaction: 'each' });
       const problem = schemaProblem(rawSqlite(dataSource));
       if (problem) integrity.enterSafeMode(problem);
@@ -127,6 +199,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
                 : `audit chain ${chain.state} (${chain.rowsChecked} rows verified since the seal)`,
           }),
         );
+        if (hooks.afterStart) await db.write((em) => audit.record(em, hooks.afterStart!));
         if ((hasStaff && !marker.setUp) || (audit.sealing && !marker.auditSealed)) {
           marker.setUp ||= hasStaff;
           marker.auditSealed ||= audit.sealing;
@@ -138,8 +211,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       integrity.enterSafeMode(`The database could not be read: ${(e as Error).message}`);
     }
   }
-  const hasher = new PasswordHasher();
-  hasher.warmUp();
+  const hasher =
+    options.testPasswordCost === undefined
+      ? new PasswordHasher()
+      : new PasswordHasher(options.testPasswordCost, { forTests: true });
   const services = await buildServices({
     db,
     audit,
@@ -152,7 +227,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     safeMode: () => safeMode,
     integrity,
     logger,
+    ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
+    ...(options.folderDialog ? { folderDialog: options.folderDialog } : {}),
+    ...(options.receiptPdf ? { receiptPdf: options.receiptPdf } : {}),
+    ...(options.printing ? { printing: options.printing } : {}),
+    backups: {
+      appVersion: options.appVersion ?? 'unknown',
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      requestRestart: hooks.requestRestart,
+      afterShiftClose: options.backupAfterShiftClose !== false,
+    },
   });
+  if (!safeMode) services.printing.start();
   const route = createRouter({
     services,
     handlers: createHandlers(services),
@@ -161,6 +247,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   if (!safeMode && options.integrityCheck !== false)
     integrity.schedule(options.integrityCheck?.firstAfterMs ?? 60_000);
+  const stopBackups =
+    !safeMode && options.backupSchedule !== false
+      ? every(options.backupSchedule?.checkEveryMs ?? CHECK_EVERY_MS, () => {
+          void services.backups.runIfDue();
+        })
+      : () => {};
 
   return {
     async invoke(channel, payload, caller) {
@@ -172,17 +264,53 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         marker.since ??= clock.now().toISOString();
         writeMarker(path, marker);
       }
+      // The customer display follows the till's cart (issue 10, section 4).
+      if (result.ok && CART_CHANGING_CHANNELS.has(channel)) {
+        if (channel === 'sales:checkout')
+          services.customerDisplay.saleCompleted(result.data as SaleDetail);
+        services.customerDisplay.changed();
+      }
+      // The shell re-reads the customer display setting on a display change.
+      if (result.ok && channel === 'settings:update') services.customerDisplay.changed();
       return result;
     },
+    onDisplayChange: (listener) => services.customerDisplay.subscribe(listener),
+    customerDisplayEnabled: () => services.settings.get().customerDisplay,
     get safeMode() {
       return safeMode;
     },
     checkIntegrity: () => integrity.check(),
+    backupNow: (reason) => services.backups.run(reason),
     async close() {
+      stopBackups();
+      await services.backups.idle();
       safeMode = true;
       await integrity.close();
+      await services.printing.stop();
       await db.close();
       await hasher.close();
     },
   };
+}
+
+/**
+ * D3/D4: a copy of an existing database before its pending migrations run, in the local backup
+ * folder (unencrypted, like the database beside it; the passphrase is in a table that may be
+ * about to change). A failure is logged and does not stop the update.
+ */
+async function backupBeforeMigration(options: CoreOptions, clock: Clock, logger: Logger) {
+  try {
+    const { name } = await writeBackup({
+      databasePath: options.databasePath,
+      folder: localFolder(options.databasePath),
+      at: clock.now(),
+      reason: 'preMigration',
+      appVersion: options.appVersion ?? 'unknown',
+      passphrase: null,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    logger.info('backup before migrations', { file: name });
+  } catch (e) {
+    logger.error('backup before migrations failed', { error: (e as Error).message });
+  }
 }

@@ -3,6 +3,7 @@
  * service needs which. createCore calls it after boot; tests that need the handlers behind the
  * router's schema call it too, so they run exactly the app's wiring.
  */
+import { AppError } from '../../shared/errors';
 import { AuditLog } from './audit/audit-log';
 import { AuthService } from './auth/auth-service';
 import { PasswordHasher } from './auth/password-hasher';
@@ -14,6 +15,7 @@ import type { Clock, Logger, SecretStore } from './types';
 import type { FullCheckOutcome, IntegrityStatus } from './integrity/monitor';
 import { ensureTill } from './tills/till-service';
 import { ProductService } from './products/product-service';
+import { CategoryService } from './categories/category-service';
 import { CustomerService } from './customers/customer-service';
 import { SaleQueries } from './sales/sale-queries';
 import { CheckoutService } from './sales/checkout-service';
@@ -39,6 +41,32 @@ import { VerificationPolicyStore } from './verification/verification-policy';
 import { AccessRequests } from './verification/access-requests';
 import { ProfileService } from './profile/profile-service';
 import { KeyFileOptIn } from './secrets/key-file-opt-in';
+import { ShiftEvents } from './shifts/shift-events';
+import { ShiftService } from './shifts/shift-service';
+import { ShiftSettingsStore } from './shifts/shift-settings';
+import { ZReports } from './shifts/z-reports';
+import { ZReportPdf } from './shifts/z-report-pdf';
+import { connectShiftsToPrinter } from './shifts/shift-printing';
+import { StockService } from './stock/stock-service';
+import { StockSettingsStore } from './stock/stock-settings';
+import { StockCountService } from './stock/stock-count-service';
+import { SupplierService } from './receiving/supplier-service';
+import { PurchaseOrderService } from './receiving/purchase-order-service';
+import { ExportJobs } from './exports/export-jobs';
+import { ExportService } from './exports/export-service';
+import { folderSaveDialog, type SaveDialog } from './exports/save-path';
+import { dirname, join } from 'node:path';
+import { ReceiptMail } from './receipts/receipt-mail';
+import type { PdfMaker } from './receipts/receipt-pdf';
+import { PrintingService } from './printing/printing-service';
+import type { DriverPrintPort } from './printing/connections/driver-port';
+import type { QueueOptions } from './printing/connections/send';
+import { CustomerDisplay } from './display/customer-display';
+import { BackupService } from './backups/backup-service';
+import { BackupSettings } from './backups/backup-settings';
+import { BackupRestore, type RequestRestart } from './backups/restore';
+import { SafeModeRestore } from './backups/safe-mode-restore';
+import type { FolderDialog } from './backups/folder-dialog';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -52,6 +80,8 @@ export interface Services {
   sessions: SessionManager;
   safeMode: () => boolean;
   products: ProductService;
+  /** Product categories (issue 11, section 1). */
+  categories: CategoryService;
   customers: CustomerService;
   checkout: CheckoutService;
   saleQueries: SaleQueries;
@@ -87,6 +117,46 @@ export interface Services {
   profile: ProfileService;
   /** Where the data-protection key lives; the key-file opt-in (issue 9, section 1). */
   keyFile: KeyFileOptIn;
+  /** Shifts, cash movements and the X report (issue 10, section 1). */
+  shifts: ShiftService;
+  /** Closing a shift into its Z report; reading Z reports (issue 10, section 1). */
+  zReports: ZReports;
+  /** Sales need an open shift, the note threshold, denomination tables (issue 10, section 1). */
+  shiftSettings: ShiftSettingsStore;
+  /** A Z report saved as an A4 PDF (issue 10, section 1). */
+  zReportPdf: ZReportPdf;
+  /**
+   * The shift listeners (issue 10, sections 2 and 5): `onShiftClosed(zReport)` prints the Z report
+   * and makes a backup, `onDrawerOpen({ reason, tillId })` kicks the drawer; wired below.
+   */
+  shiftEvents: ShiftEvents;
+  /** The stock ledger: adjustments, levels, low stock, the drift check (issue 11, section 2). */
+  stock: StockService;
+  /** Negative stock: warn or refuse (issue 11, section 2). */
+  stockSettings: StockSettingsStore;
+  /** The stock take: count sheets, variances, posting (issue 11, section 2). */
+  stockCounts: StockCountService;
+  /** Suppliers (issue 11, section 3). */
+  suppliers: SupplierService;
+  /** Receiving at cost and purchase orders (issue 11, section 3). */
+  purchaseOrders: PurchaseOrderService;
+  /** The accountant's exports and the running ones (issue 10, section 6). */
+  exports: ExportService;
+  exportJobs: ExportJobs;
+  /** E-mail receipts with the sale's PDF (issue 10, section 3). */
+  receiptMail: ReceiptMail;
+  /** Receipt printers, the print queue and the cash drawer (issue 10, section 2). */
+  printing: PrintingService;
+  /** The customer display's view of this till's cart (issue 10, section 4). */
+  customerDisplay: CustomerDisplay;
+  /** Backups and restore (issue 10, section 5; D4, D5). */
+  backups: BackupService;
+  backupSettings: BackupSettings;
+  backupRestore: BackupRestore;
+  /** The restore safe mode offers (D5). */
+  safeModeRestore: SafeModeRestore;
+  /** The shell's folder dialog for the second backup folder; absent without a shell. */
+  folderDialog?: FolderDialog;
 }
 
 export interface ServiceDeps {
@@ -105,6 +175,36 @@ export interface ServiceDeps {
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: IntegritySource;
   logger?: Logger;
+  /** The shell's save dialog for exports; by default the `exports` folder beside the key file. */
+  saveDialog?: SaveDialog;
+  /** The shell's folder dialog for the second backup folder (CoreOptions.folderDialog). */
+  folderDialog?: FolderDialog;
+  /** Draws PDFs (receipts, Z reports) in a browser engine (issue 10); absent in scripts. */
+  receiptPdf?: PdfMaker;
+  /** Printing through OS printer drivers (electron/main) and the queue's timings; see CoreOptions. */
+  printing?: PrintingOptions;
+  /**
+   * For backups: the app's version for the manifest, the better-sqlite3 binary, and how to
+   * restart the core on a restored file (createCore). Tests outside createCore may leave it out:
+   * restores are then refused with BACKUP_FAILED.
+   */
+  backups?: {
+    appVersion: string;
+    nativeBinding?: string;
+    requestRestart: RequestRestart;
+    /** A backup after each shift close; default true (CoreOptions.backupAfterShiftClose). */
+    afterShiftClose?: boolean;
+  };
+}
+
+export interface PrintingOptions {
+  driver?: DriverPrintPort;
+  /** How often the print worker looks for due retries (ms, default 1000). */
+  pollMs?: number;
+  /** Network printers' connect/write timeout (ms, default 5000). */
+  timeoutMs?: number;
+  /** OS print queues: `lp`, or the Windows spooler on win32 (tests name the platform). */
+  queue?: QueueOptions;
 }
 
 /** The integrity monitor as the handlers see it (integrity/monitor.ts). */
@@ -151,6 +251,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
   const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   const saleQueries = new SaleQueries(db, settings, clock);
+  const tillCarts = new TillCarts(db, audit, clock, till);
   const mailSettings = new MailSettings(db, audit, clock, secrets);
   const mailer = new Mailer(mailSettings);
   const codes = new OneTimeCodes(clock, secrets);
@@ -197,7 +298,95 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     sessions,
     logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
   });
+  const shiftEvents = new ShiftEvents(
+    d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+  );
+  const shifts = new ShiftService(db, audit, clock, settings, till, shiftEvents);
+  const checkout = new CheckoutService(db, audit, clock, settings, till, saleQueries);
+  const saleActions = new SaleActions(db, audit, clock, till, saleQueries);
+  const printing = new PrintingService({
+    db,
+    audit,
+    clock,
+    settings,
+    queries: saleQueries,
+    logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+    driver: d.printing?.driver ?? null,
+    ...(d.printing?.pollMs ? { pollMs: d.printing.pollMs } : {}),
+    ...(d.printing?.timeoutMs ? { timeoutMs: d.printing.timeoutMs } : {}),
+    ...(d.printing?.queue ? { queue: d.printing.queue } : {}),
+  });
+  // Receipts and the drawer kick are queued after the sale's commit (issue 10, section 2).
+  checkout.onCompleted = (sale) => printing.saleCompleted(sale);
+  saleActions.onRefunded = (refund) => printing.saleCompleted(refund);
+  const zReports = new ZReports(db, audit, clock, till, shifts, shiftEvents);
+  const saveDialog = d.saveDialog ?? folderSaveDialog(join(dirname(d.keyFilePath), 'exports'));
+  const zReportPdf = new ZReportPdf({
+    db,
+    audit,
+    clock,
+    settings,
+    zReports,
+    saveDialog,
+    ...(d.receiptPdf ? { pdf: d.receiptPdf } : {}),
+  });
+  // The drawer opens on a no-sale, a float or cash paid in/out; Z reports print at the close.
+  connectShiftsToPrinter({ db, settings, printing, shifts, zReports }, shiftEvents);
+  const databasePath = String(db.dataSource.options.database);
+  const backupSettings = new BackupSettings(db, clock, secrets);
+  const nativeBinding = d.backups?.nativeBinding;
+  const backups = new BackupService({
+    db,
+    audit,
+    clock,
+    logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+    settings: backupSettings,
+    databasePath,
+    appVersion: d.backups?.appVersion ?? 'unknown',
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  const backupRestore = new BackupRestore({
+    db,
+    audit,
+    settings: backupSettings,
+    backups,
+    databasePath,
+    ...(nativeBinding ? { nativeBinding } : {}),
+    requestRestart:
+      d.backups?.requestRestart ??
+      (() => {
+        throw new AppError('BACKUP_FAILED', 'This core cannot restart on a restored file.');
+      }),
+  });
+  const safeModeRestore = new SafeModeRestore({
+    databasePath,
+    clock,
+    hasher,
+    safeMode: d.safeMode,
+    ...(nativeBinding ? { nativeBinding } : {}),
+    requestRestart: (path, note) => backupRestore.requestRestart(path, note),
+  });
+  // A backup after each shift close (issue 10, section 5), after the Z report is printed.
+  if (d.backups?.afterShiftClose !== false)
+    shiftEvents.onShiftClosed(async () => {
+      await backups.run('shiftClose');
+    });
   return {
+    shifts,
+    zReports,
+    zReportPdf,
+    shiftSettings: new ShiftSettingsStore(audit, clock, (em) => shifts.currency(em)),
+    shiftEvents,
+    stock: new StockService(db, audit, clock, till),
+    stockSettings: new StockSettingsStore(audit, clock),
+    stockCounts: new StockCountService(db, audit, clock, till),
+    suppliers: new SupplierService(db, audit, clock),
+    purchaseOrders: new PurchaseOrderService(db, audit, clock, till),
+    backups,
+    backupSettings,
+    backupRestore,
+    safeModeRestore,
+    ...(d.folderDialog ? { folderDialog: d.folderDialog } : {}),
     db,
     audit,
     auth,
@@ -208,15 +397,17 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     safeMode: d.safeMode,
     integrity: d.integrity ?? UNMONITORED,
     products: new ProductService(db, audit, clock, settings),
+    categories: new CategoryService(db, audit, clock),
     customers: new CustomerService(db, audit, clock, saleQueries),
-    checkout: new CheckoutService(db, audit, clock, settings, till, saleQueries),
+    checkout,
     saleQueries,
-    saleActions: new SaleActions(db, audit, clock, till, saleQueries),
+    saleActions,
     parked: new ParkedSales(db, clock, till),
     daySummary: new DaySummaryService(db, settings, clock),
     onlineRetail: new OnlineRetailImporter(db, audit, clock, settings),
     importJobs: new ImportJobs(),
-    tillCarts: new TillCarts(db, audit, clock, till),
+    tillCarts,
+    customerDisplay: new CustomerDisplay(db, settings, clock, tillCarts),
     twoFactor: new TwoFactorService(
       db,
       audit,
@@ -239,5 +430,18 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     accessRequests,
     profile,
     keyFile,
+    exports: new ExportService(db, audit, saveDialog, () => settings.timeZone()),
+    exportJobs: new ExportJobs(),
+    receiptMail: new ReceiptMail({
+      db,
+      audit,
+      clock,
+      settings,
+      saleQueries,
+      mailSettings,
+      mailer,
+      ...(d.receiptPdf ? { pdf: d.receiptPdf } : {}),
+    }),
+    printing,
   };
 }

@@ -14,6 +14,12 @@ export interface Caller {
   origin: string;
   isTopFrame: boolean;
   windowId: number;
+  /**
+   * True when the sender is the customer display window (issue 10, section 4). Set by the shell
+   * from the sending webContents (or by the e2e bridge for its display page), never by a page:
+   * such a sender may call only the display channels, and only it may call them.
+   */
+  display?: boolean;
 }
 
 /** The core's only source of time, so tests can use a fake clock. Returns UTC instants. */
@@ -69,6 +75,49 @@ export interface CoreOptions {
    * `Core.checkIntegrity()` still runs it on demand.
    */
   integrityCheck?: false | { firstAfterMs?: number };
+  /**
+   * The shell's save dialog, where exports ask for their file (issue 10, section 6); without it
+   * they go to the `exports` folder beside the database (tests, the e2e bridge, scripts).
+   */
+  saveDialog?: import('./exports/save-path').SaveDialog;
+  /**
+   * The shell's folder dialog, where the admin picks the second backup folder (issue 10, section
+   * 5); without it `backups:chooseFolder` answers `available: false` and the path is typed.
+   */
+  folderDialog?: import('./backups/folder-dialog').FolderDialog;
+  /**
+   * Draws PDFs in a browser engine (issue 10; receipts/receipt-pdf.ts): a sale's receipt or
+   * invoice, a Z report. The shell's hidden print window in the app, Playwright in the e2e
+   * harness. Without it, e-mail receipts answer RECEIPT_PDF_FAILED and Z report PDFs
+   * REPORT_PDF_FAILED.
+   */
+  receiptPdf?: import('./receipts/receipt-pdf').PdfMaker;
+  /**
+   * Printing (issue 10, section 2): the OS-driver printing port that electron/main provides
+   * (`webContents.print`), and the print queue's poll and network timeout (tests shorten them).
+   */
+  printing?: import('./services').PrintingOptions;
+  /**
+   * Tests only: hash new passwords at this bcrypt cost (4 to 11) instead of BCRYPT_COST (12), as
+   * Rails' `min_cost` and Django's test password hashers do, so that the hundreds of throwaway
+   * staff in the test suite do not cost 0.3 s of CPU each. Nothing else changes: verification,
+   * lockout and rehashing work the same way. The tests of the cost itself (passwords.test.ts) and
+   * of timing (A5) keep 12; the shell never sets it (tests/shell/main-process.test.ts).
+   */
+  testPasswordCost?: number;
+  /** The app's version, written into every backup's manifest. */
+  appVersion?: string;
+  /**
+   * A backup after each shift close (issue 10, section 5); default true. `false` leaves closes
+   * without one (the fuzz test, which compares every table around each call while a backup would
+   * still be writing its run record).
+   */
+  backupAfterShiftClose?: boolean;
+  /**
+   * The daily backup's timer (D4): it asks every `checkEveryMs` (default 10 minutes) whether a
+   * backup is due by the core's clock. `false` turns it off; `Core.backupNow` still works.
+   */
+  backupSchedule?: false | { checkEveryMs?: number };
 }
 
 /** The result of `Core.checkIntegrity()`. */
@@ -97,6 +146,25 @@ export interface Core {
    * mode; the till keeps selling while the check runs. Never rejects while the core is open.
    */
   checkIntegrity(): Promise<IntegrityCheckResult>;
+  /**
+   * Calls `listener` after every change of this till's cart or a completed sale (issue 10,
+   * section 4): the shell then tells the customer display window to read `display:cart` again.
+   * Returns the unsubscribe function.
+   */
+  onDisplayChange(listener: () => void): () => void;
+  /**
+   * Whether the store wants the customer display (setting `customerDisplay`, default true); the
+   * shell opens or closes the window when it changes (electron/main/display-window.ts).
+   */
+  customerDisplayEnabled(): boolean;
+  /**
+   * Makes a backup now (D4) into the local folder and the admin's second folder, or joins the
+   * one running; every shift close runs one.
+   * Never rejects: a failure is a run with `ok: false`, shown to admins.
+   */
+  backupNow(
+    reason: import('../../shared/contract/backups').BackupReason,
+  ): Promise<import('../../shared/contract/backups').BackupRun>;
   /** Closes the database after the write queue drains. */
   close(): Promise<void>;
 }

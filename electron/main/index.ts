@@ -16,7 +16,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
 import { createCore } from '../core/index';
 import type { Core } from '../core/types';
 import { APP_ORIGIN } from '../../shared/csp';
@@ -29,7 +29,17 @@ import { applyPermissionPolicy } from './permissions';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { createAppSecretStore } from './secret-store';
 import { acquireSingleInstance } from './single-instance';
+import { createPrintWindowPdfMaker } from './receipt-pdf-window';
+import {
+  customerMonitor,
+  keepCustomerDisplay,
+  openCustomerDisplay,
+  type CustomerDisplayKeeper,
+} from './display-window';
 import { createMainWindow } from './window';
+import { electronSaveDialog } from './save-dialog';
+import { electronFolderDialog } from './folder-dialog';
+import { createDriverPrintPort } from './driver-printer';
 
 // Development and the real-Electron smoke test may point the profile at a scratch directory.
 // Ignored in packaged builds, so a shortcut cannot redirect a till's database.
@@ -52,6 +62,7 @@ app.on('web-contents-created', (_event, contents) => {
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let customerDisplay: CustomerDisplayKeeper | null = null;
 
 // 1. Single instance; 2–7. start.
 if (acquireSingleInstance(app, () => mainWindow)) {
@@ -81,12 +92,20 @@ async function start(): Promise<void> {
     secretStore: createAppSecretStore(),
     appOrigin: APP_ORIGIN,
     logger,
+    saveDialog: electronSaveDialog,
+    folderDialog: electronFolderDialog,
     ...(nativeBinding !== undefined ? { nativeBinding } : {}),
+    // Receipt PDFs from a hidden window on the print route (issue 10, section 3).
+    receiptPdf: createPrintWindowPdfMaker(),
+    printing: { driver: createDriverPrintPort() },
   });
   core = started;
   if (started.safeMode) logger.warn('Database failed quick_check: running in safe mode');
 
-  registerIpcHandlers(ipcMain, started, { logger });
+  registerIpcHandlers(ipcMain, started, {
+    logger,
+    isDisplaySender: (sender) => customerDisplay?.current()?.isDisplaySender(sender) ?? false,
+  });
   serveAppProtocol({ bundleRoot: path.join(app.getAppPath(), 'dist', 'renderer') });
   applyPermissionPolicy(session.defaultSession);
 
@@ -95,6 +114,22 @@ async function start(): Promise<void> {
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    customerDisplay?.current()?.window.destroy();
+  });
+
+  // 8. The customer display (issue 10, section 4), on a second monitor when the till has one
+  // and the store's setting is on. It never stops the till: a failure is logged and the till
+  // runs without it.
+  customerDisplay = keepCustomerDisplay(started, {
+    monitor: () => customerMonitor(screen.getAllDisplays(), screen.getPrimaryDisplay()),
+    open: (monitor) =>
+      openCustomerDisplay(started, path.join(__dirname, 'display-preload.cjs'), monitor, {
+        isPackaged: app.isPackaged,
+      }),
+    onError: (error) =>
+      logger.warn('The customer display could not open', {
+        message: error instanceof Error ? error.message : String(error),
+      }),
   });
 }
 

@@ -33,7 +33,10 @@ export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
  *   the frame is gone;
  * - `windowId`: `BrowserWindow.fromWebContents(event.sender)?.id`, or -1.
  */
-export function callerFromEvent(event: SenderEvent): Caller {
+export function callerFromEvent(
+  event: SenderEvent,
+  isDisplaySender: (sender: SenderEvent['sender']) => boolean = () => false,
+): Caller {
   let frame: IpcMainInvokeEvent['senderFrame'] = null;
   try {
     frame = event.senderFrame;
@@ -46,14 +49,22 @@ export function callerFromEvent(event: SenderEvent): Caller {
   } catch {
     windowId = -1;
   }
-  if (frame === null) return { origin: 'null', isTopFrame: false, windowId };
+  // The customer display window may call only its own channel (issue 10, section 4).
+  let display = false;
+  try {
+    display = isDisplaySender(event.sender);
+  } catch {
+    display = false;
+  }
+  const marks = display ? { display: true } : {};
+  if (frame === null) return { origin: 'null', isTopFrame: false, windowId, ...marks };
   let isTopFrame = false;
   try {
     isTopFrame = frame === event.sender.mainFrame || frame.parent === null;
   } catch {
     isTopFrame = false;
   }
-  return { origin: originOf(frame.url), isTopFrame, windowId };
+  return { origin: originOf(frame.url), isTopFrame, windowId, ...marks };
 }
 
 /**
@@ -65,10 +76,11 @@ export function wrapChannel(
   channel: ChannelName,
   core: Pick<Core, 'invoke'>,
   logger?: Pick<Logger, 'error'>,
+  isDisplaySender?: (sender: SenderEvent['sender']) => boolean,
 ): (event: SenderEvent, payload: unknown) => Promise<Result<unknown>> {
   return async (event, payload) => {
     try {
-      return await core.invoke(channel, payload, callerFromEvent(event));
+      return await core.invoke(channel, payload, callerFromEvent(event, isDisplaySender));
     } catch (error) {
       logger?.error('IPC handler threw', {
         channel,
@@ -87,11 +99,16 @@ export function wrapChannel(
 export function registerIpcHandlers(
   ipc: Pick<IpcMain, 'handle' | 'removeHandler'>,
   core: Pick<Core, 'invoke'>,
-  options: { logger?: Pick<Logger, 'error'>; channels?: readonly ChannelName[] } = {},
+  options: {
+    logger?: Pick<Logger, 'error'>;
+    channels?: readonly ChannelName[];
+    /** True for the customer display window's webContents (issue 10, section 4). */
+    isDisplaySender?: (sender: SenderEvent['sender']) => boolean;
+  } = {},
 ): () => void {
   const channels = options.channels ?? CHANNEL_NAMES;
   for (const channel of channels) {
-    ipc.handle(channel, wrapChannel(channel, core, options.logger));
+    ipc.handle(channel, wrapChannel(channel, core, options.logger, options.isDisplaySender));
   }
   return () => {
     for (const channel of channels) ipc.removeHandler(channel);

@@ -4,6 +4,8 @@
  * chained audit_events row) with raw better-sqlite3 prepared statements in ONE transaction per sale,
  * with the core's pragmas (WAL, synchronous=FULL, foreign_keys=ON). No router, session, schema,
  * pricing or ORM: what is left is SQLite, the B-trees of a database of this size, and fsync.
+ * Like the core, it adds the sale to the daily rollups (issue 11, section 4), with one prepared
+ * upsert per rollup row and the figures computed here.
  *
  * Also used to add the busy day's sales to the seeded database (with the audit chain kept intact).
  */
@@ -14,6 +16,7 @@ import { applyPragmas } from '../../electron/core/db/pragmas';
 import { BusinessDayStamper } from '../../electron/core/sales/local-day';
 import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { inclusiveTax } from '../../shared/money';
+import { localHour } from '../../electron/core/analytics/rollups';
 
 export interface RawLine {
   productId: number;
@@ -43,6 +46,7 @@ export class RawSaleWriter {
   private readonly insertLine: Database.Statement;
   private readonly insertTender: Database.Statement;
   private readonly insertAudit: Database.Statement;
+  private readonly rollups: Record<string, Database.Statement>;
   private readonly writeOne: (sale: RawSale) => number;
   private readonly days: BusinessDayStamper;
 
@@ -77,6 +81,33 @@ export class RawSaleWriter {
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
          outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const upsert = (table: string, keys: string[], figures: string[]) =>
+      this.db.prepare(
+        `INSERT INTO ${table} (${[...keys, ...figures].join(', ')})
+         VALUES (${[...keys, ...figures].map(() => '?').join(', ')})
+         ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${figures.map((f) => `${f} = ${f} + excluded.${f}`).join(', ')}`,
+      );
+    const header = ['sales_count', 'items', 'gross', 'tax'];
+    this.rollups = {
+      staff: upsert('rollup_staff', ['business_date', 'staff_id'], header),
+      hours: upsert('rollup_hours', ['business_date', 'hour'], header),
+      products: upsert(
+        'rollup_products',
+        ['business_date', 'product_id'],
+        ['quantity', 'gross', 'tax'],
+      ),
+      tenders: upsert(
+        'rollup_tenders',
+        ['business_date', 'tender_type'],
+        ['sales_count', 'amount'],
+      ),
+      taxRates: upsert('rollup_tax_rates', ['business_date', 'tax_rate_bps'], ['total', 'tax']),
+      months: upsert(
+        'rollup_product_months',
+        ['month', 'product_id'],
+        ['quantity', 'gross', 'tax'],
+      ),
+    };
     // sales.business_date in the store's zone, as checkout stamps it.
     const zone = this.db.prepare("SELECT value FROM settings WHERE key = 'time_zone'").get() as
       { value: string } | undefined;
@@ -104,6 +135,7 @@ export class RawSaleWriter {
     });
     const total = priced.reduce((a, l) => a + l.gross, 0);
     const tax = priced.reduce((a, l) => a + l.tax, 0);
+    const day = this.days.dayOf(new Date(sale.createdAt));
     const saleId = Number(
       this.insertSale.run(
         randomUUID(),
@@ -116,7 +148,7 @@ export class RawSaleWriter {
         total,
         this.source,
         sale.createdAt,
-        this.days.dayOf(new Date(sale.createdAt)),
+        day,
       ).lastInsertRowid,
     );
     priced.forEach((l, i) =>
@@ -135,6 +167,16 @@ export class RawSaleWriter {
     );
     if (sale.tender === 'cash') this.insertTender.run(saleId, 'cash', total, total, 0);
     else this.insertTender.run(saleId, 'card', total, null, null);
+    const items = priced.reduce((a, l) => a + l.quantity, 0);
+    const r = this.rollups;
+    r.staff!.run(day, sale.staffId, 1, items, total, tax);
+    r.hours!.run(day, localHour(sale.createdAt, this.days.timeZone), 1, items, total, tax);
+    for (const l of priced) {
+      r.products!.run(day, l.productId, l.quantity, l.gross, l.tax);
+      r.taxRates!.run(day, l.taxRateBps, l.gross, l.tax);
+      r.months!.run(day.slice(0, 7), l.productId, l.quantity, l.gross, l.tax);
+    }
+    r.tenders!.run(day, sale.tender, 1, total);
     const prev = (this.lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
     const row = {
       prevHash: prev,

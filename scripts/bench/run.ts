@@ -8,6 +8,10 @@
  *   npm run bench -- --samples=N  sales per complete-sale row (default 2,000; quick 1,000)
  *   npm run bench -- --import-only  only the 20 MB import row (stall and RSS; no seeding)
  *   npm run bench -- --startup-only  only the start-up and full-check rows (D10)
+ *   npm run bench -- --shift-only    only the shift-close row (issue 10: a Z report of 5,000 sales)
+ *   npm run bench -- --export-only  only the year-of-sales CSV export row (issue 10, section 6)
+ *   npm run bench -- --backup-only  only the backup row (issue 10, section 5)
+ *   npm run bench -- --analytics-only  only the one-year report rows (issue 11, section 4)
  *
  * Prints a table and writes bench-results/bench-<timestamp>.json and bench-results/latest.json.
  * Every call goes through `core.invoke` (router: sender, session, permission, schema, handler,
@@ -38,8 +42,12 @@ import {
   type ProductInfo,
 } from './databases';
 import { benchImport, IMPORT_BYTES, IMPORT_ROWS } from './import-file';
+import { benchBackup } from './backup';
+import { benchExport } from './export';
 import { RawSaleWriter, type RawSale } from './raw-writer';
 import { coldStartups, fullCheck } from './startup';
+import { benchShiftClose } from './shift-close';
+import { benchAnalytics } from './analytics';
 import { prng, summarize, timed, watchEventLoop, yieldToLoop, type LoopStalls } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -52,6 +60,16 @@ const QUICK = args.has('--quick');
 const IMPORT_ONLY = args.has('--import-only');
 const FRESH = args.has('--fresh');
 const STARTUP_ONLY = args.has('--startup-only');
+const SHIFT_ONLY = args.has('--shift-only');
+/** `--analytics-only`: just the one-year report rows (issue 11, section 4). */
+const ANALYTICS_ONLY = args.has('--analytics-only');
+/** Shifts closed by the shift-close row, each of SHIFT_SALES sales. */
+const SHIFT_RUNS = QUICK ? 3 : 5;
+const SHIFT_SALES = 5_000;
+/** `--export-only`: just the year-of-sales export row, on the cached seeded database. */
+const EXPORT_ONLY = args.has('--export-only');
+/** `--backup-only`: just the backup row, on the cached seeded database. */
+const BACKUP_ONLY = args.has('--backup-only');
 const STARTUP_RUNS = 5;
 /** D10: cold start-up at size ≤ 3 × cold start-up of an empty till, with a floor for disk noise. */
 const STARTUP_RATIO = 3;
@@ -510,6 +528,91 @@ async function importRow(): Promise<void> {
   }
 }
 
+/** What a single timed run measured: its time, the loop's stalls meanwhile, and what it made. */
+interface SingleRun {
+  ms: number;
+  loop: LoopStalls;
+  /** Rows per second, or null when the row has no throughput. */
+  throughput: number | null;
+  /** True when the run made what it should (rows exported, bytes backed up). */
+  made: boolean;
+  note: string;
+}
+
+/**
+ * A row of one timed run (`measure`) on a working copy of the cached database, `fileName` in
+ * WORK, removed afterwards. Passes when the run made what it should and the loop never stalled
+ * over LOOP_STALL_TARGET_MS; a run that throws is a failed row.
+ */
+async function singleRunRow(
+  cache: CachedDatabase,
+  name: string,
+  fileName: string,
+  measure: (path: string) => Promise<SingleRun>,
+): Promise<void> {
+  const target = `loop ≤ ${LOOP_STALL_TARGET_MS} ms`;
+  const path = workingCopy(cache, join(WORK, fileName));
+  const shape = dbShape(path);
+  log(`${name} …`);
+  try {
+    const r = await measure(path);
+    rows.push({
+      name,
+      db: shape,
+      n: 1,
+      medianMs: r.ms,
+      p95Ms: r.ms,
+      maxMs: r.ms,
+      throughput: r.throughput,
+      ratio: null,
+      loop: r.loop,
+      target,
+      pass: r.made && r.loop.maxMs <= LOOP_STALL_TARGET_MS,
+      note: r.note,
+    });
+  } catch (e) {
+    rows.push(failedRow(name, shape, target, e));
+  } finally {
+    removeDatabase(path);
+  }
+}
+
+/** Exporting a year of sales as CSV for the accountant (issue 10, section 6). */
+async function exportRow(cache: CachedDatabase, size: string): Promise<void> {
+  await singleRunRow(
+    cache,
+    `export a year of sales as CSV @${size}`,
+    'export.sqlite',
+    async (path) => {
+      const r = await benchExport(path, cache.busyDay);
+      return {
+        ...r,
+        throughput: r.rows / (r.ms / 1000),
+        made: r.rows > 0,
+        note: `${r.from}..${r.to}: ${r.rows.toLocaleString('en')} sales, ${(r.bytes / 1e6).toFixed(0)} MB of CSV; ${r.polls} progress polls answered meanwhile; rows per s`,
+      };
+    },
+  );
+}
+
+/** A backup of the big database (issue 10, section 5): its time and the largest stall. */
+async function backupRow(cache: CachedDatabase, size: string): Promise<void> {
+  await singleRunRow(
+    cache,
+    `backup of the database (backups:run) @${size}`,
+    'backup.sqlite',
+    async (path) => {
+      const r = await benchBackup(path);
+      return {
+        ...r,
+        throughput: null,
+        made: r.bytes > 0,
+        note: `online copy, integrity_check, gzip, SHA-256 in a worker: ${(r.bytes / 1e6).toFixed(0)} MB compressed; ${r.polls} status polls answered meanwhile`,
+      };
+    },
+  );
+}
+
 // Start-up (file dropped from the OS cache) and the full integrity check (D10, D5)
 
 async function startupRow(path: string, at: string, emptyMedianMs: number | null): Promise<number> {
@@ -553,6 +656,55 @@ async function fullCheckRow(path: string, at: string): Promise<void> {
     pass: r.ok && r.loop.maxMs <= LOOP_STALL_TARGET_MS,
     note: `${r.ok ? 'passed' : `FAILED: ${r.integrity.slice(0, 200)}`}; the same loop idle afterwards (machine noise): max ${r.idleLoop.maxMs.toFixed(1)} ms`,
   });
+}
+
+// Shift close (issue 10, section 1): the Z report of a shift of 5,000 sales, at size
+
+async function shiftCloseRow(path: string, at: string): Promise<void> {
+  const name = `close a shift of ${SHIFT_SALES.toLocaleString('en')} sales (Z report) ${at}`;
+  const target = 'p95 ≤ 200 ms';
+  try {
+    const r = await benchShiftClose(path, SHIFT_RUNS, SHIFT_SALES, log);
+    rows.push({
+      name,
+      db: dbShape(path),
+      n: r.n,
+      medianMs: r.medianMs,
+      p95Ms: r.p95Ms,
+      maxMs: r.maxMs,
+      throughput: null,
+      ratio: null,
+      loop: r.loop,
+      target,
+      pass: r.p95Ms <= 200 && r.loop.maxMs <= LOOP_STALL_TARGET_MS,
+    });
+  } catch (e) {
+    rows.push(failedRow(name, dbShape(path), target, e));
+  }
+}
+
+// Analytics (issue 11, section 4): one-year reports from the daily rollups, at size
+
+async function analyticsRows(path: string, at: string): Promise<void> {
+  const target = 'p95 ≤ 150 ms';
+  try {
+    for (const r of await benchAnalytics(path, SUMMARY_RUNS, log))
+      rows.push({
+        name: `${r.name} ${at}`,
+        db: dbShape(path),
+        n: r.n,
+        medianMs: r.medianMs,
+        p95Ms: r.p95Ms,
+        maxMs: r.maxMs,
+        throughput: null,
+        ratio: null,
+        loop: r.loop,
+        target,
+        pass: r.p95Ms <= 150 && r.loop.maxMs <= LOOP_STALL_TARGET_MS,
+      });
+  } catch (e) {
+    rows.push(failedRow(`analytics reports ${at}`, dbShape(path), target, e));
+  }
 }
 
 function failedRow(name: string, shape: Row['db'], target: string, e: unknown): Row {
@@ -635,6 +787,14 @@ async function retailRows(): Promise<CachedDatabase> {
   log(
     `seeded database ready (${fileSizeMb(cache.path).toFixed(0)} MB; built in ${cache.seedSeconds.toFixed(0)} s${seedWallSeconds < cache.seedSeconds ? ', from cache' : ''})`,
   );
+  if (SHIFT_ONLY) {
+    await shiftCloseRow(workingCopy(cache, join(WORK, 'big.sqlite')), QUICK ? '@100k' : '@1M');
+    return cache;
+  }
+  if (ANALYTICS_ONLY) {
+    await analyticsRows(workingCopy(cache, join(WORK, 'big.sqlite')), QUICK ? '@100k' : '@1M');
+    return cache;
+  }
 
   // An empty till with the seeded database's products.
   const empty = join(WORK, 'empty.sqlite');
@@ -677,6 +837,10 @@ async function retailRows(): Promise<CachedDatabase> {
       true,
     );
     await reads(workingCopy(cache, join(WORK, 'big.sqlite')), cache);
+    await shiftCloseRow(workingCopy(cache, join(WORK, 'big.sqlite')), `@${size}`);
+    await analyticsRows(workingCopy(cache, join(WORK, 'big.sqlite')), `@${size}`);
+    await exportRow(cache, size);
+    await backupRow(cache, size);
   }
 
   return cache;
@@ -690,8 +854,14 @@ async function main(): Promise<void> {
   );
 
   // 0. The 20 MB import first, on a fresh database, while the process is still small.
-  if (!STARTUP_ONLY) await importRow();
-  const cache = IMPORT_ONLY ? null : await retailRows();
+  if (!STARTUP_ONLY && !SHIFT_ONLY && !EXPORT_ONLY && !BACKUP_ONLY && !ANALYTICS_ONLY)
+    await importRow();
+  let cache: CachedDatabase | null = null;
+  if (EXPORT_ONLY || BACKUP_ONLY) {
+    cache = await cachedDatabase(join(OUT, 'cache'), SIZES, { fresh: FRESH, log });
+    if (EXPORT_ONLY) await exportRow(cache, QUICK ? '100k' : '1M');
+    if (BACKUP_ONLY) await backupRow(cache, QUICK ? '100k' : '1M');
+  } else if (!IMPORT_ONLY) cache = await retailRows();
 
   const runSeconds = (performance.now() - started) / 1000;
   const printed = table();

@@ -44,6 +44,7 @@ import { createSqliteDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
 import { kindOfCode } from '../../electron/core/imports/online-retail-parse';
 import { BusinessDayStamper } from '../../electron/core/sales/local-day';
+import { rebuildRollups } from '../../electron/core/analytics/rollups';
 import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { foldForSearch, phoneDigits } from '../../electron/core/search/normalize';
 import { FIRST_NAMES, LAST_NAMES, loadSampleData, Rng, type SampleLine } from './sample-data';
@@ -267,6 +268,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     throw new Error('customers must be ≥ 0');
   if (!Number.isInteger(days) || days < 1) throw new Error('days must be ≥ 1');
   const started = Date.now();
+  let businessDaysZone = systemTimeZone();
   const rng = new Rng(options.seed ?? 20101201);
   const now = options.now ?? new Date();
   const nowIso = now.toISOString();
@@ -387,6 +389,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     const setReceipt = db.prepare('UPDATE tills SET next_receipt_no = ? WHERE id = ?');
     // Each sale's business day in the store's zone, as checkout stamps it (sales.business_date).
     const businessDays = new BusinessDayStamper(storeTimeZone(db));
+    businessDaysZone = businessDays.timeZone;
     let saleId = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM sales').get() as { m: number })
       .m;
     let lineId = (
@@ -643,7 +646,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     db.close();
   }
 
-  await recordAudit(options.databasePath, result, keychain);
+  await recordAudit(options.databasePath, result, keychain, businessDaysZone);
   result.seconds = (Date.now() - started) / 1000;
   result.salesPerSecond = Math.round(result.sales / Math.max(result.seconds, 0.001));
   return result;
@@ -777,12 +780,14 @@ function insertCustomers(
 
 /**
  * One `seed.generate` audit row, chained (L2) by the core's AuditLog in one transaction, which
- * also seals the chain head when the keychain gives a key (D9).
+ * also seals the chain head when the keychain gives a key (D9). First the sales rollups are
+ * rebuilt from the sales (issue 11, section 4), in the store's zone `timeZone`.
  */
 async function recordAudit(
   databasePath: string,
   r: SeedResult,
   keychain: SecretStore,
+  timeZone: string,
 ): Promise<void> {
   const dataSource = createSqliteDataSource({ databasePath });
   await dataSource.initialize();
@@ -790,6 +795,7 @@ async function recordAudit(
   try {
     const audit = new AuditLog({ now: () => new Date() }, TILL_NAME);
     audit.sealWith(await loadSealKey(keychain));
+    await db.write((em) => rebuildRollups(em, timeZone));
     await db.write((em) =>
       audit.record(em, {
         action: 'seed.generate',

@@ -19,6 +19,35 @@ export const displayText = (max: number) =>
     .max(max, `At most ${max} characters`)
     .refine(isCleanText, 'Contains characters that are not allowed');
 
+/**
+ * Lines printed on receipts (the store's address and footer, a printer's header and footer): at
+ * most `maxLines` lines and `maxChars` characters in all, "\n" between lines. Line ends are
+ * normalised to "\n", each line and the whole text trimmed; no control or bidi-override characters
+ * in a line. Text over twice `maxChars` is refused before it is normalised (F1).
+ */
+export const receiptLinesSchema = (maxLines: number, maxChars: number) =>
+  z
+    .string()
+    .max(maxChars * 2, `At most ${maxChars} characters`)
+    .transform((s) =>
+      s
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((l) => l.trim())
+        .join('\n')
+        .trim(),
+    )
+    .pipe(
+      z
+        .string()
+        .max(maxChars, `At most ${maxChars} characters`)
+        .refine((s) => s.split('\n').length <= maxLines, `At most ${maxLines} lines`)
+        .refine(
+          (s) => s.split('\n').every(isCleanText),
+          'Contains characters that are not allowed',
+        ),
+    );
+
 /** A search box: trimmed, 0..max characters, no control characters (a NUL would cut a LIKE pattern short). */
 export const searchText = (max: number) =>
   z

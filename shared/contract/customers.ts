@@ -44,6 +44,13 @@ export const customerViewSchema = z.strictObject({
   notes: z.string().nullable(),
   /** The id in the system the customer was imported from (e.g. Online Retail CustomerID). */
   externalRef: z.string().nullable(),
+  /**
+   * Invoice details of a business customer (issue 10, section 3): with a company name and a VAT
+   * number, the sale's PDF is an A4 invoice. Absent from search results (not needed there).
+   */
+  companyName: z.string().nullable().optional(),
+  vatNumber: z.string().nullable().optional(),
+  billingAddress: z.string().nullable().optional(),
   archived: z.boolean(),
   createdAt: utcTimestamp,
   updatedAt: utcTimestamp,
@@ -62,6 +69,9 @@ const customerFields = {
     .transform((p) => p || null),
   country: optionalText(64),
   notes: optionalText(1000),
+  companyName: optionalText(120),
+  vatNumber: optionalText(40),
+  billingAddress: optionalText(300),
 };
 export const customerFieldsSchema = z.strictObject(customerFields);
 

@@ -24,6 +24,17 @@ import { passwordResetChannels } from './password-reset';
 import { smsChannels } from './sms';
 import { profileChannels } from './profile';
 import { secretsChannels } from './secrets';
+import { shiftChannels } from './shifts';
+import { exportChannels } from './exports';
+import { receiptChannels } from './receipts';
+import { printingChannels } from './printing';
+import { displayChannels } from './display';
+import { backupsChannels } from './backups';
+import { categoryChannels } from './categories';
+import { analyticsChannels } from './analytics';
+import { stockChannels } from './stock';
+import { stockCountChannels } from './stock-count';
+import { receivingChannels } from './receiving';
 
 export const channels = {
   ...authChannels,
@@ -46,6 +57,17 @@ export const channels = {
   ...smsChannels,
   ...profileChannels,
   ...secretsChannels,
+  ...shiftChannels,
+  ...exportChannels,
+  ...receiptChannels,
+  ...printingChannels,
+  ...displayChannels,
+  ...backupsChannels,
+  ...categoryChannels,
+  ...analyticsChannels,
+  ...stockChannels,
+  ...stockCountChannels,
+  ...receivingChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -84,3 +106,14 @@ export * from './password-reset';
 export * from './sms';
 export * from './profile';
 export * from './secrets';
+export * from './shifts';
+export * from './exports';
+export * from './receipts';
+export * from './printing';
+export * from './display';
+export * from './backups';
+export * from './categories';
+export * from './analytics';
+export * from './stock';
+export * from './stock-count';
+export * from './receiving';

@@ -69,6 +69,8 @@ export const productViewSchema = z.strictObject({
    * is only a suggestion. A stock product priced 0 that is not open price cannot be sold.
    */
   openPrice: z.boolean(),
+  /** The product's category (shared/contract/categories.ts); null for none. */
+  categoryId: idSchema.nullable(),
   /** Archived products are hidden from lists; they were sold, so they are kept. */
   archived: z.boolean(),
   createdAt: utcTimestamp,
@@ -85,6 +87,8 @@ const productFields = {
   kind: productKindSchema.default('stock'),
   active: z.boolean().default(true),
   openPrice: z.boolean().default(false),
+  /** A live category (NOT_FOUND otherwise); null or absent for none. */
+  categoryId: idSchema.nullish().transform((c) => c ?? null),
 };
 
 /** One row a CSV import refused, with the 1-based line number in the file and the reason. */
@@ -126,6 +130,8 @@ export const productChannels = {
       search: searchText(100).default(''),
       /** `sellable` = active and not archived (the till); `all` includes inactive; `archived` only those. */
       status: z.enum(['sellable', 'all', 'archived']).default('sellable'),
+      /** Only products in this category or any of its sub-categories; null: only those with none. */
+      categoryId: idSchema.nullish(),
       ...pageInput,
     }),
     output: z.strictObject({
@@ -149,7 +155,7 @@ export const productChannels = {
   }),
   'products:create': defineChannel({
     summary:
-      'Create a product; a blank SKU is generated ("P-" and the next free number). CONFLICT if the SKU or barcode is taken. Audited.',
+      'Create a product; a blank SKU is generated ("P-" and the next free number). CONFLICT if the SKU or barcode is taken; NOT_FOUND if the category does not exist or is archived. Audited.',
     input: z.strictObject({ ...productFields, sku: newSkuSchema }),
     output: productViewSchema,
     access: 'products.manage',
@@ -157,7 +163,7 @@ export const productChannels = {
   }),
   'products:update': defineChannel({
     summary:
-      'Replace a product’s fields. Past sales keep the price and description they were sold at. CONFLICT on a taken SKU/barcode. Audited.',
+      'Replace a product’s fields (a left-out category means none). Past sales keep the price and description they were sold at. CONFLICT on a taken SKU/barcode; NOT_FOUND if the product, or the category, does not exist or is archived. Audited.',
     input: z.strictObject({ id: idSchema, ...productFields }),
     output: productViewSchema,
     access: 'products.manage',
@@ -183,7 +189,7 @@ export const productChannels = {
   }),
   'products:import': defineChannel({
     summary:
-      'Import products from CSV (sku,barcode,name,price,tax_rate,kind,active; price in major units like 2.55, tax_rate in %), sent as base64 bytes (UTF-8 or Windows-1252). Existing SKUs are rejected, never overwritten; all accepted rows are written in one transaction. Bulk import needs data.import (F3). At most 50 MB and 200,000 rows: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS; IMPORT_ENCODING, IMPORT_REJECTED. Yields to the event loop in slices (F1); progress under `jobId` via import:progress.',
+      'Import products from CSV (sku,barcode,name,price,tax_rate,kind,active,category; price in major units like 2.55, tax_rate in %, category a path like "Drinks > Hot drinks" whose missing levels are created, at most 3), sent as base64 bytes (UTF-8 or Windows-1252). Existing SKUs are rejected, never overwritten; all accepted rows are written in one transaction. Bulk import needs data.import (F3). At most 50 MB and 200,000 rows: IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS; IMPORT_ENCODING, IMPORT_REJECTED. Yields to the event loop in slices (F1); progress under `jobId` via import:progress.',
     input: csvImportInput,
     output: importReportSchema,
     access: 'data.import',

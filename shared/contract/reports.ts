@@ -47,6 +47,25 @@ export const daySummarySchema = z.strictObject({
       net: z.number().int(),
     }),
   ),
+  /**
+   * The shifts opened that day (issue 10, section 1), oldest first, of the till asked for or all;
+   * a closed one with its Z report's number, net and over/short. Absent from older cores.
+   */
+  shifts: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        tillName: z.string(),
+        openedBy: z.strictObject({ id: idSchema, name: z.string() }),
+        openedAt: utcTimestamp,
+        closedAt: utcTimestamp.nullable(),
+        zReportId: idSchema.nullable(),
+        zNo: z.number().int().positive().nullable(),
+        net: z.number().int().nullable(),
+        overShort: z.number().int().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type DaySummary = z.infer<typeof daySummarySchema>;
 

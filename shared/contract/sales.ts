@@ -73,6 +73,11 @@ export const quotedLineSchema = z.strictObject({
   discount: z.number().int(),
   tax: z.number().int(),
   total: z.number().int(),
+  /**
+   * The product's stock on hand before this sale (issue 11, section 2), for the cart's negative
+   * stock warning; null for non-stock kinds (fee, postage, discount, manual).
+   */
+  onHand: z.number().int().nullable(),
 });
 
 export const quoteSchema = z.strictObject({
@@ -157,7 +162,7 @@ export const salesChannels = {
   }),
   'sales:refund': defineChannel({
     summary:
-      'Refund some or all of a sale as a new linked refund sale with negative lines, paid back with one tender. REFUND_LIMIT if a quantity is more than is still refundable. `refundId` is client-generated so a retry is safe. Audited.',
+      'Refund some or all of a sale as a new linked refund sale with negative lines, paid back with one tender; its stock goes back on the shelf (`restock`, default) or is written off, as a movement in the same transaction. REFUND_LIMIT if a quantity is more than is still refundable. `refundId` is client-generated so a retry is safe. Audited.',
     input: z.strictObject({
       saleId: idSchema,
       refundId: uuidSchema,
@@ -167,6 +172,12 @@ export const salesChannels = {
         .max(200),
       tender: tenderTypeSchema,
       reason: displayText(200),
+      /**
+       * Issue 11, section 2: the returned stock goes back on the shelf (`true`, the default: a
+       * `refund` movement, reason restock) or is written off (`false`: a movement of 0, reason
+       * write_off). Only stock products get movements.
+       */
+      restock: z.boolean().default(true),
     }),
     output: saleDetailSchema,
     access: 'sales.refund',

@@ -1,7 +1,13 @@
 /** Till and store settings, and the store set-up that follows the first admin. */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { displayText, emptyInput, isCleanText, taxRateBpsSchema } from './common';
+import {
+  displayText,
+  emptyInput,
+  isCleanText,
+  receiptLinesSchema,
+  taxRateBpsSchema,
+} from './common';
 
 /** An ISO 4217 currency code the platform knows (GBP, EUR, USD, JPY, KWD …). */
 export const currencyCodeSchema = z
@@ -97,32 +103,8 @@ export const localeSchema = z
     return canonical;
   });
 
-/**
- * Text printed on receipts (address, footer): 0..max characters in at most `lines` lines. Line
- * ends are normalised to "\n" and each line trimmed; no other control or bidi-override characters.
- */
-export const receiptText = (max: number, lines: number) =>
-  z
-    .string()
-    .max(max * 2, `At most ${max} characters`)
-    .transform((s) =>
-      s
-        .replace(/\r\n?/g, '\n')
-        .split('\n')
-        .map((l) => l.trim())
-        .join('\n')
-        .trim(),
-    )
-    .pipe(
-      z
-        .string()
-        .max(max, `At most ${max} characters`)
-        .refine((s) => s.split('\n').length <= lines, `At most ${lines} lines`)
-        .refine(
-          (s) => s.split('\n').every(isCleanText),
-          'Contains characters that are not allowed',
-        ),
-    );
+/** The store's address and receipt footer: at most 6 lines, 300 characters (receiptLinesSchema). */
+export const storeReceiptText = receiptLinesSchema(6, 300);
 
 /** A VAT or sales-tax registration number as printed on receipts ("GB123456789"); may be empty. */
 export const taxNumberSchema = z
@@ -164,20 +146,25 @@ export const tillSettingsSchema = z.strictObject({
   maxDiscountBps: z.number().int().min(0).max(10_000),
   /** False until the store set-up after the first admin (`settings:setUpStore`) is done. */
   storeSetUp: z.boolean(),
+  /**
+   * Open the customer display (issue 10, section 4) full screen on a second monitor when the
+   * till has one; default true. Turning it off closes the window at once.
+   */
+  customerDisplay: z.boolean(),
 });
 export type TillSettings = z.infer<typeof tillSettingsSchema>;
 
 /** The store details the first-run set-up asks for; `settings:update` takes any of them too. */
 const storeFields = {
   storeName: displayText(80),
-  storeAddress: receiptText(300, 6),
+  storeAddress: storeReceiptText,
   taxNumber: taxNumberSchema,
   country: countryCodeSchema,
   currency: currencyCodeSchema,
   pricesIncludeTax: z.boolean(),
   defaultTaxRateBps: taxRateBpsSchema,
   timeZone: timeZoneSchema,
-  receiptFooter: receiptText(300, 6),
+  receiptFooter: storeReceiptText,
   locale: localeSchema,
 };
 
@@ -190,7 +177,7 @@ export const settingsChannels = {
   }),
   'settings:update': defineChannel({
     summary:
-      'Change any of: idle-lock minutes (1..15), store name, address and VAT number (printed on receipts), country (ISO 3166-1 alpha-2), currency (ISO 4217; CONFLICT once a sale exists), prices-include-tax, the default tax rate of new products (basis points), time zone (IANA), receipt footer, locale (BCP 47, English or German screens), the discount limit without an override (basis points 0..10000). Bad values are VALIDATION_FAILED and change nothing. Compared with and written to the stored values inside one transaction; each change audited (L1).',
+      'Change any of: idle-lock minutes (1..15), store name, address and VAT number (printed on receipts), country (ISO 3166-1 alpha-2), currency (ISO 4217; CONFLICT once a sale exists), prices-include-tax, the default tax rate of new products (basis points), time zone (IANA), receipt footer, locale (BCP 47, English or German screens), the discount limit without an override (basis points 0..10000), whether the customer display opens on a second monitor. Bad values are VALIDATION_FAILED and change nothing. Compared with and written to the stored values inside one transaction; each change audited (L1).',
     input: z
       .strictObject({
         idleLockMinutes: z.number().int().min(1).max(15).optional(),
@@ -205,6 +192,7 @@ export const settingsChannels = {
         receiptFooter: storeFields.receiptFooter.optional(),
         locale: storeFields.locale.optional(),
         maxDiscountBps: z.number().int().min(0).max(10_000).optional(),
+        customerDisplay: z.boolean().optional(),
       })
       .refine((o) => Object.keys(o).length > 0, 'Change at least one setting'),
     output: tillSettingsSchema,

@@ -148,6 +148,7 @@ describe('electron-builder --dir (stand-in Electron, npmRebuild: false)', () => 
     for (const dep of [
       'better-sqlite3',
       'keytar',
+      'koffi',
       'typeorm',
       'zod',
       'bcryptjs',

@@ -13,6 +13,7 @@
  * The channel list is read from the contract, so a new channel is covered automatically; it must
  * also get a payload in tests/helpers/fuzz-payloads.ts, or this suite fails.
  */
+import { isDisplayChannel } from '../../shared/contract/display';
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,9 @@ import { seedRetail, type RetailFixture } from '../helpers/retail';
 /** Channels callable without a session. Pinned: a new public channel must be a deliberate choice. */
 const PUBLIC_CHANNELS = [
   'app:status',
+  // Issue 10, section 5 (D5): the restore safe mode offers; refused outside safe mode.
+  'backups:safeModeList',
+  'backups:safeModeRestore',
   'setup:createAdmin',
   'auth:session',
   'auth:login',
@@ -49,6 +53,9 @@ const PUBLIC_CHANNELS = [
   // Issue 9, section 4: a request for access verifies its contact before anyone signs in.
   'contacts:verifyRequest',
   'contacts:resendRequestCode',
+  // Issue 10, section 4: the customer display window reads its view without a session; the
+  // router answers it to that window only (tests/core/customer-display.test.ts).
+  'display:cart',
 ];
 
 const BUILT_IN = ['admin', 'manager', 'cashier'] as const;
@@ -240,7 +247,10 @@ describe('the contract and the payload table', () => {
 
   it('keeps staff, role, audit and settings administration away from cashiers (A7)', () => {
     const adminOnly = CHANNEL_NAMES.filter(
-      (c) => /^(staff|roles|audit):/.test(c) || c === 'settings:update',
+      (c) =>
+        /^(staff|roles|audit):/.test(c) ||
+        /^backups:(?!safeMode)/.test(c) ||
+        c === 'settings:update',
     );
     expect(adminOnly.length).toBeGreaterThanOrEqual(14);
     for (const c of adminOnly) {
@@ -271,6 +281,9 @@ describe('the contract and the payload table', () => {
       'sales:annotate',
       'products:create',
       'reports:daySummary',
+      'exports:run',
+      'exports:progress',
+      'exports:cancel',
     ] as const)
       expect(byRole(c), c).toEqual(['admin', 'manager']);
     // Bulk imports need data.import (F3): not managers, not cashiers who manage customers.
@@ -287,7 +300,7 @@ describe('the contract and the payload table', () => {
 
   it('keeps the matrix honest: every retail channel is in the contract and in the payload table', () => {
     const retailChannels = CHANNEL_NAMES.filter((c) =>
-      /^(products|customers|sales|reports|import):/.test(c),
+      /^(products|customers|sales|reports|import|exports):/.test(c),
     );
     expect(retailChannels.length).toBeGreaterThanOrEqual(28);
     for (const c of retailChannels) expect(payloadMaker(c), c).toBeTypeOf('function');
@@ -328,58 +341,63 @@ describe('no session', () => {
 
 for (const role of ROLE_IDS) {
   describe(`signed in as ${role}`, () => {
-    it.each(CHANNEL_NAMES.map((c) => [c]))(`%s`, async (channel: ChannelName) => {
-      const make = payloadMaker(channel);
-      expect(make, `no payload for ${channel} in tests/helpers/fuzz-payloads.ts`).toBeTypeOf(
-        'function',
-      );
-      await ensureReady(role, channel);
-      const def = channels[channel];
-      const before = snapshotTables(db);
-      const auditBefore = auditMaxId(db);
-      const r = await invoke(channel, make!(ctxFor(role)), callerFor(WINDOW[role]));
-      const added = auditRowsAfter(db, auditBefore);
-
-      if (allowed(def.access, role)) {
-        expect(NEVER_WHEN_ALLOWED, `${role} on ${channel}: ${JSON.stringify(r)}`).not.toContain(
-          codeOf(r),
+    // The display's channel answers the display window only (FORBIDDEN_SENDER to any till
+    // window, whatever its role): tests/core/customer-display.test.ts.
+    it.each(CHANNEL_NAMES.filter((c) => !isDisplayChannel(c)).map((c) => [c]))(
+      `%s`,
+      async (channel: ChannelName) => {
+        const make = payloadMaker(channel);
+        expect(make, `no payload for ${channel} in tests/helpers/fuzz-payloads.ts`).toBeTypeOf(
+          'function',
         );
-        expect(added.filter((a) => a.action === 'authz.denied')).toEqual([]);
-        return;
-      }
+        await ensureReady(role, channel);
+        const def = channels[channel];
+        const before = snapshotTables(db);
+        const auditBefore = auditMaxId(db);
+        const r = await invoke(channel, make!(ctxFor(role)), callerFor(WINDOW[role]));
+        const added = auditRowsAfter(db, auditBefore);
 
-      expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
-      expect(added).toHaveLength(1);
-      expect(added[0]).toMatchObject({
-        action: 'authz.denied',
-        outcome: 'denied',
-        target_type: 'channel',
-        target_id: channel,
-        actor_id: ids[role],
-        actor_name: usernames[role],
-        terminal: 'till-1',
-        at: t.clock.now().toISOString(),
-      });
-      expect(snapshotTables(db)).toEqual(before);
+        if (allowed(def.access, role)) {
+          expect(NEVER_WHEN_ALLOWED, `${role} on ${channel}: ${JSON.stringify(r)}`).not.toContain(
+            codeOf(r),
+          );
+          expect(added.filter((a) => a.action === 'authz.denied')).toEqual([]);
+          return;
+        }
 
-      // The permission is checked before the schema: a broken payload is refused the same way.
-      const again = await invoke(
-        channel,
-        { role: 'admin', status: 'active' },
-        callerFor(WINDOW[role]),
-      );
-      expect(codeOf(again)).toBe('FORBIDDEN');
-      expect(auditRowsAfter(db, auditBefore).map((a) => a.action)).toEqual([
-        'authz.denied',
-        'authz.denied',
-      ]);
-      expect(snapshotTables(db)).toEqual(before);
-      // A refusal does not end or lock the caller's session.
-      expect(await sessionOf(WINDOW[role])).toMatchObject({
-        locked: false,
-        staff: { id: ids[role] },
-      });
-    });
+        expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+        expect(added).toHaveLength(1);
+        expect(added[0]).toMatchObject({
+          action: 'authz.denied',
+          outcome: 'denied',
+          target_type: 'channel',
+          target_id: channel,
+          actor_id: ids[role],
+          actor_name: usernames[role],
+          terminal: 'till-1',
+          at: t.clock.now().toISOString(),
+        });
+        expect(snapshotTables(db)).toEqual(before);
+
+        // The permission is checked before the schema: a broken payload is refused the same way.
+        const again = await invoke(
+          channel,
+          { role: 'admin', status: 'active' },
+          callerFor(WINDOW[role]),
+        );
+        expect(codeOf(again)).toBe('FORBIDDEN');
+        expect(auditRowsAfter(db, auditBefore).map((a) => a.action)).toEqual([
+          'authz.denied',
+          'authz.denied',
+        ]);
+        expect(snapshotTables(db)).toEqual(before);
+        // A refusal does not end or lock the caller's session.
+        expect(await sessionOf(WINDOW[role])).toMatchObject({
+          locked: false,
+          staff: { id: ids[role] },
+        });
+      },
+    );
   });
 }
 

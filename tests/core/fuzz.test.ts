@@ -25,6 +25,7 @@
  *
  * Sizes: tests/helpers/fuzz-seed.ts (KASSA_FUZZ_RUNS, KASSA_FUZZ_ORACLE_RUNS, …).
  */
+import { isDisplayChannel } from '../../shared/contract/display';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
@@ -220,7 +221,7 @@ async function fuzzCall(
 beforeAll(async () => {
   protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
   dir = tempDir('kassa-fuzz-');
-  t = await makeTestCore({ dir });
+  t = await makeTestCore({ dir, backupAfterShiftClose: false });
   adminId = (await withAdmin(t)).staff.id;
   const target = await t.must('staff:create', {
     username: 'fuzz.target',
@@ -253,8 +254,15 @@ beforeEach(() => {
   lastSnapshot = undefined;
 });
 
+/**
+ * The customer display's channel answers the display window only (issue 10, section 4): every
+ * till window gets FORBIDDEN_SENDER before its payload is looked at, so the payload fuzz leaves it
+ * to tests/core/customer-display.test.ts.
+ */
+const TILL_CHANNELS = CHANNEL_NAMES.filter((c) => !isDisplayChannel(c));
+
 describe(`F1 fuzz, signed in as admin (${REPLAY})`, () => {
-  it.each(CHANNEL_NAMES)('%s', async (channel) => {
+  it.each(TILL_CHANNELS)('%s', async (channel) => {
     const def = channels[channel];
     const base = baseFor(channel);
     const secrets = secretsOf(base);
@@ -278,7 +286,7 @@ describe(`F1 fuzz, signed in as admin (${REPLAY})`, () => {
 });
 
 describe(`F1 fuzz, public channels without a session (${REPLAY})`, () => {
-  const publicChannels = CHANNEL_NAMES.filter((c) => channels[c].access === 'public');
+  const publicChannels = TILL_CHANNELS.filter((c) => channels[c].access === 'public');
 
   it('covers the public channels', () => {
     expect(publicChannels.length).toBeGreaterThanOrEqual(5);
@@ -338,7 +346,7 @@ describe(`F4 the contract agrees with the oracle (${REPLAY})`, () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(CHANNEL_NAMES)(
+  it.each(TILL_CHANNELS)(
     '%s: just inside every bound passes the schema, just outside is VALIDATION_FAILED',
     async (channel) => {
       const def = channels[channel];
@@ -693,7 +701,7 @@ describe('F2 after the fuzz', () => {
 
   it('the audit chain still verifies when the core starts again (L2)', async () => {
     await t.close();
-    t = await makeTestCore({ dir });
+    t = await makeTestCore({ dir, backupAfterShiftClose: false });
     db = t.raw();
     const start = db
       .prepare(
@@ -714,7 +722,7 @@ describe('L2 with adversarial text in audited values', () => {
 
   beforeAll(async () => {
     own = tempDir('kassa-chain-');
-    c = await makeTestCore({ dir: own });
+    c = await makeTestCore({ dir: own, backupAfterShiftClose: false });
   });
 
   afterAll(async () => {
@@ -750,7 +758,7 @@ describe('L2 with adversarial text in audited values', () => {
 
   it('the chain verifies when the core starts again', async () => {
     await c.close();
-    c = await makeTestCore({ dir: own });
+    c = await makeTestCore({ dir: own, backupAfterShiftClose: false });
     const start = c
       .raw()
       .prepare(

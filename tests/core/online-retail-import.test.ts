@@ -241,6 +241,10 @@ describe('import:onlineRetail', () => {
     });
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM sales').n).toBe(512);
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM products').n).toBe(1_988);
+    // Issue 11, section 1: every product of the sample is in the one top-level "Sample" category.
+    const categories = (await t.must('categories:list', {})).items;
+    expect(categories.map((c) => [c.path, c.productCount])).toEqual([[['Sample'], 1_988]]);
+    expect((await t.must('products:list', { categoryId: null, status: 'all' })).total).toBe(0);
   });
 
   it('writes nothing when one row is bad, and names its line', async () => {

@@ -1,7 +1,7 @@
 /** A1 bcrypt cost and async hashing, A2 no truncation, A3 policy, A5 same answer for unknown users. */
 import bcrypt from 'bcryptjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { BCRYPT_COST, PasswordHasher } from '../../electron/core/auth/password-hasher';
+import { BCRYPT_COST, DUMMY_HASH, PasswordHasher } from '../../electron/core/auth/password-hasher';
 import { passwordProblem } from '../../electron/core/auth/password-policy';
 import { generateTemporaryPassword } from '../../electron/core/auth/temporary-password';
 import { ADMIN, makeTestCore, withAdmin } from '../helpers/core';
@@ -19,6 +19,20 @@ describe('password hashing', () => {
     expect(PasswordHasher.rounds(h)).toBeGreaterThanOrEqual(BCRYPT_COST);
     expect(await hasher.verify('lemon meringue pie', h)).toBe(true);
     expect(await hasher.verify('lemon meringue pi', h)).toBe(false);
+  });
+
+  it('hashes a till PIN at the same cost, with its own salt (issue 9, section 5)', async () => {
+    const [a, b] = [await hasher.hashPin('4821'), await hasher.hashPin('4821')];
+    expect(a).toMatch(/^pin-bcrypt:\$2b\$12\$/);
+    expect(a).not.toBe(b);
+    expect(await hasher.verifyPin('4821', a)).toBe(true);
+    expect(await hasher.verifyPin('4822', a)).toBe(false);
+  });
+
+  it("allows a lower cost only for test cores, and never below bcrypt's least (4)", () => {
+    expect(() => new PasswordHasher(11)).toThrow(/at least 12/);
+    expect(() => new PasswordHasher(3, { forTests: true })).toThrow(/at least 4/);
+    expect(() => new PasswordHasher(4, { forTests: true })).not.toThrow();
   });
 
   it('does not silently truncate at 72 bytes (A2)', async () => {
@@ -44,7 +58,7 @@ describe('password hashing', () => {
   });
 
   it('rehashes a low-cost hash at the next login (A1)', async () => {
-    const t = await makeTestCore();
+    const t = await makeTestCore({ realPasswordCost: true });
     await withAdmin(t);
     await t.core.close();
     const { default: Database } = await import('better-sqlite3');
@@ -55,7 +69,7 @@ describe('password hashing', () => {
       `sha256-bcrypt:${bcrypt.hashSync(pre, 10)}`,
     );
     db.close();
-    const again = await makeTestCore({ dir: t.dir });
+    const again = await makeTestCore({ dir: t.dir, realPasswordCost: true });
     await again.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
     const row = again.raw().prepare('SELECT password_hash AS h FROM staff').get() as { h: string };
     expect(PasswordHasher.rounds(row.h)).toBe(12);
@@ -63,7 +77,7 @@ describe('password hashing', () => {
   });
 
   it('keeps the event loop free during a login: no stall over 20 ms (A1)', async () => {
-    const t = await makeTestCore();
+    const t = await makeTestCore({ realPasswordCost: true });
     await withAdmin(t);
     await t.must('auth:logout');
     const h = monitorEventLoopDelay({ resolution: 1 });
@@ -119,8 +133,15 @@ describe('temporary passwords (R1)', () => {
 });
 
 describe('unknown user vs wrong password (A5)', () => {
+  it('checks an unknown user against a dummy hash of the same cost, which nothing matches', async () => {
+    expect(bcrypt.getRounds(DUMMY_HASH)).toBe(BCRYPT_COST);
+    const h = new PasswordHasher();
+    expect(await h.verifyDummy('')).toBe(false);
+    expect(await h.verifyDummy('correct horse battery')).toBe(false);
+  });
+
   it('gives the same error, and similar timing (medians within 20 %)', async () => {
-    const t = await makeTestCore();
+    const t = await makeTestCore({ realPasswordCost: true });
     await withAdmin(t);
     const time = async (identifier: string) => {
       const start = process.hrtime.bigint();

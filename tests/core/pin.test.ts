@@ -11,6 +11,7 @@ import {
   resultCode,
   withAdmin,
   type TestCore,
+  TEST_PASSWORD_COST,
 } from '../helpers/core';
 
 const ADA_PIN = '2580';
@@ -39,7 +40,10 @@ describe('till PIN', () => {
 
   it('is set with the password, stored as a salted bcrypt hash, never in clear', async () => {
     const row = pinRow(t, adaId)!;
-    expect(row.pin_hash).toMatch(/^pin-bcrypt:\$2b\$12\$/);
+    // At the core's cost: test cores hash at TEST_PASSWORD_COST; the app's 12 is passwords.test.ts's.
+    expect(row.pin_hash).toMatch(
+      new RegExp(`^pin-bcrypt:\\$2b\\$${String(TEST_PASSWORD_COST).padStart(2, '0')}\\$`),
+    );
     expect(row.pin_hash).not.toContain(ADA_PIN);
     expect(await t.must('pin:status')).toMatchObject({ set: true, disabledAt: null });
     expect(auditCount(t, 'pin.set', 'success')).toBe(1);

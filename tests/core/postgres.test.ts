@@ -15,6 +15,16 @@ import { SettingsService } from '../../electron/core/settings/settings-service';
 import { businessDay } from '../../electron/core/sales/local-day';
 import { SaleQueries } from '../../electron/core/sales/sale-queries';
 import { insertSale } from '../../electron/core/sales/sale-writer';
+import { addToRollups, rebuildRollups } from '../../electron/core/analytics/rollups';
+
+const ROLLUP_TABLES = [
+  'rollup_staff',
+  'rollup_hours',
+  'rollup_products',
+  'rollup_tenders',
+  'rollup_tax_rates',
+  'rollup_product_months',
+];
 import { takeReceiptNo } from '../../electron/core/tills/till-service';
 import { DaySummaryService } from '../../electron/core/reports/day-summary';
 import { FakeClock } from '../helpers/core';
@@ -156,6 +166,14 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
         [{ type: 'cash', amount: 500, tendered: 1000, changeDue: 500 }],
       );
     });
+    // The daily rollups' upserts and their rebuild run on PostgreSQL too (issue 11, section 4).
+    await db.write((em) => addToRollups(em, saleId, 'recorded', settings.timeZone()));
+    const rolled = async () =>
+      Promise.all(ROLLUP_TABLES.map((t) => ds.query(`SELECT * FROM ${t} ORDER BY 1, 2`)));
+    const before = await rolled();
+    expect(before[0]).toMatchObject([{ sales_count: '1', gross: '500', items: '2', tax: '83' }]);
+    await db.write((em) => rebuildRollups(em, settings.timeZone()));
+    expect(await rolled()).toEqual(before);
     const queries = new SaleQueries(db, settings, clock);
     const detail = await queries.detail(saleId);
     expect(detail).toMatchObject({ receiptNo: 1, total: 500, tax: 83, voidable: true });

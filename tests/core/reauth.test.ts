@@ -43,6 +43,17 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'secrets:useKeyFile':
     'changes where the data-protection key is kept (a key file, not the keychain)',
   'contacts:setPolicy': 'changes staff access (who may do more than verify)',
+  'shifts:cashMovement': 'moves money out of the drawer (paid out)',
+  'shifts:close': 'closes the books of a shift (the Z report, counted cash)',
+  'shifts:updateSettings': 'changes settings (whether sales need a shift, the note threshold)',
+  'shifts:setDenominations': 'changes settings (the notes and coins counted)',
+  'exports:run': "takes a range of sales, with staff and customers' names, off the till",
+  'printing:savePrinter': "changes where receipts (customers' names, amounts) are sent",
+  'printing:deletePrinter': 'changes settings (a till may stop printing receipts)',
+  'backups:updateSettings':
+    'changes where copies of the whole database go, and the passphrase that protects them',
+  'backups:restore': 'replaces the whole database (every sale since the backup is set aside)',
+  'stock:updateSettings': 'changes settings (whether sales may take stock below zero)',
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
@@ -132,6 +143,81 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'contacts:policy',
   'contacts:verifyRequest',
   'contacts:resendRequestCode',
+  // Issue 10, section 1: opening a shift counts a float in; no sale moves no money; reads.
+  'shifts:current',
+  'shifts:open',
+  'shifts:noSale',
+  'shifts:xReport',
+  'shifts:list',
+  'shifts:zReport',
+  'shifts:print',
+  // A Z report's figures (no customer data) saved as a PDF, as a printed copy shows them.
+  'shifts:exportPdf',
+  'shifts:settings',
+  // Issue 10, section 6: an export's progress and its cancel read or stop the caller's own job.
+  'exports:progress',
+  'exports:cancel',
+  // Issue 10, section 3: e-mailing a receipt sends a copy of a sale the member may already see.
+  'receipts:email',
+  // Issue 10, section 2: reading printers, a test page, the queue, a copy of a receipt, a retry.
+  'printing:listPrinters',
+  'printing:testPage',
+  'printing:status',
+  'printing:reprintSale',
+  'printing:retryJob',
+  // Issue 10, section 4: the customer display reads the cart it shows; no session at all.
+  'display:cart',
+  // Issue 10, section 5: the backup status and list, and a backup now (a copy, changes nothing).
+  'backups:status',
+  'backups:list',
+  'backups:chooseFolder',
+  'backups:run',
+  // Safe mode's restore takes an admin's password itself (checked against the backup).
+  'backups:safeModeList',
+  'backups:safeModeRestore',
+  // Issue 11, section 1: categories are catalogue edits like products (products.manage).
+  'categories:list',
+  'categories:create',
+  'categories:update',
+  'categories:archive',
+  // Issue 11, section 4: the reports read the daily rollups and change nothing.
+  'analytics:keyFigures',
+  'analytics:trend',
+  'analytics:heatmap',
+  'analytics:topProducts',
+  'analytics:staffPerformance',
+  'analytics:taxReport',
+  'analytics:customers',
+  // Issue 11, section 2: adjusting stock moves goods, not money (S3 names voids, refunds and staff
+  // administration); every adjustment is an immutable, audited movement. Reorder levels are
+  // catalogue upkeep like products:update; the rest read.
+  'stock:adjust',
+  'stock:setReorderLevel',
+  'stock:movements',
+  'stock:levels',
+  'stock:lowStock',
+  'stock:check',
+  'stock:settings',
+  // The stock take: counting and posting move goods, not money, like an adjustment; every post is
+  // an audited set of immutable `count` movements.
+  'stock:startCount',
+  'stock:openCount',
+  'stock:setCount',
+  'stock:countSheet',
+  'stock:postCount',
+  'stock:cancelCount',
+  // Issue 11, section 3: receiving and ordering move goods at cost, not money out of the till;
+  // supplier details are catalogue upkeep like products:update. All audited; the rest read.
+  'stock:receive',
+  'suppliers:list',
+  'suppliers:create',
+  'suppliers:update',
+  'suppliers:archive',
+  'purchaseOrders:list',
+  'purchaseOrders:get',
+  'purchaseOrders:create',
+  'purchaseOrders:setStatus',
+  'purchaseOrders:receive',
 ];
 
 describe('the reviewed table of sensitive channels (S3)', () => {

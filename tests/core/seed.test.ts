@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldForSearch } from '../../electron/core/search/normalize';
 import { seedDemoData, type SeedResult } from '../../scripts/seed/generate';
+import { expectedRollups, storedRollups } from '../helpers/analytics';
+import { RawSaleWriter } from '../../scripts/bench/raw-writer';
 import { auditCount, keychainFor, makeTestCore, tempDir, type TestCore } from '../helpers/core';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -76,6 +78,53 @@ describe('seedDemoData', () => {
     expect(n(`SELECT COUNT(*) AS n FROM sale_voids`)).toBe(voided);
   });
 
+  it('fills the daily sales rollups: they equal the sums of the rows (issue 11, section 4)', () => {
+    expect(n('SELECT COUNT(*) AS n FROM rollup_products')).toBeGreaterThan(100);
+    expect(storedRollups(raw)).toEqual(expectedRollups(raw, 'Europe/London'));
+  });
+
+  it("the bench's raw writer adds to the rollups as the core does", async () => {
+    const copy = join(dir, 'raw.sqlite');
+    await raw.backup(copy);
+    const tillId = one<{ id: number }>('SELECT id FROM tills ORDER BY id LIMIT 1').id;
+    const staffId = one<{ id: number }>('SELECT id FROM staff ORDER BY id LIMIT 1').id;
+    const writer = new RawSaleWriter(copy, tillId, 'Demo till', 'bench');
+    const product = one<{
+      id: number;
+      sku: string;
+      name: string;
+      price: number;
+      tax_rate_bps: number;
+    }>('SELECT id, sku, name, price, tax_rate_bps FROM products ORDER BY id LIMIT 1');
+    const line = {
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      unitPrice: product.price,
+      quantity: 2,
+      taxRateBps: product.tax_rate_bps,
+    };
+    for (const [createdAt, tender] of [
+      ['2026-11-23T08:30:00.000Z', 'cash'],
+      ['2026-11-24T23:30:00.000Z', 'card'],
+    ] as const)
+      writer.record({
+        lines: [line, line],
+        staffId,
+        staffName: 'admin',
+        customerId: null,
+        createdAt,
+        tender,
+      });
+    writer.close();
+    const written = new Database(copy, { readonly: true });
+    try {
+      expect(storedRollups(written)).toEqual(expectedRollups(written, 'Europe/London'));
+    } finally {
+      written.close();
+    }
+  });
+
   it('leaves a sound file: integrity, foreign keys, every index, pragmas', () => {
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(raw.pragma('foreign_key_check')).toEqual([]);
@@ -85,7 +134,8 @@ describe('seedDemoData', () => {
         `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
         tbl,
       );
-    expect(indexes('sales')).toBe(9); // with IDX_sales_business_date
+    // With IDX_sales_business_date, the shift's index (issue 10) and the customer-day index (issue 11).
+    expect(indexes('sales')).toBe(11);
     // Every sale carries its London business day, as checkout would stamp it (shop hours are
     // 09:00–17:30 UTC, so the UTC date is the London date).
     expect(n(`SELECT COUNT(*) AS n FROM sales WHERE business_date IS NULL`)).toBe(0);

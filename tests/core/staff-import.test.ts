@@ -70,7 +70,8 @@ function staffCount(t: TestCore): number {
 describe('staff import with foreign bcrypt hashes', () => {
   let t: TestCore;
   beforeAll(async () => {
-    t = await makeTestCore();
+    // The real cost: the upgraded hashes are checked to be Kassa's at cost ≥ 12 (A1).
+    t = await makeTestCore({ realPasswordCost: true });
     await withAdmin(t);
   });
   afterAll(() => t.close());

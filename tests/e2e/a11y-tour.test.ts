@@ -42,6 +42,8 @@ interface TourTexts {
     string
   >;
   mainNav: string;
+  /** The Reports screen's dashboard tab (issue 11, section 4). */
+  dashboard: string;
   lock: string;
   changePassword: string;
   signOut: string;
@@ -68,6 +70,19 @@ interface TourTexts {
   newProduct: string;
   remove: string;
   importProducts: RegExp;
+  /** The Products screen's categories manager button and dialog, and its new-category form. */
+  categories: string;
+  newCategory: string;
+  addCategory: string;
+  /** The product form's category field and its submit button. */
+  category: string;
+  saveChanges: string;
+  /** Issue 11, section 2: the On hand cell's button, the Low stock button and its list. */
+  stockOf: RegExp;
+  lowStockButton: RegExp;
+  lowStock: string;
+  /** Issue 11: the stock take, receiving and suppliers: each button opens a dialog of that name. */
+  backOffice: Array<{ button: string; dialog: string }>;
   addMember: string;
   pendingRequests: RegExp;
   approve: string;
@@ -108,6 +123,7 @@ const ENGLISH: TourTexts = {
     settings: 'Settings',
   },
   mainNav: 'Main',
+  dashboard: 'Dashboard',
   lock: 'Lock',
   changePassword: 'Change password',
   signOut: 'Sign out',
@@ -134,6 +150,19 @@ const ENGLISH: TourTexts = {
   newProduct: 'New product',
   remove: 'Remove',
   importProducts: /^Import products/,
+  categories: 'Categories',
+  newCategory: 'New category',
+  addCategory: 'Add category',
+  category: 'Category',
+  saveChanges: 'Save changes',
+  stockOf: /^Stock of /,
+  lowStockButton: /^Low stock \(/,
+  lowStock: 'Low stock',
+  backOffice: [
+    { button: 'Stock take', dialog: 'Stock take' },
+    { button: 'Receive stock', dialog: 'Receive stock' },
+    { button: 'Suppliers', dialog: 'Suppliers' },
+  ],
   addMember: 'Add member',
   pendingRequests: /Pending requests/,
   approve: 'Approve',
@@ -175,6 +204,7 @@ const GERMAN: TourTexts = {
     settings: 'Einstellungen',
   },
   mainNav: 'Hauptmenü',
+  dashboard: 'Dashboard',
   lock: 'Sperren',
   changePassword: 'Passwort ändern',
   signOut: 'Abmelden',
@@ -202,6 +232,19 @@ const GERMAN: TourTexts = {
   remove: 'Entfernen',
   // The button ("Artikel-CSV importieren") and its dialog ("Artikel importieren").
   importProducts: /^Artikel(-CSV)? importieren/,
+  categories: 'Kategorien',
+  newCategory: 'Neue Kategorie',
+  addCategory: 'Kategorie hinzufügen',
+  category: 'Kategorie',
+  saveChanges: 'Änderungen speichern',
+  stockOf: /^Bestand von /,
+  lowStockButton: /^Niedriger Bestand \(/,
+  lowStock: 'Niedriger Bestand',
+  backOffice: [
+    { button: 'Inventur', dialog: 'Inventur' },
+    { button: 'Wareneingang', dialog: 'Wareneingang buchen' },
+    { button: 'Lieferanten', dialog: 'Lieferanten' },
+  ],
   addMember: 'Mitarbeiter hinzufügen',
   pendingRequests: /Offene Anfragen/,
   approve: 'Freigeben',
@@ -510,12 +553,74 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
     await dialog('remove product', new RegExp(MUG.name), () =>
       row().getByRole('button', { name: T.remove }).click(),
     );
+    // Issue 11, section 1: the categories manager, its form, and the tree with a category in it.
+    const manager = () => page().getByRole('dialog', { name: T.categories });
+    await step('categories manager (dialog)', async () => {
+      await page().getByRole('button', { name: T.categories, exact: true }).click();
+      await visible(manager());
+    });
+    await step('category form (dialog)', async () => {
+      await manager().getByRole('button', { name: T.addCategory }).click();
+      await visible(page().getByRole('dialog', { name: T.newCategory }));
+    });
+    await step('categories manager with a category (dialog)', async () => {
+      const form = page().getByRole('dialog', { name: T.newCategory });
+      await form.getByRole('textbox').first().fill(`Drinks ${language}`);
+      await page().keyboard.press('Enter');
+      await visible(manager().getByRole('listitem').first());
+      await h.screenshot(w, `categories-${language}`);
+    });
+    await closeDialogs();
+    await step('products with a category, at 1024×768', async () => {
+      await row().getByRole('button', { name: T.edit }).click();
+      const form = page().getByRole('dialog', { name: new RegExp(MUG.name) });
+      await form.getByLabel(T.category, { exact: true }).click();
+      await page()
+        .getByRole('option', { name: `Drinks ${language}` })
+        .click();
+      await form.getByRole('button', { name: T.saveChanges }).click();
+      await gone(form);
+      await visible(row().getByText(`Drinks ${language}`));
+      await page().setViewportSize({ width: 1024, height: 768 });
+      await h.screenshot(w, `products-categories-${language}-1024x768`);
+    });
+    // Issue 11, section 2: the Stock dialog (adjustment, reorder level) and the low-stock list,
+    // with the products screen's On hand column, at the three screen sizes.
+    for (const [width, height] of [
+      [1024, 768],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page().setViewportSize({ width, height });
+      await step(`stock dialog ${width}×${height}`, async () => {
+        await row().getByRole('button', { name: T.stockOf }).click();
+        await visible(page().getByRole('dialog', { name: new RegExp(MUG.name) }));
+      });
+      await h.screenshot(w, `stock-dialog-${language}-${width}x${height}`);
+      await closeDialogs();
+      await step(`low stock list ${width}×${height}`, async () => {
+        await page().getByRole('button', { name: T.lowStockButton }).click();
+        await visible(page().getByRole('dialog', { name: T.lowStock }));
+      });
+      await h.screenshot(w, `stock-low-${language}-${width}x${height}`);
+      await closeDialogs();
+      await h.screenshot(w, `stock-products-${language}-${width}x${height}`);
+    }
+    await page().setViewportSize({ width: 1280, height: 800 });
+    for (const d of T.backOffice)
+      await dialog(d.dialog, d.dialog, () =>
+        page().getByRole('button', { name: d.button, exact: true }).click(),
+      );
   });
 
   it('reports, data import and settings', async () => {
     await step('reports', async () => {
       await go('reports');
       await visible(page().getByRole('table').first());
+    });
+    await step('reports dashboard', async () => {
+      await page().getByRole('tab', { name: T.dashboard, exact: true }).click();
+      await visible(page().getByRole('list').first());
     });
     await step('data import', async () => {
       await go('data');

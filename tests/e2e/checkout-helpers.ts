@@ -6,10 +6,18 @@
  * `KASSA_E2E_BUNDLE=/path/to/dist` serves another renderer build (for example one built from an
  * older commit) so a test can be shown to fail on the old code.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { SaleDetail } from '../../shared/contract';
 import { ADMIN } from '../helpers/core';
-import { type Harness, type KassaPage, startHarness, visible } from './harness';
+import {
+  gone,
+  type Harness,
+  type HarnessOptions,
+  type KassaPage,
+  settled,
+  startHarness,
+  visible,
+} from './harness';
 
 export const CASHIER = {
   username: 'cora',
@@ -64,11 +72,11 @@ export async function asAdmin<T>(h: Harness, channel: string, input?: unknown): 
 
 /**
  * Starts a harness with the shop set up: the admin, {@link PRODUCTS} at 20 % tax included,
- * and an approved cashier, {@link CASHIER}.
+ * and an approved cashier, {@link CASHIER}. `options` go to the harness (e.g. `requireOpenShift`).
  */
-export async function startShop(): Promise<Harness> {
+export async function startShop(options: HarnessOptions = {}): Promise<Harness> {
   const bundle = process.env.KASSA_E2E_BUNDLE;
-  const h = await startHarness(bundle ? { bundleRoot: bundle } : {});
+  const h = await startHarness(bundle ? { ...options, bundleRoot: bundle } : options);
   await asAdmin(h, 'setup:createAdmin', ADMIN);
   await asAdmin(h, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
   await asAdmin(h, 'settings:update', { storeName: 'Corner Shop' });
@@ -99,7 +107,10 @@ export async function emptyTillCart(h: Harness): Promise<void> {
   });
 }
 
-/** Opens a window and signs the cashier in through the sign-in screen; returns at checkout. */
+/**
+ * Opens a window and signs the cashier in through the sign-in screen; returns the moment the
+ * scan field is there (a cashier scans at once: the checkout must take it, first-scan.test.ts).
+ */
 export async function cashierWindow(h: Harness): Promise<KassaPage> {
   const w = await h.newPage();
   await w.page.clock.setFixedTime(h.clock.now());
@@ -153,4 +164,179 @@ export async function latestSales(h: Harness, limit: number): Promise<SaleDetail
   const out: SaleDetail[] = [];
   for (const s of list.items) out.push(await asAdmin<SaleDetail>(h, 'sales:get', { id: s.id }));
   return out;
+}
+
+/** Calls a channel from the page, as the screens do, and unwraps the result. */
+export async function pageApi<T>(page: Page, channel: string, input?: unknown): Promise<T> {
+  const r = (await page.evaluate(
+    ([c, i]) => (window.api as unknown as Record<string, (x: unknown) => Promise<unknown>>)[c]!(i),
+    [channel, input] as const,
+  )) as { ok: boolean; data?: T; error?: { code: string; message: string } };
+  if (!r.ok) throw new Error(`${channel}: ${r.error?.code} ${r.error?.message}`);
+  return r.data as T;
+}
+
+/**
+ * On a fresh till's "Set up Kassa" screen in `page`: the first admin ({@link ADMIN}) and the store
+ * as the first-run set-up makes it (Corner Shop, 1 High Street, GB, GBP, 20 % tax included, London,
+ * English), through the page's own api. The screen still shows set-up until it is reloaded.
+ */
+export async function setUpTill(page: Page): Promise<void> {
+  await visible(page.getByRole('heading', { name: 'Set up Kassa' }));
+  await pageApi(page, 'setup:createAdmin', ADMIN);
+  await pageApi(page, 'settings:setUpStore', {
+    storeName: 'Corner Shop',
+    storeAddress: '1 High Street',
+    taxNumber: '',
+    country: 'GB',
+    currency: 'GBP',
+    pricesIncludeTax: true,
+    defaultTaxRateBps: 2000,
+    timeZone: 'Europe/London',
+    receiptFooter: '',
+    locale: 'en-GB',
+  });
+}
+
+/** Signs `who` in through the sign-in screen of `page` (which shows it); returns once signed in. */
+export async function signInThroughScreen(
+  page: Page,
+  who: { username: string; password: string },
+): Promise<void> {
+  await visible(page.getByRole('heading', { name: 'Sign in' }));
+  await page.getByLabel('Username or email').fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.keyboard.press('Enter');
+  await visible(page.getByRole('navigation', { name: 'Main' }));
+}
+
+/** Types `pieces` into a count table's rows (open or close a shift), by label ("£20.00"). */
+export async function countDenominations(
+  dialog: Locator,
+  pieces: Record<string, number>,
+): Promise<void> {
+  for (const [denomination, quantity] of Object.entries(pieces))
+    await dialog.getByLabel(`Quantity of ${denomination}`).fill(String(quantity));
+}
+
+/** F10's shift menu item `name` (open, close, paid out, X report), once no dialog is left. */
+export async function shiftMenu(page: Page, name: string): Promise<void> {
+  // Not even one fading out: F10 would go to it.
+  await expect.poll(() => page.locator('[role="dialog"]').count()).toBe(0);
+  await page.keyboard.press('F10');
+  await page.getByRole('menuitem', { name }).click();
+}
+
+/** The steps of a shift's close, in order, at which a test may look at the dialog. */
+export type CloseStep = 'count' | 'cash' | 'card' | 'overShort' | 'reauth';
+
+/** A close as the person at the till does it, and what the screen must show on the way. */
+export interface ShiftCloseThroughScreen {
+  /** The cash counted, by denomination label ("£20.00"). */
+  pieces: Record<string, number>;
+  /** Minor units. */
+  countedCash: number;
+  /** Minor units: never on the page before the count is submitted (blind count). */
+  expectedCash: number;
+  /** Over/short as the screen shows it ("−£0.50"). */
+  overShort: string;
+  /** The card batch total typed, minor units. */
+  cardTotal: number;
+  note: string;
+  /** Asked again at the close (S3). */
+  password: string;
+  /** The Z report the close makes. */
+  zNo: number;
+  /** Runs at each step with the dialog: axe checks, screenshots, assertions of one test. */
+  atStep?: (step: CloseStep, dialog: Locator) => Promise<void>;
+}
+
+/**
+ * Closes the open shift through F10 → "Close shift…": the blind count (nothing "Expected" on the
+ * page until it is submitted), the cash compared, the card batch total, the note, the password
+ * again; returns the dialog once it shows the Z report.
+ */
+export async function closeShiftThroughScreen(
+  page: Page,
+  close: ShiftCloseThroughScreen,
+): Promise<Locator> {
+  const step = close.atStep ?? (async () => {});
+  await shiftMenu(page, 'Close shift…');
+  const dialog = await visible(page.getByRole('dialog', { name: 'Close shift' }));
+  await settled(dialog);
+  await countDenominations(dialog, close.pieces);
+  await expect
+    .poll(() => dialog.getByRole('status').textContent())
+    .toBe(`Cash counted: ${gbp(close.countedCash)}`);
+  expect(await page.locator('body').textContent()).not.toContain(gbp(close.expectedCash));
+  expect(await dialog.textContent()).not.toContain('Expected');
+  await step('count', dialog);
+
+  await dialog.getByRole('button', { name: 'Submit count' }).click();
+  const cash = await visible(dialog.getByRole('table', { name: 'Cash, expected and counted' }));
+  expect(await cash.textContent()).toContain(
+    `${gbp(close.expectedCash)}${gbp(close.countedCash)}${close.overShort}`,
+  );
+  await step('cash', dialog);
+  await page.keyboard.press('Enter');
+
+  const card = await visible(dialog.getByLabel('Card total (GBP)'));
+  await expect.poll(() => card.evaluate((e) => e === document.activeElement)).toBe(true);
+  await page.keyboard.type((close.cardTotal / 100).toFixed(2), { delay: 5 });
+  await step('card', dialog);
+  await page.keyboard.press('Enter');
+
+  await visible(dialog.getByText('Step 4 of 5: over/short'));
+  await step('overShort', dialog);
+  await dialog.getByLabel(/^Note/).fill(close.note);
+  await dialog.getByRole('button', { name: 'Close shift' }).click();
+  const reauth = await visible(page.getByRole('dialog', { name: 'Confirm it is you' }));
+  await settled(reauth);
+  await step('reauth', reauth);
+  await reauth.getByLabel('Password').fill(close.password);
+  await page.keyboard.press('Enter');
+  await visible(dialog.getByRole('heading', { name: `Z report ${close.zNo}` }));
+  return dialog;
+}
+
+/** "Back up now" in Settings → Backups (`section`); returns once one more backup succeeded. */
+export async function backUpNow(section: Locator): Promise<void> {
+  const done = section.getByText(/Succeeded/);
+  const before = await done.count();
+  await section.getByRole('button', { name: 'Back up now' }).click();
+  await expect.poll(() => done.count()).toBe(before + 1);
+}
+
+/**
+ * Rings up `barcodes` at checkout and takes payment by keyboard: exact cash (F12, Enter, Enter)
+ * or card (F9, F12); returns once the next sale has started.
+ */
+export async function ringUpSale(
+  page: Page,
+  barcodes: string[],
+  by: 'cash' | 'card',
+): Promise<void> {
+  await scanField(page).focus();
+  for (const code of barcodes) await scan(page, code, 2);
+  await expect
+    .poll(async () => page.locator('.k-co-cart tbody tr').count())
+    .toBe(new Set(barcodes).size);
+  const dialog = page.getByRole('dialog', { name: 'Take payment' });
+  const remaining = () => dialog.getByLabel('Remaining due').textContent();
+  if (by === 'card') {
+    await page.keyboard.press('F9');
+    await visible(dialog);
+    await expect.poll(remaining).toBe(gbp(0));
+    await page.keyboard.press('F12');
+  } else {
+    await page.keyboard.press('F12');
+    await visible(dialog);
+    await page.keyboard.press('Enter');
+    await expect.poll(remaining).toBe(gbp(0));
+    await page.keyboard.press('Enter');
+  }
+  await gone(dialog);
+  await visible(page.getByRole('region', { name: 'Receipt' }));
+  await page.getByRole('button', { name: 'New sale' }).click();
+  await visible(scanField(page));
 }

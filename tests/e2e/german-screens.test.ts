@@ -1,9 +1,9 @@
 /**
  * Issue 8, item 25: checkout and the day summary in German (store locale de-DE, set through the
  * core's `settings:update`), at 1024×768, 1366×768 and 1920×1080. Long German words must not
- * break the layout: nothing on either screen overflows the window sideways, and the checkout's
- * total and Pay button stay on screen. The PNGs are kept in docs/screenshots/
- * (checkout-de-<size>.png, day-summary-de-<size>.png).
+ * break the layout: nothing on either screen overflows the window sideways, no button's label is
+ * cut short, and the checkout's total and Pay button stay on screen. The PNGs are kept in
+ * docs/screenshots/ (checkout-de-<size>.png, day-summary-de-<size>.png).
  */
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -33,6 +33,15 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; width: numbe
     scrollWidth: document.documentElement.scrollWidth,
     width: window.innerWidth,
   }));
+}
+
+/** Buttons whose label is cut short (Mantine clips a label that does not fit its button). */
+async function clippedButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Button-label')]
+      .filter((label) => label.offsetParent !== null && label.scrollWidth > label.clientWidth + 1)
+      .map((label) => label.textContent ?? ''),
+  );
 }
 
 describe('checkout and the day summary in German', () => {
@@ -96,6 +105,7 @@ describe('checkout and the day summary in German', () => {
       await keep(page, `checkout-de-${size.width}x${size.height}`);
       const o = await overflow(page);
       expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
+      expect(await clippedButtons(page), 'buttons cut short').toEqual([]);
       for (const [name, at] of [
         ['Zu zahlen', page.getByLabel('Zu zahlen')],
         ['Bezahlen', page.getByRole('button', { name: 'Bezahlen' })],
@@ -120,6 +130,7 @@ describe('checkout and the day summary in German', () => {
       await keep(page, `day-summary-de-${size.width}x${size.height}`);
       const o = await overflow(page);
       expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
+      expect(await clippedButtons(page), 'buttons cut short').toEqual([]);
     }
   });
 });

@@ -38,11 +38,16 @@ import {
   silentLogger,
   tempDir,
   turnOffTwoFactorPolicy,
+  turnOffShiftRequirement,
+  TEST_PASSWORD_COST,
 } from '../helpers/core';
+import { playwrightPdfMaker } from '../helpers/receipt-pdf';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BUNDLE_ROOT = path.join(REPO_ROOT, 'dist', 'renderer');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+/** Screenshots are for people to look at: CI skips them (a tenth of the e2e time). */
+const TAKE_SCREENSHOTS = !process.env.CI || process.env.KASSA_SCREENSHOTS === '1';
 export const VIEWPORT = { width: 1280, height: 800 };
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -169,8 +174,11 @@ export interface Harness {
   pages: KassaPage[];
   /** A new browser context + page, with its own window id (so its own session). */
   newPage(): Promise<KassaPage>;
-  /** Full-page PNG at test-results/screenshots/<nn>-<name>.png; returns the path. */
-  screenshot(p: KassaPage | Page, name: string): Promise<string>;
+  /**
+   * Full-page PNG at test-results/screenshots/<nn>-<name>.png; returns the path. Null in CI, which
+   * takes none (KASSA_SCREENSHOTS=1 takes them there too): they are for people to look at.
+   */
+  screenshot(p: KassaPage | Page, name: string): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -185,6 +193,10 @@ export interface HarnessOptions {
   prepareDatabase?: (db: import('better-sqlite3').Database) => void;
   /** Keep the default 2FA policy (required for roles holding staff.manage); off otherwise. */
   twoFactorPolicy?: boolean;
+  /** Keep the store default "sales need an open shift" (issue 10, section 1); off otherwise. */
+  requireOpenShift?: boolean;
+  /** Stands in for the shell's folder dialog (CoreOptions.folderDialog); none otherwise. */
+  folderDialog?: import('../../electron/core').CoreOptions['folderDialog'];
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -204,8 +216,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       terminalName: 'e2e-till',
       logger: silentLogger,
       ...(opts.prepareDatabase ? { prepareDatabase: opts.prepareDatabase } : {}),
+      // Receipt PDFs from the print route in this Chromium (issue 10, section 3).
+      receiptPdf: (...job) => playwrightPdfMaker(() => browser!, server.origin)(...job),
+      testPasswordCost: TEST_PASSWORD_COST,
+      ...(opts.folderDialog ? { folderDialog: opts.folderDialog } : {}),
     });
     if (!opts.twoFactorPolicy) turnOffTwoFactorPolicy(dbPath);
+    if (!opts.requireOpenShift) turnOffShiftRequirement(dbPath);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (e) {
     await core?.close();
@@ -286,8 +303,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async screenshot(p, name) {
       const page = 'windowId' in p ? p.page : p;
       const file = path.join(SCREENSHOT_DIR, `${String(shot++).padStart(2, '0')}-${name}.png`);
-      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
-      return file;
+      if (TAKE_SCREENSHOTS)
+        await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      return TAKE_SCREENSHOTS ? file : null;
     },
     async close() {
       await liveBrowser.close().catch(() => {});
@@ -364,10 +382,14 @@ export async function axeSerious(
   page: Page,
   include?: string[],
 ): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
-  await page.evaluate(axeCore.source);
+  // axe is injected once per page load (the app is one page; a reload drops it).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeCore.source);
   return page.evaluate(async (selectors) => {
     const axe = (window as unknown as { axe: typeof axeCore }).axe;
-    const result = await axe.run(selectors ? { include: selectors.map((s) => [s]) } : document);
+    // Only violations are read, so axe skips detailing the passes and the inapplicable rules.
+    const result = await axe.run(selectors ? { include: selectors.map((s) => [s]) } : document, {
+      resultTypes: ['violations'],
+    });
     return result.violations
       .filter((v) => v.impact === 'critical' || v.impact === 'serious')
       .map((v) => ({

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
 import { startSmsProviderServer, type SmsProviderServer } from '../helpers/sms-provider-server';
+import { setUpTill } from './checkout-helpers';
 import { axeSerious, useTwoWindows, visible, type TwoWindows } from './harness';
 
 const SIZES = [
@@ -47,22 +48,7 @@ describe('the profile page, SMS settings and verify now in the browser', () => {
   it('a member edits their details, sees sign-ins and sessions, and signs out elsewhere', async () => {
     const admin = w.admin.page;
     await w.admin.open();
-    await visible(admin.getByRole('heading', { name: 'Set up Kassa' }));
-    await admin.evaluate((a) => window.api['setup:createAdmin'](a), ADMIN);
-    await admin.evaluate(() =>
-      window.api['settings:setUpStore']({
-        storeName: 'Corner Shop',
-        storeAddress: '1 High Street',
-        taxNumber: '',
-        country: 'GB',
-        currency: 'GBP',
-        pricesIncludeTax: true,
-        defaultTaxRateBps: 2000,
-        timeZone: 'Europe/London',
-        receiptFooter: '',
-        locale: 'en-GB',
-      }),
-    );
+    await setUpTill(admin);
     await w.member.open();
     const page = w.member.page;
     await page.evaluate((m) => window.api['auth:requestAccess'](m), MEMBER);

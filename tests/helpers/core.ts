@@ -14,6 +14,7 @@ import {
   type Caller,
   type Clock,
   type Core,
+  type CoreOptions,
   type SecretStore,
 } from '../../electron/core';
 import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
@@ -108,6 +109,24 @@ export function turnOffTwoFactorPolicy(dbPath: string): void {
   }
 }
 
+/**
+ * Issue 10, section 1: a real store sells only in an open shift. Tests about other things sell
+ * without one, as an admin may set with `shifts:updateSettings`; the shift tests keep the default.
+ */
+export function turnOffShiftRequirement(dbPath: string): void {
+  const db = new Database(dbPath);
+  try {
+    db.prepare(
+      "INSERT INTO settings (key, value, updated_at) VALUES ('shifts.require_open_shift', 'false', '2026-01-01T00:00:00.000Z') ON CONFLICT (key) DO NOTHING",
+    ).run();
+  } finally {
+    db.close();
+  }
+}
+
+/** The bcrypt cost of test cores' new password hashes (see CoreOptions.testPasswordCost). */
+export const TEST_PASSWORD_COST = 4;
+
 export async function makeTestCore(
   opts: {
     dir?: string;
@@ -120,6 +139,21 @@ export async function makeTestCore(
     secretStore?: SecretStore;
     /** Keep the migration's default 2FA policy (required for roles holding staff.manage). */
     twoFactorPolicy?: boolean;
+    /** Keep the store default "sales need an open shift" (issue 10, section 1). */
+    requireOpenShift?: boolean;
+    /** The browser engine that draws receipt PDFs (issue 10, section 3). */
+    receiptPdf?: CoreOptions['receiptPdf'];
+    /** The print queue's poll and timeouts, and a driver port (issue 10, section 2). */
+    printing?: CoreOptions['printing'];
+    /** See CoreOptions.backupAfterShiftClose. */
+    backupAfterShiftClose?: boolean;
+    /** The shell's folder dialog stand-in (CoreOptions.folderDialog). */
+    folderDialog?: CoreOptions['folderDialog'];
+    /**
+     * Hash passwords at the real cost (12). By default test cores hash at bcrypt's least cost
+     * (CoreOptions.testPasswordCost); tests of the cost or of timing (A5) keep 12.
+     */
+    realPasswordCost?: boolean;
   } = {},
 ): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
@@ -134,8 +168,14 @@ export async function makeTestCore(
     terminalName: opts.terminalName ?? 'till-1',
     logger: opts.logger ?? silentLogger,
     ...(opts.prepareDatabase ? { prepareDatabase: opts.prepareDatabase } : {}),
+    ...(opts.receiptPdf ? { receiptPdf: opts.receiptPdf } : {}),
+    ...(opts.printing ? { printing: opts.printing } : {}),
+    ...(opts.backupAfterShiftClose === false ? { backupAfterShiftClose: false } : {}),
+    ...(opts.realPasswordCost ? {} : { testPasswordCost: TEST_PASSWORD_COST }),
+    ...(opts.folderDialog ? { folderDialog: opts.folderDialog } : {}),
   });
   if (!opts.twoFactorPolicy && !core.safeMode) turnOffTwoFactorPolicy(dbPath);
+  if (!opts.requireOpenShift && !core.safeMode) turnOffShiftRequirement(dbPath);
   const raws: Database.Database[] = [];
   const call = (async (channel: string, input?: unknown, windowId = 1) =>
     core.invoke(channel, input, callerFor(windowId))) as TestCore['call'];

@@ -49,12 +49,23 @@ function digestQueriesOf(db: Database.Database): Map<string, Database.Statement>
   return m;
 }
 
+/** Per connection: the states last read, and the data_version they were read at. */
+const lastStates = new WeakMap<
+  Database.Database,
+  { version: number; states: Record<string, TableState> }
+>();
+
 /**
  * Row count and a digest of the rows of every table except the audit log (checked row by row),
  * its bookkeeping (BOOKKEEPING_TABLES) and the shadow tables behind a full-text index (its
  * virtual table is compared instead).
  */
 export function tableStates(db: Database.Database): Record<string, TableState> {
+  // Read again only when another connection (the core's) has committed since the last read:
+  // SQLite's data_version changes exactly then. Read-only calls then cost no digest at all.
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const last = lastStates.get(db);
+  if (last?.version === version) return last.states;
   const out: Record<string, TableState> = {};
   for (const [name, stmt] of digestQueriesOf(db)) {
     const r = stmt.get() as { count: number; body: string | null };
@@ -65,6 +76,7 @@ export function tableStates(db: Database.Database): Record<string, TableState> {
         .digest('hex'),
     };
   }
+  lastStates.set(db, { version, states: out });
   return out;
 }
 

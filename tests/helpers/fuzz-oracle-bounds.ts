@@ -4,7 +4,7 @@
  * naming the field), plus a missing required field and an extra key on every object, each with
  * the oracle's verdict. Nothing here reads the zod schemas.
  */
-import { FORMATS, repeat } from './fuzz-oracle-formats';
+import { FORMATS, pbm, repeat } from './fuzz-oracle-formats';
 import {
   extraKeys,
   FORBIDDEN,
@@ -77,6 +77,9 @@ function formatTypical(rule: FormatRule): string {
     country: 'GB',
     locale: 'de-DE',
     providerUrl: 'http://127.0.0.1:9',
+    backupFolder: '/tmp/kassa-fuzz-backups/typical',
+    backupPassphrase: 'amber kettle under 9 stars',
+    backupFileName: 'kassa-20260101-000000.kassa-backup',
     receiptText: '1 High Street\nLeeds',
     roleId: 'manager',
     otpCode: '123 456',
@@ -84,6 +87,9 @@ function formatTypical(rule: FormatRule): string {
     mailHost: 'smtp.shop.test',
     sixDigits: '123456',
     resetCode: '0123-4567-89AB-CDEF',
+    printerQueue: 'EPSON_TM_T20',
+    printerLines: 'Open Mon-Sat 9-18\nwww.shop.test',
+    pbmLogo: pbm(16, 8),
   };
   return samples[rule.format]!;
 }

@@ -218,6 +218,22 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('7', n),
     wrong: ['123_456', '123456;', 'ABCD\nEFGH', 'café12', '12345\u0000'],
   },
+  // An OS printer's name as the system lists it (issue 10): `lpstat -p`, or Windows' names with
+  // spaces and shared printers. Passed as one argument to `lp -d` or to the Windows spooler, so
+  // only control characters (L3) and a leading `-` (an option of lp) are refused.
+  printerQueue: {
+    valid: fc.constantFrom(
+      'Receipt_1',
+      'EPSON-TM.T20',
+      'front@desk',
+      ' Kitchen ',
+      'EPSON TM-T20III Receipt',
+      '\\\\KASSE-2\\Bon',
+      'Büro (oben)',
+    ),
+    atLength: (n) => repeat('q', n),
+    wrong: ['-o', ' -o', 'a\nb', 'q\u0000', 'a\u202eb', '\u001b'],
+  },
   // Where SMS credentials may go (issue 9, section 4): https, or http on loopback only.
   providerUrl: {
     valid: fc
@@ -279,4 +295,59 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     },
     wrong: ['SHORT', 'UUUUUUUUUUUUUUUU', '0123456789ABCDEF0', '0123456789ABCDE!'],
   },
+  // Issue 10, section 5: an absolute folder (POSIX, a Windows drive or a UNC share). Valid
+  // values stay under /tmp (the fuzz may write there); a Windows path is refused on Linux.
+  backupFolder: {
+    valid: fc.stringMatching(/^[a-z0-9]{1,20}$/).map((d) => `/tmp/kassa-fuzz-backups/${d}`),
+    atLength: (n) =>
+      n < 6 ? `D:\\${repeat('x', Math.max(0, n - 3))}`.slice(0, n) : `/tmp/${repeat('f', n - 5)}`,
+    wrong: ['relative/path', 'backups', '~/backups', '/tmp/a\u0007b', '/tmp/\u202eevil'],
+  },
+  // 10..200 characters without control or bidi-override characters.
+  backupPassphrase: {
+    valid: fc.stringMatching(/^[\x21-\x7e ]{10,40}$/),
+    atLength: (n) => repeat('p', n),
+    wrong: ['ten chars\u0000', 'passphrase\u202e'],
+  },
+  // What Kassa names its backup files; nothing else can be restored.
+  backupFileName: {
+    valid: fc
+      .tuple(fc.stringMatching(/^\d{8}-\d{6}$/), fc.option(fc.stringMatching(/^\d{1,4}$/)))
+      .map(([t, n]) => `kassa-${t}${n === null ? '' : `-${n}`}.kassa-backup`),
+    atLength: (n) => `kassa-20260101-000000-${repeat('1', n - 35)}.kassa-backup`,
+    wrong: ['../kassa.sqlite', 'kassa.sqlite', 'kassa-2026-01-01.kassa-backup', 'x.kassa-backup'],
+  },
+  // Issue 10, section 2: a printer's receipt header or footer, 0..4 lines of at most 32
+  // characters (the 58 mm paper's columns; 80 mm takes 48), no control or bidi characters.
+  printerLines: {
+    valid: fc
+      .array(fc.stringMatching(/^[A-Za-z0-9 ,.'-]{0,32}$/), { minLength: 1, maxLength: 4 })
+      .map((lines) => lines.join('\n')),
+    atLength: () => {
+      throw new Error('printer lines are capped per line, checked with the paper');
+    },
+    wrong: ['1\n2\n3\n4\n5', 'a\u0000b', 'a\u202eb', repeat('w', 49)],
+  },
+  // A receipt logo: a binary PBM (P4) in base64, at most 576 × 255 dots (384 wide fits 58 mm).
+  pbmLogo: {
+    valid: fc
+      .tuple(fc.integer({ min: 1, max: 384 }), fc.integer({ min: 1, max: 64 }))
+      .map(([w, h]) => pbm(w, h)),
+    atLength: () => {
+      throw new Error('a logo is capped by its dots');
+    },
+    wrong: [
+      '@@@@',
+      Buffer.from('P1\n1 1\n1').toString('base64'),
+      pbm(577, 1),
+      pbm(8, 256),
+      pbm(16, 8).slice(0, -4),
+    ],
+  },
 };
+
+/** A PBM image (P4) of width × height dots in base64, its dots a checkerboard. */
+export function pbm(width: number, height: number): string {
+  const bits = Buffer.alloc(Math.ceil(width / 8) * height, 0xaa);
+  return Buffer.concat([Buffer.from(`P4\n${width} ${height}\n`), bits]).toString('base64');
+}

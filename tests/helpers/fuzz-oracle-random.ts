@@ -116,7 +116,12 @@ function anyValidValue(rule: Rule, forHandler: boolean): fc.Arbitrary<unknown> {
     case 'enum':
       return present(rule, fc.constantFrom(...rule.values));
     case 'object':
-      return present(rule, validObject(rule.fields, rule.atLeastOne ?? false, forHandler));
+      return present(
+        rule,
+        validObject(rule.fields, rule.atLeastOne ?? false, forHandler).map(
+          rule.across ?? ((o) => o),
+        ),
+      );
     case 'array': {
       const hi = Math.min(rule.max, rule.min + 3);
       const item = validValue(rule.of, forHandler);

@@ -13,7 +13,20 @@ import type fc from 'fast-check';
  * against the throwaway core's file just before the call (tests/helpers/fuzz-effects.ts).
  */
 export type Ref =
-  'product' | 'customer' | 'staff' | 'sale' | 'saleLine' | 'parked' | 'audit' | 'till';
+  | 'product'
+  | 'customer'
+  | 'staff'
+  | 'sale'
+  | 'saleLine'
+  | 'parked'
+  | 'audit'
+  | 'till'
+  | 'printer'
+  | 'category'
+  | 'stockCount'
+  | 'supplier'
+  | 'purchaseOrder'
+  | 'purchaseOrderLine';
 
 interface Presence {
   /** May be left out (`undefined` too). */
@@ -85,7 +98,13 @@ export type Format =
   | 'mailHost'
   | 'sixDigits'
   | 'resetCode'
-  | 'providerUrl';
+  | 'providerUrl'
+  | 'printerQueue'
+  | 'backupFolder'
+  | 'backupPassphrase'
+  | 'backupFileName'
+  | 'printerLines'
+  | 'pbmLogo';
 
 export interface FormatRule extends Presence {
   kind: 'format';
@@ -138,6 +157,12 @@ export interface ObjectRule extends Presence {
   fields: Readonly<Record<string, Rule>>;
   /** At least one field must be given (a "change something" payload). */
   atLeastOne?: boolean;
+  /**
+   * A rule across fields (a range in order and not too long): maps a payload that is valid field
+   * by field to one that also meets it. Payloads that do not meet it are invalid; the channel's
+   * own tests check those refusals.
+   */
+  across?: (o: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface ArrayRule extends Presence {

@@ -32,6 +32,7 @@ import {
   variants,
   type ObjectRule,
   type Ref,
+  type Rule,
 } from './fuzz-oracle-rules';
 
 /** What one call did to the file. Tables not named in `rows` or `touched` must not change. */
@@ -90,20 +91,38 @@ export type Need =
   | 'refundableSale'
   | 'parkedCart'
   | 'tillCart'
-  | 'enrolledStaff';
+  | 'enrolledStaff'
+  | 'printer'
+  | 'openStockCount'
+  | 'orderedPurchaseOrder';
 
 /**
  * Tables that change along with the audit log, whatever the call: bookkeeping of the core itself,
  * left out of every "what changed" comparison like audit_events (whose rows are checked one by
  * one instead). Add a table here only with a reason.
  * - `audit_seal`: the HMAC seal of the audit chain's head, renewed with each audit row (D9).
+ * - `print_jobs`: the print queue (issue 10, section 2): a sale queues its receipt after its
+ *   commit, and the print worker updates jobs in the background, between any two calls.
  */
-export const BOOKKEEPING_TABLES: readonly string[] = ['audit_seal'];
+export const BOOKKEEPING_TABLES: readonly string[] = ['audit_seal', 'print_jobs'];
 
 /** In `Effect.rows`: the count may grow by any amount (a file's lines, whose number the answer does not give). */
 export const ANY = Number.POSITIVE_INFINITY;
 /** In `Effect.rows`: the count may grow or shrink (a role's permissions replaced by another set). */
 export const ANY_DELTA = Number.NEGATIVE_INFINITY;
+/**
+ * Issue 11, section 4: the daily sales rollups, written in the transaction of every sale, refund
+ * and void: a sale adds a row per new day × key and adds to the others.
+ */
+const ROLLUP_TABLES = [
+  'rollup_staff',
+  'rollup_hours',
+  'rollup_products',
+  'rollup_tenders',
+  'rollup_tax_rates',
+  'rollup_product_months',
+];
+const ROLLUP_ROWS: Record<string, number> = Object.fromEntries(ROLLUP_TABLES.map((t) => [t, ANY]));
 const NOTHING: Effect = {};
 /** A channel that reads: a valid call succeeds (or is refused with `codes`) and changes nothing. */
 function read(...codes: string[]): Pick<ChannelOracle, 'ok' | 'refusals'> {
@@ -114,6 +133,23 @@ function nothingOn(...codes: string[]): Record<string, Outcome> {
 }
 
 // ---- fields shared by several channels, each with its source ----
+
+/**
+ * Issue 11, section 4: a report's business days `from`..`to`, in order and at most 1,096 days
+ * long (31 for the trend by hour); `across` puts a random pair in order and cuts it to length.
+ */
+function reportRange(fields: Record<string, Rule>): ObjectRule {
+  const DAY = 86_400_000;
+  return {
+    ...object({ from: format('date'), to: format('date'), ...fields }),
+    across: (o) => {
+      const [from, to] = [String(o.from), String(o.to)].sort() as [string, string];
+      const last = Date.parse(from) + ((o.grain === 'hour' ? 31 : 1_096) - 1) * DAY;
+      const end = Date.parse(to) > last ? new Date(last).toISOString().slice(0, 10) : to;
+      return { ...o, from, to: end };
+    },
+  };
+}
 
 /** Ids are positive 32-bit integers (SQLite INTEGER keys shared with PostgreSQL int4). */
 const ID_MAX = 2_147_483_647;
@@ -148,6 +184,8 @@ const tenderTypes = ['cash', 'card', 'other'] as const;
 /** A page: 1..100 rows after an offset of at most a million. */
 const page = { limit: optional(int(1, 100)), offset: optional(int(0, 1_000_000)) };
 const search = optional(text(0, 100, 'search'));
+/** Issue 10, section 1: a cash count, pieces per note or coin (values in minor units). */
+const shiftCount = array(object({ value: int(1, 100_000_000), quantity: int(0, 100_000) }), 0, 40);
 /** Optional free text on forms: '' or null mean none. */
 const note = (max: number) => optional(nullable(text(0, max, 'display', { emptyIsNone: true })));
 const cartLine = object({
@@ -189,13 +227,32 @@ const productFields = {
   active: optional(bool()),
   /** The cashier types the price at the till (needs sales.discountOverride). */
   openPrice: optional(bool()),
+  /** A live category, or none (issue 11, section 1). */
+  categoryId: optional(nullable(id('category'))),
 };
+/** Issue 11, section 3: a supplier's details; a receipt's or an order's line at cost. */
+const supplierFields = {
+  name: text(1, 80, 'display'),
+  contact: note(80),
+  email: optional(nullable({ ...email, emptyIsNone: true })),
+  phone: optional(nullable(capped('phone', 4, 32, { emptyIsNone: true }))),
+  notes: note(500),
+};
+const receiptLine = object({
+  productId: id('product'),
+  quantity: int(1, 1_000_000),
+  unitCost: int(0, 1_000_000_000),
+});
 const customerFields = {
   name: text(1, 120, 'display'),
   email: optional(nullable({ ...email, emptyIsNone: true })),
   phone: optional(nullable(capped('phone', 4, 32, { emptyIsNone: true }))),
   country: note(64),
   notes: note(1000),
+  // Issue 10, section 3: a business customer's invoice details.
+  companyName: note(120),
+  vatNumber: note(40),
+  billingAddress: note(300),
 };
 
 // ---- realistic CSV files, so the import handlers get rows to judge, not only a bad header ----
@@ -436,6 +493,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
         locale: optional(format('locale')),
         /** The largest discount without sales.discountOverride, 0..100 % in basis points. */
         maxDiscountBps: optional(bps),
+        /** Whether the customer display opens on a second monitor (issue 10, section 4). */
+        customerDisplay: optional(bool()),
       },
       { atLeastOne: true },
     ),
@@ -607,7 +666,12 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   },
 
   'products:list': {
-    input: object({ search, status: optional(oneOf(['sellable', 'all', 'archived'])), ...page }),
+    input: object({
+      search,
+      status: optional(oneOf(['sellable', 'all', 'archived'])),
+      categoryId: optional(nullable(id('category'))),
+      ...page,
+    }),
     ...read(),
   },
   'products:lookup': { input: object({ code: barcode }), ...read() },
@@ -616,7 +680,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     // A blank SKU is generated (issue 8, item 12).
     input: object({ ...productFields, sku: optional(nullable({ ...sku, emptyIsNone: true })) }),
     ok: { audit: ['product.create'], rows: { products: 1 } },
-    refusals: nothingOn('CONFLICT'),
+    // NOT_FOUND: the category does not exist or is archived.
+    refusals: nothingOn('CONFLICT', 'NOT_FOUND'),
   },
   'products:update': {
     input: object({ id: id('product'), ...productFields }),
@@ -699,9 +764,17 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     // An override used (a discount above the store's limit, a typed price) is audited too (M2).
     ok: (c) => ({
       audit: ['sale.complete', 'sale.override?'],
-      rows: { sales: 1, sale_lines: c.output.lines.length, sale_tenders: c.output.tenders.length },
+      // Issue 11, section 2: a movement per line of a stock product (the answer does not say
+      // which lines are), and their on-hand, in the sale's transaction (tests/core/stock.test.ts).
+      rows: {
+        sales: 1,
+        sale_lines: c.output.lines.length,
+        sale_tenders: c.output.tenders.length,
+        ...ROLLUP_ROWS,
+        stock_movements: ANY,
+      },
       // The till's cart in progress is emptied in the sale's transaction (issue 8, item 4).
-      touched: ['tills', 'till_carts'],
+      touched: ['tills', 'till_carts', 'products'],
     }),
     refusals: nothingOn(
       'NOT_FOUND',
@@ -710,6 +783,10 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       'TENDER_INVALID',
       'CONFLICT',
       'VALIDATION_FAILED',
+      // Issue 10: the store asks for an open shift (shifts:updateSettings may turn it on).
+      'SHIFT_NOT_OPEN',
+      // Issue 11: the store refuses negative stock (stock:updateSettings may turn it on).
+      'INSUFFICIENT_STOCK',
     ),
     stream: { needs: 'sellableProduct' },
   },
@@ -732,8 +809,14 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'sales:void': {
     // D6: a void is a new row beside the sale, whose status alone changes.
     input: object({ id: id('sale'), reason: text(1, 200, 'display') }),
-    ok: { audit: ['sale.void'], rows: { sale_voids: 1 }, touched: ['sales'] },
-    refusals: nothingOn('NOT_FOUND', 'VOID_NOT_ALLOWED'),
+    // Issue 11: the stock the sale took goes back, as movements in the void's transaction, and
+    // the rollups move the sale from recorded to voided.
+    ok: {
+      audit: ['sale.void'],
+      rows: { sale_voids: 1, stock_movements: ANY },
+      touched: ['sales', 'products', ...ROLLUP_TABLES],
+    },
+    refusals: nothingOn('NOT_FOUND', 'VOID_NOT_ALLOWED', 'SHIFT_NOT_OPEN'),
     stream: { needs: 'refundableSale' },
   },
   'sales:refund': {
@@ -744,11 +827,20 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       lines: array(object({ lineId: id('saleLine'), quantity }), 1, 200),
       tender: oneOf(tenderTypes),
       reason: text(1, 200, 'display'),
+      // Issue 11: back on the shelf (default) or written off.
+      restock: optional(bool()),
     }),
     ok: (c) => ({
       audit: ['sale.refund'],
-      rows: { sales: 1, sale_lines: c.output.lines.length, sale_tenders: 1 },
-      touched: ['tills'],
+      // A refund movement per line of a stock product, and their on-hand (issue 11).
+      rows: {
+        sales: 1,
+        sale_lines: c.output.lines.length,
+        sale_tenders: 1,
+        stock_movements: ANY,
+        ...ROLLUP_ROWS,
+      },
+      touched: ['tills', 'products'],
     }),
     // VALIDATION_FAILED: a line that is not on the sale.
     refusals: nothingOn(
@@ -757,6 +849,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       'VOID_NOT_ALLOWED',
       'CONFLICT',
       'VALIDATION_FAILED',
+      'SHIFT_NOT_OPEN',
     ),
     stream: { needs: 'refundableSale' },
   },
@@ -797,6 +890,25 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   },
   'reports:today': { input: object({}), ...read() },
 
+  // Issue 11, section 4: read-only reports over a range of business days (in order, at most
+  // 1,096 days; 31 for the hourly trend), from the daily rollups.
+  'analytics:keyFigures': { input: reportRange({}), ...read() },
+  'analytics:trend': {
+    input: reportRange({ grain: oneOf(['hour', 'day', 'week', 'month']) }),
+    ...read(),
+  },
+  'analytics:heatmap': { input: reportRange({}), ...read() },
+  'analytics:topProducts': {
+    input: reportRange({
+      by: optional(oneOf(['revenue', 'quantity'])),
+      limit: optional(int(1, 100)),
+    }),
+    ...read(),
+  },
+  'analytics:staffPerformance': { input: reportRange({}), ...read() },
+  'analytics:taxReport': { input: reportRange({}), ...read() },
+  'analytics:customers': { input: reportRange({}), ...read() },
+
   'import:onlineRetail': {
     // F3: the Online Retail file, all or nothing, capped at 50 MB.
     input: object(importFile(onlineRetailCsv)),
@@ -810,6 +922,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
             rows: {
               sales: c.output.salesCreated + c.output.refundsCreated,
               products: c.output.productsCreated,
+              // New products go in the "Sample" category, created once (issue 11, section 1).
+              categories: ANY,
               ...customerRows(c.output.customersCreated),
               sale_lines: ANY,
               sale_tenders: ANY,
@@ -817,6 +931,8 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
               tills: ANY,
               // The "Imported" pseudo-member the sales are credited to, the first time (issue 8).
               staff: ANY,
+              // The imported days' rollups are rebuilt (issue 11, section 4).
+              ...ROLLUP_ROWS,
             },
           },
     refusals: nothingOn(...IMPORT_REFUSALS, 'CONFLICT'),
@@ -1145,6 +1261,493 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     stream: {
       cannotSucceed: 'needs a till whose OS keychain fails (tests/core/key-file.test.ts)',
     },
+  },
+  // Issue 10, section 1: shifts (cash sessions), cash movements and Z reports. A count is
+  // pieces per note or coin of the store's table (values outside it are VALIDATION_FAILED from
+  // the core); amounts in minor units (M1).
+  'shifts:current': { input: object({}), ...read() },
+  'shifts:open': {
+    input: object({ floatCount: shiftCount }),
+    ok: (c) => ({
+      audit: ['shift.open'],
+      rows: { shifts: 1, shift_counts: c.input.floatCount.length },
+    }),
+    refusals: nothingOn('SHIFT_ALREADY_OPEN', 'VALIDATION_FAILED'),
+  },
+  'shifts:cashMovement': {
+    // S3: paid out moves money out; the client's id makes a retry safe (same id, same row).
+    input: object({
+      id: format('uuid'),
+      kind: oneOf(['paidIn', 'paidOut']),
+      amount: money(1, 100_000_000_000),
+      reason: oneOf([
+        'floatTopUp',
+        'changeFromBank',
+        'supplier',
+        'pettyCash',
+        'safeDrop',
+        'tipsPayout',
+        'other',
+      ]),
+      note: note(200),
+    }),
+    ok: (c) =>
+      c.changed.has('cash_movements')
+        ? { audit: ['shift.cash_movement'], rows: { cash_movements: 1 } }
+        : NOTHING,
+    // VALIDATION_FAILED: reason other without a note.
+    refusals: nothingOn('SHIFT_NOT_OPEN', 'VALIDATION_FAILED', 'CONFLICT'),
+    stream: {
+      cannotSucceed:
+        'needs an open shift, which the stream may not have (tests/core/shifts.test.ts)',
+    },
+  },
+  'shifts:noSale': {
+    input: object({ reason: note(200) }),
+    ok: { audit: ['shift.no_sale'], rows: { cash_movements: 1 } },
+    refusals: nothingOn('SHIFT_NOT_OPEN'),
+    stream: {
+      cannotSucceed:
+        'needs an open shift, which the stream may not have (tests/core/shifts.test.ts)',
+    },
+  },
+  'shifts:xReport': {
+    input: object({}),
+    ...read('SHIFT_NOT_OPEN'),
+    stream: {
+      cannotSucceed:
+        'needs an open shift, which the stream may not have (tests/core/shifts.test.ts)',
+    },
+  },
+  'shifts:close': {
+    // D6: the Z report is a new immutable row; the shift row only turns closed.
+    input: object({
+      shiftId: id(),
+      countedCash: shiftCount,
+      countedOther: array(object({ type: oneOf(['card', 'other']), amount: saleAmount }), 0, 2),
+      note: note(500),
+    }),
+    ok: (c) => ({
+      audit: ['shift.close'],
+      rows: { z_reports: 1, shift_counts: c.input.countedCash.length },
+      touched: ['shifts'],
+    }),
+    refusals: nothingOn('SHIFT_NOT_OPEN', 'SHIFT_NOTE_REQUIRED', 'VALIDATION_FAILED'),
+    stream: {
+      cannotSucceed:
+        "needs the shift's own id and a count from the store's table (tests/core/shifts.test.ts)",
+    },
+  },
+  'shifts:list': { input: object({ ...page, tillId: optional(id('till')) }), ...read() },
+  'shifts:zReport': {
+    input: object({ id: id() }),
+    ...read('NOT_FOUND'),
+    stream: { cannotSucceed: 'needs a closed shift (tests/core/shifts.test.ts)' },
+  },
+  'shifts:settings': { input: object({}), ...read() },
+  'shifts:updateSettings': {
+    input: object(
+      {
+        requireOpenShift: optional(bool()),
+        overShortNoteThreshold: optional(int(0, 1_000_000_000)),
+      },
+      { atLeastOne: true },
+    ),
+    ok: (c) =>
+      c.changed.has('settings')
+        ? {
+            audit: { action: 'settings.update', min: 1, max: Object.keys(c.input).length },
+            rows: { settings: ANY },
+          }
+        : NOTHING,
+  },
+  'shifts:print': {
+    // Queues a print job (print_jobs is bookkeeping); nothing else changes.
+    input: object({ zReportId: optional(id()) }),
+    ...read('SHIFT_NOT_OPEN', 'NOT_FOUND', 'PRINTER_NOT_CONFIGURED'),
+    stream: {
+      cannotSucceed: 'needs a receipt printer and a shift (tests/core/shift-printing.test.ts)',
+    },
+  },
+  'shifts:exportPdf': {
+    // Writes a PDF outside the database (the save dialog's file) and audits it; a core without a
+    // browser engine answers REPORT_PDF_FAILED before any dialog, writing nothing.
+    input: object({ zReportId: id() }),
+    ok: { audit: ['reports.export'] },
+    refusals: nothingOn('NOT_FOUND', 'REPORT_PDF_FAILED'),
+    stream: {
+      cannotSucceed: 'needs a closed shift and a browser engine (tests/core/z-report-pdf.test.ts)',
+    },
+  },
+  'shifts:setDenominations': {
+    // null puts the default table back (the store's row goes).
+    input: object({
+      currency: format('currency'),
+      denominations: nullable(
+        array(object({ value: int(1, 100_000_000), kind: oneOf(['note', 'coin']) }), 1, 40),
+      ),
+    }),
+    ok: (c) =>
+      c.changed.has('settings')
+        ? { audit: ['settings.update'], rows: { settings: ANY_DELTA } }
+        : NOTHING,
+    // VALIDATION_FAILED: a value given twice.
+    refusals: nothingOn('VALIDATION_FAILED'),
+  },
+
+  // Issue 10, section 6: the accountant's exports read sales into a file the shell picks (outside
+  // the database) and are audited. A range backwards or over 366 days, a dataset twice, or a CSV
+  // of several datasets is VALIDATION_FAILED (cross-field rules), and changes nothing.
+  'exports:run': {
+    // Valid fields seldom make a valid request (from ≤ to, ≤ 366 days, no dataset twice, one per
+    // CSV): half of the stream's payloads are a month of sales, so that some succeed.
+    input: object(
+      {
+        jobId: format('uuid'),
+        from: format('date'),
+        to: format('date'),
+        format: oneOf(['csv', 'xlsx']),
+        datasets: array(oneOf(['sales', 'lines', 'tenders', 'taxRates', 'zReports']), 1, 5),
+      },
+      {
+        sample: fc.record({
+          jobId: fc.uuid({ version: 4 }),
+          from: fc.constant('2026-11-01'),
+          to: fc.constant('2026-11-30'),
+          format: fc.constantFrom('csv', 'xlsx'),
+          datasets: fc.constant(['sales']),
+        }),
+      },
+    ),
+    ok: { audit: ['reports.export'] },
+    refusals: nothingOn('VALIDATION_FAILED', 'CONFLICT'),
+  },
+  'exports:progress': { input: object({ jobId: format('uuid') }), ...read() },
+  'exports:cancel': { input: object({ jobId: format('uuid') }), ...read() },
+  'receipts:email': {
+    // A copy of a sale goes out by e-mail; every attempt is audited, the sale never changes.
+    input: object({ saleId: id('sale'), to: optional(email) }),
+    ok: { audit: ['receipt.email'] },
+    refusals: {
+      ...nothingOn('NOT_FOUND', 'VALIDATION_FAILED', 'MAIL_NOT_CONFIGURED'),
+      MAIL_SEND_FAILED: { audit: ['receipt.email'] },
+      RECEIPT_PDF_FAILED: { audit: ['receipt.email'] },
+    },
+    stream: {
+      cannotSucceed: 'needs a browser engine and an SMTP server (tests/core/receipt-mail.test.ts)',
+    },
+  },
+  // Issue 10, section 2: printers (settings.manage) and the print queue. Jobs are bookkeeping.
+  'printing:listPrinters': { input: object({}), ...read() },
+  'printing:savePrinter': {
+    // Network: RFC 1123 host and TCP port (9100 by default); queue: the OS queue's name, passed
+    // to `lp -d` or the Windows spooler as one argument; driver: the OS device name.
+    input: object({
+      id: optional(id()),
+      name: text(1, 60, 'display'),
+      connection: variants('type', {
+        network: { host: capped('mailHost', 1, 253), port: optional(int(1, 65_535)) },
+        queue: { queue: capped('printerQueue', 1, 127) },
+        driver: { deviceName: text(1, 127, 'display') },
+      }),
+      paperWidth: oneOf(['58mm', '80mm']),
+      codepage: oneOf([
+        'auto',
+        'cp437',
+        'cp850',
+        'cp858',
+        'cp852',
+        'cp866',
+        'windows1252',
+        'iso8859-15',
+      ]),
+      autoPrint: bool(),
+      cashDrawer: bool(),
+      isDefault: bool(),
+      receiptHeader: optional(format('printerLines')),
+      receiptFooter: optional(format('printerLines')),
+      logo: optional(nullable(format('pbmLogo'))),
+    }),
+    ok: (c) => ({
+      audit: ['printing.printer_save'],
+      rows: { printers: c.input.id === undefined ? 1 : 0 },
+    }),
+    refusals: nothingOn('NOT_FOUND'),
+  },
+  'printing:deletePrinter': {
+    input: object({ id: id('printer') }),
+    ok: { audit: ['printing.printer_delete'], rows: { printers: -1 } },
+    refusals: nothingOn('NOT_FOUND'),
+    stream: { needs: 'printer' },
+  },
+  'printing:testPage': {
+    input: object({ id: id('printer') }),
+    ...read('NOT_FOUND'),
+    stream: { needs: 'printer' },
+  },
+  'printing:status': { input: object({}), ...read() },
+  'printing:reprintSale': {
+    input: object({ saleId: id('sale') }),
+    ok: { audit: ['printing.reprint'] },
+    refusals: nothingOn('NOT_FOUND', 'PRINTER_NOT_CONFIGURED'),
+  },
+  'printing:retryJob': {
+    input: object({ id: id() }),
+    ...read('NOT_FOUND', 'CONFLICT'),
+    stream: { cannotSucceed: 'needs a failed print job (tests/core/printing.test.ts)' },
+  },
+  'display:cart': {
+    // Only the customer display window may read it (issue 10, section 4); the fuzz's windows are
+    // till windows, so every call is refused and audited as a forbidden sender.
+    input: object({}),
+    refusals: { FORBIDDEN_SENDER: { audit: ['ipc.forbidden_sender'] } },
+    stream: {
+      cannotSucceed: 'only the customer display window (tests/core/customer-display.test.ts)',
+    },
+  },
+  // Issue 10, section 5 (D4, D5): the backup status and list read; a backup writes a file
+  // outside the database and records its run (settings row `backup_last_run`, audit backup.run).
+  'backups:status': { input: object({}), ...read() },
+  'backups:list': { input: object({}), ...read() },
+  // No shell in the fuzz core: `available: false`, nothing changes.
+  'backups:chooseFolder': { input: object({}), ...read() },
+  'backups:run': {
+    input: object({}),
+    ok: { audit: ['backup.run'], rows: { settings: ANY } },
+    stream: { slow: true },
+  },
+  'backups:updateSettings': {
+    // An absolute folder Kassa can write to, or null; a passphrase of 10..200 characters, null
+    // to remove it, absent to keep it (sealed with the data-protection key).
+    input: object({
+      folder: nullable(capped('backupFolder', 3, 500)),
+      passphrase: optional(nullable(capped('backupPassphrase', 10, 200))),
+    }),
+    ok: { audit: ['backup.settings'], rows: { settings: ANY } },
+    refusals: nothingOn('BACKUP_FAILED'),
+  },
+  'backups:restore': {
+    // Only a file Kassa named, in the local or the second folder; every refusal is audited.
+    input: object({
+      location: oneOf(['local', 'external']),
+      name: format('backupFileName'),
+      passphrase: optional(capped('password', 1, 200)),
+    }),
+    refusals: Object.fromEntries(
+      ['NOT_FOUND', 'BACKUP_DAMAGED', 'BACKUP_PASSPHRASE', 'BACKUP_TOO_NEW', 'BACKUP_FAILED'].map(
+        (c) => [c, { audit: ['backup.restore'] }],
+      ),
+    ),
+    stream: { cannotSucceed: 'a restore restarts the core (tests/core/backups.test.ts)' },
+  },
+  // D5: the restore safe mode offers; public (nobody can sign in to a damaged file), refused
+  // with CONFLICT, writing nothing, whenever the till is not in safe mode.
+  'backups:safeModeList': {
+    input: object({}),
+    refusals: nothingOn('CONFLICT'),
+    stream: { actor: 'anonymous', cannotSucceed: 'only in safe mode (tests/core/backups.test.ts)' },
+  },
+  'backups:safeModeRestore': {
+    input: object({
+      name: format('backupFileName'),
+      username: text(1, 254, 'any'),
+      password,
+      passphrase: optional(capped('password', 1, 200)),
+    }),
+    refusals: nothingOn('CONFLICT'),
+    stream: { actor: 'anonymous', cannotSucceed: 'only in safe mode (tests/core/backups.test.ts)' },
+  },
+  // Issue 11, section 1: product categories, a tree at most 3 levels deep (products.manage).
+  'categories:list': { input: object({ includeArchived: optional(bool()) }), ...read() },
+  'categories:create': {
+    input: object({ name: text(1, 60, 'display'), parentId: optional(nullable(id('category'))) }),
+    ok: { audit: ['category.create'], rows: { categories: 1 } },
+    refusals: nothingOn('NOT_FOUND', 'CATEGORY_TOO_DEEP', 'CONFLICT'),
+  },
+  'categories:update': {
+    input: object({
+      id: id('category'),
+      name: text(1, 60, 'display'),
+      parentId: optional(nullable(id('category'))),
+    }),
+    ok: { audit: ['category.update'], touched: ['categories'] },
+    refusals: nothingOn('NOT_FOUND', 'CATEGORY_CYCLE', 'CATEGORY_TOO_DEEP', 'CONFLICT'),
+  },
+  'categories:archive': {
+    // Its products move to "no category"; refused while it has live sub-categories.
+    input: object({ id: id('category') }),
+    ok: { audit: ['category.archive'], touched: ['categories', 'products'] },
+    refusals: nothingOn('NOT_FOUND', 'CATEGORY_IN_USE'),
+  },
+
+  // Issue 11, section 2: the stock ledger. An adjustment is one immutable movement and the
+  // product's on-hand, audited; a non-stock product, 0 or a sign the reason does not allow is
+  // VALIDATION_FAILED; a second opening balance CONFLICT; refuse mode INSUFFICIENT_STOCK.
+  'stock:adjust': {
+    input: object({
+      productId: id('product'),
+      quantity: int(-1_000_000, 1_000_000),
+      reason: oneOf(['opening', 'damaged', 'lost', 'found', 'correction']),
+      note: note(200),
+    }),
+    ok: { audit: ['stock.adjust'], rows: { stock_movements: 1 }, touched: ['products'] },
+    refusals: nothingOn('NOT_FOUND', 'VALIDATION_FAILED', 'CONFLICT', 'INSUFFICIENT_STOCK'),
+    stream: { needs: 'sellableProduct' },
+  },
+  'stock:movements': { input: object({ productId: id('product'), ...page }), ...read('NOT_FOUND') },
+  'stock:levels': { input: object({ productIds: array(id('product'), 1, 200) }), ...read() },
+  'stock:lowStock': { input: object(page), ...read() },
+  'stock:setReorderLevel': {
+    input: object({ productId: id('product'), reorderLevel: nullable(int(0, 1_000_000)) }),
+    // The same level again changes nothing and audits nothing.
+    ok: (c) =>
+      c.changed.has('products')
+        ? { audit: ['stock.reorder_level'], touched: ['products'] }
+        : NOTHING,
+    refusals: nothingOn('NOT_FOUND', 'VALIDATION_FAILED'),
+    stream: { needs: 'sellableProduct' },
+  },
+  'stock:check': { input: object({}), ...read() },
+  'stock:settings': { input: object({}), ...read() },
+  'stock:updateSettings': {
+    input: object({ negativeStock: oneOf(['warn', 'refuse']) }),
+    ok: (c) =>
+      c.changed.has('settings')
+        ? { audit: ['settings.update'], rows: { settings: ANY_DELTA } }
+        : NOTHING,
+  },
+  // Issue 11, section 2: the stock take. One open count per store (CONFLICT); a count entry
+  // writes only its sheet line; posting writes one `count` movement per counted product with a
+  // variance (the output's `variances`), closes the sheet and audits; a closed count is CONFLICT.
+  'stock:startCount': {
+    input: object({ categoryId: nullable(id('category')) }),
+    ok: {
+      audit: ['stock.count_start'],
+      rows: { stock_counts: 1, stock_count_lines: ANY_DELTA },
+    },
+    refusals: nothingOn('CONFLICT', 'NOT_FOUND', 'VALIDATION_FAILED'),
+  },
+  'stock:openCount': { input: object({}), ...read() },
+  'stock:setCount': {
+    input: object({
+      countId: id('stockCount'),
+      productId: id('product'),
+      quantity: int(0, 1_000_000),
+      mode: oneOf(['set', 'add']),
+    }),
+    ok: { rows: { stock_count_lines: ANY_DELTA } },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED'),
+    stream: { needs: 'openStockCount' },
+  },
+  'stock:countSheet': {
+    input: object({
+      countId: id('stockCount'),
+      only: optional(oneOf(['all', 'counted', 'uncounted', 'variance'])),
+      ...page,
+    }),
+    ...read('NOT_FOUND'),
+  },
+  'stock:postCount': {
+    input: object({ countId: id('stockCount') }),
+    ok: (c) => ({
+      audit: ['stock.count_post'],
+      rows: { stock_movements: c.output.variances },
+      touched: ['stock_counts', 'products'],
+    }),
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'openStockCount' },
+  },
+  'stock:cancelCount': {
+    input: object({ countId: id('stockCount') }),
+    ok: { audit: ['stock.count_cancel'], touched: ['stock_counts'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'openStockCount' },
+  },
+  // Issue 11, section 3: suppliers (archived, never deleted), receiving at cost (a `receive`
+  // movement per line, the products' on-hand and costs) and purchase orders (draft → ordered →
+  // partial → received, or cancelled: other moves are CONFLICT). stock.manage; audited.
+  'suppliers:list': { input: object({ includeArchived: optional(bool()) }), ...read() },
+  'suppliers:create': {
+    input: object(supplierFields),
+    ok: { audit: ['supplier.create'], rows: { suppliers: 1 } },
+  },
+  'suppliers:update': {
+    input: object({ id: id('supplier'), ...supplierFields }),
+    // The same details again change nothing and audit nothing.
+    ok: (c) =>
+      c.changed.has('suppliers') ? { audit: ['supplier.update'], touched: ['suppliers'] } : NOTHING,
+    refusals: nothingOn('NOT_FOUND'),
+  },
+  'suppliers:archive': {
+    input: object({ id: id('supplier') }),
+    ok: (c) =>
+      c.changed.has('suppliers')
+        ? { audit: ['supplier.archive'], touched: ['suppliers'] }
+        : NOTHING,
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+  },
+  'stock:receive': {
+    input: object({
+      supplierId: optional(nullable(id('supplier'))),
+      note: note(200),
+      lines: array(receiptLine, 1, 100),
+    }),
+    ok: { audit: ['stock.receive'], rows: { stock_movements: ANY }, touched: ['products'] },
+    refusals: nothingOn('NOT_FOUND', 'VALIDATION_FAILED'),
+    stream: { needs: 'sellableProduct' },
+  },
+  'purchaseOrders:list': {
+    input: object({
+      status: optional(oneOf(['draft', 'ordered', 'partial', 'received', 'cancelled'])),
+      supplierId: optional(id('supplier')),
+      ...page,
+    }),
+    ...read(),
+  },
+  'purchaseOrders:get': {
+    input: object({ id: id('purchaseOrder') }),
+    ...read('NOT_FOUND'),
+    stream: { needs: 'orderedPurchaseOrder' },
+  },
+  'purchaseOrders:create': {
+    input: object({
+      supplierId: id('supplier'),
+      note: note(200),
+      lines: array(receiptLine, 1, 100),
+    }),
+    ok: {
+      audit: ['purchase_order.create'],
+      rows: { purchase_orders: 1, purchase_order_lines: ANY },
+    },
+    refusals: nothingOn('NOT_FOUND', 'VALIDATION_FAILED'),
+    stream: { needs: 'orderedPurchaseOrder' },
+  },
+  'purchaseOrders:setStatus': {
+    input: object({ id: id('purchaseOrder'), status: oneOf(['ordered', 'cancelled']) }),
+    ok: { audit: ['purchase_order.status'], touched: ['purchase_orders'] },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT'),
+    stream: { needs: 'orderedPurchaseOrder' },
+  },
+  'purchaseOrders:receive': {
+    input: object({
+      id: id('purchaseOrder'),
+      lines: array(
+        object({
+          lineId: id('purchaseOrderLine'),
+          quantity: int(1, 1_000_000),
+          unitCost: optional(int(0, 1_000_000_000)),
+        }),
+        1,
+        100,
+      ),
+    }),
+    ok: {
+      audit: ['stock.receive'],
+      rows: { stock_movements: ANY },
+      touched: ['products', 'purchase_orders', 'purchase_order_lines'],
+    },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED'),
+    stream: { needs: 'orderedPurchaseOrder' },
   },
 };
 

@@ -33,8 +33,8 @@ function size(env: string, ci: number, local: number): number {
 /** Random payloads per channel whose schema verdict is compared with the oracle's. */
 export const ORACLE_RUNS = size('KASSA_FUZZ_ORACLE_RUNS', 1000, 200);
 /** Adversarial payloads per channel sent through the router (F1). */
-export const ROUTER_RUNS = size('KASSA_FUZZ_RUNS', 100, 100);
+export const ROUTER_RUNS = size('KASSA_FUZZ_RUNS', 60, 60);
 /** Valid payloads per channel sent to its handler in the throwaway core. */
-export const STREAM_RUNS = size('KASSA_FUZZ_STREAM_RUNS', 100, 15);
+export const STREAM_RUNS = size('KASSA_FUZZ_STREAM_RUNS', 50, 15);
 /** The same for channels that hash a password (bcrypt, ~0.3 s a call). */
 export const SLOW_STREAM_RUNS = size('KASSA_FUZZ_SLOW_RUNS', 3, 1);

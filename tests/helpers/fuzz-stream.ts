@@ -38,7 +38,7 @@ export interface Stream {
  */
 export async function openStream(): Promise<Stream> {
   const dir = tempDir('kassa-fuzz-stream-');
-  const t = await makeTestCore({ dir });
+  const t = await makeTestCore({ dir, backupAfterShiftClose: false });
   const adminId = (await withAdmin(t)).staff.id;
   await seedRetail(t, WINDOWS.admin);
   const credentials = { username: 'fuzz.member', password: STRONG_PASSWORD };
@@ -62,7 +62,7 @@ export async function openStream(): Promise<Stream> {
     member,
     async reopen() {
       await stream.t.close();
-      stream.t = await makeTestCore({ dir });
+      stream.t = await makeTestCore({ dir, backupAfterShiftClose: false });
       stream.db = stream.t.raw();
     },
     async close() {
@@ -156,6 +156,65 @@ const NEEDS: Record<Need, (s: Stream) => Promise<void> | void> = {
     withWritable(s.t, (db) =>
       db.prepare('UPDATE till_carts SET version = ?').run(TILL_CART_VERSION),
     );
+  },
+  // A printer on a loopback port nobody listens on, so its jobs fail at once and quietly.
+  printer: async (s) => {
+    if (newest(s, 'SELECT 1 FROM printers LIMIT 1')) return;
+    await s.t.must('printing:savePrinter', {
+      name: fresh('Fuzz printer '),
+      connection: { type: 'network', host: '127.0.0.1', port: 9 },
+      paperWidth: '80mm',
+      codepage: 'auto',
+      autoPrint: false,
+      cashDrawer: false,
+      isDefault: false,
+    });
+  },
+  // The newest stock take is open, with one product counted one over its expected figure, so
+  // stock:setCount, stock:postCount and stock:cancelCount can succeed.
+  openStockCount: async (s) => {
+    if (
+      newest(
+        s,
+        "SELECT 1 FROM stock_counts WHERE id = (SELECT MAX(id) FROM stock_counts) AND status = 'open'",
+      )
+    )
+      return;
+    const open = newest(s, "SELECT id FROM stock_counts WHERE status = 'open'");
+    if (open) await s.t.must('stock:cancelCount', { countId: Number(open.id) });
+    sellableProduct(s);
+    const count = await s.t.must('stock:startCount', { categoryId: null });
+    const line = newest(
+      s,
+      'SELECT product_id, expected FROM stock_count_lines WHERE count_id = ? LIMIT 1',
+      count.id,
+    )!;
+    await s.t.must('stock:setCount', {
+      countId: count.id,
+      productId: Number(line.product_id),
+      quantity: Math.max(Number(line.expected) + 1, 0),
+      mode: 'set',
+    });
+  },
+  // Issue 11, section 3: the newest purchase order is `ordered`, from an active supplier, with a
+  // line of the newest (sellable stock) product, so get, receive, setStatus and create can succeed.
+  orderedPurchaseOrder: async (s) => {
+    const productId = sellableProduct(s);
+    if (
+      newest(
+        s,
+        `SELECT 1 FROM purchase_orders o JOIN suppliers su ON su.id = o.supplier_id
+          WHERE o.id = (SELECT MAX(id) FROM purchase_orders) AND o.status = 'ordered'
+            AND su.archived_at IS NULL AND su.id = (SELECT MAX(id) FROM suppliers)`,
+      )
+    )
+      return;
+    const supplier = await s.t.must('suppliers:create', { name: fresh('Fuzz supplier ') });
+    const order = await s.t.must('purchaseOrders:create', {
+      supplierId: supplier.id,
+      lines: [{ productId, quantity: 5, unitCost: 100 }],
+    });
+    await s.t.must('purchaseOrders:setStatus', { id: order.id, status: 'ordered' });
   },
   parkedCart: async (s) => {
     if (newest(s, 'SELECT 1 FROM parked_sales LIMIT 1')) return;
@@ -269,6 +328,20 @@ function idsOf(s: Stream, ref: Ref, root: Record<string, unknown>): number[] {
       return q('SELECT id FROM audit_events ORDER BY id DESC LIMIT 100');
     case 'till':
       return q('SELECT id FROM tills ORDER BY id');
+    case 'printer':
+      return q('SELECT id FROM printers ORDER BY id');
+    case 'category':
+      return q('SELECT id FROM categories ORDER BY id');
+    case 'stockCount':
+      return q('SELECT id FROM stock_counts ORDER BY id');
+    case 'supplier':
+      return q('SELECT id FROM suppliers ORDER BY id');
+    case 'purchaseOrder':
+      return q('SELECT id FROM purchase_orders ORDER BY id');
+    case 'purchaseOrderLine':
+      return typeof root.id === 'number'
+        ? q('SELECT id FROM purchase_order_lines WHERE order_id = ? ORDER BY id', root.id)
+        : q('SELECT id FROM purchase_order_lines ORDER BY id');
   }
 }
 

@@ -214,6 +214,9 @@ describe('customers screen', () => {
         phone: '01234 567890',
         country: null,
         notes: null,
+        companyName: null,
+        vatNumber: null,
+        billingAddress: null,
       }),
     );
     expect(await screen.findByText('Alan Turing was added.')).toBeInTheDocument();

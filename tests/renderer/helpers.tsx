@@ -15,8 +15,11 @@ import {
   type ChannelOutput,
   type RoleView,
   type SessionInfo,
+  type ShiftFigures,
   type StaffView,
+  type ZReport,
 } from '../../shared/contract';
+import { defaultDenominations } from '../../shared/denominations';
 import type { ErrorCode, Result, ValidationIssue } from '../../shared/errors';
 import { BUILT_IN_ROLES, type Permission, permissionsOf } from '../../shared/permissions';
 import { App } from '../../renderer/src/App';
@@ -35,6 +38,10 @@ import { useCartTakeoverStore } from '../../renderer/src/stores/cart-takeover';
 import { useCustomersStore } from '../../renderer/src/stores/customers';
 import { useProductsStore } from '../../renderer/src/stores/products';
 import { useReportsStore } from '../../renderer/src/stores/reports';
+import { useAnalyticsStore } from '../../renderer/src/stores/analytics';
+import { useCategoriesStore } from '../../renderer/src/stores/categories';
+import { useStockStore } from '../../renderer/src/features/stock/stock-store';
+import { useShiftsStore } from '../../renderer/src/stores/shifts';
 import { initialSessionState } from '../../renderer/src/stores/session';
 import { useTransactionsStore } from '../../renderer/src/stores/transactions';
 
@@ -64,7 +71,70 @@ export const STORE_DETAILS = {
   receiptFooter: 'Thank you for shopping with us',
   locale: 'en-GB',
   storeSetUp: true,
+  customerDisplay: true,
 } as const;
+
+/** The shift settings the fake core answers unless a test says otherwise (no shift needed). */
+export const SHIFT_SETTINGS: ChannelOutput<'shifts:settings'> = {
+  requireOpenShift: false,
+  overShortNoteThreshold: 500,
+  currency: 'GBP',
+  denominations: defaultDenominations('GBP'),
+  denominationsEdited: false,
+};
+
+/** An X report of Tom Baker's shift 12: £150 float, £100.50 cash, £84 card → £250.50 cash expected. */
+export const SHIFT_FIGURES: ShiftFigures = {
+  shiftId: 12,
+  tillName: TILL,
+  currency: 'GBP',
+  openedBy: { id: 3, name: 'Tom Baker' },
+  openedAt: '2026-11-23T08:00:00.000Z',
+  asOf: '2026-11-23T17:00:00.000Z',
+  salesCount: 9,
+  gross: 18450,
+  discount: 0,
+  refundsCount: 0,
+  refunds: 0,
+  voidsCount: 0,
+  voids: 0,
+  net: 18450,
+  tax: 3075,
+  taxByRate: [{ rateBps: 2000, gross: 18450, tax: 3075 }],
+  byTender: [
+    { type: 'cash', amount: 10050, count: 5 },
+    { type: 'card', amount: 8400, count: 4 },
+  ],
+  float: 15000,
+  paidInCount: 0,
+  paidIn: 0,
+  paidOutCount: 0,
+  paidOut: 0,
+  noSaleCount: 0,
+  expectedCash: 25050,
+  firstReceiptNo: 101,
+  lastReceiptNo: 109,
+  cashMovements: [],
+};
+
+/** Z report 7: SHIFT_FIGURES closed by Jonas Weber at 17:01 with `counted` cash (minor units). */
+export function zReportFor(counted: number, note: string | null): ZReport {
+  return {
+    ...SHIFT_FIGURES,
+    id: 7,
+    zNo: 7,
+    closedBy: { id: 2, name: 'Jonas Weber' },
+    closedAt: '2026-11-23T17:01:00.000Z',
+    countedCash: [{ value: 5000, quantity: 5 }],
+    reconciliation: [
+      { type: 'cash', expected: 25050, counted, overShort: counted - 25050 },
+      { type: 'card', expected: 8400, counted: 8400, overShort: 0 },
+    ],
+    overShort: counted - 25050,
+    note,
+    grandTotal: 1_234_500,
+  };
+}
 
 /** app:status's integrity field on a sound till. */
 export const SOUND: ChannelOutput<'app:status'>['integrity'] = {
@@ -93,6 +163,11 @@ export function createFakeApi(): FakeApi {
     ok({ idleLocksAt: new Date(Date.now() + 300_000).toISOString() }),
   );
   fake['auth:logout'].mockResolvedValue(ok({}));
+  // As makeTestCore and the e2e harness: no shift open, and sales do not need one.
+  fake['shifts:current'].mockResolvedValue(ok(null));
+  fake['shifts:settings'].mockResolvedValue(ok(SHIFT_SETTINGS));
+  fake['shifts:list'].mockResolvedValue(ok({ items: [], total: 0 }));
+  fake['categories:list'].mockResolvedValue(ok({ items: [] }));
   return fake;
 }
 
@@ -167,7 +242,11 @@ export function resetStores(): void {
   useCustomersStore.getState().reset();
   useProductsStore.getState().reset();
   useReportsStore.getState().reset();
+  useAnalyticsStore.getState().reset();
+  useStockStore.getState().reset();
+  useCategoriesStore.getState().reset();
   useTransactionsStore.getState().reset();
+  useShiftsStore.getState().reset();
   useStorageStore.getState().setWritable(true);
   connectStores();
 }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/contract';
 import { createFakeApi, ok, renderApp, ROLES, sessionFor, SOUND, TILL } from './helpers';
@@ -75,10 +75,12 @@ describe('integrity on screen (D9, L2, D5)', () => {
     expect(await screen.findByText(/database is missing or empty/)).toBeInTheDocument();
   });
 
-  it('never offers to restore a backup in safe mode: Kassa has no restore (issue 8, item 21)', async () => {
+  it('offers the restore of a backup in safe mode (issue 10, section 5; D5)', async () => {
     renderApp(appWith(SOUND, 'admin', true));
     const banner = (await screen.findByText('Safe mode')).closest('.mantine-Alert-root')!;
-    expect(banner).toHaveTextContent(/Call support before you go on/);
-    expect(banner).not.toHaveTextContent(/restore|backup/i);
+    expect(banner).toHaveTextContent(/Restore a backup below, or call support/);
+    expect(
+      await within(banner as HTMLElement).findByRole('button', { name: 'Restore a backup…' }),
+    ).toBeInTheDocument();
   });
 });

@@ -27,6 +27,7 @@ function product(id: number, overrides: Partial<ProductView> = {}): ProductView 
     kind: 'stock',
     active: true,
     openPrice: false,
+    categoryId: null,
     archived: false,
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
@@ -142,6 +143,7 @@ describe('products screen', () => {
         kind: 'stock',
         active: true,
         openPrice: false,
+        categoryId: null,
       }),
     );
     expect(await screen.findByText('Tea towel was added as TEA-1.')).toBeInTheDocument();

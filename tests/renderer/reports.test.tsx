@@ -128,9 +128,11 @@ describe('reports: day summary', () => {
       await user.click(screen.getByRole('button', { name: 'Previous day' }));
       await waitFor(() => expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date }));
     }
-    // Issue 8 item 21: no shift closing exists, so a past day is never called closed or a Z report.
+    // Issue 8 item 21: a past day is never called a closed day or a Z report; Z reports belong to
+    // shifts (issue 10), and the day lists its shifts (none here).
     expect(screen.getByText(/past day/)).toBeInTheDocument();
-    expect(screen.queryByText(/closed|Z report/i)).not.toBeInTheDocument();
+    expect(screen.queryByText(/closed day|Z report/i)).not.toBeInTheDocument();
+    expect(screen.getByText('No shift was opened on this day.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Today' }));
     await waitFor(() =>
       expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-03-30' }),

@@ -74,6 +74,18 @@ describe('settings', () => {
     expect(screen.getByLabelText('Prices include tax')).not.toBeChecked();
   });
 
+  it('turns the customer display off, sending only that', async () => {
+    const { api, user } = await openSettings();
+    api['settings:update'].mockResolvedValue(ok({ ...SETTINGS, customerDisplay: false }));
+    const box = screen.getByLabelText('Customer display on a second monitor');
+    expect(box).toBeChecked();
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api['settings:update']).toHaveBeenCalledWith({ customerDisplay: false }),
+    );
+  });
+
   it('refuses an unknown currency before asking the core', async () => {
     const { api, user } = await openSettings();
     const currency = screen.getByLabelText('Currency', { selector: 'input' });

@@ -22,6 +22,7 @@ const NEW_STORE: TillSettings = {
   locale: 'en-GB',
   maxDiscountBps: 5000,
   storeSetUp: false,
+  customerDisplay: true,
 };
 
 const DEMO_REPORT: OnlineRetailReport = {

@@ -453,13 +453,18 @@ describe('transactions screen', () => {
       ],
       tender: 'card',
       reason: 'Chipped',
+      restock: true,
     });
 
-    // "All" takes everything still refundable; a retry keeps the same refund id.
+    // "All" takes everything still refundable; a retry keeps the same refund id. Unticking
+    // "back in stock" writes the goods off (issue 11, section 2).
     await user.click(within(dialog).getByRole('button', { name: 'All' }));
     expect(towel).toHaveValue('2');
     await user.click(within(dialog).getByLabelText('Refund to', { selector: 'input' }));
     await user.click(await screen.findByRole('option', { name: 'Cash' }));
+    await user.click(
+      within(dialog).getByRole('checkbox', { name: 'Put the returned items back in stock' }),
+    );
     api['sales:refund'].mockResolvedValueOnce(
       ok({ ...detail13, receiptNo: 14, id: 14, total: -2600 }),
     );
@@ -475,6 +480,7 @@ describe('transactions screen', () => {
         { lineId: 22, quantity: 2 },
       ],
       tender: 'cash',
+      restock: false,
     });
     expect(
       await screen.findByText(/Refund #14 recorded: £26\.00 back by cash/),

@@ -158,6 +158,8 @@ describe('main composition root', () => {
       appOrigin: 'app://kassa',
     });
     expect(w.coreOptions).not.toHaveProperty('nativeBinding');
+    // A1: the app hashes passwords at BCRYPT_COST; only test cores lower it.
+    expect(w.coreOptions).not.toHaveProperty('testPasswordCost');
   });
 
   it('applies the E6 guards and E7 handlers to every new webContents', async () => {

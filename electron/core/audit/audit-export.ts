@@ -68,11 +68,17 @@ export async function auditCsv(
   return { csv: toCsv(records), rows: rows.length, truncated };
 }
 
+/**
+ * The csv-stringify options of every CSV Kassa writes (the audit log, the accountant's exports):
+ * RFC 4180, every cell quoted, CRLF line ends, formula-neutralised (OWASP "CSV Injection").
+ */
+export const NEUTRAL_CSV_OPTIONS = {
+  quoted: true,
+  record_delimiter: 'windows',
+  escape_formulas: true,
+} as const;
+
 /** Rows of text as neutralised CSV under the AUDIT_CSV_COLUMNS header. */
 export function toCsv(records: readonly (readonly string[])[]): string {
-  return stringify([[...AUDIT_CSV_COLUMNS], ...records], {
-    quoted: true,
-    record_delimiter: 'windows',
-    escape_formulas: true,
-  });
+  return stringify([[...AUDIT_CSV_COLUMNS], ...records], NEUTRAL_CSV_OPTIONS);
 }

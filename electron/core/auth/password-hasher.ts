@@ -21,6 +21,8 @@ import { LEGACY_BCRYPT_SCHEME, legacyBcryptForCompare } from './legacy-bcrypt';
 import { normalisePassword } from './password-policy';
 
 export const BCRYPT_COST = 12;
+/** bcrypt's least cost: test cores only (CoreOptions.testPasswordCost). */
+const MIN_TEST_COST = 4;
 const SCHEME = 'sha256-bcrypt';
 const PIN_SCHEME = 'pin-bcrypt';
 
@@ -28,13 +30,31 @@ function prehash(password: string): string {
   return createHash('sha256').update(normalisePassword(password), 'utf8').digest('base64');
 }
 
+/**
+ * A5: what an unknown user's password is checked against, so that a sign-in for a name that does
+ * not exist costs the same bcrypt work as a wrong password for a real member. It is a bcrypt hash
+ * at BCRYPT_COST of 32 random bytes that were thrown away when it was made: nothing matches it, it
+ * reveals nothing, and no start of the core spends a hash (0.3 s of CPU) making a new one.
+ * Another cost (a raised BCRYPT_COST, or a hasher made with more rounds) makes its own dummy.
+ */
+export const DUMMY_HASH = '$2b$12$gCF35GUMPw7unufRt4lZRe5l.axrAu9T0pTovOf1ynnp/ge98QmuW';
+
 export class PasswordHasher {
+  /** The dummy hash for any other cost (made once, of random bytes, when first needed). */
   private dummy: Promise<string> | undefined;
   private readonly worker = new BcryptWorker();
 
-  constructor(private readonly cost: number = BCRYPT_COST) {
-    if (!Number.isInteger(cost) || cost < BCRYPT_COST)
-      throw new Error(`bcrypt cost must be at least ${BCRYPT_COST}`);
+  /**
+   * `cost` defaults to BCRYPT_COST and may not be lower (A1), except with `forTests`, which allows
+   * bcrypt's own minimum of 4 for test cores (CoreOptions.testPasswordCost).
+   */
+  constructor(
+    private readonly cost: number = BCRYPT_COST,
+    opts: { forTests?: boolean } = {},
+  ) {
+    const least = opts.forTests ? MIN_TEST_COST : BCRYPT_COST;
+    if (!Number.isInteger(cost) || cost < least)
+      throw new Error(`bcrypt cost must be at least ${least}`);
   }
 
   /** Returns `sha256-bcrypt:<bcrypt hash>`. About 0.3 s at cost 12, off the event loop's critical path. */
@@ -61,18 +81,16 @@ export class PasswordHasher {
 
   /**
    * A5: burns the same work as a real verification, for unknown users, so timing does not tell
-   * whether a username exists. The dummy hash is made once, of random bytes.
+   * whether a username exists: a compare against a hash of this hasher's cost (DUMMY_HASH when
+   * its cost, the digits after `$2b$`, is this one).
    */
   async verifyDummy(password: string): Promise<false> {
-    this.dummy ??= this.worker.hash(randomBytes(16).toString('hex'), this.cost);
-    await this.worker.compare(prehash(password), await this.dummy);
+    const dummy =
+      Number(DUMMY_HASH.slice(4, 6)) === this.cost
+        ? DUMMY_HASH
+        : await (this.dummy ??= this.worker.hash(randomBytes(16).toString('hex'), this.cost));
+    await this.worker.compare(prehash(password), dummy);
     return false;
-  }
-
-  /** Starts computing the dummy hash early, so the first unknown-user login is not faster. */
-  warmUp(): void {
-    this.dummy ??= this.worker.hash(randomBytes(16).toString('hex'), this.cost);
-    this.dummy.catch(() => undefined);
   }
 
   /**

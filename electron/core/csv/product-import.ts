@@ -6,7 +6,9 @@
  * a percentage ("20", "17.5"); left empty, the store's default tax rate (a setting). Rows that
  * fail validation, repeat a SKU or barcode from an earlier row, or use a SKU/barcode that already
  * exists are rejected, with every problem of the row in its reason ("; "-separated); existing
- * products are never changed.
+ * products are never changed. An optional `category` column holds a path like
+ * "Drinks > Hot drinks" (at most 3 levels, issue 11 section 1): its missing levels are created in
+ * the import's transaction; a bad path is a row error.
  */
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { productFieldsSchema } from '../../../shared/contract/products';
@@ -17,14 +19,16 @@ import type { Database } from '../db/database';
 import { run, valuesList } from '../db/sql';
 import type { ImportJob } from '../imports/import-jobs';
 import { productSearchName } from '../products/search-name';
+import { CategoryPathResolver, parseCategoryPath } from '../categories/category-paths';
 import type { Clock } from '../types';
 import { type CsvImportSpec, existingValues, reasonFromIssues, runCsvImport } from './csv-import';
 
-type Fields = Omit<ChannelParsedInput<'products:update'>, 'id'>;
+/** A row's product fields and its category path (null: no category). */
+type Fields = Omit<ChannelParsedInput<'products:update'>, 'id'> & { categoryPath: string[] | null };
 
 /** The CSV columns; `sku`, `name` and `price` are required. */
 const CSV_REQUIRED = ['sku', 'name', 'price'] as const;
-const CSV_OPTIONAL = ['barcode', 'tax_rate', 'kind', 'active'] as const;
+const CSV_OPTIONAL = ['barcode', 'tax_rate', 'kind', 'active', 'category'] as const;
 const CSV_NAMES = { taxRateBps: 'tax_rate' };
 const TRUE_WORDS = ['true', 'yes', 'y', '1'];
 const FALSE_WORDS = ['false', 'no', 'n', '0'];
@@ -55,6 +59,7 @@ export async function importProducts(
   const exponent = currencyExponent(d.currency);
   const skuLine = new Map<string, number>();
   const barcodeLine = new Map<string, number>();
+  let paths: CategoryPathResolver | undefined;
   const spec: CsvImportSpec<(typeof CSV_REQUIRED)[number], (typeof CSV_OPTIONAL)[number], Fields> =
     {
       columns: { required: CSV_REQUIRED, optional: CSV_OPTIONAL },
@@ -80,6 +85,9 @@ export async function importProducts(
               ? false
               : null;
         if (active === null) problems.push(`active: "${clipText(v.active)}" is not true or false`);
+        const categoryPath = parseCategoryPath(v.category);
+        if (categoryPath !== null && 'reason' in categoryPath)
+          problems.push(`category: ${categoryPath.reason}`);
         // A cell already refused above is judged once: a valid stand-in takes its place here.
         const parsed = productFieldsSchema.safeParse({
           sku: v.sku,
@@ -99,8 +107,9 @@ export async function importProducts(
           problems.push(`SKU ${sku} is repeated (first on line ${firstSku}).`);
         if (firstBarcode !== undefined)
           problems.push(`Barcode ${barcode} is repeated (first on line ${firstBarcode}).`);
-        if (problems.length > 0 || !parsed.success) return { reason: problems.join('; ') };
-        const f = parsed.data;
+        if (problems.length > 0 || !parsed.success || (categoryPath && 'reason' in categoryPath))
+          return { reason: problems.join('; ') };
+        const f = { ...parsed.data, categoryPath };
         skuLine.set(f.sku, line);
         if (f.barcode !== null) barcodeLine.set(f.barcode, line);
         return f;
@@ -130,8 +139,10 @@ export async function importProducts(
       },
       insert: async (em, batch, now) => {
         const params: unknown[] = [];
+        paths ??= new CategoryPathResolver(now);
         for (const { value: f } of batch)
           params.push(
+            f.categoryPath === null ? null : await paths.resolve(em, f.categoryPath),
             f.sku,
             f.barcode,
             f.name,
@@ -146,8 +157,8 @@ export async function importProducts(
           );
         await run(
           em,
-          `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active,
-             archived_at, created_at, updated_at) VALUES ${valuesList(batch.length, 11)}`,
+          `INSERT INTO products (category_id, sku, barcode, name, search_name, price, tax_rate_bps,
+             kind, active, archived_at, created_at, updated_at) VALUES ${valuesList(batch.length, 12)}`,
           params,
         );
       },

@@ -24,7 +24,21 @@ import { searchCustomers } from './customer-search';
 import { customerSearchColumns } from './search-columns';
 import { readStoreCountry } from './store-country';
 
-const FIELD_NAMES = ['name', 'email', 'phone', 'country', 'notes'] as const;
+const FIELD_NAMES = [
+  'name',
+  'email',
+  'phone',
+  'country',
+  'notes',
+  'companyName',
+  'vatNumber',
+  'billingAddress',
+] as const;
+
+/** The invoice details as stored (issue 10, section 3); blanks are null. */
+function invoiceColumns(f: ChannelParsedInput<'customers:create'>) {
+  return { companyName: f.companyName, vatNumber: f.vatNumber, billingAddress: f.billingAddress };
+}
 
 export function toCustomerView(c: CustomerEntity): CustomerView {
   return {
@@ -35,6 +49,9 @@ export function toCustomerView(c: CustomerEntity): CustomerView {
     country: c.country,
     notes: c.notes,
     externalRef: c.externalRef,
+    companyName: c.companyName,
+    vatNumber: c.vatNumber,
+    billingAddress: c.billingAddress,
     archived: c.archivedAt !== null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -121,7 +138,10 @@ export class CustomerService {
     input: ChannelParsedInput<'customers:create'>,
   ): Promise<ChannelOutput<'customers:create'>> {
     return this.db.write(async (em) => {
-      const cols = customerSearchColumns(input, await readStoreCountry(em));
+      const cols = {
+        ...customerSearchColumns(input, await readStoreCountry(em)),
+        ...invoiceColumns(input),
+      };
       await this.assertUnique(em, cols);
       const now = this.now();
       const repo = em.getRepository(CustomerEntity);
@@ -154,7 +174,10 @@ export class CustomerService {
   ): Promise<ChannelOutput<'customers:update'>> {
     const { id, ...fields } = input;
     return this.db.write(async (em) => {
-      const cols = customerSearchColumns(fields, await readStoreCountry(em));
+      const cols = {
+        ...customerSearchColumns(fields, await readStoreCountry(em)),
+        ...invoiceColumns(fields),
+      };
       const before = await this.find(em, id);
       await this.assertUnique(em, cols, id);
       const changed = FIELD_NAMES.filter((k) => before[k] !== cols[k]);

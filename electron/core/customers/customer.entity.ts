@@ -31,6 +31,18 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   notes: string | null;
 
+  /** A business customer's company: with `vatNumber`, the sale's receipt is an A4 invoice. */
+  @Column({ name: 'company_name', type: 'varchar', length: 120, nullable: true })
+  companyName: string | null;
+
+  /** The company's VAT / tax registration number, printed on its invoices. */
+  @Column({ name: 'vat_number', type: 'varchar', length: 40, nullable: true })
+  vatNumber: string | null;
+
+  /** The invoice address; lines separated by ", " as typed. */
+  @Column({ name: 'billing_address', type: 'varchar', length: 300, nullable: true })
+  billingAddress: string | null;
+
   /** The id in the system it was imported from (Online Retail CustomerID). */
   @Column({ name: 'external_ref', type: 'varchar', length: 32, nullable: true })
   externalRef: string | null;

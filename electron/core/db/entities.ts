@@ -16,6 +16,7 @@ import {
 import { TillCartEntity } from '../carts/till-cart.entity';
 import { StaffPinEntity } from '../pin/staff-pin.entity';
 import { VerificationCodeEntity } from '../contacts/verification-code.entity';
+import { CategoryEntity } from '../categories/category.entity';
 
 export const ENTITIES = [
   RoleEntity,
@@ -35,4 +36,5 @@ export const ENTITIES = [
   TillCartEntity,
   StaffPinEntity,
   VerificationCodeEntity,
+  CategoryEntity,
 ];

@@ -24,6 +24,12 @@ export const IMMUTABLE_KEYS: Readonly<Record<string, ReadonlyArray<readonly stri
   sale_lines: [['id'], ['sale_id', 'line_no']],
   sale_tenders: [['id']],
   sale_voids: [['sale_id']],
+  // Issue 10, section 1 (migration 1790000008100).
+  shift_counts: [['id']],
+  cash_movements: [['id'], ['uuid']],
+  z_reports: [['id'], ['shift_id'], ['till_id', 'z_no']],
+  // Issue 11, section 2 (migration 1790000009100).
+  stock_movements: [['id']],
 };
 
 /** Name of the BEFORE INSERT trigger that refuses a replaced row of `table`. */
@@ -61,6 +67,19 @@ export const REQUIRED_TRIGGERS: readonly string[] = [
   // Checks on new sale rows: a business day stamped (D6, §10) and a lower-case UUID (D2, M2).
   'sales_business_date_required',
   'sales_uuid_lower_case',
+  // Issue 10, section 1: counts, cash movements and Z reports are append-only; a closed shift
+  // never changes and no shift is deleted.
+  'shift_counts_no_update',
+  'shift_counts_no_delete',
+  'cash_movements_no_update',
+  'cash_movements_no_delete',
+  'z_reports_no_update',
+  'z_reports_no_delete',
+  'shifts_closed_final',
+  'shifts_no_delete',
+  // Issue 11, section 2: the stock ledger is append-only.
+  'stock_movements_no_update',
+  'stock_movements_no_delete',
   ...Object.keys(IMMUTABLE_KEYS).map(noReplaceTriggerName),
 ];
 

@@ -11,8 +11,10 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { run, valuesList } from '../db/sql';
+import { CategoryPathResolver } from '../categories/category-paths';
 import { BusinessDayStamper, businessDay } from '../sales/local-day';
 import { insertSale } from '../sales/sale-writer';
+import { rebuildRollups } from '../analytics/rollups';
 import { foldForSearch } from '../search/normalize';
 import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../types';
@@ -23,6 +25,8 @@ import { readOnlineRetail } from './online-retail-read';
 
 /** The till every imported invoice is numbered on. */
 export const IMPORT_TILL_NAME = 'Online Retail import';
+/** The top-level category the sample's new products go in (issue 11, section 1). */
+export const SAMPLE_CATEGORY = 'Sample';
 
 /** Fixed namespace of the deterministic sale UUIDs (never change it: re-imports rely on it). */
 const UUID_NAMESPACE = 'b8a1f6a2-6c1e-4d0b-9a47-0e5f3c2d7a91';
@@ -223,6 +227,9 @@ export class OnlineRetailImporter {
           else report.refundsCreated += 1;
           if (job.advance(inv.rows.length)) await job.pause();
         }
+        // The imported days' sales rollups, recomputed in this transaction (issue 11, section 4).
+        const stamped = todo.map((i) => days.dayOf(new Date(i.at))).sort();
+        await rebuildRollups(em, days.timeZone, { from: stamped[0]!, to: stamped.at(-1)! });
       }
 
       await this.audit.record(em, {
@@ -276,7 +283,10 @@ export class OnlineRetailImporter {
     return Number(made[0]!.id);
   }
 
-  /** Finds products by SKU and inserts the missing ones (kind from the code, tax 0, active). */
+  /**
+   * Finds products by SKU and inserts the missing ones (kind from the code, tax 0, active) in the
+   * top-level category `SAMPLE_CATEGORY`, created if needed (issue 11, section 1).
+   */
   private async ensureProducts(
     em: EntityManager,
     job: ImportJob,
@@ -298,10 +308,15 @@ export class OnlineRetailImporter {
     };
     await load([...plans.keys()]);
     const missing = [...plans.values()].filter((p) => !bySku.has(p.sku));
+    const category =
+      missing.length > 0
+        ? await new CategoryPathResolver(now).resolve(em, [SAMPLE_CATEGORY])
+        : null;
     for (const part of chunks(missing)) {
       const params: unknown[] = [];
       for (const p of part)
         params.push(
+          category,
           p.sku,
           null,
           p.name,
@@ -316,8 +331,8 @@ export class OnlineRetailImporter {
         );
       await run(
         em,
-        `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active,
-           archived_at, created_at, updated_at) VALUES ${valuesList(part.length, 11)}`,
+        `INSERT INTO products (category_id, sku, barcode, name, search_name, price, tax_rate_bps,
+           kind, active, archived_at, created_at, updated_at) VALUES ${valuesList(part.length, 12)}`,
         params,
       );
       if (job.advance(0)) await job.pause();

@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the message (a receipt's PDF, issue 10 section 3); bytes, never paths. */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 /** nodemailer's SMTP options for the TLS mode: STARTTLS is required, never skipped (RFC 3207). */

@@ -17,6 +17,7 @@ import { escapeLike, foldForSearch } from '../search/normalize';
 import type { SettingsService } from '../settings/settings-service';
 import type { ImportJob } from '../imports/import-jobs';
 import type { Clock } from '../types';
+import { liveCategory, loadCategoryTree } from '../categories/category-service';
 import { ProductEntity } from './product.entity';
 import { productSearchName } from './search-name';
 
@@ -34,13 +35,14 @@ interface ProductRow {
   kind: ProductKind;
   active: boolean | number;
   open_price: boolean | number;
+  category_id: number | string | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS =
-  'p.id, p.sku, p.barcode, p.name, p.price, p.tax_rate_bps, p.kind, p.active, p.open_price, p.archived_at, p.created_at, p.updated_at';
+  'p.id, p.sku, p.barcode, p.name, p.price, p.tax_rate_bps, p.kind, p.active, p.open_price, p.category_id, p.archived_at, p.created_at, p.updated_at';
 
 function rowView(r: ProductRow): ProductView {
   return {
@@ -53,6 +55,7 @@ function rowView(r: ProductRow): ProductView {
     kind: r.kind,
     active: Boolean(r.active),
     openPrice: Boolean(r.open_price),
+    categoryId: r.category_id === null ? null : Number(r.category_id),
     archived: r.archived_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -71,6 +74,7 @@ export function toProductView(p: ProductEntity): ProductView {
     kind: p.kind,
     active: Boolean(p.active),
     openPrice: Boolean(p.openPrice),
+    categoryId: p.categoryId === null ? null : Number(p.categoryId),
     archived: p.archivedAt !== null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -109,6 +113,15 @@ export class ProductService {
           : 'p.archived_at IS NOT NULL',
     ];
     const whereParams: unknown[] = [];
+    if (input.categoryId === null) where.push('p.category_id IS NULL');
+    else if (input.categoryId !== undefined) {
+      // The category and its sub-categories (at most 3 levels: a short recursive walk).
+      where.push(`p.category_id IN (WITH RECURSIVE sub(id) AS (
+          SELECT id FROM categories WHERE id = ?
+          UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id)
+        SELECT id FROM sub)`);
+      whereParams.push(input.categoryId);
+    }
     let rank = '';
     const rankParams: unknown[] = [];
     const search = input.search;
@@ -215,7 +228,13 @@ export class ProductService {
       kind: f.kind,
       active: f.active,
       openPrice: f.openPrice,
+      categoryId: f.categoryId,
     };
+  }
+
+  /** NOT_FOUND (on `categoryId`) unless the category is live; nothing to check for none. */
+  private async assertCategory(em: EntityManager, categoryId: number | null): Promise<void> {
+    if (categoryId !== null) liveCategory(await loadCategoryTree(em), categoryId, 'categoryId');
   }
 
   /**
@@ -246,6 +265,7 @@ export class ProductService {
     return this.db.write(async (em) => {
       const input: Fields = { ...fields, sku: fields.sku ?? (await this.generatedSku(em)) };
       await this.assertUnique(em, input);
+      await this.assertCategory(em, input.categoryId);
       const now = this.now();
       const repo = em.getRepository(ProductEntity);
       const saved = await repo.save(
@@ -273,9 +293,20 @@ export class ProductService {
     return this.db.write(async (em) => {
       const before = await this.find(em, id);
       await this.assertUnique(em, fields, id);
+      if (fields.categoryId !== before.categoryId) await this.assertCategory(em, fields.categoryId);
       const next = this.columns(fields);
       const changes = (
-        ['sku', 'barcode', 'name', 'price', 'taxRateBps', 'kind', 'active', 'openPrice'] as const
+        [
+          'sku',
+          'barcode',
+          'name',
+          'price',
+          'taxRateBps',
+          'kind',
+          'active',
+          'openPrice',
+          'categoryId',
+        ] as const
       )
         .filter(
           (k) => (k === 'active' || k === 'openPrice' ? Boolean(before[k]) : before[k]) !== next[k],
@@ -293,15 +324,20 @@ export class ProductService {
   }
 
   /**
-   * Deletes a product no sale line references (`deleted`, audited `product.delete`); otherwise
+   * Deletes a product no sale line or stock movement references (`deleted`, audited
+   * `product.delete`); otherwise
    * deactivates and archives it (`archived`, audited `product.archive`). Errors: NOT_FOUND.
    */
   async remove(actor: Session, id: number): Promise<ChannelOutput<'products:remove'>> {
     return this.db.write(async (em) => {
       const p = await this.find(em, id);
-      const sold = await run(em, 'SELECT 1 AS x FROM sale_lines WHERE product_id = ? LIMIT 1', [
-        id,
-      ]);
+      // A product with stock movements (issue 11, section 2) keeps its ledger: archived too.
+      const sold = await run(
+        em,
+        `SELECT 1 AS x FROM sale_lines WHERE product_id = ?
+         UNION ALL SELECT 1 AS x FROM stock_movements WHERE product_id = ? LIMIT 1`,
+        [id, id],
+      );
       if (sold.length === 0) {
         await em.getRepository(ProductEntity).delete(id);
         await this.audit.record(em, {

@@ -9,6 +9,7 @@
  * Definitions: gross = Σ totals of completed sales; refunds = −Σ totals of completed refunds (a
  * positive amount); voids = Σ totals of voided sales, which count in neither; net = gross − refunds.
  * By tender: Σ tender amounts of completed sales and refunds, which sums to net.
+ * Shifts: those opened in the day's UTC range, with their Z reports (issue 10, section 1).
  */
 import type {
   ChannelOutput,
@@ -141,6 +142,43 @@ export class DaySummaryService {
     }
     out.net = out.gross - out.refunds;
     out.byStaff = [...staff.values()].sort((a, b) => b.net - a.net || a.staffId - b.staffId);
+    out.shifts = await this.shifts(from, to, input.tillId);
     return out;
+  }
+
+  /** The shifts opened in [from, to) (UTC), of `tillId` or every till, with their Z reports. */
+  private async shifts(from: string, to: string, tillId: number | undefined) {
+    const rows = await run<{
+      id: number;
+      till_name: string;
+      opened_by: number;
+      opener: string;
+      opened_at: string;
+      closed_at: string | null;
+      z_id: number | null;
+      z_no: number | null;
+      net: number | string | null;
+      over_short: number | string | null;
+    }>(
+      this.db.manager,
+      `SELECT sh.id, t.name AS till_name, sh.opened_by, st.display_name AS opener, sh.opened_at,
+          sh.closed_at, z.id AS z_id, z.z_no, z.net, z.over_short
+        FROM shifts sh JOIN tills t ON t.id = sh.till_id JOIN staff st ON st.id = sh.opened_by
+          LEFT JOIN z_reports z ON z.shift_id = sh.id
+        WHERE sh.opened_at >= ? AND sh.opened_at < ?${tillId === undefined ? '' : ' AND sh.till_id = ?'}
+        ORDER BY sh.opened_at, sh.id`,
+      tillId === undefined ? [from, to] : [from, to, tillId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      tillName: r.till_name,
+      openedBy: { id: Number(r.opened_by), name: r.opener },
+      openedAt: r.opened_at,
+      closedAt: r.closed_at,
+      zReportId: r.z_id === null ? null : Number(r.z_id),
+      zNo: r.z_no === null ? null : Number(r.z_no),
+      net: r.net === null ? null : toInt(r.net),
+      overShort: r.over_short === null ? null : toInt(r.over_short),
+    }));
   }
 }

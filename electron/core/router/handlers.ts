@@ -22,6 +22,16 @@ import { createContactHandlers } from '../contacts/handlers';
 import { createSmsHandlers } from '../sms/handlers';
 import { createProfileHandlers } from '../profile/handlers';
 import { createSecretsHandlers } from '../secrets/handlers';
+import { createShiftHandlers } from '../shifts/handlers';
+import { createExportHandlers } from '../exports/handlers';
+import { createReceiptHandlers } from '../receipts/handlers';
+import { createPrintingHandlers } from '../printing/handlers';
+import { createDisplayHandlers } from '../display/handlers';
+import { createBackupHandlers } from '../backups/handlers';
+import { createCategoryHandlers } from '../categories/handlers';
+import { createAnalyticsHandlers } from '../analytics/handlers';
+import { createStockHandlers } from '../stock/handlers';
+import { createReceivingHandlers } from '../receiving/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -43,5 +53,15 @@ export function createHandlers(s: Services): Handlers {
     ...createSmsHandlers(s),
     ...createProfileHandlers(s),
     ...createSecretsHandlers(s),
+    ...createShiftHandlers(s),
+    ...createExportHandlers(s),
+    ...createReceiptHandlers(s),
+    ...createPrintingHandlers(s),
+    ...createDisplayHandlers(s),
+    ...createBackupHandlers(s),
+    ...createCategoryHandlers(s),
+    ...createAnalyticsHandlers(s),
+    ...createStockHandlers(s),
+    ...createReceivingHandlers(s),
   } satisfies Handlers;
 }

@@ -2,7 +2,7 @@
  * The IPC router: the one door into the core. For every call, in this order:
  *   1. channel exists in the contract (UNKNOWN_CHANNEL);
  *   2. sender is the app's own origin and top frame (E5; FORBIDDEN_SENDER, audited);
- *   3. safe mode lets only `app:status` through (D5; SAFE_MODE);
+ *   3. safe mode lets only `app:status` and its restore through (D5; SAFE_MODE);
  *   4. the window's session: live (UNAUTHENTICATED), not expired (SESSION_EXPIRED);
  *   then, for a `writes` channel inside ONE write transaction (`db.write`, A8, D8), otherwise
  *   directly:
@@ -26,6 +26,7 @@
  * It always resolves to a Result. No exception, stack trace or SQL text crosses it.
  */
 import { channels, isChannelName, type ChannelName } from '../../../shared/contract';
+import { isDisplayChannel } from '../../../shared/contract/display';
 import { AppError, err, ok, type Result } from '../../../shared/errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
@@ -47,6 +48,13 @@ type AnyHandler = (
   input: unknown,
   ctx: { caller: Caller; session: Session | undefined },
 ) => unknown;
+
+/** What safe mode still answers (D5): the status, and the restore it offers. */
+const SAFE_MODE_CHANNELS: ReadonlySet<string> = new Set([
+  'app:status',
+  'backups:safeModeList',
+  'backups:safeModeRestore',
+]);
 
 export function createRouter({ services, handlers, appOrigin, logger }: RouterDeps) {
   const { sessions, db } = services;
@@ -191,7 +199,22 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       return err('FORBIDDEN_SENDER', 'This request did not come from the Kassa window.');
     }
 
-    if (services.safeMode() && channel !== 'app:status') {
+    // The customer display window reads its view and nothing else; nobody else reads that view
+    // (issue 10, section 4: a read-only window on the same origin, E5).
+    if ((caller.display === true) !== isDisplayChannel(channel)) {
+      if (!services.safeMode())
+        await audit({
+          action: 'ipc.forbidden_sender',
+          outcome: 'denied',
+          targetType: 'channel',
+          targetId: channel,
+          detail:
+            caller.display === true ? 'from the customer display' : 'not the customer display',
+        });
+      return err('FORBIDDEN_SENDER', 'This request did not come from the Kassa window.');
+    }
+
+    if (services.safeMode() && !SAFE_MODE_CHANNELS.has(channel)) {
       return err(
         'SAFE_MODE',
         'The database failed its integrity check. Kassa is in safe mode and cannot take sales until it is restored.',

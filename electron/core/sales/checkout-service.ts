@@ -5,7 +5,9 @@
  * case, see uuidSchema) is UNIQUE: a retry of the same request returns the recorded sale; the same
  * UUID with a different request is CONFLICT. The currency, tax mode and discount limit, and the
  * member's right to override that limit, are read inside the same transaction, so a concurrent
- * settings or role change either applies to the whole sale or not at all.
+ * settings or role change either applies to the whole sale or not at all. Each line of a stock
+ * product writes its `sale` movement and takes the product's on-hand down in the same transaction
+ * (issue 11, section 2); in `refuse` mode a sale that would go below zero is INSUFFICIENT_STOCK.
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -22,9 +24,12 @@ import { mayOverride } from './price-overrides';
 import { priceCart, type CartInput, type PricedCart } from './pricing';
 import type { SaleQueries } from './sale-queries';
 import { insertSale } from './sale-writer';
+import { shiftForSale } from '../shifts/shift-guard';
 import { settleTenders } from './tenders';
 import { findSellableCustomer } from './customer-ref';
 import { clearTillCart } from '../carts/clear-till-cart';
+import { addToRollups } from '../analytics/rollups';
+import { guardNegativeStock, recordMovements, saleMovements } from '../stock/stock-ledger';
 
 export interface Till {
   id: number;
@@ -32,6 +37,13 @@ export interface Till {
 }
 
 export class CheckoutService {
+  /**
+   * Called once per newly recorded sale, after its transaction has committed (never for a retry
+   * of a recorded one): printing queues the receipt and the drawer kick here (issue 10, section
+   * 2). Must not throw; the sale's answer does not wait for it.
+   */
+  onCompleted: (sale: SaleDetail) => void = () => {};
+
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
@@ -61,7 +73,8 @@ export class CheckoutService {
    * Completes a sale. Amounts in minor units of the store currency; `createdAt` is the core clock's
    * UTC now. Overrides used (sales.discountOverride) are audited as `sale.override`.
    * Errors: PRODUCT_UNAVAILABLE, NOT_FOUND/CONFLICT (customer), TENDER_SHORT, TENDER_INVALID,
-   * CONFLICT (same id, different request), VALIDATION_FAILED (line over 10^9), OVERRIDE_REQUIRED.
+   * CONFLICT (same id, different request), VALIDATION_FAILED (line over 10^9), OVERRIDE_REQUIRED,
+   * INSUFFICIENT_STOCK (the store refuses negative stock).
    */
   async checkout(actor: Session, input: ChannelParsedInput<'sales:checkout'>): Promise<SaleDetail> {
     const requestHash = createHash('sha256')
@@ -91,6 +104,11 @@ export class CheckoutService {
       const { quote, overrides } = await this.price(em, actor, input);
       const { currency, pricesIncludeTax } = quote;
       const tenders = settleTenders(quote.total, input.tenders);
+      await guardNegativeStock(
+        em,
+        quote.lines.map((l) => ({ ...l, name: l.description.trim() })),
+      );
+      const shiftId = await shiftForSale(em, this.till.id);
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const createdAt = this.clock.now().toISOString();
       const lines = quote.lines.map((l) => ({ ...l, refundOfLineId: null }));
@@ -116,9 +134,15 @@ export class CheckoutService {
           requestHash,
           createdAt,
           businessDate: this.queries.businessDay(new Date(createdAt)),
+          shiftId,
         },
         lines,
         tenders,
+      );
+      await addToRollups(em, saleId, 'recorded', this.queries.timeZone());
+      await recordMovements(
+        em,
+        saleMovements(lines, { staffId: actor.staff.id, tillId: this.till.id, saleId, createdAt }),
       );
       // The sale is done: its cart in progress on this till goes with it, in this transaction.
       await clearTillCart(em, this.till.id, actor.staff.id, createdAt);
@@ -189,6 +213,8 @@ export class CheckoutService {
       };
     });
     // A retry of a recorded sale answers with what is stored now (it may have been refunded since).
-    return typeof recorded === 'number' ? this.queries.detail(recorded) : recorded;
+    if (typeof recorded === 'number') return this.queries.detail(recorded);
+    this.onCompleted(recorded);
+    return recorded;
   }
 }

@@ -53,6 +53,8 @@ interface ProductRow {
   active: boolean | number;
   open_price: boolean | number;
   archived_at: string | null;
+  /** Issue 11, section 2: the stock on hand (0 for non-stock kinds). */
+  on_hand: number;
 }
 
 /**
@@ -67,7 +69,8 @@ export async function priceCart(
   const ids = [...new Set(cart.lines.map((l) => l.productId))];
   const rows = await run<ProductRow>(
     em,
-    `SELECT id, sku, name, price, tax_rate_bps, kind, active, open_price, archived_at FROM products
+    `SELECT id, sku, name, price, tax_rate_bps, kind, active, open_price, archived_at,
+      on_hand FROM products
       WHERE id IN (${ids.map(() => '?').join(', ')})`,
     ids,
   );
@@ -130,6 +133,7 @@ export async function priceCart(
         discount: l.discount,
         tax: l.tax,
         total: l.total,
+        onHand: products[i]!.kind === 'stock' ? Number(products[i]!.on_hand) : null,
       })),
       subtotal: priced.subtotal,
       discount: priced.discount,

@@ -13,14 +13,24 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
+import { shiftForSale } from '../shifts/shift-guard';
 import { takeReceiptNo } from '../tills/till-service';
 import type { Clock } from '../types';
 import type { Till } from './checkout-service';
 import { findSellableCustomer } from './customer-ref';
 import type { SaleQueries } from './sale-queries';
 import { insertSale, type NewSaleLine } from './sale-writer';
+import { addToRollups } from '../analytics/rollups';
+import { recordMovements, refundMovements, voidMovements } from '../stock/stock-ledger';
 
 export class SaleActions {
+  /**
+   * Called once per newly recorded refund, after its transaction has committed (never for a retry
+   * of a recorded one): printing queues its receipt and, for a cash refund, the drawer kick
+   * (issue 10, section 2). Must not throw; the refund's answer does not wait for it.
+   */
+  onRefunded: (refund: SaleDetail) => void = () => {};
+
   constructor(
     private readonly db: Database,
     private readonly audit: AuditLog,
@@ -32,20 +42,33 @@ export class SaleActions {
   /**
    * Voids a completed sale made today: its `business_date` (fixed when it was made) is today's
    * business day in the store's time zone. Status becomes `voided` and a void row records who, when
-   * (UTC) and why. Errors: NOT_FOUND, VOID_NOT_ALLOWED.
+   * (UTC) and why; the stock the sale took goes back (issue 11, section 2), in the same
+   * transaction. Errors: NOT_FOUND, VOID_NOT_ALLOWED.
    */
   async void(actor: Session, input: ChannelParsedInput<'sales:void'>): Promise<SaleDetail> {
     await this.db.write(async (em) => {
       const sale = await this.queries.detail(input.id, em);
       if (!sale.voidable) throw new AppError('VOID_NOT_ALLOWED', whyNotVoidable(sale));
+      const shiftId = await shiftForSale(em, this.till.id);
       await run(em, "UPDATE sales SET status = 'voided' WHERE id = ? AND status = 'completed'", [
         input.id,
       ]);
+      const voidedAt = this.clock.now().toISOString();
       await run(
         em,
-        'INSERT INTO sale_voids (sale_id, reason, staff_id, voided_at) VALUES (?, ?, ?, ?)',
-        [input.id, input.reason, actor.staff.id, this.clock.now().toISOString()],
+        'INSERT INTO sale_voids (sale_id, reason, staff_id, voided_at, shift_id) VALUES (?, ?, ?, ?, ?)',
+        [input.id, input.reason, actor.staff.id, voidedAt, shiftId],
       );
+      await recordMovements(
+        em,
+        await voidMovements(em, {
+          staffId: actor.staff.id,
+          tillId: this.till.id,
+          saleId: input.id,
+          createdAt: voidedAt,
+        }),
+      );
+      await addToRollups(em, input.id, 'voided', this.queries.timeZone());
       await this.audit.record(em, {
         action: 'sale.void',
         outcome: 'success',
@@ -63,13 +86,25 @@ export class SaleActions {
    * Refunds `quantity` units of chosen lines as a new refund sale linked to the original, with
    * negative lines whose amounts are the exact proportional share of the original line (so
    * refunding everything, in any steps, returns the original total to the minor unit), paid back
-   * with one tender. Errors: NOT_FOUND, REFUND_LIMIT, VALIDATION_FAILED (a line of another sale),
+   * with one tender. Stock products' units go back on the shelf or are written off (`restock`), as
+   * `refund` movements in the same transaction (issue 11, section 2). Errors: NOT_FOUND, REFUND_LIMIT, VALIDATION_FAILED (a line of another sale),
    * CONFLICT (refundId reused for a different refund).
    */
   async refund(actor: Session, input: ChannelParsedInput<'sales:refund'>): Promise<SaleDetail> {
     const requestHash = createHash('sha256')
-      .update(JSON.stringify(['refund', input.saleId, input.lines, input.tender, input.reason]))
+      .update(
+        JSON.stringify([
+          'refund',
+          input.saleId,
+          input.lines,
+          input.tender,
+          input.reason,
+          // Only a write-off joins the hash, so refunds recorded before issue 11 keep theirs.
+          ...(input.restock ? [] : ['write_off']),
+        ]),
+      )
       .digest('hex');
+    let recorded = false;
     const refundId = await this.db.write(async (em) => {
       const existing = await run<{ id: number; request_hash: string | null }>(
         em,
@@ -125,6 +160,7 @@ export class SaleActions {
       }
       const sum = (f: (l: NewSaleLine) => number) => lines.reduce((a, l) => a + f(l), 0);
       const total = sum((l) => l.total);
+      const shiftId = await shiftForSale(em, this.till.id);
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const now = this.clock.now();
       const { saleId: id } = await insertSale(
@@ -149,9 +185,20 @@ export class SaleActions {
           requestHash,
           createdAt: now.toISOString(),
           businessDate: this.queries.businessDay(now),
+          shiftId,
         },
         lines,
         total === 0 ? [] : [{ type: input.tender, amount: total, tendered: null, changeDue: null }],
+      );
+      await addToRollups(em, id, 'recorded', this.queries.timeZone());
+      await recordMovements(
+        em,
+        await refundMovements(em, lines, input.restock, {
+          staffId: actor.staff.id,
+          tillId: this.till.id,
+          saleId: id,
+          createdAt: now.toISOString(),
+        }),
       );
       await this.audit.record(em, {
         action: 'sale.refund',
@@ -162,9 +209,12 @@ export class SaleActions {
         targetId: sale.id,
         detail: `refund ${this.till.name}-${receiptNo} of receipt ${sale.tillName}-${sale.receiptNo}; total ${total} ${sale.currency}; ${input.tender}; reason: ${input.reason}`,
       });
+      recorded = true;
       return id;
     });
-    return this.queries.detail(refundId);
+    const refund = await this.queries.detail(refundId);
+    if (recorded) this.onRefunded(refund);
+    return refund;
   }
 
   /**

@@ -305,6 +305,11 @@ export class SaleQueries {
     return businessDay(instant, this.settings.timeZone());
   }
 
+  /** The store's time zone: the one `businessDay` stamps sales in, and the rollups' hours use. */
+  timeZone(): string {
+    return this.settings.timeZone();
+  }
+
   /**
    * A customer's completed sales count, lifetime spend (Σ sales − Σ refunds, minor units), refunds
    * total (positive) and first/last purchase times (UTC). Voided sales do not count.

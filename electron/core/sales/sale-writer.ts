@@ -30,6 +30,11 @@ export interface NewSale {
   createdAt: string;
   /** YYYY-MM-DD: `createdAt`'s business day in the store's time zone (see local-day.ts). */
   businessDate: string;
+  /**
+   * The shift open on the till when the sale was made (issue 10, section 1; shifts/shift-guard.ts),
+   * read in this same transaction; null or absent when none was (imports, no shift required).
+   */
+  shiftId?: number | null;
 }
 
 export interface NewSaleLine {
@@ -77,8 +82,8 @@ export async function insertSale(
     em,
     `INSERT INTO sales (uuid, till_id, receipt_no, kind, status, refund_of_id, staff_id, customer_id,
        currency, prices_include_tax, subtotal, discount, tax, total, note, source, external_ref,
-       request_hash, created_at, business_date)
-     VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       request_hash, created_at, business_date, shift_id)
+     VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       sale.uuid,
       sale.tillId,
@@ -99,6 +104,7 @@ export async function insertSale(
       sale.requestHash,
       sale.createdAt,
       sale.businessDate,
+      sale.shiftId ?? null,
     ],
   );
   const saleId = Number(header[0]!.id);

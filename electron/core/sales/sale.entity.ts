@@ -26,6 +26,8 @@ import {
 @Index('IDX_sales_status_created', ['status', 'createdAt'])
 @Index('IDX_sales_refund_of', ['refundOfId'])
 @Index('IDX_sales_business_date', ['businessDate'])
+@Index('IDX_sales_shift', ['shiftId'])
+@Index('IDX_sales_customer_day', ['customerId', 'businessDate'])
 export class SaleEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -114,6 +116,10 @@ export class SaleEntity {
    */
   @Column({ name: 'business_date', type: 'varchar', length: 10, nullable: true })
   businessDate: string;
+
+  /** The shift open on the till when the sale was made (issue 10, section 1); null if none. */
+  @Column({ name: 'shift_id', type: 'integer', nullable: true })
+  shiftId: number | null;
 }
 
 @Entity({ name: 'sale_lines' })
@@ -206,6 +212,7 @@ export class SaleTenderEntity {
 }
 
 @Entity({ name: 'sale_voids' })
+@Index('IDX_sale_voids_shift', ['shiftId'])
 export class SaleVoidEntity {
   @PrimaryColumn({ name: 'sale_id', type: 'integer' })
   saleId: number;
@@ -227,6 +234,10 @@ export class SaleVoidEntity {
   /** UTC. */
   @Column({ name: 'voided_at', type: 'varchar', length: 24 })
   voidedAt: string;
+
+  /** The shift open on the till when the void was made (issue 10, section 1); null if none. */
+  @Column({ name: 'shift_id', type: 'integer', nullable: true })
+  shiftId: number | null;
 }
 
 /** A cart put aside on a till (park/hold). Not money: deleted when resumed or discarded. */

@@ -55,11 +55,15 @@ interface StoreValues {
   locale: string;
   maxDiscountBps: number;
   storeSetUp: boolean;
+  customerDisplay: boolean;
 }
 /** What `settings:update` may change (everything but the set-up marker). */
 export type SettingsChanges = Partial<Omit<StoreValues, 'storeSetUp'>>;
 /** What `settings:setUpStore` takes: every store detail. */
-export type StoreSetUp = Omit<StoreValues, 'idleLockMinutes' | 'maxDiscountBps' | 'storeSetUp'>;
+export type StoreSetUp = Omit<
+  StoreValues,
+  'idleLockMinutes' | 'maxDiscountBps' | 'storeSetUp' | 'customerDisplay'
+>;
 type Key = keyof StoreValues;
 
 /** The settings a sale is priced and recorded with, as stored when its transaction reads them. */
@@ -85,6 +89,7 @@ const KEYS: Record<Key, string> = {
   locale: 'locale',
   maxDiscountBps: 'max_discount_bps',
   storeSetUp: 'store_set_up',
+  customerDisplay: 'customer_display',
 };
 
 function defaults(): StoreValues {
@@ -102,6 +107,7 @@ function defaults(): StoreValues {
     locale: DEFAULT_STORE_LOCALE,
     maxDiscountBps: DEFAULT_MAX_DISCOUNT_BPS,
     storeSetUp: false,
+    customerDisplay: true,
   };
 }
 
@@ -120,6 +126,7 @@ function parse(key: Key, raw: string | undefined): StoreValues[Key] | undefined 
       return parseInteger(raw, 0, 10_000);
     case 'pricesIncludeTax':
     case 'storeSetUp':
+    case 'customerDisplay':
       return raw === 'true' ? true : raw === 'false' ? false : undefined;
     default:
       return raw;

@@ -1,12 +1,19 @@
-import { Alert, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { IconDatabaseExclamation } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/session';
+import { lazyScreen } from './lazy-screen';
+
+/** The restore form, loaded only when safe mode shows it (kept out of the sign-in chunk). */
+const SafeModeRestore = lazyScreen(() =>
+  import('../features/backups/SafeModeRestore').then((m) => m.SafeModeRestore),
+);
 
 /**
- * A standing warning while the database is in safe mode (D5): what it means and what to do (call
- * support: Kassa has no restore of its own, so it never offers one), with the core's reason.
- * Nothing otherwise.
+ * A standing warning while the database is in safe mode (D5): what it means, the core's reason,
+ * and the restore safe mode offers (a backup from this computer, proven by an admin's password
+ * in that backup; issue 10, section 5). Nothing otherwise.
  */
 export function SafeModeBanner() {
   const { t } = useTranslation();
@@ -23,6 +30,9 @@ export function SafeModeBanner() {
       <Stack gap={4}>
         <Text size="sm">{t('errors:codes.SAFE_MODE')}</Text>
         {reason && <Text size="sm">{t('safeMode.reason', { reason })}</Text>}
+        <Suspense fallback={<Loader size="sm" />}>
+          <SafeModeRestore />
+        </Suspense>
       </Stack>
     </Alert>
   );

@@ -59,17 +59,19 @@ async function customerOf(id: number | null | undefined): Promise<CartCustomer |
 }
 
 /**
- * Shows `till`'s cart on screen and saves from here on. An empty stored cart keeps what is on
- * screen (rung up while the read was on its way, then saved), unless the database must win
- * (`replace`: another window changed it).
+ * Shows `till`'s cart on screen and saves from here on. What is on screen was rung up while the
+ * read was on its way (a cashier scans the moment the checkout appears): it is kept, after the
+ * stored lines, and saved. Only when the database must win (`replace`: another window changed
+ * it) does the stored cart replace the screen's.
  */
 async function restore(staffId: number, till: TillCart, replace = false): Promise<void> {
-  const cart = useCartStore.getState();
   if (till.cart.lines.length > 0) {
     const customer = await customerOf(till.cart.customerId);
     if (useSessionStore.getState().session?.staff.id !== staffId) return;
+    const scanned = replace ? [] : useCartStore.getState().lines;
     useCartStore.getState().load(till.cart, customer);
-  } else if (replace && cart.lines.length > 0) cart.reset();
+    useCartStore.getState().append(scanned);
+  } else if (replace && useCartStore.getState().lines.length > 0) useCartStore.getState().reset();
   cartSync.attach(staffId, till.version, till.cart);
 }
 

@@ -74,6 +74,11 @@ export interface CartState {
   /** Replaces the cart with a resumed one (names come from the quote). */
   load: (cart: Cart, customer: CartCustomer | null) => void;
   /**
+   * Adds `lines` after the cart's own, as if each were rung up now (a product already on a line
+   * adds its quantity there, as `addProduct` does; an open-price line stays its own line).
+   */
+  append: (lines: CartLine[]) => void;
+  /**
    * Resumes parked sale `id` (`sales:resume`, which deletes the parked row) into the cart, with its
    * customer's name from `customers:get` (or "Customer <id>" when that member may not read it).
    * Throws the core's AppError (e.g. NOT_FOUND when another till resumed it first).
@@ -236,6 +241,22 @@ export const useCartStore = create<CartState>()((set, get) => {
         customer,
         selected: cart.lines.length > 0 ? cart.lines.length - 1 : null,
       });
+      changed();
+    },
+    append: (more) => {
+      if (more.length === 0) return;
+      const lines = [...get().lines];
+      for (const line of more) {
+        const index =
+          line.unitPrice === undefined
+            ? lines.findIndex((l) => l.productId === line.productId && l.unitPrice === undefined)
+            : -1;
+        const found = lines[index];
+        if (found)
+          lines[index] = { ...found, quantity: clampQuantity(found.quantity + line.quantity) };
+        else lines.push(line);
+      }
+      set({ lines, selected: lines.length - 1 });
       changed();
     },
     resume: async (id) => {

@@ -13,10 +13,13 @@ import { useSessionStore } from './session';
 export const PRODUCTS_PAGE_SIZE = 25;
 
 export type ProductStatusFilter = ChannelInput<'products:list'>['status'] & string;
+/** A category's id (with its sub-categories), `'none'` for products without one, or `'any'`. */
+export type ProductCategoryFilter = number | 'none' | 'any';
 
 export interface ProductsState {
   search: string;
   status: ProductStatusFilter;
+  category: ProductCategoryFilter;
   page: number;
   items: ProductView[];
   total: number;
@@ -29,7 +32,11 @@ export interface ProductsState {
   /** Loads the current page with the current filters. */
   load: () => Promise<void>;
   /** Changes the search and/or status, goes back to the first page and loads. */
-  setFilters: (filters: { search?: string; status?: ProductStatusFilter }) => Promise<void>;
+  setFilters: (filters: {
+    search?: string;
+    status?: ProductStatusFilter;
+    category?: ProductCategoryFilter;
+  }) => Promise<void>;
   setPage: (page: number) => Promise<void>;
 
   create: (input: ChannelInput<'products:create'>) => Promise<ProductView>;
@@ -45,6 +52,7 @@ export interface ProductsState {
 export const initialProductsState = {
   search: '',
   status: 'sellable' as ProductStatusFilter,
+  category: 'any' as ProductCategoryFilter,
   page: 0,
   items: [] as ProductView[],
   total: 0,
@@ -58,10 +66,12 @@ export function productListInput(
   search: string,
   status: ProductStatusFilter,
   page: number,
+  category: ProductCategoryFilter = 'any',
 ): ChannelInput<'products:list'> {
   return {
     search: search.trim(),
     status,
+    ...(category === 'any' ? {} : { categoryId: category === 'none' ? null : category }),
     limit: PRODUCTS_PAGE_SIZE,
     offset: page * PRODUCTS_PAGE_SIZE,
   };
@@ -83,12 +93,12 @@ export const useProductsStore = create<ProductsState>()((set, get) => {
 
     load: async () => {
       const seq = ++loadSeq;
-      const { search, status, page } = get();
+      const { search, status, page, category } = get();
       set({ loading: true, error: null });
       try {
         const { items, total } = await call(
           'products:list',
-          productListInput(search, status, page),
+          productListInput(search, status, page, category),
         );
         if (seq !== loadSeq) return;
         // A removal can empty the last page: step back to the new last one.

@@ -6,6 +6,7 @@ import { MAX_QUANTITY } from '../../../../shared/money';
 import { useFormat } from '../../format/locale';
 import { t as translate } from '../../i18n';
 import type { CartLine } from '../../stores/cart';
+import { LineStockWarning } from '../stock/LineStockWarning';
 import { discountLabel } from './discount';
 import { QuantityInput } from './QuantityInput';
 
@@ -96,6 +97,7 @@ export function CartTable(props: CartTableProps) {
                     {error}
                   </Text>
                 )}
+                {!error && q && <LineStockWarning quote={quote} index={i} />}
               </Table.Td>
               <Table.Td className="k-co-num k-co-price-col">
                 {unit !== null ? money(unit) : PENDING}

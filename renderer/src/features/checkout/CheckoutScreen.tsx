@@ -14,14 +14,17 @@ import { CartTable } from './CartTable';
 import { CheckoutHeader } from './CheckoutHeader';
 import { CheckoutDialogs } from './CheckoutDialogs';
 import { CompletedSale } from './CompletedSale';
+import { PrintStatusBanner } from '../printers/PrintStatusBanner';
 import { CustomerPanel } from './CustomerPanel';
 import { lineErrors } from './quote-errors';
 import { ScanField } from './ScanField';
+import { ShiftBar } from '../shifts/ShiftBar';
 import { TotalsPanel } from './TotalsPanel';
 import { useCheckoutShortcuts } from './useCheckoutShortcuts';
 import { usePayRequest } from './usePayRequest';
 import { useSaleDialog } from './useSaleDialog';
 import { useScanQueue } from './useScanQueue';
+import { useStrayScanKeys } from './useStrayScanKeys';
 import './checkout.css';
 import { GO_GREEN } from './colors';
 
@@ -54,10 +57,11 @@ function onCartKey(key: string): boolean {
 }
 
 /**
- * Checkout, keyboard-first: scan or search to add products (a queue takes every scan in order),
- * adjust quantities and discounts, attach a customer, see the core's quote (the renderer never
- * prices anything), take payment in one or more tenders, and print the receipt. Sales can be
- * parked and resumed. Dialogs belong to the sale they were opened for (useSaleDialog).
+ * Checkout, keyboard-first: scan or search to add products (a queue takes every scan in order,
+ * and keys typed off the scan field go to it: useStrayScanKeys), adjust quantities and discounts,
+ * attach a customer, see the core's quote (the renderer never prices anything), take payment in
+ * one or more tenders, and print the receipt. Sales can be parked and resumed. Dialogs belong to
+ * the sale they were opened for (useSaleDialog).
  */
 export function CheckoutScreen() {
   const { t } = useTranslation('checkout');
@@ -90,6 +94,7 @@ export function CheckoutScreen() {
       );
   };
   const queue = useScanQueue(addScanned);
+  useStrayScanKeys(scanRef, queue);
   const pay = usePayRequest(queue, (card) => dialogs.open(card ? 'payCard' : 'pay'));
 
   useEffect(() => {
@@ -168,6 +173,7 @@ export function CheckoutScreen() {
 
   return (
     <Stack gap="sm" className="k-co">
+      <PrintStatusBanner />
       <CheckoutHeader
         onShortcuts={() => dialogs.open('shortcuts')}
         onParked={() => {
@@ -175,6 +181,7 @@ export function CheckoutScreen() {
           dialogs.open('parked');
         }}
       />
+      <ShiftBar />
 
       <div className="k-co-layout">
         <div className="k-co-scan-area">

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { SaleDetail, TillSettings } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { printReceipt, Receipt } from '../receipt/Receipt';
+import { EmailReceipt } from '../receipt-pdf/EmailReceipt';
+import { ReprintButton } from '../printers/ReprintButton';
 
 /**
  * After "Complete sale": the change to give (big, it is what the cashier counts out next), the
@@ -68,6 +70,8 @@ export function CompletedSale({
           >
             {t('done.print')}
           </Button>
+          <EmailReceipt sale={sale} />
+          <ReprintButton saleId={sale.id} />
         </Stack>
       </div>
     </Stack>

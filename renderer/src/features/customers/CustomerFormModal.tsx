@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { InvoiceDetailsFields } from '../receipt-pdf/InvoiceDetailsFields';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
@@ -110,6 +111,7 @@ function CustomerForm({
         </Group>
         <TextInput label={t('form.country')} {...form.getInputProps('country')} />
         <Textarea label={t('form.notes')} size="md" rows={3} {...form.getInputProps('notes')} />
+        <InvoiceDetailsFields form={form} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

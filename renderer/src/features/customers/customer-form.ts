@@ -17,9 +17,22 @@ export interface CustomerFormValues {
   phone: string;
   country: string;
   notes: string;
+  /** Invoice details (issue 10, section 3): company name and VAT number make the PDF an invoice. */
+  companyName: string;
+  vatNumber: string;
+  billingAddress: string;
 }
 
-export const CUSTOMER_FORM_FIELDS = ['name', 'email', 'phone', 'country', 'notes'] as const;
+export const CUSTOMER_FORM_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'country',
+  'notes',
+  'companyName',
+  'vatNumber',
+  'billingAddress',
+] as const;
 
 /** What the renderer can check before asking the core (empty email/phone means none). */
 export const customerFormSchema = z.object({
@@ -28,6 +41,9 @@ export const customerFormSchema = z.object({
   phone: z.union([z.literal(''), phoneSchema]),
   country: z.string().trim().max(64, 'At most 64 characters'),
   notes: z.string().trim().max(1000, 'At most 1000 characters'),
+  companyName: z.string().trim().max(120, 'At most 120 characters'),
+  vatNumber: z.string().trim().max(40, 'At most 40 characters'),
+  billingAddress: z.string().trim().max(300, 'At most 300 characters'),
 });
 
 /**
@@ -63,6 +79,9 @@ export function initialCustomerValues(customer: CustomerView | null): CustomerFo
     phone: customer?.phone ? displayPhone(customer.phone) : '',
     country: customer?.country ?? '',
     notes: customer?.notes ?? '',
+    companyName: customer?.companyName ?? '',
+    vatNumber: customer?.vatNumber ?? '',
+    billingAddress: customer?.billingAddress ?? '',
   };
 }
 
@@ -75,6 +94,9 @@ export function toCustomerInput(values: CustomerFormValues): ChannelInput<'custo
     phone: orNull(values.phone),
     country: orNull(values.country),
     notes: orNull(values.notes),
+    companyName: orNull(values.companyName),
+    vatNumber: orNull(values.vatNumber),
+    billingAddress: orNull(values.billingAddress),
   };
 }
 

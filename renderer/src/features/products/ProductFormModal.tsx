@@ -16,6 +16,8 @@ import {
   toProductInput,
   validateProductForm,
 } from './product-form';
+import { CategorySelect } from '../categories/CategorySelect';
+import { ReorderLevelField, useReorderLevelField } from '../stock/ReorderLevelField';
 import './products.css';
 
 export interface ProductFormModalProps {
@@ -65,6 +67,7 @@ function ProductForm({
     initialValues: initialValues(product, exponent, defaultTaxRateBps),
     validate: (values) => validateProductForm(values, { exponent, currency, isNew: !product }),
   });
+  const reorder = useReorderLevelField(product?.id ?? null);
 
   const { busy, formError, submit } = useServerSubmit(
     form,
@@ -77,6 +80,7 @@ function ProductForm({
       } catch (error) {
         throw productFormError(error);
       }
+      await reorder.save(saved.id, saved.kind);
       notifySuccess(t(product ? 'form.saved' : 'form.added', { name: saved.name, sku: saved.sku }));
       onClose();
     },
@@ -126,6 +130,7 @@ function ProductForm({
             {...form.getInputProps('kind')}
           />
         </Group>
+        <CategorySelect {...form.getInputProps('categoryId')} />
         <Switch
           label={t('form.active')}
           size="md"
@@ -137,6 +142,7 @@ function ProductForm({
           size="md"
           {...form.getInputProps('openPrice', { type: 'checkbox' })}
         />
+        <ReorderLevelField field={reorder} kind={form.values.kind} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}

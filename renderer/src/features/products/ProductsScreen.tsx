@@ -29,8 +29,11 @@ import { CsvImportDialog } from '../data-import/CsvImportDialog';
 import { ProductFormModal } from './ProductFormModal';
 import { ProductsTable } from './ProductsTable';
 import { RemoveProductModal } from './RemoveProductModal';
+import { CategoryFilter } from '../categories/CategoryFilter';
 import '../data-import/data-tables.css';
 import { can, useSessionStore } from '../../stores/session';
+import { ProductStockControls, useProductStock } from '../stock/ProductStock';
+import { ReceiveStockButton } from '../receiving/ReceiveStockButton';
 
 const STATUSES: readonly ProductStatusFilter[] = ['sellable', 'all', 'archived'];
 
@@ -73,6 +76,7 @@ export function ProductsScreen() {
   const [editing, setEditing] = useState<ProductView | 'new' | null>(null);
   const [removing, setRemoving] = useState<ProductView | null>(null);
   const [importing, setImporting] = useState(false);
+  const stock = useProductStock(items);
 
   useEffect(() => {
     void ensureSettings();
@@ -98,6 +102,8 @@ export function ProductsScreen() {
           {t('title')}
         </Title>
         <Group gap="sm">
+          <ProductStockControls stock={stock} />
+          <ReceiveStockButton products={items} />
           {canImport && (
             <Button
               variant="default"
@@ -146,6 +152,7 @@ export function ProductsScreen() {
             onChange={(value) => void setFilters({ status: value as ProductStatusFilter })}
           />
         </Stack>
+        <CategoryFilter />
       </Group>
 
       <FormAlert message={error ?? settingsError} />
@@ -174,6 +181,7 @@ export function ProductsScreen() {
           onEdit={setEditing}
           onRemove={setRemoving}
           onRestore={(p) => void onRestore(p)}
+          onStock={stock.allowed ? stock.open : undefined}
         />
       )}
 
@@ -222,7 +230,7 @@ export function ProductsScreen() {
         onClose={() => setImporting(false)}
         title={t('import.title')}
         noun={t('import.noun')}
-        columns="sku,barcode,name,price,tax_rate,kind,active"
+        columns="sku,barcode,name,price,tax_rate,kind,active,category"
         columnsHelp={t('import.columnsHelp')}
         duplicateRule={t('import.duplicateRule')}
         run={importCsv}

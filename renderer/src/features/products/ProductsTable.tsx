@@ -2,7 +2,9 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
+import { categoryPathText, useCategoriesStore } from '../../stores/categories';
 import { bpsToPercent, kindLabel } from './product-form';
+import { OnHandCell } from '../stock/OnHandCell';
 import './products.css';
 
 export interface ProductsTableProps {
@@ -11,6 +13,8 @@ export interface ProductsTableProps {
   onEdit: (product: ProductView) => void;
   onRemove: (product: ProductView) => void;
   onRestore: (product: ProductView) => void;
+  /** Opens a product's Stock dialog; absent without stock.manage (no "On hand" column). */
+  onStock?: ((product: ProductView) => void) | undefined;
 }
 
 /** The state badge: archived, active or inactive. */
@@ -38,9 +42,14 @@ export function ProductsTable({
   onEdit,
   onRemove,
   onRestore,
+  onStock,
 }: ProductsTableProps) {
   const { t } = useTranslation('products');
+  const { t: tc } = useTranslation('categories');
+  const { t: stockT } = useTranslation('stock');
   const { money } = useFormat();
+  const categories = useCategoriesStore((s) => s.items);
+  const categoryPath = new Map(categories.map((c) => [c.id, categoryPathText(c)]));
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table
@@ -54,9 +63,11 @@ export function ProductsTable({
           <Table.Tr>
             <Table.Th>{t('table.skuAndBarcode')}</Table.Th>
             <Table.Th className="k-name">{t('table.name')}</Table.Th>
+            <Table.Th>{tc('column')}</Table.Th>
             <Table.Th>{t('table.kind')}</Table.Th>
             <Table.Th className="k-num">{t('table.price')}</Table.Th>
             <Table.Th className="k-num">{t('table.tax')}</Table.Th>
+            {onStock && <Table.Th className="k-num">{stockT('column.title')}</Table.Th>}
             <Table.Th className="k-fit">{t('table.status')}</Table.Th>
             <Table.Th className="k-fit">
               <span className="k-visually-hidden">{t('table.actions')}</span>
@@ -77,11 +88,19 @@ export function ProductsTable({
               <Table.Td fw={600} className="k-name">
                 {p.name}
               </Table.Td>
+              <Table.Td className="k-category">
+                {p.categoryId === null ? '' : (categoryPath.get(p.categoryId) ?? '')}
+              </Table.Td>
               <Table.Td>{kindLabel(p.kind)}</Table.Td>
               <Table.Td className="k-num">{money(p.price, currency)}</Table.Td>
               <Table.Td className="k-num">
                 {t('table.percent', { value: bpsToPercent(p.taxRateBps) })}
               </Table.Td>
+              {onStock && (
+                <Table.Td className="k-num">
+                  <OnHandCell product={p} onOpen={onStock} />
+                </Table.Td>
+              )}
               <Table.Td className="k-fit">
                 <StatusBadge product={p} />
               </Table.Td>

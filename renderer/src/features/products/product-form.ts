@@ -28,6 +28,8 @@ export interface ProductFormValues {
   active: boolean;
   /** The cashier types the price at the till. */
   openPrice: boolean;
+  /** The category's id as the select holds it; '' for none. */
+  categoryId: string;
 }
 
 export const PRODUCT_FORM_FIELDS = [
@@ -39,6 +41,7 @@ export const PRODUCT_FORM_FIELDS = [
   'kind',
   'active',
   'openPrice',
+  'categoryId',
 ] as const;
 
 /** The kind's label in the current language. */
@@ -89,6 +92,7 @@ export function initialValues(
       kind: 'stock',
       active: true,
       openPrice: false,
+      categoryId: '',
     };
   return {
     sku: product.sku,
@@ -99,6 +103,7 @@ export function initialValues(
     kind: product.kind,
     active: product.active,
     openPrice: product.openPrice,
+    categoryId: product.categoryId === null ? '' : String(product.categoryId),
   };
 }
 
@@ -214,6 +219,7 @@ export function toProductInput(
     kind: values.kind,
     active: values.active,
     openPrice: values.openPrice,
+    categoryId: values.categoryId ? Number(values.categoryId) : null,
   };
 }
 

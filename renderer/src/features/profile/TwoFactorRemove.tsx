@@ -62,7 +62,7 @@ export function TwoFactorRemove({
           onChange={(e) => setCode(e.currentTarget.value)}
         />
         <Group>
-          <Button type="submit" color="red" loading={busy}>
+          <Button type="submit" color="red.9" loading={busy}>
             {t('twoFactor.remove.confirm')}
           </Button>
           <Button variant="default" onClick={onCancel}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { SaleDetail, TillSettings } from '../../../../shared/contract';
+import type { SaleDetail } from '../../../../shared/contract';
+import { receiptModel, type ReceiptStore } from '../../../../shared/receipt/receipt-model';
 import { useFormat } from '../../format/locale';
 import { TaxTable } from './TaxTable';
 import './receipt.css';
@@ -10,57 +11,53 @@ export interface ReceiptProps {
    * The store's receipt details: its name heads the receipt, then its address and VAT number;
    * the footer closes it. Null while the settings load.
    */
-  settings:
-    | (Pick<TillSettings, 'storeName'> &
-        Partial<Pick<TillSettings, 'storeAddress' | 'taxNumber' | 'receiptFooter'>>)
-    | null;
+  settings: ReceiptStore | null;
 }
 
 /**
- * A sale's receipt as it prints: the store (name, address, VAT number from the settings), till,
- * receipt number, local date and time, staff, customer, line items, subtotal, discount, tax (said
- * "included" when prices include it), total, the tax per rate, each tender (cash with what was
- * handed over), the change due and the store's footer. Amounts are the recorded minor units of
- * `sale.currency`, written in the store's locale. The print CSS prints this region alone when
- * `<html data-print="receipt">` is set (see `printReceipt`).
+ * A sale's receipt as it prints: rendered from the shared receipt model
+ * (shared/receipt/receipt-model.ts), the same one the core encodes for the thermal printer. The
+ * store (name, address, VAT number), till, receipt number, local date and time, staff, customer,
+ * line items, subtotal, discount, tax (said "included" when prices include it), total, the tax
+ * per rate, each tender (cash with what was handed over), the change due and the store's footer.
+ * Amounts are minor units of `sale.currency`, written in the store's locale. The print CSS prints
+ * this region alone when `<html data-print="receipt">` is set (see `printReceipt`).
  */
 export function Receipt({ sale, settings }: ReceiptProps) {
   const { t } = useTranslation('receipt');
   const f = useFormat();
-  const money = (minor: number) => f.money(minor, sale.currency);
-  const change = sale.tenders.reduce((sum, tender) => sum + (tender.change ?? 0), 0);
-  const refund = sale.kind === 'refund';
-  const lines = (text: string | undefined) => (text ? text.split('\n') : []);
-  const footer = lines(settings?.receiptFooter);
+  const r = receiptModel(sale, settings);
+  const money = (minor: number) => f.money(minor, r.currency);
   return (
     <section role="region" aria-label={t('region')} className="k-receipt">
-      {settings?.storeName && <p className="k-receipt-store">{settings.storeName}</p>}
-      {lines(settings?.storeAddress).map((line, i) => (
+      {r.storeName && <p className="k-receipt-store">{r.storeName}</p>}
+      {r.address.map((line, i) => (
         <p key={`a${i}`} className="k-receipt-center">
           {line}
         </p>
       ))}
-      {settings?.taxNumber && (
-        <p className="k-receipt-center">{t('taxNumber', { number: settings.taxNumber })}</p>
-      )}
+      {r.taxNumber && <p className="k-receipt-center">{t('taxNumber', { number: r.taxNumber })}</p>}
       <p className="k-receipt-center">
-        {t(refund ? 'refundHeading' : 'heading', { no: sale.receiptNo, till: sale.tillName })}
+        {t(r.kind === 'refund' ? 'refundHeading' : 'heading', {
+          no: r.receiptNo,
+          till: r.tillName,
+        })}
       </p>
-      <p className="k-receipt-center">{f.dateTime(sale.createdAt)}</p>
-      <p className="k-receipt-center">{t('servedBy', { name: sale.staff.name })}</p>
-      {sale.customer && (
-        <p className="k-receipt-center">{t('customer', { name: sale.customer.name })}</p>
+      <p className="k-receipt-center">{f.dateTime(r.createdAt)}</p>
+      <p className="k-receipt-center">{t('servedBy', { name: r.staffName })}</p>
+      {r.customerName && (
+        <p className="k-receipt-center">{t('customer', { name: r.customerName })}</p>
       )}
-      {sale.refundOf && (
-        <p className="k-receipt-center">{t('refundOf', { no: sale.refundOf.receiptNo })}</p>
+      {r.refundOfNo !== null && (
+        <p className="k-receipt-center">{t('refundOf', { no: r.refundOfNo })}</p>
       )}
-      {sale.status === 'voided' && <p className="k-receipt-store">{t('voided')}</p>}
+      {r.voided && <p className="k-receipt-store">{t('voided')}</p>}
       <hr />
       <ul className="k-receipt-lines" aria-label={t('items')}>
-        {sale.lines.map((l) => (
+        {r.lines.map((l) => (
           <li key={l.id} className="k-receipt-row">
             <span>
-              {l.description.trim().replace(/\s+/g, ' ')}
+              {l.description}
               <br />
               <small>
                 {l.quantity} × {money(l.unitPrice)}
@@ -73,17 +70,17 @@ export function Receipt({ sale, settings }: ReceiptProps) {
       </ul>
       <hr />
       <dl className="k-receipt-totals">
-        <Row label={t('subtotal')} value={money(sale.subtotal)} />
-        {sale.discount !== 0 && <Row label={t('discount')} value={`−${money(sale.discount)}`} />}
-        <Row label={sale.pricesIncludeTax ? t('taxIncluded') : t('tax')} value={money(sale.tax)} />
-        <Row label={t('total')} value={money(sale.total)} className="k-receipt-total" />
+        <Row label={t('subtotal')} value={money(r.subtotal)} />
+        {r.discount !== 0 && <Row label={t('discount')} value={`−${money(r.discount)}`} />}
+        <Row label={r.pricesIncludeTax ? t('taxIncluded') : t('tax')} value={money(r.tax)} />
+        <Row label={t('total')} value={money(r.total)} className="k-receipt-total" />
       </dl>
-      <TaxTable sale={sale} money={money} />
-      {sale.tenders.length > 0 && (
+      <TaxTable rows={r.taxRows} money={money} />
+      {r.tenders.length > 0 && (
         <>
           <hr />
           <dl className="k-receipt-totals" aria-label={t('payments')}>
-            {sale.tenders.map((tender, i) => (
+            {r.tenders.map((tender, i) => (
               <Row
                 key={`${tender.type}-${i}`}
                 label={
@@ -97,14 +94,15 @@ export function Receipt({ sale, settings }: ReceiptProps) {
           </dl>
         </>
       )}
-      {!refund && (
+      {r.changeDue !== null && (
         <p className="k-receipt-change">
-          <span>{t('changeDue')}</span> <span className="k-receipt-amount">{money(change)}</span>
+          <span>{t('changeDue')}</span>{' '}
+          <span className="k-receipt-amount">{money(r.changeDue)}</span>
         </p>
       )}
-      {sale.note && <p className="k-receipt-note">{sale.note}</p>}
+      {r.note && <p className="k-receipt-note">{r.note}</p>}
       <div className="k-receipt-center k-receipt-thanks">
-        {footer.length > 0 ? footer.map((line, i) => <p key={`f${i}`}>{line}</p>) : t('thanks')}
+        {r.footer.length > 0 ? r.footer.map((line, i) => <p key={`f${i}`}>{line}</p>) : t('thanks')}
       </div>
     </section>
   );

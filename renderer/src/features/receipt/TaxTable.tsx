@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { SaleDetail } from '../../../../shared/contract';
+import type { TaxRow } from '../../../../shared/receipt/tax-breakdown';
 import { useFormat } from '../../format/locale';
-import { taxBreakdown } from './tax-breakdown';
 
-/** The receipt's tax summary: per rate, net, tax and gross (./tax-breakdown.ts). */
-export function TaxTable({ sale, money }: { sale: SaleDetail; money: (minor: number) => string }) {
+/** The receipt's tax summary: per rate, net, tax and gross (shared/receipt/tax-breakdown.ts). */
+export function TaxTable({ rows, money }: { rows: TaxRow[]; money: (minor: number) => string }) {
   const { t } = useTranslation('receipt');
   const { locale } = useFormat();
-  const rows = taxBreakdown(sale.lines);
   if (rows.length === 0) return null;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   return (

@@ -1,4 +1,15 @@
-import { Button, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +20,13 @@ import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useSettingsStore } from '../../stores/settings';
 import { bpsToPercent } from '../products/product-form';
+import { BackupsSection } from '../backups/BackupsSection';
 import { KeychainNotice } from './KeychainNotice';
 import { MailSettings } from './MailSettings';
 import { SmsSettingsSection } from './SmsSettingsSection';
+import { PrintersSection } from '../printers/PrintersSection';
+import { ShiftSettingsSection } from '../shifts/ShiftSettingsSection';
+import { StockSettingsSection } from '../stock/StockSettingsSection';
 import { StoreFields } from './StoreFields';
 import {
   changedStoreDetails,
@@ -26,9 +41,11 @@ interface SettingsValues extends StoreFormValues {
   idleLockMinutes: string;
   /** A percent as typed, e.g. "50" or "12.5"; sent as basis points. */
   maxDiscountBps: string;
+  /** Open the customer display on a second monitor (issue 10, section 4). */
+  customerDisplay: boolean;
 }
 
-const FIELDS = [...STORE_FIELDS, 'idleLockMinutes', 'maxDiscountBps'] as const;
+const FIELDS = [...STORE_FIELDS, 'idleLockMinutes', 'maxDiscountBps', 'customerDisplay'] as const;
 
 /** The `settings:update` input: only the settings that changed. */
 export function changedSettings(
@@ -41,12 +58,15 @@ export function changedSettings(
   const maxDiscountBps = typedPercentBps(values.maxDiscountBps);
   if (maxDiscountBps !== null && maxDiscountBps !== settings.maxDiscountBps)
     input.maxDiscountBps = maxDiscountBps;
+  if (values.customerDisplay !== settings.customerDisplay)
+    input.customerDisplay = values.customerDisplay;
   return input;
 }
 
 /**
  * Settings (permission settings.manage): the store (what receipts print, country, currency, tax,
- * time zone, language), the largest discount without a manager, and this till's idle lock.
+ * time zone, language), the largest discount without a manager, this till's idle lock, and
+ * whether the customer display opens on a second monitor.
  * Saving sends only what changed, and asks for the password again.
  */
 export function SettingsScreen() {
@@ -70,6 +90,10 @@ export function SettingsScreen() {
       {settings && <SettingsForm key={JSON.stringify(settings)} settings={settings} />}
       {settings && <MailSettings />}
       {settings && <SmsSettingsSection />}
+      {settings && <PrintersSection />}
+      {settings && <ShiftSettingsSection />}
+      {settings && <StockSettingsSection />}
+      {settings && <BackupsSection />}
     </Stack>
   );
 }
@@ -83,6 +107,7 @@ function SettingsForm({ settings }: { settings: TillSettings }) {
       ...storeFormValues(settings),
       idleLockMinutes: String(settings.idleLockMinutes),
       maxDiscountBps: bpsToPercent(settings.maxDiscountBps),
+      customerDisplay: settings.customerDisplay,
     },
     validate: (values) => ({
       ...validateStoreForm(values),
@@ -154,6 +179,11 @@ function SettingsForm({ settings }: { settings: TillSettings }) {
               data={minuteOptions}
               allowDeselect={false}
               {...form.getInputProps('idleLockMinutes')}
+            />
+            <Checkbox
+              label={t('till.customerDisplay')}
+              description={t('till.customerDisplayHelp')}
+              {...form.getInputProps('customerDisplay', { type: 'checkbox' })}
             />
           </Stack>
         </Paper>

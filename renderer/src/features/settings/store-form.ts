@@ -11,7 +11,7 @@ import {
   currencyCodeSchema,
   displayText,
   localeSchema,
-  receiptText,
+  storeReceiptText,
   taxNumberSchema,
   type TillSettings,
   timeZoneSchema,
@@ -86,12 +86,12 @@ export function withCountryDefaults(values: StoreFormValues, country: string): S
 
 const CHECKS: ReadonlyArray<[keyof StoreFormValues, z.ZodType, string]> = [
   ['storeName', displayText(80), 'settings:errors.storeName'],
-  ['storeAddress', receiptText(300, 6), 'settings:errors.receiptText'],
+  ['storeAddress', storeReceiptText, 'settings:errors.receiptText'],
   ['taxNumber', taxNumberSchema, 'settings:errors.taxNumber'],
   ['country', countryCodeSchema, 'settings:errors.country'],
   ['currency', currencyCodeSchema, 'settings:errors.currency'],
   ['timeZone', timeZoneSchema, 'settings:errors.timeZone'],
-  ['receiptFooter', receiptText(300, 6), 'settings:errors.receiptText'],
+  ['receiptFooter', storeReceiptText, 'settings:errors.receiptText'],
   ['locale', localeSchema, 'settings:errors.locale'],
 ];
 
@@ -133,7 +133,7 @@ export function changedStoreDetails(
     const stored = key === 'defaultTaxRateBps' ? settings.defaultTaxRateBps : settings[key];
     const normalised =
       key === 'storeAddress' || key === 'receiptFooter'
-        ? (receiptText(300, 6).safeParse(next[key]).data ?? next[key])
+        ? (storeReceiptText.safeParse(next[key]).data ?? next[key])
         : next[key];
     if (normalised !== stored) changes[key] = next[key];
   }

@@ -7,6 +7,7 @@ import { SafeModeBanner } from '../../components/SafeModeBanner';
 import { StorageBanner } from '../../components/StorageBanner';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
+import { BackupBanner } from '../backups/BackupBanner';
 import { CartTakeover } from '../cart-takeover/CartTakeover';
 import { ChangePasswordModal } from '../change-password/ChangePasswordModal';
 import { NothingToShow } from '../placeholders/NothingToShow';
@@ -54,6 +55,9 @@ export function Shell() {
         </PanelBoundary>
         <PanelBoundary area={t('regions.notices')}>
           <IntegrityBanner />
+        </PanelBoundary>
+        <PanelBoundary area={t('regions.notices')}>
+          <BackupBanner />
         </PanelBoundary>
         <PanelBoundary area={t('regions.notices')}>
           <StoreSetupBanner />

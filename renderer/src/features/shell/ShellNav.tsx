@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ScreenId } from '../../stores/navigation';
 import { StaffNavBadge } from '../staff/StaffNavBadge';
+import { StockNavBadge } from '../stock/StockNavBadge';
 import type { NavItem } from './navigation';
 
 const ICONS: Record<ScreenId, Icon> = {
@@ -53,7 +54,13 @@ export function ShellNav({ items, current, onSelect }: ShellNavProps) {
             label={label}
             title={label}
             leftSection={<ItemIcon size={22} stroke={1.7} />}
-            rightSection={item.id === 'staff' ? <StaffNavBadge /> : undefined}
+            rightSection={
+              item.id === 'staff' ? (
+                <StaffNavBadge />
+              ) : item.id === 'products' ? (
+                <StockNavBadge />
+              ) : undefined
+            }
             active={item.id === current}
             aria-current={item.id === current ? 'page' : undefined}
             onClick={() => onSelect(item.id)}

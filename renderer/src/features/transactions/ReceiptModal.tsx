@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaleDetail, TillSettings } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { printOnly } from './print';
+import { ReprintButton } from '../printers/ReprintButton';
 import { displayDescription, receiptLabel, tenderLabel } from './sale-format';
 
 /** "Print receipt": the receipt as it prints, and a Print button (the system print dialog). */
@@ -34,6 +35,7 @@ export function ReceiptModal({
             <Button variant="default" onClick={onClose}>
               {t('common:actions.close')}
             </Button>
+            <ReprintButton saleId={sale.id} size="sm" />
             <Button
               leftSection={<IconPrinter size={18} />}
               onClick={() => printOnly('receipt')}

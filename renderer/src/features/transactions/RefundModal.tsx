@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Group,
   Modal,
   NumberInput,
@@ -61,6 +62,8 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
   const [quantities, setQuantities] = useState<Record<number, number>>({});
   const [tender, setTender] = useState<TenderType>(() => mainTender(sale));
   const [reason, setReason] = useState('');
+  // Issue 11, section 2: returned goods go back on the shelf unless the cashier writes them off.
+  const [restock, setRestock] = useState(true);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [linesError, setLinesError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -96,6 +99,7 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
           lines: chosen,
           tender,
           reason: reason.trim(),
+          restock,
         });
         notifySuccess(
           t('refund.done', {
@@ -208,6 +212,12 @@ function RefundForm({ sale, onClose }: { sale: SaleDetail; onClose: () => void }
             onChange={(event) => setReason(event.currentTarget.value)}
           />
         </Group>
+        <Checkbox
+          label={t('refund.restock')}
+          description={t('refund.restockHelp')}
+          checked={restock}
+          onChange={(event) => setRestock(event.currentTarget.checked)}
+        />
         <Group justify="space-between" align="center">
           <div role="group" aria-label={t('refund.estimate')} className="k-tx-estimate">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

@@ -2,7 +2,7 @@
  * Printing one part of the screen: marks the document with what is being printed (the print CSS
  * shows only that part), calls window.print(), and takes the mark away afterwards.
  */
-export function printOnly(part: 'receipt' | 'report'): void {
+export function printOnly(part: 'receipt' | 'report' | 'zreport'): void {
   const root = document.documentElement;
   root.dataset.print = part;
   const done = () => {

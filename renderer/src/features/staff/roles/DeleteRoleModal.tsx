@@ -77,7 +77,7 @@ function DeleteRoleForm({ role, onClose }: { role: RoleView; onClose: () => void
         <Button variant="default" onClick={onClose}>
           {t('common:actions.cancel')}
         </Button>
-        <Button color="red" loading={busy} onClick={() => void submit()}>
+        <Button color="red.9" loading={busy} onClick={() => void submit()}>
           {t('rolesEditor.delete.submit')}
         </Button>
       </Group>

@@ -1,0 +1,137 @@
+/**
+ * The first scan on checkout is never lost (issue 10 bug; the e2e proof at scanner speed is
+ * tests/e2e/first-scan.test.ts):
+ * - keys typed while the focus is off the scan field (it takes the focus a moment after it
+ *   appears, or a click moved it) go into the field (features/checkout/useStrayScanKeys.ts);
+ * - a scan on the receipt of the last sale starts the next sale with it, while a person's keys
+ *   and Enter there still start an empty sale;
+ * - a scan rung up while the till's stored cart is being read after sign-in is kept, after the
+ *   stored lines (stores/cart-takeover.ts).
+ */
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TillCart } from '../../shared/contract';
+import { useCartStore } from '../../renderer/src/stores/cart';
+import { cartTable, openCheckout, totalDue } from './checkout-fixtures';
+import { createFakeApi, ok } from './helpers';
+
+beforeEach(() => {
+  useCartStore.getState().reset();
+});
+
+/** A scanner: no time between keys. */
+const scanner = () => userEvent.setup({ delay: null });
+const lines = () => useCartStore.getState().lines.map((l) => [l.productId, l.quantity]);
+
+async function completeSale(user: ReturnType<typeof scanner>) {
+  await user.keyboard('{F12}');
+  const dialog = await screen.findByRole('dialog', { name: 'Take payment' });
+  await user.click(within(dialog).getByRole('button', { name: '£5 note' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Complete sale' }));
+  return screen.findByRole('button', { name: 'New sale' });
+}
+
+describe('the first scan on checkout', () => {
+  it('goes into the scan field when the focus is not there', async () => {
+    const { scan } = await openCheckout();
+    const user = scanner();
+    act(() => scan.blur());
+    expect(document.activeElement).toBe(document.body);
+    await user.keyboard('5000001{Enter}');
+    expect(await within(cartTable()).findByText('Red mug')).toBeInTheDocument();
+    expect(scan).toHaveFocus();
+    // The rest of the code and its Enter went to the field: the next scan is a line of its own.
+    await user.keyboard('5000002{Enter}');
+    await waitFor(() =>
+      expect(lines()).toEqual([
+        [1, 1],
+        [2, 1],
+      ]),
+    );
+  });
+
+  it('leaves the shortcut keys alone as a first key', async () => {
+    const { scan } = await openCheckout();
+    const user = scanner();
+    act(() => scan.blur());
+    await user.keyboard('?');
+    expect(await screen.findByRole('dialog', { name: /shortcuts/i })).toBeInTheDocument();
+    expect(scan).toHaveValue('');
+  });
+
+  it('on the receipt, a scan starts the next sale with it; a person’s keys do not', async () => {
+    const { api, user } = await openCheckout();
+    const fast = scanner();
+    await user.keyboard('5000001{Enter}');
+    await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
+    expect(await completeSale(user)).toHaveFocus();
+    await fast.keyboard('5000002{Enter}');
+    expect(await within(cartTable()).findByText('Tea towel')).toBeInTheDocument();
+    expect(lines()).toEqual([[2, 1]]);
+
+    await waitFor(() => expect(totalDue()).toHaveTextContent('£3.00'));
+    // The field comes back in the middle of a code (the sale before was just rung up): the keys
+    // held on the receipt go into it ahead of the rest.
+    await completeSale(user);
+    await fast.keyboard('50000');
+    act(() => useCartStore.getState().reset());
+    await fast.keyboard('01{Enter}');
+    expect(await within(cartTable()).findByText('Red mug')).toBeInTheDocument();
+    expect(lines()).toEqual([[1, 1]]);
+
+    await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
+    await completeSale(user);
+    const person = userEvent.setup({ delay: 90 });
+    await person.keyboard('12{Enter}');
+    expect(await screen.findByText('Scan a barcode or type to search')).toBeInTheDocument();
+    expect(lines()).toEqual([]);
+    expect(api['products:lookup']).not.toHaveBeenCalledWith({ code: '12' });
+  });
+
+  it('rung up while the stored cart is read after sign-in, it is kept after the stored lines', async () => {
+    const api = createFakeApi();
+    let answer: (till: TillCart) => void = () => undefined;
+    api['cart:get'].mockImplementation(
+      () => new Promise((resolve) => (answer = (till) => resolve(ok(till)))),
+    );
+    api['cart:save'].mockImplementation(async (input) =>
+      ok({
+        cart: { ...input!.cart, customerId: input!.cart.customerId ?? null },
+        owner: null,
+        version: 6,
+        updatedAt: '2026-11-23T09:00:00.000Z',
+      }),
+    );
+    const { user } = await openCheckout(api);
+    await user.keyboard('5000002{Enter}');
+    await waitFor(() => expect(lines()).toEqual([[2, 1]]));
+    // The till held this member's own cart (a restart): a mug, twice.
+    act(() =>
+      answer({
+        cart: { lines: [{ productId: 1, quantity: 2 }], customerId: null },
+        owner: { id: 3, name: 'Tom Baker' },
+        version: 5,
+        updatedAt: '2026-11-23T09:00:00.000Z',
+      }),
+    );
+    await waitFor(() =>
+      expect(lines()).toEqual([
+        [1, 2],
+        [2, 1],
+      ]),
+    );
+    await waitFor(() =>
+      expect(api['cart:save']).toHaveBeenCalledWith({
+        cart: {
+          lines: [
+            { productId: 1, quantity: 2 },
+            { productId: 2, quantity: 1 },
+          ],
+          customerId: null,
+        },
+        version: 5,
+      }),
+    );
+  });
+});
