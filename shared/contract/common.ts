@@ -149,3 +149,18 @@ export const pageInput = {
   limit: z.number().int().min(1).max(100).default(25),
   offset: z.number().int().min(0).max(1_000_000).default(0),
 };
+
+/**
+ * What saving a file the core made answers (a Z report PDF, a report or a purchase order export):
+ * its name and size, or `cancelled` when the save dialog was closed and nothing was written.
+ */
+export const savedFileSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('saved'),
+    fileName: z.string(),
+    bytes: z.number().int().positive(),
+  }),
+  /** The save dialog was closed without a file: nothing was written. */
+  z.strictObject({ outcome: z.literal('cancelled') }),
+]);
+export type SavedFile = z.infer<typeof savedFileSchema>;

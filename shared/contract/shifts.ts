@@ -21,6 +21,7 @@ import {
   optionalText,
   pageInput,
   positiveAmount,
+  savedFileSchema,
   utcTimestamp,
   uuidSchema,
 } from './common';
@@ -227,15 +228,7 @@ export const zReportPrintDocumentSchema = z.strictObject({
 export type ZReportPrintDocument = z.infer<typeof zReportPrintDocumentSchema>;
 
 /** What `shifts:exportPdf` did: the file saved (its name, not its folder), or nothing. */
-export const zReportPdfResultSchema = z.discriminatedUnion('outcome', [
-  z.strictObject({
-    outcome: z.literal('saved'),
-    fileName: z.string(),
-    bytes: z.number().int().positive(),
-  }),
-  /** The save dialog was closed without a file: nothing was written. */
-  z.strictObject({ outcome: z.literal('cancelled') }),
-]);
+export const zReportPdfResultSchema = savedFileSchema;
 export type ZReportPdfResult = z.infer<typeof zReportPdfResultSchema>;
 
 export const shiftChannels = {

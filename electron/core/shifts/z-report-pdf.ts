@@ -10,14 +10,13 @@
  * file is audited (L1) as `reports.export`, as the accountant's exports are: the till's figures
  * left the till.
  */
-import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { ZReport, ZReportPdfResult, ZReportPrintDocument } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import type { SaveDialog } from '../exports/save-path';
+import { saveMadeFile } from '../exports/save-file';
 import { makePdf, type PdfMaker } from '../receipts/receipt-pdf';
 import { businessDay } from '../sales/local-day';
 import type { SettingsService } from '../settings/settings-service';
@@ -82,24 +81,13 @@ export class ZReportPdf {
       doc,
       () => new AppError('REPORT_PDF_FAILED', 'The Z report PDF could not be made.'),
     );
-    const path = await this.d.saveDialog(
-      { suggestedName: zReportFileName(z, doc.store.timeZone), extension: 'pdf' },
-      caller,
-    );
-    if (path === null) return { outcome: 'cancelled' };
-    await writeFile(path, pdf);
-    const fileName = basename(path);
-    await this.d.db.write((em) =>
-      this.d.audit.record(em, {
-        action: 'reports.export',
-        outcome: 'success',
-        actorId: session.staff.id,
-        actorName: session.staff.username,
-        targetType: 'z_report',
-        targetId: z.id,
-        detail: `pdf Z ${z.zNo} of ${z.tillName}: ${fileName}, ${pdf.length} bytes`,
-      }),
-    );
-    return { outcome: 'saved', fileName, bytes: pdf.length };
+    return saveMadeFile(this.d, session, caller, {
+      bytes: pdf,
+      suggestedName: zReportFileName(z, doc.store.timeZone),
+      extension: 'pdf',
+      targetType: 'z_report',
+      targetId: z.id,
+      what: `pdf Z ${z.zNo} of ${z.tillName}`,
+    });
   }
 }
