@@ -104,6 +104,7 @@ export type CashMovementView = z.infer<typeof cashMovementViewSchema>;
  * - voidsCount/voids: sales voided in the shift, Σ of their totals as a positive amount;
  * - net = gross − refunds − voids; discount and tax: of the same sales, net of refunds and voids;
  * - byTender: Σ tender amounts of those sales minus refunds and voids, per tender; sums to net;
+ *   with the number of sales' tenders (less voided ones) and of refunds' tenders;
  * - taxByRate: per tax rate, `gross` (line totals) and `tax`, net of refunds and voids;
  * - expectedCash = float + cash in byTender + paidIn − paidOut.
  */
@@ -128,7 +129,17 @@ export const shiftFiguresSchema = z.strictObject({
     z.strictObject({ rateBps: z.number().int(), gross: z.number().int(), tax: z.number().int() }),
   ),
   byTender: z.array(
-    z.strictObject({ type: tenderTypeSchema, amount: z.number().int(), count: z.number().int() }),
+    z.strictObject({
+      type: tenderTypeSchema,
+      amount: z.number().int(),
+      /** Tenders of the shift's sales, less those of sales voided in it. */
+      count: z.number().int(),
+      /**
+       * Tenders of the shift's refunds. Absent on Z reports stored before it was added (they are
+       * immutable): their `count` holds sales and refunds together.
+       */
+      refundsCount: z.number().int().nonnegative().optional(),
+    }),
   ),
   float: z.number().int().nonnegative(),
   paidInCount: z.number().int().nonnegative(),

@@ -28,7 +28,15 @@ class Tally {
   card = 0;
   other = 0;
   receipts: number[] = [];
+  /** Per tender type: sales' tenders (less voided ones) and refunds' tenders. */
+  counts = new Map<string, { count: number; refundsCount: number }>();
   add(d: SaleDetail, sign = 1) {
+    for (const t of d.tenders) {
+      const c = this.counts.get(t.type) ?? { count: 0, refundsCount: 0 };
+      if (d.kind === 'refund') c.refundsCount++;
+      else c.count += sign;
+      this.counts.set(t.type, c);
+    }
     if (sign === 1) this.receipts.push(d.receiptNo);
     if (d.kind === 'sale' && sign === 1) {
       this.gross += d.total;
@@ -170,6 +178,12 @@ describe('a shift from open to Z report', () => {
     });
     expect(x.byTender.reduce((a, b) => a + b.amount, 0)).toBe(net);
     expect(x.byTender.find((b) => b.type === 'card')?.amount).toBe(tally.card);
+    // Refund tenders are counted apart from the sales' ones (a refund is not a sale).
+    expect(
+      Object.fromEntries(
+        x.byTender.map((b) => [b.type, { count: b.count, refundsCount: b.refundsCount }]),
+      ),
+    ).toEqual(Object.fromEntries(tally.counts));
     expect(x.taxByRate.map((r) => r.rateBps)).toEqual([0, 500, 2000]);
     expect(x.taxByRate.reduce((a, r) => a + r.gross, 0)).toBe(net);
     expect(x.taxByRate.reduce((a, r) => a + r.tax, 0)).toBe(x.tax);

@@ -21,10 +21,10 @@ const Z: ZReport = {
   noSaleCount: 1,
 };
 
-function printHash(locale: string): string {
+function printHash(locale: string, report: ZReport = Z): string {
   const doc: ZReportPrintDocument = {
     layout: 'zReportA4',
-    report: Z,
+    report,
     store: {
       storeName: 'Corner Deli',
       storeAddress: '1 High Street\nLeeds LS1 1AA',
@@ -61,6 +61,27 @@ describe('the print route draws a Z report on A4', () => {
     );
     expect(text).toContain('Note: Short 50p');
     expect(text).toContain('Grand total of this till (perpetual)£12,345.00');
+  });
+
+  it('counts refund tenders apart, and shows a Z report stored before that as it was', async () => {
+    const counted: ZReport = {
+      ...Z,
+      byTender: [
+        { type: 'cash', amount: 10050, count: 5, refundsCount: 1 },
+        { type: 'card', amount: 8400, count: 4, refundsCount: 0 },
+      ],
+    };
+    const { unmount } = render(<PrintRoute hash={printHash('en-GB', counted)} />);
+    let tenders = await screen.findByRole('table', { name: 'By tender' });
+    expect(within(tenders).getByRole('row', { name: /Cash/ })).toHaveTextContent(
+      'Cash (5, 1 refund)£100.50',
+    );
+    expect(within(tenders).getByRole('row', { name: /Card/ })).toHaveTextContent('Card (4)£84.00');
+    unmount();
+    // Z (the fixture) has no refundsCount, as Z reports stored before it: one count, as printed.
+    render(<PrintRoute hash={printHash('en-GB')} />);
+    tenders = await screen.findByRole('table', { name: 'By tender' });
+    expect(within(tenders).getByRole('row', { name: /Cash/ })).toHaveTextContent('Cash (5)£100.50');
   });
 
   it('in German for a German store', async () => {

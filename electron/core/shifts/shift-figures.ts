@@ -121,12 +121,19 @@ export async function shiftFigures(
       FROM sale_voids v JOIN sales s ON s.id = v.sale_id WHERE v.shift_id = ?`,
     [id],
   );
-  const tenders = await run<{ type: TenderType; sign: Num; n: Num; amount: Num }>(
+  const tenders = await run<{
+    type: TenderType;
+    kind: 'sale' | 'refund';
+    sign: Num;
+    n: Num;
+    amount: Num;
+  }>(
     em,
-    `SELECT t.type, 1 AS sign, COUNT(*) AS n, SUM(t.amount) AS amount
-        FROM sales s JOIN sale_tenders t ON t.sale_id = s.id WHERE s.shift_id = ? GROUP BY t.type
+    `SELECT t.type, s.kind, 1 AS sign, COUNT(*) AS n, SUM(t.amount) AS amount
+        FROM sales s JOIN sale_tenders t ON t.sale_id = s.id WHERE s.shift_id = ?
+        GROUP BY t.type, s.kind
       UNION ALL
-      SELECT t.type, -1 AS sign, COUNT(*) AS n, SUM(t.amount) AS amount
+      SELECT t.type, 'sale' AS kind, -1 AS sign, COUNT(*) AS n, SUM(t.amount) AS amount
         FROM sale_voids v JOIN sale_tenders t ON t.sale_id = v.sale_id WHERE v.shift_id = ?
         GROUP BY t.type`,
     [id, id],
@@ -164,9 +171,12 @@ export async function shiftFigures(
     return {
       type,
       amount: rows.reduce((a, t) => a + Number(t.sign) * toInt(t.amount), 0),
-      count: rows.reduce((a, t) => a + Number(t.sign) * toInt(t.n), 0),
+      count: rows
+        .filter((t) => t.kind === 'sale')
+        .reduce((a, t) => a + Number(t.sign) * toInt(t.n), 0),
+      refundsCount: rows.filter((t) => t.kind === 'refund').reduce((a, t) => a + toInt(t.n), 0),
     };
-  }).filter((t) => t.amount !== 0 || t.count !== 0);
+  }).filter((t) => t.amount !== 0 || t.count !== 0 || t.refundsCount !== 0);
 
   const rateMap = new Map<number, { gross: number; tax: number }>();
   for (const r of rates) {

@@ -25,6 +25,8 @@ interface ReportWords {
   taxRate: (percent: string) => string;
   byTender: string;
   tenders: Record<'cash' | 'card' | 'other', string>;
+  /** `Cash (2)`, or `Cash (2, 1 refund)` when the tender paid out refunds. */
+  tenderCount: (name: string, sales: number, refunds: number) => string;
   cash: string;
   float: string;
   paidIn: string;
@@ -59,6 +61,10 @@ const en: ReportWords = {
   taxRate: (p) => `Tax at ${p}`,
   byTender: 'Tenders',
   tenders: { cash: 'Cash', card: 'Card', other: 'Other' },
+  tenderCount: (name, sales, refunds) =>
+    refunds === 0
+      ? `${name} (${sales})`
+      : `${name} (${sales}, ${refunds} ${refunds === 1 ? 'refund' : 'refunds'})`,
   cash: 'Cash drawer',
   float: 'Float',
   paidIn: 'Paid in',
@@ -93,6 +99,10 @@ const de: ReportWords = {
   taxRate: (p) => `MwSt. ${p}`,
   byTender: 'Zahlungsarten',
   tenders: { cash: 'Bar', card: 'Karte', other: 'Sonstige' },
+  tenderCount: (name, sales, refunds) =>
+    refunds === 0
+      ? `${name} (${sales})`
+      : `${name} (${sales}, ${refunds} ${refunds === 1 ? 'Erstattung' : 'Erstattungen'})`,
   cash: 'Kassenlade',
   float: 'Wechselgeld',
   paidIn: 'Einlagen',
@@ -188,7 +198,7 @@ function figureRows(f: ShiftFigures, w: ReportWords, locale: string): ReportRow[
     { kind: 'heading', text: w.byTender },
     ...f.byTender.map((t): ReportRow => ({
       kind: 'row',
-      label: `${w.tenders[t.type]} (${t.count})`,
+      label: w.tenderCount(w.tenders[t.type], t.count, t.refundsCount ?? 0),
       amount: t.amount,
     })),
     { kind: 'heading', text: w.cash },

@@ -4,6 +4,7 @@ import type { ZReport } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { signedMoney } from '../shifts/over-short';
 import { tenderLabel } from '../transactions/sale-format';
+import { tenderCountLabel } from '../shifts/tender-count';
 
 /** One captioned table of label/value rows; `strong` rows are the totals. */
 function Figures({
@@ -79,7 +80,7 @@ export function ZReportFigures({ report: z }: { report: ZReport }) {
           z.byTender.length === 0
             ? [{ label: t('figures.noPayments'), value: '' }]
             : z.byTender.map((row) => ({
-                label: `${tenderLabel(row.type)} (${n(row.count)})`,
+                label: tenderCountLabel(t, tenderLabel(row.type), row, n),
                 value: money(row.amount),
               }))
         }

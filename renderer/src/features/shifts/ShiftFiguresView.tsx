@@ -5,6 +5,7 @@ import { useFormat } from '../../format/locale';
 import { bpsToPercent } from '../products/product-form';
 import { receiptLabel, tenderLabel } from '../transactions/sale-format';
 import { FigureTable } from './FigureTable';
+import { tenderCountLabel } from './tender-count';
 import './shifts.css';
 
 /**
@@ -48,7 +49,7 @@ export function ShiftFiguresView({ figures }: { figures: ShiftFigures }) {
             figures.byTender.length === 0
               ? [{ label: t('figures.noPayments'), value: '' }]
               : figures.byTender.map((row) => ({
-                  label: `${tenderLabel(row.type)} (${n(row.count)})`,
+                  label: tenderCountLabel(t, tenderLabel(row.type), row, n),
                   value: money(row.amount),
                 }))
           }
