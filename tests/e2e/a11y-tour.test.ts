@@ -327,8 +327,6 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
 
   /** Runs axe on the page as it is now and records what it finds under `step`. */
   async function audit(step: string): Promise<void> {
-    // Let transitions and late renders settle, so axe sees what a person sees.
-    await page().waitForTimeout(150);
     for (const v of await axeSerious(page()))
       findings.push({
         step: `${language}: ${step}`,
@@ -585,12 +583,14 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
       await h.screenshot(w, `products-categories-${language}-1024x768`);
     });
     // Issue 11, section 2: the Stock dialog (adjustment, reorder level) and the low-stock list,
-    // with the products screen's On hand column, at the three screen sizes.
-    for (const [width, height] of [
+    // with the products screen's On hand column: at the three screen sizes in English; in German,
+    // whose longer words are what a narrow screen cuts, at the smallest.
+    const sizes = [
       [1024, 768],
       [1366, 768],
       [1920, 1080],
-    ] as const) {
+    ] as const;
+    for (const [width, height] of language === 'en' ? sizes : sizes.slice(0, 1)) {
       await page().setViewportSize({ width, height });
       await step(`stock dialog ${width}×${height}`, async () => {
         await row().getByRole('button', { name: T.stockOf }).click();

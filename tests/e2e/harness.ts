@@ -382,6 +382,16 @@ export async function axeSerious(
   page: Page,
   include?: string[],
 ): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+  // A dialog fading in has blended colours: let finite animations and transitions end first, so
+  // axe measures the contrast a person sees (spinners run forever and are not waited for).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    null,
+    { timeout: 5_000 },
+  );
   // axe is injected once per page load (the app is one page; a reload drops it).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeCore.source);
   return page.evaluate(async (selectors) => {
