@@ -248,34 +248,4 @@ describe('transactions and the day summary: axe, focus, wording and screenshots'
     expect(await page.getByText(/closed day|Z report/i).count()).toBe(0);
     await expectNoSeriousViolations(page, 'day summary, past day');
   });
-
-  it("4. the dashboard for today: figures, top products and staff agree with the day's sales", async () => {
-    const page = w.page;
-    await page.getByRole('tab', { name: 'Dashboard' }).click();
-    await page.getByLabel('Range', { exact: true }).and(page.locator('input')).click();
-    await page.getByRole('option', { name: 'Today' }).click();
-    const today = (await api<{ date: string }>(page, 'reports:today', {})).date;
-    const summary = await api<{ net: number; salesCount: number }>(page, 'reports:daySummary', {
-      date: today,
-    });
-    const gbp = (minor: number) => `£${(minor / 100).toFixed(2)}`;
-    const cards = page.getByRole('list', { name: 'Key figures' }).getByRole('listitem');
-    await expect.poll(() => cards.nth(0).textContent()).toContain(gbp(summary.net));
-    expect(await cards.nth(1).textContent()).toContain(String(summary.salesCount));
-    const staff = page.getByRole('table', { name: 'Staff performance' });
-    await visible(staff.getByRole('rowheader', { name: ADMIN.displayName }));
-    // The trend and the top products read as charts and as tables.
-    await visible(page.getByRole('img', { name: 'Sales by hour' }));
-    const top = page.getByRole('region', { name: 'Top products' });
-    await top.getByText('Table', { exact: true }).click();
-    await visible(top.getByRole('table', { name: 'Top products' }));
-    await top.getByText('Chart', { exact: true }).click();
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      const name = `dashboard-${size.width}x${size.height}`;
-      const file = await h.screenshot(w, name);
-      if (file) await copyFile(file, path.join(REPO_ROOT, 'docs', 'screenshots', `${name}.png`));
-    }
-    await expectNoSeriousViolations(page, 'dashboard');
-  });
 });
