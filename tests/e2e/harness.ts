@@ -303,8 +303,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async screenshot(p, name) {
       const page = 'windowId' in p ? p.page : p;
       const file = path.join(SCREENSHOT_DIR, `${String(shot++).padStart(2, '0')}-${name}.png`);
-      if (TAKE_SCREENSHOTS)
+      if (TAKE_SCREENSHOTS) {
+        // A full-page shot of a scrolled page paints the sticky header where the scroll left it.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      }
       return TAKE_SCREENSHOTS ? file : null;
     },
     async close() {

@@ -22,6 +22,7 @@ export function StockTakeModal({ opened, onClose }: { opened: boolean; onClose: 
   const { count: fmt } = useFormat();
   const take = useStockTake();
   const loadLow = useStockStore((s) => s.loadLow);
+  const reloadLevels = useStockStore((s) => s.reloadLevels);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<StockCountLine[] | null>(null);
   const { load } = take;
@@ -47,6 +48,7 @@ export function StockTakeModal({ opened, onClose }: { opened: boolean; onClose: 
     try {
       await take.post();
       void loadLow();
+      void reloadLevels();
       notifySuccess(t('take.posted'));
     } catch (e) {
       notifyError(e, t('take.postFailed'));

@@ -19,6 +19,8 @@ interface StockState {
   levels: Record<number, StockLevel>;
   loadLow: () => Promise<void>;
   loadLevels: (productIds: readonly number[]) => Promise<void>;
+  /** Loads again the on-hand of every product shown (after a stock take moved many). */
+  reloadLevels: () => Promise<void>;
   /** `stock:adjust`; refreshes the product's level and the low-stock list. */
   adjust: (input: ChannelInput<'stock:adjust'>) => Promise<StockLevel>;
   /** `stock:setReorderLevel`; refreshes as `adjust` does. */
@@ -56,6 +58,7 @@ export const useStockStore = create<StockState>()((set, get) => {
         // The column shows a dash until the next load.
       }
     },
+    reloadLevels: () => get().loadLevels(Object.keys(get().levels).map(Number)),
     adjust: async (input) => changed(await call('stock:adjust', input)),
     setReorderLevel: async (productId, reorderLevel) =>
       changed(await call('stock:setReorderLevel', { productId, reorderLevel })),
