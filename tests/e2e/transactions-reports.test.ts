@@ -93,10 +93,26 @@ describe('transactions and the day summary: axe, focus, wording and screenshots'
     await visible(page.getByRole('heading', { name: 'Set up Kassa' }));
     await api(page, 'setup:createAdmin', ADMIN);
     await api(page, 'settings:update', { storeName: 'Corner Shop' });
+    // The mug is filed under Kitchen > Mugs and received at cost, so the dashboard has a margin
+    // and a category; the others have neither.
+    const kitchen = await api<{ id: number }>(page, 'categories:create', { name: 'Kitchen' });
+    const mugs = await api<{ id: number }>(page, 'categories:create', {
+      name: 'Mugs',
+      parentId: kitchen.id,
+    });
     const ids: number[] = [];
     for (const p of [MUG, TOWEL, LANTERN])
-      ids.push((await api<{ id: number }>(page, 'products:create', { ...p, taxRateBps: 2000 })).id);
+      ids.push(
+        (
+          await api<{ id: number }>(page, 'products:create', {
+            ...p,
+            taxRateBps: 2000,
+            ...(p === MUG ? { categoryId: mugs.id } : {}),
+          })
+        ).id,
+      );
     const [mug, towel, lantern] = ids as [number, number, number];
+    await api(page, 'stock:receive', { lines: [{ productId: mug, quantity: 24, unitCost: 180 }] });
     const customer = await api<{ id: number }>(page, 'customers:create', CUSTOMER);
 
     const checkout = (
@@ -270,6 +286,17 @@ describe('transactions and the day summary: axe, focus, wording and screenshots'
     await top.getByText('Table', { exact: true }).click();
     await visible(top.getByRole('table', { name: 'Top products' }));
     await top.getByText('Chart', { exact: true }).click();
+    // Margin over the costed mug lines; top categories by path, the rest in "No category".
+    await expect
+      .poll(() => cards.nth(6).textContent())
+      .toMatch(/^Margin£.*cost known for \d+ % of net/);
+    const categories = page.getByRole('region', { name: 'Top categories' });
+    await categories.getByText('Table', { exact: true }).click();
+    const byCategory = categories.getByRole('table', { name: 'Top categories' });
+    await visible(byCategory.getByRole('cell', { name: 'Kitchen > Mugs' }));
+    await visible(byCategory.getByRole('cell', { name: 'No category' }));
+    await expectNoSeriousViolations(page, 'dashboard, tables');
+    await categories.getByText('Chart', { exact: true }).click();
     for (const size of SIZES) {
       await page.setViewportSize(size);
       const name = `dashboard-${size.width}x${size.height}`;
