@@ -1,10 +1,12 @@
 /**
  * Issue 11, section 4: the daily sales rollups are written in each sale's own transaction and
  * always equal the sums taken straight from the sales tables (tests/helpers/analytics.ts), after a
- * random stream of sales, refunds, voids and receipts at cost over several days, staff, tenders, tax
- * rates and discounts, cost of goods sold included (costed and uncosted products); `rebuildRollups`
- * gives the same rows; every line and stock movement of a sale carries the right unit cost; a DST-change day in Europe/London puts every
- * sale in its local hour. One core for the whole file: each run adds to the same till's history.
+ * random stream of sales, refunds, voids and receipts at cost over several days, staff, tenders,
+ * tax rates and discounts, cost of goods sold included (costed and uncosted products);
+ * `rebuildRollups` gives the same rows, and so does migration 1790000009500 when it finds them
+ * empty; every line and stock movement of a sale carries the right unit cost; a DST-change day in
+ * Europe/London puts every sale in its local hour. One core for the whole file: each run adds to
+ * the same till's history.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -14,6 +16,8 @@ import { ADMIN, approvedMember, FakeClock, makeTestCore, withAdmin } from '../he
 import type { TestCore } from '../helpers/core';
 import { insertCustomers, insertProducts, reader, sell, withWritable } from '../helpers/retail';
 import { expectedRollups, rebuildOnFile, storedRollups } from '../helpers/analytics';
+import { createSqliteDataSource } from '../../electron/core/db/data-source';
+import { SaleLineCosts1790000009500 } from '../../migrations/1790000009500-SaleLineCosts';
 
 const ZONE = 'Europe/London';
 const CASHIER = {
@@ -253,5 +257,30 @@ describe('sales rollups', () => {
     ).map((r) => r.d);
     await rebuildOnFile(t.dbPath, ZONE, { from: days[1]!, to: days[2]! });
     expect(storedRollups(reader(t))).toEqual(before);
+  });
+  it('migration 1790000009500 fills empty rollups from the stored sales, and leaves full ones', async () => {
+    const ds = createSqliteDataSource({ databasePath: t.dbPath });
+    await ds.initialize();
+    const q = ds.createQueryRunner();
+    const migration = new SaleLineCosts1790000009500();
+    const staffRows = () => Object.keys(storedRollups(reader(t)).rollup_staff!).length;
+    try {
+      // Full rollups (1790000009200 ran in an earlier version) stay as they are: no rebuild.
+      await q.query('UPDATE rollup_staff SET gross = gross + 1 WHERE rowid = 1');
+      const marked = storedRollups(reader(t));
+      await migration.down(q);
+      await migration.up(q);
+      // (down drops the cost columns, so only the header rollups are compared.)
+      expect(storedRollups(reader(t)).rollup_staff).toEqual(marked.rollup_staff);
+      // Empty rollups beside stored sales (1790000009200 ran in this upgrade) are rebuilt.
+      await migration.down(q);
+      for (const table of Object.keys(marked)) await q.query(`DELETE FROM ${table}`);
+      await migration.up(q);
+      expect(staffRows()).toBeGreaterThan(3);
+      expect(storedRollups(reader(t))).toEqual(expectedRollups(reader(t), ZONE));
+    } finally {
+      await q.release();
+      await ds.destroy();
+    }
   });
 });
