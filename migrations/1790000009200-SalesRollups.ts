@@ -4,15 +4,15 @@
  * staff member, × store-local hour (0..23), × product, × tender type, × tax rate, and per month ×
  * product (for year-long ranges); what each column
  * holds is said in electron/core/analytics/rollup-sql.ts. Money in minor units (`bigint`, M1).
- * Written in each sale's own transaction (D2) by electron/core/analytics/rollups.ts; this
- * migration fills them for the sales already stored (rebuild in the stored time zone).
+ * Written in each sale's own transaction (D2) by electron/core/analytics/rollups.ts. The rows for
+ * the sales already stored are filled by migration 1790000009500 (SaleLineCosts), after the
+ * columns it adds exist: the rebuild runs today's rollup SQL, which reads them.
  *
  * Also the index `IDX_sales_customer_day` (customer_id, business_date), which serves the customer
  * reports (first and last purchase per customer) without reading the sales rows.
  * Portable: the TypeORM Table API.
  */
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { rebuildRollups } from '../electron/core/analytics/rollups';
 
 const day = { name: 'business_date', type: 'varchar', length: '10' };
 const key = (name: string, type = 'integer', length?: string) => ({
@@ -65,7 +65,6 @@ export class SalesRollups1790000009200 implements MigrationInterface {
   name = 'SalesRollups1790000009200';
 
   async up(q: QueryRunner): Promise<void> {
-    const pg = q.connection.driver.options.type === 'postgres';
     for (const [name, k, figures] of TABLES)
       await q.createTable(
         new Table({ name, columns: [{ ...day, isPrimary: true }, k, ...figures] }),
@@ -78,11 +77,6 @@ export class SalesRollups1790000009200 implements MigrationInterface {
         columnNames: ['customer_id', 'business_date'],
       }),
     );
-    const zoneRows = (await q.query(`SELECT value FROM settings WHERE key = ${pg ? '$1' : '?'}`, [
-      'time_zone',
-    ])) as Array<{ value: string }>;
-    const zone = zoneRows[0]?.value ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-    await rebuildRollups(q.manager, zone);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -31,6 +31,7 @@ import { StockLedger1790000009100 } from './1790000009100-StockLedger';
 import { SalesRollups1790000009200 } from './1790000009200-SalesRollups';
 import { Receiving1790000009300 } from './1790000009300-Receiving';
 import { StockCounts1790000009400 } from './1790000009400-StockCounts';
+import { SaleLineCosts1790000009500 } from './1790000009500-SaleLineCosts';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   SalesRollups1790000009200,
   Receiving1790000009300,
   StockCounts1790000009400,
+  SaleLineCosts1790000009500,
 ];

@@ -9,7 +9,15 @@
  * positive amount); net = gross − refunds; voided sales count in neither (voids). Transactions =
  * completed sales (not refunds); average basket = net ÷ transactions and items per sale =
  * items sold ÷ transactions (0 when there are none), rounded half away from zero (money) and to
- * two decimals (items). Margin is absent until products carry costs.
+ * two decimals (items).
+ *
+ * Margin (issue 11, sections 3 and 4): each sale line keeps the unit cost of goods sold when it was
+ * written (the product's moving average cost, else its last cost, else unknown; a refund line its
+ * original line's). cost = Σ unit cost × quantity and costedNet = Σ line net without tax, both
+ * over the lines of completed sales and refunds whose cost is known; margin = costedNet − cost.
+ * Lines of unknown cost are in neither term, so margin is never inflated by them: compare
+ * costedNet with the net without tax to see how much of the sales is costed. Products and
+ * categories are those of today (a product moved to another category reports there).
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
@@ -69,6 +77,22 @@ export const salesFiguresSchema = z.strictObject({
 });
 export type SalesFigures = z.infer<typeof salesFiguresSchema>;
 
+/** Cost and margin over a range; definitions in the module comment. */
+export const marginFiguresSchema = z.strictObject({
+  /** Cost of goods sold of the costed lines. */
+  cost: amount,
+  /** Net without tax of the costed lines. */
+  costedNet: amount,
+  /** costedNet − cost. */
+  margin: amount,
+  /** Net without tax of all lines (net − tax): costedNet ÷ this is the share that is costed. */
+  netWithoutTax: amount,
+});
+export type MarginFigures = z.infer<typeof marginFiguresSchema>;
+
+/** Cost and margin of a group of lines (a product, a category). */
+const marginShape = { cost: amount, costedNet: amount, margin: amount };
+
 export const keyFiguresSchema = z.strictObject({
   currency: z.string(),
   range,
@@ -76,6 +100,8 @@ export const keyFiguresSchema = z.strictObject({
   previousRange: range,
   current: salesFiguresSchema,
   previous: salesFiguresSchema,
+  /** Cost and margin over `range` and over `previousRange`. */
+  margin: z.strictObject({ current: marginFiguresSchema, previous: marginFiguresSchema }),
   /** Per tender type over `range`: completed sales' tenders and completed refunds' tenders. */
   byTender: z.array(
     z.strictObject({
@@ -139,9 +165,45 @@ export const topProductsSchema = z.strictObject({
       net: amount,
       discounts: amount,
       tax: amount,
+      ...marginShape,
     }),
   ),
 });
+
+export const topCategoriesSchema = z.strictObject({
+  currency: z.string(),
+  categories: z.array(
+    z.strictObject({
+      /** Null for the products in no category ("No category"). */
+      categoryId: idSchema.nullable(),
+      /** The category's names from the top ("Drinks", "Tea"); empty for no category. */
+      path: z.array(z.string()),
+      /** Units sold minus units refunded. */
+      quantity: z.number().int(),
+      gross: amount,
+      refunds: amount,
+      net: amount,
+      discounts: amount,
+      tax: amount,
+      ...marginShape,
+    }),
+  ),
+});
+
+/** What a top list ranks by: net revenue, net quantity or margin, highest first. */
+export const topBySchema = z.enum(['revenue', 'quantity', 'margin']);
+export type TopBy = z.infer<typeof topBySchema>;
+
+/** The input of the top lists: a range, a ranking, how many, and an optional category filter. */
+const topInput = z
+  .strictObject({
+    ...rangeShape,
+    by: topBySchema.default('revenue'),
+    limit: z.number().int().min(1).max(100).default(10),
+    /** Only products in this category or one below it; unknown: NOT_FOUND. */
+    categoryId: idSchema.optional(),
+  })
+  .superRefine((r, ctx) => checkRange(r, ctx));
 
 export const staffPerformanceSchema = z.strictObject({
   currency: z.string(),
@@ -198,7 +260,7 @@ const reports = 'reports.view' as const;
 export const analyticsChannels = {
   'analytics:keyFigures': defineChannel({
     summary:
-      'Net sales, transactions, average basket, items per sale, refunds, voids, discounts and tax for a range of business days and for the previous period of equal length, with totals by tender; from the daily rollups.',
+      'Net sales, transactions, average basket, items per sale, refunds, voids, discounts, tax, cost and margin for a range of business days and for the previous period of equal length, with totals by tender; from the daily rollups.',
     input: dayRangeSchema,
     output: keyFiguresSchema,
     access: reports,
@@ -223,15 +285,16 @@ export const analyticsChannels = {
   }),
   'analytics:topProducts': defineChannel({
     summary:
-      'The products with the highest net revenue or net quantity over a range (1–100 of them, 10 by default), with gross, refunds, discounts and tax; from the product rollups.',
-    input: z
-      .strictObject({
-        ...rangeShape,
-        by: z.enum(['revenue', 'quantity']).default('revenue'),
-        limit: z.number().int().min(1).max(100).default(10),
-      })
-      .superRefine((r, ctx) => checkRange(r, ctx)),
+      'The products with the highest net revenue, net quantity or margin over a range (1–100 of them, 10 by default), optionally within a category and its sub-categories, with gross, refunds, discounts, tax, cost and margin; from the product rollups. NOT_FOUND for an unknown category.',
+    input: topInput,
     output: topProductsSchema,
+    access: reports,
+  }),
+  'analytics:topCategories': defineChannel({
+    summary:
+      "The categories whose products have the highest net revenue, net quantity or margin over a range (1–100 of them, 10 by default), each with its path, and a row for the products in no category; optionally within a category and its sub-categories (each category's own products per row). From the product rollups. NOT_FOUND for an unknown category.",
+    input: topInput,
+    output: topCategoriesSchema,
     access: reports,
   }),
   'analytics:staffPerformance': defineChannel({

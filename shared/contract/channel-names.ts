@@ -163,6 +163,7 @@ export const CHANNEL_NAMES = [
   'analytics:trend',
   'analytics:heatmap',
   'analytics:topProducts',
+  'analytics:topCategories',
   'analytics:staffPerformance',
   'analytics:taxReport',
   'analytics:customers',

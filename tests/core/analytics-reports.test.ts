@@ -2,14 +2,16 @@
  * Issue 11, section 4: the analytics channels against sums taken by hand from a handful of sales
  * (two days, two members, two tax rates, cash and card, a discount, a refund and a void), the
  * previous period, bad ranges (VALIDATION_FAILED, nothing answered), and the hours of the two
- * DST-change days in Europe/London. One core for the file.
+ * DST-change days in Europe/London. Margin: the tea is received at cost and again at another cost
+ * before its refund (which keeps the cost of its sale), the book has no cost; categories
+ * Drinks › Tea hold the tea, the book is in none. One core for the file.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDetail } from '../../shared/contract';
 import { ADMIN, approvedMember, FakeClock, makeTestCore, resultCode } from '../helpers/core';
 import { withAdmin, type TestCore } from '../helpers/core';
-import { insertCustomers, insertProducts, reader, sell } from '../helpers/retail';
+import { insertCustomers, insertProducts, reader, sell, withWritable } from '../helpers/retail';
 
 const CASHIER = {
   username: 'carl',
@@ -25,6 +27,9 @@ describe('analytics channels', () => {
   let rita: number;
   let adminId: number;
   let cashierId: number;
+  let drinks: number;
+  let teas: number;
+  let refund: SaleDetail;
   const sales: SaleDetail[] = [];
 
   async function at(iso: string) {
@@ -43,6 +48,14 @@ describe('analytics channels', () => {
       { sku: 'BOOK', name: 'Book', price: 1000, taxRateBps: 0 },
     ]) as [number, number];
     [rita] = insertCustomers(t, [{ name: 'Rita Regular' }]) as [number];
+    drinks = (await t.must('categories:create', { name: 'Drinks' })).id;
+    teas = (await t.must('categories:create', { name: 'Tea', parentId: drinks })).id;
+    await t.must('categories:create', { name: 'Books' });
+    withWritable(t, (db) =>
+      db.prepare('UPDATE products SET category_id = ? WHERE id = ?').run(teas, tea),
+    );
+    // The tea costs 100 a unit (its moving average); the book has no cost.
+    await t.must('stock:receive', { lines: [{ productId: tea, quantity: 10, unitCost: 100 }] });
 
     // Sunday 2026-03-08 (GMT): the admin sells 2 teas by card to Rita at 10:15, the cashier a
     // book and a tea for cash at 14:40 with 10 % off the sale.
@@ -80,7 +93,9 @@ describe('analytics channels', () => {
     );
     await t.must('auth:reauthenticate', { password: ADMIN.password }, 1);
     await t.must('sales:void', { id: voided.id, reason: 'wrong book' }, 1);
-    await t.must('sales:refund', {
+    // 7 teas on the shelf at 100, 7 more at 300: the average is 200, the refund keeps 100.
+    await t.must('stock:receive', { lines: [{ productId: tea, quantity: 7, unitCost: 300 }] });
+    refund = await t.must('sales:refund', {
       refundId: randomUUID(),
       saleId: sales[0]!.id,
       lines: [{ lineId: sales[0]!.lines[0]!.id, quantity: 1 }],
@@ -258,6 +273,102 @@ describe('analytics channels', () => {
     expect(within.lapsedCount).toBe(0);
   });
 
+  it('margin: cost at the time of sale, refunds take their cost back, uncosted lines left out', async () => {
+    const [a, b] = sales as [SaleDetail, SaleDetail];
+    const teaLine = b.lines.find((l) => l.productId === tea)!;
+    const back = refund.lines[0]!;
+    const costs = (saleId: number) =>
+      reader(t)
+        .prepare(
+          'SELECT product_id AS p, unit_cost AS c FROM sale_lines WHERE sale_id = ? ORDER BY line_no',
+        )
+        .all(saleId);
+    expect(costs(a.id)).toEqual([{ p: tea, c: 100 }]);
+    expect(costs(b.id)).toEqual([
+      { p: book, c: null },
+      { p: tea, c: 100 },
+    ]);
+    expect(costs(refund.id)).toEqual([{ p: tea, c: 100 }]);
+    // Cost: 2 + 1 teas sold at 100, 1 refunded at 100. Costed net: the tea lines without tax.
+    const costedNet = a.total - a.tax + (teaLine.total - teaLine.tax) + (back.total - back.tax);
+    const k = await t.must('analytics:keyFigures', { from: '2026-03-08', to: '2026-03-09' });
+    expect(k.margin.current).toEqual({
+      cost: 200,
+      costedNet,
+      margin: costedNet - 200,
+      netWithoutTax: k.current.net - k.current.tax,
+    });
+    expect(k.margin.previous).toEqual({ cost: 0, costedNet: 0, margin: 0, netWithoutTax: 0 });
+    const next = await t.must('analytics:keyFigures', { from: '2026-03-10', to: '2026-03-11' });
+    expect(next.margin.previous).toEqual(k.margin.current);
+    // A tea sold now costs the new average, 200.
+    await at('2026-03-09T16:00:00.000Z');
+    const later = await sell(
+      t,
+      [{ productId: tea, quantity: 1 }],
+      [{ type: 'card', amount: 250 }],
+      {},
+      1,
+    );
+    expect(costs(later.id)).toEqual([{ p: tea, c: 200 }]);
+    const day = await t.must('analytics:topProducts', {
+      from: '2026-03-09',
+      to: '2026-03-09',
+      by: 'margin',
+    });
+    expect(day.products.map((p) => [p.sku, p.cost, p.costedNet, p.margin])).toEqual([
+      [
+        'TEA',
+        200 - 100,
+        later.total - later.tax + back.total - back.tax,
+        later.total - later.tax + back.total - back.tax - 100,
+      ],
+    ]);
+    await t.must('auth:reauthenticate', { password: ADMIN.password }, 1);
+    await t.must('sales:void', { id: later.id, reason: 'test' }, 1);
+    const voided = await t.must('analytics:keyFigures', { from: '2026-03-09', to: '2026-03-09' });
+    expect(voided.margin.current).toMatchObject({ cost: -100, costedNet: back.total - back.tax });
+
+    // By margin the tea leads (the book has no cost, so no margin); by revenue the book.
+    const range = { from: '2026-03-08', to: '2026-03-09' };
+    const byMargin = await t.must('analytics:topProducts', { ...range, by: 'margin' });
+    expect(byMargin.products.map((p) => [p.sku, p.margin])).toEqual([
+      ['TEA', costedNet - 200],
+      ['BOOK', 0],
+    ]);
+    const byRevenue = await t.must('analytics:topProducts', range);
+    expect(byRevenue.products.map((p) => p.sku)).toEqual(['BOOK', 'TEA']);
+  });
+
+  it('top categories with their paths and "No category", and the category filter', async () => {
+    const range = { from: '2026-03-08', to: '2026-03-09' };
+    const products = (await t.must('analytics:topProducts', range)).products;
+    const of = (sku: string) => {
+      const p = products.find((x) => x.sku === sku)!;
+      const { quantity, gross, refunds, net, discounts, tax, cost, costedNet, margin } = p;
+      return { quantity, gross, refunds, net, discounts, tax, cost, costedNet, margin };
+    };
+    const top = await t.must('analytics:topCategories', range);
+    // Books has no sales in the range: not listed.
+    expect(top.categories).toEqual([
+      { categoryId: null, path: [], ...of('BOOK') },
+      { categoryId: teas, path: ['Drinks', 'Tea'], ...of('TEA') },
+    ]);
+    const byMargin = await t.must('analytics:topCategories', { ...range, by: 'margin', limit: 1 });
+    expect(byMargin.categories.map((c) => c.path)).toEqual([['Drinks', 'Tea']]);
+    // The filter takes the category and those below it; no "No category" row then.
+    for (const categoryId of [drinks, teas]) {
+      const inside = await t.must('analytics:topCategories', { ...range, categoryId });
+      expect(inside.categories.map((c) => c.categoryId)).toEqual([teas]);
+      const teaOnly = await t.must('analytics:topProducts', { ...range, categoryId });
+      expect(teaOnly.products.map((p) => p.sku)).toEqual(['TEA']);
+    }
+    for (const channel of ['analytics:topProducts', 'analytics:topCategories'] as const)
+      expect(resultCode(await t.call(channel, { ...range, categoryId: 999_999 }))).toBe(
+        'NOT_FOUND',
+      );
+  });
+
   it('refuses a reversed, malformed or too long range with VALIDATION_FAILED', async () => {
     const bad = [
       ['analytics:keyFigures', { from: '2026-03-09', to: '2026-03-08' }],
@@ -267,6 +378,9 @@ describe('analytics channels', () => {
       ['analytics:trend', { from: '2026-03-01', to: '2026-04-01', grain: 'hour' }],
       ['analytics:trend', { from: '2026-03-01', to: '2026-03-02', grain: 'year' }],
       ['analytics:topProducts', { from: '2026-03-01', to: '2026-03-02', limit: 0 }],
+      ['analytics:topProducts', { from: '2026-03-01', to: '2026-03-02', by: 'cost' }],
+      ['analytics:topCategories', { from: '2026-03-02', to: '2026-03-01' }],
+      ['analytics:topCategories', { from: '2026-03-01', to: '2026-03-02', categoryId: 0 }],
       ['analytics:staffPerformance', { from: '2026-03-01' }],
     ] as const;
     for (const [channel, input] of bad)

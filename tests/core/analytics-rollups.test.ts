@@ -1,9 +1,12 @@
 /**
  * Issue 11, section 4: the daily sales rollups are written in each sale's own transaction and
  * always equal the sums taken straight from the sales tables (tests/helpers/analytics.ts), after a
- * random stream of sales, refunds and voids over several days, staff, tenders, tax rates and
- * discounts; `rebuildRollups` gives the same rows; a DST-change day in Europe/London puts every
- * sale in its local hour. One core for the whole file: each run adds to the same till's history.
+ * random stream of sales, refunds, voids and receipts at cost over several days, staff, tenders,
+ * tax rates and discounts, cost of goods sold included (costed and uncosted products);
+ * `rebuildRollups` gives the same rows, and so does migration 1790000009500 when it finds them
+ * empty; every line and stock movement of a sale carries the right unit cost; a DST-change day in
+ * Europe/London puts every sale in its local hour. One core for the whole file: each run adds to
+ * the same till's history.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -11,8 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDetail } from '../../shared/contract';
 import { ADMIN, approvedMember, FakeClock, makeTestCore, withAdmin } from '../helpers/core';
 import type { TestCore } from '../helpers/core';
-import { insertCustomers, insertProducts, reader, sell } from '../helpers/retail';
+import { insertCustomers, insertProducts, reader, sell, withWritable } from '../helpers/retail';
 import { expectedRollups, rebuildOnFile, storedRollups } from '../helpers/analytics';
+import { createSqliteDataSource } from '../../electron/core/db/data-source';
+import { SaleLineCosts1790000009500 } from '../../migrations/1790000009500-SaleLineCosts';
 
 const ZONE = 'Europe/London';
 const CASHIER = {
@@ -33,6 +38,7 @@ type Op =
     }
   | { op: 'refund'; pick: number; share: number; tender: 'cash' | 'card' }
   | { op: 'void'; pick: number }
+  | { op: 'receive'; product: number; quantity: number; unitCost: number }
   | { op: 'wait'; minutes: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -65,6 +71,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('void' as const), pick: fc.nat() }) },
   {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('receive' as const),
+      // Not the book (index 2): it stays without a cost, so uncosted lines stay in the stream.
+      product: fc.constantFrom(0, 1, 3),
+      quantity: fc.integer({ min: 1, max: 20 }),
+      unitCost: fc.integer({ min: 0, max: 900 }),
+    }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       op: fc.constant('wait' as const),
@@ -88,6 +104,12 @@ describe('sales rollups', () => {
     if (o.op === 'wait') {
       t.clock.advanceMinutes(o.minutes);
       return signIn();
+    }
+    if (o.op === 'receive') {
+      await t.must('stock:receive', {
+        lines: [{ productId: products[o.product]!, quantity: o.quantity, unitCost: o.unitCost }],
+      });
+      return;
     }
     if (o.op === 'sell') {
       const lines = o.lines.map((l) => ({
@@ -159,6 +181,17 @@ describe('sales rollups', () => {
       { sku: 'MUG', name: 'Mug', price: 799 },
     ]);
     customers = [null, ...insertCustomers(t, [{ name: 'Rita Regular' }, { name: 'Nora New' }])];
+    // Tea and cake have an average cost; the mug only a last cost (as a product received before
+    // the moving average existed); the book none.
+    await t.must('stock:receive', {
+      lines: [
+        { productId: products[0]!, quantity: 50, unitCost: 90 },
+        { productId: products[1]!, quantity: 50, unitCost: 140 },
+      ],
+    });
+    withWritable(t, (db) =>
+      db.prepare('UPDATE products SET last_cost = 410 WHERE id = ?').run(products[3]!),
+    );
   });
   afterAll(() => t.close());
 
@@ -196,6 +229,23 @@ describe('sales rollups', () => {
     expect(n("SELECT COUNT(*) AS n FROM sales WHERE kind = 'refund'")).toBeGreaterThan(0);
     expect(n("SELECT COUNT(*) AS n FROM sales WHERE status = 'voided'")).toBeGreaterThan(0);
     expect(n('SELECT COUNT(*) AS n FROM sales WHERE discount > 0')).toBeGreaterThan(0);
+    // Costed and uncosted lines; the mug's cost is its last cost.
+    expect(n('SELECT COUNT(*) AS n FROM sale_lines WHERE unit_cost IS NULL')).toBeGreaterThan(0);
+    expect(n('SELECT COUNT(*) AS n FROM sale_lines WHERE unit_cost IS NOT NULL')).toBeGreaterThan(
+      0,
+    );
+    // A refund line carries its original line's unit cost, whatever the product costs now.
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sale_lines r JOIN sale_lines o ON o.id = r.refund_of_line_id
+           WHERE r.unit_cost IS NOT o.unit_cost`),
+    ).toBe(0);
+    // Every movement of a sale, a refund or a void is at the cost of that sale's line.
+    expect(
+      n(`SELECT COUNT(*) AS n FROM stock_movements m WHERE m.sale_id IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM sale_lines l WHERE l.sale_id = m.sale_id AND l.product_id = m.product_id
+             AND l.unit_cost IS m.unit_cost)`),
+    ).toBe(0);
+    expect(n("SELECT COUNT(*) AS n FROM stock_movements WHERE reason = 'void'")).toBeGreaterThan(0);
   });
 
   it('rebuilds one range of days without touching the others', async () => {
@@ -207,5 +257,30 @@ describe('sales rollups', () => {
     ).map((r) => r.d);
     await rebuildOnFile(t.dbPath, ZONE, { from: days[1]!, to: days[2]! });
     expect(storedRollups(reader(t))).toEqual(before);
+  });
+  it('migration 1790000009500 fills empty rollups from the stored sales, and leaves full ones', async () => {
+    const ds = createSqliteDataSource({ databasePath: t.dbPath });
+    await ds.initialize();
+    const q = ds.createQueryRunner();
+    const migration = new SaleLineCosts1790000009500();
+    const staffRows = () => Object.keys(storedRollups(reader(t)).rollup_staff!).length;
+    try {
+      // Full rollups (1790000009200 ran in an earlier version) stay as they are: no rebuild.
+      await q.query('UPDATE rollup_staff SET gross = gross + 1 WHERE rowid = 1');
+      const marked = storedRollups(reader(t));
+      await migration.down(q);
+      await migration.up(q);
+      // (down drops the cost columns, so only the header rollups are compared.)
+      expect(storedRollups(reader(t)).rollup_staff).toEqual(marked.rollup_staff);
+      // Empty rollups beside stored sales (1790000009200 ran in this upgrade) are rebuilt.
+      await migration.down(q);
+      for (const table of Object.keys(marked)) await q.query(`DELETE FROM ${table}`);
+      await migration.up(q);
+      expect(staffRows()).toBeGreaterThan(3);
+      expect(storedRollups(reader(t))).toEqual(expectedRollups(reader(t), ZONE));
+    } finally {
+      await q.release();
+      await ds.destroy();
+    }
   });
 });

@@ -16,6 +16,9 @@ import { businessDay } from '../../electron/core/sales/local-day';
 import { SaleQueries } from '../../electron/core/sales/sale-queries';
 import { insertSale } from '../../electron/core/sales/sale-writer';
 import { addToRollups, rebuildRollups } from '../../electron/core/analytics/rollups';
+import { topProducts } from '../../electron/core/analytics/catalogue-reports';
+import { topCategories } from '../../electron/core/analytics/category-reports';
+import { keyFigures } from '../../electron/core/analytics/sales-reports';
 
 const ROLLUP_TABLES = [
   'rollup_staff',
@@ -118,10 +121,16 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       "INSERT INTO tills (name, next_receipt_no, created_at) VALUES ('till-pg', 1, $1) RETURNING id",
       [now],
     );
-    const [product] = await ds.query(
-      `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active, archived_at, created_at, updated_at)
-       VALUES ('MUG', NULL, 'Mug', 'mug', 250, 2000, 'stock', true, NULL, $1, $1) RETURNING id`,
+    const [kitchen] = await ds.query(
+      `INSERT INTO categories (name, name_key, parent_id, created_at, updated_at)
+       VALUES ('Kitchen', 'kitchen', NULL, $1, $1) RETURNING id`,
       [now],
+    );
+    // A mug with a moving average cost of 120: its line costs 240 (issue 11, section 3).
+    const [product] = await ds.query(
+      `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active, archived_at, created_at, updated_at, average_cost, category_id)
+       VALUES ('MUG', NULL, 'Mug', 'mug', 250, 2000, 'stock', true, NULL, $1, $1, 120, $2) RETURNING id`,
+      [now, kitchen.id],
     );
     const staffId = (await ds.query("SELECT id FROM staff WHERE username = 'ada'"))[0].id;
     const { saleId } = await db.write(async (em) => {
@@ -172,8 +181,25 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       Promise.all(ROLLUP_TABLES.map((t) => ds.query(`SELECT * FROM ${t} ORDER BY 1, 2`)));
     const before = await rolled();
     expect(before[0]).toMatchObject([{ sales_count: '1', gross: '500', items: '2', tax: '83' }]);
+    expect(before[2]).toMatchObject([{ quantity: '2', cost: '240', costed_net: '417' }]);
     await db.write((em) => rebuildRollups(em, settings.timeZone()));
     expect(await rolled()).toEqual(before);
+    // Margin, top products and top categories (a recursive category filter) on PostgreSQL.
+    const today = businessDay(clock.now(), settings.timeZone());
+    const top = { from: today, to: today, by: 'margin' as const, limit: 10 };
+    const margin = { cost: 240, costedNet: 417, margin: 177 };
+    expect(
+      (await keyFigures(db.manager, { from: today, to: today }, 'GBP')).margin.current,
+    ).toEqual({
+      ...margin,
+      netWithoutTax: 417,
+    });
+    expect(
+      (await topProducts(db.manager, { ...top, categoryId: kitchen.id }, 'GBP')).products,
+    ).toMatchObject([{ sku: 'MUG', ...margin }]);
+    expect((await topCategories(db.manager, top, 'GBP')).categories).toMatchObject([
+      { categoryId: kitchen.id, path: ['Kitchen'], ...margin },
+    ]);
     const queries = new SaleQueries(db, settings, clock);
     const detail = await queries.detail(saleId);
     expect(detail).toMatchObject({ receiptNo: 1, total: 500, tax: 83, voidable: true });

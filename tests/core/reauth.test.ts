@@ -185,6 +185,7 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'analytics:trend',
   'analytics:heatmap',
   'analytics:topProducts',
+  'analytics:topCategories',
   'analytics:staffPerformance',
   'analytics:taxReport',
   'analytics:customers',

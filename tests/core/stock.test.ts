@@ -1,9 +1,10 @@
 /**
  * Issue 11, section 2: stock as a ledger, on a real SQLite file. Sales, refunds (restock and
- * write-off), voids and adjustments write immutable movements and move `products.on_hand` in the
- * same transaction; refuse mode refuses and changes nothing; bad input changes nothing; a random
- * stream keeps on-hand equal to the ledger sum (and `stock:check` finds no drift); sales fired at
- * once never lose a movement. One core for the whole file.
+ * write-off), voids and adjustments write immutable movements (a sale's at its lines' unit cost)
+ * and move `products.on_hand` in the same transaction; refuse mode refuses and changes nothing;
+ * bad input changes nothing; a random stream keeps on-hand equal to the ledger sum (and
+ * `stock:check` finds no drift); sales fired at once never lose a movement. One core for the
+ * whole file.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -126,8 +127,15 @@ describe('the stock ledger', () => {
   });
 
   it('restocks or writes off a refund as the cashier chooses, and a void gives the stock back', async () => {
+    // Movements carry the sale line's unit cost: the cake's average when sold, kept by its refunds.
+    const cost = (average: number) =>
+      withWritable(t, (db) =>
+        db.prepare('UPDATE products SET average_cost = ? WHERE id = ?').run(average, cake),
+      );
+    cost(120);
     const sale = await sell(t, [{ productId: cake, quantity: 5 }], pay(1500));
     expect(onHand(cake)).toBe(-5); // warn mode (the default): below zero is allowed
+    cost(130);
     const line = sale.lines[0]!.id;
     await t.must('sales:refund', {
       saleId: sale.id,
@@ -148,12 +156,13 @@ describe('the stock ledger', () => {
     expect(onHand(cake)).toBe(-3);
     const rows = reader(t)
       .prepare(
-        'SELECT kind, quantity, reason, sale_id FROM stock_movements WHERE product_id = ? ORDER BY id',
+        'SELECT kind, quantity, reason, sale_id, unit_cost FROM stock_movements WHERE product_id = ? ORDER BY id',
       )
       .all(cake);
-    expect(rows.slice(-2)).toEqual([
-      expect.objectContaining({ kind: 'refund', quantity: 2, reason: 'restock' }),
-      { kind: 'refund', quantity: 0, reason: 'write_off', sale_id: writeOff.id },
+    expect(rows.slice(-3)).toEqual([
+      { kind: 'sale', quantity: -5, reason: null, sale_id: sale.id, unit_cost: 120 },
+      expect.objectContaining({ kind: 'refund', quantity: 2, reason: 'restock', unit_cost: 120 }),
+      { kind: 'refund', quantity: 0, reason: 'write_off', sale_id: writeOff.id, unit_cost: 120 },
     ]);
 
     const voided = await sell(
@@ -168,11 +177,13 @@ describe('the stock ledger', () => {
     await t.must('sales:void', { id: voided.id, reason: 'Rang up twice' });
     expect([onHand(cake), onHand(tea)]).toEqual([-3, 26]);
     const back = reader(t)
-      .prepare("SELECT product_id, quantity FROM stock_movements WHERE reason = 'void' ORDER BY id")
+      .prepare(
+        "SELECT product_id, quantity, unit_cost FROM stock_movements WHERE reason = 'void' ORDER BY id",
+      )
       .all();
     expect(back).toEqual([
-      { product_id: cake, quantity: 4 },
-      { product_id: tea, quantity: 1 },
+      { product_id: cake, quantity: 4, unit_cost: 130 },
+      { product_id: tea, quantity: 1, unit_cost: null },
     ]);
     expect((await t.must('stock:check')).drift).toEqual([]);
   });

@@ -400,6 +400,7 @@ describe('the back office: category, supplier, stock, a stock take and the week 
       expect.stringContaining(`Items per sale${itemsPerSale}`),
       expect.stringContaining(`Refunds${gbp(0)}`),
       expect.stringContaining(`Discounts${gbp(0)}`),
+      expect.stringMatching(/^Margin£.* % margin · cost known for 100 % of net/),
     ]);
 
     // The trend, by day: everything on Monday; chart and table.
@@ -448,6 +449,23 @@ describe('the back office: category, supplier, stock, a stock take and the week 
     expect(rate![3]).toBe(gbp(NET));
     expect(pence(rate![1]!) + pence(rate![2]!)).toBe(NET);
     expect(await tax.locator('tfoot tr').textContent()).toBe(`Total${rate!.slice(1).join('')}`);
+
+    // Margin: the net without tax less what the goods sold cost (every line's cost is known).
+    const cost = RECEIPTS.reduce((sum, r) => sum + sold(r.product) * pence(r.cost), 0);
+    expect(await cards.nth(6).textContent()).toContain(`Margin${gbp(pence(rate![1]!) - cost)}`);
+    // Top categories: Lighting holds the lanterns and candles; the mugs are in no category.
+    const categories = page.getByRole('region', { name: 'Top categories' });
+    await categories.getByText('Table', { exact: true }).click();
+    const lighting = SOLD.filter((p) => p !== MUG).reduce((sum, p) => sum + p.price, 0);
+    expect(
+      (await rowsOf(categories.getByRole('table', { name: 'Top categories' }))).map((r) => [
+        r[0],
+        r[2],
+      ]),
+    ).toEqual([
+      [CATEGORY, gbp(lighting)],
+      ['No category', gbp(sold(MUG) * MUG.price)],
+    ]);
 
     // Sold at 10:05 London time, Monday: the heatmap's Monday 10:00 cell (09:00 in UTC).
     const heatmap = page.getByRole('table', { name: /^When the shop sells/ });

@@ -34,7 +34,9 @@ export function expectedRollups(db: Database.Database, timeZone: string): Rollup
   const sales = db.prepare('SELECT * FROM sales').all() as SaleRow[];
   const byId = new Map(sales.map((s) => [s.id, s]));
   const items = new Map<number, number>();
-  const lines = db.prepare('SELECT * FROM sale_lines').all() as Array<Record<string, number>>;
+  const lines = db.prepare('SELECT * FROM sale_lines').all() as Array<
+    Record<string, number | null>
+  >;
   for (const l of lines) items.set(l.sale_id!, (items.get(l.sale_id!) ?? 0) + l.quantity!);
   const out: Rollups = {
     rollup_staff: {},
@@ -68,22 +70,20 @@ export function expectedRollups(db: Database.Database, timeZone: string): Rollup
     const done = s.status === 'completed';
     const sale = done && s.kind === 'sale';
     const refund = done && s.kind === 'refund';
-    add(out.rollup_products!, `${s.business_date}|${l.product_id}`, {
+    // Cost of goods sold: only lines whose unit cost is known, in both terms of the margin.
+    const costed = done && l.unit_cost !== null;
+    const product = {
       quantity: sale ? l.quantity! : 0,
       refunded_quantity: refund ? -l.quantity! : 0,
       gross: sale ? l.total! : 0,
       refunds: refund ? -l.total! : 0,
       discounts: sale ? l.discount! : 0,
       tax: done ? l.tax! : 0,
-    });
-    add(out.rollup_product_months!, `${s.business_date.slice(0, 7)}|${l.product_id}`, {
-      quantity: sale ? l.quantity! : 0,
-      refunded_quantity: refund ? -l.quantity! : 0,
-      gross: sale ? l.total! : 0,
-      refunds: refund ? -l.total! : 0,
-      discounts: sale ? l.discount! : 0,
-      tax: done ? l.tax! : 0,
-    });
+      cost: costed ? l.unit_cost! * l.quantity! : 0,
+      costed_net: costed ? l.total! - l.tax! : 0,
+    };
+    add(out.rollup_products!, `${s.business_date}|${l.product_id}`, product);
+    add(out.rollup_product_months!, `${s.business_date.slice(0, 7)}|${l.product_id}`, product);
     add(out.rollup_tax_rates!, `${s.business_date}|${l.tax_rate_bps}`, {
       total: done ? l.total! : 0,
       tax: done ? l.tax! : 0,

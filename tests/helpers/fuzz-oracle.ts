@@ -898,12 +898,23 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     ...read(),
   },
   'analytics:heatmap': { input: reportRange({}), ...read() },
+  // The top lists rank by revenue, quantity or margin, within a category when given (NOT_FOUND
+  // for an unknown one).
   'analytics:topProducts': {
     input: reportRange({
-      by: optional(oneOf(['revenue', 'quantity'])),
+      by: optional(oneOf(['revenue', 'quantity', 'margin'])),
       limit: optional(int(1, 100)),
+      categoryId: optional(id('category')),
     }),
-    ...read(),
+    ...read('NOT_FOUND'),
+  },
+  'analytics:topCategories': {
+    input: reportRange({
+      by: optional(oneOf(['revenue', 'quantity', 'margin'])),
+      limit: optional(int(1, 100)),
+      categoryId: optional(id('category')),
+    }),
+    ...read('NOT_FOUND'),
   },
   'analytics:staffPerformance': { input: reportRange({}), ...read() },
   'analytics:taxReport': { input: reportRange({}), ...read() },

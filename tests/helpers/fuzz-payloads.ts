@@ -209,6 +209,7 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'analytics:trend': () => ({ from: '2026-11-01', to: '2026-11-30', grain: 'day' }),
   'analytics:heatmap': () => ({ from: '2026-11-01', to: '2026-11-30' }),
   'analytics:topProducts': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+  'analytics:topCategories': () => ({ from: '2026-11-01', to: '2026-11-30', by: 'margin' }),
   'analytics:staffPerformance': () => ({ from: '2026-11-01', to: '2026-11-30' }),
   'analytics:taxReport': () => ({ from: '2026-11-01', to: '2026-11-30' }),
   'analytics:customers': () => ({ from: '2026-11-01', to: '2026-11-30' }),

@@ -2,7 +2,8 @@
  * Issue 11, section 4: the Reports dashboard against a fake core. Ranges are presets counted from
  * the core's business day (never this computer's clock), weeks run Monday to Sunday; every
  * figure shown is the core's; each chart has a table view; the key figures compare with the
- * previous period.
+ * previous period, the margin says how much of the net is costed; top categories name their path
+ * and "No category"; the category filter limits both top lists.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import {
   PRESETS,
 } from '../../renderer/src/features/analytics/date-presets';
 import { percentChange } from '../../renderer/src/features/analytics/change-text';
+import { costedShare, marginPercent } from '../../renderer/src/features/analytics/margin-text';
 import { createFakeApi, ok, renderApp, sessionFor } from './helpers';
 
 const TODAY = '2026-11-25'; // a Wednesday
@@ -46,6 +48,10 @@ function fakeDashboard() {
       previousRange: r,
       current: figures(12_500, 10),
       previous: figures(10_000, 8),
+      margin: {
+        current: { cost: 4000, costedNet: 8000, margin: 4000, netWithoutTax: 10_000 },
+        previous: { cost: 3000, costedNet: 6000, margin: 3200, netWithoutTax: 8000 },
+      },
       byTender: [],
     });
   });
@@ -93,6 +99,59 @@ function fakeDashboard() {
           net: 1350,
           discounts: 0,
           tax: 225,
+          cost: 600,
+          costedNet: 1125,
+          margin: 525,
+        },
+      ],
+    }),
+  );
+  const categoryFigures = {
+    quantity: 3,
+    gross: 1350,
+    refunds: 0,
+    net: 1350,
+    discounts: 0,
+    tax: 225,
+    cost: 600,
+    costedNet: 1125,
+    margin: 525,
+  };
+  api['analytics:topCategories'].mockResolvedValue(
+    ok({
+      currency: 'GBP',
+      categories: [
+        { categoryId: 12, path: ['Kitchen', 'Mugs'], ...categoryFigures },
+        { categoryId: null, path: [], ...categoryFigures, net: 900, margin: 0 },
+      ],
+    }),
+  );
+  api['categories:list'].mockResolvedValue(
+    ok({
+      items: [
+        {
+          id: 11,
+          name: 'Kitchen',
+          parentId: null,
+          depth: 1,
+          path: ['Kitchen'],
+          productCount: 0,
+          totalProductCount: 1,
+          archived: false,
+          createdAt: '2026-11-01T09:00:00.000Z',
+          updatedAt: '2026-11-01T09:00:00.000Z',
+        },
+        {
+          id: 12,
+          name: 'Mugs',
+          parentId: 11,
+          depth: 2,
+          path: ['Kitchen', 'Mugs'],
+          productCount: 1,
+          totalProductCount: 1,
+          archived: false,
+          createdAt: '2026-11-01T09:00:00.000Z',
+          updatedAt: '2026-11-01T09:00:00.000Z',
         },
       ],
     }),
@@ -168,6 +227,16 @@ describe('dashboard ranges', () => {
     expect(percentChange(1, 3)).toBe(-66.7);
     expect(percentChange(500, 0)).toBeNull();
   });
+
+  it('margin as a percent of the costed net, and the share of the net that is costed', () => {
+    const m = { cost: 4000, costedNet: 8000, margin: 4000, netWithoutTax: 10_000 };
+    expect(marginPercent(m)).toBe(50);
+    expect(costedShare(m)).toBe(80);
+    expect(marginPercent({ ...m, margin: -1000 })).toBe(-12.5);
+    // Nothing costed: no percent of zero.
+    expect(marginPercent({ cost: 0, costedNet: 0, margin: 0, netWithoutTax: 10_000 })).toBeNull();
+    expect(costedShare({ ...m, netWithoutTax: 0 })).toBeNull();
+  });
 });
 
 describe('the dashboard', () => {
@@ -182,6 +251,9 @@ describe('the dashboard', () => {
     const cards = within(screen.getByRole('list', { name: 'Key figures' }));
     const net = cards.getAllByRole('listitem')[0]!;
     expect(net).toHaveTextContent('Net sales£125.00+25 % on the previous period (£100.00)');
+    expect(cards.getAllByRole('listitem')[6]).toHaveTextContent(
+      'Margin£40.0050 % margin · cost known for 80 % of net+25 % on the previous period (£32.00)',
+    );
     expect(screen.getByRole('table', { name: 'Tax by rate' })).toHaveTextContent(
       '20%£104.17£20.83£125.00',
     );
@@ -213,7 +285,8 @@ describe('the dashboard', () => {
     expect(within(trend).getAllByRole('row')).toHaveLength(3);
     expect(trend).toHaveTextContent('£75.00');
 
-    await user.click(screen.getByRole('radio', { name: 'By quantity' }));
+    const topCard = within(screen.getByRole('region', { name: 'Top products' }));
+    await user.click(topCard.getByRole('radio', { name: 'By quantity' }));
     await waitFor(() =>
       expect(api['analytics:topProducts']).toHaveBeenLastCalledWith({
         from: '2026-10-01',
@@ -222,6 +295,50 @@ describe('the dashboard', () => {
         limit: 10,
       }),
     );
+  });
+
+  it('top categories by path and "No category"; the category filter limits both top lists', async () => {
+    const { api, user } = await openDashboard();
+    expect(api['analytics:topCategories']).toHaveBeenCalledWith({
+      from: '2026-11-23',
+      to: TODAY,
+      by: 'revenue',
+      limit: 10,
+    });
+    const card = within(screen.getByRole('region', { name: 'Top categories' }));
+    await user.click(card.getByRole('radio', { name: 'Table' }));
+    const table = await screen.findByRole('table', { name: 'Top categories' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('Kitchen > Mugs3£13.50£5.25');
+    expect(rows[2]).toHaveTextContent('No category3£9.00£0.00');
+    await user.click(card.getByRole('radio', { name: 'By margin' }));
+    await waitFor(() =>
+      expect(api['analytics:topCategories']).toHaveBeenLastCalledWith({
+        from: '2026-11-23',
+        to: TODAY,
+        by: 'margin',
+        limit: 10,
+      }),
+    );
+
+    await user.click(screen.getByLabelText('Category', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Kitchen' }));
+    await waitFor(() =>
+      expect(api['analytics:topProducts']).toHaveBeenLastCalledWith({
+        from: '2026-11-23',
+        to: TODAY,
+        by: 'revenue',
+        limit: 10,
+        categoryId: 11,
+      }),
+    );
+    expect(api['analytics:topCategories']).toHaveBeenLastCalledWith({
+      from: '2026-11-23',
+      to: TODAY,
+      by: 'margin',
+      limit: 10,
+      categoryId: 11,
+    });
   });
 
   it('typed days make the range custom; days out of order are not sent', async () => {

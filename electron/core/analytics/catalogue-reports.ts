@@ -1,16 +1,26 @@
 /**
  * What sold and what it was taxed at, over a range of business days (issue 11, section 4): top
- * products by net revenue or net quantity, and the tax report by rate. From the rollups (per
- * month × product and per day × product, see productParts; per day × tax rate) on their primary
- * keys.
+ * products by net revenue, net quantity or margin (optionally within a category), and the tax
+ * report by rate. From the rollups (per month × product and per day × product, see productParts;
+ * per day × tax rate) on their primary keys; margin as defined in rollup-sql.ts.
  */
 import type { EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
 import { run } from '../db/sql';
 import { num, type Row } from './report-figures';
 
-const FIGURES = ['quantity', 'refunded_quantity', 'gross', 'refunds', 'discounts', 'tax'];
+const FIGURES = [
+  'quantity',
+  'refunded_quantity',
+  'gross',
+  'refunds',
+  'discounts',
+  'tax',
+  'cost',
+  'costed_net',
+];
 
 /** A slice of the product rollups to add (sign 1) or take away (−1): days, or whole months. */
 interface Part {
@@ -61,8 +71,8 @@ export function productParts(from: string, to: string): Part[] {
   return parts;
 }
 
-/** UNION ALL of the parts, figures signed. */
-function productSources(parts: readonly Part[]): string {
+/** UNION ALL of the parts, figures signed; its parameters are each part's from and to. */
+export function productSources(parts: readonly Part[]): string {
   return parts
     .map(
       (p) =>
@@ -72,27 +82,67 @@ function productSources(parts: readonly Part[]): string {
     .join(' UNION ALL ');
 }
 
-/** `analytics:topProducts`: ties by product id; products with no activity in the range left out. */
+/**
+ * A top list's range as SQL: `t`, the figures per product (quantity net of refunds, gross,
+ * refunds, net, discounts, tax, cost, costed_net, margin; `moved` ≠ 0 when anything was sold or
+ * refunded), joined to `products p`, filtered to the category `input.categoryId` and those below
+ * it when given. `params` bind the FROM and WHERE; the caller adds its own after them.
+ */
+export function productTotals(input: {
+  from: string;
+  to: string;
+  categoryId?: number | undefined;
+}): { from: string; where: string; params: unknown[] } {
+  const parts = productParts(input.from, input.to);
+  const from = `(SELECT r.product_id, SUM(r.quantity) - SUM(r.refunded_quantity) AS quantity,
+        SUM(r.gross) AS gross, SUM(r.refunds) AS refunds, SUM(r.gross) - SUM(r.refunds) AS net,
+        SUM(r.discounts) AS discounts, SUM(r.tax) AS tax, SUM(r.cost) AS cost,
+        SUM(r.costed_net) AS costed_net, SUM(r.costed_net) - SUM(r.cost) AS margin,
+        SUM(r.quantity) + SUM(r.refunded_quantity) AS moved
+      FROM (${productSources(parts)}) r GROUP BY r.product_id) t
+    JOIN products p ON p.id = t.product_id`;
+  const params: unknown[] = parts.flatMap((p) => [p.from, p.to]);
+  if (input.categoryId === undefined) return { from, where: '1 = 1', params };
+  // The category and its sub-categories (at most 3 levels: a short recursive walk).
+  const where = `p.category_id IN (WITH RECURSIVE sub(id) AS (
+      SELECT id FROM categories WHERE id = ?
+      UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id)
+    SELECT id FROM sub)`;
+  return { from, where, params: [...params, input.categoryId] };
+}
+
+/** The column a top list ranks by. */
+export const TOP_ORDER = { revenue: 'net', quantity: 'quantity', margin: 'margin' } as const;
+
+/** NOT_FOUND unless `categoryId` (when given) is a category, archived or not. */
+export async function checkCategory(em: EntityManager, categoryId?: number): Promise<void> {
+  if (categoryId === undefined) return;
+  const rows = await run(em, 'SELECT id FROM categories WHERE id = ?', [categoryId]);
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'That category does not exist.');
+}
+
+/** cost, costedNet and margin of a row of productTotals sums. */
+export function marginOf(r: Row): { cost: number; costedNet: number; margin: number } {
+  return { cost: num(r, 'cost'), costedNet: num(r, 'costed_net'), margin: num(r, 'margin') };
+}
+
+/**
+ * `analytics:topProducts`: ties by product id; products with no activity in the range left out.
+ * NOT_FOUND for an unknown `categoryId`.
+ */
 export async function topProducts(
   em: EntityManager,
   input: ChannelParsedInput<'analytics:topProducts'>,
   currency: string,
 ): Promise<ChannelOutput<'analytics:topProducts'>> {
-  const order = input.by === 'quantity' ? 'quantity' : 'net';
-  const parts = productParts(input.from, input.to);
+  await checkCategory(em, input.categoryId);
+  const { from, where, params } = productTotals(input);
   const rows = await run<Row>(
     em,
-    `SELECT t.product_id, p.sku, p.name, t.quantity, t.gross, t.refunds, t.net, t.discounts, t.tax
-       FROM (SELECT r.product_id, SUM(r.quantity) - SUM(r.refunded_quantity) AS quantity,
-               SUM(r.gross) AS gross, SUM(r.refunds) AS refunds,
-               SUM(r.gross) - SUM(r.refunds) AS net, SUM(r.discounts) AS discounts,
-               SUM(r.tax) AS tax,
-               SUM(r.quantity) + SUM(r.refunded_quantity) AS moved
-             FROM (${productSources(parts)}) r GROUP BY r.product_id) t
-       JOIN products p ON p.id = t.product_id
-       WHERE t.moved <> 0
-       ORDER BY t.${order} DESC, t.product_id LIMIT ?`,
-    [...parts.flatMap((p) => [p.from, p.to]), input.limit],
+    `SELECT t.*, p.sku, p.name FROM ${from}
+       WHERE t.moved <> 0 AND ${where}
+       ORDER BY t.${TOP_ORDER[input.by]} DESC, t.product_id LIMIT ?`,
+    [...params, input.limit],
   );
   return {
     currency,
@@ -106,6 +156,7 @@ export async function topProducts(
       net: num(r, 'net'),
       discounts: num(r, 'discounts'),
       tax: num(r, 'tax'),
+      ...marginOf(r),
     })),
   };
 }

@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import { customerReport, staffPerformance } from './people-reports';
 import { heatmap, keyFigures, trend } from './sales-reports';
 import { taxReport, topProducts } from './catalogue-reports';
+import { topCategories } from './category-reports';
 
 export function createAnalyticsHandlers(s: Services): DomainHandlers<'analytics'> {
   const em = () => s.db.manager;
@@ -17,6 +18,7 @@ export function createAnalyticsHandlers(s: Services): DomainHandlers<'analytics'
     'analytics:trend': (input) => trend(em(), input, currency()),
     'analytics:heatmap': (input) => heatmap(em(), input, currency()),
     'analytics:topProducts': (input) => topProducts(em(), input, currency()),
+    'analytics:topCategories': (input) => topCategories(em(), input, currency()),
     'analytics:staffPerformance': (input) =>
       staffPerformance(em(), input, currency(), s.settings.timeZone()),
     'analytics:taxReport': (input) => taxReport(em(), input, currency()),

@@ -11,11 +11,16 @@
  * - refunds_count, refunds: completed refunds, refunds as a positive amount;
  * - voids_count, voids: voided sales and their totals (in neither gross nor net);
  * - tax: Σ tax of completed sales and refunds (net of refunds); net = gross − refunds.
- * Per product: quantity and refunded_quantity, gross, refunds, discounts, tax of its lines.
+ * Per product: quantity and refunded_quantity, gross, refunds, discounts, tax of its lines; and
+ *   the cost of goods sold (migration 1790000009500): cost = Σ unit_cost × quantity and
+ *   costed_net = Σ (total − tax), both over the lines of completed sales and refunds whose unit
+ *   cost is known (signed: a refund takes its share back). Margin = costed_net − cost: a line of
+ *   unknown cost is in neither term, so it can never inflate the margin; net without tax minus
+ *   costed_net is the part of the sales whose cost is unknown.
  * Per tender type: count and amount of the tenders of completed sales, and of completed refunds.
  * Per tax rate: total (tax included) and tax of the lines of completed sales and refunds, signed.
  * Rows of a voided sale stay with zero money, so the incremental and the rebuilt rows are the same
- * set. Margin is left out until products carry costs (the stock work).
+ * set.
  */
 
 /** Which sales a statement covers, and whether their status is read or fixed. */
@@ -110,12 +115,24 @@ function productFigures(st: string, sign: number): string {
     when(st, 'refund', '-l.total'),
     when(st, 'sale', 'l.discount'),
     when(st, null, 'l.tax'),
+    // bigint: a unit cost × 9,999 units passes PostgreSQL's 32-bit integer.
+    when(st, null, 'COALESCE(CAST(l.unit_cost AS bigint) * l.quantity, 0)'),
+    when(st, null, 'CASE WHEN l.unit_cost IS NULL THEN 0 ELSE l.total - l.tax END'),
   ]
     .map((e) => `${sign} * SUM(${e})`)
     .join(', ');
 }
 
-const PRODUCT_FIGURES = ['quantity', 'refunded_quantity', 'gross', 'refunds', 'discounts', 'tax'];
+const PRODUCT_FIGURES = [
+  'quantity',
+  'refunded_quantity',
+  'gross',
+  'refunds',
+  'discounts',
+  'tax',
+  'cost',
+  'costed_net',
+];
 
 /**
  * Per calendar month (`YYYY-MM` of the business day) × product: the same figures, so a year of

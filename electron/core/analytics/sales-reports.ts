@@ -1,12 +1,20 @@
 /**
  * The dashboard's sales figures over a range of business days (issue 11, section 4), from the
- * daily rollups: key figures against the previous period with totals by tender, the trend by
- * hour, day, ISO week or month, and the weekday × hour heatmap. Each is one or two aggregate
+ * daily rollups: key figures (with cost and margin from the product rollups, rollup-sql.ts)
+ * against the previous period with totals by tender, the trend by hour, day, ISO week or month,
+ * and the weekday × hour heatmap. Each is one or two aggregate
  * queries on a rollup table's primary key (business_date first), so a year is ~365 × a few rows.
  */
-import type { ChannelOutput, ChannelParsedInput, TenderType } from '../../../shared/contract';
+import type {
+  ChannelOutput,
+  ChannelParsedInput,
+  MarginFigures,
+  SalesFigures,
+  TenderType,
+} from '../../../shared/contract';
 import type { EntityManager } from 'typeorm';
 import { run } from '../db/sql';
+import { productParts, productSources } from './catalogue-reports';
 import { eachDay, HEADER_SUMS, num, previousRange, salesFigures, type Row } from './report-figures';
 
 type Range = { from: string; to: string };
@@ -18,6 +26,20 @@ async function totals(em: EntityManager, r: Range) {
     r.to,
   ]);
   return salesFigures(rows[0]);
+}
+
+/** Cost and margin over `r` from the product rollups; `sales` are its figures (for net − tax). */
+async function margin(em: EntityManager, r: Range, sales: SalesFigures): Promise<MarginFigures> {
+  const parts = productParts(r.from, r.to);
+  const rows = await run<Row>(
+    em,
+    `SELECT COALESCE(SUM(r.cost), 0) AS cost, COALESCE(SUM(r.costed_net), 0) AS costed_net
+       FROM (${productSources(parts)}) r`,
+    parts.flatMap((p) => [p.from, p.to]),
+  );
+  const cost = num(rows[0], 'cost');
+  const costedNet = num(rows[0], 'costed_net');
+  return { cost, costedNet, margin: costedNet - cost, netWithoutTax: sales.net - sales.tax };
 }
 
 /** `analytics:keyFigures`. */
@@ -35,12 +57,18 @@ export async function keyFigures(
        FROM rollup_tenders r WHERE ${IN_RANGE} GROUP BY r.tender_type ORDER BY r.tender_type`,
     [range.from, range.to],
   );
+  const current = await totals(em, range);
+  const before = await totals(em, previous);
   return {
     currency,
     range,
     previousRange: previous,
-    current: await totals(em, range),
-    previous: await totals(em, previous),
+    current,
+    previous: before,
+    margin: {
+      current: await margin(em, range, current),
+      previous: await margin(em, previous, before),
+    },
     byTender: tenders.map((t) => ({
       type: t.tender_type as TenderType,
       salesCount: num(t, 'sales_count'),

@@ -112,7 +112,7 @@ export class CheckoutService {
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const createdAt = this.clock.now().toISOString();
       const lines = quote.lines.map((l) => ({ ...l, refundOfLineId: null }));
-      const { saleId, lineIds } = await insertSale(
+      const { saleId, lineIds, unitCosts } = await insertSale(
         em,
         {
           uuid: input.id,
@@ -142,7 +142,10 @@ export class CheckoutService {
       await addToRollups(em, saleId, 'recorded', this.queries.timeZone());
       await recordMovements(
         em,
-        saleMovements(lines, { staffId: actor.staff.id, tillId: this.till.id, saleId, createdAt }),
+        saleMovements(
+          lines.map((l, i) => ({ ...l, unitCost: unitCosts[i] ?? null })),
+          { staffId: actor.staff.id, tillId: this.till.id, saleId, createdAt },
+        ),
       );
       // The sale is done: its cart in progress on this till goes with it, in this transaction.
       await clearTillCart(em, this.till.id, actor.staff.id, createdAt);

@@ -163,7 +163,7 @@ export class SaleActions {
       const shiftId = await shiftForSale(em, this.till.id);
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const now = this.clock.now();
-      const { saleId: id } = await insertSale(
+      const { saleId: id, unitCosts } = await insertSale(
         em,
         {
           uuid: input.refundId,
@@ -193,12 +193,17 @@ export class SaleActions {
       await addToRollups(em, id, 'recorded', this.queries.timeZone());
       await recordMovements(
         em,
-        await refundMovements(em, lines, input.restock, {
-          staffId: actor.staff.id,
-          tillId: this.till.id,
-          saleId: id,
-          createdAt: now.toISOString(),
-        }),
+        await refundMovements(
+          em,
+          lines.map((l, i) => ({ ...l, unitCost: unitCosts[i] ?? null })),
+          input.restock,
+          {
+            staffId: actor.staff.id,
+            tillId: this.till.id,
+            saleId: id,
+            createdAt: now.toISOString(),
+          },
+        ),
       );
       await this.audit.record(em, {
         action: 'sale.refund',

@@ -3,6 +3,11 @@
  * importers so there is one way a sale reaches the database. It must run inside a transaction
  * (Database.write) together with the receipt number and the audit row (D2). Three statements:
  * one INSERT … RETURNING for the header and one multi-row INSERT each for lines and tenders.
+ *
+ * Each line's `unit_cost` (cost of goods sold, issue 11, section 3) is read by the line INSERT
+ * itself, in the same transaction: a sale line takes its product's moving average cost, else its
+ * last cost, else NULL; a refund line takes its original line's unit cost (NULL stays NULL), so a
+ * refund takes back exactly the cost its sale counted.
  */
 import type { EntityManager } from 'typeorm';
 import { run, valuesList } from '../db/sql';
@@ -61,6 +66,10 @@ export interface NewTender {
 }
 
 const LINE_COLUMNS = 12;
+/** The unit cost of a sale line (bound: product id) and of a refund line (bound: original line id). */
+const SALE_LINE_COST =
+  '(SELECT COALESCE(p.average_cost, p.last_cost) FROM products p WHERE p.id = ?)';
+const REFUND_LINE_COST = '(SELECT o.unit_cost FROM sale_lines o WHERE o.id = ?)';
 const TENDER_COLUMNS = 5;
 /** Lines per INSERT: keeps every statement well under SQLite's and PostgreSQL's parameter limits. */
 const LINES_PER_INSERT = 500;
@@ -69,9 +78,14 @@ export interface InsertedSale {
   saleId: number;
   /** The new sale_lines ids, in the order of `lines`. */
   lineIds: number[];
+  /** Each line's unit cost as stored (minor units per unit, null: unknown), in the same order. */
+  unitCosts: Array<number | null>;
 }
 
-/** Inserts the sale and its rows; returns the new ids. Lines are numbered 1..n in order. */
+/**
+ * Inserts the sale and its rows; returns the new ids and the lines' unit costs. Lines are numbered
+ * 1..n in order.
+ */
 export async function insertSale(
   em: EntityManager,
   sale: NewSale,
@@ -109,6 +123,8 @@ export async function insertSale(
   );
   const saleId = Number(header[0]!.id);
   const lineIds: number[] = new Array<number>(lines.length);
+  const unitCosts: Array<number | null> = new Array<number | null>(lines.length);
+  const row = `(${new Array(LINE_COLUMNS).fill('?').join(', ')}, `;
 
   for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
     const chunk = lines.slice(start, start + LINES_PER_INSERT);
@@ -127,17 +143,24 @@ export async function insertSale(
         l.tax,
         l.total,
         l.refundOfLineId,
+        l.refundOfLineId ?? l.productId,
       );
     });
-    const inserted = await run<{ id: number; line_no: number }>(
+    const rows = chunk.map(
+      (l) => `${row}${l.refundOfLineId === null ? SALE_LINE_COST : REFUND_LINE_COST})`,
+    );
+    const inserted = await run<{ id: number; line_no: number; unit_cost: number | null }>(
       em,
       `INSERT INTO sale_lines (sale_id, line_no, product_id, sku, description, unit_price, quantity,
-         tax_rate_bps, discount, tax, total, refund_of_line_id)
-       VALUES ${valuesList(chunk.length, LINE_COLUMNS)} RETURNING id, line_no`,
+         tax_rate_bps, discount, tax, total, refund_of_line_id, unit_cost)
+       VALUES ${rows.join(', ')} RETURNING id, line_no, unit_cost`,
       params,
     );
     // RETURNING order is not guaranteed: map by line number.
-    for (const r of inserted) lineIds[Number(r.line_no) - 1] = Number(r.id);
+    for (const r of inserted) {
+      lineIds[Number(r.line_no) - 1] = Number(r.id);
+      unitCosts[Number(r.line_no) - 1] = r.unit_cost === null ? null : Number(r.unit_cost);
+    }
   }
 
   if (tenders.length > 0) {
@@ -150,5 +173,5 @@ export async function insertSale(
       params,
     );
   }
-  return { saleId, lineIds };
+  return { saleId, lineIds, unitCosts };
 }

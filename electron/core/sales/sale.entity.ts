@@ -177,6 +177,14 @@ export class SaleLineEntity {
   @Column({ name: 'refund_of_line_id', type: 'integer', nullable: true })
   refundOfLineId: number | null;
 
+  /**
+   * Cost of goods sold, minor units per unit, fixed when the line is written (issue 11, section 3;
+   * migration 1790000009500): the product's average cost then, else its last cost; a refund line
+   * carries its original line's. Null: unknown, so the line is left out of margin.
+   */
+  @Column({ name: 'unit_cost', type: 'integer', nullable: true })
+  unitCost: number | null;
+
   @ManyToOne('SaleLineEntity', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'refund_of_line_id', foreignKeyConstraintName: 'FK_sale_lines_refund_of' })
   refundOfLine?: unknown;

@@ -71,10 +71,16 @@ export interface MovementContext {
 
 /**
  * The `sale` movements of a sale's lines: one per line of a stock product (`onHand` not null, as
- * the quote read it), taking its quantity out.
+ * the quote read it), taking its quantity out at the line's unit cost (sale_lines.unit_cost, as
+ * insertSale stored it; null when unknown).
  */
 export function saleMovements(
-  lines: ReadonlyArray<{ productId: number; quantity: number; onHand: number | null }>,
+  lines: ReadonlyArray<{
+    productId: number;
+    quantity: number;
+    onHand: number | null;
+    unitCost: number | null;
+  }>,
   at: MovementContext,
 ): NewMovement[] {
   return lines
@@ -84,7 +90,7 @@ export function saleMovements(
       productId: l.productId,
       kind: 'sale',
       quantity: -l.quantity,
-      unitCost: null,
+      unitCost: l.unitCost,
       reason: null,
       note: null,
     }));
@@ -93,11 +99,11 @@ export function saleMovements(
 /**
  * The `refund` movements of a refund's lines (negative quantities, as stored) whose product is a
  * stock item now: restocked (+ the quantity returned) or written off (0; the refund's lines keep
- * the quantity). `saleId` is the refund sale.
+ * the quantity), at the refund line's unit cost (its original line's). `saleId` is the refund sale.
  */
 export async function refundMovements(
   em: EntityManager,
-  lines: ReadonlyArray<{ productId: number; quantity: number }>,
+  lines: ReadonlyArray<{ productId: number; quantity: number; unitCost: number | null }>,
   restock: boolean,
   at: MovementContext,
 ): Promise<NewMovement[]> {
@@ -119,7 +125,7 @@ export async function refundMovements(
       productId: l.productId,
       kind: 'refund',
       quantity: restock ? -l.quantity : 0,
-      unitCost: null,
+      unitCost: l.unitCost,
       reason: restock ? 'restock' : 'write_off',
       note: null,
     }));
@@ -127,15 +133,16 @@ export async function refundMovements(
 
 /**
  * A void gives back what the voided sale took: for each of its `sale` movements, the same
- * movement with the opposite quantity and reason `void`. `at.saleId` is the voided sale.
+ * movement (and unit cost) with the opposite quantity and reason `void`. `at.saleId` is the voided
+ * sale.
  */
 export async function voidMovements(
   em: EntityManager,
   at: MovementContext,
 ): Promise<NewMovement[]> {
-  const rows = await run<{ product_id: number; quantity: number }>(
+  const rows = await run<{ product_id: number; quantity: number; unit_cost: number | null }>(
     em,
-    `SELECT product_id, quantity FROM stock_movements WHERE sale_id = ? AND kind = 'sale'
+    `SELECT product_id, quantity, unit_cost FROM stock_movements WHERE sale_id = ? AND kind = 'sale'
        AND reason IS NULL ORDER BY id`,
     [at.saleId],
   );
@@ -144,7 +151,7 @@ export async function voidMovements(
     productId: Number(r.product_id),
     kind: 'sale',
     quantity: -Number(r.quantity),
-    unitCost: null,
+    unitCost: r.unit_cost === null ? null : Number(r.unit_cost),
     reason: 'void',
     note: null,
   }));

@@ -1,12 +1,14 @@
 /**
  * The Reports dashboard's store (issue 11, section 4): the range (a preset counted from the
  * core's today, or custom days), and the figures the core answers for it from its daily rollups:
- * key figures against the previous period, the trend, the weekday × hour heatmap, top products,
- * staff performance, the tax report and customers. All amounts are minor units of the store
- * currency. A newer load wins over an older one still answering. Calls the API client only.
+ * key figures (with margin) against the previous period, the trend, the weekday × hour heatmap,
+ * top products and top categories (each ranked by revenue, quantity or margin, both within the
+ * category filter when one is chosen), staff performance, the tax report and customers. All
+ * amounts are minor units of the store currency. A newer load wins over an older one still
+ * answering. Calls the API client only.
  */
 import { create } from 'zustand';
-import type { ChannelOutput } from '../../../shared/contract';
+import type { ChannelOutput, TopBy } from '../../../shared/contract';
 import { call } from '../api/client';
 import { messageFor } from '../api/messages';
 import { useSessionStore } from './session';
@@ -22,12 +24,11 @@ export interface DashboardData {
   trend: ChannelOutput<'analytics:trend'>;
   heatmap: ChannelOutput<'analytics:heatmap'>;
   topProducts: ChannelOutput<'analytics:topProducts'>;
+  topCategories: ChannelOutput<'analytics:topCategories'>;
   staff: ChannelOutput<'analytics:staffPerformance'>;
   tax: ChannelOutput<'analytics:taxReport'>;
   customers: ChannelOutput<'analytics:customers'>;
 }
-
-export type TopBy = 'revenue' | 'quantity';
 
 export interface AnalyticsState {
   today: string | null;
@@ -35,6 +36,9 @@ export interface AnalyticsState {
   preset: Preset | 'custom';
   range: DayRange | null;
   topBy: TopBy;
+  categoryBy: TopBy;
+  /** The category (with those below it) the top lists are limited to; null: every product. */
+  categoryId: number | null;
   data: DashboardData | null;
   loading: boolean;
   error: string | null;
@@ -44,6 +48,8 @@ export interface AnalyticsState {
   /** Typed days; nothing is asked of the core until both are days and in order. */
   chooseRange: (range: DayRange) => Promise<void>;
   chooseTopBy: (by: TopBy) => Promise<void>;
+  chooseCategoryBy: (by: TopBy) => Promise<void>;
+  chooseCategory: (categoryId: number | null) => Promise<void>;
   load: () => Promise<void>;
   reset: () => void;
 }
@@ -53,6 +59,8 @@ const initialState = () => ({
   preset: 'thisWeek' as Preset | 'custom',
   range: null as DayRange | null,
   topBy: 'revenue' as TopBy,
+  categoryBy: 'revenue' as TopBy,
+  categoryId: null as number | null,
   data: null as DashboardData | null,
   loading: false,
   error: null as string | null,
@@ -89,24 +97,35 @@ export const useAnalyticsStore = create<AnalyticsState>()((set, get) => ({
     set({ topBy });
     await get().load();
   },
+  chooseCategoryBy: async (categoryBy) => {
+    set({ categoryBy });
+    await get().load();
+  },
+  chooseCategory: async (categoryId) => {
+    set({ categoryId });
+    await get().load();
+  },
   load: async () => {
-    const { range, topBy } = get();
+    const { range, topBy, categoryBy, categoryId } = get();
     if (!range) return;
     const mine = ++seq;
     set({ loading: true, error: null });
+    const within = categoryId === null ? {} : { categoryId };
     try {
-      const [keyFigures, trend, heatmap, topProducts, staff, tax, customers] = await Promise.all([
-        call('analytics:keyFigures', range),
-        call('analytics:trend', { ...range, grain: trendGrain(range) }),
-        call('analytics:heatmap', range),
-        call('analytics:topProducts', { ...range, by: topBy, limit: 10 }),
-        call('analytics:staffPerformance', range),
-        call('analytics:taxReport', range),
-        call('analytics:customers', range),
-      ]);
+      const [keyFigures, trend, heatmap, topProducts, topCategories, staff, tax, customers] =
+        await Promise.all([
+          call('analytics:keyFigures', range),
+          call('analytics:trend', { ...range, grain: trendGrain(range) }),
+          call('analytics:heatmap', range),
+          call('analytics:topProducts', { ...range, by: topBy, limit: 10, ...within }),
+          call('analytics:topCategories', { ...range, by: categoryBy, limit: 10, ...within }),
+          call('analytics:staffPerformance', range),
+          call('analytics:taxReport', range),
+          call('analytics:customers', range),
+        ]);
       if (mine !== seq) return;
       set({
-        data: { keyFigures, trend, heatmap, topProducts, staff, tax, customers },
+        data: { keyFigures, trend, heatmap, topProducts, topCategories, staff, tax, customers },
         loading: false,
       });
     } catch (error) {

@@ -1,8 +1,8 @@
-import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, SalesFigures } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
-import { percentChange } from './change-text';
+import { FigureCard } from './FigureCard';
+import { MarginCard } from './MarginCard';
 
 type KeyFigures = ChannelOutput<'analytics:keyFigures'>;
 
@@ -20,13 +20,14 @@ const FIGURES = [
 }>;
 
 /**
- * The dashboard's key figures for the range, each with its change against the previous period of
- * equal length ("+12.5 % on the previous 7 days"); money in the store currency's minor units.
+ * The dashboard's key figures for the range, and the margin, each with its change against the
+ * previous period of equal length ("+12.5 % on the previous 7 days"); money in the store
+ * currency's minor units.
  */
 export function KeyFigureCards({ figures }: { figures: KeyFigures }) {
   const { t } = useTranslation('analytics');
   const { money, count, locale } = useFormat();
-  const show = (value: number, isMoney: boolean, key: string) =>
+  const show = (isMoney: boolean, key: string) => (value: number) =>
     isMoney
       ? money(value, figures.currency)
       : key === 'itemsPerSale'
@@ -34,46 +35,17 @@ export function KeyFigureCards({ figures }: { figures: KeyFigures }) {
         : count(value);
   return (
     <div className="k-analytics-figures" role="list" aria-label={t('figures.label')}>
-      {FIGURES.map((f) => {
-        const now = figures.current[f.key];
-        const change = percentChange(now, figures.previous[f.key]);
-        const better = change !== null && change !== 0 && change > 0 !== f.lowerIsBetter;
-        return (
-          <Paper
-            key={f.key}
-            withBorder
-            radius="md"
-            p="md"
-            role="listitem"
-            className="k-analytics-figure"
-          >
-            <Text size="sm" c="dimmed">
-              {t(`figures.${f.key}`)}
-            </Text>
-            <Text className="k-analytics-figure-value">{show(now, f.money, f.key)}</Text>
-            <Text
-              size="xs"
-              className={
-                change === null || change === 0
-                  ? ''
-                  : better
-                    ? 'k-analytics-up'
-                    : 'k-analytics-down'
-              }
-            >
-              {change === null
-                ? t('figures.noPrevious')
-                : t('figures.change', {
-                    change: new Intl.NumberFormat(locale, {
-                      signDisplay: 'exceptZero',
-                      maximumFractionDigits: 1,
-                    }).format(change),
-                    before: show(figures.previous[f.key], f.money, f.key),
-                  })}
-            </Text>
-          </Paper>
-        );
-      })}
+      {FIGURES.map((f) => (
+        <FigureCard
+          key={f.key}
+          label={t(`figures.${f.key}`)}
+          now={figures.current[f.key]}
+          before={figures.previous[f.key]}
+          show={show(f.money, f.key)}
+          lowerIsBetter={f.lowerIsBetter}
+        />
+      ))}
+      <MarginCard margin={figures.margin} currency={figures.currency} />
     </div>
   );
 }

@@ -1,0 +1,57 @@
+import { Paper, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format/locale';
+import { percentChange } from './change-text';
+
+/**
+ * One of the dashboard's key figures (a list item): its name, its value over the range, anything
+ * the figure explains beneath (`children`), and its change against the previous period of equal
+ * length ("+12.5 % on the previous period (£100.00)"), green when better, red when worse.
+ */
+export function FigureCard({
+  label,
+  now,
+  before,
+  show,
+  lowerIsBetter = false,
+  children,
+}: {
+  label: string;
+  now: number;
+  before: number;
+  /** The value as text (money, a count …). */
+  show: (value: number) => string;
+  lowerIsBetter?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('analytics');
+  const { locale } = useFormat();
+  const change = percentChange(now, before);
+  const better = change !== null && change !== 0 && change > 0 !== lowerIsBetter;
+  return (
+    <Paper withBorder radius="md" p="md" role="listitem" className="k-analytics-figure">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text className="k-analytics-figure-value">{show(now)}</Text>
+      {children}
+      <Text
+        size="xs"
+        className={
+          change === null || change === 0 ? '' : better ? 'k-analytics-up' : 'k-analytics-down'
+        }
+      >
+        {change === null
+          ? t('figures.noPrevious')
+          : t('figures.change', {
+              change: new Intl.NumberFormat(locale, {
+                signDisplay: 'exceptZero',
+                maximumFractionDigits: 1,
+              }).format(change),
+              before: show(before),
+            })}
+      </Text>
+    </Paper>
+  );
+}
