@@ -46,6 +46,7 @@ import { ShiftService } from './shifts/shift-service';
 import { ShiftSettingsStore } from './shifts/shift-settings';
 import { ZReports } from './shifts/z-reports';
 import { ZReportPdf } from './shifts/z-report-pdf';
+import { ReportExport } from './analytics/report-export';
 import { connectShiftsToPrinter } from './shifts/shift-printing';
 import { StockService } from './stock/stock-service';
 import { StockSettingsStore } from './stock/stock-settings';
@@ -125,6 +126,8 @@ export interface Services {
   shiftSettings: ShiftSettingsStore;
   /** A Z report saved as an A4 PDF (issue 10, section 1). */
   zReportPdf: ZReportPdf;
+  /** A dashboard report saved as CSV or PDF (issue 11, section 4). */
+  reportExport: ReportExport;
   /**
    * The shift listeners (issue 10, sections 2 and 5): `onShiftClosed(zReport)` prints the Z report
    * and makes a backup, `onDrawerOpen({ reason, tillId })` kicks the drawer; wired below.
@@ -375,6 +378,14 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     shifts,
     zReports,
     zReportPdf,
+    reportExport: new ReportExport({
+      db,
+      audit,
+      clock,
+      settings,
+      saveDialog,
+      ...(d.receiptPdf ? { pdf: d.receiptPdf } : {}),
+    }),
     shiftSettings: new ShiftSettingsStore(audit, clock, (em) => shifts.currency(em)),
     shiftEvents,
     stock: new StockService(db, audit, clock, till),

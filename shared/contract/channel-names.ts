@@ -167,6 +167,7 @@ export const CHANNEL_NAMES = [
   'analytics:staffPerformance',
   'analytics:taxReport',
   'analytics:customers',
+  'analytics:export',
   'stock:adjust',
   'stock:movements',
   'stock:levels',

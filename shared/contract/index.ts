@@ -32,6 +32,7 @@ import { displayChannels } from './display';
 import { backupsChannels } from './backups';
 import { categoryChannels } from './categories';
 import { analyticsChannels } from './analytics';
+import { analyticsExportChannels } from './analytics-export';
 import { stockChannels } from './stock';
 import { stockCountChannels } from './stock-count';
 import { receivingChannels } from './receiving';
@@ -65,6 +66,7 @@ export const channels = {
   ...backupsChannels,
   ...categoryChannels,
   ...analyticsChannels,
+  ...analyticsExportChannels,
   ...stockChannels,
   ...stockCountChannels,
   ...receivingChannels,
@@ -114,6 +116,7 @@ export * from './display';
 export * from './backups';
 export * from './categories';
 export * from './analytics';
+export * from './analytics-export';
 export * from './stock';
 export * from './stock-count';
 export * from './receiving';

@@ -10,6 +10,7 @@ import { defineChannel } from './define';
 import { emailSchema, idSchema, utcTimestamp } from './common';
 import { saleDetailSchema } from './sales-views';
 import { zReportPrintDocumentSchema } from './shifts';
+import { reportPrintDocumentSchema } from './analytics-export';
 
 /** `receipt80`: the till roll (80 mm wide). `invoiceA4`: a business customer's invoice. */
 export const RECEIPT_LAYOUTS = ['receipt80', 'invoiceA4'] as const;
@@ -42,11 +43,15 @@ export const receiptDocumentSchema = z.strictObject({
 export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
 
 /**
- * Every document the print route draws: a sale (80 mm receipt or A4 invoice) or a Z report on A4
- * (`zReportA4`). `layout` names the document and its paper (electron/core/receipts/receipt-pdf.ts
- * `PAPER_MM`).
+ * Every document the print route draws: a sale (80 mm receipt or A4 invoice), a Z report on A4
+ * (`zReportA4`) or a dashboard report on A4 landscape (`reportA4`). `layout` names the document
+ * and its paper (electron/core/receipts/receipt-pdf.ts `PAPER_MM`).
  */
-export const printDocumentSchema = z.union([receiptDocumentSchema, zReportPrintDocumentSchema]);
+export const printDocumentSchema = z.union([
+  receiptDocumentSchema,
+  zReportPrintDocumentSchema,
+  reportPrintDocumentSchema,
+]);
 export type PrintDocument = z.infer<typeof printDocumentSchema>;
 export type PrintLayout = PrintDocument['layout'];
 

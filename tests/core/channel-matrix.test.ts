@@ -282,6 +282,7 @@ describe('the contract and the payload table', () => {
       'products:create',
       'reports:daySummary',
       'exports:run',
+      'analytics:export',
       'exports:progress',
       'exports:cancel',
     ] as const)

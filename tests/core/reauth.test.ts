@@ -48,6 +48,7 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'shifts:updateSettings': 'changes settings (whether sales need a shift, the note threshold)',
   'shifts:setDenominations': 'changes settings (the notes and coins counted)',
   'exports:run': "takes a range of sales, with staff and customers' names, off the till",
+  'analytics:export': "takes the shop's figures, with staff and customers' names, off the till",
   'printing:savePrinter': "changes where receipts (customers' names, amounts) are sent",
   'printing:deletePrinter': 'changes settings (a till may stop printing receipts)',
   'backups:updateSettings':

@@ -149,6 +149,8 @@ export async function makeTestCore(
     backupAfterShiftClose?: boolean;
     /** The shell's folder dialog stand-in (CoreOptions.folderDialog). */
     folderDialog?: CoreOptions['folderDialog'];
+    /** The shell's save dialog stand-in (CoreOptions.saveDialog); by default the exports folder. */
+    saveDialog?: CoreOptions['saveDialog'];
     /**
      * Hash passwords at the real cost (12). By default test cores hash at bcrypt's least cost
      * (CoreOptions.testPasswordCost); tests of the cost or of timing (A5) keep 12.
@@ -173,6 +175,7 @@ export async function makeTestCore(
     ...(opts.backupAfterShiftClose === false ? { backupAfterShiftClose: false } : {}),
     ...(opts.realPasswordCost ? {} : { testPasswordCost: TEST_PASSWORD_COST }),
     ...(opts.folderDialog ? { folderDialog: opts.folderDialog } : {}),
+    ...(opts.saveDialog ? { saveDialog: opts.saveDialog } : {}),
   });
   if (!opts.twoFactorPolicy && !core.safeMode) turnOffTwoFactorPolicy(dbPath);
   if (!opts.requireOpenShift && !core.safeMode) turnOffShiftRequirement(dbPath);

@@ -919,6 +919,28 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'analytics:staffPerformance': { input: reportRange({}), ...read() },
   'analytics:taxReport': { input: reportRange({}), ...read() },
   'analytics:customers': { input: reportRange({}), ...read() },
+  'analytics:export': {
+    // Saves a report as a file outside the database (the save dialog's) and audits it; a PDF in a
+    // core without a browser engine is REPORT_PDF_FAILED before any dialog, writing nothing.
+    input: reportRange({
+      report: oneOf([
+        'keyFigures',
+        'trend',
+        'topProducts',
+        'taxReport',
+        'staffPerformance',
+        'heatmap',
+        'customers',
+        'dashboard',
+      ]),
+      format: oneOf(['csv', 'pdf']),
+      grain: optional(oneOf(['hour', 'day', 'week', 'month'])),
+      by: optional(oneOf(['revenue', 'quantity'])),
+      limit: optional(int(1, 100)),
+    }),
+    ok: { audit: ['reports.export'] },
+    refusals: nothingOn('REPORT_PDF_FAILED'),
+  },
 
   'import:onlineRetail': {
     // F3: the Online Retail file, all or nothing, capped at 50 MB.

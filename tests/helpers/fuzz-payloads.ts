@@ -213,6 +213,12 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'analytics:staffPerformance': () => ({ from: '2026-11-01', to: '2026-11-30' }),
   'analytics:taxReport': () => ({ from: '2026-11-01', to: '2026-11-30' }),
   'analytics:customers': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+  'analytics:export': () => ({
+    report: 'dashboard',
+    from: '2026-11-01',
+    to: '2026-11-30',
+    format: 'csv',
+  }),
 
   'import:onlineRetail': (c) => importFile(ONLINE_RETAIL_CSV, c.uuid),
   'import:progress': (c) => ({ jobId: c.uuid }),

@@ -3,11 +3,21 @@
  * the core's business day (never this computer's clock), weeks run Monday to Sunday; every
  * figure shown is the core's; each chart has a table view; the key figures compare with the
  * previous period, the margin says how much of the net is costed; top categories name their path
- * and "No category"; the category filter limits both top lists.
+ * and "No category"; the category filter limits both top lists. The Export menu saves the
+ * dashboard or one report (`analytics:export`), and the print route draws a report's tables on A4
+ * (`reportA4`).
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import type { ChannelOutput, SalesFigures } from '../../shared/contract';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type {
+  ChannelOutput,
+  ReportPrintDocument,
+  SalesFigures,
+  SavedFile,
+} from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { PrintRoute } from '../../renderer/src/features/receipt-pdf/PrintRoute';
+import { setLocale } from '../../renderer/src/i18n';
 import {
   presetRange,
   trendGrain,
@@ -15,7 +25,7 @@ import {
 } from '../../renderer/src/features/analytics/date-presets';
 import { percentChange } from '../../renderer/src/features/analytics/change-text';
 import { costedShare, marginPercent } from '../../renderer/src/features/analytics/margin-text';
-import { createFakeApi, ok, renderApp, sessionFor } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
 
 const TODAY = '2026-11-25'; // a Wednesday
 
@@ -355,5 +365,142 @@ describe('the dashboard', () => {
       }),
     );
     expect(screen.getByLabelText('Range', { selector: 'input' })).toHaveValue('Custom days');
+  });
+});
+
+describe('exporting from the dashboard', () => {
+  it('saves one report for the range shown, busy until the core answers, then names the file', async () => {
+    const { api, user } = await openDashboard();
+    let answer!: (r: Result<SavedFile>) => void;
+    api['analytics:export'].mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const button = screen.getByRole('button', { name: 'Export' });
+    await user.click(button);
+    const menu = await screen.findByRole('menu');
+    for (const item of ['Whole dashboard (PDF)', 'Whole dashboard (CSV)', 'Tax by rate (PDF)'])
+      expect(within(menu).getByRole('menuitem', { name: item })).toBeInTheDocument();
+    await user.click(within(menu).getByRole('menuitem', { name: 'Top products (CSV)' }));
+    expect(api['analytics:export']).toHaveBeenCalledWith({
+      report: 'topProducts',
+      format: 'csv',
+      from: '2026-11-23',
+      to: TODAY,
+      grain: 'day',
+      by: 'revenue',
+      limit: 10,
+    });
+    await waitFor(() => expect(button).toHaveAttribute('data-loading', 'true'));
+    answer(
+      ok({ outcome: 'saved', fileName: 'kassa-top-products-2026-11-23_2026-11-25.csv', bytes: 9 }),
+    );
+    expect(
+      await screen.findByText(
+        'Top products saved as kassa-top-products-2026-11-23_2026-11-25.csv.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(button).not.toHaveAttribute('data-loading'));
+  });
+
+  it('works from the keyboard; a closed dialog says nothing; REPORT_PDF_FAILED is explained', async () => {
+    const { api, user } = await openDashboard();
+    api['analytics:export'].mockResolvedValueOnce(ok({ outcome: 'cancelled' }));
+    screen.getByRole('button', { name: 'Export' }).focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('menu');
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'Whole dashboard (PDF)' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(api['analytics:export']).toHaveBeenCalledWith(
+        expect.objectContaining({ report: 'dashboard', format: 'pdf' }),
+      ),
+    );
+    expect(screen.queryByText(/saved as/)).not.toBeInTheDocument();
+    api['analytics:export'].mockResolvedValueOnce(fail('REPORT_PDF_FAILED'));
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Key figures (PDF)' }));
+    expect(
+      await screen.findByText(/The report PDF could not be made on this till/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('the print route draws a report on A4', () => {
+  afterEach(async () => {
+    delete document.documentElement.dataset.printReady;
+    await setLocale('en-GB');
+  });
+
+  function printHash(locale: string): string {
+    const doc: ReportPrintDocument = {
+      layout: 'reportA4',
+      report: 'taxReport',
+      range: { from: '2026-11-01', to: '2026-11-30' },
+      currency: 'GBP',
+      tables: [
+        {
+          id: 'taxReport',
+          columns: [
+            { key: 'tax_rate_percent', kind: 'percent' },
+            { key: 'net', kind: 'money' },
+            { key: 'tax', kind: 'money' },
+            { key: 'gross', kind: 'money' },
+          ],
+          rows: [[2000, 10_417, 2083, 12_500]],
+          totals: [null, 10_417, 2083, 12_500],
+        },
+        {
+          id: 'byTender',
+          columns: [
+            { key: 'tender', kind: 'label' },
+            { key: 'sales_count', kind: 'count' },
+            { key: 'amount', kind: 'money' },
+          ],
+          rows: [['cash', 1234, -250]],
+        },
+        { id: 'lapsedCustomers', columns: [{ key: 'customer', kind: 'text' }], rows: [] },
+      ],
+      store: {
+        storeName: 'Corner Deli',
+        storeAddress: '1 High Street\nLeeds LS1 1AA',
+        taxNumber: 'GB123456789',
+        locale,
+        timeZone: 'Europe/London',
+      },
+      printedAt: '2026-12-01T09:30:00.000Z',
+    };
+    return `#print=${Buffer.from(JSON.stringify(doc), 'utf8').toString('base64url')}`;
+  }
+
+  it('in English: the store, the range and every table with Intl figures; then it is ready', async () => {
+    render(<PrintRoute hash={printHash('en-GB')} />);
+    const page = await screen.findByRole('article', { name: 'Tax by rate' });
+    expect(document.documentElement.dataset.printLayout).toBe('reportA4');
+    await waitFor(() => expect(document.documentElement.dataset.printReady).toBe('true'));
+    for (const part of [
+      'Corner Deli',
+      'Leeds LS1 1AA',
+      'VAT no. GB123456789',
+      '1 Nov 2026 – 30 Nov 2026',
+    ])
+      expect(page).toHaveTextContent(part);
+    const tax = within(page).getByRole('table', { name: 'Tax by rate' });
+    expect(within(tax).getAllByRole('row')[1]).toHaveTextContent('20%£104.17£20.83£125.00');
+    expect(within(tax).getByRole('row', { name: /Total/ })).toHaveTextContent(
+      'Total£104.17£20.83£125.00',
+    );
+    const tenders = within(page).getByRole('table', { name: 'By tender' });
+    expect(within(tenders).getAllByRole('row')[1]).toHaveTextContent('Cash1,234-£2.50');
+    expect(
+      within(page).getByRole('table', { name: 'Customers not seen for 90 days' }),
+    ).toHaveTextContent('Nothing in this range.');
+    expect(page).toHaveTextContent('Printed 1 Dec 2026, 09:30');
+  });
+
+  it('in German for a German store', async () => {
+    render(<PrintRoute hash={printHash('de-DE')} />);
+    const page = await screen.findByRole('article', { name: 'Steuer nach Satz' });
+    const tenders = within(page).getByRole('table', { name: 'Nach Zahlungsart' });
+    expect(within(tenders).getAllByRole('row')[1]).toHaveTextContent('Bar1.234-2,50 £');
+    expect(page).toHaveTextContent('Summe');
   });
 });

@@ -162,7 +162,7 @@ describe('Export PDF in Reports → Shifts', () => {
     api['shifts:exportPdf'].mockResolvedValueOnce(fail('REPORT_PDF_FAILED'));
     await user.click(screen.getByRole('button', { name: 'Export PDF' }));
     expect(
-      await screen.findByText(/The Z report PDF could not be made on this till/),
+      await screen.findByText(/The report PDF could not be made on this till/),
     ).toBeInTheDocument();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Handlers for analytics (issue 11, section 4): read-only reports over a range of business days,
  * answered from the daily rollups on the read connection. Permission `reports.view` (the router
- * checks it); the contract has validated the range.
+ * checks it); the contract has validated the range. `analytics:export` saves the same reports as
+ * a file (report-export.ts).
  */
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
@@ -23,5 +24,7 @@ export function createAnalyticsHandlers(s: Services): DomainHandlers<'analytics'
       staffPerformance(em(), input, currency(), s.settings.timeZone()),
     'analytics:taxReport': (input) => taxReport(em(), input, currency()),
     'analytics:customers': (input) => customerReport(em(), input, currency()),
+    'analytics:export': (input, { session, caller }) =>
+      s.reportExport.export(session, caller, input),
   };
 }

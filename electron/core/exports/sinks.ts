@@ -32,6 +32,20 @@ export interface ExportSink {
   abort(): Promise<void>;
 }
 
+/**
+ * Rows of cells as neutralised CSV records (NEUTRAL_CSV_OPTIONS). Number cells go in as numbers,
+ * which escape_formulas leaves alone, and come out as their exact text through `cast.number`
+ * (looked up by record and column); text cells starting with = + - @ tab or CR get an apostrophe.
+ * Also used for the dashboard's report exports (analytics/report-csv.ts).
+ */
+export function neutralCsv(rows: readonly (readonly (Cell | null)[])[]): string {
+  const records = rows.map((r) => r.map((c) => (c === null ? '' : c.kind === 'text' ? c.text : 0)));
+  return stringify(records, {
+    ...NEUTRAL_CSV_OPTIONS,
+    cast: { number: (_, ctx) => rows[ctx.records]![ctx.index as number]!.text },
+  });
+}
+
 class CsvSink implements ExportSink {
   private readonly out: WriteStream;
 
@@ -49,17 +63,7 @@ class CsvSink implements ExportSink {
   }
 
   async write(rows: readonly (readonly (Cell | null)[])[]): Promise<void> {
-    // Number cells go in as numbers, which escape_formulas leaves alone, and come out as their
-    // exact text through `cast.number` (looked up by record and column).
-    const records = rows.map((r) =>
-      r.map((c) => (c === null ? '' : c.kind === 'text' ? c.text : 0)),
-    );
-    await this.put(
-      stringify(records, {
-        ...NEUTRAL_CSV_OPTIONS,
-        cast: { number: (_, ctx) => rows[ctx.records]![ctx.index as number]!.text },
-      }),
-    );
+    await this.put(neutralCsv(rows));
   }
 
   async finish(): Promise<number> {

@@ -41,6 +41,8 @@ export const PAPER_MM: Record<PrintLayout, { width: number; height: number | nul
   receipt80: { width: 80, height: null },
   invoiceA4: { width: 210, height: 297 },
   zReportA4: { width: 210, height: 297 },
+  // A report's tables are wide (staff performance has 12 columns): A4 landscape.
+  reportA4: { width: 297, height: 210 },
 };
 
 /**

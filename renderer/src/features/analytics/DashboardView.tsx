@@ -1,5 +1,5 @@
 import '@mantine/charts/styles.css';
-import { Loader, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
@@ -7,6 +7,7 @@ import { useAnalyticsStore } from '../../stores/analytics';
 import { formatBusinessDay } from '../transactions/business-days';
 import { CategoryScope } from './CategoryScope';
 import { CustomersCard } from './CustomersCard';
+import { ExportMenu } from './ExportMenu';
 import { KeyFigureCards } from './KeyFigureCards';
 import { RangeBar } from './RangeBar';
 import { SalesHeatmap } from './SalesHeatmap';
@@ -21,8 +22,9 @@ import './analytics.css';
  * The Reports dashboard (issue 11, section 4; permission reports.view): for a range of business
  * days in the store's time zone, the key figures and margin against the previous period, the
  * sales trend, top products and top categories (within a category when one is chosen), staff
- * performance, when the shop sells, the tax report and customers. Every
- * figure comes from the core's daily rollups; every chart can be read as a table.
+ * performance, when the shop sells, the tax report and customers. Every figure comes from the
+ * core's daily rollups; every chart can be read as a table, and every report exports as CSV or
+ * PDF (ExportMenu).
  */
 export function DashboardView() {
   const { t } = useTranslation('analytics');
@@ -50,7 +52,12 @@ export function DashboardView() {
           </Text>
         )}
       </Stack>
-      <RangeBar />
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <RangeBar />
+        <Group className="k-no-print">
+          <ExportMenu />
+        </Group>
+      </Group>
       <FormAlert message={error} />
       {!data && loading && <Loader aria-label={t('loading')} />}
       {data && (
