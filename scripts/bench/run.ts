@@ -83,6 +83,11 @@ const SEARCH_QUERIES = 300;
 const LIST_QUERIES = 300;
 const SUMMARY_RUNS = 30;
 const LOOP_STALL_TARGET_MS = 50;
+/**
+ * Issue 11, section 4: the complete-sale row, with rollups and stock movements on both sides,
+ * at most 1.5 × the raw writer's time per sale (raw rate / core rate).
+ */
+const SALE_RATIO_TARGET = 1.5;
 
 interface Row {
   name: string;
@@ -208,6 +213,7 @@ async function completeSale(
       unitPrice: l.product.price,
       quantity: l.quantity,
       taxRateBps: l.product.taxRateBps,
+      stock: l.product.stock,
     })),
     staffId: staff.id,
     staffName: staff.username,
@@ -223,7 +229,7 @@ async function completeSale(
   const rateTarget = big ? 1000 : null;
   const corePass =
     (rateTarget === null || coreResult.throughput >= rateTarget) &&
-    ratio <= 3 &&
+    ratio <= SALE_RATIO_TARGET &&
     coreResult.loop.maxMs <= LOOP_STALL_TARGET_MS;
   rows.push({
     name: `complete sale, core (10 lines) @${atSize}`,
@@ -235,7 +241,7 @@ async function completeSale(
     throughput: coreResult.throughput,
     ratio,
     loop: coreResult.loop,
-    target: `${rateTarget ? `≥ ${rateTarget}/s, ` : ''}ratio ≤ 3`,
+    target: `${rateTarget ? `≥ ${rateTarget}/s, ` : ''}ratio ≤ ${SALE_RATIO_TARGET}`,
     pass: corePass,
     note: `core start-up ${startMs.toFixed(0)} ms`,
   });
