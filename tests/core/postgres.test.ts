@@ -16,6 +16,7 @@ import { businessDay } from '../../electron/core/sales/local-day';
 import { SaleQueries } from '../../electron/core/sales/sale-queries';
 import { insertSale } from '../../electron/core/sales/sale-writer';
 import { addToRollups, rebuildRollups } from '../../electron/core/analytics/rollups';
+import { recordMovements, saleMovements } from '../../electron/core/stock/stock-ledger';
 
 const ROLLUP_TABLES = [
   'rollup_staff',
@@ -174,6 +175,21 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     expect(before[0]).toMatchObject([{ sales_count: '1', gross: '500', items: '2', tax: '83' }]);
     await db.write((em) => rebuildRollups(em, settings.timeZone()));
     expect(await rolled()).toEqual(before);
+    // The sale's stock movement and the on-hand UPDATE (one CASE statement for every product).
+    await db.write((em) =>
+      recordMovements(
+        em,
+        saleMovements([{ productId: product.id, quantity: 2, onHand: 0 }], {
+          staffId,
+          tillId: till.id,
+          saleId,
+          createdAt: now,
+        }),
+      ),
+    );
+    expect(await ds.query('SELECT on_hand FROM products WHERE id = $1', [product.id])).toEqual([
+      { on_hand: -2 },
+    ]);
     const queries = new SaleQueries(db, settings, clock);
     const detail = await queries.detail(saleId);
     expect(detail).toMatchObject({ receiptNo: 1, total: 500, tax: 83, voidable: true });
