@@ -188,17 +188,21 @@ export interface ProductInfo {
   name: string;
   price: number;
   taxRateBps: number;
+  /** A stock product: selling it writes a movement (issue 11, section 2). */
+  stock: boolean;
 }
 
 /** Sellable products (active, not archived, not a discount item), priced above zero. */
 export function sellableProducts(db: Database.Database): ProductInfo[] {
-  return db
-    .prepare(
-      `SELECT id, sku, name, price, tax_rate_bps AS taxRateBps FROM products
-        WHERE active = 1 AND archived_at IS NULL AND kind != 'discount' AND price > 0
-          AND price < 1000000 ORDER BY id LIMIT 2000`,
-    )
-    .all() as ProductInfo[];
+  return (
+    db
+      .prepare(
+        `SELECT id, sku, name, price, tax_rate_bps AS taxRateBps, kind FROM products
+          WHERE active = 1 AND archived_at IS NULL AND kind != 'discount' AND price > 0
+            AND price < 1000000 ORDER BY id LIMIT 2000`,
+      )
+      .all() as Array<Omit<ProductInfo, 'stock'> & { kind: string }>
+  ).map(({ kind, ...p }) => ({ ...p, stock: kind === 'stock' }));
 }
 
 function cacheKey(p: SeedParams): string {
@@ -263,6 +267,7 @@ async function topUpBusyDay(
           unitPrice: p.price,
           quantity: 1 + Math.floor(rnd() * 3),
           taxRateBps: p.taxRateBps,
+          stock: p.stock,
         };
       }),
       staffId: who.id,

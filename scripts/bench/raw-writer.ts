@@ -5,7 +5,9 @@
  * with the core's pragmas (WAL, synchronous=FULL, foreign_keys=ON). No router, session, schema,
  * pricing or ORM: what is left is SQLite, the B-trees of a database of this size, and fsync.
  * Like the core, it adds the sale to the daily rollups (issue 11, section 4), with one prepared
- * upsert per rollup row and the figures computed here.
+ * upsert per rollup row and the figures computed here, and writes the stock ledger as
+ * stock/stock-ledger.ts does (issue 11, section 2): one `sale` movement per line of a stock
+ * product and, per product, its on-hand taken down by the lines' quantities.
  *
  * Also used to add the busy day's sales to the seeded database (with the audit chain kept intact).
  */
@@ -17,6 +19,7 @@ import { BusinessDayStamper } from '../../electron/core/sales/local-day';
 import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { inclusiveTax } from '../../shared/money';
 import { localHour } from '../../electron/core/analytics/rollups';
+import { sumByProduct } from '../../electron/core/stock/stock-ledger';
 
 export interface RawLine {
   productId: number;
@@ -26,6 +29,8 @@ export interface RawLine {
   unitPrice: number;
   quantity: number;
   taxRateBps: number;
+  /** A stock product (kind `stock`): the line writes a movement and moves on-hand. */
+  stock: boolean;
 }
 
 export interface RawSale {
@@ -47,6 +52,8 @@ export class RawSaleWriter {
   private readonly insertTender: Database.Statement;
   private readonly insertAudit: Database.Statement;
   private readonly rollups: Record<string, Database.Statement>;
+  private readonly insertMovement: Database.Statement;
+  private readonly moveOnHand: Database.Statement;
   private readonly writeOne: (sale: RawSale) => number;
   private readonly days: BusinessDayStamper;
 
@@ -81,6 +88,11 @@ export class RawSaleWriter {
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
          outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertMovement = this.db.prepare(
+      `INSERT INTO stock_movements (product_id, kind, quantity, unit_cost, reason, note, staff_id,
+         till_id, sale_id, created_at) VALUES (?, 'sale', ?, NULL, NULL, NULL, ?, ?, ?, ?)`,
+    );
+    this.moveOnHand = this.db.prepare('UPDATE products SET on_hand = on_hand + ? WHERE id = ?');
     const upsert = (table: string, keys: string[], figures: string[]) =>
       this.db.prepare(
         `INSERT INTO ${table} (${[...keys, ...figures].join(', ')})
@@ -177,6 +189,18 @@ export class RawSaleWriter {
       r.months!.run(day.slice(0, 7), l.productId, l.quantity, l.gross, l.tax);
     }
     r.tenders!.run(day, sale.tender, 1, total);
+    const moved = priced.filter((l) => l.stock);
+    for (const l of moved)
+      this.insertMovement.run(
+        l.productId,
+        -l.quantity,
+        sale.staffId,
+        this.tillId,
+        saleId,
+        sale.createdAt,
+      );
+    for (const [productId, quantity] of sumByProduct(moved))
+      if (quantity !== 0) this.moveOnHand.run(-quantity, productId);
     const prev = (this.lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
     const row = {
       prevHash: prev,

@@ -7,8 +7,9 @@
  * on a new database, the till "Demo till"), then closes. The bulk load uses raw better-sqlite3
  * prepared INSERTs, 5,000 sales per transaction, with `synchronous=OFF` and `foreign_keys=OFF`
  * only while it runs (FULL and ON again afterwards; journal_mode stays WAL). A load of 20,000+
- * sales into a smaller table drops the secondary indexes of sales and sale_lines and rebuilds
- * them from their own SQL at the end (an interrupted seed leaves a database to throw away).
+ * sales into a smaller table drops the secondary indexes of sales, sale_lines and stock_movements
+ * and rebuilds them from their own SQL at the end (an interrupted seed leaves a database to throw
+ * away).
  *
  * It writes what the app would write:
  *
@@ -22,7 +23,12 @@
  *   search columns folded exactly like the app (search-columns.ts).
  *
  * - one chained audit row per sale (`sale.complete`), refund (`sale.refund`) and void (`sale.void`),
- *   with the app's actions and details, so the chain is as long as a real shop's (L2, D10).
+ *   with the app's actions and details, so the chain is as long as a real shop's (L2, D10);
+ * - the stock ledger (issue 11, section 2): one `sale` movement per line of a stock product, a
+ *   `refund` movement (`restock`) per refunded line, a void's `sale` movements given back (`void`),
+ *   and before them an `opening` balance for each stock product that had no movement yet, just
+ *   large enough that its stock never goes below a small margin (10–59 units); `products.on_hand`
+ *   is the ledger's sum.
  *
  * Afterwards one `seed.generate` audit row is appended through the core's AuditLog (L2 chain) in
  * one transaction; with `secretStore` it also seals the chain head (D9). Amounts are minor units (pence); times are UTC ISO-8601.
@@ -50,7 +56,7 @@ import { foldForSearch, phoneDigits } from '../../electron/core/search/normalize
 import { FIRST_NAMES, LAST_NAMES, loadSampleData, Rng, type SampleLine } from './sample-data';
 
 /** Bumped whenever the generated data changes shape, so cached benchmark databases are rebuilt. */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 export interface SeedOptions {
   /** SQLite file; created and migrated if missing. */
@@ -238,6 +244,8 @@ interface CatalogueItem {
   name: string;
   price: number;
   taxRateBps: number;
+  /** A stock product (kind `stock`): its lines move stock. */
+  stock: boolean;
 }
 
 interface RefundableLine {
@@ -327,7 +335,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       db.prepare('SELECT MAX(created_at) AS m FROM sales').get() as { m: string | null }
     ).m;
     const notBefore = latest === null ? 0 : Date.parse(latest);
-    const times = saleTimes(options.sales, shopWindows(days, now, notBefore), rng);
+    const windows = shopWindows(days, now, notBefore);
+    const times = saleTimes(options.sales, windows, rng);
     const sales = multiInsert(
       db,
       `INSERT INTO sales (id, uuid, till_id, receipt_no, kind, status, refund_of_id, staff_id,
@@ -351,6 +360,13 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       'INSERT INTO sale_voids (sale_id, reason, staff_id, voided_at)',
       4,
     );
+    const movementRows = multiInsert(
+      db,
+      `INSERT INTO stock_movements (id, product_id, kind, quantity, unit_cost, reason, note,
+         staff_id, till_id, sale_id, created_at)`,
+      11,
+    );
+    const ledger = new StockLedgerPlan(db, catalogue);
     const auditRows = multiInsert(
       db,
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id,
@@ -413,6 +429,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       const L: unknown[] = [];
       const T: unknown[] = [];
       const V: unknown[] = [];
+      const M: unknown[] = [];
+      const move = ledger.mover(M, till.id);
       for (let i = from; i < to; i += 1) {
         const at = new Date(times[i]!).toISOString();
         const staffId = rng.pick(staffIds);
@@ -434,6 +452,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
             const lx = inclusiveTax(lt, ol.item.taxRateBps);
             total += lt;
             tax += lx;
+            // Returned to stock (restocked), as the till's refund does by default.
+            move(ol.item, 'refund', -q, 'restock', staffId, id, at);
             L.push(
               ++lineId,
               id,
@@ -497,6 +517,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
           const lx = inclusiveTax(lt, item.taxRateBps);
           total += lt;
           tax += lx;
+          move(item, 'sale', -line.quantity, null, staffId, id, at);
           const lid = ++lineId;
           L.push(
             lid,
@@ -572,6 +593,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
           const v = new Date(times[i]! + 60_000 * (1 + rng.int(30))).toISOString();
           const voidedAt = v > nowIso ? at : v;
           V.push(id, 'Demo: customer changed their mind', staffId, voidedAt);
+          for (const l of saleLines)
+            move(l.item, 'sale', l.quantity, 'void', staffId, id, voidedAt);
           audit(
             voidedAt,
             staffId,
@@ -597,15 +620,16 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       lines(L);
       tenders(T);
       voids(V);
+      movementRows(M);
       auditRows(A);
       A.length = 0;
       setReceipt.run(receiptNo, till.id);
       result.sales += to - from;
     });
 
-    // A big load into a small table is faster with the secondary indexes of sales and sale_lines
-    // built once at the end (a sort) than kept up row by row. Recreated from their own SQL, indexes
-    // first, then the tables' no-replace triggers (D9), which look keys up in those indexes and
+    // A big load into a small table is faster with the secondary indexes of sales, sale_lines and
+    // stock_movements built once at the end (a sort) than kept up row by row. Recreated from their
+    // own SQL, indexes first, then the tables' no-replace triggers (D9), which look keys up in those indexes and
     // would scan the whole table per row without them (the rows are new by construction).
     const existingSales = (db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
     const dropped =
@@ -613,7 +637,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
         ? (db
             .prepare(
               `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
-                 AND tbl_name IN ('sales', 'sale_lines')
+                 AND tbl_name IN ('sales', 'sale_lines', 'stock_movements')
                  AND (type = 'index' OR (type = 'trigger' AND name LIKE '%_no_replace'))
                ORDER BY type`,
             )
@@ -639,6 +663,10 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
         );
       }
     }
+    // The opening balances (ids reserved before the sales' movements) and on-hand = ledger sum.
+    const opening = new Date((windows[0]?.from ?? now.getTime()) - 3_600_000).toISOString();
+    db.transaction(() => movementRows(ledger.finish(db, staffIds[0]!, till.id, opening, rng)))();
+    log(`stock: ${ledger.movements} movements, ${ledger.openings} opening balances`);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -650,6 +678,105 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   result.seconds = (Date.now() - started) / 1000;
   result.salesPerSecond = Math.round(result.sales / Math.max(result.seconds, 0.001));
   return result;
+}
+
+/**
+ * The seed's stock ledger (issue 11, section 2): movement rows with explicit ids after the
+ * opening balances' reserved ids, and each stock product's running sum and its lowest point, so
+ * the opening balance written last (first by id) keeps stock at or above a margin throughout.
+ */
+class StockLedgerPlan {
+  /** Movements written by `mover`, and opening balances by `finish`. */
+  movements = 0;
+  openings = 0;
+  private nextId: number;
+  private readonly firstId: number;
+  /** Stock products with no movement before this run: they get an opening balance. */
+  private readonly fresh: number[];
+  private readonly running = new Map<number, { sum: number; min: number }>();
+
+  constructor(db: Database.Database, catalogue: readonly CatalogueItem[]) {
+    const moved = new Set(
+      (
+        db.prepare('SELECT DISTINCT product_id AS id FROM stock_movements').all() as {
+          id: number;
+        }[]
+      ).map((r) => r.id),
+    );
+    this.fresh = [
+      ...new Set(catalogue.filter((c) => c.stock && !moved.has(c.id)).map((c) => c.id)),
+    ];
+    const last = (
+      db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM stock_movements').get() as { m: number }
+    ).m;
+    this.firstId = last + 1;
+    this.nextId = last + 1 + this.fresh.length;
+  }
+
+  /** A function pushing one movement row (11 values) onto `rows`; non-stock items move nothing. */
+  mover(rows: unknown[], tillId: number) {
+    return (
+      item: CatalogueItem,
+      kind: 'sale' | 'refund',
+      quantity: number,
+      reason: 'restock' | 'void' | null,
+      staffId: number,
+      saleId: number,
+      at: string,
+    ): void => {
+      if (!item.stock) return;
+      rows.push(
+        this.nextId++,
+        item.id,
+        kind,
+        quantity,
+        null,
+        reason,
+        null,
+        staffId,
+        tillId,
+        saleId,
+        at,
+      );
+      this.movements += 1;
+      const r = this.running.get(item.id) ?? { sum: 0, min: 0 };
+      r.sum += quantity;
+      r.min = Math.min(r.min, r.sum);
+      this.running.set(item.id, r);
+    };
+  }
+
+  /**
+   * Sets every moved product's on-hand to its ledger sum and returns the opening-balance rows (in
+   * the reserved ids) for the fresh products: the deficit at the lowest point plus 10–59 units.
+   */
+  finish(db: Database.Database, staffId: number, tillId: number, at: string, rng: Rng): unknown[] {
+    const rows: unknown[] = [];
+    const delta = new Map([...this.running].map(([id, r]) => [id, r.sum]));
+    this.fresh.forEach((productId, i) => {
+      const quantity = -(this.running.get(productId)?.min ?? 0) + 10 + rng.int(50);
+      rows.push(
+        this.firstId + i,
+        productId,
+        'opening',
+        quantity,
+        null,
+        null,
+        null,
+        staffId,
+        tillId,
+        null,
+        at,
+      );
+      delta.set(productId, (delta.get(productId) ?? 0) + quantity);
+    });
+    this.openings = this.fresh.length;
+    const update = db.prepare('UPDATE products SET on_hand = on_hand + ? WHERE id = ?');
+    db.transaction(() => {
+      for (const [productId, d] of delta) if (d !== 0) update.run(d, productId);
+    })();
+    return rows;
+  }
 }
 
 function loadCatalogue(
@@ -678,7 +805,9 @@ function loadCatalogue(
       kind: 'stock',
     });
   }
-  const find = db.prepare('SELECT id, sku, name, price, tax_rate_bps FROM products WHERE sku = ?');
+  const find = db.prepare(
+    'SELECT id, sku, name, price, tax_rate_bps, kind FROM products WHERE sku = ?',
+  );
   const insert = db.prepare(
     `INSERT INTO products (sku, barcode, name, search_name, price, tax_rate_bps, kind, active,
        archived_at, created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?, 1, NULL, ?, ?)`,
@@ -687,7 +816,15 @@ function loadCatalogue(
   db.transaction(() => {
     for (const r of rows) {
       let found = find.get(r.sku) as
-        { id: number; sku: string; name: string; price: number; tax_rate_bps: number } | undefined;
+        | {
+            id: number;
+            sku: string;
+            name: string;
+            price: number;
+            tax_rate_bps: number;
+            kind: string;
+          }
+        | undefined;
       if (!found) {
         const bps = r.kind === 'stock' || r.kind === 'postage' ? VAT_BPS : 0;
         const info = insert.run(
@@ -706,6 +843,7 @@ function loadCatalogue(
           name: r.name,
           price: r.price,
           tax_rate_bps: bps,
+          kind: r.kind,
         };
       }
       out.push({
@@ -714,6 +852,7 @@ function loadCatalogue(
         name: found.name,
         price: found.price,
         taxRateBps: found.tax_rate_bps,
+        stock: found.kind === 'stock',
       });
     }
   })();

@@ -19,6 +19,7 @@ import { addToRollups, rebuildRollups } from '../../electron/core/analytics/roll
 import { topProducts } from '../../electron/core/analytics/catalogue-reports';
 import { topCategories } from '../../electron/core/analytics/category-reports';
 import { keyFigures } from '../../electron/core/analytics/sales-reports';
+import { recordMovements, saleMovements } from '../../electron/core/stock/stock-ledger';
 
 const ROLLUP_TABLES = [
   'rollup_staff',
@@ -199,6 +200,21 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     ).toMatchObject([{ sku: 'MUG', ...margin }]);
     expect((await topCategories(db.manager, top, 'GBP')).categories).toMatchObject([
       { categoryId: kitchen.id, path: ['Kitchen'], ...margin },
+    ]);
+    // The sale's stock movement and the on-hand UPDATE (one CASE statement for every product).
+    await db.write((em) =>
+      recordMovements(
+        em,
+        saleMovements([{ productId: product.id, quantity: 2, onHand: 0, unitCost: 120 }], {
+          staffId,
+          tillId: till.id,
+          saleId,
+          createdAt: now,
+        }),
+      ),
+    );
+    expect(await ds.query('SELECT on_hand FROM products WHERE id = $1', [product.id])).toEqual([
+      { on_hand: -2 },
     ]);
     const queries = new SaleQueries(db, settings, clock);
     const detail = await queries.detail(saleId);

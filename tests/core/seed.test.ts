@@ -83,7 +83,47 @@ describe('seedDemoData', () => {
     expect(storedRollups(raw)).toEqual(expectedRollups(raw, 'Europe/London'));
   });
 
-  it("the bench's raw writer adds to the rollups as the core does", async () => {
+  it('writes the stock ledger as the app does, on-hand its sum (issue 11, section 2)', () => {
+    // One sale movement per stock line (a void gives its sale's back), one restock per refund line.
+    const stockLines = (where: string) =>
+      n(`SELECT COUNT(*) AS n FROM sale_lines l JOIN sales s ON s.id = l.sale_id
+           JOIN products p ON p.id = l.product_id WHERE p.kind = 'stock' AND ${where}`);
+    const moves = (where: string) => n(`SELECT COUNT(*) AS n FROM stock_movements WHERE ${where}`);
+    expect(moves(`kind = 'sale' AND reason IS NULL`)).toBe(stockLines(`s.kind = 'sale'`));
+    expect(moves(`kind = 'sale' AND reason = 'void'`)).toBe(stockLines(`s.status = 'voided'`));
+    expect(moves(`kind = 'refund' AND reason = 'restock'`)).toBe(stockLines(`s.kind = 'refund'`));
+    expect(moves(`kind = 'sale'`)).toBeGreaterThan(2_000);
+    // Each movement mirrors its line: same sale, product and quantity (opposite sign).
+    expect(
+      n(`SELECT COUNT(*) AS n FROM stock_movements m WHERE m.kind <> 'opening' AND NOT EXISTS (
+           SELECT 1 FROM sale_lines l WHERE l.sale_id = m.sale_id AND l.product_id = m.product_id
+             AND ABS(l.quantity) = ABS(m.quantity))`),
+    ).toBe(0);
+    // One opening balance per stock product, before every other movement of it.
+    expect(
+      n(`SELECT COUNT(*) AS n FROM products p WHERE p.kind = 'stock' AND 1 <> (
+           SELECT COUNT(*) FROM stock_movements m WHERE m.product_id = p.id AND m.kind = 'opening')`),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM stock_movements o JOIN stock_movements m
+           ON m.product_id = o.product_id AND m.id < o.id WHERE o.kind = 'opening'`),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM stock_movements m JOIN products p ON p.id = m.product_id
+           WHERE p.kind <> 'stock'`),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM products p WHERE p.on_hand <>
+           (SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE product_id = p.id)`),
+    ).toBe(0);
+    // The first run's openings keep its products at or above the margin.
+    expect(n(`SELECT COUNT(*) AS n FROM products WHERE kind = 'stock' AND on_hand < 10`)).toBe(
+      n(`SELECT COUNT(*) AS n FROM products p WHERE kind = 'stock' AND on_hand < 10 AND EXISTS (
+           SELECT 1 FROM stock_movements m WHERE m.product_id = p.id AND m.sale_id > 2000)`),
+    );
+  });
+
+  it("the bench's raw writer adds to the rollups and the stock ledger as the core does", async () => {
     const copy = join(dir, 'raw.sqlite');
     await raw.backup(copy);
     const tillId = one<{ id: number }>('SELECT id FROM tills ORDER BY id LIMIT 1').id;
@@ -95,7 +135,11 @@ describe('seedDemoData', () => {
       name: string;
       price: number;
       tax_rate_bps: number;
-    }>('SELECT id, sku, name, price, tax_rate_bps FROM products ORDER BY id LIMIT 1');
+      on_hand: number;
+    }>(
+      `SELECT id, sku, name, price, tax_rate_bps, on_hand FROM products WHERE kind = 'stock'
+       ORDER BY id LIMIT 1`,
+    );
     const line = {
       productId: product.id,
       sku: product.sku,
@@ -103,7 +147,9 @@ describe('seedDemoData', () => {
       unitPrice: product.price,
       quantity: 2,
       taxRateBps: product.tax_rate_bps,
+      stock: true,
     };
+    const movementsBefore = n('SELECT COUNT(*) AS n FROM stock_movements');
     for (const [createdAt, tender] of [
       ['2026-11-23T08:30:00.000Z', 'cash'],
       ['2026-11-24T23:30:00.000Z', 'card'],
@@ -120,6 +166,23 @@ describe('seedDemoData', () => {
     const written = new Database(copy, { readonly: true });
     try {
       expect(storedRollups(written)).toEqual(expectedRollups(written, 'Europe/London'));
+      // Two sales of two lines: four sale movements of −2, and on-hand down by 8.
+      expect(
+        written
+          .prepare(
+            `SELECT kind, quantity, reason, product_id AS productId FROM stock_movements
+             WHERE id > (SELECT MAX(id) FROM stock_movements) - 4 ORDER BY id`,
+          )
+          .all(),
+      ).toEqual(
+        new Array(4).fill({ kind: 'sale', quantity: -2, reason: null, productId: product.id }),
+      );
+      expect(
+        (written.prepare('SELECT COUNT(*) AS n FROM stock_movements').get() as { n: number }).n,
+      ).toBe(movementsBefore + 4);
+      expect(
+        written.prepare('SELECT on_hand AS onHand FROM products WHERE id = ?').get(product.id),
+      ).toEqual({ onHand: product.on_hand - 8 });
     } finally {
       written.close();
     }

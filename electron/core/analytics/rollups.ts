@@ -55,18 +55,27 @@ async function apply(
  * Adds the sale `saleId` to the rollups (`recorded`: as the completed sale or refund just
  * written), or moves it from completed to voided (`voided`, after its status changed). Call inside
  * the transaction that wrote the change; `timeZone` is the zone its business day was stamped in.
+ * `createdAt` (UTC ISO-8601), when the caller just wrote the sale and knows it, saves reading it
+ * back (checkout's hot path); it must be the sale's stored `created_at`.
  */
 export async function addToRollups(
   em: EntityManager,
   saleId: number,
   change: RollupChange,
   timeZone: string,
+  createdAt?: string,
 ): Promise<void> {
-  const rows = await run<{ created_at: string }>(em, 'SELECT created_at FROM sales WHERE id = ?', [
-    saleId,
-  ]);
-  if (!rows[0]) return;
-  const hour = localHour(rows[0].created_at, timeZone);
+  let at = createdAt;
+  if (at === undefined) {
+    const rows = await run<{ created_at: string }>(
+      em,
+      'SELECT created_at FROM sales WHERE id = ?',
+      [saleId],
+    );
+    if (!rows[0]) return;
+    at = rows[0].created_at;
+  }
+  const hour = localHour(at, timeZone);
   const where = 's.id = ?';
   if (change === 'voided')
     await apply(em, saleId, hour, { where, status: "'completed'", sign: -1 });

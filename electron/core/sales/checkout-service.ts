@@ -139,7 +139,7 @@ export class CheckoutService {
         lines,
         tenders,
       );
-      await addToRollups(em, saleId, 'recorded', this.queries.timeZone());
+      await addToRollups(em, saleId, 'recorded', this.queries.timeZone(), createdAt);
       await recordMovements(
         em,
         saleMovements(
