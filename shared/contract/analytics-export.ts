@@ -7,14 +7,21 @@
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { localDateSchema, savedFileSchema, utcTimestamp } from './common';
-import { MAX_HOURLY_DAYS, MAX_RANGE_DAYS, rangeDays, trendGrainSchema } from './analytics';
+import { idSchema, localDateSchema, savedFileSchema, utcTimestamp } from './common';
+import {
+  MAX_HOURLY_DAYS,
+  MAX_RANGE_DAYS,
+  rangeDays,
+  topBySchema,
+  trendGrainSchema,
+} from './analytics';
 
 /** The dashboard's reports, each exportable alone, in the dashboard's order. */
 export const EXPORT_REPORTS = [
   'keyFigures',
   'trend',
   'topProducts',
+  'topCategories',
   'taxReport',
   'staffPerformance',
   'heatmap',
@@ -83,7 +90,7 @@ export type ReportPrintDocument = z.infer<typeof reportPrintDocumentSchema>;
  * `analytics:export`'s input: the report, its range (as the analytics channels: in order, at most
  * MAX_RANGE_DAYS; MAX_HOURLY_DAYS for an hourly trend), the format, and the options of the
  * reports that have them (the others ignore them): the trend's `grain` (day by default),
- * top products' `by` and `limit`.
+ * top products' `by`, top categories' `categoryBy`, their `limit` and `categoryId` filter.
  */
 export const reportExportRequestSchema = z
   .strictObject({
@@ -92,8 +99,12 @@ export const reportExportRequestSchema = z
     to: localDateSchema,
     format: z.enum(['csv', 'pdf']),
     grain: trendGrainSchema.default('day'),
-    by: z.enum(['revenue', 'quantity']).default('revenue'),
+    by: topBySchema.default('revenue'),
+    /** How top categories are ranked (`by` ranks top products). */
+    categoryBy: topBySchema.default('revenue'),
     limit: z.number().int().min(1).max(100).default(10),
+    /** Top products and categories within this category and its sub-categories; NOT_FOUND. */
+    categoryId: idSchema.optional(),
   })
   .superRefine((r, ctx) => {
     const days = rangeDays(r.from, r.to);
@@ -110,7 +121,7 @@ export type ReportExportRequest = z.infer<typeof reportExportRequestSchema>;
 export const analyticsExportChannels = {
   'analytics:export': defineChannel({
     summary:
-      "Save a dashboard report (keyFigures, trend, topProducts, taxReport, staffPerformance, heatmap, customers) or the whole `dashboard` over business days `from`..`to` as CSV (UTF-8 with BOM; a section per table; money as decimal major units, the currency in the header; cells starting with = + - @ tab or CR get a leading apostrophe, OWASP CSV Injection) or as an A4 PDF drawn by the browser engine from the renderer's print route. The figures come from the same service functions as the analytics channels. The file is made before the shell's save dialog opens (without a shell, the `exports` folder beside the database): REPORT_PDF_FAILED (no browser engine, or it failed) opens no dialog and writes nothing. VALIDATION_FAILED for an unknown report or a bad range. A closed dialog answers `cancelled`. A saved file is audited (reports.export, target `report`).",
+      "Save a dashboard report (keyFigures, trend, topProducts, topCategories, taxReport, staffPerformance, heatmap, customers) or the whole `dashboard` over business days `from`..`to` as CSV (UTF-8 with BOM; a section per table; money as decimal major units, the currency in the header; cells starting with = + - @ tab or CR get a leading apostrophe, OWASP CSV Injection) or as an A4 PDF drawn by the browser engine from the renderer's print route. The figures come from the same service functions as the analytics channels. The file is made before the shell's save dialog opens (without a shell, the `exports` folder beside the database): REPORT_PDF_FAILED (no browser engine, or it failed) opens no dialog and writes nothing. VALIDATION_FAILED for an unknown report or a bad range; NOT_FOUND for an unknown category. A closed dialog answers `cancelled`. A saved file is audited (reports.export, target `report`).",
     input: reportExportRequestSchema,
     output: savedFileSchema,
     access: 'reports.view',

@@ -144,12 +144,13 @@ describe('analytics:export', () => {
       'kassa-key-figures-2026-03-08_2026-03-09.csv',
       'kassa-trend-2026-03-08_2026-03-09.csv',
       'kassa-top-products-2026-03-08_2026-03-09.csv',
+      'kassa-top-categories-2026-03-08_2026-03-09.csv',
       'kassa-tax-report-2026-03-08_2026-03-09.csv',
       'kassa-staff-performance-2026-03-08_2026-03-09.csv',
       'kassa-heatmap-2026-03-08_2026-03-09.csv',
       'kassa-customers-2026-03-08_2026-03-09.csv',
     ]);
-    const [key, trend, top, tax, staff, heat, customers] = files.map(sections);
+    const [key, trend, top, categories, tax, staff, heat, customers] = files.map(sections);
     expect(auditCount(t, 'reports.export')).toBe(before + EXPORT_REPORTS.length);
     const audits = t
       .raw()
@@ -184,6 +185,13 @@ describe('analytics:export', () => {
     ]);
     for (const f of ['gross', 'refunds', 'net', 'discounts', 'tax', 'averageBasket'] as const)
       expect(row(key!.get('amounts'), f)).toEqual([f, dec(k.current[f]), dec(k.previous[f]), '']);
+    for (const f of ['netWithoutTax', 'costedNet', 'cost', 'margin'] as const)
+      expect(row(key!.get('margin'), f)).toEqual([
+        f,
+        dec(k.margin.current[f]),
+        dec(k.margin.previous[f]),
+        '',
+      ]);
     for (const f of ['salesCount', 'refundsCount', 'items', 'itemsPerSale'] as const)
       expect(row(key!.get('counts'), f)).toEqual([
         f,
@@ -238,8 +246,27 @@ describe('analytics:export', () => {
         dec(p.net),
         dec(p.discounts),
         dec(p.tax),
+        dec(p.cost),
+        dec(p.margin),
       ]),
     );
+    // Top categories: the products here are in none, so one row without a name.
+    const tc = await t.must('analytics:topCategories', RANGE);
+    expect(categories!.get('topCategories.revenue')!.rows).toEqual(
+      tc.categories.map((c, i) => [
+        String(i + 1),
+        '',
+        String(c.quantity),
+        dec(c.gross),
+        dec(c.refunds),
+        dec(c.net),
+        dec(c.discounts),
+        dec(c.tax),
+        dec(c.cost),
+        dec(c.margin),
+      ]),
+    );
+    expect(tc.categories.map((c) => c.categoryId)).toEqual([null]);
     // The formula product is written as text, never as a formula a spreadsheet would run.
     expect(readFileSync(files[2]!, 'utf8')).toContain(
       `"'=HYPERLINK(""http://evil.test"",""click"")"`,
@@ -288,9 +315,11 @@ describe('analytics:export', () => {
       'periods',
       'counts',
       'amounts',
+      'margin',
       'byTender',
       'trend.day',
       'topProducts.quantity',
+      'topCategories.revenue',
       'taxReport',
       'staffPerformance',
       'heatmap',

@@ -927,6 +927,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
         'keyFigures',
         'trend',
         'topProducts',
+        'topCategories',
         'taxReport',
         'staffPerformance',
         'heatmap',
@@ -935,11 +936,13 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       ]),
       format: oneOf(['csv', 'pdf']),
       grain: optional(oneOf(['hour', 'day', 'week', 'month'])),
-      by: optional(oneOf(['revenue', 'quantity'])),
+      by: optional(oneOf(['revenue', 'quantity', 'margin'])),
+      categoryBy: optional(oneOf(['revenue', 'quantity', 'margin'])),
       limit: optional(int(1, 100)),
+      categoryId: optional(id('category')),
     }),
     ok: { audit: ['reports.export'] },
-    refusals: nothingOn('REPORT_PDF_FAILED'),
+    refusals: nothingOn('REPORT_PDF_FAILED', 'NOT_FOUND'),
   },
 
   'import:onlineRetail': {

@@ -386,6 +386,7 @@ describe('exporting from the dashboard', () => {
       to: TODAY,
       grain: 'day',
       by: 'revenue',
+      categoryBy: 'revenue',
       limit: 10,
     });
     await waitFor(() => expect(button).toHaveAttribute('data-loading', 'true'));

@@ -37,11 +37,13 @@ import {
   keyFiguresTables,
   staffPerformanceTables,
   taxReportTables,
+  topCategoriesTables,
   topProductsTables,
   trendTables,
 } from './report-tables';
 import { heatmap, keyFigures, trend } from './sales-reports';
 import { taxReport, topProducts } from './catalogue-reports';
+import { topCategories } from './category-reports';
 
 /** What a report is read with: the read connection and the store's currency and zone. */
 interface ReportSource {
@@ -62,8 +64,13 @@ const REPORT_SOURCES: Record<
     trendTables(await trend(s.em, { ...range(r), grain: r.grain }, s.currency)),
   topProducts: async (s, r) =>
     topProductsTables(
-      await topProducts(s.em, { ...range(r), by: r.by, limit: r.limit }, s.currency),
+      await topProducts(s.em, { ...range(r), ...top(r), by: r.by }, s.currency),
       r.by,
+    ),
+  topCategories: async (s, r) =>
+    topCategoriesTables(
+      await topCategories(s.em, { ...range(r), ...top(r), by: r.categoryBy }, s.currency),
+      r.categoryBy,
     ),
   taxReport: async (s, r) => taxReportTables(await taxReport(s.em, range(r), s.currency)),
   staffPerformance: async (s, r) =>
@@ -74,6 +81,11 @@ const REPORT_SOURCES: Record<
 
 function range(r: ReportExportRequest): { from: string; to: string } {
   return { from: r.from, to: r.to };
+}
+
+/** The top lists' length and category filter. */
+function top(r: ReportExportRequest): { limit: number; categoryId?: number } {
+  return { limit: r.limit, ...(r.categoryId === undefined ? {} : { categoryId: r.categoryId }) };
 }
 
 /** The tables of `r.report`: one report's, or every report's in the dashboard's order. */

@@ -11,6 +11,7 @@ import type {
   ReportColumnKind,
   ReportTable,
   SalesFigures,
+  TopBy,
 } from '../../../shared/contract';
 import { roundHalfAway } from './report-figures';
 
@@ -63,9 +64,12 @@ const MONEY_FIGURES = [
   'averageBasket',
 ] as const;
 
+/** Margin over the costed lines; `netWithoutTax` shows how much of the net is costed. */
+const MARGIN_FIGURES = ['netWithoutTax', 'costedNet', 'cost', 'margin'] as const;
+
 /**
  * Key figures: the two periods (`periods`), each figure this period, the previous one and the
- * change (`counts`, `amounts`), and the range's tenders with their total (`byTender`).
+ * change (`counts`, `amounts`, `margin`), and the range's tenders with their total (`byTender`).
  */
 export function keyFiguresTables(k: ChannelOutput<'analytics:keyFigures'>): ReportTable[] {
   const figures = (names: readonly (keyof SalesFigures)[]) =>
@@ -103,6 +107,21 @@ export function keyFiguresTables(k: ChannelOutput<'analytics:keyFigures'>): Repo
         ['change_percent', 'percent'],
       ],
       figures(MONEY_FIGURES),
+    ),
+    table(
+      'margin',
+      [
+        ['figure', 'label'],
+        ['current', 'money'],
+        ['previous', 'money'],
+        ['change_percent', 'percent'],
+      ],
+      MARGIN_FIGURES.map((n) => [
+        n,
+        k.margin.current[n],
+        k.margin.previous[n],
+        changeBps(k.margin.current[n], k.margin.previous[n]),
+      ]),
     ),
     table(
       'byTender',
@@ -196,35 +215,64 @@ export function heatmapTables(h: ChannelOutput<'analytics:heatmap'>): ReportTabl
   ];
 }
 
-/** Top products in rank order, ranked `by` revenue (net) or quantity. */
+/** The money columns of a top list's row, in order, and their cells. */
+const TOP_MONEY: readonly Column[] = [
+  ['gross', 'money'],
+  ['refunds', 'money'],
+  ['net', 'money'],
+  ['discounts', 'money'],
+  ['tax', 'money'],
+  ['cost', 'money'],
+  ['margin', 'money'],
+];
+type TopRow = ChannelOutput<'analytics:topProducts'>['products'][number];
+const topMoney = (r: Omit<TopRow, 'productId' | 'sku' | 'name'>): ReportCell[] => [
+  r.gross,
+  r.refunds,
+  r.net,
+  r.discounts,
+  r.tax,
+  r.cost,
+  r.margin,
+];
+
+/** Top products in rank order, ranked `by` revenue (net), quantity or margin. */
 export function topProductsTables(
   top: ChannelOutput<'analytics:topProducts'>,
-  by: 'revenue' | 'quantity',
+  by: TopBy,
 ): ReportTable[] {
   return [
     table(
-      by === 'revenue' ? 'topProducts.revenue' : 'topProducts.quantity',
+      `topProducts.${by}`,
       [
         ['rank', 'count'],
         ['sku', 'text'],
         ['product', 'text'],
         ['quantity', 'count'],
-        ['gross', 'money'],
-        ['refunds', 'money'],
-        ['net', 'money'],
-        ['discounts', 'money'],
-        ['tax', 'money'],
+        ...TOP_MONEY,
       ],
-      top.products.map((p, i) => [
+      top.products.map((p, i) => [i + 1, p.sku, p.name, p.quantity, ...topMoney(p)]),
+    ),
+  ];
+}
+
+/**
+ * Top categories in rank order, ranked `by` revenue, quantity or margin: each named by its path
+ * ("Drinks > Tea"); the products in no category have no name (an empty CSV cell, "—" in the PDF).
+ */
+export function topCategoriesTables(
+  top: ChannelOutput<'analytics:topCategories'>,
+  by: TopBy,
+): ReportTable[] {
+  return [
+    table(
+      `topCategories.${by}`,
+      [['rank', 'count'], ['category', 'text'], ['quantity', 'count'], ...TOP_MONEY],
+      top.categories.map((c, i) => [
         i + 1,
-        p.sku,
-        p.name,
-        p.quantity,
-        p.gross,
-        p.refunds,
-        p.net,
-        p.discounts,
-        p.tax,
+        c.categoryId === null ? null : c.path.join(' > '),
+        c.quantity,
+        ...topMoney(c),
       ]),
     ),
   ];
