@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { defineChannel } from './define';
 import { emailSchema, idSchema, utcTimestamp } from './common';
 import { saleDetailSchema } from './sales-views';
+import { purchaseOrderPrintDocumentSchema } from './receiving';
 import { zReportPrintDocumentSchema } from './shifts';
 
 /** `receipt80`: the till roll (80 mm wide). `invoiceA4`: a business customer's invoice. */
@@ -42,11 +43,15 @@ export const receiptDocumentSchema = z.strictObject({
 export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
 
 /**
- * Every document the print route draws: a sale (80 mm receipt or A4 invoice) or a Z report on A4
- * (`zReportA4`). `layout` names the document and its paper (electron/core/receipts/receipt-pdf.ts
+ * Every document the print route draws: a sale (80 mm receipt or A4 invoice), a Z report on A4
+ * (`zReportA4`) or a purchase order on A4 (`purchaseOrderA4`). `layout` names the document and its paper (electron/core/receipts/receipt-pdf.ts
  * `PAPER_MM`).
  */
-export const printDocumentSchema = z.union([receiptDocumentSchema, zReportPrintDocumentSchema]);
+export const printDocumentSchema = z.union([
+  receiptDocumentSchema,
+  zReportPrintDocumentSchema,
+  purchaseOrderPrintDocumentSchema,
+]);
 export type PrintDocument = z.infer<typeof printDocumentSchema>;
 export type PrintLayout = PrintDocument['layout'];
 

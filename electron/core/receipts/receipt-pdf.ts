@@ -41,6 +41,7 @@ export const PAPER_MM: Record<PrintLayout, { width: number; height: number | nul
   receipt80: { width: 80, height: null },
   invoiceA4: { width: 210, height: 297 },
   zReportA4: { width: 210, height: 297 },
+  purchaseOrderA4: { width: 210, height: 297 },
 };
 
 /**
