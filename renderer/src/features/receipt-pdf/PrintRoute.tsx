@@ -1,9 +1,9 @@
 /**
- * The print route (issue 10, sections 1 and 3): what the hidden print window (and the e2e
- * harness) loads to make a PDF. It draws the document from the URL fragment in the store's
- * locale: the 80 mm receipt (the same `Receipt` as the receipt screen), the A4 invoice or the A4
- * Z report, then marks `<html data-print-ready>` so the printer knows the page is complete. No
- * IPC, no session.
+ * The print route (issue 10, sections 1 and 3; issue 11, section 3): what the hidden print window
+ * (and the e2e harness) loads to make a PDF. It draws the document from the URL fragment in the
+ * store's locale: the 80 mm receipt (the same `Receipt` as the receipt screen), the A4 invoice,
+ * the A4 Z report or the A4 purchase order, then marks `<html data-print-ready>` so the printer
+ * knows the page is complete. No IPC, no session.
  */
 // Mantine's styles first, then the theme's variables over them, in the order App.tsx uses: the
 // shared chunk holds both, and the theme must win (a reversed order fails colour contrast).
@@ -16,6 +16,7 @@ import { cataloguesReady, setLocale } from '../../i18n';
 import { Receipt } from '../receipt/Receipt';
 import { InvoiceA4 } from './InvoiceA4';
 import { readPrintDocument } from './print-document';
+import { PurchaseOrderA4 } from './PurchaseOrderA4';
 import { ZReportA4 } from './ZReportA4';
 import './receipt-pdf.css';
 
@@ -37,6 +38,8 @@ export function PrintRoute({ hash }: { hash: string }) {
     <main className="k-print">
       {doc.layout === 'zReportA4' ? (
         <ZReportA4 doc={doc} />
+      ) : doc.layout === 'purchaseOrderA4' ? (
+        <PurchaseOrderA4 doc={doc} />
       ) : doc.layout === 'invoiceA4' ? (
         <InvoiceA4 doc={doc} />
       ) : (
