@@ -32,7 +32,7 @@ export function OrderLinesTable({
             <Table.Td>
               {l.name} <span className="k-po-sku">{l.sku}</span>
               {l.overReceived && (
-                <Badge ml="xs" variant="light" color="orange.9">
+                <Badge ml="xs" variant="light" color="orange" c="orange.9">
                   {t('po.overReceived')}
                 </Badge>
               )}

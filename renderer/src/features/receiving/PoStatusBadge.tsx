@@ -7,7 +7,7 @@ import { STATUS_COLOR } from './po-format';
 export function PoStatusBadge({ status }: { status: PurchaseOrderStatus }) {
   const { t } = useTranslation('receiving');
   return (
-    <Badge variant="light" color={STATUS_COLOR[status]}>
+    <Badge variant="light" color={STATUS_COLOR[status]} c={`${STATUS_COLOR[status]}.9`}>
       {t(`status.${status}`)}
     </Badge>
   );

@@ -11,13 +11,13 @@ import { MAX_RECEIVE_QUANTITY, MAX_UNIT_COST } from '../../../../shared/contract
 import { parseMoney } from '../../../../shared/money';
 import { minorToText } from '../products/product-form';
 
-/** Badge colours at shade 9, dark enough on their light background (WCAG 1.4.3). */
+/** Badge colours: a light background of the colour with its shade-9 text (WCAG 1.4.3). */
 export const STATUS_COLOR: Record<PurchaseOrderStatus, string> = {
-  draft: 'gray.9',
-  ordered: 'blue.9',
-  partial: 'orange.9',
-  received: 'teal.9',
-  cancelled: 'red.9',
+  draft: 'gray',
+  ordered: 'blue',
+  partial: 'orange',
+  received: 'teal',
+  cancelled: 'red',
 };
 
 /** What is still to come on `line`: ordered − received, never below 0. */

@@ -50,7 +50,7 @@ export function StockMenu({
             rightSection={
               <>
                 {lowCount > 0 && (
-                  <Badge color="orange.9" variant="light" mr={4} aria-hidden>
+                  <Badge color="orange" c="orange.9" variant="light" mr={4} aria-hidden>
                     {lowCount}
                   </Badge>
                 )}
