@@ -52,6 +52,7 @@ import { StockService } from './stock/stock-service';
 import { StockSettingsStore } from './stock/stock-settings';
 import { StockCountService } from './stock/stock-count-service';
 import { SupplierService } from './receiving/supplier-service';
+import { PurchaseOrderExport } from './receiving/purchase-order-export';
 import { PurchaseOrderService } from './receiving/purchase-order-service';
 import { ExportJobs } from './exports/export-jobs';
 import { ExportService } from './exports/export-service';
@@ -143,6 +144,7 @@ export interface Services {
   suppliers: SupplierService;
   /** Receiving at cost and purchase orders (issue 11, section 3). */
   purchaseOrders: PurchaseOrderService;
+  purchaseOrderExport: PurchaseOrderExport;
   /** The accountant's exports and the running ones (issue 10, section 6). */
   exports: ExportService;
   exportJobs: ExportJobs;
@@ -333,6 +335,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     saveDialog,
     ...(d.receiptPdf ? { pdf: d.receiptPdf } : {}),
   });
+  const purchaseOrders = new PurchaseOrderService(db, audit, clock, till);
   // The drawer opens on a no-sale, a float or cash paid in/out; Z reports print at the close.
   connectShiftsToPrinter({ db, settings, printing, shifts, zReports }, shiftEvents);
   const databasePath = String(db.dataSource.options.database);
@@ -392,7 +395,16 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     stockSettings: new StockSettingsStore(audit, clock),
     stockCounts: new StockCountService(db, audit, clock, till),
     suppliers: new SupplierService(db, audit, clock),
-    purchaseOrders: new PurchaseOrderService(db, audit, clock, till),
+    purchaseOrders,
+    purchaseOrderExport: new PurchaseOrderExport({
+      db,
+      audit,
+      clock,
+      settings,
+      orders: purchaseOrders,
+      saveDialog,
+      ...(d.receiptPdf ? { pdf: d.receiptPdf } : {}),
+    }),
     backups,
     backupSettings,
     backupRestore,

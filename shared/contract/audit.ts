@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS = [
   'supplier.archive',
   'purchase_order.create',
   'purchase_order.status',
+  'purchase_order.update',
 ] as const;
 
 /**

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { ALL_PERMISSIONS, type Permission } from '../permissions';
 import { integrityStatusSchema } from './audit';
-import { phoneSchema } from './customers';
 import { defineChannel } from './define';
 import {
   displayText,
@@ -12,6 +11,7 @@ import {
   idSchema,
   identifierSchema,
   passwordSchema,
+  phoneSchema,
   roleIdSchema,
   usernameSchema,
   utcTimestamp,

@@ -190,8 +190,11 @@ export const CHANNEL_NAMES = [
   'purchaseOrders:list',
   'purchaseOrders:get',
   'purchaseOrders:create',
+  'purchaseOrders:update',
+  'purchaseOrders:candidates',
   'purchaseOrders:setStatus',
   'purchaseOrders:receive',
+  'purchaseOrders:export',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -291,6 +294,7 @@ export const CHANNEL_FLAGS: Partial<
   'suppliers:archive': { writes: true },
   'stock:receive': { writes: true },
   'purchaseOrders:create': { writes: true },
+  'purchaseOrders:update': { writes: true },
   'purchaseOrders:setStatus': { writes: true },
   'purchaseOrders:receive': { writes: true },
 };

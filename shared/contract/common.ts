@@ -76,6 +76,32 @@ export const emailSchema = z
   .pipe(z.email('Enter a valid email address'));
 
 /**
+ * A phone number as typed: digits with optional +, spaces, dots, dashes, brackets; 4..15 digits.
+ * The core normalises a customer's or member's to E.164 (shared/phone.ts).
+ */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(32, 'At most 32 characters')
+  .regex(/^\+?[0-9 ().-]+$/, 'Use digits, spaces, +, (, ), . or -')
+  .refine((p) => {
+    const d = p.replace(/\D/g, '').length;
+    return d >= 4 && d <= 15;
+  }, 'Enter 4 to 15 digits');
+
+/** An optional e-mail address (customers, suppliers): empty or missing becomes null. */
+export const optionalEmail = z
+  .union([z.literal(''), emailSchema])
+  .nullish()
+  .transform((e) => e || null);
+
+/** An optional phone number as typed (customers, suppliers): empty or missing becomes null. */
+export const optionalPhone = z
+  .union([z.literal(''), phoneSchema])
+  .nullish()
+  .transform((p) => p || null);
+
+/**
  * A password as typed. Only capped here; the policy (8..128 characters after NFKC, not a common
  * password; ASVS 6.2.1/6.2.4/6.2.5) is enforced by the auth service with code WEAK_PASSWORD.
  */

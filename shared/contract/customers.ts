@@ -11,8 +11,9 @@ import { defineChannel } from './define';
 import {
   byIdInput,
   displayText,
-  emailSchema,
   idSchema,
+  optionalEmail,
+  optionalPhone,
   optionalText,
   pageInput,
   searchText,
@@ -20,20 +21,6 @@ import {
 } from './common';
 import { csvImportInput, importReportSchema } from './products';
 import { saleSummarySchema } from './sales-views';
-
-/**
- * A phone number as typed: digits with optional +, spaces, dots, dashes, brackets; 4..15 digits.
- * The core normalises it to E.164 (shared/phone.ts).
- */
-export const phoneSchema = z
-  .string()
-  .trim()
-  .max(32, 'At most 32 characters')
-  .regex(/^\+?[0-9 ().-]+$/, 'Use digits, spaces, +, (, ), . or -')
-  .refine((p) => {
-    const d = p.replace(/\D/g, '').length;
-    return d >= 4 && d <= 15;
-  }, 'Enter 4 to 15 digits');
 
 export const customerViewSchema = z.strictObject({
   id: idSchema,
@@ -59,14 +46,8 @@ export type CustomerView = z.infer<typeof customerViewSchema>;
 
 const customerFields = {
   name: displayText(120),
-  email: z
-    .union([z.literal(''), emailSchema])
-    .nullish()
-    .transform((e) => e || null),
-  phone: z
-    .union([z.literal(''), phoneSchema])
-    .nullish()
-    .transform((p) => p || null),
+  email: optionalEmail,
+  phone: optionalPhone,
   country: optionalText(64),
   notes: optionalText(1000),
   companyName: optionalText(120),

@@ -4,8 +4,14 @@
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { displayText, emailSchema, emptyInput, idSchema, utcTimestamp } from './common';
-import { phoneSchema } from './customers';
+import {
+  displayText,
+  emailSchema,
+  emptyInput,
+  idSchema,
+  phoneSchema,
+  utcTimestamp,
+} from './common';
 
 export const profileViewSchema = z.strictObject({
   id: idSchema,

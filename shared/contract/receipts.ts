@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { defineChannel } from './define';
 import { emailSchema, idSchema, utcTimestamp } from './common';
 import { saleDetailSchema } from './sales-views';
+import { purchaseOrderPrintDocumentSchema } from './receiving';
 import { zReportPrintDocumentSchema } from './shifts';
 import { reportPrintDocumentSchema } from './analytics-export';
 
@@ -44,13 +45,15 @@ export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
 
 /**
  * Every document the print route draws: a sale (80 mm receipt or A4 invoice), a Z report on A4
- * (`zReportA4`) or a dashboard report on A4 landscape (`reportA4`). `layout` names the document
- * and its paper (electron/core/receipts/receipt-pdf.ts `PAPER_MM`).
+ * (`zReportA4`), a purchase order on A4 (`purchaseOrderA4`) or a dashboard report on A4
+ * landscape (`reportA4`). `layout` names the document and its paper
+ * (electron/core/receipts/receipt-pdf.ts `PAPER_MM`).
  */
 export const printDocumentSchema = z.union([
   receiptDocumentSchema,
   zReportPrintDocumentSchema,
   reportPrintDocumentSchema,
+  purchaseOrderPrintDocumentSchema,
 ]);
 export type PrintDocument = z.infer<typeof printDocumentSchema>;
 export type PrintLayout = PrintDocument['layout'];

@@ -18,13 +18,15 @@ import { defineChannel } from './define';
 import {
   byIdInput,
   displayText,
-  emailSchema,
   idSchema,
+  optionalEmail,
+  optionalPhone,
   optionalText,
   pageInput,
+  savedFileSchema,
+  searchText,
   utcTimestamp,
 } from './common';
-import { phoneSchema } from './customers';
 
 /** The largest quantity one line receives or orders, and the largest unit cost (10^9 minor). */
 export const MAX_RECEIVE_QUANTITY = 1_000_000;
@@ -34,15 +36,9 @@ const supplierFields = {
   name: displayText(80),
   contact: optionalText(80),
   /** Optional; stored lower-case (RFC 5321 length). */
-  email: z
-    .union([z.literal(''), emailSchema])
-    .nullish()
-    .transform((e) => e || null),
+  email: optionalEmail,
   /** Optional; stored as typed (4..15 digits, as customers' phones are checked). */
-  phone: z
-    .union([z.literal(''), phoneSchema])
-    .nullish()
-    .transform((p) => p || null),
+  phone: optionalPhone,
   notes: optionalText(500),
 };
 
@@ -77,6 +73,11 @@ export const PURCHASE_ORDER_STATUSES = [
   'received',
   'cancelled',
 ] as const;
+/** The number a purchase order goes by on screen, in its files and to the supplier: "PO-00012". */
+export function purchaseOrderNumber(id: number): string {
+  return `PO-${String(id).padStart(5, '0')}`;
+}
+
 export const purchaseOrderStatusSchema = z.enum(PURCHASE_ORDER_STATUSES);
 export type PurchaseOrderStatus = z.infer<typeof purchaseOrderStatusSchema>;
 
@@ -108,6 +109,62 @@ export const purchaseOrderViewSchema = purchaseOrderSummarySchema.extend({
   ),
 });
 export type PurchaseOrderView = z.infer<typeof purchaseOrderViewSchema>;
+
+/**
+ * A stock product a purchase order may order, for the order form's product picker: its on-hand,
+ * reorder level and last cost (the unit cost the form prefills; null before its first receipt).
+ * `suggested` is the quantity "Add low stock items" orders for a product at or under its reorder
+ * level: enough to reach twice the reorder level, 2 × reorder − on-hand, at least 1 (the rule
+ * Square's "reorder to par" follows with par = 2 × reorder); null for a product that is not low.
+ */
+export const purchaseOrderCandidateSchema = z.strictObject({
+  productId: idSchema,
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  name: z.string(),
+  onHand: z.number().int(),
+  reorderLevel: z.number().int().nullable(),
+  lastCost: z.number().int().nullable(),
+  suggested: z.number().int().positive().nullable(),
+});
+export type PurchaseOrderCandidate = z.infer<typeof purchaseOrderCandidateSchema>;
+
+/** The line fields of a draft: 1..100 lines of stock product, quantity and unit cost. */
+const draftFields = {
+  supplierId: idSchema,
+  note: optionalText(200),
+  lines: z.array(costLine).min(1).max(100),
+};
+
+/**
+ * What the print route draws for a purchase order on A4 (`purchaseOrderA4`): the order with its
+ * lines, the supplier's details, the store (name, address, tax number, locale, time zone), the
+ * store currency of the amounts and when the PDF was made.
+ */
+export const purchaseOrderPrintDocumentSchema = z.strictObject({
+  layout: z.literal('purchaseOrderA4'),
+  order: purchaseOrderViewSchema,
+  supplier: z.strictObject({
+    name: z.string(),
+    contact: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  store: z.strictObject({
+    storeName: z.string(),
+    /** Lines separated by "\n"; may be empty. */
+    storeAddress: z.string(),
+    taxNumber: z.string(),
+    /** BCP 47; the print route formats money and dates in it. */
+    locale: z.string(),
+    /** IANA zone of the store: the dates are written in it. */
+    timeZone: z.string(),
+  }),
+  /** ISO 4217 code of the store currency the costs are in. */
+  currency: z.string(),
+  printedAt: utcTimestamp,
+});
+export type PurchaseOrderPrintDocument = z.infer<typeof purchaseOrderPrintDocumentSchema>;
 
 export const receivingChannels = {
   'suppliers:list': defineChannel({
@@ -174,14 +231,28 @@ export const receivingChannels = {
   'purchaseOrders:create': defineChannel({
     summary:
       'A draft purchase order to an active supplier: 1..100 lines of stock product, quantity 1..10^6, unit cost 0..10^9 minor units. NOT_FOUND (supplier, product), VALIDATION_FAILED (archived supplier, non-stock product). Audited (purchase_order.create).',
-    input: z.strictObject({
-      supplierId: idSchema,
-      note: optionalText(200),
-      lines: z.array(costLine).min(1).max(100),
-    }),
+    input: z.strictObject(draftFields),
     output: purchaseOrderViewSchema,
     access: 'stock.manage',
     writes: true,
+  }),
+  'purchaseOrders:update': defineChannel({
+    summary:
+      "Replace a draft's supplier, note and lines (same rules as purchaseOrders:create). CONFLICT once the order is no longer a draft; NOT_FOUND (order, supplier, product), VALIDATION_FAILED (archived supplier, non-stock product). Audited (purchase_order.update).",
+    input: z.strictObject({ id: idSchema, ...draftFields }),
+    output: purchaseOrderViewSchema,
+    access: 'stock.manage',
+    writes: true,
+  }),
+  'purchaseOrders:candidates': defineChannel({
+    summary:
+      "Stock products an order may take, with on-hand, reorder level and last cost (see the contract's candidate rule): those whose barcode or SKU equals `search` first, then name/SKU prefix and the rest by name, at most 50; with `lowStock`, instead every active stock product at or under its reorder level (at most 100), each with its suggested quantity.",
+    input: z.strictObject({
+      search: searchText(100).default(''),
+      lowStock: z.boolean().default(false),
+    }),
+    output: z.strictObject({ items: z.array(purchaseOrderCandidateSchema) }),
+    access: 'stock.manage',
   }),
   'purchaseOrders:setStatus': defineChannel({
     summary:
@@ -204,5 +275,12 @@ export const receivingChannels = {
     output: purchaseOrderViewSchema,
     access: 'stock.manage',
     writes: true,
+  }),
+  'purchaseOrders:export': defineChannel({
+    summary:
+      "Save a purchase order, to send to the supplier: `csv` (one row a line: PO number, supplier, SKU, product, quantity, unit cost, line total, currency; UTF-8, formula-neutralised) or `pdf` (A4, drawn by the browser engine from the renderer's print route: store, supplier, PO number and dates, lines, total, note), written where the person picks in the shell's save dialog (as exports:run). The file is made before the dialog opens: REPORT_PDF_FAILED (no browser engine, or it failed) opens no dialog and writes nothing. NOT_FOUND. A closed dialog answers `cancelled`. A saved file is audited (reports.export).",
+    input: z.strictObject({ id: idSchema, format: z.enum(['csv', 'pdf']) }),
+    output: savedFileSchema,
+    access: 'stock.manage',
   }),
 } as const;

@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { emptyInput, emptyOutput, isCleanText, utcTimestamp } from './common';
-import { phoneSchema } from './customers';
+import { emptyInput, emptyOutput, isCleanText, phoneSchema, utcTimestamp } from './common';
 
 /** A credential or id as the provider issues it: printable ASCII, no spaces, 1..`max`. */
 const token = (max: number) =>

@@ -310,3 +310,101 @@ describe('purchase orders', () => {
     expect((await t.must('stock:check')).drift).toEqual([]);
   });
 });
+
+describe('editing a draft purchase order', () => {
+  it('replaces supplier, note and lines of a draft only, audited; bad input changes nothing', async () => {
+    const first = await t.must('suppliers:create', { name: 'Draft Foods' });
+    const second = await t.must('suppliers:create', { name: 'Better Foods' });
+    const gone = await t.must('suppliers:create', { name: 'Closed Foods' });
+    await t.must('suppliers:archive', { id: gone.id });
+    const draft = await t.must('purchaseOrders:create', {
+      supplierId: first.id,
+      lines: [{ productId: tea, quantity: 2, unitCost: 90 }],
+    });
+    const audits = auditCount(t, 'purchase_order.update');
+    const updated = await t.must('purchaseOrders:update', {
+      id: draft.id,
+      supplierId: second.id,
+      note: 'deliver Monday',
+      lines: [
+        { productId: jam, quantity: 12, unitCost: 210 },
+        { productId: mug, quantity: 3, unitCost: 395 },
+      ],
+    });
+    expect(updated).toMatchObject({
+      status: 'draft',
+      supplier: { id: second.id, name: 'Better Foods' },
+      note: 'deliver Monday',
+      total: 12 * 210 + 3 * 395,
+    });
+    expect(updated.lines.map((l) => [l.productId, l.quantity, l.unitCost, l.received])).toEqual([
+      [jam, 12, 210, 0],
+      [mug, 3, 395, 0],
+    ]);
+    expect(auditCount(t, 'purchase_order.update')).toBe(audits + 1);
+
+    const good = {
+      id: draft.id,
+      supplierId: second.id,
+      lines: updated.lines.map((l) => ({
+        productId: l.productId,
+        quantity: l.quantity,
+        unitCost: l.unitCost,
+      })),
+    };
+    const before = footprint();
+    const refused: Array<[unknown, string]> = [
+      [{ ...good, id: 99_999 }, 'NOT_FOUND'],
+      [{ ...good, supplierId: 99_999 }, 'NOT_FOUND'],
+      [{ ...good, supplierId: gone.id }, 'VALIDATION_FAILED'],
+      [{ ...good, lines: [{ productId: fee, quantity: 1, unitCost: 1 }] }, 'VALIDATION_FAILED'],
+      [{ ...good, lines: [{ productId: old, quantity: 1, unitCost: 1 }] }, 'VALIDATION_FAILED'],
+      [{ ...good, lines: [{ productId: 99_999, quantity: 1, unitCost: 1 }] }, 'NOT_FOUND'],
+      [{ ...good, lines: [] }, 'VALIDATION_FAILED'],
+      [{ ...good, lines: [{ productId: tea, quantity: 0, unitCost: 1 }] }, 'VALIDATION_FAILED'],
+      [{ ...good, lines: [{ productId: tea, quantity: 1, unitCost: -1 }] }, 'VALIDATION_FAILED'],
+    ];
+    for (const [input, code] of refused) {
+      expect(resultCode(await t.call('purchaseOrders:update', input as never))).toBe(code);
+      expect(footprint()).toEqual(before);
+    }
+
+    // Once ordered (or cancelled) it is no longer a draft: CONFLICT, nothing changes.
+    await t.must('purchaseOrders:setStatus', { id: draft.id, status: 'ordered' });
+    const ordered = footprint();
+    expect(resultCode(await t.call('purchaseOrders:update', good))).toBe('CONFLICT');
+    expect(footprint()).toEqual(ordered);
+    await t.must('purchaseOrders:setStatus', { id: draft.id, status: 'cancelled' });
+    const cancelled = footprint();
+    expect(resultCode(await t.call('purchaseOrders:update', good))).toBe('CONFLICT');
+    expect(footprint()).toEqual(cancelled);
+  });
+});
+
+describe('products a purchase order may take', () => {
+  it('finds by exact code first, leaves out non-stock and archived, suggests low-stock quantities', async () => {
+    const [flour, flourMix, salt] = insertProducts(t, [
+      { sku: 'FLOUR', barcode: '5000000000017', name: 'Flour', price: 150 },
+      { sku: 'FLOURMIX', name: 'Bread flour mix', price: 250 },
+      { sku: 'SALT', name: 'Salt', price: 80 },
+    ]) as [number, number, number];
+    await t.must('stock:receive', { lines: [{ productId: flour, quantity: 3, unitCost: 70 }] });
+    await t.must('stock:setReorderLevel', { productId: flour, reorderLevel: 5 });
+    await t.must('stock:setReorderLevel', { productId: salt, reorderLevel: 4 });
+
+    const byCode = await t.must('purchaseOrders:candidates', { search: '5000000000017' });
+    expect(byCode.items[0]).toMatchObject({ productId: flour, lastCost: 70, onHand: 3 });
+    const byName = await t.must('purchaseOrders:candidates', { search: 'flour' });
+    expect(byName.items.map((c) => c.productId)).toEqual([flour, flourMix]);
+    expect(byName.items[1]).toMatchObject({ lastCost: null, suggested: null });
+    for (const search of ['BAGFEE', 'OLD'])
+      expect((await t.must('purchaseOrders:candidates', { search })).items).toEqual([]);
+
+    // Low: at or under the reorder level; up to twice the level: 2 × 5 − 3 = 7, 2 × 4 − 0 = 8.
+    const low = await t.must('purchaseOrders:candidates', { lowStock: true });
+    const suggested = new Map(low.items.map((c) => [c.productId, c.suggested]));
+    expect(suggested.get(flour)).toBe(7);
+    expect(suggested.get(salt)).toBe(8);
+    expect(suggested.has(flourMix)).toBe(false);
+  });
+});

@@ -79,11 +79,12 @@ interface TourTexts {
   /** The product form's category field and its submit button. */
   category: string;
   saveChanges: string;
-  /** Issue 11, section 2: the On hand cell's button, the Low stock button and its list. */
+  /** Issue 11, section 2: the On hand cell's button, the Stock menu, its Low stock item and list. */
   stockOf: RegExp;
+  stockMenu: RegExp;
   lowStockButton: RegExp;
   lowStock: string;
-  /** Issue 11: the stock take, receiving and suppliers: each button opens a dialog of that name. */
+  /** Issue 11: each item of the Stock menu (stock take, receiving, orders, suppliers) and its dialog. */
   backOffice: Array<{ button: string; dialog: string }>;
   addMember: string;
   pendingRequests: RegExp;
@@ -159,11 +160,13 @@ const ENGLISH: TourTexts = {
   category: 'Category',
   saveChanges: 'Save changes',
   stockOf: /^Stock of /,
+  stockMenu: /^Stock(,|$)/,
   lowStockButton: /^Low stock \(/,
   lowStock: 'Low stock',
   backOffice: [
     { button: 'Stock take', dialog: 'Stock take' },
     { button: 'Receive stock', dialog: 'Receive stock' },
+    { button: 'Purchase orders', dialog: 'Purchase orders' },
     { button: 'Suppliers', dialog: 'Suppliers' },
   ],
   addMember: 'Add member',
@@ -242,11 +245,13 @@ const GERMAN: TourTexts = {
   category: 'Kategorie',
   saveChanges: 'Änderungen speichern',
   stockOf: /^Bestand von /,
+  stockMenu: /^Lager(,|$)/,
   lowStockButton: /^Niedriger Bestand \(/,
   lowStock: 'Niedriger Bestand',
   backOffice: [
     { button: 'Inventur', dialog: 'Inventur' },
     { button: 'Wareneingang', dialog: 'Wareneingang buchen' },
+    { button: 'Bestellungen', dialog: 'Bestellungen' },
     { button: 'Lieferanten', dialog: 'Lieferanten' },
   ],
   addMember: 'Mitarbeiter hinzufügen',
@@ -603,7 +608,8 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
       await h.screenshot(w, `stock-dialog-${language}-${width}x${height}`);
       await closeDialogs();
       await step(`low stock list ${width}×${height}`, async () => {
-        await page().getByRole('button', { name: T.lowStockButton }).click();
+        await page().getByRole('button', { name: T.stockMenu }).click();
+        await page().getByRole('menuitem', { name: T.lowStockButton }).click();
         await visible(page().getByRole('dialog', { name: T.lowStock }));
       });
       await h.screenshot(w, `stock-low-${language}-${width}x${height}`);
@@ -612,9 +618,10 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
     }
     await page().setViewportSize({ width: 1280, height: 800 });
     for (const d of T.backOffice)
-      await dialog(d.dialog, d.dialog, () =>
-        page().getByRole('button', { name: d.button, exact: true }).click(),
-      );
+      await dialog(d.dialog, d.dialog, async () => {
+        await page().getByRole('button', { name: T.stockMenu }).click();
+        await page().getByRole('menuitem', { name: d.button, exact: true }).click();
+      });
   });
 
   it('reports, data import and settings', async () => {

@@ -94,7 +94,8 @@ export type Need =
   | 'enrolledStaff'
   | 'printer'
   | 'openStockCount'
-  | 'orderedPurchaseOrder';
+  | 'orderedPurchaseOrder'
+  | 'draftPurchaseOrder';
 
 /**
  * Tables that change along with the audit log, whatever the call: bookkeeping of the core itself,
@@ -1758,6 +1759,26 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     refusals: nothingOn('NOT_FOUND', 'VALIDATION_FAILED'),
     stream: { needs: 'orderedPurchaseOrder' },
   },
+  'purchaseOrders:update': {
+    // The lines are replaced: their count may grow or shrink.
+    input: object({
+      id: id('purchaseOrder'),
+      supplierId: id('supplier'),
+      note: note(200),
+      lines: array(receiptLine, 1, 100),
+    }),
+    ok: {
+      audit: ['purchase_order.update'],
+      rows: { purchase_order_lines: ANY_DELTA },
+      touched: ['purchase_orders'],
+    },
+    refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED'),
+    stream: { needs: 'draftPurchaseOrder' },
+  },
+  'purchaseOrders:candidates': {
+    input: object({ search, lowStock: optional(bool()) }),
+    ...read(),
+  },
   'purchaseOrders:setStatus': {
     input: object({ id: id('purchaseOrder'), status: oneOf(['ordered', 'cancelled']) }),
     ok: { audit: ['purchase_order.status'], touched: ['purchase_orders'] },
@@ -1783,6 +1804,14 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       touched: ['products', 'purchase_orders', 'purchase_order_lines'],
     },
     refusals: nothingOn('NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED'),
+    stream: { needs: 'orderedPurchaseOrder' },
+  },
+  'purchaseOrders:export': {
+    // Writes a file outside the database (the save dialog's) and audits it; the fuzz core has no
+    // browser engine, so a PDF is REPORT_PDF_FAILED before any dialog, writing nothing.
+    input: object({ id: id('purchaseOrder'), format: oneOf(['csv', 'pdf']) }),
+    ok: { audit: ['reports.export'] },
+    refusals: nothingOn('NOT_FOUND', 'REPORT_PDF_FAILED'),
     stream: { needs: 'orderedPurchaseOrder' },
   },
 };

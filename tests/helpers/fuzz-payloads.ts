@@ -403,8 +403,15 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
     supplierId: 999_999,
     lines: [{ productId: c.retail.productId, quantity: 2, unitCost: 120 }],
   }),
+  'purchaseOrders:update': (c) => ({
+    id: 1,
+    supplierId: 1,
+    lines: [{ productId: c.retail.productId, quantity: 3, unitCost: 110 }],
+  }),
+  'purchaseOrders:candidates': () => ({ search: 'a' }),
   'purchaseOrders:setStatus': () => ({ id: 1, status: 'ordered' }),
   'purchaseOrders:receive': () => ({ id: 1, lines: [{ lineId: 1, quantity: 1 }] }),
+  'purchaseOrders:export': () => ({ id: 1, format: 'csv' }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -216,6 +216,24 @@ const NEEDS: Record<Need, (s: Stream) => Promise<void> | void> = {
     });
     await s.t.must('purchaseOrders:setStatus', { id: order.id, status: 'ordered' });
   },
+  // The newest purchase order is a draft to the newest (active) supplier, so update can succeed.
+  draftPurchaseOrder: async (s) => {
+    const productId = sellableProduct(s);
+    if (
+      newest(
+        s,
+        `SELECT 1 FROM purchase_orders o JOIN suppliers su ON su.id = o.supplier_id
+          WHERE o.id = (SELECT MAX(id) FROM purchase_orders) AND o.status = 'draft'
+            AND su.archived_at IS NULL AND su.id = (SELECT MAX(id) FROM suppliers)`,
+      )
+    )
+      return;
+    const supplier = await s.t.must('suppliers:create', { name: fresh('Fuzz supplier ') });
+    await s.t.must('purchaseOrders:create', {
+      supplierId: supplier.id,
+      lines: [{ productId, quantity: 5, unitCost: 100 }],
+    });
+  },
   parkedCart: async (s) => {
     if (newest(s, 'SELECT 1 FROM parked_sales LIMIT 1')) return;
     const productId = sellableProduct(s);

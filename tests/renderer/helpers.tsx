@@ -4,7 +4,7 @@
  * clean stores.
  */
 import { notifications } from '@mantine/notifications';
-import { act, render } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type Mock, vi } from 'vitest';
 import type { KassaApi } from '../../shared/api';
@@ -13,10 +13,12 @@ import {
   type ChannelInput,
   type ChannelName,
   type ChannelOutput,
+  type ProductView,
   type RoleView,
   type SessionInfo,
   type ShiftFigures,
   type StaffView,
+  type TillSettings,
   type ZReport,
 } from '../../shared/contract';
 import { defaultDenominations } from '../../shared/denominations';
@@ -73,6 +75,42 @@ export const STORE_DETAILS = {
   storeSetUp: true,
   customerDisplay: true,
 } as const;
+
+/** A set-up GBP shop in London, as `settings:get` answers it (the stock and receiving tests). */
+export const SHOP_SETTINGS: TillSettings = {
+  terminalName: TILL,
+  ...STORE_DETAILS,
+  idleLockMinutes: 5,
+  storeName: 'Corner Shop',
+  currency: 'GBP',
+  currencyExponent: 2,
+  pricesIncludeTax: true,
+  timeZone: 'Europe/London',
+  maxDiscountBps: 5000,
+};
+
+/** A listed product: SKU-<id>, £5.00 at 20 %, active, no category (a stock item by default). */
+export function productView(
+  id: number,
+  name: string,
+  kind: ProductView['kind'] = 'stock',
+): ProductView {
+  const at = '2026-11-20T09:00:00.000Z';
+  return {
+    ...{ id, sku: `SKU-${id}`, barcode: null, name, price: 500, taxRateBps: 2000, kind },
+    ...{ active: true, openPrice: false, archived: false, createdAt: at, updatedAt: at },
+    categoryId: null,
+  };
+}
+
+/** Opens the Products screen's Stock menu and picks `item` (Receive stock, Suppliers...). */
+export async function pickStockMenu(
+  user: ReturnType<typeof userEvent.setup>,
+  item: string | RegExp,
+): Promise<void> {
+  await user.click(await screen.findByRole('button', { name: /^Stock(,|$)/ }));
+  await user.click(await screen.findByRole('menuitem', { name: item }));
+}
 
 /** The shift settings the fake core answers unless a test says otherwise (no shift needed). */
 export const SHIFT_SETTINGS: ChannelOutput<'shifts:settings'> = {

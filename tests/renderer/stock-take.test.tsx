@@ -5,15 +5,19 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ProductView, StockCount, StockCountLine } from '../../shared/contract';
-import { createFakeApi, ok, renderApp, sessionFor, STORE_DETAILS, TILL } from './helpers';
+import type { StockCount, StockCountLine } from '../../shared/contract';
+import {
+  createFakeApi,
+  ok,
+  pickStockMenu,
+  productView,
+  renderApp,
+  SHOP_SETTINGS,
+  sessionFor,
+} from './helpers';
 
 const at = '2026-11-20T09:00:00.000Z';
-const mug: ProductView = {
-  ...{ id: 1, sku: 'SKU-1', barcode: null, name: 'Enamel mug', price: 500, taxRateBps: 2000 },
-  ...{ kind: 'stock', active: true, openPrice: false, archived: false, createdAt: at },
-  ...{ updatedAt: at, categoryId: null },
-};
+const mug = productView(1, 'Enamel mug');
 const count = (counted: number, variances: number): StockCount => ({
   ...{ id: 7, category: null, status: 'open', startedBy: { id: 2, name: 'Jonas Weber' } },
   ...{ startedAt: at, closedAt: null, lines: 1, counted, variances },
@@ -27,13 +31,7 @@ describe('the stock take dialog', () => {
   it('starts a count, counts by scan and by quantity, and posts after a confirmation', async () => {
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
-    api['settings:get'].mockResolvedValue(
-      ok({
-        ...{ terminalName: TILL, ...STORE_DETAILS, idleLockMinutes: 5, storeName: 'Shop' },
-        ...{ currency: 'GBP', currencyExponent: 2, pricesIncludeTax: true, maxDiscountBps: 5000 },
-        timeZone: 'Europe/London',
-      }),
-    );
+    api['settings:get'].mockResolvedValue(ok(SHOP_SETTINGS));
     api['products:list'].mockResolvedValue(ok({ items: [mug], total: 1 }));
     api['stock:levels'].mockResolvedValue(ok([]));
     api['stock:lowStock'].mockResolvedValue(ok({ items: [], total: 0 }));
@@ -44,7 +42,7 @@ describe('the stock take dialog', () => {
     );
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: /Products/ }));
-    await user.click(await screen.findByRole('button', { name: 'Stock take' }));
+    await pickStockMenu(user, 'Stock take');
     const dialog = await screen.findByRole('dialog', { name: 'Stock take' });
     await user.click(within(dialog).getByRole('button', { name: 'Start count' }));
     expect(api['stock:startCount']).toHaveBeenCalledWith({ categoryId: null });

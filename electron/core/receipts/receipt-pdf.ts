@@ -43,6 +43,7 @@ export const PAPER_MM: Record<PrintLayout, { width: number; height: number | nul
   zReportA4: { width: 210, height: 297 },
   // A report's tables are wide (staff performance has 12 columns): A4 landscape.
   reportA4: { width: 297, height: 210 },
+  purchaseOrderA4: { width: 210, height: 297 },
 };
 
 /**

@@ -17,7 +17,11 @@ export function createReceivingHandlers(s: Services): Pick<Handlers, ReceivingCh
     'purchaseOrders:list': (input) => s.purchaseOrders.list(input),
     'purchaseOrders:get': (input) => s.purchaseOrders.get(input.id),
     'purchaseOrders:create': (input, { session }) => s.purchaseOrders.create(session, input),
+    'purchaseOrders:update': (input, { session }) => s.purchaseOrders.update(session, input),
+    'purchaseOrders:candidates': (input) => s.purchaseOrders.candidates(input),
     'purchaseOrders:setStatus': (input, { session }) => s.purchaseOrders.setStatus(session, input),
     'purchaseOrders:receive': (input, { session }) => s.purchaseOrders.receiveOrder(session, input),
+    'purchaseOrders:export': (input, { session, caller }) =>
+      s.purchaseOrderExport.export(session, caller, input),
   };
 }

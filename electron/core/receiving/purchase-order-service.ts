@@ -20,6 +20,7 @@ import type { Database } from '../db/database';
 import { run, valuesList } from '../db/sql';
 import type { Till } from '../sales/checkout-service';
 import type { Clock } from '../types';
+import { purchaseOrderCandidates } from './purchase-order-candidates';
 import { receiptDetail, receiveAtCost, type CostLine } from './receive-at-cost';
 import { activeSupplier } from './supplier-service';
 
@@ -37,6 +38,20 @@ interface OrderRow {
 const SUMMARY = `SELECT o.id, o.supplier_id, s.name AS supplier_name, o.status, o.note, o.created_at,
   o.ordered_at, (SELECT COALESCE(SUM(l.quantity * l.unit_cost), 0) FROM purchase_order_lines l
   WHERE l.order_id = o.id) AS total FROM purchase_orders o JOIN suppliers s ON s.id = o.supplier_id`;
+
+/** Writes `lines` (nothing received yet) on order `orderId`. */
+async function insertLines(
+  em: EntityManager,
+  orderId: number,
+  lines: readonly CostLine[],
+): Promise<void> {
+  await run(
+    em,
+    `INSERT INTO purchase_order_lines (order_id, product_id, quantity, unit_cost, received)
+     VALUES ${valuesList(lines.length, 5)}`,
+    lines.flatMap((l) => [orderId, l.productId, l.quantity, l.unitCost, 0]),
+  );
+}
 
 function summary(r: OrderRow): PurchaseOrderSummary {
   return {
@@ -117,6 +132,13 @@ export class PurchaseOrderService {
     return this.view(this.db.manager, id);
   }
 
+  /** `purchaseOrders:candidates`: stock products to order, with last cost (candidates module). */
+  candidates(
+    input: ChannelParsedInput<'purchaseOrders:candidates'>,
+  ): Promise<ChannelOutput<'purchaseOrders:candidates'>> {
+    return purchaseOrderCandidates(this.db, input);
+  }
+
   /** `purchaseOrders:create`: a draft, audited (purchase_order.create). */
   async create(
     actor: Session,
@@ -132,12 +154,7 @@ export class PurchaseOrderService {
         [supplier.id, input.note, actor.staff.id, this.now()],
       );
       const id = Number(rows[0]!.id);
-      await run(
-        em,
-        `INSERT INTO purchase_order_lines (order_id, product_id, quantity, unit_cost, received)
-         VALUES ${valuesList(input.lines.length, 5)}`,
-        input.lines.flatMap((l) => [id, l.productId, l.quantity, l.unitCost, 0]),
-      );
+      await insertLines(em, id, input.lines);
       await this.record(
         em,
         actor,
@@ -147,6 +164,42 @@ export class PurchaseOrderService {
         await receiptDetail(em, input.lines, `PO ${id} to ${supplier.name}: `),
       );
       return this.view(em, id);
+    });
+  }
+
+  /**
+   * `purchaseOrders:update`: replaces a draft's supplier, note and lines (create's rules), in one
+   * transaction with its audit row (purchase_order.update). CONFLICT when it is not a draft.
+   */
+  async update(
+    actor: Session,
+    input: ChannelParsedInput<'purchaseOrders:update'>,
+  ): Promise<PurchaseOrderView> {
+    return this.db.write(async (em) => {
+      const order = await this.view(em, input.id);
+      if (order.status !== 'draft')
+        throw new AppError(
+          'CONFLICT',
+          `Purchase order ${order.id} is ${order.status}: only a draft can be changed.`,
+        );
+      const supplier = await activeSupplier(em, input.supplierId, 'supplierId');
+      await this.stockProducts(em, input.lines);
+      await run(em, 'UPDATE purchase_orders SET supplier_id = ?, note = ? WHERE id = ?', [
+        supplier.id,
+        input.note,
+        order.id,
+      ]);
+      await run(em, 'DELETE FROM purchase_order_lines WHERE order_id = ?', [order.id]);
+      await insertLines(em, order.id, input.lines);
+      await this.record(
+        em,
+        actor,
+        'purchase_order.update',
+        'purchase_order',
+        order.id,
+        await receiptDetail(em, input.lines, `PO ${order.id} to ${supplier.name}: `),
+      );
+      return this.view(em, order.id);
     });
   }
 
@@ -315,7 +368,8 @@ export class PurchaseOrderService {
   private record(
     em: EntityManager,
     actor: Session,
-    action: 'stock.receive' | 'purchase_order.create' | 'purchase_order.status',
+    action:
+      'stock.receive' | 'purchase_order.create' | 'purchase_order.update' | 'purchase_order.status',
     targetType: string,
     targetId: number,
     detail: string,

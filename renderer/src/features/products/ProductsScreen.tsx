@@ -32,8 +32,8 @@ import { RemoveProductModal } from './RemoveProductModal';
 import { CategoryFilter } from '../categories/CategoryFilter';
 import '../data-import/data-tables.css';
 import { can, useSessionStore } from '../../stores/session';
-import { ProductStockControls, useProductStock } from '../stock/ProductStock';
-import { ReceiveStockButton } from '../receiving/ReceiveStockButton';
+import { useProductStock } from '../stock/ProductStock';
+import { StockMenu } from '../stock/StockMenu';
 
 const STATUSES: readonly ProductStatusFilter[] = ['sellable', 'all', 'archived'];
 
@@ -102,8 +102,7 @@ export function ProductsScreen() {
           {t('title')}
         </Title>
         <Group gap="sm">
-          <ProductStockControls stock={stock} />
-          <ReceiveStockButton products={items} />
+          <StockMenu stock={stock} products={items} />
           {canImport && (
             <Button
               variant="default"

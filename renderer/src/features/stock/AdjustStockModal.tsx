@@ -1,12 +1,12 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ADJUST_REASONS, type AdjustReason } from '../../../../shared/contract/stock';
-import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
+import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useFormat } from '../../format/locale';
-import { useBusy } from '../../hooks/useBusy';
+import { t as translate } from '../../i18n';
 import { ReorderLevelForm } from './ReorderLevelForm';
 import { StockHistory } from './StockHistory';
 import { useStockStore } from './stock-store';
@@ -53,45 +53,52 @@ export function AdjustStockModal({
   );
 }
 
+interface AdjustValues {
+  reason: AdjustReason;
+  quantity: number | string;
+  note: string;
+}
+
+/** The quantity as the ledger takes it: negative for the reasons that take stock away. */
+function signedQuantity(v: AdjustValues): number {
+  return (OUT.includes(v.reason) ? -1 : 1) * Number(v.quantity);
+}
+
 function AdjustForm({ product, onDone }: { product: StockTarget; onDone: () => void }) {
   const { t } = useTranslation('stock');
   const { count } = useFormat();
   const level = useStockStore((s) => s.levels[product.id]);
   const adjust = useStockStore((s) => s.adjust);
-  const { busy, run } = useBusy();
-  const [reason, setReason] = useState<AdjustReason>('correction');
-  const [quantity, setQuantity] = useState<number | string>('');
-  const [errors, setErrors] = useState<{ quantity?: string; note?: string; form?: string | null }>(
-    {},
+  const form = useForm<AdjustValues>({
+    mode: 'controlled',
+    initialValues: { reason: 'correction', quantity: '', note: '' },
+    validate: {
+      quantity: (q, v) => {
+        const signed = signedQuantity(v);
+        return q === '' || !Number.isInteger(signed) || (signed === 0 && v.reason !== 'opening')
+          ? translate('stock:adjust.quantityRequired')
+          : null;
+      },
+    },
+  });
+  const { busy, formError, submit } = useServerSubmit(
+    form,
+    ['quantity', 'note'] as const,
+    async (v: AdjustValues) => {
+      const after = await adjust({
+        productId: product.id,
+        quantity: signedQuantity(v),
+        reason: v.reason,
+        note: v.note,
+      });
+      notifySuccess(t('adjust.done', { name: product.name, onHand: count(after.onHand) }));
+      onDone();
+    },
   );
-  const [note, setNote] = useState('');
-  const signed = (OUT.includes(reason) ? -1 : 1) * Number(quantity);
-
-  const submit = () =>
-    run(async () => {
-      if (quantity === '' || !Number.isInteger(signed) || (signed === 0 && reason !== 'opening')) {
-        setErrors({ quantity: t('adjust.quantityRequired') });
-        return;
-      }
-      setErrors({});
-      try {
-        const after = await adjust({ productId: product.id, quantity: signed, reason, note });
-        notifySuccess(t('adjust.done', { name: product.name, onHand: count(after.onHand) }));
-        onDone();
-      } catch (error) {
-        const split = splitFormError(error, ['quantity', 'note'] as const);
-        setErrors({ ...split.fields, form: split.form });
-      }
-    });
+  const reason = form.getValues().reason;
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form noValidate onSubmit={form.onSubmit(submit)}>
       <Stack gap="md">
         <Text>
           {t('adjust.onHand', {
@@ -99,14 +106,13 @@ function AdjustForm({ product, onDone }: { product: StockTarget; onDone: () => v
             onHand: level ? count(level.onHand) : '–',
           })}
         </Text>
-        <FormAlert message={errors.form ?? null} />
+        <FormAlert message={formError} />
         <Group grow align="flex-start">
           <Select
             label={t('adjust.reason')}
             data={ADJUST_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))}
-            value={reason}
-            onChange={(v) => v && setReason(v as AdjustReason)}
             allowDeselect={false}
+            {...form.getInputProps('reason')}
           />
           <NumberInput
             label={t(reason === 'correction' ? 'adjust.change' : 'adjust.quantity')}
@@ -116,18 +122,10 @@ function AdjustForm({ product, onDone }: { product: StockTarget; onDone: () => v
             allowNegative={reason === 'correction'}
             min={reason === 'correction' ? -1_000_000 : 0}
             max={1_000_000}
-            value={quantity}
-            error={errors.quantity}
-            onChange={setQuantity}
+            {...form.getInputProps('quantity')}
           />
         </Group>
-        <TextInput
-          label={t('adjust.note')}
-          maxLength={200}
-          value={note}
-          error={errors.note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
+        <TextInput label={t('adjust.note')} maxLength={200} {...form.getInputProps('note')} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common:actions.cancel')}
