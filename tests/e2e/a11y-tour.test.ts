@@ -160,7 +160,7 @@ const ENGLISH: TourTexts = {
   category: 'Category',
   saveChanges: 'Save changes',
   stockOf: /^Stock of /,
-  stockMenu: /^Stock(,|$)/,
+  stockMenu: /^Stock(\W+\d+ products? low on stock)?$/,
   lowStockButton: /^Low stock \(/,
   lowStock: 'Low stock',
   backOffice: [
@@ -245,7 +245,7 @@ const GERMAN: TourTexts = {
   category: 'Kategorie',
   saveChanges: 'Änderungen speichern',
   stockOf: /^Bestand von /,
-  stockMenu: /^Lager(,|$)/,
+  stockMenu: /^Lager(\W+\d+ Artikel mit niedrigem Bestand)?$/,
   lowStockButton: /^Niedriger Bestand \(/,
   lowStock: 'Niedriger Bestand',
   backOffice: [

@@ -1,4 +1,4 @@
-import { Badge, Button, Menu } from '@mantine/core';
+import { Badge, Button, Menu, VisuallyHidden } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBuildingWarehouse,
@@ -57,9 +57,13 @@ export function StockMenu({
                 <IconChevronDown size={16} />
               </>
             }
-            aria-label={lowCount > 0 ? t('menu.buttonLow', { count: lowCount }) : undefined}
           >
             {t('menu.button')}
+            {lowCount > 0 && (
+              <VisuallyHidden component="span">
+                , {t('nav.low', { count: lowCount })}
+              </VisuallyHidden>
+            )}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
