@@ -33,7 +33,8 @@ describe('the stock take dialog', () => {
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('manager') }));
     api['settings:get'].mockResolvedValue(ok(SHOP_SETTINGS));
     api['products:list'].mockResolvedValue(ok({ items: [mug], total: 1 }));
-    api['stock:levels'].mockResolvedValue(ok([]));
+    const level = (onHand: number) => ({ productId: 1, sku: 'SKU-1', name: 'Enamel mug', onHand });
+    api['stock:levels'].mockResolvedValue(ok([{ ...level(5), reorderLevel: null }]));
     api['stock:lowStock'].mockResolvedValue(ok({ items: [], total: 0 }));
     api['stock:openCount'].mockResolvedValue(ok({ count: null }));
     api['stock:startCount'].mockResolvedValue(ok(count(0, 0)));
@@ -72,8 +73,14 @@ describe('the stock take dialog', () => {
     expect(within(confirm).getByText(/books 1 variance/)).toBeInTheDocument();
     expect(api['stock:postCount']).not.toHaveBeenCalled();
     api['stock:postCount'].mockResolvedValue(ok({ ...count(1, 1), status: 'posted' }));
+    api['stock:levels'].mockResolvedValue(ok([{ ...level(3), reorderLevel: null }]));
     await user.click(within(confirm).getByRole('button', { name: 'Post variances' }));
     await waitFor(() => expect(api['stock:postCount']).toHaveBeenCalledWith({ countId: 7 }));
     expect(await within(dialog).findByRole('button', { name: 'Start count' })).toBeInTheDocument();
+    // The products on screen show the on-hand the count left, not the one before it.
+    expect(api['stock:levels']).toHaveBeenLastCalledWith({ productIds: [1] });
+    expect(
+      await screen.findByRole('button', { name: 'Stock of Enamel mug: 3 on hand' }),
+    ).toBeInTheDocument();
   });
 });
