@@ -17,7 +17,8 @@ export function playwrightPdfMaker(browser: () => Browser, origin: string): PdfM
     try {
       const page = await context.newPage();
       await page.goto(`${origin}/${route}`, { waitUntil: 'load' });
-      await page.waitForSelector('html[data-print-ready]', { timeout: 10_000 });
+      // Generous: five PDFs at once on a loaded 2-core CI machine took over 10 s to draw.
+      await page.waitForSelector('html[data-print-ready]', { timeout: 45_000 });
       const paper = PAPER_MM[layout];
       // A till roll is as long as the receipt: the content's height in millimetres (96 px/in).
       const height =
