@@ -1,6 +1,8 @@
 /**
  * Test projects:
- * - node: core, services, shell (electron mocked), build config; real SQLite files.
+ * - node: the core and services on real SQLite files. No module is mocked there, so files share
+ *   one import of the core per worker (isolate: false): the import is most of a small file's time.
+ * - shell: the shell (electron mocked per file), build config and shared code; isolated.
  * - node-timed: the node tests that measure time (event-loop stalls, timing medians, a held
  *   write lock, time-outs); they run alone, one file at a time, after the others, so a
  *   neighbour's load cannot make them fail. The kill -9 loop only gets slower under load and
@@ -10,8 +12,11 @@
  * - e2e-timed: the end-to-end files that type at scanner speed (0–5 ms a key) where the gaps
  *   between keys decide the outcome: alone, one file at a time, after the others, so a
  *   neighbour's load cannot stretch them.
- * node, renderer and e2e run two files at once: CI has 2 cores, and Vitest's default (cores − 1)
- * would run every file one after the other.
+ *
+ * Vitest runs projects of one `sequence.groupOrder` as one queue with one worker count, project
+ * by project. Group 0 (node, shell, renderer, e2e) runs three files at once on CI's 2 cores: an
+ * end-to-end file waits on Chromium much of its time and keeps about 0.75 of a core busy, so two
+ * left the machine a third idle. Group 1 (the timed projects) runs one file at a time.
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -37,8 +42,10 @@ const E2E_TIMED = [
   // A scan on the receipt is told from a person's keys by their gaps (useStrayScanKeys.ts).
   'tests/e2e/first-scan.test.ts',
 ];
-/** Files run side by side in the node, renderer and e2e projects. */
-const PARALLEL_FILES = 2;
+/** Files run side by side in group 0 (every project but the timed ones). */
+const PARALLEL_FILES = 3;
+/** The timed projects' group: after group 0, one file at a time. */
+const TIMED_GROUP = { groupOrder: 1 };
 
 export default defineConfig({
   test: {
@@ -64,8 +71,22 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
-          include: ['tests/{core,shell,build,shared}/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts'],
           exclude: TIMED,
+          setupFiles: ['reflect-metadata'],
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: PARALLEL_FILES,
+        },
+      },
+      {
+        test: {
+          name: 'shell',
+          globals: true,
+          environment: 'node',
+          include: ['tests/{shell,build,shared}/**/*.test.ts'],
           setupFiles: ['reflect-metadata'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -82,6 +103,8 @@ export default defineConfig({
           setupFiles: ['reflect-metadata'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          sequence: TIMED_GROUP,
+          isolate: false,
           fileParallelism: false,
           pool: 'forks',
         },
@@ -98,7 +121,7 @@ export default defineConfig({
           // CPU. Every test starts from clean stores (renderApp → resetStores) and no file mocks
           // a module, so nothing carries over.
           isolate: false,
-          // Whole screens (Settings, Reports) render in jsdom; two files at once on a 2-core machine.
+          // Whole screens (Settings, Reports) render in jsdom.
           testTimeout: 60_000,
           maxWorkers: PARALLEL_FILES,
         },
@@ -129,6 +152,8 @@ export default defineConfig({
           setupFiles: ['reflect-metadata'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          sequence: TIMED_GROUP,
+          // Isolated: sharing a worker, busy-hour lost scans after checkout-scanning had run.
           fileParallelism: false,
           pool: 'forks',
         },
