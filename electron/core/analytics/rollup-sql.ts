@@ -192,10 +192,15 @@ export const ROLLUP_TAX_RATES: RollupTable = {
 export const KEYED_ROLLUPS = [ROLLUP_STAFF, ROLLUP_PRODUCTS, ROLLUP_TENDERS, ROLLUP_TAX_RATES];
 export const ALL_ROLLUPS = [...KEYED_ROLLUPS, ROLLUP_HOURS, ROLLUP_PRODUCT_MONTHS];
 
+/** `ON CONFLICT (keys) DO UPDATE SET …`: an upsert into `t` adds its figures to the row's. */
+export function conflictUpdate(t: RollupTable): string {
+  const add = t.figures.map((f) => `${f} = ${t.table}.${f} + excluded.${f}`).join(', ');
+  return `ON CONFLICT (${t.keys.join(', ')}) DO UPDATE SET ${add}`;
+}
+
 /** `INSERT … SELECT … ON CONFLICT DO UPDATE` adding `scope`'s contribution to `t`. */
 export function upsertSql(t: RollupTable, scope: RollupScope): string {
   const cols = [...t.keys, ...t.figures].join(', ');
-  const add = t.figures.map((f) => `${f} = ${t.table}.${f} + excluded.${f}`).join(', ');
   return `INSERT INTO ${t.table} (${cols}) ${t.select(scope)}
-    ON CONFLICT (${t.keys.join(', ')}) DO UPDATE SET ${add}`;
+    ${conflictUpdate(t)}`;
 }

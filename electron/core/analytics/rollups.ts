@@ -1,6 +1,6 @@
 /**
  * Keeps the daily sales rollups (issue 11, section 4; what they hold: rollup-sql.ts) in step with
- * the sales. `addToRollups` runs inside the write transaction that records a sale, a refund or a
+ * the sales. `addToRollups` (and checkout's rollup-rows.ts) runs inside the write transaction that records a sale, a refund or a
  * void (D2: the rollups can never disagree with a committed sale); `rebuildRollups` recomputes
  * them from the sales for a range of business days (bulk writers, the migration, the checks).
  *
@@ -55,27 +55,19 @@ async function apply(
  * Adds the sale `saleId` to the rollups (`recorded`: as the completed sale or refund just
  * written), or moves it from completed to voided (`voided`, after its status changed). Call inside
  * the transaction that wrote the change; `timeZone` is the zone its business day was stamped in.
- * `createdAt` (UTC ISO-8601), when the caller just wrote the sale and knows it, saves reading it
- * back (checkout's hot path); it must be the sale's stored `created_at`.
+ * Checkout, which holds the rows it wrote, uses rollup-rows.ts instead.
  */
 export async function addToRollups(
   em: EntityManager,
   saleId: number,
   change: RollupChange,
   timeZone: string,
-  createdAt?: string,
 ): Promise<void> {
-  let at = createdAt;
-  if (at === undefined) {
-    const rows = await run<{ created_at: string }>(
-      em,
-      'SELECT created_at FROM sales WHERE id = ?',
-      [saleId],
-    );
-    if (!rows[0]) return;
-    at = rows[0].created_at;
-  }
-  const hour = localHour(at, timeZone);
+  const rows = await run<{ created_at: string }>(em, 'SELECT created_at FROM sales WHERE id = ?', [
+    saleId,
+  ]);
+  if (!rows[0]) return;
+  const hour = localHour(rows[0].created_at, timeZone);
   const where = 's.id = ?';
   if (change === 'voided')
     await apply(em, saleId, hour, { where, status: "'completed'", sign: -1 });

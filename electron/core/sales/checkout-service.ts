@@ -23,12 +23,12 @@ import type { Clock } from '../types';
 import { mayOverride } from './price-overrides';
 import { priceCart, type CartInput, type PricedCart } from './pricing';
 import type { SaleQueries } from './sale-queries';
-import { insertSale } from './sale-writer';
+import { insertSale, type NewSale } from './sale-writer';
 import { shiftForSale } from '../shifts/shift-guard';
 import { settleTenders } from './tenders';
 import { findSellableCustomer } from './customer-ref';
 import { clearTillCart } from '../carts/clear-till-cart';
-import { addToRollups } from '../analytics/rollups';
+import { addWrittenSale } from '../analytics/rollup-rows';
 import { guardNegativeStock, recordMovements, saleMovements } from '../stock/stock-ledger';
 
 export interface Till {
@@ -112,34 +112,30 @@ export class CheckoutService {
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const createdAt = this.clock.now().toISOString();
       const lines = quote.lines.map((l) => ({ ...l, refundOfLineId: null }));
-      const { saleId, lineIds, unitCosts } = await insertSale(
-        em,
-        {
-          uuid: input.id,
-          tillId: this.till.id,
-          receiptNo,
-          kind: 'sale',
-          refundOfId: null,
-          staffId: actor.staff.id,
-          customerId: customer?.id ?? null,
-          currency,
-          pricesIncludeTax,
-          subtotal: quote.subtotal,
-          discount: quote.discount,
-          tax: quote.tax,
-          total: quote.total,
-          note: input.note,
-          source: 'till',
-          externalRef: null,
-          requestHash,
-          createdAt,
-          businessDate: this.queries.businessDay(new Date(createdAt)),
-          shiftId,
-        },
-        lines,
-        tenders,
-      );
-      await addToRollups(em, saleId, 'recorded', this.queries.timeZone(), createdAt);
+      const sale: NewSale = {
+        uuid: input.id,
+        tillId: this.till.id,
+        receiptNo,
+        kind: 'sale',
+        refundOfId: null,
+        staffId: actor.staff.id,
+        customerId: customer?.id ?? null,
+        currency,
+        pricesIncludeTax,
+        subtotal: quote.subtotal,
+        discount: quote.discount,
+        tax: quote.tax,
+        total: quote.total,
+        note: input.note,
+        source: 'till',
+        externalRef: null,
+        requestHash,
+        createdAt,
+        businessDate: this.queries.businessDay(new Date(createdAt)),
+        shiftId,
+      };
+      const { saleId, lineIds, unitCosts } = await insertSale(em, sale, lines, tenders);
+      await addWrittenSale(em, { sale, lines, unitCosts, tenders }, this.queries.timeZone());
       await recordMovements(
         em,
         saleMovements(
