@@ -4,6 +4,7 @@ import {
   type PurchaseOrderPrintDocument,
 } from '../../../../shared/contract/receiving';
 import { useFormat } from '../../format/locale';
+import { StoreHeading } from './StoreHeading';
 
 /**
  * A purchase order on A4, to send to the supplier (issue 11, section 3: "exportable as PDF"): the
@@ -21,16 +22,7 @@ export function PurchaseOrderA4({ doc }: { doc: PurchaseOrderPrintDocument }) {
   return (
     <article className="k-invoice k-po-a4" aria-label={title}>
       <header className="k-invoice-head">
-        <div>
-          <p className="k-invoice-seller">{store.storeName}</p>
-          {store.storeAddress
-            .split('\n')
-            .filter((line) => line.trim() !== '')
-            .map((line, i) => (
-              <p key={i}>{line}</p>
-            ))}
-          {store.taxNumber && <p>{t('pdf.taxNumber', { number: store.taxNumber })}</p>}
-        </div>
+        <StoreHeading store={store} vatLine={(number) => t('pdf.taxNumber', { number })} />
         <div>
           <h1>{title}</h1>
           <dl className="k-invoice-facts">

@@ -3,6 +3,7 @@ import type { ReportPrintDocument } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { formatBusinessDay } from '../transactions/business-days';
 import { ReportA4Table } from './ReportA4Table';
+import { StoreHeading } from './StoreHeading';
 
 /**
  * A dashboard report, or the whole dashboard, on A4 landscape (issue 11, section 4: "every report
@@ -18,16 +19,7 @@ export function ReportA4({ doc }: { doc: ReportPrintDocument }) {
   return (
     <article className="k-invoice k-report-a4" aria-label={title}>
       <header className="k-invoice-head">
-        <div>
-          <p className="k-invoice-seller">{store.storeName}</p>
-          {store.storeAddress
-            .split('\n')
-            .filter((line) => line.trim() !== '')
-            .map((line, i) => (
-              <p key={i}>{line}</p>
-            ))}
-          {store.taxNumber && <p>{t('vat', { number: store.taxNumber })}</p>}
-        </div>
+        <StoreHeading store={store} vatLine={(number) => t('vat', { number })} />
         <div>
           <h1>{title}</h1>
           <dl className="k-invoice-facts">

@@ -3,6 +3,7 @@ import type { ZReportPrintDocument } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { receiptLabel } from '../transactions/sale-format';
 import { ZReportCash, ZReportFigures } from './ZReportA4Tables';
+import { StoreHeading } from './StoreHeading';
 
 /**
  * A Z report on A4 for the shop's accountant (issue 10, section 1: "exports as PDF"): the store
@@ -21,16 +22,7 @@ export function ZReportA4({ doc }: { doc: ZReportPrintDocument }) {
   return (
     <article className="k-invoice k-zreport-a4" aria-label={t('zReport.title', { number: z.zNo })}>
       <header className="k-invoice-head">
-        <div>
-          <p className="k-invoice-seller">{store.storeName}</p>
-          {store.storeAddress
-            .split('\n')
-            .filter((line) => line.trim() !== '')
-            .map((line, i) => (
-              <p key={i}>{line}</p>
-            ))}
-          {store.taxNumber && <p>{t('invoice.sellerVat', { number: store.taxNumber })}</p>}
-        </div>
+        <StoreHeading store={store} vatLine={(number) => t('invoice.sellerVat', { number })} />
         <div>
           <h1>{t('zReport.title', { number: z.zNo })}</h1>
           <dl className="k-invoice-facts">
