@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, SaleDetail } from '../../shared/contract';
 import {
   ADMIN,
-  approvedMember,
   auditCount,
   FakeClock,
   makeTestCore,
@@ -28,44 +27,13 @@ import {
   sell,
   withWritable,
 } from '../helpers/retail';
-
-const ADMIN_W = 1;
-const MANAGER_W = 2;
-const CASHIER_W = 3;
-
-const MANAGER = {
-  username: 'mona',
-  email: 'mona@shop.test',
-  displayName: 'Mona Manager',
-  password: 'seven paper boats drifting east',
-};
-const CASHIER = {
-  username: 'carl',
-  email: 'carl@shop.test',
-  displayName: 'Carl Cashier',
-  password: 'copper kettle whistles at dawn',
-};
+import { ADMIN_W, CASHIER_W, MANAGER_W, staffedShop } from '../helpers/staffed-shop';
 
 type Checkout = ChannelInput<'sales:checkout'>;
 
 /** A core with an admin (window 1), a manager (2) and a cashier (3), London time, 15-minute idle lock. */
 async function shop(clock?: FakeClock) {
-  const t = await makeTestCore(clock ? { clock } : {});
-  const adminId = (await withAdmin(t)).staff.id;
-  await t.must('settings:update', { timeZone: 'Europe/London', idleLockMinutes: 15 });
-  const managerId = await approvedMember(t, MANAGER);
-  await t.must('staff:setRole', { id: managerId, role: 'manager' });
-  const cashierId = await approvedMember(t, CASHIER);
-  await t.must(
-    'auth:login',
-    { identifier: MANAGER.username, password: MANAGER.password },
-    MANAGER_W,
-  );
-  await t.must(
-    'auth:login',
-    { identifier: CASHIER.username, password: CASHIER.password },
-    CASHIER_W,
-  );
+  const { t, adminId, managerId, cashierId } = await staffedShop(clock ? { clock } : {});
   const [tea, cake, retired, archived, voucher, pricey, free] = insertProducts(t, [
     { sku: 'TEA', barcode: '5000000000017', name: 'Tea', price: 250 },
     { sku: 'CAKE', name: 'Cake', price: 333 },

@@ -5,25 +5,11 @@
  */
 import { defaultDenominations, type DenominationCount } from '../../shared/denominations';
 import type { CoreOptions } from '../../electron/core/types';
-import { approvedMember, makeTestCore, withAdmin, type FakeClock, type TestCore } from './core';
+import type { FakeClock, TestCore } from './core';
 import { insertProducts } from './retail';
+import { staffedShop } from './staffed-shop';
 
-export const ADMIN_W = 1;
-export const MANAGER_W = 2;
-export const CASHIER_W = 3;
-
-const MANAGER = {
-  username: 'mona',
-  email: 'mona@shop.test',
-  displayName: 'Mona Manager',
-  password: 'seven paper boats drifting east',
-};
-const CASHIER = {
-  username: 'carl',
-  email: 'carl@shop.test',
-  displayName: 'Carl Cashier',
-  password: 'copper kettle whistles at dawn',
-};
+export { ADMIN_W, CASHIER_W, MANAGER_W } from './staffed-shop';
 
 export interface Shop {
   t: TestCore;
@@ -41,22 +27,7 @@ export async function shiftShop(
     receiptPdf?: CoreOptions['receiptPdf'];
   } = {},
 ): Promise<Shop> {
-  const t = await makeTestCore({ ...opts, requireOpenShift: true });
-  await withAdmin(t);
-  await t.must('settings:update', { timeZone: 'Europe/London', idleLockMinutes: 15 });
-  const managerId = await approvedMember(t, MANAGER);
-  await t.must('staff:setRole', { id: managerId, role: 'manager' });
-  const cashierId = await approvedMember(t, CASHIER);
-  await t.must(
-    'auth:login',
-    { identifier: MANAGER.username, password: MANAGER.password },
-    MANAGER_W,
-  );
-  await t.must(
-    'auth:login',
-    { identifier: CASHIER.username, password: CASHIER.password },
-    CASHIER_W,
-  );
+  const { t, managerId, cashierId } = await staffedShop({ ...opts, requireOpenShift: true });
   const [tea, cake, zero] = insertProducts(t, [
     { sku: 'TEA', name: 'Tea', price: 250 },
     { sku: 'CAKE', name: 'Cake', price: 333, taxRateBps: 500 },
