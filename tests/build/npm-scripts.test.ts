@@ -27,7 +27,7 @@ describe('npm scripts', () => {
   it('name only Vitest projects that vitest.config.ts defines', () => {
     const { test } = vitestConfig as { test?: { projects?: { test?: { name?: string } }[] } };
     const projects = (test?.projects ?? []).map((p) => p.test?.name);
-    expect(projects).toEqual(['node', 'node-timed', 'renderer', 'e2e', 'e2e-timed']);
+    expect(projects).toEqual(['node', 'shell', 'node-timed', 'renderer', 'e2e', 'e2e-timed']);
     for (const [script, project] of flagValues('--project')) {
       expect(projects, `npm run ${script}`).toContain(project);
     }
