@@ -18,6 +18,7 @@ import {
   type SecretStore,
 } from '../../electron/core';
 import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
+import { copyMigratedTemplate } from './migrated-template';
 
 export class FakeClock implements Clock {
   constructor(private t = Date.parse('2026-11-23T09:00:00.000Z')) {}
@@ -161,6 +162,10 @@ export async function makeTestCore(
   const dir = opts.dir ?? tempDir();
   const dbPath = join(dir, 'kassa.sqlite');
   const clock = opts.clock ?? new FakeClock();
+  // A folder made here is empty: start from the migrated copy (migrated-template.ts). A folder
+  // passed in may hold a file to reopen, or a marker without one; a fault hook must see the
+  // migrations run; both migrate as the app does.
+  if (!opts.dir && !opts.prepareDatabase) await copyMigratedTemplate(dbPath);
   const core = await createCore({
     databasePath: dbPath,
     clock,
