@@ -21,6 +21,7 @@ import { checkChainHead } from './audit/chain-check';
 import { loadSealKey } from './audit/chain-seal';
 import { PasswordHasher } from './auth/password-hasher';
 import { createSqliteDataSource, rawSqlite } from './db/data-source';
+import { applyRuntimePragmas } from './db/pragmas';
 import { Database } from './db/database';
 import { missingTriggers } from './db/required-triggers';
 import { checkHeader, unknownMigrations } from './integrity/file-checks';
@@ -166,6 +167,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       await dataSource.runMigrations({ transaction: 'each' });
       const problem = schemaProblem(rawSqlite(dataSource));
       if (problem) integrity.enterSafeMode(problem);
+      else applyRuntimePragmas(rawSqlite(dataSource));
     } catch (e) {
       integrity.enterSafeMode(`The database could not be opened: ${(e as Error).message}`);
     }

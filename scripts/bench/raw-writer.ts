@@ -2,7 +2,7 @@
  * The physical limit of a sale on this machine: the same rows the core writes for a sale (till
  * counter UPDATE … RETURNING, sales header, one sale_lines row per line, one sale_tenders row, one
  * chained audit_events row) with raw better-sqlite3 prepared statements in ONE transaction per sale,
- * with the core's pragmas (WAL, synchronous=FULL, foreign_keys=ON). No router, session, schema,
+ * with the core's pragmas (WAL, synchronous=FULL, foreign_keys=ON, temp_store=MEMORY). No router, session, schema,
  * pricing or ORM: what is left is SQLite, the B-trees of a database of this size, and fsync.
  * Like the core, it adds the sale to the daily rollups (issue 11, section 4), with one prepared
  * upsert per rollup row and the figures computed here, and writes the stock ledger as
@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { auditRowValues, GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
-import { applyPragmas } from '../../electron/core/db/pragmas';
+import { applyPragmas, applyRuntimePragmas } from '../../electron/core/db/pragmas';
 import { BusinessDayStamper } from '../../electron/core/sales/local-day';
 import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import { inclusiveTax } from '../../shared/money';
@@ -66,6 +66,7 @@ export class RawSaleWriter {
   ) {
     this.db = new Database(databasePath);
     applyPragmas(this.db);
+    applyRuntimePragmas(this.db);
     this.takeReceipt = this.db.prepare(
       'UPDATE tills SET next_receipt_no = next_receipt_no + 1 WHERE id = ? RETURNING next_receipt_no - 1 AS receipt_no',
     );

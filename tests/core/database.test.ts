@@ -24,6 +24,20 @@ describe('database', () => {
     await ds.destroy();
   });
 
+  it('keeps statement journals in memory once migrated, not while migrating (pragmas.ts)', async () => {
+    let connection: Database.Database | undefined;
+    let whileMigrating: unknown;
+    const t = await makeTestCore({
+      prepareDatabase: (db) => {
+        connection = db;
+        whileMigrating = db.pragma('temp_store', { simple: true });
+      },
+    });
+    expect(whileMigrating).toBe(0); // the build's default: temporary files on disk
+    expect(connection!.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+    await t.close();
+  });
+
   it('runs every migration at start-up and leaves zero schema drift (D3)', async () => {
     const t = await makeTestCore();
     const raw = t.raw();

@@ -30,6 +30,24 @@ export function applyPragmas(db: PragmaTarget): void {
   db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
 }
 
+/**
+ * Set once the migrations are done: statement journals and temporary tables in memory (SQLite
+ * "PRAGMA temp_store", "Temporary Files Used By SQLite" §2.5). Inside a transaction SQLite keeps
+ * each write statement's undo pages in a statement journal, in memory up to 64 KiB and in a file
+ * under the temporary folder past that. A sale's multi-row statements (its line items, stock
+ * movements, on-hand and rollup upserts) can each change more than 16 pages, so every sale created,
+ * wrote and deleted such a file: about 120 write calls a sale (`npm run bench -- --sale-only`,
+ * issue 11, section 4).
+ *
+ * Not during migrations: with temp_store=MEMORY SQLite's sorter keeps every key in memory, and a
+ * migration's CREATE INDEX or GROUP BY over every sale line at millions of sales must be able to
+ * spill to disk. At run time the largest sort is the rollup rebuild after a sales import, bounded
+ * by the imported days.
+ */
+export function applyRuntimePragmas(db: PragmaTarget): void {
+  db.pragma('temp_store = MEMORY');
+}
+
 /** Reads the four pragmas back, for the start-up log and the D1 test. */
 export function readPragmas(db: PragmaTarget): Record<keyof typeof REQUIRED_PRAGMAS, unknown> {
   return {
