@@ -10,7 +10,7 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TillCart } from '../../shared/contract';
 import { useCartStore } from '../../renderer/src/stores/cart';
 import { cartTable, openCheckout, totalDue } from './checkout-fixtures';
@@ -18,6 +18,9 @@ import { createFakeApi, ok } from './helpers';
 
 beforeEach(() => {
   useCartStore.getState().reset();
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 /** A scanner: no time between keys. */
@@ -133,5 +136,20 @@ describe('the first scan on checkout', () => {
         version: 5,
       }),
     );
+  });
+
+  it('a blur just before checkout goes leaves no timer behind to set state after it', async () => {
+    // CI stop 17: the scan field's 150 ms after-blur timer fired once the test window was gone
+    // ("window is not defined" from ScanField's setTimeout); it must be cleared on unmount.
+    const { scan, unmount } = await openCheckout();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    act(() => scan.blur());
+    // jsdom's own selectionchange event after a blur (0 ms) goes first; the field's timer stays.
+    act(() => {
+      vi.advanceTimersByTime(0);
+    });
+    expect(vi.getTimerCount()).toBe(1);
+    unmount();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

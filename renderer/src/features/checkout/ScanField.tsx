@@ -1,5 +1,5 @@
 import { Kbd, Loader, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useTimeout } from '@mantine/hooks';
 import { IconBarcode } from '@tabler/icons-react';
 import {
   forwardRef,
@@ -47,6 +47,8 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
   const seq = useRef(0);
   const input = useRef<HTMLInputElement | null>(null);
   const listId = useId();
+  // Cleared on unmount, so a blur just before the screen goes never sets state after it.
+  const afterBlur = useTimeout(() => setActive(-1), 150);
 
   const close = () => {
     seq.current++;
@@ -183,7 +185,7 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
         onKeyDown={onKeyDown}
         onBlur={() => {
           // Let a click on a result land first.
-          setTimeout(() => setActive(-1), 150);
+          afterBlur.start();
         }}
         error={message}
       />
