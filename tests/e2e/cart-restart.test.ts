@@ -46,7 +46,7 @@ describe('a restart mid-sale shows the same cart (issue 8, item 4)', () => {
       integrityCheck: false,
     });
     // This test is about the cart, not shifts: sell without one, as the harness does.
-    turnOffShiftRequirement(path.join(dir, 'kassa.sqlite'));
+    await turnOffShiftRequirement(path.join(dir, 'kassa.sqlite'));
     return started;
   };
 
@@ -110,7 +110,7 @@ describe('a restart mid-sale shows the same cart (issue 8, item 4)', () => {
   beforeAll(async () => {
     h = await startHarness();
     core = await startCore();
-    turnOffTwoFactorPolicy(path.join(dir, 'kassa.sqlite'));
+    await turnOffTwoFactorPolicy(path.join(dir, 'kassa.sqlite'));
   });
   afterAll(async () => {
     await context?.close();

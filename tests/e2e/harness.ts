@@ -221,8 +221,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       testPasswordCost: TEST_PASSWORD_COST,
       ...(opts.folderDialog ? { folderDialog: opts.folderDialog } : {}),
     });
-    if (!opts.twoFactorPolicy) turnOffTwoFactorPolicy(dbPath);
-    if (!opts.requireOpenShift) turnOffShiftRequirement(dbPath);
+    if (!opts.twoFactorPolicy) await turnOffTwoFactorPolicy(dbPath);
+    if (!opts.requireOpenShift) await turnOffShiftRequirement(dbPath);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (e) {
     await core?.close();

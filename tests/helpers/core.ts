@@ -96,33 +96,48 @@ export function keychainFor(dir: string): SecretStore {
 }
 
 /**
- * Issue 9 section 1: 2FA is required by default for every role holding `staff.manage`, so a new
- * admin can only enrol. Tests about other things turn that policy off on the file (as an admin
- * may, with `twoFactor:setRolePolicy`) right after the core has migrated it; the two-factor tests
- * keep it.
+ * Runs `sql` on the file beside an open core, from the core's own thread. Never through SQLite's
+ * busy handler: a write the core has begun (its print worker requeues at start-up, say) can only
+ * commit when the event loop runs, and a synchronous wait here would hold the loop until the busy
+ * timeout ("database is locked"). So: no wait in SQLite, and a 5 ms pause between tries.
  */
-export function turnOffTwoFactorPolicy(dbPath: string): void {
+async function writeBesideCore(dbPath: string, sql: string): Promise<void> {
   const db = new Database(dbPath);
   try {
-    db.prepare('UPDATE roles SET require_totp = 0').run();
+    db.pragma('busy_timeout = 0');
+    for (let tries = 0; ; tries++) {
+      try {
+        db.prepare(sql).run();
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY' || tries >= 2000) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
   } finally {
     db.close();
   }
 }
 
 /**
+ * Issue 9 section 1: 2FA is required by default for every role holding `staff.manage`, so a new
+ * admin can only enrol. Tests about other things turn that policy off on the file (as an admin
+ * may, with `twoFactor:setRolePolicy`) right after the core has migrated it; the two-factor tests
+ * keep it.
+ */
+export function turnOffTwoFactorPolicy(dbPath: string): Promise<void> {
+  return writeBesideCore(dbPath, 'UPDATE roles SET require_totp = 0');
+}
+
+/**
  * Issue 10, section 1: a real store sells only in an open shift. Tests about other things sell
  * without one, as an admin may set with `shifts:updateSettings`; the shift tests keep the default.
  */
-export function turnOffShiftRequirement(dbPath: string): void {
-  const db = new Database(dbPath);
-  try {
-    db.prepare(
-      "INSERT INTO settings (key, value, updated_at) VALUES ('shifts.require_open_shift', 'false', '2026-01-01T00:00:00.000Z') ON CONFLICT (key) DO NOTHING",
-    ).run();
-  } finally {
-    db.close();
-  }
+export function turnOffShiftRequirement(dbPath: string): Promise<void> {
+  return writeBesideCore(
+    dbPath,
+    "INSERT INTO settings (key, value, updated_at) VALUES ('shifts.require_open_shift', 'false', '2026-01-01T00:00:00.000Z') ON CONFLICT (key) DO NOTHING",
+  );
 }
 
 /** The bcrypt cost of test cores' new password hashes (see CoreOptions.testPasswordCost). */
@@ -182,8 +197,8 @@ export async function makeTestCore(
     ...(opts.folderDialog ? { folderDialog: opts.folderDialog } : {}),
     ...(opts.saveDialog ? { saveDialog: opts.saveDialog } : {}),
   });
-  if (!opts.twoFactorPolicy && !core.safeMode) turnOffTwoFactorPolicy(dbPath);
-  if (!opts.requireOpenShift && !core.safeMode) turnOffShiftRequirement(dbPath);
+  if (!opts.twoFactorPolicy && !core.safeMode) await turnOffTwoFactorPolicy(dbPath);
+  if (!opts.requireOpenShift && !core.safeMode) await turnOffShiftRequirement(dbPath);
   const raws: Database.Database[] = [];
   const call = (async (channel: string, input?: unknown, windowId = 1) =>
     core.invoke(channel, input, callerFor(windowId))) as TestCore['call'];
