@@ -3,6 +3,7 @@
  * the same SQL runs on SQLite and PostgreSQL: placeholders are `?` on SQLite and `$n` on
  * PostgreSQL. Everything else goes through TypeORM's query builder.
  */
+import type { Database, Statement } from 'better-sqlite3';
 import type { EntityManager } from 'typeorm';
 
 export function isPostgres(em: EntityManager): boolean {
@@ -28,7 +29,7 @@ export async function run<T = Record<string, unknown>>(
   sql: string,
   params: unknown[] = [],
 ): Promise<T[]> {
-  if (!isPostgres(em)) return em.query(sql, params) as Promise<T[]>;
+  if (!isPostgres(em)) return sqliteRows<T>(em, sql, params);
   const qr = em.queryRunner ?? em.connection.createQueryRunner();
   try {
     const result = await qr.query(portable(em, sql), params, true);
@@ -36,6 +37,35 @@ export async function run<T = Record<string, unknown>>(
   } finally {
     if (!em.queryRunner) await qr.release();
   }
+}
+
+/** Statements prepared per SQLite connection, by SQL text; the oldest goes past the limit. */
+const prepared = new WeakMap<Database, Map<string, Statement>>();
+const PREPARED_LIMIT = 500;
+
+/**
+ * SQLite: the statement straight on better-sqlite3's connection (the one every transaction of
+ * db/database.ts runs on), prepared once. TypeORM's own query path costs a sale's 28 statements
+ * about a tenth of the complete-sale time (`npm run bench -- --sale-only`, issue 11, section 4).
+ * Rows for a statement that returns rows (SELECT, `… RETURNING`); none otherwise. Errors are
+ * better-sqlite3's `SqliteError` (db/storage-errors.ts reads its code).
+ */
+function sqliteRows<T>(em: EntityManager, sql: string, params: unknown[]): T[] {
+  const db = (em.connection.driver as unknown as { databaseConnection: Database })
+    .databaseConnection;
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+    if (statements.size > PREPARED_LIMIT) statements.delete(statements.keys().next().value!);
+  }
+  // better-sqlite3 binds no booleans.
+  const values = params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+  if (statement.reader) return statement.all(...values) as T[];
+  statement.run(...values);
+  return [];
 }
 
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row INSERT of `rows` rows of `cols` columns. */
