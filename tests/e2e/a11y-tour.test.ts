@@ -45,6 +45,7 @@ interface TourTexts {
   /** The Reports screen's dashboard tab (issue 11, section 4). */
   dashboard: string;
   /** The dashboard's Export menu button (issue 11, section 4). */
+  exportMenu: string;
   lock: string;
   changePassword: string;
   signOut: string;
@@ -126,6 +127,7 @@ const ENGLISH: TourTexts = {
   },
   mainNav: 'Main',
   dashboard: 'Dashboard',
+  exportMenu: 'Export',
   lock: 'Lock',
   changePassword: 'Change password',
   signOut: 'Sign out',
@@ -209,6 +211,7 @@ const GERMAN: TourTexts = {
   },
   mainNav: 'Hauptmenü',
   dashboard: 'Dashboard',
+  exportMenu: 'Exportieren',
   lock: 'Sperren',
   changePassword: 'Passwort ändern',
   signOut: 'Abmelden',
@@ -633,6 +636,12 @@ describe.each(TOUR_LANGUAGES)('accessibility tour ($language)', ({ language, tex
       await page().getByRole('tab', { name: T.dashboard, exact: true }).click();
       await visible(page().getByRole('list').first());
     });
+    await step('reports dashboard: Export menu open', async () => {
+      await page().getByRole('button', { name: T.exportMenu, exact: true }).click();
+      await visible(page().getByRole('menu'));
+    });
+    await page().keyboard.press('Escape');
+    await page().getByRole('menu').waitFor({ state: 'detached' });
     await step('data import', async () => {
       await go('data');
       await visible(page().getByRole('button', { name: T.importProducts }).first());

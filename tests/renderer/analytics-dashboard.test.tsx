@@ -407,8 +407,10 @@ describe('exporting from the dashboard', () => {
     screen.getByRole('button', { name: 'Export' }).focus();
     await user.keyboard('{Enter}');
     await screen.findByRole('menu');
-    await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('menuitem', { name: 'Whole dashboard (PDF)' })).toHaveFocus();
+    // Enter opens the menu on its first item (WAI-ARIA APG menu button); no placeholder first.
+    await waitFor(() =>
+      expect(screen.getByRole('menuitem', { name: 'Whole dashboard (PDF)' })).toHaveFocus(),
+    );
     await user.keyboard('{Enter}');
     await waitFor(() =>
       expect(api['analytics:export']).toHaveBeenCalledWith(

@@ -71,6 +71,11 @@ export const theme = createTheme({
     // A spinner is a live status: its aria-label is allowed on role="status", not on a bare
     // <span> (axe: aria-prohibited-attr), and screen readers announce what is loading.
     Loader: { defaultProps: { role: 'status' } },
+    // An open menu holds only its items: Mantine's focus placeholder is a focusable
+    // role="presentation" div, which axe counts as a child no menu may have
+    // (aria-required-children, critical). The first item takes the focus instead (WAI-ARIA APG
+    // menu button).
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     PasswordInput: {
       defaultProps: () => ({
         size: 'md',
