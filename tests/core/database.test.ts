@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSqliteDataSource, rawSqlite } from '../../electron/core/db/data-source';
+import { createSqliteDataSource } from '../../electron/core/db/data-source';
+import { rawSqlite } from '../../electron/core/db/raw-sqlite';
 import { readPragmas } from '../../electron/core/db/pragmas';
 import { WriteQueue } from '../../electron/core/db/write-queue';
 import { AuditLog } from '../../electron/core/audit/audit-log';

@@ -51,9 +51,3 @@ export function createPostgresDataSource(url: string): DataSource {
     logging: false,
   });
 }
-
-/** The raw better-sqlite3 handle under a TypeORM SQLite DataSource. */
-export function rawSqlite(dataSource: DataSource): import('better-sqlite3').Database {
-  return (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
-    .databaseConnection;
-}

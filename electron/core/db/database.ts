@@ -18,7 +18,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../types';
-import { rawSqlite } from './data-source';
+import { rawSqlite } from './raw-sqlite';
 import { REQUIRED_PRAGMAS } from './pragmas';
 import { classifyStorageError, STORAGE_FAILED_MESSAGE, toStorageAppError } from './storage-errors';
 import { WriteQueue } from './write-queue';

@@ -5,6 +5,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { EntityManager } from 'typeorm';
+import { rawSqlite } from './raw-sqlite';
 
 export function isPostgres(em: EntityManager): boolean {
   return em.connection.driver.options.type === 'postgres';
@@ -51,8 +52,7 @@ const PREPARED_LIMIT = 500;
  * better-sqlite3's `SqliteError` (db/storage-errors.ts reads its code).
  */
 function sqliteRows<T>(em: EntityManager, sql: string, params: unknown[]): T[] {
-  const db = (em.connection.driver as unknown as { databaseConnection: Database })
-    .databaseConnection;
+  const db = rawSqlite(em.connection);
   let statements = prepared.get(db);
   if (!statements) prepared.set(db, (statements = new Map()));
   let statement = statements.get(sql);
