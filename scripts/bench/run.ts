@@ -228,7 +228,7 @@ async function completeSale(
   raw.close();
   if (products.length < 10) throw new Error(`${path}: not enough sellable products`);
   const shape = dbShape(path);
-  log(`${label}: core start-up ${startMs.toFixed(0)} ms; ${SALE_SAMPLES} sales through the core …`);
+  log(`${label}: core start-up ${startMs.toFixed(0)} ms`);
 
   const warm = baskets(products, 50, 7);
   const list = baskets(products, SALE_SAMPLES, 11);
