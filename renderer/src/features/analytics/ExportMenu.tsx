@@ -20,7 +20,15 @@ export function ExportMenu() {
     void exportReport(report, format).finally(() => setBusy(false));
   };
   return (
-    <Menu position="bottom-end" withinPortal shadow="md" width={280}>
+    <Menu
+      position="bottom-end"
+      withinPortal
+      shadow="md"
+      width={280}
+      // Sixteen items: the list is cut to the room below the button and scrolls, instead of
+      // running off the foot of the window (floating-ui's size middleware).
+      middlewares={{ flip: true, shift: true, size: { padding: 8 } }}
+    >
       <Menu.Target>
         <Button
           variant="default"
@@ -31,7 +39,7 @@ export function ExportMenu() {
           {t('menu.open')}
         </Button>
       </Menu.Target>
-      <Menu.Dropdown>
+      <Menu.Dropdown style={{ overflowY: 'auto' }}>
         {/* Items only: a label or divider inside role="menu" is not a menu child (axe). */}
         <Menu.Item onClick={() => run('dashboard', 'pdf')}>{t('menu.dashboardPdf')}</Menu.Item>
         <Menu.Item onClick={() => run('dashboard', 'csv')}>{t('menu.dashboardCsv')}</Menu.Item>
