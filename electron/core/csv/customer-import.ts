@@ -14,6 +14,7 @@ import type { Database } from '../db/database';
 import { run, valuesList } from '../db/sql';
 import type { ImportJob } from '../imports/import-jobs';
 import type { Clock } from '../types';
+import { FirstLines } from './first-lines';
 import { type CsvImportSpec, existingValues, reasonFromIssues, runCsvImport } from './csv-import';
 
 const CSV_REQUIRED = ['name'] as const;
@@ -41,8 +42,8 @@ export async function importCustomers(
   job: ImportJob,
 ): Promise<ChannelOutput<'customers:import'>> {
   const country = await readStoreCountry(d.db.manager);
-  const emailLine = new Map<string, number>();
-  const phoneLine = new Map<string, number>();
+  const emailLine = new FirstLines();
+  const phoneLine = new FirstLines();
   const spec: CsvImportSpec<(typeof CSV_REQUIRED)[number], (typeof CSV_OPTIONAL)[number], Columns> =
     {
       columns: { required: CSV_REQUIRED, optional: CSV_OPTIONAL },
@@ -59,8 +60,8 @@ export async function importCustomers(
         if (firstPhone !== undefined)
           problems.push(`Phone ${cols.phone} is repeated (first on line ${firstPhone}).`);
         if (problems.length > 0) return { reason: problems.join('; ') };
-        if (cols.email !== null) emailLine.set(cols.email, line);
-        if (cols.phoneDigits !== null) phoneLine.set(cols.phoneDigits, line);
+        if (cols.email !== null) emailLine.note(cols.email, line);
+        if (cols.phoneDigits !== null) phoneLine.note(cols.phoneDigits, line);
         return cols;
       },
       admit: async (em, batch, report) => {

@@ -22,6 +22,7 @@ import { productSearchName } from '../products/search-name';
 import { CategoryPathResolver, parseCategoryPath } from '../categories/category-paths';
 import type { Clock } from '../types';
 import { type CsvImportSpec, existingValues, reasonFromIssues, runCsvImport } from './csv-import';
+import { FirstLines } from './first-lines';
 
 /** A row's product fields and its category path (null: no category). */
 type Fields = Omit<ChannelParsedInput<'products:update'>, 'id'> & { categoryPath: string[] | null };
@@ -57,8 +58,8 @@ export async function importProducts(
   job: ImportJob,
 ): Promise<ChannelOutput<'products:import'>> {
   const exponent = currencyExponent(d.currency);
-  const skuLine = new Map<string, number>();
-  const barcodeLine = new Map<string, number>();
+  const skuLine = new FirstLines();
+  const barcodeLine = new FirstLines();
   let paths: CategoryPathResolver | undefined;
   const spec: CsvImportSpec<(typeof CSV_REQUIRED)[number], (typeof CSV_OPTIONAL)[number], Fields> =
     {
@@ -110,8 +111,8 @@ export async function importProducts(
         if (problems.length > 0 || !parsed.success || (categoryPath && 'reason' in categoryPath))
           return { reason: problems.join('; ') };
         const f = { ...parsed.data, categoryPath };
-        skuLine.set(f.sku, line);
-        if (f.barcode !== null) barcodeLine.set(f.barcode, line);
+        skuLine.note(f.sku, line);
+        if (f.barcode !== null) barcodeLine.note(f.barcode, line);
         return f;
       },
       admit: async (em, batch, report) => {

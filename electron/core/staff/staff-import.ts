@@ -30,6 +30,7 @@ import type { PasswordHasher } from '../auth/password-hasher';
 import type { Session } from '../auth/sessions';
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_MINUTES } from '../auth/temporary-password';
 import { type CsvImportSpec, reasonFromIssues, runCsvImport } from '../csv/csv-import';
+import { FirstLines } from '../csv/first-lines';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import { addMinutes } from '../db/time';
@@ -113,8 +114,8 @@ export async function importStaff(
   job: ImportJob,
 ): Promise<StaffImportReport> {
   const roleOf = await readRoles(d.db.manager);
-  const usernameLine = new Map<string, number>();
-  const emailLine = new Map<string, number>();
+  const usernameLine = new FirstLines();
+  const emailLine = new FirstLines();
   const temporaryPasswords: StaffImportReport['temporaryPasswords'] = [];
   const expires = addMinutes(d.clock.now(), TEMPORARY_PASSWORD_MINUTES).toISOString();
   const status = input.activate ? 'active' : 'pending';
@@ -139,8 +140,8 @@ export async function importStaff(
           problems.push(`Username ${v.username} is repeated (first on line ${firstUser}).`);
         if (firstEmail !== undefined)
           problems.push(`Email ${v.email} is repeated (first on line ${firstEmail}).`);
-        usernameLine.set(v.username, firstUser ?? line);
-        emailLine.set(v.email, firstEmail ?? line);
+        usernameLine.note(v.username, line);
+        emailLine.note(v.email, line);
         if (problems.length > 0) return { reason: problems.join('; ') };
         return {
           username: v.username,
