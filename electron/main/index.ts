@@ -1,8 +1,9 @@
 /**
  * Kassa's Electron main process: the ONE composition root, readable top to bottom.
  *
- *   0. before ready: logging, the privileged app:// scheme, the sandbox for every renderer, and
- *      the E6/E7 guards for every webContents that will ever be created;
+ *   0. before ready: the V8 flags for the core's process, logging, the privileged app:// scheme,
+ *      the sandbox for every renderer, and the E6/E7 guards for every webContents that will ever
+ *      be created;
  *   1. the single-instance lock (one writer per database);
  *   2. app ready;
  *   3. the headless core: opens the database, checks it, runs migrations, builds the services;
@@ -40,6 +41,7 @@ import { createMainWindow } from './window';
 import { electronSaveDialog } from './save-dialog';
 import { electronFolderDialog } from './folder-dialog';
 import { createDriverPrintPort } from './driver-printer';
+import { applyCoreProcessV8Flags } from './v8-flags';
 
 // Development and the real-Electron smoke test may point the profile at a scratch directory.
 // Ignored in packaged builds, so a shortcut cannot redirect a till's database.
@@ -47,6 +49,7 @@ if (!app.isPackaged && process.env.KASSA_USER_DATA_DIR)
   app.setPath('userData', process.env.KASSA_USER_DATA_DIR);
 
 // 0. Before ready.
+applyCoreProcessV8Flags();
 const logger = setUpLogging({ isPackaged: app.isPackaged });
 registerAppScheme();
 app.enableSandbox();

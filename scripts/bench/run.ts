@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../../electron/core';
+import { applyCoreProcessV8Flags } from '../../electron/main/v8-flags';
 import {
   ADMIN_CALLER,
   benchSettings,
@@ -911,6 +912,8 @@ async function retailRows(): Promise<CachedDatabase> {
 }
 
 async function main(): Promise<void> {
+  // As the Electron main process does before its core opens (electron/main/v8-flags.ts).
+  applyCoreProcessV8Flags();
   const started = performance.now();
   mkdirSync(WORK, { recursive: true });
   log(

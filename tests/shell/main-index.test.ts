@@ -1,8 +1,8 @@
 /**
  * The composition root (electron/main/index.ts), with Electron and the core mocked: the boot
- * order (lock → ready → core → IPC → protocol → security handlers → window), the E6/E7 guards on
- * every webContents, the nativeBinding hand-over, a clear failure when the binding is missing,
- * and the core closed on quit.
+ * order (V8 flags → lock → ready → core → IPC → protocol → security handlers → window), the
+ * E6/E7 guards on every webContents, the nativeBinding hand-over, a clear failure when the
+ * binding is missing, and the core closed on quit.
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -59,6 +59,11 @@ vi.mock('electron', async () => {
     shell: { openExternal: async () => undefined },
   };
 });
+// The real v8-flags module runs; only V8's setter is watched.
+vi.mock('node:v8', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('node:v8')>()),
+  setFlagsFromString: (flags: string) => world.current.steps.push(`v8:flags ${flags}`),
+}));
 vi.mock('electron-log/main', () => ({
   default: {
     transports: { file: {}, console: {} },
@@ -132,10 +137,12 @@ afterEach(() => {
 });
 
 describe('main composition root', () => {
-  it('boots in order: lock → ready → core → IPC → protocol → permissions → window', async () => {
+  it('boots in order: V8 flags → lock → ready → core → IPC → protocol → permissions → window', async () => {
     const w = makeWorld({ isPackaged: true });
     await boot(w);
     const at = (step: string) => w.steps.findIndex((s) => s.startsWith(step));
+    // The core's process runs without allocation-site pretenuring (electron/main/v8-flags.ts).
+    expect(w.steps[0]).toBe('v8:flags --no-allocation-site-pretenuring');
     expect(at('scheme:privileged')).toBeLessThan(at('app:ready'));
     expect(at('app:enableSandbox')).toBeLessThan(at('app:ready'));
     expect(at('app:lock')).toBeLessThan(at('app:ready'));
