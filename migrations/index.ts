@@ -32,6 +32,7 @@ import { SalesRollups1790000009200 } from './1790000009200-SalesRollups';
 import { Receiving1790000009300 } from './1790000009300-Receiving';
 import { StockCounts1790000009400 } from './1790000009400-StockCounts';
 import { SaleLineCosts1790000009500 } from './1790000009500-SaleLineCosts';
+import { CustomerSearchTrigram1790000010000 } from './1790000010000-CustomerSearchTrigram';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   Receiving1790000009300,
   StockCounts1790000009400,
   SaleLineCosts1790000009500,
+  CustomerSearchTrigram1790000010000,
 ];

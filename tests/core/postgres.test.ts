@@ -271,4 +271,52 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     await expect(ds.query("UPDATE sales SET status = 'completed'")).rejects.toThrow(/immutable/);
     await ds.destroy();
   });
+
+  it('answers customer search from the pg_trgm index, not a scan of every customer (issue 12, section 5)', async () => {
+    const ds = createPostgresDataSource(pg.url);
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    // 20,000 customers, as a shop's list grows, and one to find by a middle part of the name.
+    await ds.query(
+      `INSERT INTO customers (name, email, search_name, search_text, created_at, updated_at)
+       SELECT 'Customer ' || i, 'c' || i || '@trgm.test', 'customer ' || i,
+              'customer ' || i || ' c' || i || '@trgm.test', $1, $1
+       FROM generate_series(1, 20000) AS i`,
+      [new Date().toISOString()],
+    );
+    await ds.query(
+      `INSERT INTO customers (name, search_name, search_text, created_at, updated_at)
+       VALUES ('Quentin Marsh-Quill', 'quentin marsh-quill', 'quentin marsh-quill', $1, $1)`,
+      [new Date().toISOString()],
+    );
+    // Settled as autovacuum leaves it: GIN's pending list merged, statistics taken.
+    await ds.query('VACUUM ANALYZE customers');
+    // The statements the search sends, captured on its connection, then explained there.
+    const qr = ds.createQueryRunner();
+    const sent: Array<{ sql: string; params: unknown[] }> = [];
+    const query = qr.query.bind(qr);
+    qr.query = ((sql: string, params?: unknown[], structured?: boolean) => {
+      sent.push({ sql, params: params ?? [] });
+      return query(sql, params, structured as true);
+    }) as typeof qr.query;
+    const found = await searchCustomers(qr.manager, {
+      search: 'rsh-qu',
+      limit: 50,
+      offset: 0,
+      includeArchived: false,
+    });
+    expect(found.items.map((c) => c.name)).toEqual(['Quentin Marsh-Quill']);
+    const search = sent.find((s) => s.sql.includes('search_text LIKE'));
+    expect(search).toBeDefined();
+    const [{ 'QUERY PLAN': plan }] = await query(
+      `EXPLAIN (FORMAT JSON) ${search!.sql}`,
+      search!.params,
+    );
+    const text = JSON.stringify(plan);
+    expect(text).toContain('IDX_customers_search_trgm');
+    // The plan reads only customers, so any sequential scan in it is a scan of every customer.
+    expect(text).not.toContain('"Node Type":"Seq Scan"');
+    await qr.release();
+    await ds.destroy();
+  });
 });
