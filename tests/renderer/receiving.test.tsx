@@ -260,6 +260,36 @@ describe('purchase orders from the Stock menu', () => {
     expect(await screen.findByText('Saved kassa-PO-00012-Pottery-Co.csv')).toBeInTheDocument();
   });
 
+  it('pages through more orders than one page holds, and a new filter starts at page 1', async () => {
+    const { api, user, dialog } = await openPurchaseOrders([]);
+    const many = (from: number) =>
+      Array.from({ length: 50 }, (_, i) => ({ ...order12('ordered'), id: from - i }));
+    api['purchaseOrders:list'].mockImplementation(async (input) =>
+      ok({ items: many(120 - (input?.offset ?? 0)), total: 120 }),
+    );
+    // Reopen the list so it reads the 120 orders.
+    await user.click(within(dialog).getByLabelText('Status', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Ordered' }));
+    expect(await within(dialog).findByText('120 orders')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Open PO-00120' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '3' }));
+    await waitFor(() =>
+      expect(api['purchaseOrders:list']).toHaveBeenLastCalledWith({
+        status: 'ordered',
+        limit: 50,
+        offset: 100,
+      }),
+    );
+    expect(
+      await within(dialog).findByRole('button', { name: 'Open PO-00020' }),
+    ).toBeInTheDocument();
+    await user.click(within(dialog).getByLabelText('Status', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'All statuses' }));
+    await waitFor(() =>
+      expect(api['purchaseOrders:list']).toHaveBeenLastCalledWith({ limit: 50, offset: 0 }),
+    );
+  });
+
   it('filters by status, edits a draft, and cancels an order only after a confirmation', async () => {
     const { api, user, dialog } = await openPurchaseOrders([order12('draft')]);
     const row = await within(dialog).findByRole('row', { name: /PO-00012/ });
@@ -269,7 +299,8 @@ describe('purchase orders from the Stock menu', () => {
     await waitFor(() =>
       expect(api['purchaseOrders:list']).toHaveBeenLastCalledWith({
         status: 'partial',
-        limit: 100,
+        limit: 50,
+        offset: 0,
       }),
     );
 

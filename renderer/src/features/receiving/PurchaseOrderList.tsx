@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,13 @@ import { useFormat } from '../../format/locale';
 import { useSettingsStore } from '../../stores/settings';
 import { PoStatusBadge } from './PoStatusBadge';
 
-/** The newest orders shown; the count says when there are more (filter by status to narrow). */
-const SHOWN = 100;
+/** Orders per page. */
+export const PO_PAGE = 50;
 
-/** The orders, newest first, of one status or all: number, supplier, status, total, dates. */
+/**
+ * The orders, newest first, of one status or all: number, supplier, status, total, dates; a page
+ * of PO_PAGE at a time, with a pager when there are more (a new filter starts at page 1).
+ */
 export function PurchaseOrderList({
   onOpen,
   onNew,
@@ -30,11 +33,13 @@ export function PurchaseOrderList({
   const f = useFormat();
   const currency = useSettingsStore((s) => s.settings?.currency) ?? 'GBP';
   const [status, setStatus] = useState<PurchaseOrderStatus | null>(null);
+  const [pageNo, setPageNo] = useState(1);
   const [page, setPage] = useState<{ items: PurchaseOrderSummary[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    call('purchaseOrders:list', { ...(status ? { status } : {}), limit: SHOWN }).then(
+    const filter = status ? { status } : {};
+    call('purchaseOrders:list', { ...filter, limit: PO_PAGE, offset: (pageNo - 1) * PO_PAGE }).then(
       (r) => {
         if (!live) return;
         setPage(r);
@@ -47,7 +52,7 @@ export function PurchaseOrderList({
     return () => {
       live = false;
     };
-  }, [status]);
+  }, [status, pageNo]);
   const day = (iso: string | null) => (iso ? f.dateTime(iso, { timeStyle: undefined }) : '—');
   return (
     <Stack gap="md">
@@ -61,7 +66,10 @@ export function PurchaseOrderList({
             ...PURCHASE_ORDER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
           ]}
           value={status ?? ''}
-          onChange={(v) => setStatus(v ? (v as PurchaseOrderStatus) : null)}
+          onChange={(v) => {
+            setStatus(v ? (v as PurchaseOrderStatus) : null);
+            setPageNo(1);
+          }}
         />
         <Button leftSection={<IconPlus size={20} />} onClick={onNew}>
           {t('po.new')}
@@ -109,10 +117,13 @@ export function PurchaseOrderList({
           </Table>
         )
       )}
-      {page && page.total > page.items.length && (
-        <Text size="sm" c="gray.7">
-          {t('po.showing', { shown: f.count(page.items.length), total: f.count(page.total) })}
-        </Text>
+      {page && page.total > PO_PAGE && (
+        <Group justify="space-between">
+          <Text size="sm" c="gray.7">
+            {t('po.count', { count: page.total, formatted: f.count(page.total) })}
+          </Text>
+          <Pagination total={Math.ceil(page.total / PO_PAGE)} value={pageNo} onChange={setPageNo} />
+        </Group>
       )}
     </Stack>
   );
