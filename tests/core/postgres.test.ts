@@ -10,7 +10,7 @@ import { deriveSealKey, readSeal } from '../../electron/core/audit/chain-seal';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
-import { Database } from '../../electron/core/db/database';
+import { Database, PG_ATTEMPTS } from '../../electron/core/db/database';
 import { SettingsService } from '../../electron/core/settings/settings-service';
 import { businessDay } from '../../electron/core/sales/local-day';
 import { SaleQueries } from '../../electron/core/sales/sale-queries';
@@ -270,6 +270,71 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     await ds.query("UPDATE sales SET status = 'voided'");
     await expect(ds.query("UPDATE sales SET status = 'completed'")).rejects.toThrow(/immutable/);
     await ds.destroy();
+  });
+
+  it('two tills writing at once: every write lands once, receipts stay gapless and the audit chain linear (issue 12, section 2)', async () => {
+    const tills = await Promise.all(
+      ['till-a', 'till-b'].map(async (name) => {
+        const ds = createPostgresDataSource(pg.url);
+        await ds.initialize();
+        const warnings: string[] = [];
+        const logger = { info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+        return {
+          ds,
+          db: new Database(ds, logger),
+          audit: new AuditLog(new FakeClock(), name),
+          warnings,
+        };
+      }),
+    );
+    await tills[0]!.ds.runMigrations({ transaction: 'each' });
+    const tillIds: number[] = [];
+    for (const name of ['shared-a', 'shared-b'])
+      tillIds.push(
+        (
+          await tills[0]!.ds.query(
+            'INSERT INTO tills (name, next_receipt_no, created_at) VALUES ($1, 1, $2) RETURNING id',
+            [name, new Date().toISOString()],
+          )
+        )[0].id,
+      );
+    // Each till takes its own next receipt number and appends to the store's one audit chain:
+    // two overlapping writes both read the chain's head, so the server must abort one of them.
+    const sell = (t: number, i: number) =>
+      tills[t]!.db.write(async (em) => {
+        const receiptNo = await takeReceiptNo(em, tillIds[t]!);
+        await tills[t]!.audit.record(em, {
+          action: 'test.sale',
+          outcome: 'success',
+          detail: `${i}`,
+        });
+        return receiptNo;
+      });
+    const receipts = await Promise.all(
+      [0, 1].map((t) => Promise.all(Array.from({ length: 12 }, (_, i) => sell(t, i)))),
+    );
+    const gapless = Array.from({ length: 12 }, (_, i) => i + 1);
+    expect(receipts.map((r) => [...r].sort((a, b) => a - b))).toEqual([gapless, gapless]);
+    expect(
+      (
+        await tills[0]!.ds.query(
+          "SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.sale'",
+        )
+      )[0].n,
+    ).toBe(24);
+    expect(await tills[0]!.audit.verifyChain(tills[0]!.ds.manager)).toMatchObject({ ok: true });
+    const retried = tills.flatMap((t) => t.warnings).filter((w) => w.startsWith('write retried'));
+    expect(retried.length).toBeGreaterThan(0);
+
+    // A write the server aborts every time is given up after PG_ATTEMPTS attempts, as BUSY.
+    let attempts = 0;
+    const aborted = tills[0]!.db.write(async () => {
+      attempts += 1;
+      throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+    });
+    await expect(aborted).rejects.toMatchObject({ code: 'BUSY' });
+    expect(attempts).toBe(PG_ATTEMPTS);
+    await Promise.all(tills.map((t) => t.ds.destroy()));
   });
 
   it('answers customer search from the pg_trgm index, not a scan of every customer (issue 12, section 5)', async () => {

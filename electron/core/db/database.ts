@@ -20,11 +20,21 @@ import { AppError } from '../../../shared/errors';
 import type { Logger } from '../types';
 import { rawSqlite } from './raw-sqlite';
 import { REQUIRED_PRAGMAS } from './pragmas';
-import { classifyStorageError, STORAGE_FAILED_MESSAGE, toStorageAppError } from './storage-errors';
+import {
+  BUSY_MESSAGE,
+  classifyStorageError,
+  retryablePgCode,
+  STORAGE_FAILED_MESSAGE,
+  toStorageAppError,
+} from './storage-errors';
 import { WriteQueue } from './write-queue';
 
 /** How long one attempt to take the write lock may block the event loop, in ms. */
 const LOCK_SLICE_MS = 20;
+/** PostgreSQL: attempts of one write that the server aborts (serialization failure, deadlock). */
+export const PG_ATTEMPTS = 8;
+/** PostgreSQL: the longest pause before the second attempt, in ms (it grows with each attempt). */
+const PG_RETRY_PAUSE_MS = 10;
 
 /** The last storage failure, until a write commits again (D7). `at` is UTC ISO-8601. */
 export interface StorageFault {
@@ -154,8 +164,36 @@ export class Database {
     }
   }
 
-  /** PostgreSQL (and any other driver): TypeORM's own query runner, one per transaction. */
+  /**
+   * PostgreSQL: TypeORM's own query runner, one per transaction, at SERIALIZABLE. Several tills
+   * write to one server, and serializable transactions keep every rule a single till keeps (the
+   * gapless receipt number, the refund cap, one linear audit chain) without a lock per rule: the
+   * server aborts one of two transactions that could not have run one after the other
+   * (PostgreSQL documentation, 13.2.3 "Serializable Isolation Level"). Such an abort, or a
+   * deadlock, rolls back everything `fn` wrote, so `fn` runs again in a new transaction, at most
+   * PG_ATTEMPTS times in all, after a short random pause; so `fn` must keep its effects inside
+   * the transaction, as every service's write does. Errors: AppError `BUSY` when every attempt
+   * was aborted; otherwise as `write`.
+   */
   private async runnerTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.runnerAttempt(fn);
+      } catch (e) {
+        const code = retryablePgCode(e);
+        if (!code) throw this.failed(e);
+        if (attempt >= PG_ATTEMPTS) {
+          this.logger.warn('write gave up: every attempt was aborted', { attempts: attempt, code });
+          throw new AppError('BUSY', BUSY_MESSAGE);
+        }
+        this.logger.warn('write retried: aborted by the server', { attempt, code });
+        await new Promise((r) => setTimeout(r, Math.random() * PG_RETRY_PAUSE_MS * attempt));
+      }
+    }
+  }
+
+  /** One attempt of `runnerTransaction`: its own connection, transaction and rollback. */
+  private async runnerAttempt<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const ctx: WriteContext = {
@@ -165,14 +203,14 @@ export class Database {
       run: async (sql) => void (await runner.query(sql)),
     };
     try {
-      await runner.startTransaction();
+      await runner.startTransaction('SERIALIZABLE');
       const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
       await runner.commitTransaction();
       this.fault = null;
       return result;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw this.failed(e);
+      throw e;
     } finally {
       await runner.release();
     }

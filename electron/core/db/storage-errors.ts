@@ -25,6 +25,24 @@ export function sqliteCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * PostgreSQL SQLSTATEs after which a transaction may simply run again: `40001`
+ * serialization_failure and `40P01` deadlock_detected (PostgreSQL documentation, Appendix A, and
+ * 13.2.3: "applications using this level must be prepared to retry transactions due to
+ * serialization failures").
+ */
+const RETRYABLE_PG_CODES = ['40001', '40P01'];
+
+/** The retryable PostgreSQL SQLSTATE behind an error (own or TypeORM-wrapped), or undefined. */
+export function retryablePgCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE_PG_CODES.includes(code)) return code;
+    e = (e as { driverError?: unknown }).driverError;
+  }
+  return undefined;
+}
+
 /** Which kind of storage failure an error is, if it is one. */
 export function classifyStorageError(error: unknown): StorageFailure | undefined {
   const code = sqliteCode(error);
