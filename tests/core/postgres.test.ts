@@ -11,6 +11,7 @@ import { createPostgresDataSource } from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
 import { Database, PG_ATTEMPTS } from '../../electron/core/db/database';
+import { IMMUTABLE_KEYS } from '../../electron/core/db/required-triggers';
 import { SettingsService } from '../../electron/core/settings/settings-service';
 import { businessDay } from '../../electron/core/sales/local-day';
 import { SaleQueries } from '../../electron/core/sales/sale-queries';
@@ -105,6 +106,25 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       /append-only/,
     );
     await expect(ds.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await ds.destroy();
+  });
+
+  it('every immutable table refuses UPDATE and DELETE by trigger on PostgreSQL too (D6; issue 12, section 2)', async () => {
+    const ds = createPostgresDataSource(pg.url);
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    // pg_trigger.tgtype bits (PostgreSQL's pg_trigger.h): 2 BEFORE, 8 DELETE, 16 UPDATE.
+    const triggers: Array<{ table: string; tgtype: number }> = await ds.query(
+      `SELECT c.relname AS table, t.tgtype FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+       WHERE NOT t.tgisinternal AND t.tgenabled <> 'D'`,
+    );
+    const guarded = (table: string, event: number) =>
+      triggers.some((t) => t.table === table && (t.tgtype & 2) !== 0 && (t.tgtype & event) !== 0);
+    const tables = Object.keys(IMMUTABLE_KEYS);
+    expect(tables.filter((t) => !guarded(t, 16))).toEqual([]);
+    expect(tables.filter((t) => !guarded(t, 8))).toEqual([]);
+    // The catalogue is read right: a table with no such trigger is found missing.
+    expect(guarded('products', 8)).toBe(false);
     await ds.destroy();
   });
 
