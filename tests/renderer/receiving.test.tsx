@@ -272,6 +272,16 @@ describe('purchase orders from the Stock menu', () => {
     await user.click(await screen.findByRole('option', { name: 'Ordered' }));
     expect(await within(dialog).findByText('120 orders')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Open PO-00120' })).toBeInTheDocument();
+    // The arrows are named buttons (axe-core's button-name; components/Pager.tsx).
+    expect(within(dialog).getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await user.click(within(dialog).getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(api['purchaseOrders:list']).toHaveBeenLastCalledWith({
+        status: 'ordered',
+        limit: 50,
+        offset: 50,
+      }),
+    );
     await user.click(within(dialog).getByRole('button', { name: '3' }));
     await waitFor(() =>
       expect(api['purchaseOrders:list']).toHaveBeenLastCalledWith({

@@ -1,4 +1,4 @@
-import { Button, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import {
 import { call } from '../../api/client';
 import { splitFormError } from '../../api/form-errors';
 import { FormAlert } from '../../components/FormAlert';
+import { Pager } from '../../components/Pager';
 import { useFormat } from '../../format/locale';
 import { useSettingsStore } from '../../stores/settings';
 import { PoStatusBadge } from './PoStatusBadge';
@@ -122,7 +123,7 @@ export function PurchaseOrderList({
           <Text size="sm" c="gray.7">
             {t('po.count', { count: page.total, formatted: f.count(page.total) })}
           </Text>
-          <Pagination total={Math.ceil(page.total / PO_PAGE)} value={pageNo} onChange={setPageNo} />
+          <Pager total={Math.ceil(page.total / PO_PAGE)} value={pageNo} onChange={setPageNo} />
         </Group>
       )}
     </Stack>

@@ -1,17 +1,8 @@
-import {
-  Button,
-  Center,
-  Group,
-  Loader,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChevronLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
+import { Pager } from '../../components/Pager';
 import { useFormat } from '../../format/locale';
 import { useZReports, Z_PAGE } from './use-z-reports';
 import { overShortClass, signedMoney } from './over-short';
@@ -103,7 +94,7 @@ export function ShiftsReport({
         </Table.ScrollContainer>
       )}
       {z.total > Z_PAGE && (
-        <Pagination total={Math.ceil(z.total / Z_PAGE)} value={z.page} onChange={z.setPage} />
+        <Pager total={Math.ceil(z.total / Z_PAGE)} value={z.page} onChange={z.setPage} />
       )}
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Center, Group, Loader, Pagination, Stack, Text } from '@mantine/core';
+import { Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Pager } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { useFormat } from '../../format/locale';
@@ -46,7 +47,7 @@ export function MembersPanel({ selfId, canManage }: MembersPanelProps) {
           <Text size="sm" c="gray.7">
             {t('memberCount', { count: total, formatted: count(total) })}
           </Text>
-          <Pagination total={pages} value={page + 1} onChange={(p) => void setPage(p - 1)} />
+          <Pager total={pages} value={page + 1} onChange={(p) => void setPage(p - 1)} />
         </Group>
       )}
       <EditMemberModal
