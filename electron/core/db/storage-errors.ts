@@ -15,14 +15,22 @@ const BUSY_CODES = ['SQLITE_BUSY', 'SQLITE_LOCKED'];
 
 export type StorageFailure = 'storage' | 'corrupt' | 'busy';
 
-/** The SQLite result code behind an error (own or TypeORM-wrapped), or undefined. */
-export function sqliteCode(error: unknown): string | undefined {
+/**
+ * The first `code` that `matches`, on an error or on the driver errors it wraps (TypeORM's
+ * `QueryFailedError.driverError`), or undefined.
+ */
+function wrappedCode(error: unknown, matches: (code: string) => boolean): string | undefined {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+    if (typeof code === 'string' && matches(code)) return code;
     e = (e as { driverError?: unknown }).driverError;
   }
   return undefined;
+}
+
+/** The SQLite result code behind an error (own or TypeORM-wrapped), or undefined. */
+export function sqliteCode(error: unknown): string | undefined {
+  return wrappedCode(error, (code) => code.startsWith('SQLITE_'));
 }
 
 /**
@@ -35,12 +43,7 @@ const RETRYABLE_PG_CODES = ['40001', '40P01'];
 
 /** The retryable PostgreSQL SQLSTATE behind an error (own or TypeORM-wrapped), or undefined. */
 export function retryablePgCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && RETRYABLE_PG_CODES.includes(code)) return code;
-    e = (e as { driverError?: unknown }).driverError;
-  }
-  return undefined;
+  return wrappedCode(error, (code) => RETRYABLE_PG_CODES.includes(code));
 }
 
 /** Which kind of storage failure an error is, if it is one. */
