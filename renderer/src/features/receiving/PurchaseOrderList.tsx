@@ -17,7 +17,7 @@ import { useSettingsStore } from '../../stores/settings';
 import { PoStatusBadge } from './PoStatusBadge';
 
 /** Orders per page. */
-export const PO_PAGE = 50;
+const PO_PAGE = 50;
 
 /**
  * The orders, newest first, of one status or all: number, supplier, status, total, dates; a page
