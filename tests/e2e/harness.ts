@@ -20,13 +20,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import axeCore from 'axe-core';
 import { createCore, type Core } from '../../electron/core';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol-handler';
@@ -41,6 +35,7 @@ import {
   turnOffShiftRequirement,
   TEST_PASSWORD_COST,
 } from '../helpers/core';
+import { launchChromium } from '../helpers/chromium';
 import { playwrightPdfMaker } from '../helpers/receipt-pdf';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,17 +44,6 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots'
 /** Screenshots are for people to look at: CI skips them (a tenth of the e2e time). */
 const TAKE_SCREENSHOTS = !process.env.CI || process.env.KASSA_SCREENSHOTS === '1';
 export const VIEWPORT = { width: 1280, height: 800 };
-
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // ---------------------------------------------------------------------------------------------
 // Renderer bundle
@@ -223,7 +207,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     });
     if (!opts.twoFactorPolicy) await turnOffTwoFactorPolicy(dbPath);
     if (!opts.requireOpenShift) await turnOffShiftRequirement(dbPath);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   } catch (e) {
     await core?.close();
     await server.close();

@@ -3,7 +3,7 @@
  * dist/renderer served as the app serves it, printed by `playwrightPdfMaker` (receipt-pdf.ts).
  * Apart from receipt-pdf.ts because it needs the e2e harness, which needs receipt-pdf.ts.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { PdfMaker } from '../../electron/core/receipts/receipt-pdf';
 import {
@@ -12,6 +12,7 @@ import {
   startStaticServer,
   type StaticServer,
 } from '../e2e/harness';
+import { launchChromium } from './chromium';
 import { playwrightPdfMaker } from './receipt-pdf';
 
 /**
@@ -25,10 +26,7 @@ export function usePlaywrightPdfMaker(): PdfMaker {
   beforeAll(async () => {
     await ensureRendererBuilt();
     site = await startStaticServer(BUNDLE_ROOT);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
