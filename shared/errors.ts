@@ -139,6 +139,8 @@ export const ERROR_CODES = [
   'BACKUP_PASSPHRASE',
   /** The backup was made by a newer Kassa (its schema is newer than this app's) (D3, D5). */
   'BACKUP_TOO_NEW',
+  /** This till's data is on a store server, backed up by the server's tools: no backup files (issue 12). */
+  'STORE_SERVER_BACKUPS',
   /** No browser engine could draw the Z report's PDF (issue 10, section 1); no file was written. */
   'REPORT_PDF_FAILED',
   /** The category would sit below level 3 of the tree (issue 11, section 1). */

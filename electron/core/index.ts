@@ -8,23 +8,27 @@
  *      empty is NOT a new till (D5);
  *   2. the file header (D5);
  *   3. open with pragmas (D1) and run pending migrations (D3); then the schema version (no
- *      migrations from a newer build) and every required trigger (D6, D9);
+ *      migrations from a newer build) and every required trigger (D6, D9). On a store server
+ *      (issue 12) steps 1–2 are the server's own, and the migrations run under an advisory lock;
  *   4. settings; the seal key from the OS keychain (never required); the audit chain's head
  *      against its seal, verifying only the rows after it (L2, D9);
  *   5. build services and the router;
- *   6. after start, in a worker thread: the full integrity_check and the whole chain, then daily.
+ *   6. after start, in a worker thread: the full integrity_check and the whole chain, then daily
+ *      (on a store server: its guard triggers and the whole chain, read from the server).
  */
 import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { AuditLog } from './audit/audit-log';
-import { checkChainHead } from './audit/chain-check';
+import { checkChainHead, NO_KEY, SERVER_UNSEALED } from './audit/chain-check';
 import { loadSealKey } from './audit/chain-seal';
 import { PasswordHasher } from './auth/password-hasher';
-import { createSqliteDataSource } from './db/data-source';
+import { createPostgresDataSource, createSqliteDataSource } from './db/data-source';
 import { rawSqlite } from './db/raw-sqlite';
 import { applyRuntimePragmas } from './db/pragmas';
 import { Database } from './db/database';
-import { missingTriggers } from './db/required-triggers';
+import { missingTriggers, PG_TRIGGERS_SQL, unguardedTables } from './db/required-triggers';
+import { migrateStoreServer } from './db/server-migrations';
+import { serverFullCheck } from './integrity/server-check';
 import { checkHeader, unknownMigrations } from './integrity/file-checks';
 import { IntegrityMonitor } from './integrity/monitor';
 import { readMarker, writeMarker } from './integrity/setup-marker';
@@ -39,7 +43,15 @@ import { buildServices } from './services';
 import { CART_CHANGING_CHANNELS } from './display/customer-display';
 import type { SaleDetail } from '../../shared/contract/sales-views';
 import { SettingsService } from './settings/settings-service';
-import { systemClock, type Clock, type Core, type CoreOptions, type Logger } from './types';
+import type { DataSource } from 'typeorm';
+import {
+  systemClock,
+  type Clock,
+  type Core,
+  type CoreOptions,
+  type DatabaseOption,
+  type Logger,
+} from './types';
 
 export * from './types';
 
@@ -139,6 +151,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
 
   const audit = new AuditLog(clock, terminal);
   const marker = readMarker(path);
+  const server = storeServer(options);
   const integrity = new IntegrityMonitor({
     databasePath: path,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -153,33 +166,24 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       marker.auditBroken = detail;
       writeMarker(path, marker);
     },
+    // On a store server the check reads the server (the database is built just below).
+    ...(server
+      ? { read: () => serverFullCheck(db.manager, audit), unsealed: SERVER_UNSEALED }
+      : {}),
   });
-  const dataSource = createSqliteDataSource(options);
-  const file = checkHeader(path);
-  if (file.state === 'damaged')
-    integrity.enterSafeMode(`The database file is damaged: ${file.detail}.`);
-  else if (marker.setUp && (file.state === 'missing' || file.state === 'empty'))
-    integrity.enterSafeMode(MISSING_DATABASE);
-  else {
-    try {
-      await dataSource.initialize();
-      if (file.state === 'ok' && (await dataSource.showMigrations()))
-        await backupBeforeMigration(options, clock, logger);
-      await dataSource.runMigrations({ transaction: 'each' });
-      const problem = schemaProblem(rawSqlite(dataSource));
-      if (problem) integrity.enterSafeMode(problem);
-      else applyRuntimePragmas(rawSqlite(dataSource));
-    } catch (e) {
-      integrity.enterSafeMode(`The database could not be opened: ${(e as Error).message}`);
-    }
-  }
+  const dataSource = server
+    ? createPostgresDataSource(server.url, server.tls)
+    : createSqliteDataSource(options);
+  if (server) await openStoreServer(dataSource, integrity);
+  else await openSqliteFile(options, dataSource, integrity, marker.setUp, clock, logger);
 
   const db = new Database(dataSource, logger);
   const settings = new SettingsService(db, audit, clock, terminal);
   if (!safeMode) {
     try {
       await settings.load();
-      const key = await loadSealKey(options.secretStore);
+      // A store server's chain is not sealed yet (SERVER_UNSEALED): no till's key vouches for it.
+      const key = server ? null : await loadSealKey(options.secretStore);
       // A break found before (maybe only by a full check) stays reported (L2).
       const earlier = marker.auditBroken;
       if (earlier)
@@ -187,7 +191,13 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
           { state: 'broken', detail: earlier, brokenAtId: null, rowsChecked: 0 },
           key,
         );
-      const chain = await checkChainHead(db.manager, audit, key, marker.auditSealed);
+      const chain = await checkChainHead(
+        db.manager,
+        audit,
+        key,
+        marker.auditSealed,
+        server ? SERVER_UNSEALED : NO_KEY,
+      );
       integrity.setChain(chain, key);
       const hasStaff = (await db.manager.query('SELECT 1 FROM staff LIMIT 1')).length > 0;
       if (marker.setUp && !hasStaff) integrity.enterSafeMode(MISSING_DATABASE);
@@ -239,6 +249,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       requestRestart: hooks.requestRestart,
       afterShiftClose: options.backupAfterShiftClose !== false,
+      storeServer: server !== null,
     },
   });
   if (!safeMode) services.printing.start();
@@ -251,7 +262,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   if (!safeMode && options.integrityCheck !== false)
     integrity.schedule(options.integrityCheck?.firstAfterMs ?? 60_000);
   const stopBackups =
-    !safeMode && options.backupSchedule !== false
+    !safeMode && !server && options.backupSchedule !== false
       ? every(options.backupSchedule?.checkEveryMs ?? CHECK_EVERY_MS, () => {
           void services.backups.runIfDue();
         })
@@ -294,6 +305,72 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       await hasher.close();
     },
   };
+}
+
+/** The store server of `options`, or null for a SQLite till; throws on a SQLite path mismatch. */
+function storeServer(options: CoreOptions): Extract<DatabaseOption, { kind: 'postgres' }> | null {
+  const d = options.database;
+  if (d?.kind === 'sqlite' && d.path !== options.databasePath)
+    throw new TypeError('database.path must be databasePath for a SQLite till');
+  return d?.kind === 'postgres' ? d : null;
+}
+
+/**
+ * Boot steps 1–3 on a SQLite till: the set-up marker, the file header, then open, back up before
+ * pending migrations, migrate, and check the schema. Any failure enters safe mode.
+ */
+async function openSqliteFile(
+  options: CoreOptions,
+  dataSource: DataSource,
+  integrity: IntegrityMonitor,
+  setUp: boolean,
+  clock: Clock,
+  logger: Logger,
+): Promise<void> {
+  const file = checkHeader(options.databasePath);
+  if (file.state === 'damaged')
+    return integrity.enterSafeMode(`The database file is damaged: ${file.detail}.`);
+  if (setUp && (file.state === 'missing' || file.state === 'empty'))
+    return integrity.enterSafeMode(MISSING_DATABASE);
+  try {
+    await dataSource.initialize();
+    if (file.state === 'ok' && (await dataSource.showMigrations()))
+      await backupBeforeMigration(options, clock, logger);
+    await dataSource.runMigrations({ transaction: 'each' });
+    const problem = schemaProblem(rawSqlite(dataSource));
+    if (problem) integrity.enterSafeMode(problem);
+    else applyRuntimePragmas(rawSqlite(dataSource));
+  } catch (e) {
+    integrity.enterSafeMode(`The database could not be opened: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Boot step 3 on a store server (issue 12): connect, migrate under the advisory lock, then the
+ * schema version and the guard triggers (D3, D6, D9). The server keeps its own files, so the file
+ * checks and the backup before migrating are the server's (docs/deployment.md). Any failure enters
+ * safe mode.
+ */
+async function openStoreServer(dataSource: DataSource, integrity: IntegrityMonitor): Promise<void> {
+  try {
+    await dataSource.initialize();
+    await migrateStoreServer(dataSource);
+    const recorded = (
+      (await dataSource.query('SELECT name FROM migrations')) as { name: string }[]
+    ).map((r) => r.name);
+    const newer = unknownMigrations(recorded);
+    if (newer.length > 0)
+      return integrity.enterSafeMode(
+        `The store server was changed by a newer version of Kassa (${newer.join(', ')}).`,
+      );
+    const unguarded = unguardedTables(await dataSource.query(PG_TRIGGERS_SQL));
+    if (unguarded.length > 0)
+      integrity.enterSafeMode(
+        `Protective database triggers are missing: ${unguarded.join(', ')}. The database may have been tampered with.`,
+      );
+  } catch (e) {
+    integrity.enterSafeMode(`The store server could not be opened: ${(e as Error).message}`);
+  }
 }
 
 /**

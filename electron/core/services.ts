@@ -199,6 +199,8 @@ export interface ServiceDeps {
     requestRestart: RequestRestart;
     /** A backup after each shift close; default true (CoreOptions.backupAfterShiftClose). */
     afterShiftClose?: boolean;
+    /** The data is on a store server: no backup files at all (BackupService.assertLocal). */
+    storeServer?: boolean;
   };
 }
 
@@ -350,6 +352,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     databasePath,
     appVersion: d.backups?.appVersion ?? 'unknown',
     ...(nativeBinding ? { nativeBinding } : {}),
+    storeServer: d.backups?.storeServer === true,
   });
   const backupRestore = new BackupRestore({
     db,
@@ -373,7 +376,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     requestRestart: (path, note) => backupRestore.requestRestart(path, note),
   });
   // A backup after each shift close (issue 10, section 5), after the Z report is printed.
-  if (d.backups?.afterShiftClose !== false)
+  if (d.backups?.afterShiftClose !== false && !d.backups?.storeServer)
     shiftEvents.onShiftClosed(async () => {
       await backups.run('shiftClose');
     });

@@ -46,9 +46,32 @@ export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
 }
 
+/**
+ * TLS to a store server (issue 12, section 1), as libpq's `sslmode` names it: `disable`;
+ * `require` (encrypted, the server's certificate not checked); `verify-full` (the certificate must
+ * chain to `ca`, PEM text, and name the host: RFC 5280 path validation, RFC 6125 host names).
+ */
+export type ServerTls =
+  { mode: 'disable' } | { mode: 'require' } | { mode: 'verify-full'; ca: string };
+
+/**
+ * Where a till's data lives (issue 12, section 1): its own SQLite file (the default), or a
+ * PostgreSQL store server several tills share, by a postgres:// URL (its password included).
+ */
+export type DatabaseOption =
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; tls: ServerTls };
+
 export interface CoreOptions {
-  /** Path of the SQLite file; created if missing. */
+  /**
+   * Path of the SQLite file; created if missing. On a store server (`database`) the till keeps
+   * only its own files beside this path (the set-up marker, the key file), and no SQLite file.
+   */
   databasePath: string;
+  /**
+   * The database; defaults to `{ kind: 'sqlite', path: databasePath }`. A SQLite option must name
+   * `databasePath` itself (createCore throws a TypeError otherwise).
+   */
+  database?: DatabaseOption;
   /** Defaults to the system clock. */
   clock?: Clock;
   secretStore: SecretStore;

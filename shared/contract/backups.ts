@@ -108,21 +108,21 @@ export const backupsChannels = {
   }),
   'backups:chooseFolder': defineChannel({
     summary:
-      'Opens the shell’s folder dialog in the calling window so the admin can pick the second backup folder (a USB drive or a network share). Answers the folder picked, checked to be writable (BACKUP_FAILED otherwise, naming no path), or null when the dialog was closed; `available: false` when there is no dialog (no shell), where the path is typed. Changes nothing: backups:updateSettings saves the folder, with the password again.',
+      'Opens the shell’s folder dialog in the calling window so the admin can pick the second backup folder (a USB drive or a network share). Answers the folder picked, checked to be writable (BACKUP_FAILED otherwise, naming no path), or null when the dialog was closed; `available: false` when there is no dialog (no shell), where the path is typed. Changes nothing: backups:updateSettings saves the folder, with the password again. STORE_SERVER_BACKUPS on a till whose data is on a store server (issue 12), changing nothing.',
     input: emptyInput,
     output: z.strictObject({ available: z.boolean(), folder: folderSchema.nullable() }),
     access: 'backups.manage',
   }),
   'backups:run': defineChannel({
     summary:
-      'Makes a backup now (online copy, integrity_check, manifest, SHA-256, gzip, encrypted when a passphrase is set) into the local folder and the second folder, then rotates both (7 daily, 4 weekly, 12 monthly). Joins a backup already running. BACKUP_FAILED when no copy could be written; audited as backup.run.',
+      'Makes a backup now (online copy, integrity_check, manifest, SHA-256, gzip, encrypted when a passphrase is set) into the local folder and the second folder, then rotates both (7 daily, 4 weekly, 12 monthly). Joins a backup already running. BACKUP_FAILED when no copy could be written; audited as backup.run. STORE_SERVER_BACKUPS on a till whose data is on a store server (issue 12), changing nothing.',
     input: emptyInput,
     output: backupRunSchema,
     access: 'backups.manage',
   }),
   'backups:updateSettings': defineChannel({
     summary:
-      'Sets the second backup folder (an absolute path Kassa can write to, or null for none; BACKUP_FAILED when it cannot write there) and the passphrase (a string sets it, null removes it, absent keeps it; sealed with the data-protection key, KEYCHAIN_UNAVAILABLE without one). Audited as backup.settings without the passphrase.',
+      'Sets the second backup folder (an absolute path Kassa can write to, or null for none; BACKUP_FAILED when it cannot write there) and the passphrase (a string sets it, null removes it, absent keeps it; sealed with the data-protection key, KEYCHAIN_UNAVAILABLE without one). Audited as backup.settings without the passphrase. STORE_SERVER_BACKUPS on a till whose data is on a store server (issue 12), changing nothing.',
     input: z.strictObject({
       folder: folderSchema.nullable(),
       passphrase: backupPassphraseSchema.nullable().optional(),
@@ -133,7 +133,7 @@ export const backupsChannels = {
   }),
   'backups:restore': defineChannel({
     summary:
-      'Restores the database from a backup: verifies it (passphrase, SHA-256, integrity_check, schema not newer than this app), backs the current database up first (reason preRestore), then restarts the core on the restored file; every window must sign in again. BACKUP_PASSPHRASE, BACKUP_DAMAGED, BACKUP_TOO_NEW, NOT_FOUND: nothing changes. Audited as backup.restore in both files.',
+      'Restores the database from a backup: verifies it (passphrase, SHA-256, integrity_check, schema not newer than this app), backs the current database up first (reason preRestore), then restarts the core on the restored file; every window must sign in again. BACKUP_PASSPHRASE, BACKUP_DAMAGED, BACKUP_TOO_NEW, NOT_FOUND: nothing changes. Audited as backup.restore in both files. STORE_SERVER_BACKUPS on a till whose data is on a store server (issue 12), changing nothing.',
     input: z.strictObject({
       location: z.enum(BACKUP_LOCATIONS),
       name: backupFileNameSchema,
@@ -154,7 +154,7 @@ export const backupsChannels = {
   }),
   'backups:safeModeRestore': defineChannel({
     summary:
-      'In safe mode only (D5): restores a local backup. Nobody can sign in to a damaged database, so the username and password of an active member with backups.manage IN THE BACKUP prove the right (INVALID_CREDENTIALS otherwise, A5). Verifies like backups:restore (BACKUP_PASSPHRASE, BACKUP_DAMAGED, BACKUP_TOO_NEW, NOT_FOUND), sets the damaged file aside, restarts the core on the restored one (audited there as backup.restore). CONFLICT when not in safe mode.',
+      'In safe mode only (D5): restores a local backup. Nobody can sign in to a damaged database, so the username and password of an active member with backups.manage IN THE BACKUP prove the right (INVALID_CREDENTIALS otherwise, A5). Verifies like backups:restore (BACKUP_PASSPHRASE, BACKUP_DAMAGED, BACKUP_TOO_NEW, NOT_FOUND), sets the damaged file aside, restarts the core on the restored one (audited there as backup.restore). CONFLICT when not in safe mode. STORE_SERVER_BACKUPS on a till whose data is on a store server (issue 12), changing nothing.',
     input: z.strictObject({
       name: backupFileNameSchema,
       username: z.string().trim().min(1).max(254),

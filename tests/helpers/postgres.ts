@@ -8,6 +8,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 
 export function findPostgres(): string | null {
   const root = '/usr/lib/postgresql';
@@ -73,4 +74,21 @@ export async function startPostgres(bin: string): Promise<PgServer> {
       }
     },
   };
+}
+
+/** Runs `sql` on `url` in a connection of its own (set-up and tampering from outside a core). */
+export async function sqlOn(url: string, sql: string): Promise<Array<Record<string, unknown>>> {
+  const ds = new DataSource({ type: 'postgres', url, logging: false });
+  await ds.initialize();
+  try {
+    return await ds.query(sql);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** Creates the empty database `name` on `server` and answers its postgres:// URL. */
+export async function createDatabase(server: PgServer, name: string): Promise<string> {
+  await sqlOn(server.url, `CREATE DATABASE ${name}`);
+  return server.url.replace(/\/postgres$/, `/${name}`);
 }

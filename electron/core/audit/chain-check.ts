@@ -26,8 +26,16 @@ export interface ChainReport {
   rowsChecked: number;
 }
 
-const NO_KEY =
+/** Why a till without a keychain key cannot seal its chain (the `unanchored` detail). */
+export const NO_KEY =
   'The OS keychain is not available, so the audit log cannot be sealed against rewriting on this till.';
+
+/**
+ * Why a till on a store server does not seal the chain yet (issue 12): each till's seal key is in
+ * its own keychain, so tills sharing one chain would take each other's seals for forgeries.
+ */
+export const SERVER_UNSEALED =
+  'On a store server the audit log is verified link by link but not yet sealed: each till’s seal key is its own.';
 
 function broken(detail: string, brokenAtId: number | null, rowsChecked = 0): ChainReport {
   return { state: 'broken', detail, brokenAtId, rowsChecked };
@@ -35,19 +43,21 @@ function broken(detail: string, brokenAtId: number | null, rowsChecked = 0): Cha
 
 /**
  * Checks the chain head at start-up. `everSealed` comes from the set-up marker outside the
- * database: a till that once sealed its chain must still have a seal.
+ * database: a till that once sealed its chain must still have a seal. `unsealed` is the detail of
+ * an `unanchored` chain (no key): NO_KEY, or SERVER_UNSEALED on a store server.
  */
 export async function checkChainHead(
   em: EntityManager,
   audit: AuditLog,
   key: SealKey | null,
   everSealed: boolean,
+  unsealed: string = NO_KEY,
 ): Promise<ChainReport> {
   const seal = await readSeal(em);
   const fine = (rowsChecked: number): ChainReport =>
     key
       ? { state: 'ok', detail: null, brokenAtId: null, rowsChecked }
-      : { state: 'unanchored', detail: NO_KEY, brokenAtId: null, rowsChecked };
+      : { state: 'unanchored', detail: unsealed, brokenAtId: null, rowsChecked };
 
   if (!seal) {
     if (everSealed) return broken('The audit log’s seal has been removed.', null);

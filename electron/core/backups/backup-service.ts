@@ -34,7 +34,13 @@ export interface BackupServiceDeps {
   databasePath: string;
   nativeBinding?: string;
   appVersion: string;
+  /** The till's data is on a store server (issue 12), which the server's own tools back up. */
+  storeServer?: boolean;
 }
+
+/** Why a till on a store server makes and restores no backup files (STORE_SERVER_BACKUPS). */
+const ON_SERVER =
+  'This till keeps its data on the store server, which is backed up on the server (pg_dump or pgBackRest; docs/deployment.md). The till makes no backup files.';
 
 /** Writes a backup file of `databasePath` into `folder` under a fresh name; returns the name. */
 export async function writeBackup(o: {
@@ -78,8 +84,27 @@ export class BackupService {
     return localFolder(this.d.databasePath);
   }
 
-  /** Makes a backup now, or joins the one running. Never rejects. */
+  /** Throws STORE_SERVER_BACKUPS on a store server, where backups are the server's (issue 12). */
+  assertLocal(): void {
+    if (this.d.storeServer) throw new AppError('STORE_SERVER_BACKUPS', ON_SERVER);
+  }
+
+  /**
+   * Makes a backup now, or joins the one running. Never rejects. On a store server it writes
+   * nothing and answers a failed run with the code STORE_SERVER_BACKUPS.
+   */
   run(reason: BackupReason, session?: Session): Promise<BackupRun> {
+    if (this.d.storeServer)
+      return Promise.resolve({
+        at: this.d.clock.now().toISOString(),
+        reason,
+        ok: false,
+        file: null,
+        bytes: null,
+        ms: 0,
+        errorCode: 'STORE_SERVER_BACKUPS',
+        detail: ON_SERVER,
+      });
     this.running ??= this.runOnce(reason, session).finally(() => {
       this.running = null;
     });

@@ -4,11 +4,20 @@ import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
 import { checkFolder } from './check-folder';
 
+/**
+ * On a store server (issue 12) every channel that would write, choose or restore a backup file
+ * answers STORE_SERVER_BACKUPS and changes nothing; status and list show no files.
+ */
 export function createBackupHandlers(s: Services): DomainHandlers<'backups'> {
+  const local = <T>(handler: () => T): T => {
+    s.backups.assertLocal();
+    return handler();
+  };
   return {
     'backups:status': () => s.backups.status(),
     'backups:list': () => s.backups.list(),
     'backups:chooseFolder': async (_input, { caller }) => {
+      s.backups.assertLocal();
       if (!s.folderDialog) return { available: false, folder: null };
       const folder = await s.folderDialog(caller);
       if (folder === null) return { available: true, folder: null };
@@ -16,8 +25,9 @@ export function createBackupHandlers(s: Services): DomainHandlers<'backups'> {
       if (problem) throw new AppError('BACKUP_FAILED', problem);
       return { available: true, folder };
     },
-    'backups:run': (_input, { session }) => s.backups.run('manual', session),
+    'backups:run': (_input, { session }) => local(() => s.backups.run('manual', session)),
     'backups:updateSettings': async (input, { session }) => {
+      s.backups.assertLocal();
       if (input.folder) {
         const problem = checkFolder(input.folder);
         if (problem) throw new AppError('BACKUP_FAILED', problem);
@@ -37,8 +47,8 @@ export function createBackupHandlers(s: Services): DomainHandlers<'backups'> {
       return s.backups.status();
     },
     'backups:restore': (input, { session }) =>
-      s.backupRestore.restore(input.location, input.name, input.passphrase, session),
+      local(() => s.backupRestore.restore(input.location, input.name, input.passphrase, session)),
     'backups:safeModeList': () => s.safeModeRestore.list(),
-    'backups:safeModeRestore': (input) => s.safeModeRestore.restore(input),
+    'backups:safeModeRestore': (input) => local(() => s.safeModeRestore.restore(input)),
   };
 }

@@ -5,6 +5,7 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
+import type { ServerTls } from '../types';
 import { applyPragmas } from './pragmas';
 
 export interface OpenDatabaseOptions {
@@ -38,16 +39,28 @@ export function createSqliteDataSource(options: OpenDatabaseOptions): DataSource
 
 /**
  * A PostgreSQL DataSource with the same entities and migrations, for stores whose tills share one
- * server. `url` is a postgres:// connection string.
+ * server. `url` is a postgres:// connection string; `tls` maps libpq's sslmode onto node's TLS
+ * options (ServerTls; default `disable`, the throwaway test servers).
  */
-export function createPostgresDataSource(url: string): DataSource {
+export function createPostgresDataSource(
+  url: string,
+  tls: ServerTls = { mode: 'disable' },
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
+    ssl: pgSsl(tls),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
     logging: false,
   });
+}
+
+/** node-postgres's `ssl` for a ServerTls: verify-full checks the chain and the host name. */
+function pgSsl(tls: ServerTls): false | { rejectUnauthorized: boolean; ca?: string } {
+  if (tls.mode === 'disable') return false;
+  if (tls.mode === 'require') return { rejectUnauthorized: false };
+  return { rejectUnauthorized: true, ca: tls.ca };
 }

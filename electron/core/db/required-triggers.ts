@@ -13,8 +13,10 @@
  * safe mode, naming the missing ones, when one does not (D9: dropped triggers must not stay
  * dropped unnoticed). A later migration that adds an immutable table adds its triggers here.
  *
- * SQLite only: PostgreSQL has no REPLACE (its `ON CONFLICT DO UPDATE` fires the BEFORE UPDATE
- * triggers, which abort), so there the migrations create only the append-only triggers.
+ * PostgreSQL has no REPLACE (its `ON CONFLICT DO UPDATE` fires the BEFORE UPDATE triggers, which
+ * abort), so there the migrations create only the append-only triggers, under other names (one
+ * PL/pgSQL function per rule). A store server is checked for what they do instead of their names:
+ * `unguardedTables` (issue 12, section 2).
  */
 
 /** The unique keys of each immutable table: every column list that a REPLACE could collide on. */
@@ -98,4 +100,34 @@ export function missingTriggers(db: TriggerSource): string[] {
     ).map((r) => r.name),
   );
   return REQUIRED_TRIGGERS.filter((name) => !present.has(name));
+}
+
+/** pg_trigger.tgtype bits (PostgreSQL's catalog/pg_trigger.h): BEFORE, DELETE and UPDATE. */
+const TG_BEFORE = 2;
+const TG_DELETE = 8;
+const TG_UPDATE = 16;
+
+/** One enabled trigger of the store server, as `PG_TRIGGERS_SQL` lists it. */
+export interface PgTrigger {
+  table: string;
+  tgtype: number;
+}
+
+/** Every enabled user trigger on a PostgreSQL server, as PgTrigger rows. */
+export const PG_TRIGGERS_SQL = `SELECT c.relname AS "table", t.tgtype FROM pg_trigger t
+  JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled <> 'D'`;
+
+/**
+ * D6, D9 on a store server: each immutable table (IMMUTABLE_KEYS) that lacks a BEFORE UPDATE or a
+ * BEFORE DELETE trigger, as `table (UPDATE)` or `table (DELETE)`, in list order; [] when all hold.
+ */
+export function unguardedTables(triggers: readonly PgTrigger[]): string[] {
+  const guarded = (table: string, event: number) =>
+    triggers.some(
+      (t) => t.table === table && (t.tgtype & TG_BEFORE) !== 0 && (t.tgtype & event) !== 0,
+    );
+  return Object.keys(IMMUTABLE_KEYS).flatMap((table) => [
+    ...(guarded(table, TG_UPDATE) ? [] : [`${table} (UPDATE)`]),
+    ...(guarded(table, TG_DELETE) ? [] : [`${table} (DELETE)`]),
+  ]);
 }

@@ -11,7 +11,7 @@
  *   `integrity_check` puts the till in safe mode.
  */
 import type { AuditLog } from '../audit/audit-log';
-import type { ChainReport, ChainState } from '../audit/chain-check';
+import { NO_KEY, type ChainReport, type ChainState } from '../audit/chain-check';
 import { sealMatches, type SealKey } from '../audit/chain-seal';
 import type { Clock, Logger } from '../types';
 import { runFullCheck, type RawFullCheck } from './full-check';
@@ -42,12 +42,26 @@ export interface IntegrityMonitorOptions {
   onSafeMode: () => void;
   /** Told once when the chain is first found broken, to remember it outside the database. */
   onChainBroken: (detail: string) => void;
+  /**
+   * Reads what the full check judges; defaults to the SQLite worker on `databasePath`. A store
+   * server passes its own (server-check.ts). Rejects when nothing could be read.
+   */
+  read?: (signal: AbortSignal) => Promise<RawFullCheck>;
+  /** The detail of an unsealed chain; defaults to NO_KEY (no keychain). */
+  unsealed?: string;
 }
 
 export const DAY_MS = 86_400_000;
 
-/** Compares the worker's reading of the chain with the seal (checked with `key` when there is one). */
-export function judgeChain(raw: RawFullCheck, key: SealKey | null): ChainReport {
+/**
+ * Compares the worker's reading of the chain with the seal (checked with `key` when there is one).
+ * `unsealed` is the detail of an `unanchored` chain (chain-check.ts: NO_KEY or SERVER_UNSEALED).
+ */
+export function judgeChain(
+  raw: RawFullCheck,
+  key: SealKey | null,
+  unsealed: string = NO_KEY,
+): ChainReport {
   const broken = (detail: string, brokenAtId: number | null): ChainReport => ({
     state: 'broken',
     detail,
@@ -78,12 +92,7 @@ export function judgeChain(raw: RawFullCheck, key: SealKey | null): ChainReport 
   }
   return key
     ? { state: 'ok', detail: null, brokenAtId: null, rowsChecked: raw.rows }
-    : {
-        state: 'unanchored',
-        detail: 'The OS keychain is not available, so the audit log cannot be sealed on this till.',
-        brokenAtId: null,
-        rowsChecked: raw.rows,
-      };
+    : { state: 'unanchored', detail: unsealed, brokenAtId: null, rowsChecked: raw.rows };
 }
 
 export class IntegrityMonitor {
@@ -159,12 +168,14 @@ export class IntegrityMonitor {
     const started = Date.now();
     let outcome: FullCheckOutcome;
     try {
-      const raw = await runFullCheck({
-        databasePath: this.o.databasePath,
-        ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}),
-        signal: this.abort.signal,
-      });
-      const auditChain = judgeChain(raw, this.key);
+      const raw = this.o.read
+        ? await this.o.read(this.abort.signal)
+        : await runFullCheck({
+            databasePath: this.o.databasePath,
+            ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}),
+            signal: this.abort.signal,
+          });
+      const auditChain = judgeChain(raw, this.key, this.o.unsealed);
       outcome = {
         ok: raw.integrity === 'ok' && auditChain.state !== 'broken',
         integrity: raw.integrity,
