@@ -45,6 +45,11 @@ const E2E_TIMED = [
 ];
 /** Files run side by side in group 0 (every project but the timed ones). */
 const PARALLEL_FILES = 2;
+/**
+ * `expect.poll` in the browser tests waits up to 10 s, not Vitest's 1 s: under CI's load a backup
+ * made from Settings took longer than a second to show as done.
+ */
+const E2E_POLL = { timeout: 10_000 };
 /** The timed projects' group: after group 0, one file at a time. */
 const TIMED_GROUP = { groupOrder: 1 };
 
@@ -140,6 +145,7 @@ export default defineConfig({
           isolate: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          expect: { poll: E2E_POLL },
           pool: 'forks',
           maxWorkers: PARALLEL_FILES,
         },
@@ -153,6 +159,7 @@ export default defineConfig({
           setupFiles: ['reflect-metadata'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          expect: { poll: E2E_POLL },
           sequence: TIMED_GROUP,
           // Isolated: sharing a worker, busy-hour lost scans after checkout-scanning had run.
           fileParallelism: false,
