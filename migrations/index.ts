@@ -33,6 +33,7 @@ import { Receiving1790000009300 } from './1790000009300-Receiving';
 import { StockCounts1790000009400 } from './1790000009400-StockCounts';
 import { SaleLineCosts1790000009500 } from './1790000009500-SaleLineCosts';
 import { CustomerSearchTrigram1790000010000 } from './1790000010000-CustomerSearchTrigram';
+import { AuditChainPerTill1790000011000 } from './1790000011000-AuditChainPerTill';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   StockCounts1790000009400,
   SaleLineCosts1790000009500,
   CustomerSearchTrigram1790000010000,
+  AuditChainPerTill1790000011000,
 ];

@@ -289,7 +289,7 @@ export function renderIpcDocs(): string {
     '',
     '## Overview',
     '',
-    'Flags: **locked** = may be called while the session is idle-locked (S2); **password change** = may be called while a temporary password must be changed (R1); **reauth** = needs the password entered within the last 5 minutes (S3); **writes** = runs in one write transaction, with the caller status and permissions re-read from the staff row inside it (A8; a bulk import checks its file first and re-checks inside its own commit).',
+    'Flags: **locked** = may be called while the session is idle-locked (S2); **password change** = may be called while a temporary password must be changed (R1); **reauth** = needs the password entered within the last 5 minutes (S3); **writes** = runs in one write transaction, with the caller status and permissions re-read from the staff row inside it (A8; a bulk import checks its file first and re-checks inside its own commit; a **contended** write, the sale, runs at READ COMMITTED with explicit row locks on a store server, issue 12).',
     '',
     '| channel | access | locked | password change | reauth | writes | summary |',
     '|---|---|:-:|:-:|:-:|:-:|---|',
@@ -319,6 +319,7 @@ export function renderIpcDocs(): string {
       def.allowWhenPasswordChangeRequired && 'allowed while a password change is required',
       def.reauth && 'needs recent re-authentication',
       def.writes && 'writes',
+      def.contended && 'contended (READ COMMITTED with row locks on a store server)',
     ].filter(Boolean);
     out.push(
       '',

@@ -19,7 +19,7 @@
 import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { AuditLog } from './audit/audit-log';
-import { checkChainHead, NO_KEY, SERVER_UNSEALED } from './audit/chain-check';
+import { checkChainHead } from './audit/chain-check';
 import { loadSealKey } from './audit/chain-seal';
 import { PasswordHasher } from './auth/password-hasher';
 import { createPostgresDataSource, createSqliteDataSource } from './db/data-source';
@@ -40,6 +40,7 @@ import { CHECK_EVERY_MS, every } from './backups/schedule';
 import { swapInRestored } from './backups/swap';
 import type { AuditInput } from './audit/audit-log';
 import { buildServices } from './services';
+import { ensureTill } from './tills/till-service';
 import { CART_CHANGING_CHANNELS } from './display/customer-display';
 import type { SaleDetail } from '../../shared/contract/sales-views';
 import { SettingsService } from './settings/settings-service';
@@ -167,9 +168,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       writeMarker(path, marker);
     },
     // On a store server the check reads the server (the database is built just below).
-    ...(server
-      ? { read: () => serverFullCheck(db.manager, audit), unsealed: SERVER_UNSEALED }
-      : {}),
+    ...(server ? { read: () => serverFullCheck(db.manager, audit) } : {}),
   });
   const dataSource = server
     ? createPostgresDataSource(server.url, server.tls)
@@ -182,8 +181,9 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   if (!safeMode) {
     try {
       await settings.load();
-      // A store server's chain is not sealed yet (SERVER_UNSEALED): no till's key vouches for it.
-      const key = server ? null : await loadSealKey(options.secretStore);
+      // On a store server this till appends to and seals its own chain (issue 12).
+      if (server) audit.useChain(await ensureTill(db, clock, terminal));
+      const key = await loadSealKey(options.secretStore);
       // A break found before (maybe only by a full check) stays reported (L2).
       const earlier = marker.auditBroken;
       if (earlier)
@@ -191,13 +191,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
           { state: 'broken', detail: earlier, brokenAtId: null, rowsChecked: 0 },
           key,
         );
-      const chain = await checkChainHead(
-        db.manager,
-        audit,
-        key,
-        marker.auditSealed,
-        server ? SERVER_UNSEALED : NO_KEY,
-      );
+      const chain = await checkChainHead(db.manager, audit, key, marker.auditSealed);
       integrity.setChain(chain, key);
       const hasStaff = (await db.manager.query('SELECT 1 FROM staff LIMIT 1')).length > 0;
       if (marker.setUp && !hasStaff) integrity.enterSafeMode(MISSING_DATABASE);

@@ -123,6 +123,7 @@ export const salesChannels = {
     output: saleDetailSchema,
     access: 'sales.create',
     writes: true,
+    contended: true,
   }),
   'sales:get': defineChannel({
     summary:

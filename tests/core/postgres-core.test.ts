@@ -8,11 +8,10 @@
  * - Backups are the server's: the till's backup channels refuse and write no file.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
 import { createCore, type Core, type ServerTls } from '../../electron/core';
-import { SERVER_UNSEALED } from '../../electron/core/audit/chain-check';
 import { localFolder } from '../../electron/core/backups/backup-folders';
 import { APP_ORIGIN } from '../../shared/csp';
 import {
@@ -33,6 +32,11 @@ import {
 } from '../helpers/postgres';
 
 const bin = findPostgres();
+
+/** The grants docs/deployment.md gives the tills' role, as written there. */
+const GRANTS = readFileSync(join(__dirname, '../../docs/deployment.md'), 'utf8')
+  .split('-- as kassa_owner, in the kassa database, after the first start has migrated it')[1]!
+  .split('```')[0]!;
 const NO_TLS: ServerTls = { mode: 'disable' };
 
 /** A till on `url`: its own folder for the marker and key file, its own name. */
@@ -108,15 +112,149 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
       expect(sales.map((s) => s.receiptNo)).toEqual([1, 1, 2, 2, 3, 3]);
       const listed = await must(two, 'sales:list', { limit: 50 });
       expect(listed.items).toHaveLength(6);
-      // Verified link by link on both tills; sealed by neither yet (SERVER_UNSEALED).
+      // Each till wrote only to its own chain, numbered by its till row, and sealed it.
+      const chains = await sqlOn(
+        url,
+        `SELECT t.name, COUNT(*) AS n FROM audit_events a JOIN tills t ON t.id = a.chain
+         GROUP BY t.name ORDER BY t.name`,
+      );
+      expect(chains.map((c) => c.name)).toEqual(['till-1', 'till-2']);
+      expect(await sqlOn(url, 'SELECT COUNT(*) AS n FROM audit_seal')).toEqual([{ n: '2' }]);
       for (const core of [one, two])
         expect(await core.checkIntegrity()).toMatchObject({
           ok: true,
           integrity: 'ok',
-          auditChain: { state: 'unanchored', detail: SERVER_UNSEALED },
+          auditChain: { state: 'ok' },
         });
     } finally {
       await Promise.all([one.close(), two.close()]);
+    }
+  }, 60_000);
+
+  it('two tills selling at the same moment: one chain each, no fork, no lost or doubled receipt', async () => {
+    const url = await freshDatabase();
+    const one = await till(url, 'till-1');
+    const two = await till(url, 'till-2');
+    try {
+      await setUpStore(one, url);
+      await must(two, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      const mug = await must(one, 'products:create', {
+        sku: 'MUG',
+        name: 'Mug',
+        price: 250,
+        taxRateBps: 2000,
+      });
+      const sell = (core: Core) =>
+        must(core, 'sales:checkout', {
+          id: randomUUID(),
+          lines: [{ productId: mug.id, quantity: 1 }],
+          tenders: [{ type: 'cash', amount: 250 }],
+        });
+      const SALES = 15;
+      const run = async (core: Core) => {
+        const receipts: number[] = [];
+        for (let i = 0; i < SALES; i++) receipts.push((await sell(core)).receiptNo);
+        return receipts;
+      };
+      const [first, second] = await Promise.all([run(one), run(two)]);
+      const expected = Array.from({ length: SALES }, (_, i) => i + 1);
+      expect([first, second]).toEqual([expected, expected]);
+      const byTill = await sqlOn(
+        url,
+        `SELECT t.name, COUNT(*) AS n, MAX(s.receipt_no) AS last FROM sales s
+         JOIN tills t ON t.id = s.till_id GROUP BY t.name ORDER BY t.name`,
+      );
+      expect(byTill).toEqual([
+        { name: 'till-1', n: String(SALES), last: SALES },
+        { name: 'till-2', n: String(SALES), last: SALES },
+      ]);
+      for (const core of [one, two])
+        expect(await core.checkIntegrity()).toMatchObject({
+          ok: true,
+          auditChain: { state: 'ok' },
+        });
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  }, 60_000);
+
+  it('two tills selling the last unit at once: one sells it, the other is refused (row lock)', async () => {
+    const url = await freshDatabase();
+    const one = await till(url, 'till-1');
+    const two = await till(url, 'till-2');
+    try {
+      await setUpStore(one, url);
+      await must(two, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      await must(one, 'auth:reauthenticate', { password: ADMIN.password });
+      await must(one, 'stock:updateSettings', { negativeStock: 'refuse' });
+      const mug = await must(one, 'products:create', {
+        sku: 'MUG',
+        name: 'Mug',
+        price: 250,
+        taxRateBps: 2000,
+      });
+      const ROUNDS = 6;
+      const outcomes: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await must(one, 'stock:adjust', { productId: mug.id, quantity: 1, reason: 'found' });
+        const answers = await Promise.all(
+          [one, two].map((core) =>
+            core.invoke(
+              'sales:checkout',
+              {
+                id: randomUUID(),
+                lines: [{ productId: mug.id, quantity: 1 }],
+                tenders: [{ type: 'cash', amount: 250 }],
+              },
+              callerFor(1),
+            ),
+          ),
+        );
+        outcomes.push(answers.map(resultCode).sort().join(' '));
+      }
+      expect(outcomes).toEqual(Array(ROUNDS).fill('INSUFFICIENT_STOCK ok'));
+      const [stock] = await sqlOn(url, `SELECT on_hand FROM products WHERE id = ${mug.id}`);
+      expect(stock).toEqual({ on_hand: 0 });
+      expect(await sqlOn(url, 'SELECT COUNT(*) AS n FROM sales')).toEqual([{ n: String(ROUNDS) }]);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  }, 60_000);
+
+  it('refunds and voids on a store server: each answer reads back what its own write did', async () => {
+    const url = await freshDatabase();
+    const core = await till(url, 'till-1');
+    try {
+      await setUpStore(core, url);
+      const mug = await must(core, 'products:create', {
+        sku: 'MUG',
+        name: 'Mug',
+        price: 250,
+        taxRateBps: 2000,
+      });
+      const sell = () =>
+        must(core, 'sales:checkout', {
+          id: randomUUID(),
+          lines: [{ productId: mug.id, quantity: 2 }],
+          tenders: [{ type: 'cash', amount: 500 }],
+        });
+      const [first, second] = [await sell(), await sell()];
+      await must(core, 'auth:reauthenticate', { password: ADMIN.password });
+      const refund = await must(core, 'sales:refund', {
+        saleId: first.id,
+        refundId: randomUUID(),
+        lines: [{ lineId: first.lines[0].id, quantity: 1 }],
+        tender: 'cash',
+        reason: 'chipped',
+      });
+      expect(refund).toMatchObject({ kind: 'refund', receiptNo: 3, total: -250 });
+      const voided = await must(core, 'sales:void', { id: second.id, reason: 'rang twice' });
+      expect(voided).toMatchObject({ id: second.id, status: 'voided' });
+      expect(await must(core, 'sales:get', { id: first.id })).toMatchObject({
+        lines: [{ refundedQuantity: 1 }],
+      });
+    } finally {
+      await core.close();
     }
   }, 60_000);
 
@@ -186,6 +324,48 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
       await core.close();
     }
   });
+
+  it("the tills' role of docs/deployment.md sells, but can neither migrate nor drop a trigger", async () => {
+    const url = await freshDatabase();
+    await sqlOn(pg.url, `CREATE ROLE till_${n} LOGIN`);
+    const tillUrl = url.replace('kassa@', `till_${n}@`);
+    const early = await till(tillUrl, 'till-1');
+    try {
+      expect(early.safeMode).toBe(true);
+      const status = await must(early, 'app:status');
+      expect(status.integrity.safeModeReason).toMatch(/could not be opened.*permission denied/);
+    } finally {
+      await early.close();
+    }
+    const owner = await till(url, 'till-0');
+    await setUpStore(owner, url);
+    await sqlOn(url, GRANTS.replaceAll('kassa_till', `till_${n}`));
+    const daily = await till(tillUrl, 'till-1');
+    try {
+      expect(daily.safeMode).toBe(false);
+      await must(daily, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      const mug = await must(daily, 'products:create', {
+        sku: 'MUG',
+        name: 'Mug',
+        price: 250,
+        taxRateBps: 2000,
+      });
+      const sale = await must(daily, 'sales:checkout', {
+        id: randomUUID(),
+        lines: [{ productId: mug.id, quantity: 1 }],
+        tenders: [{ type: 'cash', amount: 250 }],
+      });
+      expect(sale.receiptNo).toBe(1);
+      await expect(
+        sqlOn(tillUrl, 'DROP TRIGGER sale_lines_append_only ON sale_lines'),
+      ).rejects.toThrow(/must be owner/);
+      await expect(sqlOn(tillUrl, 'UPDATE sale_lines SET quantity = 2')).rejects.toThrow(
+        /append-only/,
+      );
+    } finally {
+      await Promise.all([daily.close(), owner.close()]);
+    }
+  }, 60_000);
 
   it('a SQLite database option must name databasePath itself', async () => {
     const dir = tempDir();

@@ -12,6 +12,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('IDX_audit_events_outcome', ['outcome'])
 @Index('IDX_audit_events_terminal', ['terminal'])
 @Index('IDX_audit_events_at', ['at'])
+@Index('IDX_audit_events_chain_id', ['chain', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -49,4 +50,11 @@ export class AuditEventEntity {
 
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  /**
+   * The chain the row links into (issue 12): 1 on a SQLite till; the writing till's `tills.id` on
+   * a store server. Not covered by the hash (migration 1790000011000).
+   */
+  @Column({ type: 'integer', default: 1 })
+  chain: number;
 }

@@ -60,8 +60,11 @@ export function clip(value: string | null | undefined, max: number): string | nu
   return `${out}…`;
 }
 
+/** What a row's hash covers: every column but its id, its hash and its chain. */
+export type AuditRowContent = Omit<AuditEventEntity, 'id' | 'hash' | 'chain'>;
+
 /** The canonical text that a row's hash covers. */
-export function canonicalAuditText(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
+export function canonicalAuditText(e: AuditRowContent): string {
   return JSON.stringify([
     e.prevHash,
     e.at,
@@ -76,7 +79,7 @@ export function canonicalAuditText(e: Omit<AuditEventEntity, 'id' | 'hash'>): st
   ]);
 }
 
-export function hashAuditRow(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
+export function hashAuditRow(e: AuditRowContent): string {
   return createHash('sha256').update(canonicalAuditText(e)).digest('hex');
 }
 
@@ -86,7 +89,7 @@ export function hashAuditRow(e: Omit<AuditEventEntity, 'id' | 'hash'>): string {
  * hash last; shared by the log itself and the bulk writers (seed, bench) so the chain is built the
  * same way everywhere.
  */
-export function auditRowValues(row: Omit<AuditEventEntity, 'id' | 'hash'>, hash: string) {
+export function auditRowValues(row: AuditRowContent, hash: string) {
   return [
     row.at,
     row.actorId,
@@ -150,6 +153,7 @@ export type ChainVerdict =
 
 export class AuditLog {
   private sealKey: SealKey | null = null;
+  private chainId = 1;
 
   constructor(
     private readonly clock: Clock,
@@ -164,6 +168,18 @@ export class AuditLog {
     this.sealKey = key;
   }
 
+  /**
+   * The chain this till appends to and seals (`audit_events.chain`, `audit_seal.id`): 1 on a
+   * SQLite till; its `tills.id` on a store server (issue 12). Set before the first `record`.
+   */
+  get chain(): number {
+    return this.chainId;
+  }
+
+  useChain(chain: number): void {
+    this.chainId = chain;
+  }
+
   /** Whether `record` currently seals the chain head. */
   get sealing(): boolean {
     return this.sealKey !== null;
@@ -174,9 +190,10 @@ export class AuditLog {
     // Plain SQL: this runs inside every sale's transaction, so it stays off the ORM's slower path.
     const last = await run<{ id: number; hash: string }>(
       em,
-      'SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1',
+      'SELECT id, hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1',
+      [this.chainId],
     );
-    const row: Omit<AuditEventEntity, 'id' | 'hash'> = {
+    const row: AuditRowContent = {
       prevHash: last[0]?.hash ?? GENESIS_HASH,
       at: this.clock.now().toISOString(),
       actorId: input.actorId ?? null,
@@ -195,29 +212,31 @@ export class AuditLog {
     const [inserted] = await run<{ id: number }>(
       em,
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
-         outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      auditRowValues(row, hash),
+         outcome, detail, prev_hash, hash, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING id`,
+      [...auditRowValues(row, hash), this.chainId],
     );
     if (this.sealKey) {
       const lastId = Number(inserted!.id);
-      const seal = await readSeal(em);
+      const seal = await readSeal(em, this.chainId);
       // The usual case, the seal on the row before this one, costs no count.
       const rowCount =
         seal && last[0] && seal.lastId === Number(last[0].id)
           ? seal.rowCount + 1
-          : await rowCountUpTo(em, seal, lastId);
-      await writeSeal(em, this.sealKey, { lastId, lastHash: hash, rowCount }, row.at);
+          : await rowCountUpTo(em, seal, lastId, this.chainId);
+      await writeSeal(em, this.sealKey, { lastId, lastHash: hash, rowCount }, row.at, this.chainId);
     }
   }
 
   /**
-   * L2: recomputes the chain in id order, from the start or from `from` (the sealed head, D10).
-   * Returns `{ ok: true, rows }` (rows checked) or the id of the first row whose hash or link is
-   * wrong.
+   * L2: recomputes `chain` (default: this till's) in id order, from the start or from `from` (the
+   * sealed head, D10). Returns `{ ok: true, rows }` (rows checked) or the id of the first row
+   * whose hash or link is wrong.
    */
   async verifyChain(
     em: EntityManager,
     from: ChainStart = { afterId: 0, prevHash: GENESIS_HASH },
+    chain: number = this.chainId,
   ): Promise<ChainVerdict> {
     // Plain SQL in batches of 5,000.
     let prev = from.prevHash;
@@ -226,8 +245,8 @@ export class AuditLog {
     for (;;) {
       const batch = await run<AuditRowRecord>(
         em,
-        `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000`,
-        [afterId],
+        `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE chain = ? AND id > ? ORDER BY id LIMIT 5000`,
+        [chain, afterId],
       );
       if (batch.length === 0) return { ok: true, rows };
       for (const r of batch) {

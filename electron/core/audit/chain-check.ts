@@ -27,15 +27,8 @@ export interface ChainReport {
 }
 
 /** Why a till without a keychain key cannot seal its chain (the `unanchored` detail). */
-export const NO_KEY =
+const NO_KEY =
   'The OS keychain is not available, so the audit log cannot be sealed against rewriting on this till.';
-
-/**
- * Why a till on a store server does not seal the chain yet (issue 12): each till's seal key is in
- * its own keychain, so tills sharing one chain would take each other's seals for forgeries.
- */
-export const SERVER_UNSEALED =
-  'On a store server the audit log is verified link by link but not yet sealed: each till’s seal key is its own.';
 
 function broken(detail: string, brokenAtId: number | null, rowsChecked = 0): ChainReport {
   return { state: 'broken', detail, brokenAtId, rowsChecked };
@@ -43,21 +36,20 @@ function broken(detail: string, brokenAtId: number | null, rowsChecked = 0): Cha
 
 /**
  * Checks the chain head at start-up. `everSealed` comes from the set-up marker outside the
- * database: a till that once sealed its chain must still have a seal. `unsealed` is the detail of
- * an `unanchored` chain (no key): NO_KEY, or SERVER_UNSEALED on a store server.
+ * database: a till that once sealed its chain must still have a seal. Checks this till's chain
+ * (AuditLog.chain).
  */
 export async function checkChainHead(
   em: EntityManager,
   audit: AuditLog,
   key: SealKey | null,
   everSealed: boolean,
-  unsealed: string = NO_KEY,
 ): Promise<ChainReport> {
-  const seal = await readSeal(em);
+  const seal = await readSeal(em, audit.chain);
   const fine = (rowsChecked: number): ChainReport =>
     key
       ? { state: 'ok', detail: null, brokenAtId: null, rowsChecked }
-      : { state: 'unanchored', detail: unsealed, brokenAtId: null, rowsChecked };
+      : { state: 'unanchored', detail: NO_KEY, brokenAtId: null, rowsChecked };
 
   if (!seal) {
     if (everSealed) return broken('The audit log’s seal has been removed.', null);
@@ -81,8 +73,8 @@ export async function checkChainHead(
 
   const [head] = await run<AuditRowRecord>(
     em,
-    `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE id = ?`,
-    [seal.lastId],
+    `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE id = ? AND chain = ?`,
+    [seal.lastId, audit.chain],
   );
   if (!head || head.hash !== seal.lastHash || !rowHashHolds(head))
     return broken(

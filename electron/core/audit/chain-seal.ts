@@ -83,8 +83,8 @@ export function sealMatches(key: SealKey, seal: StoredSeal): boolean {
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-/** The stored seal, or null when the chain was never sealed. */
-export async function readSeal(em: EntityManager): Promise<StoredSeal | null> {
+/** The stored seal of `chain` (AuditLog.chain), or null when it was never sealed. */
+export async function readSeal(em: EntityManager, chain = 1): Promise<StoredSeal | null> {
   const [r] = await run<{
     last_id: number;
     last_hash: string;
@@ -94,7 +94,8 @@ export async function readSeal(em: EntityManager): Promise<StoredSeal | null> {
     sealed_at: string;
   }>(
     em,
-    'SELECT last_id, last_hash, row_count, key_id, mac, sealed_at FROM audit_seal WHERE id = 1',
+    'SELECT last_id, last_hash, row_count, key_id, mac, sealed_at FROM audit_seal WHERE id = ?',
+    [chain],
   );
   if (!r) return null;
   return {
@@ -107,38 +108,43 @@ export async function readSeal(em: EntityManager): Promise<StoredSeal | null> {
   };
 }
 
-/** Writes (or rewrites) the seal over `head`, in the transaction of `em`. `at` is UTC ISO-8601. */
+/**
+ * Writes (or rewrites) the seal of `chain` over `head`, in the transaction of `em`. `at` is UTC
+ * ISO-8601.
+ */
 export async function writeSeal(
   em: EntityManager,
   key: SealKey,
   head: ChainHead,
   at: string,
+  chain = 1,
 ): Promise<void> {
   await run(
     em,
     `INSERT INTO audit_seal (id, last_id, last_hash, row_count, key_id, mac, sealed_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash,
        row_count = excluded.row_count, key_id = excluded.key_id, mac = excluded.mac,
        sealed_at = excluded.sealed_at`,
-    [head.lastId, head.lastHash, head.rowCount, key.id, sealMac(key, head), at],
+    [chain, head.lastId, head.lastHash, head.rowCount, key.id, sealMac(key, head), at],
   );
 }
 
 /**
- * How many rows the chain has up to and including `lastId`, given the previous seal: counts only
+ * How many rows `chain` has up to and including `lastId`, given its previous seal: counts only
  * the rows after the seal (usually none), so sealing stays O(1) per audit row.
  */
 export async function rowCountUpTo(
   em: EntityManager,
   seal: StoredSeal | null,
   lastId: number,
+  chain = 1,
 ): Promise<number> {
   const from = seal && seal.lastId <= lastId ? seal : null;
   const [r] = await run<{ n: number | string }>(
     em,
-    'SELECT COUNT(*) AS n FROM audit_events WHERE id > ? AND id <= ?',
-    [from?.lastId ?? 0, lastId],
+    'SELECT COUNT(*) AS n FROM audit_events WHERE chain = ? AND id > ? AND id <= ?',
+    [chain, from?.lastId ?? 0, lastId],
   );
   return (from?.rowCount ?? 0) + Number(r!.n);
 }

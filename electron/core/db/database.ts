@@ -36,6 +36,9 @@ export const PG_ATTEMPTS = 8;
 /** PostgreSQL: the longest pause before the second attempt, in ms (it grows with each attempt). */
 const PG_RETRY_PAUSE_MS = 10;
 
+/** A write transaction's isolation on PostgreSQL (see `Database.write`). */
+export type Isolation = 'serializable' | 'readCommitted';
+
 /** The last storage failure, until a write commits again (D7). `at` is UTC ISO-8601. */
 export interface StorageFault {
   code: 'STORAGE_FAILED';
@@ -67,9 +70,14 @@ export class Database {
     private readonly logger: Logger = silentLogger,
   ) {}
 
-  /** For reads outside a transaction. */
+  /**
+   * For reads. Inside a write (a handler the router runs in one, A8) it is that write's own
+   * transaction, so a read sees what the write has done so far: on PostgreSQL another pooled
+   * connection would not see it until the commit (a refund read back inside the refund's channel
+   * was NOT_FOUND). On SQLite there is one connection either way.
+   */
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    return this.context.getStore()?.em ?? this.dataSource.manager;
   }
 
   /** The last storage failure, or null once a write has committed since (D7). */
@@ -87,14 +95,20 @@ export class Database {
    * Errors: `fn`'s own error (after a rollback); AppError `STORAGE_FAILED` (disk full, I/O error,
    * read-only file: D7); AppError `BUSY` (another connection held the write lock past the busy
    * timeout: D8). Nothing of `fn` is written when it rejects.
+   * `isolation` matters on PostgreSQL only (a nested write joins its outer transaction's):
+   * `serializable` by default; `readCommitted` for a contended write (ChannelDefinition.contended)
+   * whose read-then-write rules lock their rows themselves.
    */
-  write<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  write<T>(
+    fn: (em: EntityManager) => Promise<T>,
+    isolation: Isolation = 'serializable',
+  ): Promise<T> {
     const current = this.context.getStore();
     if (current) return this.savepoint(current, fn);
     return this.queue.run(() =>
       this.dataSource.options.type === 'better-sqlite3'
         ? this.sqliteTransaction(fn)
-        : this.runnerTransaction(fn),
+        : this.runnerTransaction(fn, isolation),
     );
   }
 
@@ -175,10 +189,13 @@ export class Database {
    * the transaction, as every service's write does. Errors: AppError `BUSY` when every attempt
    * was aborted; otherwise as `write`.
    */
-  private async runnerTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async runnerTransaction<T>(
+    fn: (em: EntityManager) => Promise<T>,
+    isolation: Isolation,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.runnerAttempt(fn);
+        return await this.runnerAttempt(fn, isolation);
       } catch (e) {
         const code = retryablePgCode(e);
         if (!code) throw this.failed(e);
@@ -193,7 +210,10 @@ export class Database {
   }
 
   /** One attempt of `runnerTransaction`: its own connection, transaction and rollback. */
-  private async runnerAttempt<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async runnerAttempt<T>(
+    fn: (em: EntityManager) => Promise<T>,
+    isolation: Isolation,
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const ctx: WriteContext = {
@@ -203,7 +223,9 @@ export class Database {
       run: async (sql) => void (await runner.query(sql)),
     };
     try {
-      await runner.startTransaction('SERIALIZABLE');
+      await runner.startTransaction(
+        isolation === 'readCommitted' ? 'READ COMMITTED' : 'SERIALIZABLE',
+      );
       const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
       await runner.commitTransaction();
       this.fault = null;

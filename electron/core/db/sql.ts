@@ -22,6 +22,26 @@ export function portable(em: EntityManager, sql: string): string {
 }
 
 /**
+ * Locks the rows `ids` of `table` until the transaction ends, in id order (so two transactions
+ * locking overlapping sets cannot deadlock): `SELECT … FOR UPDATE` on PostgreSQL, where a
+ * READ COMMITTED write (`contended`) must lock what its rules read before it writes. Nothing on
+ * SQLite, whose write transaction (BEGIN IMMEDIATE) already excludes every other writer.
+ */
+export async function lockForUpdate(
+  em: EntityManager,
+  table: string,
+  ids: readonly number[],
+): Promise<void> {
+  if (!isPostgres(em) || ids.length === 0) return;
+  const unique = [...new Set(ids)].sort((a, b) => a - b);
+  await run(
+    em,
+    `SELECT id FROM ${table} WHERE id IN (${unique.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+    unique,
+  );
+}
+
+/**
  * Runs a statement with `?` placeholders on either engine; returns the rows (also for
  * `UPDATE … RETURNING`, which TypeORM's plain `query` wraps differently on PostgreSQL).
  */

@@ -11,7 +11,7 @@
  *   `integrity_check` puts the till in safe mode.
  */
 import type { AuditLog } from '../audit/audit-log';
-import { NO_KEY, type ChainReport, type ChainState } from '../audit/chain-check';
+import type { ChainReport, ChainState } from '../audit/chain-check';
 import { sealMatches, type SealKey } from '../audit/chain-seal';
 import type { Clock, Logger } from '../types';
 import { runFullCheck, type RawFullCheck } from './full-check';
@@ -47,21 +47,12 @@ export interface IntegrityMonitorOptions {
    * server passes its own (server-check.ts). Rejects when nothing could be read.
    */
   read?: (signal: AbortSignal) => Promise<RawFullCheck>;
-  /** The detail of an unsealed chain; defaults to NO_KEY (no keychain). */
-  unsealed?: string;
 }
 
 export const DAY_MS = 86_400_000;
 
-/**
- * Compares the worker's reading of the chain with the seal (checked with `key` when there is one).
- * `unsealed` is the detail of an `unanchored` chain (chain-check.ts: NO_KEY or SERVER_UNSEALED).
- */
-export function judgeChain(
-  raw: RawFullCheck,
-  key: SealKey | null,
-  unsealed: string = NO_KEY,
-): ChainReport {
+/** Compares the worker's reading of the chain with the seal (checked with `key` when there is one). */
+export function judgeChain(raw: RawFullCheck, key: SealKey | null): ChainReport {
   const broken = (detail: string, brokenAtId: number | null): ChainReport => ({
     state: 'broken',
     detail,
@@ -92,7 +83,12 @@ export function judgeChain(
   }
   return key
     ? { state: 'ok', detail: null, brokenAtId: null, rowsChecked: raw.rows }
-    : { state: 'unanchored', detail: unsealed, brokenAtId: null, rowsChecked: raw.rows };
+    : {
+        state: 'unanchored',
+        detail: 'The OS keychain is not available, so the audit log cannot be sealed on this till.',
+        brokenAtId: null,
+        rowsChecked: raw.rows,
+      };
 }
 
 export class IntegrityMonitor {
@@ -175,7 +171,7 @@ export class IntegrityMonitor {
             ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}),
             signal: this.abort.signal,
           });
-      const auditChain = judgeChain(raw, this.key, this.o.unsealed);
+      const auditChain = judgeChain(raw, this.key);
       outcome = {
         ok: raw.integrity === 'ok' && auditChain.state !== 'broken',
         integrity: raw.integrity,

@@ -233,7 +233,10 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     if (def.access !== 'public' && !session) return err('UNAUTHENTICATED', 'Please sign in.');
 
     return def.writes && !def.bulk
-      ? db.write(() => checkAndRun(channel, payload, caller, session))
+      ? db.write(
+          () => checkAndRun(channel, payload, caller, session),
+          def.contended ? 'readCommitted' : 'serializable',
+        )
       : checkAndRun(channel, payload, caller, session);
   }
 

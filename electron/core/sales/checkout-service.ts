@@ -16,7 +16,7 @@ import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
-import { run } from '../db/sql';
+import { lockForUpdate, run } from '../db/sql';
 import type { SettingsService } from '../settings/settings-service';
 import { takeReceiptNo } from '../tills/till-service';
 import type { Clock } from '../types';
@@ -101,6 +101,13 @@ export class CheckoutService {
       }
       const customer =
         input.customerId === null ? null : await findSellableCustomer(em, input.customerId);
+      // On a store server the sale runs at READ COMMITTED (contended): the products' stock is
+      // locked before it is read, so two tills cannot both sell the last unit (issue 12).
+      await lockForUpdate(
+        em,
+        'products',
+        input.lines.map((l) => l.productId),
+      );
       const { quote, overrides } = await this.price(em, actor, input);
       const { currency, pricesIncludeTax } = quote;
       const tenders = settleTenders(quote.total, input.tenders);
