@@ -28,7 +28,7 @@ import { expectedRollups, storedRollups } from '../helpers/analytics';
 import { systemTimeZone } from '../../electron/core/settings/settings-service';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GENESIS_HASH, hashAuditRow } from '../../electron/core/audit/audit-log';
@@ -43,6 +43,7 @@ import {
   withAdmin,
 } from '../helpers/core';
 import { insertProducts } from '../helpers/retail';
+import { bundleChild, type ChildEntry } from '../helpers/child-bundle';
 
 /** Counted SIGKILLs, each after the child acknowledged at least one sale in that run (D2: ≥ 20). */
 /** 20 in `npm test` (CI time); `npm run test:durability` sets KASSA_DURABILITY_KILLS=100 (D2). */
@@ -57,36 +58,7 @@ const CHILD_TIMEOUT_MS = 20_000;
 const ROOT = resolve(__dirname, '../..');
 const WRITER = join(ROOT, 'tests/core/fixtures/crash-writer.ts');
 
-/**
- * How the child is started. Loading the core through tsx's loader costs about 1 s per start, so
- * the writer is bundled once with esbuild (tsx's own compiler; packages stay external and resolve
- * from node_modules, hence the bundle lives under node_modules/.cache) and each start is plain
- * `node bundle.mjs` (about 0.5 s). If esbuild cannot be loaded, it falls back to `--import tsx`.
- */
-let childArgs: string[] = ['--import', 'tsx', WRITER];
-let bundlePath: string | undefined;
-
-async function bundleWriter(): Promise<void> {
-  try {
-    const { build } = await import('esbuild');
-    const out = join(ROOT, 'node_modules/.cache/kassa-tests', `crash-writer-${process.pid}.mjs`);
-    mkdirSync(join(out, '..'), { recursive: true });
-    await build({
-      entryPoints: [WRITER],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      tsconfig: join(ROOT, 'tsconfig.json'),
-      logLevel: 'silent',
-    });
-    bundlePath = out;
-    childArgs = [out];
-  } catch {
-    // keep the tsx fallback
-  }
-}
+let writer: ChildEntry = { args: ['--import', 'tsx', WRITER], remove: () => undefined };
 
 interface Ack {
   receiptNo: number;
@@ -113,7 +85,7 @@ let dbPath: string;
 let productIds: number[];
 
 beforeAll(async () => {
-  await bundleWriter();
+  writer = await bundleChild('tests/core/fixtures/crash-writer.ts');
   dir = tempDir('kassa-crash-');
   const t = await makeTestCore({ dir, secretStore: stableKeychain() });
   await withAdmin(t);
@@ -133,7 +105,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
-  if (bundlePath) rmSync(bundlePath, { force: true });
+  writer.remove();
 });
 
 interface RunResult {
@@ -147,7 +119,7 @@ interface RunResult {
  */
 function runChild(runSeed: number, mode: { counted: true } | { counted: false; earlyMs: number }) {
   return new Promise<RunResult>((done, fail) => {
-    const child = spawn(process.execPath, [...childArgs, dbPath, String(runSeed)], {
+    const child = spawn(process.execPath, [...writer.args, dbPath, String(runSeed)], {
       cwd: ROOT,
       env: {
         ...process.env,

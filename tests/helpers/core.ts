@@ -3,6 +3,7 @@
  * read-only view of the file for asserting rows.
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,15 @@ export function stableKeychain(): SecretStore {
   return createMemorySecretStore({
     [DATA_PROTECTION_KEY_ACCOUNT]: Buffer.alloc(32, 0x4b).toString('base64'),
   });
+}
+
+/**
+ * The keychain of the till called `name`: its own data-protection key (so its own audit seal key),
+ * the same in every process, as a real till's keychain survives a restart.
+ */
+export function keychainOf(name: string): SecretStore {
+  const key = createHash('sha256').update(`kassa-test-till:${name}`).digest('base64');
+  return createMemorySecretStore({ [DATA_PROTECTION_KEY_ACCOUNT]: key });
 }
 
 /**
