@@ -141,6 +141,11 @@ export const ERROR_CODES = [
   'BACKUP_TOO_NEW',
   /** This till's data is on a store server, backed up by the server's tools: no backup files (issue 12). */
   'STORE_SERVER_BACKUPS',
+  /**
+   * The store server cannot be reached (issue 12, section 3): nothing was saved; the same request
+   * (the same sale id) can be sent again once it is back.
+   */
+  'SERVER_UNREACHABLE',
   /** No browser engine could draw the Z report's PDF (issue 10, section 1); no file was written. */
   'REPORT_PDF_FAILED',
   /** The category would sit below level 3 of the tree (issue 11, section 1). */

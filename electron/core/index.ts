@@ -255,6 +255,8 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   });
   if (!safeMode && options.integrityCheck !== false)
     integrity.schedule(options.integrityCheck?.firstAfterMs ?? 60_000);
+  // While the store server is away, ask it every 5 s, so the till's warning goes when it is back.
+  const stopProbe = server ? every(5_000, () => void db.probe()) : () => {};
   const stopBackups =
     !safeMode && !server && options.backupSchedule !== false
       ? every(options.backupSchedule?.checkEveryMs ?? CHECK_EVERY_MS, () => {
@@ -291,6 +293,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     backupNow: (reason) => services.backups.run(reason),
     async close() {
       stopBackups();
+      stopProbe();
       await services.backups.idle();
       safeMode = true;
       await integrity.close();

@@ -77,6 +77,11 @@ export const authChannels = {
        */
       storage: z.strictObject({
         ok: z.boolean(),
+        /**
+         * Why writes fail: the till's own disk (D7), or its store server cannot be reached
+         * (issue 12, section 3: sales are paused until it answers again).
+         */
+        reason: z.enum(['disk', 'server']).optional(),
         message: z.string().max(300).optional(),
         since: utcTimestamp.optional(),
       }),

@@ -32,7 +32,12 @@ async function freePort(): Promise<number> {
 
 export interface PgServer {
   url: string;
+  /** Stops the server and deletes its files. */
   stop(): void;
+  /** Stops it as a crash would (`pg_ctl stop -m immediate`), keeping its files. */
+  halt(): void;
+  /** Starts it again on the same port, after `halt`. */
+  resume(): void;
 }
 
 export async function startPostgres(bin: string): Promise<PgServer> {
@@ -54,25 +59,32 @@ export async function startPostgres(bin: string): Promise<PgServer> {
     );
   run('initdb', ['-D', data, '-U', 'kassa', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-o',
-    `-h 127.0.0.1 -p ${port} -k ${dir} -F`,
-    'start',
-  ]);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-h 127.0.0.1 -p ${port} -k ${dir} -F`,
+      'start',
+    ]);
+  const halt = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  start();
   return {
     url: `postgres://kassa@127.0.0.1:${port}/postgres`,
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        halt();
+      } catch {
+        // not running (halted): nothing to stop
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    halt,
+    resume: start,
   };
 }
 

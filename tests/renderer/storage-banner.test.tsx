@@ -1,10 +1,12 @@
 /**
  * D7 in the renderer: after a write that could not be stored, the shell shows a standing warning
- * that says the sale was not saved, until a write succeeds again.
+ * that says the sale was not saved, until a write succeeds again. Issue 12, section 3: on a store
+ * server that cannot be reached, the warning says so, and since when.
  */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../renderer/src/api/client';
+import { useSessionStore, useStorageStore } from '../../renderer/src/stores';
 import { createFakeApi, fail, ok, renderApp, sessionFor, SOUND, TILL } from './helpers';
 
 const BANNER = { name: /Sales are not being saved/ };
@@ -46,5 +48,31 @@ describe('the storage warning (D7)', () => {
     await screen.findByRole('alert', BANNER);
     await call('sales:parkedList');
     expect(screen.getByRole('alert', BANNER)).toBeInTheDocument();
+  });
+
+  it('says when the store server went away, and goes when app:status says it is back', async () => {
+    const SERVER = { name: /Store server unreachable since 10:42: sales are paused/ };
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier') }));
+    renderApp(api);
+    await screen.findByRole('button', { name: 'Checkout' });
+    api['sales:park'].mockResolvedValue(fail('SERVER_UNREACHABLE'));
+    await expect(
+      call('sales:park', { label: 'x', cart: { lines: [{ productId: 1, quantity: 1 }] } }),
+    ).rejects.toMatchObject({ code: 'SERVER_UNREACHABLE' });
+    // The core's own time of the first failure wins over the renderer's.
+    const away = new Date(2026, 11, 3, 10, 42).toISOString();
+    const status = (storage: { ok: boolean; reason?: 'server' | 'disk'; since?: string }) =>
+      ok({ setupRequired: false, terminalName: TILL, safeMode: false, integrity: SOUND, storage });
+    api['app:status'].mockResolvedValue(status({ ok: false, reason: 'server', since: away }));
+    useStorageStore.getState().setWritable(true);
+    await useSessionStore.getState().refreshStatus();
+    const banner = await screen.findByRole('alert', SERVER);
+    expect(banner).toHaveTextContent('Nothing is saved until it answers again');
+    expect(screen.queryByRole('alert', BANNER)).toBeNull();
+
+    api['app:status'].mockResolvedValue(status({ ok: true }));
+    await useSessionStore.getState().refreshStatus();
+    await waitFor(() => expect(screen.queryByRole('alert', SERVER)).toBeNull());
   });
 });

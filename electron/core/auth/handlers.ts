@@ -4,16 +4,31 @@ import type { Services } from '../services';
 
 export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' | 'auth'> {
   return {
-    'app:status': async () => ({
-      setupRequired: s.safeMode() ? false : await s.auth.setupRequired(),
-      terminalName: s.settings.terminalName,
-      safeMode: s.safeMode(),
-      integrity: s.integrity.status(),
-      storage: s.db.storageFault
-        ? { ok: false, message: s.db.storageFault.message, since: s.db.storageFault.at }
-        : { ok: true },
-      locale: s.settings.locale(),
-    }),
+    'app:status': async () => {
+      // Answers while the store server is away too, so the till can say so (issue 12).
+      const setupRequired = s.safeMode()
+        ? false
+        : await s.auth.setupRequired().catch((e: unknown) => {
+            if (!s.db.markUnreachable(e)) throw e;
+            return false;
+          });
+      const fault = s.db.storageFault;
+      return {
+        setupRequired,
+        terminalName: s.settings.terminalName,
+        safeMode: s.safeMode(),
+        integrity: s.integrity.status(),
+        storage: fault
+          ? {
+              ok: false,
+              reason: fault.code === 'SERVER_UNREACHABLE' ? ('server' as const) : ('disk' as const),
+              message: fault.message,
+              since: fault.at,
+            }
+          : { ok: true },
+        locale: s.settings.locale(),
+      };
+    },
     'setup:createAdmin': (input, { caller }) => s.auth.createFirstAdmin(input, caller.windowId),
     'auth:session': (_input, { session }) => ({ session: session ? s.auth.info(session) : null }),
     'auth:login': (input, { caller }) =>

@@ -24,6 +24,8 @@ import {
   BUSY_MESSAGE,
   classifyStorageError,
   retryablePgCode,
+  SERVER_UNREACHABLE_MESSAGE,
+  serverUnreachable,
   STORAGE_FAILED_MESSAGE,
   toStorageAppError,
 } from './storage-errors';
@@ -41,7 +43,7 @@ export type Isolation = 'serializable' | 'readCommitted';
 
 /** The last storage failure, until a write commits again (D7). `at` is UTC ISO-8601. */
 export interface StorageFault {
-  code: 'STORAGE_FAILED';
+  code: 'STORAGE_FAILED' | 'SERVER_UNREACHABLE';
   message: string;
   at: string;
 }
@@ -312,8 +314,46 @@ export class Database {
     if (failWrite) throw new AppError('STORAGE_FAILED', STORAGE_FAILED_MESSAGE);
   }
 
-  /** Maps a failed write to its typed error and remembers a storage failure (D7). */
+  /**
+   * SERVER_UNREACHABLE for a call that met a store server going away, remembered as the till's
+   * fault since the first such failure, until a write commits or `probe` reaches the server
+   * (issue 12, section 3); undefined for any other error.
+   */
+  markUnreachable(e: unknown): AppError | undefined {
+    if (e instanceof AppError || !serverUnreachable(e)) return undefined;
+    if (this.fault?.code !== 'SERVER_UNREACHABLE') {
+      this.logger.error('store server unreachable', { error: describe(e) });
+      this.fault = {
+        code: 'SERVER_UNREACHABLE',
+        message: SERVER_UNREACHABLE_MESSAGE,
+        at: new Date().toISOString(),
+      };
+    }
+    return new AppError('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE);
+  }
+
+  /**
+   * While the store server is unreachable: asks it `SELECT 1` and clears the fault when it
+   * answers. Called by the core's timer (every few seconds), so the till's warning goes as soon
+   * as the server is back, not at the next sale. Never rejects.
+   */
+  async probe(): Promise<void> {
+    if (this.fault?.code !== 'SERVER_UNREACHABLE') return;
+    try {
+      await this.dataSource.query('SELECT 1');
+      this.fault = null;
+    } catch {
+      // still away
+    }
+  }
+
+  /**
+   * Maps a failed write to its typed error and remembers a storage failure (D7) or an unreachable
+   * store server (issue 12).
+   */
   private failed(e: unknown): unknown {
+    const unreachable = this.markUnreachable(e);
+    if (unreachable) return unreachable;
     const mapped = toStorageAppError(e);
     if (
       mapped instanceof AppError &&

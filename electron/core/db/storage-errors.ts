@@ -46,6 +46,43 @@ export function retryablePgCode(error: unknown): string | undefined {
   return wrappedCode(error, (code) => RETRYABLE_PG_CODES.includes(code));
 }
 
+/**
+ * Signs that a store server cannot be reached (issue 12, section 3): the connection was refused,
+ * reset, timed out or closed, or the server is shutting down or starting (SQLSTATE class 08
+ * connection_exception; 57P01–57P03 admin, crash and cannot-connect-now: PostgreSQL
+ * documentation, Appendix A). node-postgres reports a connection that dies under a query with
+ * no code, by its message.
+ */
+const UNREACHABLE_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+];
+const CONNECTION_LOST =
+  /Connection terminated|connection is closed|Client has encountered a connection error/i;
+
+/** True when `error` (own or TypeORM-wrapped) says the store server cannot be reached. */
+export function serverUnreachable(error: unknown): boolean {
+  if (wrappedCode(error, (code) => UNREACHABLE_CODES.includes(code) || code.startsWith('08')))
+    return true;
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
+    if (CONNECTION_LOST.test(String((e as { message?: unknown }).message ?? ''))) return true;
+    e = (e as { driverError?: unknown }).driverError;
+  }
+  return false;
+}
+
+/** What a till says while its store server cannot be reached; nothing was saved. */
+export const SERVER_UNREACHABLE_MESSAGE =
+  'The store server cannot be reached, so sales are paused and nothing was saved. Kassa keeps trying; the sale can be completed again once it is back.';
+
 /** Which kind of storage failure an error is, if it is one. */
 export function classifyStorageError(error: unknown): StorageFailure | undefined {
   const code = sqliteCode(error);
@@ -65,9 +102,14 @@ export const STORAGE_FAILED_MESSAGE =
 export const BUSY_MESSAGE =
   'The database is busy (another till or program is writing). Nothing was saved; try again.';
 
-/** The typed error a storage failure becomes; other errors are returned unchanged. */
+/**
+ * The typed error a storage failure becomes (STORAGE_FAILED, BUSY, or SERVER_UNREACHABLE on a
+ * store server); other errors are returned unchanged.
+ */
 export function toStorageAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
+  if (serverUnreachable(error))
+    return new AppError('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE);
   const kind = classifyStorageError(error);
   if (kind === 'busy') return new AppError('BUSY', BUSY_MESSAGE);
   if (kind) return new AppError('STORAGE_FAILED', STORAGE_FAILED_MESSAGE);

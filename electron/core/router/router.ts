@@ -250,6 +250,9 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       return await route(channel, payload, caller);
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
+      // A read that met a store server going away (issue 12, section 3).
+      const unreachable = db.markUnreachable(e);
+      if (unreachable) return { ok: false, error: unreachable.toBody() };
       logger.error('unexpected error in channel handler', {
         channel: typeof channel === 'string' ? channel.slice(0, 100) : typeof channel,
         error: e instanceof Error ? e.message : String(e),

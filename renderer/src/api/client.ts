@@ -27,12 +27,15 @@ export interface ClientHooks {
    * after any `writes` channel succeeded (the disk works again).
    */
   onStorage: (writable: boolean) => void;
+  /** Issue 12: told that the store server could not be reached (a SERVER_UNREACHABLE answer). */
+  onServerAway: () => void;
 }
 
 const defaultHooks: ClientHooks = {
   onSessionProblem: () => undefined,
   onReauthRequired: () => Promise.resolve(false),
   onStorage: () => undefined,
+  onServerAway: () => undefined,
 };
 
 let hooks: ClientHooks = defaultHooks;
@@ -87,6 +90,7 @@ function toAppError(body: AppErrorBody): AppError {
   const error = new AppError(body.code, body.message, body.issues);
   if (SESSION_PROBLEM_CODES.includes(error.code)) hooks.onSessionProblem(error);
   if (error.code === 'STORAGE_FAILED') hooks.onStorage(false);
+  if (error.code === 'SERVER_UNREACHABLE') hooks.onServerAway();
   return error;
 }
 

@@ -1,27 +1,39 @@
 import { Alert } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconServerOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../api/messages';
 import { useStorageStore } from '../stores/storage';
 
 /**
- * D7: a standing warning while the till cannot store writes. Every sale is refused with the same
- * message until one is saved again; each new try is a clean retry.
+ * D7: a standing warning while the till cannot store writes: its disk, or (issue 12, section 3)
+ * its store server, unreachable since a time shown in the till's own clock. Every sale is refused
+ * with the same message until one is saved again; each new try is a clean retry.
  */
 export function StorageBanner() {
-  const writable = useStorageStore((s) => s.writable);
-  const { t } = useTranslation('shell');
-  if (writable) return null;
+  const problem = useStorageStore((s) => s.problem);
+  const { t, i18n } = useTranslation('shell');
+  if (!problem) return null;
+  const server = problem.reason === 'server';
   return (
     <Alert
       color="red"
       variant="light"
       role="alert"
       className="k-storage-banner"
-      title={t('storage.title')}
-      icon={<IconDeviceFloppy size={20} />}
+      title={
+        server
+          ? t('storage.serverTitle', {
+              time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
+                new Date(problem.since),
+              ),
+            })
+          : t('storage.title')
+      }
+      icon={server ? <IconServerOff size={20} /> : <IconDeviceFloppy size={20} />}
     >
-      {ERROR_MESSAGES.STORAGE_FAILED} {t('storage.retrying')}
+      {server
+        ? t('storage.serverRetrying')
+        : `${ERROR_MESSAGES.STORAGE_FAILED} ${t('storage.retrying')}`}
     </Alert>
   );
 }

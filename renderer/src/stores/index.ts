@@ -35,13 +35,18 @@ export function connectStores(): void {
     onSessionProblem: (error) => useSessionStore.getState().handleSessionProblem(error),
     onReauthRequired: () => useReauthStore.getState().request(),
     onStorage: (writable) => useStorageStore.getState().setWritable(writable),
+    onServerAway: () => useStorageStore.getState().setServerAway(new Date().toISOString()),
   });
   cartSync.start(() => void useCartTakeoverStore.getState().check(true));
 }
 
 useSessionStore.subscribe((state, previous) => {
-  if (state.status && state.status !== previous.status && !state.status.storage.ok)
-    useStorageStore.getState().setWritable(false);
+  const storage = state.status !== previous.status ? state.status?.storage : undefined;
+  if (storage?.reason === 'server' && storage.since)
+    useStorageStore.getState().setServerAway(storage.since);
+  else if (storage && !storage.ok) useStorageStore.getState().setWritable(false);
+  else if (storage?.ok && useStorageStore.getState().problem?.reason === 'server')
+    useStorageStore.getState().setWritable(true);
   // The store's language, before anyone signs in (the sign-in screen) …
   if (state.status?.locale && state.status.locale !== previous.status?.locale)
     void setLocale(state.status.locale);

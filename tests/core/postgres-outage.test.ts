@@ -1,0 +1,103 @@
+/**
+ * Issue 12, section 3: the store server goes away in the middle of a stream of sales from three
+ * tills (`pg_ctl stop -m immediate`, as a crash), and comes back.
+ *
+ * Each till sells one mug after another; a sale that fails is sent again with the same id, as the
+ * till does when the cashier completes it again, until the server answers. While the server is
+ * away every till says so: each failed sale answers SERVER_UNREACHABLE (never INTERNAL), and so
+ * does any call of a signed-in window (its session follows the staff row, which cannot be read);
+ * app:status in a window without a session says `reason: 'server'` and since when. Afterwards every acknowledged sale is there
+ * exactly once, each till's receipts run 1..n with no gap, and the warning is gone.
+ */
+import { callerFor } from '../helpers/core';
+import { createDatabase, findPostgres, startPostgres, sqlOn } from '../helpers/postgres';
+import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { ADMIN, resultCode } from '../helpers/core';
+
+const bin = findPostgres();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () => {
+  it('three tills selling through a crash of the server: nothing lost or doubled, and they said so', async () => {
+    const pg = await startPostgres(bin!);
+    const tills: StoreTill[] = [];
+    try {
+      const url = await createDatabase(pg, 'store');
+      const head = await storeTill(url, 'till-0');
+      tills.push(head);
+      await setUpStore(head, url);
+      const mug = await createMug(head);
+      for (const name of ['till-1', 'till-2', 'till-3']) {
+        const till = await storeTill(url, name);
+        await till.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+        tills.push(till);
+      }
+      const acked = new Map<string, { till: string; receiptNo: number }>();
+      const codes = new Map<string, number>();
+      let selling = true;
+      const sell = async (till: StoreTill, name: string) => {
+        while (selling) {
+          const sale = mugSale(mug);
+          for (;;) {
+            const r = await till.invoke('sales:checkout', sale, callerFor(1));
+            if (r.ok) {
+              acked.set(sale.id, {
+                till: name,
+                receiptNo: (r.data as { receiptNo: number }).receiptNo,
+              });
+              break;
+            }
+            codes.set(resultCode(r), (codes.get(resultCode(r)) ?? 0) + 1);
+            await sleep(50);
+          }
+        }
+      };
+      const streams = tills.slice(1).map((till, i) => sell(till, `till-${i + 1}`));
+      await sleep(1_000);
+      const before = acked.size;
+      pg.halt();
+      await sleep(1_500);
+      // A window with no session reads the status; a signed-in one is told at once too.
+      const away = (await tills[1]!.must('app:status', undefined, 2)).storage;
+      const signedIn = resultCode(await tills[1]!.invoke('app:status', undefined, callerFor(1)));
+      const duringOutage = acked.size;
+      pg.resume();
+      await sleep(2_000);
+      selling = false;
+      await Promise.all(streams);
+      const after = (await tills[1]!.must('app:status')).storage;
+
+      console.info(
+        `[outage] sales acknowledged ${before} before the crash, ${acked.size} in all; failed answers ${JSON.stringify(Object.fromEntries(codes))}`,
+      );
+      expect(before).toBeGreaterThan(0);
+      expect(acked.size).toBeGreaterThan(duringOutage);
+      expect([...codes.keys()]).toEqual(['SERVER_UNREACHABLE']);
+      expect(away).toMatchObject({ ok: false, reason: 'server' });
+      expect(signedIn).toBe('SERVER_UNREACHABLE');
+      expect(after).toEqual({ ok: true });
+
+      const rows = await sqlOn(
+        url,
+        `SELECT s.uuid, t.name AS till, s.receipt_no FROM sales s JOIN tills t ON t.id = s.till_id`,
+      );
+      const found = new Map(rows.map((r) => [String(r.uuid), r]));
+      expect(rows.length).toBe(found.size);
+      const lost = [...acked].filter(
+        ([uuid, ack]) =>
+          found.get(uuid)?.till !== ack.till || found.get(uuid)?.receipt_no !== ack.receiptNo,
+      );
+      expect(lost).toEqual([]);
+      const receipts = await sqlOn(
+        url,
+        `SELECT t.name, COUNT(*) AS n, MIN(s.receipt_no) AS first, MAX(s.receipt_no) AS last
+         FROM sales s JOIN tills t ON t.id = s.till_id GROUP BY t.name ORDER BY t.name`,
+      );
+      for (const r of receipts)
+        expect({ ...r, n: Number(r.n) }).toEqual({ ...r, n: r.last, first: 1 });
+    } finally {
+      await Promise.all(tills.map((t) => t.close()));
+      pg.stop();
+    }
+  }, 120_000);
+});
