@@ -44,6 +44,7 @@ import {
 } from '../helpers/core';
 import { insertProducts } from '../helpers/retail';
 import { bundleChild, type ChildEntry } from '../helpers/child-bundle';
+import { prng } from '../../scripts/bench/stats';
 
 /** Counted SIGKILLs, each after the child acknowledged at least one sale in that run (D2: ≥ 20). */
 /** 20 in `npm test` (CI time); `npm run test:durability` sets KASSA_DURABILITY_KILLS=100 (D2). */
@@ -63,17 +64,6 @@ let writer: ChildEntry = { args: ['--import', 'tsx', WRITER], remove: () => unde
 interface Ack {
   receiptNo: number;
   total: number;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000_007);

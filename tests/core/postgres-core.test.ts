@@ -11,13 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
-import { createCore, type Core, type ServerTls } from '../../electron/core';
+import { createCore } from '../../electron/core';
 import { localFolder } from '../../electron/core/backups/backup-folders';
 import { APP_ORIGIN } from '../../shared/csp';
 import {
   ADMIN,
   callerFor,
-  FakeClock,
   memorySecrets,
   resultCode,
   silentLogger,
@@ -30,6 +29,7 @@ import {
   startPostgres,
   type PgServer,
 } from '../helpers/postgres';
+import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
 
 const bin = findPostgres();
 
@@ -37,46 +37,6 @@ const bin = findPostgres();
 const GRANTS = readFileSync(join(__dirname, '../../docs/deployment.md'), 'utf8')
   .split('-- as kassa_owner, in the kassa database, after the first start has migrated it')[1]!
   .split('```')[0]!;
-const NO_TLS: ServerTls = { mode: 'disable' };
-
-/** A till on `url`: its own folder for the marker and key file, its own name. */
-async function till(
-  url: string,
-  name: string,
-  tls: ServerTls = NO_TLS,
-  dir = tempDir(),
-): Promise<Core & { dir: string }> {
-  const core = await createCore({
-    databasePath: join(dir, 'till.sqlite'),
-    database: { kind: 'postgres', url, tls },
-    clock: new FakeClock(),
-    secretStore: memorySecrets(),
-    appOrigin: APP_ORIGIN,
-    terminalName: name,
-    logger: silentLogger,
-    integrityCheck: false,
-    testPasswordCost: 4,
-  });
-  return Object.assign(core, { dir });
-}
-
-/** Calls a channel and answers its data, throwing with the error code when it failed. */
-async function must(core: Core, channel: string, input?: unknown, window = 1): Promise<any> {
-  const r = await core.invoke(channel, input, callerFor(window));
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
-/** The store's first admin on `core` (window 1), 2FA and shifts off as other core tests have it. */
-async function setUpStore(core: Core, url: string): Promise<void> {
-  await sqlOn(url, 'UPDATE roles SET require_totp = 0');
-  await sqlOn(
-    url,
-    "INSERT INTO settings (key, value, updated_at) VALUES ('shifts.require_open_shift', 'false', '2026-01-01T00:00:00.000Z') ON CONFLICT (key) DO NOTHING",
-  );
-  await must(core, 'setup:createAdmin', ADMIN);
-}
-
 describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
   let pg: PgServer;
   let n = 0;
@@ -88,29 +48,19 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('two tills start together: one migrates under the lock, both sell and see each other', async () => {
     const url = await freshDatabase();
-    const [one, two] = await Promise.all([till(url, 'till-1'), till(url, 'till-2')]);
+    const [one, two] = await Promise.all([storeTill(url, 'till-1'), storeTill(url, 'till-2')]);
     try {
       expect([one.safeMode, two.safeMode]).toEqual([false, false]);
       const migrations = await sqlOn(url, 'SELECT name FROM migrations');
       expect(migrations).toHaveLength(MIGRATIONS.length);
       await setUpStore(one, url);
-      await must(two, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
-      const mug = await must(one, 'products:create', {
-        sku: 'MUG',
-        name: 'Mug',
-        price: 250,
-        taxRateBps: 2000,
-      });
-      const sell = (core: Core) =>
-        must(core, 'sales:checkout', {
-          id: randomUUID(),
-          lines: [{ productId: mug.id, quantity: 1 }],
-          tenders: [{ type: 'cash', amount: 250 }],
-        });
+      await two.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      const mug = await createMug(one);
+      const sell = (core: StoreTill) => core.must('sales:checkout', mugSale(mug));
       const sales = [];
       for (let i = 0; i < 3; i++) sales.push(await sell(one), await sell(two));
       expect(sales.map((s) => s.receiptNo)).toEqual([1, 1, 2, 2, 3, 3]);
-      const listed = await must(two, 'sales:list', { limit: 50 });
+      const listed = await two.must('sales:list', { limit: 50 });
       expect(listed.items).toHaveLength(6);
       // Each till wrote only to its own chain, numbered by its till row, and sealed it.
       const chains = await sqlOn(
@@ -133,25 +83,15 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('two tills selling at the same moment: one chain each, no fork, no lost or doubled receipt', async () => {
     const url = await freshDatabase();
-    const one = await till(url, 'till-1');
-    const two = await till(url, 'till-2');
+    const one = await storeTill(url, 'till-1');
+    const two = await storeTill(url, 'till-2');
     try {
       await setUpStore(one, url);
-      await must(two, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
-      const mug = await must(one, 'products:create', {
-        sku: 'MUG',
-        name: 'Mug',
-        price: 250,
-        taxRateBps: 2000,
-      });
-      const sell = (core: Core) =>
-        must(core, 'sales:checkout', {
-          id: randomUUID(),
-          lines: [{ productId: mug.id, quantity: 1 }],
-          tenders: [{ type: 'cash', amount: 250 }],
-        });
+      await two.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      const mug = await createMug(one);
+      const sell = (core: StoreTill) => core.must('sales:checkout', mugSale(mug));
       const SALES = 15;
-      const run = async (core: Core) => {
+      const run = async (core: StoreTill) => {
         const receipts: number[] = [];
         for (let i = 0; i < SALES; i++) receipts.push((await sell(core)).receiptNo);
         return receipts;
@@ -180,40 +120,25 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('two tills selling the last unit at once: one sells it, the other is refused (row lock)', async () => {
     const url = await freshDatabase();
-    const one = await till(url, 'till-1');
-    const two = await till(url, 'till-2');
+    const one = await storeTill(url, 'till-1');
+    const two = await storeTill(url, 'till-2');
     try {
       await setUpStore(one, url);
-      await must(two, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
-      await must(one, 'auth:reauthenticate', { password: ADMIN.password });
-      await must(one, 'stock:updateSettings', { negativeStock: 'refuse' });
-      const mug = await must(one, 'products:create', {
-        sku: 'MUG',
-        name: 'Mug',
-        price: 250,
-        taxRateBps: 2000,
-      });
+      await two.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      await one.must('auth:reauthenticate', { password: ADMIN.password });
+      await one.must('stock:updateSettings', { negativeStock: 'refuse' });
+      const mug = await createMug(one);
       const ROUNDS = 6;
       const outcomes: string[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        await must(one, 'stock:adjust', { productId: mug.id, quantity: 1, reason: 'found' });
+        await one.must('stock:adjust', { productId: mug, quantity: 1, reason: 'found' });
         const answers = await Promise.all(
-          [one, two].map((core) =>
-            core.invoke(
-              'sales:checkout',
-              {
-                id: randomUUID(),
-                lines: [{ productId: mug.id, quantity: 1 }],
-                tenders: [{ type: 'cash', amount: 250 }],
-              },
-              callerFor(1),
-            ),
-          ),
+          [one, two].map((core) => core.invoke('sales:checkout', mugSale(mug), callerFor(1))),
         );
         outcomes.push(answers.map(resultCode).sort().join(' '));
       }
       expect(outcomes).toEqual(Array(ROUNDS).fill('INSUFFICIENT_STOCK ok'));
-      const [stock] = await sqlOn(url, `SELECT on_hand FROM products WHERE id = ${mug.id}`);
+      const [stock] = await sqlOn(url, `SELECT on_hand FROM products WHERE id = ${mug}`);
       expect(stock).toEqual({ on_hand: 0 });
       expect(await sqlOn(url, 'SELECT COUNT(*) AS n FROM sales')).toEqual([{ n: String(ROUNDS) }]);
     } finally {
@@ -223,24 +148,14 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('refunds and voids on a store server: each answer reads back what its own write did', async () => {
     const url = await freshDatabase();
-    const core = await till(url, 'till-1');
+    const core = await storeTill(url, 'till-1');
     try {
       await setUpStore(core, url);
-      const mug = await must(core, 'products:create', {
-        sku: 'MUG',
-        name: 'Mug',
-        price: 250,
-        taxRateBps: 2000,
-      });
-      const sell = () =>
-        must(core, 'sales:checkout', {
-          id: randomUUID(),
-          lines: [{ productId: mug.id, quantity: 2 }],
-          tenders: [{ type: 'cash', amount: 500 }],
-        });
+      const mug = await createMug(core);
+      const sell = () => core.must('sales:checkout', mugSale(mug, 2));
       const [first, second] = [await sell(), await sell()];
-      await must(core, 'auth:reauthenticate', { password: ADMIN.password });
-      const refund = await must(core, 'sales:refund', {
+      await core.must('auth:reauthenticate', { password: ADMIN.password });
+      const refund = await core.must('sales:refund', {
         saleId: first.id,
         refundId: randomUUID(),
         lines: [{ lineId: first.lines[0].id, quantity: 1 }],
@@ -248,9 +163,9 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
         reason: 'chipped',
       });
       expect(refund).toMatchObject({ kind: 'refund', receiptNo: 3, total: -250 });
-      const voided = await must(core, 'sales:void', { id: second.id, reason: 'rang twice' });
+      const voided = await core.must('sales:void', { id: second.id, reason: 'rang twice' });
       expect(voided).toMatchObject({ id: second.id, status: 'voided' });
-      expect(await must(core, 'sales:get', { id: first.id })).toMatchObject({
+      expect(await core.must('sales:get', { id: first.id })).toMatchObject({
         lines: [{ refundedQuantity: 1 }],
       });
     } finally {
@@ -260,7 +175,7 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('the full check reads the server: a rewritten audit row and a dropped trigger are found', async () => {
     const url = await freshDatabase();
-    const core = await till(url, 'till-1');
+    const core = await storeTill(url, 'till-1');
     try {
       await setUpStore(core, url);
       expect(await core.checkIntegrity()).toMatchObject({ ok: true, integrity: 'ok' });
@@ -284,12 +199,12 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('a till will not start on a server whose guard trigger was dropped', async () => {
     const url = await freshDatabase();
-    await (await till(url, 'till-1')).close();
+    await (await storeTill(url, 'till-1')).close();
     await sqlOn(url, 'DROP TRIGGER sale_lines_append_only ON sale_lines');
-    const core = await till(url, 'till-1');
+    const core = await storeTill(url, 'till-1');
     try {
       expect(core.safeMode).toBe(true);
-      const status = await must(core, 'app:status');
+      const status = await core.must('app:status');
       expect(status.integrity.safeModeReason).toContain('sale_lines (UPDATE), sale_lines (DELETE)');
     } finally {
       await core.close();
@@ -298,7 +213,7 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('backups are the server’s: the till refuses to make or restore one and writes no file', async () => {
     const url = await freshDatabase();
-    const core = await till(url, 'till-1');
+    const core = await storeTill(url, 'till-1');
     try {
       await setUpStore(core, url);
       const run = await core.invoke('backups:run', {}, callerFor(1));
@@ -315,10 +230,10 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
 
   it('asks for TLS when told to: a server without it is refused, not used in the clear', async () => {
     const url = await freshDatabase();
-    const core = await till(url, 'till-1', { mode: 'require' });
+    const core = await storeTill(url, 'till-1', { mode: 'require' });
     try {
       expect(core.safeMode).toBe(true);
-      const status = await must(core, 'app:status');
+      const status = await core.must('app:status');
       expect(status.integrity.safeModeReason).toMatch(/store server could not be opened.*SSL/);
     } finally {
       await core.close();
@@ -329,32 +244,23 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
     const url = await freshDatabase();
     await sqlOn(pg.url, `CREATE ROLE till_${n} LOGIN`);
     const tillUrl = url.replace('kassa@', `till_${n}@`);
-    const early = await till(tillUrl, 'till-1');
+    const early = await storeTill(tillUrl, 'till-1');
     try {
       expect(early.safeMode).toBe(true);
-      const status = await must(early, 'app:status');
+      const status = await early.must('app:status');
       expect(status.integrity.safeModeReason).toMatch(/could not be opened.*permission denied/);
     } finally {
       await early.close();
     }
-    const owner = await till(url, 'till-0');
+    const owner = await storeTill(url, 'till-0');
     await setUpStore(owner, url);
     await sqlOn(url, GRANTS.replaceAll('kassa_till', `till_${n}`));
-    const daily = await till(tillUrl, 'till-1');
+    const daily = await storeTill(tillUrl, 'till-1');
     try {
       expect(daily.safeMode).toBe(false);
-      await must(daily, 'auth:login', { identifier: ADMIN.username, password: ADMIN.password });
-      const mug = await must(daily, 'products:create', {
-        sku: 'MUG',
-        name: 'Mug',
-        price: 250,
-        taxRateBps: 2000,
-      });
-      const sale = await must(daily, 'sales:checkout', {
-        id: randomUUID(),
-        lines: [{ productId: mug.id, quantity: 1 }],
-        tenders: [{ type: 'cash', amount: 250 }],
-      });
+      await daily.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      const mug = await createMug(daily);
+      const sale = await daily.must('sales:checkout', mugSale(mug));
       expect(sale.receiptNo).toBe(1);
       await expect(
         sqlOn(tillUrl, 'DROP TRIGGER sale_lines_append_only ON sale_lines'),

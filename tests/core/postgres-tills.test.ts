@@ -19,10 +19,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCore, type Core } from '../../electron/core';
-import { APP_ORIGIN } from '../../shared/csp';
 import { bundleChild, type ChildEntry } from '../helpers/child-bundle';
-import { ADMIN, callerFor, keychainOf, silentLogger, tempDir } from '../helpers/core';
+import { ADMIN, tempDir } from '../helpers/core';
 import {
   createDatabase,
   findPostgres,
@@ -31,6 +29,7 @@ import {
   type PgServer,
 } from '../helpers/postgres';
 import { countOf } from '../helpers/shifts';
+import { setUpStore, storeTill } from '../helpers/store-server';
 
 const bin = findPostgres();
 const ROOT = resolve(__dirname, '../..');
@@ -53,28 +52,6 @@ interface Till {
   ready: Promise<void>;
 }
 
-/** A core of the ninth till, in this process, answering data or throwing the error code. */
-async function openHead(
-  url: string,
-): Promise<Core & { must: (c: string, i?: unknown) => Promise<any> }> {
-  const core = await createCore({
-    databasePath: join(tempDir(), 'till.sqlite'),
-    database: { kind: 'postgres', url, tls: { mode: 'disable' } },
-    secretStore: keychainOf('till-0'),
-    appOrigin: APP_ORIGIN,
-    terminalName: 'till-0',
-    logger: silentLogger,
-    integrityCheck: false,
-    testPasswordCost: 4,
-  });
-  const must = async (channel: string, input?: unknown) => {
-    const r = await core.invoke(channel, input, callerFor(1));
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.data;
-  };
-  return Object.assign(core, { must });
-}
-
 describe.skipIf(!bin)('eight tills on one store server (issue 12, section 4)', () => {
   let pg: PgServer;
   let entry: ChildEntry;
@@ -89,13 +66,8 @@ describe.skipIf(!bin)('eight tills on one store server (issue 12, section 4)', (
 
   it('sell, refund each other, close a shift and change staff under kill -9: nothing lost or doubled', async () => {
     const url = await createDatabase(pg, 'store');
-    const head = await openHead(url);
-    await sqlOn(url, 'UPDATE roles SET require_totp = 0');
-    await sqlOn(
-      url,
-      "INSERT INTO settings (key, value, updated_at) VALUES ('shifts.require_open_shift', 'false', '2026-01-01T00:00:00.000Z') ON CONFLICT (key) DO NOTHING",
-    );
-    await head.must('setup:createAdmin', ADMIN);
+    const head = await storeTill(url, 'till-0');
+    await setUpStore(head, url);
     const products: number[] = [];
     for (let i = 0; i < 12; i++)
       products.push(
@@ -284,15 +256,7 @@ describe.skipIf(!bin)('eight tills on one store server (issue 12, section 4)', (
 
     // Every chain verifies on every till, and each till's seal with its own key.
     for (const name of ['till-0', ...tills.map((t) => t.name)]) {
-      const core = await createCore({
-        databasePath: join(tempDir(), 'check.sqlite'),
-        database: { kind: 'postgres', url, tls: { mode: 'disable' } },
-        secretStore: keychainOf(name),
-        appOrigin: APP_ORIGIN,
-        terminalName: name,
-        logger: silentLogger,
-        integrityCheck: false,
-      });
+      const core = await storeTill(url, name);
       const checked = await core.checkIntegrity();
       await core.close();
       expect({ name, ok: checked.ok, chain: checked.auditChain.state }).toEqual({

@@ -1,0 +1,78 @@
+/**
+ * Tills on a store server, for the tests of issue 12: a till's core on a throwaway PostgreSQL
+ * database (tests/helpers/postgres.ts), the store's first set-up, and a mug to sell.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createCore, type Core, type ServerTls } from '../../electron/core';
+import { APP_ORIGIN } from '../../shared/csp';
+import { ADMIN, callerFor, keychainOf, silentLogger, tempDir } from './core';
+import { sqlOn } from './postgres';
+
+export interface StoreTill extends Core {
+  /** The till's own folder (set-up marker, key file). */
+  dir: string;
+  /** Calls a channel from `window` and answers its data; throws with the error code. */
+  must(channel: string, input?: unknown, window?: number): Promise<any>;
+}
+
+/**
+ * The till `name` on the store database `url`: its own folder and keychain (keychainOf), the
+ * system clock, no scheduled full check, cheap test password hashes.
+ */
+export async function storeTill(
+  url: string,
+  name: string,
+  tls: ServerTls = { mode: 'disable' },
+): Promise<StoreTill> {
+  const dir = tempDir();
+  const core = await createCore({
+    databasePath: join(dir, 'till.sqlite'),
+    database: { kind: 'postgres', url, tls },
+    secretStore: keychainOf(name),
+    appOrigin: APP_ORIGIN,
+    terminalName: name,
+    logger: silentLogger,
+    integrityCheck: false,
+    testPasswordCost: 4,
+  });
+  const must = async (channel: string, input?: unknown, window = 1) => {
+    const r = await core.invoke(channel, input, callerFor(window));
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+    return r.data;
+  };
+  return Object.assign(core, { dir, must });
+}
+
+/**
+ * The store's first admin, signed in on `till` (window 1), with 2FA and the open-shift rule off as
+ * the other core tests have them.
+ */
+export async function setUpStore(till: StoreTill, url: string): Promise<void> {
+  await sqlOn(url, 'UPDATE roles SET require_totp = 0');
+  await sqlOn(
+    url,
+    "INSERT INTO settings (key, value, updated_at) VALUES ('shifts.require_open_shift', 'false', '2026-01-01T00:00:00.000Z') ON CONFLICT (key) DO NOTHING",
+  );
+  await till.must('setup:createAdmin', ADMIN);
+}
+
+/** A mug (stock product, £2.50, 20 % tax) created on `till`; answers its id. */
+export async function createMug(till: StoreTill): Promise<number> {
+  const mug = await till.must('products:create', {
+    sku: 'MUG',
+    name: 'Mug',
+    price: 250,
+    taxRateBps: 2000,
+  });
+  return mug.id;
+}
+
+/** The `sales:checkout` input for `quantity` mugs paid in exact cash. */
+export function mugSale(productId: number, quantity = 1) {
+  return {
+    id: randomUUID(),
+    lines: [{ productId, quantity }],
+    tenders: [{ type: 'cash' as const, amount: 250 * quantity }],
+  };
+}
