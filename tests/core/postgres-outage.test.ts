@@ -7,7 +7,9 @@
  * away every till says so: each failed sale answers SERVER_UNREACHABLE (never INTERNAL), and so
  * does any call of a signed-in window (its session follows the staff row, which cannot be read);
  * app:status in a window without a session says `reason: 'server'` and since when. Afterwards every acknowledged sale is there
- * exactly once, each till's receipts run 1..n with no gap, and the warning is gone.
+ * exactly once, each till's receipts run 1..n with no gap, and the warning is gone. Then the
+ * server goes away once more with nobody selling: the warning goes by itself once the core's
+ * 5-second probe reaches the server again.
  */
 import { callerFor } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, sqlOn } from '../helpers/postgres';
@@ -95,6 +97,19 @@ describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () 
       );
       for (const r of receipts)
         expect({ ...r, n: Number(r.n) }).toEqual({ ...r, n: r.last, first: 1 });
+
+      // With nobody selling, the warning goes once the server answers the core's own probe.
+      pg.halt();
+      const refused = await tills[1]!.invoke('sales:checkout', mugSale(mug), callerFor(1));
+      expect(resultCode(refused)).toBe('SERVER_UNREACHABLE');
+      pg.resume();
+      let storage = (await tills[1]!.must('app:status', undefined, 2)).storage;
+      expect(storage).toMatchObject({ ok: false, reason: 'server' });
+      for (const until = Date.now() + 15_000; !storage.ok && Date.now() < until;) {
+        await sleep(250);
+        storage = (await tills[1]!.must('app:status', undefined, 2)).storage;
+      }
+      expect(storage).toEqual({ ok: true });
     } finally {
       await Promise.all(tills.map((t) => t.close()));
       pg.stop();
