@@ -146,6 +146,13 @@ export const ERROR_CODES = [
    * (the same sale id) can be sent again once it is back.
    */
   'SERVER_UNREACHABLE',
+  /**
+   * A store server connection was tried and failed (issue 12, section 1): the message says what
+   * failed (unreachable, authentication, TLS, database, version). Nothing was changed.
+   */
+  'STORE_SERVER_REFUSED',
+  /** Another till of the store already has this name (`tills.name` is unique; issue 12). */
+  'TILL_NAME_TAKEN',
   /** No browser engine could draw the Z report's PDF (issue 10, section 1); no file was written. */
   'REPORT_PDF_FAILED',
   /** The category would sit below level 3 of the tree (issue 11, section 1). */

@@ -41,6 +41,12 @@ import { swapInRestored } from './backups/swap';
 import type { AuditInput } from './audit/audit-log';
 import { buildServices } from './services';
 import { ensureTill } from './tills/till-service';
+import {
+  joinedFromOption,
+  readStoreServerFile,
+  storeServerFilePath,
+  type JoinedServer,
+} from './store-server/connection-file';
 import { CART_CHANGING_CHANNELS } from './display/customer-display';
 import type { SaleDetail } from '../../shared/contract/sales-views';
 import { SettingsService } from './settings/settings-service';
@@ -86,10 +92,14 @@ function schemaProblem(raw: import('better-sqlite3').Database): string | null {
  * Calls that arrive during the swap wait for it and then reach the restarted core.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  let restore: { path: string; note: AuditInput } | null = null;
+  // A restore swaps the files under the core; a join reopens it on its store server.
+  let restore: { path: string | null; note: AuditInput } | null = null;
   const hooks: BootHooks = {
     requestRestart: (path, note) => {
       restore = { path, note };
+    },
+    requestReopen: (note) => {
+      restore = { path: null, note };
     },
   };
   // The customer display's listeners outlive a restart: each booted core feeds them.
@@ -100,9 +110,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   let current = follow(await bootCore(options, hooks));
   let swapping: Promise<void> | null = null;
-  const swap = async (r: { path: string; note: AuditInput }) => {
+  const swap = async (r: { path: string | null; note: AuditInput }) => {
     await current.close();
-    swapInRestored(options.databasePath, r.path);
+    if (r.path !== null) swapInRestored(options.databasePath, r.path);
     current = follow(await bootCore(options, { ...hooks, afterStart: r.note }));
     displayListeners.forEach((listener) => listener());
   };
@@ -139,6 +149,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
 interface BootHooks {
   requestRestart: (restoredPath: string, note: AuditInput) => void;
+  /** Boot again from the till's store server file, after a join or a new connection. */
+  requestReopen: (note: AuditInput) => void;
   /** Recorded in the audit log once the core is up (the restore, in the restored file). */
   afterStart?: AuditInput;
 }
@@ -146,13 +158,16 @@ interface BootHooks {
 async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
-  const terminal = options.terminalName ?? hostname();
   const path = options.databasePath;
+  const serverFile = options.storeServerFile ?? storeServerFilePath(path);
+  const place = await whereTheDataIs(options, serverFile);
+  const server = place.joined?.database ?? null;
+  // A till that joined a store server is called by the name it claimed there.
+  const terminal = place.joined?.tillName ?? options.terminalName ?? hostname();
   let safeMode = false;
 
   const audit = new AuditLog(clock, terminal);
   const marker = readMarker(path);
-  const server = storeServer(options);
   const integrity = new IntegrityMonitor({
     databasePath: path,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -173,7 +188,8 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   const dataSource = server
     ? createPostgresDataSource(server.url, server.tls)
     : createSqliteDataSource(options);
-  if (server) await openStoreServer(dataSource, integrity);
+  if (place.unreadable) integrity.enterSafeMode(place.unreadable);
+  else if (server) await openStoreServer(dataSource, integrity);
   else await openSqliteFile(options, dataSource, integrity, marker.setUp, clock, logger);
 
   const db = new Database(dataSource, logger);
@@ -245,6 +261,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       afterShiftClose: options.backupAfterShiftClose !== false,
       storeServer: server !== null,
     },
+    storeServer: { file: serverFile, joined: place.joined, requestReopen: hooks.requestReopen },
   });
   if (!safeMode) services.printing.start();
   const route = createRouter({
@@ -304,12 +321,32 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   };
 }
 
-/** The store server of `options`, or null for a SQLite till; throws on a SQLite path mismatch. */
-function storeServer(options: CoreOptions): Extract<DatabaseOption, { kind: 'postgres' }> | null {
+/**
+ * Where this till's data is: the `database` option when given (tests, the bench), else the till's
+ * store server file when it has one (a join, issue 12), else its own SQLite file (joined null).
+ * A store server file that cannot be read leaves the till in safe mode with `unreadable` saying
+ * why. Throws TypeError on a SQLite option whose path is not databasePath.
+ */
+async function whereTheDataIs(
+  options: CoreOptions,
+  serverFile: string,
+): Promise<{ joined: JoinedServer | null; unreadable?: string }> {
   const d = options.database;
   if (d?.kind === 'sqlite' && d.path !== options.databasePath)
     throw new TypeError('database.path must be databasePath for a SQLite till');
-  return d?.kind === 'postgres' ? d : null;
+  if (d?.kind === 'postgres')
+    return { joined: joinedFromOption(d, options.terminalName ?? hostname()) };
+  if (d?.kind === 'sqlite') return { joined: null };
+  try {
+    return { joined: await readStoreServerFile(serverFile, options.secretStore) };
+  } catch (e) {
+    // Never opened: safe mode answers every data channel before it reaches the database.
+    const nowhere = { kind: 'postgres', url: 'postgres://unread/none', tls: { mode: 'disable' } };
+    return {
+      joined: joinedFromOption(nowhere as Extract<DatabaseOption, { kind: 'postgres' }>, '?'),
+      unreadable: `This till's store server settings could not be read: ${(e as Error).message}`,
+    };
+  }
 }
 
 /**

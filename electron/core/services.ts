@@ -69,6 +69,8 @@ import { BackupSettings } from './backups/backup-settings';
 import { BackupRestore, type RequestRestart } from './backups/restore';
 import { SafeModeRestore } from './backups/safe-mode-restore';
 import type { FolderDialog } from './backups/folder-dialog';
+import { storeServerFilePath, type JoinedServer } from './store-server/connection-file';
+import { StoreServerService, type RequestReopen } from './store-server/store-server-service';
 
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
@@ -162,6 +164,8 @@ export interface Services {
   safeModeRestore: SafeModeRestore;
   /** The shell's folder dialog for the second backup folder; absent without a shell. */
   folderDialog?: FolderDialog;
+  /** Joining a store server and changing the connection (issue 12, section 1). */
+  storeServer: StoreServerService;
 }
 
 export interface ServiceDeps {
@@ -201,6 +205,16 @@ export interface ServiceDeps {
     afterShiftClose?: boolean;
     /** The data is on a store server: no backup files at all (BackupService.assertLocal). */
     storeServer?: boolean;
+  };
+  /**
+   * The till's store server file, the server this core runs on (null on SQLite), and how
+   * createCore reopens the till after a join. Tests outside createCore may leave it out: joins
+   * are then refused with CONFLICT.
+   */
+  storeServer?: {
+    file: string;
+    joined: JoinedServer | null;
+    requestReopen: RequestReopen;
   };
 }
 
@@ -412,6 +426,14 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     backupSettings,
     backupRestore,
     safeModeRestore,
+    storeServer: new StoreServerService({
+      db,
+      clock,
+      secretStore: d.secretStore,
+      file: d.storeServer?.file ?? storeServerFilePath(databasePath),
+      joined: d.storeServer?.joined ?? null,
+      ...(d.storeServer ? { requestReopen: d.storeServer.requestReopen } : {}),
+    }),
     ...(d.folderDialog ? { folderDialog: d.folderDialog } : {}),
     db,
     audit,

@@ -72,6 +72,11 @@ export interface CoreOptions {
    * `databasePath` itself (createCore throws a TypeError otherwise).
    */
   database?: DatabaseOption;
+  /**
+   * The till's store server file (store-server/connection-file.ts), read when `database` is not
+   * given; defaults to `store-server.json` beside databasePath. A join writes it.
+   */
+  storeServerFile?: string;
   /** Defaults to the system clock. */
   clock?: Clock;
   secretStore: SecretStore;

@@ -69,6 +69,11 @@ export const authChannels = {
     output: z.strictObject({
       setupRequired: z.boolean(),
       terminalName: z.string(),
+      /**
+       * Where this till's data is: its own file (`local`) or a store server (`server`, issue 12).
+       * First run offers joining a server only on a local till.
+       */
+      database: z.enum(['local', 'server']).optional(),
       safeMode: z.boolean(),
       /**
        * D7: whether the last write could be stored. After a failed write (disk full, I/O error)

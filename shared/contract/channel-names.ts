@@ -195,6 +195,10 @@ export const CHANNEL_NAMES = [
   'purchaseOrders:setStatus',
   'purchaseOrders:receive',
   'purchaseOrders:export',
+  'storeServer:test',
+  'storeServer:join',
+  'storeServer:connection',
+  'storeServer:change',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */

@@ -36,6 +36,7 @@ import { analyticsExportChannels } from './analytics-export';
 import { stockChannels } from './stock';
 import { stockCountChannels } from './stock-count';
 import { receivingChannels } from './receiving';
+import { storeServerChannels } from './store-server';
 
 export const channels = {
   ...authChannels,
@@ -70,6 +71,7 @@ export const channels = {
   ...stockChannels,
   ...stockCountChannels,
   ...receivingChannels,
+  ...storeServerChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -56,6 +56,10 @@ const PUBLIC_CHANNELS = [
   // Issue 10, section 4: the customer display window reads its view without a session; the
   // router answers it to that window only (tests/core/customer-display.test.ts).
   'display:cart',
+  // Issue 12, section 1: first run joins a store server before any staff exist; refused with
+  // SETUP_ALREADY_DONE once any do (tests/core/store-server-join.test.ts).
+  'storeServer:test',
+  'storeServer:join',
 ];
 
 const BUILT_IN = ['admin', 'manager', 'cashier'] as const;
@@ -250,6 +254,7 @@ describe('the contract and the payload table', () => {
       (c) =>
         /^(staff|roles|audit):/.test(c) ||
         /^backups:(?!safeMode)/.test(c) ||
+        /^storeServer:(connection|change)$/.test(c) ||
         c === 'settings:update',
     );
     expect(adminOnly.length).toBeGreaterThanOrEqual(14);

@@ -44,6 +44,16 @@ export const ONLINE_RETAIL_CSV =
 /** Passes the password policy (A3) and is not in the common-passwords list. */
 export const STRONG_PASSWORD = 'amber kettle under 9 stars';
 
+/** A store server connection nobody listens at (port 1): every till here has staff or is local. */
+const STORE_SERVER = {
+  host: '127.0.0.1',
+  port: 1,
+  database: 'kassa',
+  user: 'kassa_till',
+  password: 'not used',
+  tls: 'disable' as const,
+};
+
 export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => ChannelInput<C> } = {
   'app:status': () => ({}),
   'setup:createAdmin': (c) => ({
@@ -412,6 +422,10 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'purchaseOrders:setStatus': () => ({ id: 1, status: 'ordered' }),
   'purchaseOrders:receive': () => ({ id: 1, lines: [{ lineId: 1, quantity: 1 }] }),
   'purchaseOrders:export': () => ({ id: 1, format: 'csv' }),
+  'storeServer:test': () => STORE_SERVER,
+  'storeServer:join': () => ({ connection: STORE_SERVER, tillName: 'Till 2' }),
+  'storeServer:connection': () => ({}),
+  'storeServer:change': () => STORE_SERVER,
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { makeTestCertificates } from './test-certificates';
 
 export function findPostgres(): string | null {
   const root = '/usr/lib/postgresql';
@@ -32,6 +33,9 @@ async function freePort(): Promise<number> {
 
 export interface PgServer {
   url: string;
+  port: number;
+  /** With `tls`: the PEM of the CA that signed the server's certificate. */
+  ca?: string;
   /** Stops the server and deletes its files. */
   stop(): void;
   /** Stops it as a crash would (`pg_ctl stop -m immediate`), keeping its files. */
@@ -40,17 +44,28 @@ export interface PgServer {
   resume(): void;
 }
 
-export async function startPostgres(bin: string): Promise<PgServer> {
+export interface PgOptions {
+  /** `wal_level = logical`, so the server can publish for logical replication. */
+  logical?: boolean;
+  /** Serve TLS too (ssl = on) with a certificate for 127.0.0.1 signed by `PgServer.ca`. */
+  tls?: boolean;
+  /** pg_hba.conf lines put before initdb's `trust` ones (first match wins). */
+  hba?: string[];
+}
+
+export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<PgServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kassa-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const asRoot = userInfo().uid === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], {
-          stdio: 'pipe',
-        })
-      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+  // As the postgres user; `cmd` from PostgreSQL's bin, or a shell command with stdin `input`.
+  const run = (cmd: string, args: string[], input?: string) => {
+    const file = cmd === 'sh' ? cmd : join(bin, cmd);
+    const options = { stdio: 'pipe' as const, ...(input !== undefined ? { input } : {}) };
+    return asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], options)
+      : execFileSync(file, args, options);
+  };
   if (asRoot)
     chownSync(
       dir,
@@ -58,6 +73,24 @@ export async function startPostgres(bin: string): Promise<PgServer> {
       Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
     );
   run('initdb', ['-D', data, '-U', 'kassa', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  const extra: string[] = [];
+  if (opts.logical) extra.push('-c wal_level=logical');
+  if (opts.hba) {
+    const hba = join(data, 'pg_hba.conf');
+    run(
+      'sh',
+      ['-c', `cat - ${hba} > ${hba}.new && mv ${hba}.new ${hba}`],
+      opts.hba.join('\n') + '\n',
+    );
+  }
+  let ca: string | undefined;
+  if (opts.tls) {
+    const certs = makeTestCertificates(dir);
+    ca = certs.ca;
+    if (asRoot) execFileSync('chown', ['postgres', certs.certFile, certs.keyFile]);
+    chmodSync(certs.keyFile, 0o600);
+    extra.push(`-c ssl=on -c ssl_cert_file=${certs.certFile} -c ssl_key_file=${certs.keyFile}`);
+  }
   const port = await freePort();
   const start = () =>
     run('pg_ctl', [
@@ -67,13 +100,15 @@ export async function startPostgres(bin: string): Promise<PgServer> {
       join(dir, 'log'),
       '-w',
       '-o',
-      `-h 127.0.0.1 -p ${port} -k ${dir} -F`,
+      [`-h 127.0.0.1 -p ${port} -k ${dir} -F`, ...extra].join(' '),
       'start',
     ]);
   const halt = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   start();
   return {
     url: `postgres://kassa@127.0.0.1:${port}/postgres`,
+    port,
+    ...(ca !== undefined ? { ca } : {}),
     stop() {
       try {
         halt();

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createCore, type Core, type ServerTls } from '../../electron/core';
+import { createCore, type Core, type DatabaseOption, type ServerTls } from '../../electron/core';
 import { APP_ORIGIN } from '../../shared/csp';
 import { ADMIN, callerFor, keychainOf, silentLogger, tempDir } from './core';
 import { sqlOn } from './postgres';
@@ -25,16 +25,28 @@ export async function storeTill(
   name: string,
   tls: ServerTls = { mode: 'disable' },
 ): Promise<StoreTill> {
-  const dir = tempDir();
+  return openTill(name, tempDir(), { kind: 'postgres', url, tls });
+}
+
+/**
+ * The till `name` as first run finds it, or as it restarts: no `database` option, so it opens its
+ * store server file in `dir` if a join wrote one, else its own SQLite file there.
+ */
+export async function tillIn(dir: string, name: string): Promise<StoreTill> {
+  return openTill(name, dir);
+}
+
+async function openTill(name: string, dir: string, database?: DatabaseOption): Promise<StoreTill> {
   const core = await createCore({
     databasePath: join(dir, 'till.sqlite'),
-    database: { kind: 'postgres', url, tls },
+    ...(database ? { database } : {}),
     secretStore: keychainOf(name),
     appOrigin: APP_ORIGIN,
     terminalName: name,
     logger: silentLogger,
     integrityCheck: false,
     testPasswordCost: 4,
+    backupSchedule: false,
   });
   const must = async (channel: string, input?: unknown, window = 1) => {
     const r = await core.invoke(channel, input, callerFor(window));

@@ -16,6 +16,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
       return {
         setupRequired,
         terminalName: s.settings.terminalName,
+        database: s.storeServer.connection().kind,
         safeMode: s.safeMode(),
         integrity: s.integrity.status(),
         storage: fault

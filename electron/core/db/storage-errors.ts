@@ -47,6 +47,15 @@ export function retryablePgCode(error: unknown): string | undefined {
 }
 
 /**
+ * True when `error` (own or TypeORM-wrapped) broke a unique constraint: SQLSTATE 23505
+ * unique_violation on PostgreSQL, SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY on SQLite.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const unique = ['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'];
+  return wrappedCode(error, (code) => unique.includes(code)) !== undefined;
+}
+
+/**
  * Signs that a store server cannot be reached (issue 12, section 3): the connection was refused,
  * reset, timed out or closed, or the server is shutting down or starting (SQLSTATE class 08
  * connection_exception; 57P01–57P03 admin, crash and cannot-connect-now: PostgreSQL

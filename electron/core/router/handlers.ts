@@ -32,6 +32,7 @@ import { createCategoryHandlers } from '../categories/handlers';
 import { createAnalyticsHandlers } from '../analytics/handlers';
 import { createStockHandlers } from '../stock/handlers';
 import { createReceivingHandlers } from '../receiving/handlers';
+import { createStoreServerHandlers } from '../store-server/handlers';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -63,5 +64,6 @@ export function createHandlers(s: Services): Handlers {
     ...createAnalyticsHandlers(s),
     ...createStockHandlers(s),
     ...createReceivingHandlers(s),
+    ...createStoreServerHandlers(s),
   } satisfies Handlers;
 }

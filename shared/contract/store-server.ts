@@ -1,0 +1,122 @@
+/**
+ * Joining a store server (issue 12, section 1): a till keeps its data in its own SQLite file, or
+ * joins a PostgreSQL server that the store's tills share. First run offers the choice; later an
+ * admin changes the connection in Settings, with re-authentication (S3). The password never
+ * comes back out: it is sealed with the keychain's data key on the till (issue 9, "Keychain").
+ */
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { emptyInput } from './common';
+
+/** libpq's sslmode values Kassa offers: no TLS, TLS without checks, or TLS checked against a CA. */
+export const TLS_MODES = ['disable', 'require', 'verify-full'] as const;
+export type TlsMode = (typeof TLS_MODES)[number];
+
+/** What a connection test found wrong: each has its own plain message on the till. */
+export const CONNECTION_PROBLEMS = [
+  /** Nothing answered at host:port (refused, no route, unknown name, timed out). */
+  'unreachable',
+  /** The server refused the user or password (SQLSTATE 28P01, 28000). */
+  'authentication',
+  /** TLS could not be set up: not offered by the server, or its certificate did not check out. */
+  'tls',
+  /** The database does not exist on that server (SQLSTATE 3D000). */
+  'database',
+  /** The server is older than PostgreSQL 14. */
+  'version',
+] as const;
+export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
+
+/** The oldest PostgreSQL a store server may run: 14 (`server_version_num` 140000). */
+export const MIN_SERVER_VERSION_NUM = 140000;
+
+/** A host name or IP address, as a person types it; no scheme, no port, no path. */
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:_-]+$/, 'A host name or IP address, without http:// or a port');
+/** A PostgreSQL identifier as the server names databases and roles (at most 63 bytes). */
+const identifier = z.string().trim().min(1).max(63);
+
+/** Where the store server is and how to sign in to it. `ca` is PEM text, for verify-full only. */
+export const serverConnectionSchema = z
+  .strictObject({
+    host: hostSchema,
+    port: z.number().int().min(1).max(65535),
+    database: identifier,
+    user: identifier,
+    password: z.string().min(1).max(200),
+    tls: z.enum(TLS_MODES),
+    ca: z
+      .string()
+      .max(20_000)
+      .refine((pem) => pem.includes('-----BEGIN CERTIFICATE-----'), 'A PEM certificate (CA)')
+      .optional(),
+  })
+  .refine((c) => c.tls !== 'verify-full' || c.ca !== undefined, {
+    message: 'verify-full needs the CA certificate that signed the server’s certificate',
+    path: ['ca'],
+  });
+export type ServerConnection = z.infer<typeof serverConnectionSchema>;
+
+/** A till's name on the store server: unique among the store's tills (`tills.name`). */
+export const tillNameSchema = z.string().trim().min(1).max(64);
+
+export const connectionTestSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), serverVersion: z.string().max(40) }),
+  z.strictObject({
+    ok: z.literal(false),
+    problem: z.enum(CONNECTION_PROBLEMS),
+    /** The server's or the network's own words, shortened; never the password. */
+    detail: z.string().max(300),
+  }),
+]);
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+/** Where this till's data is: its own file, or a store server (never the password). */
+export const storeServerConnectionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('local') }),
+  z.strictObject({
+    kind: z.literal('server'),
+    host: z.string(),
+    port: z.number().int(),
+    database: z.string(),
+    user: z.string(),
+    tls: z.enum(TLS_MODES),
+    tillName: z.string(),
+  }),
+]);
+
+export const storeServerChannels = {
+  'storeServer:test': defineChannel({
+    summary:
+      'First run only: try a store server connection and say what failed, if anything: unreachable, authentication, tls, database, or a version below PostgreSQL 14. Changes nothing. SETUP_ALREADY_DONE once this till has staff.',
+    input: serverConnectionSchema,
+    output: connectionTestSchema,
+    access: 'public',
+  }),
+  'storeServer:join': defineChannel({
+    summary:
+      'First run only: join a store server as the till `tillName`. Tests the connection (STORE_SERVER_REFUSED, saying what failed), runs the migrations if this is the first till, claims the name (TILL_NAME_TAKEN if another till has it), seals the password with the keychain data key, then reopens this till on the server. SETUP_ALREADY_DONE once this till has staff of its own.',
+    input: z.strictObject({ connection: serverConnectionSchema, tillName: tillNameSchema }),
+    output: z.strictObject({ tillName: z.string() }),
+    access: 'public',
+  }),
+  'storeServer:connection': defineChannel({
+    summary:
+      "Where this till's data is: `local`, or the store server's host, port, database, user, TLS mode and this till's name. Never the password.",
+    input: emptyInput,
+    output: storeServerConnectionSchema,
+    access: 'settings.manage',
+  }),
+  'storeServer:change': defineChannel({
+    summary:
+      "Change this till's store server connection (a new host, password or TLS mode), keeping its till name; with re-authentication (S3). Tested first: STORE_SERVER_REFUSED says what failed and nothing changes. The new server must hold this store's data: the till's name must be there (NOT_FOUND otherwise). CONFLICT on a till that keeps its data in its own file.",
+    input: serverConnectionSchema,
+    output: z.strictObject({ tillName: z.string() }),
+    access: 'settings.manage',
+    reauth: true,
+  }),
+} as const;
