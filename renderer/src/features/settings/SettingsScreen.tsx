@@ -23,6 +23,7 @@ import { bpsToPercent } from '../products/product-form';
 import { BackupsSection } from '../backups/BackupsSection';
 import { KeychainNotice } from './KeychainNotice';
 import { MailSettings } from './MailSettings';
+import { StoreServerSection } from '../store-server/StoreServerSection';
 import { SmsSettingsSection } from './SmsSettingsSection';
 import { PrintersSection } from '../printers/PrintersSection';
 import { ShiftSettingsSection } from '../shifts/ShiftSettingsSection';
@@ -94,6 +95,7 @@ export function SettingsScreen() {
       {settings && <ShiftSettingsSection />}
       {settings && <StockSettingsSection />}
       {settings && <BackupsSection />}
+      {settings && <StoreServerSection />}
     </Stack>
   );
 }

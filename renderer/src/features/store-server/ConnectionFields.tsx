@@ -1,0 +1,80 @@
+import {
+  FileButton,
+  Button,
+  Group,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { TLS_MODES, type TlsMode } from '../../../../shared/contract/store-server';
+import type { ConnectionValues } from './connection-form';
+
+/**
+ * The store server's address, sign-in and TLS mode (issue 12, section 1). With verify-full the
+ * CA certificate is pasted or read from a file; it is text, never a path the core would open.
+ */
+export function ConnectionFields({ form }: { form: UseFormReturnType<ConnectionValues> }) {
+  const { t } = useTranslation('setup');
+  const tls = form.getValues().tls;
+  const readCa = async (file: File | null) => {
+    if (file) form.setFieldValue('ca', await file.text());
+  };
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('server.host')}
+          description={t('server.hostHint')}
+          autoComplete="off"
+          style={{ gridColumn: 'span 2' }}
+          {...form.getInputProps('host')}
+        />
+        <TextInput label={t('server.port')} inputMode="numeric" {...form.getInputProps('port')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('server.database')}
+          autoComplete="off"
+          {...form.getInputProps('database')}
+        />
+        <TextInput label={t('server.user')} autoComplete="off" {...form.getInputProps('user')} />
+      </SimpleGrid>
+      <PasswordInput
+        label={t('server.password')}
+        description={t('server.passwordHint')}
+        autoComplete="off"
+        {...form.getInputProps('password')}
+      />
+      <Select
+        label={t('server.tls')}
+        data={TLS_MODES.map((value) => ({ value, label: t(`server.tlsModes.${value}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('tls')}
+        onChange={(v) => form.setFieldValue('tls', (v ?? 'verify-full') as TlsMode)}
+      />
+      {tls === 'verify-full' && (
+        <Group align="end" wrap="nowrap">
+          <Textarea
+            label={t('server.ca')}
+            description={t('server.caHint')}
+            rows={3}
+            style={{ flex: 1 }}
+            styles={{ input: { fontFamily: 'monospace' } }}
+            {...form.getInputProps('ca')}
+          />
+          <FileButton onChange={(f) => void readCa(f)} accept=".pem,.crt,.cer">
+            {(props) => (
+              <Button variant="default" {...props}>
+                {t('server.caFile')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+      )}
+    </>
+  );
+}

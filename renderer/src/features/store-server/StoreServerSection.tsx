@@ -1,0 +1,96 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { messageFor } from '../../api/messages';
+import { FormAlert } from '../../components/FormAlert';
+import { notifySuccess } from '../../components/notify';
+import { useServerSubmit } from '../../forms/useServerSubmit';
+import { useSessionStore } from '../../stores/session';
+import { ConnectionFields } from './ConnectionFields';
+import { CONNECTION_FIELDS, connectionInput, useConnectionForm } from './connection-form';
+
+type Connection = ChannelOutput<'storeServer:connection'>;
+type OnServer = Extract<Connection, { kind: 'server' }>;
+
+/**
+ * Settings → Store server (issue 12, section 1): where this till's data is. On a server, an admin
+ * changes the connection (a new address, password or TLS mode): the core tests it, finds this
+ * till there, saves it and reopens, so everyone signs in again. Asks for the password (S3).
+ */
+export function StoreServerSection() {
+  const { t } = useTranslation('settings');
+  const [connection, setConnection] = useState<Connection | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => {
+    call('storeServer:connection').then(setConnection, (e: unknown) => setError(messageFor(e)));
+  }, []);
+
+  return (
+    <Paper withBorder radius="lg" p="xl" component="section" aria-labelledby="settings-server">
+      <Stack gap="md">
+        <Title order={2} size="h4" id="settings-server">
+          {t('storeServer.title')}
+        </Title>
+        <FormAlert message={error} />
+        {connection?.kind === 'local' && <Text>{t('storeServer.local')}</Text>}
+        {connection?.kind === 'server' && (
+          <>
+            <Text>
+              {t('storeServer.where', {
+                till: connection.tillName,
+                server: `${connection.host}:${connection.port}/${connection.database}`,
+                user: connection.user,
+              })}
+            </Text>
+            {editing ? (
+              <ChangeConnectionForm current={connection} onCancel={() => setEditing(false)} />
+            ) : (
+              <Group>
+                <Button variant="default" onClick={() => setEditing(true)}>
+                  {t('storeServer.change')}
+                </Button>
+              </Group>
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The current connection to edit; the password is typed again (it never comes back). */
+function ChangeConnectionForm({ current, onCancel }: { current: OnServer; onCancel: () => void }) {
+  const { t } = useTranslation('settings');
+  const start = useSessionStore((s) => s.start);
+  const { host, port, database, user, tls } = current;
+  const form = useConnectionForm({ host, port: String(port), database, user, tls }, false);
+  const { busy, formError, submit } = useServerSubmit(form, CONNECTION_FIELDS, async (v) => {
+    await call('storeServer:change', connectionInput(v));
+    notifySuccess(t('storeServer.changed'));
+    // The core reopened on the new connection: every session ended with the old one.
+    await start();
+  });
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack gap="md">
+        <FormAlert message={formError} />
+        <ConnectionFields form={form} />
+        <Text size="sm" c="dimmed">
+          {t('storeServer.reconnectHint')}
+        </Text>
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t('storeServer.save')}
+          </Button>
+          <Button variant="subtle" onClick={onCancel} disabled={busy}>
+            {t('storeServer.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
