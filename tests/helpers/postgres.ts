@@ -40,7 +40,12 @@ export interface PgServer {
   resume(): void;
 }
 
-export async function startPostgres(bin: string): Promise<PgServer> {
+export interface PgOptions {
+  /** `wal_level = logical`, so the server can publish for logical replication. */
+  logical?: boolean;
+}
+
+export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<PgServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kassa-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
@@ -67,7 +72,7 @@ export async function startPostgres(bin: string): Promise<PgServer> {
       join(dir, 'log'),
       '-w',
       '-o',
-      `-h 127.0.0.1 -p ${port} -k ${dir} -F`,
+      `-h 127.0.0.1 -p ${port} -k ${dir} -F${opts.logical ? ' -c wal_level=logical' : ''}`,
       'start',
     ]);
   const halt = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
