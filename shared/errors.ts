@@ -153,6 +153,11 @@ export const ERROR_CODES = [
   'STORE_SERVER_REFUSED',
   /** Another till of the store already has this name (`tills.name` is unique; issue 12). */
   'TILL_NAME_TAKEN',
+  /**
+   * Copying a till's data to a store server gave a table whose row count or sums differ from the
+   * till's file (issue 12, section 1): nothing was committed on the server.
+   */
+  'COPY_MISMATCH',
   /** No browser engine could draw the Z report's PDF (issue 10, section 1); no file was written. */
   'REPORT_PDF_FAILED',
   /** The category would sit below level 3 of the tree (issue 11, section 1). */

@@ -432,6 +432,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
       secretStore: d.secretStore,
       file: d.storeServer?.file ?? storeServerFilePath(databasePath),
       joined: d.storeServer?.joined ?? null,
+      till,
       ...(d.storeServer ? { requestReopen: d.storeServer.requestReopen } : {}),
     }),
     ...(d.folderDialog ? { folderDialog: d.folderDialog } : {}),

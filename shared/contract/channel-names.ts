@@ -199,6 +199,7 @@ export const CHANNEL_NAMES = [
   'storeServer:join',
   'storeServer:connection',
   'storeServer:change',
+  'storeServer:copy',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -301,6 +302,7 @@ export const CHANNEL_FLAGS: Partial<
   'purchaseOrders:update': { writes: true },
   'purchaseOrders:setStatus': { writes: true },
   'purchaseOrders:receive': { writes: true },
+  'storeServer:copy': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

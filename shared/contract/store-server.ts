@@ -119,4 +119,19 @@ export const storeServerChannels = {
     access: 'settings.manage',
     reauth: true,
   }),
+  'storeServer:copy': defineChannel({
+    summary:
+      'Copy my data to the server: moves everything this till kept in its own file to an empty store server, in one server transaction checked table by table (row counts and the sums of every integer column: money in minor units, quantities) before it commits (COPY_MISMATCH: nothing committed). This till is then `tillName` there and reopens on it; its SQLite file stays untouched, as a backup. With re-authentication (S3). CONFLICT on a till already on a server or a server that holds a store; STORE_SERVER_REFUSED when the connection fails.',
+    input: z.strictObject({ connection: serverConnectionSchema, tillName: tillNameSchema }),
+    output: z.strictObject({
+      tillName: z.string(),
+      tables: z.number().int(),
+      rows: z.number().int(),
+      /** Sum of every sale's total, minor units, as read back from the server. */
+      salesTotal: z.number().int(),
+    }),
+    access: 'settings.manage',
+    reauth: true,
+    writes: true,
+  }),
 } as const;

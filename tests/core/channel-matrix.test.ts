@@ -254,7 +254,7 @@ describe('the contract and the payload table', () => {
       (c) =>
         /^(staff|roles|audit):/.test(c) ||
         /^backups:(?!safeMode)/.test(c) ||
-        /^storeServer:(connection|change)$/.test(c) ||
+        /^storeServer:(connection|change|copy)$/.test(c) ||
         c === 'settings:update',
     );
     expect(adminOnly.length).toBeGreaterThanOrEqual(14);

@@ -426,6 +426,7 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'storeServer:join': () => ({ connection: STORE_SERVER, tillName: 'Till 2' }),
   'storeServer:connection': () => ({}),
   'storeServer:change': () => STORE_SERVER,
+  'storeServer:copy': () => ({ connection: STORE_SERVER, tillName: 'Till 1' }),
 };
 
 /** The payload maker for `channel`, or undefined when the table has no entry (the tests fail on that). */

@@ -8,5 +8,7 @@ export function createStoreServerHandlers(s: Services): DomainHandlers<'storeSer
     'storeServer:join': ({ connection, tillName }) => s.storeServer.join(connection, tillName),
     'storeServer:connection': () => s.storeServer.connection(),
     'storeServer:change': (input, { session }) => s.storeServer.change(input, session.staff),
+    'storeServer:copy': ({ connection, tillName }, { session }) =>
+      s.storeServer.copy(connection, tillName, session.staff),
   };
 }

@@ -20,6 +20,8 @@ import { isUniqueViolation } from '../db/storage-errors';
 import type { SessionStaff } from '../auth/sessions';
 import type { Clock, SecretStore } from '../types';
 import { type JoinedServer, writeStoreServerFile } from './connection-file';
+import { copyToServer, type CopyReport } from './copy-to-server';
+import { rawSqlite } from '../db/raw-sqlite';
 import { connectionUrl, serverTls, testConnection } from './connection-test';
 
 /** Closes the core and boots it again from the till's store server file; `note` is audited there. */
@@ -35,6 +37,8 @@ export interface StoreServerDeps {
   joined: JoinedServer | null;
   /** Absent outside createCore: joins and changes are then refused with CONFLICT. */
   requestReopen?: RequestReopen;
+  /** This till's row in `tills` (its audit chain on a server is numbered by it). */
+  till: { id: number; name: string };
 }
 
 const PROBLEM_TEXT: Record<Exclude<ConnectionTest, { ok: true }>['problem'], string> = {
@@ -139,6 +143,46 @@ export class StoreServerService {
       detail: `now ${connection.host}:${connection.port}/${connection.database} as ${connection.user} (TLS ${connection.tls})`,
     });
     return { tillName: joined.tillName };
+  }
+
+  /**
+   * "Copy my data to the server" (re-authenticated admin; the router holds this till's write
+   * transaction, so nothing else writes meanwhile): the server of `connection`, migrated if new,
+   * receives all of this till's data in one checked transaction, under the till name `tillName`;
+   * then the till reopens there. The SQLite file stays as it is, as a backup. Errors: CONFLICT (a
+   * till already on a server, or a server that holds a store), STORE_SERVER_REFUSED,
+   * TILL_NAME_TAKEN never (the server is empty), COPY_MISMATCH (nothing committed).
+   */
+  async copy(
+    connection: ServerConnection,
+    tillName: string,
+    actor: SessionStaff,
+  ): Promise<CopyReport & { tillName: string }> {
+    if (this.d.joined) throw new AppError('CONFLICT', 'This till is already on a store server.');
+    // On a server a till's audit chain is numbered by its till row; a SQLite till's is chain 1.
+    if (this.d.till.id !== 1)
+      throw new AppError(
+        'CONFLICT',
+        "This till's history was kept under more than one till name; it cannot be moved here.",
+      );
+    const reopen = this.reopener();
+    await this.assertReachable(connection);
+    const source = rawSqlite(this.d.db.dataSource);
+    const report = await this.onServer(connection, async (ds) => {
+      await migrateStoreServer(ds);
+      return copyToServer(source, ds, { id: this.d.till.id, name: tillName });
+    });
+    await writeStoreServerFile(this.d.file, this.d.secretStore, connection, tillName);
+    reopen({
+      action: 'storeServer.copy',
+      outcome: 'success',
+      actorId: actor.id,
+      actorName: actor.username,
+      targetType: 'till',
+      targetId: tillName,
+      detail: `copied ${report.rows} rows in ${report.tables} tables to ${connection.host}:${connection.port}/${connection.database}; sales total ${report.salesTotal}`,
+    });
+    return { ...report, tillName };
   }
 
   private async assertFirstRun(): Promise<void> {

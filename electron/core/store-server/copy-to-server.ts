@@ -1,0 +1,222 @@
+/**
+ * "Copy my data to the server" (issue 12, section 1): a till that has kept its data in its own
+ * SQLite file moves it to a new store server in ONE server transaction, checked before it
+ * commits. Every table both schemas have is copied row for row with its ids, in foreign-key
+ * order; the server's sequences then continue after the copied ids. Before the commit, each
+ * table's row count and the sum of each of its integer columns (money in minor units, quantities,
+ * receipt numbers) are compared with the file's: any difference rolls the whole copy back. The
+ * SQLite file itself is not touched and stays as a backup.
+ */
+import type { Database as Sqlite } from 'better-sqlite3';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { AppError } from '../../../shared/errors';
+
+/** What was copied and checked: tables, rows, and the sales total both sides agree on. */
+export interface CopyReport {
+  tables: number;
+  rows: number;
+  /** Sum of `sales.total` over every sale, in minor units, as read back from the server. */
+  salesTotal: number;
+}
+
+/** Tables never copied: the server keeps its own migration history. */
+const NOT_COPIED = new Set(['migrations']);
+/** PostgreSQL's integer types, whose sums are compared. */
+const INTEGER_TYPES = new Set(['integer', 'bigint', 'smallint']);
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
+const PARAMETERS_PER_INSERT = 30_000;
+
+interface PgColumn {
+  table: string;
+  column: string;
+  type: string;
+}
+
+/**
+ * Copies `source` (the till's open SQLite connection, inside its write transaction so nothing
+ * else writes meanwhile) into `target` (a migrated server holding no store yet); this till's row
+ * (`till.id`) is then called `till.name` there. Errors:
+ * CONFLICT when the server already holds staff, tills or history; COPY_MISMATCH when a table's
+ * count or sums differ after the copy (nothing is committed); the server's own errors otherwise.
+ */
+export async function copyToServer(
+  source: Sqlite,
+  target: DataSource,
+  till: { id: number; name: string },
+): Promise<CopyReport> {
+  const runner = target.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    const columns = await serverColumns(runner);
+    const local = new Set(
+      (
+        source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
+          name: string;
+        }>
+      ).map((r) => r.name),
+    );
+    const tables = (await foreignKeyOrder(runner, [...columns.keys()])).filter(
+      (t) => local.has(t) && !NOT_COPIED.has(t),
+    );
+    await clearSeeds(runner, tables);
+    let rows = 0;
+    for (const table of tables) rows += await copyTable(source, runner, table, columns.get(table)!);
+    for (const table of tables) await continueSequences(runner, table, columns.get(table)!);
+    for (const table of tables) await verify(source, runner, table, columns.get(table)!);
+    await runner.query('UPDATE tills SET name = $1 WHERE id = $2', [till.name, till.id]);
+    const [{ total }] = (await runner.query(
+      'SELECT COALESCE(SUM(total), 0) AS total FROM sales',
+    )) as [{ total: string }];
+    await runner.commitTransaction();
+    return { tables: tables.length, rows, salesTotal: Number(total) };
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The server's tables and their columns in order (the public schema). */
+async function serverColumns(runner: QueryRunner): Promise<Map<string, PgColumn[]>> {
+  const rows = (await runner.query(
+    `SELECT table_name AS "table", column_name AS "column", data_type AS "type"
+       FROM information_schema.columns WHERE table_schema = 'public'
+      ORDER BY table_name, ordinal_position`,
+  )) as PgColumn[];
+  const byTable = new Map<string, PgColumn[]>();
+  for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  return byTable;
+}
+
+/** `tables` ordered so every table comes after the tables its foreign keys point at. */
+async function foreignKeyOrder(runner: QueryRunner, tables: string[]): Promise<string[]> {
+  const edges = (await runner.query(
+    `SELECT c.conrelid::regclass::text AS "from", c.confrelid::regclass::text AS "to"
+       FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid <> c.confrelid`,
+  )) as Array<{ from: string; to: string }>;
+  const ordered: string[] = [];
+  const visit = (t: string, path: Set<string>) => {
+    if (ordered.includes(t) || path.has(t)) return;
+    path.add(t);
+    for (const e of edges) if (e.from === t) visit(e.to, path);
+    ordered.push(t);
+  };
+  for (const t of [...tables].sort()) visit(t, new Set());
+  return ordered.filter((t) => tables.includes(t));
+}
+
+/**
+ * Empties the tables the migrations seeded (built-in roles, default settings). The server must
+ * hold no store: staff, tills or audit rows there are CONFLICT.
+ */
+async function clearSeeds(runner: QueryRunner, tables: string[]): Promise<void> {
+  const [held] = (await runner.query(
+    'SELECT (SELECT COUNT(*) FROM staff) + (SELECT COUNT(*) FROM tills) + (SELECT COUNT(*) FROM audit_events) AS n',
+  )) as [{ n: string }];
+  if (Number(held.n) > 0)
+    throw new AppError(
+      'CONFLICT',
+      'That store server already holds a store. Copy to an empty database, or join it instead.',
+    );
+  for (const table of [...tables].reverse()) {
+    const [seeded] = (await runner.query(`SELECT EXISTS (SELECT 1 FROM "${table}") AS seeded`)) as [
+      { seeded: boolean },
+    ];
+    if (seeded.seeded) await runner.query(`DELETE FROM "${table}"`);
+  }
+}
+
+/** Copies every row of `table`, ids included, in batches; answers the number of rows. */
+async function copyTable(
+  source: Sqlite,
+  runner: QueryRunner,
+  table: string,
+  columns: PgColumn[],
+): Promise<number> {
+  const present = new Set(
+    (
+      source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{
+        name: string;
+      }>
+    ).map((c) => c.name),
+  );
+  const copied = columns.filter((c) => present.has(c.column));
+  const names = copied.map((c) => `"${c.column}"`).join(', ');
+  const perInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / copied.length));
+  let batch: unknown[][] = [];
+  let count = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const values = batch
+      .map((_, r) => `(${copied.map((_c, i) => `$${r * copied.length + i + 1}`).join(', ')})`)
+      .join(', ');
+    await runner.query(`INSERT INTO "${table}" (${names}) VALUES ${values}`, batch.flat());
+    count += batch.length;
+    batch = [];
+  };
+  const read = source.prepare(`SELECT ${names} FROM "${table}" ORDER BY rowid`).raw(true);
+  for (const row of read.iterate() as Iterable<unknown[]>) {
+    batch.push(row.map((value, i) => serverValue(value, copied[i]!.type)));
+    if (batch.length >= perInsert) await flush();
+  }
+  await flush();
+  return count;
+}
+
+/** SQLite keeps booleans as 0/1; the server's boolean columns want true/false. */
+function serverValue(value: unknown, type: string): unknown {
+  if (type === 'boolean' && typeof value === 'number') return value !== 0;
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+/** Moves each serial or identity column's sequence past the copied ids. */
+async function continueSequences(
+  runner: QueryRunner,
+  table: string,
+  columns: PgColumn[],
+): Promise<void> {
+  for (const { column } of columns) {
+    const [seq] = (await runner.query('SELECT pg_get_serial_sequence($1, $2) AS name', [
+      `"${table}"`,
+      column,
+    ])) as [{ name: string | null }];
+    if (!seq?.name) continue;
+    await runner.query(
+      `SELECT setval($1, COALESCE((SELECT MAX("${column}") FROM "${table}"), 0) + 1, false)`,
+      [seq.name],
+    );
+  }
+}
+
+/** COPY_MISMATCH unless `table` has the same count and integer-column sums on both sides. */
+async function verify(
+  source: Sqlite,
+  runner: QueryRunner,
+  table: string,
+  columns: PgColumn[],
+): Promise<void> {
+  const present = new Set(
+    (
+      source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{
+        name: string;
+      }>
+    ).map((c) => c.name),
+  );
+  const summed = columns.filter((c) => INTEGER_TYPES.has(c.type) && present.has(c.column));
+  const select = ['COUNT(*)', ...summed.map((c) => `COALESCE(SUM("${c.column}"), 0)`)]
+    .map((e, i) => `${e} AS v${i}`)
+    .join(', ');
+  const here = Object.values(
+    source.prepare(`SELECT ${select} FROM "${table}"`).safeIntegers(true).get() as object,
+  ).map(String);
+  const [there] = (await runner.query(`SELECT ${select} FROM "${table}"`)) as [object];
+  const server = Object.values(there).map(String);
+  if (here.join() !== server.join())
+    throw new AppError(
+      'COPY_MISMATCH',
+      `The copy of ${table} does not match this till's data (count and sums ${here.join('/')} here, ${server.join('/')} on the server). Nothing was copied.`,
+    );
+}
