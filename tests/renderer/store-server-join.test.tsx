@@ -2,11 +2,23 @@
  * First run, "Join a store server" (issue 12, section 1), against a faked core: the form checks
  * its fields before any call, "Test connection" shows what failed in words, a taken till name is
  * said next to the form, and a join that worked brings the till to the store's first admin
- * without offering the choice again. The core's side is tests/core/store-server-join.test.ts.
+ * without offering the choice again. In Settings, a till on its own file copies its data to a
+ * server after the password is asked again, and says what was checked. The core's side is
+ * tests/core/store-server-join.test.ts and store-server-copy.test.ts.
  */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, fail, ok, renderApp, SOUND } from './helpers';
+import type { TillSettings } from '../../shared/contract';
+import {
+  createFakeApi,
+  fail,
+  ok,
+  renderApp,
+  sessionFor,
+  SOUND,
+  STORE_DETAILS,
+  TILL,
+} from './helpers';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 
@@ -93,5 +105,64 @@ describe('joining a store server at first run', () => {
     );
     expect(screen.getByRole('button', { name: 'Create admin' })).toBeVisible();
     expect(screen.queryByText('Join a store server')).not.toBeInTheDocument();
+  });
+});
+
+const SETTINGS: TillSettings = {
+  terminalName: TILL,
+  ...STORE_DETAILS,
+  idleLockMinutes: 5,
+  storeName: 'Corner Shop',
+  currency: 'GBP',
+  currencyExponent: 2,
+  pricesIncludeTax: true,
+  timeZone: 'Europe/London',
+  maxDiscountBps: 5000,
+};
+
+describe('Settings → Store server', () => {
+  it('copies a local till to a server after re-authentication, and reports the check', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+    api['settings:get'].mockResolvedValue(ok(SETTINGS));
+    api['storeServer:connection'].mockResolvedValue(ok({ kind: 'local' }));
+    api['auth:reauthenticate'].mockResolvedValue(ok(sessionFor('admin')));
+    api['storeServer:copy']
+      .mockResolvedValueOnce(fail('REAUTH_REQUIRED'))
+      .mockResolvedValueOnce(
+        ok({ tillName: 'Till 1', tables: 41, rows: 12345, salesTotal: 987654 }),
+      );
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    expect(
+      await screen.findByText('This till keeps its data in a database on this computer.'),
+    ).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Copy my data to a store server…' }));
+    await user.type(screen.getByLabelText('Server'), '10.0.0.5');
+    await user.type(screen.getByLabelText('Password'), 'till secret');
+    await user.click(screen.getByLabelText('CA certificate (PEM)'));
+    await user.paste(CA);
+    await user.clear(screen.getByLabelText("This till's name on the server"));
+    await user.type(screen.getByLabelText("This till's name on the server"), 'Till 1');
+    await user.click(screen.getByRole('button', { name: 'Copy, check and switch' }));
+
+    const reauth = await screen.findByRole('dialog', { name: 'Confirm it is you' });
+    await user.type(within(reauth).getByLabelText('Password'), 'my password{Enter}');
+    await waitFor(() => expect(api['storeServer:copy']).toHaveBeenCalledTimes(2));
+    expect(api['storeServer:copy']).toHaveBeenLastCalledWith({
+      connection: {
+        host: '10.0.0.5',
+        port: 5432,
+        database: 'kassa',
+        user: 'kassa_till',
+        password: 'till secret',
+        tls: 'verify-full',
+        ca: CA,
+      },
+      tillName: 'Till 1',
+    });
+    expect(
+      await screen.findByText(/Copied 12,345 rows in 41 tables; sales total £9,876.54 matches/),
+    ).toBeVisible();
   });
 });

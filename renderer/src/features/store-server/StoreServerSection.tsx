@@ -9,13 +9,15 @@ import { notifySuccess } from '../../components/notify';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useSessionStore } from '../../stores/session';
 import { ConnectionFields } from './ConnectionFields';
+import { CopyToServerForm } from './CopyToServerForm';
 import { CONNECTION_FIELDS, connectionInput, useConnectionForm } from './connection-form';
 
 type Connection = ChannelOutput<'storeServer:connection'>;
 type OnServer = Extract<Connection, { kind: 'server' }>;
 
 /**
- * Settings → Store server (issue 12, section 1): where this till's data is. On a server, an admin
+ * Settings → Store server (issue 12, section 1): where this till's data is. A till on its own
+ * file can copy its data to a new store server (CopyToServerForm). On a server, an admin
  * changes the connection (a new address, password or TLS mode): the core tests it, finds this
  * till there, saves it and reopens, so everyone signs in again. Asks for the password (S3).
  */
@@ -36,7 +38,20 @@ export function StoreServerSection() {
           {t('storeServer.title')}
         </Title>
         <FormAlert message={error} />
-        {connection?.kind === 'local' && <Text>{t('storeServer.local')}</Text>}
+        {connection?.kind === 'local' && (
+          <>
+            <Text>{t('storeServer.local')}</Text>
+            {editing ? (
+              <CopyToServerForm onCancel={() => setEditing(false)} />
+            ) : (
+              <Group>
+                <Button variant="default" onClick={() => setEditing(true)}>
+                  {t('storeServer.copyStart')}
+                </Button>
+              </Group>
+            )}
+          </>
+        )}
         {connection?.kind === 'server' && (
           <>
             <Text>
