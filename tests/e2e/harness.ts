@@ -11,6 +11,8 @@
  * - `window.api` is built by the very `buildApi` the preload uses (electron/preload/build-api.ts),
  *   serialised into an init script, over the exposed binding `__kassaInvoke`, which the init
  *   script captures and removes from `window` (the preload never exposes raw IPC either, E2).
+ * - With `database: { kind: 'postgres', url }` the core is a till of a store server instead (issue
+ *   12): two harnesses on one URL are two tills, each with its own core, server and Chromium.
  * - Console errors, uncaught page errors and `securitypolicyviolation` events are collected per
  *   page; `assertClean()` fails the test if any appeared.
  */
@@ -36,6 +38,7 @@ import {
   TEST_PASSWORD_COST,
 } from '../helpers/core';
 import { launchChromium } from '../helpers/chromium';
+import { sqlOn } from '../helpers/postgres';
 import { playwrightPdfMaker } from '../helpers/receipt-pdf';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -181,7 +184,21 @@ export interface HarnessOptions {
   requireOpenShift?: boolean;
   /** Stands in for the shell's folder dialog (CoreOptions.folderDialog); none otherwise. */
   folderDialog?: import('../../electron/core').CoreOptions['folderDialog'];
+  /**
+   * A store server's database (issue 12; tests/helpers/postgres.ts) instead of a temp SQLite file:
+   * the core migrates it if it is new; the 2FA and open-shift defaults are turned off there as on
+   * a file. `prepareDatabase` does not apply. No scheduled full integrity check runs.
+   */
+  database?: { kind: 'postgres'; url: string };
+  /** The till's name (CoreOptions.terminalName; default `e2e-till`): one per till on a server. */
+  terminalName?: string;
 }
+
+/** turnOffTwoFactorPolicy's statement, for a store server. */
+const TWO_FACTOR_OFF_SQL = 'UPDATE roles SET require_totp = 0';
+/** turnOffShiftRequirement's statement, for a store server. */
+const OPEN_SHIFT_OFF_SQL =
+  "INSERT INTO settings (key, value, updated_at) VALUES ('shifts.require_open_shift', 'false', '2026-01-01T00:00:00.000Z') ON CONFLICT (key) DO NOTHING";
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!opts.bundleRoot) await ensureRendererBuilt();
@@ -197,16 +214,25 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       clock,
       secretStore: memorySecrets(),
       appOrigin: server.origin,
-      terminalName: 'e2e-till',
+      terminalName: opts.terminalName ?? 'e2e-till',
       logger: silentLogger,
+      ...(opts.database
+        ? {
+            database: { ...opts.database, tls: { mode: 'disable' as const } },
+            integrityCheck: false as const,
+          }
+        : {}),
       ...(opts.prepareDatabase ? { prepareDatabase: opts.prepareDatabase } : {}),
       // Receipt PDFs from the print route in this Chromium (issue 10, section 3).
       receiptPdf: (...job) => playwrightPdfMaker(() => browser!, server.origin)(...job),
       testPasswordCost: TEST_PASSWORD_COST,
       ...(opts.folderDialog ? { folderDialog: opts.folderDialog } : {}),
     });
-    if (!opts.twoFactorPolicy) await turnOffTwoFactorPolicy(dbPath);
-    if (!opts.requireOpenShift) await turnOffShiftRequirement(dbPath);
+    const url = opts.database?.url;
+    if (!opts.twoFactorPolicy)
+      await (url ? sqlOn(url, TWO_FACTOR_OFF_SQL) : turnOffTwoFactorPolicy(dbPath));
+    if (!opts.requireOpenShift)
+      await (url ? sqlOn(url, OPEN_SHIFT_OFF_SQL) : turnOffShiftRequirement(dbPath));
     browser = await launchChromium();
   } catch (e) {
     await core?.close();

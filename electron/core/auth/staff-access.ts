@@ -7,7 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { ALL_PERMISSIONS, type Permission, type RoleId } from '../../../shared/permissions';
-import { run } from '../db/sql';
+import { isPostgres, run } from '../db/sql';
 
 export interface StaffAccess {
   status: string;
@@ -27,11 +27,17 @@ const KNOWN = new Set<string>(ALL_PERMISSIONS);
 /**
  * The member's status, role, session epoch, permissions and verified times; null when the row is
  * gone.
+ *
+ * Inside a store-server transaction it first takes `staff`'s ROW SHARE lock, held until the
+ * transaction ends (issue 12, A8; see {@link holdMemberWrites}): the router's gate is the first
+ * statement of every write, so the lock comes before the transaction's snapshot, and the row read
+ * after it is the one a session-changing write on any till left.
  */
 export async function readStaffAccess(
   em: EntityManager,
   staffId: number,
 ): Promise<StaffAccess | null> {
+  if (inServerTransaction(em)) await em.query('LOCK TABLE staff IN ROW SHARE MODE');
   const rows = await run<{
     status: string;
     role_id: string;
@@ -64,11 +70,34 @@ export async function readStaffAccess(
   };
 }
 
+/** True inside a PostgreSQL transaction: the store server several tills share (issue 12). */
+function inServerTransaction(em: EntityManager): boolean {
+  return isPostgres(em) && em.queryRunner?.isTransactionActive === true;
+}
+
+/**
+ * Issue 12, A8: on a store server, makes the caller's transaction (a disable, a new role, a new
+ * session epoch, an edited or deleted role) wait for every member write already let through on
+ * any till, and every member write arriving meanwhile wait for it: `LOCK TABLE staff IN EXCLUSIVE
+ * MODE` until the transaction ends. It conflicts with the ROW SHARE lock every write takes first
+ * (`readStaffAccess`) and with other writes to `staff`, not with plain reads; PostgreSQL grants
+ * table locks in the order asked, so neither side starves (a row lock would: share-lockers
+ * overlapping on a busy shop's rows kept a login's UPDATE waiting). So no write of a member
+ * commits after the change that ends their session or narrows their rights. Two such changes at
+ * once may deadlock; the server aborts one and `Database.write` retries it. Nothing on SQLite,
+ * which has one writer at a time.
+ */
+export async function holdMemberWrites(em: EntityManager): Promise<void> {
+  if (inServerTransaction(em)) await em.query('LOCK TABLE staff IN EXCLUSIVE MODE');
+}
+
 /**
  * Ends every session of a member on every till: bumps `session_epoch` inside the caller's
- * transaction and answers the new epoch (for the one session the caller may keep).
+ * transaction (after {@link holdMemberWrites}) and answers the new epoch (for the one session the
+ * caller may keep).
  */
 export async function bumpSessionEpoch(em: EntityManager, staffId: number): Promise<number> {
+  await holdMemberWrites(em);
   const rows = await run<{ session_epoch: number | string }>(
     em,
     'UPDATE staff SET session_epoch = session_epoch + 1 WHERE id = ? RETURNING session_epoch',

@@ -16,6 +16,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
+import { holdMemberWrites } from '../auth/staff-access';
 import { RoleEntity, RolePermissionEntity } from '../staff/role.entity';
 import type { Clock } from '../types';
 import { keepAnAdmin } from './last-admin';
@@ -57,6 +58,8 @@ export class RoleService {
    */
   update(actor: Session, input: ChannelParsedInput<'roles:update'>): Promise<RoleView> {
     return this.db.write(async (em) => {
+      // Its members' sessions follow the role: their writes in flight finish first (A8).
+      await holdMemberWrites(em);
       const role = await this.editable(em, input.id);
       const before = await roleView(em, role.id);
       if (input.name !== undefined) await this.assertNameFree(em, input.name, role.id);
@@ -80,6 +83,8 @@ export class RoleService {
    */
   remove(actor: Session, input: ChannelParsedInput<'roles:delete'>): Promise<{ moved: number }> {
     return this.db.write(async (em) => {
+      // Its members' sessions follow the role: their writes in flight finish first (A8).
+      await holdMemberWrites(em);
       const role = await this.editable(em, input.id);
       const before = await roleView(em, role.id);
       if (input.moveMembersTo === role.id)

@@ -3,7 +3,8 @@
  *   1. channel exists in the contract (UNKNOWN_CHANNEL);
  *   2. sender is the app's own origin and top frame (E5; FORBIDDEN_SENDER, audited);
  *   3. safe mode lets only `app:status` and its restore through (D5; SAFE_MODE);
- *   4. the window's session: live (UNAUTHENTICATED), not expired (SESSION_EXPIRED);
+ *   4. the window's session: live (UNAUTHENTICATED), not expired (SESSION_EXPIRED), idle-locked by
+ *      the settings as stored now (on a store server they are read again first, issue 12);
  *   then, for a `writes` channel inside ONE write transaction (`db.write`, A8, D8), otherwise
  *   directly:
  *   5. the session follows its staff row, read now from the database: a member who is gone,
@@ -221,6 +222,10 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       );
     }
 
+    // On a store server, settings another till changed apply from this call on (issue 12): the
+    // idle lock below, and whatever the handler reads from them.
+    // SQLite is not awaited at all, so the order of calls into the write queue stays as it was.
+    if (services.settings.shared) await services.settings.follow();
     let session = sessions.forWindow(caller.windowId);
     if (session && sessions.refresh(session) === 'expired') {
       session = undefined;

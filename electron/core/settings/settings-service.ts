@@ -12,6 +12,11 @@
  * (currency, tax mode, discount limit) is read from the table inside the sale's own write
  * transaction (`moneyRules`), so a settings change committed just before it, here or on another
  * till sharing the file, is always the one that applies (D2).
+ *
+ * On a store server (PostgreSQL, issue 12) several tills share the table: the router calls
+ * `follow` at the start of every call, which reads the rows again, so a change made on another
+ * till (the idle-lock minutes, the store's name, zone or locale) applies here at the next call.
+ * On SQLite the core is the file's only writer and the cache stays as loaded and updated.
  */
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
@@ -19,7 +24,7 @@ import { DEFAULT_STORE_LOCALE, type TillSettings } from '../../../shared/contrac
 import { currencyExponent } from '../../../shared/money';
 import type { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
-import { run } from '../db/sql';
+import { isPostgres, run } from '../db/sql';
 import type { Session } from '../auth/sessions';
 import { SaleEntity } from '../sales/sale.entity';
 import type { Clock } from '../types';
@@ -153,6 +158,8 @@ async function readValues(em: EntityManager): Promise<StoreValues> {
 
 export class SettingsService {
   private values: StoreValues = defaults();
+  /** Bumped at every change of `values`, so a `follow` that read before it does not undo it. */
+  private version = 0;
 
   constructor(
     private readonly db: Database,
@@ -161,9 +168,38 @@ export class SettingsService {
     readonly terminalName: string,
   ) {}
 
+  /** True on a store server (PostgreSQL), where other tills may change the rows: see `follow`. */
+  get shared(): boolean {
+    return isPostgres(this.db.manager);
+  }
+
   /** Loads cached values; call once at start-up. Unknown or broken rows fall back to defaults. */
   async load(): Promise<void> {
-    this.values = await readValues(this.db.manager);
+    this.set(await readValues(this.db.manager));
+  }
+
+  /**
+   * Issue 12: on a store server, the cached values become the stored ones again (another till may
+   * have changed them); on SQLite it does nothing. Never rejects: when the server cannot be read
+   * the values stay as they were, and the call that asked meets the server's absence itself.
+   */
+  async follow(): Promise<void> {
+    if (!this.shared) return;
+    const version = this.version;
+    try {
+      const rows = await run<{ key: string; value: string }>(
+        this.db.manager,
+        'SELECT key, value FROM settings',
+      );
+      if (this.version === version) this.set(valuesFrom(rows));
+    } catch {
+      // The server is away: the call's own reads answer SERVER_UNREACHABLE.
+    }
+  }
+
+  private set(values: StoreValues): void {
+    this.values = values;
+    this.version += 1;
   }
 
   /** Minutes of inactivity before a session idle-locks (1..15). */
@@ -236,7 +272,7 @@ export class SettingsService {
    * would change after the first sale.
    */
   async update(actor: Session, input: SettingsChanges): Promise<TillSettings> {
-    this.values = await this.db.write((em) => this.write(em, actor, input));
+    this.set(await this.db.write((em) => this.write(em, actor, input)));
     return this.get();
   }
 
@@ -247,7 +283,7 @@ export class SettingsService {
    * change after the first sale; nothing is written then.
    */
   async setUpStore(actor: Session, input: StoreSetUp): Promise<TillSettings> {
-    this.values = await this.db.write(async (em) => {
+    const stored = await this.db.write(async (em) => {
       if ((await readValues(em)).storeSetUp)
         throw new AppError(
           'CONFLICT',
@@ -265,6 +301,7 @@ export class SettingsService {
       });
       return next;
     });
+    this.set(stored);
     return this.get();
   }
 

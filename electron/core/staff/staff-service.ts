@@ -16,7 +16,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AuthService } from '../auth/auth-service';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { Session, SessionManager } from '../auth/sessions';
-import { bumpSessionEpoch } from '../auth/staff-access';
+import { bumpSessionEpoch, holdMemberWrites } from '../auth/staff-access';
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_MINUTES } from '../auth/temporary-password';
 import type { Database } from '../db/database';
 import { addMinutes } from '../db/time';
@@ -137,7 +137,8 @@ export class StaffService {
 
   /**
    * Runs a change to one member in the write queue, audits it, and returns the member's new view.
-   * The patch is written under the last-admin rule (LAST_ADMIN rolls it all back).
+   * The patch is written under the last-admin rule (LAST_ADMIN rolls it all back). On a store
+   * server it first waits for the member writes in flight on every till (holdMemberWrites, A8).
    */
   private async change(
     actor: Session,
@@ -147,6 +148,7 @@ export class StaffService {
     detail?: (s: StaffEntity) => string | null,
   ): Promise<StaffView> {
     return this.db.write(async (em) => {
+      await holdMemberWrites(em);
       const s = await this.find(em, id);
       const patch = await fn(em, s);
       const repo = em.getRepository(StaffEntity);
@@ -327,6 +329,7 @@ export class StaffService {
   ): Promise<{ outcome: 'deleted' | 'disabled'; message: string; staff: StaffView | null }> {
     this.assertNotSelf(actor, id, 'delete');
     const result = await this.db.write(async (em) => {
+      await holdMemberWrites(em);
       const s = await this.find(em, id);
       const acted = await em
         .getRepository(AuditEventEntity)
