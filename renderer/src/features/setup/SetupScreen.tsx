@@ -24,7 +24,12 @@ export function SetupScreen() {
   const [place, setPlace] = useState<Place>('local');
 
   return (
-    <AuthLayout title={t('title')} subtitle={onServer ? t('admin.onServer') : t('admin.subtitle')}>
+    <AuthLayout
+      title={t('title')}
+      subtitle={t(
+        onServer ? 'admin.onServer' : place === 'server' ? 'join.subtitle' : 'admin.subtitle',
+      )}
+    >
       <Stack gap="md">
         {!onServer && (
           <Stack gap={4}>

@@ -4,7 +4,6 @@ import {
   Group,
   PasswordInput,
   Select,
-  SimpleGrid,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -12,6 +11,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { TLS_MODES, type TlsMode } from '../../../../shared/contract/store-server';
 import type { ConnectionValues } from './connection-form';
+import './store-server.css';
 
 /**
  * The store server's address, sign-in and TLS mode (issue 12, section 1). With verify-full the
@@ -25,24 +25,23 @@ export function ConnectionFields({ form }: { form: UseFormReturnType<ConnectionV
   };
   return (
     <>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <div className="k-server-grid k-server-grid-host">
         <TextInput
           label={t('server.host')}
           description={t('server.hostHint')}
           autoComplete="off"
-          style={{ gridColumn: 'span 2' }}
           {...form.getInputProps('host')}
         />
         <TextInput label={t('server.port')} inputMode="numeric" {...form.getInputProps('port')} />
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      </div>
+      <div className="k-server-grid">
         <TextInput
           label={t('server.database')}
           autoComplete="off"
           {...form.getInputProps('database')}
         />
         <TextInput label={t('server.user')} autoComplete="off" {...form.getInputProps('user')} />
-      </SimpleGrid>
+      </div>
       <PasswordInput
         label={t('server.password')}
         description={t('server.passwordHint')}
@@ -62,8 +61,7 @@ export function ConnectionFields({ form }: { form: UseFormReturnType<ConnectionV
             label={t('server.ca')}
             description={t('server.caHint')}
             rows={3}
-            style={{ flex: 1 }}
-            styles={{ input: { fontFamily: 'monospace' } }}
+            className="k-server-ca"
             {...form.getInputProps('ca')}
           />
           <FileButton onChange={(f) => void readCa(f)} accept=".pem,.crt,.cer">

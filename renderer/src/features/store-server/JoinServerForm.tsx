@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTest } from '../../../../shared/contract/store-server';
@@ -52,14 +52,12 @@ export function JoinServerForm() {
           {...form.getInputProps('tillName')}
         />
         <ConnectionTestResult test={test} />
-        <Group grow>
-          <Button variant="default" size="lg" onClick={runTest} loading={testing.busy}>
-            {t('join.test')}
-          </Button>
-          <Button type="submit" size="lg" loading={busy}>
-            {t('join.submit')}
-          </Button>
-        </Group>
+        <Button variant="default" size="lg" fullWidth onClick={runTest} loading={testing.busy}>
+          {t('join.test')}
+        </Button>
+        <Button type="submit" size="lg" fullWidth loading={busy}>
+          {t('join.submit')}
+        </Button>
       </Stack>
     </form>
   );
