@@ -59,7 +59,7 @@ export function createPostgresDataSource(
 }
 
 /** node-postgres's `ssl` for a ServerTls: verify-full checks the chain and the host name. */
-function pgSsl(tls: ServerTls): false | { rejectUnauthorized: boolean; ca?: string } {
+export function pgSsl(tls: ServerTls): false | { rejectUnauthorized: boolean; ca?: string } {
   if (tls.mode === 'disable') return false;
   if (tls.mode === 'require') return { rejectUnauthorized: false };
   return { rejectUnauthorized: true, ca: tls.ca };
