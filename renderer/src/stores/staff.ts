@@ -43,6 +43,8 @@ export interface StaffState {
   items: StaffView[];
   total: number;
   loading: boolean;
+  /** True once a page was asked for (the staff screen is or was open in this window). */
+  loaded: boolean;
   /** Human message when the list could not be loaded. */
   error: string | null;
   pending: StaffView[];
@@ -87,6 +89,7 @@ export const initialStaffState = {
   items: [],
   total: 0,
   loading: false,
+  loaded: false,
   error: null,
   pending: [],
   pendingCount: 0,
@@ -131,7 +134,7 @@ export const useStaffStore = create<StaffState>()((set, get) => {
 
     load: async () => {
       const seq = ++loadSeq;
-      set({ loading: true, error: null });
+      set({ loading: true, loaded: true, error: null });
       try {
         const { items, total } = await call('staff:list', listInput(get().filters, get().page));
         if (seq === loadSeq) set({ items, total, loading: false });
