@@ -35,25 +35,28 @@ const BY_PREFIX: ReadonlyArray<readonly [string, StoreChangeTopic]> = [
 ];
 
 /** Exact actions: exceptions to BY_PREFIX, and changes audited under another domain's name. */
-const BY_ACTION: Readonly<Record<string, readonly StoreChangeTopic[]>> = {
+const BY_ACTION: ReadonlyMap<string, readonly StoreChangeTopic[]> = new Map<
+  string,
+  readonly StoreChangeTopic[]
+>([
   // A test message changes nothing.
-  'settings.sms_test': [],
+  ['settings.sms_test', []],
   // The Online Retail import writes products, categories and members.
-  'import.online_retail': ['catalogue', 'staff'],
-  'mail.settings_update': ['settings'],
-  'mail.settings_remove': ['settings'],
-  'backup.settings': ['settings'],
-  'contacts.policy_changed': ['settings'],
-  'printing.printer_save': ['settings'],
-  'printing.printer_delete': ['settings'],
-  'setup.create_admin': ['staff'],
-  'profile.update': ['staff'],
-  'contacts.change_email': ['staff'],
-};
+  ['import.online_retail', ['catalogue', 'staff']],
+  ['mail.settings_update', ['settings']],
+  ['mail.settings_remove', ['settings']],
+  ['backup.settings', ['settings']],
+  ['contacts.policy_changed', ['settings']],
+  ['printing.printer_save', ['settings']],
+  ['printing.printer_delete', ['settings']],
+  ['setup.create_admin', ['staff']],
+  ['profile.update', ['staff']],
+  ['contacts.change_email', ['staff']],
+]);
 
 /** The topics an audited action changes (none for most: sales, sign-ins, exports …). */
 export function changedTopics(action: string): readonly StoreChangeTopic[] {
-  const exact = BY_ACTION[action];
+  const exact = BY_ACTION.get(action);
   if (exact) return exact;
   const rule = BY_PREFIX.find(([prefix]) => action.startsWith(prefix));
   return rule ? [rule[1]] : [];
