@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/contract';
 import type { RoleId } from '../../../shared/permissions';
 import { call } from '../api/client';
+import { refreshOn } from './store-changes';
 import { messageFor } from '../api/messages';
 
 export const STAFF_PAGE_SIZE = 25;
@@ -225,4 +226,10 @@ export const useStaffStore = create<StaffState>()((set, get) => {
       set(initialStaffState);
     },
   };
+});
+
+// Another till (or this one) changed the staff or roles: read the screen again (issue 12).
+refreshOn('staff', () => {
+  const staff = useStaffStore.getState();
+  return staff.loaded ? staff.init() : undefined;
 });

@@ -2,9 +2,9 @@
  * Store changes (issue 12, section 2): when a till (another one, or this one) changes the
  * catalogue, the settings or the staff, the shell says so (`onStoreChange` in the API client) and
  * this module, subscribed once by `connectStores`, has the stores read again what this window has
- * loaded: the products page and the category tree, the settings, the staff list with its pending
- * requests and roles. A store never loaded here is left alone (its screen was never open, and it
- * may be one this member cannot read).
+ * loaded (each registers with `refreshOn`): the products page and the category tree, the
+ * settings, the staff list with its pending requests and roles. A store never loaded here is left
+ * alone (its screen was never open, and it may be one this member cannot read).
  *
  * The reads count as activity for the idle lock (S2), so a change elsewhere must not keep an
  * unattended till unlocked: while nobody has used this window for ACTIVE_WINDOW_MS (the session
@@ -13,34 +13,25 @@
  */
 import type { StoreChangeTopic } from '../../../shared/contract/store-changes';
 import { onStoreChange } from '../api/client';
-import { useCategoriesStore } from './categories';
-import { useProductsStore } from './products';
 import { ACTIVITY_THROTTLE_MS, useSessionStore } from './session';
-import { useSettingsStore } from './settings';
-import { useStaffStore } from './staff';
 
 /** How recent the member's last reported activity must be for a read at once (3 reports' gap). */
 export const ACTIVE_WINDOW_MS = 3 * ACTIVITY_THROTTLE_MS;
 
-/** What each topic reads again, among what this window has loaded. */
-const refreshers: Record<StoreChangeTopic, () => Promise<unknown>> = {
-  catalogue: () => {
-    const products = useProductsStore.getState();
-    const categories = useCategoriesStore.getState();
-    return Promise.all([
-      products.loaded ? products.load() : undefined,
-      categories.loaded ? categories.load() : undefined,
-    ]);
-  },
-  settings: async () => {
-    const settings = useSettingsStore.getState();
-    if (settings.settings) await settings.load();
-  },
-  staff: async () => {
-    const staff = useStaffStore.getState();
-    if (staff.loaded) await staff.init();
-  },
-};
+/** What each topic reads again: each store registers its own (`refreshOn`). */
+const refreshers = new Map<StoreChangeTopic, Set<() => unknown>>();
+
+/**
+ * Registers `refresh` to run when `topic` changed: a store calls it once, as its module loads,
+ * with a function that reads again what this window has loaded of it (and nothing otherwise).
+ * The stores register themselves so this module imports none of them, and a screen's store
+ * stays in that screen's chunk.
+ */
+export function refreshOn(topic: StoreChangeTopic, refresh: () => unknown): void {
+  const set = refreshers.get(topic) ?? new Set();
+  set.add(refresh);
+  refreshers.set(topic, set);
+}
 
 const waiting = new Set<StoreChangeTopic>();
 
@@ -57,7 +48,7 @@ function flush(): void {
   if (!attended()) return;
   const topics = [...waiting];
   waiting.clear();
-  for (const topic of topics) void refreshers[topic]();
+  for (const topic of topics) refreshers.get(topic)?.forEach((refresh) => void refresh());
 }
 
 let stop: (() => void) | null = null;
