@@ -50,6 +50,9 @@ import {
 import { CART_CHANGING_CHANNELS } from './display/customer-display';
 import type { SaleDetail } from '../../shared/contract/sales-views';
 import { SettingsService } from './settings/settings-service';
+import { StoreChanges, type StoreChangeListener } from './db/store-changes';
+import { ChangeListener } from './db/change-listener';
+import { STORE_CHANGE_TOPICS } from '../../shared/contract/store-changes';
 import type { DataSource } from 'typeorm';
 import {
   systemClock,
@@ -102,10 +105,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       restore = { path: null, note };
     },
   };
-  // The customer display's listeners outlive a restart: each booted core feeds them.
+  // The customer display's and the store changes' listeners outlive a restart: each booted core
+  // feeds them.
   const displayListeners = new Set<() => void>();
+  const storeListeners = new Set<StoreChangeListener>();
   const follow = (core: Core) => {
     core.onDisplayChange(() => displayListeners.forEach((listener) => listener()));
+    core.onStoreChange((topic) => storeListeners.forEach((listener) => listener(topic)));
     return core;
   };
   let current = follow(await bootCore(options, hooks));
@@ -139,6 +145,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onDisplayChange(listener) {
       displayListeners.add(listener);
       return () => displayListeners.delete(listener);
+    },
+    onStoreChange(listener) {
+      storeListeners.add(listener);
+      return () => storeListeners.delete(listener);
     },
     async close() {
       await swapping;
@@ -194,6 +204,16 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
 
   const db = new Database(dataSource, logger);
   const settings = new SettingsService(db, audit, clock, terminal);
+  // Store changes (issue 12, section 2): announced by the audited writes; the settings cache
+  // follows another till's change before the screens hear of it.
+  const changes = new StoreChanges(
+    db,
+    async (topic) => {
+      if (topic === 'settings') await settings.load();
+    },
+    logger,
+  );
+  audit.followWith(changes);
   if (!safeMode) {
     try {
       await settings.load();
@@ -272,8 +292,27 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   });
   if (!safeMode && options.integrityCheck !== false)
     integrity.schedule(options.integrityCheck?.firstAfterMs ?? 60_000);
-  // While the store server is away, ask it every 5 s, so the till's warning goes when it is back.
-  const stopProbe = server ? every(5_000, () => void db.probe()) : () => {};
+  // One LISTEN connection to the store server for the other tills' changes; after it was lost,
+  // every topic is announced again, since what was sent meanwhile is gone.
+  const listener =
+    server && !safeMode
+      ? new ChangeListener({
+          url: server.url,
+          tls: server.tls,
+          logger,
+          onTopic: (topic) => changes.heard(topic),
+          onResync: () => STORE_CHANGE_TOPICS.forEach((topic) => changes.heard(topic)),
+        })
+      : null;
+  await listener?.start();
+  // While the store server is away, ask it every 5 s, so the till's warning goes when it is back
+  // and the LISTEN connection is made again.
+  const stopProbe = server
+    ? every(5_000, () => {
+        void db.probe();
+        listener?.tick();
+      })
+    : () => {};
   const stopBackups =
     !safeMode && !server && options.backupSchedule !== false
       ? every(options.backupSchedule?.checkEveryMs ?? CHECK_EVERY_MS, () => {
@@ -302,6 +341,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       return result;
     },
     onDisplayChange: (listener) => services.customerDisplay.subscribe(listener),
+    onStoreChange: (listener) => changes.subscribe(listener),
     customerDisplayEnabled: () => services.settings.get().customerDisplay,
     get safeMode() {
       return safeMode;
@@ -311,6 +351,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     async close() {
       stopBackups();
       stopProbe();
+      await listener?.close();
       await services.backups.idle();
       safeMode = true;
       await integrity.close();

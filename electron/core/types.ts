@@ -181,6 +181,17 @@ export interface Core {
    */
   onDisplayChange(listener: () => void): () => void;
   /**
+   * Calls `listener` with a topic (`catalogue`, `settings`, `staff`; shared/contract/
+   * store-changes.ts) after a committed change of it (issue 12, section 2): on a store server any
+   * till's change, heard on the core's LISTEN connection (this till's own included), and every
+   * topic once after that connection was lost and made again; on SQLite this till's own change.
+   * The settings cache has caught up when a `settings` change is heard. Returns the unsubscribe
+   * function.
+   */
+  onStoreChange(
+    listener: (topic: import('../../shared/contract/store-changes').StoreChangeTopic) => void,
+  ): () => void;
+  /**
    * Whether the store wants the customer display (setting `customerDisplay`, default true); the
    * shell opens or closes the window when it changes (electron/main/display-window.ts).
    */

@@ -10,7 +10,7 @@
  *   4. IPC: every contract channel → core.invoke with the sender described (E5);
  *   5. the app:// protocol serving dist/renderer with the CSP header (E3, E4);
  *   6. security handlers on the default session (E7);
- *   7. the window (E1), loading app://kassa/index.html.
+ *   7. the window (E1), loading app://kassa/index.html, told of the store's changes.
  *   On quit the core is closed after its write queue drains.
  *
  * Everything here is wiring; each rule lives in its own module with its own test.
@@ -38,6 +38,7 @@ import {
   type CustomerDisplayKeeper,
 } from './display-window';
 import { createMainWindow } from './window';
+import { forwardStoreChanges } from './store-changes';
 import { electronSaveDialog } from './save-dialog';
 import { electronFolderDialog } from './folder-dialog';
 import { createDriverPrintPort } from './driver-printer';
@@ -119,6 +120,8 @@ async function start(): Promise<void> {
     mainWindow = null;
     customerDisplay?.current()?.window.destroy();
   });
+  // Other tills' changes of the catalogue, settings and staff (issue 12, section 2).
+  forwardStoreChanges(started, mainWindow);
 
   // 8. The customer display (issue 10, section 4), on a second monitor when the till has one
   // and the store's setting is on. It never stops the till: a failure is logged and the till

@@ -1,4 +1,4 @@
 /** `window.api`, which the preload builds from the contract (shared/api.ts, E2). */
 interface Window {
-  api: import('../../shared/api').KassaApi;
+  api: import('../../shared/api').KassaWindowApi;
 }

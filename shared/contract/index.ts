@@ -115,6 +115,7 @@ export * from './exports';
 export * from './receipts';
 export * from './printing';
 export * from './display';
+export * from './store-changes';
 export * from './backups';
 export * from './categories';
 export * from './analytics';

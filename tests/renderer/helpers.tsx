@@ -46,6 +46,7 @@ import { useStockStore } from '../../renderer/src/features/stock/stock-store';
 import { useShiftsStore } from '../../renderer/src/stores/shifts';
 import { initialSessionState } from '../../renderer/src/stores/session';
 import { useTransactionsStore } from '../../renderer/src/stores/transactions';
+import { unfollowStoreChanges } from '../../renderer/src/stores/store-changes';
 
 export type ChannelMock<C extends ChannelName> = Mock<
   (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
@@ -286,6 +287,8 @@ export function resetStores(): void {
   useTransactionsStore.getState().reset();
   useShiftsStore.getState().reset();
   useStorageStore.getState().setWritable(true);
+  // connectStores follows the store changes of the window.api installed now.
+  unfollowStoreChanges();
   connectStores();
 }
 
@@ -297,8 +300,8 @@ export interface RenderAppOptions {
 /** Installs `api` as window.api and renders the whole renderer from clean stores. */
 export function renderApp(api: FakeApi, options: RenderAppOptions = {}) {
   act(() => notifications.clean());
-  resetStores();
   window.api = api satisfies KassaApi;
+  resetStores();
   const user = userEvent.setup({ delay: null, ...options.user });
   const view = render(<App env="test" />);
   return { user, ...view };

@@ -29,9 +29,13 @@ vi.mock('electron', async () => {
   });
   class BrowserWindow extends Emitter {
     static fromWebContents = () => null;
+    readonly webContents = { send: () => undefined };
     constructor() {
       super();
       w().steps.push('window:new');
+    }
+    isDestroyed() {
+      return false;
     }
     async loadURL(url: string) {
       w().steps.push(`window:load ${url}`);
@@ -79,6 +83,10 @@ vi.mock('../../electron/core/index', () => ({
     world.current.coreOptions = options;
     return {
       invoke: async () => ({ ok: true, data: null }),
+      onStoreChange: () => {
+        world.current.steps.push('store-changes:forward');
+        return () => undefined;
+      },
       safeMode: false,
       close: world.current.closeCore,
     };
@@ -151,6 +159,8 @@ describe('main composition root', () => {
     expect(at('protocol:handle app')).toBeLessThan(at('permissions:request'));
     expect(at('permissions:request')).toBeLessThan(at('window:new'));
     expect(w.steps).toContain('window:load app://kassa/index.html');
+    // The window hears the store's changes (issue 12, section 2).
+    expect(at('window:load')).toBeLessThan(at('store-changes:forward'));
     expect([...w.handled].sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 

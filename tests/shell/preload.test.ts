@@ -23,17 +23,19 @@ vi.mock('electron', () => ({
 await import('../../electron/preload/index');
 const { buildApi } = await import('../../electron/preload/build-api');
 const ALLOWLIST = Object.keys(channels).sort();
+/** The channels, and the one subscription (issue 12, section 2; tests/shell/store-changes.test.ts). */
+const KEYS = [...ALLOWLIST, 'onStoreChange'].sort();
 
 describe('E2 preload', () => {
   it('exposes exactly one key, "api", in the main world', () => {
     expect([...exposed.keys()]).toEqual(['api']);
   });
 
-  it('the keys of window.api equal the channel allowlist, and every value is a function', () => {
+  it('the keys of window.api equal the channel allowlist and onStoreChange, all functions', () => {
     const api = exposed.get('api') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(ALLOWLIST);
-    expect(Reflect.ownKeys(api).map(String).sort()).toEqual(ALLOWLIST);
-    for (const key of ALLOWLIST) expect(typeof api[key]).toBe('function');
+    expect(Object.keys(api).sort()).toEqual(KEYS);
+    expect(Reflect.ownKeys(api).map(String).sort()).toEqual(KEYS);
+    for (const key of KEYS) expect(typeof api[key]).toBe('function');
     for (const forbidden of [
       'invoke',
       'send',
@@ -105,7 +107,17 @@ describe('E2 preload', () => {
     );
     const valueImports = (text: string) =>
       [...text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]);
-    expect(valueImports(source).sort()).toEqual(['./build-api', 'electron']);
+    const subscribeSource = readFileSync(
+      new URL('../../electron/preload/store-changes.ts', import.meta.url),
+      'utf8',
+    );
+    expect(valueImports(source).sort()).toEqual(['./build-api', './store-changes', 'electron']);
     expect(valueImports(buildSource)).toEqual(['../../shared/contract/channel-names']);
+    expect(valueImports(subscribeSource)).toEqual(['../../shared/contract/store-changes']);
+    const topicsSource = readFileSync(
+      new URL('../../shared/contract/store-changes.ts', import.meta.url),
+      'utf8',
+    );
+    expect(valueImports(topicsSource)).toEqual([]);
   });
 });

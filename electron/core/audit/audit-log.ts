@@ -151,9 +151,15 @@ export interface ChainStart {
 export type ChainVerdict =
   { ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number };
 
+/** Told of every recorded event inside its transaction (db/store-changes.ts, issue 12). */
+export interface AuditFollower {
+  recorded(em: EntityManager, input: AuditInput): Promise<void>;
+}
+
 export class AuditLog {
   private sealKey: SealKey | null = null;
   private chainId = 1;
+  private follower: AuditFollower | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -178,6 +184,14 @@ export class AuditLog {
 
   useChain(chain: number): void {
     this.chainId = chain;
+  }
+
+  /**
+   * From now on every `record` also hands its event to `follower`, in the same transaction: the
+   * store changes announce what the event changed (db/store-changes.ts).
+   */
+  followWith(follower: AuditFollower): void {
+    this.follower = follower;
   }
 
   /** Whether `record` currently seals the chain head. */
@@ -226,6 +240,7 @@ export class AuditLog {
           : await rowCountUpTo(em, seal, lastId, this.chainId);
       await writeSeal(em, this.sealKey, { lastId, lastHash: hash, rowCount }, row.at, this.chainId);
     }
+    await this.follower?.recorded(em, input);
   }
 
   /**

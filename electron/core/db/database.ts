@@ -54,6 +54,8 @@ interface WriteContext {
   nested: Promise<unknown>;
   depth: number;
   run(sql: string): Promise<void>;
+  /** Called once the transaction has committed (`afterCommit`); dropped when it rolls back. */
+  committed: Array<() => void>;
 }
 
 const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -85,6 +87,28 @@ export class Database {
   /** The last storage failure, or null once a write has committed since (D7). */
   get storageFault(): StorageFault | null {
     return this.fault;
+  }
+
+  /**
+   * Calls `fn` once the current write transaction commits, or at once outside a write; never
+   * when the transaction (or the SAVEPOINT it was registered in) rolls back. For effects outside
+   * the database that must follow only what was saved (store changes on SQLite, issue 12). A throw
+   * from `fn` is logged and does not fail the write.
+   */
+  afterCommit(fn: () => void): void {
+    const ctx = this.context.getStore();
+    if (ctx) ctx.committed.push(fn);
+    else this.runCommitted([fn]);
+  }
+
+  private runCommitted(fns: ReadonlyArray<() => void>): void {
+    for (const fn of fns) {
+      try {
+        fn();
+      } catch (e) {
+        this.logger.error('after-commit callback failed', { error: describe(e) });
+      }
+    }
   }
 
   /** True while the calling code runs inside `write` (used by the router's A8 checks). */
@@ -149,6 +173,7 @@ export class Database {
       nested: Promise.resolve(),
       depth: 0,
       run: async (sql) => void raw.exec(sql),
+      committed: [],
     };
     try {
       const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
@@ -163,6 +188,7 @@ export class Database {
       this.ensureIdle(raw, runner, 'after COMMIT', true);
       if (this.fault) this.logger.info('storage writable again', { since: this.fault.at });
       this.fault = null;
+      this.runCommitted(ctx.committed);
       return result;
     } catch (e) {
       if (raw.inTransaction) {
@@ -223,6 +249,7 @@ export class Database {
       nested: Promise.resolve(),
       depth: 0,
       run: async (sql) => void (await runner.query(sql)),
+      committed: [],
     };
     try {
       await runner.startTransaction(
@@ -231,6 +258,7 @@ export class Database {
       const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
       await runner.commitTransaction();
       this.fault = null;
+      this.runCommitted(ctx.committed);
       return result;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -245,6 +273,7 @@ export class Database {
     const job = async () => {
       ctx.depth += 1;
       const name = `kassa_sp_${ctx.depth}`;
+      const registered = ctx.committed.length;
       await ctx.run(`SAVEPOINT ${name}`);
       try {
         const result = await fn(ctx.em);
@@ -253,6 +282,7 @@ export class Database {
       } catch (e) {
         // After a storage error SQLite may already have rolled the whole transaction back, and
         // the savepoint with it: the original error is what the caller must see.
+        ctx.committed.length = registered;
         try {
           await ctx.run(`ROLLBACK TO SAVEPOINT ${name}`);
           await ctx.run(`RELEASE SAVEPOINT ${name}`);

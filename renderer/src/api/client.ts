@@ -8,7 +8,9 @@
  * - REAUTH_REQUIRED asks a second hook for the password (the re-authentication dialog) and, once it
  *   has been given, retries the same call once.
  */
+import type { KassaApi } from '../../../shared/api';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import type { StoreChangeTopic } from '../../../shared/contract/store-changes';
 import { CHANNEL_FLAGS } from '../../../shared/contract/channel-names';
 import {
   AppError,
@@ -81,6 +83,17 @@ export async function call<C extends ChannelName>(
   throw toAppError(first.error);
 }
 
+/**
+ * Calls `listener` with each store change the shell reports (`window.api.onStoreChange`, issue
+ * 12, section 2: another till, or this one, changed the catalogue, the settings or the staff).
+ * Answers the unsubscribe function; where the bridge has no subscription (the browser e2e
+ * bridge), it subscribes nothing.
+ */
+export function onStoreChange(listener: (topic: StoreChangeTopic) => void): () => void {
+  const subscribe = typeof window === 'undefined' ? undefined : window.api?.onStoreChange;
+  return typeof subscribe === 'function' ? subscribe(listener) : () => undefined;
+}
+
 function succeeded<T>(channel: ChannelName, data: T): T {
   if (CHANNEL_FLAGS[channel]?.writes) hooks.onStorage(true);
   return data;
@@ -103,8 +116,7 @@ async function invoke<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C> | undefined,
 ): Promise<Result<ChannelOutput<C>>> {
-  const api: Partial<Window['api']> | undefined =
-    typeof window === 'undefined' ? undefined : window.api;
+  const api: Partial<KassaApi> | undefined = typeof window === 'undefined' ? undefined : window.api;
   const fn = api?.[channel];
   if (typeof fn !== 'function') return internal(`window.api['${channel}'] is not available`);
   try {

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { CategoryView, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { CATEGORY_PATH_SEPARATOR } from '../../../shared/contract/categories';
 import { call } from '../api/client';
+import { refreshOn } from './store-changes';
 import { messageFor } from '../api/messages';
 import { useProductsStore } from './products';
 import { useSessionStore } from './session';
@@ -57,4 +58,10 @@ export const useCategoriesStore = create<CategoriesState>()((set, get) => {
 useSessionStore.subscribe((state, previous) => {
   if (previous.session && (!state.session || state.session.staff.id !== previous.session.staff.id))
     useCategoriesStore.getState().reset();
+});
+
+// Another till (or this one) changed the catalogue: read the tree again (issue 12).
+refreshOn('catalogue', () => {
+  const categories = useCategoriesStore.getState();
+  return categories.loaded ? categories.load() : undefined;
 });

@@ -3,7 +3,8 @@
  * session problems go to the session store, REAUTH_REQUIRED opens the re-authentication dialog.
  * When the session ends or locks, any open re-authentication is cancelled and the data other
  * members must not see is dropped from memory. The store's locale follows `app:status` before
- * sign-in, and the settings are loaded as soon as a member signs in or unlocks (item 25).
+ * sign-in, and the settings are loaded as soon as a member signs in or unlocks (item 25). The
+ * screens follow the store's changes made on any till (store-changes.ts).
  */
 import { configureClient } from '../api/client';
 import { setLocale } from '../i18n';
@@ -16,6 +17,7 @@ import { selectPhase, useSessionStore } from './session';
 import { useSettingsStore } from './settings';
 import { useStaffStore } from './staff';
 import { useStorageStore } from './storage';
+import { followStoreChanges } from './store-changes';
 
 export {
   useAuditStore,
@@ -38,6 +40,8 @@ export function connectStores(): void {
     onServerAway: () => useStorageStore.getState().setServerAway(new Date().toISOString()),
   });
   cartSync.start(() => void useCartTakeoverStore.getState().check(true));
+  // Other tills' changes of the catalogue, settings and staff (issue 12, section 2).
+  followStoreChanges();
 }
 
 useSessionStore.subscribe((state, previous) => {

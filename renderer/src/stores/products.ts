@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput, ProductView } from '../../../shared/contract';
 import { call } from '../api/client';
+import { refreshOn } from './store-changes';
 import { messageFor } from '../api/messages';
 import { useSessionStore } from './session';
 
@@ -145,4 +146,10 @@ export const useProductsStore = create<ProductsState>()((set, get) => {
 useSessionStore.subscribe((state, previous) => {
   if (previous.session && (!state.session || state.session.staff.id !== previous.session.staff.id))
     useProductsStore.getState().reset();
+});
+
+// Another till (or this one) changed the catalogue: read the page shown again (issue 12).
+refreshOn('catalogue', () => {
+  const products = useProductsStore.getState();
+  return products.loaded ? products.load() : undefined;
 });

@@ -13,6 +13,7 @@
 import { create } from 'zustand';
 import type { ChannelInput, TillSettings } from '../../../shared/contract';
 import { call } from '../api/client';
+import { refreshOn } from './store-changes';
 import { messageFor } from '../api/messages';
 import { setLocale } from '../i18n';
 import { useSessionStore } from './session';
@@ -83,3 +84,9 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   requestSetup: (setupRequested) => set({ setupRequested }),
   reset: () => set({ settings: null, error: null, setupRequested: false }),
 }));
+
+// Another till (or this one) changed the settings: read them again (issue 12).
+refreshOn('settings', () => {
+  const settings = useSettingsStore.getState();
+  return settings.settings ? settings.load() : undefined;
+});

@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/contract';
 import type { RoleId } from '../../../shared/permissions';
 import { call } from '../api/client';
+import { refreshOn } from './store-changes';
 import { messageFor } from '../api/messages';
 
 export const STAFF_PAGE_SIZE = 25;
@@ -43,6 +44,8 @@ export interface StaffState {
   items: StaffView[];
   total: number;
   loading: boolean;
+  /** True once a page was asked for (the staff screen is or was open in this window). */
+  loaded: boolean;
   /** Human message when the list could not be loaded. */
   error: string | null;
   pending: StaffView[];
@@ -87,6 +90,7 @@ export const initialStaffState = {
   items: [],
   total: 0,
   loading: false,
+  loaded: false,
   error: null,
   pending: [],
   pendingCount: 0,
@@ -131,7 +135,7 @@ export const useStaffStore = create<StaffState>()((set, get) => {
 
     load: async () => {
       const seq = ++loadSeq;
-      set({ loading: true, error: null });
+      set({ loading: true, loaded: true, error: null });
       try {
         const { items, total } = await call('staff:list', listInput(get().filters, get().page));
         if (seq === loadSeq) set({ items, total, loading: false });
@@ -222,4 +226,10 @@ export const useStaffStore = create<StaffState>()((set, get) => {
       set(initialStaffState);
     },
   };
+});
+
+// Another till (or this one) changed the staff or roles: read the screen again (issue 12).
+refreshOn('staff', () => {
+  const staff = useStaffStore.getState();
+  return staff.loaded ? staff.init() : undefined;
 });

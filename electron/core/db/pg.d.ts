@@ -1,0 +1,31 @@
+/**
+ * The part of node-postgres (`pg`, the driver TypeORM uses for a store server) that the core uses
+ * directly: one plain client for LISTEN (db/change-listener.ts). `pg` ships no types and
+ * `@types/pg` is not a dependency, so this declares only what is called, after the node-postgres
+ * documentation (Client, "notification" and "error" events).
+ */
+declare module 'pg' {
+  export interface Notification {
+    processId: number;
+    channel: string;
+    payload?: string;
+  }
+  export interface ClientConfig {
+    connectionString: string;
+    ssl?: false | { rejectUnauthorized: boolean; ca?: string };
+    connectionTimeoutMillis?: number;
+    keepAlive?: boolean;
+    application_name?: string;
+  }
+  export class Client {
+    constructor(config: ClientConfig);
+    connect(): Promise<void>;
+    query(sql: string): Promise<unknown>;
+    end(): Promise<void>;
+    on(event: 'notification', listener: (message: Notification) => void): this;
+    on(event: 'error', listener: (error: Error) => void): this;
+    on(event: 'end', listener: () => void): this;
+  }
+  const pg: { Client: typeof Client };
+  export default pg;
+}

@@ -1,0 +1,24 @@
+/**
+ * Store changes (issue 12, section 2): when another till sharing the store server changes the
+ * catalogue, the settings or the staff, this till's screens are told so they read them again,
+ * without polling. The core hears the server's notification (PostgreSQL LISTEN/NOTIFY), the shell
+ * sends the main window `STORE_CHANGED_EVENT` with the topic, and the preload hands only a topic
+ * of this closed list to the page (`window.api.onStoreChange`). Zod-free: the preload imports it.
+ */
+
+/**
+ * What changed:
+ * - `catalogue`: products (prices included) and categories;
+ * - `settings`: the store's and till's settings;
+ * - `staff`: staff members and roles.
+ */
+export const STORE_CHANGE_TOPICS = ['catalogue', 'settings', 'staff'] as const;
+export type StoreChangeTopic = (typeof STORE_CHANGE_TOPICS)[number];
+
+/** The IPC event the shell sends the main window with one StoreChangeTopic as its argument. */
+export const STORE_CHANGED_EVENT = 'store:changed';
+
+/** True for a topic of STORE_CHANGE_TOPICS; anything else (a string or not) is false. */
+export function isStoreChangeTopic(value: unknown): value is StoreChangeTopic {
+  return (STORE_CHANGE_TOPICS as readonly unknown[]).includes(value);
+}
