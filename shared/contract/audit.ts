@@ -115,6 +115,9 @@ export const AUDIT_ACTIONS = [
   'purchase_order.create',
   'purchase_order.status',
   'purchase_order.update',
+  'store_server.join',
+  'store_server.change',
+  'store_server.copy',
 ] as const;
 
 /**

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { emptyInput } from './common';
+import { displayText, emptyInput } from './common';
+import { mailHostSchema } from './mail';
 
 /** libpq's sslmode values Kassa offers: no TLS, TLS without checks, or TLS checked against a CA. */
 export const TLS_MODES = ['disable', 'require', 'verify-full'] as const;
@@ -30,39 +31,47 @@ export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
 /** The oldest PostgreSQL a store server may run: 14 (`server_version_num` 140000). */
 export const MIN_SERVER_VERSION_NUM = 140000;
 
-/** A host name or IP address, as a person types it; no scheme, no port, no path. */
-const hostSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9.:_-]+$/, 'A host name or IP address, without http:// or a port');
-/** A PostgreSQL identifier as the server names databases and roles (at most 63 bytes). */
-const identifier = z.string().trim().min(1).max(63);
+/** What the store server's address and sign-in take, whatever the TLS mode. */
+const connectionFields = {
+  /** A host name (RFC 1123) or an IP address, as the SMTP server's is checked. */
+  host: mailHostSchema,
+  port: z.number().int().min(1).max(65535),
+  /** PostgreSQL names databases and roles with at most 63 bytes. */
+  database: displayText(63),
+  user: displayText(63),
+  password: z.string().min(1, 'Required').max(200),
+};
 
-/** Where the store server is and how to sign in to it. `ca` is PEM text, for verify-full only. */
-export const serverConnectionSchema = z
-  .strictObject({
-    host: hostSchema,
-    port: z.number().int().min(1).max(65535),
-    database: identifier,
-    user: identifier,
-    password: z.string().min(1).max(200),
-    tls: z.enum(TLS_MODES),
-    ca: z
-      .string()
-      .max(20_000)
-      .refine((pem) => pem.includes('-----BEGIN CERTIFICATE-----'), 'A PEM certificate (CA)')
-      .optional(),
-  })
-  .refine((c) => c.tls !== 'verify-full' || c.ca !== undefined, {
-    message: 'verify-full needs the CA certificate that signed the server’s certificate',
-    path: ['ca'],
-  });
-export type ServerConnection = z.infer<typeof serverConnectionSchema>;
+/** The CA certificate that signed the server's, as PEM text (RFC 7468). */
+const caPemSchema = z
+  .string()
+  .max(20_000)
+  .refine((pem) => pem.includes('-----BEGIN CERTIFICATE-----'), 'A PEM certificate (CA)');
+
+/**
+ * Where the store server is and how to sign in to it; the CA only with verify-full (libpq's
+ * sslmode names): `disable` (no TLS), `require` (TLS, certificate not checked), `verify-full`.
+ */
+export const serverConnectionSchema = z.discriminatedUnion('tls', [
+  z.strictObject({ ...connectionFields, tls: z.literal('disable') }),
+  z.strictObject({ ...connectionFields, tls: z.literal('require') }),
+  z.strictObject({ ...connectionFields, tls: z.literal('verify-full'), ca: caPemSchema }),
+]);
+
+/** A connection as the core handles it: any of serverConnectionSchema's shapes. */
+export interface ServerConnection {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  tls: TlsMode;
+  /** With verify-full only. */
+  ca?: string;
+}
 
 /** A till's name on the store server: unique among the store's tills (`tills.name`). */
-export const tillNameSchema = z.string().trim().min(1).max(64);
+export const tillNameSchema = displayText(64);
 
 export const connectionTestSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), serverVersion: z.string().max(40) }),
@@ -93,7 +102,7 @@ export const storeServerChannels = {
   'storeServer:test': defineChannel({
     summary:
       'First run only: try a store server connection and say what failed, if anything: unreachable, authentication, tls, database, or a version below PostgreSQL 14. Changes nothing. SETUP_ALREADY_DONE once this till has staff.',
-    input: serverConnectionSchema,
+    input: z.strictObject({ connection: serverConnectionSchema }),
     output: connectionTestSchema,
     access: 'public',
   }),
@@ -114,7 +123,7 @@ export const storeServerChannels = {
   'storeServer:change': defineChannel({
     summary:
       "Change this till's store server connection (a new host, password or TLS mode), keeping its till name; with re-authentication (S3). Tested first: STORE_SERVER_REFUSED says what failed and nothing changes. The new server must hold this store's data: the till's name must be there (NOT_FOUND otherwise). CONFLICT on a till that keeps its data in its own file.",
-    input: serverConnectionSchema,
+    input: z.strictObject({ connection: serverConnectionSchema }),
     output: z.strictObject({ tillName: z.string() }),
     access: 'settings.manage',
     reauth: true,

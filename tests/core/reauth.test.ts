@@ -55,11 +55,18 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
     'changes where copies of the whole database go, and the passphrase that protects them',
   'backups:restore': 'replaces the whole database (every sale since the backup is set aside)',
   'stock:updateSettings': 'changes settings (whether sales may take stock below zero)',
+  'storeServer:change': "changes where the till's data is read from and written to",
+  'storeServer:copy': "moves the till's whole database to a store server",
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */
 const NOT_SENSITIVE: readonly ChannelName[] = [
   'app:status',
+  // First run only, before any staff exist (SETUP_ALREADY_DONE after), like setup:createAdmin.
+  'storeServer:test',
+  'storeServer:join',
+  // Where the data is, never the password.
+  'storeServer:connection',
   'setup:createAdmin',
   'auth:session',
   'auth:login',

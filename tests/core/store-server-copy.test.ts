@@ -134,7 +134,7 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       expect(check.auditChain.state).toBe('ok');
       const audit = await sqlOn(
         url,
-        "SELECT action FROM audit_events WHERE action = 'storeServer.copy'",
+        "SELECT action FROM audit_events WHERE action = 'store_server.copy'",
       );
       expect(audit).toHaveLength(1);
     } finally {

@@ -70,7 +70,7 @@ describe.skipIf(!bin)('a till joins a store server (issue 12, section 1)', () =>
   it('says exactly what failed, and passes verify-full with the right CA', async () => {
     const till = await tillIn(tempDir(), 'Till 1');
     try {
-      const test = (c: Record<string, unknown>) => till.must('storeServer:test', c);
+      const test = (c: Record<string, unknown>) => till.must('storeServer:test', { connection: c });
       expect(await test(to('postgres'))).toMatchObject({ ok: true });
       expect(await test({ ...to('postgres'), port: plain.port + 1 })).toMatchObject({
         ok: false,
@@ -107,7 +107,7 @@ describe.skipIf(!bin)('a till joins a store server (issue 12, section 1)', () =>
       // verify-full without a CA is bad input: refused by the schema, nothing tried.
       const noCa = await till.invoke(
         'storeServer:test',
-        to('postgres', { tls: 'verify-full' }),
+        { connection: to('postgres', { tls: 'verify-full' }) },
         callerFor(1),
       );
       expect(resultCode(noCa)).toBe('VALIDATION_FAILED');
@@ -220,7 +220,7 @@ describe.skipIf(!bin)('a till joins a store server (issue 12, section 1)', () =>
       const file = () => readFileSync(join(dir, 'store-server.json'), 'utf8');
       const before = file();
       const change = (c: Record<string, unknown>) =>
-        till.invoke('storeServer:change', c, callerFor(1));
+        till.invoke('storeServer:change', { connection: c }, callerFor(1));
       // Signed in by set-up minutes ago: re-authentication is still fresh. A bad connection
       // changes nothing.
       const refused = await change(to(db, { user: 'pw_user', password: 'wrong horse' }));
@@ -237,11 +237,11 @@ describe.skipIf(!bin)('a till joins a store server (issue 12, section 1)', () =>
       expect(await till.must('storeServer:connection')).toMatchObject({ tls: 'verify-full' });
       const audit = await sqlOn(
         url,
-        "SELECT action, actor_name FROM audit_events WHERE action LIKE 'storeServer.%' ORDER BY id",
+        "SELECT action, actor_name FROM audit_events WHERE action LIKE 'store\\_server.%' ORDER BY id",
       );
       expect(audit).toEqual([
-        { action: 'storeServer.join', actor_name: null },
-        { action: 'storeServer.change', actor_name: ADMIN.username },
+        { action: 'store_server.join', actor_name: null },
+        { action: 'store_server.change', actor_name: ADMIN.username },
       ]);
     } finally {
       await till.close();
@@ -254,9 +254,17 @@ describe.skipIf(!bin)('a till joins a store server (issue 12, section 1)', () =>
       await turnOffTwoFactorPolicy(join(till.dir, 'till.sqlite'));
       await till.must('setup:createAdmin', ADMIN);
       expect(await till.must('storeServer:connection')).toEqual({ kind: 'local' });
-      const change = await till.invoke('storeServer:change', to('postgres'), callerFor(1));
+      const change = await till.invoke(
+        'storeServer:change',
+        { connection: to('postgres') },
+        callerFor(1),
+      );
       expect(resultCode(change)).toBe('CONFLICT');
-      const test = await till.invoke('storeServer:test', to('postgres'), callerFor(2));
+      const test = await till.invoke(
+        'storeServer:test',
+        { connection: to('postgres') },
+        callerFor(2),
+      );
       expect(resultCode(test)).toBe('SETUP_ALREADY_DONE');
     } finally {
       await till.close();

@@ -85,6 +85,7 @@ function formatTypical(rule: FormatRule): string {
     otpCode: '123 456',
     pin: '4096',
     mailHost: 'smtp.shop.test',
+    caPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
     sixDigits: '123456',
     resetCode: '0123-4567-89AB-CDEF',
     printerQueue: 'EPSON_TM_T20',

@@ -272,6 +272,18 @@ export const FORMATS: Readonly<Record<Format, FormatSpec>> = {
     atLength: (n) => repeat('h', n),
     wrong: ['has space', 'smtp_shop.test', 'a/b', 'ünï.test', 'host;rm'],
   },
+  // Issue 12: a CA certificate as PEM text (RFC 7468): it must hold a certificate's first line.
+  caPem: {
+    valid: fc
+      .stringMatching(/^[A-Za-z0-9+/=\n]{0,64}$/)
+      .map((body) => `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`),
+    // Shorter than the first line, it is cut and so no certificate (min length - 1).
+    atLength: (n) =>
+      n >= 27
+        ? `-----BEGIN CERTIFICATE-----${repeat('A', n - 27)}`
+        : '-----BEGIN CERTIFICATE-----'.slice(0, n),
+    wrong: ['not a certificate', '-----BEGIN PRIVATE KEY-----\nAAAA\n', 'BEGIN CERTIFICATE'],
+  },
   // A verification code: six digits, typed with spaces or a dash if the member likes (issue 9).
   sixDigits: {
     valid: fc

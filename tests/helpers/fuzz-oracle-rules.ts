@@ -96,6 +96,7 @@ export type Format =
   | 'otpCode'
   | 'pin'
   | 'mailHost'
+  | 'caPem'
   | 'sixDigits'
   | 'resetCode'
   | 'providerUrl'

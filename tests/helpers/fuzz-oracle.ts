@@ -210,6 +210,19 @@ const auditFilters = {
   toDay: optional(format('date')),
   staffId: optional(id('staff')),
 };
+/** Issue 12: a store server's address and sign-in; the CA (PEM) with verify-full only. */
+const serverFields = {
+  host: capped('mailHost', 1, 253),
+  port: int(1, 65_535),
+  database: text(1, 63, 'display'),
+  user: text(1, 63, 'display'),
+  password: capped('password', 1, 200),
+};
+const serverConnection = variants('tls', {
+  disable: serverFields,
+  require: serverFields,
+  'verify-full': { ...serverFields, ca: capped('caPem', 27, 20_000) },
+});
 /** A cart: 1..200 lines (docs/sales.md). */
 const cartFields = {
   lines: array(cartLine, 1, 200),
@@ -361,6 +374,32 @@ const otpCode = capped('otpCode', 6, 40);
 
 export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
   'app:status': { input: object({}), ...read(), stream: { actor: 'anonymous' } },
+  // Issue 12, section 1: a store server connection. First run only (no staff: every fuzz core
+  // has them), so the public two are refused with SETUP_ALREADY_DONE; the fuzz till keeps its
+  // data in its own file, so a new connection is CONFLICT, and a copy tries the connection, which
+  // nothing answers (tests/core/store-server-join.test.ts and store-server-copy.test.ts succeed).
+  'storeServer:test': {
+    input: object({ connection: serverConnection }),
+    refusals: nothingOn('SETUP_ALREADY_DONE'),
+    stream: { actor: 'anonymous' },
+  },
+  'storeServer:join': {
+    input: object({ connection: serverConnection, tillName: text(1, 64, 'display') }),
+    refusals: nothingOn('SETUP_ALREADY_DONE'),
+    stream: { actor: 'anonymous' },
+  },
+  'storeServer:connection': { input: object({}), ...read() },
+  'storeServer:change': {
+    input: object({ connection: serverConnection }),
+    refusals: nothingOn('CONFLICT'),
+  },
+  'storeServer:copy': {
+    input: object({ connection: serverConnection, tillName: text(1, 64, 'display') }),
+    refusals: nothingOn('STORE_SERVER_REFUSED'),
+    stream: {
+      cannotSucceed: 'needs an empty PostgreSQL server (tests/core/store-server-copy.test.ts)',
+    },
+  },
   'setup:createAdmin': {
     // A6: set-up is closed once staff exist, as in every throwaway core.
     input: object({ username, email, displayName: personName, password }),

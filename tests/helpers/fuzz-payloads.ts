@@ -422,10 +422,10 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'purchaseOrders:setStatus': () => ({ id: 1, status: 'ordered' }),
   'purchaseOrders:receive': () => ({ id: 1, lines: [{ lineId: 1, quantity: 1 }] }),
   'purchaseOrders:export': () => ({ id: 1, format: 'csv' }),
-  'storeServer:test': () => STORE_SERVER,
+  'storeServer:test': () => ({ connection: STORE_SERVER }),
   'storeServer:join': () => ({ connection: STORE_SERVER, tillName: 'Till 2' }),
   'storeServer:connection': () => ({}),
-  'storeServer:change': () => STORE_SERVER,
+  'storeServer:change': () => ({ connection: STORE_SERVER }),
   'storeServer:copy': () => ({ connection: STORE_SERVER, tillName: 'Till 1' }),
 };
 

@@ -68,13 +68,15 @@ describe('joining a store server at first run', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('The server refused that user or password')).toBeVisible();
     expect(api['storeServer:test']).toHaveBeenCalledWith({
-      host: 'store-server.lan',
-      port: 5432,
-      database: 'kassa',
-      user: 'kassa_till',
-      password: 'till secret',
-      tls: 'verify-full',
-      ca: CA,
+      connection: {
+        host: 'store-server.lan',
+        port: 5432,
+        database: 'kassa',
+        user: 'kassa_till',
+        password: 'till secret',
+        tls: 'verify-full',
+        ca: CA,
+      },
     });
     api['storeServer:test'].mockResolvedValueOnce(ok({ ok: true, serverVersion: '15.8' }));
     await user.click(screen.getByRole('button', { name: 'Test connection' }));

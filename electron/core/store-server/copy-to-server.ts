@@ -217,6 +217,9 @@ async function verify(
   if (here.join() !== server.join())
     throw new AppError(
       'COPY_MISMATCH',
-      `The copy of ${table} does not match this till's data (count and sums ${here.join('/')} here, ${server.join('/')} on the server). Nothing was copied.`,
+      `The copy of ${table} does not match this till's data (count and sums ${here.join('/')} here, ${server.join('/')} on the server). Nothing was copied.`.slice(
+        0,
+        300,
+      ),
     );
 }

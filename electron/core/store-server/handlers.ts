@@ -4,10 +4,11 @@ import type { Services } from '../services';
 
 export function createStoreServerHandlers(s: Services): DomainHandlers<'storeServer'> {
   return {
-    'storeServer:test': (input) => s.storeServer.test(input),
+    'storeServer:test': ({ connection }) => s.storeServer.test(connection),
     'storeServer:join': ({ connection, tillName }) => s.storeServer.join(connection, tillName),
     'storeServer:connection': () => s.storeServer.connection(),
-    'storeServer:change': (input, { session }) => s.storeServer.change(input, session.staff),
+    'storeServer:change': ({ connection }, { session }) =>
+      s.storeServer.change(connection, session.staff),
     'storeServer:copy': ({ connection, tillName }, { session }) =>
       s.storeServer.copy(connection, tillName, session.staff),
   };

@@ -84,7 +84,7 @@ export class StoreServerService {
     });
     await writeStoreServerFile(this.d.file, this.d.secretStore, connection, tillName);
     reopen({
-      action: 'storeServer.join',
+      action: 'store_server.join',
       outcome: 'success',
       targetType: 'till',
       targetId: tillName,
@@ -134,7 +134,7 @@ export class StoreServerService {
       );
     await writeStoreServerFile(this.d.file, this.d.secretStore, connection, joined.tillName);
     reopen({
-      action: 'storeServer.change',
+      action: 'store_server.change',
       outcome: 'success',
       actorId: actor.id,
       actorName: actor.username,
@@ -174,7 +174,7 @@ export class StoreServerService {
     });
     await writeStoreServerFile(this.d.file, this.d.secretStore, connection, tillName);
     reopen({
-      action: 'storeServer.copy',
+      action: 'store_server.copy',
       outcome: 'success',
       actorId: actor.id,
       actorName: actor.username,
@@ -205,7 +205,7 @@ export class StoreServerService {
     if (!test.ok)
       throw new AppError(
         'STORE_SERVER_REFUSED',
-        `${PROBLEM_TEXT[test.problem]}: ${test.detail}`.slice(0, 400),
+        `${PROBLEM_TEXT[test.problem]}: ${test.detail}`.slice(0, 300),
       );
   }
 

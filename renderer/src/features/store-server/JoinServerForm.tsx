@@ -34,7 +34,7 @@ export function JoinServerForm() {
       setTest(null);
       setTestError(null);
       try {
-        setTest(await call('storeServer:test', connectionInput(form.getValues())));
+        setTest(await call('storeServer:test', { connection: connectionInput(form.getValues()) }));
       } catch (error) {
         setTestError(messageFor(error));
       }

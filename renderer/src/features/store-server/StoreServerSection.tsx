@@ -84,7 +84,7 @@ function ChangeConnectionForm({ current, onCancel }: { current: OnServer; onCanc
   const { host, port, database, user, tls } = current;
   const form = useConnectionForm({ host, port: String(port), database, user, tls }, false);
   const { busy, formError, submit } = useServerSubmit(form, CONNECTION_FIELDS, async (v) => {
-    await call('storeServer:change', connectionInput(v));
+    await call('storeServer:change', { connection: connectionInput(v) });
     notifySuccess(t('storeServer.changed'));
     // The core reopened on the new connection: every session ended with the old one.
     await start();

@@ -1,6 +1,7 @@
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { ServerConnection, TlsMode } from '../../../../shared/contract/store-server';
+import type { ChannelInput } from '../../../../shared/contract';
+import type { TlsMode } from '../../../../shared/contract/store-server';
 
 /** What the connection fields hold; the port as typed. */
 export interface ConnectionValues {
@@ -28,17 +29,18 @@ export const CONNECTION_FIELDS = [
   'tillName',
 ] as const;
 
-/** The channels' `ServerConnection` of the typed values (the CA only with verify-full). */
-export function connectionInput(v: ConnectionValues): ServerConnection {
-  return {
+/** The channels' `connection` of the typed values (the CA only with verify-full). */
+export function connectionInput(
+  v: ConnectionValues,
+): ChannelInput<'storeServer:test'>['connection'] {
+  const base = {
     host: v.host.trim(),
     port: Number(v.port),
     database: v.database.trim(),
     user: v.user.trim(),
     password: v.password,
-    tls: v.tls,
-    ...(v.tls === 'verify-full' ? { ca: v.ca } : {}),
   };
+  return v.tls === 'verify-full' ? { ...base, tls: v.tls, ca: v.ca } : { ...base, tls: v.tls };
 }
 
 /**
