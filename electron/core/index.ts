@@ -204,15 +204,9 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
 
   const db = new Database(dataSource, logger);
   const settings = new SettingsService(db, audit, clock, terminal);
-  // Store changes (issue 12, section 2): announced by the audited writes; the settings cache
-  // follows another till's change before the screens hear of it.
-  const changes = new StoreChanges(
-    db,
-    async (topic) => {
-      if (topic === 'settings') await settings.load();
-    },
-    logger,
-  );
+  // Store changes (issue 12, section 2): announced by the audited writes. The screens' reads that
+  // follow find the settings fresh: the router re-reads them at every call on a server.
+  const changes = new StoreChanges(db, logger);
   audit.followWith(changes);
   if (!safeMode) {
     try {

@@ -11,9 +11,10 @@
  * - on SQLite, where one till owns the file, as a local event after the commit
  *   (`Database.afterCommit`).
  * A write that is not audited, or audited under an action not mapped here, is not announced.
- * Either way each topic heard reaches the listeners through `heard`, one at a time and in order,
- * after the core's own cache has caught up (the settings, reloaded by `beforeEmit`); a topic
- * heard again while it still waits for its turn is sent once.
+ * Either way each topic heard reaches the listeners through `heard`, one at a time and in order;
+ * a topic heard again while it still waits for its turn is sent once. The core's settings cache
+ * needs no reload here: on a server the router reads the settings again at every call
+ * (`SettingsService.follow`), so the screens' reads that follow a topic find them fresh.
  */
 import type { EntityManager } from 'typeorm';
 import type { StoreChangeTopic } from '../../../shared/contract/store-changes';
@@ -69,13 +70,8 @@ export class StoreChanges {
   private readonly waiting = new Set<StoreChangeTopic>();
   private turn: Promise<void> = Promise.resolve();
 
-  /**
-   * @param beforeEmit runs before the listeners hear a topic (the core reloads its settings
-   *   cache); a rejection is logged and the listeners still hear it.
-   */
   constructor(
     private readonly db: Database,
-    private readonly beforeEmit: (topic: StoreChangeTopic) => Promise<void>,
     private readonly logger: Logger,
   ) {}
 
@@ -95,14 +91,8 @@ export class StoreChanges {
   heard(topic: StoreChangeTopic): void {
     if (this.waiting.has(topic)) return;
     this.waiting.add(topic);
-    this.turn = this.turn.then(async () => {
+    this.turn = this.turn.then(() => {
       this.waiting.delete(topic);
-      await this.beforeEmit(topic).catch((e: unknown) =>
-        this.logger.warn('store change: cache reload failed', {
-          topic,
-          error: e instanceof Error ? e.message : String(e),
-        }),
-      );
       for (const listener of this.listeners) {
         try {
           listener(topic);
