@@ -60,10 +60,12 @@ export async function copyToServer(
       (t) => local.has(t) && !NOT_COPIED.has(t),
     );
     await clearSeeds(runner, tables);
+    // The server's columns of each table that the file has too: copied, then summed.
+    const shared = new Map(tables.map((t) => [t, inBoth(source, t, columns.get(t)!)]));
     let rows = 0;
-    for (const table of tables) rows += await copyTable(source, runner, table, columns.get(table)!);
+    for (const table of tables) rows += await copyTable(source, runner, table, shared.get(table)!);
     for (const table of tables) await continueSequences(runner, table, columns.get(table)!);
-    for (const table of tables) await verify(source, runner, table, columns.get(table)!);
+    for (const table of tables) await verify(source, runner, table, shared.get(table)!);
     await runner.query('UPDATE tills SET name = $1 WHERE id = $2', [till.name, till.id]);
     const [{ total }] = (await runner.query(
       'SELECT COALESCE(SUM(total), 0) AS total FROM sales',
@@ -128,21 +130,20 @@ async function clearSeeds(runner: QueryRunner, tables: string[]): Promise<void> 
   }
 }
 
-/** Copies every row of `table`, ids included, in batches; answers the number of rows. */
+/** The server's `columns` of `table` that the SQLite file's table has too, in server order. */
+function inBoth(source: Sqlite, table: string, columns: PgColumn[]): PgColumn[] {
+  const rows = source.prepare('SELECT name FROM pragma_table_info(?)').all(table);
+  const present = new Set((rows as Array<{ name: string }>).map((c) => c.name));
+  return columns.filter((c) => present.has(c.column));
+}
+
+/** Copies every row of `table` (`copied`: its columns in both), ids included, in batches. */
 async function copyTable(
   source: Sqlite,
   runner: QueryRunner,
   table: string,
-  columns: PgColumn[],
+  copied: PgColumn[],
 ): Promise<number> {
-  const present = new Set(
-    (
-      source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{
-        name: string;
-      }>
-    ).map((c) => c.name),
-  );
-  const copied = columns.filter((c) => present.has(c.column));
   const names = copied.map((c) => `"${c.column}"`).join(', ');
   const perInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / copied.length));
   let batch: unknown[][] = [];
@@ -191,21 +192,17 @@ async function continueSequences(
   }
 }
 
-/** COPY_MISMATCH unless `table` has the same count and integer-column sums on both sides. */
+/**
+ * COPY_MISMATCH unless `table` has the same count, and the same sums of its integer `columns`
+ * (those in both), on both sides.
+ */
 async function verify(
   source: Sqlite,
   runner: QueryRunner,
   table: string,
   columns: PgColumn[],
 ): Promise<void> {
-  const present = new Set(
-    (
-      source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{
-        name: string;
-      }>
-    ).map((c) => c.name),
-  );
-  const summed = columns.filter((c) => INTEGER_TYPES.has(c.type) && present.has(c.column));
+  const summed = columns.filter((c) => INTEGER_TYPES.has(c.type));
   const select = ['COUNT(*)', ...summed.map((c) => `COALESCE(SUM("${c.column}"), 0)`)]
     .map((e, i) => `${e} AS v${i}`)
     .join(', ');
