@@ -8,17 +8,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TillSettings } from '../../shared/contract';
-import {
-  createFakeApi,
-  fail,
-  ok,
-  renderApp,
-  sessionFor,
-  SOUND,
-  STORE_DETAILS,
-  TILL,
-} from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, SOUND, SHOP_SETTINGS } from './helpers';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 
@@ -110,23 +100,11 @@ describe('joining a store server at first run', () => {
   });
 });
 
-const SETTINGS: TillSettings = {
-  terminalName: TILL,
-  ...STORE_DETAILS,
-  idleLockMinutes: 5,
-  storeName: 'Corner Shop',
-  currency: 'GBP',
-  currencyExponent: 2,
-  pricesIncludeTax: true,
-  timeZone: 'Europe/London',
-  maxDiscountBps: 5000,
-};
-
 describe('Settings → Store server', () => {
   it('copies a local till to a server after re-authentication, and reports the check', async () => {
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
-    api['settings:get'].mockResolvedValue(ok(SETTINGS));
+    api['settings:get'].mockResolvedValue(ok(SHOP_SETTINGS));
     api['storeServer:connection'].mockResolvedValue(ok({ kind: 'local' }));
     api['auth:reauthenticate'].mockResolvedValue(ok(sessionFor('admin')));
     api['storeServer:copy']

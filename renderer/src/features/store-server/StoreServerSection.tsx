@@ -6,11 +6,9 @@ import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
-import { useServerSubmit } from '../../forms/useServerSubmit';
-import { useSessionStore } from '../../stores/session';
-import { ConnectionFields } from './ConnectionFields';
 import { CopyToServerForm } from './CopyToServerForm';
-import { CONNECTION_FIELDS, connectionInput, useConnectionForm } from './connection-form';
+import { connectionInput, useConnectionForm, type ConnectionValues } from './connection-form';
+import { ReconnectForm } from './ReconnectForm';
 
 type Connection = ChannelOutput<'storeServer:connection'>;
 type OnServer = Extract<Connection, { kind: 'server' }>;
@@ -80,32 +78,19 @@ export function StoreServerSection() {
 /** The current connection to edit; the password is typed again (it never comes back). */
 function ChangeConnectionForm({ current, onCancel }: { current: OnServer; onCancel: () => void }) {
   const { t } = useTranslation('settings');
-  const start = useSessionStore((s) => s.start);
   const { host, port, database, user, tls } = current;
   const form = useConnectionForm({ host, port: String(port), database, user, tls }, false);
-  const { busy, formError, submit } = useServerSubmit(form, CONNECTION_FIELDS, async (v) => {
+  const save = async (v: ConnectionValues) => {
     await call('storeServer:change', { connection: connectionInput(v) });
     notifySuccess(t('storeServer.changed'));
-    // The core reopened on the new connection: every session ended with the old one.
-    await start();
-  });
+  };
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
-      <Stack gap="md">
-        <FormAlert message={formError} />
-        <ConnectionFields form={form} />
-        <Text size="sm" c="dimmed">
-          {t('storeServer.reconnectHint')}
-        </Text>
-        <Group>
-          <Button type="submit" loading={busy}>
-            {t('storeServer.save')}
-          </Button>
-          <Button variant="subtle" onClick={onCancel} disabled={busy}>
-            {t('storeServer.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReconnectForm
+      form={form}
+      save={save}
+      saveLabel={t('storeServer.save')}
+      hint={t('storeServer.reconnectHint')}
+      onCancel={onCancel}
+    />
   );
 }
