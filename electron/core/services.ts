@@ -321,6 +321,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   });
   const shiftEvents = new ShiftEvents(
     d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+    (fn) => db.afterCommit(fn),
   );
   const shifts = new ShiftService(db, audit, clock, settings, till, shiftEvents);
   const checkout = new CheckoutService(db, audit, clock, settings, till, saleQueries);

@@ -248,7 +248,8 @@ export class PrintingService {
     const queued = await this.d.db.write((em) =>
       insertJob(em, { ...job, printerId: printer.id }, this.d.clock.now().toISOString()),
     );
-    this.worker.notify();
+    // Inside a caller's write (A8) the job is seen only once that commits: wake the worker then.
+    this.d.db.afterCommit(() => this.worker.notify());
     return queued;
   }
 

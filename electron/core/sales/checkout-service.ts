@@ -231,7 +231,10 @@ export class CheckoutService {
     });
     // A retry of a recorded sale answers with what is stored now (it may have been refunded since).
     if (typeof recorded === 'number') return this.queries.detail(recorded);
-    this.onCompleted(recorded);
+    // After the commit, not now: the router runs this call in a write of its own (A8), and a
+    // receipt queued from inside it would be queued in a transaction that is still open, or on a
+    // store server in one already gone (nothing printed there).
+    this.db.afterCommit(() => this.onCompleted(recorded));
     return recorded;
   }
 }

@@ -218,7 +218,8 @@ export class SaleActions {
       return id;
     });
     const refund = await this.queries.detail(refundId);
-    if (recorded) this.onRefunded(refund);
+    // After the commit, as a sale's receipt (CheckoutService.checkout).
+    if (recorded) this.db.afterCommit(() => this.onRefunded(refund));
     return refund;
   }
 

@@ -20,7 +20,15 @@ export class ShiftEvents {
   private readonly closed: Listener<ZReport>[] = [];
   private readonly drawer: Listener<DrawerOpenEvent>[] = [];
 
-  constructor(private readonly logger: Logger) {}
+  /**
+   * `afterCommit` is Database.afterCommit: the events are raised inside the router's write (A8),
+   * and a listener that queued a print job or took a backup from inside it would act on a
+   * transaction still open (on a store server, one already gone by the time it ran).
+   */
+  constructor(
+    private readonly logger: Logger,
+    private readonly afterCommit: (fn: () => void) => void,
+  ) {}
 
   /** Adds a listener called with each new Z report; returns a function that removes it. */
   onShiftClosed(listener: Listener<ZReport>): () => void {
@@ -32,14 +40,14 @@ export class ShiftEvents {
     return add(this.drawer, listener);
   }
 
-  /** Calls every shift-closed listener with `z`. */
-  shiftClosed(z: ZReport): Promise<void> {
-    return this.emit(this.closed, z, 'shift-closed');
+  /** Calls every shift-closed listener with `z`, once the current write has committed. */
+  shiftClosed(z: ZReport): void {
+    this.afterCommit(() => void this.emit(this.closed, z, 'shift-closed'));
   }
 
-  /** Calls every drawer listener with `event`. */
-  drawerOpen(event: DrawerOpenEvent): Promise<void> {
-    return this.emit(this.drawer, event, 'drawer-open');
+  /** Calls every drawer listener with `event`, once the current write has committed. */
+  drawerOpen(event: DrawerOpenEvent): void {
+    this.afterCommit(() => void this.emit(this.drawer, event, 'drawer-open'));
   }
 
   private async emit<T>(list: readonly Listener<T>[], event: T, name: string): Promise<void> {

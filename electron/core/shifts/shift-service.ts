@@ -93,7 +93,7 @@ export class ShiftService {
       );
       return (await this.current(em))!;
     });
-    void this.events.drawerOpen({ reason: 'float', tillId: this.till.id });
+    this.events.drawerOpen({ reason: 'float', tillId: this.till.id });
     return opened;
   }
 
@@ -150,7 +150,7 @@ export class ShiftService {
       fresh = true;
       return (await this.movementById(em, input.id))!;
     });
-    if (fresh) void this.events.drawerOpen({ reason: input.kind, tillId: this.till.id });
+    if (fresh) this.events.drawerOpen({ reason: input.kind, tillId: this.till.id });
     return view;
   }
 
@@ -176,7 +176,7 @@ export class ShiftService {
       );
       return { shiftId, noSaleCount: Number(n[0]!.n) };
     });
-    void this.events.drawerOpen({ reason: 'noSale', tillId: this.till.id });
+    this.events.drawerOpen({ reason: 'noSale', tillId: this.till.id });
     return done;
   }
 

@@ -114,7 +114,7 @@ export class ZReports {
       });
       return { ...report, id };
     });
-    void this.events.shiftClosed(z);
+    this.events.shiftClosed(z);
     return z;
   }
 
