@@ -23,7 +23,8 @@
  *   A query with `%`/`_` and no 3-character run between them cannot use the trigrams and scans
  *   (tens of ms at 100k). A digits query skips rank 2 (its word pattern would meet the phone
  *   digits of every row) and rank 3 takes word matches too.
- * - PostgreSQL: one ranked query over `search_text LIKE '%q%'` (folded text, so no ILIKE needed).
+ * - PostgreSQL: one ranked query over `search_text LIKE '%q%'` (folded text, so no ILIKE needed);
+ *   1-2 characters: `search_name LIKE 'q%'` and the exact matches, as on SQLite.
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
@@ -124,11 +125,17 @@ export async function searchCustomers(
       [input.limit + 1, input.offset],
     );
   } else if (isPostgres(em)) {
+    // As on SQLite: 1-2 characters find names that start with them, and exact matches only.
+    const short = [...query.term].length < 3;
     rows = await rankedQuery(
       em,
       query,
-      `(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits IN (?, ?) OR c.external_ref = ?)`,
-      [`%${escapeLike(query.term)}%`, ...query.phones, query.code],
+      short
+        ? `(c.search_name LIKE ? ESCAPE '\\' OR c.email = ? OR c.phone_digits IN (?, ?) OR c.external_ref = ?)`
+        : `(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits IN (?, ?) OR c.external_ref = ?)`,
+      short
+        ? [`${escapeLike(query.term)}%`, query.email, ...query.phones, query.code]
+        : [`%${escapeLike(query.term)}%`, ...query.phones, query.code],
     );
   } else {
     rows = await sqliteSearch(em, query, archived, input.offset + input.limit + 1);
