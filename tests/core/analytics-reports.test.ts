@@ -433,7 +433,7 @@ describe('analytics channels', () => {
     ]) {
       const expected = reader(t)
         .prepare(
-          `SELECT l.product_id AS productId, SUM(l.quantity) AS quantity, SUM(l.total) AS net
+          `SELECT l.product_id AS "productId", SUM(l.quantity) AS quantity, SUM(l.total) AS net
              FROM sales s JOIN sale_lines l ON l.sale_id = s.id
              WHERE s.status = 'completed' AND s.business_date BETWEEN ? AND ?
              GROUP BY l.product_id ORDER BY net DESC`,

@@ -3,7 +3,6 @@
  * on demand against the live file. A row changed behind the till's back (its triggers dropped, as
  * an attacker with file access would) is found and reported as broken, at that event.
  */
-import Database from 'better-sqlite3';
 import {
   MEMBER,
   approvedMember,
@@ -12,17 +11,31 @@ import {
   withAdmin,
   type TestCore,
 } from '../helpers/core';
+import { ON_POSTGRES } from '../helpers/test-engine';
 
-/** Changes one audit row's detail through a second connection, with the no-update trigger off. */
+/**
+ * Changes one audit row's detail through a second connection, with the no-update trigger off:
+ * dropped and made again in the SQLite file, disabled for the moment on a server (as its owner).
+ */
 function tamperLive(t: TestCore, id: number): void {
-  const db = new Database(t.dbPath);
-  const trigger = db
-    .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_events_no_update'")
-    .get() as { sql: string };
-  db.exec('DROP TRIGGER audit_events_no_update');
-  db.prepare("UPDATE audit_events SET detail = 'nothing to see' WHERE id = ?").run(id);
-  db.exec(trigger.sql);
-  db.close();
+  const db = t.writable();
+  const update = "UPDATE audit_events SET detail = 'nothing to see' WHERE id = ?";
+  try {
+    if (ON_POSTGRES) {
+      db.exec('ALTER TABLE audit_events DISABLE TRIGGER USER');
+      db.prepare(update).run(id);
+      db.exec('ALTER TABLE audit_events ENABLE TRIGGER USER');
+      return;
+    }
+    const trigger = db
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_events_no_update'")
+      .get() as { sql: string };
+    db.exec('DROP TRIGGER audit_events_no_update');
+    db.prepare(update).run(id);
+    db.exec(trigger.sql);
+  } finally {
+    db.close();
+  }
 }
 
 describe('verify now (audit:verifyChain)', () => {

@@ -35,6 +35,7 @@ import {
   withAdmin,
   type TestCore,
 } from '../helpers/core';
+import { ON_POSTGRES } from '../helpers/test-engine';
 import { insertProducts, sell, withWritable } from '../helpers/retail';
 
 const LONDON = 'Europe/London';
@@ -199,11 +200,14 @@ describe('a change of the time-zone setting moves no sale to another day', () =>
   it('the business date cannot be rewritten, nor left out (D6)', async () => {
     const { t, tea } = await till('2026-10-25T12:00:00.000Z');
     const sale = await sellTea(t, tea);
-    withWritable(t, (db) => {
-      expect(() =>
+    // Each in a transaction of its own: on PostgreSQL a failed statement ends its transaction.
+    expect(() =>
+      withWritable(t, (db) =>
         db.prepare("UPDATE sales SET business_date = '2026-10-26' WHERE id = ?").run(sale.id),
-      ).toThrow(/immutable/);
-      expect(() =>
+      ),
+    ).toThrow(/immutable/);
+    expect(() =>
+      withWritable(t, (db) =>
         db
           .prepare(
             `INSERT INTO sales (uuid, till_id, receipt_no, kind, status, staff_id, currency,
@@ -213,14 +217,16 @@ describe('a change of the time-zone setting moves no sale to another day', () =>
              FROM sales WHERE id = ?`,
           )
           .run(sale.id),
-      ).toThrow(/business date/);
-    });
+      ),
+    ).toThrow(/business.date/);
     expect(businessDates(t)).toEqual({ [sale.id]: '2026-10-25' });
   });
 });
 
 describe('the migration backfills business_date', () => {
-  it('with the zone set at the time, across the March change', async () => {
+  // The migration undone and redone on a SQLite file with PRAGMA table_info; on a server the
+  // migrations run once, on an empty store (test-engine.ts).
+  it.skipIf(ON_POSTGRES)('with the zone set at the time, across the March change', async () => {
     const { t, tea } = await till('2026-03-28T23:30:00.000Z');
     for (const when of [
       '2026-03-28T23:30:00.000Z', // 23:30 GMT, 28th

@@ -3,7 +3,6 @@
  * decoded back to text lines, cuts and drawer kicks, and checked against the sales; the queue's
  * failures, retries and restart; reprints marked COPY; the printer's character set.
  */
-import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -447,7 +446,7 @@ describe('restart', () => {
     await queueUntil(t, (jobs) => jobs[0]?.status === 'failed');
     await t.core.close();
     // As if the app died while sending: the row still says `printing`.
-    const db = new Database(t.dbPath);
+    const db = t.writable();
     db.prepare("UPDATE print_jobs SET status = 'printing', next_retry_at = NULL").run();
     db.close();
     await printer.setMode('up');

@@ -3,7 +3,6 @@
  * changes nothing, phones in E.164 like customers', and "end the others" that reaches every till
  * without touching anyone else's sessions.
  */
-import Database from 'better-sqlite3';
 import {
   ADMIN,
   MEMBER,
@@ -37,7 +36,7 @@ describe('profile details', () => {
     const at = '2026-11-20T09:00:00.000Z';
     const markVerified = (column: string) => {
       // A second connection, as another till would write (the core holds its own).
-      const db = new Database(t.dbPath);
+      const db = t.writable();
       try {
         db.prepare(`UPDATE staff SET ${column} = ? WHERE id = ?`).run(at, memberId);
       } finally {

@@ -11,6 +11,7 @@ import { countTotal } from '../../shared/denominations';
 import { auditCount, resultCode } from '../helpers/core';
 import { reader, sell } from '../helpers/retail';
 import { ADMIN_W, CASHIER_W, countOf, MANAGER_W, shiftShop, type Shop } from '../helpers/shifts';
+import { ON_POSTGRES } from '../helpers/test-engine';
 
 let shop: Shop | undefined;
 afterEach(async () => {
@@ -307,13 +308,17 @@ describe('Z reports over several shifts', () => {
       },
       CASHIER_W,
     );
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(t.dbPath);
+    const db = t.writable();
     try {
       const attempts = [
         ['UPDATE z_reports SET net = net + 1 WHERE id = ?', z.id],
         ['DELETE FROM z_reports WHERE id = ?', z.id],
-        [`INSERT OR REPLACE INTO z_reports SELECT * FROM z_reports WHERE id = ?`, z.id],
+        // REPLACE is SQLite's own statement; PostgreSQL has none to refuse.
+        ...(ON_POSTGRES
+          ? []
+          : ([
+              [`INSERT OR REPLACE INTO z_reports SELECT * FROM z_reports WHERE id = ?`, z.id],
+            ] as const)),
         ["UPDATE shifts SET status = 'open' WHERE id = ?", open.id],
         ['UPDATE shifts SET float_amount = 0 WHERE id = ?', open.id],
         ['DELETE FROM shifts WHERE id = ?', open.id],

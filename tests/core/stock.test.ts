@@ -18,6 +18,7 @@ import {
   type TestCore,
 } from '../helpers/core';
 import { insertProducts, reader, salesFootprint, sell, withWritable } from '../helpers/retail';
+import { ON_POSTGRES } from '../helpers/test-engine';
 
 let t: TestCore;
 let tea: number;
@@ -286,8 +287,13 @@ describe('the stock ledger', () => {
     const attempts = [
       'UPDATE stock_movements SET quantity = 1000 WHERE id = 1',
       'DELETE FROM stock_movements WHERE id = 1',
-      `INSERT OR REPLACE INTO stock_movements (id, product_id, kind, quantity, staff_id, till_id, created_at)
+      // REPLACE is SQLite's own statement; PostgreSQL has none to refuse.
+      ...(ON_POSTGRES
+        ? []
+        : [
+            `INSERT OR REPLACE INTO stock_movements (id, product_id, kind, quantity, staff_id, till_id, created_at)
          VALUES (1, ${tea}, 'adjust', 1000, 1, 1, '2026-01-01T00:00:00.000Z')`,
+          ]),
     ];
     for (const sql of attempts)
       expect(() => withWritable(t, (db) => db.prepare(sql).run()), sql).toThrow(

@@ -168,8 +168,7 @@ describe('a till set up before the store step existed', () => {
     try {
       await withAdmin(t);
       // Undo the marker and re-run the migration's own statement on the file.
-      const { default: Database } = await import('better-sqlite3');
-      const db = new Database(t.dbPath);
+      const db = t.writable();
       db.prepare("DELETE FROM migrations WHERE name = 'StoreSetUp1790000006100'").run();
       db.close();
       await t.core.close();

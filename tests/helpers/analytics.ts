@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import { createSqliteDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
+import type { TestCore } from './core';
 import { rebuildRollups, type DayRange } from '../../electron/core/analytics/rollups';
 
 type Figures = Record<string, number>;
@@ -132,13 +132,13 @@ export function storedRollups(db: Database.Database): Rollups {
   return out;
 }
 
-/** Runs `rebuildRollups` on the file through a second connection, as a bulk writer would. */
+/** Runs `rebuildRollups` on `t`'s database through a second connection, as a bulk writer would. */
 export async function rebuildOnFile(
-  databasePath: string,
+  t: TestCore,
   timeZone: string,
   range?: DayRange,
 ): Promise<void> {
-  const dataSource = createSqliteDataSource({ databasePath });
+  const dataSource = t.dataSource();
   await dataSource.initialize();
   const db = new CoreDatabase(dataSource);
   try {

@@ -19,7 +19,14 @@ import {
   type SecretStore,
 } from '../../electron/core';
 import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
+import type { DataSource } from 'typeorm';
+import {
+  createPostgresDataSource,
+  createSqliteDataSource,
+} from '../../electron/core/db/data-source';
 import { copyMigratedTemplate } from './migrated-template';
+import { pgRaw } from './pg-raw';
+import { dropStoreDatabase, freshStoreDatabase, TEST_ENGINE } from './test-engine';
 
 export class FakeClock implements Clock {
   constructor(private t = Date.parse('2026-11-23T09:00:00.000Z')) {}
@@ -49,6 +56,12 @@ export function tempDir(prefix = 'kassa-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/**
+ * On the PostgreSQL engine (test-engine.ts): the store database standing in for each test core's
+ * file, by the file's path, so a core reopened on the same folder finds the same data.
+ */
+const storeDatabases = new Map<string, string>();
+
 export interface TestCore {
   core: Core;
   clock: FakeClock;
@@ -67,6 +80,13 @@ export interface TestCore {
     windowId?: number,
   ): Promise<ChannelOutput<C>>;
   raw(): Database.Database;
+  /**
+   * A writable connection to the core's database, for fixtures and tampering; the caller closes
+   * it. SQLite: the file, waiting up to 5 s for the write lock. PostgreSQL: the store database.
+   */
+  writable(): Database.Database;
+  /** A second DataSource on the core's database (either engine), not yet initialized. */
+  dataSource(): DataSource;
   close(): Promise<void>;
 }
 
@@ -112,6 +132,16 @@ export function keychainFor(dir: string): SecretStore {
  * timeout ("database is locked"). So: no wait in SQLite, and a 5 ms pause between tries.
  */
 async function writeBesideCore(dbPath: string, sql: string): Promise<void> {
+  const server = storeDatabases.get(dbPath);
+  if (server) {
+    const db = pgRaw(server);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
   const db = new Database(dbPath);
   try {
     db.pragma('busy_timeout = 0');
@@ -190,9 +220,16 @@ export async function makeTestCore(
   // A folder made here is empty: start from the migrated copy (migrated-template.ts). A folder
   // passed in may hold a file to reopen, or a marker without one; a fault hook must see the
   // migrations run; both migrate as the app does.
-  if (!opts.dir && !opts.prepareDatabase) await copyMigratedTemplate(dbPath);
+  let server = storeDatabases.get(dbPath);
+  if (TEST_ENGINE === 'postgres') {
+    if (opts.prepareDatabase) throw new Error('prepareDatabase is SQLite only (a file fault)');
+    if (!server) storeDatabases.set(dbPath, (server = await freshStoreDatabase()));
+  } else if (!opts.dir && !opts.prepareDatabase) await copyMigratedTemplate(dbPath);
   const core = await createCore({
     databasePath: dbPath,
+    ...(server
+      ? { database: { kind: 'postgres' as const, url: server, tls: { mode: 'disable' as const } } }
+      : {}),
     clock,
     secretStore: opts.secretStore ?? keychainFor(dir),
     integrityCheck: false,
@@ -227,14 +264,30 @@ export async function makeTestCore(
       return r.data;
     }) as TestCore['must'],
     raw() {
-      const db = new Database(dbPath, { readonly: true });
+      const db = server ? pgRaw(server) : new Database(dbPath, { readonly: true });
       raws.push(db);
+      return db;
+    },
+    dataSource() {
+      return server
+        ? createPostgresDataSource(server)
+        : createSqliteDataSource({ databasePath: dbPath });
+    },
+    writable() {
+      if (server) return pgRaw(server);
+      const db = new Database(dbPath);
+      db.pragma('busy_timeout = 5000');
       return db;
     },
     async close() {
       for (const r of raws) r.close();
       await core.close();
-      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+      if (opts.dir) return;
+      rmSync(dir, { recursive: true, force: true });
+      if (server) {
+        storeDatabases.delete(dbPath);
+        await dropStoreDatabase(server);
+      }
     },
   };
 }

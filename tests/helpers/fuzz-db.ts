@@ -1,10 +1,11 @@
 /**
- * Raw views of the SQLite file for "nothing changed" assertions: every table's rows except the
+ * Raw views of the test core's database (either engine, test-engine.ts) for "nothing changed" assertions: every table's rows except the
  * append-only audit log, and the audit rows added after a given id.
  */
 import type Database from 'better-sqlite3';
 import { hashAuditRow, type AuditRowRecord } from '../../electron/core/audit/audit-log';
 import { BOOKKEEPING_TABLES } from './fuzz-oracle';
+import { TEST_ENGINE } from './test-engine';
 
 export type AuditRow = AuditRowRecord;
 
@@ -18,11 +19,13 @@ function stmt(db: Database.Database, sql: string): Database.Statement {
   return s;
 }
 
-/** Every user table in the file (including the migrations table), sorted by name. */
+/** Every user table in the database (including the migrations table), sorted by name. */
 export function tableNames(db: Database.Database): string[] {
   const rows = stmt(
     db,
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    TEST_ENGINE === 'postgres'
+      ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   ).all() as Array<{ name: string }>;
   return rows.map((r) => r.name);
 }

@@ -1,11 +1,11 @@
 /**
  * Quick retail fixtures for core tests: products and customers inserted as raw rows into the test
- * core's SQLite file (a short-lived writable connection, opened and closed around the inserts), so
+ * core's database (a short-lived writable connection, opened and closed around the inserts), so
  * sales tests do not depend on the product and customer services; and a checkout shortcut.
  *
  * Amounts are minor units; times are the test clock's UTC now.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ChannelInput } from '../../shared/contract';
 import type { TestCore } from './core';
@@ -34,9 +34,8 @@ export interface CustomerRow {
 
 /** Runs `fn` on a writable connection to the test core's file, then closes it. */
 export function withWritable<T>(t: TestCore, fn: (db: Database.Database) => T): T {
-  const db = new Database(t.dbPath);
+  const db = t.writable();
   try {
-    db.pragma('busy_timeout = 5000');
     return db.transaction(() => fn(db))();
   } finally {
     db.close();
