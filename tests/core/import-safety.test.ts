@@ -20,7 +20,6 @@ import {
   type TestCore,
 } from '../helpers/core';
 import { importFile } from '../helpers/import-file';
-import { ON_POSTGRES } from '../helpers/test-engine';
 
 const count = (t: TestCore, table: string) =>
   (t.raw().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -187,55 +186,50 @@ describe('bulk imports (F1, F3)', () => {
     expect(auditCount(t, 'customer.import')).toBe(0);
   });
 
-  // SQLite only: SQLite's batches run synchronously; on a server every batch awaits it.
-  it.skipIf(ON_POSTGRES)(
-    'reports progress while it runs, and gives the event loop a turn at least every 500 rows',
-    async () => {
-      const csv = customersCsv(30_000); // about 2.5 MB
-      const dryId = randomUUID();
-      const dry = await watch(t, dryId, () =>
-        t.must('customers:import', { ...importFile(csv, dryId), commit: false }),
-      );
-      expect(dry.result).toMatchObject({ rows: 30_000, accepted: 30_000 });
-      const checking = dry.seen.filter((p) => p.phase === 'checking');
-      // One reading per turn: a 30,000-row file takes at least 60 turns of 500 rows.
-      expect(checking.length).toBeGreaterThanOrEqual(30_000 / MAX_ROWS_PER_SLICE);
-      expect(checking.some((p) => p.rowsDone > 0 && p.rowsDone < 30_000)).toBe(true);
-      expect(checking.every((p) => p.rowsTotal === 30_000)).toBe(true);
-      expect(largestStep(dry.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
-      expect(phases(dry.seen)).toEqual(expect.arrayContaining(['checking']));
-      expect(['queued', 'reading', 'checking']).toEqual(expect.arrayContaining(phases(dry.seen)));
+  it('reports progress while it runs, and gives the event loop a turn at least every 500 rows', async () => {
+    const csv = customersCsv(30_000); // about 2.5 MB
+    const dryId = randomUUID();
+    const dry = await watch(t, dryId, () =>
+      t.must('customers:import', { ...importFile(csv, dryId), commit: false }),
+    );
+    expect(dry.result).toMatchObject({ rows: 30_000, accepted: 30_000 });
+    const checking = dry.seen.filter((p) => p.phase === 'checking');
+    // One reading per turn: a 30,000-row file takes at least 60 turns of 500 rows.
+    expect(checking.length).toBeGreaterThanOrEqual(30_000 / MAX_ROWS_PER_SLICE);
+    expect(checking.some((p) => p.rowsDone > 0 && p.rowsDone < 30_000)).toBe(true);
+    expect(checking.every((p) => p.rowsTotal === 30_000)).toBe(true);
+    expect(largestStep(dry.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
+    expect(phases(dry.seen)).toEqual(expect.arrayContaining(['checking']));
+    expect(['queued', 'reading', 'checking']).toEqual(expect.arrayContaining(phases(dry.seen)));
 
-      // Rows that are all rejected never reach a batch write: the slicing alone must yield.
-      const badId = randomUUID();
-      const bad = await watch(t, badId, () =>
-        t.must('customers:import', {
-          ...importFile(`name,email\n${'Ann,not-an-email\n'.repeat(30_000)}`, badId),
-          commit: false,
-        }),
-      );
-      expect(bad.result).toMatchObject({ rows: 30_000, accepted: 0, rejectedCount: 30_000 });
-      expect(bad.seen.filter((p) => p.phase === 'checking').length).toBeGreaterThanOrEqual(
-        30_000 / MAX_ROWS_PER_SLICE,
-      );
-      expect(largestStep(bad.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
+    // Rows that are all rejected never reach a batch write: the slicing alone must yield.
+    const badId = randomUUID();
+    const bad = await watch(t, badId, () =>
+      t.must('customers:import', {
+        ...importFile(`name,email\n${'Ann,not-an-email\n'.repeat(30_000)}`, badId),
+        commit: false,
+      }),
+    );
+    expect(bad.result).toMatchObject({ rows: 30_000, accepted: 0, rejectedCount: 30_000 });
+    expect(bad.seen.filter((p) => p.phase === 'checking').length).toBeGreaterThanOrEqual(
+      30_000 / MAX_ROWS_PER_SLICE,
+    );
+    expect(largestStep(bad.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
 
-      const jobId = randomUUID();
-      const done = await watch(t, jobId, () =>
-        t.must('customers:import', { ...importFile(csv, jobId), commit: true }),
-      );
-      expect(done.result).toMatchObject({ created: 30_000 });
-      const writing = done.seen.filter((p) => p.phase === 'writing');
-      expect(writing.length).toBeGreaterThanOrEqual(30_000 / MAX_ROWS_PER_SLICE);
-      expect(writing.at(-1)!.rowsTotal).toBe(30_000);
-      expect(phases(done.seen).at(-1)).toBe('writing');
-      expect(largestStep(done.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
-      expect(count(t, 'customers')).toBe(30_000);
-      // Finished: nothing to report any more.
-      expect(await t.must('import:progress', { jobId })).toEqual({ progress: null });
-    },
-    120_000,
-  );
+    const jobId = randomUUID();
+    const done = await watch(t, jobId, () =>
+      t.must('customers:import', { ...importFile(csv, jobId), commit: true }),
+    );
+    expect(done.result).toMatchObject({ created: 30_000 });
+    const writing = done.seen.filter((p) => p.phase === 'writing');
+    expect(writing.length).toBeGreaterThanOrEqual(30_000 / MAX_ROWS_PER_SLICE);
+    expect(writing.at(-1)!.rowsTotal).toBe(30_000);
+    expect(phases(done.seen).at(-1)).toBe('writing');
+    expect(largestStep(done.seen)).toBeLessThanOrEqual(MAX_ROWS_PER_SLICE);
+    expect(count(t, 'customers')).toBe(30_000);
+    // Finished: nothing to report any more.
+    expect(await t.must('import:progress', { jobId })).toEqual({ progress: null });
+  }, 120_000);
 
   it('runs one import at a time, refuses a job id in use, and lets other writes queue behind', async () => {
     const first = randomUUID();
