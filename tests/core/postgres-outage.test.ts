@@ -10,11 +10,21 @@
  * exactly once, each till's receipts run 1..n with no gap, and the warning is gone. Then the
  * server goes away once more with nobody selling: the warning goes by itself once the core's
  * 5-second probe reaches the server again.
+ *
+ * A till started while its server is away (from its store-server.json, or the `database` option)
+ * is not in safe mode: it starts at once, says "unreachable since", answers SERVER_UNREACHABLE,
+ * and opens by itself within seconds of the server coming back, without a restart.
  */
-import { callerFor } from '../helpers/core';
+import { ADMIN, callerFor, resultCode, tempDir } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, sqlOn } from '../helpers/postgres';
-import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
-import { ADMIN, resultCode } from '../helpers/core';
+import {
+  createMug,
+  mugSale,
+  setUpStore,
+  storeTill,
+  tillIn,
+  type StoreTill,
+} from '../helpers/store-server';
 
 const bin = findPostgres();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -115,4 +125,92 @@ describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () 
       pg.stop();
     }
   }, 120_000);
+
+  it('a till started while the server is away waits for it, then opens by itself', async () => {
+    const pg = await startPostgres(bin!);
+    const tills: StoreTill[] = [];
+    try {
+      const url = await createDatabase(pg, 'store');
+      const dir = tempDir();
+      const first = await tillIn(dir, 'till-1');
+      await first.must('storeServer:join', {
+        connection: {
+          host: '127.0.0.1',
+          port: pg.port,
+          database: 'store',
+          user: 'kassa',
+          password: 'unused with trust',
+          tls: 'disable',
+        },
+        tillName: 'Till 1',
+      });
+      await setUpStore(first, url);
+      const mug = await createMug(first);
+      await first.close();
+
+      pg.halt();
+      const started = Date.now();
+      // One from its store-server.json, one from the `database` option.
+      tills.push(await tillIn(dir, 'till-1'), await storeTill(url, 'Till 2'));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const since: string[] = [];
+      for (const till of tills) {
+        expect(till.safeMode).toBe(false);
+        const status = await till.must('app:status');
+        expect(status).toMatchObject({
+          safeMode: false,
+          setupRequired: false,
+          database: 'server',
+          storage: { ok: false, reason: 'server' },
+          integrity: { safeModeReason: null },
+        });
+        since.push(status.storage.since);
+        const sale = await till.invoke('sales:checkout', mugSale(mug), callerFor(1));
+        expect(resultCode(sale)).toBe('SERVER_UNREACHABLE');
+        const login = await till.invoke(
+          'auth:login',
+          { identifier: ADMIN.username, password: ADMIN.password },
+          callerFor(1),
+        );
+        expect(resultCode(login)).toBe('SERVER_UNREACHABLE');
+        // The sender check (E5) still comes first.
+        const stranger = { origin: 'https://evil.example', isTopFrame: true, windowId: 1 };
+        expect(resultCode(await till.invoke('app:status', undefined, stranger))).toBe(
+          'FORBIDDEN_SENDER',
+        );
+      }
+      expect((await tills[0]!.must('app:status')).terminalName).toBe('Till 1');
+      // A probe that still finds nobody keeps the till waiting, and the time it started.
+      await sleep(5_500);
+      for (const [i, till] of tills.entries())
+        expect((await till.must('app:status')).storage).toMatchObject({
+          ok: false,
+          since: since[i],
+        });
+
+      pg.resume();
+      const back = Date.now();
+      for (const till of tills) {
+        let status = await till.must('app:status');
+        for (const until = Date.now() + 15_000; !status.storage.ok && Date.now() < until;) {
+          await sleep(250);
+          status = await till.must('app:status');
+        }
+        expect(status).toMatchObject({ safeMode: false, storage: { ok: true } });
+      }
+      console.info(`[outage] both tills open ${Date.now() - back} ms after the server came back`);
+      for (const till of tills) {
+        await till.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+        expect((await till.must('sales:checkout', mugSale(mug))).receiptNo).toBe(1);
+      }
+      const sold = await sqlOn(
+        url,
+        'SELECT t.name FROM sales s JOIN tills t ON t.id = s.till_id ORDER BY t.name',
+      );
+      expect(sold).toEqual([{ name: 'Till 1' }, { name: 'Till 2' }]);
+    } finally {
+      await Promise.all(tills.map((t) => t.close()));
+      pg.stop();
+    }
+  }, 90_000);
 });
