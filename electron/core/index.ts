@@ -15,6 +15,8 @@
  *   5. build services and the router;
  *   6. after start, in a worker thread: the full integrity_check and the whole chain, then daily
  *      (on a store server: its guard triggers and the whole chain, read from the server).
+ * A store server that does not answer at step 3 is not safe mode: the till says it is
+ * unreachable, and boots again by itself once the server answers (db/server-wait.ts).
  */
 import 'reflect-metadata';
 import { hostname } from 'node:os';
@@ -28,6 +30,8 @@ import { applyRuntimePragmas } from './db/pragmas';
 import { Database } from './db/database';
 import { missingTriggers, PG_TRIGGERS_SQL, unguardedTables } from './db/required-triggers';
 import { migrateStoreServer } from './db/server-migrations';
+import { ServerWait } from './db/server-wait';
+import { serverUnreachable } from './db/storage-errors';
 import { serverFullCheck } from './integrity/server-check';
 import { checkHeader, unknownMigrations } from './integrity/file-checks';
 import { IntegrityMonitor } from './integrity/monitor';
@@ -95,14 +99,24 @@ function schemaProblem(raw: import('better-sqlite3').Database): string | null {
  * Calls that arrive during the swap wait for it and then reach the restarted core.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  const logger = options.logger ?? consoleLogger;
   // A restore swaps the files under the core; a join reopens it on its store server.
-  let restore: { path: string | null; note: AuditInput } | null = null;
+  let restore: { path: string | null; note?: AuditInput } | null = null;
+  let swapping: Promise<void> | null = null;
   const hooks: BootHooks = {
     requestRestart: (path, note) => {
       restore = { path, note };
     },
     requestReopen: (note) => {
       restore = { path: null, note };
+    },
+    serverBack: () => {
+      if (swapping) return;
+      startSwap({ path: null }).catch((e: unknown) =>
+        logger.error('reopening on the store server failed', {
+          error: e instanceof Error ? e.message : String(e),
+        }),
+      );
     },
   };
   // The customer display's and the store changes' listeners outlive a restart: each booted core
@@ -115,12 +129,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return core;
   };
   let current = follow(await bootCore(options, hooks));
-  let swapping: Promise<void> | null = null;
-  const swap = async (r: { path: string | null; note: AuditInput }) => {
+  const swap = async (r: { path: string | null; note?: AuditInput }) => {
     await current.close();
     if (r.path !== null) swapInRestored(options.databasePath, r.path);
-    current = follow(await bootCore(options, { ...hooks, afterStart: r.note }));
+    current = follow(await bootCore(options, { ...hooks, ...(r.note && { afterStart: r.note }) }));
     displayListeners.forEach((listener) => listener());
+  };
+  const startSwap = (r: { path: string | null; note?: AuditInput }) => {
+    swapping = swap(r).finally(() => {
+      swapping = null;
+    });
+    return swapping;
   };
   return {
     async invoke(channel, payload, caller) {
@@ -129,10 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (restore) {
         const r = restore;
         restore = null;
-        swapping = swap(r).finally(() => {
-          swapping = null;
-        });
-        await swapping;
+        await startSwap(r);
       }
       return result;
     },
@@ -161,6 +177,8 @@ interface BootHooks {
   requestRestart: (restoredPath: string, note: AuditInput) => void;
   /** Boot again from the till's store server file, after a join or a new connection. */
   requestReopen: (note: AuditInput) => void;
+  /** Boot again now: the store server that did not answer at start-up does (ServerWait). */
+  serverBack: () => void;
   /** Recorded in the audit log once the core is up (the restore, in the restored file). */
   afterStart?: AuditInput;
 }
@@ -175,6 +193,8 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   // A till that joined a store server is called by the name it claimed there.
   const terminal = place.joined?.tillName ?? options.terminalName ?? hostname();
   let safeMode = false;
+  // The store server did not answer at start-up: not safe mode; the till waits for it.
+  let awaitingServer = false;
 
   const audit = new AuditLog(clock, terminal);
   const marker = readMarker(path);
@@ -198,17 +218,23 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   const dataSource = server
     ? createPostgresDataSource(server.url, server.tls)
     : createSqliteDataSource(options);
+  let away: { error: unknown } | null = null;
   if (place.unreadable) integrity.enterSafeMode(place.unreadable);
-  else if (server) await openStoreServer(dataSource, integrity);
+  else if (server) away = await openStoreServer(dataSource, integrity);
   else await openSqliteFile(options, dataSource, integrity, marker.setUp, clock, logger);
 
   const db = new Database(dataSource, logger);
+  if (away) {
+    // app:status says since when, as for an outage; every other call is SERVER_UNREACHABLE.
+    db.markUnreachable(away.error);
+    awaitingServer = true;
+  }
   const settings = new SettingsService(db, audit, clock, terminal);
   // Store changes (issue 12, section 2): announced by the audited writes. The screens' reads that
   // follow find the settings fresh: the router re-reads them at every call on a server.
   const changes = new StoreChanges(db, logger);
   audit.followWith(changes);
-  if (!safeMode) {
+  if (!safeMode && !awaitingServer) {
     try {
       await settings.load();
       // On a store server this till appends to and seals its own chain (issue 12).
@@ -262,6 +288,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     secretStore: options.secretStore,
     keyFilePath: options.keyFilePath ?? `${path}.key`,
     safeMode: () => safeMode,
+    awaitingServer: () => awaitingServer,
     integrity,
     logger,
     ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
@@ -277,19 +304,20 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     },
     storeServer: { file: serverFile, joined: place.joined, requestReopen: hooks.requestReopen },
   });
-  if (!safeMode) services.printing.start();
+  const open = !safeMode && !awaitingServer;
+  if (open) services.printing.start();
   const route = createRouter({
     services,
     handlers: createHandlers(services),
     appOrigin: options.appOrigin,
     logger,
   });
-  if (!safeMode && options.integrityCheck !== false)
+  if (open && options.integrityCheck !== false)
     integrity.schedule(options.integrityCheck?.firstAfterMs ?? 60_000);
   // One LISTEN connection to the store server for the other tills' changes; after it was lost,
   // every topic is announced again, since what was sent meanwhile is gone.
   const listener =
-    server && !safeMode
+    server && open
       ? new ChangeListener({
           url: server.url,
           tls: server.tls,
@@ -300,9 +328,11 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       : null;
   await listener?.start();
   // While the store server is away, ask it every 5 s, so the till's warning goes when it is back
-  // and the LISTEN connection is made again.
+  // and the LISTEN connection is made again; a till that never reached it boots again then.
+  const wait = awaitingServer ? new ServerWait(dataSource, hooks.serverBack) : null;
   const stopProbe = server
     ? every(5_000, () => {
+        if (wait) return wait.tick();
         void db.probe();
         listener?.tick();
       })
@@ -345,6 +375,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     async close() {
       stopBackups();
       stopProbe();
+      await wait?.close();
       await listener?.close();
       await services.backups.idle();
       safeMode = true;
@@ -417,10 +448,14 @@ async function openSqliteFile(
 /**
  * Boot step 3 on a store server (issue 12): connect, migrate under the advisory lock, then the
  * schema version and the guard triggers (D3, D6, D9). The server keeps its own files, so the file
- * checks and the backup before migrating are the server's (docs/deployment.md). Any failure enters
- * safe mode.
+ * checks and the backup before migrating are the server's (docs/deployment.md). Resolves to
+ * `{ error }` when the server could not be reached (storage-errors.ts `serverUnreachable`: the
+ * till waits for it), else null; any other failure enters safe mode.
  */
-async function openStoreServer(dataSource: DataSource, integrity: IntegrityMonitor): Promise<void> {
+async function openStoreServer(
+  dataSource: DataSource,
+  integrity: IntegrityMonitor,
+): Promise<{ error: unknown } | null> {
   try {
     await dataSource.initialize();
     await migrateStoreServer(dataSource);
@@ -428,18 +463,26 @@ async function openStoreServer(dataSource: DataSource, integrity: IntegrityMonit
       (await dataSource.query('SELECT name FROM migrations')) as { name: string }[]
     ).map((r) => r.name);
     const newer = unknownMigrations(recorded);
-    if (newer.length > 0)
-      return integrity.enterSafeMode(
+    if (newer.length > 0) {
+      integrity.enterSafeMode(
         `The store server was changed by a newer version of Kassa (${newer.join(', ')}).`,
       );
+      return null;
+    }
     const unguarded = unguardedTables(await dataSource.query(PG_TRIGGERS_SQL));
     if (unguarded.length > 0)
       integrity.enterSafeMode(
         `Protective database triggers are missing: ${unguarded.join(', ')}. The database may have been tampered with.`,
       );
   } catch (e) {
+    if (serverUnreachable(e)) {
+      // Not there, or gone part way: the wait opens it afresh.
+      if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+      return { error: e };
+    }
     integrity.enterSafeMode(`The store server could not be opened: ${(e as Error).message}`);
   }
+  return null;
 }
 
 /**

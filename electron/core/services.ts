@@ -83,6 +83,11 @@ export interface Services {
   settings: SettingsService;
   sessions: SessionManager;
   safeMode: () => boolean;
+  /**
+   * True while the store server has not answered since start-up (issue 12): the database is not
+   * open, and every call but app:status answers SERVER_UNREACHABLE.
+   */
+  awaitingServer: () => boolean;
   products: ProductService;
   /** Product categories (issue 11, section 1). */
   categories: CategoryService;
@@ -181,6 +186,8 @@ export interface ServiceDeps {
   /** The key file used once an admin opts in on a till without a keychain; beside the database. */
   keyFilePath: string;
   safeMode: () => boolean;
+  /** Services.awaitingServer; false when left out (SQLite, tests outside createCore). */
+  awaitingServer?: () => boolean;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: IntegritySource;
   logger?: Logger;
@@ -244,15 +251,18 @@ const UNMONITORED: IntegritySource = {
 };
 
 /**
- * Builds every service the handlers use. In safe mode the database is not open, so the till is
- * not registered (id 0) and every data channel refuses before it reaches a service.
+ * Builds every service the handlers use. In safe mode, or while the store server has not answered
+ * since start-up, the database is not open, so the till is not registered (id 0) and every data
+ * channel refuses before it reaches a service.
  */
 export async function buildServices(d: ServiceDeps): Promise<Services> {
   const { db, audit, settings, hasher, clock, terminal } = d;
+  const awaitingServer = d.awaitingServer ?? (() => false);
+  const closed = d.safeMode() || awaitingServer();
   const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
   const pendingSignIns = new PendingSignIns(clock);
   const keyFile = new KeyFileOptIn(db, audit, clock, d.secretStore, d.keyFilePath);
-  if (!d.safeMode()) await keyFile.load();
+  if (!closed) await keyFile.load();
   const secrets = keyFile.store;
   const keychainReady = () =>
     getOrCreateDataProtectionKey(secrets).then(
@@ -270,7 +280,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     keychainReady,
   );
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
-  const till = { id: d.safeMode() ? 0 : await ensureTill(db, clock, terminal), name: terminal };
+  const till = { id: closed ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   const saleQueries = new SaleQueries(db, settings, clock);
   const tillCarts = new TillCarts(db, audit, clock, till);
   const mailSettings = new MailSettings(db, audit, clock, secrets);
@@ -445,6 +455,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     settings,
     sessions,
     safeMode: d.safeMode,
+    awaitingServer,
     integrity: d.integrity ?? UNMONITORED,
     products: new ProductService(db, audit, clock, settings),
     categories: new CategoryService(db, audit, clock),

@@ -10,11 +10,26 @@
  * exactly once, each till's receipts run 1..n with no gap, and the warning is gone. Then the
  * server goes away once more with nobody selling: the warning goes by itself once the core's
  * 5-second probe reaches the server again.
+ *
+ * A till started while its server is away (from its store-server.json, or the `database` option)
+ * is not in safe mode: it starts at once, says "unreachable since", answers SERVER_UNREACHABLE,
+ * and opens by itself within seconds of the server coming back, without a restart. So does one
+ * whose server's host takes the connection and never answers (a hung machine): its start-up waits
+ * only SERVER_CONNECT_TIMEOUT_MS, not the operating system's minutes. Once it opens, the start's
+ * checks run as ever: a guard trigger dropped meanwhile is safe mode.
  */
-import { callerFor } from '../helpers/core';
+import { createServer, connect, type Socket } from 'node:net';
+import { SERVER_CONNECT_TIMEOUT_MS } from '../../electron/core/db/data-source';
+import { ADMIN, callerFor, resultCode, tempDir } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, sqlOn } from '../helpers/postgres';
-import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
-import { ADMIN, resultCode } from '../helpers/core';
+import {
+  createMug,
+  mugSale,
+  setUpStore,
+  storeTill,
+  tillIn,
+  type StoreTill,
+} from '../helpers/store-server';
 
 const bin = findPostgres();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -115,4 +130,158 @@ describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () 
       pg.stop();
     }
   }, 120_000);
+
+  it('a till started while the server is away waits for it, then opens by itself', async () => {
+    const pg = await startPostgres(bin!);
+    const tills: StoreTill[] = [];
+    try {
+      const url = await createDatabase(pg, 'store');
+      const dir = tempDir();
+      const first = await tillIn(dir, 'till-1');
+      await first.must('storeServer:join', {
+        connection: {
+          host: '127.0.0.1',
+          port: pg.port,
+          database: 'store',
+          user: 'kassa',
+          password: 'unused with trust',
+          tls: 'disable',
+        },
+        tillName: 'Till 1',
+      });
+      await setUpStore(first, url);
+      const mug = await createMug(first);
+      await first.close();
+
+      pg.halt();
+      const started = Date.now();
+      // One from its store-server.json, one from the `database` option.
+      tills.push(await tillIn(dir, 'till-1'), await storeTill(url, 'Till 2'));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const since: string[] = [];
+      for (const till of tills) {
+        expect(till.safeMode).toBe(false);
+        const status = await till.must('app:status');
+        expect(status).toMatchObject({
+          safeMode: false,
+          setupRequired: false,
+          database: 'server',
+          storage: { ok: false, reason: 'server' },
+          integrity: { safeModeReason: null },
+        });
+        since.push(status.storage.since);
+        const sale = await till.invoke('sales:checkout', mugSale(mug), callerFor(1));
+        expect(resultCode(sale)).toBe('SERVER_UNREACHABLE');
+        const login = await till.invoke(
+          'auth:login',
+          { identifier: ADMIN.username, password: ADMIN.password },
+          callerFor(1),
+        );
+        expect(resultCode(login)).toBe('SERVER_UNREACHABLE');
+        // The sender check (E5) still comes first.
+        const stranger = { origin: 'https://evil.example', isTopFrame: true, windowId: 1 };
+        expect(resultCode(await till.invoke('app:status', undefined, stranger))).toBe(
+          'FORBIDDEN_SENDER',
+        );
+      }
+      expect((await tills[0]!.must('app:status')).terminalName).toBe('Till 1');
+      // A probe that still finds nobody keeps the till waiting, and the time it started.
+      await sleep(5_500);
+      for (const [i, till] of tills.entries())
+        expect((await till.must('app:status')).storage).toMatchObject({
+          ok: false,
+          since: since[i],
+        });
+
+      pg.resume();
+      const back = Date.now();
+      for (const till of tills) {
+        let status = await till.must('app:status');
+        for (const until = Date.now() + 15_000; !status.storage.ok && Date.now() < until;) {
+          await sleep(250);
+          status = await till.must('app:status');
+        }
+        expect(status).toMatchObject({ safeMode: false, storage: { ok: true } });
+      }
+      console.info(`[outage] both tills open ${Date.now() - back} ms after the server came back`);
+      for (const till of tills) {
+        await till.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+        expect((await till.must('sales:checkout', mugSale(mug))).receiptNo).toBe(1);
+      }
+      const sold = await sqlOn(
+        url,
+        'SELECT t.name FROM sales s JOIN tills t ON t.id = s.till_id ORDER BY t.name',
+      );
+      expect(sold).toEqual([{ name: 'Till 1' }, { name: 'Till 2' }]);
+    } finally {
+      await Promise.all(tills.map((t) => t.close()));
+      pg.stop();
+    }
+  }, 90_000);
+
+  it('a server that never answers holds start-up only for the connect timeout; then the checks run', async () => {
+    const pg = await startPostgres(bin!);
+    // Between the tills and the server: takes every connection and says nothing, until `through`.
+    let through = false;
+    const held: Socket[] = [];
+    const silent = createServer((socket) => {
+      if (!through) return void held.push(socket);
+      const server = connect(pg.port, '127.0.0.1');
+      socket.pipe(server).pipe(socket);
+      socket.on('error', () => server.destroy());
+      server.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const behind = (url: string) =>
+      url.replace(`:${pg.port}/`, `:${(silent.address() as { port: number }).port}/`);
+    const tills: StoreTill[] = [];
+    try {
+      const url = await createDatabase(pg, 'store');
+      const head = await storeTill(url, 'Till 1');
+      await setUpStore(head, url);
+      await head.close();
+      // A second store whose guard trigger is dropped while its till cannot reach it.
+      const tampered = await createDatabase(pg, 'tampered');
+      await (await storeTill(tampered, 'Till 1')).close();
+      await sqlOn(tampered, 'DROP TRIGGER sale_lines_append_only ON sale_lines');
+
+      const started = Date.now();
+      tills.push(
+        ...(await Promise.all([
+          storeTill(behind(url), 'Till 2'),
+          storeTill(behind(tampered), 'Till 2'),
+        ])),
+      );
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(SERVER_CONNECT_TIMEOUT_MS - 500);
+      expect(waited).toBeLessThan(SERVER_CONNECT_TIMEOUT_MS + 3_000);
+      for (const till of tills)
+        expect(await till.must('app:status')).toMatchObject({
+          safeMode: false,
+          storage: { ok: false, reason: 'server' },
+        });
+
+      through = true;
+      held.forEach((socket) => socket.destroy());
+      const [fine, guardless] = tills as [StoreTill, StoreTill];
+      let storage = (await fine.must('app:status')).storage;
+      for (const until = Date.now() + 15_000; !storage.ok && Date.now() < until;) {
+        await sleep(250);
+        storage = (await fine.must('app:status')).storage;
+      }
+      expect(storage).toEqual({ ok: true });
+      await fine.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      // Opened at last, the other finds its trigger gone: safe mode, as at any start.
+      for (const until = Date.now() + 15_000; !guardless.safeMode && Date.now() < until;)
+        await sleep(250);
+      const status = await guardless.must('app:status');
+      expect(status.safeMode).toBe(true);
+      expect(status.integrity.safeModeReason).toContain('sale_lines (UPDATE), sale_lines (DELETE)');
+    } finally {
+      await Promise.all(tills.map((t) => t.close()));
+      held.forEach((socket) => socket.destroy());
+      silent.close();
+      pg.stop();
+    }
+  }, 60_000);
 });

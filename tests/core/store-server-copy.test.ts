@@ -7,7 +7,9 @@
  * - the SQLite file is left as it was, a backup;
  * - a server that already holds a store is refused (CONFLICT) and keeps what it had;
  * - a copy that does not check out (a server-side trigger drops one product row, a fault made on
- *   purpose) is COPY_MISMATCH, and the server is left without any of the till's rows.
+ *   purpose) is COPY_MISMATCH, and the server is left without any of the till's rows;
+ * - a category tree whose parents have higher ids than their children (moved under a category
+ *   made after them) arrives whole: parents are copied before their children.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import {
   tempDir,
   turnOffShiftRequirement,
   turnOffTwoFactorPolicy,
+  writeBesideCore,
 } from '../helpers/core';
 import {
   createDatabase,
@@ -28,6 +31,7 @@ import {
   startPostgres,
   type PgServer,
 } from '../helpers/postgres';
+import { PARAMETERS_PER_INSERT } from '../../electron/core/store-server/copy-to-server';
 import { createMug, mugSale, tillIn, type StoreTill } from '../helpers/store-server';
 
 const bin = findPostgres();
@@ -73,6 +77,24 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       reason: 'Chipped',
     });
     return { till, file };
+  }
+
+  /** The rows `sql` reads from the SQLite file itself. */
+  function rowsOf(file: string, sql: string): unknown[] {
+    const db = new Sqlite(file, { readonly: true });
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+
+  /** How many columns `table` has in the SQLite file. */
+  function columnsOf(file: string, table: string): number {
+    const [{ n }] = rowsOf(file, `SELECT COUNT(*) AS n FROM pragma_table_info('${table}')`) as [
+      { n: number },
+    ];
+    return n;
   }
 
   /** Row counts of a few tables and the sales total, read from the SQLite file itself. */
@@ -137,6 +159,54 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
         "SELECT action FROM audit_events WHERE action = 'store_server.copy'",
       );
       expect(audit).toHaveLength(1);
+    } finally {
+      await till.close();
+    }
+  }, 90_000);
+
+  it('copies a category tree whose parents were made after their children', async () => {
+    const { till, file } = await soloTill();
+    try {
+      // Tea first (id 1), then enough archived categories to fill the copy's first INSERT of
+      // categories, then Hot drinks and Drinks; then moved, so each parent has a higher id than
+      // its child and lands in a later INSERT: Drinks > Hot drinks > Tea.
+      const tea = (await till.must('categories:create', { name: 'Tea', parentId: null })).id;
+      const filler = Math.floor(PARAMETERS_PER_INSERT / columnsOf(file, 'categories'));
+      await writeBesideCore(
+        file,
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${filler})
+         INSERT INTO categories (name, name_key, parent_id, created_at, updated_at, archived_at)
+         SELECT 'Old ' || i, 'old ' || i, NULL, '2026-01-01T00:00:00.000Z',
+                '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z' FROM n`,
+      );
+      const hot = (await till.must('categories:create', { name: 'Hot drinks', parentId: null })).id;
+      const drinks = (await till.must('categories:create', { name: 'Drinks', parentId: null })).id;
+      await till.must('categories:update', { id: hot, name: 'Hot drinks', parentId: drinks });
+      await till.must('categories:update', { id: tea, name: 'Tea', parentId: hot });
+      expect(hot).toBeGreaterThan(filler);
+      await till.must('products:create', {
+        sku: 'TEA',
+        name: 'Tea',
+        price: 300,
+        taxRateBps: 2000,
+        categoryId: tea,
+      });
+      const local = (await till.must('categories:list', {})).items;
+      expect(local.map((c: { path: string[] }) => c.path.join(' > '))).toEqual([
+        'Drinks',
+        'Drinks > Hot drinks',
+        'Drinks > Hot drinks > Tea',
+      ]);
+      const localRows = rowsOf(file, 'SELECT id, parent_id FROM categories ORDER BY id');
+
+      const { name, url } = await fresh();
+      await till.must('storeServer:copy', { connection: to(name), tillName: 'Till 1' });
+      expect((await till.must('app:status')).database).toBe('server');
+      await till.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      expect((await till.must('categories:list', {})).items).toEqual(local);
+      expect(await sqlOn(url, 'SELECT id, parent_id FROM categories ORDER BY id')).toEqual(
+        localRows,
+      );
     } finally {
       await till.close();
     }

@@ -131,7 +131,7 @@ export function keychainFor(dir: string): SecretStore {
  * commit when the event loop runs, and a synchronous wait here would hold the loop until the busy
  * timeout ("database is locked"). So: no wait in SQLite, and a 5 ms pause between tries.
  */
-async function writeBesideCore(dbPath: string, sql: string): Promise<void> {
+export async function writeBesideCore(dbPath: string, sql: string): Promise<void> {
   const server = storeDatabases.get(dbPath);
   if (server) {
     const db = pgRaw(server);

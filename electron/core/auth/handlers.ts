@@ -6,12 +6,13 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
   return {
     'app:status': async () => {
       // Answers while the store server is away too, so the till can say so (issue 12).
-      const setupRequired = s.safeMode()
-        ? false
-        : await s.auth.setupRequired().catch((e: unknown) => {
-            if (!s.db.markUnreachable(e)) throw e;
-            return false;
-          });
+      const setupRequired =
+        s.safeMode() || s.awaitingServer()
+          ? false
+          : await s.auth.setupRequired().catch((e: unknown) => {
+              if (!s.db.markUnreachable(e)) throw e;
+              return false;
+            });
       const fault = s.db.storageFault;
       return {
         setupRequired,

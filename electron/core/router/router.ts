@@ -2,7 +2,8 @@
  * The IPC router: the one door into the core. For every call, in this order:
  *   1. channel exists in the contract (UNKNOWN_CHANNEL);
  *   2. sender is the app's own origin and top frame (E5; FORBIDDEN_SENDER, audited);
- *   3. safe mode lets only `app:status` and its restore through (D5; SAFE_MODE);
+ *   3. safe mode lets only `app:status` and its restore through (D5; SAFE_MODE); a till whose
+ *      store server has not answered since start-up only `app:status` (SERVER_UNREACHABLE);
  *   4. the window's session: live (UNAUTHENTICATED), not expired (SESSION_EXPIRED), idle-locked by
  *      the settings as stored now (on a store server they are read again first, issue 12);
  *   then, for a `writes` channel inside ONE write transaction (`db.write`, A8, D8), otherwise
@@ -29,6 +30,7 @@
 import { channels, isChannelName, type ChannelName } from '../../../shared/contract';
 import { isDisplayChannel } from '../../../shared/contract/display';
 import { AppError, err, ok, type Result } from '../../../shared/errors';
+import { SERVER_UNREACHABLE_MESSAGE } from '../db/storage-errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { readStaffAccess } from '../auth/staff-access';
@@ -59,6 +61,8 @@ const SAFE_MODE_CHANNELS: ReadonlySet<string> = new Set([
 
 export function createRouter({ services, handlers, appOrigin, logger }: RouterDeps) {
   const { sessions, db } = services;
+  /** Whether the database is open, so a refusal can be audited. */
+  const open = () => !services.safeMode() && !services.awaitingServer();
 
   async function audit(input: AuditInput): Promise<void> {
     try {
@@ -189,7 +193,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     const def = channels[channel];
 
     if (!isTrustedSender(caller, appOrigin)) {
-      if (!services.safeMode())
+      if (open())
         await audit({
           action: 'ipc.forbidden_sender',
           outcome: 'denied',
@@ -203,7 +207,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     // The customer display window reads its view and nothing else; nobody else reads that view
     // (issue 10, section 4: a read-only window on the same origin, E5).
     if ((caller.display === true) !== isDisplayChannel(channel)) {
-      if (!services.safeMode())
+      if (open())
         await audit({
           action: 'ipc.forbidden_sender',
           outcome: 'denied',
@@ -221,6 +225,8 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
         'The database failed its integrity check. Kassa is in safe mode and cannot take sales until it is restored.',
       );
     }
+    if (services.awaitingServer() && channel !== 'app:status')
+      return err('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE);
 
     // On a store server, settings another till changed apply from this call on (issue 12): the
     // idle lock below, and whatever the handler reads from them.

@@ -11,12 +11,9 @@ import {
   type ConnectionTest,
   type ServerConnection,
 } from '../../../shared/contract/store-server';
-import { pgSsl } from '../db/data-source';
+import { pgSsl, SERVER_CONNECT_TIMEOUT_MS } from '../db/data-source';
 import { serverUnreachable } from '../db/storage-errors';
 import type { ServerTls } from '../types';
-
-/** How long a connection attempt may take before the server counts as unreachable. */
-const CONNECT_TIMEOUT_MS = 5_000;
 
 /** The ServerTls of a connection's mode and CA (createPostgresDataSource's `tls`). */
 export function serverTls(connection: Pick<ServerConnection, 'tls' | 'ca'>): ServerTls {
@@ -42,7 +39,7 @@ export async function testConnection(connection: ServerConnection): Promise<Conn
     type: 'postgres',
     url: connectionUrl(connection),
     ssl: pgSsl(serverTls(connection)),
-    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    connectTimeoutMS: SERVER_CONNECT_TIMEOUT_MS,
     poolSize: 1,
     logging: false,
   });

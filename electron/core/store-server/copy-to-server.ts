@@ -2,10 +2,12 @@
  * "Copy my data to the server" (issue 12, section 1): a till that has kept its data in its own
  * SQLite file moves it to a new store server in ONE server transaction, checked before it
  * commits. Every table both schemas have is copied row for row with its ids, in foreign-key
- * order; the server's sequences then continue after the copied ids. Before the commit, each
- * table's row count and the sum of each of its integer columns (money in minor units, quantities,
- * receipt numbers) are compared with the file's: any difference rolls the whole copy back. The
- * SQLite file itself is not touched and stays as a backup.
+ * order; in a table that refers to itself (a category's parent, a refund's sale or line) each
+ * row comes after the row it names, which may have the higher id (a category moved under one
+ * made after it). The server's sequences then continue after the copied ids. Before the commit,
+ * each table's row count and the sum of each of its integer columns (money in minor units,
+ * quantities, receipt numbers) are compared with the file's: any difference rolls the whole copy
+ * back. The SQLite file itself is not touched and stays as a backup.
  */
 import type { Database as Sqlite } from 'better-sqlite3';
 import type { DataSource, QueryRunner } from 'typeorm';
@@ -24,12 +26,19 @@ const NOT_COPIED = new Set(['migrations']);
 /** PostgreSQL's integer types, whose sums are compared. */
 const INTEGER_TYPES = new Set(['integer', 'bigint', 'smallint']);
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
-const PARAMETERS_PER_INSERT = 30_000;
+export const PARAMETERS_PER_INSERT = 30_000;
 
 interface PgColumn {
   table: string;
   column: string;
   type: string;
+}
+
+/** A one-column foreign key of a table to itself: `column` names a row by its `references`. */
+interface SelfReference {
+  table: string;
+  column: string;
+  references: string;
 }
 
 /**
@@ -62,8 +71,16 @@ export async function copyToServer(
     await clearSeeds(runner, tables);
     // The server's columns of each table that the file has too: copied, then summed.
     const shared = new Map(tables.map((t) => [t, inBoth(source, t, columns.get(t)!)]));
+    const selfRefs = await selfReferences(runner);
     let rows = 0;
-    for (const table of tables) rows += await copyTable(source, runner, table, shared.get(table)!);
+    for (const table of tables)
+      rows += await copyTable(
+        source,
+        runner,
+        table,
+        shared.get(table)!,
+        selfRefs.filter((r) => r.table === table),
+      );
     for (const table of tables) await continueSequences(runner, table, columns.get(table)!);
     for (const table of tables) await verify(source, runner, table, shared.get(table)!);
     await runner.query('UPDATE tills SET name = $1 WHERE id = $2', [till.name, till.id]);
@@ -110,6 +127,21 @@ async function foreignKeyOrder(runner: QueryRunner, tables: string[]): Promise<s
 }
 
 /**
+ * The server's one-column foreign keys from a table to itself (categories.parent_id,
+ * sales.refund_of_id, sale_lines.refund_of_line_id). PostgreSQL checks them at the end of each
+ * INSERT, so a row whose parent comes in a later INSERT of the copy is refused.
+ */
+async function selfReferences(runner: QueryRunner): Promise<SelfReference[]> {
+  return (await runner.query(
+    `SELECT c.conrelid::regclass::text AS "table", a.attname AS "column", r.attname AS "references"
+       FROM pg_constraint c
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1]
+      WHERE c.contype = 'f' AND c.conrelid = c.confrelid AND cardinality(c.conkey) = 1`,
+  )) as SelfReference[];
+}
+
+/**
  * Empties the tables the migrations seeded (built-in roles, default settings). The server must
  * hold no store: staff, tills or audit rows there are CONFLICT.
  */
@@ -137,12 +169,16 @@ function inBoth(source: Sqlite, table: string, columns: PgColumn[]): PgColumn[] 
   return columns.filter((c) => present.has(c.column));
 }
 
-/** Copies every row of `table` (`copied`: its columns in both), ids included, in batches. */
+/**
+ * Copies every row of `table` (`copied`: its columns in both), ids included, in batches; with
+ * `selfRefs` (the table's references to itself), each row after the rows it names.
+ */
 async function copyTable(
   source: Sqlite,
   runner: QueryRunner,
   table: string,
   copied: PgColumn[],
+  selfRefs: SelfReference[],
 ): Promise<number> {
   const names = copied.map((c) => `"${c.column}"`).join(', ');
   const perInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / copied.length));
@@ -158,12 +194,57 @@ async function copyTable(
     batch = [];
   };
   const read = source.prepare(`SELECT ${names} FROM "${table}" ORDER BY rowid`).raw(true);
-  for (const row of read.iterate() as Iterable<unknown[]>) {
+  const at = (column: string) => copied.findIndex((c) => c.column === column);
+  const refs = selfRefs.filter((r) => at(r.column) >= 0 && at(r.references) >= 0);
+  const rows = read.iterate() as Iterable<unknown[]>;
+  // Every self-reference of the schema names the row's id, so one key serves them all.
+  const ordered = refs.length
+    ? parentsFirst(
+        rows,
+        at(refs[0]!.references),
+        refs.map((r) => at(r.column)),
+      )
+    : rows;
+  for (const row of ordered) {
     batch.push(row.map((value, i) => serverValue(value, copied[i]!.type)));
     if (batch.length >= perInsert) await flush();
   }
   await flush();
   return count;
+}
+
+/**
+ * `rows` in their order, except that a row whose self-references (`refs`: the indexes of those
+ * columns) name a row still to come waits until that row has been given (`key`: the index of
+ * the column they name). Rows still waiting at the end (naming a row that is not there, or a
+ * cycle) follow last, for the server's foreign key to judge.
+ */
+function* parentsFirst(
+  rows: Iterable<unknown[]>,
+  key: number,
+  refs: number[],
+): Generator<unknown[]> {
+  const given = new Set<unknown>();
+  const waiting = new Map<unknown, unknown[][]>();
+  const awaited = (row: unknown[]) =>
+    refs.map((i) => row[i]).find((v) => v !== null && v !== row[key] && !given.has(v));
+  for (const first of rows) {
+    const ready = [first];
+    for (let row = ready.pop(); row; row = ready.pop()) {
+      const parent = awaited(row);
+      if (parent !== undefined) {
+        const siblings = waiting.get(parent);
+        if (siblings) siblings.push(row);
+        else waiting.set(parent, [row]);
+        continue;
+      }
+      given.add(row[key]);
+      yield row;
+      ready.push(...(waiting.get(row[key]) ?? []));
+      waiting.delete(row[key]);
+    }
+  }
+  for (const rest of waiting.values()) yield* rest;
 }
 
 /** SQLite keeps booleans as 0/1; the server's boolean columns want true/false. */
