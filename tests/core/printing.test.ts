@@ -503,6 +503,8 @@ describe('OS print queue in raw mode (lp -d NAME -o raw)', () => {
         [{ productId: id!, quantity: 1 }],
         [{ type: 'cash', amount: 100 }],
       );
+      // The receipt is queued once the sale has committed, just after its answer.
+      await expect.poll(() => existsSync(join(bin, 'args'))).toBe(true);
       await queueUntil(t, (_j, waiting) => waiting === 0);
       expect(readFileSync(join(bin, 'args'), 'utf8').split('\n')).toEqual([
         '-d',

@@ -150,6 +150,8 @@ describe('receipts to a Windows printer through the print queue', () => {
       isDefault: true,
     });
     const sale = await sell(t, [{ productId: id!, quantity: 2 }], [{ type: 'cash', amount: 500 }]);
+    // The receipt is queued once the sale has committed, just after its answer.
+    await expect.poll(() => existsSync(out)).toBe(true);
     await queueUntil((_j, waiting) => waiting === 0);
     const d = decodeEscPos(new Uint8Array(readFileSync(out)));
     expect(d.lines.map((l) => l.trim())).toContain(`Receipt #${sale.receiptNo} · till-1`);
