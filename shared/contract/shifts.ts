@@ -308,6 +308,9 @@ export const shiftChannels = {
     access: 'shifts.close',
     reauth: true,
     writes: true,
+    // On a store server the close locks its shift row first and then reads the sales at READ
+    // COMMITTED, so the sales of its till wait for it instead of starving it (ZReports.close).
+    contended: true,
   }),
   'shifts:list': defineChannel({
     summary:

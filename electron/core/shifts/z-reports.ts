@@ -21,7 +21,7 @@ import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
-import { run } from '../db/sql';
+import { lockForUpdate, run } from '../db/sql';
 import { toInt } from '../sales/sale.entity';
 import type { Clock } from '../types';
 import { checkedTotal, insertCount } from './shift-counts';
@@ -52,6 +52,10 @@ export class ZReports {
         { path: 'countedOther', message: 'Each tender at most once' },
       ]);
     const z = await this.db.write(async (em) => {
+      // A store server: the shift row first. A sale of this till holds it from its shift check to
+      // its commit (shift-guard.ts), so the close waits for sales in flight, reads them all (READ
+      // COMMITTED: `shifts:close` is contended), and sales after it find the shift closed.
+      await lockForUpdate(em, 'shifts', [input.shiftId]);
       const shift = await findShift(em, input.shiftId);
       if (!shift || shift.tillId !== this.till.id || shift.status !== 'open')
         throw new AppError('SHIFT_NOT_OPEN', 'That shift is not open on this till any more.');
