@@ -73,6 +73,18 @@ const SQLITE_ONLY = [
 ];
 /** Files run side by side in group 0 (every project but the timed ones). */
 const PARALLEL_FILES = 2;
+/** The core suite's settings, shared by its SQLite (`node`) and PostgreSQL (`node-pg`) runs. */
+const CORE_TESTS = {
+  globals: true,
+  environment: 'node' as const,
+  include: ['tests/core/**/*.test.ts'],
+  setupFiles: ['reflect-metadata'],
+  isolate: false,
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  pool: 'forks' as const,
+  maxWorkers: PARALLEL_FILES,
+};
 /**
  * `expect.poll` in the browser tests waits up to 10 s, not Vitest's 1 s: under CI's load a backup
  * made from Settings took longer than a second to show as done.
@@ -100,35 +112,13 @@ export default defineConfig({
       },
     },
     projects: [
+      { test: { ...CORE_TESTS, name: 'node', exclude: TIMED } },
       {
         test: {
-          name: 'node',
-          globals: true,
-          environment: 'node',
-          include: ['tests/core/**/*.test.ts'],
-          exclude: TIMED,
-          setupFiles: ['reflect-metadata'],
-          isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          pool: 'forks',
-          maxWorkers: PARALLEL_FILES,
-        },
-      },
-      {
-        test: {
+          ...CORE_TESTS,
           name: 'node-pg',
-          globals: true,
-          environment: 'node',
-          include: ['tests/core/**/*.test.ts'],
           exclude: [...TIMED, ...SQLITE_ONLY],
           env: { KASSA_TEST_ENGINE: 'postgres' },
-          setupFiles: ['reflect-metadata'],
-          isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          pool: 'forks',
-          maxWorkers: PARALLEL_FILES,
         },
       },
       {
