@@ -302,7 +302,16 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       afterShiftClose: options.backupAfterShiftClose !== false,
       storeServer: server !== null,
     },
-    storeServer: { file: serverFile, joined: place.joined, requestReopen: hooks.requestReopen },
+    storeServer: {
+      file: serverFile,
+      joined: place.joined,
+      requestReopen: hooks.requestReopen,
+      startNewChain: () => {
+        marker.auditSealed = false;
+        marker.auditBroken = null;
+        writeMarker(path, marker);
+      },
+    },
   });
   const open = !safeMode && !awaitingServer;
   if (open) services.printing.start();

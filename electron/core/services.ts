@@ -222,6 +222,8 @@ export interface ServiceDeps {
     file: string;
     joined: JoinedServer | null;
     requestReopen: RequestReopen;
+    /** See StoreServerDeps.startNewChain. */
+    startNewChain: () => void;
   };
 }
 
@@ -444,7 +446,12 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
       file: d.storeServer?.file ?? storeServerFilePath(databasePath),
       joined: d.storeServer?.joined ?? null,
       till,
-      ...(d.storeServer ? { requestReopen: d.storeServer.requestReopen } : {}),
+      ...(d.storeServer
+        ? {
+            requestReopen: d.storeServer.requestReopen,
+            startNewChain: d.storeServer.startNewChain,
+          }
+        : {}),
     }),
     ...(d.folderDialog ? { folderDialog: d.folderDialog } : {}),
     db,

@@ -185,6 +185,11 @@ describe.skipIf(!bin)('a till joins a store server (issue 12, section 1)', () =>
         terminalName: 'Till 2',
         safeMode: false,
       });
+      // Its chain on the server is its own, sealed there: not its first-run SQLite chain's seal
+      // "removed" (the set-up marker forgot that one at the join).
+      expect((await two.must('app:status')).integrity.auditChain).toMatchObject({
+        state: 'ok',
+      });
       await two.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
       const list = await two.must('sales:list', {});
       expect(list.items).toHaveLength(2);

@@ -37,6 +37,12 @@ export interface StoreServerDeps {
   joined: JoinedServer | null;
   /** Absent outside createCore: joins and changes are then refused with CONFLICT. */
   requestReopen?: RequestReopen;
+  /**
+   * Called once a join is saved: on the server this till appends to a new audit chain of its
+   * own, so the set-up marker must forget the seal (and any break) of its first-run SQLite
+   * chain; else the first start there finds "the seal removed" and reports it for good (L2).
+   */
+  startNewChain?: () => void;
   /** This till's row in `tills` (its audit chain on a server is numbered by it). */
   till: { id: number; name: string };
 }
@@ -83,6 +89,7 @@ export class StoreServerService {
         });
     });
     await writeStoreServerFile(this.d.file, this.d.secretStore, connection, tillName);
+    this.d.startNewChain?.();
     reopen({
       action: 'store_server.join',
       outcome: 'success',
