@@ -13,6 +13,10 @@
  *   npm run bench -- --backup-only  only the backup row (issue 10, section 5)
  *   npm run bench -- --analytics-only  only the one-year report rows (issue 11, section 4)
  *   npm run bench -- --sale-only  only the complete-sale rows, core and raw, @0 and at size
+ *   npm run bench -- --postgres   the store-server rows (issue 12): the seeded database copied to
+ *                                 a throwaway PostgreSQL; 1 till and 8 tills selling at once, the
+ *                                 transactions page and customer search there; and the SQLite
+ *                                 rows they are compared with
  *
  * Prints a table and writes bench-results/bench-<timestamp>.json and bench-results/latest.json.
  * Every call goes through `core.invoke` (router: sender, session, permission, schema, handler,
@@ -50,6 +54,7 @@ import { RawSaleWriter, type RawSale } from './raw-writer';
 import { coldStartups, fullCheck } from './startup';
 import { benchShiftClose } from './shift-close';
 import { benchAnalytics } from './analytics';
+import { openServerCore, storeServerFrom, tillsAtOnce, type TillsRun } from './postgres';
 import { prng, summarize, timed, watchEventLoop, yieldToLoop, type LoopStalls } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -67,6 +72,12 @@ const SHIFT_ONLY = args.has('--shift-only');
 const ANALYTICS_ONLY = args.has('--analytics-only');
 /** `--sale-only`: just the complete-sale rows (core, raw, ratio) @0 and at size. */
 const SALE_ONLY = args.has('--sale-only');
+/** `--postgres`: the store-server rows beside their SQLite rows (issue 12, section 5). */
+const POSTGRES = args.has('--postgres');
+/** Seconds each till sells in the store-server rows. */
+const TILL_SECONDS = QUICK ? 15 : 30;
+/** Issue 12, section 5: 8 tills together reach at least this many times one till's rate. */
+const TILLS_RATIO_TARGET = 2;
 /** Shifts closed by the shift-close row, each of SHIFT_SALES sales. */
 const SHIFT_RUNS = QUICK ? 3 : 5;
 const SHIFT_SALES = 5_000;
@@ -467,11 +478,19 @@ function listQueries(path: string, n: number): ListInput[] {
   return out;
 }
 
-async function reads(path: string, cache: CachedDatabase): Promise<void> {
-  const { core } = await openCore(path);
+/**
+ * Customer search, transactions page and day summary on the core at `path`; or, with `server`,
+ * on its core on a store server holding a copy of `path` (the same rows, so the same queries).
+ */
+async function reads(
+  path: string,
+  cache: CachedDatabase,
+  server?: { core: Core; label: string },
+): Promise<void> {
+  const core = server?.core ?? (await openCore(path)).core;
   await signIn(core);
   const shape = dbShape(path);
-  const at = `@${QUICK ? '100k' : '1M'}`;
+  const at = `@${QUICK ? '100k' : '1M'}${server ? ` ${server.label}` : ''}`;
 
   // Customer search
   const queries = searchQueries(path, SEARCH_QUERIES);
@@ -482,7 +501,7 @@ async function reads(path: string, cache: CachedDatabase): Promise<void> {
     for (const kind of [...new Set(queries.map((q) => q.kind))].sort())
       breakdown[kind] = summarize(r.samples.filter((_, i) => queries[i]!.kind === kind));
     rows.push({
-      name: `customer search (${shape.customers.toLocaleString('en')} customers)`,
+      name: `customer search (${shape.customers.toLocaleString('en')} customers)${server ? ` ${server.label}` : ''}`,
       db: shape,
       n: r.n,
       medianMs: r.medianMs,
@@ -549,7 +568,7 @@ async function reads(path: string, cache: CachedDatabase): Promise<void> {
     target: 'p95 ≤ 50 ms',
     pass: d.p95Ms <= 50 && day.salesCount >= 4_900 && d.loop.maxMs <= LOOP_STALL_TARGET_MS,
   });
-  await core.close();
+  if (!server) await core.close();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -839,6 +858,87 @@ function table(): string {
 }
 
 /** Seeds (or reuses) the big database and runs the sale and read rows on it. */
+/**
+ * Complete sale at size; then the reads on a fresh copy (so the busy day has exactly its seeded
+ * sales, not those of the sale row, which land on today).
+ */
+async function saleAndReadsAtSize(cache: CachedDatabase, size: string): Promise<void> {
+  await completeSale(
+    workingCopy(cache, join(WORK, 'big.sqlite')),
+    `complete sale @${size}`,
+    size,
+    true,
+  );
+  await reads(workingCopy(cache, join(WORK, 'big.sqlite')), cache);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Store server (issue 12, section 5): the same rows on PostgreSQL, and several tills at once
+
+async function postgresRows(): Promise<CachedDatabase> {
+  const cache = await cachedDatabase(join(OUT, 'cache'), SIZES, { fresh: FRESH, log });
+  const size = QUICK ? '100k' : '1M';
+  // The SQLite rows the server's are compared with.
+  await saleAndReadsAtSize(cache, size);
+
+  const source = workingCopy(cache, join(WORK, 'pg-source.sqlite'));
+  {
+    const { core } = await openCore(source);
+    await signIn(core);
+    await benchSettings(core);
+    await core.close();
+  }
+  log(`copying ${size} sales to a throwaway PostgreSQL with copyToServer …`);
+  const server = await storeServerFrom(source);
+  log(`copied ${server.copy.rows.toLocaleString('en')} rows in ${server.copySeconds.toFixed(0)} s`);
+  try {
+    const core = await openServerCore(server.url, WORK);
+    await reads(source, cache, { core, label: 'on PostgreSQL' });
+    await core.close();
+    const raw = new Database(source, { readonly: true });
+    const products = sellableProducts(raw);
+    raw.close();
+    const shape = dbShape(source);
+    const sqlite = rows.find((r) => r.name === `complete sale, core (10 lines) @${size}`);
+    let one: TillsRun | null = null;
+    for (const tills of [1, 8]) {
+      log(`${tills} till(s) selling at once for ${TILL_SECONDS} s …`);
+      const run = await tillsAtOnce(server.url, tills, TILL_SECONDS, products);
+      one ??= run;
+      const s = summarize(run.results.flatMap((r) => r.samples));
+      const refused = run.results.flatMap((r) => Object.entries(r.refused));
+      const ratio = tills === 1 ? (sqlite?.throughput ?? 0) / run.rate : run.rate / one.rate;
+      rows.push({
+        name: `complete sale, ${tills} till${tills > 1 ? 's at once' : ''} on PostgreSQL @${size}`,
+        db: shape,
+        n: s.n,
+        medianMs: s.medianMs,
+        p95Ms: s.p95Ms,
+        maxMs: s.maxMs,
+        throughput: run.rate,
+        ratio,
+        loop: { histogramMaxMs: 0, probeMaxMs: 0, maxMs: 0 },
+        target:
+          tills === 1
+            ? 'reference (ratio: SQLite rate / this)'
+            : `≥ ${TILLS_RATIO_TARGET} × 1 till`,
+        pass: tills === 1 ? null : ratio >= TILLS_RATIO_TARGET,
+        note: `CPU busy ${(run.cpu.busy * 100).toFixed(0)} %, I/O wait ${(run.cpu.ioWait * 100).toFixed(0)} %; server sessions: ${Object.entries(
+          run.waits,
+        )
+          .slice(0, 4)
+          .map(([w, v]) => `${w} ${(v * 100).toFixed(0)} %`)
+          .join(
+            ', ',
+          )}; refused: ${refused.length === 0 ? 'none' : refused.map(([c, n]) => `${c} ${n}`).join(', ')}`,
+      });
+    }
+  } finally {
+    server.stop();
+  }
+  return cache;
+}
+
 async function retailRows(): Promise<CachedDatabase> {
   const seedStart = performance.now();
   const cache = await cachedDatabase(join(OUT, 'cache'), SIZES, { fresh: FRESH, log });
@@ -893,15 +993,8 @@ async function retailRows(): Promise<CachedDatabase> {
   if (!STARTUP_ONLY) {
     // 1. Complete sale on an empty database (same products as the seeded one).
     await completeSale(empty, 'complete sale @0', '0', false);
-    // 2. Complete sale at size; then the reads on a fresh copy (so the busy day has exactly its
-    //    seeded sales, not those of step 2, which land on today).
-    await completeSale(
-      workingCopy(cache, join(WORK, 'big.sqlite')),
-      `complete sale @${size}`,
-      size,
-      true,
-    );
-    await reads(workingCopy(cache, join(WORK, 'big.sqlite')), cache);
+    // 2. Complete sale at size, then the reads.
+    await saleAndReadsAtSize(cache, size);
     await shiftCloseRow(workingCopy(cache, join(WORK, 'big.sqlite')), `@${size}`);
     await analyticsRows(workingCopy(cache, join(WORK, 'big.sqlite')), `@${size}`);
     await exportRow(cache, size);
@@ -928,7 +1021,8 @@ async function main(): Promise<void> {
     cache = await cachedDatabase(join(OUT, 'cache'), SIZES, { fresh: FRESH, log });
     if (EXPORT_ONLY) await exportRow(cache, QUICK ? '100k' : '1M');
     if (BACKUP_ONLY) await backupRow(cache, QUICK ? '100k' : '1M');
-  } else if (!IMPORT_ONLY) cache = await retailRows();
+  } else if (POSTGRES) cache = await postgresRows();
+  else if (!IMPORT_ONLY) cache = await retailRows();
 
   const runSeconds = (performance.now() - started) / 1000;
   const printed = table();

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ADMIN, type TestCore } from '../helpers/core';
+import { ADMIN, writableFile } from '../helpers/core';
 import { insertProducts } from '../helpers/retail';
 import { backUpNow, setUpTill, signInThroughScreen } from './checkout-helpers';
 import { axeSerious, gone, useTwoWindows, visible, type TwoWindows } from './harness';
@@ -56,7 +56,7 @@ describe('backups and restore in the browser', () => {
     const page = w.admin.page;
     await w.admin.open();
     await setUpTill(page);
-    const [tea] = insertProducts({ dbPath: w.h.dbPath, clock: w.h.clock } as TestCore, [
+    const [tea] = insertProducts({ clock: w.h.clock, writable: () => writableFile(w.h.dbPath) }, [
       { sku: 'TEA', name: 'Tea', price: 250 },
     ]);
     for (let i = 0; i < 3; i++) await sell(page, tea!);

@@ -299,12 +299,17 @@ export async function closeShiftThroughScreen(
   return dialog;
 }
 
-/** "Back up now" in Settings → Backups (`section`); returns once one more backup succeeded. */
+/**
+ * "Back up now" in Settings → Backups (`section`); returns once the till says the backup was
+ * made and shows it as the last one. (A backup shown before, such as the one after a shift close,
+ * reads "Succeeded" too, so that text alone cannot tell the new one.)
+ */
 export async function backUpNow(section: Locator): Promise<void> {
-  const done = section.getByText(/Succeeded/);
-  const before = await done.count();
+  const made = section.page().getByText(/^Backup made: /);
+  const before = await made.count();
   await section.getByRole('button', { name: 'Back up now' }).click();
-  await expect.poll(() => done.count()).toBe(before + 1);
+  await expect.poll(() => made.count()).toBeGreaterThan(before);
+  await expect.poll(() => section.getByTestId('backup-last').textContent()).toMatch(/Succeeded/);
 }
 
 /**

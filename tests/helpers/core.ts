@@ -90,6 +90,13 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
+/** A writable connection to the SQLite file at `dbPath`, waiting up to 5 s for its write lock. */
+export function writableFile(dbPath: string): Database.Database {
+  const db = new Database(dbPath);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 export function callerFor(windowId = 1): Caller {
   return { origin: APP_ORIGIN, isTopFrame: true, windowId };
 }
@@ -274,10 +281,7 @@ export async function makeTestCore(
         : createSqliteDataSource({ databasePath: dbPath });
     },
     writable() {
-      if (server) return pgRaw(server);
-      const db = new Database(dbPath);
-      db.pragma('busy_timeout = 5000');
-      return db;
+      return server ? pgRaw(server) : writableFile(dbPath);
     },
     async close() {
       for (const r of raws) r.close();

@@ -13,10 +13,17 @@ import { join } from 'node:path';
 import { createSyncFn } from 'synckit';
 
 type Answer = { rows: Array<Record<string, unknown>>; rowCount: number } | null;
-const query = createSyncFn<(url: string, op: string, sql?: string, params?: unknown[]) => Answer>(
-  join(__dirname, 'pg-raw-worker.mjs'),
-  { timeout: 30_000 },
-);
+type Query = (url: string, op: string, sql?: string, params?: unknown[]) => Answer;
+
+/**
+ * The worker, started on first use only: child processes bundle this file with the rest of
+ * tests/helpers/core.ts (child-bundle.ts) and never read a store database.
+ */
+let worker: Query | undefined;
+const query: Query = (...args) => {
+  worker ??= createSyncFn<Query>(join(__dirname, 'pg-raw-worker.mjs'), { timeout: 30_000 });
+  return worker(...args);
+};
 
 /** `sql` with better-sqlite3's placeholders as PostgreSQL's, and the values in their order. */
 export function toPostgres(sql: string, args: unknown[]): { text: string; values: unknown[] } {

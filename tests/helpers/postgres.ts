@@ -4,32 +4,14 @@
  * refuses root). `findPostgres()` returns null where PostgreSQL is not installed.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { findPostgres, freePort } from '../../scripts/bench/pg-server';
 import { makeTestCertificates } from './test-certificates';
 
-export function findPostgres(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions)
-    if (existsSync(join(root, v, 'bin', 'pg_ctl'))) return join(root, v, 'bin');
-  return null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+export { findPostgres };
 
 export interface PgServer {
   url: string;

@@ -32,8 +32,11 @@ export interface CustomerRow {
   archived?: boolean;
 }
 
+/** What the fixtures need of a test core: its clock and a writable connection. */
+export type Writable = Pick<TestCore, 'clock' | 'writable'>;
+
 /** Runs `fn` on a writable connection to the test core's file, then closes it. */
-export function withWritable<T>(t: TestCore, fn: (db: Database.Database) => T): T {
+export function withWritable<T>(t: Writable, fn: (db: Database.Database) => T): T {
   const db = t.writable();
   try {
     return db.transaction(() => fn(db))();
@@ -43,7 +46,7 @@ export function withWritable<T>(t: TestCore, fn: (db: Database.Database) => T): 
 }
 
 /** Inserts products as raw rows; returns their ids in order. */
-export function insertProducts(t: TestCore, rows: readonly ProductRow[]): number[] {
+export function insertProducts(t: Writable, rows: readonly ProductRow[]): number[] {
   const now = t.clock.now().toISOString();
   return withWritable(t, (db) => {
     const stmt = db.prepare(

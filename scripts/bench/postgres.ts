@@ -1,0 +1,185 @@
+/**
+ * The store-server rows of `npm run bench -- --postgres` (issue 12, section 5): the seeded SQLite
+ * database copied to a throwaway PostgreSQL with the product's own "copy my data to a store
+ * server" step, then tills on that server. What limits several tills is read while they sell:
+ * the CPU's busy and I/O-wait shares (/proc/stat) and what the server's sessions wait on
+ * (pg_stat_activity: Lock, LWLock, IO such as WALSync, or nothing, i.e. running).
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import type { DataSource } from 'typeorm';
+import { createCore, type Core } from '../../electron/core';
+import { createPostgresDataSource } from '../../electron/core/db/data-source';
+import { migrateStoreServer } from '../../electron/core/db/server-migrations';
+import { copyToServer, type CopyReport } from '../../electron/core/store-server/copy-to-server';
+import { APP_ORIGIN } from '../../shared/csp';
+import { BENCH_KEYCHAIN, BENCH_TERMINAL, type ProductInfo } from './databases';
+import { startBenchServer, type BenchServer } from './pg-server';
+import type { TillResult } from './pg-till';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface StoreServer extends BenchServer {
+  copy: CopyReport;
+  copySeconds: number;
+}
+
+/**
+ * A server holding a copy of the SQLite database at `path` (migrated, then copied and verified by
+ * copyToServer, then ANALYZEd as autovacuum would after a bulk load). The bench till keeps its
+ * row, so its audit chain and seal (BENCH_KEYCHAIN) carry over.
+ */
+export async function storeServerFrom(path: string): Promise<StoreServer> {
+  const server = await startBenchServer(['max_connections=100', 'shared_buffers=256MB']);
+  const ds = createPostgresDataSource(server.url);
+  const source = new Database(path, { readonly: true });
+  try {
+    await ds.initialize();
+    await migrateStoreServer(ds);
+    const till = source.prepare('SELECT id FROM tills WHERE name = ?').get(BENCH_TERMINAL) as {
+      id: number;
+    };
+    const t0 = performance.now();
+    const copy = await copyToServer(source, ds, { id: till.id, name: BENCH_TERMINAL });
+    const copySeconds = (performance.now() - t0) / 1000;
+    await ds.query('ANALYZE');
+    return { ...server, copy, copySeconds };
+  } catch (e) {
+    server.stop();
+    throw e;
+  } finally {
+    source.close();
+    if (ds.isInitialized) await ds.destroy();
+  }
+}
+
+/** The bench till's core on the server at `url`, as openCore opens it on a file. */
+export async function openServerCore(url: string, dir: string): Promise<Core> {
+  const core = await createCore({
+    databasePath: join(dir, 'server-till.sqlite'),
+    database: { kind: 'postgres', url, tls: { mode: 'disable' } },
+    secretStore: BENCH_KEYCHAIN,
+    integrityCheck: false,
+    backupSchedule: false,
+    appOrigin: APP_ORIGIN,
+    terminalName: BENCH_TERMINAL,
+    logger: { info: () => {}, warn: () => {}, error: (m) => console.error(`core: ${m}`) },
+  });
+  if (core.safeMode) throw new Error('the bench till opened on the server in safe mode');
+  return core;
+}
+
+/** Runs `sql` on the server at `url` in a connection of its own. */
+export async function onServer<T>(url: string, fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = createPostgresDataSource(url);
+  await ds.initialize();
+  try {
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export interface TillsRun {
+  tills: number;
+  seconds: number;
+  results: TillResult[];
+  /** Acknowledged sales per second, all tills together. */
+  rate: number;
+  /** Shares of the machine's CPU time while they sold (0–1). */
+  cpu: { busy: number; ioWait: number };
+  /** Share of sampled active server sessions by what they waited on ('running' = none). */
+  waits: Record<string, number>;
+}
+
+/**
+ * `tills` till processes (scripts/bench/pg-till.ts) on the server at `url`, each its own core,
+ * started together once all have signed in; each sells for `seconds`. Rejects when a till fails.
+ */
+export async function tillsAtOnce(
+  url: string,
+  tills: number,
+  seconds: number,
+  products: readonly ProductInfo[],
+): Promise<TillsRun> {
+  const input = (name: string) =>
+    JSON.stringify({
+      url,
+      name,
+      seconds,
+      products: products.slice(0, 300).map((p) => ({ id: p.id, price: p.price })),
+    });
+  const children = Array.from({ length: tills }, (_, i) =>
+    spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['--tsconfig', 'tsconfig.run.json', 'scripts/bench/pg-till.ts', input(`bench-pg-${i + 1}`)],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+    ),
+  );
+  const lines = children.map((c) => createInterface({ input: c.stdout! }));
+  const nextLine = (i: number) =>
+    new Promise<string>((resolve, reject) => {
+      lines[i]!.once('line', resolve);
+      children[i]!.once('exit', (code) => reject(new Error(`till ${i + 1} exited with ${code}`)));
+    });
+  await Promise.all(children.map((_, i) => nextLine(i)));
+  const done = children.map((_, i) => nextLine(i));
+  const sampler = await waitSampler(url);
+  const cpu0 = cpuTimes();
+  for (const c of children) c.stdin!.write('go\n');
+  const results = (await Promise.all(done)).map((l) => JSON.parse(l) as TillResult);
+  const cpu1 = cpuTimes();
+  const waits = await sampler.stop();
+  const total = cpu1.total - cpu0.total;
+  return {
+    tills,
+    seconds,
+    results,
+    rate: results.reduce((a, r) => a + r.sales, 0) / seconds,
+    cpu: { busy: (cpu1.busy - cpu0.busy) / total, ioWait: (cpu1.ioWait - cpu0.ioWait) / total },
+    waits,
+  };
+}
+
+/** The machine's CPU time so far (/proc/stat, in clock ticks): busy, I/O wait and total. */
+function cpuTimes(): { busy: number; ioWait: number; total: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = f.map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busy, ioWait: iowait!, total: busy + idle! + iowait! };
+}
+
+/** Samples the server's active client sessions every 100 ms until `stop`; answers the shares. */
+async function waitSampler(url: string): Promise<{ stop(): Promise<Record<string, number>> }> {
+  const ds = createPostgresDataSource(url);
+  await ds.initialize();
+  const counts: Record<string, number> = {};
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const rows = (await ds.query(
+        `SELECT COALESCE(wait_event_type || ':' || wait_event, 'running') AS w FROM pg_stat_activity
+          WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`,
+      )) as Array<{ w: string }>;
+      for (const r of rows) counts[r.w] = (counts[r.w] ?? 0) + 1;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await ds.destroy();
+      const n = Object.values(counts).reduce((a, b) => a + b, 0) || 1;
+      return Object.fromEntries(
+        Object.entries(counts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => [k, Math.round((v / n) * 1000) / 1000]),
+      );
+    },
+  };
+}
