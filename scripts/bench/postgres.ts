@@ -6,11 +6,11 @@
  * (pg_stat_activity: Lock, LWLock, IO such as WALSync, or nothing, i.e. running).
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { DataSource } from 'typeorm';
 import { createCore, type Core } from '../../electron/core';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
@@ -113,20 +113,36 @@ export async function tillsAtOnce(
       seconds,
       products: products.slice(0, 300).map((p) => ({ id: p.id, price: p.price })),
     });
-  const children = Array.from({ length: tills }, (_, i) =>
-    spawn(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'tsconfig.run.json', 'scripts/bench/pg-till.ts', input(`bench-pg-${i + 1}`)],
-      { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
-    ),
-  );
-  const lines = children.map((c) => createInterface({ input: c.stdout! }));
+  // Started one after another: each signs the same cashier in, and eight sign-ins of one member
+  // at one instant contend for that member's row (one answered BUSY in a trial run).
+  const children: ChildProcess[] = [];
+  const lines: Interface[] = [];
   const nextLine = (i: number) =>
     new Promise<string>((resolve, reject) => {
       lines[i]!.once('line', resolve);
       children[i]!.once('exit', (code) => reject(new Error(`till ${i + 1} exited with ${code}`)));
     });
-  await Promise.all(children.map((_, i) => nextLine(i)));
+  try {
+    for (let i = 0; i < tills; i++) {
+      children.push(
+        spawn(
+          join(ROOT, 'node_modules/.bin/tsx'),
+          [
+            '--tsconfig',
+            'tsconfig.run.json',
+            'scripts/bench/pg-till.ts',
+            input(`bench-pg-${i + 1}`),
+          ],
+          { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+        ),
+      );
+      lines.push(createInterface({ input: children[i]!.stdout! }));
+      await nextLine(i);
+    }
+  } catch (e) {
+    for (const c of children) c.kill('SIGKILL');
+    throw e;
+  }
   const done = children.map((_, i) => nextLine(i));
   const sampler = await waitSampler(url);
   const cpu0 = cpuTimes();

@@ -1014,7 +1014,15 @@ async function main(): Promise<void> {
   );
 
   // 0. The 20 MB import first, on a fresh database, while the process is still small.
-  if (!STARTUP_ONLY && !SHIFT_ONLY && !EXPORT_ONLY && !BACKUP_ONLY && !ANALYTICS_ONLY && !SALE_ONLY)
+  if (
+    !STARTUP_ONLY &&
+    !SHIFT_ONLY &&
+    !EXPORT_ONLY &&
+    !BACKUP_ONLY &&
+    !ANALYTICS_ONLY &&
+    !SALE_ONLY &&
+    !POSTGRES
+  )
     await importRow();
   let cache: CachedDatabase | null = null;
   if (EXPORT_ONLY || BACKUP_ONLY) {
