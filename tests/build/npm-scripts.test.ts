@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import vitestConfig from '../../vitest.config';
+import { findPostgres } from '../../scripts/bench/pg-server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const scripts = (
@@ -27,7 +28,17 @@ describe('npm scripts', () => {
   it('name only Vitest projects that vitest.config.ts defines', () => {
     const { test } = vitestConfig as { test?: { projects?: { test?: { name?: string } }[] } };
     const projects = (test?.projects ?? []).map((p) => p.test?.name);
-    expect(projects).toEqual(['node', 'shell', 'node-timed', 'renderer', 'e2e', 'e2e-timed']);
+    // node-pg, the core suite on PostgreSQL, only where PostgreSQL is installed.
+    const server = findPostgres() ? ['node-pg'] : [];
+    expect(projects).toEqual([
+      'node',
+      ...server,
+      'shell',
+      'node-timed',
+      'renderer',
+      'e2e',
+      'e2e-timed',
+    ]);
     for (const [script, project] of flagValues('--project')) {
       expect(projects, `npm run ${script}`).toContain(project);
     }
