@@ -342,45 +342,41 @@ describe('the migration lower-cases the UUIDs already stored', () => {
 });
 
 describe('settings racing a checkout: a sale is priced with what is committed before it', () => {
-  // Open on PostgreSQL (issue 12, listed in docs/deployment.md): the checkout racing a currency change is not refused.
-  it.skipIf(ON_POSTGRES)(
-    'currency: whichever of the update and the checkout commits first, sale, setting and summary agree',
-    async () => {
-      const sell = (t: TestCore, productId: number) =>
-        t.call(
-          'sales:checkout',
-          checkoutInput([{ productId, quantity: 2 }], [{ type: 'card', amount: 500 }]),
-          CASHIER_W,
-        );
-      const toJpy = (t: TestCore) => t.call('settings:update', { currency: 'JPY' }, ADMIN_W);
-      const day = { date: '2026-11-23' };
+  it('currency: whichever of the update and the checkout commits first, sale, setting and summary agree', async () => {
+    const sell = (t: TestCore, productId: number) =>
+      t.call(
+        'sales:checkout',
+        checkoutInput([{ productId, quantity: 2 }], [{ type: 'card', amount: 500 }]),
+        CASHIER_W,
+      );
+    const toJpy = (t: TestCore) => t.call('settings:update', { currency: 'JPY' }, ADMIN_W);
+    const day = { date: '2026-11-23' };
 
-      // The update is queued first: it commits, and the sale is recorded in yen.
-      const a = await shop();
-      const [update, sale] = await Promise.all([toJpy(a.t), sell(a.t, a.products.tea)]);
-      expect([resultCode(update), resultCode(sale)]).toEqual(['ok', 'ok']);
-      expect((await a.t.must('settings:get')).currency).toBe('JPY');
-      expect(rows(a.t, 'SELECT currency FROM sales')).toEqual([{ currency: 'JPY' }]);
-      expect(sale.ok && sale.data.currency).toBe('JPY');
-      expect(await a.t.must('reports:daySummary', day)).toMatchObject({
-        currency: 'JPY',
-        salesCount: 1,
-        gross: 500,
-      });
-      // Now that a sale exists, the currency is fixed.
-      expect(resultCode(await a.t.call('settings:update', { currency: 'GBP' }))).toBe('CONFLICT');
-      await a.t.close();
+    // The update is queued first: it commits, and the sale is recorded in yen.
+    const a = await shop();
+    const [update, sale] = await Promise.all([toJpy(a.t), sell(a.t, a.products.tea)]);
+    expect([resultCode(update), resultCode(sale)]).toEqual(['ok', 'ok']);
+    expect((await a.t.must('settings:get')).currency).toBe('JPY');
+    expect(rows(a.t, 'SELECT currency FROM sales')).toEqual([{ currency: 'JPY' }]);
+    expect(sale.ok && sale.data.currency).toBe('JPY');
+    expect(await a.t.must('reports:daySummary', day)).toMatchObject({
+      currency: 'JPY',
+      salesCount: 1,
+      gross: 500,
+    });
+    // Now that a sale exists, the currency is fixed.
+    expect(resultCode(await a.t.call('settings:update', { currency: 'GBP' }))).toBe('CONFLICT');
+    await a.t.close();
 
-      // The checkout is queued first: the sale is in pounds and the update is CONFLICT.
-      const b = await shop();
-      const [sale2, update2] = await Promise.all([sell(b.t, b.products.tea), toJpy(b.t)]);
-      expect([resultCode(sale2), resultCode(update2)]).toEqual(['ok', 'CONFLICT']);
-      expect(rows(b.t, 'SELECT currency FROM sales')).toEqual([{ currency: 'GBP' }]);
-      expect((await b.t.must('settings:get')).currency).toBe('GBP');
-      expect((await b.t.must('reports:daySummary', day)).currency).toBe('GBP');
-      await b.t.close();
-    },
-  );
+    // The checkout is queued first: the sale is in pounds and the update is CONFLICT.
+    const b = await shop();
+    const [sale2, update2] = await Promise.all([sell(b.t, b.products.tea), toJpy(b.t)]);
+    expect([resultCode(sale2), resultCode(update2)]).toEqual(['ok', 'CONFLICT']);
+    expect(rows(b.t, 'SELECT currency FROM sales')).toEqual([{ currency: 'GBP' }]);
+    expect((await b.t.must('settings:get')).currency).toBe('GBP');
+    expect((await b.t.must('reports:daySummary', day)).currency).toBe('GBP');
+    await b.t.close();
+  });
 
   it("another till's settings change applies to this till's next sale, though its cache is stale", async () => {
     const s = await shop();
@@ -467,78 +463,72 @@ describe('settings racing a checkout: a sale is priced with what is committed be
     },
   );
 
-  // Open on PostgreSQL (issue 12, listed in docs/deployment.md): one of the twenty racing calls is refused on the server.
-  it.skipIf(ON_POSTGRES)(
-    'tax mode: ten sales interleaved with toggles each follow the mode committed before them',
-    async () => {
-      const s = await shop();
-      const { t } = s;
-      const calls: Promise<unknown>[] = [];
-      for (let i = 0; i < 10; i += 1) {
-        calls.push(t.call('settings:update', { pricesIncludeTax: i % 2 === 1 }, ADMIN_W));
-        calls.push(
-          t.call(
-            'sales:checkout',
-            checkoutInput(
-              [
-                { productId: s.products.tea, quantity: 1 + (i % 3) },
-                {
-                  productId: s.products.cake,
-                  quantity: 1,
-                  discount: { type: 'percent', bps: 1000 },
-                },
-              ],
-              [{ type: 'cash', amount: 5000 }],
-            ),
-            i % 2 === 0 ? CASHIER_W : MANAGER_W,
+  it('tax mode: ten sales interleaved with toggles each follow the mode committed before them', async () => {
+    const s = await shop();
+    const { t } = s;
+    const calls: Promise<unknown>[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      calls.push(t.call('settings:update', { pricesIncludeTax: i % 2 === 1 }, ADMIN_W));
+      calls.push(
+        t.call(
+          'sales:checkout',
+          checkoutInput(
+            [
+              { productId: s.products.tea, quantity: 1 + (i % 3) },
+              {
+                productId: s.products.cake,
+                quantity: 1,
+                discount: { type: 'percent', bps: 1000 },
+              },
+            ],
+            [{ type: 'cash', amount: 5000 }],
           ),
-        );
-      }
-      const answers = (await Promise.all(calls)) as Array<{ ok: boolean }>;
-      expect(answers.every((a) => a.ok)).toBe(true);
+          i % 2 === 0 ? CASHIER_W : MANAGER_W,
+        ),
+      );
+    }
+    const answers = (await Promise.all(calls)) as Array<{ ok: boolean }>;
+    expect(answers.every((a) => a.ok)).toBe(true);
 
-      // Replay the commits in audit order: each sale must carry the tax mode stored before it.
-      const events = rows<{ action: string; target_id: string; detail: string }>(
-        t,
-        `SELECT action, target_id, detail FROM audit_events
+    // Replay the commits in audit order: each sale must carry the tax mode stored before it.
+    const events = rows<{ action: string; target_id: string; detail: string }>(
+      t,
+      `SELECT action, target_id, detail FROM audit_events
         WHERE action = 'sale.complete' OR (action = 'settings.update' AND target_id = 'prices_include_tax')
         ORDER BY id`,
-      );
-      let includeTax = true;
-      let sales = 0;
-      let toggles = 0;
-      for (const e of events) {
-        if (e.action === 'settings.update') {
-          includeTax = e.detail.endsWith('true');
-          toggles += 1;
-          continue;
-        }
-        sales += 1;
-        const [sale] = rows<{
-          prices_include_tax: number;
-          subtotal: number;
-          discount: number;
-          tax: number;
-          total: number;
-        }>(
-          t,
-          'SELECT prices_include_tax, subtotal, discount, tax, total FROM sales WHERE id = ?',
-          Number(e.target_id),
-        );
-        expect(Boolean(sale!.prices_include_tax), `sale ${e.target_id}`).toBe(includeTax);
-        expect(sale!.total).toBe(
-          includeTax
-            ? sale!.subtotal - sale!.discount
-            : sale!.subtotal - sale!.discount + sale!.tax,
-        );
+    );
+    let includeTax = true;
+    let sales = 0;
+    let toggles = 0;
+    for (const e of events) {
+      if (e.action === 'settings.update') {
+        includeTax = e.detail.endsWith('true');
+        toggles += 1;
+        continue;
       }
-      expect(sales).toBe(10);
-      // false, true, false, … : every one is a real change against the stored value.
-      expect(toggles).toBe(10);
-      expect((await t.must('settings:get')).pricesIncludeTax).toBe(true);
-      await t.close();
-    },
-  );
+      sales += 1;
+      const [sale] = rows<{
+        prices_include_tax: number;
+        subtotal: number;
+        discount: number;
+        tax: number;
+        total: number;
+      }>(
+        t,
+        'SELECT prices_include_tax, subtotal, discount, tax, total FROM sales WHERE id = ?',
+        Number(e.target_id),
+      );
+      expect(Boolean(sale!.prices_include_tax), `sale ${e.target_id}`).toBe(includeTax);
+      expect(sale!.total).toBe(
+        includeTax ? sale!.subtotal - sale!.discount : sale!.subtotal - sale!.discount + sale!.tax,
+      );
+    }
+    expect(sales).toBe(10);
+    // false, true, false, … : every one is a real change against the stored value.
+    expect(toggles).toBe(10);
+    expect((await t.must('settings:get')).pricesIncludeTax).toBe(true);
+    await t.close();
+  });
 });
 
 describe('discounts above the store limit need sales.discountOverride (M2)', () => {

@@ -39,6 +39,7 @@ import type { EntityManager } from 'typeorm';
 import type { Handlers } from '../handler-types';
 import type { Services } from '../services';
 import type { Caller, Logger } from '../types';
+import { ArrivalOrder } from './arrival-order';
 
 export interface RouterDeps {
   services: Services;
@@ -61,6 +62,7 @@ const SAFE_MODE_CHANNELS: ReadonlySet<string> = new Set([
 
 export function createRouter({ services, handlers, appOrigin, logger }: RouterDeps) {
   const { sessions, db } = services;
+  const arrivals = new ArrivalOrder();
   /** Whether the database is open, so a refusal can be audited. */
   const open = () => !services.safeMode() && !services.awaitingServer();
 
@@ -229,19 +231,38 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       return err('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE);
 
     // On a store server, settings another till changed apply from this call on (issue 12): the
-    // idle lock below, and whatever the handler reads from them.
-    // SQLite is not awaited at all, so the order of calls into the write queue stays as it was.
-    if (services.settings.shared) await services.settings.follow();
+    // idle lock below, and whatever the handler reads from them. That read is a round trip, and
+    // round trips end in any order, so each call then waits for the calls that arrived before it
+    // to have gone on (`arrivals`): calls still reach the write queue in the order they arrived,
+    // as on SQLite, where nothing here is awaited.
+    if (!services.settings.shared) return afterSettings(def, channel, payload, caller);
+    const turn = arrivals.next();
+    try {
+      await services.settings.follow();
+      await turn.ready;
+      return afterSettings(def, channel, payload, caller);
+    } finally {
+      turn.done();
+    }
+  }
+
+  /** Steps 4 on: the session, then the checks and the handler (inside a write for `writes`). */
+  function afterSettings(
+    def: (typeof channels)[ChannelName],
+    channel: ChannelName,
+    payload: unknown,
+    caller: Caller,
+  ): Promise<Result<unknown>> {
     let session = sessions.forWindow(caller.windowId);
     if (session && sessions.refresh(session) === 'expired') {
       session = undefined;
       if (def.access !== 'public')
-        return err(
-          'SESSION_EXPIRED',
-          'Your session has ended after 12 hours. Please sign in again.',
+        return Promise.resolve(
+          err('SESSION_EXPIRED', 'Your session has ended after 12 hours. Please sign in again.'),
         );
     }
-    if (def.access !== 'public' && !session) return err('UNAUTHENTICATED', 'Please sign in.');
+    if (def.access !== 'public' && !session)
+      return Promise.resolve(err('UNAUTHENTICATED', 'Please sign in.'));
 
     return def.writes && !def.bulk
       ? db.write(
