@@ -33,22 +33,36 @@ export class ExportJob {
   }
 }
 
+/** How many finished export ids are remembered (the screen makes a new one for every export). */
+export const FINISHED_IDS_KEPT = 1000;
+
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
+  /** Ids of finished exports, oldest first (a Set keeps insertion order). */
+  private readonly finished = new Set<string>();
 
   /**
    * Runs `work` as export `jobId` of `actor`; the job shows in `progress` until `work` settles.
-   * Errors: CONFLICT when an export with this id is already running; else `work`'s own.
+   * A job id names ONE export: the same id again, while it runs or after it ended (among the
+   * last FINISHED_IDS_KEPT), is refused, so a repeated click or a retried call never writes a
+   * second file. That holds however quickly the first one ran, which on a store server can be
+   * before the second call has passed its checks (issue 12).
+   * Errors: CONFLICT when an export with this id is running or has run; else `work`'s own.
    */
   async run<T>(actor: Session, jobId: string, work: (job: ExportJob) => Promise<T>): Promise<T> {
     if (this.jobs.has(jobId))
       throw new AppError('CONFLICT', 'An export with this id is already running.');
+    if (this.finished.has(jobId))
+      throw new AppError('CONFLICT', 'An export with this id has already run.');
     const job = new ExportJob(actor.staff.id);
     this.jobs.set(jobId, job);
     try {
       return await work(job);
     } finally {
       this.jobs.delete(jobId);
+      this.finished.add(jobId);
+      if (this.finished.size > FINISHED_IDS_KEPT)
+        this.finished.delete(this.finished.values().next().value!);
     }
   }
 
