@@ -15,7 +15,6 @@ import {
   withAdmin,
   type TestCore,
 } from '../helpers/core';
-import { ON_POSTGRES } from '../helpers/test-engine';
 
 type NewCustomer = ChannelInput<'customers:create'>;
 
@@ -80,31 +79,27 @@ describe('customer phones and search (issue 8, item 7)', () => {
     ]);
   });
 
-  // Open on PostgreSQL (issue 12, listed in docs/deployment.md): the server's one ranked query orders digit matches otherwise.
-  it.skipIf(ON_POSTGRES)(
-    'finds "Customer 17850" by digits, the international phone by its national form, O’Brien by o\'brien',
-    async () => {
-      const imported = await add({ name: 'Customer 17850' });
-      write(t, "UPDATE customers SET external_ref = '17850' WHERE id = ?", imported.id);
-      await add({ name: 'Customer 17851' });
-      await add({ name: 'Phone Owner', phone: '+44 20 1785 0000' });
-      await add({ name: 'Maria Lopez', phone: '+44 7700 900123' });
-      await add({ name: 'Siobhán O’Brien' });
-      await add({ name: 'Liam O‘Brien' });
-      await add({ name: 'Pat Oʼbrien' });
-      await add({ name: 'The “Corner” Café' });
+  it('finds "Customer 17850" by digits, the international phone by its national form, O’Brien by o\'brien', async () => {
+    const imported = await add({ name: 'Customer 17850' });
+    write(t, "UPDATE customers SET external_ref = '17850' WHERE id = ?", imported.id);
+    await add({ name: 'Customer 17851' });
+    await add({ name: 'Phone Owner', phone: '+44 20 1785 0000' });
+    await add({ name: 'Maria Lopez', phone: '+44 7700 900123' });
+    await add({ name: 'Siobhán O’Brien' });
+    await add({ name: 'Liam O‘Brien' });
+    await add({ name: 'Pat Oʼbrien' });
+    await add({ name: 'The “Corner” Café' });
 
-      // The customer code ranks first; then names and phones holding the digits, newest first.
-      expect(await names('17850')).toEqual(['Customer 17850', 'Phone Owner']);
-      expect(await names('1785')).toEqual(['Phone Owner', 'Customer 17851', 'Customer 17850']);
-      for (const q of ['07700900123', '07700 900123', '+44 7700 900123', '0044 7700 900123'])
-        expect(await names(q), q).toEqual(['Maria Lopez']);
-      expect(await names('07700 9001')).toEqual(['Maria Lopez']);
-      expect(await names("o'brien")).toEqual(['Pat Oʼbrien', 'Liam O‘Brien', 'Siobhán O’Brien']);
-      expect(await names('O’BRIEN')).toEqual(await names("o'brien"));
-      expect(await names('"corner"')).toEqual(['The “Corner” Café']);
-    },
-  );
+    // The customer code ranks first; then names and phones holding the digits, newest first.
+    expect(await names('17850')).toEqual(['Customer 17850', 'Phone Owner']);
+    expect(await names('1785')).toEqual(['Phone Owner', 'Customer 17851', 'Customer 17850']);
+    for (const q of ['07700900123', '07700 900123', '+44 7700 900123', '0044 7700 900123'])
+      expect(await names(q), q).toEqual(['Maria Lopez']);
+    expect(await names('07700 9001')).toEqual(['Maria Lopez']);
+    expect(await names("o'brien")).toEqual(['Pat Oʼbrien', 'Liam O‘Brien', 'Siobhán O’Brien']);
+    expect(await names('O’BRIEN')).toEqual(await names("o'brien"));
+    expect(await names('"corner"')).toEqual(['The “Corner” Café']);
+  });
 
   it('refuses the same phone in national and international format (CONFLICT) and writes nothing', async () => {
     const ann = await add({ name: 'Ann', phone: '+44 7700 900123' });

@@ -11,7 +11,6 @@ import {
   withAdmin,
   type TestCore,
 } from '../helpers/core';
-import { ON_POSTGRES } from '../helpers/test-engine';
 
 type NewCustomer = ChannelInput<'customers:create'>;
 
@@ -183,106 +182,91 @@ describe('customers', () => {
     expect(await names('nobody')).toEqual([]);
   });
 
-  // Open on PostgreSQL (issue 12, listed in docs/deployment.md): the server's one ranked query pages otherwise.
-  it.skipIf(ON_POSTGRES)(
-    'pages through hundreds of matches in exactly the ranked order, without archived customers',
-    async () => {
-      const firsts = ['Mara', 'Marc', 'Omar', 'Tamara', 'Ann', 'Bob', 'Émile'];
-      const lasts = ['Marsh', 'Smart', 'Lee', 'Jones', 'De Mar'];
-      // Bulk rows straight into the file (as `npm run seed` does); the FTS5 triggers index them.
-      const writer = t.writable();
-      const insert = writer.prepare(
-        `INSERT INTO customers (name, email, phone, phone_digits, search_name, search_text,
+  it('pages through hundreds of matches in exactly the ranked order, without archived customers', async () => {
+    const firsts = ['Mara', 'Marc', 'Omar', 'Tamara', 'Ann', 'Bob', 'Émile'];
+    const lasts = ['Marsh', 'Smart', 'Lee', 'Jones', 'De Mar'];
+    // Bulk rows straight into the file (as `npm run seed` does); the FTS5 triggers index them.
+    const writer = t.writable();
+    const insert = writer.prepare(
+      `INSERT INTO customers (name, email, phone, phone_digits, search_name, search_text,
          archived_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const now = new Date().toISOString();
-      writer.transaction(() => {
-        for (let i = 0; i < 700; i++) {
-          const name = `${firsts[i % 7]} ${lasts[(i * 3) % 5]}`;
-          const email = i % 4 === 0 ? `c${i}@${i % 8 === 0 ? 'market' : 'shop'}.example` : null;
-          const digits = i % 3 === 0 ? `4479${String(i * 7919).padStart(8, '0')}` : null;
-          const archived = i % 50 === 7 ? now : null;
-          insert.run(
-            name,
-            email,
-            digits && `+${digits}`,
-            digits,
-            foldForSearch(name),
-            foldForSearch([name, email, digits].filter(Boolean).join(' ')),
-            archived,
-            now,
-            now,
-          );
-        }
-      })();
-      writer.close();
-      const all = rows(
-        t,
-        'SELECT id, email, phone_digits, search_name, search_text FROM customers WHERE archived_at IS NULL',
-      ) as {
-        id: number;
-        email: string | null;
-        phone_digits: string | null;
-        search_name: string;
-        search_text: string;
-      }[];
-      const expected = (q: string) => {
-        const f = foldForSearch(q);
-        const rank = (c: (typeof all)[number]) =>
-          c.email === q.toLowerCase() || c.phone_digits === q
-            ? 0
-            : c.search_name.startsWith(f)
-              ? 1
-              : f.length < 3 // shorter than a trigram: name prefixes only
-                ? 9
-                : c.search_name.includes(` ${f}`)
-                  ? 2
-                  : c.search_text.includes(f)
-                    ? 3
-                    : 9;
-        return all
-          .map((c) => ({ c, r: rank(c) }))
-          .filter((x) => x.r < 9)
-          .sort((a, b) =>
-            a.r !== b.r
-              ? a.r - b.r
-              : a.r <= 1
-                ? a.c.search_name < b.c.search_name
-                  ? -1
-                  : a.c.search_name > b.c.search_name
-                    ? 1
-                    : a.c.id - b.c.id
-                : b.c.id - a.c.id,
-          )
-          .map((x) => x.c.id);
-      };
-      for (const q of [
-        'mar',
-        'Mar',
-        'ma',
-        'm',
-        'arsh',
-        'ar',
-        'emi',
-        'market',
-        'c8@market.example',
-      ]) {
-        const want = expected(q);
-        const got: number[] = [];
-        for (let offset = 0; ; offset += 60) {
-          const page = await t.must('customers:search', { search: q, limit: 60, offset });
-          got.push(...page.items.map((c) => c.id));
-          expect(page.hasMore, `hasMore of ${q} at ${offset}`).toBe(got.length < want.length);
-          if (!page.hasMore) break;
-        }
-        expect(got, `search ${q}`).toEqual(want);
+    );
+    const now = new Date().toISOString();
+    writer.transaction(() => {
+      for (let i = 0; i < 700; i++) {
+        const name = `${firsts[i % 7]} ${lasts[(i * 3) % 5]}`;
+        const email = i % 4 === 0 ? `c${i}@${i % 8 === 0 ? 'market' : 'shop'}.example` : null;
+        const digits = i % 3 === 0 ? `4479${String(i * 7919).padStart(8, '0')}` : null;
+        const archived = i % 50 === 7 ? now : null;
+        insert.run(
+          name,
+          email,
+          digits && `+${digits}`,
+          digits,
+          foldForSearch(name),
+          foldForSearch([name, email, digits].filter(Boolean).join(' ')),
+          archived,
+          now,
+          now,
+        );
       }
-      expect(expected('mar').length).toBeGreaterThan(300);
-    },
-  );
+    })();
+    writer.close();
+    const all = rows(
+      t,
+      'SELECT id, email, phone_digits, search_name, search_text FROM customers WHERE archived_at IS NULL',
+    ) as {
+      id: number;
+      email: string | null;
+      phone_digits: string | null;
+      search_name: string;
+      search_text: string;
+    }[];
+    const expected = (q: string) => {
+      const f = foldForSearch(q);
+      const rank = (c: (typeof all)[number]) =>
+        c.email === q.toLowerCase() || c.phone_digits === q
+          ? 0
+          : c.search_name.startsWith(f)
+            ? 1
+            : f.length < 3 // shorter than a trigram: name prefixes only
+              ? 9
+              : c.search_name.includes(` ${f}`)
+                ? 2
+                : c.search_text.includes(f)
+                  ? 3
+                  : 9;
+      return all
+        .map((c) => ({ c, r: rank(c) }))
+        .filter((x) => x.r < 9)
+        .sort((a, b) =>
+          a.r !== b.r
+            ? a.r - b.r
+            : a.r <= 1
+              ? a.c.search_name < b.c.search_name
+                ? -1
+                : a.c.search_name > b.c.search_name
+                  ? 1
+                  : a.c.id - b.c.id
+              : b.c.id - a.c.id,
+        )
+        .map((x) => x.c.id);
+    };
+    for (const q of ['mar', 'Mar', 'ma', 'm', 'arsh', 'ar', 'emi', 'market', 'c8@market.example']) {
+      const want = expected(q);
+      const got: number[] = [];
+      for (let offset = 0; ; offset += 60) {
+        const page = await t.must('customers:search', { search: q, limit: 60, offset });
+        got.push(...page.items.map((c) => c.id));
+        expect(page.hasMore, `hasMore of ${q} at ${offset}`).toBe(got.length < want.length);
+        if (!page.hasMore) break;
+      }
+      expect(got, `search ${q}`).toEqual(want);
+    }
+    expect(expected('mar').length).toBeGreaterThan(300);
+  });
 
-  // Open on PostgreSQL (issue 12, listed in docs/deployment.md): names sort by the server's collation, not bytes.
-  it.skipIf(ON_POSTGRES)('lists by name with hasMore paging when the search is empty', async () => {
+  it('lists by name with hasMore paging when the search is empty', async () => {
     for (const n of ['Cara', 'abe', 'Bea', 'Dee', 'Eve']) await add({ name: n });
     const p1 = await t.must('customers:search', { limit: 2 });
     expect(p1.items.map((c) => c.name)).toEqual(['abe', 'Bea']);

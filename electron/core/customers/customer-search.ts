@@ -157,12 +157,15 @@ export async function searchCustomers(
     whereParams: unknown[],
   ): Promise<CustomerRow[]> {
     const e = escapeLike(q.term);
+    // As on SQLite, a query typed like a phone number has no rank 2: its word matches are rank
+    // 3 with the phone and code fragments, newest first ("1785" finds the newest of them first).
+    const word = q.digits === null ? `WHEN c.search_name LIKE ? ESCAPE '\\' THEN 2 ` : '';
     return run<CustomerRow>(
       em,
       `SELECT * FROM (SELECT ${COLUMNS}, c.search_name AS sort_name,
           CASE WHEN c.email = ? OR c.phone_digits IN (?, ?) OR c.external_ref = ? THEN 0
             WHEN c.search_name LIKE ? ESCAPE '\\' THEN 1
-            WHEN c.search_name LIKE ? ESCAPE '\\' THEN 2 ELSE 3 END AS rnk
+            ${word}ELSE 3 END AS rnk
           FROM customers c WHERE ${where}${archived}) r
         ORDER BY r.rnk, CASE WHEN r.rnk <= 1 THEN r.sort_name END,
           CASE WHEN r.rnk <= 1 THEN r.id ELSE -r.id END LIMIT ? OFFSET ?`,
@@ -171,7 +174,7 @@ export async function searchCustomers(
         ...q.phones,
         q.code,
         `${e}%`,
-        `% ${e}%`,
+        ...(word ? [`% ${e}%`] : []),
         ...whereParams,
         input.limit + 1,
         input.offset,
