@@ -59,7 +59,7 @@ export async function startBenchServer(settings: string[] = []): Promise<BenchSe
       Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
       Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
     );
-  run('initdb', ['-D', data, '-U', 'kassa', '--auth=trust', '-E', 'UTF8']);
+  run('initdb', ['-D', data, '-U', 'kassa', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
   const options = [`-h 127.0.0.1 -p ${port} -k ${dir}`, ...settings.map((s) => `-c ${s}`)];
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', options.join(' '), 'start']);

@@ -54,7 +54,18 @@ export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<
       Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
       Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
     );
-  run('initdb', ['-D', data, '-U', 'kassa', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  // C.UTF-8: text sorts by code point, as on SQLite and as docs/deployment.md makes a store's.
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'kassa',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   const extra: string[] = [];
   if (opts.logical) extra.push('-c wal_level=logical');
   if (opts.hba) {
