@@ -364,10 +364,11 @@ describe('progress and cancel', () => {
     );
     expect(outs.every((o) => o.outcome === 'saved')).toBe(true);
     expect(readdirSync(join(t.dir, 'exports'))).toHaveLength(10);
+    // The same job id twice at once: one export runs, the other is refused. Which one is up to
+    // the engine (on a store server the two calls' checks are round trips that end in any order).
     const again = request();
-    const first = t.must('exports:run', again);
-    expect(resultCode(await t.call('exports:run', again))).toBe('CONFLICT');
-    await first;
+    const both = await Promise.all([t.call('exports:run', again), t.call('exports:run', again)]);
+    expect(both.map(resultCode).sort()).toEqual(['CONFLICT', 'ok']);
     expect(readdirSync(join(t.dir, 'exports'))).toHaveLength(11);
   });
 
