@@ -4,9 +4,10 @@
  * staff member, × store-local hour (0..23), × product, × tender type, × tax rate, and per month ×
  * product (for year-long ranges); what each column
  * holds is said in electron/core/analytics/rollup-sql.ts. Money in minor units (`bigint`, M1).
- * Written in each sale's own transaction (D2) by electron/core/analytics/rollups.ts. The rows for
- * the sales already stored are filled by migration 1790000009500 (SaleLineCosts), after the
- * columns it adds exist: the rebuild runs today's rollup SQL, which reads them.
+ * Written in each sale's own transaction (D2) by electron/core/analytics/rollups.ts. Migration
+ * 1790000012000 (RollupsPerTill) makes these tables again with `till_id` in every key and fills
+ * them from the sales already stored: the rebuild runs today's rollup SQL, which needs that key
+ * and the cost columns of 1790000009500.
  *
  * Also the index `IDX_sales_customer_day` (customer_id, business_date), which serves the customer
  * reports (first and last purchase per customer) without reading the sales rows.

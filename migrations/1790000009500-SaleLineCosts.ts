@@ -12,13 +12,12 @@
  *   costed_net − cost: lines of unknown cost are in neither term, so they never inflate it.
  *
  * Sales stored before this migration have no unit cost, so their rollups' new figures are the
- * default 0. The rollups of stored sales are filled here, not in 1790000009200 (the rebuild runs
- * today's rollup SQL, which reads these columns): only when sales exist and no rollup row does,
- * i.e. 1790000009200 ran in this same upgrade (a database that ran it before has its rows, and
- * they are already right). Portable SQL (SQLite and PostgreSQL 15): plain ALTER TABLE.
+ * default 0. This migration used to fill the rollups of stored sales when 1790000009200 ran in the
+ * same upgrade; 1790000012000 (RollupsPerTill) now makes the tables again and fills them from the
+ * sales on every database, and today's rebuild needs its `till_id` keys, so that rebuild is done
+ * there only. Portable SQL (SQLite and PostgreSQL 15): plain ALTER TABLE.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { rebuildRollups } from '../electron/core/analytics/rollups';
 
 const ROLLUPS = ['rollup_products', 'rollup_product_months'];
 
@@ -31,15 +30,6 @@ export class SaleLineCosts1790000009500 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} ADD COLUMN cost bigint NOT NULL DEFAULT 0`);
       await q.query(`ALTER TABLE ${table} ADD COLUMN costed_net bigint NOT NULL DEFAULT 0`);
     }
-    const some = async (table: string) =>
-      ((await q.query(`SELECT 1 AS x FROM ${table} LIMIT 1`)) as unknown[]).length > 0;
-    if (!(await some('sales')) || (await some('rollup_staff'))) return;
-    const pg = q.connection.driver.options.type === 'postgres';
-    const zoneRows = (await q.query(`SELECT value FROM settings WHERE key = ${pg ? '$1' : '?'}`, [
-      'time_zone',
-    ])) as Array<{ value: string }>;
-    const zone = zoneRows[0]?.value ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-    await rebuildRollups(q.manager, zone);
   }
 
   async down(q: QueryRunner): Promise<void> {

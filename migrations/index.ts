@@ -34,6 +34,7 @@ import { StockCounts1790000009400 } from './1790000009400-StockCounts';
 import { SaleLineCosts1790000009500 } from './1790000009500-SaleLineCosts';
 import { CustomerSearchTrigram1790000010000 } from './1790000010000-CustomerSearchTrigram';
 import { AuditChainPerTill1790000011000 } from './1790000011000-AuditChainPerTill';
+import { RollupsPerTill1790000012000 } from './1790000012000-RollupsPerTill';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   SaleLineCosts1790000009500,
   CustomerSearchTrigram1790000010000,
   AuditChainPerTill1790000011000,
+  RollupsPerTill1790000012000,
 ];

@@ -101,25 +101,29 @@ export class RawSaleWriter {
          ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${figures.map((f) => `${f} = ${f} + excluded.${f}`).join(', ')}`,
       );
     const header = ['sales_count', 'items', 'gross', 'tax'];
+    // Each rollup row is this till's (`till_id` ends every key, migration 1790000012000).
+    const till = (keys: string[]) => [...keys, 'till_id'];
     this.rollups = {
-      staff: upsert('rollup_staff', ['business_date', 'staff_id'], header),
-      hours: upsert('rollup_hours', ['business_date', 'hour'], header),
-      products: upsert(
-        'rollup_products',
-        ['business_date', 'product_id'],
-        ['quantity', 'gross', 'tax'],
-      ),
-      tenders: upsert(
-        'rollup_tenders',
-        ['business_date', 'tender_type'],
-        ['sales_count', 'amount'],
-      ),
-      taxRates: upsert('rollup_tax_rates', ['business_date', 'tax_rate_bps'], ['total', 'tax']),
-      months: upsert(
-        'rollup_product_months',
-        ['month', 'product_id'],
-        ['quantity', 'gross', 'tax'],
-      ),
+      staff: upsert('rollup_staff', till(['business_date', 'staff_id']), header),
+      hours: upsert('rollup_hours', till(['business_date', 'hour']), header),
+      products: upsert('rollup_products', till(['business_date', 'product_id']), [
+        'quantity',
+        'gross',
+        'tax',
+      ]),
+      tenders: upsert('rollup_tenders', till(['business_date', 'tender_type']), [
+        'sales_count',
+        'amount',
+      ]),
+      taxRates: upsert('rollup_tax_rates', till(['business_date', 'tax_rate_bps']), [
+        'total',
+        'tax',
+      ]),
+      months: upsert('rollup_product_months', till(['month', 'product_id']), [
+        'quantity',
+        'gross',
+        'tax',
+      ]),
     };
     // sales.business_date in the store's zone, as checkout stamps it.
     const zone = this.db.prepare("SELECT value FROM settings WHERE key = 'time_zone'").get() as
@@ -182,14 +186,15 @@ export class RawSaleWriter {
     else this.insertTender.run(saleId, 'card', total, null, null);
     const items = priced.reduce((a, l) => a + l.quantity, 0);
     const r = this.rollups;
-    r.staff!.run(day, sale.staffId, 1, items, total, tax);
-    r.hours!.run(day, localHour(sale.createdAt, this.days.timeZone), 1, items, total, tax);
+    const till = this.tillId;
+    r.staff!.run(day, sale.staffId, till, 1, items, total, tax);
+    r.hours!.run(day, localHour(sale.createdAt, this.days.timeZone), till, 1, items, total, tax);
     for (const l of priced) {
-      r.products!.run(day, l.productId, l.quantity, l.gross, l.tax);
-      r.taxRates!.run(day, l.taxRateBps, l.gross, l.tax);
-      r.months!.run(day.slice(0, 7), l.productId, l.quantity, l.gross, l.tax);
+      r.products!.run(day, l.productId, till, l.quantity, l.gross, l.tax);
+      r.taxRates!.run(day, l.taxRateBps, till, l.gross, l.tax);
+      r.months!.run(day.slice(0, 7), l.productId, till, l.quantity, l.gross, l.tax);
     }
-    r.tenders!.run(day, sale.tender, 1, total);
+    r.tenders!.run(day, sale.tender, till, 1, total);
     const moved = priced.filter((l) => l.stock);
     for (const l of moved)
       this.insertMovement.run(

@@ -60,9 +60,9 @@ export interface ChannelDefinition<
   bulk?: boolean;
   /**
    * A `writes` channel every till calls at once in a busy store (the sale itself). On a store
-   * server (issue 12) its transaction runs at READ COMMITTED instead of SERIALIZABLE: the rows
-   * every sale adds to (the day's rollups) are waited for, not aborted and retried, and its
-   * read-then-write rules take explicit row locks (`lockForUpdate`, db/sql.ts). No effect on
+   * server (issue 12) its transaction runs at READ COMMITTED instead of SERIALIZABLE: rows two
+   * tills' sales both change (a product's on-hand) are waited for, not aborted and retried, and
+   * its read-then-write rules take explicit row locks (`lockForUpdate`, db/sql.ts). No effect on
    * SQLite, where one till writes at a time.
    */
   contended?: boolean;

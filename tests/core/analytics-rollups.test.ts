@@ -3,8 +3,8 @@
  * always equal the sums taken straight from the sales tables (tests/helpers/analytics.ts), after a
  * random stream of sales, refunds, voids and receipts at cost over several days, staff, tenders,
  * tax rates and discounts, cost of goods sold included (costed and uncosted products);
- * `rebuildRollups` gives the same rows, and so does migration 1790000009500 when it finds them
- * empty; every line and stock movement of a sale carries the right unit cost; a DST-change day in
+ * `rebuildRollups` gives the same rows, and so does migration 1790000012000 (rollups per till),
+ * whose `down` sums the tills' rows back into the old keys; every line and stock movement of a sale carries the right unit cost; a DST-change day in
  * Europe/London puts every sale in its local hour. One core for the whole file: each run adds to
  * the same till's history.
  */
@@ -18,7 +18,7 @@ import type { TestCore } from '../helpers/core';
 import { insertCustomers, insertProducts, reader, sell, withWritable } from '../helpers/retail';
 import { expectedRollups, rebuildOnFile, storedRollups } from '../helpers/analytics';
 import { createSqliteDataSource } from '../../electron/core/db/data-source';
-import { SaleLineCosts1790000009500 } from '../../migrations/1790000009500-SaleLineCosts';
+import { RollupsPerTill1790000012000 } from '../../migrations/1790000012000-RollupsPerTill';
 
 const ZONE = 'Europe/London';
 const CASHIER = {
@@ -266,29 +266,55 @@ describe('sales rollups', () => {
     await rebuildOnFile(t, ZONE, { from: days[1]!, to: days[2]! });
     expect(storedRollups(reader(t))).toEqual(before);
   });
-  // The migration undone and redone on a SQLite file (rowid); on a server the migrations run once,
-  // on an empty store (test-engine.ts).
+  // The migration undone and redone on a SQLite file; on a server the migrations run once, on an
+  // empty store (test-engine.ts).
   it.skipIf(ON_POSTGRES)(
-    'migration 1790000009500 fills empty rollups from the stored sales, and leaves full ones',
+    'migration 1790000012000 sums the tills back on down, and rebuilds per till from the sales on up',
     async () => {
       const ds = createSqliteDataSource({ databasePath: t.dbPath });
       await ds.initialize();
       const q = ds.createQueryRunner();
-      const migration = new SaleLineCosts1790000009500();
-      const staffRows = () => Object.keys(storedRollups(reader(t)).rollup_staff!).length;
+      const migration = new RollupsPerTill1790000012000();
       try {
-        // Full rollups (1790000009200 ran in an earlier version) stay as they are: no rebuild.
-        await q.query('UPDATE rollup_staff SET gross = gross + 1 WHERE rowid = 1');
-        const marked = storedRollups(reader(t));
+        const before = storedRollups(reader(t));
+        // Rows of a second till beside every row, so that down has tills to sum (up, which
+        // rebuilds from the sales, drops them again).
+        for (const table of Object.keys(before)) {
+          const cols = (
+            (await q.query(`SELECT name FROM pragma_table_info('${table}')`)) as Array<{
+              name: string;
+            }>
+          ).map((c) => c.name);
+          await q.query(
+            `INSERT INTO ${table} (${cols.join(', ')})
+             SELECT ${cols.map((c) => (c === 'till_id' ? 'till_id + 1000' : c)).join(', ')}
+             FROM ${table}`,
+          );
+        }
+        const twoTills = storedRollups(reader(t));
         await migration.down(q);
+        const summed = storedRollups(reader(t));
+        // Down: one row per old key (no till column), the sum of the tills' rows.
+        const merge = (rows: Record<string, Record<string, number>>) => {
+          const out: Record<string, Record<string, number>> = {};
+          for (const [key, figures] of Object.entries(rows)) {
+            const k = `${key.split('|').slice(0, 2).join('|')}|undefined`;
+            const row = (out[k] ??= Object.fromEntries(Object.keys(figures).map((f) => [f, 0])));
+            for (const [f, v] of Object.entries(figures)) row[f]! += v;
+          }
+          return out;
+        };
+        for (const table of Object.keys(before)) {
+          expect(Object.keys(twoTills[table]!), table).toHaveLength(
+            2 * Object.keys(before[table]!).length,
+          );
+          expect(summed[table], table).toEqual(merge(twoTills[table]!));
+        }
+        // Up: the tables made again and filled from the sales, per till, as the sales wrote them.
+        await q.query('UPDATE rollup_staff SET gross = gross + 1');
         await migration.up(q);
-        // (down drops the cost columns, so only the header rollups are compared.)
-        expect(storedRollups(reader(t)).rollup_staff).toEqual(marked.rollup_staff);
-        // Empty rollups beside stored sales (1790000009200 ran in this upgrade) are rebuilt.
-        await migration.down(q);
-        for (const table of Object.keys(marked)) await q.query(`DELETE FROM ${table}`);
-        await migration.up(q);
-        expect(staffRows()).toBeGreaterThan(3);
+        expect(Object.keys(storedRollups(reader(t)).rollup_staff!).length).toBeGreaterThan(3);
+        expect(storedRollups(reader(t))).toEqual(before);
         expect(storedRollups(reader(t))).toEqual(expectedRollups(reader(t), ZONE));
       } finally {
         await q.release();

@@ -1,7 +1,9 @@
 /**
  * Independent sums for the analytics tests: what each rollup table (issue 11, section 4)
  * must hold, computed in JavaScript straight from the rows of sales, sale_lines and sale_tenders,
- * and the rollup tables as stored, in the same shape, for `toEqual`.
+ * and the rollup tables as stored, in the same shape, for `toEqual`. Both are keyed
+ * `period|key|till`: every rollup row is one till's, the sale's (migration 1790000012000), so a
+ * row credited to the wrong till, or two tills' sales in one row, fails the comparison.
  */
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
@@ -16,6 +18,7 @@ interface SaleRow {
   id: number;
   kind: 'sale' | 'refund';
   status: 'completed' | 'voided';
+  till_id: number;
   staff_id: number;
   business_date: string;
   created_at: string;
@@ -62,8 +65,8 @@ export function expectedRollups(db: Database.Database, timeZone: string): Rollup
       tax: done ? s.tax : 0,
     };
     const hour = DateTime.fromISO(s.created_at).setZone(timeZone).hour;
-    add(out.rollup_staff!, `${s.business_date}|${s.staff_id}`, header);
-    add(out.rollup_hours!, `${s.business_date}|${hour}`, header);
+    add(out.rollup_staff!, `${s.business_date}|${s.staff_id}|${s.till_id}`, header);
+    add(out.rollup_hours!, `${s.business_date}|${hour}|${s.till_id}`, header);
   }
   for (const l of lines) {
     const s = byId.get(l.sale_id!)!;
@@ -82,9 +85,14 @@ export function expectedRollups(db: Database.Database, timeZone: string): Rollup
       cost: costed ? l.unit_cost! * l.quantity! : 0,
       costed_net: costed ? l.total! - l.tax! : 0,
     };
-    add(out.rollup_products!, `${s.business_date}|${l.product_id}`, product);
-    add(out.rollup_product_months!, `${s.business_date.slice(0, 7)}|${l.product_id}`, product);
-    add(out.rollup_tax_rates!, `${s.business_date}|${l.tax_rate_bps}`, {
+    const till = s.till_id;
+    add(out.rollup_products!, `${s.business_date}|${l.product_id}|${till}`, product);
+    add(
+      out.rollup_product_months!,
+      `${s.business_date.slice(0, 7)}|${l.product_id}|${till}`,
+      product,
+    );
+    add(out.rollup_tax_rates!, `${s.business_date}|${l.tax_rate_bps}|${till}`, {
       total: done ? l.total! : 0,
       tax: done ? l.tax! : 0,
     });
@@ -97,7 +105,7 @@ export function expectedRollups(db: Database.Database, timeZone: string): Rollup
   for (const t of tenders) {
     const s = byId.get(t.sale_id)!;
     const done = s.status === 'completed';
-    add(out.rollup_tenders!, `${s.business_date}|${t.type}`, {
+    add(out.rollup_tenders!, `${s.business_date}|${t.type}|${s.till_id}`, {
       sales_count: done && s.kind === 'sale' ? 1 : 0,
       amount: done && s.kind === 'sale' ? t.amount : 0,
       refunds_count: done && s.kind === 'refund' ? 1 : 0,
@@ -116,15 +124,15 @@ const KEYS: Record<string, [string, string]> = {
   rollup_product_months: ['month', 'product_id'],
 };
 
-/** The rollup tables as stored, keyed `day|key`. */
+/** The rollup tables as stored, keyed `day|key|till`. */
 export function storedRollups(db: Database.Database): Rollups {
   const out: Rollups = {};
   for (const [table, [first, key]] of Object.entries(KEYS)) {
     const rows = db.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>;
     out[table] = {};
     for (const r of rows) {
-      const { [first]: period, [key]: k, ...figures } = r;
-      out[table][`${String(period)}|${String(k)}`] = Object.fromEntries(
+      const { [first]: period, [key]: k, till_id: till, ...figures } = r;
+      out[table][`${String(period)}|${String(k)}|${String(till)}`] = Object.fromEntries(
         Object.entries(figures).map(([f, v]) => [f, Number(v)]),
       );
     }

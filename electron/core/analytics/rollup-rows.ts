@@ -9,6 +9,9 @@
  * row must stay within 1.5 × raw SQLite writing the same rows (issue 11, section 4). Voids,
  * refunds through sale actions and rebuilds keep the SELECT form; the rollup property test
  * (tests/core/analytics-rollups.test.ts) holds both to raw sums after a random stream.
+ *
+ * Every row is the sale's till's (`till_id` ends each key): on a store server two tills' sales
+ * never upsert the same row, so neither waits for the other's row lock (issue 12, section 5).
  */
 import type { EntityManager } from 'typeorm';
 import { run, valuesList } from '../db/sql';
@@ -28,7 +31,7 @@ import {
 
 /** A completed sale or refund as checkout wrote it (money in minor units, negative on a refund). */
 export interface WrittenSale {
-  sale: Pick<NewSale, 'kind' | 'staffId' | 'businessDate' | 'createdAt'> &
+  sale: Pick<NewSale, 'kind' | 'tillId' | 'staffId' | 'businessDate' | 'createdAt'> &
     Pick<NewSale, 'discount' | 'tax' | 'total'>;
   lines: ReadonlyArray<
     Pick<NewSaleLine, 'productId' | 'quantity' | 'taxRateBps' | 'discount' | 'tax' | 'total'>
@@ -77,8 +80,9 @@ function rowsOf(w: WrittenSale, hour: number): Map<RollupTable, Map<string, Row>
     discounts: isSale ? sale.discount : 0,
     tax: sale.tax,
   };
-  addTo(byTable.get(ROLLUP_STAFF)!, [sale.businessDate, sale.staffId], header);
-  addTo(byTable.get(ROLLUP_HOURS)!, [sale.businessDate, hour], header);
+  const till = sale.tillId;
+  addTo(byTable.get(ROLLUP_STAFF)!, [sale.businessDate, sale.staffId, till], header);
+  addTo(byTable.get(ROLLUP_HOURS)!, [sale.businessDate, hour, till], header);
   const month = sale.businessDate.slice(0, 7);
   w.lines.forEach((l, i) => {
     const unitCost = w.unitCosts[i] ?? null;
@@ -92,15 +96,15 @@ function rowsOf(w: WrittenSale, hour: number): Map<RollupTable, Map<string, Row>
       cost: unitCost === null ? 0 : unitCost * l.quantity,
       costed_net: unitCost === null ? 0 : l.total - l.tax,
     };
-    addTo(byTable.get(ROLLUP_PRODUCTS)!, [sale.businessDate, l.productId], product);
-    addTo(byTable.get(ROLLUP_PRODUCT_MONTHS)!, [month, l.productId], product);
-    addTo(byTable.get(ROLLUP_TAX_RATES)!, [sale.businessDate, l.taxRateBps], {
+    addTo(byTable.get(ROLLUP_PRODUCTS)!, [sale.businessDate, l.productId, till], product);
+    addTo(byTable.get(ROLLUP_PRODUCT_MONTHS)!, [month, l.productId, till], product);
+    addTo(byTable.get(ROLLUP_TAX_RATES)!, [sale.businessDate, l.taxRateBps, till], {
       total: l.total,
       tax: l.tax,
     });
   });
   for (const t of w.tenders)
-    addTo(byTable.get(ROLLUP_TENDERS)!, [sale.businessDate, t.type], {
+    addTo(byTable.get(ROLLUP_TENDERS)!, [sale.businessDate, t.type, till], {
       sales_count: isSale ? 1 : 0,
       amount: isSale ? t.amount : 0,
       refunds_count: isSale ? 0 : 1,

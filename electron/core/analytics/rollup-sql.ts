@@ -1,9 +1,9 @@
 /**
  * The SQL of the daily sales rollups (issue 11, section 4; tables made by migration
- * 1790000009200): one SELECT per rollup table, grouped by its key, that says what a set of sales
- * adds to it. The same text serves the incremental write in a sale's own transaction (D2: the
- * sale, with a status and sign fixed in the SQL) and the rebuild from the sales (status read from
- * each row). Portable SQL (SQLite and PostgreSQL 15).
+ * 1790000009200, per till since 1790000012000): one SELECT per rollup table, grouped by its key,
+ * that says what a set of sales adds to it. The same text serves the incremental write in a
+ * sale's own transaction (D2: the sale, with a status and sign fixed in the SQL) and the rebuild
+ * from the sales (status read from each row). Portable SQL (SQLite and PostgreSQL 15).
  *
  * Figures (minor units; counts are plain integers), by the sale's business day:
  * - sales_count, gross, discounts, items: completed sales of kind `sale` (their totals, discounts
@@ -21,6 +21,13 @@
  * Per tax rate: total (tax included) and tax of the lines of completed sales and refunds, signed.
  * Rows of a voided sale stay with zero money, so the incremental and the rebuilt rows are the same
  * set.
+ *
+ * Per till: every key ends with `till_id`, the sale's own till (`sales.till_id`; a void or a
+ * refund through sale actions changes the rows of the till that made the sale, a refund is a sale
+ * of the till that took it). Issue 12, section 5: no store-wide lock may serialise the tills. On
+ * a store server each sale upserts its rows in its own transaction (D2), and with one row per day
+ * × key every till's sale waited for the row lock of the sale before it; per till, two tills never
+ * write the same row. Every reader sums the tills' rows (GROUP BY the key without `till_id`).
  */
 
 /** Which sales a statement covers, and whether their status is read or fixed. */
@@ -35,6 +42,7 @@ export interface RollupScope {
 
 export interface RollupTable {
   table: string;
+  /** The primary key: the period, the key proper, then `till_id`. */
   keys: string[];
   figures: string[];
   /** SELECT of keys then figures, for `scope`; an `hour` key comes as a placeholder. */
@@ -78,32 +86,34 @@ function headerFigures(st: string, sign: number, aliased = false): string {
 
 export const ROLLUP_STAFF: RollupTable = {
   table: 'rollup_staff',
-  keys: ['business_date', 'staff_id'],
+  keys: ['business_date', 'staff_id', 'till_id'],
   figures: HEADER_FIGURES,
   select: ({ where, status, sign }) =>
-    `SELECT s.business_date, s.staff_id, ${headerFigures(status, sign)}
-       FROM sales s WHERE ${where} GROUP BY s.business_date, s.staff_id`,
+    `SELECT s.business_date, s.staff_id, s.till_id, ${headerFigures(status, sign)}
+       FROM sales s WHERE ${where} GROUP BY s.business_date, s.staff_id, s.till_id`,
 };
 
 /** The hour key (0..23, store-local) is bound as the first placeholder of the statement. */
 export const ROLLUP_HOURS: RollupTable = {
   table: 'rollup_hours',
-  keys: ['business_date', 'hour'],
+  keys: ['business_date', 'hour', 'till_id'],
   figures: HEADER_FIGURES,
   select: ({ where, status, sign }) =>
-    `SELECT s.business_date, CAST(? AS integer), ${headerFigures(status, sign)}
-       FROM sales s WHERE ${where} GROUP BY s.business_date`,
+    `SELECT s.business_date, CAST(? AS integer), s.till_id, ${headerFigures(status, sign)}
+       FROM sales s WHERE ${where} GROUP BY s.business_date, s.till_id`,
 };
 
 /**
- * For the rebuild: the header figures per business day and quarter hour in UTC (every zone's
- * offset is a multiple of 15 minutes), which the caller maps to store-local hours.
+ * For the rebuild: the header figures per business day, till and quarter hour in UTC (every
+ * zone's offset is a multiple of 15 minutes), which the caller maps to store-local hours.
  */
 export function hourQuartersSelect(where: string): string {
   const quarter = 'CAST(substr(s.created_at, 15, 2) AS integer) / 15';
-  return `SELECT s.business_date AS business_date, substr(s.created_at, 1, 13) AS utc_hour,
-      ${quarter} AS quarter, ${headerFigures('s.status', 1, true)}
-    FROM sales s WHERE ${where} GROUP BY s.business_date, substr(s.created_at, 1, 13), ${quarter}`;
+  return `SELECT s.business_date AS business_date, s.till_id AS till_id,
+      substr(s.created_at, 1, 13) AS utc_hour, ${quarter} AS quarter,
+      ${headerFigures('s.status', 1, true)}
+    FROM sales s WHERE ${where}
+    GROUP BY s.business_date, s.till_id, substr(s.created_at, 1, 13), ${quarter}`;
 }
 
 /** The product figures of the lines `l` of sale `s`, summed. */
@@ -141,30 +151,30 @@ const PRODUCT_FIGURES = [
  */
 export const ROLLUP_PRODUCT_MONTHS: RollupTable = {
   table: 'rollup_product_months',
-  keys: ['month', 'product_id'],
+  keys: ['month', 'product_id', 'till_id'],
   figures: PRODUCT_FIGURES,
   select: ({ where, status, sign }) =>
-    `SELECT substr(s.business_date, 1, 7), l.product_id, ${productFigures(status, sign)}
+    `SELECT substr(s.business_date, 1, 7), l.product_id, s.till_id, ${productFigures(status, sign)}
        FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-       WHERE ${where} GROUP BY substr(s.business_date, 1, 7), l.product_id`,
+       WHERE ${where} GROUP BY substr(s.business_date, 1, 7), l.product_id, s.till_id`,
 };
 
 export const ROLLUP_PRODUCTS: RollupTable = {
   table: 'rollup_products',
-  keys: ['business_date', 'product_id'],
+  keys: ['business_date', 'product_id', 'till_id'],
   figures: PRODUCT_FIGURES,
   select: ({ where, status, sign }) =>
-    `SELECT s.business_date, l.product_id, ${productFigures(status, sign)}
+    `SELECT s.business_date, l.product_id, s.till_id, ${productFigures(status, sign)}
        FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-       WHERE ${where} GROUP BY s.business_date, l.product_id`,
+       WHERE ${where} GROUP BY s.business_date, l.product_id, s.till_id`,
 };
 
 export const ROLLUP_TENDERS: RollupTable = {
   table: 'rollup_tenders',
-  keys: ['business_date', 'tender_type'],
+  keys: ['business_date', 'tender_type', 'till_id'],
   figures: ['sales_count', 'amount', 'refunds_count', 'refunds'],
   select: ({ where, status: st, sign }) =>
-    `SELECT s.business_date, t.type, ${[
+    `SELECT s.business_date, t.type, s.till_id, ${[
       when(st, 'sale', '1'),
       when(st, 'sale', 't.amount'),
       when(st, 'refund', '1'),
@@ -173,19 +183,22 @@ export const ROLLUP_TENDERS: RollupTable = {
       .map((e) => `${sign} * SUM(${e})`)
       .join(', ')}
        FROM sales s JOIN sale_tenders t ON t.sale_id = s.id
-       WHERE ${where} GROUP BY s.business_date, t.type`,
+       WHERE ${where} GROUP BY s.business_date, t.type, s.till_id`,
 };
 
 export const ROLLUP_TAX_RATES: RollupTable = {
   table: 'rollup_tax_rates',
-  keys: ['business_date', 'tax_rate_bps'],
+  keys: ['business_date', 'tax_rate_bps', 'till_id'],
   figures: ['total', 'tax'],
   select: ({ where, status: st, sign }) =>
-    `SELECT s.business_date, l.tax_rate_bps, ${[when(st, null, 'l.total'), when(st, null, 'l.tax')]
+    `SELECT s.business_date, l.tax_rate_bps, s.till_id, ${[
+      when(st, null, 'l.total'),
+      when(st, null, 'l.tax'),
+    ]
       .map((e) => `${sign} * SUM(${e})`)
       .join(', ')}
        FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-       WHERE ${where} GROUP BY s.business_date, l.tax_rate_bps`,
+       WHERE ${where} GROUP BY s.business_date, l.tax_rate_bps, s.till_id`,
 };
 
 /** The daily rollup tables but the hours (whose rebuild differs). */

@@ -6,6 +6,10 @@
  *
  * Hours are store-local (0..23) in the time zone given, which is the zone the sale's business day
  * is stamped with; a rebuild places every sale in the zone it is given.
+ *
+ * Every row belongs to one till, the sale's (`till_id`, the last column of each key): issue 12,
+ * section 5, no store-wide lock may serialise the tills, and rows shared by all tills were one
+ * (rollup-sql.ts). A rebuild writes the same per-till rows as the sales' own transactions did.
  */
 import type { EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
@@ -115,7 +119,7 @@ export async function rebuildRollups(
   );
 }
 
-/** Hours: quarter-hour groups in UTC from SQL, placed on store-local hours here. */
+/** Hours: quarter-hour groups per till in UTC from SQL, placed on store-local hours here. */
 async function rebuildHours(
   em: EntityManager,
   timeZone: string,
@@ -124,13 +128,14 @@ async function rebuildHours(
 ): Promise<void> {
   const figures = ROLLUP_HOURS.figures;
   const groups = await run<Record<string, string | number>>(em, hourQuartersSelect(where), params);
-  const byKey = new Map<string, { day: string; hour: number; sums: number[] }>();
+  const byKey = new Map<string, { day: string; hour: number; till: number; sums: number[] }>();
   for (const g of groups) {
     const day = String(g.business_date);
+    const till = Number(g.till_id);
     const minute = String(Number(g.quarter) * 15).padStart(2, '0');
     const hour = localHour(`${String(g.utc_hour)}:${minute}:00Z`, timeZone);
-    const key = `${day}|${hour}`;
-    const entry = byKey.get(key) ?? { day, hour, sums: figures.map(() => 0) };
+    const key = `${day}|${hour}|${till}`;
+    const entry = byKey.get(key) ?? { day, hour, till, sums: figures.map(() => 0) };
     figures.forEach((f, i) => (entry.sums[i]! += Number(g[f])));
     byKey.set(key, entry);
   }
@@ -143,7 +148,7 @@ async function rebuildHours(
     await run(
       em,
       `INSERT INTO ${ROLLUP_HOURS.table} (${cols.join(', ')}) VALUES ${chunk.map(() => one).join(', ')}`,
-      chunk.flatMap((r) => [r.day, r.hour, ...r.sums]),
+      chunk.flatMap((r) => [r.day, r.hour, r.till, ...r.sums]),
     );
   }
 }
