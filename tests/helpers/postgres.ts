@@ -3,7 +3,7 @@
  * pg_ctl on 127.0.0.1 and a free port, as the `postgres` OS user when running as root (initdb
  * refuses root). `findPostgres()` returns null where PostgreSQL is not installed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,7 @@ export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<
     ]);
   const halt = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   start();
+  stopWhenGone(asRoot, join(bin, 'pg_ctl'), data, dir);
   return {
     url: `postgres://kassa@127.0.0.1:${port}/postgres`,
     port,
@@ -131,4 +132,15 @@ export async function sqlOn(url: string, sql: string): Promise<Array<Record<stri
 export async function createDatabase(server: PgServer, name: string): Promise<string> {
   await sqlOn(server.url, `CREATE DATABASE ${name}`);
   return server.url.replace(/\/postgres$/, `/${name}`);
+}
+
+/**
+ * A test process ended before its clean-up (a worker the runner kills at the end, a time-out)
+ * left its servers running, one per worker and run. A detached watchdog stops the server and
+ * deletes its files once the process that started it is gone.
+ */
+function stopWhenGone(asRoot: boolean, pgCtl: string, data: string, dir: string): void {
+  const stop = `${asRoot ? 'runuser -u postgres -- ' : ''}'${pgCtl}' -D '${data}' -m immediate stop`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${stop} >/dev/null 2>&1; rm -rf '${dir}'`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
