@@ -246,8 +246,11 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     }
   }
 
-  /** Steps 4 on: the session, then the checks and the handler (inside a write for `writes`). */
-  function afterSettings(
+  /**
+   * Steps 4 on: the session, then the checks and the handler (inside a write for `writes`). Up to
+   * `db.write` nothing here awaits, so a write is queued in the same turn as the call goes on.
+   */
+  async function afterSettings(
     def: (typeof channels)[ChannelName],
     channel: ChannelName,
     payload: unknown,
@@ -257,12 +260,12 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     if (session && sessions.refresh(session) === 'expired') {
       session = undefined;
       if (def.access !== 'public')
-        return Promise.resolve(
-          err('SESSION_EXPIRED', 'Your session has ended after 12 hours. Please sign in again.'),
+        return err(
+          'SESSION_EXPIRED',
+          'Your session has ended after 12 hours. Please sign in again.',
         );
     }
-    if (def.access !== 'public' && !session)
-      return Promise.resolve(err('UNAUTHENTICATED', 'Please sign in.'));
+    if (def.access !== 'public' && !session) return err('UNAUTHENTICATED', 'Please sign in.');
 
     return def.writes && !def.bulk
       ? db.write(
