@@ -10,20 +10,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDetail } from '../../shared/contract';
+import { ALL_ROLLUPS } from '../../electron/core/analytics/rollup-sql';
 import { ADMIN, FakeClock, makeTestCore, withAdmin, type TestCore } from '../helpers/core';
 import { insertProducts, reader, sell } from '../helpers/retail';
 import { expectedRollups, rebuildOnFile, storedRollups } from '../helpers/analytics';
 
 const ZONE = 'Europe/London';
 const DAY = '2026-05-12';
-const TABLES = [
-  'rollup_staff',
-  'rollup_hours',
-  'rollup_products',
-  'rollup_tenders',
-  'rollup_tax_rates',
-  'rollup_product_months',
-];
+const TABLES = ALL_ROLLUPS.map((t) => t.table);
 
 describe('rollups per till (issue 12, section 5)', () => {
   let one: TestCore;
