@@ -26,17 +26,24 @@ export function portable(em: EntityManager, sql: string): string {
  * locking overlapping sets cannot deadlock): `SELECT … FOR UPDATE` on PostgreSQL, where a
  * READ COMMITTED write (`contended`) must lock what its rules read before it writes. Nothing on
  * SQLite, whose write transaction (BEGIN IMMEDIATE) already excludes every other writer.
+ *
+ * `strength` is PostgreSQL's row-lock mode. `NO KEY UPDATE` is what an UPDATE of non-key columns
+ * takes: it still excludes every other such writer, but not the `KEY SHARE` lock a foreign-key
+ * check takes when a row referencing this one is inserted (a sale line naming a product). A
+ * transaction that inserts such rows before it locks must use it, or two of them can deadlock.
+ * (PostgreSQL documentation, "Row-Level Locks".)
  */
 export async function lockForUpdate(
   em: EntityManager,
   table: string,
   ids: readonly number[],
+  strength: 'UPDATE' | 'NO KEY UPDATE' = 'UPDATE',
 ): Promise<void> {
   if (!isPostgres(em) || ids.length === 0) return;
   const unique = [...new Set(ids)].sort((a, b) => a - b);
   await run(
     em,
-    `SELECT id FROM ${table} WHERE id IN (${unique.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+    `SELECT id FROM ${table} WHERE id IN (${unique.map(() => '?').join(', ')}) ORDER BY id FOR ${strength}`,
     unique,
   );
 }

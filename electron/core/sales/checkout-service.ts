@@ -30,6 +30,7 @@ import { findSellableCustomer } from './customer-ref';
 import { clearTillCart } from '../carts/clear-till-cart';
 import { addWrittenSale } from '../analytics/rollup-rows';
 import { guardNegativeStock, recordMovements, saleMovements } from '../stock/stock-ledger';
+import { negativeStockMode } from '../stock/stock-settings';
 
 export interface Till {
   id: number;
@@ -101,25 +102,31 @@ export class CheckoutService {
       }
       const customer =
         input.customerId === null ? null : await findSellableCustomer(em, input.customerId);
-      // On a store server the sale runs at READ COMMITTED (contended): the products' stock is
-      // locked before it is read, so two tills cannot both sell the last unit (issue 12).
-      await lockForUpdate(
-        em,
-        'products',
-        input.lines.map((l) => l.productId),
-      );
+      // On a store server the sale runs at READ COMMITTED (contended). A store that refuses
+      // negative stock locks the products before their stock is read, so two tills cannot both
+      // sell the last unit (issue 12). Otherwise no rule reads the stock, and the rows are locked
+      // only at the end (below).
+      const refuseNegative = (await negativeStockMode(em)) === 'refuse';
+      if (refuseNegative)
+        await lockForUpdate(
+          em,
+          'products',
+          input.lines.map((l) => l.productId),
+          'NO KEY UPDATE',
+        );
       const { quote, overrides } = await this.price(em, actor, input);
       const { currency, pricesIncludeTax } = quote;
       const tenders = settleTenders(quote.total, input.tenders);
-      await guardNegativeStock(
-        em,
-        quote.lines.map((l) => ({
-          productId: l.productId,
-          quantity: l.quantity,
-          onHand: l.onHand,
-          name: l.description.trim(),
-        })),
-      );
+      if (refuseNegative)
+        await guardNegativeStock(
+          em,
+          quote.lines.map((l) => ({
+            productId: l.productId,
+            quantity: l.quantity,
+            onHand: l.onHand,
+            name: l.description.trim(),
+          })),
+        );
       const shiftId = await shiftForSale(em, this.till.id);
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const createdAt = this.clock.now().toISOString();
@@ -149,18 +156,6 @@ export class CheckoutService {
       };
       const { saleId, lineIds, unitCosts } = await insertSale(em, sale, lines, tenders);
       await addWrittenSale(em, { sale, lines, unitCosts, tenders }, this.queries.timeZone());
-      await recordMovements(
-        em,
-        saleMovements(
-          lines.map((l, i) => ({
-            productId: l.productId,
-            quantity: l.quantity,
-            onHand: l.onHand,
-            unitCost: unitCosts[i] ?? null,
-          })),
-          { staffId: actor.staff.id, tillId: this.till.id, saleId, createdAt },
-        ),
-      );
       // The sale is done: its cart in progress on this till goes with it, in this transaction.
       await clearTillCart(em, this.till.id, actor.staff.id, createdAt);
       await this.audit.record(em, {
@@ -182,6 +177,21 @@ export class CheckoutService {
           targetId: saleId,
           detail: `receipt ${this.till.name}-${receiptNo}; ${overrides.map((o) => o.detail).join('; ')}`,
         });
+      // The stock last: on a store server the products' rows stay locked from their UPDATE to
+      // the commit, so tills selling the same products wait on each other only that long (issue
+      // 12, section 5).
+      await recordMovements(
+        em,
+        saleMovements(
+          lines.map((l, i) => ({
+            productId: l.productId,
+            quantity: l.quantity,
+            onHand: l.onHand,
+            unitCost: unitCosts[i] ?? null,
+          })),
+          { staffId: actor.staff.id, tillId: this.till.id, saleId, createdAt },
+        ),
+      );
       // Everything the answer needs is known here: no read-back after the commit.
       return {
         id: saleId,

@@ -8,7 +8,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StockMovementKind } from '../../../shared/contract/stock';
 import { AppError } from '../../../shared/errors';
-import { run, valuesList } from '../db/sql';
+import { lockForUpdate, run, valuesList } from '../db/sql';
 import { negativeStockMode } from './stock-settings';
 
 export interface NewMovement {
@@ -67,10 +67,14 @@ const PRODUCTS_PER_UPDATE = 500;
  * bound delta for PostgreSQL.
  */
 async function moveOnHand(em: EntityManager, deltas: ReadonlyMap<number, number>): Promise<void> {
-  const moved = [...deltas].filter(([, delta]) => delta !== 0);
+  // In id order, each chunk locked before its UPDATE: an UPDATE locks its rows in the order it
+  // finds them, so two writers moving overlapping products could otherwise deadlock on a store
+  // server (lockForUpdate is a no-op on SQLite).
+  const moved = [...deltas].filter(([, delta]) => delta !== 0).sort(([a], [b]) => a - b);
   for (let start = 0; start < moved.length; start += PRODUCTS_PER_UPDATE) {
     const chunk = moved.slice(start, start + PRODUCTS_PER_UPDATE);
     const ids = chunk.map(([productId]) => productId);
+    await lockForUpdate(em, 'products', ids, 'NO KEY UPDATE');
     await run(
       em,
       `UPDATE products SET on_hand = on_hand + CASE id ${chunk.map(() => 'WHEN ? THEN CAST(? AS integer)').join(' ')} END
