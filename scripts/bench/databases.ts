@@ -296,7 +296,9 @@ export async function cachedDatabase(
   const path = join(dir, `${key}.sqlite`);
   const metaPath = join(dir, `${key}.json`);
   if (!opts.fresh && existsSync(path) && existsSync(metaPath)) {
-    return JSON.parse(readFileSync(metaPath, 'utf8')) as CachedDatabase;
+    // The file beside the record, whatever path it was built at: a cache copied from another
+    // checkout (a worktree) is found where it is now.
+    return { ...(JSON.parse(readFileSync(metaPath, 'utf8')) as CachedDatabase), path };
   }
   const earlier = opts.fresh ? null : earlierCache(dir, params);
   if (earlier) {
@@ -358,7 +360,10 @@ function earlierCache(dir: string, params: SeedParams): CachedDatabase | null {
   const known = new Set(MIGRATIONS.map((m) => m.name));
   for (const f of readdirSync(dir)) {
     if (!f.startsWith(prefix) || !f.endsWith('.json') || f.includes('.building')) continue;
-    const meta = JSON.parse(readFileSync(join(dir, f), 'utf8')) as CachedDatabase;
+    const meta: CachedDatabase = {
+      ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as CachedDatabase),
+      path: join(dir, f.replace(/\.json$/, '.sqlite')),
+    };
     if (!existsSync(meta.path) || !meta.seededWith.includes(`seed v${SEED_VERSION}`)) continue;
     const db = new Database(meta.path, { readonly: true });
     try {

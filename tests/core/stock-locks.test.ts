@@ -23,7 +23,7 @@ describe('two tills selling overlapping products at once (issue 12, section 5)',
   const retries: unknown[] = [];
   const logger = {
     info: () => {},
-    warn: (message: string, meta?: unknown) => {
+    warn: (message: string, meta?: Record<string, unknown>) => {
       if (message.startsWith('write retried') || message.startsWith('write gave up'))
         retries.push(meta);
     },

@@ -198,7 +198,7 @@ export async function makeTestCore(
     terminalName?: string;
     /** Runs on the core's raw connection after its pragmas (fault tests: max_page_count). */
     prepareDatabase?: (db: Database.Database) => void;
-    logger?: typeof silentLogger;
+    logger?: CoreOptions['logger'];
     secretStore?: SecretStore;
     /** Keep the migration's default 2FA policy (required for roles holding staff.manage). */
     twoFactorPolicy?: boolean;
