@@ -14,7 +14,7 @@
  * never upsert the same row, so neither waits for the other's row lock (issue 12, section 5).
  */
 import type { EntityManager } from 'typeorm';
-import { run, valuesList } from '../db/sql';
+import { isPostgres, run, valuesList } from '../db/sql';
 import type { NewSale, NewSaleLine, NewTender } from '../sales/sale-writer';
 import { localHour } from './rollups';
 import {
@@ -117,6 +117,11 @@ function rowsOf(w: WrittenSale, hour: number): Map<RollupTable, Map<string, Row>
  * Adds the completed sale or refund `w`, just written in this transaction, to every rollup table:
  * one multi-row upsert per table. `timeZone` is the zone its business day was stamped in (the
  * hour row is store-local). Call inside the transaction that wrote the sale (D2).
+ *
+ * On PostgreSQL the upserts go in one statement, each a data-modifying `WITH` query (PostgreSQL
+ * documentation, 7.8.4): one round trip to the server instead of six, for every sale of every
+ * till. They write different tables, so running them from one snapshot changes nothing. SQLite
+ * has no data-modifying `WITH`, and no round trip to save.
  */
 export async function addWrittenSale(
   em: EntityManager,
@@ -124,18 +129,23 @@ export async function addWrittenSale(
   timeZone: string,
 ): Promise<void> {
   const hour = localHour(w.sale.createdAt, timeZone);
+  const upserts: Array<{ sql: string; params: unknown[] }> = [];
   for (const [t, rows] of rowsOf(w, hour)) {
     if (rows.size === 0) continue;
     const cols = [...t.keys, ...t.figures];
-    const params = [...rows.values()].flatMap((r) => [
-      ...r.keys,
-      ...t.figures.map((f) => figure(r, f)),
-    ]);
+    upserts.push({
+      sql: `INSERT INTO ${t.table} (${cols.join(', ')}) VALUES ${valuesList(rows.size, cols.length)}
+       ${conflictUpdate(t)}`,
+      params: [...rows.values()].flatMap((r) => [...r.keys, ...t.figures.map((f) => figure(r, f))]),
+    });
+  }
+  if (isPostgres(em) && upserts.length > 1) {
     await run(
       em,
-      `INSERT INTO ${t.table} (${cols.join(', ')}) VALUES ${valuesList(rows.size, cols.length)}
-       ${conflictUpdate(t)}`,
-      params,
+      `WITH ${upserts.map((u, i) => `r${i} AS (${u.sql})`).join(', ')} SELECT 1`,
+      upserts.flatMap((u) => u.params),
     );
+    return;
   }
+  for (const u of upserts) await run(em, u.sql, u.params);
 }
