@@ -29,7 +29,7 @@ import { settleTenders } from './tenders';
 import { findSellableCustomer } from './customer-ref';
 import { clearTillCart } from '../carts/clear-till-cart';
 import { addWrittenSale } from '../analytics/rollup-rows';
-import { guardNegativeStock, recordMovements, saleMovements } from '../stock/stock-ledger';
+import { recordMovements, refuseShortStock, saleMovements } from '../stock/stock-ledger';
 import { negativeStockMode } from '../stock/stock-settings';
 
 export interface Till {
@@ -118,8 +118,7 @@ export class CheckoutService {
       const { currency, pricesIncludeTax } = quote;
       const tenders = settleTenders(quote.total, input.tenders);
       if (refuseNegative)
-        await guardNegativeStock(
-          em,
+        refuseShortStock(
           quote.lines.map((l) => ({
             productId: l.productId,
             quantity: l.quantity,

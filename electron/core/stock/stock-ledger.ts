@@ -210,23 +210,30 @@ export function sumByProduct(
   return sums;
 }
 
+/** Lines taking `quantity` units out of a product that has `onHand` (null: stock not kept). */
+type StockOut = ReadonlyArray<{
+  productId: number;
+  quantity: number;
+  onHand: number | null;
+  name: string;
+}>;
+
 /**
  * The store's negative-stock rule (`stock:settings`), read in the caller's transaction: in
- * `refuse` mode, INSUFFICIENT_STOCK when taking `out` units (per product, summed over lines) would
- * leave a product below zero. `onHand` is the figure read in the same transaction.
+ * `refuse` mode, as `refuseShortStock`. `onHand` is the figure read in the same transaction.
  */
-export async function guardNegativeStock(
-  em: EntityManager,
-  lines: ReadonlyArray<{
-    productId: number;
-    quantity: number;
-    onHand: number | null;
-    name: string;
-  }>,
-): Promise<void> {
-  const stockLines = lines.filter((l) => l.onHand !== null);
-  if (stockLines.length === 0 || (await negativeStockMode(em)) !== 'refuse') return;
-  const out = sumByProduct(stockLines);
+export async function guardNegativeStock(em: EntityManager, lines: StockOut): Promise<void> {
+  if (lines.some((l) => l.onHand !== null) && (await negativeStockMode(em)) === 'refuse')
+    refuseShortStock(lines);
+}
+
+/**
+ * The rule of a store in `refuse` mode, for a caller that has read the mode itself:
+ * INSUFFICIENT_STOCK when taking the lines' units (per product, summed over lines) would leave a
+ * product below zero.
+ */
+export function refuseShortStock(lines: StockOut): void {
+  const out = sumByProduct(lines.filter((l) => l.onHand !== null));
   for (const [productId, quantity] of out) {
     const index = lines.findIndex((l) => l.productId === productId);
     const line = lines[index]!;
