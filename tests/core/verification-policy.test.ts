@@ -5,6 +5,7 @@
  * a request for access verifies its contact before it reaches the admins' pending list. Real
  * SQLite files, a real SMTP server and a local SMS provider on loopback, a fake clock.
  */
+import pg, { type Client } from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/contract';
 import {
@@ -20,6 +21,7 @@ import {
 } from '../helpers/core';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startSmsProviderServer, type SmsProviderServer } from '../helpers/sms-provider-server';
+import { ON_POSTGRES } from '../helpers/test-engine';
 
 const W = 2; // the member's window
 const ANON = 9; // the sign-in screen of someone asking for access
@@ -255,6 +257,40 @@ describe('a member who has not verified can only verify', () => {
       await two.close();
     }
   });
+
+  // On a server the router reads every settings row at each call's start (issue 12); the gate
+  // takes the policy from that read rather than a second round trip of its own.
+  it.runIf(ON_POSTGRES)(
+    'reads the settings once per call on a store server, and still follows a policy changed on another till',
+    async () => {
+      const two = await makeTestCore({ dir: t.dir, clock: t.clock, terminalName: 'till-2' });
+      const sent: string[] = [];
+      const query = pg.Client.prototype.query;
+      const watch = function (this: Client, ...args: unknown[]) {
+        const q = args[0] as string | { text?: string };
+        sent.push(typeof q === 'string' ? q : (q.text ?? ''));
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      };
+      const settingsReads = async (core: TestCore) => {
+        sent.length = 0;
+        const code = resultCode(await core.call('products:list', {}, W));
+        return { code, reads: sent.filter((q) => /\bFROM settings\b/.test(q)).length };
+      };
+      try {
+        await two.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, W);
+        (pg.Client.prototype as { query: unknown }).query = watch;
+        expect(await settingsReads(two)).toEqual({ code: 'VERIFICATION_REQUIRED', reads: 1 });
+        // Set on the first till, in force on the second at its next call.
+        await setPolicy('none');
+        expect(await settingsReads(two)).toEqual({ code: 'ok', reads: 1 });
+        await setPolicy('email');
+        expect(await settingsReads(two)).toEqual({ code: 'VERIFICATION_REQUIRED', reads: 1 });
+      } finally {
+        (pg.Client.prototype as { query: unknown }).query = query;
+        await two.close();
+      }
+    },
+  );
 });
 
 describe("the policy 'either' and phone codes", () => {

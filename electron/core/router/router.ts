@@ -16,7 +16,8 @@
  *      role unless allowed (TWO_FACTOR_ENROLMENT_REQUIRED), and the contact the store's "verified
  *      before access" policy asks for is verified unless the channel only serves verifying
  *      (VERIFICATION_REQUIRED; read from the staff row and the policy at this call, so a
- *      verification, a changed address or a new policy on any till applies at once)
+ *      verification, a changed address or a new policy on any till applies at once; on a store
+ *      server the policy comes from the settings rows step 4 read, not a second read)
  *      (S1, S2, R1, issue 9 sections 1 and 4);
  *   7. permission (A7; FORBIDDEN, audited), then re-authentication for sensitive channels (S3;
  *      REAUTH_REQUIRED);
@@ -93,7 +94,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       if (!sessions.follow(session, access)) session = undefined;
       else
         session.verificationRequired = unmetContact(
-          await services.verificationPolicy.inForce(em),
+          await services.verificationPolicy.inForce(em, services.settings.followedRows()),
           access!,
         );
     }

@@ -160,6 +160,8 @@ export class SettingsService {
   private values: StoreValues = defaults();
   /** Bumped at every change of `values`, so a `follow` that read before it does not undo it. */
   private version = 0;
+  /** Every settings row the last `follow` read (key → stored value); see `followedRows`. */
+  private followed: ReadonlyMap<string, string> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -191,10 +193,22 @@ export class SettingsService {
         this.db.manager,
         'SELECT key, value FROM settings',
       );
+      this.followed = new Map(rows.map((r) => [r.key, r.value]));
       if (this.version === version) this.set(valuesFrom(rows));
     } catch {
       // The server is away: the call's own reads answer SERVER_UNREACHABLE.
+      this.followed = null;
     }
+  }
+
+  /**
+   * On a store server, every settings row exactly as the latest `follow` read it (key → stored
+   * value, sealed values still sealed), so a check in the same call reads them without a round
+   * trip of its own (the router's verification-policy gate, A8). Null on SQLite, before the first
+   * `follow`, and after one that failed: then the caller reads the rows itself.
+   */
+  followedRows(): ReadonlyMap<string, string> | null {
+    return this.followed;
   }
 
   private set(values: StoreValues): void {

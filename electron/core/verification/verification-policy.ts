@@ -8,7 +8,7 @@
  * for e-mail, 'email' without e-mail asks for nothing.
  *
  * The router reads the policy at every call of a signed-in member (one small statement over four
- * settings rows), so a change made here or on another till sharing the file applies at each
+ * settings rows; on a store server, the rows the call's settings `follow` already read), so a change made here or on another till sharing the file applies at each
  * member's next call (A8). Whether the mail and SMS settings are usable is looked up again only
  * when their stored rows change (SMS needs the keychain to open its sealed credentials).
  */
@@ -107,7 +107,11 @@ export class VerificationPolicyStore {
       'SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)',
       [POLICY_KEY, MAIL_KEY, SMS_PROVIDER_KEY, SMS_TEMPLATE_KEY],
     );
-    const by = new Map(rows.map((r) => [r.key, r.value]));
+    return this.viewOf(new Map(rows.map((r) => [r.key, r.value])));
+  }
+
+  /** `view` from settings rows already read (key → stored value), with no statement of its own. */
+  private async viewOf(by: ReadonlyMap<string, string>): Promise<VerificationPolicyView> {
     const policy = parsePolicy(by.get(POLICY_KEY));
     const mailAvailable = await this.mailMemo.get(by.get(MAIL_KEY) ?? null, () =>
       this.mail.configured(),
@@ -126,9 +130,16 @@ export class VerificationPolicyStore {
     };
   }
 
-  /** What the policy asks for now (the router's gate, every call). */
-  async inForce(em: EntityManager = this.db.manager): Promise<VerificationPolicy> {
-    return (await this.view(em)).inForce;
+  /**
+   * What the policy asks for now (the router's gate, every call): from `rows` when the caller has
+   * just read the settings rows (on a store server, `SettingsService.followedRows` at the start of
+   * the same call, which saves a round trip per call), otherwise read through `em`.
+   */
+  async inForce(
+    em: EntityManager = this.db.manager,
+    rows: ReadonlyMap<string, string> | null = null,
+  ): Promise<VerificationPolicy> {
+    return (await (rows ? this.viewOf(rows) : this.view(em))).inForce;
   }
 
   /**
