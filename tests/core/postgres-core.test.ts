@@ -8,11 +8,14 @@
  * - Backups are the server's: the till's backup channels refuse and write no file.
  */
 import { randomUUID } from 'node:crypto';
+import pgDriver, { type Client } from 'pg';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
 import { createCore } from '../../electron/core';
 import { localFolder } from '../../electron/core/backups/backup-folders';
+import { createPostgresDataSource } from '../../electron/core/db/data-source';
+import { Database, type Isolation } from '../../electron/core/db/database';
 import { APP_ORIGIN } from '../../shared/csp';
 import {
   ADMIN,
@@ -272,6 +275,51 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
       await Promise.all([daily.close(), owner.close()]);
     }
   }, 60_000);
+
+  it('a write starts at its isolation level in one statement, and a failed one leaves nothing', async () => {
+    const ds = createPostgresDataSource(await freshDatabase());
+    await ds.initialize();
+    const db = new Database(ds, silentLogger);
+    const sent: string[] = [];
+    const query = pgDriver.Client.prototype.query;
+    (pgDriver.Client.prototype as { query: unknown }).query = function (
+      this: Client,
+      ...a: unknown[]
+    ) {
+      const q = a[0] as string | { text?: string };
+      sent.push(typeof q === 'string' ? q : (q.text ?? ''));
+      return (query as (...args: unknown[]) => unknown).apply(this, a);
+    };
+    try {
+      const level = (isolation?: Isolation) =>
+        db.write(async (em) => {
+          const [row] = (await em.query('SHOW transaction_isolation')) as Array<{
+            transaction_isolation: string;
+          }>;
+          return row!.transaction_isolation;
+        }, isolation);
+      expect(await level()).toBe('serializable');
+      expect(sent).toEqual([
+        'START TRANSACTION ISOLATION LEVEL SERIALIZABLE',
+        'SHOW transaction_isolation',
+        'COMMIT',
+      ]);
+      expect(await level('readCommitted')).toBe('read committed');
+      await ds.query('CREATE TABLE probe (n integer)');
+      sent.length = 0;
+      await expect(
+        db.write(async (em) => {
+          await em.query('INSERT INTO probe VALUES (1)');
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(sent.at(-1)).toBe('ROLLBACK');
+      expect(await ds.query('SELECT COUNT(*)::int AS n FROM probe')).toEqual([{ n: 0 }]);
+    } finally {
+      (pgDriver.Client.prototype as { query: unknown }).query = query;
+      await ds.destroy();
+    }
+  });
 
   it('a SQLite database option must name databasePath itself', async () => {
     const dir = tempDir();

@@ -252,18 +252,25 @@ export class Database {
       committed: [],
     };
     try {
-      await runner.startTransaction(
-        isolation === 'readCommitted' ? 'READ COMMITTED' : 'SERIALIZABLE',
+      // One statement, where TypeORM's startTransaction sends two (START TRANSACTION, then SET
+      // TRANSACTION ISOLATION LEVEL): a round trip fewer for every write (PostgreSQL
+      // documentation, START TRANSACTION). The runner is told it is in a transaction, as on SQLite.
+      await runner.query(
+        `START TRANSACTION ISOLATION LEVEL ${isolation === 'readCommitted' ? 'READ COMMITTED' : 'SERIALIZABLE'}`,
       );
+      setRunnerActive(runner, true);
       const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
-      await runner.commitTransaction();
+      await runner.query('COMMIT');
+      setRunnerActive(runner, false);
       this.fault = null;
       this.runCommitted(ctx.committed);
       return result;
     } catch (e) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      // A failed COMMIT has ended the transaction already; ROLLBACK then only warns.
+      if (runner.isTransactionActive) await runner.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
+      setRunnerActive(runner, false);
       await runner.release();
     }
   }
