@@ -8,7 +8,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StockMovementKind } from '../../../shared/contract/stock';
 import { AppError } from '../../../shared/errors';
-import { lockForUpdate, run, valuesList } from '../db/sql';
+import { isPostgres, run, valuesList } from '../db/sql';
 import { negativeStockMode } from './stock-settings';
 
 export interface NewMovement {
@@ -67,19 +67,25 @@ const PRODUCTS_PER_UPDATE = 500;
  * bound delta for PostgreSQL.
  */
 async function moveOnHand(em: EntityManager, deltas: ReadonlyMap<number, number>): Promise<void> {
-  // In id order, each chunk locked before its UPDATE: an UPDATE locks its rows in the order it
-  // finds them, so two writers moving overlapping products could otherwise deadlock on a store
-  // server (lockForUpdate is a no-op on SQLite).
   const moved = [...deltas].filter(([, delta]) => delta !== 0).sort(([a], [b]) => a - b);
   for (let start = 0; start < moved.length; start += PRODUCTS_PER_UPDATE) {
     const chunk = moved.slice(start, start + PRODUCTS_PER_UPDATE);
     const ids = chunk.map(([productId]) => productId);
-    await lockForUpdate(em, 'products', ids, 'NO KEY UPDATE');
+    const delta = `CASE p.id ${chunk.map(() => 'WHEN ? THEN CAST(? AS integer)').join(' ')} END`;
+    const list = ids.map(() => '?').join(', ');
+    // On a store server each chunk's rows are locked in id order before the UPDATE touches
+    // them, in the same statement: an UPDATE locks rows in the order it finds them, so two
+    // writers moving overlapping products could otherwise deadlock. `NO KEY UPDATE`: see
+    // lockForUpdate. The row-locking CTE is evaluated apart from the UPDATE, and whichever way
+    // the join reads it, rows are taken in its id order (PostgreSQL documentation, "WITH
+    // Queries", "The Locking Clause"). SQLite's write transaction excludes every other writer.
     await run(
       em,
-      `UPDATE products SET on_hand = on_hand + CASE id ${chunk.map(() => 'WHEN ? THEN CAST(? AS integer)').join(' ')} END
-        WHERE id IN (${ids.map(() => '?').join(', ')})`,
-      [...chunk.flat(), ...ids],
+      isPostgres(em)
+        ? `WITH locked AS (SELECT id FROM products WHERE id IN (${list}) ORDER BY id FOR NO KEY UPDATE)
+           UPDATE products p SET on_hand = p.on_hand + ${delta} FROM locked WHERE p.id = locked.id`
+        : `UPDATE products AS p SET on_hand = p.on_hand + ${delta} WHERE p.id IN (${list})`,
+      isPostgres(em) ? [...ids, ...chunk.flat()] : [...chunk.flat(), ...ids],
     );
   }
 }
