@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../types';
 import { run } from '../db/sql';
 import { AuditEventEntity } from './audit-event.entity';
-import { readSeal, rowCountUpTo, writeSeal, type SealKey } from './chain-seal';
+import { rowCountUpTo, writeSeal, type SealKey } from './chain-seal';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -151,6 +151,44 @@ export interface ChainStart {
 export type ChainVerdict =
   { ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number };
 
+/**
+ * The last row of `chain` (its id and hash) and the chain's seal (the row it covers and the rows
+ * up to it), in one statement: `record` needs both for every event, on a store server each a round
+ * trip. Only this till writes its chain and its seal, and inside the caller's transaction, so the
+ * seal read before the new row is inserted is the one that stays until this event rewrites it.
+ * Either is null when there is none yet.
+ */
+async function readHeadAndSeal(
+  em: EntityManager,
+  chain: number,
+): Promise<{
+  head: { id: number; hash: string } | null;
+  seal: { lastId: number; rowCount: number } | null;
+}> {
+  const [r] = await run<{
+    head_id: number | string | null;
+    head_hash: string | null;
+    seal_last_id: number | string | null;
+    seal_row_count: number | string | null;
+  }>(
+    em,
+    `SELECT h.id AS head_id, h.hash AS head_hash, s.last_id AS seal_last_id,
+        s.row_count AS seal_row_count
+      FROM (SELECT 1 AS one) o
+      LEFT JOIN (SELECT id, hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1) h
+        ON 1 = 1
+      LEFT JOIN audit_seal s ON s.id = ?`,
+    [chain, chain],
+  );
+  return {
+    head: r?.head_id == null ? null : { id: Number(r.head_id), hash: r.head_hash! },
+    seal:
+      r?.seal_last_id == null
+        ? null
+        : { lastId: Number(r.seal_last_id), rowCount: Number(r.seal_row_count) },
+  };
+}
+
 /** Told of every recorded event inside its transaction (db/store-changes.ts, issue 12). */
 export interface AuditFollower {
   recorded(em: EntityManager, input: AuditInput): Promise<void>;
@@ -202,13 +240,9 @@ export class AuditLog {
   /** Appends one event in the transaction of `em`. Must run inside the write queue. */
   async record(em: EntityManager, input: AuditInput): Promise<void> {
     // Plain SQL: this runs inside every sale's transaction, so it stays off the ORM's slower path.
-    const last = await run<{ id: number; hash: string }>(
-      em,
-      'SELECT id, hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1',
-      [this.chainId],
-    );
+    const { head, seal } = await readHeadAndSeal(em, this.chainId);
     const row: AuditRowContent = {
-      prevHash: last[0]?.hash ?? GENESIS_HASH,
+      prevHash: head?.hash ?? GENESIS_HASH,
       at: this.clock.now().toISOString(),
       actorId: input.actorId ?? null,
       actorName: clip(input.actorName, 80),
@@ -232,10 +266,9 @@ export class AuditLog {
     );
     if (this.sealKey) {
       const lastId = Number(inserted!.id);
-      const seal = await readSeal(em, this.chainId);
       // The usual case, the seal on the row before this one, costs no count.
       const rowCount =
-        seal && last[0] && seal.lastId === Number(last[0].id)
+        seal && head && seal.lastId === head.id
           ? seal.rowCount + 1
           : await rowCountUpTo(em, seal, lastId, this.chainId);
       await writeSeal(em, this.sealKey, { lastId, lastHash: hash, rowCount }, row.at, this.chainId);

@@ -136,7 +136,7 @@ export async function writeSeal(
  */
 export async function rowCountUpTo(
   em: EntityManager,
-  seal: StoredSeal | null,
+  seal: Pick<StoredSeal, 'lastId' | 'rowCount'> | null,
   lastId: number,
   chain = 1,
 ): Promise<number> {
