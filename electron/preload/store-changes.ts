@@ -1,7 +1,7 @@
 /**
  * `window.api.onStoreChange` (issue 12, section 2): the main preload's one subscription. The shell
- * sends `STORE_CHANGED_EVENT` with a topic when the catalogue, the settings or the staff changed
- * (electron/main/store-changes.ts); the page's listener receives that topic and nothing else: no
+ * sends `STORE_CHANGED_EVENT` with a topic when the catalogue, the settings, the staff or stock
+ * levels changed (electron/main/store-changes.ts); the page's listener receives that topic and nothing else: no
  * IpcRendererEvent, no sender, and no call at all for a value outside the closed list (E2). Pure
  * and zod-free, like build-api.ts, so the preload bundle stays small and it is tested without
  * Electron.

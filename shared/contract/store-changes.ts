@@ -1,6 +1,6 @@
 /**
  * Store changes (issue 12, section 2): when another till sharing the store server changes the
- * catalogue, the settings or the staff, this till's screens are told so they read them again,
+ * catalogue, the settings, the staff or stock levels, this till's screens are told so they read them again,
  * without polling. The core hears the server's notification (PostgreSQL LISTEN/NOTIFY), the shell
  * sends the main window `STORE_CHANGED_EVENT` with the topic, and the preload hands only a topic
  * of this closed list to the page (`window.api.onStoreChange`). Zod-free: the preload imports it.
@@ -10,9 +10,12 @@
  * What changed:
  * - `catalogue`: products (prices included) and categories;
  * - `settings`: the store's and till's settings;
- * - `staff`: staff members and roles.
+ * - `staff`: staff members and roles;
+ * - `stock`: products' on-hand or reorder levels: every committed stock movement (a sale, a void,
+ *   a refund, goods received, an adjustment, a posted stock count) and every reorder-level change.
+ *   Busy stores send several a second: a screen that follows it reads at most once at a time.
  */
-export const STORE_CHANGE_TOPICS = ['catalogue', 'settings', 'staff'] as const;
+export const STORE_CHANGE_TOPICS = ['catalogue', 'settings', 'staff', 'stock'] as const;
 export type StoreChangeTopic = (typeof STORE_CHANGE_TOPICS)[number];
 
 /** The IPC event the shell sends the main window with one StoreChangeTopic as its argument. */

@@ -1,6 +1,6 @@
 /**
  * Issue 12, section 2: LISTEN/NOTIFY. Two tills share one throwaway server; what one changes in
- * the catalogue, the settings or the staff is heard by the other (`Core.onStoreChange`) within a
+ * the catalogue, the settings, the staff or stock levels (a sale) is heard by the other (`Core.onStoreChange`) within a
  * few seconds, and only once committed: a write that rolls back at its COMMIT announces nothing.
  * After the server crashes and comes back, the other till listens again by itself: it announces
  * every topic once (what was sent meanwhile is lost), then hears new changes.
@@ -18,7 +18,7 @@ import {
   sqlOn,
   type PgServer,
 } from '../helpers/postgres';
-import { createMug, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
 
 const bin = findPostgres();
 
@@ -104,6 +104,18 @@ describe.skipIf(!bin)('store changes between tills (issue 12, section 2)', () =>
     expect((await two.must('products:get', { id: mug })).price).toBe(275);
   });
 
+  it('a sale on till 1 is heard as stock on till 2, which reads the new on-hand', async () => {
+    const before = (await two.must('stock:levels', { productIds: [mug] }))[0]!.onHand;
+    const since = heard.mark();
+    // Its price is 275 now (above): cash over the total, change given.
+    await one.must('sales:checkout', {
+      ...mugSale(mug, 2),
+      tenders: [{ type: 'cash', amount: 1000 }],
+    });
+    await heard.next('stock', since);
+    expect((await two.must('stock:levels', { productIds: [mug] }))[0]!.onHand).toBe(before - 2);
+  });
+
   it('a settings change is heard as settings, and till 2 answers the new value', async () => {
     const since = heard.mark();
     await one.must('auth:reauthenticate', { password: ADMIN.password });
@@ -162,7 +174,9 @@ describe.skipIf(!bin)('store changes between tills (issue 12, section 2)', () =>
     pg.resume();
     // Reconnected: every topic is announced once, since what was sent meanwhile is lost.
     await Promise.all(
-      (['catalogue', 'settings', 'staff'] as const).map((t) => heard.next(t, since, 20_000)),
+      (['catalogue', 'settings', 'staff', 'stock'] as const).map((t) =>
+        heard.next(t, since, 20_000),
+      ),
     );
     since = heard.mark();
     // Till 1's first call may still meet a pooled connection the crash cut (SERVER_UNREACHABLE).

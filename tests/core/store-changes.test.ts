@@ -1,11 +1,28 @@
 /**
- * Issue 12, section 2, on a SQLite till: the audited writes that change the catalogue, settings or
+ * Issue 12, section 2, on one till: the audited writes that change the catalogue, settings or
  * staff announce their topic in-process once committed (`Core.onStoreChange`), a write that fails
- * announces nothing, and the audit actions map onto the closed list of topics.
+ * announces nothing, and the audit actions map onto the closed list of topics (SQLite).
+ *
+ * Stock levels, on both engines (`node` runs this file on SQLite, `node-pg` on a server, where the
+ * till hears its own notifications through its LISTEN connection): a sale, a refund, a void, goods
+ * received and an adjustment announce `stock`; a sale rolled back after its audit row announces
+ * nothing; and on a server the announcement rides the sale's audit INSERT, so a sale sends no
+ * statement for it (the bench of 8 tills is bound by round trips per sale).
  */
+import { randomUUID } from 'node:crypto';
+import pg, { type Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StoreChangeTopic } from '../../shared/contract/store-changes';
 import { changedTopics } from '../../electron/core/db/store-changes';
-import { ADMIN, makeTestCore, resultCode, withAdmin } from '../helpers/core';
+import {
+  ADMIN,
+  makeTestCore,
+  resultCode,
+  withAdmin,
+  writeBesideCore,
+  type TestCore,
+} from '../helpers/core';
+import { insertProducts, sell } from '../helpers/retail';
 import { ON_POSTGRES } from '../helpers/test-engine';
 
 // SQLite only: on a server the notices are postgres-notify's.
@@ -17,8 +34,25 @@ describe.skipIf(ON_POSTGRES)('store changes on one till (SQLite)', () => {
     expect(changedTopics('settings.sms_test')).toEqual([]);
     expect(changedTopics('role.update')).toEqual(['staff']);
     expect(changedTopics('import.online_retail')).toEqual(['catalogue', 'staff']);
-    expect(changedTopics('sale.complete')).toEqual([]);
     expect(changedTopics('auth.login')).toEqual([]);
+    // Every action that moves on-hand or a reorder level (stock/stock-ledger.ts' callers).
+    for (const action of [
+      'sale.complete',
+      'sale.void',
+      'sale.refund',
+      'stock.receive',
+      'stock.adjust',
+      'stock.count_post',
+      'stock.reorder_level',
+    ])
+      expect([action, changedTopics(action)]).toEqual([action, ['stock']]);
+    for (const action of [
+      'sale.override',
+      'sale.annotate',
+      'stock.count_start',
+      'stock.count_cancel',
+    ])
+      expect([action, changedTopics(action)]).toEqual([action, []]);
   });
 
   it('announces committed changes once each, and nothing for a failed write', async () => {
@@ -54,4 +88,163 @@ describe.skipIf(ON_POSTGRES)('store changes on one till (SQLite)', () => {
       await t.close();
     }
   });
+});
+
+/** Every topic a core announces, in order, and a way to await one after a mark. */
+class Heard {
+  readonly topics: StoreChangeTopic[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(t: TestCore) {
+    t.core.onStoreChange((topic) => {
+      this.topics.push(topic);
+      this.waiters.forEach((wake) => wake());
+    });
+  }
+
+  mark(): number {
+    return this.topics.length;
+  }
+
+  /** Resolves once `topic` is heard after `since`; rejects after `ms`. */
+  next(topic: StoreChangeTopic, since: number, ms = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!this.topics.slice(since).includes(topic)) return;
+        clearTimeout(timer);
+        this.waiters = this.waiters.filter((w) => w !== check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== check);
+        reject(new Error(`${topic} not heard within ${ms} ms (heard ${this.topics.slice(since)})`));
+      }, ms);
+      this.waiters.push(check);
+      check();
+    });
+  }
+}
+
+describe('stock levels are announced (issue 12, section 2)', () => {
+  let t: TestCore;
+  let heard: Heard;
+  let tea: number;
+  const pay = [{ type: 'cash' as const, amount: 1_000 }];
+
+  beforeAll(async () => {
+    t = await makeTestCore();
+    await withAdmin(t);
+    [tea] = insertProducts(t, [{ sku: 'TEA', name: 'Tea', price: 250 }]) as [number];
+    heard = new Heard(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Runs `write` and waits for `stock` to be announced after it. */
+  async function announcesStock(write: () => Promise<unknown>): Promise<void> {
+    const since = heard.mark();
+    await write();
+    await heard.next('stock', since);
+  }
+
+  it('a sale, a refund, a void, goods received and an adjustment each announce stock', async () => {
+    await announcesStock(() =>
+      t.must('stock:adjust', { productId: tea, quantity: 20, reason: 'opening' }),
+    );
+    let sale: Awaited<ReturnType<typeof sell>> | undefined;
+    await announcesStock(async () => {
+      sale = await sell(t, [{ productId: tea, quantity: 3 }], pay);
+    });
+    await announcesStock(() =>
+      t.must('sales:refund', {
+        saleId: sale!.id,
+        refundId: randomUUID(),
+        lines: [{ lineId: sale!.lines[0]!.id, quantity: 1 }],
+        tender: 'card',
+        reason: 'Changed mind',
+      }),
+    );
+    let voided: Awaited<ReturnType<typeof sell>> | undefined;
+    await announcesStock(async () => {
+      voided = await sell(t, [{ productId: tea, quantity: 1 }], pay);
+    });
+    await announcesStock(() => t.must('sales:void', { id: voided!.id, reason: 'Rang up twice' }));
+    await announcesStock(() =>
+      t.must('stock:receive', { lines: [{ productId: tea, quantity: 6, unitCost: 120 }] }),
+    );
+    await announcesStock(() =>
+      t.must('stock:adjust', { productId: tea, quantity: -1, reason: 'damaged' }),
+    );
+    await announcesStock(() =>
+      t.must('stock:setReorderLevel', { productId: tea, reorderLevel: 5 }),
+    );
+  });
+
+  it('a sale rolled back after its audit row announces nothing', async () => {
+    // The sale's audit row (and, on a server, its notification) is written before its stock
+    // movements; refusing those rolls the whole sale back.
+    await writeBesideCore(
+      t.dbPath,
+      ON_POSTGRES
+        ? `CREATE FUNCTION refuse_sale_stock() RETURNS trigger LANGUAGE plpgsql AS
+             $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+           CREATE TRIGGER refuse_sale_stock BEFORE INSERT ON stock_movements FOR EACH ROW
+             WHEN (NEW.kind = 'sale') EXECUTE FUNCTION refuse_sale_stock();`
+        : `CREATE TRIGGER refuse_sale_stock BEFORE INSERT ON stock_movements
+             WHEN NEW.kind = 'sale' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    try {
+      const since = heard.mark();
+      const failed = await t.call('sales:checkout', {
+        id: randomUUID(),
+        lines: [{ productId: tea, quantity: 1 }],
+        tenders: pay,
+      });
+      expect(failed.ok).toBe(false);
+      // A later change from the same till: once it is heard, an earlier one would have been too
+      // (in-process in commit order on SQLite; the server delivers in commit order).
+      await t.must('products:create', { sku: 'MUG', name: 'Mug', price: 250, taxRateBps: 2000 });
+      await heard.next('catalogue', since);
+      expect(heard.topics.slice(since)).toEqual(['catalogue']);
+    } finally {
+      await writeBesideCore(
+        t.dbPath,
+        ON_POSTGRES
+          ? 'DROP TRIGGER refuse_sale_stock ON stock_movements; DROP FUNCTION refuse_sale_stock();'
+          : 'DROP TRIGGER refuse_sale_stock',
+      );
+    }
+  });
+
+  it.skipIf(!ON_POSTGRES)(
+    "on a server the sale's announcement rides its audit INSERT: no statement of its own",
+    async () => {
+      // Every statement the till's connections send while the sale runs (node-postgres' own
+      // Client, observed, not replaced).
+      const sent: string[] = [];
+      const original = pg.Client.prototype.query;
+      const query = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+        this: Client,
+        ...args: unknown[]
+      ) {
+        const first = args[0] as string | { text?: string };
+        sent.push(typeof first === 'string' ? first : String(first?.text));
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as never);
+      const since = heard.mark();
+      try {
+        await sell(t, [{ productId: tea, quantity: 1 }], pay);
+      } finally {
+        query.mockRestore();
+      }
+      await heard.next('stock', since);
+      // The spy saw the sale: its last statement before the commit is the on-hand UPDATE.
+      expect(sent.some((sql) => sql.startsWith('UPDATE products SET on_hand'))).toBe(true);
+      const notifying = sent.filter((sql) => /pg_notify/i.test(sql));
+      expect(notifying).toHaveLength(1);
+      expect(notifying[0]).toMatch(/^\s*INSERT INTO audit_events\b/);
+      expect(sent.filter((sql) => /^\s*SELECT\s+pg_notify/i.test(sql))).toEqual([]);
+    },
+  );
 });

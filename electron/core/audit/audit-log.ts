@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../types';
-import { run } from '../db/sql';
+import { isPostgres, run } from '../db/sql';
 import { AuditEventEntity } from './audit-event.entity';
 import { rowCountUpTo, writeSeal, type SealKey } from './chain-seal';
 
@@ -189,8 +189,24 @@ async function readHeadAndSeal(
   };
 }
 
+/**
+ * Extra output expressions for the audit row's `INSERT … RETURNING id` (PostgreSQL), evaluated
+ * once as the row is inserted: `columns` is SQL with `?` placeholders, `params` their values in
+ * order.
+ */
+export interface AuditReturning {
+  columns: string;
+  params: unknown[];
+}
+
 /** Told of every recorded event inside its transaction (db/store-changes.ts, issue 12). */
 export interface AuditFollower {
+  /**
+   * PostgreSQL only, before the row is inserted: what the INSERT should also evaluate for this
+   * event (the store changes' `pg_notify` calls), so it costs no statement of its own; or null.
+   */
+  returning(input: AuditInput): AuditReturning | null;
+  /** After the row (and its seal) were written, in the same transaction. */
   recorded(em: EntityManager, input: AuditInput): Promise<void>;
 }
 
@@ -257,12 +273,14 @@ export class AuditLog {
       detail: clip(input.detail, 1000),
     };
     const hash = hashAuditRow(row);
+    // On a server the follower's notifications ride this INSERT: no round trip of their own.
+    const extra = isPostgres(em) ? (this.follower?.returning(input) ?? null) : null;
     const [inserted] = await run<{ id: number }>(
       em,
       `INSERT INTO audit_events (at, actor_id, actor_name, action, target_type, target_id, terminal,
          outcome, detail, prev_hash, hash, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         RETURNING id`,
-      [...auditRowValues(row, hash), this.chainId],
+         RETURNING id${extra ? `, ${extra.columns}` : ''}`,
+      [...auditRowValues(row, hash), this.chainId, ...(extra?.params ?? [])],
     );
     if (this.sealKey) {
       const lastId = Number(inserted!.id);

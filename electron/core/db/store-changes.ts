@@ -1,15 +1,19 @@
 /**
- * Store changes (issue 12, section 2): the writes that change the catalogue, the settings or the
- * staff tell every till's screens, so they read them again without polling.
+ * Store changes (issue 12, section 2): the writes that change the catalogue, the settings, the
+ * staff or stock levels tell every till's screens, so they read them again without polling.
  *
  * The one point they all pass is the audit log: every such change is audited (L1) inside its own
- * write transaction, so `AuditLog.record` hands each successful event to `recorded`, which maps
- * its action to topics (`changedTopics`) and announces them in that same transaction:
+ * write transaction, so `AuditLog.record` hands each successful event to this follower, which
+ * maps its action to topics (`changedTopics`) and announces them in that same transaction:
  * - on PostgreSQL with `pg_notify('kassa_changes', topic)`, which the server delivers to every
  *   listening till (this one's `ChangeListener` included) only when the transaction commits, and
- *   never when it (or the SAVEPOINT it ran in) rolls back (PostgreSQL documentation, NOTIFY);
+ *   never when it (or the SAVEPOINT it ran in) rolls back (PostgreSQL documentation, NOTIFY).
+ *   The calls ride the audit row's own `INSERT … RETURNING` (`returning`), not a statement of
+ *   their own: every sale announces `stock`, and on a server a sale's cost is its round trips
+ *   (docs/benchmarks.md), so announcing adds none. Identical notifications of one transaction
+ *   are delivered once;
  * - on SQLite, where one till owns the file, as a local event after the commit
- *   (`Database.afterCommit`).
+ *   (`Database.afterCommit`, from `recorded`).
  * A write that is not audited, or audited under an action not mapped here, is not announced.
  * Either way each topic heard reaches the listeners through `heard`, one at a time and in order;
  * a topic heard again while it still waits for its turn is sent once. The core's settings cache
@@ -18,7 +22,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { StoreChangeTopic } from '../../../shared/contract/store-changes';
-import type { AuditInput } from '../audit/audit-log';
+import type { AuditFollower, AuditInput, AuditReturning } from '../audit/audit-log';
 import type { Logger } from '../types';
 import type { Database } from './database';
 import { isPostgres } from './sql';
@@ -33,6 +37,8 @@ const BY_PREFIX: ReadonlyArray<readonly [string, StoreChangeTopic]> = [
   ['settings.', 'settings'],
   ['staff.', 'staff'],
   ['role.', 'staff'],
+  // stock.adjust, stock.receive, stock.count_post, stock.reorder_level (exceptions below).
+  ['stock.', 'stock'],
 ];
 
 /** Exact actions: exceptions to BY_PREFIX, and changes audited under another domain's name. */
@@ -53,9 +59,21 @@ const BY_ACTION: ReadonlyMap<string, readonly StoreChangeTopic[]> = new Map<
   ['setup.create_admin', ['staff']],
   ['profile.update', ['staff']],
   ['contacts.change_email', ['staff']],
+  // Every committed stock movement (stock/stock-ledger.ts): a sale takes its stock lines out, a
+  // void gives them back, a refund restocks (or writes off, which announces harmlessly).
+  ['sale.complete', ['stock']],
+  ['sale.void', ['stock']],
+  ['sale.refund', ['stock']],
+  // Opening or cancelling a count sheet moves no stock; only its post does (stock.count_post).
+  ['stock.count_start', []],
+  ['stock.count_cancel', []],
 ]);
 
-/** The topics an audited action changes (none for most: sales, sign-ins, exports …). */
+/**
+ * The topics an audited action (shared/contract/audit.ts) changes, in a fixed order: none for
+ * most (sign-ins, exports, customers …), `stock` for every action that moves on-hand or a reorder
+ * level (issue 12, section 2).
+ */
 export function changedTopics(action: string): readonly StoreChangeTopic[] {
   const exact = BY_ACTION.get(action);
   if (exact) return exact;
@@ -65,7 +83,7 @@ export function changedTopics(action: string): readonly StoreChangeTopic[] {
 
 export type StoreChangeListener = (topic: StoreChangeTopic) => void;
 
-export class StoreChanges {
+export class StoreChanges implements AuditFollower {
   private readonly listeners = new Set<StoreChangeListener>();
   private readonly waiting = new Set<StoreChangeTopic>();
   private turn: Promise<void> = Promise.resolve();
@@ -76,15 +94,30 @@ export class StoreChanges {
   ) {}
 
   /**
-   * Called by `AuditLog.record` inside the event's write transaction: announces the topics of a
-   * successful event (a failure or a refusal changed nothing).
+   * Called by `AuditLog.record` before it inserts the event's row, on PostgreSQL only: the
+   * `pg_notify` calls that announce the topics of a successful event (a failure or a refusal
+   * changed nothing), as extra output columns of that row's `INSERT … RETURNING`, with `?`
+   * placeholders and their values in order. The INSERT evaluates them once, for its one row, so
+   * the announcement costs no round trip of its own. Null when there is nothing to announce.
+   */
+  returning(input: Pick<AuditInput, 'action' | 'outcome'>): AuditReturning | null {
+    if (input.outcome !== 'success') return null;
+    const topics = changedTopics(input.action);
+    if (topics.length === 0) return null;
+    return {
+      columns: topics.map(() => 'pg_notify(?, ?)').join(', '),
+      params: topics.flatMap((topic) => [CHANGES_CHANNEL, topic]),
+    };
+  }
+
+  /**
+   * Called by `AuditLog.record` inside the event's write transaction, after its row: on SQLite,
+   * announces the topics of a successful event once the transaction commits (nothing if it rolls
+   * back). On PostgreSQL nothing is left to do: `returning` sent them with the row.
    */
   async recorded(em: EntityManager, input: Pick<AuditInput, 'action' | 'outcome'>): Promise<void> {
-    if (input.outcome !== 'success') return;
-    for (const topic of changedTopics(input.action)) {
-      if (isPostgres(em)) await em.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, topic]);
-      else this.db.afterCommit(() => this.heard(topic));
-    }
+    if (input.outcome !== 'success' || isPostgres(em)) return;
+    for (const topic of changedTopics(input.action)) this.db.afterCommit(() => this.heard(topic));
   }
 
   /** A committed change of `topic` (this till's, or another's through the server): tell them. */

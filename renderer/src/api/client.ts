@@ -85,7 +85,8 @@ export async function call<C extends ChannelName>(
 
 /**
  * Calls `listener` with each store change the shell reports (`window.api.onStoreChange`, issue
- * 12, section 2: another till, or this one, changed the catalogue, the settings or the staff).
+ * 12, section 2: another till, or this one, changed the catalogue, the settings, the staff or
+ * stock levels).
  * Answers the unsubscribe function; where the bridge has no subscription (the browser e2e
  * bridge), it subscribes nothing.
  */

@@ -7,7 +7,10 @@ import { useStockStore } from './stock-store';
 /**
  * The product form's reorder level (issue 11, section 2), kept beside the form's own values (the
  * product contract does not carry stock): shown for stock products to members with stock.manage,
- * and saved with `stock:setReorderLevel` after the product itself, only when it changed.
+ * and saved with `stock:setReorderLevel` after the product itself, only when the member changed
+ * it. "Changed" is against the level when the form opened, not the store's current one: another
+ * till's new level read meanwhile (issue 12, section 2) must not be overwritten by an untouched
+ * field.
  */
 export function useReorderLevelField(productId: number | null) {
   const allowed = useSessionStore((s) => can(s.session, 'stock.manage'));
@@ -15,6 +18,7 @@ export function useReorderLevelField(productId: number | null) {
     productId === null ? null : (s.levels[productId]?.reorderLevel ?? null),
   );
   const setReorderLevel = useStockStore((s) => s.setReorderLevel);
+  const [opened] = useState(stored);
   const [value, setValue] = useState<number | string>(stored ?? '');
   const next = value === '' ? null : Number(value);
   return {
@@ -23,7 +27,7 @@ export function useReorderLevelField(productId: number | null) {
     setValue,
     /** Saves the level of `savedId` (the product just created or updated) when it changed. */
     save: async (savedId: number, kind: string) => {
-      if (allowed && kind === 'stock' && next !== stored) await setReorderLevel(savedId, next);
+      if (allowed && kind === 'stock' && next !== opened) await setReorderLevel(savedId, next);
     },
   };
 }

@@ -1,12 +1,15 @@
 /**
  * The stock store (issue 11, section 2): the low-stock count for the Products badge and the list,
  * and the on-hand of the products on screen. It calls the API client only; actions that write
- * throw the AppError so forms can show it, and refresh what they changed.
+ * throw the AppError so forms can show it, and refresh what they changed. When any till moves
+ * stock (topic `stock`) or changes the catalogue (a product archived or made a non-stock kind
+ * leaves the low-stock list), it reads again what this window has loaded (issue 12, section 2).
  */
 import { create } from 'zustand';
 import type { ChannelInput, StockLevel } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useSessionStore } from '../../stores/session';
+import { refreshOn } from '../../stores/store-changes';
 
 /** How many low-stock products the list shows (the badge counts them all). */
 export const LOW_STOCK_PAGE = 100;
@@ -15,6 +18,8 @@ interface StockState {
   /** Products at or under their reorder level (the badge). */
   lowCount: number;
   lowItems: StockLevel[];
+  /** True once the low-stock list has arrived (the badge or the list was shown here). */
+  lowLoaded: boolean;
   /** On-hand and reorder level by product id, for the rows on screen. */
   levels: Record<number, StockLevel>;
   loadLow: () => Promise<void>;
@@ -29,7 +34,12 @@ interface StockState {
   reset: () => void;
 }
 
-const initial = () => ({ lowCount: 0, lowItems: [] as StockLevel[], levels: {} });
+const initial = () => ({
+  lowCount: 0,
+  lowItems: [] as StockLevel[],
+  lowLoaded: false,
+  levels: {} as Record<number, StockLevel>,
+});
 
 export const useStockStore = create<StockState>()((set, get) => {
   const changed = (level: StockLevel) => {
@@ -42,7 +52,7 @@ export const useStockStore = create<StockState>()((set, get) => {
     loadLow: async () => {
       try {
         const low = await call('stock:lowStock', { limit: LOW_STOCK_PAGE, offset: 0 });
-        set({ lowCount: low.total, lowItems: low.items });
+        set({ lowCount: low.total, lowItems: low.items, lowLoaded: true });
       } catch {
         // The badge keeps its last count; the next load tries again.
       }
@@ -71,3 +81,22 @@ useSessionStore.subscribe((state, previous) => {
   if (previous.session && (!state.session || state.session.staff.id !== previous.session.staff.id))
     useStockStore.getState().reset();
 });
+
+/**
+ * Reads again what this window shows of stock: the low-stock count and list once loaded, and the
+ * on-hand of the products whose levels it holds (the Products rows, the Stock and receiving
+ * dialogs). Nothing when neither was loaded. Forms keep what is typed: they copy a level once.
+ */
+function refreshStock(): Promise<unknown> | undefined {
+  const stock = useStockStore.getState();
+  const reads = [
+    stock.lowLoaded ? stock.loadLow() : null,
+    Object.keys(stock.levels).length > 0 ? stock.reloadLevels() : null,
+  ].filter((read) => read !== null);
+  return reads.length > 0 ? Promise.all(reads) : undefined;
+}
+
+// Any till (this one too) sold, refunded, voided, received, adjusted, counted or changed a reorder
+// level, or changed the catalogue: read the figures shown again (issue 12, section 2).
+refreshOn('stock', refreshStock);
+refreshOn('catalogue', refreshStock);
