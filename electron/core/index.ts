@@ -232,7 +232,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   const settings = new SettingsService(db, audit, clock, terminal);
   // Store changes (issue 12, section 2): announced by the audited writes. The screens' reads that
   // follow find the settings fresh: the router re-reads them at every call on a server.
-  const changes = new StoreChanges(db, logger);
+  const changes = new StoreChanges(db, logger, options.stockAnnounceMs);
   audit.followWith(changes);
   if (!safeMode && !awaitingServer) {
     try {
@@ -390,6 +390,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       safeMode = true;
       await integrity.close();
       await services.printing.stop();
+      await changes.announceStock();
       await db.close();
       await hasher.close();
     },

@@ -133,6 +133,12 @@ export interface CoreOptions {
    * of timing (A5) keep 12; the shell never sets it (tests/shell/main-process.test.ts).
    */
   testPasswordCost?: number;
+  /**
+   * On a store server, how long a committed stock change waits before it is announced to the
+   * other tills, in ms (db/store-changes.ts; default STOCK_ANNOUNCE_MS, one second). Tests that do
+   * not measure the coalescing make it short.
+   */
+  stockAnnounceMs?: number;
   /** The app's version, written into every backup's manifest. */
   appVersion?: string;
   /**

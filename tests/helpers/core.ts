@@ -219,6 +219,8 @@ export async function makeTestCore(
      * (CoreOptions.testPasswordCost); tests of the cost or of timing (A5) keep 12.
      */
     realPasswordCost?: boolean;
+    /** CoreOptions.stockAnnounceMs; test cores announce stock after 20 ms unless told. */
+    stockAnnounceMs?: number;
   } = {},
 ): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
@@ -248,6 +250,7 @@ export async function makeTestCore(
     ...(opts.printing ? { printing: opts.printing } : {}),
     ...(opts.backupAfterShiftClose === false ? { backupAfterShiftClose: false } : {}),
     ...(opts.realPasswordCost ? {} : { testPasswordCost: TEST_PASSWORD_COST }),
+    stockAnnounceMs: opts.stockAnnounceMs ?? 20,
     ...(opts.folderDialog ? { folderDialog: opts.folderDialog } : {}),
     ...(opts.saveDialog ? { saveDialog: opts.saveDialog } : {}),
   });

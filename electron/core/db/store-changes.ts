@@ -9,9 +9,14 @@
  *   listening till (this one's `ChangeListener` included) only when the transaction commits, and
  *   never when it (or the SAVEPOINT it ran in) rolls back (PostgreSQL documentation, NOTIFY).
  *   The calls ride the audit row's own `INSERT … RETURNING` (`returning`), not a statement of
- *   their own: every sale announces `stock`, and on a server a sale's cost is its round trips
- *   (docs/benchmarks.md), so announcing adds none. Identical notifications of one transaction
- *   are delivered once;
+ *   their own: on a server a write's cost is its round trips (docs/benchmarks.md). Identical
+ *   notifications of one transaction are delivered once.
+ *   Except `stock`: every sale, refund and void moves stock, and a transaction that notifies
+ *   holds a lock on the whole server from its NOTIFY until after its commit (PostgreSQL's
+ *   async.c, PreCommit_Notify: "Serialize writers … till after commit"), which would queue every
+ *   till's sale commits one behind the other. So `stock` is announced after the commit, in a
+ *   statement of its own, at most once per STOCK_ANNOUNCE_MS per till (`announceSoon`): the other
+ *   tills' stock figures follow within about a second, and the sales never wait on one another;
  * - on SQLite, where one till owns the file, as a local event after the commit
  *   (`Database.afterCommit`, from `recorded`).
  * A write that is not audited, or audited under an action not mapped here, is not announced.
@@ -29,6 +34,9 @@ import { isPostgres } from './sql';
 
 /** The PostgreSQL notification channel the tills of one store share. */
 export const CHANGES_CHANNEL = 'kassa_changes';
+
+/** On a server, the longest a committed stock change waits to be announced (see the top), ms. */
+export const STOCK_ANNOUNCE_MS = 1_000;
 
 /** Audit actions (shared/contract/audit.ts) that change one topic, by the start of the action. */
 const BY_PREFIX: ReadonlyArray<readonly [string, StoreChangeTopic]> = [
@@ -87,10 +95,14 @@ export class StoreChanges implements AuditFollower {
   private readonly listeners = new Set<StoreChangeListener>();
   private readonly waiting = new Set<StoreChangeTopic>();
   private turn: Promise<void> = Promise.resolve();
+  /** On a server: the `stock` announcement waiting for its moment (`announceSoon`), if any. */
+  private stockAnnouncement: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    /** See STOCK_ANNOUNCE_MS. */
+    private readonly stockAnnounceMs = STOCK_ANNOUNCE_MS,
   ) {}
 
   /**
@@ -102,7 +114,8 @@ export class StoreChanges implements AuditFollower {
    */
   returning(input: Pick<AuditInput, 'action' | 'outcome'>): AuditReturning | null {
     if (input.outcome !== 'success') return null;
-    const topics = changedTopics(input.action);
+    // `stock` is announced after the commit (`recorded`, see the top).
+    const topics = changedTopics(input.action).filter((topic) => topic !== 'stock');
     if (topics.length === 0) return null;
     return {
       columns: topics.map(() => 'pg_notify(?, ?)').join(', '),
@@ -111,13 +124,43 @@ export class StoreChanges implements AuditFollower {
   }
 
   /**
-   * Called by `AuditLog.record` inside the event's write transaction, after its row: on SQLite,
-   * announces the topics of a successful event once the transaction commits (nothing if it rolls
-   * back). On PostgreSQL nothing is left to do: `returning` sent them with the row.
+   * Called by `AuditLog.record` inside the event's write transaction, after its row: announces
+   * the topics of a successful event once the transaction commits (nothing if it rolls back). On
+   * SQLite in-process; on PostgreSQL `returning` sent them with the row, all but `stock`, which
+   * waits for `announceSoon`.
    */
   async recorded(em: EntityManager, input: Pick<AuditInput, 'action' | 'outcome'>): Promise<void> {
-    if (input.outcome !== 'success' || isPostgres(em)) return;
-    for (const topic of changedTopics(input.action)) this.db.afterCommit(() => this.heard(topic));
+    if (input.outcome !== 'success') return;
+    const server = isPostgres(em);
+    for (const topic of changedTopics(input.action)) {
+      if (!server) this.db.afterCommit(() => this.heard(topic));
+      else if (topic === 'stock') this.db.afterCommit(() => this.announceSoon());
+    }
+  }
+
+  /**
+   * On a server, after a commit that moved stock: `SELECT pg_notify` for `stock` once
+   * `stockAnnounceMs` have passed, in its own short transaction, for every stock change committed
+   * meanwhile. A failure (the server away) is logged; the next change announces again.
+   */
+  private announceSoon(): void {
+    if (this.stockAnnouncement) return;
+    this.stockAnnouncement = setTimeout(() => void this.announceStock(), this.stockAnnounceMs);
+    this.stockAnnouncement.unref();
+  }
+
+  /** Sends the waiting `stock` announcement now, if there is one (and when the core closes). */
+  async announceStock(): Promise<void> {
+    if (!this.stockAnnouncement) return;
+    clearTimeout(this.stockAnnouncement);
+    this.stockAnnouncement = null;
+    try {
+      await this.db.manager.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, 'stock']);
+    } catch (e) {
+      this.logger.warn('stock change not announced', {
+        error: e instanceof Error ? e.message : String(e),
+      });
+    }
   }
 
   /** A committed change of `topic` (this till's, or another's through the server): tell them. */
