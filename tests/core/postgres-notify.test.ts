@@ -9,7 +9,6 @@
  * later change of another topic from the same till arriving first: the server delivers
  * notifications in commit order.
  */
-import type { StoreChangeTopic } from '../../shared/contract/store-changes';
 import { ADMIN, callerFor, resultCode } from '../helpers/core';
 import {
   createDatabase,
@@ -18,45 +17,10 @@ import {
   sqlOn,
   type PgServer,
 } from '../helpers/postgres';
+import { Heard } from '../helpers/heard-topics';
 import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
 
 const bin = findPostgres();
-
-/** Every topic a till hears, in order, and a way to await the next one after a mark. */
-class Heard {
-  readonly topics: StoreChangeTopic[] = [];
-  private waiters: Array<() => void> = [];
-
-  constructor(till: StoreTill) {
-    till.onStoreChange((topic) => {
-      this.topics.push(topic);
-      this.waiters.forEach((wake) => wake());
-    });
-  }
-
-  /** The number of topics heard so far: pass it to `next` to wait for later ones only. */
-  mark(): number {
-    return this.topics.length;
-  }
-
-  /** Resolves once `topic` is heard after `since`; rejects after `ms`. */
-  next(topic: StoreChangeTopic, since: number, ms = 10_000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!this.topics.slice(since).includes(topic)) return;
-        clearTimeout(timer);
-        this.waiters = this.waiters.filter((w) => w !== check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== check);
-        reject(new Error(`${topic} not heard within ${ms} ms (heard ${this.topics.slice(since)})`));
-      }, ms);
-      this.waiters.push(check);
-      check();
-    });
-  }
-}
 
 /** `till.must`, tried again while it answers SERVER_UNREACHABLE, for up to 10 s. */
 async function mustSoon(till: StoreTill, channel: string, input: unknown): Promise<any> {

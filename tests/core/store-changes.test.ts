@@ -23,6 +23,7 @@ import {
   type TestCore,
 } from '../helpers/core';
 import { insertProducts, sell } from '../helpers/retail';
+import { Heard } from '../helpers/heard-topics';
 import { ON_POSTGRES } from '../helpers/test-engine';
 
 // SQLite only: on a server the notices are postgres-notify's.
@@ -90,41 +91,6 @@ describe.skipIf(ON_POSTGRES)('store changes on one till (SQLite)', () => {
   });
 });
 
-/** Every topic a core announces, in order, and a way to await one after a mark. */
-class Heard {
-  readonly topics: StoreChangeTopic[] = [];
-  private waiters: Array<() => void> = [];
-
-  constructor(t: TestCore) {
-    t.core.onStoreChange((topic) => {
-      this.topics.push(topic);
-      this.waiters.forEach((wake) => wake());
-    });
-  }
-
-  mark(): number {
-    return this.topics.length;
-  }
-
-  /** Resolves once `topic` is heard after `since`; rejects after `ms`. */
-  next(topic: StoreChangeTopic, since: number, ms = 10_000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!this.topics.slice(since).includes(topic)) return;
-        clearTimeout(timer);
-        this.waiters = this.waiters.filter((w) => w !== check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== check);
-        reject(new Error(`${topic} not heard within ${ms} ms (heard ${this.topics.slice(since)})`));
-      }, ms);
-      this.waiters.push(check);
-      check();
-    });
-  }
-}
-
 describe('stock levels are announced (issue 12, section 2)', () => {
   let t: TestCore;
   let heard: Heard;
@@ -135,7 +101,7 @@ describe('stock levels are announced (issue 12, section 2)', () => {
     t = await makeTestCore();
     await withAdmin(t);
     [tea] = insertProducts(t, [{ sku: 'TEA', name: 'Tea', price: 250 }]) as [number];
-    heard = new Heard(t);
+    heard = new Heard(t.core);
   });
   afterAll(async () => {
     await t?.close();
@@ -227,7 +193,7 @@ describe('stock levels are announced (issue 12, section 2)', () => {
         terminalName: 'till-2',
         stockAnnounceMs: STOCK_ANNOUNCE_MS,
       });
-      const onTill = new Heard(till);
+      const onTill = new Heard(till.core);
       await till.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
       // Every statement the till's connections send (node-postgres' own Client, observed).
       const sent: string[] = [];
