@@ -4,7 +4,9 @@
  * this module, subscribed once by `connectStores`, has the stores read again what this window has
  * loaded (each registers with `refreshOn`): the products page and the category tree, the
  * settings, the staff list with its pending requests and roles. A store never loaded here is left
- * alone (its screen was never open, and it may be one this member cannot read).
+ * alone (its screen was never open, and it may be one this member cannot read). The Settings
+ * panels that keep their values in the component (mail, SMS, printers, backups) register while
+ * they are open (`hooks/useStoreChange.ts`), through the same gate below.
  *
  * The reads count as activity for the idle lock (S2), so a change elsewhere must not keep an
  * unattended till unlocked: while nobody has used this window for ACTIVE_WINDOW_MS (the session
@@ -25,12 +27,16 @@ const refreshers = new Map<StoreChangeTopic, Set<() => unknown>>();
  * Registers `refresh` to run when `topic` changed: a store calls it once, as its module loads,
  * with a function that reads again what this window has loaded of it (and nothing otherwise).
  * The stores register themselves so this module imports none of them, and a screen's store
- * stays in that screen's chunk.
+ * stays in that screen's chunk. A screen that keeps what it shows in its own state registers
+ * while it is mounted instead (`useStoreChange`), with the function this returns to unregister.
  */
-export function refreshOn(topic: StoreChangeTopic, refresh: () => unknown): void {
+export function refreshOn(topic: StoreChangeTopic, refresh: () => unknown): () => void {
   const set = refreshers.get(topic) ?? new Set();
   set.add(refresh);
   refreshers.set(topic, set);
+  return () => {
+    set.delete(refresh);
+  };
 }
 
 const waiting = new Set<StoreChangeTopic>();
