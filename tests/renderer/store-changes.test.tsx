@@ -6,8 +6,8 @@
  * so a change elsewhere cannot keep an unattended till unlocked (S2).
  */
 import { act, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import type { StoreChangeTopic, TillSettings } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import type { TillSettings } from '../../shared/contract';
 import { useProductsStore } from '../../renderer/src/stores/products';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
@@ -21,6 +21,7 @@ import {
   staffMember,
   STORE_DETAILS,
   TILL,
+  withStoreChanges,
 } from './helpers';
 
 const SETTINGS: TillSettings = {
@@ -38,21 +39,13 @@ const SETTINGS: TillSettings = {
 /** A fake window.api with the subscription; `change(topic)` is the shell's event. */
 function apiWithChanges(role: 'admin' | 'manager') {
   const api = createFakeApi();
-  let listener: ((topic: StoreChangeTopic) => void) | null = null;
-  const onStoreChange = vi.fn((l: (topic: StoreChangeTopic) => void) => {
-    listener = l;
-    return () => {
-      listener = null;
-    };
-  });
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
   api['settings:get'].mockResolvedValue(ok(SETTINGS));
   api['products:list'].mockResolvedValue(ok({ items: [], total: 0 }));
   api['categories:list'].mockResolvedValue(ok({ items: [] }));
   api['roles:list'].mockResolvedValue(ok(ROLES));
   api['staff:list'].mockResolvedValue(ok({ items: [staffMember({ id: 1 })], total: 1 }));
-  const change = (topic: StoreChangeTopic) => act(() => listener?.(topic));
-  return { api: Object.assign(api, { onStoreChange }), change, onStoreChange };
+  return withStoreChanges(api);
 }
 
 describe('store changes reach the open screens', () => {
