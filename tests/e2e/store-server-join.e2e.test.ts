@@ -48,7 +48,7 @@ describe.skipIf(!bin)('a new till joins a store server from first run (issue 12)
     await page.getByLabel('User', { exact: true }).fill('kassa');
     await page.getByLabel('Password', { exact: true }).fill('unused with trust');
     await page.getByLabel('Secure connection (TLS)', { exact: true }).first().click();
-    await page.getByRole('option', { name: 'Off (only on a trusted network)' }).click();
+    await page.getByRole('option', { name: /^Off/ }).click();
     await page.getByLabel("This till's name").fill('Till 1');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await visible(page.getByText('That database does not exist on the server'));

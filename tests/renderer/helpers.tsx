@@ -18,6 +18,7 @@ import {
   type SessionInfo,
   type ShiftFigures,
   type StaffView,
+  type StoreChangeTopic,
   type TillSettings,
   type ZReport,
 } from '../../shared/contract';
@@ -208,6 +209,22 @@ export function createFakeApi(): FakeApi {
   fake['shifts:list'].mockResolvedValue(ok({ items: [], total: 0 }));
   fake['categories:list'].mockResolvedValue(ok({ items: [] }));
   return fake;
+}
+
+/**
+ * Gives `api` the shell's store-change subscription (`window.api.onStoreChange`); `change(topic)`
+ * is the shell's event, as when another till changed the catalogue, settings or staff.
+ */
+export function withStoreChanges(api: FakeApi) {
+  let listener: ((topic: StoreChangeTopic) => void) | null = null;
+  const onStoreChange = vi.fn((l: (topic: StoreChangeTopic) => void) => {
+    listener = l;
+    return () => {
+      listener = null;
+    };
+  });
+  const change = (topic: StoreChangeTopic) => act(() => listener?.(topic));
+  return { api: Object.assign(api, { onStoreChange }), change, onStoreChange };
 }
 
 /** A session of a member with `role`'s built-in permissions (or the ones given). */

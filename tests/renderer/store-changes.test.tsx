@@ -8,8 +8,8 @@
  * in flight and one after it, not one per topic.
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import type { StockLevel, StoreChangeTopic, TillSettings } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import type { StockLevel, TillSettings } from '../../shared/contract';
 import { useProductsStore } from '../../renderer/src/stores/products';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
@@ -24,6 +24,7 @@ import {
   staffMember,
   STORE_DETAILS,
   TILL,
+  withStoreChanges,
 } from './helpers';
 
 const SETTINGS: TillSettings = {
@@ -41,21 +42,13 @@ const SETTINGS: TillSettings = {
 /** A fake window.api with the subscription; `change(topic)` is the shell's event. */
 function apiWithChanges(role: 'admin' | 'manager' | 'cashier') {
   const api = createFakeApi();
-  let listener: ((topic: StoreChangeTopic) => void) | null = null;
-  const onStoreChange = vi.fn((l: (topic: StoreChangeTopic) => void) => {
-    listener = l;
-    return () => {
-      listener = null;
-    };
-  });
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
   api['settings:get'].mockResolvedValue(ok(SETTINGS));
   api['products:list'].mockResolvedValue(ok({ items: [], total: 0 }));
   api['categories:list'].mockResolvedValue(ok({ items: [] }));
   api['roles:list'].mockResolvedValue(ok(ROLES));
   api['staff:list'].mockResolvedValue(ok({ items: [staffMember({ id: 1 })], total: 1 }));
-  const change = (topic: StoreChangeTopic) => act(() => listener?.(topic));
-  return { api: Object.assign(api, { onStoreChange }), change, onStoreChange };
+  return withStoreChanges(api);
 }
 
 describe('store changes reach the open screens', () => {

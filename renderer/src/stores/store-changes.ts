@@ -5,7 +5,9 @@
  * this window has loaded (each registers with `refreshOn`): the products page and the category
  * tree, the settings, the staff list with its pending requests and roles, the stock store (the
  * low-stock badge and list, the on-hand figures on screen). A store never loaded here is left
- * alone (its screen was never open, and it may be one this member cannot read).
+ * alone (its screen was never open, and it may be one this member cannot read). The Settings
+ * panels that keep their values in the component (mail, SMS, printers, backups) register while
+ * they are open (`hooks/useStoreChange.ts`), through the same gate below.
  *
  * A busy store announces `stock` with every sale on every till, several a second. So each
  * registered read runs at most once at a time: a topic heard while it is in flight asks for one
@@ -33,12 +35,17 @@ const refreshers = new Map<StoreChangeTopic, Set<() => unknown>>();
  * returning the read's promise (or nothing when there is nothing to read). The same function may
  * follow several topics: it then runs once for topics heard together. The stores register
  * themselves so this module imports none of them, and a screen's store stays in that screen's
- * chunk.
+ * chunk. A screen that keeps what it shows in its own state registers while it is mounted
+ * instead (`useStoreChange`), with the function this returns to unregister.
  */
-export function refreshOn(topic: StoreChangeTopic, refresh: () => unknown): void {
+export function refreshOn(topic: StoreChangeTopic, refresh: () => unknown): () => void {
   const set = refreshers.get(topic) ?? new Set();
   set.add(refresh);
   refreshers.set(topic, set);
+  return () => {
+    set.delete(refresh);
+    flights.delete(refresh);
+  };
 }
 
 /** A registered read's state: one in flight at most, and whether another is owed after it. */

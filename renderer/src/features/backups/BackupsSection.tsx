@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useFormat } from '../../format/locale';
+import { useStoreChange } from '../../hooks/useStoreChange';
 import { can, useSessionStore } from '../../stores/session';
 import { useBackupsStore } from '../../stores/backups';
 import { BackupList } from './BackupList';
@@ -12,7 +13,8 @@ import { fileSize } from './file-size';
 /**
  * Settings → Backups (issue 10, section 5; permission backups.manage): the last backup (time,
  * size, result), when the next daily one is due, "Back up now", where backups go and whether they
- * are encrypted, and the backups on file with a restore for each.
+ * are encrypted, and the backups on file with a restore for each. Read again when the settings
+ * change elsewhere (issue 12); the settings form keeps the member's edits meanwhile.
  */
 export function BackupsSection() {
   const session = useSessionStore((s) => s.session);
@@ -31,6 +33,8 @@ function BackupsPanel() {
   useEffect(() => {
     void load(true).catch(notifyError);
   }, [load]);
+  // A refusal leaves what is shown: the load above has said why.
+  useStoreChange('settings', () => load(true).catch(() => {}));
 
   const backUpNow = async () => {
     setBusy(true);
@@ -82,9 +86,7 @@ function BackupsPanel() {
             {t('runNow')}
           </Button>
         </Group>
-        {status && (
-          <BackupSettingsForm key={`${status.folder}-${status.encrypted}`} status={status} />
-        )}
+        {status && <BackupSettingsForm status={status} />}
         <BackupList />
       </Stack>
     </Paper>

@@ -18,7 +18,9 @@ import {
   type PaperWidth,
 } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { ChangedElsewhereNotice } from '../../components/ChangedElsewhereNotice';
 import { FormAlert } from '../../components/FormAlert';
+import { useFollowStored } from '../../forms/useFollowStored';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { ReceiptLayoutFields } from './ReceiptLayoutFields';
 import {
@@ -34,8 +36,9 @@ import {
 /**
  * Adds or edits a printer: its name, how the till reaches it (network address and port, the
  * system's print queue, or the system's driver), paper width, character set, the receipt's logo,
- * header and footer lines, and whether it prints every receipt, has the cash drawer, and is the till's receipt printer. Saving asks for
- * the password again (the API client handles it).
+ * header and footer lines, and whether it prints every receipt, has the cash drawer, and is the
+ * till's receipt printer. Saving asks for the password again (the API client handles it). When the
+ * printer changes elsewhere the form follows it, keeping the member's edits (`useFollowStored`).
  */
 export function PrinterForm({
   printer,
@@ -47,19 +50,24 @@ export function PrinterForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('printers');
+  const stored = printer ? printerValues(printer) : NEW_PRINTER;
   const form = useForm<PrinterValues>({
     mode: 'controlled',
-    initialValues: printer ? printerValues(printer) : NEW_PRINTER,
+    initialValues: stored,
     validate: (v) =>
       Object.fromEntries(Object.entries(validatePrinter(v)).map(([k, key]) => [k, t(key)])),
   });
-  const { busy, formError, submit } = useServerSubmit(form, PRINTER_FIELDS, async (v) => {
-    onSaved(await call('printing:savePrinter', printerInput(v, printer?.id)));
-  });
+  const followed = useFollowStored(form, stored);
+  const { busy, formError, submit } = useServerSubmit(form, PRINTER_FIELDS, (v) =>
+    followed.saving(async () => {
+      onSaved(await call('printing:savePrinter', printerInput(v, printer?.id)));
+    }),
+  );
   const type = form.values.type;
   return (
     <form onSubmit={form.onSubmit((v) => void submit(v))} noValidate>
       <Stack gap="md">
+        <ChangedElsewhereNotice followed={followed} />
         <FormAlert message={formError} />
         <TextInput label={t('form.name')} required maxLength={60} {...form.getInputProps('name')} />
         <Stack gap={4}>

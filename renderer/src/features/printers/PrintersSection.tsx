@@ -18,13 +18,15 @@ import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { useStoreChange } from '../../hooks/useStoreChange';
 import { PrinterForm } from './PrinterForm';
 
 /**
  * Settings → Printers (issue 10, section 2): the receipt printers of this till, each with how it
  * is reached, its paper and whether it prints automatically and opens the drawer; "Print test
  * page", edit and remove. Each printer adds its own logo, header and footer lines to the store
- * details above.
+ * details above. The list is read again when the settings change elsewhere (issue 12); a printer
+ * open in the form follows it, keeping the member's edits (PrinterForm).
  */
 export function PrintersSection() {
   const { t } = useTranslation('printers');
@@ -33,7 +35,10 @@ export function PrintersSection() {
   const [editing, setEditing] = useState<Printer | 'new' | null>(null);
   const load = useCallback(async () => {
     try {
-      setPrinters(await call('printing:listPrinters'));
+      const list = await call('printing:listPrinters');
+      setPrinters(list);
+      // The printer being edited as last read (as it was, if it has gone since).
+      setEditing((e) => (e && e !== 'new' ? (list.find((p) => p.id === e.id) ?? e) : e));
       setError(null);
     } catch (e) {
       setError(messageFor(e));
@@ -42,6 +47,7 @@ export function PrintersSection() {
   useEffect(() => {
     void load();
   }, [load]);
+  useStoreChange('settings', load);
 
   const act = async (action: () => Promise<unknown>, done: string) => {
     try {

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailSettingsView } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -7,12 +7,14 @@ import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
+import { useStoreChange } from '../../hooks/useStoreChange';
 import { MailSettingsForm } from './MailSettingsForm';
 
 /**
  * Settings → E-mail (issue 9, section 4): the SMTP server that sends verification codes and
  * "forgot password" codes. Off until saved; "Send test e-mail" tries the saved settings, and
- * "Turn e-mail off" removes them with the sealed password.
+ * "Turn e-mail off" removes them with the sealed password. Read again when the settings change
+ * elsewhere (issue 12); the form keeps the member's edits meanwhile.
  */
 export function MailSettings() {
   const { t } = useTranslation('settings');
@@ -21,10 +23,21 @@ export function MailSettings() {
   const [to, setTo] = useState('');
   const test = useBusy();
   const off = useBusy();
+  /** A new form after "Turn e-mail off": the member asked for the empty one. */
+  const [formKey, setFormKey] = useState(0);
 
-  useEffect(() => {
-    call('mail:getSettings').then(setView, (e: unknown) => setError(messageFor(e)));
+  const load = useCallback(async () => {
+    try {
+      setView(await call('mail:getSettings'));
+      setError(null);
+    } catch (e) {
+      setError(messageFor(e));
+    }
   }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useStoreChange('settings', load);
 
   const sendTest = () =>
     test.run(async () => {
@@ -42,6 +55,7 @@ export function MailSettings() {
       try {
         await call('mail:removeSettings');
         setView(await call('mail:getSettings'));
+        setFormKey((k) => k + 1);
       } catch (e) {
         setError(messageFor(e));
       }
@@ -67,7 +81,7 @@ export function MailSettings() {
         {!view && !error && <Loader aria-label={t('loading')} />}
         {view && (
           <MailSettingsForm
-            key={String(view.configured)}
+            key={formKey}
             view={view}
             onSaved={setView}
             save={(input) => call('mail:updateSettings', input)}

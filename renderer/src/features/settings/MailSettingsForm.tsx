@@ -2,8 +2,10 @@ import { Button, Checkbox, Group, PasswordInput, Select, Stack, TextInput } from
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, MailSettingsView, MailTlsMode } from '../../../../shared/contract';
+import { ChangedElsewhereNotice } from '../../components/ChangedElsewhereNotice';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
+import { useFollowStored } from '../../forms/useFollowStored';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import './mail-settings.css';
 
@@ -21,6 +23,19 @@ interface MailValues {
 const FIELDS = ['host', 'port', 'tls', 'user', 'password', 'from'] as const;
 const DEFAULT_PORTS: Record<MailTlsMode, number> = { none: 25, starttls: 587, tls: 465 };
 
+/** The form's values for the stored settings: the password field always starts empty. */
+export function mailValues(view: MailSettingsView): MailValues {
+  return {
+    host: view.host,
+    port: String(view.port),
+    tls: view.tls,
+    user: view.user,
+    password: '',
+    removePassword: false,
+    from: view.from,
+  };
+}
+
 /** The `mail:updateSettings` input: a typed password replaces the stored one; empty keeps it. */
 export function mailInput(v: MailValues): ChannelInput<'mail:updateSettings'> {
   return {
@@ -36,6 +51,8 @@ export function mailInput(v: MailValues): ChannelInput<'mail:updateSettings'> {
 /**
  * The SMTP server's details. The password field is always empty: the stored password never
  * comes back from the core, only whether one is set. Saving asks for the password again (S3).
+ * When the settings change elsewhere the form follows them, keeping the member's edits
+ * (`useFollowStored`).
  */
 export function MailSettingsForm({
   view,
@@ -49,15 +66,7 @@ export function MailSettingsForm({
   const { t } = useTranslation('settings');
   const form = useForm<MailValues>({
     mode: 'controlled',
-    initialValues: {
-      host: view.host,
-      port: String(view.port),
-      tls: view.tls,
-      user: view.user,
-      password: '',
-      removePassword: false,
-      from: view.from,
-    },
+    initialValues: mailValues(view),
     validate: {
       host: (v) => (v.trim() ? null : t('mail.errors.host')),
       port: (v) =>
@@ -65,13 +74,15 @@ export function MailSettingsForm({
       from: (v) => (/^[^\s@]+@[^\s@]+$/.test(v.trim()) ? null : t('mail.errors.from')),
     },
   });
-  const { busy, formError, submit } = useServerSubmit(form, FIELDS, async (v) => {
-    const next = await save(mailInput(v));
-    form.setFieldValue('password', '');
-    form.setFieldValue('removePassword', false);
-    onSaved(next);
-    notifySuccess(t('mail.saved'));
-  });
+  const followed = useFollowStored(form, mailValues(view));
+  const { busy, formError, submit } = useServerSubmit(form, FIELDS, (v) =>
+    followed.saving(async () => {
+      const next = await save(mailInput(v));
+      followed.take(mailValues(next));
+      onSaved(next);
+      notifySuccess(t('mail.saved'));
+    }),
+  );
   const tlsOptions = (['starttls', 'tls', 'none'] as const).map((value) => ({
     value,
     label: t(`mail.tls.${value}`),
@@ -80,6 +91,7 @@ export function MailSettingsForm({
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
+        <ChangedElsewhereNotice followed={followed} />
         <FormAlert message={formError} />
         <div className="k-mail-grid">
           <TextInput

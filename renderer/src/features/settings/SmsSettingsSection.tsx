@@ -15,10 +15,13 @@ import { useTranslation } from 'react-i18next';
 import type { SmsStatus } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
+import { ChangedElsewhereNotice } from '../../components/ChangedElsewhereNotice';
 import { FormAlert } from '../../components/FormAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { useFollowStored } from '../../forms/useFollowStored';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useFormat } from '../../format/locale';
+import { useStoreChange } from '../../hooks/useStoreChange';
 import { SmsTestSend } from './SmsTestSend';
 
 interface SmsValues {
@@ -36,6 +39,8 @@ const EMPTY: SmsValues = { baseUrl: '', keyId: '', keySecret: '', templateId: ''
  * Settings → Text messages (issue 9, section 4): the SMS one-time-code provider phone verification
  * uses. The address and keys go in and are never shown again (the core keeps them sealed); the
  * screen shows only whether SMS is configured. Saving and removing ask for the password again.
+ * The status is read again when the settings change elsewhere (issue 12); keys being typed are
+ * kept meanwhile, with a notice.
  */
 export function SmsSettingsSection() {
   const { t } = useTranslation('settings');
@@ -52,6 +57,7 @@ export function SmsSettingsSection() {
   useEffect(() => {
     void load();
   }, [load]);
+  useStoreChange('settings', load);
 
   return (
     <Paper withBorder radius="lg" p="xl" component="section" aria-labelledby="settings-sms">
@@ -105,16 +111,23 @@ function SmsForm({ status, onSaved }: { status: SmsStatus; onSaved: (s: SmsStatu
         FIELDS.filter((f) => v[f].trim() === '').map((f) => [f, t('sms.required')]),
       ),
   });
-  const { busy, formError, submit } = useServerSubmit(form, FIELDS, async (v) => {
-    onSaved(await call('sms:save', v));
-    form.reset();
-    notifySuccess(t('sms.saved'));
-  });
+  // The stored keys never come back: the form follows the provider's status instead.
+  const followed = useFollowStored(form, EMPTY, status);
+  const { busy, formError, submit } = useServerSubmit(form, FIELDS, (v) =>
+    followed.saving(async () => {
+      const next = await call('sms:save', v);
+      followed.take(EMPTY);
+      onSaved(next);
+      notifySuccess(t('sms.saved'));
+    }),
+  );
   const [removing, setRemoving] = useState(false);
   const remove = async () => {
     setRemoving(true);
     try {
-      onSaved(await call('sms:clear'));
+      const next = await call('sms:clear');
+      followed.take(EMPTY);
+      onSaved(next);
       notifySuccess(t('sms.removed'));
     } catch (error) {
       notifyError(error);
@@ -126,6 +139,7 @@ function SmsForm({ status, onSaved }: { status: SmsStatus; onSaved: (s: SmsStatu
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate aria-label={t('sms.formLabel')}>
       <Stack gap="sm">
+        <ChangedElsewhereNotice followed={followed} />
         <FormAlert message={formError} />
         <TextInput
           label={t('sms.baseUrl')}

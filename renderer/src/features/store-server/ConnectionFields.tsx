@@ -4,6 +4,8 @@ import {
   Group,
   PasswordInput,
   Select,
+  Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -16,6 +18,8 @@ import './store-server.css';
 /**
  * The store server's address, sign-in and TLS mode (issue 12, section 1). With verify-full the
  * CA certificate is pasted or read from a file; it is text, never a path the core would open.
+ * The form also sits in the narrow first-run card: each TLS mode has a short name and a line
+ * that says what it means, and the certificate field takes the whole width, its file button below.
  */
 export function ConnectionFields({ form }: { form: UseFormReturnType<ConnectionValues> }) {
   const { t } = useTranslation('setup');
@@ -50,28 +54,39 @@ export function ConnectionFields({ form }: { form: UseFormReturnType<ConnectionV
       />
       <Select
         label={t('server.tls')}
+        description={t(`server.tlsHints.${tls}`)}
         data={TLS_MODES.map((value) => ({ value, label: t(`server.tlsModes.${value}`) }))}
+        renderOption={({ option }) => (
+          <Stack gap={0}>
+            <Text size="sm">{option.label}</Text>
+            <Text size="xs" c="dimmed">
+              {t(`server.tlsHints.${option.value as TlsMode}`)}
+            </Text>
+          </Stack>
+        )}
         allowDeselect={false}
         {...form.getInputProps('tls')}
         onChange={(v) => form.setFieldValue('tls', (v ?? 'verify-full') as TlsMode)}
       />
       {tls === 'verify-full' && (
-        <Group align="end" wrap="nowrap">
+        <Stack gap="xs">
           <Textarea
             label={t('server.ca')}
             description={t('server.caHint')}
-            rows={3}
+            rows={4}
             className="k-server-ca"
             {...form.getInputProps('ca')}
           />
-          <FileButton onChange={(f) => void readCa(f)} accept=".pem,.crt,.cer">
-            {(props) => (
-              <Button variant="default" {...props}>
-                {t('server.caFile')}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
+          <Group>
+            <FileButton onChange={(f) => void readCa(f)} accept=".pem,.crt,.cer">
+              {(props) => (
+                <Button variant="default" {...props}>
+                  {t('server.caFile')}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+        </Stack>
       )}
     </>
   );

@@ -1,0 +1,19 @@
+import { useEffect, useRef } from 'react';
+import type { StoreChangeTopic } from '../../../shared/contract/store-changes';
+import { refreshOn } from '../stores/store-changes';
+
+/**
+ * Runs `refresh` when `topic` changed (issue 12, section 2) while the calling component is
+ * mounted: for a screen that keeps what it shows in its own state rather than in a store that
+ * registers with `refreshOn`. The call passes the same gate as the stores' reads
+ * (`stores/store-changes.ts`): while the window is unattended, locked or signed out, the topic
+ * waits for the member's next activity. Always the latest `refresh` runs, so it may close over
+ * the component's current state.
+ */
+export function useStoreChange(topic: StoreChangeTopic, refresh: () => unknown): void {
+  const latest = useRef(refresh);
+  useEffect(() => {
+    latest.current = refresh;
+  });
+  useEffect(() => refreshOn(topic, () => latest.current()), [topic]);
+}

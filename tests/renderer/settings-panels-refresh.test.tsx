@@ -1,0 +1,295 @@
+/**
+ * Issue 12, section 2: the Settings panels that keep their values in the component (e-mail, SMS,
+ * printers, backups) read them again when the settings change elsewhere. A clean form takes the
+ * new values; a form being edited keeps the member's edits and says the settings were changed on
+ * another till, with an action that loads the new values. Like every store-change read, the
+ * panels' reads wait while nobody uses the window (S2).
+ */
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { BackupStatus, MailSettingsView, Printer, SmsStatus } from '../../shared/contract';
+import { useBackupsStore } from '../../renderer/src/stores/backups';
+import { useSessionStore } from '../../renderer/src/stores/session';
+import { ACTIVE_WINDOW_MS } from '../../renderer/src/stores/store-changes';
+import {
+  createFakeApi,
+  fail,
+  ok,
+  renderApp,
+  sessionFor,
+  SHOP_SETTINGS,
+  withStoreChanges,
+} from './helpers';
+
+const NOTICE = 'Changed on another till';
+
+/**
+ * The element around the heading `title` (a panel's section, or a dialog): found by its text,
+ * since a role query over the whole Settings screen takes seconds in jsdom.
+ */
+async function around(title: string, selector: string): Promise<HTMLElement> {
+  const heading = await screen.findByText(title, { selector: 'h2' });
+  const found = heading.closest<HTMLElement>(selector);
+  if (!found) throw new Error(`no ${selector} around ${title}`);
+  return found;
+}
+const LOAD = 'Load the new values and discard my edits';
+
+/** An admin on Settings, with `answer` faking the panels' reads; returns `change(topic)`. */
+async function openSettings(answer: (api: ReturnType<typeof createFakeApi>) => void) {
+  const { api, change } = withStoreChanges(createFakeApi());
+  api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+  api['settings:get'].mockResolvedValue(ok(SHOP_SETTINGS));
+  answer(api);
+  const rendered = renderApp(api);
+  await rendered.user.click(await screen.findByRole('button', { name: 'Settings' }));
+  return { api, change, ...rendered };
+}
+
+const MAIL: MailSettingsView = {
+  configured: true,
+  host: 'smtp.one.test',
+  port: 587,
+  tls: 'starttls',
+  user: 'till',
+  passwordSet: true,
+  from: 'till@shop.test',
+};
+
+const SMS_ON: SmsStatus = {
+  configured: true,
+  templateId: 'kassa-verify',
+  updatedAt: '2026-11-23T09:00:00.000Z',
+  unreadable: false,
+};
+
+const PRINTER: Printer = {
+  id: 3,
+  name: 'Front desk',
+  connection: { type: 'network', host: '192.168.1.50', port: 9100 },
+  paperWidth: '80mm',
+  codepage: 'auto',
+  autoPrint: true,
+  cashDrawer: true,
+  isDefault: true,
+  receiptHeader: '',
+  receiptFooter: '',
+  logo: null,
+};
+
+const BACKUPS: BackupStatus = {
+  lastRun: null,
+  lastSuccessAt: null,
+  nextDueAt: '2026-11-24T02:00:00.000Z',
+  overdue: false,
+  folder: '/media/usb-one',
+  encrypted: false,
+  running: false,
+};
+
+describe('settings panels follow changes made elsewhere', () => {
+  it('e-mail: a clean form takes the new values; edits are kept until the member loads them', async () => {
+    const { api, change, user } = await openSettings((a) => {
+      a['mail:getSettings'].mockResolvedValue(ok(MAIL));
+    });
+    const mail = within(await around('E-mail', 'section'));
+    expect(await mail.findByLabelText('SMTP server')).toHaveValue('smtp.one.test');
+
+    api['mail:getSettings'].mockResolvedValue(ok({ ...MAIL, host: 'smtp.two.test' }));
+    change('settings');
+    await waitFor(() => expect(mail.getByLabelText('SMTP server')).toHaveValue('smtp.two.test'));
+    expect(mail.queryByText(NOTICE)).toBeNull();
+
+    await user.clear(mail.getByLabelText('Sender address'));
+    await user.paste('shop@shop.test');
+    // Another setting changed: read again, but these values are the same, so nothing to say.
+    const reads = api['mail:getSettings'].mock.calls.length;
+    change('settings');
+    await waitFor(() => expect(api['mail:getSettings'].mock.calls.length).toBe(reads + 1));
+    expect(mail.queryByText(NOTICE)).toBeNull();
+    api['mail:getSettings'].mockResolvedValue(ok({ ...MAIL, host: 'smtp.three.test', port: 465 }));
+    change('settings');
+    expect(await mail.findByText(NOTICE)).toBeVisible();
+    expect(mail.getByLabelText('SMTP server')).toHaveValue('smtp.two.test');
+    expect(mail.getByLabelText('Sender address')).toHaveValue('shop@shop.test');
+
+    await user.click(mail.getByText(LOAD));
+    expect(mail.getByLabelText('SMTP server')).toHaveValue('smtp.three.test');
+    expect(mail.getByLabelText('Port')).toHaveValue('465');
+    expect(mail.getByLabelText('Sender address')).toHaveValue('till@shop.test');
+    expect(mail.queryByText(NOTICE)).toBeNull();
+  });
+
+  it("e-mail: this till's own save and turn-off, announced back, raise no notice", async () => {
+    const { api, change, user } = await openSettings((a) => {
+      a['mail:getSettings'].mockResolvedValue(ok({ ...MAIL, passwordSet: false }));
+    });
+    const mail = within(await around('E-mail', 'section'));
+    await user.clear(await mail.findByLabelText('SMTP server'));
+    await user.paste('smtp.new.test');
+    await user.click(mail.getByLabelText('Password'));
+    await user.paste('new smtp secret');
+    // The save's own announcement comes before its answer.
+    const saved = { ...MAIL, host: 'smtp.new.test' };
+    let answer: (() => void) | undefined;
+    api['mail:updateSettings'].mockImplementation(
+      () => new Promise((resolve) => (answer = () => resolve(ok(saved)))),
+    );
+    api['mail:getSettings'].mockResolvedValue(ok(saved));
+    await user.click(mail.getByText('Save e-mail settings'));
+    await waitFor(() => expect(answer).toBeDefined());
+    change('settings');
+    // Read again and shown (a password is stored now), while the save still waits.
+    expect(await mail.findByText(/A password is stored/)).toBeVisible();
+    expect(mail.queryByText(NOTICE)).toBeNull();
+    act(() => answer?.());
+    expect(await screen.findByText('E-mail settings saved.')).toBeVisible();
+    expect(mail.queryByText(NOTICE)).toBeNull();
+    expect(mail.getByLabelText('Password')).toHaveValue('');
+    expect(mail.getByLabelText('SMTP server')).toHaveValue('smtp.new.test');
+
+    // Turning e-mail off while editing empties the form: the member asked for it.
+    await user.click(mail.getByLabelText('Sender address'));
+    await user.paste('.uk');
+    api['mail:removeSettings'].mockResolvedValue(ok({}));
+    api['mail:getSettings'].mockResolvedValue(
+      ok({ ...MAIL, configured: false, host: '', user: '', passwordSet: false, from: '' }),
+    );
+    await user.click(mail.getByText('Turn e-mail off'));
+    await waitFor(() => expect(mail.getByLabelText('SMTP server')).toHaveValue(''));
+    expect(mail.getByLabelText('Sender address')).toHaveValue('');
+    expect(mail.queryByText(NOTICE)).toBeNull();
+  });
+
+  it('SMS: reads wait while the window is unattended; typed keys are kept with the notice', async () => {
+    const { api, change, user } = await openSettings((a) => {
+      a['sms:status'].mockResolvedValue(ok(SMS_ON));
+    });
+    const sms = within(await around('Text messages (SMS)', 'section'));
+    expect(await sms.findByText('Configured')).toBeVisible();
+
+    // Nobody has used the window lately: the read waits for the next activity (S2).
+    const reads = api['sms:status'].mock.calls.length;
+    act(() =>
+      useSessionStore.setState({ lastActivityReportAt: Date.now() - ACTIVE_WINDOW_MS - 1 }),
+    );
+    api['sms:status'].mockResolvedValue(ok({ ...SMS_ON, templateId: 'kassa-two' }));
+    change('settings');
+    expect(api['sms:status'].mock.calls.length).toBe(reads);
+    await user.keyboard('{Shift}');
+    expect(await sms.findByText('Template: kassa-two')).toBeVisible();
+    expect(sms.queryByText(NOTICE)).toBeNull();
+
+    await user.click(sms.getByLabelText('Provider address'));
+    await user.paste('https://otp.example.com');
+    api['sms:status'].mockResolvedValue(
+      ok({ ...SMS_ON, templateId: 'kassa-three', updatedAt: '2026-11-23T10:00:00.000Z' }),
+    );
+    change('settings');
+    expect(await sms.findByText(NOTICE)).toBeVisible();
+    expect(sms.getByText('Template: kassa-three')).toBeVisible();
+    expect(sms.getByLabelText('Provider address')).toHaveValue('https://otp.example.com');
+
+    await user.click(sms.getByText(LOAD));
+    expect(sms.getByLabelText('Provider address')).toHaveValue('');
+    expect(sms.queryByText(NOTICE)).toBeNull();
+  });
+
+  it('printers: the printer open in the form follows the list; edits are kept with the notice', async () => {
+    const { api, change, user } = await openSettings((a) => {
+      a['printing:listPrinters'].mockResolvedValue(ok([PRINTER]));
+    });
+    const printers = within(await around('Printers', 'section'));
+    await user.click(await printers.findByLabelText('Edit Front desk'));
+    const form = within(await around('Edit printer', '[role="dialog"]'));
+    expect(form.getByLabelText(/^Name/)).toHaveValue('Front desk');
+
+    api['printing:listPrinters'].mockResolvedValue(ok([{ ...PRINTER, name: 'Front till' }]));
+    change('settings');
+    await waitFor(() => expect(form.getByLabelText(/^Name/)).toHaveValue('Front till'));
+    expect(form.queryByText(NOTICE)).toBeNull();
+
+    await user.click(form.getByLabelText('Header lines'));
+    await user.paste('Open Mon-Sat');
+    api['printing:listPrinters'].mockResolvedValue(
+      ok([{ ...PRINTER, name: 'Back till', receiptFooter: 'Thanks' }]),
+    );
+    change('settings');
+    expect(await form.findByText(NOTICE)).toBeVisible();
+    expect(form.getByLabelText(/^Name/)).toHaveValue('Front till');
+    expect(form.getByLabelText('Header lines')).toHaveValue('Open Mon-Sat');
+
+    await user.click(form.getByText(LOAD));
+    expect(form.getByLabelText(/^Name/)).toHaveValue('Back till');
+    expect(form.getByLabelText('Header lines')).toHaveValue('');
+    expect(form.getByLabelText('Footer lines')).toHaveValue('Thanks');
+    expect(form.queryByText(NOTICE)).toBeNull();
+
+    // Removed on another till: the form stays as it was (saving it is the core's to refuse).
+    api['printing:listPrinters'].mockResolvedValue(ok([]));
+    change('settings');
+    expect(await printers.findByText(/No printer is set up/)).toBeInTheDocument();
+    expect(form.getByLabelText(/^Name/)).toHaveValue('Back till');
+  });
+
+  it('backups: the folder follows; a passphrase being typed is kept with the notice', async () => {
+    act(() => useBackupsStore.setState({ status: null, list: null }));
+    const { api, change, user } = await openSettings((a) => {
+      a['backups:status'].mockResolvedValue(ok(BACKUPS));
+      a['backups:list'].mockResolvedValue(ok([]));
+    });
+    const backups = within(await around('Backups', 'section'));
+    const folder = await backups.findByLabelText('Second folder');
+    expect(folder).toHaveValue('/media/usb-one');
+
+    api['backups:status'].mockResolvedValue(ok({ ...BACKUPS, folder: '/media/usb-two' }));
+    change('settings');
+    await waitFor(() => expect(folder).toHaveValue('/media/usb-two'));
+    expect(backups.queryByText(NOTICE)).toBeNull();
+
+    const passphrase = backups.getByLabelText('New passphrase');
+    await user.click(passphrase);
+    await user.paste('correct horse battery');
+    api['backups:status'].mockResolvedValue(
+      ok({ ...BACKUPS, folder: '/media/usb-three', encrypted: true }),
+    );
+    change('settings');
+    expect(await backups.findByText(NOTICE)).toBeVisible();
+    expect(folder).toHaveValue('/media/usb-two');
+    expect(passphrase).toHaveValue('correct horse battery');
+
+    await user.click(backups.getByText(LOAD));
+    expect(folder).toHaveValue('/media/usb-three');
+    expect(passphrase).toHaveValue('');
+    expect(backups.queryByText(NOTICE)).toBeNull();
+
+    // A save refused: the passphrase typed is still an edit, kept when the folder changes.
+    await user.click(passphrase);
+    await user.paste('too short');
+    api['backups:updateSettings'].mockResolvedValue(fail('VALIDATION_FAILED'));
+    await user.click(backups.getByText('Save backup settings'));
+    expect(await backups.findByRole('alert')).toBeVisible();
+    api['backups:status'].mockResolvedValue(ok({ ...BACKUPS, folder: '/media/usb-four' }));
+    change('settings');
+    expect(await backups.findByText(NOTICE)).toBeVisible();
+    expect(passphrase).toHaveValue('too short');
+    await user.click(backups.getByText(LOAD));
+
+    // Typed exactly what then arrives: nothing to say, and the form is clean against it.
+    await user.clear(folder);
+    await user.paste('/media/usb-five');
+    api['backups:status'].mockResolvedValue(ok({ ...BACKUPS, folder: '/media/usb-five' }));
+    change('settings');
+    await waitFor(() => expect(backups.getByText('Backups are not encrypted.')).toBeVisible());
+    api['backups:status'].mockResolvedValue(ok({ ...BACKUPS, folder: '/media/usb-six' }));
+    change('settings');
+    await waitFor(() => expect(folder).toHaveValue('/media/usb-six'));
+    expect(backups.queryByText(NOTICE)).toBeNull();
+
+    // A refused read leaves what is shown.
+    api['backups:status'].mockResolvedValue(fail('FORBIDDEN'));
+    change('settings');
+    await waitFor(() => expect(api['backups:status']).toHaveLastResolvedWith(fail('FORBIDDEN')));
+    expect(folder).toHaveValue('/media/usb-six');
+  });
+});
