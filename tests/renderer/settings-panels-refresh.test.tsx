@@ -292,4 +292,43 @@ describe('settings panels follow changes made elsewhere', () => {
     await waitFor(() => expect(api['backups:status']).toHaveLastResolvedWith(fail('FORBIDDEN')));
     expect(folder).toHaveValue('/media/usb-six');
   });
+
+  it('store settings: an edited form keeps its edits, and saving sends only them', async () => {
+    const { api, change, user } = await openSettings(() => {});
+    const name = await screen.findByLabelText('Store name');
+    const footer = screen.getByLabelText('Receipt footer');
+    expect(name).toHaveValue('Corner Shop');
+
+    // Clean: the form takes what another till saved.
+    const footerTwo = { ...SHOP_SETTINGS, receiptFooter: 'Thank you!' };
+    api['settings:get'].mockResolvedValue(ok(footerTwo));
+    change('settings');
+    await waitFor(() => expect(footer).toHaveValue('Thank you!'));
+    expect(screen.queryByText(NOTICE)).toBeNull();
+
+    // Edited: the member's name stays, the notice says why the footer did not move.
+    await user.clear(name);
+    await user.type(name, 'Corner Shop Two');
+    const footerThree = { ...footerTwo, receiptFooter: 'See you soon', maxDiscountBps: 2500 };
+    api['settings:get'].mockResolvedValue(ok(footerThree));
+    change('settings');
+    expect(await screen.findByText(NOTICE)).toBeVisible();
+    expect(name).toHaveValue('Corner Shop Two');
+    expect(footer).toHaveValue('Thank you!');
+
+    // Saving sends the name only: the footer and the discount limit this form still shows are
+    // the old ones, and must not overwrite the other till's.
+    const saved = { ...footerThree, storeName: 'Corner Shop Two' };
+    api['settings:update'].mockResolvedValue(ok(saved));
+    api['settings:get'].mockResolvedValue(ok(saved));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api['settings:update']).toHaveBeenCalledWith({ storeName: 'Corner Shop Two' }),
+    );
+    expect(api['settings:update']).toHaveBeenCalledOnce();
+    await waitFor(() => expect(footer).toHaveValue('See you soon'));
+    expect(screen.getByLabelText(/^Largest discount/)).toHaveValue('25');
+    expect(name).toHaveValue('Corner Shop Two');
+    expect(screen.queryByText(NOTICE)).toBeNull();
+  });
 });
