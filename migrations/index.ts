@@ -35,6 +35,7 @@ import { SaleLineCosts1790000009500 } from './1790000009500-SaleLineCosts';
 import { CustomerSearchTrigram1790000010000 } from './1790000010000-CustomerSearchTrigram';
 import { AuditChainPerTill1790000011000 } from './1790000011000-AuditChainPerTill';
 import { RollupsPerTill1790000012000 } from './1790000012000-RollupsPerTill';
+import { CustomerSearchNameIndexes1790000013000 } from './1790000013000-CustomerSearchNameIndexes';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   CustomerSearchTrigram1790000010000,
   AuditChainPerTill1790000011000,
   RollupsPerTill1790000012000,
+  CustomerSearchNameIndexes1790000013000,
 ];

@@ -23,8 +23,13 @@
  *   A query with `%`/`_` and no 3-character run between them cannot use the trigrams and scans
  *   (tens of ms at 100k). A digits query skips rank 2 (its word pattern would meet the phone
  *   digits of every row) and rank 3 takes word matches too.
- * - PostgreSQL: one ranked query over `search_text LIKE '%q%'` (folded text, so no ILIKE needed);
- *   1-2 characters: `search_name LIKE 'q%'` and the exact matches, as on SQLite.
+ * - PostgreSQL (`serverSearch`), the same steps: ranks 0 and 1 in one statement, rank 0 from the
+ *   unique indexes and rank 1 a range on `search_name COLLATE "C"` (that index walked in order:
+ *   code point order, as on SQLite); rank 2 `search_name LIKE '% q%'` from pg_trgm's GIN index on
+ *   `search_name`; rank 3 `search_text LIKE '%q%'` (folded text, so no ILIKE) newest first, from
+ *   the GIN index on `search_text` for a rare term or the primary key walked backwards for a
+ *   common one, as the planner finds cheaper (migrations 1790000010000, 1790000013000). One
+ *   ranked query over every match, before, sorted every customer for a common fragment.
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
@@ -66,6 +71,9 @@ function rowView(r: CustomerRow): CustomerView {
 }
 
 const PHONE_LIKE = /^\+?[0-9 ().-]+$/;
+
+/** The most rows an exact match finds: one per unique column (email, two phones, code). */
+const EXACT_COLUMNS = 4;
 
 /**
  * The smallest string greater than every string starting with `s` (in UTF-8 byte order, which is
@@ -125,61 +133,68 @@ export async function searchCustomers(
       [input.limit + 1, input.offset],
     );
   } else if (isPostgres(em)) {
-    // As on SQLite: 1-2 characters find names that start with them, and exact matches only.
-    const short = [...query.term].length < 3;
-    rows = await rankedQuery(
-      em,
-      query,
-      short
-        ? `(c.search_name LIKE ? ESCAPE '\\' OR c.email = ? OR c.phone_digits IN (?, ?) OR c.external_ref = ?)`
-        : `(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits IN (?, ?) OR c.external_ref = ?)`,
-      short
-        ? [`${escapeLike(query.term)}%`, query.email, ...query.phones, query.code]
-        : [`%${escapeLike(query.term)}%`, ...query.phones, query.code],
-    );
+    rows = await serverSearch(em, query, archived, input.offset + input.limit + 1);
   } else {
     rows = await sqliteSearch(em, query, archived, input.offset + input.limit + 1);
   }
-  if (query && !isPostgres(em)) rows = rows.slice(input.offset);
+  if (query) rows = rows.slice(input.offset);
   return {
     items: rows.slice(0, input.limit).map(rowView),
     hasMore: rows.length > input.limit,
   };
 
   /**
-   * PostgreSQL: one query ranking every customer `where` selects (the ORDER BY expressions refer
-   * to the rank through a derived table, as PostgreSQL requires).
+   * PostgreSQL: the first `need` rows (offset included) in rank order, one statement for ranks 0
+   * and 1, then one per further rank only while the page is not full (see the file comment).
    */
-  function rankedQuery(
+  async function serverSearch(
     em: EntityManager,
     q: Query,
-    where: string,
-    whereParams: unknown[],
+    archived: string,
+    need: number,
   ): Promise<CustomerRow[]> {
     const e = escapeLike(q.term);
-    // As on SQLite, a query typed like a phone number has no rank 2: its word matches are rank
-    // 3 with the phone and code fragments, newest first ("1785" finds the newest of them first).
-    const word = q.digits === null ? `WHEN c.search_name LIKE ? ESCAPE '\\' THEN 2 ` : '';
-    return run<CustomerRow>(
+    const name = 'c.search_name COLLATE "C"';
+    const upper = prefixUpperBound(q.term);
+    const prefix =
+      upper === null ? `c.search_name LIKE ? ESCAPE '\\'` : `${name} >= ? AND ${name} < ?`;
+    const prefixParams = upper === null ? [`${e}%`] : [q.term, upper];
+    // Ranks 0 and 1 together, each customer once at its better rank: an exact match may also
+    // start with the term, so the prefix part reads up to one more row per unique column.
+    const out = await run<CustomerRow>(
       em,
-      `SELECT * FROM (SELECT ${COLUMNS}, c.search_name AS sort_name,
-          CASE WHEN c.email = ? OR c.phone_digits IN (?, ?) OR c.external_ref = ? THEN 0
-            WHEN c.search_name LIKE ? ESCAPE '\\' THEN 1
-            ${word}ELSE 3 END AS rnk
-          FROM customers c WHERE ${where}${archived}) r
-        ORDER BY r.rnk, CASE WHEN r.rnk <= 1 THEN r.sort_name END,
-          CASE WHEN r.rnk <= 1 THEN r.id ELSE -r.id END LIMIT ? OFFSET ?`,
-      [
-        q.email,
-        ...q.phones,
-        q.code,
-        `${e}%`,
-        ...(word ? [`% ${e}%`] : []),
-        ...whereParams,
-        input.limit + 1,
-        input.offset,
-      ],
+      `SELECT r.* FROM (SELECT DISTINCT ON (u.id) * FROM (
+          (SELECT ${COLUMNS}, 0 AS rnk, ${name} AS sort_name FROM customers c
+            WHERE (c.email = ? OR c.phone_digits IN (?, ?) OR c.external_ref = ?)${archived})
+          UNION ALL
+          (SELECT ${COLUMNS}, 1 AS rnk, ${name} AS sort_name FROM customers c
+            WHERE ${prefix}${archived} ORDER BY ${name}, c.id LIMIT ?)
+        ) u ORDER BY u.id, u.rnk) r
+        ORDER BY r.rnk, r.sort_name, r.id LIMIT ?`,
+      [q.email, ...q.phones, q.code, ...prefixParams, need + EXACT_COLUMNS, need],
     );
+    if (Array.from(q.term).length < 3) return out;
+    const take = async (where: string, params: unknown[]) => {
+      if (out.length >= need) return;
+      const rows = await run<CustomerRow>(
+        em,
+        `SELECT ${COLUMNS} FROM customers c
+          WHERE ${where} AND NOT (${prefix}) AND c.id <> ALL(?)${archived}
+          ORDER BY c.id DESC LIMIT ?`,
+        [...params, ...prefixParams, out.map((r) => Number(r.id)), need - out.length],
+      );
+      out.push(...rows);
+    };
+    // Rank 2 from pg_trgm's index on search_name; rank 3 from the one on search_text, or the
+    // primary key walked backwards when the term is common. A query typed like a phone number
+    // has no rank 2, as on SQLite.
+    const word = `c.search_name LIKE ? ESCAPE '\\'`;
+    const anywhere = `c.search_text LIKE ? ESCAPE '\\'`;
+    if (q.digits === null) {
+      await take(word, [`% ${e}%`]);
+      await take(`${anywhere} AND NOT (${word})`, [`%${e}%`, `% ${e}%`]);
+    } else await take(anywhere, [`%${e}%`]);
+    return out;
   }
 
   /** SQLite: the first `need` rows (offset included) in rank order; see the file comment. */

@@ -9,6 +9,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 // PostgreSQL only: pg_trgm's GIN index on search_text (migration 1790000010000), which TypeORM
 // cannot describe; declared so schema sync leaves it alone.
 @Index('IDX_customers_search_trgm', { synchronize: false })
+// PostgreSQL only: search_name in the "C" collation then id, and pg_trgm's GIN index on
+// search_name (migration 1790000013000).
+@Index('IDX_customers_search_name_c', { synchronize: false })
+@Index('IDX_customers_name_trgm', { synchronize: false })
 export class CustomerEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
