@@ -104,19 +104,33 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
 // window.api bridge
 // ---------------------------------------------------------------------------------------------
 
+/** The page's hook the harness calls with each store change (HarnessOptions.storeChanges). */
+const STORE_CHANGED_HOOK = '__kassaStoreChanged';
+
 /**
  * The init script that builds `window.api` exactly as the preload does: `buildApi` itself
  * (serialised), over the binding, with the channel list the preload uses. The binding is captured
  * (and the CSP reporting hook) in a closure and deleted from `window`, so the page sees `window.api` and nothing else.
  * Like `contextBridge.exposeInMainWorld`, the property is read-only and the object frozen.
+ * With `storeChanges`, the API has the preload's `onStoreChange` too, fed by the harness through
+ * `window.__kassaStoreChanged(topic)` (see HarnessOptions.storeChanges).
  */
-export function bridgeInitScript(): string {
+export function bridgeInitScript(storeChanges = false): string {
   return `(() => {
   const rawInvoke = window.__kassaInvoke;
   const reportCsp = window.__kassaCsp;
   try { delete window.__kassaInvoke; delete window.__kassaCsp; } catch {}
   const buildApi = ${buildApi.toString()};
-  const api = buildApi((channel, input) => rawInvoke(channel, input), ${JSON.stringify(CHANNEL_NAMES)});
+  const built = buildApi((channel, input) => rawInvoke(channel, input), ${JSON.stringify(CHANNEL_NAMES)});
+  const listeners = new Set();
+  const api = ${storeChanges} ? Object.freeze({ ...built, onStoreChange: (listener) => {
+    if (typeof listener !== 'function') return () => undefined;
+    listeners.add(listener);
+    return () => { listeners.delete(listener); };
+  } }) : built;
+  if (${storeChanges}) Object.defineProperty(window, '${STORE_CHANGED_HOOK}', {
+    value: (topic) => listeners.forEach((listener) => listener(topic)),
+  });
   Object.defineProperty(window, 'api', { value: api, enumerable: true, configurable: false, writable: false });
   document.addEventListener('securitypolicyviolation', (e) => {
     reportCsp?.({ directive: e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample, sourceFile: e.sourceFile, line: e.lineNumber });
@@ -192,6 +206,13 @@ export interface HarnessOptions {
   database?: { kind: 'postgres'; url: string };
   /** The till's name (CoreOptions.terminalName; default `e2e-till`): one per till on a server. */
   terminalName?: string;
+  /**
+   * Pass the core's store changes (issue 12, section 2: the other tills' changes, heard through
+   * LISTEN/NOTIFY, and this till's own) to every window's `window.api.onStoreChange`, as the
+   * shell does (electron/main/store-changes.ts). Off by default: the other files' screens then
+   * read only when they open, as they were written to expect.
+   */
+  storeChanges?: boolean;
 }
 
 /** turnOffTwoFactorPolicy's statement, for a store server. */
@@ -297,10 +318,22 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     await page.exposeBinding('__kassaCsp', (_source, v: CspViolation) => {
       kp.cspViolations.push(v);
     });
-    await page.addInitScript({ content: bridgeInitScript() });
+    await page.addInitScript({ content: bridgeInitScript(opts.storeChanges) });
     pages.push(kp);
     return kp;
   }
+
+  const unfollow = opts.storeChanges
+    ? liveCore.onStoreChange((topic) => {
+        for (const kp of pages)
+          void kp.page
+            .evaluate(
+              ([hook, t]) => (window as unknown as Record<string, (t: string) => void>)[hook]?.(t),
+              [STORE_CHANGED_HOOK, topic] as const,
+            )
+            .catch(() => undefined);
+      })
+    : () => undefined;
 
   return {
     origin: server.origin,
@@ -321,6 +354,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return TAKE_SCREENSHOTS ? file : null;
     },
     async close() {
+      unfollow();
       await liveBrowser.close().catch(() => {});
       await server.close();
       await liveCore.close();

@@ -5,8 +5,13 @@
  *   manager signed in on till 2 (once the list is loaded again: there is no push between tills).
  * - The admin disables the manager from the Staff screen on till 1; the manager's next action on
  *   till 2 lands on the sign-in screen, which says they were signed out.
+ * - Settings saved on till 1 reach the admin's open Settings on till 2 through the server's
+ *   LISTEN/NOTIFY (the harness passes the core's store changes to the window, as the shell does):
+ *   a clean field follows; a form being edited keeps the edit with a notice, and saving it sends
+ *   only the edited field.
  * axe-core finds no critical or serious violation on the transactions list, the disable
- * confirmation or the sign-in screen with its notice. Skipped where PostgreSQL is not installed.
+ * confirmation, the sign-in screen with its notice or Settings with the changed-elsewhere notice.
+ * Skipped where PostgreSQL is not installed.
  */
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
@@ -33,6 +38,9 @@ const MIA = {
   password: 'mia counts the float',
 };
 
+/** The notice of a settings form whose values were saved on another till while being edited. */
+const CHANGED_ELSEWHERE = 'Changed on another till';
+
 function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
 }
@@ -50,7 +58,12 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
     pg = await startPostgres(bin!);
     const url = await createDatabase(pg, 'store');
     const database = { kind: 'postgres' as const, url };
-    till1 = await startHarness({ database, terminalName: 'till-1', firstScreenshot: 250 });
+    till1 = await startHarness({
+      database,
+      terminalName: 'till-1',
+      firstScreenshot: 250,
+      storeChanges: true,
+    });
     await asAdmin(till1, 'setup:createAdmin', ADMIN);
     await asAdmin(till1, 'settings:setUpStore', {
       storeName: 'Corner Shop',
@@ -73,7 +86,12 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
       search: MIA.username,
     });
     await asAdmin(till1, 'staff:approve', { id: pending.items[0]!.id, role: 'manager' });
-    till2 = await startHarness({ database, terminalName: 'till-2', firstScreenshot: 255 });
+    till2 = await startHarness({
+      database,
+      terminalName: 'till-2',
+      firstScreenshot: 255,
+      storeChanges: true,
+    });
     admin = await till1.newPage();
     member = await till2.newPage();
     for (const [w, h] of [
@@ -169,5 +187,49 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
     console.info(`[two-tills] till 2 asked ${member.calls.slice(before).join(', ')}`);
     expect(await axeSerious(mine)).toEqual([]);
     await till2.screenshot(member, 'till-2-signed-out');
+  });
+
+  it("settings saved on till 1 reach till 2's open Settings; edits there are kept", async () => {
+    // The admin on till 2, on Settings, with nothing typed yet.
+    const mine = member.page;
+    await signInThroughScreen(mine, ADMIN);
+    await nav(mine, 'Settings').click();
+    const name = await visible(mine.getByLabel('Store name', { exact: true }));
+    const footer = mine.getByLabel('Receipt footer', { exact: true });
+
+    // Saved on till 1: till 2 hears it through the server (LISTEN/NOTIFY) and the clean form
+    // shows it, with no reload and no poll.
+    await asAdmin(till1, 'settings:update', { receiptFooter: 'Thank you!' });
+    await expect.poll(() => footer.inputValue()).toBe('Thank you!');
+    expect(await mine.getByText(CHANGED_ELSEWHERE).count()).toBe(0);
+
+    // The admin starts typing on till 2; till 1 saves again: the edit stays, and a notice says
+    // why the footer did not move.
+    await name.fill('Corner Shop West');
+    await asAdmin(till1, 'settings:update', { receiptFooter: 'See you soon' });
+    const notice = await visible(mine.getByRole('status').filter({ hasText: CHANGED_ELSEWHERE }));
+    expect(await name.inputValue()).toBe('Corner Shop West');
+    expect(await footer.inputValue()).toBe('Thank you!');
+    await settled(notice);
+    expect(await axeSerious(mine)).toEqual([]);
+    await till2.screenshot(member, 'till-2-settings-changed-elsewhere');
+
+    // Saving sends the name only: till 1's footer stays.
+    await mine.getByRole('button', { name: 'Save', exact: true }).click();
+    const reauth = mine.getByRole('dialog', { name: 'Confirm it is you' });
+    const saved = mine.getByText('Settings saved.');
+    await saved.or(reauth).first().waitFor({ state: 'visible' });
+    if (await reauth.isVisible()) {
+      await reauth.getByLabel('Password').fill(ADMIN.password);
+      await reauth.getByRole('button', { name: 'Confirm' }).click();
+      await visible(saved);
+    }
+    const stored = await asAdmin<{ storeName: string; receiptFooter: string }>(
+      till1,
+      'settings:get',
+    );
+    expect(stored).toMatchObject({ storeName: 'Corner Shop West', receiptFooter: 'See you soon' });
+    await expect.poll(() => footer.inputValue()).toBe('See you soon');
+    await gone(notice);
   });
 });
