@@ -259,9 +259,10 @@ describe('a member who has not verified can only verify', () => {
   });
 
   // On a server the router reads every settings row at each call's start (issue 12); the gate
-  // takes the policy from that read rather than a second round trip of its own.
+  // takes the policy from that read rather than a second round trip of its own, and a call that
+  // is not a write reads the member's access (A8) in that same statement.
   it.runIf(ON_POSTGRES)(
-    'reads the settings once per call on a store server, and still follows a policy changed on another till',
+    'reads the settings and the member once per read call on a store server, and still follows a policy changed on another till',
     async () => {
       const two = await makeTestCore({ dir: t.dir, clock: t.clock, terminalName: 'till-2' });
       const sent: string[] = [];
@@ -274,17 +275,31 @@ describe('a member who has not verified can only verify', () => {
       const settingsReads = async (core: TestCore) => {
         sent.length = 0;
         const code = resultCode(await core.call('products:list', {}, W));
-        return { code, reads: sent.filter((q) => /\bFROM settings\b/.test(q)).length };
+        return {
+          code,
+          reads: sent.filter((q) => /\bFROM settings\b/.test(q)).length,
+          // The member's access read in a statement of its own.
+          accessApart: sent.filter((q) => /\bJOIN roles\b/.test(q) && !/\bFROM settings\b/.test(q))
+            .length,
+        };
       };
       try {
         await two.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, W);
         (pg.Client.prototype as { query: unknown }).query = watch;
-        expect(await settingsReads(two)).toEqual({ code: 'VERIFICATION_REQUIRED', reads: 1 });
+        expect(await settingsReads(two)).toEqual({
+          code: 'VERIFICATION_REQUIRED',
+          reads: 1,
+          accessApart: 0,
+        });
         // Set on the first till, in force on the second at its next call.
         await setPolicy('none');
-        expect(await settingsReads(two)).toEqual({ code: 'ok', reads: 1 });
+        expect(await settingsReads(two)).toEqual({ code: 'ok', reads: 1, accessApart: 0 });
         await setPolicy('email');
-        expect(await settingsReads(two)).toEqual({ code: 'VERIFICATION_REQUIRED', reads: 1 });
+        expect(await settingsReads(two)).toEqual({
+          code: 'VERIFICATION_REQUIRED',
+          reads: 1,
+          accessApart: 0,
+        });
       } finally {
         (pg.Client.prototype as { query: unknown }).query = query;
         await two.close();

@@ -38,23 +38,32 @@ export async function readStaffAccess(
   staffId: number,
 ): Promise<StaffAccess | null> {
   if (inServerTransaction(em)) await em.query('LOCK TABLE staff IN ROW SHARE MODE');
-  const rows = await run<{
-    status: string;
-    role_id: string;
-    role_name: string;
-    session_epoch: number | string;
-    permission_id: string | null;
-    email_verified_at: string | null;
-    phone_verified_at: string | null;
-  }>(
-    em,
-    `SELECT s.status, s.role_id, r.name AS role_name, s.session_epoch, rp.permission_id,
-            s.email_verified_at, s.phone_verified_at
-       FROM staff s JOIN roles r ON r.id = s.role_id
-       LEFT JOIN role_permissions rp ON rp.role_id = s.role_id
-      WHERE s.id = ?`,
-    [staffId],
+  return accessFrom(
+    await run<StaffAccessRow>(em, `SELECT ${STAFF_ACCESS_COLUMNS} ${STAFF_ACCESS_FROM}`, [staffId]),
   );
+}
+
+/** One row of the access read: the member's, once per permission of their role. */
+export interface StaffAccessRow {
+  status: string;
+  role_id: string;
+  role_name: string;
+  session_epoch: number | string;
+  permission_id: string | null;
+  email_verified_at: string | null;
+  phone_verified_at: string | null;
+}
+
+/** The access read's columns, named as in {@link StaffAccessRow}. */
+export const STAFF_ACCESS_COLUMNS = `s.status, s.role_id, r.name AS role_name, s.session_epoch,
+  rp.permission_id, s.email_verified_at, s.phone_verified_at`;
+
+/** The access read's tables and its one parameter, the member's id. */
+export const STAFF_ACCESS_FROM = `FROM staff s JOIN roles r ON r.id = s.role_id
+  LEFT JOIN role_permissions rp ON rp.role_id = s.role_id WHERE s.id = ?`;
+
+/** The member's access from the rows of {@link STAFF_ACCESS_FROM}; null when there are none. */
+export function accessFrom(rows: readonly StaffAccessRow[]): StaffAccess | null {
   const first = rows[0];
   if (!first) return null;
   return {

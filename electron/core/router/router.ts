@@ -34,7 +34,7 @@ import { AppError, err, ok, type Result } from '../../../shared/errors';
 import { SERVER_UNREACHABLE_MESSAGE } from '../db/storage-errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
-import { readStaffAccess } from '../auth/staff-access';
+import { readStaffAccess, type StaffAccess } from '../auth/staff-access';
 import { unmetContact, verificationMessage } from '../verification/verification-policy';
 import type { EntityManager } from 'typeorm';
 import type { Handlers } from '../handler-types';
@@ -61,6 +61,12 @@ const SAFE_MODE_CHANNELS: ReadonlySet<string> = new Set([
   'backups:safeModeRestore',
 ]);
 
+/** A member's access as the call's settings statement read it (`SettingsService.follow`). */
+interface ReadAccess {
+  staffId: number;
+  access: StaffAccess | null;
+}
+
 export function createRouter({ services, handlers, appOrigin, logger }: RouterDeps) {
   const { sessions, db } = services;
   const arrivals = new ArrivalOrder();
@@ -80,17 +86,22 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
   }
 
   /**
-   * Steps 5-7 against the staff row as `em` sees it: the refusal to answer, or null to go on.
+   * Steps 5-7 against the staff row as `em` sees it (or as `read` already read it for this
+   * member, in the call's settings statement): the refusal to answer, or null to go on.
    * Refusals of permission are audited.
    */
   async function gate(
     channel: ChannelName,
     session: Session | undefined,
     em: EntityManager,
+    read?: ReadAccess,
   ): Promise<Result<never> | null> {
     const def = channels[channel];
     if (session) {
-      const access = await readStaffAccess(em, session.staff.id);
+      const access =
+        read?.staffId === session.staff.id
+          ? read.access
+          : await readStaffAccess(em, session.staff.id);
       if (!sessions.follow(session, access)) session = undefined;
       else
         session.verificationRequired = unmetContact(
@@ -133,9 +144,10 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     payload: unknown,
     caller: Caller,
     session: Session | undefined,
+    read?: ReadAccess,
   ): Promise<Result<unknown>> {
     const def = channels[channel];
-    const refused = await gate(channel, session, db.manager);
+    const refused = await gate(channel, session, db.manager, read);
     if (refused) return refused;
     if (session && !sessions.isLive(session.id)) session = undefined;
     if (session && def.access !== 'public' && def.activity !== false) sessions.touch(session);
@@ -239,9 +251,19 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     if (!services.settings.shared) return afterSettings(def, channel, payload, caller);
     const turn = arrivals.next();
     try {
-      await services.settings.follow();
+      // A call that is not a write reads its member's access in the same statement (A8): a write
+      // reads it inside its transaction, after the lock that orders it with staff changes.
+      const staffId =
+        def.writes && !def.bulk ? undefined : sessions.forWindow(caller.windowId)?.staff.id;
+      const access = await services.settings.follow(staffId);
       await turn.ready;
-      return afterSettings(def, channel, payload, caller);
+      return afterSettings(
+        def,
+        channel,
+        payload,
+        caller,
+        staffId === undefined || access === undefined ? undefined : { staffId, access },
+      );
     } finally {
       turn.done();
     }
@@ -256,6 +278,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     channel: ChannelName,
     payload: unknown,
     caller: Caller,
+    read?: ReadAccess,
   ): Promise<Result<unknown>> {
     let session = sessions.forWindow(caller.windowId);
     if (session && sessions.refresh(session) === 'expired') {
@@ -273,7 +296,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
           () => checkAndRun(channel, payload, caller, session),
           def.contended ? 'readCommitted' : 'serializable',
         )
-      : checkAndRun(channel, payload, caller, session);
+      : checkAndRun(channel, payload, caller, session, read);
   }
 
   /** Core.invoke: never rejects. */

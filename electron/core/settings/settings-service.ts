@@ -26,6 +26,13 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
 import { isPostgres, run } from '../db/sql';
 import type { Session } from '../auth/sessions';
+import {
+  accessFrom,
+  STAFF_ACCESS_COLUMNS,
+  STAFF_ACCESS_FROM,
+  type StaffAccess,
+  type StaffAccessRow,
+} from '../auth/staff-access';
 import { SaleEntity } from '../sales/sale.entity';
 import type { Clock } from '../types';
 import { SettingEntity } from './setting.entity';
@@ -151,6 +158,11 @@ function valuesFrom(rows: ReadonlyArray<{ key: string; value: string }>): StoreV
   return values;
 }
 
+/** The settings rows' empty access columns, for the union with the access read in `follow`. */
+const ACCESS_NULLS =
+  'NULL AS status, NULL AS role_id, NULL AS role_name, NULL AS session_epoch, ' +
+  'NULL AS permission_id, NULL AS email_verified_at, NULL AS phone_verified_at';
+
 /** The stored values read through `em` (inside a transaction when `em` is one). */
 async function readValues(em: EntityManager): Promise<StoreValues> {
   return valuesFrom(await em.getRepository(SettingEntity).find());
@@ -184,20 +196,34 @@ export class SettingsService {
    * Issue 12: on a store server, the cached values become the stored ones again (another till may
    * have changed them); on SQLite it does nothing. Never rejects: when the server cannot be read
    * the values stay as they were, and the call that asked meets the server's absence itself.
+   *
+   * With `staffId` (a signed-in member's call that is not a write), the same statement reads that
+   * member's access too (A8, `readStaffAccess`'s columns), so the call's gate needs no round trip
+   * of its own: answered as a StaffAccess, or null when the row is gone. Undefined when nothing
+   * was read (SQLite, no `staffId`, or the server away): the gate then reads it itself.
    */
-  async follow(): Promise<void> {
-    if (!this.shared) return;
+  async follow(staffId?: number): Promise<StaffAccess | null | undefined> {
+    if (!this.shared) return undefined;
     const version = this.version;
     try {
-      const rows = await run<{ key: string; value: string }>(
+      const rows = await run<StaffAccessRow & { part: number; key: string; value: string }>(
         this.db.manager,
-        'SELECT key, value FROM settings',
+        staffId === undefined
+          ? 'SELECT 0 AS part, key, value FROM settings'
+          : `SELECT 0 AS part, key, value, ${ACCESS_NULLS} FROM settings
+             UNION ALL SELECT 1, NULL, NULL, ${STAFF_ACCESS_COLUMNS} ${STAFF_ACCESS_FROM}`,
+        staffId === undefined ? [] : [staffId],
       );
-      this.followed = new Map(rows.map((r) => [r.key, r.value]));
-      if (this.version === version) this.set(valuesFrom(rows));
+      const settings = rows.filter((r) => Number(r.part) === 0);
+      this.followed = new Map(settings.map((r) => [r.key, r.value]));
+      if (this.version === version) this.set(valuesFrom(settings));
+      return staffId === undefined
+        ? undefined
+        : accessFrom(rows.filter((r) => Number(r.part) === 1));
     } catch {
       // The server is away: the call's own reads answer SERVER_UNREACHABLE.
       this.followed = null;
+      return undefined;
     }
   }
 
