@@ -1,9 +1,9 @@
 /**
  * Issue 12, section 2: the Settings panels that keep their values in the component (e-mail, SMS,
- * printers, backups, shifts and cash) read them again when the settings change elsewhere. A clean
- * form takes the new values; a form being edited keeps the member's edits and says the settings
- * were changed on another till, with an action that loads the new values. Like every store-change
- * read, the panels' reads wait while nobody uses the window (S2).
+ * printers, backups, shifts and cash, stock) read them again when the settings change elsewhere. A
+ * clean form takes the new values; a form being edited keeps the member's edits and says the
+ * settings were changed on another till, with an action that loads the new values. Like every
+ * store-change read, the panels' reads wait while nobody uses the window (S2).
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -404,6 +404,48 @@ describe('settings panels follow changes made elsewhere', () => {
     expect(await shifts.findByText("Use Kassa's table")).toBeVisible();
     expect(threshold).toHaveValue('7.50');
     expect(shifts.queryByText(NOTICE)).toBeNull();
+  });
+
+  it('stock: a clean mode follows; a picked mode that arrives, or is saved, raises no notice', async () => {
+    const { api, change, user } = await openSettings((a) => {
+      a['stock:settings'].mockResolvedValue(ok({ negativeStock: 'warn' }));
+    });
+    const stock = within(await around('Stock', 'section'));
+    const warn = await stock.findByLabelText(/Allow it and warn/);
+    const refuse = stock.getByLabelText('Refuse the sale');
+    const save = stock.getByText('Save stock settings').closest('button');
+    expect(warn).toBeChecked();
+
+    api['stock:settings'].mockResolvedValue(ok({ negativeStock: 'refuse' }));
+    change('settings');
+    await waitFor(() => expect(refuse).toBeChecked());
+    expect(save).toBeDisabled();
+    expect(stock.queryByText(NOTICE)).toBeNull();
+
+    // Picked here, then saved on another till: the form shows what arrived, so nothing to say.
+    await user.click(warn);
+    expect(save).toBeEnabled();
+    api['stock:settings'].mockResolvedValue(ok({ negativeStock: 'warn' }));
+    change('settings');
+    await waitFor(() => expect(save).toBeDisabled());
+    expect(warn).toBeChecked();
+    expect(stock.queryByText(NOTICE)).toBeNull();
+
+    // This till's own save, announced back before its answer.
+    await user.click(refuse);
+    const saving = held(ok({ negativeStock: 'refuse' as const }));
+    api['stock:updateSettings'].mockImplementation(saving.call);
+    api['stock:settings'].mockResolvedValue(ok({ negativeStock: 'refuse' }));
+    await user.click(stock.getByText('Save stock settings'));
+    await waitFor(() => expect(saving.asked()).toBe(true));
+    const reads = api['stock:settings'].mock.calls.length;
+    change('settings');
+    await waitFor(() => expect(api['stock:settings'].mock.calls.length).toBe(reads + 1));
+    expect(stock.queryByText(NOTICE)).toBeNull();
+    saving.answer();
+    expect(await screen.findByText('Stock settings saved')).toBeInTheDocument();
+    expect(refuse).toBeChecked();
+    expect(stock.queryByText(NOTICE)).toBeNull();
   });
 
   it('store settings: an edited form keeps its edits, and saving sends only them', async () => {
