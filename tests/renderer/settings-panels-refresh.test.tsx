@@ -1,9 +1,9 @@
 /**
  * Issue 12, section 2: the Settings panels that keep their values in the component (e-mail, SMS,
- * printers, backups) read them again when the settings change elsewhere. A clean form takes the
- * new values; a form being edited keeps the member's edits and says the settings were changed on
- * another till, with an action that loads the new values. Like every store-change read, the
- * panels' reads wait while nobody uses the window (S2).
+ * printers, backups, shifts and cash, stock) read them again when the settings change elsewhere. A
+ * clean form takes the new values; a form being edited keeps the member's edits and says the
+ * settings were changed on another till, with an action that loads the new values. Like every
+ * store-change read, the panels' reads wait while nobody uses the window (S2).
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import {
   ok,
   renderApp,
   sessionFor,
+  SHIFT_SETTINGS,
   SHOP_SETTINGS,
   withStoreChanges,
 } from './helpers';
@@ -76,6 +77,19 @@ const PRINTER: Printer = {
   receiptFooter: '',
   logo: null,
 };
+
+const THRESHOLD = 'Over/short that needs a note (GBP)';
+const REQUIRED = 'Sales need an open shift';
+
+/** A call that answers only when the test says so: `answer()` resolves it with `value`. */
+function held<T>(value: T): { call: () => Promise<T>; answer: () => void; asked: () => boolean } {
+  let answer: (() => void) | undefined;
+  return {
+    call: () => new Promise<T>((resolve) => (answer = () => resolve(value))),
+    answer: () => act(() => answer?.()),
+    asked: () => answer !== undefined,
+  };
+}
 
 const BACKUPS: BackupStatus = {
   lastRun: null,
@@ -291,6 +305,147 @@ describe('settings panels follow changes made elsewhere', () => {
     change('settings');
     await waitFor(() => expect(api['backups:status']).toHaveLastResolvedWith(fail('FORBIDDEN')));
     expect(folder).toHaveValue('/media/usb-six');
+  });
+
+  it('shifts: clean rules follow; an edited threshold is kept with the notice until loaded', async () => {
+    const { api, change, user } = await openSettings(() => {});
+    const shifts = within(await around('Shifts and cash', 'section'));
+    const threshold = await shifts.findByLabelText(THRESHOLD);
+    const required = shifts.getByLabelText(REQUIRED);
+    expect(threshold).toHaveValue('5.00');
+
+    api['shifts:settings'].mockResolvedValue(
+      ok({ ...SHIFT_SETTINGS, requireOpenShift: true, overShortNoteThreshold: 1000 }),
+    );
+    change('settings');
+    await waitFor(() => expect(threshold).toHaveValue('10.00'));
+    expect(required).toBeChecked();
+    expect(shifts.queryByText(NOTICE)).toBeNull();
+
+    await user.clear(threshold);
+    await user.type(threshold, '7.5');
+    const table = [
+      { value: 5000, kind: 'note' as const },
+      { value: 200, kind: 'coin' as const },
+    ];
+    api['shifts:settings'].mockResolvedValue(
+      ok({
+        ...SHIFT_SETTINGS,
+        overShortNoteThreshold: 2000,
+        denominations: table,
+        denominationsEdited: true,
+      }),
+    );
+    change('settings');
+    // One notice: the table, not being edited, follows quietly.
+    expect(await shifts.findByText(NOTICE)).toBeVisible();
+    expect(threshold).toHaveValue('7.5');
+    expect(required).toBeChecked();
+    expect(shifts.getByLabelText('Coins')).toHaveValue('2.00');
+    expect(shifts.getByText("Use Kassa's table")).toBeVisible();
+
+    await user.click(shifts.getByText(LOAD));
+    expect(threshold).toHaveValue('20.00');
+    expect(required).not.toBeChecked();
+    expect(shifts.queryByText(NOTICE)).toBeNull();
+  });
+
+  it("shifts: this till's own saves, announced back before their answers, raise no notice", async () => {
+    const { api, change, user } = await openSettings(() => {});
+    const shifts = within(await around('Shifts and cash', 'section'));
+    const threshold = await shifts.findByLabelText(THRESHOLD);
+    await user.clear(threshold);
+    await user.type(threshold, 'abc');
+    expect(shifts.getByText('Enter an amount such as 125.50')).toBeVisible();
+    await user.click(shifts.getByText('Save shift settings'));
+    expect(api['shifts:updateSettings']).not.toHaveBeenCalled();
+
+    await user.clear(threshold);
+    await user.type(threshold, '7.5');
+    const rules = { ...SHIFT_SETTINGS, overShortNoteThreshold: 750 };
+    const rulesSave = held(ok(rules));
+    api['shifts:updateSettings'].mockImplementation(rulesSave.call);
+    api['shifts:settings'].mockResolvedValue(ok(rules));
+    await user.click(shifts.getByText('Save shift settings'));
+    await waitFor(() => expect(rulesSave.asked()).toBe(true));
+    change('settings');
+    await waitFor(() => expect(threshold).toHaveValue('7.50'));
+    expect(shifts.queryByText(NOTICE)).toBeNull();
+    rulesSave.answer();
+    expect(await screen.findByText('Shift settings saved.')).toBeVisible();
+    expect(api['shifts:updateSettings']).toHaveBeenCalledWith({
+      requireOpenShift: false,
+      overShortNoteThreshold: 750,
+    });
+    expect(shifts.queryByText(NOTICE)).toBeNull();
+
+    const coins = shifts.getByLabelText('Coins');
+    await user.clear(coins);
+    await user.type(coins, '2, 1, 0.5');
+    const table = {
+      ...rules,
+      denominations: [
+        ...SHIFT_SETTINGS.denominations.filter((d) => d.kind === 'note'),
+        { value: 200, kind: 'coin' as const },
+        { value: 100, kind: 'coin' as const },
+        { value: 50, kind: 'coin' as const },
+      ],
+      denominationsEdited: true,
+    };
+    const tableSave = held(ok(table));
+    api['shifts:setDenominations'].mockImplementation(tableSave.call);
+    api['shifts:settings'].mockResolvedValue(ok(table));
+    await user.click(shifts.getByText('Save notes and coins'));
+    await waitFor(() => expect(tableSave.asked()).toBe(true));
+    change('settings');
+    await waitFor(() => expect(coins).toHaveValue('2.00, 1.00, 0.50'));
+    expect(shifts.queryByText(NOTICE)).toBeNull();
+    tableSave.answer();
+    expect(await shifts.findByText("Use Kassa's table")).toBeVisible();
+    expect(threshold).toHaveValue('7.50');
+    expect(shifts.queryByText(NOTICE)).toBeNull();
+  });
+
+  it('stock: a clean mode follows; a picked mode that arrives, or is saved, raises no notice', async () => {
+    const { api, change, user } = await openSettings((a) => {
+      a['stock:settings'].mockResolvedValue(ok({ negativeStock: 'warn' }));
+    });
+    const stock = within(await around('Stock', 'section'));
+    const warn = await stock.findByLabelText(/Allow it and warn/);
+    const refuse = stock.getByLabelText('Refuse the sale');
+    const save = stock.getByText('Save stock settings').closest('button');
+    expect(warn).toBeChecked();
+
+    api['stock:settings'].mockResolvedValue(ok({ negativeStock: 'refuse' }));
+    change('settings');
+    await waitFor(() => expect(refuse).toBeChecked());
+    expect(save).toBeDisabled();
+    expect(stock.queryByText(NOTICE)).toBeNull();
+
+    // Picked here, then saved on another till: the form shows what arrived, so nothing to say.
+    await user.click(warn);
+    expect(save).toBeEnabled();
+    api['stock:settings'].mockResolvedValue(ok({ negativeStock: 'warn' }));
+    change('settings');
+    await waitFor(() => expect(save).toBeDisabled());
+    expect(warn).toBeChecked();
+    expect(stock.queryByText(NOTICE)).toBeNull();
+
+    // This till's own save, announced back before its answer.
+    await user.click(refuse);
+    const saving = held(ok({ negativeStock: 'refuse' as const }));
+    api['stock:updateSettings'].mockImplementation(saving.call);
+    api['stock:settings'].mockResolvedValue(ok({ negativeStock: 'refuse' }));
+    await user.click(stock.getByText('Save stock settings'));
+    await waitFor(() => expect(saving.asked()).toBe(true));
+    const reads = api['stock:settings'].mock.calls.length;
+    change('settings');
+    await waitFor(() => expect(api['stock:settings'].mock.calls.length).toBe(reads + 1));
+    expect(stock.queryByText(NOTICE)).toBeNull();
+    saving.answer();
+    expect(await screen.findByText('Stock settings saved')).toBeInTheDocument();
+    expect(refuse).toBeChecked();
+    expect(stock.queryByText(NOTICE)).toBeNull();
   });
 
   it('store settings: an edited form keeps its edits, and saving sends only them', async () => {

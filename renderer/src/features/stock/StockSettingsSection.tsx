@@ -1,46 +1,40 @@
-import { Button, Group, Paper, Radio, Stack, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Paper, Stack, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  NEGATIVE_STOCK_MODES,
-  type NegativeStockMode,
-  type StockSettings,
-} from '../../../../shared/contract/stock';
+import type { StockSettings } from '../../../../shared/contract/stock';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
-import { useBusy } from '../../hooks/useBusy';
+import { useStoreChange } from '../../hooks/useStoreChange';
+import { StockSettingsForm } from './StockSettingsForm';
 
 /**
  * Settings → Stock (issue 11, section 2; settings.manage): whether a sale may take a product's
  * stock below zero (the cart warns; the default) or is refused. Saving asks for the password again
- * (the core's reauth flag).
+ * (the core's reauth flag). Read again when the settings change elsewhere (issue 12); the form
+ * keeps a mode the member picked meanwhile.
  */
 export function StockSettingsSection() {
   const { t } = useTranslation('stock');
   const [settings, setSettings] = useState<StockSettings | null>(null);
-  const [mode, setMode] = useState<NegativeStockMode>('warn');
   const [error, setError] = useState<string | null>(null);
-  const { busy, run } = useBusy();
-  useEffect(() => {
-    call('stock:settings', {})
-      .then((s) => {
-        setSettings(s);
-        setMode(s.negativeStock);
-      })
-      .catch((caught: unknown) => setError(messageFor(caught)));
-  }, []);
-  const save = () =>
-    run(async () => {
+  const load = useCallback(async () => {
+    try {
+      setSettings(await call('stock:settings', {}));
       setError(null);
-      try {
-        setSettings(await call('stock:updateSettings', { negativeStock: mode }));
-        notifySuccess(t('settings.saved'));
-      } catch (caught) {
-        setError(messageFor(caught));
-      }
-    });
+    } catch (caught) {
+      setError(messageFor(caught));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useStoreChange('settings', load);
+  const saved = (next: StockSettings) => {
+    setSettings(next);
+    notifySuccess(t('settings.saved'));
+  };
   return (
     <Paper withBorder radius="lg" p="xl" component="section" aria-labelledby="settings-stock">
       <Stack gap="md">
@@ -49,32 +43,11 @@ export function StockSettingsSection() {
         </Title>
         <FormAlert message={error} />
         {settings && (
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void save();
-            }}
-          >
-            <Stack gap="md">
-              <Radio.Group
-                label={t('settings.negative')}
-                value={mode}
-                onChange={(v) => setMode(v as NegativeStockMode)}
-              >
-                <Stack gap="xs" mt="xs">
-                  {NEGATIVE_STOCK_MODES.map((m) => (
-                    <Radio key={m} value={m} label={t(`settings.mode.${m}`)} />
-                  ))}
-                </Stack>
-              </Radio.Group>
-              <Group justify="flex-end">
-                <Button type="submit" loading={busy} disabled={mode === settings.negativeStock}>
-                  {t('settings.save')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <StockSettingsForm
+            settings={settings}
+            onSaved={saved}
+            save={(input) => call('stock:updateSettings', input)}
+          />
         )}
       </Stack>
     </Paper>
