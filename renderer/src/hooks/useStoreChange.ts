@@ -17,3 +17,15 @@ export function useStoreChange(topic: StoreChangeTopic, refresh: () => unknown):
   });
   useEffect(() => refreshOn(topic, () => latest.current()), [topic]);
 }
+
+/**
+ * Runs `load` when the calling component mounts (and whenever `load` changes), and again when
+ * `topic` changed (`useStoreChange`): the read of a panel that shows what is stored now. `load`
+ * handles its own errors; its promise is not awaited here.
+ */
+export function useLoadFollowing(topic: StoreChangeTopic, load: () => Promise<unknown>): void {
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useStoreChange(topic, load);
+}

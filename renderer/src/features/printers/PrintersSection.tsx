@@ -11,14 +11,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Printer } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { useStoreChange } from '../../hooks/useStoreChange';
+import { useLoadFollowing } from '../../hooks/useStoreChange';
 import { PrinterForm } from './PrinterForm';
 
 /**
@@ -44,10 +44,7 @@ export function PrintersSection() {
       setError(messageFor(e));
     }
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useStoreChange('settings', load);
+  useLoadFollowing('settings', load);
 
   const act = async (action: () => Promise<unknown>, done: string) => {
     try {

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailSettingsView } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -7,7 +7,7 @@ import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
-import { useStoreChange } from '../../hooks/useStoreChange';
+import { useLoadFollowing } from '../../hooks/useStoreChange';
 import { MailSettingsForm } from './MailSettingsForm';
 
 /**
@@ -34,10 +34,7 @@ export function MailSettings() {
       setError(messageFor(e));
     }
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useStoreChange('settings', load);
+  useLoadFollowing('settings', load);
 
   const sendTest = () =>
     test.run(async () => {

@@ -10,7 +10,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SmsStatus } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -21,7 +21,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useFollowStored } from '../../forms/useFollowStored';
 import { useServerSubmit } from '../../forms/useServerSubmit';
 import { useFormat } from '../../format/locale';
-import { useStoreChange } from '../../hooks/useStoreChange';
+import { useLoadFollowing } from '../../hooks/useStoreChange';
 import { SmsTestSend } from './SmsTestSend';
 
 interface SmsValues {
@@ -54,10 +54,7 @@ export function SmsSettingsSection() {
       setLoadError(messageFor(error));
     }
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useStoreChange('settings', load);
+  useLoadFollowing('settings', load);
 
   return (
     <Paper withBorder radius="lg" p="xl" component="section" aria-labelledby="settings-sms">

@@ -1,12 +1,12 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
-import { useStoreChange } from '../../hooks/useStoreChange';
+import { useLoadFollowing } from '../../hooks/useStoreChange';
 import { useShiftsStore } from '../../stores/shifts';
 import { DenominationsForm } from './DenominationsForm';
 import { ShiftRulesForm } from './ShiftRulesForm';
@@ -30,10 +30,7 @@ export function ShiftSettingsSection() {
       setError(messageFor(caught));
     }
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useStoreChange('settings', load);
+  useLoadFollowing('settings', load);
   const saved = (next: ShiftSettings) => {
     setSettings(next);
     void useShiftsStore.getState().load();

@@ -1,12 +1,12 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockSettings } from '../../../../shared/contract/stock';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
-import { useStoreChange } from '../../hooks/useStoreChange';
+import { useLoadFollowing } from '../../hooks/useStoreChange';
 import { StockSettingsForm } from './StockSettingsForm';
 
 /**
@@ -27,10 +27,7 @@ export function StockSettingsSection() {
       setError(messageFor(caught));
     }
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useStoreChange('settings', load);
+  useLoadFollowing('settings', load);
   const saved = (next: StockSettings) => {
     setSettings(next);
     notifySuccess(t('settings.saved'));
