@@ -25,8 +25,13 @@ import {
   createSqliteDataSource,
 } from '../../electron/core/db/data-source';
 import { copyMigratedTemplate } from './migrated-template';
-import { pgRaw } from './pg-raw';
-import { dropStoreDatabase, freshStoreDatabase, TEST_ENGINE } from './test-engine';
+import { forgetPgRaw, pgRaw } from './pg-raw';
+import {
+  freshStoreDatabase,
+  releaseStoreDatabase,
+  TEST_ENGINE,
+  writeStoreDatabase,
+} from './test-engine';
 
 export class FakeClock implements Clock {
   constructor(private t = Date.parse('2026-11-23T09:00:00.000Z')) {}
@@ -140,15 +145,7 @@ export function keychainFor(dir: string): SecretStore {
  */
 export async function writeBesideCore(dbPath: string, sql: string): Promise<void> {
   const server = storeDatabases.get(dbPath);
-  if (server) {
-    const db = pgRaw(server);
-    try {
-      db.exec(sql);
-    } finally {
-      db.close();
-    }
-    return;
-  }
+  if (server) return writeStoreDatabase(server, sql);
   const db = new Database(dbPath);
   try {
     db.pragma('busy_timeout = 0');
@@ -293,7 +290,8 @@ export async function makeTestCore(
       rmSync(dir, { recursive: true, force: true });
       if (server) {
         storeDatabases.delete(dbPath);
-        await dropStoreDatabase(server);
+        forgetPgRaw(server);
+        await releaseStoreDatabase(server);
       }
     },
   };

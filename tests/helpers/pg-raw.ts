@@ -25,6 +25,14 @@ const query: Query = (...args) => {
   return worker(...args);
 };
 
+/**
+ * Ends the worker's connection to `url`, if it holds one: a database handed back for reuse
+ * (test-engine.ts) has its connections ended, and the next core's reads must not find a dead one.
+ */
+export function forgetPgRaw(url: string): void {
+  if (worker) worker(url, 'close');
+}
+
 /** `sql` with better-sqlite3's placeholders as PostgreSQL's, and the values in their order. */
 export function toPostgres(sql: string, args: unknown[]): { text: string; values: unknown[] } {
   const values: unknown[] = [];
