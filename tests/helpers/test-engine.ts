@@ -200,9 +200,30 @@ export async function writeStoreDatabase(url: string, sql: string): Promise<void
 }
 
 /**
- * Hands back the database at `url` once its core is closed: any connection a test left open on
- * it is ended, and unless its schema differs from the template's (FINGERPRINT_SQL) it is put back
- * to the template's rows for the next core; otherwise, or if that fails, it is dropped.
+ * Whether `client` is the only connection on its database, waiting up to `waitMs` for the
+ * backends of a core just closed to exit (they linger for a few milliseconds under load).
+ * Another connection after that means a core still open on it (every core on a server holds its
+ * LISTEN connection) or one a test left: reused, it would read and write the next test's rows
+ * (a print queue taking its jobs).
+ */
+async function aloneOn(client: Client, waitMs = 1_000): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const [row] = await rowsOf<{ n: number }>(
+      client,
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    if (row!.n === 0) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Hands back the database at `url` once its core is closed. Unless another connection is still on
+ * it or its schema differs from the template's (FINGERPRINT_SQL), it is put back to the
+ * template's rows for the next core; otherwise, or if that fails, it is dropped, ending those
+ * connections.
  */
 export async function releaseStoreDatabase(url: string): Promise<void> {
   const pg = await workerServer();
@@ -212,11 +233,9 @@ export async function releaseStoreDatabase(url: string): Promise<void> {
   beside.delete(name);
   if (client) {
     try {
-      await client.query(
-        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-      );
+      const alone = await aloneOn(client);
       const same = (await rowsOf<{ f: string }>(client, FINGERPRINT_SQL))[0]!.f;
-      if (same === state.fingerprint) {
+      if (alone && same === state.fingerprint) {
         await client.query(state.putBack);
         spare.push({ name, client });
         return;
