@@ -430,14 +430,21 @@ export async function axeSerious(
   include?: string[],
 ): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
   // A dialog fading in has blended colours: let finite animations and transitions end first, so
-  // axe measures the contrast a person sees (spinners run forever and are not waited for).
+  // axe measures the contrast a person sees (spinners run forever and are not waited for). Four
+  // quiet frames in a row: a Mantine transition mounts its element see-through two frames
+  // before its transition starts (use-transition.mjs).
+  await page.evaluate(() => ((window as unknown as { kassaQuiet: number }).kassaQuiet = 0));
   await page.waitForFunction(
-    () =>
-      document
+    () => {
+      const w = window as unknown as { kassaQuiet: number };
+      const busy = document
         .getAnimations()
-        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+        .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+      w.kassaQuiet = busy ? 0 : w.kassaQuiet + 1;
+      return w.kassaQuiet >= 4;
+    },
     null,
-    { timeout: 5_000 },
+    { timeout: 5_000, polling: 'raf' },
   );
   // axe is injected once per page load (the app is one page; a reload drops it).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeCore.source);
