@@ -7,7 +7,7 @@
  *   write lock, time-outs); they run alone, one file at a time, after the others, so a
  *   neighbour's load cannot make them fail. The kill -9 loop only gets slower under load and
  *   runs with the rest.
- * - renderer: React components with Testing Library in jsdom.
+ * - renderer: React components with Testing Library in happy-dom.
  * - e2e: the built renderer in Debian's Chromium, window.api bridged to a real core.
  * - e2e-timed: the end-to-end files that type at scanner speed (0–5 ms a key) where the gaps
  *   between keys decide the outcome: alone, one file at a time, after the others, so a
@@ -167,14 +167,14 @@ export default defineConfig({
         test: {
           name: 'renderer',
           globals: true,
-          environment: 'jsdom',
+          environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
-          // One jsdom and one React/Mantine import per worker, not per file: half the project's
+          // One DOM and one React/Mantine import per worker, not per file: half the project's
           // CPU. Every test starts from clean stores (renderApp → resetStores) and no file mocks
           // a module, so nothing carries over.
           isolate: false,
-          // Whole screens (Settings, Reports) render in jsdom.
+          // Whole screens (Settings, Reports) render in happy-dom.
           testTimeout: 60_000,
           maxWorkers: PARALLEL_FILES,
         },

@@ -88,7 +88,7 @@ describe('item 1: the payment dialog belongs to its sale', () => {
     const dialog = await payDialog();
     const amount = within(dialog).getByLabelText('Amount');
     await waitFor(() => expect(amount).toHaveFocus());
-    // A scanner's keys come a few ms apart whatever the page is doing; jsdom stamps each event
+    // A scanner's keys come a few ms apart whatever the page is doing; happy-dom stamps each event
     // when it handles it, so the clock stands still while the "scanner" types.
     vi.useFakeTimers({ toFake: ['Date'] });
     try {

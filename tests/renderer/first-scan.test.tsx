@@ -144,7 +144,7 @@ describe('the first scan on checkout', () => {
     const { scan, unmount } = await openCheckout();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     act(() => scan.blur());
-    // jsdom's own selectionchange event after a blur (0 ms) goes first; the field's timer stays.
+    // A selectionchange the DOM queues after a blur (0 ms) goes first; the field's timer stays.
     act(() => {
       vi.advanceTimersByTime(0);
     });

@@ -26,7 +26,7 @@ const NOTICE = 'Changed on another till';
 
 /**
  * The element around the heading `title` (a panel's section, or a dialog): found by its text,
- * since a role query over the whole Settings screen takes seconds in jsdom.
+ * since a role query over the whole Settings screen is slow in a test DOM.
  */
 async function around(title: string, selector: string): Promise<HTMLElement> {
   const heading = await screen.findByText(title, { selector: 'h2' });
@@ -150,7 +150,7 @@ describe('settings panels follow changes made elsewhere', () => {
       () => new Promise((resolve) => (answer = () => resolve(ok(saved)))),
     );
     api['mail:getSettings'].mockResolvedValue(ok(saved));
-    await user.click(mail.getByText('Save e-mail settings'));
+    await user.click(mail.getByRole('button', { name: 'Save e-mail settings' }));
     await waitFor(() => expect(answer).toBeDefined());
     change('settings');
     // Read again and shown (a password is stored now), while the save still waits.
@@ -281,7 +281,7 @@ describe('settings panels follow changes made elsewhere', () => {
     await user.click(passphrase);
     await user.paste('too short');
     api['backups:updateSettings'].mockResolvedValue(fail('VALIDATION_FAILED'));
-    await user.click(backups.getByText('Save backup settings'));
+    await user.click(backups.getByRole('button', { name: 'Save backup settings' }));
     expect(await backups.findByRole('alert')).toBeVisible();
     api['backups:status'].mockResolvedValue(ok({ ...BACKUPS, folder: '/media/usb-four' }));
     change('settings');
@@ -357,7 +357,7 @@ describe('settings panels follow changes made elsewhere', () => {
     await user.clear(threshold);
     await user.type(threshold, 'abc');
     expect(shifts.getByText('Enter an amount such as 125.50')).toBeVisible();
-    await user.click(shifts.getByText('Save shift settings'));
+    await user.click(shifts.getByRole('button', { name: 'Save shift settings' }));
     expect(api['shifts:updateSettings']).not.toHaveBeenCalled();
 
     await user.clear(threshold);
@@ -366,7 +366,7 @@ describe('settings panels follow changes made elsewhere', () => {
     const rulesSave = held(ok(rules));
     api['shifts:updateSettings'].mockImplementation(rulesSave.call);
     api['shifts:settings'].mockResolvedValue(ok(rules));
-    await user.click(shifts.getByText('Save shift settings'));
+    await user.click(shifts.getByRole('button', { name: 'Save shift settings' }));
     await waitFor(() => expect(rulesSave.asked()).toBe(true));
     change('settings');
     await waitFor(() => expect(threshold).toHaveValue('7.50'));
@@ -395,7 +395,7 @@ describe('settings panels follow changes made elsewhere', () => {
     const tableSave = held(ok(table));
     api['shifts:setDenominations'].mockImplementation(tableSave.call);
     api['shifts:settings'].mockResolvedValue(ok(table));
-    await user.click(shifts.getByText('Save notes and coins'));
+    await user.click(shifts.getByRole('button', { name: 'Save notes and coins' }));
     await waitFor(() => expect(tableSave.asked()).toBe(true));
     change('settings');
     await waitFor(() => expect(coins).toHaveValue('2.00, 1.00, 0.50'));
@@ -436,7 +436,7 @@ describe('settings panels follow changes made elsewhere', () => {
     const saving = held(ok({ negativeStock: 'refuse' as const }));
     api['stock:updateSettings'].mockImplementation(saving.call);
     api['stock:settings'].mockResolvedValue(ok({ negativeStock: 'refuse' }));
-    await user.click(stock.getByText('Save stock settings'));
+    await user.click(stock.getByRole('button', { name: 'Save stock settings' }));
     await waitFor(() => expect(saving.asked()).toBe(true));
     const reads = api['stock:settings'].mock.calls.length;
     change('settings');

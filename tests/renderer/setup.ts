@@ -1,6 +1,7 @@
 /**
- * Set-up for the renderer tests (jsdom): jest-dom matchers, and the browser APIs Mantine uses that
- * jsdom lacks. Each test starts from fresh stores, no notifications and no window.api.
+ * Set-up for the renderer tests (happy-dom): jest-dom matchers, media queries that never match
+ * and a window.print to spy on. Each test starts from fresh stores, no notifications and no
+ * window.api.
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
@@ -19,6 +20,8 @@ i18n.on('missingKey', (_languages: readonly string[], namespace: string, key: st
   missingKeys.push(`${namespace}:${key}`);
 });
 
+// Every media query answers "no match", whatever the window's size: a screen renders the same
+// layout in every test (the end-to-end run covers the real sizes in Chromium).
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   configurable: true,
@@ -34,18 +37,15 @@ Object.defineProperty(window, 'matchMedia', {
   }),
 });
 
-class ResizeObserverStub implements ResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-window.ResizeObserver = ResizeObserverStub;
+// happy-dom has no window.print; the receipt's print button calls it.
+window.print = () => undefined;
 
-window.HTMLElement.prototype.scrollIntoView = function scrollIntoView(): void {};
-
-// Mantine reads computed styles with a pseudo-element argument that jsdom does not implement.
-const { getComputedStyle } = window;
-window.getComputedStyle = (element: Element) => getComputedStyle(element);
+// Accessible names are computed from styles: happy-dom gives phrasing elements no display, which
+// Testing Library takes for a block (a space in "Stock , 1 product low"); a browser's UA style
+// sheet makes them inline.
+const inline = document.createElement('style');
+inline.textContent = 'span, a, b, i, em, strong, small, abbr, code, kbd, label { display: inline }';
+document.head.append(inline);
 
 // Screens load lazily in the app; here their code is fetched first, so no test waits on it.
 await preloadAllScreens();
