@@ -257,6 +257,34 @@ describe('receipts on a network printer', () => {
     expect(resultCode(await t.call('printing:reprintSale', { saleId: 999_999 }))).toBe('NOT_FOUND');
   });
 
+  it('a copy asked for the moment its sale is answered prints after the receipt, ten sales in a row', async () => {
+    // The sale's receipt is queued after its commit, without the sale waiting for it; the copy
+    // must still queue, and print, after it (CI stop 26: a copy printed first).
+    const before = printer.prints.length;
+    const sales: SaleDetail[] = [];
+    for (let i = 0; i < 10; i++) {
+      const sale = await sell(
+        t,
+        [{ productId: ids[2]!, quantity: 1 + i }],
+        [{ type: 'card', amount: 275 * (1 + i) }],
+      );
+      await t.must('printing:reprintSale', { saleId: sale.id });
+      sales.push(sale);
+    }
+    const prints = (await printer.waitForPrints(before + 20, 10_000)).slice(before);
+    const heads = prints.map((bytes) => {
+      const text = decodeEscPos(bytes).lines.map((l) => l.trim());
+      const copy = text.includes('*** COPY ***') ? 'copy of ' : '';
+      return `${copy}${text.find((l) => l.startsWith('Receipt #'))}`;
+    });
+    expect(heads).toEqual(
+      sales.flatMap((s) => [
+        `Receipt #${s.receiptNo} · till-1`,
+        `copy of Receipt #${s.receiptNo} · till-1`,
+      ]),
+    );
+  });
+
   it('cash refunds open the drawer, card refunds do not', async () => {
     const before = printer.prints.length;
     const sale = await sell(

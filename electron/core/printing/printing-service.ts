@@ -51,6 +51,8 @@ export interface PrintingDeps {
 
 export class PrintingService {
   private readonly worker: PrintWorker;
+  /** Settles once every receipt asked for so far is queued (see inOrder). */
+  private queuing: Promise<void> = Promise.resolve();
 
   constructor(private readonly d: PrintingDeps) {
     this.worker = new PrintWorker(d.db, d.clock, (job) => this.send(job), d.logger, d.pollMs);
@@ -72,7 +74,7 @@ export class PrintingService {
    * and is not awaited by the sale: a failure is logged and the sale stands.
    */
   saleCompleted(sale: SaleDetail): void {
-    this.queueSale(sale).catch((e: unknown) =>
+    this.inOrder(() => this.queueSale(sale)).catch((e: unknown) =>
       this.d.logger.error('could not queue the receipt', { sale: sale.id, error: String(e) }),
     );
   }
@@ -115,7 +117,9 @@ export class PrintingService {
   async reprint(actor: Session, saleId: number): Promise<PrintJob> {
     const sale = await this.d.queries.get(saleId, actor);
     const printer = await this.requirePrinter();
-    const job = await this.queueReceipt(printer, sale, { copy: true, kick: false });
+    const job = await this.inOrder(() =>
+      this.queueReceipt(printer, sale, { copy: true, kick: false }),
+    );
     await this.d.db.write((em) =>
       this.d.audit.record(em, {
         action: 'printing.reprint',
@@ -193,6 +197,23 @@ export class PrintingService {
     if (!printer)
       throw new AppError('PRINTER_NOT_CONFIGURED', 'No receipt printer is set up on this till.');
     return printer;
+  }
+
+  /**
+   * Runs `queue` once every receipt asked for before it is queued, so receipts take their job
+   * ids, and print, in the order they were asked for: a sale's receipt is queued after its commit
+   * while the sale is answered, and a copy asked for at once must not print before it (or sale 2's
+   * receipt before sale 1's). Inside a write it runs at once: waiting there on a receipt that
+   * needs the write to queue would never end.
+   */
+  private inOrder<T>(queue: () => Promise<T>): Promise<T> {
+    if (this.d.db.inWrite) return queue();
+    const run = this.queuing.then(queue);
+    this.queuing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   private queueReceipt(
