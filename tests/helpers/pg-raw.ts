@@ -26,8 +26,9 @@ const query: Query = (...args) => {
 };
 
 /**
- * Ends the worker's connection to `url`, if it holds one: a database handed back for reuse
- * (test-engine.ts) has its connections ended, and the next core's reads must not find a dead one.
+ * Ends the worker's connection to `url`, if it holds one, without starting the worker: a
+ * database is reused only when no other connection is on it (test-engine.ts), so a closed core's
+ * raw view must let go of it first.
  */
 export function forgetPgRaw(url: string): void {
   if (worker) worker(url, 'close');
