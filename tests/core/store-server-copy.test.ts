@@ -7,9 +7,13 @@
  * - the SQLite file is left as it was, a backup;
  * - a server that already holds a store is refused (CONFLICT) and keeps what it had;
  * - a copy that does not check out (a server-side trigger drops one product row, a fault made on
- *   purpose) is COPY_MISMATCH, and the server is left without any of the till's rows;
+ *   purpose) is COPY_MISMATCH, and the server is left without any of the till's rows; so is one
+ *   the server cuts short (a trigger refuses a sale line), and the till then sells on its file;
  * - a category tree whose parents have higher ids than their children (moved under a category
- *   made after them) arrives whole: parents are copied before their children.
+ *   made after them) arrives whole: parents are copied before their children;
+ * - text with the characters COPY's text format escapes (tab, newline, carriage return,
+ *   backslash, and a literal `\N`), an empty text beside a NULL, and a bytea logo arrive as they
+ *   were.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -31,7 +35,7 @@ import {
   startPostgres,
   type PgServer,
 } from '../helpers/postgres';
-import { PARAMETERS_PER_INSERT } from '../../electron/core/store-server/copy-to-server';
+import { ROWS_PER_COPY } from '../../electron/core/store-server/copy-to-server';
 import { createMug, mugSale, tillIn, type StoreTill } from '../helpers/store-server';
 
 const bin = findPostgres();
@@ -89,12 +93,14 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
     }
   }
 
-  /** How many columns `table` has in the SQLite file. */
-  function columnsOf(file: string, table: string): number {
-    const [{ n }] = rowsOf(file, `SELECT COUNT(*) AS n FROM pragma_table_info('${table}')`) as [
-      { n: number },
-    ];
-    return n;
+  /** `text` as an SQLite string literal. */
+  const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+  /** JSON.stringify's replacer: a BLOB (a Buffer, or its JSON form) as lower-case hex. */
+  function bytesAsHex(this: unknown, _key: string, value: unknown): unknown {
+    if (value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer')
+      return Buffer.from((value as { data: number[] }).data).toString('hex');
+    return value;
   }
 
   /** Row counts of a few tables and the sales total, read from the SQLite file itself. */
@@ -167,11 +173,11 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
   it('copies a category tree whose parents were made after their children', async () => {
     const { till, file } = await soloTill();
     try {
-      // Tea first (id 1), then enough archived categories to fill the copy's first INSERT of
+      // Tea first (id 1), then enough archived categories to fill the copy's first COPY of
       // categories, then Hot drinks and Drinks; then moved, so each parent has a higher id than
-      // its child and lands in a later INSERT: Drinks > Hot drinks > Tea.
+      // its child and lands in a later COPY: Drinks > Hot drinks > Tea.
       const tea = (await till.must('categories:create', { name: 'Tea', parentId: null })).id;
-      const filler = Math.floor(PARAMETERS_PER_INSERT / columnsOf(file, 'categories'));
+      const filler = ROWS_PER_COPY;
       await writeBesideCore(
         file,
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${filler})
@@ -212,7 +218,67 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
     }
   }, 90_000);
 
-  it('refuses a server that holds a store, and one whose copy does not check out', async () => {
+  it('text with the characters COPY escapes, an empty text, NULL and a bytea logo arrive as they were', async () => {
+    const { till, file } = await soloTill();
+    try {
+      const awkward = [
+        'tab\there',
+        'two\nlines',
+        'carriage\rreturn',
+        'back\\slash \\. and \\\\ two',
+        '\\N',
+        'N',
+        '',
+        'ünïcødé ✓ 🧾 \u202e',
+        '\t\n\r\\',
+      ];
+      const customers = awkward.map((notes, i) => ({ name: `Customer ${i}`, notes }));
+      for (const c of customers) await till.must('customers:create', { name: c.name });
+      for (const c of customers)
+        await writeBesideCore(
+          file,
+          `UPDATE customers SET notes = ${sqlText(c.notes)} WHERE name = ${sqlText(c.name)}`,
+        );
+      await writeBesideCore(
+        file,
+        `UPDATE customers SET notes = NULL, email = '' WHERE name = 'Customer 5'`,
+      );
+      await writeBesideCore(
+        file,
+        `INSERT INTO printers (name, connection, paper_width, codepage, auto_print, cash_drawer,
+           is_default, created_at, updated_at, receipt_header, receipt_footer, logo)
+         VALUES ('Front\tdesk', '{"kind":"network","host":"127.0.0.1","port":9100}', 80, 'cp858',
+           1, 0, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'Thanks!\nSee you',
+           '', X'00FF5C0A090D4E5C')`,
+      );
+      const query = (sql: string) =>
+        rowsOf(file, sql).map((r) => JSON.parse(JSON.stringify(r, bytesAsHex)));
+      const customersHere = query('SELECT id, name, email, notes FROM customers ORDER BY id');
+      const printersHere = query(
+        'SELECT id, name, auto_print AS "autoPrint", cash_drawer AS "cashDrawer", receipt_header AS header, receipt_footer AS footer, logo FROM printers ORDER BY id',
+      );
+      expect(customersHere.map((c: { notes: string | null }) => c.notes)).toContain('\\N');
+
+      const { name, url } = await fresh();
+      await till.must('storeServer:copy', { connection: to(name), tillName: 'Till 1' });
+      const server = (sql: string) =>
+        sqlOn(url, sql).then((rows) => rows.map((r) => JSON.parse(JSON.stringify(r, bytesAsHex))));
+      expect(await server('SELECT id, name, email, notes FROM customers ORDER BY id')).toEqual(
+        customersHere,
+      );
+      expect(
+        await server(
+          `SELECT id, name, auto_print::int AS "autoPrint", cash_drawer::int AS "cashDrawer",
+                  receipt_header AS header, receipt_footer AS footer, logo FROM printers ORDER BY id`,
+        ),
+      ).toEqual(printersHere);
+      expect(printersHere[0].logo).toBe('00ff5c0a090d4e5c');
+    } finally {
+      await till.close();
+    }
+  }, 90_000);
+
+  it('refuses a server that holds a store, and one whose copy does not check out or is cut short', async () => {
     const { till, file } = await soloTill();
     try {
       const held = await fresh();
@@ -262,6 +328,45 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       // The till stays on its own file, working.
       expect((await till.must('app:status')).database).toBe('local');
       expect(fileFigures(file).sales).toBe(11);
+
+      // The server refuses a row in the first COPY of a table that needs two: nothing stays
+      // there, and the till's file is free again (its read of the table was let go), so the till
+      // sells on.
+      await writeBesideCore(
+        file,
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ROWS_PER_COPY + 10})
+         INSERT INTO categories (name, name_key, parent_id, created_at, updated_at, archived_at)
+         SELECT 'Old ' || i, 'old ' || i, NULL, '2026-01-01T00:00:00.000Z',
+                '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z' FROM n`,
+      );
+      const refusing = await fresh();
+      const probe2 = await tillIn(tempDir(), 'probe2');
+      await probe2.must('storeServer:join', { connection: to(refusing.name), tillName: 'x' });
+      await probe2.close();
+      await sqlOn(
+        refusing.url,
+        `SET session_replication_role = replica;
+         DELETE FROM audit_events; DELETE FROM audit_seal; DELETE FROM tills;
+         CREATE FUNCTION refuse_old() RETURNS trigger AS $$
+           BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql;
+         CREATE TRIGGER refuse_old BEFORE INSERT ON categories FOR EACH ROW
+           WHEN (NEW.name = 'Old 7') EXECUTE FUNCTION refuse_old();`,
+      );
+      const cut = await till.invoke(
+        'storeServer:copy',
+        { connection: to(refusing.name), tillName: 'Till 1' },
+        callerFor(1),
+      );
+      expect(cut.ok).toBe(false);
+      const [none] = await sqlOn(
+        refusing.url,
+        'SELECT (SELECT COUNT(*) FROM sales)::int AS sales, (SELECT COUNT(*) FROM staff)::int AS staff',
+      );
+      expect(none).toEqual({ sales: 0, staff: 0 });
+      expect((await till.must('app:status')).database).toBe('local');
+      const mug = (await till.must('products:list', { search: 'MUG' })).items[0].id;
+      expect((await till.must('sales:checkout', mugSale(mug))).receiptNo).toBe(12); // the refund was 11
+      expect(fileFigures(file).sales).toBe(12);
     } finally {
       await till.close();
     }

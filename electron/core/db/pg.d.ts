@@ -1,8 +1,9 @@
 /**
  * The part of node-postgres (`pg`, the driver TypeORM uses for a store server) that the core uses
- * directly: one plain client for LISTEN (db/change-listener.ts). `pg` ships no types and
- * `@types/pg` is not a dependency, so this declares only what is called, after the node-postgres
- * documentation (Client, "notification" and "error" events).
+ * directly: one plain client for LISTEN (db/change-listener.ts), and a pooled client's query with
+ * a COPY stream (store-server/copy-to-server.ts). `pg` ships no types and `@types/pg` is not a
+ * dependency, so this declares only what is called, after the node-postgres documentation
+ * (Client, "notification" and "error" events) and pg-copy-streams' README (`from`).
  */
 declare module 'pg' {
   export interface Notification {
@@ -26,6 +27,16 @@ declare module 'pg' {
     on(event: 'error', listener: (error: Error) => void): this;
     on(event: 'end', listener: () => void): this;
   }
+  /** A pool's client (TypeORM's query runner holds one): `query` with a COPY stream. */
+  export interface PoolClient {
+    query<T>(submittable: T): T;
+  }
   const pg: { Client: typeof Client };
   export default pg;
+}
+
+declare module 'pg-copy-streams' {
+  import type { Writable } from 'node:stream';
+  /** `COPY … FROM STDIN`: write the rows in COPY's text format, then end the stream. */
+  export function from(sql: string): Writable;
 }
