@@ -119,6 +119,54 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
     }
   }
 
+  /**
+   * A migrated server database holding no store (a probe till joins it, then its rows go, as
+   * superuser with the guard triggers off), with `sql` run on it afterwards: a fault on purpose.
+   */
+  async function emptiedServer(sql: string): Promise<{ name: string; url: string }> {
+    const server = await fresh();
+    const probe = await tillIn(tempDir(), `probe-${server.name}`);
+    await probe.must('storeServer:join', { connection: to(server.name), tillName: 'x' });
+    await probe.close();
+    await sqlOn(
+      server.url,
+      `SET session_replication_role = replica;
+       DELETE FROM audit_events; DELETE FROM audit_seal; DELETE FROM tills;
+       ${sql}`,
+    );
+    return server;
+  }
+
+  /**
+   * Asks `till` to copy its data to `server`, which must not take it: answers the error code,
+   * once the server is seen holding no sale and no staff and the till still on its own file.
+   */
+  async function refusedCopy(till: StoreTill, server: { name: string; url: string }) {
+    const r = await till.invoke(
+      'storeServer:copy',
+      { connection: to(server.name), tillName: 'Till 1' },
+      callerFor(1),
+    );
+    const [left] = await sqlOn(
+      server.url,
+      'SELECT (SELECT COUNT(*) FROM sales)::int AS sales, (SELECT COUNT(*) FROM staff)::int AS staff',
+    );
+    expect(left).toEqual({ sales: 0, staff: 0 });
+    expect((await till.must('app:status')).database).toBe('local');
+    return resultCode(r);
+  }
+
+  /** Adds `count` archived categories ("Old 1", …) to the till's file. */
+  function oldCategories(file: string, count: number): Promise<void> {
+    return writeBesideCore(
+      file,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})
+       INSERT INTO categories (name, name_key, parent_id, created_at, updated_at, archived_at)
+       SELECT 'Old ' || i, 'old ' || i, NULL, '2026-01-01T00:00:00.000Z',
+              '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z' FROM n`,
+    );
+  }
+
   it('moves every row, checked, and the till sells on from where it was', async () => {
     const { till, file } = await soloTill();
     try {
@@ -178,13 +226,7 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       // its child and lands in a later COPY: Drinks > Hot drinks > Tea.
       const tea = (await till.must('categories:create', { name: 'Tea', parentId: null })).id;
       const filler = ROWS_PER_COPY;
-      await writeBesideCore(
-        file,
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${filler})
-         INSERT INTO categories (name, name_key, parent_id, created_at, updated_at, archived_at)
-         SELECT 'Old ' || i, 'old ' || i, NULL, '2026-01-01T00:00:00.000Z',
-                '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z' FROM n`,
-      );
+      await oldCategories(file, filler);
       const hot = (await till.must('categories:create', { name: 'Hot drinks', parentId: null })).id;
       const drinks = (await till.must('categories:create', { name: 'Drinks', parentId: null })).id;
       await till.must('categories:update', { id: hot, name: 'Hot drinks', parentId: drinks });
@@ -293,18 +335,10 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       expect(resultCode(refused)).toBe('CONFLICT');
       expect(await sqlOn(held.url, 'SELECT name FROM tills')).toEqual([{ name: 'Other' }]);
 
-      // A fault on purpose: the server silently drops one product on the way in.
-      const faulty = await fresh();
-      const probe = await tillIn(tempDir(), 'probe');
-      await probe.must('storeServer:join', { connection: to(faulty.name), tillName: 'x' });
-      await probe.close();
-      // Migrated by the join; the join's own rows go (as superuser, guard triggers off), and no
-      // foreign key would notice the missing product, so only the check can.
-      await sqlOn(
-        faulty.url,
-        `SET session_replication_role = replica;
-         DELETE FROM audit_events; DELETE FROM audit_seal; DELETE FROM tills;
-         DO $$ DECLARE r record; BEGIN
+      // A fault on purpose: the server silently drops one product on the way in, and no foreign
+      // key would notice the missing product, so only the check can.
+      const faulty = await emptiedServer(
+        `DO $$ DECLARE r record; BEGIN
            FOR r IN SELECT conname, conrelid::regclass AS t FROM pg_constraint
                      WHERE contype = 'f' AND confrelid = 'products'::regclass LOOP
              EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.conname);
@@ -314,56 +348,20 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
          CREATE TRIGGER drop_mug BEFORE INSERT ON products FOR EACH ROW
            WHEN (NEW.sku = 'MUG') EXECUTE FUNCTION drop_mug();`,
       );
-      const mismatch = await till.invoke(
-        'storeServer:copy',
-        { connection: to(faulty.name), tillName: 'Till 1' },
-        callerFor(1),
-      );
-      expect(resultCode(mismatch)).toBe('COPY_MISMATCH');
-      const [left] = await sqlOn(
-        faulty.url,
-        'SELECT (SELECT COUNT(*) FROM sales)::int AS sales, (SELECT COUNT(*) FROM staff)::int AS staff',
-      );
-      expect(left).toEqual({ sales: 0, staff: 0 });
-      // The till stays on its own file, working.
-      expect((await till.must('app:status')).database).toBe('local');
+      expect(await refusedCopy(till, faulty)).toBe('COPY_MISMATCH');
       expect(fileFigures(file).sales).toBe(11);
 
       // The server refuses a row in the first COPY of a table that needs two: nothing stays
       // there, and the till's file is free again (its read of the table was let go), so the till
       // sells on.
-      await writeBesideCore(
-        file,
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ROWS_PER_COPY + 10})
-         INSERT INTO categories (name, name_key, parent_id, created_at, updated_at, archived_at)
-         SELECT 'Old ' || i, 'old ' || i, NULL, '2026-01-01T00:00:00.000Z',
-                '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z' FROM n`,
-      );
-      const refusing = await fresh();
-      const probe2 = await tillIn(tempDir(), 'probe2');
-      await probe2.must('storeServer:join', { connection: to(refusing.name), tillName: 'x' });
-      await probe2.close();
-      await sqlOn(
-        refusing.url,
-        `SET session_replication_role = replica;
-         DELETE FROM audit_events; DELETE FROM audit_seal; DELETE FROM tills;
-         CREATE FUNCTION refuse_old() RETURNS trigger AS $$
+      await oldCategories(file, ROWS_PER_COPY + 10);
+      const refusing = await emptiedServer(
+        `CREATE FUNCTION refuse_old() RETURNS trigger AS $$
            BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql;
          CREATE TRIGGER refuse_old BEFORE INSERT ON categories FOR EACH ROW
            WHEN (NEW.name = 'Old 7') EXECUTE FUNCTION refuse_old();`,
       );
-      const cut = await till.invoke(
-        'storeServer:copy',
-        { connection: to(refusing.name), tillName: 'Till 1' },
-        callerFor(1),
-      );
-      expect(cut.ok).toBe(false);
-      const [none] = await sqlOn(
-        refusing.url,
-        'SELECT (SELECT COUNT(*) FROM sales)::int AS sales, (SELECT COUNT(*) FROM staff)::int AS staff',
-      );
-      expect(none).toEqual({ sales: 0, staff: 0 });
-      expect((await till.must('app:status')).database).toBe('local');
+      expect(await refusedCopy(till, refusing)).toBe('INTERNAL');
       const mug = (await till.must('products:list', { search: 'MUG' })).items[0].id;
       expect((await till.must('sales:checkout', mugSale(mug))).receiptNo).toBe(12); // the refund was 11
       expect(fileFigures(file).sales).toBe(12);
