@@ -221,16 +221,22 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
   it('copies a category tree whose parents were made after their children', async () => {
     const { till, file } = await soloTill();
     try {
-      // Tea first (id 1), then enough archived categories to fill the copy's first COPY of
-      // categories, then Hot drinks and Drinks; then moved, so each parent has a higher id than
-      // its child and lands in a later COPY: Drinks > Hot drinks > Tea.
+      // Tea (id 1), then Crisps and Salted under it (ids 2 and 3), then enough archived
+      // categories to fill the copy's first COPY of categories, then Hot drinks, Drinks and
+      // Snacks; then moved, so a parent has a higher id than its child and lands in a later COPY:
+      // Drinks > Hot drinks > Tea, and Snacks > Crisps > Salted, where Salted's parent comes
+      // before it but waits too.
       const tea = (await till.must('categories:create', { name: 'Tea', parentId: null })).id;
+      const crisps = (await till.must('categories:create', { name: 'Crisps', parentId: null })).id;
+      await till.must('categories:create', { name: 'Salted', parentId: crisps });
       const filler = ROWS_PER_COPY;
       await oldCategories(file, filler);
       const hot = (await till.must('categories:create', { name: 'Hot drinks', parentId: null })).id;
       const drinks = (await till.must('categories:create', { name: 'Drinks', parentId: null })).id;
+      const snacks = (await till.must('categories:create', { name: 'Snacks', parentId: null })).id;
       await till.must('categories:update', { id: hot, name: 'Hot drinks', parentId: drinks });
       await till.must('categories:update', { id: tea, name: 'Tea', parentId: hot });
+      await till.must('categories:update', { id: crisps, name: 'Crisps', parentId: snacks });
       expect(hot).toBeGreaterThan(filler);
       await till.must('products:create', {
         sku: 'TEA',
@@ -244,6 +250,9 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
         'Drinks',
         'Drinks > Hot drinks',
         'Drinks > Hot drinks > Tea',
+        'Snacks',
+        'Snacks > Crisps',
+        'Snacks > Crisps > Salted',
       ]);
       const localRows = rowsOf(file, 'SELECT id, parent_id FROM categories ORDER BY id');
 

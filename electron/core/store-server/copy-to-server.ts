@@ -194,11 +194,13 @@ async function copyTable(
   selfRefs: SelfReference[],
 ): Promise<number> {
   const names = copied.map((c) => `"${c.column}"`).join(', ');
-  const read = source.prepare(`SELECT ${names} FROM "${table}" ORDER BY rowid`).raw(true);
   const at = (column: string) => copied.findIndex((c) => c.column === column);
   const refs = selfRefs.filter((r) => at(r.column) >= 0 && at(r.references) >= 0);
+  // Every self-reference of the schema names the row's id, so one key serves them all; with
+  // one, the rows come in that key's order (parentsFirst relies on it).
+  const order = refs.length ? `"${refs[0]!.references}"` : 'rowid';
+  const read = source.prepare(`SELECT ${names} FROM "${table}" ORDER BY ${order}`).raw(true);
   const rows = read.iterate() as Iterable<unknown[]>;
-  // Every self-reference of the schema names the row's id, so one key serves them all.
   const ordered = refs.length
     ? parentsFirst(
         rows,
@@ -234,31 +236,39 @@ async function copyTable(
 }
 
 /**
- * `rows` in their order, except that a row whose self-references (`refs`: the indexes of those
- * columns) name a row still to come waits until that row has been given (`key`: the index of
- * the column they name). Rows still waiting at the end (naming a row that is not there, or a
- * cycle) follow last, for the server's foreign key to judge.
+ * `rows` (in ascending order of `key`, the index of the column their self-references name) in
+ * that order, except that a row whose self-references (`refs`: the indexes of those columns) name
+ * a row not given yet waits until that row has been given. Rows still waiting at the end (naming
+ * a row that is not there, or a cycle) follow last, for the server's foreign key to judge. What
+ * it keeps is the rows waiting, never every key given: a till's 22 million sale lines would
+ * overflow a Set (at most 2^24 entries in V8), and a key below the row being read was read
+ * already.
  */
 function* parentsFirst(
   rows: Iterable<unknown[]>,
   key: number,
   refs: number[],
 ): Generator<unknown[]> {
-  const given = new Set<unknown>();
+  let last = -Infinity; // the key of the last row read
+  const held = new Set<unknown>(); // keys of rows read and still waiting
   const waiting = new Map<unknown, unknown[][]>();
   const awaited = (row: unknown[]) =>
-    refs.map((i) => row[i]).find((v) => v !== null && v !== row[key] && !given.has(v));
+    refs
+      .map((i) => row[i])
+      .find((v) => v !== null && v !== row[key] && ((v as number) > last || held.has(v)));
   for (const first of rows) {
+    last = first[key] as number;
     const ready = [first];
     for (let row = ready.pop(); row; row = ready.pop()) {
       const parent = awaited(row);
       if (parent !== undefined) {
+        held.add(row[key]);
         const siblings = waiting.get(parent);
         if (siblings) siblings.push(row);
         else waiting.set(parent, [row]);
         continue;
       }
-      given.add(row[key]);
+      held.delete(row[key]);
       yield row;
       ready.push(...(waiting.get(row[key]) ?? []));
       waiting.delete(row[key]);
