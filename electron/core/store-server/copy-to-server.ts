@@ -182,9 +182,10 @@ function inBoth(source: Sqlite, table: string, columns: PgColumn[]): PgColumn[] 
 }
 
 /**
- * Copies every row of `table` (`copied`: its columns in both), ids included, in one COPY stream
- * on `client` (the copy's transaction); with `selfRefs` (the table's references to itself), each
- * row after the rows it names, as the server checks each row's foreign keys when it arrives.
+ * Copies every row of `table` (`copied`: its columns in both), ids included, in COPY statements
+ * of ROWS_PER_COPY rows on `client` (the copy's transaction); with `selfRefs` (the table's
+ * references to itself), each row after the rows it names, as the server checks a statement's
+ * foreign keys when that statement ends. Answers the rows copied.
  */
 async function copyTable(
   source: Sqlite,
