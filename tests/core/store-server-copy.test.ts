@@ -37,6 +37,7 @@ import {
 } from '../helpers/postgres';
 import { ROWS_PER_COPY } from '../../electron/core/store-server/copy-to-server';
 import { createMug, mugSale, tillIn, type StoreTill } from '../helpers/store-server';
+import { quoteLiteral } from '../helpers/test-engine';
 
 const bin = findPostgres();
 
@@ -92,9 +93,6 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       db.close();
     }
   }
-
-  /** `text` as an SQLite string literal. */
-  const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
   /** JSON.stringify's replacer: a BLOB (a Buffer, or its JSON form) as lower-case hex. */
   function bytesAsHex(this: unknown, _key: string, value: unknown): unknown {
@@ -288,7 +286,7 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       for (const c of customers)
         await writeBesideCore(
           file,
-          `UPDATE customers SET notes = ${sqlText(c.notes)} WHERE name = ${sqlText(c.name)}`,
+          `UPDATE customers SET notes = ${quoteLiteral(c.notes)} WHERE name = ${quoteLiteral(c.name)}`,
         );
       await writeBesideCore(
         file,

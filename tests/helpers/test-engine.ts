@@ -72,7 +72,8 @@ async function rowsOf<T>(client: Client, sql: string): Promise<T[]> {
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+/** `text` as an SQL string literal (its quotes doubled), for SQLite and PostgreSQL alike. */
+export const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** A plain connection to `url`, open. */
 async function connect(url: string): Promise<Client> {
