@@ -146,6 +146,17 @@ describe("today's transactions and today's day summary cover the same hours", ()
     });
     const both = await t.must('sales:list', { fromDay: '2026-03-29', toDay: '2026-03-30' });
     expect(both.items.map((s) => s.id)).toEqual([after.id, before.id]);
+    // One end only: from a day on, and up to a day.
+    const since = await t.must('sales:list', { fromDay: '2026-03-30' });
+    expect(since.items.map((s) => s.id)).toEqual([after.id]);
+    const until = await t.must('sales:list', { toDay: '2026-03-29' });
+    expect(until.items.map((s) => s.id)).toEqual([before.id]);
+    // A cursor with a last day, the cursor inside the days or after them.
+    const cursor = { createdAt: after.createdAt, id: after.id };
+    for (const toDay of ['2026-03-30', '2026-03-29', '2026-03-28']) {
+      const page = await t.must('sales:list', { toDay, cursor });
+      expect(page.items.map((s) => s.id)).toEqual(toDay === '2026-03-28' ? [] : [before.id]);
+    }
     // Today's sale can be voided; yesterday's (an hour older) cannot.
     expect((await t.must('sales:get', { id: after.id })).voidable).toBe(true);
     expect((await t.must('sales:get', { id: before.id })).voidable).toBe(false);
