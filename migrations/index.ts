@@ -36,6 +36,7 @@ import { CustomerSearchTrigram1790000010000 } from './1790000010000-CustomerSear
 import { AuditChainPerTill1790000011000 } from './1790000011000-AuditChainPerTill';
 import { RollupsPerTill1790000012000 } from './1790000012000-RollupsPerTill';
 import { CustomerSearchNameIndexes1790000013000 } from './1790000013000-CustomerSearchNameIndexes';
+import { CustomerSearchStatistics1790000014000 } from './1790000014000-CustomerSearchStatistics';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   AuditChainPerTill1790000011000,
   RollupsPerTill1790000012000,
   CustomerSearchNameIndexes1790000013000,
+  CustomerSearchStatistics1790000014000,
 ];

@@ -10,6 +10,7 @@ import { deriveSealKey, readSeal } from '../../electron/core/audit/chain-seal';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
+import { CUSTOMER_SEARCH_STATISTICS } from '../../migrations/1790000014000-CustomerSearchStatistics';
 import { Database, PG_ATTEMPTS } from '../../electron/core/db/database';
 import {
   PG_TRIGGERS_SQL,
@@ -401,6 +402,53 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     expect(text).toContain('IDX_customers_search_trgm');
     // The plan reads only customers, so any sequential scan in it is a scan of every customer.
     expect(text).not.toContain('"Node Type":"Seq Scan"');
+
+    // A rare fragment as the planner estimates it (1790000014000). One that an entry of the
+    // default 100-entry histogram holds counts as 1 % of the customers, so rank 3 walks the
+    // primary key, expecting a match every 1 in 100, through every customer; with 1,000 entries
+    // it is rare, and read from the trigram index.
+    const rankThreePlan = async (term: string) => {
+      sent.length = 0;
+      await searchCustomers(qr.manager, {
+        search: term,
+        limit: 25,
+        offset: 0,
+        includeArchived: false,
+      });
+      const rank3 = sent.find((x) => x.sql.includes('search_text LIKE'))!;
+      const [{ 'QUERY PLAN': p }] = await query(`EXPLAIN (FORMAT JSON) ${rank3.sql}`, rank3.params);
+      return JSON.stringify(p);
+    };
+    const histogram = async (entries: number) => {
+      await ds.query(`ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS ${entries}`);
+      await ds.query('ANALYZE customers');
+      const [row] = (await ds.query(
+        `SELECT histogram_bounds::text::text[] AS bounds FROM pg_stats
+          WHERE tablename = 'customers' AND attname = 'search_text'`,
+      )) as Array<{ bounds: string[] }>;
+      return row!.bounds;
+    };
+    const targets = (await ds.query(
+      `SELECT attname, attstattarget FROM pg_attribute
+        WHERE attrelid = 'customers'::regclass AND attname IN ('search_text', 'search_name')
+        ORDER BY attname`,
+    )) as Array<{ attname: string; attstattarget: number }>;
+    expect(targets.map((t) => [t.attname, Number(t.attstattarget)])).toEqual([
+      ['search_name', CUSTOMER_SEARCH_STATISTICS],
+      ['search_text', CUSTOMER_SEARCH_STATISTICS],
+    ]);
+    expect(await histogram(100)).toHaveLength(101);
+    // "customer 10897 c10897@trgm.test": "0897 c10897@" is in that customer's text alone.
+    const held = (await histogram(100))[50]!;
+    const rare = held.slice(held.indexOf(' ') + 2, held.indexOf('@') + 1);
+    expect(
+      await ds.query('SELECT id FROM customers WHERE search_text LIKE $1', [`%${rare}%`]),
+    ).toHaveLength(1);
+    expect(await rankThreePlan(rare)).not.toContain('IDX_customers_search_trgm');
+    expect(await histogram(CUSTOMER_SEARCH_STATISTICS)).toHaveLength(
+      CUSTOMER_SEARCH_STATISTICS + 1,
+    );
+    expect(await rankThreePlan(rare)).toContain('IDX_customers_search_trgm');
     await qr.release();
     await ds.destroy();
   });
