@@ -7,7 +7,10 @@ import { searchCustomers } from '../../electron/core/customers/customer-search';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { checkChainHead } from '../../electron/core/audit/chain-check';
 import { deriveSealKey, readSeal } from '../../electron/core/audit/chain-seal';
-import { createPostgresDataSource } from '../../electron/core/db/data-source';
+import {
+  createPostgresDataSource,
+  SERVER_IDLE_CONNECTIONS,
+} from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
 import { CUSTOMER_SEARCH_STATISTICS } from '../../migrations/1790000014000-CustomerSearchStatistics';
@@ -41,6 +44,12 @@ import { FakeClock } from '../helpers/core';
 import { permissionsOf } from '../../shared/permissions';
 import { SaleBusinessDate1790000004000 } from '../../migrations/1790000004000-SaleBusinessDate';
 import { findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
+
+/** node-postgres's Pool, as far as the idle-connection test reads it. */
+interface IdlePool {
+  options: { idleTimeoutMillis: number };
+  totalCount: number;
+}
 
 const bin = findPostgres();
 if (!bin)
@@ -111,6 +120,25 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       /append-only/,
     );
     await expect(ds.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await ds.destroy();
+  });
+
+  it('keeps two connections to the server open through idle time, and closes the rest', async () => {
+    const ds = createPostgresDataSource(pg.url);
+    await ds.initialize();
+    // node-postgres's pool (TypeORM's `master`): the parts read here.
+    const pool = (ds.driver as unknown as { master: IdlePool }).master;
+    pool.options.idleTimeoutMillis = 100; // its default 10 s, shortened for the test
+    const pid = 'SELECT pg_backend_pid() AS pid, pg_sleep(0.1)';
+    const burst = await Promise.all([1, 2, 3, 4].map(() => ds.query(pid)));
+    const opened = new Set(burst.map(([r]: Array<{ pid: number }>) => r!.pid));
+    expect(opened.size).toBe(4);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(pool.totalCount).toBe(SERVER_IDLE_CONNECTIONS);
+    // The next calls reuse them: the same server processes, no new connection.
+    const after = await Promise.all([1, 2].map(() => ds.query(pid)));
+    for (const [r] of after as Array<Array<{ pid: number }>>) expect(opened).toContain(r!.pid);
+    expect(pool.totalCount).toBe(SERVER_IDLE_CONNECTIONS);
     await ds.destroy();
   });
 
