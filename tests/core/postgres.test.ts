@@ -10,6 +10,7 @@ import { deriveSealKey, readSeal } from '../../electron/core/audit/chain-seal';
 import {
   createPostgresDataSource,
   SERVER_IDLE_CONNECTIONS,
+  SERVER_RANDOM_PAGE_COST,
 } from '../../electron/core/db/data-source';
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
@@ -139,6 +140,20 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     const after = await Promise.all([1, 2].map(() => ds.query(pid)));
     for (const [r] of after as Array<Array<{ pid: number }>>) expect(opened).toContain(r!.pid);
     expect(pool.totalCount).toBe(SERVER_IDLE_CONNECTIONS);
+    await ds.destroy();
+  });
+
+  it("starts each of the till's sessions with the planner cost of a store's memory or SSD", async () => {
+    const ds = createPostgresDataSource(pg.url);
+    await ds.initialize();
+    const shown = await Promise.all(
+      [1, 2, 3].map(() => ds.query('SELECT current_setting($1) AS v', ['random_page_cost'])),
+    );
+    expect(shown.map(([r]: Array<{ v: string }>) => Number(r!.v))).toEqual([
+      SERVER_RANDOM_PAGE_COST,
+      SERVER_RANDOM_PAGE_COST,
+      SERVER_RANDOM_PAGE_COST,
+    ]);
     await ds.destroy();
   });
 
