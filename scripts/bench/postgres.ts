@@ -29,9 +29,9 @@ export interface StoreServer extends BenchServer {
 }
 
 /**
- * A server holding a copy of the SQLite database at `path` (migrated, then copied and verified by
- * copyToServer, then ANALYZEd as autovacuum would after a bulk load). The bench till keeps its
- * row, so its audit chain and seal (BENCH_KEYCHAIN) carry over.
+ * A server holding a copy of the SQLite database at `path` (migrated, then copied, verified and
+ * ANALYZEd by copyToServer). The bench till keeps its row, so its audit chain and seal
+ * (BENCH_KEYCHAIN) carry over.
  */
 export async function storeServerFrom(path: string): Promise<StoreServer> {
   const server = await startBenchServer(['max_connections=100', 'shared_buffers=256MB']);
@@ -46,7 +46,6 @@ export async function storeServerFrom(path: string): Promise<StoreServer> {
     const t0 = performance.now();
     const copy = await copyToServer(source, ds, { id: till.id, name: BENCH_TERMINAL });
     const copySeconds = (performance.now() - t0) / 1000;
-    await ds.query('ANALYZE');
     return { ...server, copy, copySeconds };
   } catch (e) {
     server.stop();

@@ -187,6 +187,16 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
         total: before.total,
         till: 'Till 1',
       });
+      // The planner knows the rows (ANALYZE): an unanalysed table's reltuples is -1.
+      const planned = await sqlOn(
+        url,
+        `SELECT relname, reltuples::int AS n FROM pg_class
+          WHERE relname IN ('sales', 'sale_lines') ORDER BY relname`,
+      );
+      expect(planned).toEqual([
+        { relname: 'sale_lines', n: before.lines },
+        { relname: 'sales', n: before.sales },
+      ]);
       // The file is untouched, except for what the copy's own audit row added before it reopened.
       expect(fileFigures(file)).toMatchObject({ sales: before.sales, total: before.total });
 
