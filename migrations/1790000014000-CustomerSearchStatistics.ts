@@ -16,13 +16,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Histogram entries kept for the searched columns; PostgreSQL's default is 100. */
 export const CUSTOMER_SEARCH_STATISTICS = 1000;
+/** The columns customer search matches a fragment against. */
+const SEARCHED_COLUMNS = ['search_text', 'search_name'];
 
 export class CustomerSearchStatistics1790000014000 implements MigrationInterface {
   name = 'CustomerSearchStatistics1790000014000';
 
   async up(q: QueryRunner): Promise<void> {
     if (q.connection.driver.options.type !== 'postgres') return;
-    for (const column of ['search_text', 'search_name'])
+    for (const column of SEARCHED_COLUMNS)
       await q.query(
         `ALTER TABLE customers ALTER COLUMN ${column} SET STATISTICS ${CUSTOMER_SEARCH_STATISTICS}`,
       );
@@ -30,7 +32,7 @@ export class CustomerSearchStatistics1790000014000 implements MigrationInterface
 
   async down(q: QueryRunner): Promise<void> {
     if (q.connection.driver.options.type !== 'postgres') return;
-    for (const column of ['search_text', 'search_name'])
+    for (const column of SEARCHED_COLUMNS)
       await q.query(`ALTER TABLE customers ALTER COLUMN ${column} SET STATISTICS -1`);
   }
 }

@@ -52,7 +52,8 @@ export const SERVER_CONNECT_TIMEOUT_MS = 5_000;
  * TLS, a customer search then a transactions page, every 11 s, took 10.7 and 6.8 ms (medians of
  * 9) with a new connection each time, and 8.8 and 5.8 ms on kept ones. Two: the cashier's calls
  * and a background job (the print queue) beside them. A burst above two still closes its extra
- * connections after 10 s, so eight tills keep 16 of the server's default 100.
+ * connections after 10 s, so with its LISTEN connection (change-listener.ts) a till keeps three,
+ * and eight tills 24 of the server's default 100 (docs/deployment.md).
  */
 export const SERVER_IDLE_CONNECTIONS = 2;
 

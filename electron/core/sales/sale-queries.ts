@@ -88,8 +88,9 @@ function addDaysAndCursor(
     days.push('s.business_date >= ?');
     dayValues.push(input.fromDay);
   }
-  const before = input.toDay ? anyZoneRange(input.toDay, input.toDay).to : null;
+  let before: string | null = null;
   if (input.toDay) {
+    before = anyZoneRange(input.toDay, input.toDay).to;
     days.push('s.business_date <= ?');
     dayValues.push(input.toDay);
   }
