@@ -106,7 +106,7 @@ export default defineConfig({
   test: {
     globals: true,
     reporters: ['default'],
-    // Only with --coverage (`npm run coverage`, scripts/coverage.mjs): plain runs are not slowed.
+    // Only with --coverage: `npm test`'s first run (scripts/test.mjs) and `npm run coverage`.
     // Issue 9, section 9: line coverage of the core and shared code ≥ 85 %, the renderer ≥ 70 %.
     coverage: {
       provider: 'v8',
