@@ -21,14 +21,12 @@
  * Exits with the first failing run's code after both have run, so one report shows every failure.
  */
 import { spawnSync } from 'node:child_process';
-import { delimiter, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import process from 'node:process';
 
 const root = resolve(import.meta.dirname, '..');
-const env = {
-  ...process.env,
-  PATH: [resolve(root, 'node_modules/.bin'), process.env.PATH].join(delimiter),
-};
+/** Vitest's own entry (its package's `bin`), so no PATH is needed to find it. */
+const VITEST = resolve(root, 'node_modules/vitest/vitest.mjs');
 const projects = (names) => names.flatMap((n) => ['--project', n]);
 const RUNS = [
   ['--coverage', ...projects(['node', 'node-timed', 'renderer', 'shell'])],
@@ -36,10 +34,9 @@ const RUNS = [
 ];
 /** Runs `vitest run` with `args`; the child's exit code (1 when it died from a signal). */
 const vitest = (args) =>
-  spawnSync('vitest', ['run', ...args, ...process.argv.slice(2)], {
+  spawnSync(process.execPath, [VITEST, 'run', ...args, ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
-    env,
   }).status ?? 1;
 
 const codes = RUNS.map(vitest);
