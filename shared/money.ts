@@ -13,6 +13,7 @@
  * The main process is the only place that prices a sale (the renderer never sends prices or totals),
  * but the functions are pure and shared so the renderer can show the same arithmetic for a preview.
  */
+import { numberFormat } from './intl-formats';
 
 /** The largest absolute amount of one line, in minor units (M2). */
 export const MAX_LINE_AMOUNT = 1_000_000_000;
@@ -234,7 +235,7 @@ export function proportionalShare(
 
 /** ISO 4217 minor-unit exponent (JPY 0, GBP 2, KWD 3), from the platform's Intl data. */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions()
     .maximumFractionDigits as number;
 }
 
@@ -243,7 +244,7 @@ export function currencyExponent(currency: string): number {
  */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const exp = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** exp);
+  return numberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** exp);
 }
 
 /**

@@ -3,6 +3,7 @@ import { IconDeviceFloppy, IconServerOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../api/messages';
 import { useStorageStore } from '../stores/storage';
+import { dateTimeFormat } from '../../../shared/intl-formats';
 
 /**
  * D7: a standing warning while the till cannot store writes: its disk, or (issue 12, section 3)
@@ -23,7 +24,7 @@ export function StorageBanner() {
       title={
         server
           ? t('storage.serverTitle', {
-              time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
+              time: dateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
                 new Date(problem.since),
               ),
             })

@@ -4,6 +4,7 @@
  * `useFormat()`, which re-renders when the locale changes; other code calls the functions.
  */
 import { useTranslation } from 'react-i18next';
+import { dateTimeFormat, numberFormat } from '../../../shared/intl-formats';
 import { formatMoney } from '../../../shared/money';
 import { currentLocale } from '../i18n';
 
@@ -14,12 +15,12 @@ export function money(minor: number, currency: string): string {
 
 /** "1,234" / "1.234". */
 export function count(n: number): string {
-  return new Intl.NumberFormat(currentLocale()).format(n);
+  return numberFormat(currentLocale()).format(n);
 }
 
 /** "23 Nov 2026, 10:42" / "23.11.2026, 10:42" from a UTC ISO string. */
 export function dateTime(iso: string, options: Intl.DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(currentLocale(), {
+  return dateTimeFormat(currentLocale(), {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...options,

@@ -2,12 +2,13 @@
  * Dates and times as shown on screen, in the store's locale (i18n `currentLocale()`, so a German
  * till shows "23.11.2026, 10:42") and the till's time zone. Stored values are UTC.
  */
+import { dateTimeFormat } from '../../../shared/intl-formats';
 import { currentLocale, t } from '../i18n';
 
 /** "23 Nov 2026, 10:42", or `fallback` (by default "Never", translated) when there is no value. */
 export function formatDateTime(iso: string | null, fallback?: string): string {
   if (!iso) return fallback ?? t('common:never');
-  return new Intl.DateTimeFormat(currentLocale(), {
+  return dateTimeFormat(currentLocale(), {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(new Date(iso));
@@ -15,7 +16,7 @@ export function formatDateTime(iso: string | null, fallback?: string): string {
 
 /** "10:42". */
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** True while `iso` is in the future. */

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/locale';
 import { percentChange } from './change-text';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 /**
  * One of the dashboard's key figures (a list item): its name, its value over the range, anything
@@ -45,7 +46,7 @@ export function FigureCard({
         {change === null
           ? t('figures.noPrevious')
           : t('figures.change', {
-              change: new Intl.NumberFormat(locale, {
+              change: numberFormat(locale, {
                 signDisplay: 'exceptZero',
                 maximumFractionDigits: 1,
               }).format(change),

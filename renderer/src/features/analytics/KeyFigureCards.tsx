@@ -3,6 +3,7 @@ import type { ChannelOutput, SalesFigures } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { FigureCard } from './FigureCard';
 import { MarginCard } from './MarginCard';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 type KeyFigures = ChannelOutput<'analytics:keyFigures'>;
 
@@ -31,7 +32,7 @@ export function KeyFigureCards({ figures }: { figures: KeyFigures }) {
     isMoney
       ? money(value, figures.currency)
       : key === 'itemsPerSale'
-        ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+        ? numberFormat(locale, { maximumFractionDigits: 2 }).format(value)
         : count(value);
   return (
     <div className="k-analytics-figures" role="list" aria-label={t('figures.label')}>

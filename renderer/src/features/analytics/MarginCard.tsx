@@ -4,6 +4,7 @@ import type { MarginFigures } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { FigureCard } from './FigureCard';
 import { costedShare, marginPercent } from './margin-text';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 /**
  * The margin key figure: net without tax less the cost of goods sold, of the lines whose cost is
@@ -23,7 +24,7 @@ export function MarginCard({
   const percent = marginPercent(margin.current);
   const share = costedShare(margin.current);
   const number = (v: number | null) =>
-    v === null ? '–' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+    v === null ? '–' : numberFormat(locale, { maximumFractionDigits: 1 }).format(v);
   return (
     <FigureCard
       label={t('figures.margin')}

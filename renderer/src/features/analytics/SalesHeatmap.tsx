@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { ReportCard } from './ReportCard';
 import { ScrollTable } from './ScrollTable';
+import { dateTimeFormat } from '../../../../shared/intl-formats';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -19,7 +20,7 @@ export function SalesHeatmap({ heatmap }: { heatmap: ChannelOutput<'analytics:he
   const cell = new Map(heatmap.cells.map((c) => [`${c.weekday}:${c.hour}`, c]));
   const busiest = Math.max(1, ...heatmap.cells.map((c) => c.salesCount));
   const dayName = (weekday: number) =>
-    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
+    dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
       // 2024-01-01 was a Monday (ISO weekday 1).
       new Date(Date.UTC(2024, 0, weekday)),
     );

@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { ReportCard } from './ReportCard';
 import { ScrollTable } from './ScrollTable';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 const MONEY = ['net', 'averageBasket', 'refunds', 'discounts', 'overShort'] as const;
 
@@ -18,7 +19,7 @@ export function StaffPerformanceCard({
 }) {
   const { t } = useTranslation('analytics');
   const { money, count, locale } = useFormat();
-  const items = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const items = numberFormat(locale, { maximumFractionDigits: 2 });
   return (
     <ReportCard
       title={t('staff.title')}

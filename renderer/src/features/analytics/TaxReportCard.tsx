@@ -3,15 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { ReportCard } from './ReportCard';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 /** The tax report by rate over the range: net (without tax), tax and gross, with totals. */
 export function TaxReportCard({ tax }: { tax: ChannelOutput<'analytics:taxReport'> }) {
   const { t } = useTranslation('analytics');
   const { money, locale } = useFormat();
   const rate = (bps: number) =>
-    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
-      bps / 10_000,
-    );
+    numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
   const m = (minor: number) => money(minor, tax.currency);
   return (
     <ReportCard

@@ -5,22 +5,23 @@
  * time zone can move them.
  */
 import { currentLocale } from '../../i18n';
+import { dateTimeFormat } from '../../../../shared/intl-formats';
 
 export function bucketLabel(bucket: string, grain: 'hour' | 'day' | 'week' | 'month'): string {
   const locale = currentLocale();
   if (grain === 'hour')
-    return new Intl.DateTimeFormat(locale, {
+    return dateTimeFormat(locale, {
       hour: '2-digit',
       minute: '2-digit',
       timeZone: 'UTC',
     }).format(new Date(`${bucket}:00:00Z`));
   if (grain === 'month')
-    return new Intl.DateTimeFormat(locale, {
+    return dateTimeFormat(locale, {
       month: 'short',
       year: 'numeric',
       timeZone: 'UTC',
     }).format(new Date(`${bucket}-01T00:00:00Z`));
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     timeZone: 'UTC',

@@ -23,6 +23,7 @@ import {
 } from './tenders';
 import { GO_GREEN } from './colors';
 import { CheckoutModal } from './CheckoutModal';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 const KEY_CARD = 'F9';
 const KEY_COMPLETE = 'F12';
@@ -88,7 +89,7 @@ function TenderForm({
   const burst = useRef(createBurstTracker());
   const amountRef = useRef<HTMLInputElement>(null);
   const { remaining, change } = summarizeTenders(total, tenders);
-  const noteFormat = new Intl.NumberFormat(locale, {
+  const noteFormat = numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: 0,

@@ -7,6 +7,7 @@
 import { AppError } from '../../../../shared/errors';
 import { messageFor } from '../../api/messages';
 import { currentLocale, t } from '../../i18n';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 export interface ImportProblem {
   headline: string;
@@ -30,7 +31,7 @@ export function importProblem(error: unknown): ImportProblem {
 export function tooLarge(file: File, maxBytes: number): ImportProblem | null {
   if (file.size <= maxBytes) return null;
   const mb = (bytes: number, digits: number) =>
-    new Intl.NumberFormat(currentLocale(), {
+    numberFormat(currentLocale(), {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     }).format(bytes / 1_000_000);

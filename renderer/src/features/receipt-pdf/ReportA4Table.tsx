@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportColumnKind, ReportTable } from '../../../../shared/contract';
 import { useFormat } from '../../format/locale';
 import { formatBusinessDay } from '../transactions/business-days';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 /** One cell as text in the store's locale; kinds as in shared/contract/analytics-export.ts. */
 function useCellText(currency: string) {
   const { t } = useTranslation('reportExport');
   const f = useFormat();
-  const percent = new Intl.NumberFormat(f.locale, { style: 'percent', maximumFractionDigits: 2 });
+  const percent = numberFormat(f.locale, { style: 'percent', maximumFractionDigits: 2 });
   return (kind: ReportColumnKind, value: ReportCell): string => {
     if (value === null) return '—';
     switch (kind) {

@@ -5,6 +5,7 @@ import { useFormat } from '../../format/locale';
 import { signedMoney } from '../shifts/over-short';
 import { tenderLabel } from '../transactions/sale-format';
 import { tenderCountLabel } from '../shifts/tender-count';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 /** One captioned table of label/value rows; `strong` rows are the totals. */
 function Figures({
@@ -39,7 +40,7 @@ export function ZReportFigures({ report: z }: { report: ZReport }) {
   const f = useFormat();
   const money = (minor: number) => f.money(minor, z.currency);
   const n = (count: number) => f.count(count);
-  const percent = new Intl.NumberFormat(f.locale, { maximumFractionDigits: 2 });
+  const percent = numberFormat(f.locale, { maximumFractionDigits: 2 });
   return (
     <div className="k-zreport-a4-grid">
       <Figures

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { TaxRow } from '../../../../shared/receipt/tax-breakdown';
 import { useFormat } from '../../format/locale';
+import { numberFormat } from '../../../../shared/intl-formats';
 
 /** The receipt's tax summary: per rate, net, tax and gross (shared/receipt/tax-breakdown.ts). */
 export function TaxTable({ rows, money }: { rows: TaxRow[]; money: (minor: number) => string }) {
   const { t } = useTranslation('receipt');
   const { locale } = useFormat();
   if (rows.length === 0) return null;
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   return (
     <table className="k-receipt-tax" aria-label={t('taxTable.caption')}>
       <thead>

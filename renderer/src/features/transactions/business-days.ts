@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { currentLocale } from '../../i18n';
+import { dateTimeFormat } from '../../../../shared/intl-formats';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,7 +31,7 @@ export function addDays(day: string, days: number): string {
  */
 export function formatBusinessDay(day: string, style: 'full' | 'medium' = 'full'): string {
   if (!isBusinessDay(day)) throw new RangeError(`Not a day: ${day}`);
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: style, timeZone: 'UTC' }).format(
+  return dateTimeFormat(currentLocale(), { dateStyle: style, timeZone: 'UTC' }).format(
     parse(day).toJSDate(),
   );
 }
