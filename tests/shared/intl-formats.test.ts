@@ -1,6 +1,7 @@
 /**
  * shared/intl-formats.ts: one formatter per locale and options, formatting exactly as a new one
- * would, nothing cached for options Intl refuses, and a bounded cache.
+ * would, in the computer's time zone of the moment, nothing cached for options Intl refuses, and
+ * a bounded cache.
  */
 import { describe, expect, it } from 'vitest';
 import { dateTimeFormat, numberFormat } from '../../shared/intl-formats';
@@ -47,6 +48,30 @@ describe('Intl formatters built once', () => {
           ),
         );
       }
+    }
+  });
+
+  it("follows a change of the computer's time zone when the options name none", () => {
+    const saved = process.env.TZ;
+    const when = new Date('2026-11-23T10:42:00Z');
+    const options = { dateStyle: 'medium', timeStyle: 'short' } as const;
+    try {
+      for (const zone of [
+        'Pacific/Auckland',
+        'Europe/London',
+        'America/New_York',
+        'Asia/Kolkata',
+      ]) {
+        process.env.TZ = zone;
+        expect(dateTimeFormat('en-GB', options).format(when)).toBe(
+          new Intl.DateTimeFormat('en-GB', options).format(when),
+        );
+        expect(dateTimeFormat('en-GB', options).resolvedOptions().timeZone).toBe(
+          new Intl.DateTimeFormat().resolvedOptions().timeZone,
+        );
+      }
+    } finally {
+      process.env.TZ = saved;
     }
   });
 
