@@ -10,9 +10,8 @@
  * - renderer: React components with Testing Library in happy-dom.
  * - e2e: the built renderer in Debian's Chromium, window.api bridged to a real core.
  * - e2e-timed: the end-to-end files that type at scanner speed (0–5 ms a key) where the gaps
- *   between keys decide the outcome: one file at a time, after the others, so a neighbour's load
- *   cannot stretch them. `npm test` runs them beside node-pg at the lowest CPU priority
- *   (scripts/test.mjs), which takes only the CPU they leave.
+ *   between keys decide the outcome: alone, one file at a time, after the others, so a
+ *   neighbour's load cannot stretch them.
  *
  * Vitest runs projects of one `sequence.groupOrder` as one queue with one worker count, project
  * by project. Group 0 (node, shell, renderer, e2e) runs two files at once: CI has 2 cores, and
@@ -75,14 +74,12 @@ const SQLITE_ONLY = [
 ];
 /**
  * The core suite's second run, on PostgreSQL, needs the server's binaries (Debian's
- * `postgresql`, as .ci/run installs). Without them `node-pg` has no files, saying so, as the
+ * `postgresql`, as .ci/run installs). Without them it is left out, saying so, as the
  * store-server tests skip themselves.
  */
 const ON_SERVER_TOO = findPostgres() !== null;
 if (!ON_SERVER_TOO)
-  console.warn(
-    'PostgreSQL is not installed: the core suite runs on SQLite only (node-pg has no files).',
-  );
+  console.warn('PostgreSQL is not installed: the core suite runs on SQLite only (no node-pg).');
 /** Files run side by side in group 0 (every project but the timed ones). */
 const PARALLEL_FILES = 2;
 /** The core suite's settings, shared by its SQLite (`node`) and PostgreSQL (`node-pg`) runs. */
@@ -125,16 +122,18 @@ export default defineConfig({
     },
     projects: [
       { test: { ...CORE_TESTS, name: 'node', exclude: TIMED } },
-      {
-        test: {
-          ...CORE_TESTS,
-          name: 'node-pg',
-          // No files without a server to run them on (scripts/test.mjs passes with none).
-          include: ON_SERVER_TOO ? CORE_TESTS.include : [],
-          exclude: [...TIMED, ...SQLITE_ONLY],
-          env: { KASSA_TEST_ENGINE: 'postgres' },
-        },
-      },
+      ...(ON_SERVER_TOO
+        ? [
+            {
+              test: {
+                ...CORE_TESTS,
+                name: 'node-pg',
+                exclude: [...TIMED, ...SQLITE_ONLY],
+                env: { KASSA_TEST_ENGINE: 'postgres' },
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'shell',
