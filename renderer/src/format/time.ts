@@ -4,14 +4,11 @@
  */
 import { dateTimeFormat } from '../../../shared/intl-formats';
 import { currentLocale, t } from '../i18n';
+import { dateTime } from './locale';
 
 /** "23 Nov 2026, 10:42", or `fallback` (by default "Never", translated) when there is no value. */
 export function formatDateTime(iso: string | null, fallback?: string): string {
-  if (!iso) return fallback ?? t('common:never');
-  return dateTimeFormat(currentLocale(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return iso ? dateTime(iso) : (fallback ?? t('common:never'));
 }
 
 /** "10:42". */
