@@ -37,6 +37,7 @@ import { AuditChainPerTill1790000011000 } from './1790000011000-AuditChainPerTil
 import { RollupsPerTill1790000012000 } from './1790000012000-RollupsPerTill';
 import { CustomerSearchNameIndexes1790000013000 } from './1790000013000-CustomerSearchNameIndexes';
 import { CustomerSearchStatistics1790000014000 } from './1790000014000-CustomerSearchStatistics';
+import { CustomerSearchWithoutPendingList1790000015000 } from './1790000015000-CustomerSearchWithoutPendingList';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   RollupsPerTill1790000012000,
   CustomerSearchNameIndexes1790000013000,
   CustomerSearchStatistics1790000014000,
+  CustomerSearchWithoutPendingList1790000015000,
 ];

@@ -15,6 +15,7 @@ import {
 import { StaffEntity } from '../../electron/core/staff/staff.entity';
 import { MIGRATIONS } from '../../migrations';
 import { CUSTOMER_SEARCH_STATISTICS } from '../../migrations/1790000014000-CustomerSearchStatistics';
+import { CUSTOMER_SEARCH_GIN_INDEXES } from '../../migrations/1790000015000-CustomerSearchWithoutPendingList';
 import { Database, PG_ATTEMPTS } from '../../electron/core/db/database';
 import {
   PG_TRIGGERS_SQL,
@@ -44,7 +45,7 @@ import { DaySummaryService } from '../../electron/core/reports/day-summary';
 import { FakeClock } from '../helpers/core';
 import { permissionsOf } from '../../shared/permissions';
 import { SaleBusinessDate1790000004000 } from '../../migrations/1790000004000-SaleBusinessDate';
-import { findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
+import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
 
 /** node-postgres's Pool, as far as the idle-connection test reads it. */
 interface IdlePool {
@@ -418,8 +419,9 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
        VALUES ('Quentin Marsh-Quill', 'quentin marsh-quill', 'quentin marsh-quill', $1, $1)`,
       [new Date().toISOString()],
     );
-    // Settled as autovacuum leaves it: GIN's pending list merged, statistics taken.
-    await ds.query('VACUUM ANALYZE customers');
+    // Statistics taken, as autovacuum's ANALYZE leaves them (the GIN indexes keep no pending
+    // list to merge: 1790000015000).
+    await ds.query('ANALYZE customers');
     // The statements the search sends, captured on its connection, then explained there.
     const qr = ds.createQueryRunner();
     const sent: Array<{ sql: string; params: unknown[] }> = [];
@@ -493,6 +495,58 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     );
     expect(await rankThreePlan(rare)).toContain('IDX_customers_search_trgm');
     await qr.release();
+    await ds.destroy();
+  });
+
+  it("keeps no pending list in the search's GIN indexes, so a search never reads one (1790000015000)", async () => {
+    const ds = createPostgresDataSource(await createDatabase(pg, 'gin_pending'));
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    let batch = 0;
+    const addCustomers = async (n: number) => {
+      batch += 1;
+      await ds.query(
+        `INSERT INTO customers (name, email, search_name, search_text, created_at, updated_at)
+         SELECT 'Customer ' || $2::text || '-' || i, 'c' || $2::text || '-' || i || '@gin.test',
+                'customer ' || $2::text || '-' || i,
+                'customer ' || $2::text || '-' || i || ' c' || i || '@gin.test', $1, $1
+         FROM generate_series(1, $3::int) AS i`,
+        [new Date().toISOString(), batch, n],
+      );
+    };
+    // pgstattuple (PostgreSQL's contrib, which Debian's package ships) reads an index's metapage.
+    await ds.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
+    /** Pages each index holds in its pending list. */
+    const pendingPages = async () => {
+      const out: number[] = [];
+      for (const index of CUSTOMER_SEARCH_GIN_INDEXES) {
+        const [row] = (await ds.query('SELECT pending_pages FROM pgstatginindex($1::regclass)', [
+          `"${index}"`,
+        ])) as Array<{ pending_pages: number }>;
+        out.push(Number(row!.pending_pages));
+      }
+      return out;
+    };
+    const options = (await ds.query(
+      `SELECT relname, reloptions FROM pg_class WHERE relname = ANY($1) ORDER BY relname`,
+      [CUSTOMER_SEARCH_GIN_INDEXES],
+    )) as Array<{ relname: string; reloptions: string[] | null }>;
+    expect(options.map((o) => [o.relname, o.reloptions])).toEqual([
+      ['IDX_customers_name_trgm', ['fastupdate=off']],
+      ['IDX_customers_search_trgm', ['fastupdate=off']],
+    ]);
+    // New customers go straight into the indexes' trees.
+    await addCustomers(2000);
+    expect(await pendingPages()).toEqual([0, 0]);
+
+    // A server migrated before 1790000015000 holds a list already: the migration merges it.
+    await ds.undoLastMigration({ transaction: 'each' });
+    await addCustomers(2000);
+    const [text, name] = await pendingPages();
+    expect(text, 'the search_text index holds a pending list').toBeGreaterThan(0);
+    expect(name, 'the search_name index holds a pending list').toBeGreaterThan(0);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await pendingPages()).toEqual([0, 0]);
     await ds.destroy();
   });
 });

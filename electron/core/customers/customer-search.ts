@@ -29,7 +29,8 @@
  *   `search_name`; rank 3 `search_text LIKE '%q%'` (folded text, so no ILIKE) newest first, from
  *   the GIN index on `search_text` for a rare term or the primary key walked backwards for a
  *   common one, as the planner finds cheaper (migrations 1790000010000, 1790000013000). One
- *   ranked query over every match, before, sorted every customer for a common fragment.
+ *   ranked query over every match, before, sorted every customer for a common fragment. The GIN
+ *   indexes keep no pending list (1790000015000), which every search would read whole.
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
