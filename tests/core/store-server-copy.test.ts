@@ -197,6 +197,17 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
         { relname: 'sale_lines', n: before.lines },
         { relname: 'sales', n: before.sales },
       ]);
+      // Settled after the commit (VACUUM), so the tills' first reads do not mark every row.
+      const vacuumed = await sqlOn(
+        url,
+        `SELECT relname, last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables
+          WHERE relname IN ('sales', 'sale_lines', 'customers') ORDER BY relname`,
+      );
+      expect(vacuumed).toEqual([
+        { relname: 'customers', vacuumed: true },
+        { relname: 'sale_lines', vacuumed: true },
+        { relname: 'sales', vacuumed: true },
+      ]);
       // The file is untouched, except for what the copy's own audit row added before it reopened.
       expect(fileFigures(file)).toMatchObject({ sales: before.sales, total: before.total });
 
