@@ -100,13 +100,14 @@ export async function copyToServer(
     // them, every till would plan on the empty tables' (PostgreSQL manual, "Populating a
     // Database": run ANALYZE afterwards), in one statement. A role that does not own a table is
     // only warned.
-    await runner.query(`ANALYZE ${tables.map((table) => `"${table}"`).join(', ')}`);
+    const copied = tables.map((table) => `"${table}"`).join(', ');
+    await runner.query(`ANALYZE ${copied}`);
     await runner.query('UPDATE tills SET name = $1 WHERE id = $2', [till.name, till.id]);
     const [{ total }] = (await runner.query(
       'SELECT COALESCE(SUM(total), 0) AS total FROM sales',
     )) as [{ total: string }];
     await runner.commitTransaction();
-    await settle(runner, tables);
+    await settle(runner, copied);
     return { tables: tables.length, rows, salesTotal: Number(total) };
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -117,18 +118,19 @@ export async function copyToServer(
 }
 
 /**
- * VACUUM of the copied tables, once the copy is committed (VACUUM runs in no transaction). Rows
- * that one transaction loaded are not yet marked visible to all: each first reader checks their
- * transaction and marks them, writing the page, and autovacuum comes to tables that grew by 20 %
- * soon after, scanning them all while the tills sell (PostgreSQL manual, "Routine Vacuuming":
- * the visibility map and `autovacuum_vacuum_insert_scale_factor`). Done here, in the copy's
- * quiet hour, the tills start on settled tables. It changes no row, so a failure (a lost
- * connection after the commit) leaves a copy that is complete, and autovacuum to do it later; a
- * table the role does not own is skipped with a warning, as ANALYZE's is.
+ * VACUUM of the copied tables (`copied`: their quoted names, comma-separated), once the copy
+ * is committed (VACUUM runs in no transaction). Rows that one transaction loaded are not yet
+ * marked visible to all: each first reader checks their transaction and marks them, writing the
+ * page, and autovacuum comes to tables that grew by 20 % soon after, scanning them all while the
+ * tills sell (PostgreSQL manual, "Routine Vacuuming": the visibility map and
+ * `autovacuum_vacuum_insert_scale_factor`). Done here, in the copy's quiet hour, the tills start
+ * on settled tables. It changes no row, so a failure (a lost connection after the commit) leaves
+ * a copy that is complete, and autovacuum to do it later; a table the role does not own is
+ * skipped with a warning, as ANALYZE's is.
  */
-async function settle(runner: QueryRunner, tables: string[]): Promise<void> {
+async function settle(runner: QueryRunner, copied: string): Promise<void> {
   try {
-    await runner.query(`VACUUM ${tables.map((table) => `"${table}"`).join(', ')}`);
+    await runner.query(`VACUUM ${copied}`);
   } catch {
     // Not needed for a correct copy; see above.
   }
