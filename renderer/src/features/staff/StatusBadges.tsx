@@ -1,7 +1,11 @@
 import { Badge, Group } from '@mantine/core';
 import type { StaffView } from '../../../../shared/contract';
 import { useTranslation } from 'react-i18next';
-import { isFuture } from '../../format/time';
+
+/** True while `iso` (UTC) is in the future: a lockout still running. */
+function isFuture(iso: string | null): boolean {
+  return iso !== null && new Date(iso).getTime() > Date.now();
+}
 
 /** The member's status, plus "Locked out" and "Temporary password" when they apply. */
 export function StatusBadges({ member }: { member: StaffView }) {
