@@ -32,13 +32,13 @@ const jonas = staffMember({
 const amira = staffMember({ id: 1, username: 'amira', displayName: 'Amira Haddad', role: 'admin' });
 const everyone: StaffView[] = [amira, jonas, liWei, sofia, kwame];
 
-/** An admin on the Staff screen, with staff:list answering from `everyone` by status. */
-async function openStaff(role: 'admin' | 'manager' = 'admin') {
+/** An admin on the Staff screen, with staff:list answering from `members` by status. */
+async function openStaff(role: 'admin' | 'manager' = 'admin', members: StaffView[] = everyone) {
   const api = createFakeApi();
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
   api['roles:list'].mockResolvedValue(ok(ROLES));
   api['staff:list'].mockImplementation(async (input) => {
-    const items = everyone.filter((m) => !input?.status || m.status === input.status);
+    const items = members.filter((m) => !input?.status || m.status === input.status);
     return ok({ items, total: items.length });
   });
   const rendered = renderApp(api);
@@ -65,6 +65,13 @@ describe('staff screen', () => {
     expect(within(pending).getByText('Sofia Rossi')).toBeInTheDocument();
     expect(within(pending).getByText('Kwame Mensah')).toBeInTheDocument();
     expect(within(pending).queryByText('Jonas Weber')).not.toBeInTheDocument();
+    expect(within(rowOf('Li Wei')).getByText('Locked out')).toBeInTheDocument();
+  });
+
+  it('shows "Locked out" only while the lockout runs', async () => {
+    const lapsed = { ...jonas, lockedUntil: new Date(Date.now() - 60_000).toISOString() };
+    await openStaff('admin', [amira, lapsed, liWei]);
+    expect(within(rowOf('Jonas Weber')).queryByText('Locked out')).not.toBeInTheDocument();
     expect(within(rowOf('Li Wei')).getByText('Locked out')).toBeInTheDocument();
   });
 
