@@ -5,7 +5,15 @@
  * when running as root (initdb refuses root). Debian's `postgresql` package provides the binaries.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +43,8 @@ export function freePort(): Promise<number> {
 export interface BenchServer {
   /** postgres:// URL of the `kassa` database, user `kassa` (trust on loopback). */
   url: string;
+  /** The postmaster's process id (data/postmaster.pid, first line), for its CPU time. */
+  pid: number;
   /** Stops the server and deletes its files. */
   stop(): void;
 }
@@ -66,6 +76,7 @@ export async function startBenchServer(settings: string[] = []): Promise<BenchSe
   run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'kassa', 'kassa']);
   return {
     url: `postgres://kassa@127.0.0.1:${port}/kassa`,
+    pid: Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);

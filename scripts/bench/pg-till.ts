@@ -3,7 +3,8 @@
  * its own process by scripts/bench/postgres.ts: a real core on the server as till `name`, the
  * bench cashier signed in on window 2. It prints `ready`, waits for a line on stdin, then rings up
  * 10-line card sales through `sales:checkout` for `seconds`, and prints one JSON line: sales
- * acknowledged, refusals by error code, and each sale's time in ms.
+ * acknowledged, refusals by error code, each sale's time in ms, and the CPU time the till's own
+ * process used while it sold.
  *
  *   tsx --tsconfig tsconfig.run.json scripts/bench/pg-till.ts '{"url":…,"name":…,"seconds":…,"products":[…]}'
  */
@@ -35,6 +36,8 @@ export interface TillResult {
   refused: Record<string, number>;
   /** Each acknowledged sale's time, ms. */
   samples: number[];
+  /** CPU time (user + system) of this till's process while it sold, ms. */
+  cpuMs: number;
 }
 
 async function main(): Promise<void> {
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
   );
 
   const rnd = prng(input.name.length * 7919 + input.name.charCodeAt(input.name.length - 1));
-  const result: TillResult = { name: input.name, sales: 0, refused: {}, samples: [] };
+  const result: TillResult = { name: input.name, sales: 0, refused: {}, samples: [], cpuMs: 0 };
+  const cpu = process.cpuUsage();
   const deadline = performance.now() + input.seconds * 1000;
   while (performance.now() < deadline) {
     const lines = Array.from({ length: 10 }, () => {
@@ -87,6 +91,8 @@ async function main(): Promise<void> {
       result.samples.push(performance.now() - t0);
     } else result.refused[r.error.code] = (result.refused[r.error.code] ?? 0) + 1;
   }
+  const used = process.cpuUsage(cpu);
+  result.cpuMs = (used.user + used.system) / 1000;
   await core.close();
   rmSync(dir, { recursive: true, force: true });
   console.log(JSON.stringify(result));

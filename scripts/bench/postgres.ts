@@ -2,12 +2,12 @@
  * The store-server rows of `npm run bench -- --postgres` (issue 12, section 5): the seeded SQLite
  * database copied to a throwaway PostgreSQL with the product's own "copy my data to a store
  * server" step, then tills on that server. What limits several tills is read while they sell:
- * the CPU's busy and I/O-wait shares (/proc/stat) and what the server's sessions wait on
+ * the CPU's busy and I/O-wait shares (/proc/stat), the CPU time per sale of the tills' processes
+ * and of the server's (scripts/bench/cpu.ts), and what the server's sessions wait on
  * (pg_stat_activity: Lock, LWLock, IO such as WALSync, or nothing, i.e. running).
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface, type Interface } from 'node:readline';
@@ -18,6 +18,7 @@ import { migrateStoreServer } from '../../electron/core/db/server-migrations';
 import { copyToServer, type CopyReport } from '../../electron/core/store-server/copy-to-server';
 import { APP_ORIGIN } from '../../shared/csp';
 import { BENCH_KEYCHAIN, BENCH_TERMINAL, type ProductInfo } from './databases';
+import { machineCpuMs, processTreeCpuMs } from './cpu';
 import { startBenchServer, type BenchServer } from './pg-server';
 import type { TillResult } from './pg-till';
 
@@ -91,23 +92,28 @@ export interface TillsRun {
   rate: number;
   /** Shares of the machine's CPU time while they sold (0–1). */
   cpu: { busy: number; ioWait: number };
+  /**
+   * CPU time per acknowledged sale while they sold, ms: the till processes' own, the server's
+   * (postmaster and every process it started), and the whole machine's busy time.
+   */
+  cpuPerSale: { tills: number; server: number; machine: number };
   /** Share of sampled active server sessions by what they waited on ('running' = none). */
   waits: Record<string, number>;
 }
 
 /**
- * `tills` till processes (scripts/bench/pg-till.ts) on the server at `url`, each its own core,
- * started together once all have signed in; each sells for `seconds`. Rejects when a till fails.
+ * `tills` till processes (scripts/bench/pg-till.ts) on `server`, each its own core, started
+ * together once all have signed in; each sells for `seconds`. Rejects when a till fails.
  */
 export async function tillsAtOnce(
-  url: string,
+  server: BenchServer,
   tills: number,
   seconds: number,
   products: readonly ProductInfo[],
 ): Promise<TillsRun> {
   const input = (name: string) =>
     JSON.stringify({
-      url,
+      url: server.url,
       name,
       seconds,
       products: products.slice(0, 300).map((p) => ({ id: p.id, price: p.price })),
@@ -143,29 +149,30 @@ export async function tillsAtOnce(
     throw e;
   }
   const done = children.map((_, i) => nextLine(i));
-  const sampler = await waitSampler(url);
-  const cpu0 = cpuTimes();
+  const sampler = await waitSampler(server.url);
+  const cpu0 = machineCpuMs();
+  const serverCpu0 = processTreeCpuMs(server.pid);
   for (const c of children) c.stdin!.write('go\n');
   const results = (await Promise.all(done)).map((l) => JSON.parse(l) as TillResult);
-  const cpu1 = cpuTimes();
+  const cpu1 = machineCpuMs();
+  const serverCpu1 = processTreeCpuMs(server.pid);
   const waits = await sampler.stop();
   const total = cpu1.total - cpu0.total;
+  const sales = results.reduce((a, r) => a + r.sales, 0);
+  const perSale = (ms: number) => ms / Math.max(1, sales);
   return {
     tills,
     seconds,
     results,
-    rate: results.reduce((a, r) => a + r.sales, 0) / seconds,
+    rate: sales / seconds,
     cpu: { busy: (cpu1.busy - cpu0.busy) / total, ioWait: (cpu1.ioWait - cpu0.ioWait) / total },
+    cpuPerSale: {
+      tills: perSale(results.reduce((a, r) => a + r.cpuMs, 0)),
+      server: perSale(serverCpu1 - serverCpu0),
+      machine: perSale(cpu1.busy - cpu0.busy),
+    },
     waits,
   };
-}
-
-/** The machine's CPU time so far (/proc/stat, in clock ticks): busy, I/O wait and total. */
-function cpuTimes(): { busy: number; ioWait: number; total: number } {
-  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = f.map(Number) as number[];
-  const busy = user! + nice! + system! + irq! + softirq! + steal!;
-  return { busy, ioWait: iowait!, total: busy + idle! + iowait! };
 }
 
 /** Samples the server's active client sessions every 100 ms until `stop`; answers the shares. */

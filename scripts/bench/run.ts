@@ -903,7 +903,7 @@ async function postgresRows(): Promise<CachedDatabase> {
     let one: TillsRun | null = null;
     for (const tills of [1, 8]) {
       log(`${tills} till(s) selling at once for ${TILL_SECONDS} s …`);
-      const run = await tillsAtOnce(server.url, tills, TILL_SECONDS, products);
+      const run = await tillsAtOnce(server, tills, TILL_SECONDS, products);
       one ??= run;
       const s = summarize(run.results.flatMap((r) => r.samples));
       const refused = run.results.flatMap((r) => Object.entries(r.refused));
@@ -923,7 +923,7 @@ async function postgresRows(): Promise<CachedDatabase> {
             ? 'reference (ratio: SQLite rate / this)'
             : `≥ ${TILLS_RATIO_TARGET} × 1 till`,
         pass: tills === 1 ? null : ratio >= TILLS_RATIO_TARGET,
-        note: `CPU busy ${(run.cpu.busy * 100).toFixed(0)} %, I/O wait ${(run.cpu.ioWait * 100).toFixed(0)} %; server sessions: ${Object.entries(
+        note: `CPU busy ${(run.cpu.busy * 100).toFixed(0)} %, I/O wait ${(run.cpu.ioWait * 100).toFixed(0)} %; ${cpuNote(run, one)}; server sessions: ${Object.entries(
           run.waits,
         )
           .slice(0, 4)
@@ -937,6 +937,19 @@ async function postgresRows(): Promise<CachedDatabase> {
     server.stop();
   }
   return cache;
+}
+
+/**
+ * What the CPU did per sale (scripts/bench/postgres.ts): the tills' processes, the server's and
+ * the machine's busy time, in ms. Beside several tills, the ceiling their rate had if each sale
+ * cost the CPU what it cost beside one till: 1 / (1 till's busy share) times its rate, since one
+ * till alone left the rest of the CPU idle and several can at best fill it.
+ */
+function cpuNote(run: TillsRun, one: TillsRun): string {
+  const c = run.cpuPerSale;
+  const each = `CPU per sale ${c.machine.toFixed(2)} ms (tills ${c.tills.toFixed(2)}, server ${c.server.toFixed(2)})`;
+  if (run === one) return each;
+  return `${each}; at 1 till's CPU per sale the CPU caps ${run.tills} tills at ${(1 / one.cpu.busy).toFixed(2)} × 1 till`;
 }
 
 async function retailRows(): Promise<CachedDatabase> {
