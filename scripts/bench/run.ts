@@ -492,55 +492,61 @@ async function reads(
   const shape = dbShape(path);
   const at = `@${QUICK ? '100k' : '1M'}${server ? ` ${server.label}` : ''}`;
 
-  // Customer search
+  // Customer search and the transactions page, each measured twice over the same queries. The
+  // first pass, after 10 warm-up calls, is the row with the target, as every earlier run measured
+  // it. The second is a reference row: the same queries with what the first brought into the
+  // caches (the database's buffers and the OS page cache), as on a till in use all day.
   const queries = searchQueries(path, SEARCH_QUERIES);
-  log(`customer search: ${queries.length} queries …`);
-  try {
-    const r = await measure(queries, (q) => ok(core, 'customers:search', { search: q.search }));
+  const lists = listQueries(path, LIST_QUERIES);
+  for (const pass of [1, 2]) {
+    const again = pass === 1 ? '' : ', second pass';
+    const target = (t: string) => (pass === 1 ? t : `reference (${t} is the first pass's)`);
+    log(`customer search: ${queries.length} queries${again} …`);
+    try {
+      const r = await measure(queries, (q) => ok(core, 'customers:search', { search: q.search }));
+      const breakdown: Record<string, ReturnType<typeof summarize>> = {};
+      for (const kind of [...new Set(queries.map((q) => q.kind))].sort())
+        breakdown[kind] = summarize(r.samples.filter((_, i) => queries[i]!.kind === kind));
+      rows.push({
+        name: `customer search (${shape.customers.toLocaleString('en')} customers)${server ? ` ${server.label}` : ''}${again}`,
+        db: shape,
+        n: r.n,
+        medianMs: r.medianMs,
+        p95Ms: r.p95Ms,
+        maxMs: r.maxMs,
+        throughput: r.throughput,
+        ratio: null,
+        loop: r.loop,
+        target: target('p95 ≤ 5 ms'),
+        pass: pass === 1 ? r.p95Ms <= 5 && r.loop.maxMs <= LOOP_STALL_TARGET_MS : null,
+        breakdown,
+      });
+    } catch (e) {
+      rows.push(failedRow(`customer search ${at}${again}`, shape, target('p95 ≤ 5 ms'), e));
+    }
+
+    log(`transactions page: ${lists.length} pages${again} …`);
+    // As a manager would see it (reports.view: everyone's sales); a cashier's list is always
+    // their own (the "staff" kind below).
+    const single = await measure(lists, (q) => ok(core, 'sales:list', q.input, ADMIN_CALLER));
     const breakdown: Record<string, ReturnType<typeof summarize>> = {};
-    for (const kind of [...new Set(queries.map((q) => q.kind))].sort())
-      breakdown[kind] = summarize(r.samples.filter((_, i) => queries[i]!.kind === kind));
+    for (const kind of new Set(lists.map((q) => q.kind)))
+      breakdown[kind] = summarize(single.samples.filter((_, i) => lists[i]!.kind === kind));
     rows.push({
-      name: `customer search (${shape.customers.toLocaleString('en')} customers)${server ? ` ${server.label}` : ''}`,
+      name: `transactions page (50 rows, filters, deep cursors) ${at}${again}`,
       db: shape,
-      n: r.n,
-      medianMs: r.medianMs,
-      p95Ms: r.p95Ms,
-      maxMs: r.maxMs,
-      throughput: r.throughput,
+      n: single.n,
+      medianMs: single.medianMs,
+      p95Ms: single.p95Ms,
+      maxMs: single.maxMs,
+      throughput: single.throughput,
       ratio: null,
-      loop: r.loop,
-      target: 'p95 ≤ 5 ms',
-      pass: r.p95Ms <= 5 && r.loop.maxMs <= LOOP_STALL_TARGET_MS,
+      loop: single.loop,
+      target: target('p95 ≤ 5 ms'),
+      pass: pass === 1 ? single.p95Ms <= 5 && single.loop.maxMs <= LOOP_STALL_TARGET_MS : null,
       breakdown,
     });
-  } catch (e) {
-    rows.push(failedRow(`customer search ${at}`, shape, 'p95 ≤ 5 ms', e));
   }
-
-  // Transactions page
-  const lists = listQueries(path, LIST_QUERIES);
-  log(`transactions page: ${lists.length} pages …`);
-  // As a manager would see it (reports.view: everyone's sales); a cashier's list is always their
-  // own (the "staff" kind below).
-  const single = await measure(lists, (q) => ok(core, 'sales:list', q.input, ADMIN_CALLER));
-  const breakdown: Record<string, ReturnType<typeof summarize>> = {};
-  for (const kind of new Set(lists.map((q) => q.kind)))
-    breakdown[kind] = summarize(single.samples.filter((_, i) => lists[i]!.kind === kind));
-  rows.push({
-    name: `transactions page (50 rows, filters, deep cursors) ${at}`,
-    db: shape,
-    n: single.n,
-    medianMs: single.medianMs,
-    p95Ms: single.p95Ms,
-    maxMs: single.maxMs,
-    throughput: single.throughput,
-    ratio: null,
-    loop: single.loop,
-    target: 'p95 ≤ 5 ms',
-    pass: single.p95Ms <= 5 && single.loop.maxMs <= LOOP_STALL_TARGET_MS,
-    breakdown,
-  });
 
   // Day summary
   const day = await ok<{ salesCount: number }>(
