@@ -38,18 +38,25 @@ function statFields(pid: number): string[] | null {
 /**
  * CPU time (user + system, ms) of process `pid`, of its children that have exited and been
  * reaped (cutime + cstime), and of its children still running. One level deep: PostgreSQL's
- * processes are all children of the postmaster.
+ * processes are all children of the postmaster. A child reaped while the children are read would
+ * be in neither sum (or in both), so the parent is read before and after them, and the whole read
+ * again until its reaped children's time did not change meanwhile.
  */
 export function processTreeCpuMs(pid: number): number {
-  const own = statFields(pid);
-  if (!own) return 0;
-  // proc(5): utime, stime, cutime, cstime are fields 14–17, i.e. 11–14 here (field 3 is index 0).
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const f = statFields(Number(entry));
-    // Field 4, the parent's pid, is index 1.
-    if (f && Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
+  for (;;) {
+    const before = statFields(pid);
+    if (!before) return 0;
+    // proc(5): utime, stime, cutime, cstime are fields 14–17, i.e. 11–14 here (field 3 is index 0).
+    const reaped = Number(before[13]) + Number(before[14]);
+    let ticks = Number(before[11]) + Number(before[12]) + reaped;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const f = statFields(Number(entry));
+      // Field 4, the parent's pid, is index 1.
+      if (f && Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
+    }
+    const after = statFields(pid);
+    if (!after) return 0;
+    if (Number(after[13]) + Number(after[14]) === reaped) return ticks * TICK_MS;
   }
-  return ticks * TICK_MS;
 }

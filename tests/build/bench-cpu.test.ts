@@ -11,9 +11,15 @@ import { machineCpuMs, processTreeCpuMs } from '../../scripts/bench/cpu';
  * it take longer), says "half" halfway, then exits.
  */
 function burn(ms: number) {
-  const loop = (n: number) =>
-    `for (const s = process.cpuUsage(), u = () => process.cpuUsage(s); u().user + u().system < ${n * 1000};);`;
-  return spawn(process.execPath, ['-e', `${loop(ms / 2)} console.log('half'); ${loop(ms / 2)}`]);
+  return spawn(process.execPath, [
+    '-e',
+    `${burnCode(ms / 2)} console.log('half'); ${burnCode(ms / 2)}`,
+  ]);
+}
+
+/** Code that uses `ms` of CPU time (user + system). */
+function burnCode(ms: number): string {
+  return `for (const s = process.cpuUsage(), u = () => process.cpuUsage(s); u().user + u().system < ${ms * 1000};);`;
 }
 
 const exited = (child: ReturnType<typeof spawn>) =>
@@ -32,6 +38,29 @@ describe('the bench CPU accounting', () => {
     const after = processTreeCpuMs(process.pid);
     expect(running - before).toBeGreaterThanOrEqual(250);
     expect(after - before).toBeGreaterThanOrEqual(550);
+  });
+
+  it('never goes back while the process reaps children during the read', async () => {
+    // A parent of its own (as the postmaster is) that starts 20 short children one after another
+    // and reaps each as it exits, while this process reads the tree as often as it can.
+    const parent = spawn(process.execPath, [
+      '-e',
+      `const { spawnSync } = require('node:child_process');
+       for (let i = 0; i < 20; i++) spawnSync(process.execPath, ['-e', ${JSON.stringify(
+         burnCode(15),
+       )}]);`,
+    ]);
+    const gone = exited(parent);
+    let done = false;
+    void gone.then(() => (done = true));
+    const samples: number[] = [];
+    while (!done) {
+      samples.push(processTreeCpuMs(parent.pid!));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const drops = samples.filter((v, i) => i > 0 && v > 0 && v < samples[i - 1]!);
+    expect(samples.length).toBeGreaterThan(100);
+    expect(drops).toEqual([]);
   });
 
   it('answers 0 for a process that is not there', () => {
