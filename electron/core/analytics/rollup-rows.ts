@@ -144,6 +144,7 @@ export async function addWrittenSale(
       em,
       `WITH ${upserts.map((u, i) => `r${i} AS (${u.sql})`).join(', ')} SELECT 1`,
       upserts.flatMap((u) => u.params),
+      { reusePlan: true },
     );
     return;
   }

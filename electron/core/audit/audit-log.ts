@@ -157,6 +157,9 @@ export type ChainVerdict =
  * trip. Only this till writes its chain and its seal, and inside the caller's transaction, so the
  * seal read before the new row is inserted is the one that stays until this event rewrites it.
  * Either is null when there is none yet.
+ *
+ * Planned for its chain at every call (no `reusePlan`): PostgreSQL's generic plan walks the
+ * primary key backwards, row by row, to a till's last event, however far back it is.
  */
 async function readHeadAndSeal(
   em: EntityManager,
@@ -281,6 +284,7 @@ export class AuditLog {
          outcome, detail, prev_hash, hash, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING id${extra ? `, ${extra.columns}` : ''}`,
       [...auditRowValues(row, hash), this.chainId, ...(extra?.params ?? [])],
+      { reusePlan: true },
     );
     if (this.sealKey) {
       const lastId = Number(inserted!.id);

@@ -127,6 +127,7 @@ export async function writeSeal(
        row_count = excluded.row_count, key_id = excluded.key_id, mac = excluded.mac,
        sealed_at = excluded.sealed_at`,
     [chain, head.lastId, head.lastHash, head.rowCount, key.id, sealMac(key, head), at],
+    { reusePlan: true },
   );
 }
 

@@ -39,7 +39,14 @@ export async function readStaffAccess(
 ): Promise<StaffAccess | null> {
   if (inServerTransaction(em)) await em.query('LOCK TABLE staff IN ROW SHARE MODE');
   return accessFrom(
-    await run<StaffAccessRow>(em, `SELECT ${STAFF_ACCESS_COLUMNS} ${STAFF_ACCESS_FROM}`, [staffId]),
+    await run<StaffAccessRow>(
+      em,
+      `SELECT ${STAFF_ACCESS_COLUMNS} ${STAFF_ACCESS_FROM}`,
+      [staffId],
+      {
+        reusePlan: true,
+      },
+    ),
   );
 }
 

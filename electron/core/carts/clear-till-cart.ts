@@ -26,5 +26,6 @@ export async function clearTillCart(
     `UPDATE till_carts SET cart = ?, staff_id = NULL, version = version + 1, updated_at = ?
       WHERE till_id = ? AND cart <> ? AND (staff_id = ? OR staff_id IS NULL)`,
     [EMPTY_CART_JSON, now, tillId, EMPTY_CART_JSON, staffId],
+    { reusePlan: true },
   );
 }

@@ -80,6 +80,7 @@ export async function readStoreCountry(em: EntityManager): Promise<CountryCode> 
     em,
     `SELECT key, value FROM settings WHERE key IN (${COUNTRY_SETTING_KEYS.map(() => '?').join(', ')})`,
     [...COUNTRY_SETTING_KEYS],
+    { reusePlan: true },
   );
   return storeCountry(new Map(rows.map((r) => [r.key, r.value])));
 }

@@ -56,6 +56,8 @@ export async function listPrinters(em: EntityManager): Promise<Printer[]> {
   const rows = await run<PrinterRow>(
     em,
     `SELECT ${COLUMNS} FROM printers ORDER BY is_default DESC, name, id`,
+    [],
+    { reusePlan: true },
   );
   return rows.map(toPrinter);
 }

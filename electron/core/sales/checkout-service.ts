@@ -95,6 +95,7 @@ export class CheckoutService {
         em,
         'SELECT id, request_hash FROM sales WHERE uuid = ?',
         [input.id],
+        { reusePlan: true },
       );
       if (existing[0]) {
         if (existing[0].request_hash === requestHash) return Number(existing[0].id);

@@ -73,6 +73,7 @@ export async function priceCart(
       on_hand FROM products
       WHERE id IN (${ids.map(() => '?').join(', ')})`,
     ids,
+    { reusePlan: true },
   );
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   const overrides: Override[] = [];

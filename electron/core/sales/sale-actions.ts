@@ -110,6 +110,7 @@ export class SaleActions {
         em,
         'SELECT id, request_hash FROM sales WHERE uuid = ?',
         [input.refundId],
+        { reusePlan: true },
       );
       if (existing[0]) {
         if (existing[0].request_hash === requestHash) return Number(existing[0].id);

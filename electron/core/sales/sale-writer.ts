@@ -120,6 +120,7 @@ export async function insertSale(
       sale.businessDate,
       sale.shiftId ?? null,
     ],
+    { reusePlan: true },
   );
   const saleId = Number(header[0]!.id);
   const lineIds: number[] = new Array<number>(lines.length);
@@ -155,6 +156,7 @@ export async function insertSale(
          tax_rate_bps, discount, tax, total, refund_of_line_id, unit_cost)
        VALUES ${rows.join(', ')} RETURNING id, line_no, unit_cost`,
       params,
+      { reusePlan: true },
     );
     // RETURNING order is not guaranteed: map by line number.
     for (const r of inserted) {
@@ -171,6 +173,7 @@ export async function insertSale(
       `INSERT INTO sale_tenders (sale_id, type, amount, tendered, change_due)
        VALUES ${valuesList(tenders.length, TENDER_COLUMNS)}`,
       params,
+      { reusePlan: true },
     );
   }
   return { saleId, lineIds, unitCosts };

@@ -213,6 +213,7 @@ export class SettingsService {
           : `SELECT 0 AS part, key, value, ${ACCESS_NULLS} FROM settings
              UNION ALL SELECT 1, NULL, NULL, ${STAFF_ACCESS_COLUMNS} ${STAFF_ACCESS_FROM}`,
         staffId === undefined ? [] : [staffId],
+        { reusePlan: true },
       );
       const settings = rows.filter((r) => Number(r.part) === 0);
       this.followed = new Map(settings.map((r) => [r.key, r.value]));
@@ -288,6 +289,7 @@ export class SettingsService {
       em,
       `SELECT key, value FROM settings WHERE key IN (${keys.map(() => '?').join(', ')})`,
       keys,
+      { reusePlan: true },
     );
     const v = valuesFrom(rows);
     return {

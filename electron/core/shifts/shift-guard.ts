@@ -46,6 +46,7 @@ async function claimOpenShift(em: EntityManager, tillId: number): Promise<number
     em,
     "UPDATE shifts SET status = status WHERE till_id = ? AND status = 'open' RETURNING id",
     [tillId],
+    { reusePlan: true },
   );
   return rows[0] ? Number(rows[0].id) : null;
 }

@@ -22,7 +22,9 @@ const DENOMINATIONS_PREFIX = 'shifts.denominations.';
 export const DEFAULT_NOTE_THRESHOLD = 500;
 
 async function value(em: EntityManager, key: string): Promise<string | undefined> {
-  const rows = await run<{ value: string }>(em, 'SELECT value FROM settings WHERE key = ?', [key]);
+  const rows = await run<{ value: string }>(em, 'SELECT value FROM settings WHERE key = ?', [key], {
+    reusePlan: true,
+  });
   return rows[0]?.value;
 }
 

@@ -54,6 +54,7 @@ export async function recordMovements(
     `INSERT INTO stock_movements (product_id, kind, quantity, unit_cost, reason, note, staff_id,
        till_id, sale_id, created_at) VALUES ${valuesList(movements.length, COLUMNS)}`,
     params,
+    { reusePlan: true },
   );
   await moveOnHand(em, sumByProduct(movements));
 }
@@ -86,6 +87,7 @@ async function moveOnHand(em: EntityManager, deltas: ReadonlyMap<number, number>
            UPDATE products p SET on_hand = p.on_hand + ${delta} FROM locked WHERE p.id = locked.id`
         : `UPDATE products AS p SET on_hand = p.on_hand + ${delta} WHERE p.id IN (${list})`,
       isPostgres(em) ? [...ids, ...chunk.flat()] : [...chunk.flat(), ...ids],
+      { reusePlan: true },
     );
   }
 }

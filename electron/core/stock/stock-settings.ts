@@ -15,9 +15,12 @@ export const NEGATIVE_STOCK_KEY = 'stock.negative_stock';
 
 /** The store's negative-stock mode as stored; anything but `refuse` reads as `warn`. */
 export async function negativeStockMode(em: EntityManager): Promise<NegativeStockMode> {
-  const rows = await run<{ value: string }>(em, 'SELECT value FROM settings WHERE key = ?', [
-    NEGATIVE_STOCK_KEY,
-  ]);
+  const rows = await run<{ value: string }>(
+    em,
+    'SELECT value FROM settings WHERE key = ?',
+    [NEGATIVE_STOCK_KEY],
+    { reusePlan: true },
+  );
   return rows[0]?.value === 'refuse' ? 'refuse' : 'warn';
 }
 

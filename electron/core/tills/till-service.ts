@@ -29,6 +29,7 @@ export async function takeReceiptNo(em: EntityManager, tillId: number): Promise<
     em,
     'UPDATE tills SET next_receipt_no = next_receipt_no + 1 WHERE id = ? RETURNING next_receipt_no - 1 AS receipt_no',
     [tillId],
+    { reusePlan: true },
   );
   if (rows.length !== 1) throw new Error(`till ${tillId} does not exist`);
   return Number(rows[0]!.receipt_no);
