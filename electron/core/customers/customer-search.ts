@@ -173,6 +173,9 @@ export async function searchCustomers(
         ) u ORDER BY u.id, u.rnk) r
         ORDER BY r.rnk, r.sort_name, r.id LIMIT ?`,
       [q.email, ...q.phones, q.code, ...prefixParams, need + EXACT_COLUMNS, need],
+      // Its generic plan is the one made for any values: the unique indexes, then the name
+      // index's range in order. Not so for the LIKE form, whose plan depends on the pattern.
+      { reusePlan: upper !== null },
     );
     if (Array.from(q.term).length < 3) return out;
     const take = async (where: string, params: unknown[]) => {
