@@ -43,9 +43,7 @@ export async function readStaffAccess(
       em,
       `SELECT ${STAFF_ACCESS_COLUMNS} ${STAFF_ACCESS_FROM}`,
       [staffId],
-      {
-        reusePlan: true,
-      },
+      { reusePlan: true },
     ),
   );
 }

@@ -2,8 +2,9 @@
  * The part of node-postgres (`pg`, the driver TypeORM uses for a store server) that the core uses
  * directly: one plain client for LISTEN (db/change-listener.ts), and a pooled client's query with
  * a COPY stream (store-server/copy-to-server.ts) or a named prepared statement (db/sql.ts). `pg`
- * ships no types and `@types/pg` is not a dependency, so this declares only what is called, after the node-postgres documentation
- * (Client, "notification" and "error" events) and pg-copy-streams' README (`from`).
+ * ships no types and `@types/pg` is not a dependency, so this declares only what is called, after
+ * the node-postgres documentation (Client, "notification" and "error" events, "Prepared
+ * statements") and pg-copy-streams' README (`from`).
  */
 declare module 'pg' {
   export interface Notification {
