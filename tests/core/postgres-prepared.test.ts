@@ -12,7 +12,7 @@
  */
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
-import { NAMED_STATEMENT_LIMIT, run } from '../../electron/core/db/sql';
+import { NAMED_STATEMENT_LIMIT, portable, run } from '../../electron/core/db/sql';
 import { isUniqueViolation } from '../../electron/core/db/storage-errors';
 import {
   createDatabase,
@@ -72,7 +72,7 @@ describe.skipIf(!bin)('statements that reuse their plan on a store server', () =
       // One statement per text on this connection, each run 12 times: planned for its values
       // five times, then from the one generic plan.
       expect(held.map((p) => p.statement).sort()).toEqual(
-        [INSERT, BUMP, READ].map(numbered).sort(),
+        [INSERT, BUMP, READ].map((sql) => portable(em, sql)).sort(),
       );
       for (const p of held) expect([p.custom_plans, p.generic_plans]).toEqual(['5', '7']);
       expect(new Set(held.map((p) => p.name)).size).toBe(3);
@@ -118,7 +118,7 @@ describe.skipIf(!bin)('statements that reuse their plan on a store server', () =
       const [now] = await run<{ pid: number }>(em, 'SELECT pg_backend_pid() AS pid');
       expect(now!.pid).not.toBe(before[0]!.pid);
       expect(await run(em, READ, [1], reuse)).toEqual([{ id: 1, name: 'mug', qty: 1 }]);
-      expect((await preparedOn(em)).map((p) => p.statement)).toContain(numbered(READ));
+      expect((await preparedOn(em)).map((p) => p.statement)).toContain(portable(em, READ));
     });
   });
 
@@ -133,9 +133,3 @@ describe.skipIf(!bin)('statements that reuse their plan on a store server', () =
     });
   });
 });
-
-/** `sql` with PostgreSQL's numbered placeholders, as db/sql.ts sends it. */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}

@@ -79,34 +79,40 @@ export async function run<T = Record<string, unknown>>(
   if (!isPostgres(em)) return sqliteRows<T>(em, sql, params);
   const qr = em.queryRunner ?? em.connection.createQueryRunner();
   try {
-    const text = portable(em, sql);
-    const name = options.reusePlan ? statementName(text) : undefined;
-    if (name) return await serverRows<T>(qr, name, text, params);
-    const result = await qr.query(text, params, true);
+    const named = options.reusePlan ? namedStatement(em, sql) : undefined;
+    if (named) return await serverRows<T>(qr, named, params);
+    const result = await qr.query(portable(em, sql), params, true);
     return result.records as T[];
   } finally {
     if (!em.queryRunner) await qr.release();
   }
 }
 
-/** Names of the statements run with `reusePlan`, by SQL text; none past the limit. */
-const statementNames = new Map<string, string>();
+/** A statement run with `reusePlan`: its name and its text with PostgreSQL's placeholders. */
+interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+/** The statements run with `reusePlan`, by their SQL with `?`; none past the limit. */
+const namedStatements = new Map<string, NamedStatement>();
 export const NAMED_STATEMENT_LIMIT = 1000;
 
 /**
- * The name of the prepared statement for `text`, the same on every connection: `k` and a digest
- * of the text, so two statements never share a name. Undefined past NAMED_STATEMENT_LIMIT texts:
- * the statement then runs unnamed, as without `reusePlan`. Texts vary with the length of an IN
- * list or the rows of a multi-row INSERT, so the limit bounds what each connection holds on the
- * server.
+ * The prepared statement for `sql`, the same on every connection, built once: its text for
+ * PostgreSQL (`portable`), named `k` and a digest of that text, so two statements never share a
+ * name. Undefined past NAMED_STATEMENT_LIMIT texts: the statement then runs unnamed, as without
+ * `reusePlan`. Texts vary with the length of an IN list or the rows of a multi-row INSERT, so
+ * the limit bounds what each connection holds on the server.
  */
-function statementName(text: string): string | undefined {
-  let name = statementNames.get(text);
-  if (name === undefined && statementNames.size < NAMED_STATEMENT_LIMIT) {
-    name = `k${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
-    statementNames.set(text, name);
+function namedStatement(em: EntityManager, sql: string): NamedStatement | undefined {
+  let named = namedStatements.get(sql);
+  if (named === undefined && namedStatements.size < NAMED_STATEMENT_LIMIT) {
+    const text = portable(em, sql);
+    named = { name: `k${createHash('sha256').update(text).digest('hex').slice(0, 32)}`, text };
+    namedStatements.set(sql, named);
   }
-  return name;
+  return named;
 }
 
 /**
@@ -120,8 +126,7 @@ function statementName(text: string): string | undefined {
  */
 async function serverRows<T>(
   qr: QueryRunner,
-  name: string,
-  text: string,
+  { name, text }: NamedStatement,
   params: unknown[],
 ): Promise<T[]> {
   const client = (await qr.connect()) as PoolClient;
