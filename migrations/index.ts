@@ -38,6 +38,7 @@ import { RollupsPerTill1790000012000 } from './1790000012000-RollupsPerTill';
 import { CustomerSearchNameIndexes1790000013000 } from './1790000013000-CustomerSearchNameIndexes';
 import { CustomerSearchStatistics1790000014000 } from './1790000014000-CustomerSearchStatistics';
 import { CustomerSearchWithoutPendingList1790000015000 } from './1790000015000-CustomerSearchWithoutPendingList';
+import { CustomerSearchJoinedText1790000016000 } from './1790000016000-CustomerSearchJoinedText';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -76,4 +77,5 @@ export const MIGRATIONS = [
   CustomerSearchNameIndexes1790000013000,
   CustomerSearchStatistics1790000014000,
   CustomerSearchWithoutPendingList1790000015000,
+  CustomerSearchJoinedText1790000016000,
 ];

@@ -27,15 +27,19 @@
  *   unique indexes and rank 1 a range on `search_name COLLATE "C"` (that index walked in order:
  *   code point order, as on SQLite); rank 2 `search_name LIKE '% q%'` from pg_trgm's GIN index on
  *   `search_name`; rank 3 `search_text LIKE '%q%'` (folded text, so no ILIKE) newest first, from
- *   the GIN index on `search_text` for a rare term or the primary key walked backwards for a
- *   common one, as the planner finds cheaper (migrations 1790000010000, 1790000013000). One
- *   ranked query over every match, before, sorted every customer for a common fragment. The GIN
- *   indexes keep no pending list (1790000015000), which every search would read whole.
+ *   the GIN index on `search_joined` for a rare term or the primary key walked backwards for a
+ *   common one, as the planner finds cheaper (migrations 1790000013000, 1790000016000).
+ *   `search_joined` is the text with every character but letters and digits turned into "q", so a
+ *   term across a space or dot ("ia d", "on.4") has trigrams of its own, as in FTS5; pg_trgm
+ *   splits words there, and `search_text`'s own index gave such a term only common word ends.
+ *   One ranked query over every match, before, sorted every customer for a common fragment. The
+ *   GIN indexes keep no pending list (1790000015000), which every search would read whole.
  */
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { CustomerView } from '../../../shared/contract/customers';
 import { normalisePhone } from '../../../shared/phone';
+import { joinedSearchText } from '../../../migrations/1790000016000-CustomerSearchJoinedText';
 import { isPostgres, run } from '../db/sql';
 import { escapeLike, foldForSearch, phoneDigits } from '../search/normalize';
 import { readStoreCountry } from './store-country';
@@ -189,15 +193,25 @@ export async function searchCustomers(
       );
       out.push(...rows);
     };
-    // Rank 2 from pg_trgm's index on search_name; rank 3 from the one on search_text, or the
-    // primary key walked backwards when the term is common. A query typed like a phone number
-    // has no rank 2, as on SQLite.
+    // Rank 2 from pg_trgm's index on search_name; rank 3 from the one on search_joined, or the
+    // primary key walked backwards when the term is common. The term is joined on the server by
+    // the column's own expression, so every text holding the term holds the joined term. A term
+    // of ASCII letters and digits other than "q" is its own joined form, found in the joined text
+    // only where the text holds it; any other term may also match where the text has another
+    // separator or a "q", so `strpos` keeps the exact matches. Not a second LIKE: the planner
+    // would multiply its estimate with the joined text's for the same rows and think a common
+    // term rare, then read all its matches from the index and sort them. A query typed like a
+    // phone number has no rank 2, as on SQLite.
     const word = `c.search_name LIKE ? ESCAPE '\\'`;
-    const anywhere = `c.search_text LIKE ? ESCAPE '\\'`;
+    const plain = /^[a-pr-z0-9]+$/.test(q.term);
+    const anywhere =
+      `c.search_joined LIKE '%' || ${joinedSearchText('?')} || '%'` +
+      (plain ? '' : ' AND strpos(c.search_text, ?) > 0');
+    const terms = plain ? [q.term] : [q.term, q.term];
     if (q.digits === null) {
       await take(word, [`% ${e}%`]);
-      await take(`${anywhere} AND NOT (${word})`, [`%${e}%`, `% ${e}%`]);
-    } else await take(anywhere, [`%${e}%`]);
+      await take(`${anywhere} AND NOT (${word})`, [...terms, `% ${e}%`]);
+    } else await take(anywhere, terms);
     return out;
   }
 
