@@ -13,16 +13,17 @@
  * "q" ("ava white ava.white.1@demo.example" becomes "avaqwhiteqavaqwhiteq1qdemoqexample"), so
  * the whole text is one word and any three characters of it make a trigram. Search turns the term
  * the same way, with the same expression on the server ({@link joinedSearchText}), so every
- * customer whose text holds the term holds the turned term too; `search_text LIKE` then keeps the
- * exact matches ("q" also stands for itself). A trigger keeps the column on every insert and
- * update, whoever writes, so the imports and copies that write `search_text` need not know of it.
- * (A generated column would do the same, but TypeORM then wants a `typeorm_metadata` table to
- * read the schema.) TypeORM's entity does not declare the column, as SQLite has none.
+ * customer whose text holds the term holds the turned term too; for a term with other characters
+ * than letters and digits, or a "q", `strpos` on `search_text` then keeps the exact matches. A
+ * trigger keeps the column on every insert and update, whoever writes, so the imports and copies
+ * that write `search_text` need not know of it. (A generated column would do the same, but
+ * TypeORM then wants a `typeorm_metadata` table to read the schema.) TypeORM's entity does not
+ * declare the column, as SQLite has none.
  *
  * Its GIN index replaces the one on `search_text`, which search no longer asks: without a
- * pending list (1790000015000), and with 1,000-entry statistics (1790000014000) so a rare turned
- * fragment is estimated as rare. Adding the column writes `customers` anew (about 2 s at 100,000
- * customers, with the table locked), as any migration runs with the other tills closed
+ * pending list (as 1790000015000), and with 1,000-entry statistics (as 1790000014000) so a rare
+ * turned fragment is estimated as rare. Adding the column writes `customers` anew (about 2 s at
+ * 100,000 customers, with the table locked), as any migration runs with the other tills closed
  * (docs/deployment.md).
  *
  * SQLite: no change (FTS5's trigram tokenizer keeps spaces and punctuation in its trigrams).

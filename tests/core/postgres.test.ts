@@ -456,8 +456,8 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     // A rare fragment as the planner estimates it (1790000014000, 1790000016000). One that an
     // entry of a 100-entry histogram holds counts as 1 % of the customers, and rank 3 used to walk
     // the primary key through every customer for it, expecting a match every 1 in 100; it took
-    // 1,000 entries to be read from the index. Rank 3 now also asks the joined text, whose own
-    // estimate multiplies in, so the fragment is read from the index either way.
+    // 1,000 entries to be read from the index. Rank 3 now reads the joined text, where such a
+    // fragment ("9 c19@" becomes "9qc19q") makes trigrams of its own: the index either way.
     const rankThreePlan = async (term: string) => {
       sent.length = 0;
       await searchCustomers(qr.manager, {

@@ -6,9 +6,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('UQ_customers_phone', ['phoneDigits'], { unique: true })
 @Index('UQ_customers_external_ref', ['externalRef'], { unique: true })
 @Index('IDX_customers_search_name', ['searchName'])
-// PostgreSQL only: pg_trgm's GIN index on search_joined, a column generated from search_text
-// (migration 1790000016000), which TypeORM cannot describe; declared so schema sync leaves it
-// alone. The column is not declared: nothing reads or writes it but the server and the search.
+// PostgreSQL only: pg_trgm's GIN index on search_joined, a column a trigger keeps from
+// search_text (migration 1790000016000), which TypeORM cannot describe; declared so schema sync
+// leaves it alone. The column is not declared: only the trigger and the search use it.
 @Index('IDX_customers_joined_trgm', { synchronize: false })
 // PostgreSQL only: search_name in the "C" collation then id, and pg_trgm's GIN index on
 // search_name (migration 1790000013000).
