@@ -38,6 +38,7 @@ import {
 import { ROWS_PER_COPY } from '../../electron/core/store-server/copy-to-server';
 import { createMug, mugSale, tillIn, type StoreTill } from '../helpers/store-server';
 import { quoteLiteral } from '../helpers/test-engine';
+import { joinedSearchText } from '../../migrations/1790000016000-CustomerSearchJoinedText';
 
 const bin = findPostgres();
 
@@ -336,6 +337,13 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
       expect(await server('SELECT id, name, email, notes FROM customers ORDER BY id')).toEqual(
         customersHere,
       );
+      // The server's trigger filled the joined search text of every copied row (1790000016000).
+      expect(
+        await server(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE search_joined =
+             ${joinedSearchText('search_text')})::int AS joined FROM customers`,
+        ),
+      ).toEqual([{ n: awkward.length, joined: awkward.length }]);
       expect(
         await server(
           `SELECT id, name, auto_print::int AS "autoPrint", cash_drawer::int AS "cashDrawer",
