@@ -26,9 +26,10 @@
  * - PostgreSQL (`serverSearch`), the same steps: ranks 0 and 1 in one statement, rank 0 from the
  *   unique indexes and rank 1 a range on `search_name COLLATE "C"` (that index walked in order:
  *   code point order, as on SQLite); rank 2 `search_name LIKE '% q%'` from pg_trgm's GIN index on
- *   `search_name`; rank 3 `search_text LIKE '%q%'` (folded text, so no ILIKE) newest first, from
- *   the GIN index on `search_joined` for a rare term or the primary key walked backwards for a
- *   common one, as the planner finds cheaper (migrations 1790000013000, 1790000016000).
+ *   `search_name`; rank 3, the term anywhere in the folded `search_text` (so no ILIKE), newest
+ *   first, from the GIN index on `search_joined` for a rare term or the primary key walked
+ *   backwards for a common one, as the planner finds cheaper (migrations 1790000013000,
+ *   1790000016000).
  *   `search_joined` is the text with every character but letters and digits turned into "q", so a
  *   term across a space or dot ("ia d", "on.4") has trigrams of its own, as in FTS5; pg_trgm
  *   splits words there, and `search_text`'s own index gave such a term only common word ends.
