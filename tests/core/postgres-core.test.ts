@@ -15,6 +15,7 @@ import { MIGRATIONS } from '../../migrations';
 import { createCore } from '../../electron/core';
 import { localFolder } from '../../electron/core/backups/backup-folders';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
+import { HEAD_AND_SEAL_SQL } from '../../electron/core/audit/audit-log';
 import { Database, type Isolation } from '../../electron/core/db/database';
 import { APP_ORIGIN } from '../../shared/csp';
 import {
@@ -326,6 +327,54 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
     } finally {
       (pgDriver.Client.prototype as { query: unknown }).query = query;
       await ds.destroy();
+    }
+  });
+
+  it("the audit chain's head read has one plan for every till: a probe of (chain, id)", async () => {
+    const url = await freshDatabase();
+    const till = await storeTill(url, 'till-1');
+    const client = new pgDriver.Client({ connectionString: url });
+    try {
+      // 5,000 events of another till, none yet of this one: the old form's generic plan walked
+      // the primary key backwards through all of them.
+      await sqlOn(
+        url,
+        `INSERT INTO audit_events (at, action, terminal, outcome, prev_hash, hash, chain)
+         SELECT '2026-01-01T00:00:00.000Z', 'probe', 'till-0', 'success', 'p', 'h', 1
+           FROM generate_series(1, 5000)`,
+      );
+      await sqlOn(url, 'ANALYZE audit_events');
+      await client.connect();
+      let n = 0;
+      await client.query(
+        `PREPARE head(int, int, int) AS ${HEAD_AND_SEAL_SQL.replace(/\?/g, () => `$${++n}`)}`,
+      );
+      await client.query('SET plan_cache_mode = force_generic_plan');
+      for (const chain of [2, 1]) {
+        const { rows } = (await client.query(
+          `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE head(${chain + 1}, ${chain}, ${chain})`,
+        )) as { rows: unknown[] };
+        const nodes: Array<Record<string, unknown>> = [];
+        const walk = (node: Record<string, unknown>) => {
+          nodes.push(node);
+          for (const child of (node.Plans as Array<Record<string, unknown>>) ?? []) walk(child);
+        };
+        walk(
+          (rows[0] as { 'QUERY PLAN': Array<{ Plan: Record<string, unknown> }> })['QUERY PLAN'][0]!
+            .Plan,
+        );
+        const events = nodes.filter((p) => p['Relation Name'] === 'audit_events');
+        expect(events.map((p) => p['Index Name'])).toContain('IDX_audit_events_chain_id');
+        const touched = events.reduce(
+          (sum, p) => sum + Number(p['Actual Rows']) + Number(p['Rows Removed by Filter'] ?? 0),
+          0,
+        );
+        // The one row the index gives (the other till's last, for this till: then dropped).
+        expect(touched).toBe(1);
+      }
+    } finally {
+      await client.end();
+      await till.close();
     }
   });
 

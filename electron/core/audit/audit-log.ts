@@ -152,14 +152,28 @@ export type ChainVerdict =
   { ok: true; rows: number } | { ok: false; brokenAtId: number; rows: number };
 
 /**
+ * The statement of {@link readHeadAndSeal}; its parameters are the chain (the till's id) plus one,
+ * then the chain twice. The head is the last row in `(chain, id)` order before the next chain's
+ * first, kept if it is of this chain: one probe of the `(chain, id)` index, read backwards, in the
+ * plan made for any chain on both engines, so the statement is prepared once per connection
+ * (`reusePlan`). Not `WHERE chain = ? ORDER BY id DESC LIMIT 1`, nor `max(id)`: where one chain
+ * holds most rows (the first till's, or a copied database's), PostgreSQL's generic plan for those
+ * walked the primary key backwards, row by row, to a till's last event, through every row when
+ * the till had none yet.
+ */
+export const HEAD_AND_SEAL_SQL = `SELECT h.id AS head_id, h.hash AS head_hash,
+    s.last_id AS seal_last_id, s.row_count AS seal_row_count
+  FROM (SELECT 1 AS one) o
+  LEFT JOIN (SELECT id, hash, chain FROM audit_events WHERE (chain, id) < (?, 0)
+    ORDER BY chain DESC, id DESC LIMIT 1) h ON h.chain = ?
+  LEFT JOIN audit_seal s ON s.id = ?`;
+
+/**
  * The last row of `chain` (its id and hash) and the chain's seal (the row it covers and the rows
  * up to it), in one statement: `record` needs both for every event, on a store server each a round
  * trip. Only this till writes its chain and its seal, and inside the caller's transaction, so the
  * seal read before the new row is inserted is the one that stays until this event rewrites it.
  * Either is null when there is none yet.
- *
- * Planned for its chain at every call (no `reusePlan`): PostgreSQL's generic plan walks the
- * primary key backwards, row by row, to a till's last event, however far back it is.
  */
 async function readHeadAndSeal(
   em: EntityManager,
@@ -173,16 +187,7 @@ async function readHeadAndSeal(
     head_hash: string | null;
     seal_last_id: number | string | null;
     seal_row_count: number | string | null;
-  }>(
-    em,
-    `SELECT h.id AS head_id, h.hash AS head_hash, s.last_id AS seal_last_id,
-        s.row_count AS seal_row_count
-      FROM (SELECT 1 AS one) o
-      LEFT JOIN (SELECT id, hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1) h
-        ON 1 = 1
-      LEFT JOIN audit_seal s ON s.id = ?`,
-    [chain, chain],
-  );
+  }>(em, HEAD_AND_SEAL_SQL, [chain + 1, chain, chain], { reusePlan: true });
   return {
     head: r?.head_id == null ? null : { id: Number(r.head_id), hash: r.head_hash! },
     seal:
