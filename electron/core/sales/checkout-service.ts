@@ -17,7 +17,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { lockForUpdate, run } from '../db/sql';
-import type { SettingsService } from '../settings/settings-service';
+import type { MoneyRules, SettingsService } from '../settings/settings-service';
 import { takeReceiptNo } from '../tills/till-service';
 import type { Clock } from '../types';
 import { mayOverride } from './price-overrides';
@@ -25,12 +25,16 @@ import { priceCart, type CartInput, type PricedCart } from './pricing';
 import type { SaleQueries } from './sale-queries';
 import { insertSale, type NewSale } from './sale-writer';
 import { shiftForSale } from '../shifts/shift-guard';
+import { REQUIRE_OPEN_SHIFT_KEY, requireOpenShiftFrom } from '../shifts/shift-settings';
 import { settleTenders } from './tenders';
 import { findSellableCustomer } from './customer-ref';
 import { clearTillCart } from '../carts/clear-till-cart';
 import { addWrittenSale } from '../analytics/rollup-rows';
 import { recordMovements, refuseShortStock, saleMovements } from '../stock/stock-ledger';
-import { negativeStockMode } from '../stock/stock-settings';
+import { NEGATIVE_STOCK_KEY, negativeStockFrom } from '../stock/stock-settings';
+
+/** The settings a sale reads besides its money rules (`SettingsService.moneyRulesWith`). */
+const SALE_SETTING_KEYS = [NEGATIVE_STOCK_KEY, REQUIRE_OPEN_SHIFT_KEY];
 
 export interface Till {
   id: number;
@@ -64,10 +68,18 @@ export class CheckoutService {
     return (await this.price(em, actor, cart)).quote;
   }
 
-  /** Prices `cart` with the settings and the actor's override right as read through `em`. */
-  private async price(em: EntityManager, actor: Session, cart: CartInput): Promise<PricedCart> {
-    const rules = await this.settings.moneyRules(em);
-    return priceCart(em, cart, { ...rules, mayOverride: () => mayOverride(em, actor.staff.id) });
+  /**
+   * Prices `cart` with the settings (`rules` when the caller read them in this transaction) and
+   * the actor's override right as read through `em`.
+   */
+  private async price(
+    em: EntityManager,
+    actor: Session,
+    cart: CartInput,
+    rules?: MoneyRules,
+  ): Promise<PricedCart> {
+    const money = rules ?? (await this.settings.moneyRules(em));
+    return priceCart(em, cart, { ...money, mayOverride: () => mayOverride(em, actor.staff.id) });
   }
 
   /**
@@ -103,11 +115,13 @@ export class CheckoutService {
       }
       const customer =
         input.customerId === null ? null : await findSellableCustomer(em, input.customerId);
+      // Every setting the sale follows, in one statement (a round trip on a store server).
+      const { rules, stored } = await this.settings.moneyRulesWith(em, SALE_SETTING_KEYS);
       // On a store server the sale runs at READ COMMITTED (contended). A store that refuses
       // negative stock locks the products before their stock is read, so two tills cannot both
       // sell the last unit (issue 12). Otherwise no rule reads the stock, and the rows are locked
       // only at the end (below).
-      const refuseNegative = (await negativeStockMode(em)) === 'refuse';
+      const refuseNegative = negativeStockFrom(stored.get(NEGATIVE_STOCK_KEY)) === 'refuse';
       if (refuseNegative)
         await lockForUpdate(
           em,
@@ -115,7 +129,7 @@ export class CheckoutService {
           input.lines.map((l) => l.productId),
           'NO KEY UPDATE',
         );
-      const { quote, overrides } = await this.price(em, actor, input);
+      const { quote, overrides } = await this.price(em, actor, input, rules);
       const { currency, pricesIncludeTax } = quote;
       const tenders = settleTenders(quote.total, input.tenders);
       if (refuseNegative)
@@ -127,7 +141,11 @@ export class CheckoutService {
             name: l.description.trim(),
           })),
         );
-      const shiftId = await shiftForSale(em, this.till.id);
+      const shiftId = await shiftForSale(
+        em,
+        this.till.id,
+        requireOpenShiftFrom(stored.get(REQUIRE_OPEN_SHIFT_KEY)),
+      );
       const receiptNo = await takeReceiptNo(em, this.till.id);
       const createdAt = this.clock.now().toISOString();
       // The added field first: `{ ...l, field }` is a V8 (Node 20) runtime call per line.

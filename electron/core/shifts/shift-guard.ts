@@ -23,10 +23,16 @@ export async function openShiftId(em: EntityManager, tillId: number): Promise<nu
 /**
  * The shift a sale, refund or void on `tillId` is counted in. SHIFT_NOT_OPEN when none is open
  * and the store requires one (the default). Must run inside the sale's write transaction.
+ * `required`: whether the store requires one, when the caller has read it in this transaction
+ * already (`requireOpenShiftFrom`); otherwise it is read here if no shift is open.
  */
-export async function shiftForSale(em: EntityManager, tillId: number): Promise<number | null> {
+export async function shiftForSale(
+  em: EntityManager,
+  tillId: number,
+  required?: boolean,
+): Promise<number | null> {
   const id = isPostgres(em) ? await claimOpenShift(em, tillId) : await openShiftId(em, tillId);
-  if (id === null && (await requireOpenShift(em)))
+  if (id === null && (required ?? (await requireOpenShift(em))))
     throw new AppError(
       'SHIFT_NOT_OPEN',
       'No shift is open on this till: open one with a counted float first.',

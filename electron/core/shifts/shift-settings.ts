@@ -30,7 +30,12 @@ async function value(em: EntityManager, key: string): Promise<string | undefined
 
 /** Whether sales need an open shift on the till (default true). */
 export async function requireOpenShift(em: EntityManager): Promise<boolean> {
-  return (await value(em, REQUIRE_OPEN_SHIFT_KEY)) !== 'false';
+  return requireOpenShiftFrom(await value(em, REQUIRE_OPEN_SHIFT_KEY));
+}
+
+/** What a stored `shifts.require_open_shift` value (undefined: no row) says. */
+export function requireOpenShiftFrom(stored: string | undefined): boolean {
+  return stored !== 'false';
 }
 
 /** The over/short above which a close needs a note, minor units. */

@@ -21,7 +21,12 @@ export async function negativeStockMode(em: EntityManager): Promise<NegativeStoc
     [NEGATIVE_STOCK_KEY],
     { reusePlan: true },
   );
-  return rows[0]?.value === 'refuse' ? 'refuse' : 'warn';
+  return negativeStockFrom(rows[0]?.value);
+}
+
+/** The mode a stored `stock.negative_stock` value (undefined: no row) stands for. */
+export function negativeStockFrom(stored: string | undefined): NegativeStockMode {
+  return stored === 'refuse' ? 'refuse' : 'warn';
 }
 
 export class StockSettingsStore {
