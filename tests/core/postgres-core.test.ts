@@ -15,8 +15,10 @@ import { MIGRATIONS } from '../../migrations';
 import { createCore } from '../../electron/core';
 import { localFolder } from '../../electron/core/backups/backup-folders';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
+import type { EntityManager } from 'typeorm';
 import { HEAD_AND_SEAL_SQL } from '../../electron/core/audit/audit-log';
 import { Database, type Isolation } from '../../electron/core/db/database';
+import { AppError } from '../../shared/errors';
 import { APP_ORIGIN } from '../../shared/csp';
 import {
   ADMIN,
@@ -375,6 +377,47 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
     } finally {
       await client.end();
       await till.close();
+    }
+  });
+
+  it('nested writes keep their savepoints to the COMMIT: a failed one undoes only itself', async () => {
+    const ds = createPostgresDataSource(await freshDatabase());
+    await ds.initialize();
+    const db = new Database(ds, silentLogger);
+    try {
+      await ds.query('CREATE TABLE probe (n integer)');
+      const insert = (n: number) => (em: EntityManager) =>
+        em.query(`INSERT INTO probe VALUES (${n})`);
+      const refused = (n: number) => async (em: EntityManager) => {
+        await em.query(`INSERT INTO probe VALUES (${n})`);
+        throw new AppError('CONFLICT', 'refused');
+      };
+      await db.write(async () => {
+        // Savepoints of one name, each left open: a failure rolls back to its own, the newest.
+        await db.write(insert(1));
+        await expect(db.write(refused(2))).rejects.toThrow('refused');
+        await db.write(insert(3));
+        await db.write(insert(4));
+        await expect(db.write(refused(5))).rejects.toThrow('refused');
+        await expect(db.write(refused(6))).rejects.toThrow('refused');
+        await db.write(insert(7));
+      });
+      expect(await ds.query('SELECT n FROM probe ORDER BY n')).toEqual([
+        { n: 1 },
+        { n: 3 },
+        { n: 4 },
+        { n: 7 },
+      ]);
+      // And the outer write failing takes every nested one with it.
+      await expect(
+        db.write(async () => {
+          await db.write(insert(8));
+          throw new AppError('CONFLICT', 'refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(await ds.query('SELECT COUNT(*)::int AS n FROM probe')).toEqual([{ n: 4 }]);
+    } finally {
+      await ds.destroy();
     }
   });
 

@@ -54,6 +54,12 @@ interface WriteContext {
   nested: Promise<unknown>;
   depth: number;
   run(sql: string): Promise<void>;
+  /**
+   * Whether a nested write that succeeded releases its SAVEPOINT at once (SQLite, where it costs
+   * nothing), or leaves it to the COMMIT, which releases every savepoint still open (PostgreSQL,
+   * where RELEASE is a round trip; PostgreSQL documentation, RELEASE SAVEPOINT and COMMIT).
+   */
+  releaseAtOnce: boolean;
   /** Called once the transaction has committed (`afterCommit`); dropped when it rolls back. */
   committed: Array<() => void>;
 }
@@ -173,6 +179,7 @@ export class Database {
       nested: Promise.resolve(),
       depth: 0,
       run: async (sql) => void raw.exec(sql),
+      releaseAtOnce: true,
       committed: [],
     };
     try {
@@ -249,6 +256,7 @@ export class Database {
       nested: Promise.resolve(),
       depth: 0,
       run: async (sql) => void (await runner.query(sql)),
+      releaseAtOnce: false,
       committed: [],
     };
     try {
@@ -275,7 +283,13 @@ export class Database {
     }
   }
 
-  /** A write inside a write: a SAVEPOINT of the outer transaction, one at a time. */
+  /**
+   * A write inside a write: a SAVEPOINT of the outer transaction, one at a time. One that fails
+   * is rolled back to its savepoint, and the outer transaction goes on. On PostgreSQL one that
+   * succeeds keeps its savepoint open until the COMMIT (`releaseAtOnce`): what it wrote still
+   * commits or rolls back with the outer transaction, and a later nested write of the same depth
+   * names a savepoint of its own, which `ROLLBACK TO` then finds first (the newest of a name).
+   */
   private savepoint<T>(ctx: WriteContext, fn: (em: EntityManager) => Promise<T>): Promise<T> {
     const job = async () => {
       ctx.depth += 1;
@@ -284,7 +298,7 @@ export class Database {
       await ctx.run(`SAVEPOINT ${name}`);
       try {
         const result = await fn(ctx.em);
-        await ctx.run(`RELEASE SAVEPOINT ${name}`);
+        if (ctx.releaseAtOnce) await ctx.run(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (e) {
         // After a storage error SQLite may already have rolled the whole transaction back, and
