@@ -421,6 +421,37 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
     }
   });
 
+  it('a first lock that fails rolls its transaction back and leaves the connection clean', async () => {
+    const url = await freshDatabase();
+    const ds = createPostgresDataSource(url);
+    await ds.initialize();
+    const db = new Database(ds, silentLogger);
+    try {
+      await ds.query('CREATE TABLE probe (n integer)');
+      for (let i = 0; i < 3; i++)
+        await expect(
+          db.write(
+            (em) => em.query('INSERT INTO probe VALUES (1)'),
+            'readCommitted',
+            'LOCK TABLE no_such_table IN ROW SHARE MODE',
+          ),
+        ).rejects.toThrow(/no_such_table/);
+      const stuck = await sqlOn(
+        url,
+        "SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
+      );
+      expect(stuck).toEqual([{ n: 0 }]);
+      await db.write(
+        (em) => em.query('INSERT INTO probe VALUES (2)'),
+        'readCommitted',
+        'LOCK TABLE probe IN ROW SHARE MODE',
+      );
+      expect(await ds.query('SELECT n FROM probe')).toEqual([{ n: 2 }]);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
   it('a SQLite database option must name databasePath itself', async () => {
     const dir = tempDir();
     await expect(

@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { ALL_PERMISSIONS, type Permission, type RoleId } from '../../../shared/permissions';
+import type { FirstLock } from '../db/database';
 import { isPostgres, run } from '../db/sql';
 
 export interface StaffAccess {
@@ -25,19 +26,28 @@ export interface StaffAccess {
 const KNOWN = new Set<string>(ALL_PERMISSIONS);
 
 /**
+ * The lock every write of a signed-in member takes first on a store server (issue 12, A8): it
+ * waits for a session-changing write in progress on any till ({@link holdMemberWrites}).
+ */
+export const STAFF_ROW_SHARE = 'LOCK TABLE staff IN ROW SHARE MODE' satisfies FirstLock;
+
+/**
  * The member's status, role, session epoch, permissions and verified times; null when the row is
  * gone.
  *
- * Inside a store-server transaction it first takes `staff`'s ROW SHARE lock, held until the
- * transaction ends (issue 12, A8; see {@link holdMemberWrites}): the router's gate is the first
- * statement of every write, so the lock comes before the transaction's snapshot, and the row read
- * after it is the one a session-changing write on any till left.
+ * Inside a store-server transaction it first takes `staff`'s ROW SHARE lock ({@link
+ * STAFF_ROW_SHARE}), held until the transaction ends (issue 12, A8; see {@link
+ * holdMemberWrites}), unless `locked` says the transaction took it already: the router's write
+ * takes it with its START TRANSACTION (`Database.write`'s `firstLock`). Either way the lock comes
+ * before the transaction's snapshot, and the row read after it is the one a session-changing
+ * write on any till left.
  */
 export async function readStaffAccess(
   em: EntityManager,
   staffId: number,
+  locked = false,
 ): Promise<StaffAccess | null> {
-  if (inServerTransaction(em)) await em.query('LOCK TABLE staff IN ROW SHARE MODE');
+  if (!locked && inServerTransaction(em)) await em.query(STAFF_ROW_SHARE);
   return accessFrom(
     await run<StaffAccessRow>(
       em,

@@ -41,6 +41,14 @@ const PG_RETRY_PAUSE_MS = 10;
 /** A write transaction's isolation on PostgreSQL (see `Database.write`). */
 export type Isolation = 'serializable' | 'readCommitted';
 
+/**
+ * PostgreSQL: a `LOCK TABLE` statement a write transaction takes before anything else, sent with
+ * its START TRANSACTION in one round trip (a simple query may hold several statements; PostgreSQL
+ * documentation, 55.2.2 "Simple Query"). Nothing on SQLite, whose write lock covers every table.
+ * `Database.beganWith` tells the code inside the transaction that the lock is held.
+ */
+export type FirstLock = `LOCK TABLE ${string} IN ${string} MODE`;
+
 /** The last storage failure, until a write commits again (D7). `at` is UTC ISO-8601. */
 export interface StorageFault {
   code: 'STORAGE_FAILED' | 'SERVER_UNREACHABLE';
@@ -54,6 +62,8 @@ interface WriteContext {
   nested: Promise<unknown>;
   depth: number;
   run(sql: string): Promise<void>;
+  /** The lock the transaction took with its START TRANSACTION (PostgreSQL), if any. */
+  firstLock: FirstLock | null;
   /**
    * Whether a nested write that succeeded releases its SAVEPOINT at once (SQLite, where it costs
    * nothing), or leaves it to the COMMIT, which releases every savepoint still open (PostgreSQL,
@@ -127,21 +137,32 @@ export class Database {
    * Errors: `fn`'s own error (after a rollback); AppError `STORAGE_FAILED` (disk full, I/O error,
    * read-only file: D7); AppError `BUSY` (another connection held the write lock past the busy
    * timeout: D8). Nothing of `fn` is written when it rejects.
-   * `isolation` matters on PostgreSQL only (a nested write joins its outer transaction's):
-   * `serializable` by default; `readCommitted` for a contended write (ChannelDefinition.contended)
-   * whose read-then-write rules lock their rows themselves.
+   * `isolation` and `firstLock` matter on PostgreSQL only (a nested write joins its outer
+   * transaction): `serializable` by default; `readCommitted` for a contended write
+   * (ChannelDefinition.contended) whose read-then-write rules lock their rows themselves.
+   * `firstLock` is taken with START TRANSACTION, in the same round trip (see FirstLock).
    */
   write<T>(
     fn: (em: EntityManager) => Promise<T>,
     isolation: Isolation = 'serializable',
+    firstLock: FirstLock | null = null,
   ): Promise<T> {
     const current = this.context.getStore();
     if (current) return this.savepoint(current, fn);
     return this.queue.run(() =>
       this.dataSource.options.type === 'better-sqlite3'
         ? this.sqliteTransaction(fn)
-        : this.runnerTransaction(fn, isolation),
+        : this.runnerTransaction(fn, isolation, firstLock),
     );
+  }
+
+  /**
+   * True when `em` is the transaction of a write that took `lock` with its START TRANSACTION
+   * (`write`'s `firstLock`), so it holds that lock until it ends and need not ask again.
+   */
+  beganWith(em: EntityManager, lock: FirstLock): boolean {
+    const ctx = this.context.getStore();
+    return ctx !== undefined && ctx.em === em && ctx.firstLock === lock;
   }
 
   /**
@@ -179,6 +200,7 @@ export class Database {
       nested: Promise.resolve(),
       depth: 0,
       run: async (sql) => void raw.exec(sql),
+      firstLock: null,
       releaseAtOnce: true,
       committed: [],
     };
@@ -227,10 +249,11 @@ export class Database {
   private async runnerTransaction<T>(
     fn: (em: EntityManager) => Promise<T>,
     isolation: Isolation,
+    firstLock: FirstLock | null,
   ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.runnerAttempt(fn, isolation);
+        return await this.runnerAttempt(fn, isolation, firstLock);
       } catch (e) {
         const code = retryablePgCode(e);
         if (!code) throw this.failed(e);
@@ -248,6 +271,7 @@ export class Database {
   private async runnerAttempt<T>(
     fn: (em: EntityManager) => Promise<T>,
     isolation: Isolation,
+    firstLock: FirstLock | null,
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -256,17 +280,19 @@ export class Database {
       nested: Promise.resolve(),
       depth: 0,
       run: async (sql) => void (await runner.query(sql)),
+      firstLock,
       releaseAtOnce: false,
       committed: [],
     };
     try {
       // One statement, where TypeORM's startTransaction sends two (START TRANSACTION, then SET
       // TRANSACTION ISOLATION LEVEL): a round trip fewer for every write (PostgreSQL
-      // documentation, START TRANSACTION). The runner is told it is in a transaction, as on SQLite.
-      await runner.query(
-        `START TRANSACTION ISOLATION LEVEL ${isolation === 'readCommitted' ? 'READ COMMITTED' : 'SERIALIZABLE'}`,
-      );
+      // documentation, START TRANSACTION); the first lock rides with it, as a second statement of
+      // the same simple query. The runner is told it is in a transaction first, so a lock that
+      // fails (the transaction then aborted) is rolled back below, not left on the connection.
       setRunnerActive(runner, true);
+      const start = `START TRANSACTION ISOLATION LEVEL ${isolation === 'readCommitted' ? 'READ COMMITTED' : 'SERIALIZABLE'}`;
+      await runner.query(firstLock ? `${start}; ${firstLock}` : start);
       const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
       await runner.query('COMMIT');
       setRunnerActive(runner, false);

@@ -34,7 +34,7 @@ import { AppError, err, ok, type Result } from '../../../shared/errors';
 import { SERVER_UNREACHABLE_MESSAGE } from '../db/storage-errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
-import { readStaffAccess, type StaffAccess } from '../auth/staff-access';
+import { readStaffAccess, STAFF_ROW_SHARE, type StaffAccess } from '../auth/staff-access';
 import { unmetContact, verificationMessage } from '../verification/verification-policy';
 import type { EntityManager } from 'typeorm';
 import type { Handlers } from '../handler-types';
@@ -101,7 +101,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       const access =
         read?.staffId === session.staff.id
           ? read.access
-          : await readStaffAccess(em, session.staff.id);
+          : await readStaffAccess(em, session.staff.id, db.beganWith(em, STAFF_ROW_SHARE));
       if (!sessions.follow(session, access)) session = undefined;
       else
         session.verificationRequired = unmetContact(
@@ -291,10 +291,12 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     }
     if (def.access !== 'public' && !session) return err('UNAUTHENTICATED', 'Please sign in.');
 
+    // A member's write takes the staff lock the gate needs (A8) with its START TRANSACTION.
     return def.writes && !def.bulk
       ? db.write(
           () => checkAndRun(channel, payload, caller, session),
           def.contended ? 'readCommitted' : 'serializable',
+          session ? STAFF_ROW_SHARE : null,
         )
       : checkAndRun(channel, payload, caller, session, read);
   }
