@@ -332,6 +332,66 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
     }
   });
 
+  it('a sale on a server is one round trip per step: the staff lock rides START, no RELEASE', async () => {
+    const url = await freshDatabase();
+    const till = await storeTill(url, 'till-1');
+    const sent: string[] = [];
+    const query = pgDriver.Client.prototype.query;
+    try {
+      await setUpStore(till, url);
+      const mug = await createMug(till);
+      await till.must('sales:checkout', mugSale(mug));
+      (pgDriver.Client.prototype as { query: unknown }).query = function (
+        this: Client,
+        ...a: unknown[]
+      ) {
+        const q = a[0] as string | { text?: string };
+        sent.push((typeof q === 'string' ? q : (q.text ?? '')).replace(/\s+/g, ' ').trim());
+        return (query as (...args: unknown[]) => unknown).apply(this, a);
+      };
+      const sales = [];
+      for (let i = 0; i < 3; i++) sales.push(await till.must('sales:checkout', mugSale(mug)));
+      expect(sales.map((s) => s.receiptNo)).toEqual([2, 3, 4]);
+      // The third sale's transaction, statement by statement (each a round trip): a SELECT by the
+      // first table it reads, any other by its first three words.
+      const start = sent.findLastIndex((q) => q.startsWith('START TRANSACTION'));
+      const steps = sent
+        .slice(start, sent.indexOf('COMMIT', start) + 1)
+        .map((q) =>
+          q.startsWith('SELECT')
+            ? `SELECT FROM ${/\bFROM ([a-z_]+)/.exec(q)?.[1]}`
+            : q.split(' ').slice(0, 3).join(' '),
+        );
+      expect(steps).toEqual([
+        'START TRANSACTION ISOLATION',
+        'SELECT FROM staff',
+        'SAVEPOINT kassa_sp_1',
+        'SELECT FROM sales',
+        'SELECT FROM settings',
+        'SELECT FROM products',
+        'UPDATE shifts SET',
+        'UPDATE tills SET',
+        'INSERT INTO sales',
+        'INSERT INTO sale_lines',
+        'INSERT INTO sale_tenders',
+        'WITH r0 AS',
+        'UPDATE till_carts SET',
+        'SELECT FROM audit_events',
+        'INSERT INTO audit_events',
+        'INSERT INTO audit_seal',
+        'INSERT INTO stock_movements',
+        'WITH locked AS',
+        'COMMIT',
+      ]);
+      expect(sent[start]).toBe(
+        'START TRANSACTION ISOLATION LEVEL READ COMMITTED; LOCK TABLE staff IN ROW SHARE MODE',
+      );
+    } finally {
+      (pgDriver.Client.prototype as { query: unknown }).query = query;
+      await till.close();
+    }
+  });
+
   it("the audit chain's head read has one plan for every till: a probe of (chain, id)", async () => {
     const url = await freshDatabase();
     const till = await storeTill(url, 'till-1');
