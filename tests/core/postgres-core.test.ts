@@ -43,6 +43,29 @@ const bin = findPostgres();
 const GRANTS = readFileSync(join(__dirname, '../../docs/deployment.md'), 'utf8')
   .split('-- as kassa_owner, in the kassa database, after the first start has migrated it')[1]!
   .split('```')[0]!;
+/**
+ * Records the text of every statement node-postgres' clients send, whitespace folded, until
+ * `stop` puts the driver's own `query` back.
+ */
+function watchStatements(): { sent: string[]; stop: () => void } {
+  const sent: string[] = [];
+  const query = pgDriver.Client.prototype.query;
+  (pgDriver.Client.prototype as { query: unknown }).query = function (
+    this: Client,
+    ...a: unknown[]
+  ) {
+    const q = a[0] as string | { text?: string };
+    sent.push((typeof q === 'string' ? q : (q.text ?? '')).replace(/\s+/g, ' ').trim());
+    return (query as (...args: unknown[]) => unknown).apply(this, a);
+  };
+  return {
+    sent,
+    stop: () => {
+      (pgDriver.Client.prototype as { query: unknown }).query = query;
+    },
+  };
+}
+
 describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
   let pg: PgServer;
   let n = 0;
@@ -291,16 +314,7 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
     const ds = createPostgresDataSource(await freshDatabase());
     await ds.initialize();
     const db = new Database(ds, silentLogger);
-    const sent: string[] = [];
-    const query = pgDriver.Client.prototype.query;
-    (pgDriver.Client.prototype as { query: unknown }).query = function (
-      this: Client,
-      ...a: unknown[]
-    ) {
-      const q = a[0] as string | { text?: string };
-      sent.push(typeof q === 'string' ? q : (q.text ?? ''));
-      return (query as (...args: unknown[]) => unknown).apply(this, a);
-    };
+    const { sent, stop } = watchStatements();
     try {
       const level = (isolation?: Isolation) =>
         db.write(async (em) => {
@@ -327,7 +341,7 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
       expect(sent.at(-1)).toBe('ROLLBACK');
       expect(await ds.query('SELECT COUNT(*)::int AS n FROM probe')).toEqual([{ n: 0 }]);
     } finally {
-      (pgDriver.Client.prototype as { query: unknown }).query = query;
+      stop();
       await ds.destroy();
     }
   });
@@ -335,20 +349,14 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
   it('a sale on a server is one round trip per step: the staff lock rides START, no RELEASE', async () => {
     const url = await freshDatabase();
     const till = await storeTill(url, 'till-1');
-    const sent: string[] = [];
-    const query = pgDriver.Client.prototype.query;
+    let stop = () => {};
     try {
       await setUpStore(till, url);
       const mug = await createMug(till);
       await till.must('sales:checkout', mugSale(mug));
-      (pgDriver.Client.prototype as { query: unknown }).query = function (
-        this: Client,
-        ...a: unknown[]
-      ) {
-        const q = a[0] as string | { text?: string };
-        sent.push((typeof q === 'string' ? q : (q.text ?? '')).replace(/\s+/g, ' ').trim());
-        return (query as (...args: unknown[]) => unknown).apply(this, a);
-      };
+      const watch = watchStatements();
+      const sent = watch.sent;
+      stop = watch.stop;
       const sales = [];
       for (let i = 0; i < 3; i++) sales.push(await till.must('sales:checkout', mugSale(mug)));
       expect(sales.map((s) => s.receiptNo)).toEqual([2, 3, 4]);
@@ -387,7 +395,7 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
         'START TRANSACTION ISOLATION LEVEL READ COMMITTED; LOCK TABLE staff IN ROW SHARE MODE',
       );
     } finally {
-      (pgDriver.Client.prototype as { query: unknown }).query = query;
+      stop();
       await till.close();
     }
   });
