@@ -39,6 +39,7 @@ import { CustomerSearchNameIndexes1790000013000 } from './1790000013000-Customer
 import { CustomerSearchStatistics1790000014000 } from './1790000014000-CustomerSearchStatistics';
 import { CustomerSearchWithoutPendingList1790000015000 } from './1790000015000-CustomerSearchWithoutPendingList';
 import { CustomerSearchJoinedText1790000016000 } from './1790000016000-CustomerSearchJoinedText';
+import { PrintersPerTill1790000017000 } from './1790000017000-PrintersPerTill';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -78,4 +79,5 @@ export const MIGRATIONS = [
   CustomerSearchStatistics1790000014000,
   CustomerSearchWithoutPendingList1790000015000,
   CustomerSearchJoinedText1790000016000,
+  PrintersPerTill1790000017000,
 ];

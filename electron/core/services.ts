@@ -344,6 +344,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     clock,
     settings,
     queries: saleQueries,
+    tillId: till.id,
     logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
     driver: d.printing?.driver ?? null,
     ...(d.printing?.pollMs ? { pollMs: d.printing.pollMs } : {}),
@@ -366,7 +367,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   });
   const purchaseOrders = new PurchaseOrderService(db, audit, clock, till);
   // The drawer opens on a no-sale, a float or cash paid in/out; Z reports print at the close.
-  connectShiftsToPrinter({ db, settings, printing, shifts, zReports }, shiftEvents);
+  connectShiftsToPrinter({ settings, printing, shifts, zReports }, shiftEvents);
   const databasePath = String(db.dataSource.options.database);
   const backupSettings = new BackupSettings(db, clock, secrets);
   const nativeBinding = d.backups?.nativeBinding;

@@ -259,14 +259,15 @@ export type PrintStatus = z.output<typeof printStatusSchema>;
 
 export const printingChannels = {
   'printing:listPrinters': defineChannel({
-    summary: 'The printers set up on this till, default first, then by name.',
+    summary:
+      'The printers of this till (on a store server each till has its own), default first, then by name.',
     input: emptyInput,
     output: z.array(printerSchema),
     access: 'settings.manage',
   }),
   'printing:savePrinter': defineChannel({
     summary:
-      'Add a printer (no `id`) or change one. Network printers: host and TCP port (9100 by default); queue printers: the OS printer name (sent raw with `lp -d NAME -o raw`, never through a shell, or to the Windows spooler as a RAW job; no control characters and no leading `-`); driver printers: the OS device name. Saving one as the default makes it the only default. Receipt header and footer: up to 4 lines of at most 32 (58 mm) or 48 (80 mm) characters; logo: a 1-bit binary PBM image (P4) in base64, at most 384 (58 mm) or 576 (80 mm) dots wide and 255 tall, `null` removes it; on a change, a field left out keeps what is stored, and the stored layout must still fit the paper. VALIDATION_FAILED for lines or a logo that do not fit, changing nothing; NOT_FOUND for an unknown id. Audited.',
+      "Add a printer to this till (no `id`) or change one of its printers. Network printers: host and TCP port (9100 by default); queue printers: the OS printer name (sent raw with `lp -d NAME -o raw`, never through a shell, or to the Windows spooler as a RAW job; no control characters and no leading `-`); driver printers: the OS device name. Saving one as the default makes it the only default of this till. Receipt header and footer: up to 4 lines of at most 32 (58 mm) or 48 (80 mm) characters; logo: a 1-bit binary PBM image (P4) in base64, at most 384 (58 mm) or 576 (80 mm) dots wide and 255 tall, `null` removes it; on a change, a field left out keeps what is stored, and the stored layout must still fit the paper. VALIDATION_FAILED for lines or a logo that do not fit, changing nothing; NOT_FOUND for an id that is not one of this till's printers. Audited.",
     input: z
       .strictObject({
         id: idSchema.optional(),
@@ -290,7 +291,8 @@ export const printingChannels = {
     writes: true,
   }),
   'printing:deletePrinter': defineChannel({
-    summary: 'Remove a printer and its unprinted jobs. NOT_FOUND for an unknown id. Audited.',
+    summary:
+      "Remove one of this till's printers and its unprinted jobs. NOT_FOUND for an id that is not one of them. Audited.",
     input: z.strictObject({ id: idSchema }),
     output: emptyOutput,
     access: 'settings.manage',
@@ -298,29 +300,28 @@ export const printingChannels = {
     writes: true,
   }),
   'printing:testPage': defineChannel({
-    summary:
-      'Queue a test page on a printer (its name, connection, paper width, the character set sample "Café Zürich £ €" and a cut). The job is printed in the background: follow it with printing:status. NOT_FOUND for an unknown id.',
+    summary: `Queue a test page on one of this till's printers (its name, connection, paper width, the character set sample "Café Zürich £ €" and a cut). The job is printed in the background: follow it with printing:status. NOT_FOUND for an id that is not one of this till's printers.`,
     input: z.strictObject({ id: idSchema }),
     output: printJobSchema,
     access: 'settings.manage',
   }),
   'printing:status': defineChannel({
     summary:
-      'The print queue for the till banner ("Printer offline — 2 receipts waiting"): how many jobs wait, the last error, and the waiting jobs oldest first.',
+      'This till\'s print queue for the till banner ("Printer offline — 2 receipts waiting"): how many of its jobs wait, the last error, and the waiting jobs oldest first.',
     input: emptyInput,
     output: printStatusSchema,
     access: 'sales.create',
   }),
   'printing:reprintSale': defineChannel({
     summary:
-      "Print a copy of a sale's or refund's receipt on the default printer, marked COPY; no drawer kick. NOT_FOUND for an unknown sale or another member's without reports.view (A7); PRINTER_NOT_CONFIGURED when no printer is set up. Audited.",
+      "Print a copy of a sale's or refund's receipt on this till's default printer, marked COPY; no drawer kick. NOT_FOUND for an unknown sale or another member's without reports.view (A7); PRINTER_NOT_CONFIGURED when no printer is set up. Audited.",
     input: z.strictObject({ saleId: idSchema }),
     output: printJobSchema,
     access: 'sales.create',
   }),
   'printing:retryJob': defineChannel({
     summary:
-      'Try a failed print job again now. NOT_FOUND for an unknown job; CONFLICT when it is not failed.',
+      "Try one of this till's failed print jobs again now. NOT_FOUND for a job that is not this till's; CONFLICT when it is not failed.",
     input: z.strictObject({ id: idSchema }),
     output: printJobSchema,
     access: 'sales.create',

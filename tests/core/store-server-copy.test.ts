@@ -351,6 +351,13 @@ describe.skipIf(!bin)('copy my data to the server (issue 12, section 1)', () => 
         ),
       ).toEqual(printersHere);
       expect(printersHere[0].logo).toBe('00ff5c0a090d4e5c');
+      // The file's printer (saved with no till) is the copying till's on the server, where each
+      // till has its own (1790000017000).
+      expect(
+        await server(
+          `SELECT p.name, t.name AS till FROM printers p JOIN tills t ON t.id = p.till_id`,
+        ),
+      ).toEqual([{ name: 'Front\tdesk', till: 'Till 1' }]);
     } finally {
       await till.close();
     }

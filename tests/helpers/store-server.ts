@@ -4,7 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createCore, type Core, type DatabaseOption, type ServerTls } from '../../electron/core';
+import {
+  createCore,
+  type Core,
+  type CoreOptions,
+  type DatabaseOption,
+  type ServerTls,
+} from '../../electron/core';
 import { APP_ORIGIN } from '../../shared/csp';
 import { ADMIN, callerFor, keychainOf, silentLogger, tempDir } from './core';
 import { sqlOn } from './postgres';
@@ -18,14 +24,15 @@ export interface StoreTill extends Core {
 
 /**
  * The till `name` on the store database `url`: its own folder and keychain (keychainOf), the
- * system clock, no scheduled full check, cheap test password hashes.
+ * system clock, no scheduled full check, cheap test password hashes; `printing` as the core's.
  */
 export async function storeTill(
   url: string,
   name: string,
   tls: ServerTls = { mode: 'disable' },
+  printing?: CoreOptions['printing'],
 ): Promise<StoreTill> {
-  return openTill(name, tempDir(), { kind: 'postgres', url, tls });
+  return openTill(name, tempDir(), { kind: 'postgres', url, tls }, printing);
 }
 
 /**
@@ -36,10 +43,16 @@ export async function tillIn(dir: string, name: string): Promise<StoreTill> {
   return openTill(name, dir);
 }
 
-async function openTill(name: string, dir: string, database?: DatabaseOption): Promise<StoreTill> {
+async function openTill(
+  name: string,
+  dir: string,
+  database?: DatabaseOption,
+  printing?: CoreOptions['printing'],
+): Promise<StoreTill> {
   const core = await createCore({
     databasePath: join(dir, 'till.sqlite'),
     ...(database ? { database } : {}),
+    ...(printing ? { printing } : {}),
     secretStore: keychainOf(name),
     appOrigin: APP_ORIGIN,
     terminalName: name,

@@ -1,6 +1,8 @@
 /**
  * The persistent print queue (table `print_jobs`, migration 1790000008200). A job holds the bytes
- * as they go to the printer, so it prints the same after a restart. Status: queued → printing →
+ * as they go to the printer, so it prints the same after a restart. A till sees, sends, retries and
+ * requeues only the jobs of its own printers (`ownPrinters`): on a store server another till's
+ * job waits for that till, whose printer this one may not reach. Status: queued → printing →
  * printed, or failed with the error text, the attempts so far and when the worker tries again
  * (exponential backoff from 5 s, at most 5 min; after MAX_AUTO_ATTEMPTS it waits for a manual
  * retry). All times UTC.
@@ -9,6 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { PrintJob, PrintJobKind } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { run } from '../db/sql';
+import { ownPrinters } from './printer-store';
 
 /** Automatic tries before a job waits for "Retry" on the till. */
 export const MAX_AUTO_ATTEMPTS = 12;
@@ -79,26 +82,53 @@ export async function insertJob(em: EntityManager, job: NewJob, now: string): Pr
   return toJob(rows[0]!);
 }
 
-export async function findJob(em: EntityManager, id: number): Promise<PrintJob> {
-  const rows = await run<JobRow>(em, `SELECT ${COLUMNS} FROM print_jobs WHERE id = ?`, [id]);
+/**
+ * The condition, with its parameters, that keeps a query of `print_jobs` to the jobs of till
+ * `tillId`'s printers.
+ */
+function ownJobs(em: EntityManager, tillId: number): { where: string; params: number[] } {
+  const own = ownPrinters(em, tillId);
+  return {
+    where: `printer_id IN (SELECT id FROM printers WHERE ${own.where})`,
+    params: own.params,
+  };
+}
+
+/** One of till `tillId`'s jobs; NOT_FOUND when it has none with `id` (another till's too). */
+export async function findJob(em: EntityManager, tillId: number, id: number): Promise<PrintJob> {
+  const own = ownJobs(em, tillId);
+  const rows = await run<JobRow>(
+    em,
+    `SELECT ${COLUMNS} FROM print_jobs WHERE id = ? AND ${own.where}`,
+    [id, ...own.params],
+  );
   if (!rows[0]) throw new AppError('NOT_FOUND', 'There is no such print job.');
   return toJob(rows[0]);
 }
 
-/** Jobs not printed yet, oldest first. */
-export async function waitingJobs(em: EntityManager, limit = 50): Promise<PrintJob[]> {
+/** Till `tillId`'s jobs not printed yet, oldest first. */
+export async function waitingJobs(
+  em: EntityManager,
+  tillId: number,
+  limit = 50,
+): Promise<PrintJob[]> {
+  const own = ownJobs(em, tillId);
   const rows = await run<JobRow>(
     em,
-    `SELECT ${COLUMNS} FROM print_jobs WHERE status <> 'printed' ORDER BY id LIMIT ?`,
-    [limit],
+    `SELECT ${COLUMNS} FROM print_jobs WHERE status <> 'printed' AND ${own.where}
+      ORDER BY id LIMIT ?`,
+    [...own.params, limit],
   );
   return rows.map(toJob);
 }
 
-export async function countWaiting(em: EntityManager): Promise<number> {
+/** How many of till `tillId`'s jobs are not printed yet. */
+export async function countWaiting(em: EntityManager, tillId: number): Promise<number> {
+  const own = ownJobs(em, tillId);
   const rows = await run<{ n: number }>(
     em,
-    "SELECT COUNT(*) AS n FROM print_jobs WHERE status <> 'printed'",
+    `SELECT COUNT(*) AS n FROM print_jobs WHERE status <> 'printed' AND ${own.where}`,
+    own.params,
   );
   return Number(rows[0]?.n ?? 0);
 }
@@ -113,19 +143,26 @@ export interface DueJob {
 }
 
 /**
- * The id of the next job to send: per printer, only its oldest unprinted job may go (jobs print
- * in order), and only when it is queued, or failed with its retry time passed. A plain read, so
- * the worker's idle polling never takes the write lock. Null when nothing is due.
+ * The id of till `tillId`'s next job to send: per printer, only its oldest unprinted job may go
+ * (jobs print in order), and only when it is queued, or failed with its retry time passed (`now`,
+ * UTC). A plain read, so the worker's idle polling never takes the write lock. Null when nothing
+ * is due.
  */
-export async function nextDueJobId(em: EntityManager, now: string): Promise<number | null> {
+export async function nextDueJobId(
+  em: EntityManager,
+  tillId: number,
+  now: string,
+): Promise<number | null> {
+  const own = ownJobs(em, tillId);
   const rows = await run<{ id: number }>(
     em,
     `SELECT j.id FROM print_jobs j
-      WHERE j.id IN (SELECT MIN(id) FROM print_jobs WHERE status <> 'printed' GROUP BY printer_id)
+      WHERE j.id IN (SELECT MIN(id) FROM print_jobs WHERE status <> 'printed' AND ${own.where}
+                      GROUP BY printer_id)
         AND (j.status = 'queued' OR (j.status = 'failed' AND j.next_retry_at IS NOT NULL
              AND j.next_retry_at <= ?))
       ORDER BY j.id LIMIT 1`,
-    [now],
+    [...own.params, now],
   );
   return rows[0] ? Number(rows[0].id) : null;
 }
@@ -189,9 +226,17 @@ export async function markFailed(
   );
 }
 
-/** "Retry" on the till: a failed job is due now. CONFLICT when the job is not failed. */
-export async function retryNow(em: EntityManager, id: number, now: string): Promise<PrintJob> {
-  const job = await findJob(em, id);
+/**
+ * "Retry" on the till: one of till `tillId`'s failed jobs is due now. CONFLICT when the job is not
+ * failed; NOT_FOUND when it is not one of the till's jobs.
+ */
+export async function retryNow(
+  em: EntityManager,
+  tillId: number,
+  id: number,
+  now: string,
+): Promise<PrintJob> {
+  const job = await findJob(em, tillId, id);
   if (job.status !== 'failed')
     throw new AppError('CONFLICT', 'Only a job that failed can be tried again.');
   await run(em, 'UPDATE print_jobs SET next_retry_at = ?, updated_at = ? WHERE id = ?', [
@@ -199,18 +244,39 @@ export async function retryNow(em: EntityManager, id: number, now: string): Prom
     now,
     id,
   ]);
-  return findJob(em, id);
+  return findJob(em, tillId, id);
 }
 
 /**
- * At start-up: jobs left `printing` by a crash or a quit mid-send go back to `queued` and are sent
- * again (a receipt printed twice beats a receipt lost). Returns how many.
+ * Whether till `tillId` has a job left `printing` (a crash or a quit mid-send): a plain read, so a
+ * till with nothing interrupted starts without taking the write lock.
  */
-export async function requeueInterrupted(em: EntityManager, now: string): Promise<number> {
+export async function hasInterrupted(em: EntityManager, tillId: number): Promise<boolean> {
+  const own = ownJobs(em, tillId);
   const rows = await run<{ id: number }>(
     em,
-    "UPDATE print_jobs SET status = 'queued', updated_at = ? WHERE status = 'printing' RETURNING id",
-    [now],
+    `SELECT id FROM print_jobs WHERE status = 'printing' AND ${own.where} LIMIT 1`,
+    own.params,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * At start-up: till `tillId`'s jobs left `printing` by a crash or a quit mid-send go back to
+ * `queued` and are sent again (a receipt printed twice beats a receipt lost). Another till's job
+ * that it is sending right now is left alone. Returns how many.
+ */
+export async function requeueInterrupted(
+  em: EntityManager,
+  tillId: number,
+  now: string,
+): Promise<number> {
+  const own = ownJobs(em, tillId);
+  const rows = await run<{ id: number }>(
+    em,
+    `UPDATE print_jobs SET status = 'queued', updated_at = ? WHERE status = 'printing'
+       AND ${own.where} RETURNING id`,
+    [now, ...own.params],
   );
   return rows.length;
 }

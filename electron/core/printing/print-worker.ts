@@ -1,14 +1,14 @@
 /**
- * The print worker: sends the queue's jobs one at a time, each printer's in order, and records
- * the outcome. It runs in the main process beside the core, never inside a sale's transaction: a
+ * The print worker: sends its till's jobs one at a time, each printer's in order, and records
+ * the outcome (on a store server every till runs its own, for its own printers). It runs in the main process beside the core, never inside a sale's transaction: a
  * printer that is off, out of paper or slow only makes jobs wait. Failed jobs come back after
  * their backoff (print-jobs.ts); at start, jobs left `printing` are queued again.
  */
 import type { Database } from '../db/database';
-import { run } from '../db/sql';
 import type { Clock, Logger } from '../types';
 import {
   claimJob,
+  hasInterrupted,
   nextDueJobId,
   markFailed,
   markPrinted,
@@ -23,6 +23,8 @@ export class PrintWorker {
 
   constructor(
     private readonly db: Database,
+    /** The till (`tills.id`) whose printers' jobs it sends. */
+    private readonly tillId: number,
     private readonly clock: Clock,
     private readonly send: (job: DueJob) => Promise<void>,
     private readonly logger: Logger,
@@ -50,14 +52,11 @@ export class PrintWorker {
   private async run(): Promise<void> {
     try {
       // A read first: a till with nothing interrupted starts without taking the write lock.
-      const interrupted = await run<{ id: number }>(
-        this.db.manager,
-        "SELECT id FROM print_jobs WHERE status = 'printing' LIMIT 1",
-      );
-      const requeued =
-        interrupted.length === 0
-          ? 0
-          : await this.db.write((em) => requeueInterrupted(em, this.clock.now().toISOString()));
+      const requeued = !(await hasInterrupted(this.db.manager, this.tillId))
+        ? 0
+        : await this.db.write((em) =>
+            requeueInterrupted(em, this.tillId, this.clock.now().toISOString()),
+          );
       if (requeued > 0) this.logger.info('print jobs resent after a restart', { requeued });
     } catch (e) {
       this.logger.error('print queue: could not requeue interrupted jobs', { error: String(e) });
@@ -65,7 +64,7 @@ export class PrintWorker {
     while (!this.stopped) {
       let job: DueJob | null = null;
       try {
-        const id = await nextDueJobId(this.db.manager, this.clock.now().toISOString());
+        const id = await nextDueJobId(this.db.manager, this.tillId, this.clock.now().toISOString());
         if (id !== null)
           job = await this.db.write((em) => claimJob(em, id, this.clock.now().toISOString()));
         if (job) await this.sendOne(job);

@@ -1,5 +1,6 @@
 /**
- * Printing (issue 10, section 2): printers, the persistent queue and the cash drawer. Receipts are
+ * Printing (issue 10, section 2): this till's printers, its persistent queue and its cash drawer
+ * (each till its own on a store server, issue 12). Receipts are
  * built from the same receipt model the screen renders (shared/receipt/receipt-model.ts), laid out
  * for the printer's paper and encoded as ESC/POS (or plain text for driver printers), then queued.
  * Queuing happens AFTER a sale's transaction has committed and never throws back into the sale:
@@ -28,7 +29,14 @@ import {
   type DueJob,
   type NewJob,
 } from './print-jobs';
-import { findPrinter, receiptPrinter } from './printer-store';
+import {
+  deletePrinter,
+  findPrinter,
+  listPrinters,
+  receiptPrinter,
+  savePrinter,
+  type PrinterInput,
+} from './printer-store';
 import { printWords } from './print-words';
 import { PrintWorker } from './print-worker';
 
@@ -38,6 +46,8 @@ export interface PrintingDeps {
   clock: Clock;
   settings: SettingsService;
   queries: SaleQueries;
+  /** This till (`tills.id`): its printers, jobs and drawer are the ones used here. */
+  tillId: number;
   logger: Logger;
   /** The driver printing port (electron/main); null in plain Node. */
   driver: DriverPrintPort | null;
@@ -55,7 +65,36 @@ export class PrintingService {
   private queuing: Promise<void> = Promise.resolve();
 
   constructor(private readonly d: PrintingDeps) {
-    this.worker = new PrintWorker(d.db, d.clock, (job) => this.send(job), d.logger, d.pollMs);
+    this.worker = new PrintWorker(
+      d.db,
+      d.tillId,
+      d.clock,
+      (job) => this.send(job),
+      d.logger,
+      d.pollMs,
+    );
+  }
+
+  /** This till's printers, its default (receipt) printer first. */
+  printers(): Promise<Printer[]> {
+    return listPrinters(this.d.db.manager, this.d.tillId);
+  }
+
+  /** This till's receipt printer (its default, else its first); null when it has none. */
+  receiptPrinter(): Promise<Printer | null> {
+    return receiptPrinter(this.d.db.manager, this.d.tillId);
+  }
+
+  /** Adds a printer to this till, or changes one of its printers (printer-store.ts); audited. */
+  savePrinter(actor: Session, input: PrinterInput): Promise<Printer> {
+    return this.d.db.write((em) =>
+      savePrinter(em, this.d.audit, this.d.clock, actor, this.d.tillId, input),
+    );
+  }
+
+  /** Removes one of this till's printers and its jobs; audited. NOT_FOUND for another's. */
+  async deletePrinter(actor: Session, id: number): Promise<void> {
+    await this.d.db.write((em) => deletePrinter(em, this.d.audit, actor, this.d.tillId, id));
   }
 
   /** Starts the queue's worker (createCore, when the database is open). */
@@ -80,7 +119,7 @@ export class PrintingService {
   }
 
   private async queueSale(sale: SaleDetail): Promise<void> {
-    const printer = await receiptPrinter(this.d.db.manager);
+    const printer = await this.receiptPrinter();
     if (!printer) return;
     const kick = printer.cashDrawer && printer.connection.type !== 'driver' && opensDrawer(sale);
     if (printer.autoPrint) await this.queueReceipt(printer, sale, { copy: false, kick });
@@ -99,7 +138,7 @@ export class PrintingService {
    * the job's label). Null when no printer with a drawer is set up. The caller audits the reason.
    */
   async kickDrawer(reason: string): Promise<PrintJob | null> {
-    const printer = await receiptPrinter(this.d.db.manager);
+    const printer = await this.receiptPrinter();
     if (!printer?.cashDrawer || printer.connection.type === 'driver') return null;
     return this.enqueue(printer, {
       kind: 'drawer',
@@ -151,7 +190,7 @@ export class PrintingService {
    * the receipt's footer and a cut, so the admin sees what receipts will look like. NOT_FOUND.
    */
   async testPage(printerId: number): Promise<PrintJob> {
-    const printer = await findPrinter(this.d.db.manager, printerId);
+    const printer = await findPrinter(this.d.db.manager, this.d.tillId, printerId);
     const width = columnsFor(printer.paperWidth);
     const words = printWords(this.d.settings.locale());
     const lines: PrintLine[] = [
@@ -176,8 +215,11 @@ export class PrintingService {
 
   async status(): Promise<PrintStatus> {
     const em = this.d.db.manager;
-    const configured = (await receiptPrinter(em)) !== null;
-    const [jobs, waiting] = await Promise.all([waitingJobs(em), countWaiting(em)]);
+    const configured = (await receiptPrinter(em, this.d.tillId)) !== null;
+    const [jobs, waiting] = await Promise.all([
+      waitingJobs(em, this.d.tillId),
+      countWaiting(em, this.d.tillId),
+    ]);
     return {
       configured,
       waiting,
@@ -187,13 +229,15 @@ export class PrintingService {
   }
 
   async retry(id: number): Promise<PrintJob> {
-    const job = await this.d.db.write((em) => retryNow(em, id, this.d.clock.now().toISOString()));
+    const job = await this.d.db.write((em) =>
+      retryNow(em, this.d.tillId, id, this.d.clock.now().toISOString()),
+    );
     this.worker.notify();
     return job;
   }
 
   private async requirePrinter(): Promise<Printer> {
-    const printer = await receiptPrinter(this.d.db.manager);
+    const printer = await this.receiptPrinter();
     if (!printer)
       throw new AppError('PRINTER_NOT_CONFIGURED', 'No receipt printer is set up on this till.');
     return printer;
@@ -275,7 +319,7 @@ export class PrintingService {
   }
 
   private async send(job: DueJob): Promise<void> {
-    const printer = await findPrinter(this.d.db.manager, job.printerId);
+    const printer = await findPrinter(this.d.db.manager, this.d.tillId, job.printerId);
     await sendToPrinter(printer.connection, job.payload, {
       driver: this.d.driver,
       jobName: job.label,

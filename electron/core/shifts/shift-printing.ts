@@ -5,8 +5,6 @@
  */
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { PrintingService } from '../printing/printing-service';
-import { receiptPrinter } from '../printing/printer-store';
-import type { Database } from '../db/database';
 import type { SettingsService } from '../settings/settings-service';
 import type { ShiftEvents } from './shift-events';
 import type { ShiftService } from './shift-service';
@@ -14,7 +12,6 @@ import { xReportDocument, zReportDocument, type ReportLocale } from './shift-rep
 import type { ZReports } from './z-reports';
 
 export interface ShiftPrintingDeps {
-  db: Database;
   settings: SettingsService;
   printing: PrintingService;
   shifts: ShiftService;
@@ -44,7 +41,7 @@ export function connectShiftsToPrinter(d: ShiftPrintingDeps, events: ShiftEvents
     await d.printing.kickDrawer(e.reason);
   });
   events.onShiftClosed(async (z) => {
-    const printer = await receiptPrinter(d.db.manager);
+    const printer = await d.printing.receiptPrinter();
     if (!printer?.autoPrint) return;
     await d.printing.printReport(zReportDocument(z, reportLocale(d.settings)));
   });

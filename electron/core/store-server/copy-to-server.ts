@@ -57,7 +57,7 @@ interface SelfReference {
 /**
  * Copies `source` (the till's open SQLite connection, inside its write transaction so nothing
  * else writes meanwhile) into `target` (a migrated server holding no store yet); this till's row
- * (`till.id`) is then called `till.name` there. Errors:
+ * (`till.id`) is then called `till.name` there, and the file's printers are its own. Errors:
  * CONFLICT when the server already holds staff, tills or history; COPY_MISMATCH when a table's
  * count or sums differ after the copy (nothing is committed); the server's own errors otherwise.
  */
@@ -103,6 +103,9 @@ export async function copyToServer(
     const copied = tables.map((table) => `"${table}"`).join(', ');
     await runner.query(`ANALYZE ${copied}`);
     await runner.query('UPDATE tills SET name = $1 WHERE id = $2', [till.name, till.id]);
+    // Every printer of the file is this till's (printer-store.ts), even one saved while its
+    // computer had another name: on the server each till has its own.
+    await runner.query('UPDATE printers SET till_id = $1', [till.id]);
     const [{ total }] = (await runner.query(
       'SELECT COALESCE(SUM(total), 0) AS total FROM sales',
     )) as [{ total: string }];
