@@ -23,25 +23,10 @@ import {
 } from '../helpers/core';
 import { insertProducts, sell } from '../helpers/retail';
 import { countOf } from '../helpers/shifts';
-import { TestPrinter } from '../helpers/test-printer';
+import { networkPrinter, TestPrinter, type PrinterInput } from '../helpers/test-printer';
 
 const FAST = { pollMs: 20, timeoutMs: 1_000 };
 const gbp = (minor: number) => formatMoney(minor, 'GBP', 'en-GB').replace(/\u00a0/g, ' ');
-
-type PrinterInput = ChannelInput<'printing:savePrinter'>;
-
-function networkPrinter(port: number, more: Partial<PrinterInput> = {}): PrinterInput {
-  return {
-    name: 'Front desk',
-    connection: { type: 'network', host: '127.0.0.1', port },
-    paperWidth: '80mm',
-    codepage: 'cp858',
-    autoPrint: true,
-    cashDrawer: true,
-    isDefault: true,
-    ...more,
-  };
-}
 
 /** Polls the queue until `done` holds (the worker runs in the background). */
 async function queueUntil(t: TestCore, done: (jobs: PrintJob[], waiting: number) => boolean) {

@@ -5,6 +5,26 @@
  * connection is refused, like a printer that is off). Use `decodeEscPos` on `prints`.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import type { ChannelInput } from '../../shared/contract';
+
+export type PrinterInput = ChannelInput<'printing:savePrinter'>;
+
+/**
+ * A `printing:savePrinter` input for an 80 mm ESC/POS printer at 127.0.0.1:`port` that prints
+ * automatically, has a cash drawer and is the till's default; `more` overrides any field.
+ */
+export function networkPrinter(port: number, more: Partial<PrinterInput> = {}): PrinterInput {
+  return {
+    name: 'Front desk',
+    connection: { type: 'network', host: '127.0.0.1', port },
+    paperWidth: '80mm',
+    codepage: 'cp858',
+    autoPrint: true,
+    cashDrawer: true,
+    isDefault: true,
+    ...more,
+  };
+}
 
 export type PrinterMode = 'up' | 'drop' | 'down';
 
