@@ -40,6 +40,7 @@ import { CustomerSearchStatistics1790000014000 } from './1790000014000-CustomerS
 import { CustomerSearchWithoutPendingList1790000015000 } from './1790000015000-CustomerSearchWithoutPendingList';
 import { CustomerSearchJoinedText1790000016000 } from './1790000016000-CustomerSearchJoinedText';
 import { PrintersPerTill1790000017000 } from './1790000017000-PrintersPerTill';
+import { StoreKeys1790000018000 } from './1790000018000-StoreKeys';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   CustomerSearchWithoutPendingList1790000015000,
   CustomerSearchJoinedText1790000016000,
   PrintersPerTill1790000017000,
+  StoreKeys1790000018000,
 ];

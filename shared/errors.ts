@@ -154,6 +154,12 @@ export const ERROR_CODES = [
   /** Another till of the store already has this name (`tills.name` is unique; issue 12). */
   'TILL_NAME_TAKEN',
   /**
+   * This till of a store server has not yet received the store key that seals the store's shared
+   * secrets (2FA seeds, mail and SMS credentials): another running till shares it within seconds
+   * (issue 12; electron/core/secrets/store-key.ts). Nothing was changed.
+   */
+  'STORE_KEY_PENDING',
+  /**
    * Copying a till's data to a store server gave a table whose row count or sums differ from the
    * till's file (issue 12, section 1): nothing was committed on the server.
    */

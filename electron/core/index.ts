@@ -344,6 +344,8 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
         if (wait) return wait.tick();
         void db.probe();
         listener?.tick();
+        // A till that joined since holds no store key yet: this one wraps it for it (issue 12).
+        void services.storeKey?.share();
       })
     : () => {};
   const stopBackups =

@@ -41,6 +41,9 @@ import { VerificationPolicyStore } from './verification/verification-policy';
 import { AccessRequests } from './verification/access-requests';
 import { ProfileService } from './profile/profile-service';
 import { KeyFileOptIn } from './secrets/key-file-opt-in';
+import { resealStoreSecrets } from './secrets/reseal-store-secrets';
+import { StoreKey } from './secrets/store-key';
+import { isPostgres } from './db/sql';
 import { ShiftEvents } from './shifts/shift-events';
 import { ShiftService } from './shifts/shift-service';
 import { ShiftSettingsStore } from './shifts/shift-settings';
@@ -75,6 +78,8 @@ import { StoreServerService, type RequestReopen } from './store-server/store-ser
 /** Every service the handlers use, built once by buildServices. */
 export interface Services {
   db: Database;
+  /** On a store server, the key of the tills' shared secrets (secrets/store-key.ts); else null. */
+  storeKey: StoreKey | null;
   audit: AuditLog;
   auth: AuthService;
   staff: StaffService;
@@ -283,13 +288,21 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   );
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
   const till = { id: closed ? 0 : await ensureTill(db, clock, terminal), name: terminal };
+  // On a store server the tills' shared secrets are sealed with the store key (issue 12).
+  const logger = d.logger ?? { info: () => {}, warn: () => {}, error: () => {} };
+  const storeKey =
+    !closed && isPostgres(db.manager)
+      ? new StoreKey({ db, secrets, tillId: till.id, clock, logger, reseal: resealStoreSecrets })
+      : null;
+  await storeKey?.start();
+  const storeSecrets = storeKey?.secretStore() ?? secrets;
   const saleQueries = new SaleQueries(db, settings, clock);
   const tillCarts = new TillCarts(db, audit, clock, till);
-  const mailSettings = new MailSettings(db, audit, clock, secrets);
+  const mailSettings = new MailSettings(db, audit, clock, storeSecrets);
   const mailer = new Mailer(mailSettings);
-  const codes = new OneTimeCodes(clock, secrets);
+  const codes = new OneTimeCodes(clock, storeSecrets);
   const profile = new ProfileService(db, audit, sessions, clock, terminal);
-  const sms = new SmsSettings(db, audit, clock, secrets);
+  const sms = new SmsSettings(db, audit, clock, storeSecrets);
   const contacts = new ContactsService(
     db,
     audit,
@@ -329,12 +342,9 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     hasher,
     auth,
     sessions,
-    logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+    logger,
   });
-  const shiftEvents = new ShiftEvents(
-    d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
-    (fn) => db.afterCommit(fn),
-  );
+  const shiftEvents = new ShiftEvents(logger, (fn) => db.afterCommit(fn));
   const shifts = new ShiftService(db, audit, clock, settings, till, shiftEvents);
   const checkout = new CheckoutService(db, audit, clock, settings, till, saleQueries);
   const saleActions = new SaleActions(db, audit, clock, till, saleQueries);
@@ -345,7 +355,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     settings,
     queries: saleQueries,
     tillId: till.id,
-    logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+    logger,
     driver: d.printing?.driver ?? null,
     ...(d.printing?.pollMs ? { pollMs: d.printing.pollMs } : {}),
     ...(d.printing?.timeoutMs ? { timeoutMs: d.printing.timeoutMs } : {}),
@@ -375,7 +385,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     db,
     audit,
     clock,
-    logger: d.logger ?? { info: () => {}, warn: () => {}, error: () => {} },
+    logger,
     settings: backupSettings,
     databasePath,
     appVersion: d.backups?.appVersion ?? 'unknown',
@@ -409,6 +419,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
       await backups.run('shiftClose');
     });
   return {
+    storeKey,
     shifts,
     zReports,
     zReportPdf,
@@ -485,7 +496,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
       pendingSignIns,
       settings,
       clock,
-      secrets,
+      storeSecrets,
     ),
     pins: new PinService(db, audit, sessions, hasher, auth, clock),
     clock,

@@ -57,9 +57,9 @@ describe.skipIf(!bin)('each till its own printer on a store server (issue 12)', 
     pg = await startPostgres(bin!);
     url = await createDatabase(pg, 'store');
     [printerOne, printerTwo] = await Promise.all([TestPrinter.start(), TestPrinter.start()]);
-    one = await storeTill(url, 'till-1', TLS, FAST);
+    one = await storeTill(url, 'till-1', TLS, { printing: FAST });
     await setUpStore(one, url);
-    two = await storeTill(url, 'till-2', TLS, FAST);
+    two = await storeTill(url, 'till-2', TLS, { printing: FAST });
     await two.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
     mug = await createMug(one);
   }, 60_000);
@@ -164,7 +164,7 @@ describe.skipIf(!bin)('each till its own printer on a store server (issue 12)', 
     // Till 2 starts again (its worker's start requeues interrupted jobs) and sells: its worker
     // sends the oldest due job it sees first, so its own receipt arriving shows it saw neither.
     await two.close();
-    two = await storeTill(url, 'till-2', TLS, FAST);
+    two = await storeTill(url, 'till-2', TLS, { printing: FAST });
     await two.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
     const sale = await two.must('sales:checkout', mugSale(mug));
     const [printed] = (await printerTwo.waitForPrints(11)).slice(10);
@@ -183,7 +183,7 @@ describe.skipIf(!bin)('each till its own printer on a store server (issue 12)', 
       .toEqual([0, []]);
 
     // Till 1 comes back: it requeues its cut-off job and prints both, in order.
-    one = await storeTill(url, 'till-1', TLS, FAST);
+    one = await storeTill(url, 'till-1', TLS, { printing: FAST });
     const resent = (await printerOne.waitForPrints(12)).slice(10);
     expect(resent.map((p) => Buffer.from(p).toString())).toEqual(['Left\n', 'Cut\n']);
     await expect.poll(jobs).toEqual([

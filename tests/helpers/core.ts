@@ -19,6 +19,7 @@ import {
   type SecretStore,
 } from '../../electron/core';
 import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
+import { TILL_KEY_ACCOUNT } from '../../electron/core/secrets/store-key';
 import type { DataSource } from 'typeorm';
 import {
   createPostgresDataSource,
@@ -118,12 +119,17 @@ export function stableKeychain(): SecretStore {
 }
 
 /**
- * The keychain of the till called `name`: its own data-protection key (so its own audit seal key),
- * the same in every process, as a real till's keychain survives a restart.
+ * The keychain of the till called `name`: its own data-protection key (so its own audit seal key)
+ * and its own store-key pair's seed (secrets/store-key.ts), the same in every process, as a real
+ * till's keychain survives a restart.
  */
 export function keychainOf(name: string): SecretStore {
-  const key = createHash('sha256').update(`kassa-test-till:${name}`).digest('base64');
-  return createMemorySecretStore({ [DATA_PROTECTION_KEY_ACCOUNT]: key });
+  const secret = (use: string) =>
+    createHash('sha256').update(`kassa-test-till:${use}${name}`).digest('base64');
+  return createMemorySecretStore({
+    [DATA_PROTECTION_KEY_ACCOUNT]: secret(''),
+    [TILL_KEY_ACCOUNT]: secret('store-key-pair:'),
+  });
 }
 
 /**

@@ -22,17 +22,25 @@ export interface StoreTill extends Core {
   must(channel: string, input?: unknown, window?: number): Promise<any>;
 }
 
+/** What a store till may have other than the defaults of `storeTill`. */
+export interface StoreTillOptions {
+  /** The core's print queue options. */
+  printing?: CoreOptions['printing'];
+  /** Another keychain than keychainOf(name): a till whose keychain was replaced. */
+  secretStore?: CoreOptions['secretStore'];
+}
+
 /**
  * The till `name` on the store database `url`: its own folder and keychain (keychainOf), the
- * system clock, no scheduled full check, cheap test password hashes; `printing` as the core's.
+ * system clock, no scheduled full check, cheap test password hashes; `more` overrides.
  */
 export async function storeTill(
   url: string,
   name: string,
   tls: ServerTls = { mode: 'disable' },
-  printing?: CoreOptions['printing'],
+  more: StoreTillOptions = {},
 ): Promise<StoreTill> {
-  return openTill(name, tempDir(), { kind: 'postgres', url, tls }, printing);
+  return openTill(name, tempDir(), { kind: 'postgres', url, tls }, more);
 }
 
 /**
@@ -47,13 +55,13 @@ async function openTill(
   name: string,
   dir: string,
   database?: DatabaseOption,
-  printing?: CoreOptions['printing'],
+  more: StoreTillOptions = {},
 ): Promise<StoreTill> {
   const core = await createCore({
     databasePath: join(dir, 'till.sqlite'),
     ...(database ? { database } : {}),
-    ...(printing ? { printing } : {}),
-    secretStore: keychainOf(name),
+    ...(more.printing ? { printing: more.printing } : {}),
+    secretStore: more.secretStore ?? keychainOf(name),
     appOrigin: APP_ORIGIN,
     terminalName: name,
     logger: silentLogger,

@@ -157,3 +157,25 @@ export class MailSettings {
     return { ...rest, password };
   }
 }
+
+/**
+ * Re-seals, inside `em`'s transaction, the stored SMTP password with `to` when `from` opens it (a
+ * till's file copied to a store server takes the store key, secrets/store-key.ts).
+ */
+export async function resealMailPassword(
+  em: EntityManager,
+  from: SecretStore,
+  to: SecretStore,
+): Promise<void> {
+  const row = await em.getRepository(SettingEntity).findOneBy({ key: ROW_KEY });
+  const parsed = row ? storedSchema.safeParse(JSON.parse(row.value)) : null;
+  if (!row || !parsed?.success || !parsed.data.sealedPassword) return;
+  const password = await openText(from, PASSWORD_PURPOSE, parsed.data.sealedPassword).catch(
+    () => null,
+  );
+  if (password === null) return;
+  const sealedPassword = await sealText(to, PASSWORD_PURPOSE, password);
+  await em
+    .getRepository(SettingEntity)
+    .save({ ...row, value: JSON.stringify({ ...parsed.data, sealedPassword }) });
+}

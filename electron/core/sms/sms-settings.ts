@@ -179,3 +179,28 @@ export function smsAppError(e: unknown): AppError {
     return new AppError('SMS_RATE_LIMITED', "The SMS provider's sending limit was hit");
   return new AppError('SMS_UNAVAILABLE', 'The SMS provider could not be used');
 }
+
+/**
+ * Re-seals, inside `em`'s transaction, the stored provider settings with `to`'s key when `from`'s
+ * opens them (a till's file copied to a store server takes the store key, secrets/store-key.ts).
+ */
+export async function resealSmsProvider(
+  em: EntityManager,
+  from: SecretStore,
+  to: SecretStore,
+): Promise<void> {
+  const row = await em.getRepository(SettingEntity).findOneBy({ key: SMS_PROVIDER_KEY });
+  if (!row) return;
+  const [fromKey, toKey] = [
+    await getOrCreateDataProtectionKey(from),
+    await getOrCreateDataProtectionKey(to),
+  ];
+  try {
+    const text = openText(fromKey, PURPOSE, row.value);
+    if (text === null) return;
+    await em.getRepository(SettingEntity).save({ ...row, value: sealText(toKey, PURPOSE, text) });
+  } finally {
+    fromKey.fill(0);
+    toKey.fill(0);
+  }
+}

@@ -17,4 +17,11 @@ export class TillEntity {
   /** UTC. */
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt: string;
+
+  /**
+   * On a store server, the till's X25519 public key (base64) that the store key is wrapped to
+   * (secrets/store-key.ts, migration 1790000018000); null on SQLite and until the till publishes it.
+   */
+  @Column({ name: 'public_key', type: 'varchar', length: 64, nullable: true })
+  publicKey: string | null;
 }

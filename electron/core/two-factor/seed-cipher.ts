@@ -8,6 +8,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { getOrCreateDataProtectionKey } from '../secrets/data-key';
+import type { EntityManager } from 'typeorm';
+import { run } from '../db/sql';
 import type { SecretStore } from '../types';
 
 const LABEL = 'kassa totp seed v1';
@@ -65,5 +67,31 @@ export async function decryptSeed(
     throw error;
   } finally {
     key.fill(0);
+  }
+}
+
+/**
+ * Re-seals, inside `em`'s transaction, every member's seed that `from` opens with `to` (a till's
+ * file copied to a store server takes the store key, secrets/store-key.ts); a seed `from` does not
+ * open is left as it was.
+ */
+export async function resealSeeds(
+  em: EntityManager,
+  from: SecretStore,
+  to: SecretStore,
+): Promise<void> {
+  const rows = await run<{ staff_id: number; seed: string }>(
+    em,
+    'SELECT staff_id, seed FROM staff_totp ORDER BY staff_id',
+  );
+  for (const row of rows) {
+    const id = Number(row.staff_id);
+    const seed = await decryptSeed(from, id, row.seed).catch(() => null);
+    if (!seed) continue;
+    await run(em, 'UPDATE staff_totp SET seed = ? WHERE staff_id = ?', [
+      await encryptSeed(to, id, seed),
+      id,
+    ]);
+    seed.fill(0);
   }
 }
