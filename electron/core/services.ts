@@ -40,7 +40,7 @@ import { SmsSettings } from './sms/sms-settings';
 import { VerificationPolicyStore } from './verification/verification-policy';
 import { AccessRequests } from './verification/access-requests';
 import { ProfileService } from './profile/profile-service';
-import { KeyFileOptIn } from './secrets/key-file-opt-in';
+import { KeyFileOptIn, keyFileSetting } from './secrets/key-file-opt-in';
 import { resealStoreSecrets } from './secrets/reseal-store-secrets';
 import { StoreKey } from './secrets/store-key';
 import { isPostgres } from './db/sql';
@@ -268,7 +268,16 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
   const closed = d.safeMode() || awaitingServer();
   const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
   const pendingSignIns = new PendingSignIns(clock);
-  const keyFile = new KeyFileOptIn(db, audit, clock, d.secretStore, d.keyFilePath);
+  const till = { id: closed ? 0 : await ensureTill(db, clock, terminal), name: terminal };
+  const server = !closed && isPostgres(db.manager);
+  const keyFile = new KeyFileOptIn(
+    db,
+    audit,
+    clock,
+    d.secretStore,
+    d.keyFilePath,
+    keyFileSetting(server ? till.id : null),
+  );
   if (!closed) await keyFile.load();
   const secrets = keyFile.store;
   const keychainReady = () =>
@@ -287,13 +296,11 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     keychainReady,
   );
   const staff = new StaffService(db, audit, sessions, hasher, auth, clock);
-  const till = { id: closed ? 0 : await ensureTill(db, clock, terminal), name: terminal };
   // On a store server the tills' shared secrets are sealed with the store key (issue 12).
   const logger = d.logger ?? { info: () => {}, warn: () => {}, error: () => {} };
-  const storeKey =
-    !closed && isPostgres(db.manager)
-      ? new StoreKey({ db, secrets, tillId: till.id, clock, logger, reseal: resealStoreSecrets })
-      : null;
+  const storeKey = server
+    ? new StoreKey({ db, secrets, tillId: till.id, clock, logger, reseal: resealStoreSecrets })
+    : null;
   await storeKey?.start();
   const storeSecrets = storeKey?.secretStore() ?? secrets;
   const saleQueries = new SaleQueries(db, settings, clock);

@@ -24,7 +24,7 @@ export const secretsChannels = {
   }),
   'secrets:useKeyFile': defineChannel({
     summary:
-      'Opt this till in to keeping the data-protection key in a key file readable only by the app user (mode 0600; a file others can read is refused). Allowed only while no OS keychain is available: CONFLICT when one is, or when already opted in; nothing changes then. Survives restarts (a settings row); audited as settings.key_file_opt_in (L1).',
+      'Opt this till in to keeping the data-protection key in a key file readable only by the app user (mode 0600; a file others can read is refused). Allowed only while no OS keychain is available: CONFLICT when one is, or when already opted in; nothing changes then. Survives restarts (a settings row, one per till on a store server); audited as settings.key_file_opt_in (L1).',
     input: emptyInput,
     output: secretsStatusSchema,
     access: 'settings.manage',

@@ -195,7 +195,10 @@ describe('a till without an OS keychain', () => {
     expect(auditCount(t, 'settings.key_file_opt_in')).toBe(0);
     expect(existsSync(keyFileOf(t))).toBe(false);
     expect(
-      t.raw().prepare("SELECT COUNT(*) AS n FROM settings WHERE key = 'secrets_key_file'").get(),
+      t
+        .raw()
+        .prepare("SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'secrets_key_file%'")
+        .get(),
     ).toEqual({ n: 0 });
   });
 });

@@ -16,7 +16,7 @@
  */
 import { join } from 'node:path';
 import { URI, type TOTP } from 'otpauth';
-import { createMemorySecretStore } from '../../electron/core/secrets';
+import { createMemorySecretStore, KeychainUnavailableError } from '../../electron/core/secrets';
 import { ADMIN, callerFor, resultCode, tempDir } from '../helpers/core';
 import {
   createDatabase,
@@ -203,6 +203,44 @@ describe.skipIf(!bin)('the store key on a store server (issue 12)', () => {
     const sent = smtp.messages.length;
     await two.must('mail:sendTest', { to: 'new-keychain@shop.test' });
     expect((await smtp.waitFor(sent + 1)).to).toEqual(['new-keychain@shop.test']);
+  });
+
+  it("a till's key-file opt-in stays that till's, and the key file then holds the store key too", async () => {
+    const url = await createDatabase(pg, 'key_file');
+    const one = await till(url, 'till-1');
+    await setUpStore(one, url);
+    // Till 2's OS keychain does not answer (a kiosk Linux): its admin opts it in to a key file.
+    const noKeychain = {
+      get: () => Promise.reject(new KeychainUnavailableError('get', 'no keychain')),
+      set: () => Promise.reject(new KeychainUnavailableError('set', 'no keychain')),
+      delete: () => Promise.reject(new KeychainUnavailableError('delete', 'no keychain')),
+    };
+    const two = await storeTill(url, 'till-2', { mode: 'disable' }, { secretStore: noKeychain });
+    open.push(two);
+    await two.must('auth:login', SIGN_IN);
+    expect(await two.must('secrets:status')).toEqual({ keychain: 'none' });
+    expect(await two.must('secrets:useKeyFile', {})).toEqual({ keychain: 'keyFile' });
+
+    // Till 1 starts again: its OS keychain still keeps its secrets, not a key file.
+    await one.close();
+    open.splice(open.indexOf(one), 1);
+    const again = await till(url, 'till-1');
+    await again.must('auth:login', SIGN_IN);
+    expect(await again.must('secrets:status')).toEqual({ keychain: 'os' });
+    expect(
+      (await sqlOn(url, "SELECT key FROM settings WHERE key LIKE 'secrets_key_file%'")).map(
+        (r) => r.key,
+      ),
+    ).toEqual([
+      `secrets_key_file.${(await sqlOn(url, "SELECT id FROM tills WHERE name = 'till-2'"))[0]!.id}`,
+    ]);
+
+    // Till 2, with its key file, receives the store key and sends what till 1 set up.
+    await again.must('mail:updateSettings', mail());
+    await keysShared(url, 2);
+    const sent = smtp.messages.length;
+    await two.must('mail:sendTest', { to: 'kiosk@shop.test' });
+    expect((await smtp.waitFor(sent + 1)).to).toEqual(['kiosk@shop.test']);
   });
 
   it("a till's own file with 2FA and mail set up, copied to a server, keeps both, and so does the next till", async () => {

@@ -1,8 +1,9 @@
 /**
  * Where the data-protection key lives: the OS keychain, or, on a till without one whose admin
  * opted in, a key file readable only by the app's user (issue 9, section 1; docs/security-
- * requirements.md, "Keychain"). The opt-in is a settings row (`secrets_key_file`), so it survives
- * restarts, and is audited as `settings.key_file_opt_in` (L1). It is refused while the OS keychain
+ * requirements.md, "Keychain"). The opt-in is a settings row (`keyFileSetting`), so it survives
+ * restarts, and is audited as `settings.key_file_opt_in` (L1). It is one till's: on a store server
+ * the row names the till, so a till whose keychain failed never moves the others to key files. It is refused while the OS keychain
  * works: a key file is weaker than the keychain, so it is never chosen over one.
  *
  * `store` is the SecretStore every secret-sealing service uses: the key file once opted in, the OS
@@ -18,8 +19,16 @@ import type { Clock, SecretStore } from '../types';
 import { DATA_PROTECTION_KEY_ACCOUNT } from './data-key';
 import { createKeyFileSecretStore } from './key-file-store';
 
-/** The settings row that records the opt-in ('1'). */
+/** The settings row that records a SQLite till's opt-in ('1'). */
 export const KEY_FILE_SETTING = 'secrets_key_file';
+
+/**
+ * The settings row of till `tillId`'s opt-in: on a store server, where the tills share `settings`,
+ * `secrets_key_file.<tills.id>`; in a SQLite file (one till's, `tillId` null) KEY_FILE_SETTING.
+ */
+export function keyFileSetting(tillId: number | null): string {
+  return tillId === null ? KEY_FILE_SETTING : `${KEY_FILE_SETTING}.${tillId}`;
+}
 
 /** Where secrets are kept: the OS keychain, the opted-in key file, or nowhere (features refused). */
 export type KeychainKind = 'os' | 'keyFile' | 'none';
@@ -37,6 +46,8 @@ export class KeyFileOptIn {
     private readonly osKeychain: SecretStore,
     /** The key file's path, beside the database. */
     readonly keyFilePath: string,
+    /** The settings row of this till's opt-in (`keyFileSetting`). */
+    private readonly setting: string,
   ) {
     this.keyFile = createKeyFileSecretStore(keyFilePath);
     const current = () => (this.optedIn ? this.keyFile : this.osKeychain);
@@ -49,9 +60,7 @@ export class KeyFileOptIn {
 
   /** Reads the opt-in row; call once the database is open. */
   async load(): Promise<void> {
-    const row = await this.db.manager
-      .getRepository(SettingEntity)
-      .findOneBy({ key: KEY_FILE_SETTING });
+    const row = await this.db.manager.getRepository(SettingEntity).findOneBy({ key: this.setting });
     this.optedIn = row?.value === '1';
   }
 
@@ -85,7 +94,7 @@ export class KeyFileOptIn {
       );
     await this.db.write(async (em) => {
       await em.getRepository(SettingEntity).save({
-        key: KEY_FILE_SETTING,
+        key: this.setting,
         value: '1',
         updatedAt: this.clock.now().toISOString(),
       });
@@ -95,7 +104,7 @@ export class KeyFileOptIn {
         actorId: actor.staff.id,
         actorName: actor.staff.username,
         targetType: 'setting',
-        targetId: KEY_FILE_SETTING,
+        targetId: this.setting,
         detail: 'secrets are kept in a key file readable only by the app user',
       });
     });
