@@ -7,6 +7,7 @@
  * could not sign in on till 2 (KEYCHAIN_UNAVAILABLE), and e-mail set up on one till failed on the
  * others. Here, on a throwaway server, with a real SMTP server that demands the password:
  * - 2FA enrolled on till 1 signs in on till 2, and mail saved on till 2 sends from till 1;
+ * - a password-reset code mailed from till 1 is taken on till 2 (the codes' HMAC key);
  * - a till that joins while no other runs answers STORE_KEY_PENDING, then gets the key as soon as
  *   another till starts;
  * - two tills starting at once on a new store make one key;
@@ -99,6 +100,22 @@ describe.skipIf(!bin)('the store key on a store server (issue 12)', () => {
     const rows = await sqlOn(url, 'SELECT till_id, wrapped FROM store_keys ORDER BY till_id');
     expect(rows).toHaveLength(2);
     expect(new Set(rows.map((r) => r.wrapped)).size).toBe(2);
+  });
+
+  it('a password-reset code mailed from till 1 is taken on till 2', async () => {
+    const url = await createDatabase(pg, 'reset');
+    const one = await till(url, 'till-1');
+    await setUpStore(one, url);
+    await one.must('mail:updateSettings', mail());
+    const two = await till(url, 'till-2');
+    await keysShared(url, 2);
+    const sent = smtp.messages.length;
+    await one.must('reset:request', { identifier: ADMIN.username }, 5);
+    const text = (await smtp.waitFor(sent + 1)).text;
+    const code = /\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b/.exec(text)![1]!;
+    const newPassword = 'copper lantern over 7 hills';
+    await two.must('reset:complete', { identifier: ADMIN.username, code, newPassword }, 5);
+    await one.must('auth:login', { identifier: ADMIN.username, password: newPassword }, 6);
   });
 
   it('a till that joins while no other runs waits for the key, then has it once another starts', async () => {
