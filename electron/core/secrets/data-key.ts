@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { SecretStore } from '../types';
+import { StoreKeyError } from './errors';
 import { KeyFileError } from './key-file-store';
 
 /** The keychain account (keytar) the key is stored under, base64-encoded. */
@@ -27,12 +28,8 @@ const inFlight = new WeakMap<SecretStore, Promise<Buffer>>();
 /** The error callers see; the store's own error (e.g. KeychainUnavailableError) is the cause. */
 function unavailable(cause: unknown): AppError {
   // The key file's own message says what to fix (e.g. its mode); the keychain's does not. A store
-  // key's store (store-key.ts) says itself why it has no key (STORE_KEY_PENDING).
-  if (
-    cause instanceof KeyFileError ||
-    (cause instanceof AppError && cause.code === 'STORE_KEY_PENDING')
-  )
-    return cause;
+  // key's store (store-key.ts) says itself why it has no key.
+  if (cause instanceof KeyFileError || cause instanceof StoreKeyError) return cause;
   const error = new AppError('KEYCHAIN_UNAVAILABLE', UNAVAILABLE_MESSAGE);
   error.cause = cause;
   return error;

@@ -22,6 +22,23 @@ export class KeychainUnavailableError extends AppError {
   }
 }
 
+/**
+ * Why a store server's till has no store key to give (secrets/store-key.ts): STORE_KEY_PENDING, or
+ * KEYCHAIN_UNAVAILABLE with a message that says which key failed. Passed to the caller as it is,
+ * where a plain keychain failure gets data-key.ts's generic message.
+ */
+export class StoreKeyError extends AppError {
+  constructor(
+    code: 'STORE_KEY_PENDING' | 'KEYCHAIN_UNAVAILABLE',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message);
+    this.name = 'StoreKeyError';
+    if (options && 'cause' in options) this.cause = options.cause;
+  }
+}
+
 /** Keys and values must be non-empty strings: keytar rejects empty ones, so every store does. */
 export function assertSecretKey(key: string): void {
   if (typeof key !== 'string' || key.length === 0)

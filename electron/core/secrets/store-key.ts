@@ -22,11 +22,11 @@
 import { randomBytes } from 'node:crypto';
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import type { EntityManager } from 'typeorm';
-import { AppError } from '../../../shared/errors';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
 import type { Clock, Logger, SecretStore } from '../types';
 import { DATA_PROTECTION_KEY_ACCOUNT, DATA_PROTECTION_KEY_BYTES } from './data-key';
+import { StoreKeyError } from './errors';
 import { KeyFileError } from './key-file-store';
 
 /** The keychain account holding this till's key-pair seed (base64 of 32 random bytes). */
@@ -147,7 +147,7 @@ export class StoreKey {
       await this.prepare();
       wrapped = await this.wrapped();
     }
-    if (!wrapped) throw new AppError('STORE_KEY_PENDING', PENDING);
+    if (!wrapped) throw new StoreKeyError('STORE_KEY_PENDING', PENDING);
     try {
       const [version, enc, ct] = wrapped.split('.');
       if (version !== VERSION || !enc || !ct) throw new Error('unknown wrapped key format');
@@ -161,9 +161,7 @@ export class StoreKey {
       if (key.length !== DATA_PROTECTION_KEY_BYTES) throw new Error('wrong key length');
       return key;
     } catch (cause) {
-      const error = new AppError('KEYCHAIN_UNAVAILABLE', UNOPENED);
-      error.cause = cause;
-      throw error;
+      throw new StoreKeyError('KEYCHAIN_UNAVAILABLE', UNOPENED, { cause });
     }
   }
 
@@ -203,7 +201,7 @@ export class StoreKey {
         key.fill(0);
       }
     } catch (e) {
-      if (!(e instanceof AppError && e.code === 'STORE_KEY_PENDING'))
+      if (!(e instanceof StoreKeyError && e.code === 'STORE_KEY_PENDING'))
         this.d.logger.warn('store key: not shared', { error: messageOf(e) });
       return 0;
     }
@@ -224,7 +222,7 @@ export class StoreKey {
           key.fill(0);
         }
       },
-      set: () => Promise.reject(new AppError('STORE_KEY_PENDING', PENDING)),
+      set: () => Promise.reject(new StoreKeyError('STORE_KEY_PENDING', PENDING)),
       delete: () => Promise.resolve(false),
     };
   }
@@ -262,15 +260,14 @@ export class StoreKey {
     } catch (cause) {
       // The key file's own message says what to fix (its mode), as data-key.ts does.
       if (cause instanceof KeyFileError) throw cause;
-      const error = new AppError(
+      throw new StoreKeyError(
         'KEYCHAIN_UNAVAILABLE',
         "The OS keychain is not available, so this till cannot hold the store's key.",
+        { cause },
       );
-      error.cause = cause;
-      throw error;
     }
     if (!seed)
-      throw new AppError('KEYCHAIN_UNAVAILABLE', 'The keychain did not keep the till key.');
+      throw new StoreKeyError('KEYCHAIN_UNAVAILABLE', "The keychain did not keep this till's key.");
     const pair = await suite.kem.deriveKeyPair(new Uint8Array(Buffer.from(seed, 'base64')));
     return {
       privateKey: pair.privateKey,
