@@ -185,15 +185,23 @@ export class StoreKey {
         const rows = await Promise.all(
           waiting.map(
             async (t) =>
-              [Number(t.id), await wrapStoreKey(key, Number(t.id), t.public_key)] as const,
+              [
+                Number(t.id),
+                t.public_key,
+                await wrapStoreKey(key, Number(t.id), t.public_key),
+              ] as const,
           ),
         );
+        // Kept only while the till's public key is still the one wrapped to: a till that has
+        // just published a new one (a new keychain) is wrapped for again at the next round.
         await this.d.db.write(async (em) => {
-          for (const [tillId, wrapped] of rows)
+          for (const [tillId, publicKey, wrapped] of rows)
             await run(
               em,
-              'INSERT INTO store_keys (till_id, wrapped, created_at) VALUES (?, ?, ?) ON CONFLICT (till_id) DO NOTHING',
-              [tillId, wrapped, now],
+              `INSERT INTO store_keys (till_id, wrapped, created_at)
+               SELECT id, ?, ? FROM tills WHERE id = ? AND public_key = ?
+               ON CONFLICT (till_id) DO NOTHING`,
+              [wrapped, now, tillId, publicKey],
             );
         });
         return rows.length;
