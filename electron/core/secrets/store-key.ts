@@ -172,11 +172,17 @@ export class StoreKey {
    */
   async share(): Promise<number> {
     try {
-      if (!(await this.wrapped())) await this.prepare();
-      const waiting = await run<{ id: number; public_key: string }>(
+      // One read a round: the tills that hold no key, this one among them if it holds none.
+      const lacking = await run<{ id: number; public_key: string | null }>(
         this.d.db.manager,
-        `SELECT id, public_key FROM tills t WHERE public_key IS NOT NULL
+        `SELECT id, public_key FROM tills t WHERE (public_key IS NOT NULL OR id = ?)
            AND NOT EXISTS (SELECT 1 FROM store_keys k WHERE k.till_id = t.id)`,
+        [this.d.tillId],
+      );
+      if (lacking.some((t) => Number(t.id) === this.d.tillId)) await this.prepare();
+      const waiting = lacking.filter(
+        (t): t is { id: number; public_key: string } =>
+          Number(t.id) !== this.d.tillId && t.public_key !== null,
       );
       if (waiting.length === 0) return 0;
       const key = await this.key();
