@@ -12,10 +12,13 @@
  *   another till starts;
  * - two tills starting at once on a new store make one key;
  * - a wrapped key moved onto another till's row does not open;
+ * - a till whose keychain is replaced while another till wraps the key for its old key pair is
+ *   not left with a key it cannot open (that wrap is dropped, and the next round wraps again);
  * - a till's own file, with 2FA and mail set up, copied to a server: both work there, and on the
  *   next till.
  */
 import { join } from 'node:path';
+import pgDriver from 'pg';
 import { URI, type TOTP } from 'otpauth';
 import { createMemorySecretStore, KeychainUnavailableError } from '../../electron/core/secrets';
 import { ADMIN, callerFor, resultCode, tempDir } from '../helpers/core';
@@ -223,6 +226,55 @@ describe.skipIf(!bin)('the store key on a store server (issue 12)', () => {
     const sent = smtp.messages.length;
     await two.must('mail:sendTest', { to: 'new-keychain@shop.test' });
     expect((await smtp.waitFor(sent + 1)).to).toEqual(['new-keychain@shop.test']);
+  });
+
+  it('a till that gets a new key pair while another wraps for its old one is wrapped for again', async () => {
+    const url = await createDatabase(pg, 'rewrap_race');
+    let one = await till(url, 'till-1');
+    await setUpStore(one, url);
+    await one.must('mail:updateSettings', mail());
+    await one.close();
+    open.splice(open.indexOf(one), 1);
+    // Till 2 joins while no other till runs: it publishes a key pair and holds no key yet.
+    const first = await storeTill(url, 'till-2');
+    await first.close();
+    const twoId = Number((await sqlOn(url, "SELECT id FROM tills WHERE name = 'till-2'"))[0]!.id);
+
+    // A third till's wrap for till 2 is in flight (its row written, not committed), so till 1,
+    // starting now, reads till 2's public key, wraps for it, and waits at its insert.
+    const third = new pgDriver.Client({ connectionString: url });
+    await third.connect();
+    let two: StoreTill;
+    try {
+      await third.query('BEGIN');
+      await third.query(
+        `INSERT INTO store_keys (till_id, wrapped, created_at)
+         VALUES (${twoId}, 'v1.x.y', '2026-12-05T00:00:00.000Z')`,
+      );
+      const starting = storeTill(url, 'till-1');
+      // (Asked on a connection of its own: a transaction sees one snapshot of pg_stat_activity.)
+      const waiting = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+        AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO store_keys%'`;
+      await expect
+        .poll(async () => (await sqlOn(url, waiting)).length, { timeout: 15_000, interval: 50 })
+        .toBe(1);
+      // Meanwhile till 2 restarts with a new keychain: a new key pair, published and committed.
+      two = await storeTill(url, 'till-2', undefined, { secretStore: createMemorySecretStore() });
+      open.push(two);
+      await third.query('ROLLBACK');
+      one = await starting;
+      open.push(one);
+    } finally {
+      await third.end();
+    }
+    // Till 1's wrap was for the key pair till 2 no longer has: it is not kept, and the next round
+    // wraps for the new one. Kept, it would never open, and no round would replace it.
+    expect(await sqlOn(url, `SELECT 1 FROM store_keys WHERE till_id = ${twoId}`)).toEqual([]);
+    await keysShared(url, 2);
+    await two.must('auth:login', SIGN_IN);
+    const sent = smtp.messages.length;
+    await two.must('mail:sendTest', { to: 'rewrapped@shop.test' });
+    expect((await smtp.waitFor(sent + 1)).to).toEqual(['rewrapped@shop.test']);
   });
 
   it("a till's key-file opt-in stays that till's, and the key file then holds the store key too", async () => {
