@@ -8,16 +8,24 @@ import { z } from 'zod';
 import { defineChannel } from './define';
 import { emptyInput } from './common';
 
-/** `os`: the system keychain; `keyFile`: the opted-in key file; `none`: no keychain, no opt-in. */
+/**
+ * `keychain`: `os`, the system keychain; `keyFile`, the opted-in key file; `none`, no keychain and
+ * no opt-in. `storeKey`, on a store server only (null on a till that keeps its data in its own
+ * file): whether this till holds the store key that seals the secrets the tills share (issue 12;
+ * docs/security-requirements.md, "Keychain"): `held`; `pending`, no other till has wrapped it for
+ * this one yet (it does within seconds of running beside it); `unavailable`, no keychain, or the
+ * key wrapped for this till does not open with it.
+ */
 export const secretsStatusSchema = z.strictObject({
   keychain: z.enum(['os', 'keyFile', 'none']),
+  storeKey: z.enum(['held', 'pending', 'unavailable']).nullable(),
 });
 export type SecretsStatus = z.infer<typeof secretsStatusSchema>;
 
 export const secretsChannels = {
   'secrets:status': defineChannel({
     summary:
-      'Where the data-protection key is kept: `os` (system keychain), `keyFile` (the opted-in key file beside the database; Settings shows a standing warning) or `none` (2FA enrolment and mail/SMS settings are refused).',
+      'Where the data-protection key is kept: `os` (system keychain), `keyFile` (the opted-in key file beside the database; Settings shows a standing warning) or `none` (2FA enrolment and mail/SMS settings are refused). On a store server, whether this till holds the store key (`held`, `pending` or `unavailable`; null in a till of its own). Changes nothing.',
     input: emptyInput,
     output: secretsStatusSchema,
     access: 'settings.manage',

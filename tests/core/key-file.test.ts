@@ -33,6 +33,7 @@ import {
   withAdmin,
   type TestCore,
 } from '../helpers/core';
+import { ON_POSTGRES } from '../helpers/test-engine';
 
 /** A till with no OS keychain: every call fails as keytar does without a Secret Service. */
 const noKeychain: SecretStore = {
@@ -63,6 +64,9 @@ async function tillWithoutKeychain(dir = tempDir(), clock?: TestCore['clock']) {
 
 const keyFileOf = (t: TestCore) => `${t.dbPath}.key`;
 
+/** `secrets:status`'s `storeKey` on a store server (this till alone there), else null. */
+const onServer = (state: 'held' | 'unavailable') => (ON_POSTGRES ? state : null);
+
 function codeFor(uri: string, at: Date): string {
   return (URI.parse(uri) as TOTP).generate({ timestamp: at.getTime() });
 }
@@ -78,7 +82,10 @@ describe('a till without an OS keychain', () => {
   it('refuses enrolment until an admin opts in to the key file, then keeps the seed sealed', async () => {
     const t = await tillWithoutKeychain();
     await withAdmin(t);
-    expect(await t.must('secrets:status')).toEqual({ keychain: 'none' });
+    expect(await t.must('secrets:status')).toEqual({
+      keychain: 'none',
+      storeKey: onServer('unavailable'),
+    });
     const refused = await t.call('twoFactor:startEnrolment');
     expect(resultCode(refused)).toBe('KEYCHAIN_UNAVAILABLE');
     expect(refused.ok ? '' : refused.error.message).toMatch(/keychain is not available/);
@@ -88,9 +95,15 @@ describe('a till without an OS keychain', () => {
     expect(resultCode(await t.call('secrets:useKeyFile', {}))).toBe('REAUTH_REQUIRED');
     expect(auditCount(t, 'settings.key_file_opt_in')).toBe(0);
     await t.must('auth:reauthenticate', { password: ADMIN.password });
-    expect(await t.must('secrets:useKeyFile', {})).toEqual({ keychain: 'keyFile' });
+    expect(await t.must('secrets:useKeyFile', {})).toEqual({
+      keychain: 'keyFile',
+      storeKey: onServer('held'),
+    });
     expect(auditCount(t, 'settings.key_file_opt_in', 'success')).toBe(1);
-    expect(await t.must('secrets:status')).toEqual({ keychain: 'keyFile' });
+    expect(await t.must('secrets:status')).toEqual({
+      keychain: 'keyFile',
+      storeKey: onServer('held'),
+    });
     // Opting in twice is refused and audits nothing more.
     expect(resultCode(await t.call('secrets:useKeyFile', {}))).toBe('CONFLICT');
     expect(auditCount(t, 'settings.key_file_opt_in')).toBe(1);
@@ -114,7 +127,10 @@ describe('a till without an OS keychain', () => {
       code: codeFor(started.uri, again.clock.now()),
     });
     expect(session.staff.username).toBe(ADMIN.username);
-    expect(await again.must('secrets:status')).toEqual({ keychain: 'keyFile' });
+    expect(await again.must('secrets:status')).toEqual({
+      keychain: 'keyFile',
+      storeKey: onServer('held'),
+    });
   });
 
   it('refuses a key file that other users can read, and changes nothing', async () => {
@@ -191,7 +207,10 @@ describe('a till without an OS keychain', () => {
     await t.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, 4);
     expect(resultCode(await t.call('secrets:useKeyFile', {}, 4))).toBe('FORBIDDEN');
     expect(resultCode(await t.call('secrets:status', {}, 4))).toBe('FORBIDDEN');
-    expect(await t.must('secrets:status')).toEqual({ keychain: 'none' });
+    expect(await t.must('secrets:status')).toEqual({
+      keychain: 'none',
+      storeKey: onServer('unavailable'),
+    });
     expect(auditCount(t, 'settings.key_file_opt_in')).toBe(0);
     expect(existsSync(keyFileOf(t))).toBe(false);
     expect(
@@ -208,7 +227,7 @@ describe('a till with a working OS keychain', () => {
     const t = await makeTestCore();
     cores.push(t);
     await withAdmin(t);
-    expect(await t.must('secrets:status')).toEqual({ keychain: 'os' });
+    expect(await t.must('secrets:status')).toEqual({ keychain: 'os', storeKey: onServer('held') });
     const refused = await t.call('secrets:useKeyFile', {});
     expect(resultCode(refused)).toBe('CONFLICT');
     expect(auditCount(t, 'settings.key_file_opt_in')).toBe(0);

@@ -65,6 +65,9 @@ export async function wrapStoreKey(key: Buffer, tillId: number, publicKey: strin
   return [VERSION, b64(enc), b64(ct)].join('.');
 }
 
+/** Whether this till holds the store key (`StoreKey.status`). */
+export type StoreKeyStatus = 'held' | 'pending' | 'unavailable';
+
 export interface StoreKeyDeps {
   db: Database;
   /** This till's own secret store (its keychain, or its opted-in key file). */
@@ -139,7 +142,6 @@ export class StoreKey {
    * has: a restart publishes the till's key pair again and drops the row, `start`).
    */
   async key(): Promise<Buffer> {
-    const { privateKey } = await this.keyPair();
     let wrapped = await this.wrapped();
     // None yet: the till's keychain may have come since its start (a key file opted in to), or
     // the store may hold no key at all.
@@ -148,6 +150,29 @@ export class StoreKey {
       wrapped = await this.wrapped();
     }
     if (!wrapped) throw new StoreKeyError('STORE_KEY_PENDING', PENDING);
+    return this.open(wrapped);
+  }
+
+  /**
+   * Whether this till holds the store key, changing nothing (for Settings): `held`, its wrapped
+   * key opens; `pending`, none is wrapped for it yet; `unavailable`, its keychain does not answer
+   * or the key wrapped for it does not open.
+   */
+  async status(): Promise<StoreKeyStatus> {
+    try {
+      const wrapped = await this.wrapped();
+      if (wrapped) (await this.open(wrapped)).fill(0);
+      else await this.keyPair(); // a keychain that does not answer is `unavailable`
+      return wrapped ? 'held' : 'pending';
+    } catch (e) {
+      if (!(e instanceof StoreKeyError || e instanceof KeyFileError)) throw e;
+      return 'unavailable';
+    }
+  }
+
+  /** Opens `wrapped` with this till's private key (32 bytes). Errors: KEYCHAIN_UNAVAILABLE. */
+  private async open(wrapped: string): Promise<Buffer> {
+    const { privateKey } = await this.keyPair();
     try {
       const [version, enc, ct] = wrapped.split('.');
       if (version !== VERSION || !enc || !ct) throw new Error('unknown wrapped key format');
