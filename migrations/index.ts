@@ -41,6 +41,7 @@ import { CustomerSearchWithoutPendingList1790000015000 } from './1790000015000-C
 import { CustomerSearchJoinedText1790000016000 } from './1790000016000-CustomerSearchJoinedText';
 import { PrintersPerTill1790000017000 } from './1790000017000-PrintersPerTill';
 import { StoreKeys1790000018000 } from './1790000018000-StoreKeys';
+import { TillsLastSeen1790000019000 } from './1790000019000-TillsLastSeen';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   CustomerSearchJoinedText1790000016000,
   PrintersPerTill1790000017000,
   StoreKeys1790000018000,
+  TillsLastSeen1790000019000,
 ];

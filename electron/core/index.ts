@@ -315,6 +315,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   });
   const open = !safeMode && !awaitingServer;
   if (open) services.printing.start();
+  if (open) await services.storeTills.seen();
   const route = createRouter({
     services,
     handlers: createHandlers(services),
@@ -346,6 +347,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
         listener?.tick();
         // A till that joined since holds no store key yet: this one wraps it for it (issue 12).
         void services.storeKey?.share();
+        void services.storeTills.seen();
       })
     : () => {};
   const stopBackups =
@@ -393,6 +395,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       await integrity.close();
       await services.printing.stop();
       await changes.announceStock();
+      if (open) await services.storeTills.stopped();
       await db.close();
       await hasher.close();
     },

@@ -14,6 +14,7 @@ import { StaffService } from './staff/staff-service';
 import type { Clock, Logger, SecretStore } from './types';
 import type { FullCheckOutcome, IntegrityStatus } from './integrity/monitor';
 import { ensureTill } from './tills/till-service';
+import { StoreTills } from './store-server/store-tills';
 import { ProductService } from './products/product-service';
 import { CategoryService } from './categories/category-service';
 import { CustomerService } from './customers/customer-service';
@@ -176,6 +177,8 @@ export interface Services {
   folderDialog?: FolderDialog;
   /** Joining a store server and changing the connection (issue 12, section 1). */
   storeServer: StoreServerService;
+  /** The store server's tills, and this till's "last seen" record (issue 12). */
+  storeTills: StoreTills;
 }
 
 export interface ServiceDeps {
@@ -472,6 +475,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
           }
         : {}),
     }),
+    storeTills: new StoreTills({ db, clock, logger, tillId: till.id, onServer: server }),
     ...(d.folderDialog ? { folderDialog: d.folderDialog } : {}),
     db,
     audit,

@@ -200,6 +200,7 @@ export const CHANNEL_NAMES = [
   'storeServer:connection',
   'storeServer:change',
   'storeServer:copy',
+  'storeServer:tills',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { displayText, emptyInput } from './common';
+import { displayText, emptyInput, utcTimestamp } from './common';
 import { mailHostSchema } from './mail';
 
 /** libpq's sslmode values Kassa offers: no TLS, TLS without checks, or TLS checked against a CA. */
@@ -98,6 +98,24 @@ export const storeServerConnectionSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * One till of the store (`storeServer:tills`): `lastSeenAt` is UTC, written by the till at its
+ * start, then every minute while it runs, and when it closes (null before it first ran with this
+ * version); `running` is true for this till, and for one seen in the last 150 s that has not
+ * closed since; `storeKey`, whether it holds the store key (issue 12; secrets/store-key.ts);
+ * `openShift`, its open shift, if any.
+ */
+export const storeTillSummarySchema = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  thisTill: z.boolean(),
+  running: z.boolean(),
+  lastSeenAt: utcTimestamp.nullable(),
+  storeKey: z.boolean(),
+  openShift: z.strictObject({ openedAt: utcTimestamp, openedBy: z.string() }).nullable(),
+});
+export type StoreTillSummary = z.infer<typeof storeTillSummarySchema>;
+
 export const storeServerChannels = {
   'storeServer:test': defineChannel({
     summary:
@@ -142,5 +160,12 @@ export const storeServerChannels = {
     access: 'settings.manage',
     reauth: true,
     writes: true,
+  }),
+  'storeServer:tills': defineChannel({
+    summary:
+      'The tills of this store server, this till first, then by name: when each was last seen (UTC; a running till says so every minute), whether it is running, whether it holds the store key, and its open shift (since when, opened by whom). Changes nothing. CONFLICT on a till that keeps its data in its own file.',
+    input: emptyInput,
+    output: z.strictObject({ items: z.array(storeTillSummarySchema) }),
+    access: 'settings.manage',
   }),
 } as const;

@@ -65,8 +65,9 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   // First run only, before any staff exist (SETUP_ALREADY_DONE after), like setup:createAdmin.
   'storeServer:test',
   'storeServer:join',
-  // Where the data is, never the password.
+  // Where the data is, never the password; the store's tills.
   'storeServer:connection',
+  'storeServer:tills',
   'setup:createAdmin',
   'auth:session',
   'auth:login',

@@ -389,6 +389,14 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     stream: { actor: 'anonymous' },
   },
   'storeServer:connection': { input: object({}), ...read() },
+  'storeServer:tills': {
+    input: object({}),
+    ...read('CONFLICT'),
+    stream: {
+      cannotSucceed:
+        "a till on its own file has no store's tills (tests/core/postgres-store-tills.test.ts)",
+    },
+  },
   'storeServer:change': {
     input: object({ connection: serverConnection }),
     refusals: nothingOn('CONFLICT'),

@@ -425,6 +425,7 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'storeServer:test': () => ({ connection: STORE_SERVER }),
   'storeServer:join': () => ({ connection: STORE_SERVER, tillName: 'Till 2' }),
   'storeServer:connection': () => ({}),
+  'storeServer:tills': () => ({}),
   'storeServer:change': () => ({ connection: STORE_SERVER }),
   'storeServer:copy': () => ({ connection: STORE_SERVER, tillName: 'Till 1' }),
 };

@@ -1,4 +1,7 @@
-/** Handlers for joining a store server and changing the connection (issue 12, section 1). */
+/**
+ * Handlers for joining a store server, changing the connection (issue 12, section 1), and the
+ * store's tills.
+ */
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
 
@@ -11,5 +14,6 @@ export function createStoreServerHandlers(s: Services): DomainHandlers<'storeSer
       s.storeServer.change(connection, session.staff),
     'storeServer:copy': ({ connection, tillName }, { session }) =>
       s.storeServer.copy(connection, tillName, session.staff),
+    'storeServer:tills': () => s.storeTills.list(),
   };
 }

@@ -34,3 +34,32 @@ export async function takeReceiptNo(em: EntityManager, tillId: number): Promise<
   if (rows.length !== 1) throw new Error(`till ${tillId} does not exist`);
   return Number(rows[0]!.receipt_no);
 }
+
+/** How often a till running on a store server records that it is (`markSeen`). */
+export const SEEN_EVERY_MS = 60_000;
+
+/**
+ * Records that till `tillId` is running now (`tills.last_seen_at`, UTC; `stopped_at` cleared), for
+ * the store's list of tills (`storeServer:tills`). One UPDATE of the till's own row, at READ
+ * COMMITTED: no other till writes that row.
+ */
+export async function markSeen(db: Database, clock: Clock, tillId: number): Promise<void> {
+  await db.write(
+    (em) =>
+      run(em, 'UPDATE tills SET last_seen_at = ?, stopped_at = NULL WHERE id = ?', [
+        clock.now().toISOString(),
+        tillId,
+      ]),
+    'readCommitted',
+  );
+}
+
+/** Records that till `tillId` closes now (`tills.stopped_at` and `last_seen_at`, UTC). */
+export async function markStopped(db: Database, clock: Clock, tillId: number): Promise<void> {
+  const now = clock.now().toISOString();
+  await db.write(
+    (em) =>
+      run(em, 'UPDATE tills SET last_seen_at = ?, stopped_at = ? WHERE id = ?', [now, now, tillId]),
+    'readCommitted',
+  );
+}

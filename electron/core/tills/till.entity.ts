@@ -24,4 +24,15 @@ export class TillEntity {
    */
   @Column({ name: 'public_key', type: 'varchar', length: 64, nullable: true })
   publicKey: string | null;
+
+  /**
+   * On a store server, when the till was last running (UTC; its start, then every minute:
+   * till-service.ts `markSeen`, migration 1790000019000); null on SQLite and until then.
+   */
+  @Column({ name: 'last_seen_at', type: 'varchar', length: 24, nullable: true })
+  lastSeenAt: string | null;
+
+  /** On a store server, when the till last closed cleanly (UTC); null while it runs. */
+  @Column({ name: 'stopped_at', type: 'varchar', length: 24, nullable: true })
+  stoppedAt: string | null;
 }
