@@ -3,9 +3,10 @@
  * cannot open the store's shared secrets yet (2FA, mail, SMS; secrets/store-key.ts). Its Settings
  * says so at once ("Waiting for the store's key"), and the notice goes by itself once another
  * till starts and wraps the key for it. Till 1 is a core of its own (no window) with its own
- * keychain; till 2 is a window bridged to its own core on the same PostgreSQL database. axe-core
- * finds no critical or serious violation on Settings with the notice. Skipped where PostgreSQL is
- * not installed.
+ * keychain; till 2 is a window bridged to its own core on the same PostgreSQL database. Settings →
+ * Store server lists the store's tills meanwhile: till 2 running, waiting for the key; till 1 off
+ * since it closed, holding it. axe-core finds no critical or serious violation on Settings with
+ * the notice and the list. Skipped where PostgreSQL is not installed.
  */
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
@@ -65,6 +66,13 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
     await visible(
       notice.getByText('It arrives a few seconds after another till of the store is running'),
     );
+    const tills = w.page.getByRole('table', { name: 'Tills of this store' });
+    await visible(tills.getByRole('row'));
+    const rows = await tills.getByRole('row').allInnerTexts();
+    expect(rows.slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      'till-2 THIS TILL RUNNING No open shift Waiting', // badges are upper case
+      expect.stringMatching(/^till-1 Off since .+ No open shift Held$/),
+    ]);
     await settled(notice);
     expect(await axeSerious(w.page)).toEqual([]);
     await till2.screenshot(w, 'settings-waiting-for-store-key');

@@ -9,6 +9,7 @@ import { notifySuccess } from '../../components/notify';
 import { CopyToServerForm } from './CopyToServerForm';
 import { connectionInput, useConnectionForm, type ConnectionValues } from './connection-form';
 import { ReconnectForm } from './ReconnectForm';
+import { TillsList } from './TillsList';
 
 type Connection = ChannelOutput<'storeServer:connection'>;
 type OnServer = Extract<Connection, { kind: 'server' }>;
@@ -17,7 +18,8 @@ type OnServer = Extract<Connection, { kind: 'server' }>;
  * Settings → Store server (issue 12, section 1): where this till's data is. A till on its own
  * file can copy its data to a new store server (CopyToServerForm). On a server, an admin
  * changes the connection (a new address, password or TLS mode): the core tests it, finds this
- * till there, saves it and reopens, so everyone signs in again. Asks for the password (S3).
+ * till there, saves it and reopens, so everyone signs in again. Asks for the password (S3). Below,
+ * the store's tills (TillsList).
  */
 export function StoreServerSection() {
   const { t } = useTranslation('settings');
@@ -68,6 +70,7 @@ export function StoreServerSection() {
                 </Button>
               </Group>
             )}
+            <TillsList />
           </>
         )}
       </Stack>

@@ -1,0 +1,112 @@
+import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoreTillSummary } from '../../../../shared/contract/store-server';
+import { call } from '../../api/client';
+import { FormAlert } from '../../components/FormAlert';
+import { useFormat } from '../../format/locale';
+
+/**
+ * Settings → Store server → the store's tills (issue 12; `storeServer:tills`): each till's name,
+ * whether it is running or since when it is off, its open shift, and whether it holds the store's
+ * key. While a till that is off has a shift open, a note says its cash is still uncounted. Read
+ * when Settings opens; times are formatted at the edge from UTC.
+ */
+export function TillsList() {
+  const { t } = useTranslation('settings');
+  const { dateTime } = useFormat();
+  const [tills, setTills] = useState<StoreTillSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('storeServer:tills').then(
+      (r) => setTills(r.items),
+      () => setError(t('storeServer.tills.loadFailed')),
+    );
+  }, [t]);
+
+  const staleShift = tills?.some((till) => !till.running && till.openShift) ?? false;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5" id="store-tills">
+        {t('storeServer.tills.title')}
+      </Title>
+      <FormAlert message={error} />
+      {staleShift && (
+        <Alert
+          role="status"
+          color="yellow"
+          variant="light"
+          icon={<IconAlertTriangle size={20} aria-hidden />}
+        >
+          {t('storeServer.tills.staleShift')}
+        </Alert>
+      )}
+      {tills && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped aria-labelledby="store-tills">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('storeServer.tills.till')}</Table.Th>
+                <Table.Th>{t('storeServer.tills.status')}</Table.Th>
+                <Table.Th>{t('storeServer.tills.shift')}</Table.Th>
+                <Table.Th>{t('storeServer.tills.storeKey')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tills.map((till) => (
+                <Table.Tr key={till.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm" fw={600}>
+                        {till.name}
+                      </Text>
+                      {till.thisTill && (
+                        <Badge size="sm" variant="light" color="gray">
+                          {t('storeServer.tills.thisTill')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {till.running ? (
+                      <Badge variant="light" color="green">
+                        {t('storeServer.tills.running')}
+                      </Badge>
+                    ) : (
+                      <Text size="sm">
+                        {till.lastSeenAt
+                          ? t('storeServer.tills.lastSeen', { when: dateTime(till.lastSeenAt) })
+                          : t('storeServer.tills.neverSeen')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {till.openShift
+                        ? t('storeServer.tills.shiftOpen', {
+                            when: dateTime(till.openShift.openedAt),
+                            name: till.openShift.openedBy,
+                          })
+                        : t('storeServer.tills.noShift')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {t(
+                        till.storeKey
+                          ? 'storeServer.tills.keyHeld'
+                          : 'storeServer.tills.keyWaiting',
+                      )}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

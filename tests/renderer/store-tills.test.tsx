@@ -1,0 +1,125 @@
+/**
+ * Settings → Store server → the store's tills (issue 12; `storeServer:tills`), against a faked
+ * core: each till's name, whether it runs or since when it is off, its open shift and whether it
+ * holds the store's key; a note while a till that is off has a shift open; nothing asked on a
+ * till with its own file. The core's side is tests/core/postgres-store-tills.test.ts.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import type { ChannelOutput } from '../../shared/contract';
+import type { StoreTillSummary } from '../../shared/contract/store-server';
+import { dateTime } from '../../renderer/src/format/locale';
+import { createFakeApi, fail, ok, renderApp, sessionFor, SHOP_SETTINGS } from './helpers';
+
+const ON_SERVER = {
+  kind: 'server' as const,
+  host: '10.0.0.5',
+  port: 5432,
+  database: 'kassa',
+  user: 'kassa_till',
+  tls: 'verify-full' as const,
+  tillName: 'Front',
+};
+const OPENED = '2026-12-05T08:02:00.000Z';
+const OFF_SINCE = '2026-12-04T17:45:00.000Z';
+const TILLS: StoreTillSummary[] = [
+  {
+    id: 1,
+    name: 'Front',
+    thisTill: true,
+    running: true,
+    lastSeenAt: '2026-12-05T10:00:00.000Z',
+    storeKey: true,
+    openShift: { openedAt: OPENED, openedBy: 'Ada Admin' },
+  },
+  {
+    id: 3,
+    name: 'Back',
+    thisTill: false,
+    running: false,
+    lastSeenAt: OFF_SINCE,
+    storeKey: true,
+    openShift: { openedAt: '2026-12-04T08:00:00.000Z', openedBy: 'Carl Cashier' },
+  },
+  {
+    id: 2,
+    name: 'Kiosk',
+    thisTill: false,
+    running: false,
+    lastSeenAt: null,
+    storeKey: false,
+    openShift: null,
+  },
+];
+
+async function openSettings(
+  connection: ChannelOutput<'storeServer:connection'>,
+  tills = ok({ items: TILLS }),
+) {
+  const api = createFakeApi();
+  api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
+  api['settings:get'].mockResolvedValue(ok(SHOP_SETTINGS));
+  api['storeServer:connection'].mockResolvedValue(ok(connection));
+  api['storeServer:tills'].mockResolvedValue(tills);
+  const rendered = renderApp(api);
+  await rendered.user.click(await screen.findByRole('button', { name: 'Settings' }));
+  await screen.findByRole('heading', { name: 'Store server' });
+  return { api, ...rendered };
+}
+
+/** The table's rows as text, cell by cell. */
+function rowsOf(table: HTMLElement) {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    );
+}
+
+describe("Settings → Store server → the store's tills", () => {
+  it('lists each till: running or off since when, its open shift, and the store key', async () => {
+    await openSettings(ON_SERVER);
+    const table = await screen.findByRole('table', { name: 'Tills of this store' });
+    expect(rowsOf(table)).toEqual([
+      ['FrontThis till', 'Running', `Open since ${dateTime(OPENED)}, by Ada Admin`, 'Held'],
+      [
+        'Back',
+        `Off since ${dateTime(OFF_SINCE)}`,
+        `Open since ${dateTime('2026-12-04T08:00:00.000Z')}, by Carl Cashier`,
+        'Held',
+      ],
+      ['Kiosk', 'Not seen since the last update', 'No open shift', 'Waiting'],
+    ]);
+    // The back till is off with its shift open: its cash is still uncounted.
+    const note = screen.getByText(/A till that is off still has a shift open\./);
+    expect(note.closest('[role="status"]')).not.toBeNull();
+    const { violations } = await axe.run(table.closest('section')!, {
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
+  });
+
+  it('says nothing about shifts when every till with a shift open is running', async () => {
+    await openSettings(ON_SERVER, ok({ items: [TILLS[0]!, TILLS[2]!] }));
+    await screen.findByRole('table', { name: 'Tills of this store' });
+    expect(screen.queryByText(/still has a shift open/)).toBeNull();
+  });
+
+  it('says so when the list cannot be read', async () => {
+    await openSettings(ON_SERVER, fail('INTERNAL'));
+    expect(await screen.findByText("The store's tills could not be read.")).toBeVisible();
+    expect(screen.queryByRole('table', { name: 'Tills of this store' })).toBeNull();
+  });
+
+  it('asks nothing on a till that keeps its data on this computer', async () => {
+    const { api } = await openSettings({ kind: 'local' });
+    await screen.findByText('This till keeps its data in a database on this computer.');
+    await waitFor(() => expect(api['storeServer:connection']).toHaveBeenCalled());
+    expect(api['storeServer:tills']).not.toHaveBeenCalled();
+    expect(screen.queryByRole('table', { name: 'Tills of this store' })).toBeNull();
+  });
+});
