@@ -24,6 +24,7 @@ import type { Locator, Page, PageScreenshotOptions } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
 import { pdfText } from '../helpers/receipt-pdf';
 import {
+  CORNER_SHOP,
   asAdmin,
   CASHIER,
   gbp,
@@ -188,18 +189,7 @@ describe('the back office: category, supplier, stock, a stock take and the week 
 
   beforeAll(async () => {
     h = await startShop();
-    await asAdmin(h, 'settings:setUpStore', {
-      storeName: 'Corner Shop',
-      storeAddress: '1 High Street',
-      taxNumber: '',
-      country: 'GB',
-      currency: 'GBP',
-      pricesIncludeTax: true,
-      defaultTaxRateBps: 2000,
-      timeZone: 'Europe/London',
-      receiptFooter: '',
-      locale: 'en-GB',
-    });
+    await asAdmin(h, 'settings:setUpStore', CORNER_SHOP);
     const anonymous = { origin: h.origin, isTopFrame: true, windowId: 97 };
     const asked = await h.core.invoke('auth:requestAccess', MANAGER, anonymous);
     if (!asked.ok) throw new Error(`auth:requestAccess: ${asked.error.code}`);

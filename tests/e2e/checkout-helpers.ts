@@ -177,25 +177,31 @@ export async function pageApi<T>(page: Page, channel: string, input?: unknown): 
 }
 
 /**
+ * The store as the first-run set-up makes it in the browser tests (`settings:setUpStore`): Corner
+ * Shop, 1 High Street, GB, GBP, 20 % tax included, London, English.
+ */
+export const CORNER_SHOP = {
+  storeName: 'Corner Shop',
+  storeAddress: '1 High Street',
+  taxNumber: '',
+  country: 'GB',
+  currency: 'GBP',
+  pricesIncludeTax: true,
+  defaultTaxRateBps: 2000,
+  timeZone: 'Europe/London',
+  receiptFooter: '',
+  locale: 'en-GB',
+};
+
+/**
  * On a fresh till's "Set up Kassa" screen in `page`: the first admin ({@link ADMIN}) and the store
- * as the first-run set-up makes it (Corner Shop, 1 High Street, GB, GBP, 20 % tax included, London,
- * English), through the page's own api. The screen still shows set-up until it is reloaded.
+ * ({@link CORNER_SHOP}), through the page's own api. The screen still shows set-up until it is
+ * reloaded.
  */
 export async function setUpTill(page: Page): Promise<void> {
   await visible(page.getByRole('heading', { name: 'Set up Kassa' }));
   await pageApi(page, 'setup:createAdmin', ADMIN);
-  await pageApi(page, 'settings:setUpStore', {
-    storeName: 'Corner Shop',
-    storeAddress: '1 High Street',
-    taxNumber: '',
-    country: 'GB',
-    currency: 'GBP',
-    pricesIncludeTax: true,
-    defaultTaxRateBps: 2000,
-    timeZone: 'Europe/London',
-    receiptFooter: '',
-    locale: 'en-GB',
-  });
+  await pageApi(page, 'settings:setUpStore', CORNER_SHOP);
 }
 
 /** Signs `who` in through the sign-in screen of `page` (which shows it); returns once signed in. */

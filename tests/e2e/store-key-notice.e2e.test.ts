@@ -11,7 +11,7 @@
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
 import { setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
-import { signInThroughScreen } from './checkout-helpers';
+import { CORNER_SHOP, signInThroughScreen } from './checkout-helpers';
 import { axeSerious, gone, settled, startHarness, visible, type Harness } from './harness';
 
 const bin = findPostgres();
@@ -28,18 +28,7 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
     // Till 1 sets up the store, which makes the store's key, then closes.
     const till1 = await storeTill(url, 'till-1');
     await setUpStore(till1, url);
-    await till1.must('settings:setUpStore', {
-      storeName: 'Corner Shop',
-      storeAddress: '1 High Street',
-      taxNumber: '',
-      country: 'GB',
-      currency: 'GBP',
-      pricesIncludeTax: true,
-      defaultTaxRateBps: 2000,
-      timeZone: 'Europe/London',
-      receiptFooter: '',
-      locale: 'en-GB',
-    });
+    await till1.must('settings:setUpStore', CORNER_SHOP);
     await till1.close();
   }, 90_000);
   afterAll(async () => {

@@ -16,7 +16,7 @@
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
-import { asAdmin, gbp, signInThroughScreen } from './checkout-helpers';
+import { asAdmin, CORNER_SHOP, gbp, signInThroughScreen } from './checkout-helpers';
 import {
   axeSerious,
   gone,
@@ -65,18 +65,7 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
       storeChanges: true,
     });
     await asAdmin(till1, 'setup:createAdmin', ADMIN);
-    await asAdmin(till1, 'settings:setUpStore', {
-      storeName: 'Corner Shop',
-      storeAddress: '1 High Street',
-      taxNumber: '',
-      country: 'GB',
-      currency: 'GBP',
-      pricesIncludeTax: true,
-      defaultTaxRateBps: 2000,
-      timeZone: 'Europe/London',
-      receiptFooter: '',
-      locale: 'en-GB',
-    });
+    await asAdmin(till1, 'settings:setUpStore', CORNER_SHOP);
     await asAdmin(till1, 'products:create', { ...MUG, taxRateBps: 2000 });
     const anonymous = { origin: till1.origin, isTopFrame: true, windowId: 98 };
     const asked = await till1.core.invoke('auth:requestAccess', MIA, anonymous);
