@@ -5,11 +5,12 @@
  * till starts and wraps the key for it. Till 1 is a core of its own (no window) with its own
  * keychain; till 2 is a window bridged to its own core on the same PostgreSQL database. Settings →
  * Store server lists the store's tills meanwhile: till 2 running, waiting for the key; till 1 off
- * since it closed, holding it. axe-core finds no critical or serious violation on Settings with
+ * since it closed, holding it, with the shift it left open called out. axe-core finds no critical or serious violation on Settings with
  * the notice and the list. Skipped where PostgreSQL is not installed.
  */
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
+import { countOf } from '../helpers/shifts';
 import { setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
 import { CORNER_SHOP, signInThroughScreen } from './checkout-helpers';
 import { axeSerious, gone, settled, startHarness, visible, type Harness } from './harness';
@@ -25,10 +26,11 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
   beforeAll(async () => {
     pg = await startPostgres(bin!);
     url = await createDatabase(pg, 'store');
-    // Till 1 sets up the store, which makes the store's key, then closes.
+    // Till 1 sets up the store, which makes the store's key, opens a shift, then closes.
     const till1 = await storeTill(url, 'till-1');
     await setUpStore(till1, url);
     await till1.must('settings:setUpStore', CORNER_SHOP);
+    await till1.must('shifts:open', { floatCount: countOf(10_000) });
     await till1.close();
   }, 90_000);
   afterAll(async () => {
@@ -60,8 +62,10 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
     const rows = await tills.getByRole('row').allInnerTexts();
     expect(rows.slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       'till-2 THIS TILL RUNNING No open shift Waiting', // badges are upper case
-      expect.stringMatching(/^till-1 Off since .+ No open shift Held$/),
+      expect.stringMatching(/^till-1 Off since .+ Open since .+, by Ada Admin Held$/),
     ]);
+    // Till 1 is off with its shift open: its cash is still uncounted.
+    await visible(w.page.getByText(/A till that is off still has a shift open\./));
     await settled(notice);
     expect(await axeSerious(w.page)).toEqual([]);
     await till2.screenshot(w, 'settings-waiting-for-store-key');

@@ -58,8 +58,8 @@ export function TillsList() {
               {tills.map((till) => (
                 <Table.Tr key={till.id}>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" fw={600}>
+                    <Group gap={6}>
+                      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                         {till.name}
                       </Text>
                       {till.thisTill && (
