@@ -284,14 +284,14 @@ export const shiftChannels = {
   }),
   'shifts:xReport': defineChannel({
     summary:
-      "The open shift's figures so far (X report), including the expected cash; changes nothing. SHIFT_NOT_OPEN without an open shift. Needs reports.view, so a cashier's close stays a blind count.",
-    input: emptyInput,
+      "The open shift's figures so far (X report), including the expected cash; changes nothing. SHIFT_NOT_OPEN without an open shift. Needs reports.view, so a cashier's close stays a blind count. With `shiftId`, that open shift, of any till of the store (SHIFT_NOT_OPEN when it is not open): the review of closing the shift of a till that is off.",
+    input: z.strictObject({ shiftId: idSchema.optional() }),
     output: shiftFiguresSchema,
     access: 'reports.view',
   }),
   'shifts:close': defineChannel({
     summary:
-      "Close the open shift `shiftId` with a blind count: cash by denomination and the other tenders' totals (card batch total, other). Answers the Z report (expected, counted, over/short). SHIFT_NOT_OPEN if that shift is not this till's open shift (already closed); SHIFT_NOTE_REQUIRED, changing nothing, when any |over/short| is above the store threshold and no note is given. One IMMEDIATE transaction: at most one Z report per shift, numbered gaplessly per till. Audited (shift.close); tells the shift-closed listeners.",
+      "Close the open shift `shiftId` with a blind count: cash by denomination and the other tenders' totals (card batch total, other). Answers the Z report (expected, counted, over/short). SHIFT_NOT_OPEN if that shift is not open (already closed). On a store server it may be the open shift of another till that is off (a till switched off or whose computer died, storeServer:tills): the member also needs reports.view (FORBIDDEN otherwise), CONFLICT while that till runs, and the Z report is numbered in that till's series; SHIFT_NOTE_REQUIRED, changing nothing, when any |over/short| is above the store threshold and no note is given. One IMMEDIATE transaction: at most one Z report per shift, numbered gaplessly per till. Audited (shift.close); tells the shift-closed listeners.",
     input: z.strictObject({
       shiftId: idSchema,
       countedCash: denominationCountSchema,

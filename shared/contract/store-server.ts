@@ -103,7 +103,8 @@ export const storeServerConnectionSchema = z.discriminatedUnion('kind', [
  * start, then every minute while it runs, and when it closes (null before it first ran with this
  * version); `running` is true for this till, and for one seen in the last 150 s that has not
  * closed since; `storeKey`, whether it holds the store key (issue 12; secrets/store-key.ts);
- * `openShift`, its open shift, if any.
+ * `openShift`, its open shift, if any (another till may close it while this one is off:
+ * `shifts:close`).
  */
 export const storeTillSummarySchema = z.strictObject({
   id: z.number().int(),
@@ -112,7 +113,9 @@ export const storeTillSummarySchema = z.strictObject({
   running: z.boolean(),
   lastSeenAt: utcTimestamp.nullable(),
   storeKey: z.boolean(),
-  openShift: z.strictObject({ openedAt: utcTimestamp, openedBy: z.string() }).nullable(),
+  openShift: z
+    .strictObject({ id: z.number().int(), openedAt: utcTimestamp, openedBy: z.string() })
+    .nullable(),
 });
 export type StoreTillSummary = z.infer<typeof storeTillSummarySchema>;
 

@@ -8,9 +8,19 @@
  * - a till switched off is off at once (it records its close), and runs again at its next start;
  * - a till whose computer died ten minutes ago (no close recorded), and one that never recorded
  *   itself, are not running;
+ * - a manager closes from another till the shift a till left open once it is off (not while it
+ *   runs, and not as a cashier); the Z report is that till's next, and so is its next one;
  * - a till on its own SQLite file has no store: CONFLICT, and nothing is written.
  */
-import { ADMIN, makeTestCore, resultCode } from '../helpers/core';
+import Database from 'better-sqlite3';
+import {
+  ADMIN,
+  MEMBER,
+  approvedMember,
+  callerFor,
+  makeTestCore,
+  resultCode,
+} from '../helpers/core';
 import {
   createDatabase,
   findPostgres,
@@ -19,7 +29,7 @@ import {
   type PgServer,
 } from '../helpers/postgres';
 import { countOf } from '../helpers/shifts';
-import { setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
 
 const bin = findPostgres();
 const SIGN_IN = { identifier: ADMIN.username, password: ADMIN.password };
@@ -78,7 +88,7 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
         running: true,
         lastSeenAt: expect.any(String),
         storeKey: true,
-        openShift: { openedAt: shift.openedAt, openedBy: ADMIN.displayName },
+        openShift: { id: shift.id, openedAt: shift.openedAt, openedBy: ADMIN.displayName },
       },
     ]);
     // From the other till, it comes first.
@@ -131,7 +141,72 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
     expect(later[2]).toMatchObject({ lastSeenAt: null, storeKey: false, openShift: null });
   });
 
-  it("refuses on a till with its own file, which has no store's tills", async () => {
+  it('a manager closes the shift a till left open from another till, once that till is off', async () => {
+    const url = await createDatabase(pg, 'remote_close');
+    const front = await till(url, 'Front');
+    await setUpStore(front, url);
+    const mug = await createMug(front);
+    const back = await till(url, 'Back');
+    await back.must('auth:login', SIGN_IN);
+    const count = (amount: number) => ({
+      countedCash: countOf(amount),
+      countedOther: [],
+      note: null,
+    });
+    // Back's first shift is closed there: its Z 1.
+    const first = await back.must('shifts:open', { floatCount: countOf(10_000) });
+    await back.must('sales:checkout', mugSale(mug, 2));
+    expect(await back.must('shifts:close', { shiftId: first.id, ...count(10_500) })).toMatchObject({
+      zNo: 1,
+    });
+    // Its second shift is left open, with a sale in it.
+    const second = await back.must('shifts:open', { floatCount: countOf(10_000) });
+    await back.must('sales:checkout', mugSale(mug, 3));
+    const close = { shiftId: second.id, ...count(10_750) };
+    const zRows = () => sqlOn(url, `SELECT z_no FROM z_reports ORDER BY z_no`);
+
+    // While Back runs, its shift is closed there, where its drawer is.
+    const running = await front.invoke('shifts:close', close, callerFor(1));
+    expect(running.ok ? null : [running.error.code, running.error.message]).toEqual([
+      'CONFLICT',
+      'Back is running: close its shift there, where its drawer is.',
+    ]);
+    expect(await zRows()).toEqual([{ z_no: 1 }]);
+
+    // Back is switched off. A cashier on Front may close shifts, but not another till's blind.
+    await back.close();
+    open.splice(open.indexOf(back), 1);
+    await approvedMember(front as unknown as Parameters<typeof approvedMember>[0]);
+    await front.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, 4);
+    expect(resultCode(await front.invoke('shifts:close', close, callerFor(4)))).toBe('FORBIDDEN');
+    expect(await zRows()).toEqual([{ z_no: 1 }]);
+
+    // The admin on Front reads Back's shift, then closes it: Back's Z 2, audited from Front.
+    const x = await front.must('shifts:xReport', { shiftId: second.id });
+    expect(x).toMatchObject({ tillName: 'Back', salesCount: 1, expectedCash: 10_750 });
+    const z = await front.must('shifts:close', close);
+    expect(z).toMatchObject({ zNo: 2, tillName: 'Back', overShort: 0, net: 750 });
+    expect(await zRows()).toEqual([{ z_no: 1 }, { z_no: 2 }]);
+    const [audit] = await sqlOn(
+      url,
+      "SELECT detail FROM audit_events WHERE action = 'shift.close' ORDER BY id DESC LIMIT 1",
+    );
+    expect(String(audit!.detail)).toMatch(/^Z Back-2; .*; closed on Front, that till being off$/);
+    expect(resultCode(await front.invoke('shifts:close', close, callerFor(1)))).toBe(
+      'SHIFT_NOT_OPEN',
+    );
+
+    // Back starts again with no shift open; its next Z is 3.
+    const again = await till(url, 'Back');
+    await again.must('auth:login', SIGN_IN);
+    expect(await again.must('shifts:current')).toBeNull();
+    const third = await again.must('shifts:open', { floatCount: countOf(10_000) });
+    expect(await again.must('shifts:close', { shiftId: third.id, ...count(10_000) })).toMatchObject(
+      { zNo: 3, tillName: 'Back' },
+    );
+  });
+
+  it("refuses on a till with its own file: it has no store's tills, nor another till's shift", async () => {
     const t = await makeTestCore();
     try {
       await t.must('setup:createAdmin', ADMIN);
@@ -140,6 +215,25 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
       expect(resultCode(await t.call('storeServer:tills'))).toBe('CONFLICT');
       expect(before).toEqual([{ name: expect.any(String), last_seen_at: null }]);
       expect(t.raw().prepare('SELECT name, last_seen_at FROM tills').all()).toEqual(before);
+
+      // A renamed computer's old till row, with a shift left open: not closed from here.
+      const raw = new Database(t.dbPath);
+      const old = raw
+        .prepare(
+          "INSERT INTO tills (name, next_receipt_no, created_at) VALUES ('old-name', 1, '2026-12-01T00:00:00.000Z')",
+        )
+        .run().lastInsertRowid;
+      const shiftId = Number(
+        raw
+          .prepare(
+            "INSERT INTO shifts (till_id, status, opened_by, opened_at, float_amount) VALUES (?, 'open', 1, '2026-12-01T08:00:00.000Z', 0)",
+          )
+          .run(old).lastInsertRowid,
+      );
+      const close = { shiftId, countedCash: countOf(0), countedOther: [], note: null };
+      expect(resultCode(await t.call('shifts:close', close))).toBe('SHIFT_NOT_OPEN');
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM z_reports').get()).toEqual({ n: 0 });
+      raw.close();
     } finally {
       await t.close();
     }

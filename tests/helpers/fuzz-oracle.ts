@@ -1396,7 +1396,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     },
   },
   'shifts:xReport': {
-    input: object({}),
+    input: object({ shiftId: optional(id()) }),
     ...read('SHIFT_NOT_OPEN'),
     stream: {
       cannotSucceed:

@@ -9,7 +9,7 @@ export function createShiftHandlers(s: Services): DomainHandlers<'shifts'> {
     'shifts:open': (input, { session }) => s.shifts.open(session, input),
     'shifts:cashMovement': (input, { session }) => s.shifts.cashMovement(session, input),
     'shifts:noSale': (input, { session }) => s.shifts.noSale(session, input),
-    'shifts:xReport': () => s.shifts.xReport(),
+    'shifts:xReport': ({ shiftId }) => s.shifts.xReport(shiftId),
     'shifts:close': (input, { session }) => s.zReports.close(session, input),
     'shifts:list': (input) => s.zReports.list(input),
     'shifts:zReport': (input) => s.zReports.get(input.id),

@@ -180,17 +180,20 @@ export class ShiftService {
     return done;
   }
 
-  /** `shifts:xReport`: the open shift's figures so far. SHIFT_NOT_OPEN. Writes nothing. */
-  async xReport(): Promise<ShiftFigures> {
+  /**
+   * `shifts:xReport`: the figures so far of this till's open shift, or of the open shift
+   * `shiftId` of any till of the store. SHIFT_NOT_OPEN. Writes nothing.
+   */
+  async xReport(shiftId?: number): Promise<ShiftFigures> {
     const em = this.db.manager;
-    const id = await openShiftId(em, this.till.id);
-    if (id === null) throw new AppError('SHIFT_NOT_OPEN', NOT_OPEN);
-    return shiftFigures(
-      em,
-      (await findShift(em, id))!,
-      await this.currency(em),
-      this.clock.now().toISOString(),
-    );
+    const id = shiftId ?? (await openShiftId(em, this.till.id));
+    const shift = id === null ? null : await findShift(em, id);
+    if (!shift || shift.status !== 'open')
+      throw new AppError(
+        'SHIFT_NOT_OPEN',
+        shiftId === undefined ? NOT_OPEN : 'That shift is not open any more.',
+      );
+    return shiftFigures(em, shift, await this.currency(em), this.clock.now().toISOString());
   }
 
   private async movementById(em: EntityManager, uuid: string): Promise<CashMovementView | null> {

@@ -3,11 +3,14 @@
  *
  * The close is a blind count: the cashier enters cash by denomination and the other tenders'
  * batch totals; only then are they compared with the expected figures. It runs in ONE IMMEDIATE
- * transaction: the shift must still be this till's open shift (so two closes, or a close and a
- * sale, are serialised by the write lock), the Z number is the till's last + 1 (gapless), and
- * UNIQUE (shift_id) and UNIQUE (till_id, z_no) back both up. The row is append-only (D6), its
- * audit row joins the chain (L1). The grand total is the till's previous one + this gross, so it
- * only grows (NF525-style perpetual total).
+ * transaction: the shift must still be open (so two closes, or a close and a sale, are
+ * serialised by the write lock, or on a server by the shift's row lock), the Z number is its
+ * till's last + 1 (gapless), and UNIQUE (shift_id) and UNIQUE (till_id, z_no) back both up. The
+ * row is append-only (D6), its audit row joins the chain (L1). The grand total is the till's
+ * previous one + this gross, so it only grows (NF525-style perpetual total).
+ *
+ * On a store server a manager may close the open shift of another till that is off (issue 12:
+ * switched off, or its computer died): `assertClosableHere`. Its Z report is that till's next.
  */
 import type { EntityManager } from 'typeorm';
 import type {
@@ -21,7 +24,8 @@ import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
-import { lockForUpdate, run } from '../db/sql';
+import { isPostgres, lockForUpdate, run } from '../db/sql';
+import { tillRunning } from '../store-server/store-tills';
 import { toInt } from '../sales/sale.entity';
 import type { Clock } from '../types';
 import { checkedTotal, insertCount } from './shift-counts';
@@ -57,8 +61,10 @@ export class ZReports {
       // COMMITTED: `shifts:close` is contended), and sales after it find the shift closed.
       await lockForUpdate(em, 'shifts', [input.shiftId]);
       const shift = await findShift(em, input.shiftId);
-      if (!shift || shift.tillId !== this.till.id || shift.status !== 'open')
-        throw new AppError('SHIFT_NOT_OPEN', 'That shift is not open on this till any more.');
+      if (!shift || shift.status !== 'open')
+        throw new AppError('SHIFT_NOT_OPEN', 'That shift is not open any more.');
+      const remote = shift.tillId !== this.till.id;
+      if (remote) await assertClosableHere(em, actor, shift, this.clock.now().getTime());
       const currency = await this.shifts.currency(em);
       const { table } = await denominationsFor(em, currency);
       const countedCash = checkedTotal(input.countedCash, table, 'countedCash');
@@ -92,7 +98,7 @@ export class ZReports {
       const last = await run<{ z_no: number | string; grand_total: number | string }>(
         em,
         'SELECT z_no, grand_total FROM z_reports WHERE till_id = ? ORDER BY z_no DESC LIMIT 1',
-        [this.till.id],
+        [shift.tillId],
       );
       const zNo = last[0] ? toInt(last[0].z_no) + 1 : 1;
       const report: Omit<ZReport, 'id'> = {
@@ -106,7 +112,7 @@ export class ZReports {
         note: input.note,
         grandTotal: (last[0] ? toInt(last[0].grand_total) : 0) + figures.gross,
       };
-      const id = await this.insert(em, shift.id, report);
+      const id = await this.insert(em, shift, report);
       await this.audit.record(em, {
         action: 'shift.close',
         outcome: 'success',
@@ -114,7 +120,7 @@ export class ZReports {
         actorName: actor.staff.username,
         targetType: 'shift',
         targetId: shift.id,
-        detail: `Z ${this.till.name}-${zNo}; net ${report.net} ${currency}; cash over/short ${diffs[0]}; grand total ${report.grandTotal}`,
+        detail: `Z ${shift.tillName}-${zNo}; net ${report.net} ${currency}; cash over/short ${diffs[0]}; grand total ${report.grandTotal}${remote ? `; closed on ${this.till.name}, that till being off` : ''}`,
       });
       return { ...report, id };
     });
@@ -185,7 +191,11 @@ export class ZReports {
     return { items, total: Number(total[0]!.n) };
   }
 
-  private async insert(em: EntityManager, shiftId: number, z: Omit<ZReport, 'id'>) {
+  private async insert(
+    em: EntityManager,
+    shift: { id: number; tillId: number },
+    z: Omit<ZReport, 'id'>,
+  ) {
     const cash = z.reconciliation[0]!;
     const rows = await run<{ id: number }>(
       em,
@@ -196,8 +206,8 @@ export class ZReports {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         RETURNING id`,
       [
-        shiftId,
-        this.till.id,
+        shift.id,
+        shift.tillId,
         z.zNo,
         z.currency,
         z.closedBy.id,
@@ -227,4 +237,36 @@ export class ZReports {
     );
     return Number(rows[0]!.id);
   }
+}
+
+/**
+ * The open shift of another till may be closed here (issue 12: a till switched off, or whose
+ * computer died, with its shift open) only on a store server, by a member who also holds
+ * reports.view, and only while that till is off (`tillRunning`: the row lock on the shift then
+ * keeps a till that comes back from selling into it meanwhile). Errors: SHIFT_NOT_OPEN in a
+ * till's own file (a renamed computer's old shift stays with its old name), FORBIDDEN, CONFLICT.
+ */
+async function assertClosableHere(
+  em: EntityManager,
+  actor: Session,
+  shift: { tillId: number; tillName: string },
+  nowMs: number,
+): Promise<void> {
+  if (!isPostgres(em))
+    throw new AppError('SHIFT_NOT_OPEN', 'That shift is not open on this till any more.');
+  if (!actor.permissions.has('reports.view'))
+    throw new AppError(
+      'FORBIDDEN',
+      "Closing another till's shift needs a manager: it compares the count with what is expected.",
+    );
+  const rows = await run<{ last_seen_at: string | null; stopped_at: string | null }>(
+    em,
+    'SELECT last_seen_at, stopped_at FROM tills WHERE id = ?',
+    [shift.tillId],
+  );
+  if (rows[0] && tillRunning(rows[0], nowMs))
+    throw new AppError(
+      'CONFLICT',
+      `${shift.tillName} is running: close its shift there, where its drawer is.`,
+    );
 }

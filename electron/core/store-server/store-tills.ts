@@ -15,6 +15,22 @@ import type { Clock, Logger } from '../types';
 /** A till seen this long ago or less is running: two and a half of its one-minute records. */
 export const RUNNING_WITHIN_MS = 150_000;
 
+/**
+ * Whether a till whose row has `last_seen_at` and `stopped_at` (UTC or null) is running at
+ * `nowMs`: seen in the last RUNNING_WITHIN_MS and not closed since. Also the rule for closing
+ * another till's shift (shifts/z-reports.ts).
+ */
+export function tillRunning(
+  row: { last_seen_at: string | null; stopped_at: string | null },
+  nowMs: number,
+): boolean {
+  return (
+    row.stopped_at === null &&
+    row.last_seen_at !== null &&
+    Date.parse(row.last_seen_at) >= nowMs - RUNNING_WITHIN_MS
+  );
+}
+
 export interface StoreTillsDeps {
   db: Database;
   clock: Clock;
@@ -31,6 +47,7 @@ interface TillRow {
   last_seen_at: string | null;
   stopped_at: string | null;
   store_key: number | string | boolean;
+  shift_id: number | string | null;
   opened_at: string | null;
   opened_by: string | null;
 }
@@ -53,26 +70,26 @@ export class StoreTills {
       `SELECT t.id, t.name, t.last_seen_at, t.stopped_at,
          CASE WHEN EXISTS (SELECT 1 FROM store_keys k WHERE k.till_id = t.id) THEN 1 ELSE 0 END
            AS store_key,
-         sh.opened_at, st.display_name AS opened_by
+         sh.id AS shift_id, sh.opened_at, st.display_name AS opened_by
        FROM tills t
        LEFT JOIN shifts sh ON sh.till_id = t.id AND sh.status = 'open'
        LEFT JOIN staff st ON st.id = sh.opened_by
        ORDER BY t.name, t.id`,
     );
-    const since = this.d.clock.now().getTime() - RUNNING_WITHIN_MS;
+    const now = this.d.clock.now().getTime();
     const items = rows.map((r): StoreTillSummary => {
       const thisTill = Number(r.id) === this.d.tillId;
       return {
         id: Number(r.id),
         name: r.name,
         thisTill,
-        running:
-          thisTill ||
-          (r.stopped_at === null && r.last_seen_at !== null && Date.parse(r.last_seen_at) >= since),
+        running: thisTill || tillRunning(r, now),
         lastSeenAt: r.last_seen_at,
         storeKey: Number(r.store_key) === 1,
         openShift:
-          r.opened_at === null ? null : { openedAt: r.opened_at, openedBy: r.opened_by ?? '' },
+          r.shift_id === null || r.opened_at === null
+            ? null
+            : { id: Number(r.shift_id), openedAt: r.opened_at, openedBy: r.opened_by ?? '' },
       };
     });
     return { items: [...items.filter((t) => t.thisTill), ...items.filter((t) => !t.thisTill)] };
