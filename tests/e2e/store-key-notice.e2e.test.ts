@@ -5,14 +5,15 @@
  * till starts and wraps the key for it. Till 1 is a core of its own (no window) with its own
  * keychain; till 2 is a window bridged to its own core on the same PostgreSQL database. Settings →
  * Store server lists the store's tills meanwhile: till 2 running, waiting for the key; till 1 off
- * since it closed, holding it, with the shift it left open called out. axe-core finds no critical or serious violation on Settings with
- * the notice and the list. Skipped where PostgreSQL is not installed.
+ * since it closed, holding it, with the shift it left open called out; the admin counts that
+ * drawer and closes its shift from till 2 (till 1's Z report 1). axe-core finds no critical or serious violation on Settings with
+ * the notice and the list, and on the Z report. Skipped where PostgreSQL is not installed.
  */
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
 import { countOf } from '../helpers/shifts';
 import { setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
-import { CORNER_SHOP, signInThroughScreen } from './checkout-helpers';
+import { CORNER_SHOP, countDenominations, signInThroughScreen } from './checkout-helpers';
 import { axeSerious, gone, settled, startHarness, visible, type Harness } from './harness';
 
 const bin = findPostgres();
@@ -62,13 +63,44 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
     const rows = await tills.getByRole('row').allInnerTexts();
     expect(rows.slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       'till-2 THIS TILL RUNNING No open shift Waiting', // badges are upper case
-      expect.stringMatching(/^till-1 Off since .+ Open since .+, by Ada Admin Held$/),
+      expect.stringMatching(
+        /^till-1 Off since .+ Open since .+, by Ada Admin Close shift of till-1 Held$/,
+      ),
     ]);
     // Till 1 is off with its shift open: its cash is still uncounted.
     await visible(w.page.getByText(/A till that is off still has a shift open\./));
     await settled(notice);
     expect(await axeSerious(w.page)).toEqual([]);
     await till2.screenshot(w, 'settings-waiting-for-store-key');
+
+    // The admin counts till 1's drawer here and closes its shift: till 1's Z report 1.
+    await tills.getByRole('button', { name: 'Close shift of till-1' }).click();
+    const dialog = await visible(w.page.getByRole('dialog', { name: 'Close the shift of till-1' }));
+    await settled(dialog);
+    await countDenominations(dialog, { '£50.00': 2 });
+    await dialog.getByRole('button', { name: 'Submit count' }).click();
+    await visible(dialog.getByRole('table', { name: 'Cash, expected and counted' }));
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await visible(dialog.getByLabel('Card total (GBP)'));
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await visible(dialog.getByText('Step 4 of 5: over/short'));
+    await dialog.getByRole('button', { name: 'Close shift' }).click();
+    const z = dialog.getByRole('heading', { name: 'Z report 1' });
+    const reauth = w.page.getByRole('dialog', { name: 'Confirm it is you' });
+    await z.or(reauth).first().waitFor({ state: 'visible' });
+    if (await reauth.isVisible()) {
+      await reauth.getByLabel('Password').fill(ADMIN.password);
+      await w.page.keyboard.press('Enter');
+    }
+    await visible(z);
+    await settled(dialog);
+    expect(await axeSerious(w.page, ['[role="dialog"]'])).toEqual([]);
+    await till2.screenshot(w, 'settings-closed-shift-of-off-till');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await gone(dialog);
+    await expect
+      .poll(async () => (await tills.getByRole('row').allInnerTexts())[2])
+      .toMatch(/No open shift/);
 
     // Till 1 starts again (same keychain): it wraps the key for till 2 at its start, and
     // Settings, asking again every 5 s, takes the notice away with no reload.

@@ -237,7 +237,7 @@ describe('shifts: closing with a blind count', () => {
     expect(within(dialog).getByRole('table', { name: 'Expected and counted' })).toHaveTextContent(
       '−£0.50',
     );
-    expect(dialog).toHaveTextContent('Grand total of this till: £12,345.00');
+    expect(dialog).toHaveTextContent('Grand total of Front counter: £12,345.00');
   });
 
   it('a difference above the threshold needs a note before the close is sent', async () => {

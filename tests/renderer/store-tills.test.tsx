@@ -1,8 +1,8 @@
 /**
  * Settings → Store server → the store's tills (issue 12; `storeServer:tills`), against a faked
  * core: each till's name, whether it runs or since when it is off, its open shift and whether it
- * holds the store's key; a note while a till that is off has a shift open; nothing asked on a
- * till with its own file. The core's side is tests/core/postgres-store-tills.test.ts.
+ * holds the store's key; a note while a till that is off has a shift open, whose drawer a manager
+ * counts and closes from here; nothing asked on a till with its own file. The core's side is tests/core/postgres-store-tills.test.ts.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
@@ -10,7 +10,17 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/contract';
 import type { StoreTillSummary } from '../../shared/contract/store-server';
 import { dateTime } from '../../renderer/src/format/locale';
-import { createFakeApi, fail, ok, renderApp, sessionFor, SHOP_SETTINGS } from './helpers';
+import {
+  createFakeApi,
+  fail,
+  ok,
+  renderApp,
+  sessionFor,
+  SHIFT_FIGURES,
+  SHIFT_SETTINGS,
+  SHOP_SETTINGS,
+  zReportFor,
+} from './helpers';
 
 const ON_SERVER = {
   kind: 'server' as const,
@@ -31,7 +41,7 @@ const TILLS: StoreTillSummary[] = [
     running: true,
     lastSeenAt: '2026-12-05T10:00:00.000Z',
     storeKey: true,
-    openShift: { openedAt: OPENED, openedBy: 'Ada Admin' },
+    openShift: { id: 7, openedAt: OPENED, openedBy: 'Ada Admin' },
   },
   {
     id: 3,
@@ -40,7 +50,7 @@ const TILLS: StoreTillSummary[] = [
     running: false,
     lastSeenAt: OFF_SINCE,
     storeKey: true,
-    openShift: { openedAt: '2026-12-04T08:00:00.000Z', openedBy: 'Carl Cashier' },
+    openShift: { id: 5, openedAt: '2026-12-04T08:00:00.000Z', openedBy: 'Carl Cashier' },
   },
   {
     id: 2,
@@ -89,18 +99,67 @@ describe("Settings → Store server → the store's tills", () => {
       [
         'Back',
         `Off since ${dateTime(OFF_SINCE)}`,
-        `Open since ${dateTime('2026-12-04T08:00:00.000Z')}, by Carl Cashier`,
+        `Open since ${dateTime('2026-12-04T08:00:00.000Z')}, by Carl CashierClose shift of Back`,
         'Held',
       ],
       ['Kiosk', 'Not seen since the last update', 'No open shift', 'Waiting'],
     ]);
-    // The back till is off with its shift open: its cash is still uncounted.
+    // The back till is off with its shift open: it can be closed here; the running one cannot.
+    expect(screen.getAllByRole('button', { name: /^Close shift of / })).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Close shift of Back' })).toBeVisible();
     const note = screen.getByText(/A till that is off still has a shift open\./);
     expect(note.closest('[role="status"]')).not.toBeNull();
     const { violations } = await axe.run(table.closest('section')!, {
       rules: { 'color-contrast': { enabled: false } },
     });
     expect(violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
+  });
+
+  it('a manager counts the drawer of a till that is off and closes its shift; the list reads again', async () => {
+    const { api, user } = await openSettings(ON_SERVER);
+    api['shifts:settings'].mockResolvedValue(ok(SHIFT_SETTINGS));
+    api['shifts:xReport'].mockResolvedValue(ok({ ...SHIFT_FIGURES, shiftId: 5, tillName: 'Back' }));
+    api['shifts:close'].mockImplementation(async (input) =>
+      ok(zReportFor(25000, input!.note ?? null)),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Close shift of Back' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Close the shift of Back' });
+    await user.type(await within(dialog).findByLabelText('Quantity of £50.00'), '5');
+    await user.click(within(dialog).getByRole('button', { name: 'Submit count' }));
+    await waitFor(() => expect(api['shifts:xReport']).toHaveBeenCalledWith({ shiftId: 5 }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Next' }));
+    await user.type(await within(dialog).findByLabelText('Card total (GBP)'), '84.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    api['storeServer:tills'].mockResolvedValue(
+      ok({ items: [TILLS[0]!, { ...TILLS[1]!, openShift: null }, TILLS[2]!] }),
+    );
+    await user.click(await within(dialog).findByRole('button', { name: 'Close shift' }));
+    await waitFor(() =>
+      expect(api['shifts:close']).toHaveBeenCalledWith({
+        shiftId: 5,
+        countedCash: [{ value: 5000, quantity: 5 }],
+        countedOther: [{ type: 'card', amount: 8400 }],
+        note: null,
+      }),
+    );
+    expect(await within(dialog).findByRole('heading', { name: 'Z report 7' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(api['storeServer:tills']).toHaveBeenCalledTimes(2));
+    expect(screen.queryByRole('button', { name: 'Close shift of Back' })).toBeNull();
+  });
+
+  it('offers no close to a member without reports.view', async () => {
+    const api = createFakeApi();
+    api['auth:session'].mockResolvedValue(
+      ok({ session: sessionFor('admin', { permissions: ['settings.manage', 'shifts.close'] }) }),
+    );
+    api['settings:get'].mockResolvedValue(ok(SHOP_SETTINGS));
+    api['storeServer:connection'].mockResolvedValue(ok(ON_SERVER));
+    api['storeServer:tills'].mockResolvedValue(ok({ items: TILLS }));
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await screen.findByRole('table', { name: 'Tills of this store' });
+    expect(screen.queryByRole('button', { name: /^Close shift of / })).toBeNull();
   });
 
   it('says nothing about shifts when every till with a shift open is running', async () => {

@@ -16,23 +16,34 @@ import { type ZReportOutput, ZReportView } from './ZReportView';
  * 4) over/short, with a note required above the store's threshold; 5) the Z report. The expected
  * figures come from an X report read only after the count is submitted (and only for members with
  * reports.view; for others the Z report is the first place they appear, and the core's
- * SHIFT_NOTE_REQUIRED asks for the note). The submitted count cannot be changed.
+ * SHIFT_NOTE_REQUIRED asks for the note). The submitted count cannot be changed. With `shift`,
+ * the open shift of another till of the store, one that is off (Settings → Store server).
  */
 export function CloseShiftWizard({
   opened,
   onClose,
   onPrint,
   onExportPdf,
+  shift,
 }: {
   opened: boolean;
   onClose: () => void;
   onPrint?: ZReportOutput;
   onExportPdf?: ZReportOutput;
+  shift?: { id: number; tillName: string };
 }) {
   const { t } = useTranslation('shifts');
+  const title = shift ? t('close.titleOf', { till: shift.tillName }) : t('close.title');
   return (
-    <CheckoutModal opened={opened} onClose={onClose} title={t('close.title')} size="xl">
-      {opened && <CloseShiftBody onClose={onClose} onPrint={onPrint} onExportPdf={onExportPdf} />}
+    <CheckoutModal opened={opened} onClose={onClose} title={title} size="xl">
+      {opened && (
+        <CloseShiftBody
+          onClose={onClose}
+          onPrint={onPrint}
+          onExportPdf={onExportPdf}
+          shiftId={shift?.id}
+        />
+      )}
     </CheckoutModal>
   );
 }
@@ -41,13 +52,15 @@ function CloseShiftBody({
   onClose,
   onPrint,
   onExportPdf,
+  shiftId,
 }: {
   onClose: () => void;
   onPrint?: ZReportOutput;
   onExportPdf?: ZReportOutput;
+  shiftId?: number;
 }) {
   const { t } = useTranslation('shifts');
-  const w = useCloseShift(onClose);
+  const w = useCloseShift(onClose, shiftId);
   const { step, currency, exponent, rows } = w;
   const formRef = useRef<HTMLFormElement>(null);
 

@@ -138,7 +138,9 @@ export function ZReportView({
           value: money(c.value * c.quantity),
         }))}
       />
-      <Text fw={700}>{t('z.grandTotal', { amount: money(report.grandTotal) })}</Text>
+      <Text fw={700}>
+        {t('z.grandTotal', { till: report.tillName, amount: money(report.grandTotal) })}
+      </Text>
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftFigures, ZReport } from '../../../../shared/contract';
 import { countTotal, noteRequired } from '../../../../shared/denominations';
 import { AppError } from '../../../../shared/errors';
+import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { useBusy } from '../../hooks/useBusy';
 import { can, useSessionStore } from '../../stores/session';
@@ -19,9 +20,11 @@ export const CLOSE_STEPS: CloseStep[] = ['count', 'cash', 'tenders', 'review', '
  * (for members with reports.view) the X report's expected figures, the other tenders, the
  * over/short review with its note rule (`noteRequired`, the store's threshold; the core's
  * SHIFT_NOTE_REQUIRED asks too), and the Z report the close returns. `next` submits the current
- * step; amounts are minor units of the store's currency.
+ * step; amounts are minor units of the store's currency. With `shiftId`, the open shift of another
+ * till of the store server, one that is off (Settings → Store server; `shifts:close` says whether
+ * it may be closed here); without, this till's.
  */
-export function useCloseShift(onClose: () => void) {
+export function useCloseShift(onClose: () => void, shiftId?: number) {
   const { t } = useTranslation('shifts');
   const table = useCashTable();
   const { denominations, exponent } = table;
@@ -40,6 +43,10 @@ export function useCloseShift(onClose: () => void) {
   const [report, setReport] = useState<ZReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useBusy();
+  // The denomination table, where nothing on the screen read the shift settings yet (Settings).
+  useEffect(() => {
+    if (!useShiftsStore.getState().settings) void useShiftsStore.getState().load();
+  }, []);
 
   const cashCount = draftCount(cash, denominations, exponent);
   const others = countedOther(other, exponent);
@@ -63,7 +70,11 @@ export function useCloseShift(onClose: () => void) {
     run(async () => {
       if (!mayCompare) return setStep('tenders');
       try {
-        setFigures(await useShiftsStore.getState().xReport());
+        setFigures(
+          await (shiftId === undefined
+            ? useShiftsStore.getState().xReport()
+            : call('shifts:xReport', { shiftId })),
+        );
         setStep('cash');
       } catch (caught) {
         setError(messageFor(caught));
@@ -74,11 +85,14 @@ export function useCloseShift(onClose: () => void) {
     if (needsNote && note.trim() === '') return setNoteError(t('close.noteMissing'));
     return run(async () => {
       try {
-        const z = await useShiftsStore.getState().close({
+        const input = {
           countedCash: cashCount ?? [],
           countedOther: others ?? [],
           note: note.trim() || null,
-        });
+        };
+        const z = await (shiftId === undefined
+          ? useShiftsStore.getState().close(input)
+          : call('shifts:close', { ...input, shiftId }));
         setReport(z);
         setStep('z');
       } catch (caught) {

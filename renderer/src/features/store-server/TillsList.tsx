@@ -1,17 +1,31 @@
-import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreTillSummary } from '../../../../shared/contract/store-server';
 import { call } from '../../api/client';
 import { FormAlert } from '../../components/FormAlert';
 import { useFormat } from '../../format/locale';
+import { can, useSessionStore } from '../../stores/session';
+import { CloseShiftWizard } from '../shifts/CloseShiftWizard';
 
 /**
  * Settings → Store server → the store's tills (issue 12; `storeServer:tills`): each till's name,
  * whether it is running or since when it is off, its open shift, and whether it holds the store's
- * key. While a till that is off has a shift open, a note says its cash is still uncounted. Read
- * when Settings opens; times are formatted at the edge from UTC.
+ * key. While a till that is off has a shift open, a note says so, and a manager (shifts.close
+ * and reports.view) counts its drawer and closes that shift here (CloseShiftWizard), its Z report
+ * being that till's next. Read when Settings opens and after such a close; times are formatted at
+ * the edge from UTC.
  */
 export function TillsList() {
   const { t } = useTranslation('settings');
@@ -19,12 +33,17 @@ export function TillsList() {
   const [tills, setTills] = useState<StoreTillSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const [closing, setClosing] = useState<{ id: number; tillName: string } | null>(null);
+  const session = useSessionStore((st) => st.session);
+  const mayClose = can(session, 'shifts.close') && can(session, 'reports.view');
+
+  const load = useCallback(() => {
     call('storeServer:tills').then(
       (r) => setTills(r.items),
       () => setError(t('storeServer.tills.loadFailed')),
     );
   }, [t]);
+  useEffect(load, [load]);
 
   const staleShift = tills?.some((till) => !till.running && till.openShift) ?? false;
   return (
@@ -91,6 +110,19 @@ export function TillsList() {
                           })
                         : t('storeServer.tills.noShift')}
                     </Text>
+                    {mayClose && !till.running && till.openShift && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        mt={4}
+                        onClick={() => setClosing({ id: till.openShift!.id, tillName: till.name })}
+                      >
+                        {t('storeServer.tills.closeShift')}{' '}
+                        <VisuallyHidden>
+                          {t('storeServer.tills.closeShiftTill', { till: till.name })}
+                        </VisuallyHidden>
+                      </Button>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
@@ -107,6 +139,14 @@ export function TillsList() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <CloseShiftWizard
+        opened={closing !== null}
+        shift={closing ?? undefined}
+        onClose={() => {
+          setClosing(null);
+          load();
+        }}
+      />
     </Stack>
   );
 }
