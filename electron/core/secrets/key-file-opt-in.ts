@@ -3,8 +3,9 @@
  * opted in, a key file readable only by the app's user (issue 9, section 1; docs/security-
  * requirements.md, "Keychain"). The opt-in is a settings row (`keyFileSetting`), so it survives
  * restarts, and is audited as `settings.key_file_opt_in` (L1). It is one till's: on a store server
- * the row names the till, so a till whose keychain failed never moves the others to key files. It is refused while the OS keychain
- * works: a key file is weaker than the keychain, so it is never chosen over one.
+ * the row names the till, so a till whose keychain failed never moves the others to key files. It
+ * is refused while the OS keychain works: a key file is weaker than the keychain, so it is never
+ * chosen over one.
  *
  * `store` is the SecretStore every secret-sealing service uses: the key file once opted in, the OS
  * keychain otherwise. The audit chain's seal key stays in the OS keychain only (chain-seal.ts):

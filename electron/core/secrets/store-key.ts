@@ -154,7 +154,8 @@ export class StoreKey {
   }
 
   /**
-   * Whether this till holds the store key, changing nothing (for Settings): `held`, its wrapped
+   * Whether this till holds the store key, writing nothing to the database (for Settings; the
+   * keychain gets this till's key-pair seed if it had none, as at start): `held`, its wrapped
    * key opens; `pending`, none is wrapped for it yet; `unavailable`, its keychain does not answer
    * or the key wrapped for it does not open.
    */

@@ -25,8 +25,8 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { isPostgres, lockForUpdate, run } from '../db/sql';
-import { tillRunning } from '../store-server/store-tills';
 import { toInt } from '../sales/sale.entity';
+import { isTillRunning } from '../tills/till-service';
 import type { Clock } from '../types';
 import { checkedTotal, insertCount } from './shift-counts';
 import type { ShiftEvents } from './shift-events';
@@ -242,7 +242,7 @@ export class ZReports {
 /**
  * The open shift of another till may be closed here (issue 12: a till switched off, or whose
  * computer died, with its shift open) only on a store server, by a member who also holds
- * reports.view, and only while that till is off (`tillRunning`: the row lock on the shift then
+ * reports.view, and only while that till is off (`isTillRunning`: the row lock on the shift then
  * keeps a till that comes back from selling into it meanwhile). Errors: SHIFT_NOT_OPEN in a
  * till's own file (a renamed computer's old shift stays with its old name), FORBIDDEN, CONFLICT.
  */
@@ -259,12 +259,7 @@ async function assertClosableHere(
       'FORBIDDEN',
       "Closing another till's shift needs a manager: it compares the count with what is expected.",
     );
-  const rows = await run<{ last_seen_at: string | null; stopped_at: string | null }>(
-    em,
-    'SELECT last_seen_at, stopped_at FROM tills WHERE id = ?',
-    [shift.tillId],
-  );
-  if (rows[0] && tillRunning(rows[0], nowMs))
+  if (await isTillRunning(em, shift.tillId, nowMs))
     throw new AppError(
       'CONFLICT',
       `${shift.tillName} is running: close its shift there, where its drawer is.`,

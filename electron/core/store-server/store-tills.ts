@@ -9,27 +9,8 @@ import type { StoreTillSummary } from '../../../shared/contract/store-server';
 import { AppError } from '../../../shared/errors';
 import type { Database } from '../db/database';
 import { run } from '../db/sql';
-import { markSeen, markStopped, SEEN_EVERY_MS } from '../tills/till-service';
+import { markSeen, SEEN_EVERY_MS, tillRunning } from '../tills/till-service';
 import type { Clock, Logger } from '../types';
-
-/** A till seen this long ago or less is running: two and a half of its one-minute records. */
-export const RUNNING_WITHIN_MS = 150_000;
-
-/**
- * Whether a till whose row has `last_seen_at` and `stopped_at` (UTC or null) is running at
- * `nowMs`: seen in the last RUNNING_WITHIN_MS and not closed since. Also the rule for closing
- * another till's shift (shifts/z-reports.ts).
- */
-export function tillRunning(
-  row: { last_seen_at: string | null; stopped_at: string | null },
-  nowMs: number,
-): boolean {
-  return (
-    row.stopped_at === null &&
-    row.last_seen_at !== null &&
-    Date.parse(row.last_seen_at) >= nowMs - RUNNING_WITHIN_MS
-  );
-}
 
 export interface StoreTillsDeps {
   db: Database;
@@ -96,13 +77,13 @@ export class StoreTills {
   }
 
   /**
-   * On a server, records that this till closes now (`markStopped`), unless the server is away
+   * On a server, records that this till closes now (`markSeen`, stopping), unless the server is away
    * (the till then shows as off once its last record is old). Never throws.
    */
   async stopped(): Promise<void> {
     if (!this.d.onServer || this.d.db.storageFault) return;
     try {
-      await markStopped(this.d.db, this.d.clock, this.d.tillId);
+      await markSeen(this.d.db, this.d.clock, this.d.tillId, true);
     } catch (e) {
       this.d.logger.warn('till: not recorded as stopped', {
         error: e instanceof Error ? e.message : String(e),

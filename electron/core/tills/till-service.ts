@@ -38,28 +38,58 @@ export async function takeReceiptNo(em: EntityManager, tillId: number): Promise<
 /** How often a till running on a store server records that it is (`markSeen`). */
 export const SEEN_EVERY_MS = 60_000;
 
+/** A till seen this long ago or less is running: two and a half of its one-minute records. */
+export const RUNNING_WITHIN_MS = 150_000;
+
 /**
- * Records that till `tillId` is running now (`tills.last_seen_at`, UTC; `stopped_at` cleared), for
- * the store's list of tills (`storeServer:tills`). One UPDATE of the till's own row, at READ
+ * Records that till `tillId` runs now (`tills.last_seen_at`, UTC), or, with `stopping`, that it
+ * closes now (`tills.stopped_at` too; a record while running clears it). For the store's list of
+ * tills (`storeServer:tills`) and `tillRunning`. One UPDATE of the till's own row, at READ
  * COMMITTED: no other till writes that row.
  */
-export async function markSeen(db: Database, clock: Clock, tillId: number): Promise<void> {
+export async function markSeen(
+  db: Database,
+  clock: Clock,
+  tillId: number,
+  stopping = false,
+): Promise<void> {
+  const now = clock.now().toISOString();
   await db.write(
     (em) =>
-      run(em, 'UPDATE tills SET last_seen_at = ?, stopped_at = NULL WHERE id = ?', [
-        clock.now().toISOString(),
+      run(em, 'UPDATE tills SET last_seen_at = ?, stopped_at = ? WHERE id = ?', [
+        now,
+        stopping ? now : null,
         tillId,
       ]),
     'readCommitted',
   );
 }
 
-/** Records that till `tillId` closes now (`tills.stopped_at` and `last_seen_at`, UTC). */
-export async function markStopped(db: Database, clock: Clock, tillId: number): Promise<void> {
-  const now = clock.now().toISOString();
-  await db.write(
-    (em) =>
-      run(em, 'UPDATE tills SET last_seen_at = ?, stopped_at = ? WHERE id = ?', [now, now, tillId]),
-    'readCommitted',
+/**
+ * Whether a till whose row has `last_seen_at` and `stopped_at` (UTC or null) is running at
+ * `nowMs`: seen in the last RUNNING_WITHIN_MS and not closed since.
+ */
+export function tillRunning(
+  row: { last_seen_at: string | null; stopped_at: string | null },
+  nowMs: number,
+): boolean {
+  return (
+    row.stopped_at === null &&
+    row.last_seen_at !== null &&
+    Date.parse(row.last_seen_at) >= nowMs - RUNNING_WITHIN_MS
   );
+}
+
+/** `tillRunning` for till `tillId`, read in `em`; false for a till id with no row. */
+export async function isTillRunning(
+  em: EntityManager,
+  tillId: number,
+  nowMs: number,
+): Promise<boolean> {
+  const rows = await run<{ last_seen_at: string | null; stopped_at: string | null }>(
+    em,
+    'SELECT last_seen_at, stopped_at FROM tills WHERE id = ?',
+    [tillId],
+  );
+  return rows[0] !== undefined && tillRunning(rows[0], nowMs);
 }
