@@ -82,7 +82,9 @@ export function App({ env = 'default' }: AppProps) {
       withGlobalClasses={false}
     >
       <Suspense>
-        <Notifications position="bottom-right" zIndex={1000} />
+        {/* Bottom left: a dialog's buttons and the till's Pay and Park sit on the right, and a
+            toast there covered them (a paused toast stays while the pointer is on it). */}
+        <Notifications position="bottom-left" zIndex={1000} />
       </Suspense>
       <PanelBoundary area={t('brand')}>
         <Suspense fallback={<Starting />}>

@@ -38,6 +38,7 @@ import {
 import {
   axeSerious,
   gone,
+  overlaps,
   REPO_ROOT,
   settled,
   visible,
@@ -244,6 +245,10 @@ describe('the back office: category, supplier, stock, a stock take and the week 
       const edit = await visible(page.getByRole('dialog', { name: new RegExp(p.name) }));
       await edit.getByLabel('Category', { exact: true }).click();
       await page.getByRole('option', { name: CATEGORY }).click();
+      // The toasts of the category and of the first product are still up: none may cover the
+      // dialog's buttons (they sat on "Save changes" at 1280 × 800).
+      const actions = edit.getByRole('button', { name: /^(Cancel|Save changes)$/ });
+      expect(await overlaps(page.locator('.mantine-Notification-root'), actions)).toEqual([]);
       await edit.getByRole('button', { name: 'Save changes' }).click();
       await gone(edit);
       await visible(productRow(page, p).getByText(CATEGORY));

@@ -373,6 +373,34 @@ export async function visible(locator: Locator, timeout = 10_000): Promise<Locat
   return locator.first();
 }
 
+/**
+ * The pairs "cover text → target text" where an element of `covers` lies over one of `targets`
+ * on screen (their boxes intersect); empty when nothing is covered.
+ */
+export async function overlaps(covers: Locator, targets: Locator): Promise<string[]> {
+  const boxes = async (l: Locator) =>
+    Promise.all(
+      (await l.all()).map(async (e) => ({
+        text: (await e.textContent())?.trim() ?? '',
+        box: await e.boundingBox(),
+      })),
+    );
+  const [over, under] = await Promise.all([boxes(covers), boxes(targets)]);
+  return over.flatMap(({ text, box: a }) =>
+    under
+      .filter(
+        ({ box: b }) =>
+          a &&
+          b &&
+          a.x < b.x + b.width &&
+          b.x < a.x + a.width &&
+          a.y < b.y + b.height &&
+          b.y < a.y + a.height,
+      )
+      .map((u) => `${text} → ${u.text}`),
+  );
+}
+
 /** Waits until `locator` matches nothing visible. */
 export async function gone(locator: Locator, timeout = 10_000): Promise<void> {
   await locator.first().waitFor({ state: 'hidden', timeout });
