@@ -42,6 +42,7 @@ import { CustomerSearchJoinedText1790000016000 } from './1790000016000-CustomerS
 import { PrintersPerTill1790000017000 } from './1790000017000-PrintersPerTill';
 import { StoreKeys1790000018000 } from './1790000018000-StoreKeys';
 import { TillsLastSeen1790000019000 } from './1790000019000-TillsLastSeen';
+import { TillsRetired1790000020000 } from './1790000020000-TillsRetired';
 
 export const MIGRATIONS = [
   InitialStaffAuthAudit1764000000000,
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   PrintersPerTill1790000017000,
   StoreKeys1790000018000,
   TillsLastSeen1790000019000,
+  TillsRetired1790000020000,
 ];

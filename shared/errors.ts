@@ -154,6 +154,11 @@ export const ERROR_CODES = [
   /** Another till of the store already has this name (`tills.name` is unique; issue 12). */
   'TILL_NAME_TAKEN',
   /**
+   * An admin retired this till from its store server (`storeServer:retireTill`, issue 12): it
+   * signs in and sells no more. Only `app:status` answers, saying when and by whom.
+   */
+  'TILL_RETIRED',
+  /**
    * This till of a store server has not yet received the store key that seals the store's shared
    * secrets (2FA seeds, mail and SMS credentials): another running till shares it within seconds
    * (issue 12; electron/core/secrets/store-key.ts). Nothing was changed.

@@ -44,7 +44,7 @@ import { CHECK_EVERY_MS, every } from './backups/schedule';
 import { swapInRestored } from './backups/swap';
 import type { AuditInput } from './audit/audit-log';
 import { buildServices } from './services';
-import { ensureTill } from './tills/till-service';
+import { ensureTill, tillRetirement, type TillRetirement } from './tills/till-service';
 import {
   joinedFromOption,
   readStoreServerFile,
@@ -195,6 +195,8 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   let safeMode = false;
   // The store server did not answer at start-up: not safe mode; the till waits for it.
   let awaitingServer = false;
+  // An admin retired this till from its store server (storeServer:retireTill): closed for good.
+  let retired: TillRetirement | null = null;
 
   const audit = new AuditLog(clock, terminal);
   const marker = readMarker(path);
@@ -238,7 +240,11 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     try {
       await settings.load();
       // On a store server this till appends to and seals its own chain (issue 12).
-      if (server) audit.useChain(await ensureTill(db, clock, terminal));
+      if (server) {
+        const tillId = await ensureTill(db, clock, terminal);
+        audit.useChain(tillId);
+        retired = await tillRetirement(db.manager, tillId);
+      }
       const key = await loadSealKey(options.secretStore);
       // A break found before (maybe only by a full check) stays reported (L2).
       const earlier = marker.auditBroken;
@@ -255,9 +261,10 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
         await db.write((em) =>
           audit.record(em, {
             action: 'app.start',
-            outcome: chain.state === 'broken' || earlier ? 'failure' : 'success',
-            detail:
-              chain.state === 'broken' || earlier
+            outcome: chain.state === 'broken' || earlier || retired ? 'failure' : 'success',
+            detail: retired
+              ? `this till was retired at ${retired.at}: it stays closed`
+              : chain.state === 'broken' || earlier
                 ? `audit chain broken: ${chain.detail ?? earlier}`
                 : `audit chain ${chain.state} (${chain.rowsChecked} rows verified since the seal)`,
           }),
@@ -289,6 +296,12 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     keyFilePath: options.keyFilePath ?? `${path}.key`,
     safeMode: () => safeMode,
     awaitingServer: () => awaitingServer,
+    retired: () => retired,
+    onRetired: (tillId) =>
+      void tillRetirement(db.manager, tillId).then(
+        (r) => (retired = r),
+        () => {},
+      ),
     integrity,
     logger,
     ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
@@ -313,7 +326,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       },
     },
   });
-  const open = !safeMode && !awaitingServer;
+  const open = !safeMode && !awaitingServer && !retired;
   if (open) services.printing.start();
   if (open) await services.storeTills.seen();
   const route = createRouter({
@@ -343,6 +356,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
   const stopProbe = server
     ? every(5_000, () => {
         if (wait) return wait.tick();
+        if (retired) return;
         void db.probe();
         listener?.tick();
         // A till that joined since holds no store key yet: this one wraps it for it (issue 12).

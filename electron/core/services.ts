@@ -13,7 +13,7 @@ import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
 import type { Clock, Logger, SecretStore } from './types';
 import type { FullCheckOutcome, IntegrityStatus } from './integrity/monitor';
-import { ensureTill } from './tills/till-service';
+import { ensureTill, type TillRetirement } from './tills/till-service';
 import { StoreTills } from './store-server/store-tills';
 import { ProductService } from './products/product-service';
 import { CategoryService } from './categories/category-service';
@@ -94,6 +94,11 @@ export interface Services {
    * open, and every call but app:status answers SERVER_UNREACHABLE.
    */
   awaitingServer: () => boolean;
+  /**
+   * When and by whom an admin retired this till from its store server (`storeServer:retireTill`),
+   * or null: once set, every call but app:status answers TILL_RETIRED.
+   */
+  retired: () => TillRetirement | null;
   products: ProductService;
   /** Product categories (issue 11, section 1). */
   categories: CategoryService;
@@ -196,6 +201,10 @@ export interface ServiceDeps {
   safeMode: () => boolean;
   /** Services.awaitingServer; false when left out (SQLite, tests outside createCore). */
   awaitingServer?: () => boolean;
+  /** Services.retired; never retired when left out. */
+  retired?: () => TillRetirement | null;
+  /** Told when this till, running, finds that an admin retired it (its id). */
+  onRetired?: (tillId: number) => void;
   /** The integrity state for app:status; callers outside createCore (tests) may leave it out. */
   integrity?: IntegritySource;
   logger?: Logger;
@@ -268,7 +277,8 @@ const UNMONITORED: IntegritySource = {
 export async function buildServices(d: ServiceDeps): Promise<Services> {
   const { db, audit, settings, hasher, clock, terminal } = d;
   const awaitingServer = d.awaitingServer ?? (() => false);
-  const closed = d.safeMode() || awaitingServer();
+  const retired = d.retired ?? (() => null);
+  const closed = d.safeMode() || awaitingServer() || retired() !== null;
   const sessions = new SessionManager(clock, () => settings.idleLockMinutes());
   const pendingSignIns = new PendingSignIns(clock);
   const till = { id: closed ? 0 : await ensureTill(db, clock, terminal), name: terminal };
@@ -475,7 +485,15 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
           }
         : {}),
     }),
-    storeTills: new StoreTills({ db, clock, logger, tillId: till.id, onServer: server }),
+    storeTills: new StoreTills({
+      db,
+      audit,
+      clock,
+      logger,
+      tillId: till.id,
+      onServer: server,
+      onRetired: () => d.onRetired?.(till.id),
+    }),
     ...(d.folderDialog ? { folderDialog: d.folderDialog } : {}),
     db,
     audit,
@@ -486,6 +504,7 @@ export async function buildServices(d: ServiceDeps): Promise<Services> {
     sessions,
     safeMode: d.safeMode,
     awaitingServer,
+    retired,
     integrity: d.integrity ?? UNMONITORED,
     products: new ProductService(db, audit, clock, settings),
     categories: new CategoryService(db, audit, clock),

@@ -96,6 +96,11 @@ export const authChannels = {
        * (the core always sends it; a renderer without it uses en-GB).
        */
       locale: z.string().optional(),
+      /**
+       * Issue 12: an admin retired this till from its store server (`storeServer:retireTill`):
+       * when (UTC) and by whom. Every other call answers TILL_RETIRED.
+       */
+      retired: z.strictObject({ at: utcTimestamp, by: z.string() }).optional(),
     }),
     access: 'public',
     activity: false,

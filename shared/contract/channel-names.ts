@@ -201,6 +201,7 @@ export const CHANNEL_NAMES = [
   'storeServer:change',
   'storeServer:copy',
   'storeServer:tills',
+  'storeServer:retireTill',
 ] as const satisfies readonly ChannelName[];
 
 /** The contract flags the client acts on, for the channels that set any (zod-free). */
@@ -304,6 +305,7 @@ export const CHANNEL_FLAGS: Partial<
   'purchaseOrders:setStatus': { writes: true },
   'purchaseOrders:receive': { writes: true },
   'storeServer:copy': { writes: true },
+  'storeServer:retireTill': { writes: true },
 };
 
 type Listed = (typeof CHANNEL_NAMES)[number];

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { displayText, emptyInput, utcTimestamp } from './common';
+import { displayText, emptyInput, idSchema, utcTimestamp } from './common';
 import { mailHostSchema } from './mail';
 
 /** libpq's sslmode values Kassa offers: no TLS, TLS without checks, or TLS checked against a CA. */
@@ -104,7 +104,8 @@ export const storeServerConnectionSchema = z.discriminatedUnion('kind', [
  * version); `running` is true for this till, and for one seen in the last 150 s that has not
  * closed since; `storeKey`, whether it holds the store key (issue 12; secrets/store-key.ts);
  * `openShift`, its open shift, if any (another till may close it while this one is off:
- * `shifts:close`).
+ * `shifts:close`); `retiredAt`, when an admin retired it (UTC; `storeServer:retireTill`), null
+ * while in service. A retired till is never running.
  */
 export const storeTillSummarySchema = z.strictObject({
   id: z.number().int(),
@@ -112,6 +113,7 @@ export const storeTillSummarySchema = z.strictObject({
   thisTill: z.boolean(),
   running: z.boolean(),
   lastSeenAt: utcTimestamp.nullable(),
+  retiredAt: utcTimestamp.nullable(),
   storeKey: z.boolean(),
   openShift: z
     .strictObject({ id: z.number().int(), openedAt: utcTimestamp, openedBy: z.string() })
@@ -166,9 +168,18 @@ export const storeServerChannels = {
   }),
   'storeServer:tills': defineChannel({
     summary:
-      'The tills of this store server, this till first, then by name: when each was last seen (UTC; a running till says so every minute), whether it is running, whether it holds the store key, and its open shift (since when, opened by whom). Changes nothing. CONFLICT on a till that keeps its data in its own file.',
+      'The tills of this store server, this till first, then by name, retired ones last: when each was last seen (UTC; a running till says so every minute), whether it is running, whether it holds the store key, and its open shift (since when, opened by whom). Changes nothing. CONFLICT on a till that keeps its data in its own file.',
     input: emptyInput,
     output: z.strictObject({ items: z.array(storeTillSummarySchema) }),
     access: 'settings.manage',
+  }),
+  'storeServer:retireTill': defineChannel({
+    summary:
+      "Retire the till `tillId` of this store server: a computer that died, was replaced or was lost. It opens on the server no more (its window shows that it was retired; a till running finds out within a minute), its share of the store key is removed, and its name stays taken; its sales, Z reports and audit chain stay. With re-authentication (S3): it takes a till's right to sell away. CONFLICT, nothing written: a till with its own file, this till, a till running or already retired, or one with a shift open (close it first). NOT_FOUND for no such till. Audited (till.retire).",
+    input: z.strictObject({ tillId: idSchema }),
+    output: z.strictObject({ name: z.string(), retiredAt: utcTimestamp }),
+    access: 'settings.manage',
+    reauth: true,
+    writes: true,
   }),
 } as const;

@@ -10,9 +10,18 @@
  *   itself, are not running;
  * - a manager closes from another till the shift a till left open once it is off (not while it
  *   runs, and not as a cashier); the Z report is that till's next, and so is its next one;
+ * - an admin retires a till that is off with no shift open (not this till, not one running, not
+ *   one with a shift open, not twice): its share of the store key goes; started again it stays
+ *   closed, answering TILL_RETIRED to all but app:status, and publishes no key; a till running
+ *   when it was retired finds out at its next record;
  * - a till on its own SQLite file has no store: CONFLICT, and nothing is written.
  */
 import Database from 'better-sqlite3';
+import { AuditLog } from '../../electron/core/audit/audit-log';
+import { createPostgresDataSource } from '../../electron/core/db/data-source';
+import { Database as CoreDatabase } from '../../electron/core/db/database';
+import { StoreTills } from '../../electron/core/store-server/store-tills';
+import { systemClock } from '../../electron/core/types';
 import {
   ADMIN,
   MEMBER,
@@ -20,6 +29,7 @@ import {
   callerFor,
   makeTestCore,
   resultCode,
+  silentLogger,
 } from '../helpers/core';
 import {
   createDatabase,
@@ -78,6 +88,7 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
         thisTill: true,
         running: true,
         lastSeenAt: expect.any(String),
+        retiredAt: null,
         storeKey: true,
         openShift: null,
       },
@@ -87,6 +98,7 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
         thisTill: false,
         running: true,
         lastSeenAt: expect.any(String),
+        retiredAt: null,
         storeKey: true,
         openShift: { id: shift.id, openedAt: shift.openedAt, openedBy: ADMIN.displayName },
       },
@@ -206,13 +218,153 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
     );
   });
 
-  it("refuses on a till with its own file: it has no store's tills, nor another till's shift", async () => {
+  it('an admin retires a till that is off: it opens no more and loses its share of the store key', async () => {
+    const url = await createDatabase(pg, 'retire');
+    const front = await till(url, 'Front');
+    await setUpStore(front, url);
+    const back = await till(url, 'Back');
+    await back.must('auth:login', SIGN_IN);
+    await expect
+      .poll(async () => (await sqlOn(url, 'SELECT till_id FROM store_keys')).length, {
+        timeout: 15_000,
+      })
+      .toBe(2);
+    const shift = await back.must('shifts:open', { floatCount: countOf(10_000) });
+    const [{ id: backId }] = (await sqlOn(url, "SELECT id FROM tills WHERE name = 'Back'")) as [
+      { id: number },
+    ];
+    const [{ id: frontId }] = (await sqlOn(url, "SELECT id FROM tills WHERE name = 'Front'")) as [
+      { id: number },
+    ];
+    const retire = async (tillId: number) => {
+      const r = await front.invoke('storeServer:retireTill', { tillId }, callerFor(1));
+      return r.ok ? 'ok' : [r.error.code, r.error.message];
+    };
+    const state = () =>
+      sqlOn(
+        url,
+        `SELECT t.name, t.retired_at, t.retired_by, t.public_key IS NOT NULL AS published,
+           (SELECT COUNT(*)::int FROM store_keys k WHERE k.till_id = t.id) AS keys
+         FROM tills t ORDER BY t.id`,
+      );
+    const before = await state();
+    expect(before).toEqual([
+      { name: 'Front', retired_at: null, retired_by: null, published: true, keys: 1 },
+      { name: 'Back', retired_at: null, retired_by: null, published: true, keys: 1 },
+    ]);
+
+    // Refused, nothing written: this till, no such till, a till running, a shift open.
+    expect(await retire(frontId)).toEqual([
+      'CONFLICT',
+      'A till cannot retire itself: retire it from another till.',
+    ]);
+    expect(await retire(9_999)).toEqual(['NOT_FOUND', 'There is no such till in this store.']);
+    expect(await retire(backId)).toEqual([
+      'CONFLICT',
+      'Back is running: switch it off first, or wait until it shows as off.',
+    ]);
+    await back.close();
+    open.splice(open.indexOf(back), 1);
+    expect(await retire(backId)).toEqual([
+      'CONFLICT',
+      'Back has a shift open: close its shift first, so its drawer is counted.',
+    ]);
+    expect(await state()).toEqual(before);
+
+    // Its shift closed from Front, Back is retired: its key share goes, audited.
+    await front.must('shifts:close', {
+      shiftId: shift.id,
+      countedCash: countOf(10_000),
+      countedOther: [],
+      note: null,
+    });
+    const retired = await front.must('storeServer:retireTill', { tillId: backId });
+    expect(retired).toEqual({ name: 'Back', retiredAt: expect.any(String) });
+    expect(await state()).toEqual([
+      before[0],
+      { name: 'Back', retired_at: retired.retiredAt, retired_by: 1, published: false, keys: 0 },
+    ]);
+    const [audit] = await sqlOn(
+      url,
+      "SELECT actor_id, target_id, detail FROM audit_events WHERE action = 'till.retire'",
+    );
+    expect(audit).toEqual({
+      actor_id: 1,
+      target_id: 'Back',
+      detail: `retired Back (till ${backId}); its share of the store key removed`,
+    });
+    expect((await front.must('storeServer:tills')).items[1]).toMatchObject({
+      name: 'Back',
+      running: false,
+      retiredAt: retired.retiredAt,
+      storeKey: false,
+      openShift: null,
+    });
+    expect(await retire(backId)).toEqual(['CONFLICT', 'Back is already retired.']);
+
+    // Back started again stays closed: only app:status answers, and it publishes no key, so no
+    // till wraps the store key for it.
+    const again = await till(url, 'Back');
+    expect(await again.must('app:status')).toMatchObject({
+      setupRequired: false,
+      retired: { at: retired.retiredAt, by: ADMIN.displayName },
+    });
+    expect(resultCode(await again.invoke('auth:login', SIGN_IN, callerFor(1)))).toBe(
+      'TILL_RETIRED',
+    );
+    expect(await state()).toEqual([
+      before[0],
+      { name: 'Back', retired_at: retired.retiredAt, retired_by: 1, published: false, keys: 0 },
+    ]);
+    const [start] = await sqlOn(
+      url,
+      "SELECT outcome, detail FROM audit_events WHERE action = 'app.start' ORDER BY id DESC LIMIT 1",
+    );
+    expect(start).toEqual({
+      outcome: 'failure',
+      detail: `this till was retired at ${retired.retiredAt}: it stays closed`,
+    });
+
+    // A till running, whose records stopped (its network was out): retired meanwhile, its next
+    // record tells it, and writes nothing.
+    await till(url, 'Kiosk');
+    const [{ id: kioskId }] = (await sqlOn(url, "SELECT id FROM tills WHERE name = 'Kiosk'")) as [
+      { id: number },
+    ];
+    const old = new Date(Date.now() - 600_000).toISOString();
+    await sqlOn(url, `UPDATE tills SET last_seen_at = '${old}' WHERE id = ${kioskId}`);
+    await front.must('storeServer:retireTill', { tillId: kioskId });
+    const ds = createPostgresDataSource(url);
+    await ds.initialize();
+    try {
+      const told: string[] = [];
+      const records = new StoreTills({
+        db: new CoreDatabase(ds, silentLogger),
+        audit: new AuditLog(systemClock, 'Kiosk'),
+        clock: systemClock,
+        logger: silentLogger,
+        tillId: kioskId,
+        onServer: true,
+        onRetired: () => told.push('retired'),
+      });
+      await records.seen();
+      expect(told).toEqual(['retired']);
+      expect(await sqlOn(url, `SELECT last_seen_at FROM tills WHERE id = ${kioskId}`)).toEqual([
+        { last_seen_at: old },
+      ]);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  it("refuses on a till with its own file: it has no store's tills to list or retire, nor another till's shift", async () => {
     const t = await makeTestCore();
     try {
       await t.must('setup:createAdmin', ADMIN);
       await t.must('auth:login', SIGN_IN);
       const before = t.raw().prepare('SELECT name, last_seen_at FROM tills').all();
       expect(resultCode(await t.call('storeServer:tills'))).toBe('CONFLICT');
+      expect(resultCode(await t.call('storeServer:retireTill', { tillId: 1 }))).toBe('CONFLICT');
       expect(before).toEqual([{ name: expect.any(String), last_seen_at: null }]);
       expect(t.raw().prepare('SELECT name, last_seen_at FROM tills').all()).toEqual(before);
 

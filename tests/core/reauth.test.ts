@@ -57,6 +57,7 @@ const SENSITIVE: Partial<Record<ChannelName, string>> = {
   'stock:updateSettings': 'changes settings (whether sales may take stock below zero)',
   'storeServer:change': "changes where the till's data is read from and written to",
   'storeServer:copy': "moves the till's whole database to a store server",
+  'storeServer:retireTill': "takes a till's right to sell away, and its share of the store key",
 };
 
 /** Not sensitive: reads, the sign-in flow itself, selling, and catalogue or customer upkeep. */

@@ -397,6 +397,14 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
         "a till on its own file has no store's tills (tests/core/postgres-store-tills.test.ts)",
     },
   },
+  'storeServer:retireTill': {
+    input: object({ tillId: id() }),
+    refusals: nothingOn('CONFLICT'),
+    stream: {
+      cannotSucceed:
+        "a till on its own file has no store's tills to retire (tests/core/postgres-store-tills.test.ts)",
+    },
+  },
   'storeServer:change': {
     input: object({ connection: serverConnection }),
     refusals: nothingOn('CONFLICT'),

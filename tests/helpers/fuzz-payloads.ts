@@ -426,6 +426,7 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'storeServer:join': () => ({ connection: STORE_SERVER, tillName: 'Till 2' }),
   'storeServer:connection': () => ({}),
   'storeServer:tills': () => ({}),
+  'storeServer:retireTill': () => ({ tillId: 2 }),
   'storeServer:change': () => ({ connection: STORE_SERVER }),
   'storeServer:copy': () => ({ connection: STORE_SERVER, tillName: 'Till 1' }),
 };

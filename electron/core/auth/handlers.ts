@@ -7,7 +7,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
     'app:status': async () => {
       // Answers while the store server is away too, so the till can say so (issue 12).
       const setupRequired =
-        s.safeMode() || s.awaitingServer()
+        s.safeMode() || s.awaitingServer() || s.retired()
           ? false
           : await s.auth.setupRequired().catch((e: unknown) => {
               if (!s.db.markUnreachable(e)) throw e;
@@ -29,6 +29,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
             }
           : { ok: true },
         locale: s.settings.locale(),
+        ...(s.retired() ? { retired: s.retired()! } : {}),
       };
     },
     'setup:createAdmin': (input, { caller }) => s.auth.createFirstAdmin(input, caller.windowId),

@@ -71,7 +71,8 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
   const { sessions, db } = services;
   const arrivals = new ArrivalOrder();
   /** Whether the database is open, so a refusal can be audited. */
-  const open = () => !services.safeMode() && !services.awaitingServer();
+  const open = () =>
+    !services.safeMode() && !services.awaitingServer() && services.retired() === null;
 
   async function audit(input: AuditInput): Promise<void> {
     try {
@@ -242,6 +243,11 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     }
     if (services.awaitingServer() && channel !== 'app:status')
       return err('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE);
+    if (services.retired() && channel !== 'app:status')
+      return err(
+        'TILL_RETIRED',
+        'An admin retired this till from the store: it can no longer sign in or sell.',
+      );
 
     // On a store server, settings another till changed apply from this call on (issue 12): the
     // idle lock below, and whatever the handler reads from them. That read is a round trip, and

@@ -118,7 +118,11 @@ export class StoreKey {
     );
     if (rows[0]?.public_key !== publicKey)
       await write(async (em) => {
-        await run(em, 'UPDATE tills SET public_key = ? WHERE id = ?', [publicKey, this.d.tillId]);
+        // A retired till (storeServer:retireTill) publishes nothing, so none wraps for it.
+        await run(em, 'UPDATE tills SET public_key = ? WHERE id = ? AND retired_at IS NULL', [
+          publicKey,
+          this.d.tillId,
+        ]);
         await run(em, 'DELETE FROM store_keys WHERE till_id = ?', [this.d.tillId]);
       });
     const any = await run(this.d.db.manager, 'SELECT 1 FROM store_keys LIMIT 1');
@@ -202,6 +206,7 @@ export class StoreKey {
       const lacking = await run<{ id: number; public_key: string | null }>(
         this.d.db.manager,
         `SELECT id, public_key FROM tills t WHERE (public_key IS NOT NULL OR id = ?)
+           AND retired_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM store_keys k WHERE k.till_id = t.id)`,
         [this.d.tillId],
       );

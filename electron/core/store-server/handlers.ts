@@ -1,6 +1,6 @@
 /**
  * Handlers for joining a store server, changing the connection (issue 12, section 1), and the
- * store's tills.
+ * store's tills (listed, retired).
  */
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
@@ -15,5 +15,7 @@ export function createStoreServerHandlers(s: Services): DomainHandlers<'storeSer
     'storeServer:copy': ({ connection, tillName }, { session }) =>
       s.storeServer.copy(connection, tillName, session.staff),
     'storeServer:tills': () => s.storeTills.list(),
+    'storeServer:retireTill': ({ tillId }, { session }) =>
+      s.storeTills.retire(tillId, session.staff),
   };
 }

@@ -45,24 +45,48 @@ export const RUNNING_WITHIN_MS = 150_000;
  * Records that till `tillId` runs now (`tills.last_seen_at`, UTC), or, with `stopping`, that it
  * closes now (`tills.stopped_at` too; a record while running clears it). For the store's list of
  * tills (`storeServer:tills`) and `tillRunning`. One UPDATE of the till's own row, at READ
- * COMMITTED: no other till writes that row.
+ * COMMITTED: no other till writes that row but to retire it (`StoreTills.retire`). Answers
+ * false, writing nothing, when the till is retired.
  */
 export async function markSeen(
   db: Database,
   clock: Clock,
   tillId: number,
   stopping = false,
-): Promise<void> {
+): Promise<boolean> {
   const now = clock.now().toISOString();
-  await db.write(
+  const rows = await db.write(
     (em) =>
-      run(em, 'UPDATE tills SET last_seen_at = ?, stopped_at = ? WHERE id = ?', [
-        now,
-        stopping ? now : null,
-        tillId,
-      ]),
+      run(
+        em,
+        'UPDATE tills SET last_seen_at = ?, stopped_at = ? WHERE id = ? AND retired_at IS NULL RETURNING id',
+        [now, stopping ? now : null, tillId],
+      ),
     'readCommitted',
   );
+  return rows.length > 0;
+}
+
+/** When and by whom a till was retired (`storeServer:retireTill`); UTC. */
+export interface TillRetirement {
+  at: string;
+  /** The admin's display name; '' if that staff row is gone. */
+  by: string;
+}
+
+/** The retirement of till `tillId`, read in `em`; null for a till in service or with no row. */
+export async function tillRetirement(
+  em: EntityManager,
+  tillId: number,
+): Promise<TillRetirement | null> {
+  const rows = await run<{ retired_at: string | null; display_name: string | null }>(
+    em,
+    `SELECT t.retired_at, s.display_name FROM tills t LEFT JOIN staff s ON s.id = t.retired_by
+      WHERE t.id = ?`,
+    [tillId],
+  );
+  const row = rows[0];
+  return row?.retired_at ? { at: row.retired_at, by: row.display_name ?? '' } : null;
 }
 
 /**

@@ -35,4 +35,15 @@ export class TillEntity {
   /** On a store server, when the till last closed cleanly (UTC); null while it runs. */
   @Column({ name: 'stopped_at', type: 'varchar', length: 24, nullable: true })
   stoppedAt: string | null;
+
+  /**
+   * On a store server, when an admin retired the till (UTC; `storeServer:retireTill`, migration
+   * 1790000020000): it opens there no more. Null while in service.
+   */
+  @Column({ name: 'retired_at', type: 'varchar', length: 24, nullable: true })
+  retiredAt: string | null;
+
+  /** The staff id of the admin who retired the till; null while in service. */
+  @Column({ name: 'retired_by', type: 'integer', nullable: true })
+  retiredBy: number | null;
 }
