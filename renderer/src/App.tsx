@@ -46,6 +46,7 @@ export const TOP_SCREENS = {
   verifyContact: lazyScreen(() =>
     import('./features/profile/VerifyContactScreen').then((m) => m.VerifyContactScreen),
   ),
+  retired: lazyScreen(() => import('./features/login/RetiredScreen').then((m) => m.RetiredScreen)),
 };
 const {
   setup: SetupScreen,
@@ -54,6 +55,7 @@ const {
   shell: Shell,
   enrolTwoFactor: TwoFactorEnrolScreen,
   verifyContact: VerifyContactScreen,
+  retired: RetiredScreen,
 } = TOP_SCREENS;
 
 export interface AppProps {
@@ -115,6 +117,8 @@ function Screens() {
       return <Starting />;
     case 'unavailable':
       return <Unavailable />;
+    case 'retired':
+      return <RetiredScreen />;
     case 'setup':
       return <SetupScreen />;
     case 'signedOut':

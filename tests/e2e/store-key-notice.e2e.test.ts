@@ -6,8 +6,11 @@
  * keychain; till 2 is a window bridged to its own core on the same PostgreSQL database. Settings →
  * Store server lists the store's tills meanwhile: till 2 running, waiting for the key; till 1 off
  * since it closed, holding it, with the shift it left open called out; the admin counts that
- * drawer and closes its shift from till 2 (till 1's Z report 1). axe-core finds no critical or serious violation on Settings with
- * the notice and the list, and on the Z report. Skipped where PostgreSQL is not installed.
+ * drawer and closes its shift from till 2 (till 1's Z report 1). Switched off again, till 1 is
+ * retired from there, and its own window, started again, says so instead of signing in. axe-core
+ * finds no critical or serious violation on Settings with the notice and the list, on the Z
+ * report, on the retire dialog and on the retired till's screen. Skipped where PostgreSQL is not
+ * installed.
  */
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
@@ -107,5 +110,53 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
     cores.push(await storeTill(url, 'till-1'));
     await gone(notice);
     w.assertClean();
+  });
+
+  it("the admin retires till 1 once it is off; till 1's window then says it was retired", async () => {
+    await cores.splice(0)[0]!.close();
+    const w = till2!.pages[0]!;
+    const nav = w.page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'Checkout' }).click();
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    const tills = w.page.getByRole('table', { name: 'Tills of this store' });
+    await tills.getByRole('button', { name: 'Retire till-1' }).click();
+    const dialog = await visible(w.page.getByRole('dialog', { name: 'Retire till-1?' }));
+    await settled(dialog);
+    expect(await axeSerious(w.page, ['[role="dialog"]'])).toEqual([]);
+    await till2!.screenshot(w, 'settings-retire-till');
+    await dialog.getByRole('button', { name: 'Retire till' }).click();
+    const reauth = w.page.getByRole('dialog', { name: 'Confirm it is you' });
+    const done = w.page.getByText('till-1 was retired.');
+    await done.or(reauth).first().waitFor({ state: 'visible' });
+    if (await reauth.isVisible()) {
+      await reauth.getByLabel('Password').fill(ADMIN.password);
+      await w.page.keyboard.press('Enter');
+    }
+    await visible(done);
+    await gone(dialog);
+    await expect
+      .poll(async () => (await tills.getByRole('row').allInnerTexts())[2]?.replace(/\s+/g, ' '))
+      .toMatch(/^till-1 Retired on .+ No open shift Removed$/);
+
+    // Till 1's computer starts Kassa again: no sign-in, only what happened.
+    const till1 = await startHarness({
+      database: { kind: 'postgres', url },
+      terminalName: 'till-1',
+      firstScreenshot: 268,
+    });
+    try {
+      const w1 = await till1.newPage();
+      await w1.open();
+      await visible(w1.page.getByRole('heading', { name: 'This till was retired' }));
+      await visible(
+        w1.page.getByText(/^An admin, Ada Admin, retired this till from the store on /),
+      );
+      expect(await w1.page.getByRole('textbox').count()).toBe(0);
+      expect(await axeSerious(w1.page)).toEqual([]);
+      await till1.screenshot(w1, 'till-retired');
+      w1.assertClean();
+    } finally {
+      await till1.close();
+    }
   });
 });

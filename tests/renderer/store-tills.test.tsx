@@ -2,7 +2,9 @@
  * Settings → Store server → the store's tills (issue 12; `storeServer:tills`), against a faked
  * core: each till's name, whether it runs or since when it is off, its open shift and whether it
  * holds the store's key; a note while a till that is off has a shift open, whose drawer a manager
- * counts and closes from here; nothing asked on a till with its own file. The core's side is tests/core/postgres-store-tills.test.ts.
+ * counts and closes from here; a till that is off with no shift open retired after asking;
+ * nothing asked on a till with its own file. The core's side is
+ * tests/core/postgres-store-tills.test.ts.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
@@ -40,6 +42,7 @@ const TILLS: StoreTillSummary[] = [
     thisTill: true,
     running: true,
     lastSeenAt: '2026-12-05T10:00:00.000Z',
+    retiredAt: null,
     storeKey: true,
     openShift: { id: 7, openedAt: OPENED, openedBy: 'Ada Admin' },
   },
@@ -49,6 +52,7 @@ const TILLS: StoreTillSummary[] = [
     thisTill: false,
     running: false,
     lastSeenAt: OFF_SINCE,
+    retiredAt: null,
     storeKey: true,
     openShift: { id: 5, openedAt: '2026-12-04T08:00:00.000Z', openedBy: 'Carl Cashier' },
   },
@@ -58,6 +62,7 @@ const TILLS: StoreTillSummary[] = [
     thisTill: false,
     running: false,
     lastSeenAt: null,
+    retiredAt: null,
     storeKey: false,
     openShift: null,
   },
@@ -102,8 +107,10 @@ describe("Settings → Store server → the store's tills", () => {
         `Open since ${dateTime('2026-12-04T08:00:00.000Z')}, by Carl CashierClose shift of Back`,
         'Held',
       ],
-      ['Kiosk', 'Not seen since the last update', 'No open shift', 'Waiting'],
+      ['Kiosk', 'Not seen since the last updateRetire Kiosk', 'No open shift', 'Waiting'],
     ]);
+    // Only the till that is off with no shift open may be retired.
+    expect(screen.getAllByRole('button', { name: /^Retire / })).toHaveLength(1);
     // The back till is off with its shift open: it can be closed here; the running one cannot.
     expect(screen.getAllByRole('button', { name: /^Close shift of / })).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Close shift of Back' })).toBeVisible();
@@ -146,6 +153,49 @@ describe("Settings → Store server → the store's tills", () => {
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(api['storeServer:tills']).toHaveBeenCalledTimes(2));
     expect(screen.queryByRole('button', { name: 'Close shift of Back' })).toBeNull();
+  });
+
+  it('retires a till that is off with no shift open, after asking; the list reads again', async () => {
+    const { api, user } = await openSettings(ON_SERVER);
+    const RETIRED = '2026-12-05T11:00:00.000Z';
+    api['storeServer:retireTill'].mockResolvedValue(ok({ name: 'Kiosk', retiredAt: RETIRED }));
+    await user.click(await screen.findByRole('button', { name: 'Retire Kiosk' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Retire Kiosk?' });
+    expect(dialog).toHaveTextContent(/This cannot be undone/);
+    const { violations } = await axe.run(dialog, {
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
+    api['storeServer:tills'].mockResolvedValue(
+      ok({ items: [TILLS[0]!, TILLS[1]!, { ...TILLS[2]!, retiredAt: RETIRED }] }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Retire till' }));
+    expect(api['storeServer:retireTill']).toHaveBeenCalledWith({ tillId: 2 });
+    expect(await screen.findByText('Kiosk was retired.')).toBeVisible();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Retire Kiosk?' })).toBeNull());
+    const table = screen.getByRole('table', { name: 'Tills of this store' });
+    await waitFor(() =>
+      expect(rowsOf(table)[2]).toEqual([
+        'Kiosk',
+        `Retired on ${dateTime(RETIRED)}`,
+        'No open shift',
+        'Removed',
+      ]),
+    );
+    expect(screen.queryByRole('button', { name: /^Retire / })).toBeNull();
+  });
+
+  it('says so when the core refuses to retire, and reads the list again', async () => {
+    const { api, user } = await openSettings(ON_SERVER);
+    api['storeServer:retireTill'].mockResolvedValue(
+      fail('CONFLICT', 'Kiosk is running: switch it off first, or wait until it shows as off.'),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Retire Kiosk' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Retire Kiosk?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Retire till' }));
+    expect(await screen.findByText('Kiosk was not retired')).toBeVisible();
+    await waitFor(() => expect(api['storeServer:tills']).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Retire Kiosk?' })).toBeNull());
   });
 
   it('offers no close to a member without reports.view', async () => {

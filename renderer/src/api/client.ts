@@ -31,6 +31,8 @@ export interface ClientHooks {
   onStorage: (writable: boolean) => void;
   /** Issue 12: told that the store server could not be reached (a SERVER_UNREACHABLE answer). */
   onServerAway: () => void;
+  /** Issue 12: told that an admin retired this till from its store (a TILL_RETIRED answer). */
+  onRetired: () => void;
 }
 
 const defaultHooks: ClientHooks = {
@@ -38,6 +40,7 @@ const defaultHooks: ClientHooks = {
   onReauthRequired: () => Promise.resolve(false),
   onStorage: () => undefined,
   onServerAway: () => undefined,
+  onRetired: () => undefined,
 };
 
 let hooks: ClientHooks = defaultHooks;
@@ -105,6 +108,7 @@ function toAppError(body: AppErrorBody): AppError {
   if (SESSION_PROBLEM_CODES.includes(error.code)) hooks.onSessionProblem(error);
   if (error.code === 'STORAGE_FAILED') hooks.onStorage(false);
   if (error.code === 'SERVER_UNREACHABLE') hooks.onServerAway();
+  if (error.code === 'TILL_RETIRED') hooks.onRetired();
   return error;
 }
 

@@ -38,6 +38,8 @@ export function connectStores(): void {
     onReauthRequired: () => useReauthStore.getState().request(),
     onStorage: (writable) => useStorageStore.getState().setWritable(writable),
     onServerAway: () => useStorageStore.getState().setServerAway(new Date().toISOString()),
+    // app:status then says when and by whom: the retired screen replaces whatever showed.
+    onRetired: () => void useSessionStore.getState().refreshStatus(),
   });
   cartSync.start(() => void useCartTakeoverStore.getState().check(true));
   // Other tills' changes of the catalogue, settings and staff (issue 12, section 2).

@@ -21,6 +21,7 @@ export type AppStatus = ChannelOutput<'app:status'>;
 export type SessionPhase =
   | 'starting'
   | 'unavailable'
+  | 'retired'
   | 'setup'
   | 'signedOut'
   | 'locked'
@@ -101,7 +102,16 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 
     start: async () => {
       try {
-        const [status, current] = await Promise.all([call('app:status'), call('auth:session')]);
+        const asked = call('app:status');
+        const session = call('auth:session');
+        const status = await asked;
+        if (status.retired) {
+          // A retired till answers nothing else (TILL_RETIRED): there is no session to read.
+          session.catch(() => {});
+          set({ status, session: null, startError: null });
+          return;
+        }
+        const current = await session;
         set({ status, session: status.setupRequired ? null : current.session, startError: null });
       } catch (error) {
         set({ startError: messageFor(error) });
@@ -239,6 +249,7 @@ export function selectPhase(
 ): SessionPhase {
   if (state.startError) return 'unavailable';
   if (!state.status) return 'starting';
+  if (state.status.retired) return 'retired';
   if (state.status.setupRequired) return 'setup';
   if (!state.session) return 'signedOut';
   if (state.session.locked) return 'locked';
