@@ -53,6 +53,20 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
     return t;
   };
 
+  /** Front sets up the store; Back joins, signs the admin in, and both hold the store key. */
+  const frontAndBack = async (url: string) => {
+    const front = await till(url, 'Front');
+    await setUpStore(front, url);
+    const back = await till(url, 'Back');
+    await back.must('auth:login', SIGN_IN);
+    await expect
+      .poll(async () => (await sqlOn(url, 'SELECT till_id FROM store_keys')).length, {
+        timeout: 15_000,
+      })
+      .toBe(2);
+    return { front, back };
+  };
+
   beforeAll(async () => {
     pg = await startPostgres(bin!);
   }, 60_000);
@@ -64,15 +78,7 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
   it('lists each till with whether it runs, holds the store key, and its open shift', async () => {
     const url = await createDatabase(pg, 'tills');
     const started = Date.now();
-    const front = await till(url, 'Front');
-    await setUpStore(front, url);
-    const back = await till(url, 'Back');
-    await back.must('auth:login', SIGN_IN);
-    await expect
-      .poll(async () => (await sqlOn(url, 'SELECT till_id FROM store_keys')).length, {
-        timeout: 15_000,
-      })
-      .toBe(2);
+    const { front, back } = await frontAndBack(url);
     const shift = await back.must('shifts:open', { floatCount: countOf(10_000) });
 
     // Each till recorded itself at its start.
@@ -220,15 +226,7 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
 
   it('an admin retires a till that is off: it opens no more and loses its share of the store key', async () => {
     const url = await createDatabase(pg, 'retire');
-    const front = await till(url, 'Front');
-    await setUpStore(front, url);
-    const back = await till(url, 'Back');
-    await back.must('auth:login', SIGN_IN);
-    await expect
-      .poll(async () => (await sqlOn(url, 'SELECT till_id FROM store_keys')).length, {
-        timeout: 15_000,
-      })
-      .toBe(2);
+    const { front, back } = await frontAndBack(url);
     const shift = await back.must('shifts:open', { floatCount: countOf(10_000) });
     const [{ id: backId }] = (await sqlOn(url, "SELECT id FROM tills WHERE name = 'Back'")) as [
       { id: number },

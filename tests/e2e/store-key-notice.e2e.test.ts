@@ -12,6 +12,7 @@
  * report, on the retire dialog and on the retired till's screen. Skipped where PostgreSQL is not
  * installed.
  */
+import type { Locator, Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
 import { countOf } from '../helpers/shifts';
@@ -20,6 +21,17 @@ import { CORNER_SHOP, countDenominations, signInThroughScreen } from './checkout
 import { axeSerious, gone, settled, startHarness, visible, type Harness } from './harness';
 
 const bin = findPostgres();
+
+/** Waits for `outcome`, giving the admin's password first if the page asks for it again (S3). */
+async function afterPasswordIfAsked(page: Page, outcome: Locator): Promise<void> {
+  const reauth = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await outcome.or(reauth).first().waitFor({ state: 'visible' });
+  if (await reauth.isVisible()) {
+    await reauth.getByLabel('Password').fill(ADMIN.password);
+    await page.keyboard.press('Enter');
+  }
+  await visible(outcome);
+}
 
 describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
   let pg: PgServer;
@@ -89,13 +101,7 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
     await visible(dialog.getByText('Step 4 of 5: over/short'));
     await dialog.getByRole('button', { name: 'Close shift' }).click();
     const z = dialog.getByRole('heading', { name: 'Z report 1' });
-    const reauth = w.page.getByRole('dialog', { name: 'Confirm it is you' });
-    await z.or(reauth).first().waitFor({ state: 'visible' });
-    if (await reauth.isVisible()) {
-      await reauth.getByLabel('Password').fill(ADMIN.password);
-      await w.page.keyboard.press('Enter');
-    }
-    await visible(z);
+    await afterPasswordIfAsked(w.page, z);
     await settled(dialog);
     expect(await axeSerious(w.page, ['[role="dialog"]'])).toEqual([]);
     await till2.screenshot(w, 'settings-closed-shift-of-off-till');
@@ -125,14 +131,7 @@ describe.skipIf(!bin)("a till waiting for the store's key (issue 12)", () => {
     expect(await axeSerious(w.page, ['[role="dialog"]'])).toEqual([]);
     await till2!.screenshot(w, 'settings-retire-till');
     await dialog.getByRole('button', { name: 'Retire till' }).click();
-    const reauth = w.page.getByRole('dialog', { name: 'Confirm it is you' });
-    const done = w.page.getByText('till-1 was retired.');
-    await done.or(reauth).first().waitFor({ state: 'visible' });
-    if (await reauth.isVisible()) {
-      await reauth.getByLabel('Password').fill(ADMIN.password);
-      await w.page.keyboard.press('Enter');
-    }
-    await visible(done);
+    await afterPasswordIfAsked(w.page, w.page.getByText('till-1 was retired.'));
     await gone(dialog);
     await expect
       .poll(async () => (await tills.getByRole('row').allInnerTexts())[2]?.replace(/\s+/g, ' '))
