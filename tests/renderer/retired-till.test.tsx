@@ -32,8 +32,11 @@ const RETIRED_STATUS = ok({
 describe('a retired till', () => {
   it('shows when and by whom it was retired, instead of sign-in', async () => {
     const api = createFakeApi();
-    api['app:status'].mockResolvedValue(RETIRED_STATUS);
-    // As the core answers on a retired till: nothing but app:status.
+    // As the core answers on a retired till: nothing but app:status, here the slower of the two
+    // (a refusal not yet awaited must not be an uncaught error).
+    api['app:status'].mockImplementation(
+      () => new Promise((answer) => setTimeout(() => answer(RETIRED_STATUS), 50)),
+    );
     api['auth:session'].mockResolvedValue(fail('TILL_RETIRED'));
     renderApp(api);
     expect(await screen.findByRole('heading', { name: 'This till was retired' })).toBeVisible();

@@ -102,17 +102,21 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 
     start: async () => {
       try {
-        const asked = call('app:status');
-        const session = call('auth:session');
-        const status = await asked;
-        if (status.retired) {
-          // A retired till answers nothing else (TILL_RETIRED): there is no session to read.
-          session.catch(() => {});
-          set({ status, session: null, startError: null });
-          return;
-        }
-        const current = await session;
-        set({ status, session: status.setupRequired ? null : current.session, startError: null });
+        // Both settled before either is looked at: a rejection not yet awaited is uncaught.
+        const [asked, current] = await Promise.allSettled([
+          call('app:status'),
+          call('auth:session'),
+        ]);
+        if (asked.status === 'rejected') throw asked.reason;
+        const status = asked.value;
+        // A retired till answers nothing else (TILL_RETIRED): there is no session to read.
+        if (status.retired) return set({ status, session: null, startError: null });
+        if (current.status === 'rejected') throw current.reason;
+        set({
+          status,
+          session: status.setupRequired ? null : current.value.session,
+          startError: null,
+        });
       } catch (error) {
         set({ startError: messageFor(error) });
       }
