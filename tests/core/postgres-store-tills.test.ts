@@ -30,6 +30,7 @@ import {
   makeTestCore,
   resultCode,
   silentLogger,
+  tempDir,
 } from '../helpers/core';
 import {
   createDatabase,
@@ -39,7 +40,14 @@ import {
   type PgServer,
 } from '../helpers/postgres';
 import { countOf } from '../helpers/shifts';
-import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import {
+  createMug,
+  mugSale,
+  setUpStore,
+  storeTill,
+  tillIn,
+  type StoreTill,
+} from '../helpers/store-server';
 
 const bin = findPostgres();
 const SIGN_IN = { identifier: ADMIN.username, password: ADMIN.password };
@@ -322,6 +330,25 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
       outcome: 'failure',
       detail: `this till was retired at ${retired.retiredAt}: it stays closed`,
     });
+
+    // Its computer, its Kassa folder moved aside, starts as a new till: first run joins the
+    // store, but only under a new name.
+    const renewed = await tillIn(tempDir(), 'Back');
+    open.push(renewed);
+    const connection = {
+      host: '127.0.0.1',
+      port: pg.port,
+      database: 'retire',
+      user: 'kassa',
+      password: 'unused with trust',
+      tls: 'disable',
+    };
+    const rejoin = (tillName: string) =>
+      renewed.invoke('storeServer:join', { connection, tillName }, callerFor(1));
+    expect(resultCode(await rejoin('Back'))).toBe('TILL_NAME_TAKEN');
+    expect(resultCode(await rejoin('Back 2'))).toBe('ok');
+    expect(await renewed.must('app:status')).not.toHaveProperty('retired');
+    await renewed.must('auth:login', SIGN_IN);
 
     // A till running, whose records stopped (its network was out): retired meanwhile, its next
     // record tells it, and writes nothing.
