@@ -20,6 +20,7 @@ import Database from 'better-sqlite3';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { createPostgresDataSource } from '../../electron/core/db/data-source';
 import { Database as CoreDatabase } from '../../electron/core/db/database';
+import { StoreKey } from '../../electron/core/secrets/store-key';
 import { StoreTills } from '../../electron/core/store-server/store-tills';
 import { systemClock } from '../../electron/core/types';
 import {
@@ -27,6 +28,7 @@ import {
   MEMBER,
   approvedMember,
   callerFor,
+  keychainOf,
   makeTestCore,
   resultCode,
   silentLogger,
@@ -363,8 +365,9 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
     await ds.initialize();
     try {
       const told: string[] = [];
+      const db = new CoreDatabase(ds, silentLogger);
       const records = new StoreTills({
-        db: new CoreDatabase(ds, silentLogger),
+        db,
         audit: new AuditLog(systemClock, 'Kiosk'),
         clock: systemClock,
         logger: silentLogger,
@@ -374,9 +377,24 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
       });
       await records.seen();
       expect(told).toEqual(['retired']);
-      expect(await sqlOn(url, `SELECT last_seen_at FROM tills WHERE id = ${kioskId}`)).toEqual([
-        { last_seen_at: old },
-      ]);
+      // Nor does its round of the store key publish its key pair again before it closes.
+      const key = new StoreKey({
+        db,
+        secrets: keychainOf('Kiosk'),
+        tillId: kioskId,
+        clock: systemClock,
+        logger: silentLogger,
+        reseal: async () => {},
+      });
+      expect(await key.share()).toBe(0);
+      expect(
+        await sqlOn(
+          url,
+          `SELECT last_seen_at, public_key,
+             (SELECT COUNT(*)::int FROM store_keys WHERE till_id = ${kioskId}) AS keys
+           FROM tills WHERE id = ${kioskId}`,
+        ),
+      ).toEqual([{ last_seen_at: old, public_key: null, keys: 0 }]);
     } finally {
       await ds.destroy();
     }
