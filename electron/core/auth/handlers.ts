@@ -6,8 +6,9 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
   return {
     'app:status': async () => {
       // Answers while the store server is away too, so the till can say so (issue 12).
+      const retired = s.retired();
       const setupRequired =
-        s.safeMode() || s.awaitingServer() || s.retired()
+        s.safeMode() || s.awaitingServer() || retired
           ? false
           : await s.auth.setupRequired().catch((e: unknown) => {
               if (!s.db.markUnreachable(e)) throw e;
@@ -29,7 +30,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
             }
           : { ok: true },
         locale: s.settings.locale(),
-        ...(s.retired() ? { retired: s.retired()! } : {}),
+        ...(retired ? { retired } : {}),
       };
     },
     'setup:createAdmin': (input, { caller }) => s.auth.createFirstAdmin(input, caller.windowId),
