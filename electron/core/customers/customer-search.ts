@@ -183,14 +183,19 @@ export async function searchCustomers(
       { reusePlan: upper !== null },
     );
     if (Array.from(q.term).length < 3) return out;
+    // A rank is read only while the page is not full, so every customer of the ranks before it
+    // is already in `out` (each was read up to its limit and came back short): leaving out the
+    // customers found so far leaves out those ranks. Saying so again, with NOT (prefix) or
+    // NOT (word), cost the server 0.2-0.3 ms of planning per statement (their estimates read the
+    // name's 1,000 statistics entries) and found no other rows.
     const take = async (where: string, params: unknown[]) => {
       if (out.length >= need) return;
       const rows = await run<CustomerRow>(
         em,
         `SELECT ${COLUMNS} FROM customers c
-          WHERE ${where} AND NOT (${prefix}) AND c.id <> ALL(?)${archived}
+          WHERE ${where} AND c.id <> ALL(?)${archived}
           ORDER BY c.id DESC LIMIT ?`,
-        [...params, ...prefixParams, out.map((r) => Number(r.id)), need - out.length],
+        [...params, out.map((r) => Number(r.id)), need - out.length],
       );
       out.push(...rows);
     };
@@ -209,10 +214,8 @@ export async function searchCustomers(
       `c.search_joined LIKE '%' || ${joinedSearchText('?')} || '%'` +
       (plain ? '' : ' AND strpos(c.search_text, ?) > 0');
     const terms = plain ? [q.term] : [q.term, q.term];
-    if (q.digits === null) {
-      await take(word, [`% ${e}%`]);
-      await take(`${anywhere} AND NOT (${word})`, [...terms, `% ${e}%`]);
-    } else await take(anywhere, terms);
+    if (q.digits === null) await take(word, [`% ${e}%`]);
+    await take(anywhere, terms);
     return out;
   }
 
