@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { createCore } from '../../electron/core';
 import { createMemorySecretStore, DATA_PROTECTION_KEY_ACCOUNT } from '../../electron/core/secrets';
+import { applyCoreProcessV8Flags } from '../../electron/main/v8-flags';
 import { APP_ORIGIN } from '../../shared/csp';
 import { BENCH_CASHIER, CASHIER_CALLER } from './databases';
 import { prng } from './stats';
@@ -41,6 +42,9 @@ export interface TillResult {
 }
 
 async function main(): Promise<void> {
+  // The flags of the process that hosts the core in the app (Electron's main process), as the
+  // bench's own process sets them (run.ts), so each till runs its core as a shop's till does.
+  applyCoreProcessV8Flags();
   const input = JSON.parse(process.argv[2] ?? '') as TillInput;
   const dir = mkdtempSync(join(tmpdir(), 'kassa-bench-till-'));
   const key = createHash('sha256').update(`kassa bench till ${input.name}`).digest('base64');
