@@ -94,12 +94,15 @@ describe('backups', () => {
     const during = await stream;
     expect(run.ok).toBe(true);
     expect(during).toBeGreaterThan(0);
+    // Nothing but the backup is left in the folder: no part of its snapshot, no -wal or -shm.
+    expect(readdirSync(backupsDir(t))).toEqual([run.file]);
     const out = join(t.dir, 'check.sqlite');
     const opened = await openBackupFile({
       filePath: join(backupsDir(t), run.file!),
       outPath: out,
       passphrase: null,
     });
+    expect(readdirSync(t.dir).filter((f) => f.startsWith('check.'))).toEqual(['check.sqlite']);
     const inBackup = salesOf(out);
     for (const id of before.ids) expect(inBackup.ids).toContain(id);
     expect(opened.manifest.counts.sales).toBe(inBackup.n);
@@ -145,6 +148,8 @@ describe('backups', () => {
     const r = await t.must('backups:restore', { location: 'external', name: run.file! });
     expect(r.restored).toBe(true);
     expect(files(t)).toContain(r.preRestoreFile);
+    expect(readdirSync(backupsDir(t))).toEqual(files(t));
+    expect(readdirSync(t.dir).filter((f) => f.includes('.restoring'))).toEqual([]);
     const restored = salesOf(t.dbPath);
     expect(restored).toEqual(saved);
     // The core restarted: the old session is gone; sign in again and sell on.
@@ -173,7 +178,7 @@ describe('backups', () => {
     const r = await t.call('backups:restore', { location: 'local', name, ...input });
     expect(salesOf(t.dbPath)).toEqual(before);
     expect(files(t)).toEqual(filesBefore);
-    expect(readdirSync(t.dir).some((f) => f.endsWith('.restoring'))).toBe(false);
+    expect(readdirSync(t.dir).filter((f) => f.includes('.restoring'))).toEqual([]);
     return resultCode(r);
   }
 

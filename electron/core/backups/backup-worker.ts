@@ -34,6 +34,11 @@ ${FORMAT_SOURCE}
 class Fail extends Error { constructor(code, message) { super(message); this.code = code; } }
 const open = (p, ro) => new Database(p, Object.assign({ readonly: ro, fileMustExist: true },
   w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}));
+// A read-only connection to a file in WAL mode (as every copy of a till's database is) makes its
+// -wal and -shm files and cannot remove them when it closes: the last connection removes them
+// after a final checkpoint, which a read-only one cannot run (SQLite documentation, "Write-Ahead
+// Logging"). So after a look they go here, the WAL only while empty (a read-only connection
+// never writes it); else two stray files stayed beside every backup and every restored file.
 function inspect(path) {
   const db = open(path, true);
   try {
@@ -43,7 +48,11 @@ function inspect(path) {
     const migrations = tables.has('migrations')
       ? db.prepare('SELECT name FROM migrations ORDER BY timestamp, id').all().map((r) => r.name) : [];
     return { integrity, migrations, counts: { sales: count('sales'), staff: count('staff'), zReports: count('z_reports') } };
-  } finally { db.close(); }
+  } finally {
+    db.close();
+    const wal = fs.statSync(path + '-wal', { throwIfNoEntry: false });
+    if (wal && wal.size === 0) { fs.rmSync(path + '-wal', { force: true }); fs.rmSync(path + '-shm', { force: true }); }
+  }
 }
 function hashFile(path) {
   const h = crypto.createHash('sha256');
