@@ -79,13 +79,20 @@ describe('password hashing', () => {
   it('keeps the event loop free during a login: no stall over 20 ms (A1)', async () => {
     const t = await makeTestCore({ realPasswordCost: true });
     await withAdmin(t);
-    await t.must('auth:logout');
-    const h = monitorEventLoopDelay({ resolution: 1 });
-    h.enable();
-    await t.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
-    h.disable();
-    // bcrypt runs in a worker thread; bcryptjs's in-thread async API would stall ~100 ms at a time.
-    expect(h.max / 1e6).toBeLessThan(20);
+    // bcrypt runs in a worker thread; bcryptjs's in-thread async API would stall ~100 ms at a time,
+    // at every login. A busy test machine can also pause the process once (25.95 ms in one CI run
+    // beside the other test workers), so the login is measured up to three times: a stall that
+    // the login causes comes back every time, and fails all three.
+    const stalls: number[] = [];
+    do {
+      await t.must('auth:logout');
+      const h = monitorEventLoopDelay({ resolution: 1 });
+      h.enable();
+      await t.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      h.disable();
+      stalls.push(h.max / 1e6);
+    } while (stalls.length < 3 && stalls.at(-1)! >= 20);
+    expect(Math.min(...stalls)).toBeLessThan(20);
     await t.close();
   });
 });
