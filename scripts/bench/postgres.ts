@@ -102,20 +102,23 @@ export interface TillsRun {
 }
 
 /**
- * `tills` till processes (scripts/bench/pg-till.ts) on `server`, each its own core, started
- * together once all have signed in; each sells for `seconds`. Rejects when a till fails.
+ * `tills` till processes (scripts/bench/pg-till.ts) on `server`, each its own core, started one
+ * after another, each signing in and selling alone for `warmUpSeconds` (not measured); then all
+ * are told to sell at once for `seconds`. Rejects when a till fails.
  */
 export async function tillsAtOnce(
   server: BenchServer,
   tills: number,
   seconds: number,
   products: readonly ProductInfo[],
+  warmUpSeconds: number,
 ): Promise<TillsRun> {
   const input = (name: string) =>
     JSON.stringify({
       url: server.url,
       name,
       seconds,
+      warmUpSeconds,
       products: products.slice(0, 300).map((p) => ({ id: p.id, price: p.price })),
     });
   // Started one after another: each signs the same cashier in, and eight sign-ins of one member
