@@ -3,9 +3,8 @@
  * its own process by scripts/bench/postgres.ts: a real core on the server as till `name`, the
  * bench cashier signed in on window 2. It rings up 10-line card sales through `sales:checkout` for
  * `warmUpSeconds`, prints `ready`, waits for a line on stdin, then rings them up for `seconds`
- * (measured), and prints one JSON line: sales
- * acknowledged, refusals by error code, each sale's time in ms, and the CPU time the till's own
- * process used while it sold.
+ * (measured), and prints one JSON line: sales acknowledged, refusals by error code, each sale's
+ * time in ms, and the CPU time the till's own process used while it sold.
  *
  *   tsx --tsconfig tsconfig.run.json scripts/bench/pg-till.ts '{"url":…,"name":…,"seconds":…,"products":[…]}'
  */
