@@ -211,12 +211,15 @@ function cacheKey(p: SeedParams): string {
     .update(`seed v${SEED_VERSION}`)
     .digest('hex')
     .slice(0, 8);
-  return `seed-s${p.sales}-c${p.customers}-d${p.busyDaySales}-m${migrations}`;
+  // "busy": the busy day holds busyDaySales completed sales. Before, it held that many sales of
+  // any kind, so caches built then (named "-d…") are not reused.
+  return `seed-s${p.sales}-c${p.customers}-busy${p.busyDaySales}-m${migrations}`;
 }
 
 /**
  * Tops the busiest day up to `target` completed sales with raw inserts on a till of its own; the
- * busy day is the UTC day of the newest seeded sale. Returns that day.
+ * busy day is the UTC day of the newest seeded sale. Only completed sales count, as in the day
+ * summary: the seed's refunds and voided sales that day do not. Returns that day.
  */
 async function topUpBusyDay(
   path: string,
@@ -232,7 +235,10 @@ async function topUpBusyDay(
   const next = new Date(Date.parse(from) + 86_400_000).toISOString();
   const have = (
     db
-      .prepare('SELECT COUNT(*) AS n FROM sales WHERE created_at >= ? AND created_at < ?')
+      .prepare(
+        `SELECT COUNT(*) AS n FROM sales
+          WHERE kind = 'sale' AND status = 'completed' AND created_at >= ? AND created_at < ?`,
+      )
       .get(from, next) as { n: number }
   ).n;
   const products = sellableProducts(db);
