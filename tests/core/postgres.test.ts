@@ -3,6 +3,7 @@
  * append-only triggers hold there too, and the staff queries work. Runs wherever PostgreSQL is
  * installed (CI installs it); elsewhere it skips and says why.
  */
+import type { DataSource } from 'typeorm';
 import { searchCustomers } from '../../electron/core/customers/customer-search';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { checkChainHead } from '../../electron/core/audit/chain-check';
@@ -51,6 +52,17 @@ import { createDatabase, findPostgres, startPostgres, type PgServer } from '../h
 interface IdlePool {
   options: { idleTimeoutMillis: number };
   totalCount: number;
+}
+
+/** Customers "Customer 1" … "Customer `count`", emails `c1@<domain>` …, in one statement. */
+async function insertNumberedCustomers(ds: DataSource, count: number, domain: string) {
+  await ds.query(
+    `INSERT INTO customers (name, email, search_name, search_text, created_at, updated_at)
+     SELECT 'Customer ' || i, 'c' || i || '@' || $2, 'customer ' || i,
+            'customer ' || i || ' c' || i || '@' || $2, $1, $1
+     FROM generate_series(1, $3::int) AS i`,
+    [new Date().toISOString(), domain, count],
+  );
 }
 
 const bin = findPostgres();
@@ -412,13 +424,7 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     // 20,000 customers, as a shop's list grows, and one to find by a middle part of the name.
-    await ds.query(
-      `INSERT INTO customers (name, email, search_name, search_text, created_at, updated_at)
-       SELECT 'Customer ' || i, 'c' || i || '@trgm.test', 'customer ' || i,
-              'customer ' || i || ' c' || i || '@trgm.test', $1, $1
-       FROM generate_series(1, 20000) AS i`,
-      [new Date().toISOString()],
-    );
+    await insertNumberedCustomers(ds, 20_000, 'trgm.test');
     await ds.query(
       `INSERT INTO customers (name, search_name, search_text, created_at, updated_at)
        VALUES ('Quentin Marsh-Quill', 'quentin marsh-quill', 'quentin marsh-quill', $1, $1)`,
@@ -515,13 +521,7 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     // dearer than planning each search even with the values shown to it. Without the trigram
     // indexes, which ranks 0 and 1 do not read and which made the insert take 15 s.
     await ds.query('DROP INDEX "IDX_customers_joined_trgm", "IDX_customers_name_trgm"');
-    await ds.query(
-      `INSERT INTO customers (name, email, search_name, search_text, created_at, updated_at)
-       SELECT 'Customer ' || i, 'c' || i || '@plan.test', 'customer ' || i,
-              'customer ' || i || ' c' || i || '@plan.test', $1, $1
-       FROM generate_series(1, 100000) AS i`,
-      [new Date().toISOString()],
-    );
+    await insertNumberedCustomers(ds, 100_000, 'plan.test');
     await ds.query('ANALYZE customers');
     // Planning ranks 0 and 1 for their values cost 0.5 ms of each search on the bench's server.
     // Their values are hidden from the planner, so after five runs on a connection the server
