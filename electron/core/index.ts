@@ -75,6 +75,12 @@ const consoleLogger: Logger = {
   error: (m, meta) => console.error(m, meta ?? ''),
 };
 
+/**
+ * The period of a store till's background round, in ms (CoreOptions.serverTickMs): how soon it
+ * notices the server is back, and how soon a till that joined gets the store key from it.
+ */
+export const SERVER_TICK_MS = 5_000;
+
 /** Shown when a till that was set up finds its database missing, empty or replaced. */
 export const MISSING_DATABASE =
   'The database is missing or empty. This till was set up before, so it will not start as a new till: call support to put the database file back.';
@@ -350,11 +356,11 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
         })
       : null;
   await listener?.start();
-  // While the store server is away, ask it every 5 s, so the till's warning goes when it is back
-  // and the LISTEN connection is made again; a till that never reached it boots again then.
+  // While the store server is away, ask it every round, so the till's warning goes when it is
+  // back and the LISTEN connection is made again; a till that never reached it boots again then.
   const wait = awaitingServer ? new ServerWait(dataSource, hooks.serverBack) : null;
   const stopProbe = server
-    ? every(5_000, () => {
+    ? every(options.serverTickMs ?? SERVER_TICK_MS, () => {
         if (wait) return wait.tick();
         if (retired) return;
         void db.probe();

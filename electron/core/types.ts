@@ -139,6 +139,13 @@ export interface CoreOptions {
    * not measure the coalescing make it short.
    */
   stockAnnounceMs?: number;
+  /**
+   * On a store server, the period of the till's background round, in ms (default
+   * SERVER_TICK_MS, 5 s): it asks the server again while it is away (and, at start-up, tries to
+   * open it), makes the LISTEN connection again, wraps the store key for tills that joined since,
+   * and records that the till runs. Tests that wait for a round make it short.
+   */
+  serverTickMs?: number;
   /** The app's version, written into every backup's manifest. */
   appVersion?: string;
   /**

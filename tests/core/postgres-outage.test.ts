@@ -9,7 +9,7 @@
  * app:status in a window without a session says `reason: 'server'` and since when. Afterwards every acknowledged sale is there
  * exactly once, each till's receipts run 1..n with no gap, and the warning is gone. Then the
  * server goes away once more with nobody selling: the warning goes by itself once the core's
- * 5-second probe reaches the server again.
+ * round (every 5 s; TEST_SERVER_TICK_MS in these tests) reaches the server again.
  *
  * A till started while its server is away (from its store-server.json, or the `database` option)
  * is not in safe mode: it starts at once, says "unreachable since", answers SERVER_UNREACHABLE,

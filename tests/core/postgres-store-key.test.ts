@@ -296,7 +296,7 @@ describe.skipIf(!bin)('the store key on a store server (issue 12)', () => {
     open.push(two);
     await two.must('auth:login', SIGN_IN);
     expect(await two.must('secrets:status')).toEqual({ keychain: 'none', storeKey: 'unavailable' });
-    // Its key pair is published at once; till 1 wraps the key for it at its next 5 s round.
+    // Its key pair is published at once; till 1 wraps the key for it at its next round.
     expect(await two.must('secrets:useKeyFile', {})).toEqual({
       keychain: 'keyFile',
       storeKey: expect.stringMatching(/^(pending|held)$/),

@@ -31,8 +31,16 @@ export interface StoreTillOptions {
 }
 
 /**
+ * A store till's background round in these tests, in ms: 0.3 s, not SERVER_TICK_MS (5 s), so a
+ * test waits that long, not 5 s, for a till to wrap the store key for one that joined, to record
+ * that it runs, or to find its server back.
+ */
+export const TEST_SERVER_TICK_MS = 300;
+
+/**
  * The till `name` on the store database `url`: its own folder and keychain (keychainOf), the
- * system clock, no scheduled full check, cheap test password hashes; `more` overrides.
+ * system clock, no scheduled full check, cheap test password hashes, a round every
+ * TEST_SERVER_TICK_MS; `more` overrides.
  */
 export async function storeTill(
   url: string,
@@ -68,6 +76,7 @@ async function openTill(
     integrityCheck: false,
     testPasswordCost: 4,
     backupSchedule: false,
+    serverTickMs: TEST_SERVER_TICK_MS,
   });
   const must = async (channel: string, input?: unknown, window = 1) => {
     const r = await core.invoke(channel, input, callerFor(window));
