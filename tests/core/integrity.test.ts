@@ -97,7 +97,7 @@ describe('the full check runs in a worker and catches what quick_check misses (D
   }, 120_000);
 
   it('the till keeps selling while the full check runs, and the check passes a sound file', async () => {
-    const { dir, path, adminPassword } = await seededTill(20_000);
+    const { dir, path, adminPassword } = await seededTill(5_000);
     const raw = new Database(path, { readonly: true });
     const product = raw
       .prepare("SELECT id, price FROM products WHERE kind = 'stock' AND price > 0 LIMIT 1")
