@@ -21,8 +21,9 @@ export const PAPER_WIDTHS = ['58mm', '80mm'] as const;
 export type PaperWidth = (typeof PAPER_WIDTHS)[number];
 
 /**
- * Character sets a printer may be set to; `auto` lets the encoder switch code pages per character.
- * Names are the encoder's (@point-of-sale/codepage-encoder).
+ * Character sets a printer may be set to. `auto` prints each receipt in the first of the others, in
+ * this order, that has all its characters, and switches code pages within the text only when none
+ * has (electron/core/printing/escpos.ts). Names are the encoder's (@point-of-sale/codepage-encoder).
  */
 export const PRINTER_CODEPAGES = [
   'auto',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, PrintJob, SaleDetail } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
-import { columnsFor, escpos } from '../../electron/core/printing/escpos';
+import { columnsFor, escpos, pageFor } from '../../electron/core/printing/escpos';
 import { layoutReport, type ReportDocument } from '../../electron/core/printing/layout-report';
 import { decodeEscPos } from '../helpers/escpos-decoder';
 import {
@@ -538,6 +538,35 @@ describe('OS print queue in raw mode (lp -d NAME -o raw)', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('the character set `auto`', () => {
+  const receipt = (...texts: string[]) =>
+    texts.map((text) => ({ kind: 'text' as const, align: 'left' as const, text }));
+  const print = (lines: ReturnType<typeof receipt>) =>
+    decodeEscPos(escpos(lines, { paperWidth: '80mm', codepage: 'auto' }));
+
+  it('prints a receipt in the first named character set that has all its characters, once', () => {
+    for (const [texts, page] of [
+      [['Café Zürich £', 'Tea 2.50'], 'cp437'],
+      [['Café Zürich', 'Kaffee 2,50 €'], 'cp858'],
+      [['Łódź', 'Kawa 9,99 zł'], 'cp852'],
+      [['Чай', 'Кофе 120'], 'cp866'],
+    ] as const) {
+      expect(pageFor(receipt(...texts))).toBe(page);
+      const d = print(receipt(...texts));
+      expect(d.codepages).toEqual([page]);
+      expect(d.lines.filter(Boolean)).toEqual([...texts]);
+    }
+  });
+
+  it('text that no named set has whole is switched character by character, and still prints', () => {
+    const texts = ['Чай 2,50 €', 'Café'];
+    expect(pageFor(receipt(...texts))).toBe('auto');
+    const d = print(receipt(...texts));
+    expect(d.codepages.length).toBeGreaterThan(1);
+    expect(d.lines.filter(Boolean)).toEqual(texts);
   });
 });
 
