@@ -158,6 +158,31 @@ describe('CSV import', () => {
     expect(auditCount(t, 'product.import') + auditCount(t, 'customer.import')).toBe(0);
   });
 
+  it('a stray quote on the only line is refused at once, and the next import runs', async () => {
+    // The fuzz's bytes (FUZZ_SEED=1863716853): a quote inside an unquoted field, no line break.
+    // The parser failed while the file was read, and readCsv then waited for an end it never
+    // sends: the import hung, and every later import queued behind it.
+    const stray = importFile(Buffer.from('ade7ebb7222c127c36', 'hex'));
+    for (const [channel, more] of [
+      ['customers:import', {}],
+      ['products:import', {}],
+      ['staff:import', { activate: false }],
+    ] as const) {
+      const answer = await Promise.race([
+        t.call(channel, { ...stray, ...more, jobId: crypto.randomUUID(), commit: false }),
+        new Promise<string>((resolve) => setTimeout(() => resolve('no answer in 5 s'), 5_000)),
+      ]);
+      expect(typeof answer === 'string' ? answer : resultCode(answer), channel).toBe(
+        'IMPORT_REJECTED',
+      );
+    }
+    const r = await t.call('customers:import', {
+      ...importFile('name,email\nAda,ada@shop.test'),
+      commit: true,
+    });
+    expect(r).toMatchObject({ ok: true, data: { accepted: 1 } });
+  });
+
   it('customers: rejects repeats in the file and emails/phones already used, never touching existing customers', async () => {
     const existing = await t.must('customers:create', {
       name: 'Existing',

@@ -9,6 +9,7 @@
  * (IMPORT_REJECTED: a runaway quote would otherwise swallow the rest of the file into one field).
  */
 import { parse, type Options } from 'csv-parse';
+import { finished } from 'node:stream/promises';
 import { MAX_IMPORT_ROWS, type ImportEncoding } from '../../../shared/contract/imports';
 import { AppError } from '../../../shared/errors';
 import type { ImportJob } from '../imports/import-jobs';
@@ -94,12 +95,10 @@ export async function readCsv(file: ImportFile, job: ImportJob, opts: ReadCsvOpt
     parser.write(text);
     await drain();
   }
-  const ended = new Promise<void>((resolve) => {
-    parser.once('end', resolve);
-    parser.once('error', () => resolve());
-  });
   parser.end();
-  await ended;
+  // `finished` also settles for a parser that failed earlier, while the file was read: it never
+  // sends 'end' then, nor 'error' again, and waiting for either hung the import for good.
+  await finished(parser).catch(() => undefined);
   await drain();
   if (rows === -1) opts.header([]);
   return Math.max(rows, 0);
