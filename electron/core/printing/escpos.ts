@@ -73,7 +73,8 @@ export function pageFor(lines: readonly PrintLine[]): PrinterCodepage {
   ]);
   const used = new Set<number>();
   for (const l of lines) if (l.kind !== 'rule') for (const c of l.text) used.add(c.codePointAt(0)!);
-  const found = namedPages.find(([, has]) => [...used].every((c) => has.has(c)));
+  const chars = [...used];
+  const found = namedPages.find(([, has]) => chars.every((c) => has.has(c)));
   return found ? found[0] : 'auto';
 }
 
