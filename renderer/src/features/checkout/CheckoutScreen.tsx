@@ -1,5 +1,4 @@
-import { Alert, Button, Kbd, Paper, Stack, Text } from '@mantine/core';
-import { IconBasket, IconPlayerPause } from '@tabler/icons-react';
+import { Alert, Stack } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
@@ -10,23 +9,20 @@ import { useCartStore } from '../../stores/cart';
 import { useParkedStore } from '../../stores/parked';
 import { can, useSessionStore } from '../../stores/session';
 import { useSettingsStore } from '../../stores/settings';
-import { CartTable } from './CartTable';
+import { CartArea } from './CartArea';
 import { CheckoutHeader } from './CheckoutHeader';
 import { CheckoutDialogs } from './CheckoutDialogs';
+import { CheckoutSide } from './CheckoutSide';
 import { CompletedSale } from './CompletedSale';
 import { PrintStatusBanner } from '../printers/PrintStatusBanner';
-import { CustomerPanel } from './CustomerPanel';
-import { lineErrors } from './quote-errors';
 import { ScanField } from './ScanField';
 import { ShiftBar } from '../shifts/ShiftBar';
-import { TotalsPanel } from './TotalsPanel';
 import { useCheckoutShortcuts } from './useCheckoutShortcuts';
 import { usePayRequest } from './usePayRequest';
 import { useSaleDialog } from './useSaleDialog';
 import { useScanQueue } from './useScanQueue';
 import { useStrayScanKeys } from './useStrayScanKeys';
 import './checkout.css';
-import { GO_GREEN } from './colors';
 
 /** The quantity box of the selected line (or the last one), for F3 and *. */
 function focusQuantity() {
@@ -120,6 +116,12 @@ export function CheckoutScreen() {
     dialogs.open('discount');
   };
 
+  /** The parked sales dialog, over the list read again (another cashier may have parked one). */
+  const openParked = () => {
+    void useParkedStore.getState().load();
+    dialogs.open('parked');
+  };
+
   useCheckoutShortcuts({
     focusScan: () => scanRef.current?.focus(),
     focusQuantity,
@@ -129,10 +131,7 @@ export function CheckoutScreen() {
       const { selected, lines } = useCartStore.getState();
       openDiscount(selected ?? lines.length - 1);
     },
-    parked: () => {
-      void useParkedStore.getState().load();
-      dialogs.open('parked');
-    },
+    parked: openParked,
     park: () => {
       if (useCartStore.getState().lines.length > 0) dialogs.open('park');
     },
@@ -168,19 +167,10 @@ export function CheckoutScreen() {
     );
   }
 
-  const empty = cart.lines.length === 0;
-  const canPay = !empty && cart.quote !== null && !cart.quoting && cart.quoteError === null;
-
   return (
     <Stack gap="sm" className="k-co">
       <PrintStatusBanner />
-      <CheckoutHeader
-        onShortcuts={() => dialogs.open('shortcuts')}
-        onParked={() => {
-          void useParkedStore.getState().load();
-          dialogs.open('parked');
-        }}
-      />
+      <CheckoutHeader onShortcuts={() => dialogs.open('shortcuts')} onParked={openParked} />
       <ShiftBar />
 
       <div className="k-co-layout">
@@ -207,85 +197,16 @@ export function CheckoutScreen() {
           )}
         </div>
 
-        <Stack gap="sm" className="k-co-side">
-          <CustomerPanel onNew={() => dialogs.open('customer')} />
-          <TotalsPanel
-            quote={cart.quote}
-            quoting={cart.quoting}
-            quoteError={cart.quoteError}
-            discount={cart.discount}
-            currency={currency}
-            pricesIncludeTax={cart.quote?.pricesIncludeTax ?? settings?.pricesIncludeTax ?? true}
-            empty={empty}
-            onSaleDiscount={() => openDiscount(null)}
-          />
-          <Button
-            size="xl"
-            color={GO_GREEN}
-            fullWidth
-            disabled={!canPay}
-            onClick={() => pay.request(false)}
-            rightSection={
-              <Kbd className="k-co-pay-kbd" aria-hidden>
-                F12
-              </Kbd>
-            }
-            className="k-co-pay"
-          >
-            {t('pay.button')}
-          </Button>
-          {pay.notice && (
-            <Text size="sm" c="red.8" role="status">
-              {pay.notice}
-            </Text>
-          )}
-          <Button
-            variant="default"
-            fullWidth
-            leftSection={<IconPlayerPause size={18} />}
-            rightSection={
-              <Kbd size="xs" aria-hidden>
-                F8
-              </Kbd>
-            }
-            disabled={empty}
-            onClick={() => dialogs.open('park')}
-          >
-            {t('park.button')}
-          </Button>
-        </Stack>
+        <CheckoutSide
+          currency={currency}
+          payNotice={pay.notice}
+          onNewCustomer={() => dialogs.open('customer')}
+          onSaleDiscount={() => openDiscount(null)}
+          onPay={() => pay.request(false)}
+          onPark={() => dialogs.open('park')}
+        />
 
-        <div className="k-co-cart-area">
-          {empty ? (
-            <Paper withBorder p="xl" className="k-co-empty">
-              <Stack align="center" gap="xs">
-                <IconBasket size={40} stroke={1.4} />
-                <Text fw={600} size="lg">
-                  {t('empty.title')}
-                </Text>
-                <Text size="sm">{t('empty.text')}</Text>
-              </Stack>
-            </Paper>
-          ) : (
-            <Paper withBorder className="k-co-cart-wrap">
-              <CartTable
-                lines={cart.lines}
-                quote={cart.quote}
-                currency={currency}
-                selected={cart.selected}
-                lineErrors={lineErrors(cart.quoteError)}
-                onSelect={cart.select}
-                onQuantity={cart.setQuantity}
-                onRemove={(i) => {
-                  cart.removeLine(i);
-                  focusScan();
-                }}
-                onDiscount={openDiscount}
-                onDone={focusScan}
-              />
-            </Paper>
-          )}
-        </div>
+        <CartArea currency={currency} onDiscount={openDiscount} onDone={focusScan} />
       </div>
 
       <CheckoutDialogs
