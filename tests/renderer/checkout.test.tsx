@@ -296,15 +296,18 @@ describe('checkout: payment', () => {
     expect(api['sales:checkout'].mock.calls[2]![0]!.id).not.toBe(ids[0]);
   });
 
-  it('TENDER_SHORT from the core is shown in the dialog, which stays open', async () => {
+  it('TENDER_SHORT from the core is shown in the dialog, which stays open, and the cart is priced again', async () => {
     const { api, dialog, user } = await ringUpAndPay();
     api['sales:checkout'].mockResolvedValueOnce(fail('TENDER_SHORT'));
+    const quotes = api['sales:quote'].mock.calls.length;
     await user.click(within(dialog).getByRole('button', { name: 'Cash' }));
     await user.click(within(dialog).getByRole('button', { name: 'Complete sale' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'The payments do not cover the amount due.',
     );
     expect(screen.queryByRole('region', { name: 'Receipt' })).not.toBeInTheDocument();
+    // The quote the dialog opened on may be out of date (a price changed on another till).
+    await waitFor(() => expect(api['sales:quote'].mock.calls.length).toBe(quotes + 1));
   });
 
   it('a tender can be removed, and cash with nothing left to pay is refused', async () => {

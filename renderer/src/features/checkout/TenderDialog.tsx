@@ -1,40 +1,28 @@
-import { Button, Group, Kbd, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { IconCash, IconCreditCard, IconWallet } from '@tabler/icons-react';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenderType } from '../../../../shared/contract';
-import { AppError } from '../../../../shared/errors';
 import { parseMoney } from '../../../../shared/money';
-import { call } from '../../api/client';
-import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { useFormat } from '../../format/locale';
-import { t as translate } from '../../i18n';
-import { useCartStore } from '../../stores/cart';
 import { createBurstTracker } from './scanner-burst';
-import { BigTenderQuestion, TenderFigures, TenderList } from './TenderParts';
 import {
-  cashNotes,
+  BigTenderQuestion,
+  CashNotes,
+  TenderFigures,
+  TenderFooter,
+  TenderList,
+} from './TenderParts';
+import {
   CONFIRM_FACTOR,
   type DraftTender,
   needsConfirmation,
   summarizeTenders,
   tenderRefusal,
 } from './tenders';
-import { GO_GREEN } from './colors';
 import { CheckoutModal } from './CheckoutModal';
-import { numberFormat } from '../../../../shared/intl-formats';
-
-const KEY_CARD = 'F9';
-const KEY_COMPLETE = 'F12';
-
-/** What the cashier is told when `sales:checkout` fails; the sale id is kept for a retry. */
-export function checkoutMessage(error: unknown): string {
-  if (!(error instanceof AppError)) return messageFor(error);
-  if (['TENDER_SHORT', 'PRODUCT_UNAVAILABLE', 'CONFLICT', 'INTERNAL'].includes(error.code))
-    return translate(`checkout:pay.failed.${error.code}`);
-  return messageFor(error);
-}
+import { useCompleteSale } from './useCompleteSale';
 
 export interface TenderDialogProps {
   opened: boolean;
@@ -77,24 +65,17 @@ function TenderForm({
   onScan,
 }: TenderDialogProps) {
   const { t } = useTranslation('checkout');
-  const { money, locale } = useFormat();
+  const { money } = useFormat();
   const [tenders, setTenders] = useState<DraftTender[]>(() =>
     startWithCard && total > 0 ? [{ type: 'card', amount: total }] : [],
   );
   const [amountText, setAmountText] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
   const [asking, setAsking] = useState<DraftTender | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, complete } = useCompleteSale(total, currency);
   const burst = useRef(createBurstTracker());
   const amountRef = useRef<HTMLInputElement>(null);
   const { remaining, change } = summarizeTenders(total, tenders);
-  const noteFormat = numberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 0,
-    maximumFractionDigits: exponent,
-  });
 
   /** Adds `tender` (after the checks); returns the new list, or null if it was not added. */
   const addTender = (tender: DraftTender, confirmed = false): DraftTender[] | null => {
@@ -133,32 +114,6 @@ function TenderForm({
       return null;
     }
     return addTender({ type, amount });
-  };
-
-  const complete = async (list: DraftTender[]) => {
-    if (busy) return;
-    const left = summarizeTenders(total, list).remaining;
-    if (left > 0) {
-      setError(t('pay.stillDue', { amount: money(left, currency) }));
-      return;
-    }
-    const store = useCartStore.getState();
-    const input = { ...store.cartInput(), id: store.attemptId(), tenders: list };
-    setBusy(true);
-    setError(null);
-    try {
-      const sale = await call('sales:checkout', input);
-      useCartStore.getState().complete(sale);
-    } catch (e) {
-      setError(checkoutMessage(e));
-      if (
-        e instanceof AppError &&
-        ['TENDER_SHORT', 'PRODUCT_UNAVAILABLE', 'VALIDATION_FAILED'].includes(e.code)
-      )
-        useCartStore.getState().requote();
-    } finally {
-      setBusy(false);
-    }
   };
 
   /** F12: the typed amount (as cash) and complete; or complete what is there; or say why not. */
@@ -256,21 +211,11 @@ function TenderForm({
           </Group>
         </div>
 
-        <Group gap="xs" aria-label={t('pay.notes')} role="group">
-          <Text size="sm" c="gray.7">
-            {t('pay.notesLabel')}
-          </Text>
-          {cashNotes(exponent).map((n) => (
-            <Button
-              key={n}
-              variant="light"
-              aria-label={t('pay.note', { amount: noteFormat.format(n / 10 ** exponent) })}
-              onClick={() => addTender({ type: 'cash', amount: n })}
-            >
-              {noteFormat.format(n / 10 ** exponent)}
-            </Button>
-          ))}
-        </Group>
+        <CashNotes
+          currency={currency}
+          exponent={exponent}
+          onNote={(amount) => addTender({ type: 'cash', amount })}
+        />
 
         <TenderList
           tenders={tenders}
@@ -283,27 +228,12 @@ function TenderForm({
 
         <FormAlert message={error} />
 
-        <Group justify="space-between" align="center" wrap="nowrap">
-          <Text size="xs" c="gray.7">
-            <Kbd>{t('keys.enter')}</Kbd> {t('pay.keys.enter')} · <Kbd>{KEY_CARD}</Kbd>{' '}
-            {t('pay.keys.card')} · <Kbd>{KEY_COMPLETE}</Kbd> {t('pay.keys.complete')} ·{' '}
-            <Kbd>{t('keys.esc')}</Kbd> {t('pay.keys.back')}
-          </Text>
-          <Group gap="sm" wrap="nowrap">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('pay.cancel')}
-            </Button>
-            <Button
-              color={GO_GREEN}
-              size="lg"
-              onClick={() => void complete(tenders)}
-              loading={busy}
-              disabled={remaining > 0}
-            >
-              {t('pay.complete')}
-            </Button>
-          </Group>
-        </Group>
+        <TenderFooter
+          busy={busy}
+          remaining={remaining}
+          onCancel={onClose}
+          onComplete={() => void complete(tenders)}
+        />
       </Stack>
     </div>
   );

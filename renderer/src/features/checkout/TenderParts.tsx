@@ -1,9 +1,17 @@
-/** Pieces of the payment dialog: the figures, the tenders taken, and the big-tender question. */
-import { ActionIcon, Alert, Button, Group, Stack, Text } from '@mantine/core';
+/**
+ * Pieces of the payment dialog: the figures, the tenders taken, the big-tender question, the cash
+ * notes and the footer.
+ */
+import { ActionIcon, Alert, Button, Group, Kbd, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/locale';
-import type { DraftTender } from './tenders';
+import { numberFormat } from '../../../../shared/intl-formats';
+import { GO_GREEN } from './colors';
+import { cashNotes, type DraftTender } from './tenders';
+
+const KEY_CARD = 'F9';
+const KEY_COMPLETE = 'F12';
 
 /** Total due, remaining and change due, big enough to read across the counter. */
 export function TenderFigures({
@@ -111,5 +119,82 @@ export function BigTenderQuestion({
         </Group>
       </Stack>
     </Alert>
+  );
+}
+
+/** Cash note buttons (`cashNotes` of the currency): each adds that note as a cash tender. */
+export function CashNotes({
+  currency,
+  exponent,
+  onNote,
+}: {
+  currency: string;
+  exponent: number;
+  /** A note's value, minor units. */
+  onNote: (amount: number) => void;
+}) {
+  const { t } = useTranslation('checkout');
+  const { locale } = useFormat();
+  const format = numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: exponent,
+  });
+  return (
+    <Group gap="xs" aria-label={t('pay.notes')} role="group">
+      <Text size="sm" c="gray.7">
+        {t('pay.notesLabel')}
+      </Text>
+      {cashNotes(exponent).map((n) => (
+        <Button
+          key={n}
+          variant="light"
+          aria-label={t('pay.note', { amount: format.format(n / 10 ** exponent) })}
+          onClick={() => onNote(n)}
+        >
+          {format.format(n / 10 ** exponent)}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+/** The dialog's keys, "Cancel", and "Complete sale", enabled once nothing is left to pay. */
+export function TenderFooter({
+  busy,
+  remaining,
+  onCancel,
+  onComplete,
+}: {
+  busy: boolean;
+  /** Still due, minor units. */
+  remaining: number;
+  onCancel: () => void;
+  onComplete: () => void;
+}) {
+  const { t } = useTranslation('checkout');
+  return (
+    <Group justify="space-between" align="center" wrap="nowrap">
+      <Text size="xs" c="gray.7">
+        <Kbd>{t('keys.enter')}</Kbd> {t('pay.keys.enter')} · <Kbd>{KEY_CARD}</Kbd>{' '}
+        {t('pay.keys.card')} · <Kbd>{KEY_COMPLETE}</Kbd> {t('pay.keys.complete')} ·{' '}
+        <Kbd>{t('keys.esc')}</Kbd> {t('pay.keys.back')}
+      </Text>
+      <Group gap="sm" wrap="nowrap">
+        <Button variant="default" onClick={onCancel} disabled={busy}>
+          {t('pay.cancel')}
+        </Button>
+        <Button
+          color={GO_GREEN}
+          size="lg"
+          onClick={onComplete}
+          loading={busy}
+          disabled={remaining > 0}
+        >
+          {t('pay.complete')}
+        </Button>
+      </Group>
+    </Group>
   );
 }
