@@ -1,15 +1,24 @@
 /**
  * D7 in the renderer: after a write that could not be stored, the shell shows a standing warning
  * that says the sale was not saved, until a write succeeds again. Issue 12, section 3: on a store
- * server that cannot be reached, the warning says so, and since when.
+ * server that cannot be reached, the warning says so, and since when; while it shows, the till
+ * asks its core again by itself, and once the server is back the warning goes and a cart the
+ * server could not price is priced again.
  */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../renderer/src/api/client';
 import { useSessionStore, useStorageStore } from '../../renderer/src/stores';
+import { openCheckout, quoteOf } from './checkout-fixtures';
 import { createFakeApi, fail, ok, renderApp, sessionFor, SOUND, TILL } from './helpers';
 
 const BANNER = { name: /Sales are not being saved/ };
+const SERVER = { name: /Store server unreachable since 10:42: sales are paused/ };
+/** The core's own time of the first failure, which wins over the renderer's. */
+const AWAY = new Date(2026, 11, 3, 10, 42).toISOString();
+/** app:status of a signed-in till, with `storage` as given. */
+const status = (storage: { ok: boolean; reason?: 'server' | 'disk'; since?: string }) =>
+  ok({ setupRequired: false, terminalName: TILL, safeMode: false, integrity: SOUND, storage });
 
 describe('the storage warning (D7)', () => {
   it('shows when the till starts with a storage fault, and clears after the next saved write', async () => {
@@ -51,7 +60,6 @@ describe('the storage warning (D7)', () => {
   });
 
   it('says when the store server went away, and goes when app:status says it is back', async () => {
-    const SERVER = { name: /Store server unreachable since 10:42: sales are paused/ };
     const api = createFakeApi();
     api['auth:session'].mockResolvedValue(ok({ session: sessionFor('cashier') }));
     renderApp(api);
@@ -60,11 +68,7 @@ describe('the storage warning (D7)', () => {
     await expect(
       call('sales:park', { label: 'x', cart: { lines: [{ productId: 1, quantity: 1 }] } }),
     ).rejects.toMatchObject({ code: 'SERVER_UNREACHABLE' });
-    // The core's own time of the first failure wins over the renderer's.
-    const away = new Date(2026, 11, 3, 10, 42).toISOString();
-    const status = (storage: { ok: boolean; reason?: 'server' | 'disk'; since?: string }) =>
-      ok({ setupRequired: false, terminalName: TILL, safeMode: false, integrity: SOUND, storage });
-    api['app:status'].mockResolvedValue(status({ ok: false, reason: 'server', since: away }));
+    api['app:status'].mockResolvedValue(status({ ok: false, reason: 'server', since: AWAY }));
     useStorageStore.getState().setWritable(true);
     await useSessionStore.getState().refreshStatus();
     const banner = await screen.findByRole('alert', SERVER);
@@ -74,5 +78,29 @@ describe('the storage warning (D7)', () => {
     api['app:status'].mockResolvedValue(status({ ok: true }));
     await useSessionStore.getState().refreshStatus();
     await waitFor(() => expect(screen.queryByRole('alert', SERVER)).toBeNull());
+  });
+
+  it('while the server is away, asks the core again by itself; once it is back the warning goes and the cart is priced again', async () => {
+    // The first failure's time is the renderer's own here (the quote's), not the core's.
+    const ANY_TIME = { name: /Store server unreachable since .+: sales are paused/ };
+    const { api, scan, user } = await openCheckout();
+    api['app:status'].mockResolvedValue(status({ ok: false, reason: 'server', since: AWAY }));
+    api['sales:quote'].mockResolvedValue(fail('SERVER_UNREACHABLE'));
+    await user.type(scan, '5000001{Enter}');
+    await screen.findByRole('alert', ANY_TIME);
+    const pay = screen.getByRole('button', { name: 'Pay' });
+    expect(pay).toBeDisabled();
+
+    // Nobody touches the till: it asks the core again every SERVER_RECHECK_MS.
+    const asked = api['app:status'].mock.calls.length;
+    await waitFor(() => expect(api['app:status'].mock.calls.length).toBeGreaterThan(asked));
+    expect(screen.getByRole('alert', ANY_TIME)).toBeInTheDocument();
+
+    const quotes = api['sales:quote'].mock.calls.length;
+    api['sales:quote'].mockImplementation(async (input) => ok(quoteOf(input!)));
+    api['app:status'].mockResolvedValue(status({ ok: true }));
+    await waitFor(() => expect(screen.queryByRole('alert', ANY_TIME)).toBeNull());
+    await waitFor(() => expect(pay).toBeEnabled());
+    expect(api['sales:quote'].mock.calls.length).toBe(quotes + 1);
   });
 });

@@ -17,6 +17,7 @@ import { MAX_QUANTITY } from '../../../shared/money';
 import { call } from '../api/client';
 import { t } from '../i18n';
 import { useSessionStore } from './session';
+import { useStorageStore } from './storage';
 
 /** One line as the renderer knows it: a product id and what the cashier chose. */
 export interface CartLine {
@@ -317,4 +318,12 @@ export const useCartStore = create<CartState>()((set, get) => {
 // (stores/cart-takeover.ts, issue 8 item 4).
 useSessionStore.subscribe((state, previous) => {
   if (state.session?.staff.id !== previous.session?.staff.id) useCartStore.getState().reset();
+});
+
+// Issue 12, section 3: a cart the store server could not price while it was away is priced again
+// as soon as the till says the server is back (the storage warning goes), with nobody changing it.
+useStorageStore.subscribe((state, previous) => {
+  if (previous.problem?.reason !== 'server' || state.problem !== null) return;
+  const cart = useCartStore.getState();
+  if (cart.quoteError?.code === 'SERVER_UNREACHABLE') cart.requote();
 });
