@@ -8,6 +8,8 @@
  *   be looked up, and a second mug cannot be priced: the totals say why, and Pay is off.
  * - Once the server is back, with nobody touching the till, the warning goes and the cart is
  *   priced again; the same cart is paid: the sale is recorded once, as the till's receipt 1.
+ * - With nobody signed in, the sign-in screen says so too, and by itself, and the warning goes
+ *   once the server is back.
  * Skipped where PostgreSQL is not installed.
  */
 import { ADMIN } from '../helpers/core';
@@ -114,6 +116,20 @@ describe.skipIf(!bin)('a till whose store server goes away and comes back (issue
     expect(sales.map((s) => [s.receiptNo, s.total, s.status])).toEqual([
       [1, 2 * MUG.price, 'completed'],
     ]);
+    w.assertClean();
+  });
+
+  it('says so on the sign-in screen too, with nobody signed in, and signs in once it is back', async () => {
+    const page = w.page;
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await visible(page.getByRole('heading', { name: 'Sign in' }));
+    pg.halt();
+    await visible(page.getByRole('alert', { name: AWAY }), TELLS_WITHIN_MS);
+    expect(await axeSerious(page)).toEqual([]);
+    await h.screenshot(w, 'server-away-sign-in');
+    pg.resume();
+    await gone(page.getByRole('alert', { name: AWAY }), TELLS_WITHIN_MS);
+    await signInThroughScreen(page, ADMIN);
     w.assertClean();
   });
 });

@@ -3,11 +3,12 @@
  * that says the sale was not saved, until a write succeeds again. Issue 12, section 3: on a store
  * server that cannot be reached, the warning says so, and since when; while it shows, the till
  * asks its core again by itself, and once the server is back the warning goes and a cart the
- * server could not price is priced again.
+ * server could not price is priced again. With nobody signed in, the sign-in screen says so too.
  */
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../renderer/src/api/client';
+import { SERVER_RECHECK_MS, SERVER_WATCH_MS } from '../../renderer/src/components/StorageBanner';
 import { useSessionStore, useStorageStore } from '../../renderer/src/stores';
 import { openCheckout, quoteOf } from './checkout-fixtures';
 import { createFakeApi, fail, ok, renderApp, sessionFor, SOUND, TILL } from './helpers';
@@ -16,9 +17,19 @@ const BANNER = { name: /Sales are not being saved/ };
 const SERVER = { name: /Store server unreachable since 10:42: sales are paused/ };
 /** The core's own time of the first failure, which wins over the renderer's. */
 const AWAY = new Date(2026, 11, 3, 10, 42).toISOString();
-/** app:status of a signed-in till, with `storage` as given. */
-const status = (storage: { ok: boolean; reason?: 'server' | 'disk'; since?: string }) =>
-  ok({ setupRequired: false, terminalName: TILL, safeMode: false, integrity: SOUND, storage });
+/** app:status of a set-up till, with `storage` as given, on a store server or (default) not said. */
+const status = (
+  storage: { ok: boolean; reason?: 'server' | 'disk'; since?: string },
+  database?: 'local' | 'server',
+) =>
+  ok({
+    setupRequired: false,
+    terminalName: TILL,
+    safeMode: false,
+    integrity: SOUND,
+    storage,
+    ...(database ? { database } : {}),
+  });
 
 describe('the storage warning (D7)', () => {
   it('shows when the till starts with a storage fault, and clears after the next saved write', async () => {
@@ -102,5 +113,29 @@ describe('the storage warning (D7)', () => {
     await waitFor(() => expect(screen.queryByRole('alert', ANY_TIME)).toBeNull());
     await waitFor(() => expect(pay).toBeEnabled());
     expect(api['sales:quote'].mock.calls.length).toBe(quotes + 1);
+  });
+
+  it('with nobody signed in, a store server till asks its core every SERVER_WATCH_MS; a local one does not', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const api = createFakeApi();
+    api['app:status'].mockResolvedValue(status({ ok: true }, 'local'));
+    renderApp(api, { user: { advanceTimers: vi.advanceTimersByTime } });
+    await screen.findByRole('heading', { name: 'Sign in' });
+    const local = api['app:status'].mock.calls.length;
+    await act(() => vi.advanceTimersByTimeAsync(3 * SERVER_WATCH_MS));
+    expect(api['app:status'].mock.calls.length).toBe(local);
+
+    api['app:status'].mockResolvedValue(status({ ok: true }, 'server'));
+    await act(() => useSessionStore.getState().refreshStatus());
+    api['app:status'].mockResolvedValue(
+      status({ ok: false, reason: 'server', since: AWAY }, 'server'),
+    );
+    await act(() => vi.advanceTimersByTimeAsync(SERVER_WATCH_MS));
+    expect(await screen.findByRole('alert', SERVER)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+
+    api['app:status'].mockResolvedValue(status({ ok: true }, 'server'));
+    await act(() => vi.advanceTimersByTimeAsync(SERVER_RECHECK_MS));
+    await waitFor(() => expect(screen.queryByRole('alert', SERVER)).toBeNull());
   });
 });

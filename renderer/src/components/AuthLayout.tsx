@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/session';
 import { BrandMark } from './BrandMark';
 import { SafeModeBanner } from './SafeModeBanner';
+import { StorageBanner } from './StorageBanner';
 
 export interface AuthLayoutProps {
   title: string;
@@ -11,7 +12,11 @@ export interface AuthLayoutProps {
   children: ReactNode;
 }
 
-/** The centred card used by every screen before the app itself: set-up, sign-in, lock, password. */
+/**
+ * The centred card used by every screen before the app itself: set-up, sign-in, lock, password;
+ * above it, the safe-mode and storage warnings (a till whose store server is away says so before
+ * anyone signs in).
+ */
 export function AuthLayout({ title, subtitle, children }: AuthLayoutProps) {
   const terminalName = useSessionStore((s) => s.status?.terminalName ?? '');
   const { t } = useTranslation('shell');
@@ -27,6 +32,7 @@ export function AuthLayout({ title, subtitle, children }: AuthLayoutProps) {
           )}
         </Stack>
         <SafeModeBanner />
+        <StorageBanner />
         <Paper shadow="sm" radius="lg" p="xl" withBorder>
           <Stack gap="lg">
             <Stack gap={4}>

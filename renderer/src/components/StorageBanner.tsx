@@ -12,6 +12,11 @@ import { dateTimeFormat } from '../../../shared/intl-formats';
  * core reaches for the server every SERVER_TICK_MS (5 s) and clears its fault once it answers.
  */
 export const SERVER_RECHECK_MS = 2_000;
+/**
+ * On a store server's till with nobody signed in, where no session check runs, how often it asks
+ * its core (app:status, which reads the server) whether the server still answers, ms.
+ */
+export const SERVER_WATCH_MS = 5_000;
 
 /**
  * D7: a standing warning while the till cannot store writes: its disk, or (issue 12, section 3)
@@ -21,19 +26,25 @@ export const SERVER_RECHECK_MS = 2_000;
  * A server that comes back is noticed without anyone trying a sale: while it is away the banner
  * reads app:status every SERVER_RECHECK_MS, and goes when the core says it answers again (the
  * cart then prices itself again: stores/cart.ts). Its going away is noticed by the session check
- * every few seconds (useSessionKeeper), which the server must answer.
+ * every few seconds (useSessionKeeper), which the server must answer, or, with nobody signed in
+ * (the banner also shows on the sign-in, lock and password screens: AuthLayout), by app:status
+ * every SERVER_WATCH_MS.
  */
 export function StorageBanner() {
   const problem = useStorageStore((s) => s.problem);
   const refreshStatus = useSessionStore((s) => s.refreshStatus);
   const { t, i18n } = useTranslation('shell');
   const server = problem?.reason === 'server';
+  const signedOutOnServer = useSessionStore(
+    (s) => s.session === null && s.status?.database === 'server',
+  );
+  const every = server ? SERVER_RECHECK_MS : signedOutOnServer ? SERVER_WATCH_MS : null;
 
   useEffect(() => {
-    if (!server) return;
-    const timer = setInterval(() => void refreshStatus(), SERVER_RECHECK_MS);
+    if (every === null) return;
+    const timer = setInterval(() => void refreshStatus(), every);
     return () => clearInterval(timer);
-  }, [server, refreshStatus]);
+  }, [every, refreshStatus]);
 
   if (!problem) return null;
   return (
