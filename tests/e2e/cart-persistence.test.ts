@@ -14,7 +14,15 @@
 import type { Page } from 'playwright-core';
 import type { SaleDetail, TillCart } from '../../shared/contract';
 import { ADMIN } from '../helpers/core';
-import { axeSerious, gone, startHarness, visible, type Harness, type KassaPage } from './harness';
+import {
+  axeSerious,
+  gone,
+  screenshotsAtShopSizes,
+  startHarness,
+  visible,
+  type Harness,
+  type KassaPage,
+} from './harness';
 
 const CASHIER = {
   username: 'cora',
@@ -210,15 +218,7 @@ describe('the cart in progress survives reloads and changes of member (issue 8, 
     // The dialog itself (the checkout behind it belongs to other items of issue 8).
     const axe = await axeSerious(page, ['[role="dialog"]']);
     expect(axe, JSON.stringify(axe)).toEqual([]);
-    for (const [width, height] of [
-      [1024, 768],
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await h.screenshot(w, `cart-takeover-${width}x${height}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotsAtShopSizes(h, w, 'cart-takeover');
 
     await prompt.getByRole('button', { name: 'Take over' }).click();
     await gone(page.getByRole('dialog', { name: PROMPT }));

@@ -367,6 +367,30 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 // Shared test plumbing
 // ---------------------------------------------------------------------------------------------
 
+/** The shop screen sizes each new screen is looked at in: 1024×768, 1366×768 and 1920×1080. */
+export const SHOP_SIZES = [
+  [1024, 768],
+  [1366, 768],
+  [1920, 1080],
+] as const;
+
+/**
+ * Full-page screenshots of `p` as it is now at each of SHOP_SIZES, named `<name>-<w>x<h>`, then
+ * back to VIEWPORT. Where no screenshot is taken (CI), it does not resize the page either.
+ */
+export async function screenshotsAtShopSizes(
+  h: Harness,
+  p: KassaPage,
+  name: string,
+): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
+  for (const [width, height] of SHOP_SIZES) {
+    await p.page.setViewportSize({ width, height });
+    await h.screenshot(p, `${name}-${width}x${height}`);
+  }
+  await p.page.setViewportSize(VIEWPORT);
+}
+
 /** Waits until `locator` is visible; returns its first match. */
 export async function visible(locator: Locator, timeout = 10_000): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible', timeout });

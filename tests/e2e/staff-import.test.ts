@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { ADMIN, TEST_PASSWORD_COST } from '../helpers/core';
 import { foreignBcrypt } from '../helpers/foreign-bcrypt';
-import { axeSerious, settled, useTwoWindows, visible } from './harness';
+import { axeSerious, screenshotsAtShopSizes, settled, useTwoWindows, visible } from './harness';
 
 const BEA = { username: 'bea', password: 'bea old till pass 1' };
 const CEM = { username: 'cem', password: 'cem old till pass 2' };
@@ -48,15 +48,7 @@ describe('staff from another system', () => {
     await visible(dialog.getByLabel('Accepted: 2'));
     const axe = await axeSerious(page, ['[role="dialog"]']);
     expect(axe, JSON.stringify(axe)).toEqual([]);
-    for (const [width, height] of [
-      [1024, 768],
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await w.h.screenshot(w.admin, `staff-import-${width}x${height}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotsAtShopSizes(w.h, w.admin, 'staff-import');
     await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
     await visible(dialog.getByLabel('Imported: 2'));
     await visible(dialog.getByText(/2 members keep the password/));

@@ -7,7 +7,15 @@
 import type Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
-import { axeSerious, gone, startHarness, visible, type Harness, type KassaPage } from './harness';
+import {
+  axeSerious,
+  gone,
+  screenshotsAtShopSizes,
+  startHarness,
+  visible,
+  type Harness,
+  type KassaPage,
+} from './harness';
 
 const MUG = { sku: 'MUG-01', barcode: '5012345678900', name: 'Enamel Mug', price: 450 };
 
@@ -82,15 +90,7 @@ describe('a till whose disk fills up (D7)', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await gone(dialog);
     expect(await axeSerious(page, ['.k-storage-banner'])).toEqual([]);
-    for (const [width, height] of [
-      [1024, 768],
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await h.screenshot(w, `storage-full-${width}x${height}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotsAtShopSizes(h, w, 'storage-full');
     await page.getByRole('button', { name: 'Pay' }).click();
     await visible(dialog);
     // The tenders are taken again after the dialog was closed.

@@ -15,7 +15,15 @@
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
 import { asAdmin, CORNER_SHOP, latestSales, signInThroughScreen } from './checkout-helpers';
-import { axeSerious, gone, startHarness, visible, type Harness, type KassaPage } from './harness';
+import {
+  axeSerious,
+  gone,
+  screenshotsAtShopSizes,
+  startHarness,
+  visible,
+  type Harness,
+  type KassaPage,
+} from './harness';
 
 const bin = findPostgres();
 
@@ -73,15 +81,7 @@ describe.skipIf(!bin)('a till whose store server goes away and comes back (issue
     const warning = await visible(page.getByRole('alert', { name: AWAY }), TELLS_WITHIN_MS);
     expect(await warning.textContent()).toContain('Nothing is saved until it answers again');
     expect(await axeSerious(page)).toEqual([]);
-    for (const [width, height] of [
-      [1024, 768],
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await h.screenshot(w, `server-away-${width}x${height}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotsAtShopSizes(h, w, 'server-away');
 
     // Completing the sale is refused with the reason; the cart is kept.
     await payButton.click();
