@@ -16,7 +16,13 @@ import { useCartStore } from '../../stores/cart';
 import { summarizeTenders, type DraftTender } from './tenders';
 
 /** Refusals with a checkout-specific message (checkout:pay.failed.*). */
-const CHECKOUT_CODES = ['TENDER_SHORT', 'PRODUCT_UNAVAILABLE', 'CONFLICT', 'INTERNAL'];
+const CHECKOUT_CODES = [
+  'TENDER_SHORT',
+  'PRODUCT_UNAVAILABLE',
+  'CONFLICT',
+  'INTERNAL',
+  'SERVER_UNREACHABLE',
+];
 /** Refusals after which the cart is priced again: the quote the dialog was opened on is stale. */
 const REQUOTE_CODES = ['TENDER_SHORT', 'PRODUCT_UNAVAILABLE', 'VALIDATION_FAILED'];
 
