@@ -14,7 +14,13 @@
  */
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
-import { asAdmin, CORNER_SHOP, latestSales, signInThroughScreen } from './checkout-helpers';
+import {
+  asAdmin,
+  CORNER_SHOP,
+  latestSales,
+  PRODUCTS,
+  signInThroughScreen,
+} from './checkout-helpers';
 import {
   axeSerious,
   gone,
@@ -27,7 +33,8 @@ import {
 
 const bin = findPostgres();
 
-const MUG = { sku: 'MUG-01', barcode: '5012345678900', name: 'Enamel Mug', price: 450 };
+/** The shop's Enamel Mug, £4.50. */
+const MUG = PRODUCTS[0]!;
 /** The standing warning (renderer StorageBanner, shell:storage.serverTitle). */
 const AWAY = /Store server unreachable since/;
 /**
