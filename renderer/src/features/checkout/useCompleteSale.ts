@@ -11,7 +11,6 @@ import { AppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
 import { useFormat } from '../../format/locale';
-import { t as translate } from '../../i18n';
 import { useCartStore } from '../../stores/cart';
 import { summarizeTenders, type DraftTender } from './tenders';
 
@@ -25,13 +24,6 @@ const CHECKOUT_CODES = [
 ];
 /** Refusals after which the cart is priced again: the quote the dialog was opened on is stale. */
 const REQUOTE_CODES = ['TENDER_SHORT', 'PRODUCT_UNAVAILABLE', 'VALIDATION_FAILED'];
-
-/** What the cashier is told when `sales:checkout` fails. */
-function checkoutMessage(error: unknown): string {
-  if (error instanceof AppError && CHECKOUT_CODES.includes(error.code))
-    return translate(`checkout:pay.failed.${error.code}`);
-  return messageFor(error);
-}
 
 export interface CompleteSale {
   /** `sales:checkout` is on its way. */
@@ -65,7 +57,12 @@ export function useCompleteSale(total: number, currency: string): CompleteSale {
       const sale = await call('sales:checkout', input);
       useCartStore.getState().complete(sale);
     } catch (e) {
-      setError(checkoutMessage(e));
+      // What the cashier is told: a checkout-specific message, or the code's own.
+      setError(
+        e instanceof AppError && CHECKOUT_CODES.includes(e.code)
+          ? t(`pay.failed.${e.code}`)
+          : messageFor(e),
+      );
       if (e instanceof AppError && REQUOTE_CODES.includes(e.code))
         useCartStore.getState().requote();
     } finally {
