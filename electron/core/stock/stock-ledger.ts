@@ -29,7 +29,11 @@ export interface NewMovement {
 
 const COLUMNS = 10;
 
-/** Inserts `movements` and moves each product's on-hand by their sum. No-op for none. */
+/**
+ * Inserts `movements` and moves each product's on-hand by their sum. No-op for none. On a store
+ * server the INSERT rides the first on-hand UPDATE as a data-modifying `WITH` query: a sale's
+ * round trips are what its rate costs there (docs/benchmarks.md).
+ */
 export async function recordMovements(
   em: EntityManager,
   movements: readonly NewMovement[],
@@ -49,44 +53,64 @@ export async function recordMovements(
       m.saleId,
       m.createdAt,
     );
-  await run(
-    em,
-    `INSERT INTO stock_movements (product_id, kind, quantity, unit_cost, reason, note, staff_id,
-       till_id, sale_id, created_at) VALUES ${valuesList(movements.length, COLUMNS)}`,
+  const insert: Statement = {
+    sql: `INSERT INTO stock_movements (product_id, kind, quantity, unit_cost, reason, note,
+       staff_id, till_id, sale_id, created_at) VALUES ${valuesList(movements.length, COLUMNS)}`,
     params,
-    { reusePlan: true },
-  );
-  await moveOnHand(em, sumByProduct(movements));
+  };
+  const moved = [...sumByProduct(movements)]
+    .filter(([, delta]) => delta !== 0)
+    .sort(([a], [b]) => a - b);
+  if (isPostgres(em) && moved.length > 0) return moveOnHand(em, moved, insert);
+  await run(em, insert.sql, insert.params, { reusePlan: true });
+  await moveOnHand(em, moved, null);
+}
+
+/** SQL with `?` placeholders, and their values in order. */
+interface Statement {
+  sql: string;
+  params: unknown[];
 }
 
 /** Products per on-hand UPDATE: 3 bound values each, far under either engine's limit. */
 const PRODUCTS_PER_UPDATE = 500;
 
 /**
- * Adds each product's `delta` to its on-hand, many products per statement (a sale's ten lines are
- * one UPDATE, not ten). Products whose delta is 0 are left alone. Portable: the CAST types the
+ * Adds each product's delta to its on-hand (`moved`: [product id, delta ≠ 0] in id order), many
+ * products per statement (a sale's ten lines are one UPDATE, not ten). On PostgreSQL, `first`
+ * runs in the first UPDATE's statement, as a data-modifying WITH query, which runs once and to
+ * completion whether or not it is read (PostgreSQL documentation, "WITH Queries"); the rows it
+ * inserts have their foreign keys checked at the statement's end. Portable: the CAST types the
  * bound delta for PostgreSQL.
  */
-async function moveOnHand(em: EntityManager, deltas: ReadonlyMap<number, number>): Promise<void> {
-  const moved = [...deltas].filter(([, delta]) => delta !== 0).sort(([a], [b]) => a - b);
+async function moveOnHand(
+  em: EntityManager,
+  moved: ReadonlyArray<readonly [productId: number, delta: number]>,
+  first: Statement | null,
+): Promise<void> {
   for (let start = 0; start < moved.length; start += PRODUCTS_PER_UPDATE) {
     const chunk = moved.slice(start, start + PRODUCTS_PER_UPDATE);
     const ids = chunk.map(([productId]) => productId);
     const delta = `CASE p.id ${chunk.map(() => 'WHEN ? THEN CAST(? AS integer)').join(' ')} END`;
     const list = ids.map(() => '?').join(', ');
+    const rider = start === 0 ? first : null;
     // On a store server each chunk's rows are locked in id order before the UPDATE touches
     // them, in the same statement: an UPDATE locks rows in the order it finds them, so two
     // writers moving overlapping products could otherwise deadlock. `NO KEY UPDATE`: see
-    // lockForUpdate. The row-locking CTE is evaluated apart from the UPDATE, and whichever way
-    // the join reads it, rows are taken in its id order (PostgreSQL documentation, "WITH
-    // Queries", "The Locking Clause"). SQLite's write transaction excludes every other writer.
+    // lockForUpdate (the movements' foreign keys take `KEY SHARE`, which it lets through). The
+    // row-locking CTE is evaluated apart from the UPDATE, and whichever way the join reads it,
+    // rows are taken in its id order (PostgreSQL documentation, "WITH Queries", "The Locking
+    // Clause"). SQLite's write transaction excludes every other writer.
     await run(
       em,
       isPostgres(em)
-        ? `WITH locked AS (SELECT id FROM products WHERE id IN (${list}) ORDER BY id FOR NO KEY UPDATE)
+        ? `WITH ${rider ? `recorded AS (${rider.sql}), ` : ''}locked AS (SELECT id FROM products
+             WHERE id IN (${list}) ORDER BY id FOR NO KEY UPDATE)
            UPDATE products p SET on_hand = p.on_hand + ${delta} FROM locked WHERE p.id = locked.id`
         : `UPDATE products AS p SET on_hand = p.on_hand + ${delta} WHERE p.id IN (${list})`,
-      isPostgres(em) ? [...ids, ...chunk.flat()] : [...chunk.flat(), ...ids],
+      isPostgres(em)
+        ? [...(rider?.params ?? []), ...ids, ...chunk.flat()]
+        : [...chunk.flat(), ...ids],
       { reusePlan: true },
     );
   }
