@@ -44,11 +44,12 @@ const GRANTS = readFileSync(join(__dirname, '../../docs/deployment.md'), 'utf8')
   .split('-- as kassa_owner, in the kassa database, after the first start has migrated it')[1]!
   .split('```')[0]!;
 /**
- * Records the text of every statement node-postgres' clients send, whitespace folded, until
- * `stop` puts the driver's own `query` back.
+ * Records the text of every statement node-postgres' clients send, whitespace folded, and (in
+ * `by`) the client that sent it, until `stop` puts the driver's own `query` back.
  */
-function watchStatements(): { sent: string[]; stop: () => void } {
+function watchStatements(): { sent: string[]; by: Client[]; stop: () => void } {
   const sent: string[] = [];
+  const by: Client[] = [];
   const query = pgDriver.Client.prototype.query;
   (pgDriver.Client.prototype as { query: unknown }).query = function (
     this: Client,
@@ -56,10 +57,12 @@ function watchStatements(): { sent: string[]; stop: () => void } {
   ) {
     const q = a[0] as string | { text?: string };
     sent.push((typeof q === 'string' ? q : (q.text ?? '')).replace(/\s+/g, ' ').trim());
+    by.push(this);
     return (query as (...args: unknown[]) => unknown).apply(this, a);
   };
   return {
     sent,
+    by,
     stop: () => {
       (pgDriver.Client.prototype as { query: unknown }).query = query;
     },
@@ -363,8 +366,10 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
       // The third sale's transaction, statement by statement (each a round trip): a SELECT by the
       // first table it reads, any other by its first three words.
       const start = sent.findLastIndex((q) => q.startsWith('START TRANSACTION'));
-      const steps = sent
-        .slice(start, sent.indexOf('COMMIT', start) + 1)
+      // Its connection's statements only: the till's background round may query meanwhile.
+      const own = sent.filter((_, i) => i >= start && watch.by[i] === watch.by[start]);
+      const steps = own
+        .slice(0, own.indexOf('COMMIT') + 1)
         .map((q) =>
           q.startsWith('SELECT')
             ? `SELECT FROM ${/\bFROM ([a-z_]+)/.exec(q)?.[1]}`
