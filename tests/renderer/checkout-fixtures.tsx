@@ -186,4 +186,9 @@ export async function openCheckout(api: FakeApi = createFakeApi()) {
 
 export const lastQuote = (api: FakeApi) => api['sales:quote'].mock.calls.at(-1)?.[0];
 export const cartTable = () => screen.getByRole('table', { name: 'Cart' });
+/**
+ * The cart's table once it is there: an empty cart shows no table, so after a scan into one the
+ * table comes with the first line, when the lookup has answered (later under load).
+ */
+export const findCartTable = () => screen.findByRole('table', { name: 'Cart' });
 export const totalDue = () => screen.getByLabelText('Total due');

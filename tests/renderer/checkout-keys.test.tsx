@@ -12,7 +12,7 @@ import {
   createBurstTracker,
   SCAN_PAUSE_MS,
 } from '../../renderer/src/features/checkout/scanner-burst';
-import { cartTable, openCheckout, totalDue } from './checkout-fixtures';
+import { findCartTable, openCheckout, totalDue } from './checkout-fixtures';
 import { fail } from './helpers';
 
 beforeEach(() => {
@@ -74,7 +74,7 @@ describe('item 1: the payment dialog belongs to its sale', () => {
       scan = await screen.findByLabelText('Scan or search products');
     }
     await user.type(scan, '5000002{Enter}');
-    expect(await within(cartTable()).findByText('Tea towel')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Tea towel')).toBeInTheDocument();
     await waitFor(() => expect(totalDue()).toHaveTextContent('£3.00'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(api['sales:checkout']).toHaveBeenCalledTimes(2);
@@ -99,7 +99,7 @@ describe('item 1: the payment dialog belongs to its sale', () => {
     expect(
       await screen.findByText(/“5000002” was scanned into the Amount field/),
     ).toBeInTheDocument();
-    expect(await within(cartTable()).findByText('Tea towel')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Tea towel')).toBeInTheDocument();
     expect(screen.queryByRole('dialog', { name: 'Take payment' })).not.toBeInTheDocument();
     expect(api['sales:checkout']).not.toHaveBeenCalled();
   });
@@ -245,7 +245,7 @@ describe('items 14 and 20: focus, shortcuts, tab order', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     scan.focus();
     await user.tab();
     expect(screen.getByRole('combobox', { name: 'Customer' })).toHaveFocus();

@@ -2,7 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ParkedSale } from '../../shared/contract';
 import { useCartStore } from '../../renderer/src/stores/cart';
-import { ada, quoteOf, openCheckout, lastQuote, cartTable, totalDue } from './checkout-fixtures';
+import {
+  ada,
+  quoteOf,
+  openCheckout,
+  lastQuote,
+  cartTable,
+  findCartTable,
+  totalDue,
+} from './checkout-fixtures';
 import { fail, ok } from './helpers';
 
 beforeEach(() => {
@@ -16,7 +24,7 @@ describe('checkout: scanning and searching', () => {
 
     await user.type(scan, '5000001{Enter}');
     expect(api['products:lookup']).toHaveBeenCalledWith({ code: '5000001' });
-    expect(await within(cartTable()).findByText('Red mug')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Red mug')).toBeInTheDocument();
     expect(scan).toHaveValue('');
     await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
 
@@ -32,7 +40,7 @@ describe('checkout: scanning and searching', () => {
   it('the same barcode twice makes quantity 2 on one line', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await user.type(scan, '5000001{Enter}');
     await waitFor(() => expect(screen.getByLabelText('Quantity of Red mug')).toHaveValue('2'));
     expect(within(cartTable()).getAllByText('Red mug')).toHaveLength(1);
@@ -67,7 +75,7 @@ describe('checkout: scanning and searching', () => {
   it('a search with one match adds it; several are listed and picked with the arrow keys', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, 'towel{Enter}');
-    expect(await within(cartTable()).findByText('Tea towel')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Tea towel')).toBeInTheDocument();
 
     await user.type(scan, 'candle{Enter}');
     const list = await screen.findByRole('listbox', { name: 'Matching products' });
@@ -77,7 +85,7 @@ describe('checkout: scanning and searching', () => {
     await user.keyboard('{ArrowDown}');
     expect(options[1]).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Enter}');
-    expect(await within(cartTable()).findByText('Candle small')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Candle small')).toBeInTheDocument();
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
     await waitFor(() =>
       expect(lastQuote(api)?.lines).toEqual([
@@ -92,7 +100,7 @@ describe('checkout: scanning and searching', () => {
     await user.type(scan, 'cand');
     const list = await screen.findByRole('listbox', { name: 'Matching products' });
     await user.click(within(list).getByText('Candle large'));
-    expect(await within(cartTable()).findByText('Candle large')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Candle large')).toBeInTheDocument();
     expect(scan).toHaveFocus();
   });
 });
@@ -101,9 +109,9 @@ describe('checkout: editing the cart', () => {
   it('a changed quantity and a removed line quote again', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await user.type(scan, '5000002{Enter}');
-    await within(cartTable()).findByText('Tea towel');
+    await within(await findCartTable()).findByText('Tea towel');
 
     const qty = screen.getByLabelText('Quantity of Red mug');
     await user.clear(qty);
@@ -134,7 +142,7 @@ describe('checkout: editing the cart', () => {
   it('F3 focuses the quantity of the last line; + adds one from the scan field', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await user.keyboard('+');
     await waitFor(() => expect(lastQuote(api)?.lines).toEqual([{ productId: 1, quantity: 2 }]));
     await user.keyboard('{F3}');
@@ -146,7 +154,7 @@ describe('checkout: editing the cart', () => {
   it('a product that became unavailable is pointed out on its line, and Pay is off', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
     api['sales:quote'].mockResolvedValue(
       fail('PRODUCT_UNAVAILABLE', 'Tea towel is not for sale at the moment.', [
@@ -173,7 +181,7 @@ describe('checkout: editing the cart', () => {
   it('a sale discount in percent is sent as basis points', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await user.click(screen.getByRole('button', { name: 'Sale discount' }));
     await user.type(await screen.findByLabelText('Discount %'), '10{Enter}');
     await waitFor(() =>
@@ -189,7 +197,7 @@ describe('checkout: editing the cart', () => {
   it('attaches a customer by search, and creates one inline', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await user.click(screen.getByLabelText('Customer', { selector: 'input' }));
     await user.click(await screen.findByRole('option', { name: /Ada Lovelace/ }));
     await waitFor(() => expect(lastQuote(api)?.customerId).toBe(7));
@@ -215,9 +223,9 @@ describe('checkout: editing the cart', () => {
 async function ringUpAndPay() {
   const ctx = await openCheckout();
   await ctx.user.type(ctx.scan, '5000001{Enter}');
-  await within(cartTable()).findByText('Red mug');
+  await within(await findCartTable()).findByText('Red mug');
   await ctx.user.type(ctx.scan, '5000002{Enter}');
-  await within(cartTable()).findByText('Tea towel');
+  await within(await findCartTable()).findByText('Tea towel');
   await waitFor(() => expect(totalDue()).toHaveTextContent('£7.50'));
   await waitFor(() => expect(screen.getByRole('button', { name: 'Pay' })).toBeEnabled());
   await ctx.user.keyboard('{F12}');
@@ -332,7 +340,7 @@ describe('checkout: parking', () => {
   it('parks the cart with a label and empties it', async () => {
     const { api, scan, user } = await openCheckout();
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     api['sales:park'].mockResolvedValue(ok(parked));
     api['sales:parkedList'].mockResolvedValue(ok([parked]));
     await user.click(screen.getByRole('button', { name: 'Park sale' }));
@@ -372,7 +380,7 @@ describe('checkout: parking', () => {
     api['sales:park'].mockResolvedValue(ok({ ...parked, id: 6, label: '' }));
 
     await user.type(scan, '5000001{Enter}');
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await user.click(screen.getByRole('button', { name: 'Parked sales' }));
     const dialog = await screen.findByRole('dialog', { name: 'Parked sales' });
     expect(await within(dialog).findByText('Blue coat')).toBeInTheDocument();
@@ -387,7 +395,7 @@ describe('checkout: parking', () => {
       label: null,
       cart: { lines: [{ productId: 1, quantity: 1 }], customerId: null },
     });
-    expect(await within(cartTable()).findByText('Candle large')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Candle large')).toBeInTheDocument();
     expect(screen.getByLabelText('Quantity of Candle large')).toHaveValue('2');
     expect(screen.getByText('Attached: Ada Lovelace')).toBeInTheDocument();
     await waitFor(() => expect(totalDue()).toHaveTextContent('£24.00'));

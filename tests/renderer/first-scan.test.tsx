@@ -13,7 +13,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TillCart } from '../../shared/contract';
 import { useCartStore } from '../../renderer/src/stores/cart';
-import { cartTable, openCheckout, totalDue } from './checkout-fixtures';
+import { findCartTable, openCheckout, totalDue } from './checkout-fixtures';
 import { createFakeApi, ok } from './helpers';
 
 beforeEach(() => {
@@ -42,7 +42,7 @@ describe('the first scan on checkout', () => {
     act(() => scan.blur());
     expect(document.activeElement).toBe(document.body);
     await user.keyboard('5000001{Enter}');
-    expect(await within(cartTable()).findByText('Red mug')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Red mug')).toBeInTheDocument();
     expect(scan).toHaveFocus();
     // The rest of the code and its Enter went to the field: the next scan is a line of its own.
     await user.keyboard('5000002{Enter}');
@@ -70,7 +70,7 @@ describe('the first scan on checkout', () => {
     await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
     expect(await completeSale(user)).toHaveFocus();
     await fast.keyboard('5000002{Enter}');
-    expect(await within(cartTable()).findByText('Tea towel')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Tea towel')).toBeInTheDocument();
     expect(lines()).toEqual([[2, 1]]);
 
     await waitFor(() => expect(totalDue()).toHaveTextContent('£3.00'));
@@ -80,7 +80,7 @@ describe('the first scan on checkout', () => {
     await fast.keyboard('50000');
     act(() => useCartStore.getState().reset());
     await fast.keyboard('01{Enter}');
-    expect(await within(cartTable()).findByText('Red mug')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Red mug')).toBeInTheDocument();
     expect(lines()).toEqual([[1, 1]]);
 
     await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));

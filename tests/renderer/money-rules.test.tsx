@@ -10,6 +10,7 @@ import type { Cart, ProductView, Quote, TillSettings } from '../../shared/contra
 import { priceSale } from '../../shared/money';
 type RoleId = 'admin' | 'manager' | 'cashier';
 import { useCartStore } from '../../renderer/src/stores/cart';
+import { cartTable, findCartTable, lastQuote, totalDue } from './checkout-fixtures';
 import {
   createFakeApi,
   fail,
@@ -109,10 +110,6 @@ async function openCheckout(role: RoleId, api: FakeApi = createFakeApi()) {
   return { api, scan, ...rendered };
 }
 
-const lastQuote = (api: FakeApi) => api['sales:quote'].mock.calls.at(-1)?.[0];
-const cartTable = () => screen.getByRole('table', { name: 'Cart' });
-const totalDue = () => screen.getByLabelText('Total due');
-
 beforeEach(() => {
   useCartStore.getState().reset();
 });
@@ -131,7 +128,7 @@ describe('open price: the till asks for the price', () => {
     await user.clear(price);
     await user.keyboard('12.34{Enter}');
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
-    expect(await within(cartTable()).findByText('Gift wrap')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Gift wrap')).toBeInTheDocument();
     await waitFor(() =>
       expect(lastQuote(api)).toEqual({
         lines: [{ productId: wrap.id, quantity: 1, unitPrice: 1234 }],
@@ -168,7 +165,7 @@ describe('open price: the till asks for the price', () => {
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     expect(api['sales:quote']).not.toHaveBeenCalled();
     await user.type(scan, `${mug.barcode}{Enter}`);
-    expect(await within(cartTable()).findByText('Red mug')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Red mug')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() =>
       expect(lastQuote(api)?.lines).toEqual([{ productId: mug.id, quantity: 1 }]),
@@ -195,7 +192,7 @@ describe('discounts above the limit', () => {
     const api = createFakeApi();
     const { scan, user } = await openCheckout('cashier', api);
     await user.type(scan, `${mug.barcode}{Enter}`);
-    await within(cartTable()).findByText('Red mug');
+    await within(await findCartTable()).findByText('Red mug');
     await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
 
     api['sales:quote'].mockResolvedValue(
@@ -210,7 +207,7 @@ describe('discounts above the limit', () => {
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
 
     expect(
-      await within(cartTable()).findByText('A discount above 50 % needs a manager.'),
+      await within(await findCartTable()).findByText('A discount above 50 % needs a manager.'),
     ).toBeInTheDocument();
     expect(screen.getByText(/The marked lines need a manager/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pay' })).toBeDisabled();

@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ProductView, StockLevel } from '../../shared/contract';
-import { openCheckout, quoteOf, cartTable } from './checkout-fixtures';
+import { openCheckout, quoteOf, cartTable, findCartTable } from './checkout-fixtures';
 import {
   createFakeApi,
   fail,
@@ -174,7 +174,7 @@ describe('the cart line warns when a sale takes more than is on hand', () => {
     await waitFor(() => expect(within(cartTable()).getByText('Red mug')).toBeInTheDocument());
     expect(within(cartTable()).queryByTestId('stock-warning')).toBeNull();
     await user.type(scan, '5000001{Enter}');
-    expect(await within(cartTable()).findByText('Only 1 in stock')).toBeInTheDocument();
+    expect(await within(await findCartTable()).findByText('Only 1 in stock')).toBeInTheDocument();
   });
 });
 
