@@ -224,7 +224,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     ...(server ? { read: () => serverFullCheck(db.manager, audit) } : {}),
   });
   const dataSource = server
-    ? createPostgresDataSource(server.url, server.tls)
+    ? createPostgresDataSource(server.url, server.tls, { till: terminal, ...options.serverWaits })
     : createSqliteDataSource(options);
   let away: { error: unknown } | null = null;
   if (place.unreadable) integrity.enterSafeMode(place.unreadable);
@@ -350,6 +350,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
       ? new ChangeListener({
           url: server.url,
           tls: server.tls,
+          till: terminal,
           logger,
           onTopic: (topic) => changes.heard(topic),
           onResync: () => STORE_CHANGE_TOPICS.forEach((topic) => changes.heard(topic)),

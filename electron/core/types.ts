@@ -140,6 +140,12 @@ export interface CoreOptions {
    */
   stockAnnounceMs?: number;
   /**
+   * On a store server, how long the till's statements wait for another session's lock and how
+   * long the server lets its session idle inside a transaction, in ms (db/data-source.ts; defaults
+   * SERVER_LOCK_WAIT_MS, 5 s, and SERVER_IDLE_IN_TRANSACTION_MS, 15 s). Tests shorten them.
+   */
+  serverWaits?: Omit<import('./db/data-source').ServerSession, 'till'>;
+  /**
    * On a store server, the period of the till's background round, in ms (default
    * SERVER_TICK_MS, 5 s): it asks the server again while it is away (and, at start-up, tries to
    * open it), makes the LISTEN connection again, wraps the store key for tills that joined since,

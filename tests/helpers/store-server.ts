@@ -28,6 +28,8 @@ export interface StoreTillOptions {
   printing?: CoreOptions['printing'];
   /** Another keychain than keychainOf(name): a till whose keychain was replaced. */
   secretStore?: CoreOptions['secretStore'];
+  /** Shorter lock and idle-in-transaction limits on the server than a till's own. */
+  serverWaits?: CoreOptions['serverWaits'];
 }
 
 /**
@@ -69,6 +71,7 @@ async function openTill(
     databasePath: join(dir, 'till.sqlite'),
     ...(database ? { database } : {}),
     ...(more.printing ? { printing: more.printing } : {}),
+    ...(more.serverWaits ? { serverWaits: more.serverWaits } : {}),
     secretStore: more.secretStore ?? keychainOf(name),
     appOrigin: APP_ORIGIN,
     terminalName: name,

@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { Client } from 'pg';
 import { isStoreChangeTopic, type StoreChangeTopic } from '../../../shared/contract/store-changes';
 import type { Logger, ServerTls } from '../types';
-import { pgSsl } from './data-source';
+import { pgSsl, sessionName } from './data-source';
 import { CHANGES_CHANNEL } from './store-changes';
 
 /** How long one connection attempt may take, in ms (it must end before the next 5 s tick). */
@@ -21,6 +21,8 @@ const CONNECT_TIMEOUT_MS = 4_000;
 export interface ChangeListenerOptions {
   url: string;
   tls: ServerTls;
+  /** The till's name, in the connection's `application_name` (data-source.ts sessionName). */
+  till: string;
   logger: Logger;
   /** A topic notified on `kassa_changes` (payloads that are not a topic are ignored). */
   onTopic: (topic: StoreChangeTopic) => void;
@@ -71,7 +73,7 @@ export class ChangeListener {
       ssl: pgSsl(this.o.tls),
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
-      application_name: 'kassa-listen',
+      application_name: sessionName(`${this.o.till} (listen)`),
     });
     client.on('notification', (message) => {
       if (message.channel === CHANGES_CHANNEL && isStoreChangeTopic(message.payload))

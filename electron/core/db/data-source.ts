@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 import type { ServerTls } from '../types';
-import { applyPragmas } from './pragmas';
+import { applyPragmas, REQUIRED_PRAGMAS } from './pragmas';
 
 export interface OpenDatabaseOptions {
   databasePath: string;
@@ -67,25 +67,78 @@ export const SERVER_IDLE_CONNECTIONS = 2;
 export const SERVER_RANDOM_PAGE_COST = 1.1;
 
 /**
+ * How long a till's statement on the store server waits for a lock another session holds, in ms
+ * (PostgreSQL's `lock_timeout`): D8's busy timeout, as on a till's own file (pragmas.ts). Past it
+ * the write answers BUSY and nothing of it is saved (storage-errors.ts, SQLSTATE 55P03). Without
+ * it a sale waited as long as the lock was held, however long that was.
+ */
+export const SERVER_LOCK_WAIT_MS = REQUIRED_PRAGMAS.busy_timeout;
+
+/**
+ * How long the store server lets a till's session sit in an open transaction with no statement
+ * under way, in ms (`idle_in_transaction_session_timeout`). Past it the server ends the session
+ * and rolls its transaction back, which releases its locks. No Kassa write waits for a person or
+ * for another program inside its transaction: between two of its statements the till runs its
+ * own code, for milliseconds, or checks a password at a sign-in (bcrypt at cost 12, a quarter of
+ * a second here). A session idle that long is a till that froze, or lost its power or its network,
+ * in mid-sale. Without this limit the rows it had locked (the products it sold, the staff table's
+ * share lock) would hold up every other till that needs them for as long as the server takes to
+ * notice the lost connection: over two hours with Linux's TCP keepalive defaults. With it, a till
+ * that waits on such a session's rows answers BUSY for at most 15 s (three lock waits), then
+ * sells again. (PostgreSQL documentation, 20.11.1 "Statement Behavior".)
+ */
+export const SERVER_IDLE_IN_TRANSACTION_MS = 15_000;
+
+/** What a till's sessions on the store server are set up with; tests shorten the two waits. */
+export interface ServerSession {
+  /** The till's name, shown as the sessions' `application_name` in `pg_stat_activity`. */
+  till?: string;
+  /** Default SERVER_LOCK_WAIT_MS. */
+  lockWaitMs?: number;
+  /** Default SERVER_IDLE_IN_TRANSACTION_MS. */
+  idleInTransactionMs?: number;
+}
+
+/**
+ * The `application_name` of a till's sessions: "kassa: " and the till's name, in the printable
+ * ASCII the server keeps (it shows any other character as "?"), within its 63 bytes.
+ */
+export function sessionName(till: string | undefined): string {
+  const name = till ? `kassa: ${till}` : 'kassa';
+  return name.replace(/[^\x20-\x7e]/g, '?').slice(0, 63);
+}
+
+/**
  * A PostgreSQL DataSource with the same entities and migrations, for stores whose tills share one
  * server. `url` is a postgres:// connection string; `tls` maps libpq's sslmode onto node's TLS
  * options (ServerTls; default `disable`, the throwaway test servers). Connecting gives up after
  * SERVER_CONNECT_TIMEOUT_MS; SERVER_IDLE_CONNECTIONS stay open while idle, with TCP keepalive so
- * that a server gone away is noticed on them. Each session starts with SERVER_RANDOM_PAGE_COST.
+ * that a server gone away is noticed on them. Each session starts with SERVER_RANDOM_PAGE_COST,
+ * `session`'s lock wait and idle-in-transaction limit, and the till's name.
  */
 export function createPostgresDataSource(
   url: string,
   tls: ServerTls = { mode: 'disable' },
+  session: ServerSession = {},
 ): DataSource {
+  const settings = {
+    random_page_cost: SERVER_RANDOM_PAGE_COST,
+    lock_timeout: session.lockWaitMs ?? SERVER_LOCK_WAIT_MS,
+    idle_in_transaction_session_timeout:
+      session.idleInTransactionMs ?? SERVER_IDLE_IN_TRANSACTION_MS,
+  };
   return new DataSource({
     type: 'postgres',
     url,
     ssl: pgSsl(tls),
     connectTimeoutMS: SERVER_CONNECT_TIMEOUT_MS,
+    applicationName: sessionName(session.till),
     extra: {
       min: SERVER_IDLE_CONNECTIONS,
       keepAlive: true,
-      options: `-c random_page_cost=${SERVER_RANDOM_PAGE_COST}`,
+      options: Object.entries(settings)
+        .map(([name, value]) => `-c ${name}=${value}`)
+        .join(' '),
     },
     entities: ENTITIES,
     migrations: MIGRATIONS,

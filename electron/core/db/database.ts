@@ -15,6 +15,7 @@
  * write, A8) joins it as a SAVEPOINT: its own work is still all-or-nothing.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EventEmitter } from 'node:events';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../types';
@@ -275,6 +276,17 @@ export class Database {
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    // The connection's own error, if it dies under the attempt: the server ended the session (an
+    // idle-in-transaction limit, 25P03; a shutdown) or the network dropped it. TypeORM then
+    // releases the runner, so the attempt's next statement fails with "Query runner already
+    // released", which says nothing of why; the connection's error is what the attempt answers.
+    let lost: unknown = null;
+    const connection = (runner as unknown as { databaseConnection?: EventEmitter })
+      .databaseConnection;
+    const onLost = (e: unknown) => {
+      lost ??= e;
+    };
+    connection?.on('error', onLost);
     const ctx: WriteContext = {
       em: runner.manager,
       nested: Promise.resolve(),
@@ -301,9 +313,11 @@ export class Database {
       return result;
     } catch (e) {
       // A failed COMMIT has ended the transaction already; ROLLBACK then only warns.
-      if (runner.isTransactionActive) await runner.query('ROLLBACK').catch(() => undefined);
-      throw e;
+      if (runner.isTransactionActive && !lost)
+        await runner.query('ROLLBACK').catch(() => undefined);
+      throw lost ?? e;
     } finally {
+      connection?.removeListener('error', onLost);
       setRunnerActive(runner, false);
       await runner.release();
     }

@@ -59,8 +59,9 @@ export function isUniqueViolation(error: unknown): boolean {
  * Signs that a store server cannot be reached (issue 12, section 3): the connection was refused,
  * reset, timed out or closed, or the server is shutting down or starting (SQLSTATE class 08
  * connection_exception; 57P01–57P03 admin, crash and cannot-connect-now: PostgreSQL
- * documentation, Appendix A). node-postgres reports a connection that dies under a query with
- * no code, by its message.
+ * documentation, Appendix A), or it ended this till's session, idle too long inside a transaction
+ * (25P03, data-source.ts SERVER_IDLE_IN_TRANSACTION_MS). node-postgres reports a connection that
+ * dies under a query with no code, by its message.
  */
 const UNREACHABLE_CODES = [
   'ECONNREFUSED',
@@ -73,6 +74,7 @@ const UNREACHABLE_CODES = [
   '57P01',
   '57P02',
   '57P03',
+  '25P03',
 ];
 const CONNECTION_LOST =
   /Connection terminated|connection is closed|Client has encountered a connection error/i;
@@ -91,6 +93,16 @@ export function serverUnreachable(error: unknown): boolean {
 /** What a till says while its store server cannot be reached; nothing was saved. */
 export const SERVER_UNREACHABLE_MESSAGE =
   'The store server cannot be reached, so sales are paused and nothing was saved. Kassa keeps trying; the sale can be completed again once it is back.';
+
+/**
+ * True when a statement on a store server gave up waiting for another session's lock: SQLSTATE
+ * 55P03 lock_not_available, after the session's `lock_timeout` (data-source.ts
+ * SERVER_LOCK_WAIT_MS), the server's side of D8's busy timeout. The router answers it BUSY, for
+ * a write (its transaction rolled back) and a read alike.
+ */
+export function lockWaitExpired(error: unknown): boolean {
+  return wrappedCode(error, (code) => code === '55P03') !== undefined;
+}
 
 /** Which kind of storage failure an error is, if it is one. */
 export function classifyStorageError(error: unknown): StorageFailure | undefined {

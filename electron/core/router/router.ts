@@ -31,7 +31,7 @@
 import { channels, isChannelName, type ChannelName } from '../../../shared/contract';
 import { isDisplayChannel } from '../../../shared/contract/display';
 import { AppError, err, ok, type Result } from '../../../shared/errors';
-import { SERVER_UNREACHABLE_MESSAGE } from '../db/storage-errors';
+import { BUSY_MESSAGE, lockWaitExpired, SERVER_UNREACHABLE_MESSAGE } from '../db/storage-errors';
 import type { AuditInput } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import { readStaffAccess, STAFF_ROW_SHARE, type StaffAccess } from '../auth/staff-access';
@@ -320,6 +320,8 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
       // A read that met a store server going away (issue 12, section 3).
       const unreachable = db.markUnreachable(e);
       if (unreachable) return { ok: false, error: unreachable.toBody() };
+      // A call that waited past the store server's lock limit; a write's transaction rolled back.
+      if (lockWaitExpired(e)) return err('BUSY', BUSY_MESSAGE);
       logger.error('unexpected error in channel handler', {
         channel: typeof channel === 'string' ? channel.slice(0, 100) : typeof channel,
         error: e instanceof Error ? e.message : String(e),
