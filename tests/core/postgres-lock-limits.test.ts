@@ -238,7 +238,7 @@ describe.skipIf(!bin)("the store server's lock limits (issue 12)", () => {
       const secondSale = mugSale(mug);
       const secondAnswer = two.invoke('sales:checkout', secondSale, callerFor(1));
       await freeze.frozen;
-      freeze.thaw(Date.now() + IDLE_IN_TRANSACTION_MS + 500);
+      freeze.thaw(Date.now() + IDLE_IN_TRANSACTION_MS + 2_000);
       expect(await secondAnswer).toMatchObject({
         ok: false,
         error: { code: 'SERVER_UNREACHABLE', message: expect.stringMatching(/nothing was saved/) },
