@@ -14,7 +14,8 @@
  *   (scanner-burst.ts) queues the code, which starts the next sale with it (Square, Lightspeed
  *   and Odoo ring up a scan on the receipt screen). A person's keys then Enter are dropped, and
  *   Enter does what it did: "New sale". When the field comes back in the middle of a code (the
- *   first code's product arrived), the next key takes the keys held so far into it.
+ *   first code's product arrived), the next key takes the keys held so far into it, whether it
+ *   comes before the field takes the focus (an effect, a moment later) or after.
  * The screen's one-character shortcuts (/ * ? + −) keep their meaning as a first key.
  */
 import { type RefObject, useLayoutEffect, useRef } from 'react';
@@ -58,9 +59,19 @@ export function useStrayScanKeys(
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
       const target = e.target instanceof Element ? e.target : null;
+      const input = field.current;
+      // The field came back and took the focus in the middle of a code: the keys held on the
+      // receipt go into it ahead of this one.
+      if (target === input && input && held !== '' && SCAN_KEY.test(e.key)) {
+        if (e.timeStamp - last <= SCAN_PAUSE_MS) {
+          e.preventDefault();
+          typeInto(input, input.value + held + e.key);
+        }
+        held = '';
+        return;
+      }
       if (takesText(target) || document.querySelector('[role="dialog"]')) return;
       if (target?.closest('[role="menu"], [role="listbox"]')) return;
-      const input = field.current;
       if (SCAN_KEY.test(e.key)) {
         // Keys held long ago (a person's, left without Enter) are not part of this code.
         if (e.timeStamp - last > SCAN_PAUSE_MS) held = '';
