@@ -354,6 +354,8 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
           logger,
           onTopic: (topic) => changes.heard(topic),
           onResync: () => STORE_CHANGE_TOPICS.forEach((topic) => changes.heard(topic)),
+          onSilent: () => db.markSilent(),
+          ...(options.serverWaits?.answerMs ? { answerMs: options.serverWaits.answerMs } : {}),
         })
       : null;
   await listener?.start();

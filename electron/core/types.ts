@@ -144,7 +144,10 @@ export interface CoreOptions {
    * long the server lets its session idle inside a transaction, in ms (db/data-source.ts; defaults
    * SERVER_LOCK_WAIT_MS, 5 s, and SERVER_IDLE_IN_TRANSACTION_MS, 15 s). Tests shorten them.
    */
-  serverWaits?: Omit<import('./db/data-source').ServerSession, 'till'>;
+  serverWaits?: Omit<import('./db/data-source').ServerSession, 'till'> & {
+    /** How long the round's `SELECT 1` may wait (db/change-listener.ts SERVER_ANSWER_MS, 3 s). */
+    answerMs?: number;
+  };
   /**
    * On a store server, the period of the till's background round, in ms (default
    * SERVER_TICK_MS, 5 s): it asks the server again while it is away (and, at start-up, tries to

@@ -10,6 +10,9 @@
  *   priced again; the same cart is paid: the sale is recorded once, as the till's receipt 1.
  * - With nobody signed in, the sign-in screen says so too, and by itself, and the warning goes
  *   once the server is back.
+ * - A server that stops answering without closing its connections (frozen with SIGSTOP, as a
+ *   hung host) is told the same way: a scan meanwhile is answered at once with the reason, and
+ *   once it answers again the warning goes and the till sells on.
  * Skipped where PostgreSQL is not installed.
  */
 import { ADMIN } from '../helpers/core';
@@ -137,6 +140,40 @@ describe.skipIf(!bin)('a till whose store server goes away and comes back (issue
     pg.resume();
     await gone(page.getByRole('alert', { name: AWAY }), TELLS_WITHIN_MS);
     await signInThroughScreen(page, ADMIN);
+    w.assertClean();
+  });
+  it('says so too when the server stops answering without closing anything, and goes on after', async () => {
+    const page = w.page;
+    const scan = await visible(page.getByRole('combobox', { name: 'Scan or search products' }));
+    // A hung host: its connections stay open and nothing on them answers (SIGSTOP).
+    pg.freeze();
+    try {
+      await visible(page.getByRole('alert', { name: AWAY }), TELLS_WITHIN_MS);
+      // A scan is answered at once, with the reason, rather than left waiting.
+      await scan.fill(MUG.barcode);
+      await scan.press('Enter');
+      await visible(page.getByText(/could not be looked up: The store server cannot be reached/));
+    } finally {
+      pg.thaw();
+    }
+    await gone(page.getByRole('alert', { name: AWAY }), TELLS_WITHIN_MS);
+    await scan.fill(MUG.barcode);
+    await scan.press('Enter');
+    await visible(
+      page.getByRole('table', { name: 'Cart' }).getByRole('row').filter({ hasText: MUG.name }),
+    );
+    const payButton = page.getByRole('button', { name: 'Pay' });
+    await expect.poll(() => payButton.isEnabled()).toBe(true);
+    await payButton.click();
+    const pay = await visible(page.getByRole('dialog', { name: 'Take payment' }));
+    await pay.getByRole('button', { name: 'Card' }).click();
+    await pay.getByRole('button', { name: 'Complete sale' }).click();
+    await visible(page.getByRole('button', { name: 'New sale' }));
+    const sales = await latestSales(h, 10);
+    expect(sales.map((s) => [s.receiptNo, s.total, s.status])).toEqual([
+      [2, MUG.price, 'completed'],
+      [1, 2 * MUG.price, 'completed'],
+    ]);
     w.assertClean();
   });
 });

@@ -4,7 +4,7 @@
  * refuses root). `findPostgres()` returns null where PostgreSQL is not installed.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -24,6 +24,13 @@ export interface PgServer {
   halt(): void;
   /** Starts it again on the same port, after `halt`. */
   resume(): void;
+  /**
+   * Freezes it as a hung host would: SIGSTOP to the postmaster and every process it started.
+   * Its connections stay open, and nothing on them answers.
+   */
+  freeze(): void;
+  /** Lets it run on after `freeze` (SIGCONT). */
+  thaw(): void;
 }
 
 export interface PgOptions {
@@ -114,7 +121,27 @@ export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<
     },
     halt,
     resume: start,
+    freeze: () => signalServer(data, 'SIGSTOP'),
+    thaw: () => signalServer(data, 'SIGCONT'),
   };
+}
+
+/** Sends `signal` to the postmaster of `data` (its postmaster.pid) and to its children. */
+function signalServer(data: string, signal: NodeJS.Signals): void {
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        // /proc/<pid>/stat: "pid (name) state ppid …"; the name may hold spaces, not ")".
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+  for (const pid of [postmaster, ...children]) process.kill(pid, signal);
 }
 
 /** Runs `sql` on `url` in a connection of its own (set-up and tampering from outside a core). */

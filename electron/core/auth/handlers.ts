@@ -8,7 +8,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
       // Answers while the store server is away too, so the till can say so (issue 12).
       const retired = s.retired();
       const setupRequired =
-        s.safeMode() || s.awaitingServer() || retired
+        s.safeMode() || s.awaitingServer() || s.db.serverSilent || retired
           ? false
           : await s.auth.setupRequired().catch((e: unknown) => {
               if (!s.db.markUnreachable(e)) throw e;

@@ -7,6 +7,12 @@
  * (the same one that probes the server) calls `tick`, which connects again. The notifications
  * sent while it was away are lost (PostgreSQL keeps none for a session that is gone), so after
  * every reconnection `onResync` asks the screens to read everything again.
+ *
+ * Each `tick` also asks the server `SELECT 1` on this connection (issue 12, section 3). A server
+ * that stops answering without closing its connections (a hung host, a switch gone between till
+ * and server) ends none of them: the till's statements would wait for TCP itself, for minutes,
+ * and it would say nothing. An answer that has not come after `answerMs` (SERVER_ANSWER_MS) calls
+ * `onSilent`, and the connection is dropped, to be made again once the server answers.
  */
 import pg from 'pg';
 import type { Client } from 'pg';
@@ -18,6 +24,13 @@ import { CHANGES_CHANNEL } from './store-changes';
 /** How long one connection attempt may take, in ms (it must end before the next 5 s tick). */
 const CONNECT_TIMEOUT_MS = 4_000;
 
+/**
+ * How long the server may take to answer the round's `SELECT 1`, in ms. Loopback or a shop's
+ * network answers in well under a millisecond, a busy server in a few; 3 s without an answer is a
+ * server that is not answering.
+ */
+export const SERVER_ANSWER_MS = 3_000;
+
 export interface ChangeListenerOptions {
   url: string;
   tls: ServerTls;
@@ -28,6 +41,10 @@ export interface ChangeListenerOptions {
   onTopic: (topic: StoreChangeTopic) => void;
   /** Connected again after the connection was lost or could not be made. */
   onResync: () => void;
+  /** The server did not answer the round's `SELECT 1` within `answerMs`. */
+  onSilent: () => void;
+  /** Default SERVER_ANSWER_MS. */
+  answerMs?: number;
 }
 
 export class ChangeListener {
@@ -36,6 +53,9 @@ export class ChangeListener {
   private closed = false;
   /** Whether the lost connection was reported (once per outage). */
   private reported = false;
+  /** Whether the round's `SELECT 1` is still waiting for its answer, and which one it is. */
+  private asking = false;
+  private asked = 0;
 
   constructor(private readonly o: ChangeListenerOptions) {}
 
@@ -44,10 +64,14 @@ export class ChangeListener {
     return this.connect(false);
   }
 
-  /** From the core's timer: connects again when there is no connection. Never throws. */
+  /**
+   * From the core's timer: connects again when there is no connection, and otherwise asks the
+   * server `SELECT 1` (see the top). Never throws.
+   */
   tick(): void {
-    if (this.client || this.connecting || this.closed) return;
-    void this.connect(true);
+    if (this.closed || this.connecting || this.asking) return;
+    if (this.client) this.ask(this.client);
+    else void this.connect(true);
   }
 
   /** Ends the connection for good (Core.close). */
@@ -97,6 +121,31 @@ export class ChangeListener {
     if (this.reported) this.o.logger.info('store changes: listening again');
     this.reported = false;
     if (resync) this.o.onResync();
+  }
+
+  private ask(client: Client): void {
+    const ask = ++this.asked;
+    this.asking = true;
+    const done = () => {
+      if (this.asked === ask) this.asking = false;
+    };
+    const silent = () => {
+      if (this.asked !== ask || !this.asking) return;
+      done();
+      this.lost(client, new Error('the store server did not answer'));
+      this.o.onSilent();
+    };
+    // Decided after the loop's next look at the sockets (setImmediate runs after its I/O): when
+    // this process itself stalled past the limit (a long GC, synchronous work), an answer that
+    // came meanwhile is read first, and the server is not taken for silent.
+    const silence = setTimeout(() => setImmediate(silent), this.o.answerMs ?? SERVER_ANSWER_MS);
+    void client
+      .query('SELECT 1')
+      .catch(() => undefined) // a connection that ends is reported by its own events
+      .finally(() => {
+        clearTimeout(silence);
+        done();
+      });
   }
 
   private lost(client: Client, error?: Error): void {

@@ -83,6 +83,8 @@ export class Database {
   /** A check every top-level write transaction of one call runs first (bulk imports, A8). */
   private readonly guards = new AsyncLocalStorage<(em: EntityManager) => Promise<void>>();
   private fault: StorageFault | null = null;
+  /** See `markSilent`. */
+  private silent = false;
   /** Busy timeout for taking the write lock, in ms (D1's busy_timeout). */
   lockTimeoutMs: number = REQUIRED_PRAGMAS.busy_timeout;
 
@@ -309,6 +311,7 @@ export class Database {
       await runner.query('COMMIT');
       setRunnerActive(runner, false);
       this.fault = null;
+      this.silent = false;
       this.runCommitted(ctx.committed);
       return result;
     } catch (e) {
@@ -424,15 +427,32 @@ export class Database {
   }
 
   /**
+   * The store server stopped answering without closing its connections (change-listener.ts): the
+   * till's fault from now, as for an unreachable server, and `serverSilent` until `probe` gets an
+   * answer. Meanwhile the router answers every call but `app:status` SERVER_UNREACHABLE at once,
+   * rather than leave it waiting on the server, so the till says so (issue 12, section 3).
+   */
+  markSilent(): void {
+    this.markUnreachable(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' }));
+    this.silent = true;
+  }
+
+  /** True from `markSilent` until the store server answers again (`probe`, or a commit). */
+  get serverSilent(): boolean {
+    return this.silent;
+  }
+
+  /**
    * While the store server is unreachable: asks it `SELECT 1` and clears the fault when it
    * answers. Called by the core's timer (every few seconds), so the till's warning goes as soon
    * as the server is back, not at the next sale. Never rejects.
    */
   async probe(): Promise<void> {
-    if (this.fault?.code !== 'SERVER_UNREACHABLE') return;
+    if (this.fault?.code !== 'SERVER_UNREACHABLE' && !this.silent) return;
     try {
       await this.dataSource.query('SELECT 1');
       this.fault = null;
+      this.silent = false;
     } catch {
       // still away
     }

@@ -241,7 +241,7 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
         'The database failed its integrity check. Kassa is in safe mode and cannot take sales until it is restored.',
       );
     }
-    if (services.awaitingServer() && channel !== 'app:status')
+    if ((services.awaitingServer() || db.serverSilent) && channel !== 'app:status')
       return err('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE);
     if (services.retired() && channel !== 'app:status')
       return err(
@@ -254,7 +254,10 @@ export function createRouter({ services, handlers, appOrigin, logger }: RouterDe
     // round trips end in any order, so each call then waits for the calls that arrived before it
     // to have gone on (`arrivals`): calls still reach the write queue in the order they arrived,
     // as on SQLite, where nothing here is awaited.
-    if (!services.settings.shared) return afterSettings(def, channel, payload, caller);
+    // Only app:status gets here while the server is silent: it answers from memory, waiting on
+    // neither the server nor the calls before it that are waiting on the server.
+    if (!services.settings.shared || db.serverSilent)
+      return afterSettings(def, channel, payload, caller);
     const turn = arrivals.next();
     try {
       // A call that is not a write reads its member's access in the same statement (A8): a write

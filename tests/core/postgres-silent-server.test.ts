@@ -1,0 +1,170 @@
+/**
+ * Issue 12, section 3: a store server that stops answering without closing its connections (a
+ * hung host, a switch gone between till and server). The server is frozen for real (SIGSTOP to
+ * the postmaster and every process it started), so its connections stay open and nothing on them
+ * answers; a stopped or crashed server is postgres-outage.test.ts.
+ * - The till's round asks `SELECT 1` on its LISTEN connection; with no answer in time (1 s here,
+ *   3 s in a shop) the till says "Store server unreachable since …", and every call but
+ *   `app:status` answers SERVER_UNREACHABLE at once instead of waiting on the server.
+ * - A sale sent just before the freeze waits for the server: it is never answered as saved unless
+ *   it was, and sent again with its id it is recorded once.
+ * - Once the server answers again the warning goes by itself, and the till sells on with gapless
+ *   receipts.
+ */
+import pgDriver, { type Client } from 'pg';
+import { callerFor, resultCode } from '../helpers/core';
+import {
+  createDatabase,
+  findPostgres,
+  sqlOn,
+  startPostgres,
+  type PgServer,
+} from '../helpers/postgres';
+import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+
+const bin = findPostgres();
+const ANSWER_MS = 1_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The till's storage status as a window without a session reads it (no server needed). */
+async function storage(till: StoreTill): Promise<{ ok: boolean; reason?: string; since?: string }> {
+  return (await till.must('app:status', undefined, 2)).storage;
+}
+
+/** Waits until `check` holds, looking every 50 ms (for at most 10 s). */
+async function until(check: () => boolean): Promise<void> {
+  for (const end = Date.now() + 10_000; !check(); await sleep(50))
+    if (Date.now() > end) throw new Error('still not so after 10 s');
+}
+
+/**
+ * Asks app:status every 100 ms, as the till's screen does (each ask on its own: one that waits on
+ * the server holds up none after it), until its storage `ok` is `ok`; answers the time it took.
+ */
+function whenStorage(till: StoreTill, ok: boolean, ms: number): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (Date.now() - started > ms) {
+        clearInterval(timer);
+        reject(new Error(`app:status did not say ok: ${ok} within ${ms} ms`));
+      }
+      void storage(till).then((s) => {
+        if (s.ok !== ok) return;
+        clearInterval(timer);
+        resolve(Date.now() - started);
+      }, reject);
+    }, 100);
+  });
+}
+
+describe.skipIf(!bin)('a store server that stops answering (issue 12)', () => {
+  let pg: PgServer;
+  beforeAll(async () => {
+    pg = await startPostgres(bin!);
+  }, 60_000);
+  afterAll(() => {
+    pg?.thaw();
+    pg?.stop();
+  });
+
+  it('the till says so within seconds, answers at once meanwhile, and sells on once it answers', async () => {
+    const url = await createDatabase(pg, 'silent');
+    const till = await storeTill(url, 'till-1', undefined, {
+      serverWaits: { answerMs: ANSWER_MS },
+    });
+    let frozen = false;
+    try {
+      await setUpStore(till, url);
+      const mug = await createMug(till);
+      const receipts: number[] = [];
+      for (let i = 0; i < 2; i++)
+        receipts.push((await till.must('sales:checkout', mugSale(mug))).receiptNo);
+      expect(await storage(till)).toEqual({ ok: true });
+
+      pg.freeze();
+      frozen = true;
+      // Sent as the server froze: it waits for the server, like any statement under way.
+      const inFlight = mugSale(mug);
+      const inFlightAnswer = till.invoke('sales:checkout', inFlight, callerFor(1));
+
+      const noticed = await whenStorage(till, false, ANSWER_MS + 3_000);
+      expect(await storage(till)).toMatchObject({ ok: false, reason: 'server' });
+      // Meanwhile a call is answered at once, and nothing is saved.
+      const refusedSale = mugSale(mug);
+      const asked = Date.now();
+      const refused = await Promise.race([
+        till.invoke('sales:checkout', refusedSale, callerFor(1)),
+        sleep(3_000).then(() => 'still waiting on the server after 3 s'),
+      ]);
+      const answeredIn = Date.now() - asked;
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'SERVER_UNREACHABLE', message: expect.stringMatching(/nothing was saved/) },
+      });
+      expect(answeredIn).toBeLessThan(500);
+      // Silent for a while longer: the rounds go on (every 0.3 s) and the answer stays the same.
+      await sleep(2_000);
+      expect(await storage(till)).toMatchObject({ ok: false, reason: 'server' });
+      expect(resultCode(await till.invoke('sales:checkout', mugSale(mug), callerFor(1)))).toBe(
+        'SERVER_UNREACHABLE',
+      );
+
+      pg.thaw();
+      frozen = false;
+      const back = await whenStorage(till, true, 5_000);
+      const first = await inFlightAnswer;
+      if (first.ok) receipts.push((first.data as { receiptNo: number }).receiptNo);
+      else receipts.push((await till.must('sales:checkout', inFlight)).receiptNo);
+      receipts.push((await till.must('sales:checkout', refusedSale)).receiptNo);
+      for (let i = 0; i < 3; i++)
+        receipts.push((await till.must('sales:checkout', mugSale(mug))).receiptNo);
+
+      console.info(
+        `[silent server] noticed ${noticed} ms after the freeze, a call answered in ${answeredIn} ms meanwhile; the warning went ${back} ms after the thaw; the sale under way ${first.ok ? 'completed' : `answered ${resultCode(first)}`}`,
+      );
+      expect(noticed).toBeLessThan(ANSWER_MS + 2_000);
+      expect(receipts).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      const ids = [inFlight.id, refusedSale.id].map((id) => `'${id}'`).join(', ');
+      expect(
+        await sqlOn(url, `SELECT COUNT(*)::int AS n FROM sales WHERE uuid IN (${ids})`),
+      ).toEqual([{ n: 2 }]);
+    } finally {
+      if (frozen) pg.thaw();
+      await till.close();
+    }
+  }, 60_000);
+  it('a till whose own process stalls past the limit does not take the server for silent', async () => {
+    const url = await createDatabase(pg, 'stalled');
+    const till = await storeTill(url, 'till-1', undefined, {
+      serverWaits: { answerMs: ANSWER_MS },
+    });
+    // The till's process stalls (a long GC, synchronous work) right after its round asked the
+    // server: the answer comes at once, but is read only after the limit has passed.
+    const query = pgDriver.Client.prototype.query as (...args: unknown[]) => unknown;
+    let stalled = 0;
+    (pgDriver.Client.prototype as { query: unknown }).query = function (
+      this: Client,
+      ...args: unknown[]
+    ) {
+      const sent = query.apply(this, args);
+      const name = (this as unknown as { connectionParameters: { application_name?: string } })
+        .connectionParameters.application_name;
+      if (args[0] === 'SELECT 1' && name === 'kassa: till-1 (listen)' && stalled < 2) {
+        stalled += 1;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2 * ANSWER_MS);
+      }
+      return sent;
+    };
+    try {
+      await setUpStore(till, url);
+      const mug = await createMug(till);
+      await until(() => stalled === 2);
+      expect(await storage(till)).toEqual({ ok: true });
+      expect((await till.must('sales:checkout', mugSale(mug))).receiptNo).toBe(1);
+    } finally {
+      (pgDriver.Client.prototype as { query: unknown }).query = query;
+      await till.close();
+    }
+  });
+});
