@@ -8,8 +8,8 @@
  * - Backups are the server's: the till's backup channels refuse and write no file.
  */
 import { randomUUID } from 'node:crypto';
-import pgDriver, { type Client } from 'pg';
-import { existsSync, readFileSync } from 'node:fs';
+import pgDriver from 'pg';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
 import { createCore } from '../../electron/core';
@@ -35,40 +35,22 @@ import {
   startPostgres,
   type PgServer,
 } from '../helpers/postgres';
-import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import {
+  createMug,
+  deploymentSql,
+  mugSale,
+  setUpStore,
+  storeTill,
+  type StoreTill,
+} from '../helpers/store-server';
+import { recordStatements } from '../helpers/pg-statements';
 
 const bin = findPostgres();
 
 /** The grants docs/deployment.md gives the tills' role, as written there. */
-const GRANTS = readFileSync(join(__dirname, '../../docs/deployment.md'), 'utf8')
-  .split('-- as kassa_owner, in the kassa database, after the first start has migrated it')[1]!
-  .split('```')[0]!;
-/**
- * Records the text of every statement node-postgres' clients send, whitespace folded, and (in
- * `by`) the client that sent it, until `stop` puts the driver's own `query` back.
- */
-function watchStatements(): { sent: string[]; by: Client[]; stop: () => void } {
-  const sent: string[] = [];
-  const by: Client[] = [];
-  const query = pgDriver.Client.prototype.query;
-  (pgDriver.Client.prototype as { query: unknown }).query = function (
-    this: Client,
-    ...a: unknown[]
-  ) {
-    const q = a[0] as string | { text?: string };
-    sent.push((typeof q === 'string' ? q : (q.text ?? '')).replace(/\s+/g, ' ').trim());
-    by.push(this);
-    return (query as (...args: unknown[]) => unknown).apply(this, a);
-  };
-  return {
-    sent,
-    by,
-    stop: () => {
-      (pgDriver.Client.prototype as { query: unknown }).query = query;
-    },
-  };
-}
-
+const GRANTS = deploymentSql(
+  '-- as kassa_owner, in the kassa database, after the first start has migrated it',
+);
 describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
   let pg: PgServer;
   let n = 0;
@@ -317,7 +299,8 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
     const ds = createPostgresDataSource(await freshDatabase());
     await ds.initialize();
     const db = new Database(ds, silentLogger);
-    const { sent, stop } = watchStatements();
+    const watch = recordStatements();
+    const sent = () => watch.sent.map((q) => q.text);
     try {
       const level = (isolation?: Isolation) =>
         db.write(async (em) => {
@@ -327,24 +310,24 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
           return row!.transaction_isolation;
         }, isolation);
       expect(await level()).toBe('serializable');
-      expect(sent).toEqual([
+      expect(sent()).toEqual([
         'START TRANSACTION ISOLATION LEVEL SERIALIZABLE',
         'SHOW transaction_isolation',
         'COMMIT',
       ]);
       expect(await level('readCommitted')).toBe('read committed');
       await ds.query('CREATE TABLE probe (n integer)');
-      sent.length = 0;
+      watch.sent.length = 0;
       await expect(
         db.write(async (em) => {
           await em.query('INSERT INTO probe VALUES (1)');
           throw new Error('refused');
         }),
       ).rejects.toThrow('refused');
-      expect(sent.at(-1)).toBe('ROLLBACK');
+      expect(sent().at(-1)).toBe('ROLLBACK');
       expect(await ds.query('SELECT COUNT(*)::int AS n FROM probe')).toEqual([{ n: 0 }]);
     } finally {
-      stop();
+      watch.restore();
       await ds.destroy();
     }
   });
@@ -352,22 +335,25 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
   it('a sale on a server is one round trip per step: the staff lock rides START, no RELEASE', async () => {
     const url = await freshDatabase();
     const till = await storeTill(url, 'till-1');
-    let stop = () => {};
+    let restore = () => {};
     try {
       await setUpStore(till, url);
       const mug = await createMug(till);
       await till.must('sales:checkout', mugSale(mug));
-      const watch = watchStatements();
-      const sent = watch.sent;
-      stop = watch.stop;
+      const watch = recordStatements();
+      restore = watch.restore;
       const sales = [];
       for (let i = 0; i < 3; i++) sales.push(await till.must('sales:checkout', mugSale(mug)));
       expect(sales.map((s) => s.receiptNo)).toEqual([2, 3, 4]);
       // The third sale's transaction, statement by statement (each a round trip): a SELECT by the
       // first table it reads, any other by its first three words.
-      const start = sent.findLastIndex((q) => q.startsWith('START TRANSACTION'));
+      const start = watch.sent.findLastIndex((q) => q.text.startsWith('START TRANSACTION'));
+      const first = watch.sent[start]!;
       // Its connection's statements only: the till's background round may query meanwhile.
-      const own = sent.filter((_, i) => i >= start && watch.by[i] === watch.by[start]);
+      const own = watch.sent
+        .slice(start)
+        .filter((q) => q.client === first.client)
+        .map((q) => q.text);
       const steps = own
         .slice(0, own.indexOf('COMMIT') + 1)
         .map((q) =>
@@ -394,7 +380,7 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
         'WITH recorded AS',
         'COMMIT',
       ]);
-      expect(sent[start]).toBe(
+      expect(first.text).toBe(
         'START TRANSACTION ISOLATION LEVEL READ COMMITTED; LOCK TABLE staff IN ROW SHARE MODE',
       );
       // What the statements that ride others wrote: each sale's tender, its stock movement, and
@@ -410,7 +396,7 @@ describe.skipIf(!bin)('cores on a store server (issue 12)', () => {
         ),
       ).toEqual([{ on_hand: -4, sold: -4 }]);
     } finally {
-      stop();
+      restore();
       await till.close();
     }
   });

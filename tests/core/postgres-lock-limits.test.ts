@@ -20,9 +20,7 @@
  * A till that starts while another migrates waits for it past the lock limit, and starts.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import pgDriver, { type Client } from 'pg';
+import pgDriver from 'pg';
 import { MIGRATIONS } from '../../migrations';
 import { createPostgresDataSource, sessionName } from '../../electron/core/db/data-source';
 import { MIGRATION_LOCK, migrateStoreServer } from '../../electron/core/db/server-migrations';
@@ -34,14 +32,20 @@ import {
   startPostgres,
   type PgServer,
 } from '../helpers/postgres';
-import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { onClientQuery } from '../helpers/pg-statements';
+import {
+  createMug,
+  deploymentSql,
+  mugSale,
+  setUpStore,
+  storeTill,
+  type StoreTill,
+} from '../helpers/store-server';
+import { within } from '../helpers/waits';
 
 const bin = findPostgres();
 /** docs/deployment.md's query for which till's session holds what, as written there. */
-const WHO_HOLDS_WHAT = readFileSync(join(__dirname, '../../docs/deployment.md'), 'utf8')
-  .split("so the server's own view says which till holds what:")[1]!
-  .split('```sql')[1]!
-  .split('```')[0]!;
+const WHO_HOLDS_WHAT = deploymentSql("so the server's own view says which till holds what:");
 const LOCK_WAIT_MS = 1_000;
 const IDLE_IN_TRANSACTION_MS = 4_000;
 const WAITS = { lockWaitMs: LOCK_WAIT_MS, idleInTransactionMs: IDLE_IN_TRANSACTION_MS };
@@ -55,7 +59,6 @@ const WAITS = { lockWaitMs: LOCK_WAIT_MS, idleInTransactionMs: IDLE_IN_TRANSACTI
  * runs before it reads what the server sent meanwhile.
  */
 function freezeTill(name: string, where: 'mid-sale' | 'before COMMIT') {
-  const query = pgDriver.Client.prototype.query as (...args: unknown[]) => unknown;
   let held!: () => void;
   const frozen = new Promise<void>((resolve) => (held = resolve));
   let thaw!: (until?: number) => void;
@@ -64,47 +67,24 @@ function freezeTill(name: string, where: 'mid-sale' | 'before COMMIT') {
     if (late > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, late);
   });
   let armed = true;
-  (pgDriver.Client.prototype as { query: unknown }).query = function (
-    this: Client,
-    ...args: unknown[]
-  ) {
-    const till = (this as unknown as { connectionParameters: { application_name?: string } })
-      .connectionParameters.application_name;
-    const text =
-      typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string }).text ?? '');
-    if (!armed || till !== sessionName(name)) return query.apply(this, args);
+  const restore = onClientQuery(({ text, session }, send) => {
+    if (!armed || session !== sessionName(name)) return send();
     if (where === 'before COMMIT' && text === 'COMMIT') {
       armed = false;
       held();
-      return thawed.then(() => query.apply(this, args));
+      return thawed.then(send);
     }
     if (where === 'mid-sale' && text.startsWith('WITH recorded AS')) {
       armed = false;
-      return (query.apply(this, args) as Promise<unknown>).then(async (answer) => {
+      return (send() as Promise<unknown>).then(async (answer) => {
         held();
         await thawed;
         return answer;
       });
     }
-    return query.apply(this, args);
-  };
-  return {
-    frozen,
-    thaw,
-    restore: () => {
-      (pgDriver.Client.prototype as { query: unknown }).query = query;
-    },
-  };
-}
-
-/** `promise`, or a rejection naming `what` once `ms` have passed: a hang fails, and says so. */
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms),
-    ),
-  ]);
+    return send();
+  });
+  return { frozen, thaw, restore };
 }
 
 describe.skipIf(!bin)("the store server's lock limits (issue 12)", () => {

@@ -30,9 +30,9 @@ import {
   tillIn,
   type StoreTill,
 } from '../helpers/store-server';
+import { sleep } from '../helpers/waits';
 
 const bin = findPostgres();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () => {
   it('three tills selling through a crash of the server: nothing lost or doubled, and they said so', async () => {

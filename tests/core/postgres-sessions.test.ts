@@ -25,9 +25,9 @@ import {
   type PgServer,
 } from '../helpers/postgres';
 import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { sleep } from '../helpers/waits';
 
 const bin = findPostgres();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!bin)('sessions follow the staff row on every till (issue 12, A8)', () => {
   let pg: PgServer;

@@ -11,7 +11,6 @@
  * - Once the server answers again the warning goes by itself, and the till sells on with gapless
  *   receipts.
  */
-import pgDriver, { type Client } from 'pg';
 import { callerFor, resultCode } from '../helpers/core';
 import {
   createDatabase,
@@ -20,21 +19,16 @@ import {
   startPostgres,
   type PgServer,
 } from '../helpers/postgres';
+import { onClientQuery } from '../helpers/pg-statements';
 import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { sleep, until, within } from '../helpers/waits';
 
 const bin = findPostgres();
 const ANSWER_MS = 1_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The till's storage status as a window without a session reads it (no server needed). */
 async function storage(till: StoreTill): Promise<{ ok: boolean; reason?: string; since?: string }> {
   return (await till.must('app:status', undefined, 2)).storage;
-}
-
-/** Waits until `check` holds, looking every 50 ms (for at most 10 s). */
-async function until(check: () => boolean): Promise<void> {
-  for (const end = Date.now() + 10_000; !check(); await sleep(50))
-    if (Date.now() > end) throw new Error('still not so after 10 s');
 }
 
 /**
@@ -93,10 +87,11 @@ describe.skipIf(!bin)('a store server that stops answering (issue 12)', () => {
       // Meanwhile a call is answered at once, and nothing is saved.
       const refusedSale = mugSale(mug);
       const asked = Date.now();
-      const refused = await Promise.race([
+      const refused = await within(
+        3_000,
+        'a sale while the server is silent',
         till.invoke('sales:checkout', refusedSale, callerFor(1)),
-        sleep(3_000).then(() => 'still waiting on the server after 3 s'),
-      ]);
+      );
       const answeredIn = Date.now() - asked;
       expect(refused).toMatchObject({
         ok: false,
@@ -141,21 +136,15 @@ describe.skipIf(!bin)('a store server that stops answering (issue 12)', () => {
     });
     // The till's process stalls (a long GC, synchronous work) right after its round asked the
     // server: the answer comes at once, but is read only after the limit has passed.
-    const query = pgDriver.Client.prototype.query as (...args: unknown[]) => unknown;
     let stalled = 0;
-    (pgDriver.Client.prototype as { query: unknown }).query = function (
-      this: Client,
-      ...args: unknown[]
-    ) {
-      const sent = query.apply(this, args);
-      const name = (this as unknown as { connectionParameters: { application_name?: string } })
-        .connectionParameters.application_name;
-      if (args[0] === 'SELECT 1' && name === 'kassa: till-1 (listen)' && stalled < 2) {
+    const restore = onClientQuery(({ text, session }, send) => {
+      const sent = send();
+      if (text === 'SELECT 1' && session === 'kassa: till-1 (listen)' && stalled < 2) {
         stalled += 1;
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2 * ANSWER_MS);
       }
       return sent;
-    };
+    });
     try {
       await setUpStore(till, url);
       const mug = await createMug(till);
@@ -163,7 +152,7 @@ describe.skipIf(!bin)('a store server that stops answering (issue 12)', () => {
       expect(await storage(till)).toEqual({ ok: true });
       expect((await till.must('sales:checkout', mugSale(mug))).receiptNo).toBe(1);
     } finally {
-      (pgDriver.Client.prototype as { query: unknown }).query = query;
+      restore();
       await till.close();
     }
   });

@@ -10,8 +10,7 @@
  * statement for it (the bench of 8 tills is bound by round trips per sale).
  */
 import { randomUUID } from 'node:crypto';
-import pg, { type Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreChangeTopic } from '../../shared/contract/store-changes';
 import { changedTopics, STOCK_ANNOUNCE_MS } from '../../electron/core/db/store-changes';
 import {
@@ -24,6 +23,7 @@ import {
 } from '../helpers/core';
 import { insertProducts, sell } from '../helpers/retail';
 import { Heard } from '../helpers/heard-topics';
+import { recordStatements } from '../helpers/pg-statements';
 import { ON_POSTGRES } from '../helpers/test-engine';
 
 // SQLite only: on a server the notices are postgres-notify's.
@@ -196,26 +196,18 @@ describe('stock levels are announced (issue 12, section 2)', () => {
       const onTill = new Heard(till.core);
       await till.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
       // Every statement the till's connections send (node-postgres' own Client, observed).
-      const sent: string[] = [];
-      const original = pg.Client.prototype.query;
-      const query = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
-        this: Client,
-        ...args: unknown[]
-      ) {
-        const first = args[0] as string | { text?: string };
-        sent.push(typeof first === 'string' ? first : String(first?.text));
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as never);
+      const watch = recordStatements();
+      const sent = watch.sent;
       try {
         const since = onTill.mark();
         const started = Date.now();
         for (let i = 0; i < 10; i++) await sell(till, [{ productId: tea, quantity: 1 }], pay);
         const inSales = sent.length;
-        expect(sent.filter((sql) => /pg_notify/i.test(sql))).toEqual([]);
+        expect(sent.filter((q) => /pg_notify/i.test(q.text))).toEqual([]);
         await onTill.next('stock', since);
         await new Promise((resolve) => setTimeout(resolve, STOCK_ANNOUNCE_MS + 200));
         const windows = Math.ceil((Date.now() - started) / STOCK_ANNOUNCE_MS);
-        const announced = sent.slice(inSales).filter((sql) => /^SELECT pg_notify/.test(sql));
+        const announced = sent.slice(inSales).filter((q) => /^SELECT pg_notify/.test(q.text));
         expect(announced.length).toBeGreaterThanOrEqual(1);
         expect(announced.length).toBeLessThanOrEqual(Math.min(windows, 9));
 
@@ -226,11 +218,11 @@ describe('stock levels are announced (issue 12, section 2)', () => {
           price: 250,
           taxRateBps: 2000,
         });
-        const notifying = sent.filter((sql) => /pg_notify/i.test(sql));
+        const notifying = sent.filter((q) => /pg_notify/i.test(q.text));
         expect(notifying).toHaveLength(1);
-        expect(notifying[0]).toMatch(/^\s*INSERT INTO audit_events\b/);
+        expect(notifying[0]!.text).toMatch(/^INSERT INTO audit_events\b/);
       } finally {
-        query.mockRestore();
+        watch.restore();
         await till.close();
       }
     },

@@ -5,7 +5,6 @@
  * a request for access verifies its contact before it reaches the admins' pending list. Real
  * SQLite files, a real SMTP server and a local SMS provider on loopback, a fake clock.
  */
-import pg, { type Client } from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/contract';
 import {
@@ -21,6 +20,7 @@ import {
 } from '../helpers/core';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startSmsProviderServer, type SmsProviderServer } from '../helpers/sms-provider-server';
+import { recordStatements } from '../helpers/pg-statements';
 import { ON_POSTGRES } from '../helpers/test-engine';
 
 const W = 2; // the member's window
@@ -265,16 +265,11 @@ describe('a member who has not verified can only verify', () => {
     'reads the settings and the member once per read call on a store server, and still follows a policy changed on another till',
     async () => {
       const two = await makeTestCore({ dir: t.dir, clock: t.clock, terminalName: 'till-2' });
-      const sent: string[] = [];
-      const query = pg.Client.prototype.query;
-      const watch = function (this: Client, ...args: unknown[]) {
-        const q = args[0] as string | { text?: string };
-        sent.push(typeof q === 'string' ? q : (q.text ?? ''));
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      };
+      let watch: ReturnType<typeof recordStatements> | undefined;
       const settingsReads = async (core: TestCore) => {
-        sent.length = 0;
+        watch!.sent.length = 0;
         const code = resultCode(await core.call('products:list', {}, W));
+        const sent = watch!.sent.map((q) => q.text);
         return {
           code,
           reads: sent.filter((q) => /\bFROM settings\b/.test(q)).length,
@@ -285,7 +280,7 @@ describe('a member who has not verified can only verify', () => {
       };
       try {
         await two.must('auth:login', { identifier: MEMBER.username, password: MEMBER.password }, W);
-        (pg.Client.prototype as { query: unknown }).query = watch;
+        watch = recordStatements();
         expect(await settingsReads(two)).toEqual({
           code: 'VERIFICATION_REQUIRED',
           reads: 1,
@@ -301,7 +296,7 @@ describe('a member who has not verified can only verify', () => {
           accessApart: 0,
         });
       } finally {
-        (pg.Client.prototype as { query: unknown }).query = query;
+        watch?.restore();
         await two.close();
       }
     },

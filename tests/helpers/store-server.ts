@@ -3,6 +3,7 @@
  * database (tests/helpers/postgres.ts), the store's first set-up, and a mug to sell.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createCore,
@@ -120,4 +121,18 @@ export function mugSale(productId: number, quantity = 1) {
     lines: [{ productId, quantity }],
     tenders: [{ type: 'cash' as const, amount: 250 * quantity }],
   };
+}
+
+/**
+ * The SQL that docs/deployment.md gives after `after`, as written there, so that a test runs
+ * what an admin would: up to the end of its code block. `after` is either a line inside the
+ * block (the SQL starts after it) or prose before it (the SQL starts at the next ```sql fence).
+ */
+export function deploymentSql(after: string): string {
+  const doc = readFileSync(join(__dirname, '../../docs/deployment.md'), 'utf8');
+  const rest = doc.split(after)[1];
+  if (rest === undefined) throw new Error(`docs/deployment.md no longer says "${after}"`);
+  const fence = rest.indexOf('```');
+  const block = rest.startsWith('```sql', fence) ? rest.slice(fence + '```sql'.length) : rest;
+  return block.split('```')[0]!;
 }
