@@ -126,9 +126,14 @@ export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<
   };
 }
 
-/** Sends `signal` to the postmaster of `data` (its postmaster.pid) and to its children. */
+/**
+ * Sends `signal` to the postmaster of `data` (its postmaster.pid), then to its children. The
+ * postmaster goes first: once stopped it starts no child that the list would miss. A child that
+ * exits meanwhile (a till closed its connection) needs no signal.
+ */
 function signalServer(data: string, signal: NodeJS.Signals): void {
   const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  process.kill(postmaster, signal);
   const children = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .filter((pid) => {
@@ -141,7 +146,12 @@ function signalServer(data: string, signal: NodeJS.Signals): void {
       }
     })
     .map(Number);
-  for (const pid of [postmaster, ...children]) process.kill(pid, signal);
+  for (const pid of children)
+    try {
+      process.kill(pid, signal);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e; // ESRCH: gone meanwhile
+    }
 }
 
 /** Runs `sql` on `url` in a connection of its own (set-up and tampering from outside a core). */
