@@ -415,15 +415,19 @@ export class Database {
    */
   markUnreachable(e: unknown): AppError | undefined {
     if (e instanceof AppError || !serverUnreachable(e)) return undefined;
-    if (this.fault?.code !== 'SERVER_UNREACHABLE') {
-      this.logger.error('store server unreachable', { error: describe(e) });
-      this.fault = {
-        code: 'SERVER_UNREACHABLE',
-        message: SERVER_UNREACHABLE_MESSAGE,
-        at: new Date().toISOString(),
-      };
-    }
+    this.enterUnreachable(describe(e));
     return new AppError('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE);
+  }
+
+  /** Makes SERVER_UNREACHABLE the till's fault, logging `why` once per outage. */
+  private enterUnreachable(why: string): void {
+    if (this.fault?.code === 'SERVER_UNREACHABLE') return;
+    this.logger.error('store server unreachable', { error: why });
+    this.fault = {
+      code: 'SERVER_UNREACHABLE',
+      message: SERVER_UNREACHABLE_MESSAGE,
+      at: new Date().toISOString(),
+    };
   }
 
   /**
@@ -433,7 +437,7 @@ export class Database {
    * rather than leave it waiting on the server, so the till says so (issue 12, section 3).
    */
   markSilent(): void {
-    this.markUnreachable(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' }));
+    this.enterUnreachable('no answer to SELECT 1');
     this.silent = true;
   }
 
