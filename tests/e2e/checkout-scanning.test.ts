@@ -6,11 +6,15 @@
  *    a confirmation;
  * 2. a failed scan names the code and leaves the field ready, so the next scan is not glued on;
  * 3. scans typed at 0, 2 and 5 ms per key are all taken, in order: 5 identical scans give
- *    quantity 5, 20 mixed scans give exactly the right lines.
+ *    quantity 5, 20 mixed scans give exactly the right lines;
+ * 4. keys typed straight after the pay key belong to the payment, never to the scan field
+ *    (features/checkout/usePayTypeAhead.ts): ten sales in a row, each scanned and paid at once,
+ *    and one whose pricing is slow.
  */
 import type { Page } from 'playwright-core';
 import { type Harness, gone, visible } from './harness';
 import {
+  asAdmin,
   cartLines,
   cashierWindow,
   emptyTillCart,
@@ -152,4 +156,126 @@ describe('checkout at scanner speed, sale after sale', () => {
       await w.context.close();
     });
   }
+
+  it("4. keys typed straight after F12 or F9 are the payment's: ten sales in a row", async () => {
+    // A weighed item's short code (a PLU): "20" then Enter in the scan field would ring it up.
+    const PLU = { sku: 'BAN-20', barcode: '20', name: 'Bananas', price: 25, taxRateBps: 0 };
+    await asAdmin(h, 'products:create', PLU);
+    const w = await cashierWindow(h);
+    const page = w.page;
+    const receipt = () => visible(page.getByRole('region', { name: 'Receipt' }));
+    const remaining = () => payDialog(page).getByLabel('Remaining due').textContent();
+    /** Each way to pay at once, what it leaves in the cart, and the tenders the sale records. */
+    const WAYS = [
+      {
+        name: 'F12, "20", Enter: £20 cash, then Enter completes',
+        codes: [MUG.barcode],
+        async pay(delay: number) {
+          await page.keyboard.press('F12', { delay: 0 });
+          await page.keyboard.type('20', { delay });
+          await page.keyboard.press('Enter', { delay: 0 });
+          await expect.poll(remaining).toBe(gbp(0));
+          await page.keyboard.press('Enter');
+        },
+        tenders: [{ type: 'cash', amount: 450, tendered: 2000, change: 1550 }],
+      },
+      {
+        name: 'F12, "10", F12: £10 cash and complete',
+        codes: [TOWEL.barcode],
+        async pay(delay: number) {
+          await page.keyboard.press('F12', { delay: 0 });
+          await page.keyboard.type('10', { delay });
+          await page.keyboard.press('F12', { delay: 0 });
+        },
+        tenders: [{ type: 'cash', amount: 650, tendered: 1000, change: 350 }],
+      },
+      {
+        name: 'F9, Enter: card for what is due, and complete',
+        codes: [LANTERN.barcode],
+        async pay() {
+          await page.keyboard.press('F9', { delay: 0 });
+          await page.keyboard.press('Enter', { delay: 0 });
+        },
+        tenders: [{ type: 'card', amount: 1299, tendered: null, change: null }],
+      },
+      {
+        name: 'F12, Escape: no payment; then a £5 note',
+        codes: [MUG.barcode],
+        async pay() {
+          await page.keyboard.press('F12', { delay: 0 });
+          await page.keyboard.press('Escape', { delay: 0 });
+          // By now the dialog has opened (and it closes) or never will.
+          await page.waitForTimeout(400);
+          await gone(payDialog(page));
+          await expect
+            .poll(() => scanField(page).evaluate((e) => e === document.activeElement))
+            .toBe(true);
+          await page.keyboard.press('F12');
+          await visible(payDialog(page)).then((d) =>
+            d.getByRole('button', { name: '£5 note' }).click(),
+          );
+          await payDialog(page).getByRole('button', { name: 'Complete sale' }).click();
+        },
+        tenders: [{ type: 'cash', amount: 450, tendered: 500, change: 50 }],
+      },
+      {
+        name: 'F12, then a scan: rung up as a scan; then a £20 note',
+        codes: [MUG.barcode, TOWEL.barcode],
+        async pay(delay: number) {
+          await page.keyboard.press('F12', { delay: 0 });
+          await scan(page, TOWEL.barcode, delay);
+          await visible(page.getByText(/was taken as a scan/));
+          await expectCart(page, expectedLines(this.codes));
+          await gone(payDialog(page));
+          await page.keyboard.press('F12');
+          await visible(payDialog(page)).then((d) =>
+            d.getByRole('button', { name: '£20 note' }).click(),
+          );
+          await payDialog(page).getByRole('button', { name: 'Complete sale' }).click();
+        },
+        tenders: [{ type: 'cash', amount: 1100, tendered: 2000, change: 900 }],
+      },
+    ];
+    const expected: unknown[] = [];
+    for (let sale = 0; sale < 10; sale++) {
+      const way = WAYS[sale % WAYS.length]!;
+      const delay = [0, 2, 5][sale % 3]!;
+      // The first code, and the pay keys the instant its Enter is typed: the lookup and the
+      // pricing are still on their way, and every key meanwhile is held for the dialog.
+      await scan(page, way.codes[0]!, delay);
+      await way.pay(delay).catch((e: unknown) => {
+        throw new Error(`sale ${sale} (${way.name}, ${delay} ms a key): ${String(e)}`);
+      });
+      await receipt();
+      expected.unshift(way.tenders);
+      await page.keyboard.press('Enter'); // New sale
+      await visible(scanField(page));
+      expect(await scanField(page).inputValue()).toBe('');
+    }
+    const sales = await latestSales(h, 10);
+    expect(sales.map((s) => s.tenders)).toEqual(expected);
+    expect(sales.flatMap((s) => s.lines).filter((l) => l.description === PLU.name)).toEqual([]);
+
+    // Pricing takes 600 ms (a busy store server): a person's "50" and Enter, typed meanwhile.
+    const invoke = h.core.invoke.bind(h.core);
+    h.core.invoke = async (channel, ...rest) => {
+      if (channel === 'sales:quote') await new Promise((r) => setTimeout(r, 600));
+      return invoke(channel, ...rest);
+    };
+    try {
+      await scan(page, MUG.barcode, 0);
+      await page.keyboard.press('F12');
+      await page.keyboard.type('50', { delay: 90 });
+      await page.keyboard.press('Enter');
+      await expect.poll(remaining).toBe(gbp(0));
+      await page.keyboard.press('Enter');
+      await receipt();
+    } finally {
+      h.core.invoke = invoke;
+    }
+    const [last] = await latestSales(h, 1);
+    expect(last!.tenders).toEqual([{ type: 'cash', amount: 450, tendered: 5000, change: 4550 }]);
+    expect(last!.lines.map((l) => [l.description, l.quantity])).toEqual([[MUG.name, 1]]);
+    await w.context.close();
+  });
 });

@@ -12,6 +12,7 @@ import { ParkedSalesModal, ParkSaleModal } from './ParkModals';
 import { PriceModal } from './PriceModal';
 import { ShortcutsModal } from './ShortcutsModal';
 import { TenderDialog } from './TenderDialog';
+import type { HeldKey } from './usePayTypeAhead';
 import type { CheckoutDialog } from './useSaleDialog';
 
 /** The discount dialog's target: line `index`, or the sale when null. */
@@ -41,6 +42,7 @@ export function CheckoutDialogs({
   openPriced,
   lineDiscount,
   onScan,
+  takeTypedAhead,
 }: {
   current: CheckoutDialog | null;
   close: () => void;
@@ -49,6 +51,8 @@ export function CheckoutDialogs({
   openPriced: ProductView | null;
   lineDiscount: number | null;
   onScan: (code: string) => void;
+  /** The keys typed after the pay key, for the payment dialog (usePayTypeAhead.ts). */
+  takeTypedAhead: () => HeldKey[];
 }) {
   const session = useSessionStore((s) => s.session);
   const settings = useSettingsStore((s) => s.settings);
@@ -66,6 +70,7 @@ export function CheckoutDialogs({
         startWithCard={current === 'payCard'}
         onClose={close}
         onScan={onScan}
+        takeTypedAhead={takeTypedAhead}
       />
       <ParkSaleModal
         opened={current === 'park'}

@@ -19,6 +19,7 @@ import { ScanField } from './ScanField';
 import { ShiftBar } from '../shifts/ShiftBar';
 import { useCheckoutShortcuts } from './useCheckoutShortcuts';
 import { usePayRequest } from './usePayRequest';
+import { usePayTypeAhead } from './usePayTypeAhead';
 import { useSaleDialog } from './useSaleDialog';
 import { useScanQueue } from './useScanQueue';
 import { useStrayScanKeys } from './useStrayScanKeys';
@@ -54,9 +55,10 @@ function onCartKey(key: string): boolean {
 
 /**
  * Checkout, keyboard-first: scan or search to add products (a queue takes every scan in order,
- * and keys typed off the scan field go to it: useStrayScanKeys), adjust quantities and discounts,
- * attach a customer, see the core's quote (the renderer never prices anything), take payment in
- * one or more tenders, and print the receipt. Sales can be parked and resumed. Dialogs belong to
+ * and keys typed off the scan field go to it: useStrayScanKeys; keys typed after the pay key go
+ * to the payment: usePayTypeAhead), adjust quantities and discounts, attach a customer, see the
+ * core's quote (the renderer never prices anything), take payment in one or more tenders, and
+ * print the receipt. Sales can be parked and resumed. Dialogs belong to
  * the sale they were opened for (useSaleDialog).
  */
 export function CheckoutScreen() {
@@ -91,7 +93,8 @@ export function CheckoutScreen() {
   };
   const queue = useScanQueue(addScanned);
   useStrayScanKeys(scanRef, queue);
-  const pay = usePayRequest(queue, (card) => dialogs.open(card ? 'payCard' : 'pay'));
+  const typeAhead = usePayTypeAhead();
+  const pay = usePayRequest(queue, (card) => dialogs.open(card ? 'payCard' : 'pay'), typeAhead);
 
   useEffect(() => {
     void ensureSettings();
@@ -162,6 +165,7 @@ export function CheckoutScreen() {
           openPriced={null}
           lineDiscount={null}
           onScan={() => undefined}
+          takeTypedAhead={typeAhead.take}
         />
       </>
     );
@@ -222,6 +226,7 @@ export function CheckoutScreen() {
           queue.submit(code);
           focusScan();
         }}
+        takeTypedAhead={typeAhead.take}
       />
     </Stack>
   );

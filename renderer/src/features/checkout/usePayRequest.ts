@@ -2,11 +2,13 @@
  * "Pay" (F12, F9 for card, or the button) asked for while scans are still being looked up or the
  * cart is being priced waits for both, then opens the payment dialog, or says why it cannot
  * (issue 8, item 6): an empty cart, or a cart the core could not price. A cashier who scans and
- * presses F12 at once is never ignored.
+ * presses F12 at once is never ignored, and the keys typed while it waits are the payment's
+ * (`typeAhead`, usePayTypeAhead.ts): held for the dialog, and dropped when it does not open.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCartStore } from '../../stores/cart';
+import type { PayTypeAhead } from './usePayTypeAhead';
 import type { ScanQueue } from './useScanQueue';
 
 export interface PayRequest {
@@ -16,7 +18,11 @@ export interface PayRequest {
   notice: string | null;
 }
 
-export function usePayRequest(queue: ScanQueue, open: (card: boolean) => void): PayRequest {
+export function usePayRequest(
+  queue: ScanQueue,
+  open: (card: boolean) => void,
+  typeAhead: Pick<PayTypeAhead, 'hold' | 'drop'>,
+): PayRequest {
   const { t } = useTranslation('checkout');
   const [wanted, setWanted] = useState<{ card: boolean; sale: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -30,14 +36,20 @@ export function usePayRequest(queue: ScanQueue, open: (card: boolean) => void): 
     if (!wanted || queue.pending > 0 || quoting) return;
     setWanted(null);
     const cart = useCartStore.getState();
+    const priced = cart.lines.length > 0 && cart.quoteError === null && cart.quote !== null;
+    if (wanted.sale === cart.sale && priced) {
+      open(wanted.card);
+      return;
+    }
+    // No dialog: the keys typed for it belong nowhere else either.
+    typeAhead.drop();
     if (wanted.sale !== cart.sale) return;
-    if (cart.lines.length === 0) setNotice(t('pay.why.empty'));
-    else if (cart.quoteError !== null || cart.quote === null) setNotice(t('pay.why.notPriced'));
-    else open(wanted.card);
-  }, [wanted, queue.pending, quoting, open, t]);
+    setNotice(cart.lines.length === 0 ? t('pay.why.empty') : t('pay.why.notPriced'));
+  }, [wanted, queue.pending, quoting, open, t, typeAhead]);
 
   return {
     request: (card) => {
+      typeAhead.hold();
       setNotice(null);
       setWanted({ card, sale: useCartStore.getState().sale });
     },
