@@ -176,6 +176,25 @@ describe('open price: the till asks for the price', () => {
     expect(within(discount).queryByText(/without a manager/)).not.toBeInTheDocument();
   });
 
+  it('scanned, then F12 at once: the price prompt comes first, and nothing is paid without it', async () => {
+    const { api, scan, user } = await openCheckout('manager');
+    await user.type(scan, `${mug.barcode}{Enter}`);
+    await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
+    // F12 while the open price is still being looked up, and "20" typed for the payment.
+    await user.type(scan, `${wrap.barcode}{Enter}{F12}20`);
+    const dialog = await screen.findByRole('dialog', { name: 'Price of Gift wrap' });
+    const price = within(dialog).getByLabelText('Price in GBP');
+    await waitFor(() => expect(price).toHaveFocus());
+    expect(price).toHaveValue('');
+    expect(screen.queryByRole('dialog', { name: 'Take payment' })).not.toBeInTheDocument();
+    await user.keyboard('2.50{Enter}');
+    await waitFor(() => expect(totalDue()).toHaveTextContent('£7.00'));
+    await user.keyboard('{F12}');
+    const pay = await screen.findByRole('dialog', { name: 'Take payment' });
+    expect(within(pay).getByLabelText('Remaining due')).toHaveTextContent('£7.00');
+    expect(api['sales:checkout']).not.toHaveBeenCalled();
+  });
+
   it('a cashier is told it needs a manager, and nothing is added', async () => {
     const { api, scan, user } = await openCheckout('cashier');
     await user.type(scan, `${wrap.barcode}{Enter}`);

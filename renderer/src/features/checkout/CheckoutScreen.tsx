@@ -94,7 +94,7 @@ export function CheckoutScreen() {
   const queue = useScanQueue(addScanned);
   useStrayScanKeys(scanRef, queue);
   const typeAhead = usePayTypeAhead();
-  const pay = usePayRequest(queue, (card) => dialogs.open(card ? 'payCard' : 'pay'), typeAhead);
+  const pay = usePayRequest(queue, dialogs, typeAhead);
 
   useEffect(() => {
     void ensureSettings();

@@ -4,11 +4,14 @@
  * (issue 8, item 6): an empty cart, or a cart the core could not price. A cashier who scans and
  * presses F12 at once is never ignored, and the keys typed while it waits are the payment's
  * (`typeAhead`, usePayTypeAhead.ts): held for the dialog, and dropped when it does not open.
+ * A dialog that opened meanwhile comes first and the request lapses: the last scan was an open
+ * price, whose prompt would otherwise be replaced, and its product never rung up.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCartStore } from '../../stores/cart';
 import type { PayTypeAhead } from './usePayTypeAhead';
+import type { SaleDialog } from './useSaleDialog';
 import type { ScanQueue } from './useScanQueue';
 
 export interface PayRequest {
@@ -20,7 +23,7 @@ export interface PayRequest {
 
 export function usePayRequest(
   queue: ScanQueue,
-  open: (card: boolean) => void,
+  dialogs: SaleDialog,
   typeAhead: Pick<PayTypeAhead, 'hold' | 'drop'>,
 ): PayRequest {
   const { t } = useTranslation('checkout');
@@ -37,15 +40,15 @@ export function usePayRequest(
     setWanted(null);
     const cart = useCartStore.getState();
     const priced = cart.lines.length > 0 && cart.quoteError === null && cart.quote !== null;
-    if (wanted.sale === cart.sale && priced) {
-      open(wanted.card);
+    if (wanted.sale === cart.sale && priced && dialogs.current === null) {
+      dialogs.open(wanted.card ? 'payCard' : 'pay');
       return;
     }
     // No dialog: the keys typed for it belong nowhere else either.
     typeAhead.drop();
-    if (wanted.sale !== cart.sale) return;
+    if (wanted.sale !== cart.sale || dialogs.current !== null) return;
     setNotice(cart.lines.length === 0 ? t('pay.why.empty') : t('pay.why.notPriced'));
-  }, [wanted, queue.pending, quoting, open, t, typeAhead]);
+  }, [wanted, queue.pending, quoting, dialogs, t, typeAhead]);
 
   return {
     request: (card) => {
