@@ -22,11 +22,21 @@ beforeEach(() => {
 const payDialog = () => screen.queryByRole('dialog', { name: 'Take payment' });
 const lookedUp = (api: FakeApi) => api['products:lookup'].mock.calls.map(([input]) => input?.code);
 
-/** Makes the next pricing wait until the returned function is called with its answer. */
-function slowPricing(api: FakeApi) {
-  let answer: (r: Result<Quote>) => void = () => undefined;
-  api['sales:quote'].mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
-  return (r: Result<Quote>) => act(async () => answer(r));
+/**
+ * Checkout with the mug scanned and its pricing still on its way; `answer` gives the pricing's
+ * answer (by default the cart priced as the fake core prices it).
+ */
+async function scannedWhilePricing() {
+  const opened = await openCheckout();
+  let reply: (r: Result<Quote>) => void = () => undefined;
+  opened.api['sales:quote'].mockImplementationOnce(
+    () => new Promise((resolve) => (reply = resolve)),
+  );
+  await opened.user.type(opened.scan, '5000001{Enter}');
+  await waitFor(() => expect(opened.api['sales:quote']).toHaveBeenCalled());
+  const answer = (r: Result<Quote> = ok(quoteOf(useCartStore.getState()))) =>
+    act(async () => reply(r));
+  return { ...opened, answer };
 }
 
 describe('the keys typed ahead', () => {
@@ -68,14 +78,11 @@ describe('the payment dialog takes the keys typed straight after F12', () => {
   });
 
   it('while the cart is still being priced: held until the dialog opens, then played', async () => {
-    const { api, scan, user } = await openCheckout();
-    const answer = slowPricing(api);
-    await user.type(scan, '5000001{Enter}');
-    await waitFor(() => expect(api['sales:quote']).toHaveBeenCalled());
+    const { api, scan, user, answer } = await scannedWhilePricing();
     await user.keyboard('{F12}2{Backspace}10{F12}');
     expect(payDialog()).toBeNull();
     expect(scan).toHaveValue('');
-    await answer(ok(quoteOf(useCartStore.getState())));
+    await answer();
     // "10" then F12: £10 as cash, and the sale completed.
     await waitFor(() =>
       expect(api['sales:checkout']).toHaveBeenCalledWith(
@@ -86,12 +93,9 @@ describe('the payment dialog takes the keys typed straight after F12', () => {
   });
 
   it('Escape typed ahead closes the dialog as it opens, and no key reaches the scan field', async () => {
-    const { api, scan, user } = await openCheckout();
-    const answer = slowPricing(api);
-    await user.type(scan, '5000001{Enter}');
-    await waitFor(() => expect(api['sales:quote']).toHaveBeenCalled());
+    const { api, scan, user, answer } = await scannedWhilePricing();
     await user.keyboard('{F12}5{Escape}');
-    await answer(ok(quoteOf(useCartStore.getState())));
+    await answer();
     await waitFor(() => expect(payDialog()).toBeNull());
     await waitFor(() => expect(scan).toHaveFocus());
     expect(scan).toHaveValue('');
@@ -99,10 +103,7 @@ describe('the payment dialog takes the keys typed straight after F12', () => {
   });
 
   it('a request that cannot open the dialog drops them: they are not a scan either', async () => {
-    const { api, scan, user } = await openCheckout();
-    const answer = slowPricing(api);
-    await user.type(scan, '5000001{Enter}');
-    await waitFor(() => expect(api['sales:quote']).toHaveBeenCalled());
+    const { api, scan, user, answer } = await scannedWhilePricing();
     await user.keyboard('{F12}20{Enter}');
     await answer(fail('INTERNAL'));
     expect(await screen.findByText(/cannot be paid until the problem/)).toBeInTheDocument();
@@ -120,10 +121,7 @@ describe('the payment dialog takes the keys typed straight after F12', () => {
   });
 
   it('keys are held for 3 s at most: later ones go where they would, and none is played', async () => {
-    const { api, scan, user } = await openCheckout();
-    const answer = slowPricing(api);
-    await user.type(scan, '5000001{Enter}');
-    await waitFor(() => expect(api['sales:quote']).toHaveBeenCalled());
+    const { scan, user, answer } = await scannedWhilePricing();
     await user.keyboard('{F12}7');
     // happy-dom stamps each key with performance.now(): the next keys come after the hold.
     const later = performance.now() + HOLD_MS + 1;
@@ -131,7 +129,7 @@ describe('the payment dialog takes the keys typed straight after F12', () => {
     try {
       await user.keyboard('20');
       expect(scan).toHaveValue('20');
-      await answer(ok(quoteOf(useCartStore.getState())));
+      await answer();
       const dialog = await screen.findByRole('dialog', { name: 'Take payment' });
       expect(within(dialog).getByLabelText('Amount')).toHaveValue('');
       expect(within(dialog).getByLabelText('Remaining due')).toHaveTextContent('£4.50');
