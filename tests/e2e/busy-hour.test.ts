@@ -6,11 +6,9 @@
  * change of member (lock, "Sign in as someone else", the second member takes the cart over and
  * completes it). Every receipt's lines and totals are checked against what the core recorded.
  * Then: axe on the checkout screen, the payment dialog, the shortcut overlay and the receipt, and
- * the layout with ten lines at 1024×768, 1366×768 and 1920×1080 (screenshots kept in
+ * the layout with ten lines at 1024×768, 1366×768 and 1920×1080 (outside CI, screenshots kept in
  * docs/screenshots/).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SaleDetail, TillCart } from '../../shared/contract';
 import {
@@ -18,8 +16,7 @@ import {
   gone,
   type Harness,
   type KassaPage,
-  REPO_ROOT,
-  SCREENSHOT_DIR,
+  keepScreenshot,
   visible,
   settled,
 } from './harness';
@@ -372,11 +369,7 @@ describe("a cashier's busy hour", () => {
       else expect(fontSize).toBeGreaterThan(14);
       if (size.width === 1920) expect(target).toBeGreaterThanOrEqual(40);
 
-      const name = `checkout-${size.width}x${size.height}.png`;
-      const file = path.join(SCREENSHOT_DIR, name);
-      await page.screenshot({ path: file, animations: 'disabled' });
-      mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-      copyFileSync(file, path.join(REPO_ROOT, 'docs', 'screenshots', name));
+      await keepScreenshot(page, `checkout-${size.width}x${size.height}`, true);
 
       // The payment dialog at this size: change due and Complete sale without scrolling.
       await page.keyboard.press('F12');
@@ -392,10 +385,7 @@ describe("a cashier's busy hour", () => {
         'Complete sale',
         dialog.getByRole('button', { name: 'Complete sale' }).boundingBox(),
       );
-      await page.screenshot({
-        path: path.join(SCREENSHOT_DIR, `checkout-pay-${size.width}x${size.height}.png`),
-        animations: 'disabled',
-      });
+      await keepScreenshot(page, `checkout-pay-${size.width}x${size.height}`);
       // Complete it: the till's cart is kept in the database, so a sale left open here would
       // come back in the next size's window.
       await dialog.getByRole('button', { name: 'Complete sale' }).click();

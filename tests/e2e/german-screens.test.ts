@@ -2,15 +2,13 @@
  * Issue 8, item 25: checkout and the day summary in German (store locale de-DE, set through the
  * core's `settings:update`), at 1024×768, 1366×768 and 1920×1080. Long German words must not
  * break the layout: nothing on either screen overflows the window sideways, no button's label is
- * cut short, and the checkout's total and Pay button stay on screen. The PNGs are kept in
- * docs/screenshots/ (checkout-de-<size>.png, day-summary-de-<size>.png).
+ * cut short, and the checkout's total and Pay button stay on screen. Outside CI the PNGs are kept
+ * in docs/screenshots/ (checkout-de-<size>.png, day-summary-de-<size>.png).
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
-import { REPO_ROOT, SCREENSHOT_DIR, visible, type Harness, type KassaPage } from './harness';
+import { keepScreenshot, visible, type Harness, type KassaPage } from './harness';
 import { asAdmin, PRODUCTS, scan, startShop } from './checkout-helpers';
 
 const SIZES = [
@@ -18,14 +16,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-
-/** Saves a screenshot to test-results/screenshots/ and a copy to docs/screenshots/. */
-async function keep(page: Page, name: string) {
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, animations: 'disabled' });
-  mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-  copyFileSync(file, path.join(REPO_ROOT, 'docs', 'screenshots', `${name}.png`));
-}
 
 /** Widest element right edge and the document's scroll width, against the window's width. */
 async function overflow(page: Page): Promise<{ scrollWidth: number; width: number }> {
@@ -102,7 +92,7 @@ describe('checkout and the day summary in German', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.waitForTimeout(150);
-      await keep(page, `checkout-de-${size.width}x${size.height}`);
+      await keepScreenshot(page, `checkout-de-${size.width}x${size.height}`, true);
       const o = await overflow(page);
       expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
       expect(await clippedButtons(page), 'buttons cut short').toEqual([]);
@@ -127,7 +117,7 @@ describe('checkout and the day summary in German', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.waitForTimeout(150);
-      await keep(page, `day-summary-de-${size.width}x${size.height}`);
+      await keepScreenshot(page, `day-summary-de-${size.width}x${size.height}`, true);
       const o = await overflow(page);
       expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
       expect(await clippedButtons(page), 'buttons cut short').toEqual([]);

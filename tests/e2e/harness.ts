@@ -16,7 +16,7 @@
  * - Console errors, uncaught page errors and `securitypolicyviolation` events are collected per
  *   page; `assertClean()` fails the test if any appeared.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -389,6 +389,20 @@ export async function screenshotsAtShopSizes(
     await h.screenshot(p, `${name}-${width}x${height}`);
   }
   await p.page.setViewportSize(VIEWPORT);
+}
+
+/**
+ * Saves what `page` shows as test-results/screenshots/`name`.png and, with `docs`, a copy in
+ * docs/screenshots/ (the README's and docs' pictures). Where no screenshot is taken (CI), it
+ * does nothing: a test run there leaves docs/ as the clone had it.
+ */
+export async function keepScreenshot(page: Page, name: string, docs = false): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, animations: 'disabled' });
+  if (!docs) return;
+  mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+  copyFileSync(file, path.join(REPO_ROOT, 'docs', 'screenshots', `${name}.png`));
 }
 
 /** Waits until `locator` is visible; returns its first match. */
