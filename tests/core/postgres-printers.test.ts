@@ -26,7 +26,9 @@ import {
   type PgServer,
 } from '../helpers/postgres';
 import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { onClientQuery } from '../helpers/pg-statements';
 import { networkPrinter, TestPrinter } from '../helpers/test-printer';
+import { sleep } from '../helpers/waits';
 
 const bin = findPostgres();
 const FAST = { pollMs: 20, timeoutMs: 1_000 };
@@ -190,6 +192,39 @@ describe.skipIf(!bin)('each till its own printer on a store server (issue 12)', 
       { label: 'left queued', status: 'printed' },
       { label: 'cut off', status: 'printed' },
     ]);
+  });
+
+  it('a till closed the moment its last sale is answered queues every receipt first', async () => {
+    // A slow server: each read of the till's printers (the first step of queueing a receipt)
+    // takes 100 ms, so the receipts of ten sales are still being queued when the till closes.
+    const printer = await TestPrinter.start();
+    await printer.setMode('down');
+    const three = await storeTill(url, 'till-3', TLS, { printing: FAST });
+    let open = true;
+    const restore = onClientQuery((statement, send) =>
+      statement.session === 'kassa: till-3' && statement.text.includes('FROM printers')
+        ? sleep(100).then(send)
+        : send(),
+    );
+    try {
+      await three.must('auth:login', { identifier: ADMIN.username, password: ADMIN.password });
+      await three.must('printing:savePrinter', networkPrinter(printer.port, { name: 'Till 3' }));
+      const sales: number[] = [];
+      for (let i = 0; i < 10; i++)
+        sales.push((await three.must('sales:checkout', mugSale(mug))).id);
+      await three.close();
+      open = false;
+      const jobs = await sqlOn(
+        url,
+        `SELECT j.sale_id AS sale, j.kind FROM print_jobs j JOIN printers p ON p.id = j.printer_id
+          JOIN tills t ON t.id = p.till_id WHERE t.name = 'till-3' ORDER BY j.id`,
+      );
+      expect(jobs).toEqual(sales.map((sale) => ({ sale, kind: 'receipt' })));
+    } finally {
+      restore();
+      if (open) await three.close();
+      await printer.close();
+    }
   });
 
   it('printers saved before tills had their own go to the first till, on both engines', async () => {

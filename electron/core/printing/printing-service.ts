@@ -102,8 +102,15 @@ export class PrintingService {
     this.worker.start();
   }
 
-  stop(): Promise<void> {
-    return this.worker.stop();
+  /**
+   * Queues every receipt asked for so far (`saleCompleted` is not awaited by the sale), then
+   * stops the worker after the job being sent. The core closes the database after this, so a
+   * till closed the moment a sale is answered still has that sale's receipt and drawer kick in
+   * its queue, sent at the next start.
+   */
+  async stop(): Promise<void> {
+    await this.queuing;
+    await this.worker.stop();
   }
 
   /**
