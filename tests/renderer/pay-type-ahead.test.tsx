@@ -55,6 +55,10 @@ describe('the keys typed ahead', () => {
     expect(scanner.enter(21)).toBe(7);
 
     expect(typedAhead(keys(['1', 'F12'], 50), createBurstTracker()).action?.key).toBe('F12');
+    expect(typedAhead(keys(['1', 'ArrowLeft', 'Delete', '2'], 90), createBurstTracker())).toEqual({
+      text: '12',
+      action: null,
+    });
     expect(typedAhead(keys(['7'], 50), createBurstTracker())).toEqual({ text: '7', action: null });
   });
 });
@@ -79,14 +83,18 @@ describe('the payment dialog takes the keys typed straight after F12', () => {
 
   it('while the cart is still being priced: held until the dialog opens, then played', async () => {
     const { api, scan, user, answer } = await scannedWhilePricing();
-    await user.keyboard('{F12}2{Backspace}10{F12}');
+    // Delete and ↑ would take the line off or move the selection on the checkout: held too.
+    await user.keyboard('{F12}2{Backspace}1{Delete}{ArrowUp}0{F12}');
     expect(payDialog()).toBeNull();
     expect(scan).toHaveValue('');
     await answer();
-    // "10" then F12: £10 as cash, and the sale completed.
+    // "10" then F12: £10 as cash, and the sale completed with its line.
     await waitFor(() =>
       expect(api['sales:checkout']).toHaveBeenCalledWith(
-        expect.objectContaining({ tenders: [{ type: 'cash', amount: 1000 }] }),
+        expect.objectContaining({
+          lines: [{ productId: 1, quantity: 1 }],
+          tenders: [{ type: 'cash', amount: 1000 }],
+        }),
       ),
     );
     expect(lookedUp(api)).toEqual(['5000001']);

@@ -9,6 +9,8 @@
  * request ends without a dialog (`drop`), a capturing keydown listener on the window, ahead of
  * every other, keeps the keys the dialog acts on from reaching anything else:
  * - characters and Backspace, which make the Amount text;
+ * - Delete, the arrows, Home and End ({@link CARET_KEYS}), which in Amount only move the cursor,
+ *   and are dropped: on the checkout they would change the cart being paid;
  * - one key that acts ({@link ACTION_KEYS}: Enter, Escape, F9, F12); holding stops after it, so
  *   the dialog does the one thing its keys say, in order, and later keys go where they would.
  * Keys held longer than {@link HOLD_MS} are dropped: by then the cashier looks at the screen, and
@@ -21,6 +23,16 @@ import type { BurstTracker } from './scanner-burst';
 export const HOLD_MS = 3_000;
 /** The dialog's keys that do something (TenderDialog); the first one ends the holding. */
 export const ACTION_KEYS: ReadonlySet<string> = new Set(['Enter', 'Escape', 'F9', 'F12']);
+/** Keys that only move the cursor in Amount: held, so they reach nothing else, then dropped. */
+export const CARET_KEYS: ReadonlySet<string> = new Set([
+  'Delete',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+]);
 
 /** A key held for the payment dialog, with its `KeyboardEvent.timeStamp` (ms). */
 export interface HeldKey {
@@ -56,7 +68,9 @@ interface Holding {
 /** True for a key the dialog would take while holding (see the module comment). */
 function isHeld(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return false;
-  return e.key.length === 1 || e.key === 'Backspace' || ACTION_KEYS.has(e.key);
+  return (
+    e.key.length === 1 || e.key === 'Backspace' || ACTION_KEYS.has(e.key) || CARET_KEYS.has(e.key)
+  );
 }
 
 /**
@@ -109,9 +123,9 @@ export function usePayTypeAhead(): PayTypeAhead {
 }
 
 /**
- * Plays `keys` (from `take`) as the Amount field would have: the text they make, each character's
- * time given to `burst` so that a scanner's code typed ahead is still told from a person's
- * (scanner-burst.ts), and the key that acted.
+ * Plays `keys` (from `take`) as the Amount field would have, the cursor at the end: the text they
+ * make, each character's time given to `burst` so that a scanner's code typed ahead is still
+ * told from a person's (scanner-burst.ts), and the key that acted.
  */
 export function typedAhead(keys: readonly HeldKey[], burst: BurstTracker): TypedAhead {
   let text = '';
@@ -120,7 +134,7 @@ export function typedAhead(keys: readonly HeldKey[], burst: BurstTracker): Typed
     if (k.key === 'Backspace') {
       text = text.slice(0, -1);
       if (text === '') burst.reset();
-    } else {
+    } else if (!CARET_KEYS.has(k.key)) {
       text += k.key;
       burst.key(k.timeStamp);
     }

@@ -25,6 +25,11 @@ export interface TenderDraftOptions {
   onScan: (code: string) => void;
 }
 
+/**
+ * The draft of one payment dialog, from its opening (see the module comment): the tenders
+ * (minor units), what is left and the change due, Amount's text and error, and the actions its
+ * keys and buttons call. `complete` sends `sales:checkout` (useCompleteSale.ts).
+ */
 export function useTenderDraft({
   total,
   currency,
@@ -150,5 +155,3 @@ export function useTenderDraft({
     complete: () => void complete(tenders),
   };
 }
-
-export type TenderDraft = ReturnType<typeof useTenderDraft>;
