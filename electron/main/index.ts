@@ -21,6 +21,7 @@ import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'elect
 import { createCore } from '../core/index';
 import type { Core } from '../core/types';
 import { APP_ORIGIN } from '../../shared/csp';
+import { closeCoreWithin } from './close-core';
 import { openExternalSafely } from './external-links';
 import { registerIpcHandlers } from './ipc';
 import { setUpLogging } from './logging';
@@ -142,22 +143,16 @@ async function start(): Promise<void> {
 // A till has one window; closing it quits (macOS included).
 app.on('window-all-closed', () => app.quit());
 
-// Close the database after its write queue drains, then quit for real.
+// Close the database after its write queue drains, then quit for real; a close that hangs (a
+// store server that stopped answering) is waited for CLOSE_GRACE_MS at most.
 let coreClosed = false;
 app.on('will-quit', (event) => {
   if (core === null || coreClosed) return;
   event.preventDefault();
   const closing = core;
   core = null;
-  closing
-    .close()
-    .catch((error: unknown) =>
-      logger.error('Closing the database failed', {
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    )
-    .finally(() => {
-      coreClosed = true;
-      app.quit();
-    });
+  void closeCoreWithin(closing, logger).finally(() => {
+    coreClosed = true;
+    app.quit();
+  });
 });
