@@ -61,8 +61,6 @@ interface Holding {
   keys: HeldKey[];
   /** `performance.now()` after which the keys are stale. */
   until: number;
-  /** An action key was held: later keys pass. */
-  closed: boolean;
 }
 
 /** True for a key the dialog would take while holding (see the module comment). */
@@ -83,7 +81,8 @@ export function usePayTypeAhead(): PayTypeAhead {
   useLayoutEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const h = holding.current;
-      if (!h || h.closed || !isHeld(e)) return;
+      // Holding stops after a key that acts: it is the last one held.
+      if (!h || ACTION_KEYS.has(h.keys.at(-1)?.key ?? '') || !isHeld(e)) return;
       if (e.timeStamp > h.until) {
         holding.current = null;
         return;
@@ -91,7 +90,6 @@ export function usePayTypeAhead(): PayTypeAhead {
       e.preventDefault();
       e.stopImmediatePropagation();
       h.keys.push({ key: e.key, timeStamp: e.timeStamp });
-      h.closed = ACTION_KEYS.has(e.key);
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
@@ -107,7 +105,6 @@ export function usePayTypeAhead(): PayTypeAhead {
         holding.current = fresh() ?? {
           keys: [],
           until: performance.now() + HOLD_MS,
-          closed: false,
         };
       },
       drop: () => {
