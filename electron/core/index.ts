@@ -25,6 +25,7 @@ import { checkChainHead } from './audit/chain-check';
 import { loadSealKey } from './audit/chain-seal';
 import { PasswordHasher } from './auth/password-hasher';
 import { createPostgresDataSource, createSqliteDataSource } from './db/data-source';
+import { ServerSockets } from './db/server-sockets';
 import { rawSqlite } from './db/raw-sqlite';
 import { applyRuntimePragmas } from './db/pragmas';
 import { Database } from './db/database';
@@ -223,15 +224,21 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     // On a store server the check reads the server (the database is built just below).
     ...(server ? { read: () => serverFullCheck(db.manager, audit) } : {}),
   });
+  // On a store server: its connections' sockets, dropped when it goes silent (markSilent).
+  const sockets = new ServerSockets();
   const dataSource = server
-    ? createPostgresDataSource(server.url, server.tls, { till: terminal, ...options.serverWaits })
+    ? createPostgresDataSource(server.url, server.tls, {
+        till: terminal,
+        ...options.serverWaits,
+        sockets,
+      })
     : createSqliteDataSource(options);
   let away: { error: unknown } | null = null;
   if (place.unreadable) integrity.enterSafeMode(place.unreadable);
   else if (server) away = await openStoreServer(dataSource, integrity);
   else await openSqliteFile(options, dataSource, integrity, marker.setUp, clock, logger);
 
-  const db = new Database(dataSource, logger);
+  const db = new Database(dataSource, logger, server ? sockets : null);
   if (away) {
     // app:status says since when, as for an outage; every other call is SERVER_UNREACHABLE.
     db.markUnreachable(away.error);
@@ -355,6 +362,7 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
           onTopic: (topic) => changes.heard(topic),
           onResync: () => STORE_CHANGE_TOPICS.forEach((topic) => changes.heard(topic)),
           onSilent: () => db.markSilent(),
+          stream: sockets.stream,
           ...(options.serverWaits?.answerMs ? { answerMs: options.serverWaits.answerMs } : {}),
         })
       : null;
@@ -409,6 +417,8 @@ async function bootCore(options: CoreOptions, hooks: BootHooks): Promise<Core> {
     checkIntegrity: () => integrity.check(),
     backupNow: (reason) => services.backups.run(reason),
     async close() {
+      // A silent server answers nothing: what closing would ask it fails at once instead.
+      if (db.serverSilent) sockets.close();
       stopBackups();
       stopProbe();
       await wait?.close();

@@ -144,7 +144,7 @@ export interface CoreOptions {
    * long the server lets its session idle inside a transaction, in ms (db/data-source.ts; defaults
    * SERVER_LOCK_WAIT_MS, 5 s, and SERVER_IDLE_IN_TRANSACTION_MS, 15 s). Tests shorten them.
    */
-  serverWaits?: Omit<import('./db/data-source').ServerSession, 'till'> & {
+  serverWaits?: Omit<import('./db/data-source').ServerSession, 'till' | 'sockets'> & {
     /** How long the round's `SELECT 1` may wait (db/change-listener.ts SERVER_ANSWER_MS, 3 s). */
     answerMs?: number;
   };

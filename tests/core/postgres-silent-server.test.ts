@@ -11,6 +11,12 @@
  * - Once the server answers again the warning goes by itself, and the till sells on with gapless
  *   receipts.
  */
+import {
+  createPostgresDataSource,
+  SERVER_CONNECT_TIMEOUT_MS,
+} from '../../electron/core/db/data-source';
+import { Database } from '../../electron/core/db/database';
+import { ServerSockets } from '../../electron/core/db/server-sockets';
 import { callerFor, resultCode } from '../helpers/core';
 import {
   createDatabase,
@@ -156,4 +162,64 @@ describe.skipIf(!bin)('a store server that stops answering (issue 12)', () => {
       await till.close();
     }
   });
+
+  it('a till closes at once while its server stays silent, ending the sale that waited on it', async () => {
+    const url = await createDatabase(pg, 'closing');
+    const till = await storeTill(url, 'till-1', undefined, {
+      serverWaits: { answerMs: ANSWER_MS },
+    });
+    let frozen = false;
+    let closed = false;
+    try {
+      await setUpStore(till, url);
+      const mug = await createMug(till);
+      expect((await till.must('sales:checkout', mugSale(mug))).receiptNo).toBe(1);
+      pg.freeze();
+      frozen = true;
+      const inFlight = till.invoke('sales:checkout', mugSale(mug), callerFor(1));
+      await whenStorage(till, false, ANSWER_MS + 3_000);
+      // The sale that waited on the server (or on a free connection to it) is answered: its
+      // connection dropped, or a new one to the silent server timed out.
+      expect(
+        resultCode(await within(SERVER_CONNECT_TIMEOUT_MS + 2_000, 'the sale under way', inFlight)),
+      ).toBe('SERVER_UNREACHABLE');
+      // Its rounds go on asking the silent server meanwhile.
+      await sleep(1_000);
+      const closing = Date.now();
+      await within(10_000, 'closing the till', till.close());
+      closed = true;
+      const closedIn = Date.now() - closing;
+      console.info(`[silent server] the till closed in ${closedIn} ms, the server still frozen`);
+      expect(closedIn).toBeLessThan(1_000);
+    } finally {
+      if (frozen) pg.thaw();
+      if (!closed) await till.close();
+    }
+  });
+
+  it('a call that waited for a connection to the silent server is told it cannot be reached', async () => {
+    const url = await createDatabase(pg, 'queued');
+    const sockets = new ServerSockets();
+    const ds = createPostgresDataSource(url, undefined, { sockets });
+    await ds.initialize();
+    const db = new Database(ds);
+    let frozen = false;
+    try {
+      pg.freeze();
+      frozen = true;
+      // Every pooled connection (10) waits on the server; the next call waits for one of them.
+      const busy = Array.from({ length: 10 }, () => ds.query('SELECT 1').catch(() => undefined));
+      const queued = await ds.query('SELECT 1').then(
+        () => new Error('answered'),
+        (e: unknown) => e,
+      );
+      expect(String(queued)).toMatch(/timeout exceeded when trying to connect/);
+      expect(db.markUnreachable(queued)?.code).toBe('SERVER_UNREACHABLE');
+      sockets.dropAll();
+      await Promise.all(busy);
+    } finally {
+      if (frozen) pg.thaw();
+      await ds.destroy();
+    }
+  }, 20_000);
 });

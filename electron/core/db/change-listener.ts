@@ -14,6 +14,7 @@
  * and it would say nothing. An answer that has not come after `answerMs` (SERVER_ANSWER_MS) calls
  * `onSilent`, and the connection is dropped, to be made again once the server answers.
  */
+import type { Socket } from 'node:net';
 import pg from 'pg';
 import type { Client } from 'pg';
 import { isStoreChangeTopic, type StoreChangeTopic } from '../../../shared/contract/store-changes';
@@ -45,6 +46,8 @@ export interface ChangeListenerOptions {
   onSilent: () => void;
   /** Default SERVER_ANSWER_MS. */
   answerMs?: number;
+  /** The socket of each connection (ServerSockets.stream), so the till can drop it. */
+  stream?: () => Socket;
 }
 
 export class ChangeListener {
@@ -98,6 +101,7 @@ export class ChangeListener {
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
       application_name: sessionName(`${this.o.till} (listen)`),
+      ...(this.o.stream ? { stream: this.o.stream } : {}),
     });
     client.on('notification', (message) => {
       if (message.channel === CHANGES_CHANNEL && isStoreChangeTopic(message.payload))

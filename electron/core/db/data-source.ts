@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 import type { ServerTls } from '../types';
 import { applyPragmas, REQUIRED_PRAGMAS } from './pragmas';
+import type { ServerSockets } from './server-sockets';
 
 export interface OpenDatabaseOptions {
   databasePath: string;
@@ -97,6 +98,8 @@ export interface ServerSession {
   lockWaitMs?: number;
   /** Default SERVER_IDLE_IN_TRANSACTION_MS. */
   idleInTransactionMs?: number;
+  /** Where the connections' sockets are kept, so the till can drop them (server-sockets.ts). */
+  sockets?: ServerSockets;
 }
 
 /**
@@ -136,6 +139,7 @@ export function createPostgresDataSource(
     extra: {
       min: SERVER_IDLE_CONNECTIONS,
       keepAlive: true,
+      ...(session.sockets ? { stream: session.sockets.stream } : {}),
       options: Object.entries(settings)
         .map(([name, value]) => `-c ${name}=${value}`)
         .join(' '),

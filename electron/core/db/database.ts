@@ -20,6 +20,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../types';
 import { rawSqlite } from './raw-sqlite';
+import type { ServerSockets } from './server-sockets';
 import { REQUIRED_PRAGMAS } from './pragmas';
 import {
   BUSY_MESSAGE,
@@ -88,9 +89,14 @@ export class Database {
   /** Busy timeout for taking the write lock, in ms (D1's busy_timeout). */
   lockTimeoutMs: number = REQUIRED_PRAGMAS.busy_timeout;
 
+  /**
+   * `sockets`: on a store server, those of `dataSource`'s connections (createPostgresDataSource),
+   * which `markSilent` drops.
+   */
   constructor(
     readonly dataSource: DataSource,
     private readonly logger: Logger = silentLogger,
+    private readonly sockets: ServerSockets | null = null,
   ) {}
 
   /**
@@ -434,11 +440,15 @@ export class Database {
    * The store server stopped answering without closing its connections (change-listener.ts): the
    * till's fault from now, as for an unreachable server, and `serverSilent` until `probe` gets an
    * answer. Meanwhile the router answers every call but `app:status` SERVER_UNREACHABLE at once,
-   * rather than leave it waiting on the server, so the till says so (issue 12, section 3).
+   * rather than leave it waiting on the server, so the till says so (issue 12, section 3). Its
+   * connections are dropped (server-sockets.ts): the calls still waiting on them fail as
+   * SERVER_UNREACHABLE, and the rounds' asks reach whatever answers at the server's address.
    */
   markSilent(): void {
     this.enterUnreachable('no answer to SELECT 1');
     this.silent = true;
+    const dropped = this.sockets?.dropAll() ?? 0;
+    if (dropped > 0) this.logger.warn('store server connections dropped', { dropped });
   }
 
   /** True from `markSilent` until the store server answers again (`probe`, or a commit). */

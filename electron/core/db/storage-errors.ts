@@ -61,7 +61,8 @@ export function isUniqueViolation(error: unknown): boolean {
  * connection_exception; 57P01–57P03 admin, crash and cannot-connect-now: PostgreSQL
  * documentation, Appendix A), or it ended this till's session, idle too long inside a transaction
  * (25P03, data-source.ts SERVER_IDLE_IN_TRANSACTION_MS). node-postgres reports a connection that
- * dies under a query with no code, by its message.
+ * dies under a query with no code, by its message, and so does its pool a call that waited
+ * SERVER_CONNECT_TIMEOUT_MS for a connection (every one busy on a server that stopped answering).
  */
 const UNREACHABLE_CODES = [
   'ECONNREFUSED',
@@ -77,7 +78,7 @@ const UNREACHABLE_CODES = [
   '25P03',
 ];
 const CONNECTION_LOST =
-  /Connection terminated|connection is closed|Client has encountered a connection error/i;
+  /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect/i;
 
 /** True when `error` (own or TypeORM-wrapped) says the store server cannot be reached. */
 export function serverUnreachable(error: unknown): boolean {
