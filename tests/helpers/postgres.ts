@@ -43,24 +43,8 @@ export interface PgOptions {
 }
 
 export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<PgServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'kassa-pg-'));
-  chmodSync(dir, 0o777);
-  const data = join(dir, 'data');
-  const asRoot = userInfo().uid === 0;
-  // As the postgres user; `cmd` from PostgreSQL's bin, or a shell command with stdin `input`.
-  const run = (cmd: string, args: string[], input?: string) => {
-    const file = cmd === 'sh' ? cmd : join(bin, cmd);
-    const options = { stdio: 'pipe' as const, ...(input !== undefined ? { input } : {}) };
-    return asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], options)
-      : execFileSync(file, args, options);
-  };
-  if (asRoot)
-    chownSync(
-      dir,
-      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
-      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
-    );
+  const folder = serverFolder(bin);
+  const { dir, data, run } = folder;
   // C.UTF-8: text sorts by code point, as on SQLite and as docs/deployment.md makes a store's.
   run('initdb', [
     '-D',
@@ -87,10 +71,69 @@ export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<
   if (opts.tls) {
     const certs = makeTestCertificates(dir);
     ca = certs.ca;
-    if (asRoot) execFileSync('chown', ['postgres', certs.certFile, certs.keyFile]);
+    if (folder.asRoot) execFileSync('chown', ['postgres', certs.certFile, certs.keyFile]);
     chmodSync(certs.keyFile, 0o600);
     extra.push(`-c ssl=on -c ssl_cert_file=${certs.certFile} -c ssl_key_file=${certs.keyFile}`);
   }
+  return { ...(await serve(folder, extra)), ...(ca !== undefined ? { ca } : {}) };
+}
+
+/** A hot standby: a server that streams `primary`'s changes and can be promoted to take over. */
+export interface PgStandby extends PgServer {
+  /** Ends recovery (`pg_ctl promote`): from then on it takes writes, as the new primary. */
+  promote(): void;
+}
+
+/**
+ * A streaming replica of `primary` (docs/deployment.md, "A streaming replica for failover"): its
+ * copy by `pg_basebackup -R -X stream` over the replication connection that initdb's `trust`
+ * lines allow on 127.0.0.1, started as a hot standby on a port of its own.
+ */
+export async function startStandby(bin: string, primary: PgServer): Promise<PgStandby> {
+  const folder = serverFolder(bin);
+  const { data, run } = folder;
+  run('pg_basebackup', [
+    ...['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'kassa'],
+    ...['-D', data, '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync'],
+  ]);
+  const standby = await serve(folder, []);
+  return { ...standby, promote: () => run('pg_ctl', ['-D', data, '-w', 'promote']) };
+}
+
+/** A server's temp folder, and how to run PostgreSQL's programs on it. */
+interface ServerFolder {
+  bin: string;
+  dir: string;
+  /** Its data directory (dir/data), not made yet. */
+  data: string;
+  asRoot: boolean;
+  /** Runs `cmd` from PostgreSQL's bin, or `sh` with stdin `input`, as the postgres user. */
+  run: (cmd: string, args: string[], input?: string) => Buffer;
+}
+
+function serverFolder(bin: string): ServerFolder {
+  const dir = mkdtempSync(join(tmpdir(), 'kassa-pg-'));
+  chmodSync(dir, 0o777);
+  const asRoot = userInfo().uid === 0;
+  const run = (cmd: string, args: string[], input?: string) => {
+    const file = cmd === 'sh' ? cmd : join(bin, cmd);
+    const options = { stdio: 'pipe' as const, ...(input !== undefined ? { input } : {}) };
+    return asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], options)
+      : execFileSync(file, args, options);
+  };
+  if (asRoot)
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    );
+  return { bin, dir, data: join(dir, 'data'), asRoot, run };
+}
+
+/** Starts the server of `folder` on a free port, with the `-c` settings of `extra`. */
+async function serve(folder: ServerFolder, extra: string[]): Promise<PgServer> {
+  const { bin, dir, data, asRoot, run } = folder;
   const port = await freePort();
   const start = () =>
     run('pg_ctl', [
@@ -109,7 +152,6 @@ export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<
   return {
     url: `postgres://kassa@127.0.0.1:${port}/postgres`,
     port,
-    ...(ca !== undefined ? { ca } : {}),
     stop() {
       try {
         halt();
@@ -119,8 +161,8 @@ export async function startPostgres(bin: string, opts: PgOptions = {}): Promise<
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    halt,
-    resume: start,
+    halt: () => void halt(),
+    resume: () => void start(),
     freeze: () => signalServer(data, 'SIGSTOP'),
     thaw: () => signalServer(data, 'SIGCONT'),
   };
