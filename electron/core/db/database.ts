@@ -145,7 +145,8 @@ export class Database {
    * Runs `fn` in one transaction through the write queue; resolves after the commit.
    * Errors: `fn`'s own error (after a rollback); AppError `STORAGE_FAILED` (disk full, I/O error,
    * read-only file: D7); AppError `BUSY` (another connection held the write lock past the busy
-   * timeout: D8). Nothing of `fn` is written when it rejects.
+   * timeout: D8); AppError `SERVER_UNREACHABLE` (a store server lost, or silent at the write's
+   * turn). Nothing of `fn` is written when it rejects.
    * `isolation` and `firstLock` matter on PostgreSQL only (a nested write joins its outer
    * transaction): `serializable` by default; `readCommitted` for a contended write
    * (ChannelDefinition.contended) whose read-then-write rules lock their rows themselves.
@@ -158,11 +159,14 @@ export class Database {
   ): Promise<T> {
     const current = this.context.getStore();
     if (current) return this.savepoint(current, fn);
-    return this.queue.run(() =>
-      this.dataSource.options.type === 'better-sqlite3'
-        ? this.sqliteTransaction(fn)
-        : this.runnerTransaction(fn, isolation, firstLock),
-    );
+    return this.queue.run(() => {
+      if (this.dataSource.options.type === 'better-sqlite3') return this.sqliteTransaction(fn);
+      // Queued before the server went silent: refused at its turn, as the router refuses a call
+      // made since, rather than wait for a connection to a server that does not answer.
+      if (this.silent)
+        return Promise.reject(new AppError('SERVER_UNREACHABLE', SERVER_UNREACHABLE_MESSAGE));
+      return this.runnerTransaction(fn, isolation, firstLock);
+    });
   }
 
   /**
