@@ -15,6 +15,7 @@ import {
 import { APP_ORIGIN } from '../../shared/csp';
 import { ADMIN, callerFor, keychainOf, silentLogger, tempDir } from './core';
 import { sqlOn } from './postgres';
+import { sleep } from './waits';
 
 export interface StoreTill extends Core {
   /** The till's own folder (set-up marker, key file). */
@@ -135,4 +136,85 @@ export function deploymentSql(after: string): string {
   const fence = rest.indexOf('```');
   const block = rest.startsWith('```sql', fence) ? rest.slice(fence + '```sql'.length) : rest;
   return block.split('```')[0]!;
+}
+
+/** An acknowledged sale of `sellMugs`: its till's name, receipt number and time (ms, epoch). */
+export interface AckedSale {
+  till: string;
+  receiptNo: number;
+  at: number;
+}
+
+/** What tills selling mugs (`sellMugs`) were answered, so far. */
+export interface MugSelling {
+  /** Acknowledged sales by id. */
+  acked: Map<string, AckedSale>;
+  /** Failed answers, by error code. */
+  codes: Map<string, number>;
+  /** Stops selling; resolves once each till's last sale is acknowledged. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Each of `tills` (a name and its till, window 1 signed in) sells one mug after another until
+ * `stop`. A sale that fails is sent again with the same id 50 ms later, as the till does when the
+ * cashier completes it again, until it is acknowledged.
+ */
+export function sellMugs(
+  tills: ReadonlyArray<readonly [string, StoreTill]>,
+  mug: number,
+): MugSelling {
+  const acked = new Map<string, AckedSale>();
+  const codes = new Map<string, number>();
+  let selling = true;
+  const sell = async (name: string, till: StoreTill) => {
+    while (selling) {
+      const sale = mugSale(mug);
+      for (;;) {
+        const r = await till.invoke('sales:checkout', sale, callerFor(1));
+        if (r.ok) {
+          const { receiptNo } = r.data as { receiptNo: number };
+          acked.set(sale.id, { till: name, receiptNo, at: Date.now() });
+          break;
+        }
+        codes.set(r.error.code, (codes.get(r.error.code) ?? 0) + 1);
+        await sleep(50);
+      }
+    }
+  };
+  const streams = tills.map(([name, till]) => sell(name, till));
+  return {
+    acked,
+    codes,
+    async stop() {
+      selling = false;
+      await Promise.all(streams);
+    },
+  };
+}
+
+/**
+ * Checks the store database at `url` against `acked`: every acknowledged sale is there once, on
+ * its till with its receipt number, and each till's receipts run 1..n with no gap. Answers the
+ * sales' rows, and the receipts per till (name, n, first, last).
+ */
+export async function expectAcknowledged(url: string, acked: ReadonlyMap<string, AckedSale>) {
+  const rows = await sqlOn(
+    url,
+    'SELECT s.uuid, t.name AS till, s.receipt_no FROM sales s JOIN tills t ON t.id = s.till_id',
+  );
+  const found = new Map(rows.map((r) => [String(r.uuid), r]));
+  expect(rows.length).toBe(found.size);
+  const lost = [...acked].filter(
+    ([uuid, ack]) =>
+      found.get(uuid)?.till !== ack.till || found.get(uuid)?.receipt_no !== ack.receiptNo,
+  );
+  expect(lost).toEqual([]);
+  const receipts = await sqlOn(
+    url,
+    `SELECT t.name, COUNT(*) AS n, MIN(s.receipt_no) AS first, MAX(s.receipt_no) AS last
+     FROM sales s JOIN tills t ON t.id = s.till_id GROUP BY t.name ORDER BY t.name`,
+  );
+  for (const r of receipts) expect({ ...r, n: Number(r.n) }).toEqual({ ...r, n: r.last, first: 1 });
+  return { rows, receipts };
 }
