@@ -18,10 +18,11 @@
  * only SERVER_CONNECT_TIMEOUT_MS, not the operating system's minutes. Once it opens, the start's
  * checks run as ever: a guard trigger dropped meanwhile is safe mode.
  */
-import { createServer, connect, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { SERVER_CONNECT_TIMEOUT_MS } from '../../electron/core/db/data-source';
 import { ADMIN, callerFor, resultCode, tempDir } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, sqlOn } from '../helpers/postgres';
+import { serverAddress } from '../helpers/server-address';
 import {
   createMug,
   expectAcknowledged,
@@ -190,19 +191,13 @@ describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () 
 
   it('a server that never answers holds start-up only for the connect timeout; then the checks run', async () => {
     const pg = await startPostgres(bin!);
-    // Between the tills and the server: takes every connection and says nothing, until `through`.
-    let through = false;
+    // A hung host: takes every connection and says nothing. The tills' address points at it
+    // until it is moved to the server.
     const held: Socket[] = [];
-    const silent = createServer((socket) => {
-      if (!through) return void held.push(socket);
-      const server = connect(pg.port, '127.0.0.1');
-      socket.pipe(server).pipe(socket);
-      socket.on('error', () => server.destroy());
-      server.on('error', () => socket.destroy());
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const behind = (url: string) =>
-      url.replace(`:${pg.port}/`, `:${(silent.address() as { port: number }).port}/`);
+    const hung = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const address = await serverAddress((hung.address() as { port: number }).port);
+    const behind = (url: string) => url.replace(`:${pg.port}/`, `:${address.port}/`);
     const tills: StoreTill[] = [];
     try {
       const url = await createDatabase(pg, 'store');
@@ -230,7 +225,7 @@ describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () 
           storage: { ok: false, reason: 'server' },
         });
 
-      through = true;
+      address.moveTo(pg.port);
       held.forEach((socket) => socket.destroy());
       const [fine, guardless] = tills as [StoreTill, StoreTill];
       let storage = (await fine.must('app:status')).storage;
@@ -249,7 +244,8 @@ describe.skipIf(!bin)('a store server that goes away (issue 12, section 3)', () 
     } finally {
       await Promise.all(tills.map((t) => t.close()));
       held.forEach((socket) => socket.destroy());
-      silent.close();
+      hung.close();
+      await address.close();
       pg.stop();
     }
   }, 60_000);
