@@ -84,9 +84,12 @@ export const authChannels = {
         ok: z.boolean(),
         /**
          * Why writes fail: the till's own disk (D7), or its store server cannot be reached
-         * (issue 12, section 3: sales are paused until it answers again).
+         * (issue 12, section 3: sales are paused until it answers again), or its store server
+         * holds this till's sale for a synchronous standby that does not confirm it (`replica`:
+         * the sale completes once the standby, or the admin, releases it; `since` is when its
+         * COMMIT was sent).
          */
-        reason: z.enum(['disk', 'server']).optional(),
+        reason: z.enum(['disk', 'server', 'replica']).optional(),
         message: z.string().max(300).optional(),
         since: utcTimestamp.optional(),
       }),

@@ -15,6 +15,7 @@
 import { ADMIN } from '../helpers/core';
 import {
   findPostgres,
+  makeSynchronous,
   sqlOn,
   startPostgres,
   startStandby,
@@ -52,15 +53,7 @@ describe.skipIf(!bin)('failing over to a streaming replica (issue 12)', () => {
     primary = await startPostgres(bin!);
     await sqlOn(primary.url, 'CREATE DATABASE store');
     standby = await startStandby(bin!, primary);
-    // Synchronous, as docs/deployment.md sets it up: a COMMIT returns once the standby has it.
-    await sqlOn(primary.url, "ALTER SYSTEM SET synchronous_standby_names = '*'");
-    await sqlOn(primary.url, 'SELECT pg_reload_conf()');
-    for (let state = '', end = Date.now() + 10_000; state !== 'sync'; await sleep(100)) {
-      if (Date.now() > end) throw new Error(`the standby is ${state}, not sync, after 10 s`);
-      state = String(
-        (await sqlOn(primary.url, 'SELECT sync_state FROM pg_stat_replication'))[0]?.sync_state,
-      );
-    }
+    await makeSynchronous(primary);
     address = await serverAddress(primary.port);
     const url = `postgres://kassa@127.0.0.1:${address.port}/store`;
     const standbyUrl = standby.url.replace(/\/postgres$/, '/store');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { findPostgres, freePort } from '../../scripts/bench/pg-server';
 import { makeTestCertificates } from './test-certificates';
+import { sleep } from './waits';
 
 export { findPostgres };
 
@@ -98,6 +99,21 @@ export async function startStandby(bin: string, primary: PgServer): Promise<PgSt
   ]);
   const standby = await serve(folder, []);
   return { ...standby, promote: () => run('pg_ctl', ['-D', data, '-w', 'promote']) };
+}
+
+/**
+ * Makes `primary` commit synchronously, as docs/deployment.md sets it up (a COMMIT returns once a
+ * standby has it: `synchronous_standby_names = '*'`), and waits until its standby is `sync`.
+ */
+export async function makeSynchronous(primary: PgServer): Promise<void> {
+  await sqlOn(primary.url, "ALTER SYSTEM SET synchronous_standby_names = '*'");
+  await sqlOn(primary.url, 'SELECT pg_reload_conf()');
+  for (let state = '', end = Date.now() + 10_000; state !== 'sync'; await sleep(100)) {
+    if (Date.now() > end) throw new Error(`the standby is ${state}, not sync, after 10 s`);
+    state = String(
+      (await sqlOn(primary.url, 'SELECT sync_state FROM pg_stat_replication'))[0]?.sync_state,
+    );
+  }
 }
 
 /** A server's temp folder, and how to run PostgreSQL's programs on it. */

@@ -1,4 +1,5 @@
 /** Handlers for app status, first-run set-up, sign-in and the session (A1-A6, S1-S3, R1). */
+import { REPLICA_WAIT_MESSAGE } from '../db/replica-wait';
 import type { DomainHandlers } from '../handler-types';
 import type { Services } from '../services';
 
@@ -15,6 +16,7 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
               return false;
             });
       const fault = s.db.storageFault;
+      const held = s.db.replicaWaitSince;
       return {
         setupRequired,
         terminalName: s.settings.terminalName,
@@ -28,7 +30,9 @@ export function createAuthHandlers(s: Services): DomainHandlers<'app' | 'setup' 
               message: fault.message,
               since: fault.at,
             }
-          : { ok: true },
+          : held
+            ? { ok: false, reason: 'replica' as const, message: REPLICA_WAIT_MESSAGE, since: held }
+            : { ok: true },
         locale: s.settings.locale(),
         ...(retired ? { retired } : {}),
       };

@@ -20,6 +20,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../types';
 import { rawSqlite } from './raw-sqlite';
+import { ReplicaWait } from './replica-wait';
 import type { ServerSockets } from './server-sockets';
 import { REQUIRED_PRAGMAS } from './pragmas';
 import {
@@ -88,6 +89,8 @@ export class Database {
   private silent = false;
   /** Busy timeout for taking the write lock, in ms (D1's busy_timeout). */
   lockTimeoutMs: number = REQUIRED_PRAGMAS.busy_timeout;
+  /** On a store server: which COMMIT waits for a synchronous standby (replica-wait.ts). */
+  private readonly replica: ReplicaWait | null;
 
   /**
    * `sockets`: on a store server, those of `dataSource`'s connections (createPostgresDataSource),
@@ -97,7 +100,12 @@ export class Database {
     readonly dataSource: DataSource,
     private readonly logger: Logger = silentLogger,
     private readonly sockets: ServerSockets | null = null,
-  ) {}
+  ) {
+    this.replica =
+      dataSource.options.type === 'postgres'
+        ? new ReplicaWait((sql, params) => dataSource.query(sql, params), logger)
+        : null;
+  }
 
   /**
    * For reads. Inside a write (a handler the router runs in one, A8) it is that write's own
@@ -112,6 +120,14 @@ export class Database {
   /** The last storage failure, or null once a write has committed since (D7). */
   get storageFault(): StorageFault | null {
     return this.fault;
+  }
+
+  /**
+   * On a store server: since when (UTC ISO-8601) a COMMIT of this till has been held by the server
+   * for its synchronous standby, while it still is; else null (replica-wait.ts).
+   */
+  get replicaWaitSince(): string | null {
+    return this.replica?.waitingSince ?? null;
   }
 
   /**
@@ -293,8 +309,9 @@ export class Database {
     // releases the runner, so the attempt's next statement fails with "Query runner already
     // released", which says nothing of why; the connection's error is what the attempt answers.
     let lost: unknown = null;
-    const connection = (runner as unknown as { databaseConnection?: EventEmitter })
-      .databaseConnection;
+    const connection = (
+      runner as unknown as { databaseConnection?: EventEmitter & { processID?: number | null } }
+    ).databaseConnection;
     const onLost = (e: unknown) => {
       lost ??= e;
     };
@@ -318,7 +335,13 @@ export class Database {
       const start = `START TRANSACTION ISOLATION LEVEL ${isolation === 'readCommitted' ? 'READ COMMITTED' : 'SERIALIZABLE'}`;
       await runner.query(firstLock ? `${start}; ${firstLock}` : start);
       const result = await this.context.run(ctx, () => this.guardedBody(ctx.em, fn));
-      await runner.query('COMMIT');
+      const pid = connection?.processID;
+      const watched = pid && this.replica ? this.replica.watch(pid) : null;
+      try {
+        await runner.query('COMMIT');
+      } finally {
+        watched?.();
+      }
       setRunnerActive(runner, false);
       this.fault = null;
       this.silent = false;
