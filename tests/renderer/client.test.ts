@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, ERROR_CODES } from '../../shared/errors';
-import { call, configureClient, resetClient } from '../../renderer/src/api/client';
+import { call, configureClient, resetClient, SLOW_WRITE_MS } from '../../renderer/src/api/client';
 import { splitFormError } from '../../renderer/src/api/form-errors';
 import { ERROR_MESSAGES, messageFor } from '../../renderer/src/api/messages';
 import { createFakeApi, fail, ok, sessionFor, staffMember } from './helpers';
@@ -99,6 +99,35 @@ describe('API client', () => {
       code: 'REAUTH_REQUIRED',
     });
     expect(onReauthRequired).not.toHaveBeenCalled();
+  });
+
+  it('tells the hook of a write still unanswered after SLOW_WRITE_MS, and again when it answers; never of a read', async () => {
+    vi.useFakeTimers();
+    const api = createFakeApi();
+    window.api = api;
+    const onWriteSlow = vi.fn();
+    configureClient({ onWriteSlow });
+    const answers: Array<() => void> = [];
+    const later = <T>(value: T) => new Promise<T>((resolve) => answers.push(() => resolve(value)));
+    api['staff:approve'].mockImplementation(() => later(ok(staffMember({ id: 4 }))));
+    api['staff:list'].mockImplementation(() => later(ok([])));
+    api['sales:park'].mockResolvedValue(ok({ id: 1 }));
+
+    const quick = call('sales:park', { label: 'x', cart: { lines: [] } });
+    await quick;
+    const write = call('staff:approve', { id: 4 });
+    const read = call('staff:list');
+    await vi.advanceTimersByTimeAsync(SLOW_WRITE_MS - 1);
+    expect(onWriteSlow).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(onWriteSlow.mock.calls).toEqual([[true]]);
+    await vi.advanceTimersByTimeAsync(10 * SLOW_WRITE_MS);
+    expect(onWriteSlow.mock.calls).toEqual([[true]]);
+    answers.forEach((answer) => answer());
+    await Promise.all([write, read]);
+    expect(onWriteSlow.mock.calls).toEqual([[true], [false]]);
+    await vi.advanceTimersByTimeAsync(10 * SLOW_WRITE_MS);
+    expect(onWriteSlow).toHaveBeenCalledTimes(2);
   });
 
   it('turns a missing bridge, a thrown error or a malformed answer into INTERNAL', async () => {

@@ -5,21 +5,22 @@
  * asks its core again by itself, and once the server is back the warning goes and a cart the
  * server could not price is priced again. With nobody signed in, the sign-in screen says so too.
  */
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { call } from '../../renderer/src/api/client';
+import { call, SLOW_WRITE_MS } from '../../renderer/src/api/client';
 import { SERVER_RECHECK_MS, SERVER_WATCH_MS } from '../../renderer/src/components/StorageBanner';
 import { useSessionStore, useStorageStore } from '../../renderer/src/stores';
-import { openCheckout, quoteOf } from './checkout-fixtures';
+import { openCheckout, quoteOf, saleFrom } from './checkout-fixtures';
 import { createFakeApi, fail, ok, renderApp, sessionFor, SOUND, TILL } from './helpers';
 
 const BANNER = { name: /Sales are not being saved/ };
 const SERVER = { name: /Store server unreachable since 10:42: sales are paused/ };
+const HELD = { name: /Sales held since 10:42: the store server waits for its standby/ };
 /** The core's own time of the first failure, which wins over the renderer's. */
 const AWAY = new Date(2026, 11, 3, 10, 42).toISOString();
 /** app:status of a set-up till, with `storage` as given, on a store server or (default) not said. */
 const status = (
-  storage: { ok: boolean; reason?: 'server' | 'disk'; since?: string },
+  storage: { ok: boolean; reason?: 'server' | 'disk' | 'replica'; since?: string },
   database?: 'local' | 'server',
 ) =>
   ok({
@@ -137,5 +138,45 @@ describe('the storage warning (D7)', () => {
     api['app:status'].mockResolvedValue(status({ ok: true }, 'server'));
     await act(() => vi.advanceTimersByTimeAsync(SERVER_RECHECK_MS));
     await waitFor(() => expect(screen.queryByRole('alert', SERVER)).toBeNull());
+  });
+
+  it('a sale that the store server holds for its standby: the till asks why, says so on the banner and in the payment dialog, and both go once the sale completes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { api, scan, user } = await openCheckout();
+    api['app:status'].mockResolvedValue(status({ ok: true }, 'server'));
+    await user.type(scan, '5000001{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Pay' })).toBeEnabled());
+    await user.keyboard('{F12}');
+    const dialog = await screen.findByRole('dialog', { name: 'Take payment' });
+    let release = () => {};
+    api['sales:checkout'].mockImplementation(
+      (input) => new Promise((resolve) => (release = () => resolve(ok(saleFrom(input!))))),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Card' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Complete sale' }));
+    const asked = api['app:status'].mock.calls.length;
+    api['app:status'].mockResolvedValue(
+      status({ ok: false, reason: 'replica', since: AWAY }, 'server'),
+    );
+
+    // A sale answers in milliseconds: the till asks why only once it has waited SLOW_WRITE_MS.
+    await act(() => vi.advanceTimersByTimeAsync(SLOW_WRITE_MS / 2));
+    expect(api['app:status'].mock.calls.length).toBe(asked);
+    await act(() => vi.advanceTimersByTimeAsync(SLOW_WRITE_MS / 2 + SERVER_RECHECK_MS));
+    const banner = await screen.findByRole('alert', HELD);
+    expect(banner).toHaveTextContent('The sale is not lost');
+    expect(
+      within(dialog).getByText(/completes by itself once it does: do not ring it up again/),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: /Complete sale/ })).toBeDisabled();
+
+    api['app:status'].mockResolvedValue(status({ ok: true }, 'server'));
+    release();
+    await screen.findByRole('region', { name: 'Receipt' });
+    await waitFor(() => expect(screen.queryByRole('alert', HELD)).toBeNull());
+    // Answered: the till stops asking.
+    const after = api['app:status'].mock.calls.length;
+    await act(() => vi.advanceTimersByTimeAsync(3 * SERVER_RECHECK_MS));
+    expect(api['app:status'].mock.calls.length).toBe(after);
   });
 });

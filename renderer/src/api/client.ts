@@ -33,7 +33,16 @@ export interface ClientHooks {
   onServerAway: () => void;
   /** Issue 12: told that an admin retired this till from its store (a TILL_RETIRED answer). */
   onRetired: () => void;
+  /**
+   * Told that a `writes` call has waited SLOW_WRITE_MS for its answer (`true`), and again once
+   * it has answered (`false`): the till then asks its core why (issue 12: a store server holding
+   * the sale for its standby).
+   */
+  onWriteSlow: (slow: boolean) => void;
 }
+
+/** How long a `writes` call may wait for its answer before `onWriteSlow` is told, in ms. */
+export const SLOW_WRITE_MS = 2_000;
 
 const defaultHooks: ClientHooks = {
   onSessionProblem: () => undefined,
@@ -41,6 +50,7 @@ const defaultHooks: ClientHooks = {
   onStorage: () => undefined,
   onServerAway: () => undefined,
   onRetired: () => undefined,
+  onWriteSlow: () => undefined,
 };
 
 let hooks: ClientHooks = defaultHooks;
@@ -124,6 +134,13 @@ async function invoke<C extends ChannelName>(
   const api: Partial<KassaApi> | undefined = typeof window === 'undefined' ? undefined : window.api;
   const fn = api?.[channel];
   if (typeof fn !== 'function') return internal(`window.api['${channel}'] is not available`);
+  let slow = false;
+  const timer = CHANNEL_FLAGS[channel]?.writes
+    ? setTimeout(() => {
+        slow = true;
+        hooks.onWriteSlow(true);
+      }, SLOW_WRITE_MS)
+    : undefined;
   try {
     const answer: unknown = await fn(input);
     return isResult<ChannelOutput<C>>(answer)
@@ -131,6 +148,9 @@ async function invoke<C extends ChannelName>(
       : internal(`Malformed answer from ${channel}`);
   } catch {
     return internal(`${channel} failed to answer`);
+  } finally {
+    clearTimeout(timer);
+    if (slow) hooks.onWriteSlow(false);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import { IconDeviceFloppy, IconServerOff } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconHourglass, IconServerOff } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../api/messages';
@@ -29,16 +29,26 @@ export const SERVER_WATCH_MS = 5_000;
  * every few seconds (useSessionKeeper), which the server must answer, or, with nobody signed in
  * (the banner also shows on the sign-in, lock and password screens: AuthLayout), by app:status
  * every SERVER_WATCH_MS.
+ *
+ * A store server that holds this till's sale for its synchronous standby answers everything but
+ * that sale's COMMIT. A write still waiting after SLOW_WRITE_MS (api/client.ts) has the banner
+ * read app:status every SERVER_RECHECK_MS until it answers; while the core says the sale is held
+ * (`replica`), the banner says so, since the COMMIT was sent, and goes when the sale completes.
  */
 export function StorageBanner() {
   const problem = useStorageStore((s) => s.problem);
+  const slowWrites = useStorageStore((s) => s.slowWrites);
   const refreshStatus = useSessionStore((s) => s.refreshStatus);
   const { t, i18n } = useTranslation('shell');
-  const server = problem?.reason === 'server';
   const signedOutOnServer = useSessionStore(
     (s) => s.session === null && s.status?.database === 'server',
   );
-  const every = server ? SERVER_RECHECK_MS : signedOutOnServer ? SERVER_WATCH_MS : null;
+  const every =
+    problem?.reason === 'server' || problem?.reason === 'replica' || slowWrites > 0
+      ? SERVER_RECHECK_MS
+      : signedOutOnServer
+        ? SERVER_WATCH_MS
+        : null;
 
   useEffect(() => {
     if (every === null) return;
@@ -47,26 +57,40 @@ export function StorageBanner() {
   }, [every, refreshStatus]);
 
   if (!problem) return null;
+  const time =
+    problem.reason === 'disk'
+      ? ''
+      : dateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(problem.since));
+  const says = {
+    disk: {
+      title: t('storage.title'),
+      body: `${ERROR_MESSAGES.STORAGE_FAILED} ${t('storage.retrying')}`,
+      color: 'red',
+      icon: <IconDeviceFloppy size={20} />,
+    },
+    server: {
+      title: t('storage.serverTitle', { time }),
+      body: t('storage.serverRetrying'),
+      color: 'red',
+      icon: <IconServerOff size={20} />,
+    },
+    replica: {
+      title: t('storage.replicaTitle', { time }),
+      body: t('storage.replicaBody'),
+      color: 'orange',
+      icon: <IconHourglass size={20} />,
+    },
+  }[problem.reason];
   return (
     <Alert
-      color="red"
+      color={says.color}
       variant="light"
       role="alert"
       className="k-storage-banner"
-      title={
-        server
-          ? t('storage.serverTitle', {
-              time: dateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
-                new Date(problem.since),
-              ),
-            })
-          : t('storage.title')
-      }
-      icon={server ? <IconServerOff size={20} /> : <IconDeviceFloppy size={20} />}
+      title={says.title}
+      icon={says.icon}
     >
-      {server
-        ? t('storage.serverRetrying')
-        : `${ERROR_MESSAGES.STORAGE_FAILED} ${t('storage.retrying')}`}
+      {says.body}
     </Alert>
   );
 }

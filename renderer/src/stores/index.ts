@@ -38,6 +38,8 @@ export function connectStores(): void {
     onReauthRequired: () => useReauthStore.getState().request(),
     onStorage: (writable) => useStorageStore.getState().setWritable(writable),
     onServerAway: () => useStorageStore.getState().setServerAway(new Date().toISOString()),
+    // A slow write: the banner asks the core why while it waits (StorageBanner).
+    onWriteSlow: (slow) => useStorageStore.getState().setWriteSlow(slow),
     // app:status then says when and by whom: the retired screen replaces whatever showed.
     onRetired: () => void useSessionStore.getState().refreshStatus(),
   });
@@ -48,10 +50,13 @@ export function connectStores(): void {
 
 useSessionStore.subscribe((state, previous) => {
   const storage = state.status !== previous.status ? state.status?.storage : undefined;
+  const problem = useStorageStore.getState().problem;
   if (storage?.reason === 'server' && storage.since)
     useStorageStore.getState().setServerAway(storage.since);
+  else if (storage?.reason === 'replica' && storage.since)
+    useStorageStore.getState().setHeldForReplica(storage.since);
   else if (storage && !storage.ok) useStorageStore.getState().setWritable(false);
-  else if (storage?.ok && useStorageStore.getState().problem?.reason === 'server')
+  else if (storage?.ok && (problem?.reason === 'server' || problem?.reason === 'replica'))
     useStorageStore.getState().setWritable(true);
   // The store's language, before anyone signs in (the sign-in screen) …
   if (state.status?.locale && state.status.locale !== previous.status?.locale)

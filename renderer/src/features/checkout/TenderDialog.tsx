@@ -3,6 +3,7 @@ import { IconCash, IconCreditCard, IconWallet } from '@tabler/icons-react';
 import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
+import { HeldSaleNotice } from './HeldSaleNotice';
 import { useFormat } from '../../format/locale';
 import {
   BigTenderQuestion,
@@ -165,6 +166,7 @@ function TenderForm({
         <TenderList tenders={draft.tenders} currency={currency} onRemove={draft.removeTender} />
 
         <FormAlert message={draft.error} />
+        {draft.busy && <HeldSaleNotice />}
 
         <TenderFooter
           busy={draft.busy}
