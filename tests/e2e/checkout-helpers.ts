@@ -93,6 +93,28 @@ export async function startShop(options: HarnessOptions = {}): Promise<Harness> 
 }
 
 /**
+ * A till named till-1 on the store database `url` (issue 12), with the admin, {@link CORNER_SHOP}
+ * and the first of {@link PRODUCTS} (the mug, 20 % tax) set up, and one window, not yet opened,
+ * on the harness's fixed clock. Screenshots are numbered from `firstScreenshot`.
+ */
+export async function startStoreTill(
+  url: string,
+  firstScreenshot: number,
+): Promise<{ h: Harness; w: KassaPage }> {
+  const h = await startHarness({
+    database: { kind: 'postgres', url },
+    terminalName: 'till-1',
+    firstScreenshot,
+  });
+  await asAdmin(h, 'setup:createAdmin', ADMIN);
+  await asAdmin(h, 'settings:setUpStore', CORNER_SHOP);
+  await asAdmin(h, 'products:create', { ...PRODUCTS[0]!, taxRateBps: 2000 });
+  const w = await h.newPage();
+  await w.page.clock.setFixedTime(h.clock.now());
+  return { h, w };
+}
+
+/**
  * Empties the till's cart in progress, as the admin (take over, then save an empty cart): the
  * cart is kept in the database (item 4), so a test that leaves a sale open would otherwise hand
  * it to the next window on this till.

@@ -17,18 +17,11 @@
  */
 import { ADMIN } from '../helpers/core';
 import { createDatabase, findPostgres, startPostgres, type PgServer } from '../helpers/postgres';
-import {
-  asAdmin,
-  CORNER_SHOP,
-  latestSales,
-  PRODUCTS,
-  signInThroughScreen,
-} from './checkout-helpers';
+import { latestSales, PRODUCTS, signInThroughScreen, startStoreTill } from './checkout-helpers';
 import {
   axeSerious,
   gone,
   screenshotsAtShopSizes,
-  startHarness,
   visible,
   type Harness,
   type KassaPage,
@@ -55,16 +48,7 @@ describe.skipIf(!bin)('a till whose store server goes away and comes back (issue
   beforeAll(async () => {
     pg = await startPostgres(bin!);
     const url = await createDatabase(pg, 'store');
-    h = await startHarness({
-      database: { kind: 'postgres', url },
-      terminalName: 'till-1',
-      firstScreenshot: 280,
-    });
-    await asAdmin(h, 'setup:createAdmin', ADMIN);
-    await asAdmin(h, 'settings:setUpStore', CORNER_SHOP);
-    await asAdmin(h, 'products:create', { ...MUG, taxRateBps: 2000 });
-    w = await h.newPage();
-    await w.page.clock.setFixedTime(h.clock.now());
+    ({ h, w } = await startStoreTill(url, 280));
   });
   afterAll(async () => {
     await h?.close();

@@ -19,18 +19,11 @@ import {
   type PgServer,
   type PgStandby,
 } from '../helpers/postgres';
-import {
-  asAdmin,
-  CORNER_SHOP,
-  latestSales,
-  PRODUCTS,
-  signInThroughScreen,
-} from './checkout-helpers';
+import { latestSales, PRODUCTS, signInThroughScreen, startStoreTill } from './checkout-helpers';
 import {
   axeSerious,
   gone,
   screenshotsAtShopSizes,
-  startHarness,
   visible,
   type Harness,
   type KassaPage,
@@ -60,16 +53,7 @@ describe.skipIf(!bin)('a till whose store server holds a sale for its standby (i
     const url = await createDatabase(primary, 'store');
     standby = await startStandby(bin!, primary);
     await makeSynchronous(primary);
-    h = await startHarness({
-      database: { kind: 'postgres', url },
-      terminalName: 'till-1',
-      firstScreenshot: 290,
-    });
-    await asAdmin(h, 'setup:createAdmin', ADMIN);
-    await asAdmin(h, 'settings:setUpStore', CORNER_SHOP);
-    await asAdmin(h, 'products:create', { ...MUG, taxRateBps: 2000 });
-    w = await h.newPage();
-    await w.page.clock.setFixedTime(h.clock.now());
+    ({ h, w } = await startStoreTill(url, 290));
   });
   afterAll(async () => {
     await h?.close();
