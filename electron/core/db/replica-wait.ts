@@ -3,10 +3,13 @@
  * streaming replica for failover") answers a COMMIT only once a standby has confirmed it. While
  * no standby is connected it holds every COMMIT, for as long as that lasts: the sale is committed
  * on the server but not acknowledged, and nothing on the till said why (PostgreSQL documentation,
- * 26.2.8 "Synchronous Replication": "transactions will wait until ... a standby confirms").
+ * "Synchronous Replication": "each commit of a write transaction will wait until confirmation is
+ * received that the commit has been written to the write-ahead log on disk of both the primary
+ * and standby server").
  *
  * The till must not cancel such a wait: the transaction has committed on the server already, and
- * a cancelled wait only stops waiting for the standby. So it says why instead (issue 12, section
+ * a cancelled wait only stops waiting for the standby (the server then warns that the transaction
+ * "has already committed locally, but might not have been replicated to the standby"). So it says why instead (issue 12, section
  * 3: "says so at once, plainly"). Each COMMIT on the server is watched: once it has waited
  * `checkMs`, the till asks the server what its session waits for, and if that is the standby
  * (`wait_event = 'SyncRep'` in `pg_stat_activity`, which a role may read for its own sessions),
