@@ -9,6 +9,7 @@
 import { REPLICA_CHECK_MS } from '../../electron/core/db/replica-wait';
 import { callerFor } from '../helpers/core';
 import {
+  createDatabase,
   findPostgres,
   makeSynchronous,
   sqlOn,
@@ -34,10 +35,9 @@ describe.skipIf(!bin)(
     let mug = 0;
     beforeAll(async () => {
       primary = await startPostgres(bin!);
-      await sqlOn(primary.url, 'CREATE DATABASE store');
+      url = await createDatabase(primary, 'store');
       standby = await startStandby(bin!, primary);
       await makeSynchronous(primary);
-      url = primary.url.replace(/\/postgres$/, '/store');
       till = await storeTill(url, 'till-1');
       await setUpStore(till, url);
       mug = await createMug(till);
