@@ -1,5 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 export interface FollowedForm<V> {
   /** True while newer stored values wait because the member is editing (the form is dirty). */
@@ -32,7 +32,7 @@ export function useFollowStored<V>(
 ): FollowedForm<V> {
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   const latest = useRef({ form, stored });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { form, stored };
   });
   const take = useCallback((values: V) => {
@@ -53,7 +53,9 @@ export function useFollowStored<V>(
   }, []);
   const key = JSON.stringify(source);
   const seen = useRef(key);
-  useEffect(() => {
+  // In the commit that shows the new stored values, not after it: a mode picked or a key typed
+  // in between would otherwise be overwritten by a `take` that began before it.
+  useLayoutEffect(() => {
     if (key === seen.current) return;
     seen.current = key;
     const { form: current, stored: next } = latest.current;
