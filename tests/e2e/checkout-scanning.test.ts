@@ -9,13 +9,16 @@
  *    quantity 5, 20 mixed scans give exactly the right lines;
  * 4. keys typed straight after the pay key belong to the payment, never to the scan field
  *    (features/checkout/usePayTypeAhead.ts): ten sales in a row, each scanned and paid at once,
- *    and one whose pricing is slow.
+ *    and one whose pricing is slow;
+ * 5. keys typed straight after F6, Shift+F6 or F8 belong to that dialog's field, never to the scan
+ *    field (features/checkout/useDialogTypeAhead.ts): ten in a row, and Escape typed ahead.
  */
 import type { Page } from 'playwright-core';
 import { type Harness, gone, visible } from './harness';
 import {
   asAdmin,
   cartLines,
+  pageApi,
   cashierWindow,
   emptyTillCart,
   expectedLines,
@@ -276,6 +279,67 @@ describe('checkout at scanner speed, sale after sale', () => {
     const [last] = await latestSales(h, 1);
     expect(last!.tenders).toEqual([{ type: 'cash', amount: 450, tendered: 5000, change: 4550 }]);
     expect(last!.lines.map((l) => [l.description, l.quantity])).toEqual([[MUG.name, 1]]);
+    await w.context.close();
+  });
+
+  it("5. keys typed straight after F6, Shift+F6 or F8 are the dialog's: ten in a row", async () => {
+    // A short code (a PLU): "10" then Enter in the scan field would ring it up.
+    const PLU = { sku: 'APL-10', barcode: '10', name: 'Apples', price: 30, taxRateBps: 0 };
+    await asAdmin(h, 'products:create', PLU);
+    const w = await cashierWindow(h);
+    const page = w.page;
+    const parkedLabels = async () =>
+      (await pageApi<Array<{ label: string }>>(page, 'sales:parkedList')).map((p) => p.label);
+    const parkedBefore = await parkedLabels();
+    const discounted: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const delay = [0, 2, 5][round % 3]!;
+      const keys = ['F6', 'F8', 'Shift+F6', 'F8'][round % 4]!;
+      await scan(page, MUG.barcode, delay);
+      await expectCart(page, [{ name: MUG.name, quantity: 1 }]);
+      const where = `round ${round} (${keys}, ${delay} ms a key)`;
+      await page.keyboard.press(keys, { delay: 0 });
+      if (keys === 'F8') {
+        await page.keyboard.type(`Table ${round}`, { delay });
+        await page.keyboard.press('Enter', { delay: 0 });
+        await expect.poll(() => cartLines(page), { message: where }).toEqual([]);
+        expect(await parkedLabels(), where).toContain(`Table ${round}`);
+      } else {
+        // 10 % off the sale, or off its one line: £4.05 to pay by card.
+        await page.keyboard.type('10', { delay });
+        await page.keyboard.press('Enter', { delay: 0 });
+        await gone(page.getByRole('dialog'));
+        await expectCart(page, [{ name: MUG.name, quantity: 1 }]);
+        await page.keyboard.press('F9');
+        await visible(payDialog(page));
+        await page.keyboard.press('Enter');
+        await visible(page.getByRole('region', { name: 'Receipt' }));
+        discounted.push(round);
+        await page.keyboard.press('Enter'); // New sale
+      }
+      await visible(scanField(page));
+      expect(await scanField(page).inputValue(), where).toBe('');
+    }
+    const sales = await latestSales(h, discounted.length);
+    expect(sales.map((s) => s.tenders.map((t) => [t.type, t.amount]))).toEqual(
+      discounted.map(() => [['card', 405]]),
+    );
+    expect(sales.flatMap((s) => s.lines).filter((l) => l.description === PLU.name)).toEqual([]);
+    expect((await parkedLabels()).length).toBe(parkedBefore.length + 5);
+
+    // Escape typed ahead closes the dialog: no discount, and the scan field has the focus.
+    await scan(page, MUG.barcode, 0);
+    await expectCart(page, [{ name: MUG.name, quantity: 1 }]);
+    await page.keyboard.press('F6', { delay: 0 });
+    await page.keyboard.type('5', { delay: 0 });
+    await page.keyboard.press('Escape', { delay: 0 });
+    await page.waitForTimeout(400);
+    await gone(page.getByRole('dialog'));
+    await expect
+      .poll(() => scanField(page).evaluate((e) => e === document.activeElement))
+      .toBe(true);
+    expect(await scanField(page).inputValue()).toBe('');
+    await expect.poll(() => page.getByText('£4.50').count()).toBeGreaterThan(0);
     await w.context.close();
   });
 });

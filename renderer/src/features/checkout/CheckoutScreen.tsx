@@ -19,6 +19,7 @@ import { ScanField } from './ScanField';
 import { ShiftBar } from '../shifts/ShiftBar';
 import { useCheckoutShortcuts } from './useCheckoutShortcuts';
 import { usePayRequest } from './usePayRequest';
+import { useDialogTypeAhead } from './useDialogTypeAhead';
 import { usePayTypeAhead } from './usePayTypeAhead';
 import { useSaleDialog } from './useSaleDialog';
 import { useScanQueue } from './useScanQueue';
@@ -95,6 +96,7 @@ export function CheckoutScreen() {
   useStrayScanKeys(scanRef, queue);
   const typeAhead = usePayTypeAhead();
   const pay = usePayRequest(queue, dialogs, typeAhead);
+  const dialogKeys = useDialogTypeAhead();
 
   useEffect(() => {
     void ensureSettings();
@@ -113,10 +115,12 @@ export function CheckoutScreen() {
     focusScan();
   }, [dialogs, focusScan]);
 
+  /** Opens the discount dialog for `line` (null: the sale); false when the cart is empty. */
   const openDiscount = (line: number | null) => {
-    if (useCartStore.getState().lines.length === 0) return;
+    if (useCartStore.getState().lines.length === 0) return false;
     setLineDiscount(line);
     dialogs.open('discount');
+    return true;
   };
 
   /** The parked sales dialog, over the list read again (another cashier may have parked one). */
@@ -129,14 +133,19 @@ export function CheckoutScreen() {
     focusScan: () => scanRef.current?.focus(),
     focusQuantity,
     focusCustomer: () => document.querySelector<HTMLInputElement>('.k-co-customer input')?.focus(),
-    saleDiscount: () => openDiscount(null),
+    // Keys typed before the discount or park dialog has the focus are its field's.
+    saleDiscount: () => {
+      if (openDiscount(null)) dialogKeys.hold();
+    },
     lineDiscount: () => {
       const { selected, lines } = useCartStore.getState();
-      openDiscount(selected ?? lines.length - 1);
+      if (openDiscount(selected ?? lines.length - 1)) dialogKeys.hold();
     },
     parked: openParked,
     park: () => {
-      if (useCartStore.getState().lines.length > 0) dialogs.open('park');
+      if (useCartStore.getState().lines.length === 0) return;
+      dialogs.open('park');
+      dialogKeys.hold();
     },
     pay: pay.request,
     help: () => dialogs.open('shortcuts'),
