@@ -27,6 +27,8 @@ import {
   cashierWindow,
   emptyTillCart,
   expectedLines,
+  expectInWindow,
+  expectPayOnScreen,
   gbp,
   latestSales,
   PRODUCTS,
@@ -341,20 +343,7 @@ describe("a cashier's busy hour", () => {
       await expect
         .poll(async () => (await page.getByLabel('Total due').textContent())?.trim())
         .toBe(gbp(total));
-      await page.evaluate(() => window.scrollTo(0, 0));
-
-      const inView = async (
-        name: string,
-        box: Promise<{ y: number; height: number; x: number; width: number } | null>,
-      ) => {
-        const b = await box;
-        expect(b, name).not.toBeNull();
-        expect(b!.y, name).toBeGreaterThanOrEqual(0);
-        expect(b!.y + b!.height, `${name} bottom`).toBeLessThanOrEqual(size.height);
-        expect(b!.x + b!.width, `${name} right`).toBeLessThanOrEqual(size.width);
-      };
-      await inView('Total due', page.getByLabel('Total due').boundingBox());
-      await inView('Pay', page.getByRole('button', { name: 'Pay' }).boundingBox());
+      await expectPayOnScreen(page, size.width, size.height);
 
       // Bigger screens, bigger cart text and targets.
       const fontSize = await page
@@ -380,11 +369,11 @@ describe("a cashier's busy hour", () => {
       await typeByHand(page, '200');
       await page.keyboard.press('Enter');
       await expect.poll(() => dialog.getByLabel('Remaining due').textContent()).toBe(gbp(0));
-      await inView('Change due', dialog.locator('dt', { hasText: 'Change due' }).boundingBox());
-      await inView(
-        'Complete sale',
-        dialog.getByRole('button', { name: 'Complete sale' }).boundingBox(),
-      );
+      const { width, height } = size;
+      const changeDue = dialog.locator('dt', { hasText: 'Change due' });
+      await expectInWindow(changeDue, 'Change due', width, height);
+      const complete = dialog.getByRole('button', { name: 'Complete sale' });
+      await expectInWindow(complete, 'Complete sale', width, height);
       await keepScreenshot(page, `checkout-pay-${size.width}x${size.height}`);
       // Complete it: the till's cart is kept in the database, so a sale left open here would
       // come back in the next size's window.

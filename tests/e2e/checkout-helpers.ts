@@ -156,6 +156,31 @@ export async function scan(page: Page, code: string, delay: number): Promise<voi
   await page.keyboard.press('Enter', { delay: 0 });
 }
 
+/** Fails unless `locator` lies wholly inside a window of `width` by `height` as it is scrolled. */
+export async function expectInWindow(
+  locator: Locator,
+  name: string,
+  width: number,
+  height: number,
+): Promise<void> {
+  const b = await locator.boundingBox();
+  expect(b, name).not.toBeNull();
+  expect(b!.y, `${name} top at ${width}×${height}`).toBeGreaterThanOrEqual(0);
+  expect(b!.y + b!.height, `${name} bottom at ${width}×${height}`).toBeLessThanOrEqual(height);
+  expect(b!.x + b!.width, `${name} right at ${width}×${height}`).toBeLessThanOrEqual(width);
+}
+
+/**
+ * Fails unless the checkout's Total due, Pay and Park sale lie wholly inside the window (`width`
+ * by `height`, the page scrolled to its top): a cashier sees them without scrolling.
+ */
+export async function expectPayOnScreen(page: Page, width: number, height: number): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expectInWindow(page.getByLabel('Total due'), 'Total due', width, height);
+  await expectInWindow(page.getByRole('button', { name: 'Pay' }), 'Pay', width, height);
+  await expectInWindow(page.getByRole('button', { name: 'Park sale' }), 'Park sale', width, height);
+}
+
 /** Cart rows as { name, quantity }, in cart order. */
 export async function cartLines(page: Page): Promise<Array<{ name: string; quantity: number }>> {
   const cart = page.getByRole('table', { name: 'Cart' });

@@ -1,7 +1,8 @@
 /**
  * D7 in Chromium with a real core: the till's disk fills up during a run of sales. The cashier is
  * told "The sale was NOT saved", a standing red warning stays on every screen, the cart is kept
- * for the retry, and once space returns the same sale goes through and the warning clears.
+ * for the retry, and once space returns the same sale goes through and the warning clears. With
+ * the warning and the store's set-up notice above it, Total due, Pay and Park sale stay on screen.
  * Screenshots of the warning at 1024×768, 1366×768 and 1920×1080.
  */
 import type Database from 'better-sqlite3';
@@ -11,11 +12,14 @@ import {
   axeSerious,
   gone,
   screenshotsAtShopSizes,
+  SHOP_SIZES,
   startHarness,
   visible,
   type Harness,
   type KassaPage,
+  VIEWPORT,
 } from './harness';
+import { expectPayOnScreen } from './checkout-helpers';
 
 const MUG = { sku: 'MUG-01', barcode: '5012345678900', name: 'Enamel Mug', price: 450 };
 
@@ -91,6 +95,14 @@ describe('a till whose disk fills up (D7)', () => {
     await gone(dialog);
     expect(await axeSerious(page, ['.k-storage-banner'])).toEqual([]);
     await screenshotsAtShopSizes(h, w, 'storage-full');
+    // Two notices above the screen (the full disk, and the store's set-up) still leave the
+    // total, Pay and Park sale on screen at every till size: the side column runs beside them.
+    await visible(page.getByText('The store is not set up yet'));
+    for (const [width, height] of SHOP_SIZES) {
+      await page.setViewportSize({ width, height });
+      await expectPayOnScreen(page, width, height);
+    }
+    await page.setViewportSize(VIEWPORT);
     await page.getByRole('button', { name: 'Pay' }).click();
     await visible(dialog);
     // The tenders are taken again after the dialog was closed.
