@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { useEffect, useRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useDialogTypeAhead } from '../../renderer/src/features/checkout/useDialogTypeAhead';
-import { HOLD_MS } from '../../renderer/src/features/checkout/usePayTypeAhead';
+import { HOLD_MS } from '../../renderer/src/features/checkout/useHeldKeys';
 
 /** How long the dialog takes to focus its field, ms. */
 const FOCUS_AFTER_MS = 50;

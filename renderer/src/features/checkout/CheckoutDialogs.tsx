@@ -12,7 +12,7 @@ import { ParkedSalesModal, ParkSaleModal } from './ParkModals';
 import { PriceModal } from './PriceModal';
 import { ShortcutsModal } from './ShortcutsModal';
 import { TenderDialog } from './TenderDialog';
-import type { HeldKey } from './usePayTypeAhead';
+import type { HeldKey } from './useHeldKeys';
 import type { CheckoutDialog } from './useSaleDialog';
 
 /** The discount dialog's target: line `index`, or the sale when null. */

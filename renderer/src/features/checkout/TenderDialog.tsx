@@ -14,7 +14,7 @@ import {
 } from './TenderParts';
 import { CONFIRM_FACTOR } from './tenders';
 import { CheckoutModal } from './CheckoutModal';
-import type { HeldKey } from './usePayTypeAhead';
+import type { HeldKey } from './useHeldKeys';
 import { useTenderDraft } from './useTenderDraft';
 
 export interface TenderDialogProps {

@@ -5,16 +5,15 @@
  * Enter typed the instant F6 was pressed rang up the product whose code is 10 (a PLU) instead of
  * taking 10 % off. The payment dialog has its own, richer type-ahead (usePayTypeAhead.ts).
  *
- * From `hold` until the focus enters a text field in a dialog, a capturing keydown listener on
- * the window, ahead of every other, keeps characters, Backspace, Enter and Escape from reaching
- * anything else. When the focus arrives they are played into that field in the order typed:
+ * From `hold` until the focus enters a text field in a dialog, characters, Backspace, Enter and
+ * Escape are held back from everything else (useHeldKeys.ts). When the focus arrives they are played into that field in the order typed:
  * characters and Backspace edit its text at the cursor (the input event React listens to), then
  * Enter submits the field's form, or Escape is sent to the field (the dialog closes). Holding
  * stops after Enter or Escape, as the dialog has then done what its keys say; later keys go where
- * they would. Keys held longer than HOLD_MS (usePayTypeAhead.ts) are dropped.
+ * they would. Keys held longer than HOLD_MS are dropped.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { HOLD_MS } from './usePayTypeAhead';
+import { useLayoutEffect, useMemo } from 'react';
+import { newHolding, useHeldKeys } from './useHeldKeys';
 
 /** The keys that end holding: the dialog acts on them. */
 const ACTIONS: ReadonlySet<string> = new Set(['Enter', 'Escape']);
@@ -22,18 +21,6 @@ const ACTIONS: ReadonlySet<string> = new Set(['Enter', 'Escape']);
 export interface DialogTypeAhead {
   /** Starts holding keys for the dialog a shortcut is opening. */
   hold: () => void;
-}
-
-interface Holding {
-  keys: string[];
-  /** `performance.now()` after which the keys are stale. */
-  until: number;
-}
-
-/** True for a key the dialog's field would take (see the module comment). */
-function isHeld(e: KeyboardEvent): boolean {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return false;
-  return e.key.length === 1 || e.key === 'Backspace' || ACTIONS.has(e.key);
 }
 
 /** A text field inside a dialog (one with a cursor to type at), or null. */
@@ -79,41 +66,30 @@ function play(field: HTMLInputElement, keys: readonly string[]): void {
  * the module comment. Active while the calling screen is mounted.
  */
 export function useDialogTypeAhead(): DialogTypeAhead {
-  const holding = useRef<Holding | null>(null);
+  const holdingRef = useHeldKeys(ACTIONS);
 
   useLayoutEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const h = holding.current;
-      if (!h || ACTIONS.has(h.keys.at(-1) ?? '') || !isHeld(e)) return;
-      if (e.timeStamp > h.until) {
-        holding.current = null;
-        return;
-      }
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      h.keys.push(e.key);
-    };
     const onFocusIn = (e: FocusEvent) => {
-      const h = holding.current;
+      const h = holdingRef.current;
       const field = dialogField(e.target);
       if (!h || !field) return;
-      holding.current = null;
-      if (h.keys.length > 0 && performance.now() <= h.until) play(field, h.keys);
+      holdingRef.current = null;
+      if (h.keys.length > 0 && performance.now() <= h.until)
+        play(
+          field,
+          h.keys.map((k) => k.key),
+        );
     };
-    window.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('focusin', onFocusIn, true);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      document.removeEventListener('focusin', onFocusIn, true);
-    };
-  }, []);
+    return () => document.removeEventListener('focusin', onFocusIn, true);
+  }, [holdingRef]);
 
   return useMemo(
     () => ({
       hold: () => {
-        holding.current = { keys: [], until: performance.now() + HOLD_MS };
+        holdingRef.current = newHolding();
       },
     }),
-    [],
+    [holdingRef],
   );
 }

@@ -6,21 +6,20 @@
  * the £20 was never tendered, so the change due was wrong.
  *
  * From `hold` (the pay request) until the dialog takes the keys (`take`, as it opens) or the
- * request ends without a dialog (`drop`), a capturing keydown listener on the window, ahead of
- * every other, keeps the keys the dialog acts on from reaching anything else:
+ * request ends without a dialog (`drop`), the keys the dialog acts on are held back from
+ * everything else (useHeldKeys.ts):
  * - characters and Backspace, which make the Amount text;
  * - Delete, the arrows, Home and End ({@link CARET_KEYS}), which in Amount only move the cursor,
  *   and are dropped: on the checkout they would change the cart being paid;
  * - one key that acts ({@link ACTION_KEYS}: Enter, Escape, F9, F12); holding stops after it, so
  *   the dialog does the one thing its keys say, in order, and later keys go where they would.
- * Keys held longer than {@link HOLD_MS} are dropped: by then the cashier looks at the screen, and
- * old keys must never turn up in a later dialog.
+ * Keys held longer than HOLD_MS (useHeldKeys.ts) are dropped: by then the cashier looks at the
+ * screen, and old keys must never turn up in a later dialog.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { BurstTracker } from './scanner-burst';
+import { type HeldKey, newHolding, useHeldKeys } from './useHeldKeys';
 
-/** How long keys are held for a dialog that has not opened yet, ms. */
-export const HOLD_MS = 3_000;
 /** The dialog's keys that do something (TenderDialog); the first one ends the holding. */
 export const ACTION_KEYS: ReadonlySet<string> = new Set(['Enter', 'Escape', 'F9', 'F12']);
 /** Keys that only move the cursor in Amount: held, so they reach nothing else, then dropped. */
@@ -33,12 +32,6 @@ export const CARET_KEYS: ReadonlySet<string> = new Set([
   'Home',
   'End',
 ]);
-
-/** A key held for the payment dialog, with its `KeyboardEvent.timeStamp` (ms). */
-export interface HeldKey {
-  key: string;
-  timeStamp: number;
-}
 
 export interface PayTypeAhead {
   /** Starts holding keys (a pay request); keeps those held so far if already holding. */
@@ -57,66 +50,32 @@ export interface TypedAhead {
   action: HeldKey | null;
 }
 
-interface Holding {
-  keys: HeldKey[];
-  /** `performance.now()` after which the keys are stale. */
-  until: number;
-}
-
-/** True for a key the dialog would take while holding (see the module comment). */
-function isHeld(e: KeyboardEvent): boolean {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return false;
-  return (
-    e.key.length === 1 || e.key === 'Backspace' || ACTION_KEYS.has(e.key) || CARET_KEYS.has(e.key)
-  );
-}
-
 /**
  * Holds the keys typed for a payment dialog that is still on its way; see the module comment.
  * Active while the calling screen is mounted.
  */
 export function usePayTypeAhead(): PayTypeAhead {
-  const holding = useRef<Holding | null>(null);
-
-  useLayoutEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const h = holding.current;
-      // Holding stops after a key that acts: it is the last one held.
-      if (!h || ACTION_KEYS.has(h.keys.at(-1)?.key ?? '') || !isHeld(e)) return;
-      if (e.timeStamp > h.until) {
-        holding.current = null;
-        return;
-      }
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      h.keys.push({ key: e.key, timeStamp: e.timeStamp });
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
+  const holdingRef = useHeldKeys(ACTION_KEYS, CARET_KEYS);
 
   return useMemo(() => {
     const fresh = () => {
-      const h = holding.current;
+      const h = holdingRef.current;
       return h && performance.now() <= h.until ? h : null;
     };
     return {
       hold: () => {
-        holding.current = fresh() ?? {
-          keys: [],
-          until: performance.now() + HOLD_MS,
-        };
+        holdingRef.current = fresh() ?? newHolding();
       },
       drop: () => {
-        holding.current = null;
+        holdingRef.current = null;
       },
       take: () => {
         const keys = fresh()?.keys ?? [];
-        holding.current = null;
+        holdingRef.current = null;
         return keys;
       },
     };
-  }, []);
+  }, [holdingRef]);
 }
 
 /**

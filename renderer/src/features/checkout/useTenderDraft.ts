@@ -12,7 +12,8 @@ import { parseMoney } from '../../../../shared/money';
 import { createBurstTracker } from './scanner-burst';
 import { type DraftTender, needsConfirmation, summarizeTenders, tenderRefusal } from './tenders';
 import { useCompleteSale } from './useCompleteSale';
-import { type HeldKey, typedAhead } from './usePayTypeAhead';
+import type { HeldKey } from './useHeldKeys';
+import { typedAhead } from './usePayTypeAhead';
 
 export interface TenderDraftOptions {
   /** The quoted total, minor units. */
