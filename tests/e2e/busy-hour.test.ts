@@ -29,6 +29,7 @@ import {
   expectedLines,
   expectInWindow,
   expectPayOnScreen,
+  expectSideBelowHeader,
   gbp,
   latestSales,
   PRODUCTS,
@@ -344,6 +345,9 @@ describe("a cashier's busy hour", () => {
         .poll(async () => (await page.getByLabel('Total due').textContent())?.trim())
         .toBe(gbp(total));
       await expectPayOnScreen(page, size.width, size.height);
+      // Ten lines make the page longer than the window: scrolled down, the shell's header covers
+      // none of the side column.
+      await expectSideBelowHeader(page, size.width, size.height);
 
       // Bigger screens, bigger cart text and targets.
       const fontSize = await page

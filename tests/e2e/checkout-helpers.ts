@@ -181,6 +181,30 @@ export async function expectPayOnScreen(page: Page, width: number, height: numbe
   await expectInWindow(page.getByRole('button', { name: 'Park sale' }), 'Park sale', width, height);
 }
 
+/**
+ * Fails unless, with the page scrolled to its end, the checkout's side column starts below the
+ * shell's sticky header, which then covers none of the customer, totals, Pay and Park sale, and
+ * Pay is still inside the window (`width` by `height`). Fails too when the page does not scroll,
+ * where this would prove nothing.
+ */
+export async function expectSideBelowHeader(
+  page: Page,
+  width: number,
+  height: number,
+): Promise<void> {
+  const scrolled = await page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    return window.scrollY;
+  });
+  expect(scrolled, `the page scrolls at ${width}×${height}`).toBeGreaterThan(0);
+  const header = await page.getByRole('banner').boundingBox();
+  const side = await page.locator('.k-co-side').boundingBox();
+  expect(side!.y, `side column top at ${width}×${height}`).toBeGreaterThanOrEqual(
+    header!.y + header!.height,
+  );
+  await expectInWindow(page.getByRole('button', { name: 'Pay' }), 'Pay', width, height);
+}
+
 /** Cart rows as { name, quantity }, in cart order. */
 export async function cartLines(page: Page): Promise<Array<{ name: string; quantity: number }>> {
   const cart = page.getByRole('table', { name: 'Cart' });

@@ -1,4 +1,5 @@
-import { Center, Loader } from '@mantine/core';
+import { Box, Center, Loader } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IntegrityBanner } from '../../components/IntegrityBanner';
@@ -32,6 +33,8 @@ export function Shell() {
   const items = visibleNavItems(permissions ?? []);
   const current = resolveScreen(chosen, items);
   const allowed = items.map((item) => item.id).join(' ');
+  // The header's height (border box, px), so what sticks below it is never under it (app.css).
+  const header = useElementSize();
 
   // Fetch the code of every screen this member may open, so none waits mid-sale.
   useEffect(() => {
@@ -39,9 +42,9 @@ export function Shell() {
   }, [allowed]);
 
   return (
-    <div className="k-shell">
+    <Box className="k-shell" __vars={{ '--k-header-h': `${header.height}px` }}>
       <PanelBoundary area={t('regions.header')}>
-        <ShellHeader onChangePassword={() => setChangingPassword(true)} />
+        <ShellHeader ref={header.ref} onChangePassword={() => setChangingPassword(true)} />
       </PanelBoundary>
       <PanelBoundary area={t('regions.navigation')}>
         <ShellNav items={items} current={current?.id ?? null} onSelect={go} />
@@ -74,7 +77,7 @@ export function Shell() {
           <CartTakeover />
         </PanelBoundary>
       </main>
-    </div>
+    </Box>
   );
 }
 

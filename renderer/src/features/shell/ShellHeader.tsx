@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Text } from '@mantine/core';
 import { IconHandFinger, IconKey, IconLock, IconLogout } from '@tabler/icons-react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../../components/BrandMark';
 import { notifyError } from '../../components/notify';
@@ -11,8 +12,15 @@ import { setDensity, useDensity } from '../../theme/density';
  * The top bar: brand and till name, who is signed in, and Lock / Change password / Sign out, plus
  * the till's touch-size switch. On a narrow screen (800×600) the buttons show their icons only
  * (app.css); their names stay in the accessibility tree, so nothing is cut off or unnamed.
+ * `ref` gets the header element (the shell measures its height).
  */
-export function ShellHeader({ onChangePassword }: { onChangePassword: () => void }) {
+export function ShellHeader({
+  onChangePassword,
+  ref,
+}: {
+  onChangePassword: () => void;
+  ref?: Ref<HTMLElement>;
+}) {
   const terminalName = useSessionStore((s) => s.status?.terminalName ?? '');
   const staff = useSessionStore((s) => s.session?.staff);
   const lock = useSessionStore((s) => s.lock);
@@ -21,7 +29,7 @@ export function ShellHeader({ onChangePassword }: { onChangePassword: () => void
   const { t } = useTranslation('shell');
 
   return (
-    <header className="k-shell-header">
+    <header ref={ref} className="k-shell-header">
       <Group gap="md" wrap="nowrap" className="k-shell-brand">
         <BrandMark size={32} />
         {terminalName && (
