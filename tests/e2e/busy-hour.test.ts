@@ -31,6 +31,7 @@ import {
   expectPayOnScreen,
   expectSideBelowHeader,
   gbp,
+  itemColumnRem,
   latestSales,
   PRODUCTS,
   scan,
@@ -363,6 +364,16 @@ describe("a cashier's busy hour", () => {
       if (size.width === 1920) expect(target).toBeGreaterThanOrEqual(40);
 
       await keepScreenshot(page, `checkout-${size.width}x${size.height}`, true);
+
+      // Every line's name keeps its room, at standard size and at touch size (the header's
+      // switch), whose larger text once left it four letters wide at 1366×768; Total due and Pay
+      // stay on screen at touch size too.
+      expect(await itemColumnRem(page)).toBeGreaterThanOrEqual(11);
+      const touchSize = page.getByRole('button', { name: /^Touch size/ });
+      await touchSize.click();
+      await expect.poll(() => itemColumnRem(page)).toBeGreaterThanOrEqual(11);
+      await expectPayOnScreen(page, size.width, size.height);
+      await touchSize.click();
 
       // The payment dialog at this size: change due and Complete sale without scrolling.
       await page.keyboard.press('F12');

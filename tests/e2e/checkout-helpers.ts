@@ -205,6 +205,18 @@ export async function expectSideBelowHeader(
   await expectInWindow(page.getByRole('button', { name: 'Pay' }), 'Pay', width, height);
 }
 
+/** The width of the cart's Item column, in rem (of the page's root font size). */
+export async function itemColumnRem(page: Page): Promise<number> {
+  return page
+    .getByRole('table', { name: 'Cart' })
+    .getByRole('columnheader', { name: 'Item' })
+    .evaluate(
+      (th) =>
+        th.getBoundingClientRect().width /
+        parseFloat(getComputedStyle(document.documentElement).fontSize),
+    );
+}
+
 /** Cart rows as { name, quantity }, in cart order. */
 export async function cartLines(page: Page): Promise<Array<{ name: string; quantity: number }>> {
   const cart = page.getByRole('table', { name: 'Cart' });
