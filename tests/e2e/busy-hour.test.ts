@@ -28,6 +28,7 @@ import {
   emptyTillCart,
   expectedLines,
   expectInWindow,
+  expectNavInWindow,
   expectPayOnScreen,
   expectSideBelowHeader,
   gbp,
@@ -347,8 +348,9 @@ describe("a cashier's busy hour", () => {
         .toBe(gbp(total));
       await expectPayOnScreen(page, size.width, size.height);
       // Ten lines make the page longer than the window: scrolled down, the shell's header covers
-      // none of the side column.
+      // none of the side column, and the navigation is still there beside the screen.
       await expectSideBelowHeader(page, size.width, size.height);
+      await expectNavInWindow(page, size.width, size.height);
 
       // Bigger screens, bigger cart text and targets.
       const fontSize = await page

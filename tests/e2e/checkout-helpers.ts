@@ -205,6 +205,24 @@ export async function expectSideBelowHeader(
   await expectInWindow(page.getByRole('button', { name: 'Pay' }), 'Pay', width, height);
 }
 
+/**
+ * Fails unless every button of the shell's navigation lies inside the window (`width` by
+ * `height`) and below its sticky header, wherever the page is scrolled to.
+ */
+export async function expectNavInWindow(page: Page, width: number, height: number): Promise<void> {
+  const header = await page.getByRole('banner').boundingBox();
+  const buttons = await page.getByRole('navigation').getByRole('button').all();
+  expect(buttons.length).toBeGreaterThan(0);
+  for (const button of buttons) {
+    const name = `${(await button.getAttribute('title')) ?? 'a navigation button'}`;
+    await expectInWindow(button, name, width, height);
+    const box = await button.boundingBox();
+    expect(box!.y, `${name} top at ${width}×${height}`).toBeGreaterThanOrEqual(
+      header!.y + header!.height,
+    );
+  }
+}
+
 /** The width of the cart's Item column, in rem (of the page's root font size). */
 export async function itemColumnRem(page: Page): Promise<number> {
   return page
