@@ -351,6 +351,7 @@ describe("a cashier's busy hour", () => {
       // none of the side column, and the navigation is still there beside the screen.
       await expectSideBelowHeader(page, size.width, size.height);
       await expectNavInWindow(page, size.width, size.height);
+      await page.evaluate(() => window.scrollTo(0, 0));
 
       // Bigger screens, bigger cart text and targets.
       const fontSize = await page

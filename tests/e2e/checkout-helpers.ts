@@ -223,11 +223,17 @@ export async function expectNavInWindow(page: Page, width: number, height: numbe
   }
 }
 
-/** The width of the cart's Item column, in rem (of the page's root font size). */
-export async function itemColumnRem(page: Page): Promise<number> {
+/**
+ * The width of the cart's Item column, in rem (of the page's root font size). `names`: the cart's
+ * and the column's names in the till's language.
+ */
+export async function itemColumnRem(
+  page: Page,
+  names: { cart: string; item: string } = { cart: 'Cart', item: 'Item' },
+): Promise<number> {
   return page
-    .getByRole('table', { name: 'Cart' })
-    .getByRole('columnheader', { name: 'Item' })
+    .getByRole('table', { name: names.cart })
+    .getByRole('columnheader', { name: names.item, exact: true })
     .evaluate(
       (th) =>
         th.getBoundingClientRect().width /

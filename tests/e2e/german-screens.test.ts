@@ -2,14 +2,22 @@
  * Issue 8, item 25: checkout and the day summary in German (store locale de-DE, set through the
  * core's `settings:update`), at 1024×768, 1366×768 and 1920×1080. Long German words must not
  * break the layout: nothing on either screen overflows the window sideways, no button's label is
- * cut short, and the checkout's total and Pay button stay on screen. Outside CI the PNGs are kept
+ * cut short, and the checkout's total and Pay button stay on screen, at standard and at touch
+ * size, where each cart line's name keeps its room too. Outside CI the PNGs are kept
  * in docs/screenshots/ (checkout-de-<size>.png, day-summary-de-<size>.png).
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/core';
 import { keepScreenshot, visible, type Harness, type KassaPage } from './harness';
-import { asAdmin, PRODUCTS, scan, startShop } from './checkout-helpers';
+import {
+  asAdmin,
+  expectInWindow,
+  itemColumnRem,
+  PRODUCTS,
+  scan,
+  startShop,
+} from './checkout-helpers';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -25,11 +33,20 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; width: numbe
   }));
 }
 
-/** Buttons whose label is cut short (Mantine clips a label that does not fit its button). */
+/**
+ * Buttons whose label is cut short (Mantine clips a label that does not fit its button). A label
+ * hidden on purpose (clipped away, its button showing its icon: the header's on a narrow screen)
+ * is not cut short: it is not shown, and it still names its button.
+ */
 async function clippedButtons(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.mantine-Button-label')]
-      .filter((label) => label.offsetParent !== null && label.scrollWidth > label.clientWidth + 1)
+      .filter(
+        (label) =>
+          label.offsetParent !== null &&
+          getComputedStyle(label).clipPath === 'none' &&
+          label.scrollWidth > label.clientWidth + 1,
+      )
       .map((label) => label.textContent ?? ''),
   );
 }
@@ -104,6 +121,31 @@ describe('checkout and the day summary in German', () => {
         expect(box, name).not.toBeNull();
         expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(size.height);
       }
+    }
+  });
+
+  it('checkout at touch size, at the three sizes', async () => {
+    const page = w.page;
+    // The header's switch: a quarter larger text and targets, on this till.
+    const touchSize = page.getByRole('button', { name: /^Touch-Größe/ });
+    await touchSize.click();
+    onTestFinished(() => touchSize.click());
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(150);
+      await keepScreenshot(page, `checkout-de-touch-${size.width}x${size.height}`);
+      const o = await overflow(page);
+      expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
+      expect(await clippedButtons(page), 'buttons cut short').toEqual([]);
+      // Each line's name keeps its room (the narrow cart's form, checkout.css).
+      expect(
+        await itemColumnRem(page, { cart: 'Warenkorb', item: 'Artikel' }),
+        `Artikel at ${size.width}×${size.height}`,
+      ).toBeGreaterThanOrEqual(11);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expectInWindow(page.getByLabel('Zu zahlen'), 'Zu zahlen', size.width, size.height);
+      const pay = page.getByRole('button', { name: 'Bezahlen' });
+      await expectInWindow(pay, 'Bezahlen', size.width, size.height);
     }
   });
 
