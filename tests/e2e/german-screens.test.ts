@@ -51,6 +51,26 @@ async function clippedButtons(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * The placeholders of the shown inputs that do not fit their box: the text's width in the
+ * input's own font (a canvas measures it) against the box's width inside its padding.
+ */
+async function cutPlaceholders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    return [...document.querySelectorAll<HTMLInputElement>('input[placeholder]')]
+      .filter((input) => {
+        if (input.offsetParent === null || input.placeholder === '') return false;
+        const style = getComputedStyle(input);
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room =
+          input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return ctx.measureText(input.placeholder).width > room + 1;
+      })
+      .map((input) => input.placeholder);
+  });
+}
+
 describe('checkout and the day summary in German', () => {
   let h: Harness;
   let w: KassaPage;
@@ -113,6 +133,7 @@ describe('checkout and the day summary in German', () => {
       const o = await overflow(page);
       expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
       expect(await clippedButtons(page), 'buttons cut short').toEqual([]);
+      expect(await cutPlaceholders(page), 'placeholders cut short').toEqual([]);
       for (const [name, at] of [
         ['Zu zahlen', page.getByLabel('Zu zahlen')],
         ['Bezahlen', page.getByRole('button', { name: 'Bezahlen' })],
@@ -137,6 +158,7 @@ describe('checkout and the day summary in German', () => {
       const o = await overflow(page);
       expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
       expect(await clippedButtons(page), 'buttons cut short').toEqual([]);
+      expect(await cutPlaceholders(page), 'placeholders cut short').toEqual([]);
       // Each line's name keeps its room (the narrow cart's form, checkout.css).
       expect(
         await itemColumnRem(page, { cart: 'Warenkorb', item: 'Artikel' }),
@@ -163,6 +185,7 @@ describe('checkout and the day summary in German', () => {
       const o = await overflow(page);
       expect(o.scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(o.width);
       expect(await clippedButtons(page), 'buttons cut short').toEqual([]);
+      expect(await cutPlaceholders(page), 'placeholders cut short').toEqual([]);
     }
   });
 });
