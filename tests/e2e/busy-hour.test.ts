@@ -370,14 +370,27 @@ describe("a cashier's busy hour", () => {
 
       // Every line's name keeps its room, at standard size and at touch size (the header's
       // switch), whose larger text once left it four letters wide at 1366×768; Total due and Pay
-      // stay on screen at touch size too.
+      // stay on screen at touch size too. The − and + buttons stay at every size (a 1024 px
+      // till's narrow cart once hid them).
       expect(await itemColumnRem(page)).toBeGreaterThanOrEqual(11);
+      const more = page.getByRole('button', { name: `One more ${PRODUCTS[0]!.name}` });
+      await expectInWindow(more, '+', size.width, size.height);
       const touchSize = page.getByRole('button', { name: /^Touch size/ });
       await touchSize.click();
       await expect.poll(() => itemColumnRem(page)).toBeGreaterThanOrEqual(11);
       await expectPayOnScreen(page, size.width, size.height);
+      // Touch size makes the cart's text and targets a quarter larger too, as the rest of the
+      // till's; it once left them at their standard size.
+      const name = page.locator('.k-co-line-name').first();
+      expect(await name.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBe(
+        fontSize * 1.25,
+      );
+      const removeAtTouch = await page
+        .getByRole('button', { name: /^Remove / })
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().height);
+      expect(removeAtTouch).toBeGreaterThanOrEqual(target * 1.2);
       // From 1366×768 a touch screen keeps the − and + buttons (the navigation shows its icons).
-      const more = page.getByRole('button', { name: `One more ${PRODUCTS[0]!.name}` });
       if (size.width >= 1366) await expectInWindow(more, '+', size.width, size.height);
       await touchSize.click();
 
