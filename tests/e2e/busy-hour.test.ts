@@ -406,6 +406,16 @@ describe("a cashier's busy hour", () => {
       const { width, height } = size;
       const changeDue = dialog.locator('dt', { hasText: 'Change due' });
       await expectInWindow(changeDue, 'Change due', width, height);
+      // The figure stands out from the text around it at every size (it once stayed 24 px while
+      // a 1920 px till's text grew to 20 px), and fits its box.
+      const figure = await changeDue.locator('xpath=following-sibling::dd').evaluate((dd) => ({
+        scale:
+          parseFloat(getComputedStyle(dd).fontSize) /
+          parseFloat(getComputedStyle(document.documentElement).fontSize),
+        cut: dd.scrollWidth > dd.clientWidth,
+      }));
+      expect(figure.scale, 'Change due against the text').toBeGreaterThanOrEqual(1.4);
+      expect(figure.cut, 'Change due cut').toBe(false);
       const complete = dialog.getByRole('button', { name: 'Complete sale' });
       await expectInWindow(complete, 'Complete sale', width, height);
       await keepScreenshot(page, `checkout-pay-${size.width}x${size.height}`);
