@@ -362,6 +362,36 @@ describe('staff screen', () => {
     expect(await screen.findByText('Li Wei is unlocked and can sign in.')).toBeInTheDocument();
   });
 
+  it('approves with the role as it was offered, but saves no role change that changes nothing', async () => {
+    const { api, user } = await openStaff();
+    api['staff:approve'].mockResolvedValue(ok({ ...sofia, status: 'active' }));
+
+    // Approving with the preselected role still approves: the request is the change.
+    const sofiaRow = within(pendingSection()).getByRole('listitem', { name: 'Sofia Rossi' });
+    await user.click(within(sofiaRow).getByRole('button', { name: 'Approve' }));
+    const approve = await screen.findByRole('dialog', { name: 'Approve Sofia Rossi' });
+    await user.click(within(approve).getByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(api['staff:approve']).toHaveBeenCalledWith({ id: 5, role: 'cashier' }),
+    );
+    expect(await screen.findByText('Sofia Rossi can now sign in as Cashier.')).toBeInTheDocument();
+
+    // Changing a role to the one the member has closes the dialog and sends nothing.
+    await user.click(
+      within(rowOf('Jonas Weber')).getByRole('button', { name: 'Actions for Jonas Weber' }),
+    );
+    await user.click(await screen.findByRole('menuitem', { name: 'Change role' }));
+    const change = await screen.findByRole('dialog', { name: "Change Jonas Weber's role" });
+    expect(within(change).queryByText(/asked for access/)).not.toBeInTheDocument();
+    await user.click(within(change).getByRole('button', { name: 'Change role' }));
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('dialog', { name: "Change Jonas Weber's role" }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(api['staff:setRole']).not.toHaveBeenCalled();
+  });
+
   it('changes a role after asking for the password again', async () => {
     const { api, user } = await openStaff();
     api['staff:setRole']

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { useFormat } from '../../format/locale';
 import { STAFF_PAGE_SIZE, useStaffStore } from '../../stores/staff';
-import { ChangeRoleModal } from './ChangeRoleModal';
+import { RoleModal } from './RoleModal';
 import { ConfirmActionModal } from './ConfirmActionModal';
 import { EditMemberModal } from './EditMemberModal';
 import { StaffFilters } from './StaffFilters';
@@ -54,7 +54,8 @@ export function MembersPanel({ selfId, canManage }: MembersPanelProps) {
         member={dialog.kind === 'edit' ? dialog.member : null}
         onClose={actions.close}
       />
-      <ChangeRoleModal
+      <RoleModal
+        purpose="role"
         member={dialog.kind === 'role' ? dialog.member : null}
         onClose={actions.close}
       />

@@ -7,7 +7,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useFormat } from '../../format/locale';
 import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
-import { ApproveModal } from './ApproveModal';
+import { RoleModal } from './RoleModal';
 
 export interface PendingRequestsProps {
   /** staff.approve: Approve and Reject are offered. */
@@ -53,7 +53,7 @@ export function PendingRequests({ canApprove, canChooseRole }: PendingRequestsPr
           ))}
         </Stack>
       </Stack>
-      <ApproveModal member={approving} onClose={() => setApproving(null)} />
+      <RoleModal purpose="approve" member={approving} onClose={() => setApproving(null)} />
     </Paper>
   );
 }

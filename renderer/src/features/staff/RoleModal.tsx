@@ -2,23 +2,29 @@ import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffView } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
 import type { RoleId } from '../../../../shared/permissions';
-import { roleLabel, roleOptions } from './roles/role-label';
 import { messageFor } from '../../api/messages';
 import { FormAlert } from '../../components/FormAlert';
 import { notifySuccess } from '../../components/notify';
 import { useBusy } from '../../hooks/useBusy';
 import { useStaffStore } from '../../stores/staff';
-import { AppError } from '../../../../shared/errors';
+import { roleLabel, roleOptions } from './roles/role-label';
 
 /**
- * Approves an access request with a role chosen here (item 15), showing what the role may do.
- * The role asked for (Cashier) is preselected; the password is asked for again.
+ * What the role dialog does: `approve` an access request with the role chosen (item 15; the role
+ * asked for, Cashier, is preselected), or change a member's `role`. Both show what the chosen
+ * role may do and need the password again (S3: they change staff rights).
  */
-export function ApproveModal({
+export type RolePurpose = 'approve' | 'role';
+
+/** The role dialog for `member` (closed while null); see {@link RolePurpose}. */
+export function RoleModal({
+  purpose,
   member,
   onClose,
 }: {
+  purpose: RolePurpose;
   member: StaffView | null;
   onClose: () => void;
 }) {
@@ -28,18 +34,26 @@ export function ApproveModal({
       closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       opened={member !== null}
       onClose={onClose}
-      title={member ? t('approve.title', { name: member.displayName }) : ''}
+      title={member ? t(`${purpose}.title`, { name: member.displayName }) : ''}
       size="lg"
     >
-      {member && <ApproveForm member={member} onClose={onClose} />}
+      {member && <RoleForm purpose={purpose} member={member} onClose={onClose} />}
     </Modal>
   );
 }
 
-function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => void }) {
+function RoleForm({
+  purpose,
+  member,
+  onClose,
+}: {
+  purpose: RolePurpose;
+  member: StaffView;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('staff');
   const roles = useStaffStore((s) => s.roles);
-  const approve = useStaffStore((s) => s.approve);
+  const save = useStaffStore((s) => (purpose === 'approve' ? s.approve : s.setRole));
   const { busy, run } = useBusy();
   const [role, setRole] = useState<RoleId>(member.role);
   const [error, setError] = useState<string | null>(null);
@@ -47,11 +61,13 @@ function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => vo
 
   const submit = () =>
     run(async () => {
+      // A role change to the role the member has is nothing to save.
+      if (purpose === 'role' && role === member.role) return onClose();
       setError(null);
       try {
-        const saved = await approve(member.id, role);
+        const saved = await save(member.id, role);
         notifySuccess(
-          t('approve.done', {
+          t(`${purpose}.done`, {
             name: saved.displayName,
             role: roleLabel(t, { id: saved.role, name: saved.roleName }),
           }),
@@ -71,7 +87,9 @@ function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => vo
       }}
     >
       <Stack gap="md">
-        <Text>{t('approve.intro', { name: member.displayName, email: member.email })}</Text>
+        {purpose === 'approve' && (
+          <Text>{t('approve.intro', { name: member.displayName, email: member.email })}</Text>
+        )}
         <FormAlert message={error} />
         <Select
           label={t('fields.role')}
@@ -98,7 +116,7 @@ function ApproveForm({ member, onClose }: { member: StaffView; onClose: () => vo
             {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            {t('approve.confirm')}
+            {purpose === 'approve' ? t('approve.confirm') : t('actions.role')}
           </Button>
         </Group>
       </Stack>
