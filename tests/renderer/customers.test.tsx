@@ -102,6 +102,13 @@ describe('customers screen', () => {
     const table = screen.getByRole('table', { name: 'Customers' });
     await waitFor(() => expect(within(table).queryByText('Ada Lovelace')).not.toBeInTheDocument());
     expect(within(table).getByText('Grace Hopper')).toBeInTheDocument();
+
+    // Enter sends what is typed at once, without waiting for the pause.
+    api['customers:search'].mockClear();
+    await user.type(screen.getByLabelText('Search customers'), 'per{Enter}');
+    expect(api['customers:search']).toHaveBeenCalledWith(
+      expect.objectContaining({ search: 'hopper' }),
+    );
   });
 
   it('loads more with the next offset, and shows archived customers on request', async () => {

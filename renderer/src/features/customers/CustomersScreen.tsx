@@ -7,17 +7,16 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFileImport, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/contract';
 import { displayPhone } from '../../../../shared/phone';
 import { FormAlert } from '../../components/FormAlert';
+import { SearchField } from '../../components/SearchField';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useCustomersStore } from '../../stores/customers';
 import { can, useSessionStore } from '../../stores/session';
@@ -48,11 +47,6 @@ export function CustomersScreen() {
   const settings = useSettingsStore((s) => s.settings);
   const ensureSettings = useSettingsStore((s) => s.ensureLoaded);
 
-  const [typed, setTyped] = useState(search);
-  const pushSearch = useDebouncedCallback(
-    (value: string) => void setFilters({ search: value }),
-    300,
-  );
   const [editing, setEditing] = useState<CustomerView | 'new' | null>(null);
   const [removing, setRemoving] = useState<CustomerView | null>(null);
   const [importing, setImporting] = useState(false);
@@ -96,21 +90,11 @@ export function CustomersScreen() {
       </Group>
 
       <Group gap="lg" align="flex-end" wrap="wrap">
-        <TextInput
+        <SearchField
           label={t('search.label')}
           placeholder={t('search.placeholder')}
-          leftSection={<IconSearch size={18} />}
-          className="k-grow"
-          type="search"
-          autoFocus
-          value={typed}
-          onChange={(event) => {
-            setTyped(event.currentTarget.value);
-            pushSearch(event.currentTarget.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') pushSearch.flush();
-          }}
+          value={search}
+          onSearch={(value) => void setFilters({ search: value })}
         />
         <Switch
           label={t('showArchived')}

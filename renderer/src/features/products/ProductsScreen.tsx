@@ -7,17 +7,16 @@ import {
   SegmentedControl,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../../shared/contract';
 import { count } from '../../format/locale';
 import { t as translate } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
+import { SearchField } from '../../components/SearchField';
 import { notifyError, notifySuccess } from '../../components/notify';
 import {
   PRODUCTS_PAGE_SIZE,
@@ -68,11 +67,6 @@ export function ProductsScreen() {
   const settingsError = useSettingsStore((s) => s.error);
   const ensureSettings = useSettingsStore((s) => s.ensureLoaded);
 
-  const [typed, setTyped] = useState(search);
-  const pushSearch = useDebouncedCallback(
-    (value: string) => void setFilters({ search: value }),
-    300,
-  );
   const [editing, setEditing] = useState<ProductView | 'new' | null>(null);
   const [removing, setRemoving] = useState<ProductView | null>(null);
   const [importing, setImporting] = useState(false);
@@ -123,21 +117,11 @@ export function ProductsScreen() {
       </Group>
 
       <Group gap="md" align="flex-end" wrap="wrap">
-        <TextInput
+        <SearchField
           label={t('search.label')}
           placeholder={t('search.placeholder')}
-          leftSection={<IconSearch size={18} />}
-          className="k-grow"
-          type="search"
-          autoFocus
-          value={typed}
-          onChange={(event) => {
-            setTyped(event.currentTarget.value);
-            pushSearch(event.currentTarget.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') pushSearch.flush();
-          }}
+          value={search}
+          onSearch={(value) => void setFilters({ search: value })}
         />
         <Stack gap={5}>
           <Input.Label labelElement="div" size="md" id="product-status-filter">
