@@ -72,6 +72,7 @@ export const CHANNEL_NAMES = [
   'sales:resume',
   'sales:discardParked',
   'reports:daySummary',
+  'reports:tills',
   'reports:today',
   'import:onlineRetail',
   'import:progress',

@@ -1,6 +1,6 @@
 /**
- * Reports: the day summary (an X report for today, a Z report for a closed day), and today's
- * business day. Amounts are integers in minor units of the store currency; a day is a business
+ * Reports: the day summary (an X report for today, a Z report for a closed day), the store's
+ * tills to filter by, and today's business day. Amounts are integers in minor units of the store currency; a day is a business
  * day, YYYY-MM-DD in the store's time zone, which only the core turns into UTC times.
  */
 import { z } from 'zod';
@@ -69,12 +69,28 @@ export const daySummarySchema = z.strictObject({
 });
 export type DaySummary = z.infer<typeof daySummarySchema>;
 
+/** A till as the reports' and the transactions list's till filter offers it. */
+export const reportTillSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  /** When it was retired (UTC), or null while in service: a retired till's sales still count. */
+  retiredAt: utcTimestamp.nullable(),
+});
+export type ReportTill = z.infer<typeof reportTillSchema>;
+
 export const reportChannels = {
   'reports:daySummary': defineChannel({
     summary:
       'Sales count, gross, refunds, voids and net for one day in the store time zone, split by tender and by staff member.',
     input: z.strictObject({ date: localDateSchema, tillId: idSchema.optional() }),
     output: daySummarySchema,
+    access: 'reports.view',
+  }),
+  'reports:tills': defineChannel({
+    summary:
+      "The store's tills by name, retired ones included (their sales still count): what the till filter of the day summary, the Z reports and the transactions list offers. A till that keeps its data in its own file has itself, and a till an import named. Changes nothing.",
+    input: emptyInput,
+    output: z.strictObject({ items: z.array(reportTillSchema) }),
     access: 'reports.view',
   }),
   'reports:today': defineChannel({

@@ -134,11 +134,12 @@ export const salesChannels = {
   }),
   'sales:list': defineChannel({
     summary:
-      "The transactions list, newest first, 1..100 rows per page with keyset pagination (`cursor` = last row of the previous page). Filters: business days fromDay..toDay (YYYY-MM-DD in the store time zone, both included, matched on each sale's business date), staff, customer, status, kind, receipt number. Without reports.view a member sees only their own sales (A7).",
+      "The transactions list, newest first, 1..100 rows per page with keyset pagination (`cursor` = last row of the previous page). Filters: business days fromDay..toDay (YYYY-MM-DD in the store time zone, both included, matched on each sale's business date), staff, till (receipt numbers are per till), customer, status, kind, receipt number. Without reports.view a member sees only their own sales (A7).",
     input: z.strictObject({
       fromDay: localDateSchema.optional(),
       toDay: localDateSchema.optional(),
       staffId: idSchema.optional(),
+      tillId: idSchema.optional(),
       customerId: idSchema.optional(),
       status: saleStatusSchema.optional(),
       kind: saleKindSchema.optional(),

@@ -286,6 +286,7 @@ describe('the contract and the payload table', () => {
       'sales:annotate',
       'products:create',
       'reports:daySummary',
+      'reports:tills',
       'exports:run',
       'analytics:export',
       'exports:progress',

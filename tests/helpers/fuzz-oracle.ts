@@ -853,6 +853,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
       fromDay: optional(format('date')),
       toDay: optional(format('date')),
       staffId: optional(id('staff')),
+      tillId: optional(id('till')),
       customerId: optional(id('customer')),
       status: optional(oneOf(['completed', 'voided'])),
       kind: optional(oneOf(['sale', 'refund'])),
@@ -944,6 +945,7 @@ export const ORACLE: Readonly<Record<string, ChannelOracle>> = {
     input: object({ date: format('date'), tillId: optional(id('till')) }),
     ...read(),
   },
+  'reports:tills': { input: object({}), ...read() },
   'reports:today': { input: object({}), ...read() },
 
   // Issue 11, section 4: read-only reports over a range of business days (in order, at most

@@ -214,6 +214,7 @@ export const VALID_PAYLOADS: { [C in ChannelName]: (ctx: PayloadContext) => Chan
   'sales:discardParked': (c) => ({ id: c.retail.parkedIds[1] }),
 
   'reports:daySummary': () => ({ date: '2026-11-23' }),
+  'reports:tills': () => ({}),
   'reports:today': () => ({}),
   'analytics:keyFigures': () => ({ from: '2026-11-01', to: '2026-11-30' }),
   'analytics:trend': () => ({ from: '2026-11-01', to: '2026-11-30', grain: 'day' }),

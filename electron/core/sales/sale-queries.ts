@@ -148,6 +148,7 @@ export class SaleQueries {
       return { items: [], nextCursor: null };
     const staffId = onlyStaffId ?? input.staffId;
     if (staffId !== undefined) add('s.staff_id = ?', staffId);
+    if (input.tillId !== undefined) add('s.till_id = ?', input.tillId);
     if (input.customerId !== undefined) add('s.customer_id = ?', input.customerId);
     if (input.status) add('s.status = ?', input.status);
     if (input.kind) add('s.kind = ?', input.kind);
