@@ -1,7 +1,8 @@
 /**
  * Reports: the day summary (an X report for today, a Z report for a closed day), the store's
- * tills to filter by, and today's business day. Amounts are integers in minor units of the store currency; a day is a business
- * day, YYYY-MM-DD in the store's time zone, which only the core turns into UTC times.
+ * tills to filter by, and today's business day. Amounts are integers in minor units of the store
+ * currency; a day is a business day, YYYY-MM-DD in the store's time zone, which only the core
+ * turns into UTC times.
  */
 import { z } from 'zod';
 import { defineChannel } from './define';

@@ -3,14 +3,17 @@
  * (two harnesses, two cores, one PostgreSQL database), as two tills in one shop are.
  * - A sale the admin rings up through the checkout on till 1 is in the transactions list of a
  *   manager signed in on till 2 (once the list is loaded again: there is no push between tills).
+ * - Each till has a receipt 1: the Till filter of Transactions and of the day summary shows one
+ *   till's (screenshots at the three shop sizes), and the day summary of every till adds both.
  * - The admin disables the manager from the Staff screen on till 1; the manager's next action on
  *   till 2 lands on the sign-in screen, which says they were signed out.
  * - Settings saved on till 1 reach the admin's open Settings on till 2 through the server's
  *   LISTEN/NOTIFY (the harness passes the core's store changes to the window, as the shell does):
  *   a clean field follows; a form being edited keeps the edit with a notice, and saving it sends
  *   only the edited field.
- * axe-core finds no critical or serious violation on the transactions list, the disable
- * confirmation, the sign-in screen with its notice or Settings with the changed-elsewhere notice.
+ * axe-core finds no critical or serious violation on the transactions list (before and after a
+ * till is chosen), the day summary with its Till filter, the disable confirmation, the sign-in
+ * screen with its notice or Settings with the changed-elsewhere notice.
  * Skipped where PostgreSQL is not installed.
  */
 import type { Page } from 'playwright-core';
@@ -20,6 +23,7 @@ import { asAdmin, CORNER_SHOP, gbp, signInThroughScreen } from './checkout-helpe
 import {
   axeSerious,
   gone,
+  screenshotsAtShopSizes,
   settled,
   startHarness,
   visible,
@@ -53,6 +57,7 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
   let admin: KassaPage;
   /** Mia, on till 2. */
   let member: KassaPage;
+  let mugId: number;
 
   beforeAll(async () => {
     pg = await startPostgres(bin!);
@@ -66,7 +71,8 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
     });
     await asAdmin(till1, 'setup:createAdmin', ADMIN);
     await asAdmin(till1, 'settings:setUpStore', CORNER_SHOP);
-    await asAdmin(till1, 'products:create', { ...MUG, taxRateBps: 2000 });
+    mugId = (await asAdmin<{ id: number }>(till1, 'products:create', { ...MUG, taxRateBps: 2000 }))
+      .id;
     const anonymous = { origin: till1.origin, isTopFrame: true, windowId: 98 };
     const asked = await till1.core.invoke('auth:requestAccess', MIA, anonymous);
     if (!asked.ok) throw new Error(`auth:requestAccess: ${asked.error.code}`);
@@ -136,6 +142,52 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
     await visible(row.getByRole('button', { name: /^Open receipt 1 / }));
     expect(await axeSerious(member.page)).toEqual([]);
     await till2.screenshot(member, 'till-2-transactions');
+  });
+
+  it("the Till filter tells till 1's receipt 1 from till 2's, in the list and the day summary", async () => {
+    // Till 2's own first sale, rung up by the admin there: receipt 1 of till-2.
+    const backstage = { origin: till2.origin, isTopFrame: true, windowId: 99 };
+    const signedIn = await till2.core.invoke(
+      'auth:login',
+      { identifier: ADMIN.username, password: ADMIN.password },
+      backstage,
+    );
+    if (!signedIn.ok) throw new Error(`auth:login: ${signedIn.error.code}`);
+    await asAdmin(till2, 'sales:checkout', {
+      id: crypto.randomUUID(),
+      lines: [{ productId: mugId, quantity: 2 }],
+      tenders: [{ type: 'card', amount: 2 * MUG.price }],
+    });
+
+    const page = member.page;
+    await nav(page, 'Checkout').click();
+    await nav(page, 'Transactions').click();
+    const table = await visible(page.getByRole('table', { name: 'Transactions' }));
+    const receipts = table.getByRole('button', { name: /^Open receipt 1 / });
+    await expect.poll(() => receipts.count()).toBe(2);
+    await page.getByLabel('Till', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'till-2' }).click();
+    await expect.poll(() => receipts.count()).toBe(1);
+    await visible(table.getByRole('button', { name: 'Open receipt 1 (till-2)' }));
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshotsAtShopSizes(till2, member, 'till-2-transactions-by-till');
+
+    await nav(page, 'Reports').click();
+    await visible(page.getByRole('heading', { name: 'Day summary' }));
+    await page.getByLabel('Till', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'till-1' }).click();
+    await visible(page.getByText(/· till-1$/));
+    await expect
+      .poll(async () => (await page.getByRole('group', { name: 'Net' }).textContent()) ?? '')
+      .toContain(gbp(MUG.price));
+    await page.getByLabel('Till', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'All tills' }).click();
+    await expect
+      .poll(async () => (await page.getByRole('group', { name: 'Net' }).textContent()) ?? '')
+      .toContain(gbp(3 * MUG.price));
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshotsAtShopSizes(till2, member, 'till-2-day-summary-by-till');
+    await nav(page, 'Transactions').click();
   });
 
   it('disabling the member on till 1 signs them out of till 2 at their next action', async () => {

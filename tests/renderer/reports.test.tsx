@@ -46,8 +46,7 @@ function daySummary(date: string, overrides: Partial<DaySummary> = {}): DaySumma
   };
 }
 
-async function openReports(role: RoleId = 'manager', today = '2026-11-23') {
-  const api = createFakeApi();
+async function openReports(role: RoleId = 'manager', today = '2026-11-23', api = createFakeApi()) {
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor(role) }));
   api['reports:today'].mockResolvedValue(ok({ date: today, timeZone: 'Europe/London' }));
   api['reports:daySummary'].mockImplementation(async (input) => ok(daySummary(input?.date ?? '')));
@@ -136,6 +135,58 @@ describe('reports: day summary', () => {
     await user.click(screen.getByRole('button', { name: 'Today' }));
     await waitFor(() =>
       expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-03-30' }),
+    );
+  });
+
+  it("one till's day: the Till filter sends it, the heading names it, and the day moves with it", async () => {
+    const api = createFakeApi();
+    api['reports:tills'].mockResolvedValue(
+      ok({
+        items: [
+          { id: 2, name: 'Back till', retiredAt: null },
+          { id: 1, name: 'Front till', retiredAt: null },
+        ],
+      }),
+    );
+    const { user } = await openReports('manager', '2026-11-23', api);
+    await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Front till' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-23', tillId: 1 }),
+    );
+    // Printed, the day summary says whose it is (the filter itself does not print).
+    expect(screen.getByText(/· Front till$/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Previous day' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-22', tillId: 1 }),
+    );
+    await user.click(screen.getByLabelText('Till', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'All tills' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-22' }),
+    );
+    expect(screen.queryByText(/· Front till$/)).not.toBeInTheDocument();
+  });
+
+  it('Shifts: the Till filter lists one till’s Z reports, from the first page', async () => {
+    const api = createFakeApi();
+    api['reports:tills'].mockResolvedValue(
+      ok({
+        items: [
+          { id: 2, name: 'Back till', retiredAt: null },
+          { id: 1, name: 'Front till', retiredAt: null },
+        ],
+      }),
+    );
+    const { user } = await openReports('manager', '2026-11-23', api);
+    await user.click(screen.getByRole('tab', { name: 'Shifts' }));
+    await waitFor(() =>
+      expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0 }),
+    );
+    await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Back till' }));
+    await waitFor(() =>
+      expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0, tillId: 2 }),
     );
   });
 

@@ -335,10 +335,43 @@ describe('transactions screen', () => {
     ).toBeInTheDocument();
   });
 
+  it('on a store with several tills the Till filter lists them, retired ones marked, and sends the till', async () => {
+    const api = createFakeApi();
+    api['reports:tills'].mockResolvedValue(
+      ok({
+        items: [
+          { id: 2, name: 'Back till', retiredAt: null },
+          { id: 1, name: 'Front till', retiredAt: null },
+          { id: 3, name: 'Old till', retiredAt: '2026-10-01T10:00:00.000Z' },
+        ],
+      }),
+    );
+    const { user, lastList } = await openTransactions('manager', undefined, api);
+    await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
+    expect(await screen.findByRole('option', { name: 'Old till (retired)' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('option', { name: 'Back till' }));
+    await waitFor(() => expect(lastList()).toMatchObject({ tillId: 2 }));
+    await user.click(screen.getByLabelText('Till', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'All tills' }));
+    await waitFor(() => expect(lastList()).toEqual({ ...TODAY, limit: TRANSACTIONS_PAGE_SIZE }));
+  });
+
+  it('a till of its own has no Till filter', async () => {
+    const api = createFakeApi();
+    api['reports:tills'].mockResolvedValue(
+      ok({ items: [{ id: 1, name: 'Front till', retiredAt: null }] }),
+    );
+    await openTransactions('manager', undefined, api);
+    await waitFor(() => expect(api['reports:tills']).toHaveBeenCalledWith({}));
+    expect(screen.queryByLabelText('Till', { selector: 'input' })).not.toBeInTheDocument();
+  });
+
   it('a cashier has no staff filter and no void, refund or edit (sales.annotate), but can open and print', async () => {
     const { api, user } = await openTransactions('cashier');
     expect(screen.queryByLabelText('Staff', { selector: 'input' })).not.toBeInTheDocument();
     expect(api['staff:list']).not.toHaveBeenCalled();
+    // They see only their own sales, on every till: nothing to choose, and no till list asked for.
+    expect(api['reports:tills']).not.toHaveBeenCalled();
     await user.click(within(rowOf(12)).getByText('Ada Lovelace'));
     const region = await screen.findByRole('region', { name: 'Sale detail' });
     await within(region).findByRole('table', { name: 'Line items' });

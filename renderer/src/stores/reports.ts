@@ -1,8 +1,8 @@
 /**
  * The reports store: the day summary (`reports:daySummary`) for one business day (YYYY-MM-DD in
- * the store's time zone), today by default. "Today" is the core's (`reports:today`), never this
- * computer's clock; previous/next day is calendar math on the string. Amounts are minor units of
- * the store currency. Calls the API client only.
+ * the store's time zone), today by default, of the whole store or of one till. "Today" is the
+ * core's (`reports:today`), never this computer's clock; previous/next day is calendar math on the
+ * string. Amounts are minor units of the store currency. Calls the API client only.
  */
 import { create } from 'zustand';
 import type { DaySummary } from '../../../shared/contract';
@@ -16,6 +16,8 @@ export interface ReportsState {
   day: string;
   /** Today's business day from the core; null until it answered. */
   today: string | null;
+  /** One till's day (its id), or the whole store's (null). */
+  tillId: number | null;
   summary: DaySummary | null;
   loading: boolean;
   error: string | null;
@@ -24,6 +26,8 @@ export interface ReportsState {
   /** Loads the summary of `day`. */
   load: () => Promise<void>;
   setDay: (day: string) => Promise<void>;
+  /** Shows one till's day (its id), or the whole store's (null). */
+  setTill: (tillId: number | null) => Promise<void>;
   /** Moves by `days` (−1: previous day, +1: next day). */
   step: (days: number) => Promise<void>;
   reset: () => void;
@@ -32,6 +36,7 @@ export interface ReportsState {
 const initialState = () => ({
   day: '',
   today: null as string | null,
+  tillId: null as number | null,
   summary: null as DaySummary | null,
   loading: false,
   error: null as string | null,
@@ -57,12 +62,15 @@ export const useReportsStore = create<ReportsState>()((set, get) => ({
     await get().load();
   },
   load: async () => {
-    const { day } = get();
+    const { day, tillId } = get();
     if (day === '') return; // today is not known yet: init() asks first
     const mine = ++seq;
     set({ loading: true, error: null });
     try {
-      const summary = await call('reports:daySummary', { date: day });
+      const summary = await call(
+        'reports:daySummary',
+        tillId === null ? { date: day } : { date: day, tillId },
+      );
       if (mine === seq) set({ summary, loading: false });
     } catch (error) {
       if (mine === seq) set({ summary: null, loading: false, error: messageFor(error) });
@@ -70,6 +78,10 @@ export const useReportsStore = create<ReportsState>()((set, get) => ({
   },
   setDay: async (day) => {
     set({ day });
+    await get().load();
+  },
+  setTill: async (tillId) => {
+    set({ tillId });
     await get().load();
   },
   step: async (days) => {

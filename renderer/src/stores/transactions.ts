@@ -29,6 +29,8 @@ export interface TransactionFilters {
   fromDay: string;
   toDay: string;
   staffId: number | null;
+  /** One till's sales (receipt numbers are per till), or every till's. */
+  tillId: number | null;
   /** The chosen customer (the name is kept to show it in the picker). */
   customer: { id: number; name: string } | null;
   status: SaleStatus | null;
@@ -79,6 +81,7 @@ export function defaultFilters(today: string): TransactionFilters {
     fromDay: today,
     toDay: today,
     staffId: null,
+    tillId: null,
     customer: null,
     status: null,
     kind: null,
@@ -94,6 +97,7 @@ export function listInput(filters: TransactionFilters): ListInput {
     limit: TRANSACTIONS_PAGE_SIZE,
   };
   if (filters.staffId !== null) input.staffId = filters.staffId;
+  if (filters.tillId !== null) input.tillId = filters.tillId;
   if (filters.customer) input.customerId = filters.customer.id;
   if (filters.status) input.status = filters.status;
   if (filters.kind) input.kind = filters.kind;

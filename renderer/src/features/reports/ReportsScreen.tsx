@@ -3,6 +3,7 @@ import { IconChevronLeft, IconChevronRight, IconPrinter } from '@tabler/icons-re
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
+import { TillFilter, useReportTills } from '../../components/TillFilter';
 import { useReportsStore } from '../../stores/reports';
 import { DashboardView } from '../analytics/DashboardView';
 import { ExportButton } from '../exports/ExportButton';
@@ -48,7 +49,9 @@ export function ReportsScreen() {
 /** The day summary tab: one business day, with the day's shifts (issue 10, section 1). */
 function DaySummaryReport() {
   const { t } = useTranslation('reports');
-  const { day, today, summary, loading, error } = useReportsStore();
+  const { day, today, tillId, summary, loading, error } = useReportsStore();
+  const tills = useReportTills(true);
+  const till = tills.find((x) => x.id === tillId);
   const store = useReportsStore.getState;
   const init = useReportsStore((s) => s.init);
 
@@ -66,9 +69,11 @@ function DaySummaryReport() {
           <Text c="dimmed">
             {day !== '' && formatBusinessDay(day)}
             {today !== null && day !== '' && ` · ${t(dayState(day, today))}`}
+            {till && ` · ${till.name}`}
           </Text>
         </Stack>
         <Group gap="sm" align="flex-end" className="k-no-print">
+          <TillFilter tills={tills} value={tillId} onChange={(id) => void store().setTill(id)} />
           <Button
             variant="default"
             leftSection={<IconChevronLeft size={18} />}

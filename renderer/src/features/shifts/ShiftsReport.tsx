@@ -3,6 +3,7 @@ import { IconChevronLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { Pager } from '../../components/Pager';
+import { TillFilter, useReportTills } from '../../components/TillFilter';
 import { useFormat } from '../../format/locale';
 import { useZReports, Z_PAGE } from './use-z-reports';
 import { overShortClass, signedMoney } from './over-short';
@@ -10,9 +11,10 @@ import { type ZReportOutput, ZReportView } from './ZReportView';
 import '../data-import/data-tables.css';
 
 /**
- * Reports → Shifts (permission reports.view): the store's Z reports, newest first, paged; each
- * opens in the Z report view with Print and Export PDF (`onPrint` / `onExportPdf`: where the
- * print queue and the PDF export plug in; the Reports screen wires them, window.print() without).
+ * Reports → Shifts (permission reports.view): the store's Z reports, or one till's (the Till
+ * filter, on a store with several), newest first, paged; each opens in the Z report view with
+ * Print and Export PDF (`onPrint` / `onExportPdf`: where the print queue and the PDF export plug
+ * in; the Reports screen wires them, window.print() without).
  */
 export function ShiftsReport({
   onPrint,
@@ -24,6 +26,7 @@ export function ShiftsReport({
   const { t } = useTranslation('shifts');
   const format = useFormat();
   const z = useZReports();
+  const tills = useReportTills(true);
 
   if (z.viewing)
     return (
@@ -43,9 +46,12 @@ export function ShiftsReport({
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('list.title')}
-      </Title>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={1} size="h2">
+          {t('list.title')}
+        </Title>
+        <TillFilter tills={tills} value={z.tillId} onChange={z.setTill} />
+      </Group>
       <FormAlert message={z.error} />
       {z.loading && z.items.length === 0 && (
         <Center p="xl">

@@ -7,13 +7,15 @@ import { messageFor } from '../../api/messages';
 export const Z_PAGE = 25;
 
 /**
- * The Z reports of the store, newest first, a page at a time (`shifts:list`), and the one being
- * viewed (`shifts:zReport`). `error` says why the last read failed.
+ * The Z reports of the store, or of one till (`tillId`; a new choice starts at page 1), newest
+ * first, a page at a time (`shifts:list`), and the one being viewed (`shifts:zReport`). `error`
+ * says why the last read failed.
  */
 export function useZReports() {
   const [items, setItems] = useState<ZReportSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
+  const [tillId, setTillId] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [viewing, setViewing] = useState<ZReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,11 @@ export function useZReports() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    call('shifts:list', { limit: Z_PAGE, offset: (page - 1) * Z_PAGE })
+    const offset = (page - 1) * Z_PAGE;
+    call(
+      'shifts:list',
+      tillId === null ? { limit: Z_PAGE, offset } : { limit: Z_PAGE, offset, tillId },
+    )
       .then((answer) => {
         if (!live) return;
         setItems(answer.items);
@@ -33,7 +39,12 @@ export function useZReports() {
     return () => {
       live = false;
     };
-  }, [page]);
+  }, [page, tillId]);
+
+  const setTill = useCallback((id: number | null) => {
+    setTillId(id);
+    setPage(1);
+  }, []);
 
   const view = useCallback(async (id: number | null) => {
     if (id === null) return setViewing(null);
@@ -44,5 +55,5 @@ export function useZReports() {
     }
   }, []);
 
-  return { items, total, page, setPage, loading, viewing, view, error };
+  return { items, total, page, setPage, tillId, setTill, loading, viewing, view, error };
 }

@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { TillFilter, useReportTills } from '../../components/TillFilter';
 import { currentLocale } from '../../i18n';
 import type {
   SaleKind,
@@ -23,17 +24,21 @@ export interface TransactionFiltersProps {
   today: string | null;
   /** True when the member may list staff (staff.view): shows the Staff filter. */
   canFilterStaff: boolean;
+  /** True when the member sees every till's sales (reports.view): shows the Till filter. */
+  canFilterTill: boolean;
   onChange: (filters: Partial<Filters>) => void;
 }
 
 /**
  * The filters above the transactions list: a range of business days (today by default), staff (when
- * the member may see the staff list), customer, status, kind and an exact receipt number.
+ * the member may see the staff list), till (when they see every till's sales and the store has
+ * several), customer, status, kind and an exact receipt number.
  */
 export function TransactionFilters({
   filters,
   today,
   canFilterStaff,
+  canFilterTill,
   onChange,
 }: TransactionFiltersProps) {
   const { t } = useTranslation('transactions');
@@ -55,6 +60,7 @@ export function TransactionFilters({
   }, 300);
 
   const staff = useStaffOptions(canFilterStaff);
+  const tills = useReportTills(canFilterTill);
   const rangeError = filters.fromDay > filters.toDay ? t('filters.rangeInvalid') : null;
 
   return (
@@ -90,6 +96,11 @@ export function TransactionFilters({
           searchable
         />
       )}
+      <TillFilter
+        tills={tills}
+        value={filters.tillId}
+        onChange={(tillId) => onChange({ tillId })}
+      />
       <CustomerPicker
         label={t('filters.customer')}
         placeholder={t('filters.anyCustomer')}

@@ -52,6 +52,7 @@ export function TransactionsScreen() {
         filters={filters}
         today={today}
         canFilterStaff={can(session, 'staff.view')}
+        canFilterTill={can(session, 'reports.view')}
         onChange={(f) => void store().setFilters(f)}
       />
       <FormAlert message={error} />
