@@ -14,6 +14,7 @@ import {
   type ChannelName,
   type ChannelOutput,
   type ProductView,
+  type ReportTill,
   type RoleView,
   type SessionInfo,
   type ShiftFigures,
@@ -67,6 +68,12 @@ export const fail = (
 export const TILL = 'Front counter';
 
 /** The store details of TillSettings (receipt header and footer, tax, locale), set up. */
+/** A store server's two tills, as `reports:tills` answers them (by name): the Till filter shows. */
+export const TWO_TILLS: ReportTill[] = [
+  { id: 2, name: 'Back till', retiredAt: null },
+  { id: 1, name: 'Front till', retiredAt: null },
+];
+
 export const STORE_DETAILS = {
   storeAddress: '1 High Street\nLeeds LS1 1AA',
   taxNumber: 'GB123456789',

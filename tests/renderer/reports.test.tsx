@@ -5,7 +5,7 @@ type RoleId = 'admin' | 'manager' | 'cashier';
 import { setLocale } from '../../renderer/src/i18n';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import { useReportsStore } from '../../renderer/src/stores/reports';
-import { createFakeApi, fail, ok, renderApp, sessionFor } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TWO_TILLS } from './helpers';
 
 // Issue 7 §10: this computer is in Auckland (already Tuesday the 24th); the store is in London,
 // where it is Monday the 23rd. "Today" is the core's answer to reports:today.
@@ -140,14 +140,7 @@ describe('reports: day summary', () => {
 
   it("one till's day: the Till filter sends it, the heading names it, and the day moves with it", async () => {
     const api = createFakeApi();
-    api['reports:tills'].mockResolvedValue(
-      ok({
-        items: [
-          { id: 2, name: 'Back till', retiredAt: null },
-          { id: 1, name: 'Front till', retiredAt: null },
-        ],
-      }),
-    );
+    api['reports:tills'].mockResolvedValue(ok({ items: TWO_TILLS }));
     const { user } = await openReports('manager', '2026-11-23', api);
     await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
     await user.click(await screen.findByRole('option', { name: 'Front till' }));
@@ -170,14 +163,7 @@ describe('reports: day summary', () => {
 
   it('Shifts: the Till filter lists one till’s Z reports, from the first page', async () => {
     const api = createFakeApi();
-    api['reports:tills'].mockResolvedValue(
-      ok({
-        items: [
-          { id: 2, name: 'Back till', retiredAt: null },
-          { id: 1, name: 'Front till', retiredAt: null },
-        ],
-      }),
-    );
+    api['reports:tills'].mockResolvedValue(ok({ items: TWO_TILLS }));
     const { user } = await openReports('manager', '2026-11-23', api);
     await user.click(screen.getByRole('tab', { name: 'Shifts' }));
     await waitFor(() =>

@@ -23,6 +23,7 @@ import {
   staffMember,
   TILL,
   STORE_DETAILS,
+  TWO_TILLS,
 } from './helpers';
 
 // Issue 7 §10: this computer is in Auckland, where it is already Tuesday the 24th, while the store
@@ -337,15 +338,8 @@ describe('transactions screen', () => {
 
   it('on a store with several tills the Till filter lists them, retired ones marked, and sends the till', async () => {
     const api = createFakeApi();
-    api['reports:tills'].mockResolvedValue(
-      ok({
-        items: [
-          { id: 2, name: 'Back till', retiredAt: null },
-          { id: 1, name: 'Front till', retiredAt: null },
-          { id: 3, name: 'Old till', retiredAt: '2026-10-01T10:00:00.000Z' },
-        ],
-      }),
-    );
+    const retired = { id: 3, name: 'Old till', retiredAt: '2026-10-01T10:00:00.000Z' };
+    api['reports:tills'].mockResolvedValue(ok({ items: [...TWO_TILLS, retired] }));
     const { user, lastList } = await openTransactions('manager', undefined, api);
     await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
     expect(await screen.findByRole('option', { name: 'Old till (retired)' })).toBeInTheDocument();
