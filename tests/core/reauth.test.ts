@@ -117,6 +117,7 @@ const NOT_SENSITIVE: readonly ChannelName[] = [
   'sales:resume',
   'sales:discardParked',
   'reports:daySummary',
+  'reports:tills',
   'reports:today',
   'import:onlineRetail',
   'import:progress',
