@@ -2,6 +2,7 @@ import { Button, Center, Group, Loader, Stack, Tabs, Text, TextInput, Title } fr
 import { IconChevronLeft, IconChevronRight, IconPrinter } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReportTill } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { TillFilter, useReportTills } from '../../components/TillFilter';
 import { useReportsStore } from '../../stores/reports';
@@ -26,6 +27,8 @@ import './reports.css';
  */
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
+  // Read once for both tabs that filter by till (their panels mount and unmount as they switch).
+  const tills = useReportTills(true);
   return (
     <Tabs defaultValue="day" keepMounted={false}>
       <Tabs.List mb="lg" className="k-no-print">
@@ -34,10 +37,14 @@ export function ReportsScreen() {
         <Tabs.Tab value="dashboard">{t('tabs.dashboard')}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="day">
-        <DaySummaryReport />
+        <DaySummaryReport tills={tills} />
       </Tabs.Panel>
       <Tabs.Panel value="shifts">
-        <ShiftsReport onPrint={printZReportOnPrinter} onExportPdf={exportZReportPdf} />
+        <ShiftsReport
+          tills={tills}
+          onPrint={printZReportOnPrinter}
+          onExportPdf={exportZReportPdf}
+        />
       </Tabs.Panel>
       <Tabs.Panel value="dashboard">
         <DashboardView />
@@ -46,11 +53,13 @@ export function ReportsScreen() {
   );
 }
 
-/** The day summary tab: one business day, with the day's shifts (issue 10, section 1). */
-function DaySummaryReport() {
+/**
+ * The day summary tab: one business day, with the day's shifts (issue 10, section 1), of the
+ * store or of one of `tills` (the Till filter).
+ */
+function DaySummaryReport({ tills }: { tills: readonly ReportTill[] }) {
   const { t } = useTranslation('reports');
   const { day, today, tillId, summary, loading, error } = useReportsStore();
-  const tills = useReportTills(true);
   const till = tills.find((x) => x.id === tillId);
   const store = useReportsStore.getState;
   const init = useReportsStore((s) => s.init);

@@ -1,9 +1,10 @@
 import { Button, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChevronLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ReportTill } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
 import { Pager } from '../../components/Pager';
-import { TillFilter, useReportTills } from '../../components/TillFilter';
+import { TillFilter } from '../../components/TillFilter';
 import { useFormat } from '../../format/locale';
 import { useZReports, Z_PAGE } from './use-z-reports';
 import { overShortClass, signedMoney } from './over-short';
@@ -17,16 +18,18 @@ import '../data-import/data-tables.css';
  * in; the Reports screen wires them, window.print() without).
  */
 export function ShiftsReport({
+  tills,
   onPrint,
   onExportPdf,
 }: {
+  /** The store's tills for the Till filter (`useReportTills`). */
+  tills: readonly ReportTill[];
   onPrint?: ZReportOutput;
   onExportPdf?: ZReportOutput;
 }) {
   const { t } = useTranslation('shifts');
   const format = useFormat();
   const z = useZReports();
-  const tills = useReportTills(true);
 
   if (z.viewing)
     return (
