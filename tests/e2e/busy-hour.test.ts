@@ -354,14 +354,18 @@ describe("a cashier's busy hour", () => {
       await page.evaluate(() => window.scrollTo(0, 0));
 
       // Bigger screens, bigger cart text and targets.
-      const fontSize = await page
-        .locator('.k-co-line-name')
-        .first()
-        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-      const target = await page
-        .getByRole('button', { name: /^Remove / })
-        .first()
-        .evaluate((e) => e.getBoundingClientRect().height);
+      const nameSize = () =>
+        page
+          .locator('.k-co-line-name')
+          .first()
+          .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      const removeHeight = () =>
+        page
+          .getByRole('button', { name: /^Remove / })
+          .first()
+          .evaluate((e) => e.getBoundingClientRect().height);
+      const fontSize = await nameSize();
+      const target = await removeHeight();
       if (size.width === 1024) expect(fontSize).toBeGreaterThanOrEqual(14);
       else expect(fontSize).toBeGreaterThan(14);
       if (size.width === 1920) expect(target).toBeGreaterThanOrEqual(40);
@@ -381,15 +385,8 @@ describe("a cashier's busy hour", () => {
       await expectPayOnScreen(page, size.width, size.height);
       // Touch size makes the cart's text and targets a quarter larger too, as the rest of the
       // till's; it once left them at their standard size.
-      const name = page.locator('.k-co-line-name').first();
-      expect(await name.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBe(
-        fontSize * 1.25,
-      );
-      const removeAtTouch = await page
-        .getByRole('button', { name: /^Remove / })
-        .first()
-        .evaluate((e) => e.getBoundingClientRect().height);
-      expect(removeAtTouch).toBeGreaterThanOrEqual(target * 1.2);
+      expect(await nameSize()).toBe(fontSize * 1.25);
+      expect(await removeHeight()).toBeGreaterThanOrEqual(target * 1.2);
       // From 1366×768 a touch screen keeps the − and + buttons (the navigation shows its icons).
       if (size.width >= 1366) await expectInWindow(more, '+', size.width, size.height);
       await touchSize.click();
