@@ -158,7 +158,7 @@ describe("the cashier's day: scan, search, customer, split tender, receipt, refu
       .poll(async () => (await dialog.getByLabel('Remaining due').textContent())?.trim())
       .toBe(gbp(total - 1500));
     // The customer hands over a £20 note for the rest.
-    await dialog.getByRole('button', { name: '£20 note' }).click();
+    await dialog.getByRole('button', { name: '£20 in cash' }).click();
     await expect
       .poll(async () => (await dialog.getByLabel('Remaining due').textContent())?.trim())
       .toBe(gbp(0));

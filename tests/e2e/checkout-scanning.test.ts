@@ -71,7 +71,7 @@ describe('checkout at scanner speed, sale after sale', () => {
       expect(await payDialog(page).count()).toBe(0);
       await page.keyboard.press('F12');
       const dialog = await visible(payDialog(page));
-      await dialog.getByRole('button', { name: '£5 note' }).click();
+      await dialog.getByRole('button', { name: '£5 in cash' }).click();
       await dialog.getByRole('button', { name: 'Complete sale' }).click();
       await gone(payDialog(page));
       await visible(page.getByRole('region', { name: 'Receipt' }));
@@ -215,7 +215,7 @@ describe('checkout at scanner speed, sale after sale', () => {
             .toBe(true);
           await page.keyboard.press('F12');
           await visible(payDialog(page)).then((d) =>
-            d.getByRole('button', { name: '£5 note' }).click(),
+            d.getByRole('button', { name: '£5 in cash' }).click(),
           );
           await payDialog(page).getByRole('button', { name: 'Complete sale' }).click();
         },
@@ -232,7 +232,7 @@ describe('checkout at scanner speed, sale after sale', () => {
           await gone(payDialog(page));
           await page.keyboard.press('F12');
           await visible(payDialog(page)).then((d) =>
-            d.getByRole('button', { name: '£20 note' }).click(),
+            d.getByRole('button', { name: '£20 in cash' }).click(),
           );
           await payDialog(page).getByRole('button', { name: 'Complete sale' }).click();
         },

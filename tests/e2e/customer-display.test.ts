@@ -84,7 +84,7 @@ describe('the customer display follows the cashier', () => {
 
       await page.keyboard.press('F12');
       const dialog = await visible(page.getByRole('dialog', { name: 'Take payment' }));
-      await dialog.getByRole('button', { name: '£50 note' }).click();
+      await dialog.getByRole('button', { name: '£50 in cash' }).click();
       await dialog.getByRole('button', { name: 'Complete sale' }).click();
       await gone(dialog);
       await visible(d.getByText('Thank you for your purchase!'));

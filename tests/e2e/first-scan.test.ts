@@ -54,7 +54,7 @@ async function scanAndCheck(page: Page, codes: string[], delay: number): Promise
 async function payCash(page: Page): Promise<void> {
   await page.keyboard.press('F12');
   const dialog = await visible(page.getByRole('dialog', { name: 'Take payment' }));
-  await dialog.getByRole('button', { name: '£50 note' }).click();
+  await dialog.getByRole('button', { name: '£50 in cash' }).click();
   await dialog.getByRole('button', { name: 'Complete sale' }).click();
   await gone(dialog);
   await visible(page.getByRole('button', { name: /New sale/ }));

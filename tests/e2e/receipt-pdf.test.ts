@@ -85,7 +85,7 @@ function pdfScreenshot(file: string, name: string): string {
 async function payWithFiftyNote(page: Page) {
   await page.keyboard.press('F12');
   const dialog = await visible(page.getByRole('dialog', { name: 'Take payment' }));
-  await dialog.getByRole('button', { name: '£50 note' }).click();
+  await dialog.getByRole('button', { name: '£50 in cash' }).click();
   await dialog.getByRole('button', { name: 'Complete sale' }).click();
   await gone(page.getByRole('dialog', { name: 'Take payment' }));
   await visible(page.getByRole('region', { name: 'Receipt' }));

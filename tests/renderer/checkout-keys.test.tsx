@@ -66,7 +66,7 @@ describe('item 1: the payment dialog belongs to its sale', () => {
       await waitFor(() => expect(totalDue()).toHaveTextContent('£4.50'));
       await user.keyboard('{F12}');
       const dialog = await payDialog();
-      await user.click(within(dialog).getByRole('button', { name: '£5 note' }));
+      await user.click(within(dialog).getByRole('button', { name: '£5 in cash' }));
       await user.click(within(dialog).getByRole('button', { name: 'Complete sale' }));
       const newSale = await screen.findByRole('button', { name: 'New sale' });
       expect(screen.getByLabelText('Change to give')).toHaveTextContent('£0.50');

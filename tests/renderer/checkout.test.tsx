@@ -251,7 +251,7 @@ describe('checkout: payment', () => {
     ).toBeInTheDocument();
     await user.clear(amount);
 
-    await user.click(within(dialog).getByRole('button', { name: '£10 note' }));
+    await user.click(within(dialog).getByRole('button', { name: '£10 in cash' }));
     expect(within(dialog).getByLabelText('Remaining due')).toHaveTextContent('£0.00');
     expect(within(dialog).getByText('Change due').nextSibling).toHaveTextContent('£7.50');
 

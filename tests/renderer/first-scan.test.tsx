@@ -30,7 +30,7 @@ const lines = () => useCartStore.getState().lines.map((l) => [l.productId, l.qua
 async function completeSale(user: ReturnType<typeof scanner>) {
   await user.keyboard('{F12}');
   const dialog = await screen.findByRole('dialog', { name: 'Take payment' });
-  await user.click(within(dialog).getByRole('button', { name: '£5 note' }));
+  await user.click(within(dialog).getByRole('button', { name: '£5 in cash' }));
   await user.click(within(dialog).getByRole('button', { name: 'Complete sale' }));
   return screen.findByRole('button', { name: 'New sale' });
 }

@@ -7,7 +7,7 @@ import { HeldSaleNotice } from './HeldSaleNotice';
 import { useFormat } from '../../format/locale';
 import {
   BigTenderQuestion,
-  CashNotes,
+  CashHandedOver,
   TenderFigures,
   TenderFooter,
   TenderList,
@@ -33,7 +33,7 @@ export interface TenderDialogProps {
 }
 
 /**
- * "Take payment": quick buttons (card or cash for what is left, cash notes), an amount for any
+ * "Take payment": quick buttons (card or cash for what is left, the cash a customer is likely to hand over), an amount for any
  * tender, several tenders for a split payment, remaining due and change due (cash only: card and
  * other may not come to more than the amount due, the rule the core enforces). "Complete sale"
  * sends `sales:checkout` with the cart, the tenders and the attempt's UUID, kept for a retry.
@@ -157,10 +157,11 @@ function TenderForm({
           </Group>
         </div>
 
-        <CashNotes
+        <CashHandedOver
           currency={currency}
           exponent={exponent}
-          onNote={(amount) => draft.addTender({ type: 'cash', amount })}
+          remaining={remaining}
+          onAmount={(amount) => draft.addTender({ type: 'cash', amount })}
         />
 
         <TenderList tenders={draft.tenders} currency={currency} onRemove={draft.removeTender} />

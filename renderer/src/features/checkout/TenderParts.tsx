@@ -1,6 +1,6 @@
 /**
- * Pieces of the payment dialog: the figures, the tenders taken, the big-tender question, the cash
- * notes and the footer.
+ * Pieces of the payment dialog: the figures, the tenders taken, the big-tender question, the
+ * amounts of cash offered and the footer.
  */
 import { ActionIcon, Alert, Button, Group, Kbd, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/locale';
 import { numberFormat } from '../../../../shared/intl-formats';
 import { GO_GREEN } from './colors';
-import { cashNotes, type DraftTender } from './tenders';
+import { useShiftsStore } from '../../stores/shifts';
+import { cashSuggestions, type DraftTender } from './tenders';
 
 const KEY_CARD = 'F9';
 const KEY_COMPLETE = 'F12';
@@ -122,19 +123,32 @@ export function BigTenderQuestion({
   );
 }
 
-/** Cash note buttons (`cashNotes` of the currency): each adds that note as a cash tender. */
-export function CashNotes({
+/**
+ * "Cash handed over": the amounts of {@link cashSuggestions} for what is left to pay, from the
+ * store's notes (its denomination table, `shifts:settings`); each adds that amount as cash.
+ */
+export function CashHandedOver({
   currency,
   exponent,
-  onNote,
+  remaining,
+  onAmount,
 }: {
   currency: string;
   exponent: number;
-  /** A note's value, minor units. */
-  onNote: (amount: number) => void;
+  /** Still due, minor units. */
+  remaining: number;
+  /** The amount handed over, minor units. */
+  onAmount: (amount: number) => void;
 }) {
   const { t } = useTranslation('checkout');
   const { locale } = useFormat();
+  const table = useShiftsStore((s) => s.settings);
+  const notes =
+    table?.currency === currency
+      ? table.denominations.filter((d) => d.kind === 'note').map((d) => d.value)
+      : [];
+  const amounts = cashSuggestions(remaining, notes, exponent);
+  if (amounts.length === 0) return null;
   const format = numberFormat(locale, {
     style: 'currency',
     currency,
@@ -146,12 +160,12 @@ export function CashNotes({
       <Text size="sm" c="gray.7">
         {t('pay.notesLabel')}
       </Text>
-      {cashNotes(exponent).map((n) => (
+      {amounts.map((n) => (
         <Button
           key={n}
           variant="light"
           aria-label={t('pay.note', { amount: format.format(n / 10 ** exponent) })}
-          onClick={() => onNote(n)}
+          onClick={() => onAmount(n)}
         >
           {format.format(n / 10 ** exponent)}
         </Button>

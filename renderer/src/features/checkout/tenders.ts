@@ -72,14 +72,43 @@ export function needsConfirmation(
   return remaining > 0 && tender.amount > CONFIRM_FACTOR * remaining;
 }
 
+/** How many cash amounts the payment dialog offers at most. */
+const SUGGESTIONS = 4;
+
 /**
- * Cash notes offered as quick buttons, in minor units, from the currency's minor-unit exponent:
- * 5, 10, 20 and 50 major units for two-decimal currencies (£5 … £50), 1 000 … 10 000 for
- * currencies without minor units (¥), and 1, 5, 10, 20 for three-decimal ones (KWD).
+ * The cash a customer is likely to hand over for `remaining` (minor units, > 0), offered as quick
+ * buttons: `remaining` rounded up to a whole number of each of the store's notes (`notes`, minor
+ * units, from its denomination table), above `remaining` and at most {@link CONFIRM_FACTOR} ×
+ * it (a button never asks), smallest first, at most four. Without notes (a currency Kassa has no
+ * table for, and the store has not entered one) a 1-2-5 series of whole major units stands in.
+ *
+ * £7.50 with £5 … £50 notes: £10, £20, £50. IDR 109,670,000 with Rp1,000 … Rp100,000 notes:
+ * 109,680,000 and 109,700,000. As Square and Shopify POS offer the next round amounts of cash
+ * (docs/sales.md, "Large figures and cash suggestions").
  */
-export function cashNotes(exponent: number): number[] {
-  const unit = 10 ** exponent;
-  if (exponent === 0) return [1000, 2000, 5000, 10000];
-  if (exponent >= 3) return [1, 5, 10, 20].map((n) => n * unit);
-  return [5, 10, 20, 50].map((n) => n * unit);
+export function cashSuggestions(
+  remaining: number,
+  notes: readonly number[],
+  exponent: number,
+): number[] {
+  if (remaining <= 0) return [];
+  const steps = notes.length > 0 ? notes : series(remaining, 10 ** exponent);
+  const amounts = new Set<number>();
+  for (const step of steps) {
+    const amount = Math.ceil(remaining / step) * step;
+    if (amount > remaining && amount <= CONFIRM_FACTOR * remaining) amounts.add(amount);
+  }
+  return [...amounts].sort((a, b) => a - b).slice(0, SUGGESTIONS);
+}
+
+/**
+ * 1, 2, 5, 10, 20, 50 … whole major units (`unit` minor units each), from the decade a thousandth
+ * of `remaining` reaches (no one rounds a 109,670,001 total up to the next unit) to 10 × it.
+ */
+function series(remaining: number, unit: number): number[] {
+  let decade = unit;
+  while (decade * 1000 < remaining) decade *= 10;
+  const steps: number[] = [];
+  for (; decade <= remaining * 10; decade *= 10) steps.push(decade, 2 * decade, 5 * decade);
+  return steps;
 }
