@@ -1,6 +1,7 @@
 import { Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fitStyle } from '../../format/fit';
 import { useFormat } from '../../format/locale';
 import { percentChange } from './change-text';
 import { numberFormat } from '../../../../shared/intl-formats';
@@ -29,13 +30,16 @@ export function FigureCard({
   const { t } = useTranslation('analytics');
   const { locale } = useFormat();
   const change = percentChange(now, before);
+  const value = show(now);
   const better = change !== null && change !== 0 && change > 0 !== lowerIsBetter;
   return (
-    <Paper withBorder radius="md" p="md" role="listitem" className="k-analytics-figure">
+    <Paper withBorder radius="md" p="md" role="listitem" className="k-analytics-figure k-fit-box">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text className="k-analytics-figure-value">{show(now)}</Text>
+      <Text className="k-analytics-figure-value k-fit" style={fitStyle(value)}>
+        {value}
+      </Text>
       {children}
       <Text
         size="xs"

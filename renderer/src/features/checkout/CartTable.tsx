@@ -84,11 +84,11 @@ export function CartTable(props: CartTableProps) {
                   {name}
                 </Text>
                 <Text c="gray.7" className="k-co-line-sku">
-                  {line.sku ?? q?.sku ?? ''}
+                  <span className="k-co-whole">{line.sku ?? q?.sku ?? ''}</span>
                   {unit !== null && (
                     <span className="k-co-line-unit">
-                      {' · '}
-                      {t('cart.each', { price: money(unit) })}
+                      {'\u00a0· '}
+                      <span className="k-co-whole">{t('cart.each', { price: money(unit) })}</span>
                     </span>
                   )}
                 </Text>

@@ -5,6 +5,7 @@
 import { ActionIcon, Alert, Button, Group, Kbd, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { fitStyle } from '../../format/fit';
 import { useFormat } from '../../format/locale';
 import { numberFormat } from '../../../../shared/intl-formats';
 import { GO_GREEN } from './colors';
@@ -28,19 +29,27 @@ export function TenderFigures({
 }) {
   const { t } = useTranslation('checkout');
   const { money } = useFormat();
+  const figure = (minor: number, label?: string) => {
+    const text = money(minor, currency);
+    return (
+      <dd aria-label={label} className="k-fit" style={fitStyle(text)}>
+        {text}
+      </dd>
+    );
+  };
   return (
     <dl className="k-co-tender-figures">
-      <div>
+      <div className="k-fit-box">
         <dt>{t('totals.totalDue')}</dt>
-        <dd>{money(total, currency)}</dd>
+        {figure(total)}
       </div>
-      <div data-done={remaining === 0 || undefined}>
+      <div className="k-fit-box" data-done={remaining === 0 || undefined}>
         <dt>{t('pay.remaining')}</dt>
-        <dd aria-label={t('pay.remainingLabel')}>{money(remaining, currency)}</dd>
+        {figure(remaining, t('pay.remainingLabel'))}
       </div>
-      <div data-change={change > 0 || undefined}>
+      <div className="k-fit-box" data-change={change > 0 || undefined}>
         <dt>{t('pay.change')}</dt>
-        <dd>{money(change, currency)}</dd>
+        {figure(change)}
       </div>
     </dl>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/errors';
 import type { DiscountInput } from '../../../../shared/money';
+import { fitStyle } from '../../format/fit';
 import { useFormat } from '../../format/locale';
 import { discountLabel } from './discount';
 import { quoteErrorMessage } from './quote-errors';
@@ -40,8 +41,9 @@ export function TotalsPanel(props: TotalsPanelProps) {
     const value = quote ? pick(quote) : 0;
     return negative && value > 0 ? `−${money(value, currency)}` : money(value, currency);
   };
+  const total = figure((q) => q.total);
   return (
-    <Paper withBorder p="md" className="k-co-totals-card">
+    <Paper withBorder p="md" className="k-co-totals-card k-fit-box">
       <dl className="k-co-totals" aria-busy={props.quoting || undefined}>
         <div>
           <dt>{t('totals.subtotal')}</dt>
@@ -69,10 +71,12 @@ export function TotalsPanel(props: TotalsPanelProps) {
           <dt>{t('totals.totalDue')}</dt>
           <dd
             aria-label={t('totals.totalDue')}
+            className="k-fit"
+            style={fitStyle(total)}
             data-stale={(props.quoting && !failed) || undefined}
             data-failed={failed || undefined}
           >
-            {figure((q) => q.total)}
+            {total}
           </dd>
         </div>
       </dl>

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaxRow } from '../../../../shared/receipt/tax-breakdown';
 import { useFormat } from '../../format/locale';
@@ -9,8 +10,21 @@ export function TaxTable({ rows, money }: { rows: TaxRow[]; money: (minor: numbe
   const { locale } = useFormat();
   if (rows.length === 0) return null;
   const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const cells = rows.map((r) => [
+    percent.format(r.rateBps / 10_000),
+    money(r.net),
+    money(r.tax),
+    money(r.gross),
+  ]);
+  // The widest row in characters, one more a column for the gap: the slip draws the table smaller
+  // when it would be wider than the paper (receipt.css).
+  const chars = Math.max(...cells.map((c) => c.join('').length)) + cells[0]!.length;
   return (
-    <table className="k-receipt-tax" aria-label={t('taxTable.caption')}>
+    <table
+      className="k-receipt-tax"
+      aria-label={t('taxTable.caption')}
+      style={{ '--k-chars': chars } as CSSProperties}
+    >
       <thead>
         <tr>
           <th scope="col">{t('taxTable.rate')}</th>
@@ -20,12 +34,12 @@ export function TaxTable({ rows, money }: { rows: TaxRow[]; money: (minor: numbe
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
+        {rows.map((r, i) => (
           <tr key={r.rateBps}>
-            <th scope="row">{percent.format(r.rateBps / 10_000)}</th>
-            <td>{money(r.net)}</td>
-            <td>{money(r.tax)}</td>
-            <td>{money(r.gross)}</td>
+            <th scope="row">{cells[i]![0]}</th>
+            <td>{cells[i]![1]}</td>
+            <td>{cells[i]![2]}</td>
+            <td>{cells[i]![3]}</td>
           </tr>
         ))}
       </tbody>

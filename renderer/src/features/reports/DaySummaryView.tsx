@@ -1,6 +1,7 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DaySummary } from '../../../../shared/contract';
+import { fitStyle } from '../../format/fit';
 import { useFormat } from '../../format/locale';
 import { DayShifts } from '../shifts/DayShifts';
 import { formatBusinessDay } from '../transactions/business-days';
@@ -97,7 +98,7 @@ function Figure({
   tone?: 'negative';
 }) {
   const classes = [
-    'k-report-figure',
+    'k-report-figure k-fit-box',
     primary ? 'k-report-figure-primary' : '',
     tone ? `k-report-${tone}` : '',
   ]
@@ -108,7 +109,9 @@ function Figure({
       <Text size="xs" tt="uppercase" fw={700} className="k-report-figure-label">
         {label}
       </Text>
-      <Text className="k-report-figure-value">{value}</Text>
+      <Text className="k-report-figure-value k-fit" style={fitStyle(value)}>
+        {value}
+      </Text>
       <Text size="sm" c="dimmed">
         {note}
       </Text>
