@@ -6,7 +6,7 @@
  *
  * The tables are the notes and coins in circulation as issued by the central banks (Bank of
  * England, ECB, US Federal Reserve/Mint, Swiss National Bank, Riksbank, Bank of Japan, Central
- * Bank of Kuwait). A store may edit its own table (`shifts:setDenominations`); these are the
+ * Bank of Kuwait, Bank Indonesia, Bank of Korea, Reserve Bank of India). A store may edit its own table (`shifts:setDenominations`); these are the
  * defaults. Shared by the core (which checks a count against the store's table) and the screens
  * (which show the counting grid and its running total).
  */
@@ -44,6 +44,11 @@ export const DEFAULT_DENOMINATIONS: Readonly<Record<string, readonly Denominatio
   SEK: [...notes(100000, 50000, 20000, 10000, 5000, 2000), ...coins(1000, 500, 200, 100)],
   JPY: [...notes(10000, 5000, 2000, 1000), ...coins(500, 100, 50, 10, 5, 1)],
   KWD: [...notes(20000, 10000, 5000, 1000, 500, 250), ...coins(100, 50, 20, 10, 5)],
+  // Rupiah and won have no minor unit on screen (exponent 0). Rp1,000 is a note and a coin.
+  IDR: [...notes(100000, 50000, 20000, 10000, 5000, 2000, 1000), ...coins(500, 200, 100)],
+  KRW: [...notes(50000, 10000, 5000, 1000), ...coins(500, 100, 50, 10)],
+  // The ₹2,000 note is withdrawn; ₹10 and ₹20 are notes and coins.
+  INR: [...notes(50000, 20000, 10000, 5000, 2000, 1000), ...coins(500, 200, 100)],
 };
 
 /** The most pieces of one denomination in one count (a bag of 10,000 coins is already a lot). */

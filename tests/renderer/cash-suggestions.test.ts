@@ -14,7 +14,7 @@ const notesOf = (currency: string) =>
 
 const GBP = notesOf('GBP');
 /** Bank Indonesia's notes, Rp1,000 … Rp100,000 (IDR has no minor unit on screen: exponent 0). */
-const IDR = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000];
+const IDR = notesOf('IDR');
 
 describe('cashSuggestions', () => {
   it('rounds what is left up to each note: £7.50 gives £10, £20 and £50', () => {
