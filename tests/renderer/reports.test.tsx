@@ -5,7 +5,7 @@ type RoleId = 'admin' | 'manager' | 'cashier';
 import { setLocale } from '../../renderer/src/i18n';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import { useReportsStore } from '../../renderer/src/stores/reports';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TWO_TILLS } from './helpers';
+import { createFakeApi, fail, ok, renderApp, sessionFor, TWO_TILLS, zReportFor } from './helpers';
 
 // Issue 7 §10: this computer is in Auckland (already Tuesday the 24th); the store is in London,
 // where it is Monday the 23rd. "Today" is the core's answer to reports:today.
@@ -164,16 +164,54 @@ describe('reports: day summary', () => {
   it('Shifts: the Till filter lists one till’s Z reports, from the first page', async () => {
     const api = createFakeApi();
     api['reports:tills'].mockResolvedValue(ok({ items: TWO_TILLS }));
+    // 60 Z reports: three pages.
+    const z = zReportFor(25000, null);
+    const { id, zNo, shiftId, tillName, currency, openedBy, openedAt, closedBy, closedAt } = z;
+    const item = { id, zNo, shiftId, tillName, currency, openedBy, openedAt, closedBy, closedAt };
+    api['shifts:list'].mockResolvedValue(
+      ok({ items: [{ ...item, salesCount: 3, net: 2500, overShort: 0 }], total: 60 }),
+    );
     const { user } = await openReports('manager', '2026-11-23', api);
     await user.click(screen.getByRole('tab', { name: 'Shifts' }));
     await waitFor(() =>
       expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0 }),
+    );
+    await user.click(await screen.findByRole('button', { name: '2' }));
+    await waitFor(() =>
+      expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 25 }),
     );
     await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
     await user.click(await screen.findByRole('option', { name: 'Back till' }));
     await waitFor(() =>
       expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0, tillId: 2 }),
     );
+  });
+
+  it('keeps the till chosen from the day summary to Shifts and back', async () => {
+    const api = createFakeApi();
+    api['reports:tills'].mockResolvedValue(ok({ items: TWO_TILLS }));
+    const { user } = await openReports('manager', '2026-11-23', api);
+    await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Back till' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-23', tillId: 2 }),
+    );
+    await user.click(screen.getByRole('tab', { name: 'Shifts' }));
+    await waitFor(() =>
+      expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0, tillId: 2 }),
+    );
+    expect(api['shifts:list']).not.toHaveBeenCalledWith({ limit: 25, offset: 0 });
+    expect(screen.getByLabelText('Till', { selector: 'input' })).toHaveValue('Back till');
+    await user.click(screen.getByLabelText('Till', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'All tills' }));
+    await waitFor(() =>
+      expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0 }),
+    );
+    await user.click(screen.getByRole('tab', { name: 'Day summary' }));
+    await waitFor(() =>
+      expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-23' }),
+    );
+    expect(screen.getByLabelText('Till', { selector: 'input' })).toHaveValue('All tills');
   });
 
   it('an empty day says so instead of empty tables', async () => {

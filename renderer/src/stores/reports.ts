@@ -26,7 +26,10 @@ export interface ReportsState {
   /** Loads the summary of `day`. */
   load: () => Promise<void>;
   setDay: (day: string) => Promise<void>;
-  /** Shows one till's day (its id), or the whole store's (null). */
+  /**
+   * Shows one till's day (its id), or the whole store's (null). The Shifts tab lists the same
+   * till's Z reports: a manager looking into one till keeps it from tab to tab.
+   */
   setTill: (tillId: number | null) => Promise<void>;
   /** Moves by `days` (−1: previous day, +1: next day). */
   step: (days: number) => Promise<void>;

@@ -6,6 +6,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { Pager } from '../../components/Pager';
 import { TillFilter } from '../../components/TillFilter';
 import { useFormat } from '../../format/locale';
+import { useReportsStore } from '../../stores/reports';
 import { useZReports, Z_PAGE } from './use-z-reports';
 import { overShortClass, signedMoney } from './over-short';
 import { type ZReportOutput, ZReportView } from './ZReportView';
@@ -13,7 +14,7 @@ import '../data-import/data-tables.css';
 
 /**
  * Reports → Shifts (permission reports.view): the store's Z reports, or one till's (the Till
- * filter, on a store with several), newest first, paged; each opens in the Z report view with
+ * filter, on a store with several: the same choice as the day summary's), newest first, paged; each opens in the Z report view with
  * Print and Export PDF (`onPrint` / `onExportPdf`: where the print queue and the PDF export plug
  * in; the Reports screen wires them, window.print() without).
  */
@@ -29,7 +30,10 @@ export function ShiftsReport({
 }) {
   const { t } = useTranslation('shifts');
   const format = useFormat();
-  const z = useZReports();
+  // One till choice for the Reports tabs: the day summary's (the reports store).
+  const tillId = useReportsStore((s) => s.tillId);
+  const setTill = useReportsStore((s) => s.setTill);
+  const z = useZReports(tillId);
 
   if (z.viewing)
     return (
@@ -53,7 +57,7 @@ export function ShiftsReport({
         <Title order={1} size="h2">
           {t('list.title')}
         </Title>
-        <TillFilter tills={tills} value={z.tillId} onChange={z.setTill} />
+        <TillFilter tills={tills} value={tillId} onChange={(id) => void setTill(id)} />
       </Group>
       <FormAlert message={z.error} />
       {z.loading && z.items.length === 0 && (

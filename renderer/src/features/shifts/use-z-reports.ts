@@ -7,15 +7,17 @@ import { messageFor } from '../../api/messages';
 export const Z_PAGE = 25;
 
 /**
- * The Z reports of the store, or of one till (`tillId`; a new choice starts at page 1), newest
- * first, a page at a time (`shifts:list`), and the one being viewed (`shifts:zReport`). `error`
- * says why the last read failed.
+ * The Z reports of the store, or of one till (`tillId`, null for every till; another till starts
+ * at page 1), newest first, a page at a time (`shifts:list`), and the one being viewed
+ * (`shifts:zReport`). `error` says why the last read failed.
  */
-export function useZReports() {
+export function useZReports(tillId: number | null) {
   const [items, setItems] = useState<ZReportSummary[]>([]);
   const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(1);
-  const [tillId, setTillId] = useState<number | null>(null);
+  // The page belongs to the till it was turned for.
+  const [paged, setPaged] = useState({ tillId, page: 1 });
+  const page = paged.tillId === tillId ? paged.page : 1;
+  const setPage = useCallback((p: number) => setPaged({ tillId, page: p }), [tillId]);
   const [loading, setLoading] = useState(true);
   const [viewing, setViewing] = useState<ZReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,11 +43,6 @@ export function useZReports() {
     };
   }, [page, tillId]);
 
-  const setTill = useCallback((id: number | null) => {
-    setTillId(id);
-    setPage(1);
-  }, []);
-
   const view = useCallback(async (id: number | null) => {
     if (id === null) return setViewing(null);
     try {
@@ -55,5 +52,5 @@ export function useZReports() {
     }
   }, []);
 
-  return { items, total, page, setPage, tillId, setTill, loading, viewing, view, error };
+  return { items, total, page, setPage, loading, viewing, view, error };
 }
