@@ -201,7 +201,7 @@ const GERMAN: TourTexts = {
   password: 'Passwort',
   nav: {
     checkout: 'Kasse',
-    transactions: 'Vorgänge',
+    transactions: 'Transaktionen',
     customers: 'Kunden',
     products: 'Artikel',
     reports: 'Berichte',
