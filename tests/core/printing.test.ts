@@ -10,7 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, PrintJob, SaleDetail } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { columnsFor, escpos, pageFor } from '../../electron/core/printing/escpos';
+import { layoutReceipt } from '../../electron/core/printing/layout-receipt';
 import { layoutReport, type ReportDocument } from '../../electron/core/printing/layout-report';
+import { printWords } from '../../electron/core/printing/print-words';
 import { decodeEscPos } from '../helpers/escpos-decoder';
 import {
   approvedMember,
@@ -795,5 +797,64 @@ describe('receipt header, footer and logo', () => {
     await sell(t, [{ productId: ids[0]!, quantity: 1 }], [{ type: 'card', amount: 450 }]);
     const [bytes] = (await printer.waitForPrints(before + 1)).slice(before);
     expect(decodeEscPos(bytes!).images).toEqual([]);
+  });
+});
+
+describe('a receipt with large figures on 58 mm paper', () => {
+  it('never cuts an amount from its currency: "IDR 2,875,000" stays on one line', () => {
+    const model = {
+      storeName: 'Toko Batik',
+      address: ['Jl. Malioboro 1'],
+      taxNumber: null,
+      kind: 'sale' as const,
+      receiptNo: 1,
+      tillName: 'kasir-1',
+      createdAt: '2026-11-23T09:00:00.000Z',
+      staffName: 'Cora',
+      customerName: null,
+      refundOfNo: null,
+      voided: false,
+      copy: false,
+      currency: 'IDR',
+      pricesIncludeTax: true,
+      lines: [
+        {
+          id: 1,
+          description: 'Kemeja Batik Tulis',
+          quantity: 34,
+          unitPrice: 2_875_000,
+          discount: 0,
+          total: 97_750_000,
+        },
+      ],
+      subtotal: 97_750_000,
+      discount: 0,
+      tax: 9_686_937,
+      total: 97_750_000,
+      taxRows: [{ rateBps: 1100, net: 88_063_063, tax: 9_686_937, gross: 97_750_000 }],
+      tenders: [{ type: 'cash' as const, amount: 97_750_000, tendered: 100_000_000 }],
+      changeDue: 2_250_000,
+      note: null,
+      footer: [],
+    };
+    const idr = (n: number) => `IDR ${n.toLocaleString('en-GB')}`;
+    for (const locale of ['en-GB', 'de-DE']) {
+      const width = columnsFor('58mm');
+      const lines = layoutReceipt(model, {
+        width,
+        locale,
+        timeZone: 'Asia/Jakarta',
+        words: printWords(locale),
+      }).map((l) => (l.kind === 'text' ? l.text : ''));
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
+      const figures = [2_875_000, 97_750_000, 88_063_063, 9_686_937, 100_000_000, 2_250_000];
+      for (const n of figures) {
+        const whole = locale === 'en-GB' ? idr(n) : `${n.toLocaleString('de-DE')} IDR`;
+        expect(
+          lines.some((l) => l.includes(whole)),
+          `${whole} on one line`,
+        ).toBe(true);
+      }
+    }
   });
 });

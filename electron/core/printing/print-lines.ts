@@ -11,10 +11,14 @@ export function printable(text: string): string {
   return text.replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
-/** Cuts `text` into pieces of at most `width` characters, at spaces when it can. */
+/**
+ * Cuts `text` into pieces of at most `width` characters, at spaces when it can: not at a no-break
+ * space, so an amount stays whole ("IDR 2,875,000", "12,50 €": Intl joins the currency to the
+ * figure with one), and is cut mid-word only when a word is longer than the line.
+ */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
-  let rest = printable(text).trim();
+  let rest = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   while (rest.length > width) {
     const cut = rest.lastIndexOf(' ', width);
     const at = cut > 0 ? cut : width;
@@ -22,23 +26,30 @@ export function wrap(text: string, width: number): string[] {
     rest = rest.slice(at).trimStart();
   }
   out.push(rest);
-  return out;
+  return out.map(printable);
 }
 
 /**
  * A label on the left and an amount on the right of one line of `width` columns; a label too long
- * for the line wraps, and the amount goes on its last piece.
+ * for the line wraps, and the amount goes on its last piece. When a word of the label (or an
+ * amount in it, "Net 88.063.063 IDR") is wider than the room beside the amount, the label takes
+ * whole lines and the amount a line of its own, at the right, so neither is cut.
  */
 export function columns(left: string, right: string, width: number, bold = false): PrintLine[] {
   const amount = printable(right);
   const room = Math.max(1, width - amount.length - 1);
-  const pieces = wrap(left, room);
-  return pieces.map((piece, i) => ({
+  const widest = Math.max(...left.split(/[ \t\n]/).map((word) => word.length));
+  const text = (line: string) => ({
     kind: 'text' as const,
     align: 'left' as const,
     bold,
-    text: i === pieces.length - 1 ? piece.padEnd(width - amount.length) + amount : piece,
-  }));
+    text: line,
+  });
+  if (widest > room) return [...wrap(left, width), amount.padStart(width)].map(text);
+  const pieces = wrap(left, room);
+  return pieces.map((piece, i) =>
+    text(i === pieces.length - 1 ? piece.padEnd(width - amount.length) + amount : piece),
+  );
 }
 
 /** Centred text, wrapped to `width`. */
