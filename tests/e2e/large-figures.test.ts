@@ -29,6 +29,8 @@ const ITEMS = [
 ];
 /** 4 shoes, 34 shirts, 4 bags: 5,000,000 + 97,750,000 + 2,980,000. */
 const TOTAL = 105_730_000;
+/** 400 shoes, 340 shirts, 4 bags: 500,000,000 + 977,500,000 + 2,980,000. */
+const BIG_TOTAL = 1_480_480_000;
 const idr = (n: number) => `IDR\u00a0${n.toLocaleString('en-GB')}`;
 
 interface Fit {
@@ -134,7 +136,7 @@ describe('a store in rupiah: large figures at 1024×768', () => {
     for (const size of ['standard', 'touch'] as const) {
       if (size === 'touch') await touch.click();
       await noSidewaysScroll(page);
-      await expectWhole(page, '.k-co-total dd', 1);
+      await expectWhole(page, '.k-co-totals dd', 4, '.k-co-totals-card');
       await keepScreenshot(page, `large-figures-checkout-${size}-1024x768`);
       // The cart keeps every line's Remove button inside it (a long unit price goes under the SKU).
       const cut = await page.evaluate(() => {
@@ -146,7 +148,24 @@ describe('a store in rupiah: large figures at 1024×768', () => {
       for (const reach of cut)
         expect(reach, 'Remove reaches past the cart by').toBeLessThanOrEqual(0);
     }
-    await touch.click();
+    // Ten digits (400 shoes, 340 shirts): Subtotal and Tax go under their labels, still whole.
+    const quantity = (name: string) => page.getByLabel(`Quantity of ${name}`);
+    const setQuantity = async (name: string, n: number) => {
+      await quantity(name).fill(String(n));
+      await quantity(name).press('Enter');
+    };
+    await setQuantity(ITEMS[0]!.name, 400);
+    await setQuantity(ITEMS[1]!.name, 340);
+    await expect.poll(() => total.textContent()).toBe(idr(BIG_TOTAL));
+    for (const size of ['touch', 'standard'] as const) {
+      if (size === 'standard') await touch.click();
+      await noSidewaysScroll(page);
+      await expectWhole(page, '.k-co-totals dd', 4, '.k-co-totals-card');
+      await keepScreenshot(page, `large-figures-checkout-ten-digits-${size}-1024x768`);
+    }
+    await setQuantity(ITEMS[0]!.name, 4);
+    await setQuantity(ITEMS[1]!.name, 34);
+    await expect.poll(() => total.textContent()).toBe(idr(TOTAL));
 
     await page.keyboard.press('F12');
     const dialog = await visible(page.getByRole('dialog', { name: 'Take payment' }));
