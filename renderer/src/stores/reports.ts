@@ -27,9 +27,12 @@ export interface ReportsState {
   load: () => Promise<void>;
   setDay: (day: string) => Promise<void>;
   /**
-   * Shows one till's day (its id), or the whole store's (null). The Shifts tab lists the same
-   * till's Z reports: a manager looking into one till keeps it from tab to tab.
+   * Chooses one till (its id), or every till (null), for both Reports tabs that filter by till:
+   * a manager looking into one till keeps it from tab to tab. Reads nothing: the Shifts tab lists
+   * that till's Z reports itself, and the day summary is read when its tab opens (`init`).
    */
+  chooseTill: (tillId: number | null) => void;
+  /** Shows one till's day (its id), or the whole store's (null): `chooseTill`, then `load`. */
   setTill: (tillId: number | null) => Promise<void>;
   /** Moves by `days` (−1: previous day, +1: next day). */
   step: (days: number) => Promise<void>;
@@ -83,8 +86,9 @@ export const useReportsStore = create<ReportsState>()((set, get) => ({
     set({ day });
     await get().load();
   },
+  chooseTill: (tillId) => set({ tillId }),
   setTill: async (tillId) => {
-    set({ tillId });
+    get().chooseTill(tillId);
     await get().load();
   },
   step: async (days) => {

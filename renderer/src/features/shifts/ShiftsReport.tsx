@@ -14,9 +14,9 @@ import '../data-import/data-tables.css';
 
 /**
  * Reports → Shifts (permission reports.view): the store's Z reports, or one till's (the Till
- * filter, on a store with several: the same choice as the day summary's), newest first, paged; each opens in the Z report view with
- * Print and Export PDF (`onPrint` / `onExportPdf`: where the print queue and the PDF export plug
- * in; the Reports screen wires them, window.print() without).
+ * filter, on a store with several: the same choice as the day summary's), newest first, paged;
+ * each opens in the Z report view with Print and Export PDF (`onPrint` / `onExportPdf`: where the
+ * print queue and the PDF export plug in; the Reports screen wires them, window.print() without).
  */
 export function ShiftsReport({
   tills,
@@ -32,7 +32,7 @@ export function ShiftsReport({
   const format = useFormat();
   // One till choice for the Reports tabs: the day summary's (the reports store).
   const tillId = useReportsStore((s) => s.tillId);
-  const setTill = useReportsStore((s) => s.setTill);
+  const chooseTill = useReportsStore((s) => s.chooseTill);
   const z = useZReports(tillId);
 
   if (z.viewing)
@@ -57,7 +57,7 @@ export function ShiftsReport({
         <Title order={1} size="h2">
           {t('list.title')}
         </Title>
-        <TillFilter tills={tills} value={tillId} onChange={(id) => void setTill(id)} />
+        <TillFilter tills={tills} value={tillId} onChange={chooseTill} />
       </Group>
       <FormAlert message={z.error} />
       {z.loading && z.items.length === 0 && (
