@@ -10,5 +10,13 @@ import type { CSSProperties } from 'react';
  * with its figure instead.)
  */
 export function fitStyle(text: string): CSSProperties {
-  return { '--k-chars': text.length } as CSSProperties;
+  return charsStyle(text.length);
+}
+
+/**
+ * The style that gives the CSS a width in characters (`--k-chars`) for something that is not one
+ * text: the receipt's tax table gives its widest row (receipt.css).
+ */
+export function charsStyle(chars: number): CSSProperties {
+  return { '--k-chars': chars } as CSSProperties;
 }

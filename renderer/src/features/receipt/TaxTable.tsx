@@ -1,6 +1,6 @@
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaxRow } from '../../../../shared/receipt/tax-breakdown';
+import { charsStyle } from '../../format/fit';
 import { useFormat } from '../../format/locale';
 import { numberFormat } from '../../../../shared/intl-formats';
 
@@ -20,11 +20,7 @@ export function TaxTable({ rows, money }: { rows: TaxRow[]; money: (minor: numbe
   // when it would be wider than the paper (receipt.css).
   const chars = Math.max(...cells.map((c) => c.join('').length)) + cells[0]!.length;
   return (
-    <table
-      className="k-receipt-tax"
-      aria-label={t('taxTable.caption')}
-      style={{ '--k-chars': chars } as CSSProperties}
-    >
+    <table className="k-receipt-tax" aria-label={t('taxTable.caption')} style={charsStyle(chars)}>
       <thead>
         <tr>
           <th scope="col">{t('taxTable.rate')}</th>
