@@ -118,7 +118,53 @@ export const AUDIT_ACTIONS = [
   'store_server.join',
   'store_server.change',
   'store_server.copy',
+  'till.retire',
+  'cart.takeover',
+  'settings.store_set_up',
+  'seed.generate',
 ] as const;
+
+/** One of AUDIT_ACTIONS: what `AuditLog.record` accepts, so each action the core writes is here. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The kinds of thing an audit event is done to (`targetType`; L1), by what its `targetId` holds:
+ * - AUDIT_NAMED_TARGETS: a row id the core names when the page is read (`targetName`: a member's
+ *   display name, a receipt "Front-12", a Z report "Z Front-3"); no name means the row is gone;
+ * - AUDIT_TARGETS_BY_KEY: the thing's own key, readable as it is (a till's name, a backup's file,
+ *   an address, a setting's key, a channel, an import's file);
+ * - the rest: a row id shown as a number (a shift, a stock take), or no id (a report, the file).
+ */
+export const AUDIT_NAMED_TARGETS = [
+  'staff',
+  'product',
+  'customer',
+  'sale',
+  'role',
+  'category',
+  'supplier',
+  'printer',
+  'z_report',
+] as const;
+export const AUDIT_TARGETS_BY_KEY = [
+  'till',
+  'backup',
+  'email',
+  'setting',
+  'channel',
+  'import',
+] as const;
+export const AUDIT_TARGET_TYPES = [
+  ...AUDIT_NAMED_TARGETS,
+  ...AUDIT_TARGETS_BY_KEY,
+  'shift',
+  'purchase_order',
+  'stock_count',
+  'report',
+  'database',
+] as const;
+/** One of AUDIT_TARGET_TYPES: what `AuditLog.record` accepts as `targetType`. */
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
  * The audit screen's filters (L1), all optional and combined with AND: who did it (`actorId`),
@@ -146,9 +192,9 @@ export const auditEventViewSchema = z.strictObject({
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   /**
-   * What the target is called now, looked up when the page is read: a member's display name, a
-   * product's or customer's name, a sale's receipt ("Front-12"). Null for other targets, or when
-   * the record is gone.
+   * What the target is called now, looked up when the page is read, for AUDIT_NAMED_TARGETS: a
+   * member's display name, a product's or customer's name, a sale's receipt ("Front-12"), a Z
+   * report ("Z Front-3"). Null for other targets, or when the record is gone.
    */
   targetName: z.string().nullable(),
   terminal: z.string(),

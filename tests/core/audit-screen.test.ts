@@ -18,7 +18,9 @@ import {
   withAdmin,
   type TestCore,
 } from '../helpers/core';
+import { ADMIN_W, countOf, shiftShop } from '../helpers/shifts';
 import { ON_POSTGRES } from '../helpers/test-engine';
+import { networkPrinter } from '../helpers/test-printer';
 
 interface Row {
   id: number;
@@ -153,6 +155,29 @@ describe('the audit log, filtered in the core (item 16)', () => {
     });
     await b.close();
     await a.close();
+  }, 60_000);
+
+  it('names categories, suppliers and printers as they are called now', async () => {
+    const { t } = await shiftShop();
+    try {
+      const named = async (action: ChannelInput<'audit:list'>['action']) =>
+        (await t.must('audit:list', { action }, ADMIN_W)).items[0]!;
+      const drinks = await t.must('categories:create', { name: 'Drinks' }, ADMIN_W);
+      await t.must('categories:update', { id: drinks.id, name: 'Hot drinks' }, ADMIN_W);
+      await t.must('suppliers:create', { name: 'Leaf & Co' }, ADMIN_W);
+      await t.must('auth:reauthenticate', { password: ADMIN.password }, ADMIN_W);
+      await t.must('printing:savePrinter', networkPrinter(9), ADMIN_W);
+      const shift = await t.must('shifts:open', { floatCount: countOf(2000) }, ADMIN_W);
+      const closed = { shiftId: shift.id, countedCash: countOf(2000), countedOther: [] };
+      await t.must('shifts:close', closed, ADMIN_W);
+      expect(await named('category.create')).toMatchObject({ targetName: 'Hot drinks' });
+      expect(await named('supplier.create')).toMatchObject({ targetName: 'Leaf & Co' });
+      expect(await named('printing.printer_save')).toMatchObject({ targetName: 'Front desk' });
+      // A shift is kept by its id, and no name: the screen shows "Shift #1".
+      expect(await named('shift.close')).toMatchObject({ targetType: 'shift', targetName: null });
+    } finally {
+      await t.close();
+    }
   }, 60_000);
 
   // SQLite's query planner; PostgreSQL's plans are the bench's (npm run bench -- --postgres).

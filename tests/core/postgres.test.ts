@@ -125,14 +125,14 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
 
     const audit = new AuditLog(new FakeClock(), 'till-pg');
     await ds.transaction((em) =>
-      audit.record(em, { action: 'test.event', outcome: 'success', actorId: 1, actorName: 'ada' }),
+      audit.record(em, { action: 'auth.login', outcome: 'success', actorId: 1, actorName: 'ada' }),
     );
     expect(await audit.verifyChain(ds.manager)).toEqual({ ok: true, rows: 1 });
     // D9: the seal (upsert, bigint count) works on PostgreSQL too.
     const key = deriveSealKey(Buffer.alloc(32, 7));
     audit.sealWith(key);
     for (let i = 0; i < 2; i++)
-      await ds.transaction((em) => audit.record(em, { action: 'test.sealed', outcome: 'success' }));
+      await ds.transaction((em) => audit.record(em, { action: 'auth.logout', outcome: 'success' }));
     expect(await checkChainHead(ds.manager, audit, key, true)).toMatchObject({ state: 'ok' });
     expect(await readSeal(ds.manager)).toMatchObject({ lastId: 3, rowCount: 3 });
     await expect(ds.query("UPDATE audit_events SET outcome = 'denied'")).rejects.toThrow(
@@ -386,7 +386,7 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
       tills[t]!.db.write(async (em) => {
         const receiptNo = await takeReceiptNo(em, tillIds[t]!);
         await tills[t]!.audit.record(em, {
-          action: 'test.sale',
+          action: 'sale.complete',
           outcome: 'success',
           detail: `${i}`,
         });
@@ -400,7 +400,7 @@ describe.skipIf(!bin)('PostgreSQL portability', () => {
     expect(
       (
         await tills[0]!.ds.query(
-          "SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.sale'",
+          "SELECT count(*)::int AS n FROM audit_events WHERE action = 'sale.complete'",
         )
       )[0].n,
     ).toBe(24);

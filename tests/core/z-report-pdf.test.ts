@@ -117,6 +117,9 @@ describe('a Z report as an A4 PDF', () => {
     expectRow(text, 'Grand total of this till (perpetual)', gbp(z.grandTotal));
     expect(text).toMatch(new RegExp(`Receipts\\s+#${z.firstReceiptNo} to #${z.lastReceiptNo}`));
     expect(auditCount(t, 'reports.export')).toBe(before + 1);
+    // The audit screen names the Z report by its till and number, not "Z report #1".
+    const [event] = (await t.must('audit:list', { action: 'reports.export' }, ADMIN_W)).items;
+    expect(event).toMatchObject({ targetType: 'z_report', targetName: 'Z till-1-1' });
   }, 60_000);
 
   it('five exports at once make five files, none replacing another', async () => {

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../../shared/contract/audit';
 import { ERROR_CODES } from '../../shared/errors';
 import { LANGUAGES } from '../../renderer/src/i18n';
 
@@ -50,6 +51,13 @@ describe('i18n catalogues', () => {
   it('has a message for every error code', () => {
     const codes = leaves(all.en!.errors as Tree);
     for (const code of ERROR_CODES) expect(codes.get(`codes.${code}`), code).toBeTruthy();
+  });
+
+  it('names every audit action and kind of target (the core records no other: AuditInput)', () => {
+    const audit = leaves(all.en!.audit as Tree);
+    for (const action of AUDIT_ACTIONS) expect(audit.get(`actions.${action}`), action).toBeTruthy();
+    for (const kind of AUDIT_TARGET_TYPES)
+      expect(audit.get(`targetType.${kind}`), kind).toBeTruthy();
   });
 
   for (const namespace of Object.keys(all.en ?? {})) {

@@ -523,6 +523,20 @@ describe('staff screen', () => {
           }),
           event({ id: 5, action: 'staff.delete', targetId: '4', targetName: null }),
           event({
+            id: 3,
+            action: 'till.retire',
+            targetType: 'till',
+            targetId: 'Back till',
+            targetName: null,
+          }),
+          event({
+            id: 2,
+            action: 'shift.close',
+            targetType: 'shift',
+            targetId: '12',
+            targetName: null,
+          }),
+          event({
             id: 4,
             action: 'some.future_code',
             targetType: null,
@@ -553,6 +567,10 @@ describe('staff screen', () => {
     expect(within(table).getByText('Sofia Rossi')).toBeInTheDocument();
     expect(within(table).getByText('Receipt Till 1-12')).toBeInTheDocument();
     expect(within(table).getByText('Staff member #4 (no longer exists)')).toBeInTheDocument();
+    // A till is kept by its name, a shift by its number: neither is "no longer exists".
+    expect(within(table).getByText('Retired a till')).toBeInTheDocument();
+    expect(within(table).getByText('Till: Back till')).toBeInTheDocument();
+    expect(within(table).getByText('Shift #12')).toBeInTheDocument();
     expect(within(table).getByText('some.future_code')).toBeInTheDocument();
     expect(within(table).queryByText('staff.approve')).not.toBeInTheDocument();
     expect(within(table).queryByText(/staff 5/)).not.toBeInTheDocument();

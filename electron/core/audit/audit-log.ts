@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { AuditAction, AuditTargetType } from '../../../shared/contract/audit';
 import type { Clock } from '../types';
 import { isPostgres, run } from '../db/sql';
 import { AuditEventEntity } from './audit-event.entity';
@@ -16,11 +17,11 @@ import { rowCountUpTo, writeSeal, type SealKey } from './chain-seal';
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   outcome: AuditOutcome;
   actorId?: number | null;
   actorName?: string | null;
-  targetType?: string | null;
+  targetType?: AuditTargetType | null;
   targetId?: string | number | null;
   /** Free text; encoded (L3) and capped at 1000 characters. */
   detail?: string | null;

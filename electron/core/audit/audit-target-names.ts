@@ -1,9 +1,12 @@
 /**
  * What an audit event's target is called now (L1: the screen names people and things, not
- * "staff 3"): a member's display name, a product's or customer's name, a sale's receipt
- * ("Front-12"), a role's name (its id is text). Looked up for one page or export at a time, one query per kind of target.
+ * "staff 3"), for each kind of AUDIT_NAMED_TARGETS: a member's display name, a product's,
+ * customer's, category's, supplier's or printer's name, a sale's receipt ("Front-12"), a Z
+ * report ("Z Front-3", its till and number), a role's name (its id is text). Looked up for one
+ * page or export at a time, one query per kind of target.
  */
 import { In, type EntityManager } from 'typeorm';
+import { run } from '../db/sql';
 import { CustomerEntity } from '../customers/customer.entity';
 import { ProductEntity } from '../products/product.entity';
 import { SaleEntity } from '../sales/sale.entity';
@@ -57,6 +60,25 @@ export async function targetNames(
       where: { id: In(chunk) },
     }))
       put('sale', s.id, `${tills.get(s.tillId) ?? '?'}-${s.receiptNo}`);
+  for (const [type, table] of [
+    ['category', 'categories'],
+    ['supplier', 'suppliers'],
+    ['printer', 'printers'],
+  ] as const)
+    for (const chunk of chunks(ids.get(type)))
+      for (const r of await run<{ id: number | string; name: string }>(
+        em,
+        `SELECT id, name FROM ${table} WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      ))
+        put(type, Number(r.id), r.name);
+  for (const chunk of chunks(ids.get('z_report')))
+    for (const z of await run<{ id: number | string; till_id: number | string; z_no: number }>(
+      em,
+      `SELECT id, till_id, z_no FROM z_reports WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+      chunk,
+    ))
+      put('z_report', Number(z.id), `Z ${tills.get(Number(z.till_id)) ?? '?'}-${z.z_no}`);
   if (rows.some((r) => r.targetType === 'role'))
     for (const r of await em.getRepository(RoleEntity).find({ select: { id: true, name: true } }))
       names.set(`role:${r.id}`, r.name);

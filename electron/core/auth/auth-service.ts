@@ -14,6 +14,7 @@
  * - S1-S3: sessions.ts; every password entry rotates the session id.
  * - L1: every success and failure writes an audit event; passwords never do.
  */
+import type { AuditAction } from '../../../shared/contract/audit';
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/contract/auth';
@@ -340,7 +341,7 @@ export class AuthService {
     return {
       actorId: staff.id,
       actorName: staff.username,
-      targetType: 'staff',
+      targetType: 'staff' as const,
       targetId: staff.id,
     };
   }
@@ -353,7 +354,7 @@ export class AuthService {
   async recordFailure(
     em: EntityManager,
     s: StaffEntity,
-    action: string,
+    action: AuditAction,
     what = 'wrong password',
   ): Promise<boolean> {
     const now = this.clock.now();
@@ -396,7 +397,7 @@ export class AuthService {
   async confirmPassword(
     session: Session,
     password: string,
-    action: string,
+    action: AuditAction,
     audited = true,
   ): Promise<StaffEntity> {
     const outcome = await this.db.write(async (em): Promise<StaffEntity | AppError> => {

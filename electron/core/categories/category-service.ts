@@ -5,6 +5,7 @@
  * UQ_categories_sibling_name backs the name rule. Every change is audited (L1). See
  * shared/contract/categories.ts for shapes and error codes.
  */
+import type { AuditAction } from '../../../shared/contract/audit';
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { CATEGORY_MAX_DEPTH, type CategoryView } from '../../../shared/contract/categories';
@@ -213,7 +214,13 @@ export class CategoryService {
     return (await loadCategoryTree(em)).view(id, await productCounts(em));
   }
 
-  private record(em: EntityManager, actor: Session, id: number, action: string, detail: string) {
+  private record(
+    em: EntityManager,
+    actor: Session,
+    id: number,
+    action: AuditAction,
+    detail: string,
+  ) {
     return this.audit.record(em, {
       actorId: actor.staff.id,
       actorName: actor.staff.username,

@@ -195,7 +195,7 @@ export class PasswordReset {
       const actor = {
         actorId: staff.id,
         actorName: staff.username,
-        targetType: 'staff',
+        targetType: 'staff' as const,
         targetId: staff.id,
       };
       const result = await this.d.codes.check(em, staff.id, 'password_reset', staff.email, code);

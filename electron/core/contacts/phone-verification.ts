@@ -9,6 +9,7 @@
  * asks the provider, so twenty guesses at once still reach the provider at most five times; a
  * provider that does not answer gives the try back: nothing changed.
  */
+import type { AuditAction } from '../../../shared/contract/audit';
 import { IsNull } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
@@ -41,7 +42,7 @@ export class PhoneVerification {
   private async record(
     session: Session,
     outcome: 'success' | 'failure',
-    action: string,
+    action: AuditAction,
     detail: string,
   ) {
     await this.db.write((em) =>

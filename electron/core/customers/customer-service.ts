@@ -124,7 +124,7 @@ export class CustomerService {
     return {
       actorId: actor.staff.id,
       actorName: actor.staff.username,
-      targetType: 'customer',
+      targetType: 'customer' as const,
       targetId: id,
     };
   }

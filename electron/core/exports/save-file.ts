@@ -4,6 +4,7 @@
  * till. The bytes are made before this is called, so a failure to make them opens no dialog and
  * writes nothing; the dialog is the shell's (save-path.ts), never a path from the renderer.
  */
+import type { AuditTargetType } from '../../../shared/contract/audit';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { SavedFile } from '../../../shared/contract/common';
@@ -26,7 +27,7 @@ export interface MadeFile {
   /** Without the dot: `pdf`, `csv`. */
   extension: string;
   /** What the audit row names: `z_report` 7, `purchase_order` 12, `report` null. */
-  targetType: string;
+  targetType: AuditTargetType;
   targetId: number | null;
   /** The audit detail before `: <file name>, <bytes> bytes`. */
   what: string;

@@ -56,7 +56,7 @@ export class PinService {
   }
 
   private actor(s: { id: number; username: string }) {
-    return { actorId: s.id, actorName: s.username, targetType: 'staff', targetId: s.id };
+    return { actorId: s.id, actorName: s.username, targetType: 'staff' as const, targetId: s.id };
   }
 
   /** The member's own PIN state. */

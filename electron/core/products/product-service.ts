@@ -212,7 +212,7 @@ export class ProductService {
     return {
       actorId: actor.staff.id,
       actorName: actor.staff.username,
-      targetType: 'product',
+      targetType: 'product' as const,
       targetId: id,
     };
   }

@@ -6,6 +6,7 @@
  * status, all in one transaction with the audit row (D2, L1). Over-receipt is allowed and flagged
  * (as Lightspeed Retail does: the goods are on the shelf, the ledger must say so).
  */
+import type { AuditTargetType } from '../../../shared/contract/audit';
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type {
@@ -370,7 +371,7 @@ export class PurchaseOrderService {
     actor: Session,
     action:
       'stock.receive' | 'purchase_order.create' | 'purchase_order.update' | 'purchase_order.status',
-    targetType: string,
+    targetType: AuditTargetType,
     targetId: number,
     detail: string,
   ): Promise<void> {

@@ -4,6 +4,7 @@
  * Every write runs in one IMMEDIATE transaction (Database.write) with its audit row (L1); the
  * listeners (printing, backups) hear of it after the commit.
  */
+import type { AuditAction } from '../../../shared/contract/audit';
 import type { EntityManager } from 'typeorm';
 import type {
   CashMovementView,
@@ -231,7 +232,7 @@ export class ShiftService {
   private record(
     em: EntityManager,
     actor: Session,
-    action: string,
+    action: AuditAction,
     shiftId: number,
     detail: string,
   ) {

@@ -5,6 +5,7 @@
  * URL are ever in the file in plain text; `sms_template_id` holds the template id. Nothing here is
  * ever sent to the renderer but `SmsStatus`. Changes are audited without their values (L1).
  */
+import type { AuditAction } from '../../../shared/contract/audit';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { SmsStatus } from '../../../shared/contract/sms';
@@ -120,7 +121,7 @@ export class SmsSettings implements SmsProviderSource {
   /** Records an SMS event (test sends) in its own write. */
   async recordEvent(
     actor: Session,
-    action: string,
+    action: AuditAction,
     outcome: 'success' | 'failure',
     detail: string,
   ): Promise<void> {
@@ -151,7 +152,7 @@ export class SmsSettings implements SmsProviderSource {
   private async record(
     em: EntityManager,
     actor: Session,
-    action: string,
+    action: AuditAction,
     detail: string | null,
     outcome: 'success' | 'failure' = 'success',
   ): Promise<void> {

@@ -4,6 +4,7 @@
  * No change may leave the till without an active member holding `staff.manage` and
  * `staff.approve` (roles/last-admin.ts: disable, role change, delete). Deleting a member with history disables them instead, so history stays whole.
  */
+import type { AuditAction } from '../../../shared/contract/audit';
 import { IMPORTED_STAFF_USERNAME, isImportedMember } from '../imports/imported-member';
 import { Brackets, IsNull, type EntityManager } from 'typeorm';
 import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
@@ -130,7 +131,7 @@ export class StaffService {
     return {
       actorId: actor.staff.id,
       actorName: actor.staff.username,
-      targetType: 'staff',
+      targetType: 'staff' as const,
       targetId,
     };
   }
@@ -143,7 +144,7 @@ export class StaffService {
   private async change(
     actor: Session,
     id: number,
-    action: string,
+    action: AuditAction,
     fn: (em: EntityManager, s: StaffEntity) => Promise<Partial<StaffEntity> | void>,
     detail?: (s: StaffEntity) => string | null,
   ): Promise<StaffView> {

@@ -7,6 +7,7 @@
  * - anything else: a recovery code, used up on success and audited `auth.recovery_code_used` (T3).
  * - every refusal counts towards the lockout like a wrong password (A4).
  */
+import type { AuditAction } from '../../../shared/contract/audit';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
@@ -44,7 +45,7 @@ export async function checkCode(
   em: EntityManager,
   staff: StaffEntity,
   code: string,
-  action: string,
+  action: AuditAction,
 ): Promise<CodeKind | AppError> {
   const row = await totpRow(em, staff.id);
   if (!row?.confirmedAt)
@@ -104,7 +105,7 @@ async function failure(
   d: CodeCheckDeps,
   em: EntityManager,
   staff: StaffEntity,
-  action: string,
+  action: AuditAction,
   what: string,
   error: () => AppError,
 ): Promise<AppError> {

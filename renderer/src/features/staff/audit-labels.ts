@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { AuditEventView } from '../../../../shared/contract';
+import { AUDIT_NAMED_TARGETS, AUDIT_TARGETS_BY_KEY } from '../../../../shared/contract/audit';
 import { i18n } from '../../i18n';
 
 /** The label of an action code, or the code itself when the catalogue has none. */
@@ -14,18 +15,27 @@ export function actionLabel(t: TFunction, action: string): string {
 }
 
 /**
- * What the event was done to, in words: the target's current name from the core when it has one,
- * else its kind and id ("Staff member #3", "Setting: time_zone"); empty when there is no target.
+ * What the event was done to, in words: the target's current name from the core when it has one
+ * (AUDIT_NAMED_TARGETS), else its kind and id: "Setting: time_zone", "Till: Back till" for a
+ * target kept by its key (AUDIT_TARGETS_BY_KEY), "Staff member #3 (no longer exists)" for a named
+ * kind whose row is gone, "Shift #12" for the rest; empty when there is no target.
  */
 export function targetLabel(t: TFunction, event: AuditEventView): string {
   const { targetType, targetId, targetName } = event;
   if (!targetType) return '';
   if (targetType === 'sale' && targetName) return t('audit:target.receipt', { name: targetName });
   if (targetName) return targetName;
-  if (targetType === 'channel') return t('audit:target.channel', { id: targetId ?? '' });
-  if (targetType === 'setting') return t('audit:target.setting', { id: targetId ?? '' });
-  if (targetType === 'import') return t('audit:target.import', { id: targetId ?? '' });
   const kindKey = `audit:targetType.${targetType}`;
   const kind = i18n.exists(kindKey) ? t(kindKey) : targetType;
-  return targetId ? t('audit:target.gone', { kind, id: targetId }) : kind;
+  if (!targetId) return kind;
+  const form = isOneOf(targetType, AUDIT_TARGETS_BY_KEY)
+    ? 'keyed'
+    : isOneOf(targetType, AUDIT_NAMED_TARGETS)
+      ? 'gone'
+      : 'numbered';
+  return t(`audit:target.${form}`, { kind, id: targetId });
+}
+
+function isOneOf(value: string, list: readonly string[]): boolean {
+  return list.includes(value);
 }
