@@ -9,7 +9,8 @@
  * later change of another topic from the same till arriving first: the server delivers
  * notifications in commit order.
  */
-import { ADMIN, callerFor, resultCode } from '../helpers/core';
+import { STORE_CHANGE_TOPICS } from '../../shared/contract/store-changes';
+import { ADMIN, callerFor, resultCode, tempDir } from '../helpers/core';
 import {
   createDatabase,
   findPostgres,
@@ -18,7 +19,15 @@ import {
   type PgServer,
 } from '../helpers/postgres';
 import { Heard } from '../helpers/heard-topics';
-import { createMug, mugSale, setUpStore, storeTill, type StoreTill } from '../helpers/store-server';
+import { countOf } from '../helpers/shifts';
+import {
+  createMug,
+  mugSale,
+  setUpStore,
+  storeTill,
+  tillIn,
+  type StoreTill,
+} from '../helpers/store-server';
 
 const bin = findPostgres();
 
@@ -132,16 +141,44 @@ describe.skipIf(!bin)('store changes between tills (issue 12, section 2)', () =>
     }
   });
 
+  it('a till joining, a shift opened and closed, and a till retired on others are heard as tills', async () => {
+    let since = heard.mark();
+    const three = await tillIn(tempDir(), 'till-3');
+    const connection = {
+      ...{ host: '127.0.0.1', port: pg.port, database: 'store', user: 'kassa' },
+      ...{ password: 'unused with trust', tls: 'disable' },
+    };
+    await three.must('storeServer:join', { connection, tillName: 'till-3' });
+    await heard.next('tills', since);
+    since = heard.mark();
+    const shift = await one.must('shifts:open', { floatCount: countOf(2000) });
+    await heard.next('tills', since);
+    since = heard.mark();
+    await one.must('auth:reauthenticate', { password: ADMIN.password });
+    const closed = { shiftId: shift.id, countedCash: countOf(2000), countedOther: [] };
+    await one.must('shifts:close', closed);
+    await heard.next('tills', since);
+    // Till 3 stops (it says so to the server); till 1 retires it.
+    const tillThree = (await one.must('storeServer:tills')).items.find(
+      (t: { name: string }) => t.name === 'till-3',
+    );
+    await three.close();
+    since = heard.mark();
+    await one.must('storeServer:retireTill', { tillId: tillThree.id });
+    await heard.next('tills', since);
+    // Nothing else was announced: the settings change after it arrives alone.
+    since = heard.mark();
+    await one.must('settings:update', { storeName: 'Corner Shop 3' });
+    await heard.next('settings', since);
+    expect(heard.topics.slice(since)).toEqual(['settings']);
+  }, 60_000);
+
   it('after the server crashes and comes back, till 2 listens again by itself', async () => {
     let since = heard.mark();
     pg.halt();
     pg.resume();
     // Reconnected: every topic is announced once, since what was sent meanwhile is lost.
-    await Promise.all(
-      (['catalogue', 'settings', 'staff', 'stock'] as const).map((t) =>
-        heard.next(t, since, 20_000),
-      ),
-    );
+    await Promise.all(STORE_CHANGE_TOPICS.map((t) => heard.next(t, since, 20_000)));
     since = heard.mark();
     // Till 1's first call may still meet a pooled connection the crash cut (SERVER_UNREACHABLE).
     const product = await mustSoon(one, 'products:get', { id: mug });

@@ -52,8 +52,20 @@ describe.skipIf(ON_POSTGRES)('store changes on one till (SQLite)', () => {
       'sale.annotate',
       'stock.count_start',
       'stock.count_cancel',
+      'shift.cash_movement',
+      'shift.no_sale',
+      'store_server.change',
     ])
       expect([action, changedTopics(action)]).toEqual([action, []]);
+    // The store's tills and their shifts (Settings' list of tills, the Till filters, Z reports).
+    for (const action of [
+      'store_server.join',
+      'store_server.copy',
+      'till.retire',
+      'shift.open',
+      'shift.close',
+    ])
+      expect([action, changedTopics(action)]).toEqual([action, ['tills']]);
   });
 
   it('announces committed changes once each, and nothing for a failed write', async () => {

@@ -5,7 +5,16 @@ type RoleId = 'admin' | 'manager' | 'cashier';
 import { setLocale } from '../../renderer/src/i18n';
 import { useNavigationStore } from '../../renderer/src/stores/navigation';
 import { useReportsStore } from '../../renderer/src/stores/reports';
-import { createFakeApi, fail, ok, renderApp, sessionFor, TWO_TILLS, zReportFor } from './helpers';
+import {
+  createFakeApi,
+  fail,
+  ok,
+  renderApp,
+  sessionFor,
+  TWO_TILLS,
+  withStoreChanges,
+  zReportFor,
+} from './helpers';
 
 // Issue 7 §10: this computer is in Auckland (already Tuesday the 24th); the store is in London,
 // where it is Monday the 23rd. "Today" is the core's answer to reports:today.
@@ -185,6 +194,28 @@ describe('reports: day summary', () => {
     await waitFor(() =>
       expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0, tillId: 2 }),
     );
+  });
+
+  it('a till joining and a shift closing elsewhere show without opening Reports again', async () => {
+    const { api, change } = withStoreChanges(createFakeApi());
+    // One till at first: nothing to choose. Another till then joins the store server.
+    api['reports:tills'].mockResolvedValueOnce(ok({ items: [TWO_TILLS[1]!] }));
+    api['reports:tills'].mockResolvedValue(ok({ items: TWO_TILLS }));
+    const { user } = await openReports('manager', '2026-11-23', api);
+    await waitFor(() => expect(api['reports:tills']).toHaveBeenCalledOnce());
+    expect(screen.queryByLabelText('Till', { selector: 'input' })).not.toBeInTheDocument();
+    change('tills');
+    await user.click(await screen.findByLabelText('Till', { selector: 'input' }));
+    expect(await screen.findByRole('option', { name: 'Back till' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    // A shift closes on another till: its Z report joins the list on screen.
+    await user.click(screen.getByRole('tab', { name: 'Shifts' }));
+    await waitFor(() => expect(api['shifts:list']).toHaveBeenCalled());
+    const reads = api['shifts:list'].mock.calls.length;
+    change('catalogue');
+    change('tills');
+    await waitFor(() => expect(api['shifts:list']).toHaveBeenCalledTimes(reads + 1));
+    expect(api['shifts:list']).toHaveBeenLastCalledWith({ limit: 25, offset: 0 });
   });
 
   it('keeps the till chosen from the day summary to Shifts and back', async () => {

@@ -21,6 +21,7 @@ import {
   SHIFT_FIGURES,
   SHIFT_SETTINGS,
   SHOP_SETTINGS,
+  withStoreChanges,
   zReportFor,
 } from './helpers';
 
@@ -72,7 +73,7 @@ async function openSettings(
   connection: ChannelOutput<'storeServer:connection'>,
   tills = ok({ items: TILLS }),
 ) {
-  const api = createFakeApi();
+  const { api, change } = withStoreChanges(createFakeApi());
   api['auth:session'].mockResolvedValue(ok({ session: sessionFor('admin') }));
   api['settings:get'].mockResolvedValue(ok(SHOP_SETTINGS));
   api['storeServer:connection'].mockResolvedValue(ok(connection));
@@ -80,7 +81,7 @@ async function openSettings(
   const rendered = renderApp(api);
   await rendered.user.click(await screen.findByRole('button', { name: 'Settings' }));
   await screen.findByRole('heading', { name: 'Store server' });
-  return { api, ...rendered };
+  return { api, change, ...rendered };
 }
 
 /** The table's rows as text, cell by cell. */
@@ -210,6 +211,24 @@ describe("Settings → Store server → the store's tills", () => {
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
     await screen.findByRole('table', { name: 'Tills of this store' });
     expect(screen.queryByRole('button', { name: /^Close shift of / })).toBeNull();
+  });
+
+  it('reads the list again when another till opens a shift, joins or is retired', async () => {
+    const { api, change } = await openSettings(ON_SERVER);
+    const table = await screen.findByRole('table', { name: 'Tills of this store' });
+    const kiosk = { ...TILLS[2]!, openShift: { id: 9, openedAt: OPENED, openedBy: 'Bo Baker' } };
+    api['storeServer:tills'].mockResolvedValue(ok({ items: [TILLS[0]!, TILLS[1]!, kiosk] }));
+    change('stock');
+    change('tills');
+    await waitFor(() =>
+      expect(rowsOf(table)[2]).toEqual([
+        'Kiosk',
+        'Not seen since the last update',
+        `Open since ${dateTime(OPENED)}, by Bo BakerClose shift of Kiosk`,
+        'Waiting',
+      ]),
+    );
+    expect(api['storeServer:tills']).toHaveBeenCalledTimes(2);
   });
 
   it('says nothing about shifts when every till with a shift open is running', async () => {

@@ -1,6 +1,7 @@
 /**
  * Store changes (issue 12, section 2): the writes that change the catalogue, the settings, the
- * staff or stock levels tell every till's screens, so they read them again without polling.
+ * staff, stock levels or the store's tills tell every till's screens, so they read them again
+ * without polling.
  *
  * The one point they all pass is the audit log: every such change is audited (L1) inside its own
  * write transaction, so `AuditLog.record` hands each successful event to this follower, which
@@ -47,6 +48,8 @@ const BY_PREFIX: ReadonlyArray<readonly [string, StoreChangeTopic]> = [
   ['role.', 'staff'],
   // stock.adjust, stock.receive, stock.count_post, stock.reorder_level (exceptions below).
   ['stock.', 'stock'],
+  // till.retire
+  ['till.', 'tills'],
 ];
 
 /** Exact actions: exceptions to BY_PREFIX, and changes audited under another domain's name. */
@@ -72,6 +75,11 @@ const BY_ACTION: ReadonlyMap<string, readonly StoreChangeTopic[]> = new Map<
   ['sale.complete', ['stock']],
   ['sale.void', ['stock']],
   ['sale.refund', ['stock']],
+  // A till joins the store (or its data is copied to a new server); a shift opens or closes.
+  ['store_server.join', ['tills']],
+  ['store_server.copy', ['tills']],
+  ['shift.open', ['tills']],
+  ['shift.close', ['tills']],
   // Opening or cancelling a count sheet moves no stock; only its post does (stock.count_post).
   ['stock.count_start', []],
   ['stock.count_cancel', []],

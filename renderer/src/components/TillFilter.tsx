@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportTill } from '../../../shared/contract';
 import { call } from '../api/client';
+import { useStoreChange } from '../hooks/useStoreChange';
 
 const ALL = 'all';
 
@@ -41,11 +42,14 @@ export function TillFilter({
 }
 
 /**
- * The store's tills (`reports:tills`, by name), loaded once when `allowed` (the member has
- * reports.view); none until then, or on an error (then there is no filter: every till shows).
+ * The store's tills (`reports:tills`, by name), loaded when `allowed` (the member has
+ * reports.view), and again when another till joins or is retired (the `tills` store change);
+ * none until then, or on an error (then there is no filter: every till shows).
  */
 export function useReportTills(allowed: boolean): ReportTill[] {
   const [tills, setTills] = useState<ReportTill[]>([]);
+  const [reads, setReads] = useState(0);
+  useStoreChange('tills', () => setReads((n) => n + 1));
   useEffect(() => {
     if (!allowed) return;
     let live = true;
@@ -55,6 +59,6 @@ export function useReportTills(allowed: boolean): ReportTill[] {
     return () => {
       live = false;
     };
-  }, [allowed]);
+  }, [allowed, reads]);
   return tills;
 }

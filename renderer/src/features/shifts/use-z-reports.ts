@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ZReport, ZReportSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
+import { useStoreChange } from '../../hooks/useStoreChange';
 
 /** Z reports per page of the Reports → Shifts list. */
 export const Z_PAGE = 25;
@@ -9,7 +10,8 @@ export const Z_PAGE = 25;
 /**
  * The Z reports of the store, or of one till (`tillId`, null for every till; another till starts
  * at page 1), newest first, a page at a time (`shifts:list`), and the one being viewed
- * (`shifts:zReport`). `error` says why the last read failed.
+ * (`shifts:zReport`). `error` says why the last read failed. The page is read again when a shift
+ * closes on another till (the `tills` store change).
  */
 export function useZReports(tillId: number | null) {
   const [items, setItems] = useState<ZReportSummary[]>([]);
@@ -21,6 +23,8 @@ export function useZReports(tillId: number | null) {
   const [loading, setLoading] = useState(true);
   const [viewing, setViewing] = useState<ZReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reads, setReads] = useState(0);
+  useStoreChange('tills', () => setReads((n) => n + 1));
 
   useEffect(() => {
     let live = true;
@@ -41,7 +45,7 @@ export function useZReports(tillId: number | null) {
     return () => {
       live = false;
     };
-  }, [page, tillId]);
+  }, [page, tillId, reads]);
 
   const view = useCallback(async (id: number | null) => {
     if (id === null) return setViewing(null);

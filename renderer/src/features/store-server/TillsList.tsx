@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoreTillSummary } from '../../../../shared/contract/store-server';
 import { call } from '../../api/client';
 import { FormAlert } from '../../components/FormAlert';
+import { useStoreChange } from '../../hooks/useStoreChange';
 import { can, useSessionStore } from '../../stores/session';
 import { CloseShiftWizard } from '../shifts/CloseShiftWizard';
 import { RetireTillModal } from './RetireTillModal';
@@ -16,7 +17,8 @@ import { TillRow } from './TillRow';
  * key. While a till that is off has a shift open, a note says so, and a manager (shifts.close
  * and reports.view) counts its drawer and closes that shift here (CloseShiftWizard), its Z report
  * being that till's next. A till that is off with no shift open can be retired for good
- * (RetireTillModal). Read when Settings opens and after such a close or retirement.
+ * (RetireTillModal). Read when Settings opens, after such a close or retirement, and when
+ * another till joins, is retired, or opens or closes a shift (the `tills` store change).
  */
 export function TillsList() {
   const { t } = useTranslation('settings');
@@ -35,6 +37,7 @@ export function TillsList() {
     );
   }, [t]);
   useEffect(load, [load]);
+  useStoreChange('tills', load);
 
   const staleShift = tills?.some((till) => !till.running && till.openShift) ?? false;
   return (
