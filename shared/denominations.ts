@@ -10,7 +10,7 @@
  * defaults. Shared by the core (which checks a count against the store's table) and the screens
  * (which show the counting grid and its running total).
  */
-import { MoneyError } from './money';
+import { currencyExponent, MoneyError } from './money';
 
 export type DenominationKind = 'note' | 'coin';
 
@@ -62,6 +62,33 @@ export const MAX_DENOMINATIONS = 40;
  */
 export function defaultDenominations(currency: string): Denomination[] {
   return [...(DEFAULT_DENOMINATIONS[currency] ?? [])];
+}
+
+/**
+ * The over/short above which a shift's close needs a note when the store has set none (minor
+ * units): about five euros, and one of the currency's own notes or coins. A few coins out is the
+ * counting noise of every drawer; more is worth a word to whoever reads the Z report.
+ */
+const DEFAULT_NOTE_THRESHOLDS: Readonly<Record<string, number>> = {
+  GBP: 500,
+  EUR: 500,
+  USD: 500,
+  CHF: 500,
+  SEK: 5000,
+  JPY: 500,
+  KWD: 1000,
+  IDR: 50000,
+  KRW: 5000,
+  INR: 50000,
+};
+
+/**
+ * The default over/short note threshold of `currency` (ISO 4217), minor units: the table above,
+ * else five whole units of the currency (500 for an exponent of 2). Never a fixed count of minor
+ * units, which would be £5 in one store and a fraction of a cent in another.
+ */
+export function defaultNoteThreshold(currency: string): number {
+  return DEFAULT_NOTE_THRESHOLDS[currency] ?? 5 * 10 ** currencyExponent(currency);
 }
 
 /**

@@ -375,6 +375,33 @@ describe('the close', () => {
     expect(z.reconciliation[0]!.overShort).toBe(-500);
   });
 
+  it("a rupiah store's default threshold is Rp50,000, not 500 minor units; its own choice stays", async () => {
+    shop = await shiftShop();
+    const { t } = shop;
+    await t.must('settings:update', { currency: 'IDR' }, ADMIN_W);
+    expect(await t.must('shifts:settings', undefined, ADMIN_W)).toMatchObject({
+      currency: 'IDR',
+      overShortNoteThreshold: 50_000,
+    });
+    const float = countOf(1_000_000, 'IDR');
+    const shortBy = async (short: number) => {
+      const open = await t.must('shifts:open', { floatCount: float }, CASHIER_W);
+      const counted = countOf(1_000_000 - short, 'IDR');
+      return { shiftId: open.id, countedCash: counted, countedOther: [] };
+    };
+    // Rp2,000 short (about twelve US cents): the noise of a drawer, no note asked.
+    expect(resultCode(await t.call('shifts:close', await shortBy(2_000), CASHIER_W))).toBe('ok');
+    // Rp60,000 short: a note, as £6 would in a pound store.
+    const sixty = await shortBy(60_000);
+    expect(resultCode(await t.call('shifts:close', sixty, CASHIER_W))).toBe('SHIFT_NOTE_REQUIRED');
+    const note = 'change given twice';
+    expect(resultCode(await t.call('shifts:close', { ...sixty, note }, CASHIER_W))).toBe('ok');
+    // A store that chose its own threshold keeps it, whatever its currency.
+    await t.must('shifts:updateSettings', { overShortNoteThreshold: 1_000 }, ADMIN_W);
+    const own = await t.must('shifts:settings', undefined, ADMIN_W);
+    expect(own.overShortNoteThreshold).toBe(1_000);
+  });
+
   it('refuses notes and coins that are not in the table, and changes nothing', async () => {
     shop = await shiftShop();
     const { t } = shop;

@@ -8,6 +8,7 @@ import { shiftChannels } from '../../shared/contract/shifts';
 import {
   DEFAULT_DENOMINATIONS,
   defaultDenominations,
+  defaultNoteThreshold,
   MAX_DENOMINATIONS,
 } from '../../shared/denominations';
 import { currencyExponent } from '../../shared/money';
@@ -48,5 +49,19 @@ describe('default denomination tables', () => {
     const input = shiftChannels['shifts:setDenominations'].input;
     expect(input.safeParse({ currency, denominations: [...table] }).success).toBe(true);
     expect(currencyExponent(currency)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("sets each currency's default over/short note threshold at one of its own notes or coins", () => {
+    for (const [currency, table] of tables)
+      expect([currency, table.map((d) => d.value)]).toEqual([
+        currency,
+        expect.arrayContaining([defaultNoteThreshold(currency)]),
+      ]);
+    expect(defaultNoteThreshold('GBP')).toBe(500);
+    expect(defaultNoteThreshold('IDR')).toBe(50_000);
+    // Without a table: five whole units, whatever the currency's exponent.
+    expect(defaultNoteThreshold('MXN')).toBe(500);
+    expect(defaultNoteThreshold('BHD')).toBe(5_000);
+    expect(defaultNoteThreshold('ISK')).toBe(5);
   });
 });

@@ -2,13 +2,18 @@
  * The store's shift settings (issue 10, section 1), rows of the `settings` table read inside the
  * caller's transaction, so a change committed just before is honoured by the next sale:
  * - `shifts.require_open_shift` ('true'/'false'; default true): sales need an open shift;
- * - `shifts.over_short_note_threshold` (minor units; default 500): above it a close needs a note;
+ * - `shifts.over_short_note_threshold` (minor units; default by currency, `defaultNoteThreshold`:
+ *   £5.00, Rp50,000): above it a close needs a note;
  * - `shifts.denominations.<CUR>`: the store's own table for a currency, "n5000,c200,…" (n note,
  *   c coin, value in minor units); absent means Kassa's default (shared/denominations.ts).
  */
 import type { EntityManager } from 'typeorm';
 import type { ShiftSettings } from '../../../shared/contract';
-import { defaultDenominations, type Denomination } from '../../../shared/denominations';
+import {
+  defaultDenominations,
+  defaultNoteThreshold,
+  type Denomination,
+} from '../../../shared/denominations';
 import { AppError } from '../../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
@@ -18,8 +23,6 @@ import type { Clock } from '../types';
 export const REQUIRE_OPEN_SHIFT_KEY = 'shifts.require_open_shift';
 export const NOTE_THRESHOLD_KEY = 'shifts.over_short_note_threshold';
 const DENOMINATIONS_PREFIX = 'shifts.denominations.';
-/** The default threshold: £5.00 / €5.00 / $5.00 (500 minor units). */
-export const DEFAULT_NOTE_THRESHOLD = 500;
 
 async function value(em: EntityManager, key: string): Promise<string | undefined> {
   const rows = await run<{ value: string }>(em, 'SELECT value FROM settings WHERE key = ?', [key], {
@@ -38,10 +41,16 @@ export function requireOpenShiftFrom(stored: string | undefined): boolean {
   return stored !== 'false';
 }
 
-/** The over/short above which a close needs a note, minor units. */
-export async function noteThreshold(em: EntityManager): Promise<number> {
-  const n = Number(await value(em, NOTE_THRESHOLD_KEY));
-  return Number.isSafeInteger(n) && n >= 0 ? n : DEFAULT_NOTE_THRESHOLD;
+/**
+ * The over/short above which a close needs a note, minor units of `currency` (the store's): the
+ * store's own, else the currency's default (`defaultNoteThreshold`).
+ */
+export async function noteThreshold(em: EntityManager, currency: string): Promise<number> {
+  const raw = await value(em, NOTE_THRESHOLD_KEY);
+  const n = Number(raw);
+  return raw !== undefined && Number.isSafeInteger(n) && n >= 0
+    ? n
+    : defaultNoteThreshold(currency);
 }
 
 function encode(table: readonly Denomination[]): string {
@@ -78,7 +87,7 @@ export class ShiftSettingsStore {
     const { table, edited } = await denominationsFor(em, currency);
     return {
       requireOpenShift: await requireOpenShift(em),
-      overShortNoteThreshold: await noteThreshold(em),
+      overShortNoteThreshold: await noteThreshold(em, currency),
       currency,
       denominations: table,
       denominationsEdited: edited,

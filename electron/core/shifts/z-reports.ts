@@ -80,7 +80,7 @@ export class ZReports {
         { type: 'other' as const, expected: expected('other'), counted: counted('other') },
       ].map((r) => ({ ...r, overShort: overShort(r.expected, r.counted) }));
       const diffs = reconciliation.map((r) => r.overShort);
-      if (input.note === null && noteRequired(diffs, await noteThreshold(em)))
+      if (input.note === null && noteRequired(diffs, await noteThreshold(em, currency)))
         throw new AppError(
           'SHIFT_NOTE_REQUIRED',
           'The count is over or short by more than the store allows: add a note.',
