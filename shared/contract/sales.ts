@@ -94,12 +94,18 @@ export type Quote = z.infer<typeof quoteSchema>;
 /** Keyset cursor for the transactions list: the last row of the previous page. */
 export const saleCursorSchema = z.strictObject({ createdAt: utcTimestamp, id: idSchema });
 
+/**
+ * A parked cart: who parked it, how many lines, when (UTC), and on which till (`till`, its name;
+ * `thisTill` when it is the till asking). On a store server every till sees them all.
+ */
 export const parkedSaleSchema = z.strictObject({
   id: idSchema,
   label: z.string(),
   staff: z.strictObject({ id: idSchema, name: z.string() }),
   lineCount: z.number().int().nonnegative(),
   createdAt: utcTimestamp,
+  till: z.string(),
+  thisTill: z.boolean(),
 });
 export type ParkedSale = z.infer<typeof parkedSaleSchema>;
 
@@ -199,28 +205,31 @@ export const salesChannels = {
     writes: true,
   }),
   'sales:park': defineChannel({
-    summary: 'Put an unfinished cart aside on this till, to resume later.',
+    summary:
+      'Put an unfinished cart aside on this till, to resume later, here or (on a store server) at another till.',
     input: z.strictObject({ label: optionalText(60), cart: cartSchema }),
     output: parkedSaleSchema,
     access: 'sales.create',
     writes: true,
   }),
   'sales:parkedList': defineChannel({
-    summary: 'The parked carts on this till, oldest first.',
+    summary:
+      "The store's parked carts, oldest first: this till's, and on a store server those parked on the other tills too (a customer who comes back to another till; a till retired), each with its till's name.",
     input: emptyInput,
     output: z.array(parkedSaleSchema),
     access: 'sales.create',
   }),
   'sales:resume': defineChannel({
     summary:
-      'Take a parked cart back (it leaves the parked list). NOT_FOUND if someone already did.',
+      'Take a parked cart back, whichever till of the store parked it (it leaves the parked list). NOT_FOUND if someone already did, here or at another till: of two tills resuming one cart at once, exactly one gets it.',
     input: byIdInput,
     output: z.strictObject({ cart: cartSchema }),
     access: 'sales.create',
     writes: true,
   }),
   'sales:discardParked': defineChannel({
-    summary: 'Throw a parked cart away.',
+    summary:
+      'Throw a parked cart away, whichever till of the store parked it. NOT_FOUND if it is gone (resumed or discarded, here or at another till).',
     input: byIdInput,
     output: emptyOutput,
     access: 'sales.create',

@@ -14,7 +14,9 @@
  *   one with a shift open, not twice): its share of the store key goes; started again it stays
  *   closed, answering TILL_RETIRED to all but app:status, and publishes no key; a till running
  *   when it was retired finds out at its next record;
- * - a till on its own SQLite file has no store: CONFLICT, and nothing is written.
+ * - a till on its own SQLite file has no store: CONFLICT, and nothing is written;
+ * - carts parked on one till are listed on the others, with their till's name, and taken there:
+ *   of two tills resuming (or discarding) the same ten carts at once, exactly one gets each.
  */
 import Database from 'better-sqlite3';
 import { AuditLog } from '../../electron/core/audit/audit-log';
@@ -396,6 +398,52 @@ describe.skipIf(!bin)("a store server's tills (issue 12)", () => {
     } finally {
       await ds.destroy();
     }
+  });
+
+  it('carts parked on one till are taken at another; two tills racing for ten get each once', async () => {
+    const url = await createDatabase(pg, 'parked');
+    const { front, back } = await frontAndBack(url);
+    const mug = await createMug(front);
+    const cartOf = (n: number) => ({ lines: [{ productId: mug, quantity: n }], customerId: null });
+    const park = async (count: number) => {
+      const ids: number[] = [];
+      for (let n = 1; n <= count; n++)
+        ids.push((await front.must('sales:park', { label: `Cart ${n}`, cart: cartOf(n) })).id);
+      return ids;
+    };
+    const ids = await park(10);
+    const seenFrom = async (t: StoreTill) =>
+      (
+        (await t.must('sales:parkedList', {})) as {
+          label: string;
+          till: string;
+          thisTill: boolean;
+        }[]
+      ).map((p) => [p.label, p.till, p.thisTill]);
+    expect(await seenFrom(back)).toEqual(ids.map((_, i) => [`Cart ${i + 1}`, 'Front', false]));
+    expect(await seenFrom(front)).toEqual(ids.map((_, i) => [`Cart ${i + 1}`, 'Front', true]));
+
+    // Both tills take all ten at once: each cart comes back exactly once, as it was parked.
+    const race = (channel: string, list: number[]) =>
+      Promise.all(
+        list.flatMap((id) => [front, back].map((t) => t.invoke(channel, { id }, callerFor(1)))),
+      );
+    const resumed = await race('sales:resume', ids);
+    const taken = resumed.filter((r) => r.ok).map((r) => (r.ok ? r.data : null));
+    expect(taken).toHaveLength(10);
+    expect(resumed.filter((r) => !r.ok).map(resultCode)).toEqual(Array(10).fill('NOT_FOUND'));
+    expect(
+      taken
+        .map((r) => (r as { cart: { lines: { quantity: number }[] } }).cart.lines[0]!.quantity)
+        .sort((a, b) => a - b),
+    ).toEqual(ids.map((_, i) => i + 1));
+    expect(await seenFrom(back)).toEqual([]);
+
+    // Discarding races the same way.
+    const discarded = await race('sales:discardParked', await park(5));
+    expect(discarded.filter((r) => r.ok)).toHaveLength(5);
+    expect(discarded.filter((r) => !r.ok).map(resultCode)).toEqual(Array(5).fill('NOT_FOUND'));
+    expect(await sqlOn(url, 'SELECT id FROM parked_sales')).toEqual([]);
   });
 
   it("refuses on a till with its own file: it has no store's tills to list or retire, nor another till's shift", async () => {

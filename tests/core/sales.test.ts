@@ -781,7 +781,12 @@ describe('parked carts', () => {
     const b = await t.must('sales:park', {
       cart: { lines: [{ productId: s.products.cake, quantity: 1 }] },
     });
-    expect(a).toMatchObject({ label: 'Blue coat', lineCount: 1, staff: { id: s.cashierId } });
+    expect(a).toMatchObject({
+      label: 'Blue coat',
+      lineCount: 1,
+      staff: { id: s.cashierId },
+      thisTill: true,
+    });
     expect(b.label).toBe('1 item');
     expect((await t.must('sales:parkedList', {})).map((p) => p.id)).toEqual([a.id, b.id]);
 

@@ -125,6 +125,8 @@ describe('the till cart after sign-in (issue 8, item 4)', () => {
       staff: CORA,
       lineCount: 1,
       createdAt: '2026-11-23T09:05:00.000Z',
+      till: 'Front counter',
+      thisTill: true,
     };
     api['cart:park'].mockResolvedValue(ok({ parked, till: tillCart(null, [], 5) }));
     const { user } = till(api, stored);

@@ -335,6 +335,8 @@ describe('checkout: parking', () => {
     staff: { id: 3, name: 'Tom Baker' },
     lineCount: 1,
     createdAt: '2026-11-23T10:00:00.000Z',
+    till: 'Front counter',
+    thisTill: true,
   };
 
   it('parks the cart with a label and empties it', async () => {
@@ -401,6 +403,43 @@ describe('checkout: parking', () => {
     await waitFor(() => expect(totalDue()).toHaveTextContent('£24.00'));
   });
 
+  it('on a store server, lists the carts parked on other tills by till, and resumes one here', async () => {
+    const { api, user } = await openCheckout();
+    const elsewhere = { ...parked, id: 8, label: 'Red scarf', till: 'Back till', thisTill: false };
+    api['sales:parkedList'].mockResolvedValue(ok([parked, elsewhere]));
+    api['sales:resume'].mockResolvedValue(
+      ok({ cart: { lines: [{ productId: 3, quantity: 1 }], customerId: null } }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Parked sales' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Parked sales' });
+    const table = await within(dialog).findByRole('table', { name: 'Parked sales' });
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((row) =>
+        within(row)
+          .queryAllByRole('cell')
+          .slice(0, 3)
+          .map((c) => c.textContent),
+      );
+    expect(cells.slice(1)).toEqual([
+      ['Blue coat', 'Tom Baker', 'This till'],
+      ['Red scarf', 'Tom Baker', 'Back till'],
+    ]);
+    expect(within(table).getByRole('columnheader', { name: 'Till' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Resume Red scarf' }));
+    await waitFor(() => expect(api['sales:resume']).toHaveBeenCalledWith({ id: 8 }));
+    expect(await within(await findCartTable()).findByText('Candle large')).toBeInTheDocument();
+  });
+
+  it('shows no Till column while every parked cart is on this till', async () => {
+    const { api, user } = await openCheckout();
+    api['sales:parkedList'].mockResolvedValue(ok([parked]));
+    await user.click(screen.getByRole('button', { name: 'Parked sales' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Parked sales' });
+    const table = await within(dialog).findByRole('table', { name: 'Parked sales' });
+    expect(within(table).queryByRole('columnheader', { name: 'Till' })).not.toBeInTheDocument();
+  });
+
   it('discards a parked sale after asking', async () => {
     const { api, user } = await openCheckout();
     api['sales:parkedList'].mockResolvedValue(ok([parked]));
@@ -411,8 +450,6 @@ describe('checkout: parking', () => {
     api['sales:parkedList'].mockResolvedValue(ok([]));
     await user.click(within(dialog).getByRole('button', { name: 'Discard it' }));
     await waitFor(() => expect(api['sales:discardParked']).toHaveBeenCalledWith({ id: 5 }));
-    expect(
-      await within(dialog).findByText('No sales are parked on this till.'),
-    ).toBeInTheDocument();
+    expect(await within(dialog).findByText('No sales are parked.')).toBeInTheDocument();
   });
 });

@@ -131,7 +131,7 @@ export class TillCarts {
       if (current.cart.lines.length === 0)
         throw new AppError('NOT_FOUND', 'There is no sale in progress on this till.');
       const parked = await insertParkedCart(em, {
-        tillId: this.till.id,
+        till: this.till,
         staff: current.owner ?? { id: actor.staff.id, name: actor.staff.displayName },
         label: input.label,
         cart: current.cart,

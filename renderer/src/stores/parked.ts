@@ -1,7 +1,7 @@
 /**
- * The parked sales of this till: carts put aside (`sales:park`) to serve the next customer, listed
- * oldest first (`sales:parkedList`), resumed into the cart (`useCartStore.resume`) or thrown away
- * (`sales:discardParked`). Parking or resuming ends the sale on screen, so the cart store's `sale`
+ * The parked sales: carts put aside (`sales:park`) to serve the next customer, listed oldest first
+ * (`sales:parkedList`: this till's, and on a store server the other tills' too), resumed into the
+ * cart (`useCartStore.resume`) or thrown away (`sales:discardParked`). Parking or resuming ends the sale on screen, so the cart store's `sale`
  * number moves on and every checkout dialog of that sale closes (issue 8, item 1).
  *
  * Actions resolve to null when done, or to the message to show (the dialog that started them

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParkedSale } from '../../../../shared/contract';
 import { FormAlert } from '../../components/FormAlert';
-import { useFormat } from '../../format/locale';
 import { CheckoutModal } from './CheckoutModal';
+import { ParkedSalesTable } from './ParkedSalesTable';
 
 /** "Park sale": an optional label (e.g. "Blue coat, back soon"), then the cart is put aside. */
 export function ParkSaleModal({
@@ -70,8 +70,9 @@ function ParkForm({
 }
 
 /**
- * "Parked sales": the carts put aside on this till (label, staff, items, time) with Resume and
- * Discard. Resuming while the current cart has items asks to park the current one first.
+ * "Parked sales": the carts put aside (on this till, and on a store server on the others too;
+ * ParkedSalesTable) with Resume and Discard. Resuming while the current cart has items asks to
+ * park the current one first.
  */
 export function ParkedSalesModal({
   opened,
@@ -93,7 +94,6 @@ export function ParkedSalesModal({
   onDiscard: (sale: ParkedSale) => Promise<void>;
 }) {
   const { t } = useTranslation('checkout');
-  const { dateTime } = useFormat();
   const [asking, setAsking] = useState<ParkedSale | null>(null);
   const [discarding, setDiscarding] = useState<ParkedSale | null>(null);
   const [busy, setBusy] = useState(false);
@@ -174,69 +174,19 @@ export function ParkedSalesModal({
             {t('parked.none')}
           </Text>
         ) : (
-          <Table aria-label={t('parked.title')} verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('parked.label')}</Table.Th>
-                <Table.Th>{t('parked.staff')}</Table.Th>
-                <Table.Th>{t('parked.items')}</Table.Th>
-                <Table.Th>{t('parked.parkedAt')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('parked.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {parked.map((p, i) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    {p.label || (
-                      <Text span c="gray.7">
-                        {t('parked.unlabelled')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{p.staff.name}</Table.Td>
-                  <Table.Td>{p.lineCount}</Table.Td>
-                  <Table.Td>{dateTime(p.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        size="sm"
-                        aria-label={t('parked.resumeOne', {
-                          label: p.label || t('parked.numbered', { id: p.id }),
-                        })}
-                        disabled={busy}
-                        data-autofocus={i === 0 || undefined}
-                        onClick={() => {
-                          setDiscarding(null);
-                          if (currentItems > 0) setAsking(p);
-                          else void run(() => onResume(p, false));
-                        }}
-                      >
-                        {t('parked.resume')}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('parked.discardOne', {
-                          label: p.label || t('parked.numbered', { id: p.id }),
-                        })}
-                        disabled={busy}
-                        onClick={() => {
-                          setAsking(null);
-                          setDiscarding(p);
-                        }}
-                      >
-                        {t('parked.discard')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ParkedSalesTable
+            parked={parked}
+            busy={busy}
+            onResume={(p) => {
+              setDiscarding(null);
+              if (currentItems > 0) setAsking(p);
+              else void run(() => onResume(p, false));
+            }}
+            onDiscard={(p) => {
+              setAsking(null);
+              setDiscarding(p);
+            }}
+          />
         )}
       </Stack>
     </CheckoutModal>
