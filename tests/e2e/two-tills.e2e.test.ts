@@ -3,6 +3,8 @@
  * (two harnesses, two cores, one PostgreSQL database), as two tills in one shop are.
  * - A sale the admin rings up through the checkout on till 1 is in the transactions list of a
  *   manager signed in on till 2 (once the list is loaded again: there is no push between tills).
+ * - A sale the admin parks on till 1 is in till 2's parked sales, named by its till, and the
+ *   manager resumes it there: its line is in till 2's cart, and the list is empty on both tills.
  * - Each till has a receipt 1: the Till filter of Transactions and of the day summary shows one
  *   till's (screenshots at the three shop sizes), and the day summary of every till adds both.
  * - The admin disables the manager from the Staff screen on till 1; the manager's next action on
@@ -12,7 +14,7 @@
  *   a clean field follows; a form being edited keeps the edit with a notice, and saving it sends
  *   only the edited field.
  * axe-core finds no critical or serious violation on the transactions list (before and after a
- * till is chosen), the day summary with its Till filter, the disable confirmation, the sign-in
+ * till is chosen), the parked sales with their Till column, the day summary with its Till filter, the disable confirmation, the sign-in
  * screen with its notice or Settings with the changed-elsewhere notice.
  * Skipped where PostgreSQL is not installed.
  */
@@ -142,6 +144,52 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
     await visible(row.getByRole('button', { name: /^Open receipt 1 / }));
     expect(await axeSerious(member.page)).toEqual([]);
     await till2.screenshot(member, 'till-2-transactions');
+  });
+
+  it('a sale parked on till 1 is resumed on till 2', async () => {
+    const page = admin.page;
+    await page.getByRole('button', { name: 'New sale' }).click();
+    const scan = await visible(page.getByRole('combobox', { name: 'Scan or search products' }));
+    await scan.click();
+    await page.keyboard.type(MUG.barcode, { delay: 5 });
+    await page.keyboard.press('Enter');
+    const cart = (p: Page) => p.getByRole('table', { name: 'Cart' }).getByRole('row');
+    await visible(cart(page).filter({ hasText: MUG.name }));
+    await page.keyboard.press('F8');
+    const park = await visible(page.getByRole('dialog', { name: 'Park sale' }));
+    await park.getByLabel('Label (optional)').fill('Blue coat, back soon');
+    await page.keyboard.press('Enter');
+    await gone(park);
+
+    const till = member.page;
+    await nav(till, 'Checkout').click();
+    await visible(till.getByRole('combobox', { name: 'Scan or search products' }));
+    await till.keyboard.press('F7');
+    const dialog = await visible(till.getByRole('dialog', { name: 'Parked sales' }));
+    const row = dialog.getByRole('row').filter({ hasText: 'Blue coat, back soon' });
+    await visible(row);
+    expect(await row.getByRole('cell').allTextContents()).toEqual(
+      expect.arrayContaining(['Blue coat, back soon', ADMIN.displayName, 'till-1']),
+    );
+    await settled(dialog);
+    expect(await axeSerious(till)).toEqual([]);
+    await till2.screenshot(member, 'till-2-parked-from-till-1');
+    await row.getByRole('button', { name: 'Resume Blue coat, back soon' }).click();
+    await gone(dialog);
+    await visible(cart(till).filter({ hasText: MUG.name }));
+    // Gone from the list on both tills.
+    for (const p of [till, page]) {
+      await p.keyboard.press('F7');
+      const list = await visible(p.getByRole('dialog', { name: 'Parked sales' }));
+      await visible(list.getByText('No sales are parked.'));
+      await p.keyboard.press('Escape');
+      await gone(list);
+    }
+    // Till 2's cart is emptied again for the steps that follow.
+    await cart(till)
+      .getByRole('button', { name: /^Remove / })
+      .click();
+    await gone(cart(till).filter({ hasText: MUG.name }));
   });
 
   it("the Till filter tells till 1's receipt 1 from till 2's, in the list and the day summary", async () => {

@@ -7,7 +7,8 @@ import { useFormat } from '../../format/locale';
  * The parked sales as a table (label, staff, items, time) with Resume and Discard on each row.
  * On a store server, where a cart parked on another till can be taken here, a Till column names
  * the till each was parked on ("This till" for this one); with every cart on this till it is not
- * shown. The first Resume button takes the dialog's first focus.
+ * shown. A till's name and the time are kept on one line ("till-1" is not cut at its hyphen).
+ * The first Resume button takes the dialog's first focus.
  */
 export function ParkedSalesTable({
   parked,
@@ -49,9 +50,11 @@ export function ParkedSalesTable({
               )}
             </Table.Td>
             <Table.Td>{p.staff.name}</Table.Td>
-            {tills && <Table.Td>{p.thisTill ? t('parked.thisTill') : p.till}</Table.Td>}
+            {tills && (
+              <Table.Td className="k-nowrap">{p.thisTill ? t('parked.thisTill') : p.till}</Table.Td>
+            )}
             <Table.Td>{p.lineCount}</Table.Td>
-            <Table.Td>{dateTime(p.createdAt)}</Table.Td>
+            <Table.Td className="k-nowrap">{dateTime(p.createdAt)}</Table.Td>
             <Table.Td>
               <Group gap="xs" justify="flex-end" wrap="nowrap">
                 <Button
