@@ -4,8 +4,8 @@
  * till was retired with carts on it), as parked sales are shared across a store's registers in
  * Lightspeed and Square. Not money: a parked cart is deleted when resumed or discarded, in a
  * serializable write (Database.write), so of two tills taking one cart at once exactly one gets
- * it; the other is told it is gone. The cart is
- * stored as JSON and re-validated against the contract's cart schema when it comes back.
+ * it; the other is told it is gone. The cart is stored as JSON and re-validated against the
+ * contract's cart schema when it comes back.
  */
 import type { EntityManager } from 'typeorm';
 import type { Cart, ChannelParsedInput, ParkedSale } from '../../../shared/contract';
