@@ -537,6 +537,25 @@ describe('staff screen', () => {
             targetName: null,
           }),
           event({
+            id: 9,
+            actorId: null,
+            actorName: null,
+            action: 'backup.run',
+            targetType: 'backup',
+            targetId: 'kassa-20261123-090000.kassa-backup',
+            targetName: null,
+          }),
+          event({
+            id: 8,
+            actorId: null,
+            actorName: null,
+            action: 'ipc.forbidden_sender',
+            targetType: null,
+            targetId: null,
+            targetName: null,
+            outcome: 'denied',
+          }),
+          event({
             id: 4,
             action: 'some.future_code',
             targetType: null,
@@ -572,6 +591,11 @@ describe('staff screen', () => {
     expect(within(table).getByText('Till: Back till')).toBeInTheDocument();
     expect(within(table).getByText('Shift #12')).toBeInTheDocument();
     expect(within(table).getByText('some.future_code')).toBeInTheDocument();
+    // A backup Kassa made by itself is Kassa's; a call from an unknown window is nobody's.
+    const whoDid = (what: string) =>
+      within(within(table).getByText(what).closest('tr')!).getAllByRole('cell')[1]!.textContent;
+    expect(whoDid('Backup: kassa-20261123-090000.kassa-backup')).toBe('Kassa (automatic)');
+    expect(whoDid('Refused: request from outside Kassa')).toBe('Nobody signed in');
     expect(within(table).queryByText('staff.approve')).not.toBeInTheDocument();
     expect(within(table).queryByText(/staff 5/)).not.toBeInTheDocument();
 

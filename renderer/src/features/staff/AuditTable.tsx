@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../../../shared/contract';
 import './staff.css';
 import { useFormat } from '../../format/locale';
-import { actionLabel, targetLabel } from './audit-labels';
+import { actionLabel, actorLabel, targetLabel } from './audit-labels';
 
 const OUTCOME_COLORS: Record<AuditEventView['outcome'], string> = {
   success: 'teal.9',
@@ -48,11 +48,7 @@ export function AuditTable({ items, names }: AuditTableProps) {
               <Table.Td className="k-audit-nowrap">
                 {dateTime(event.at, { dateStyle: 'short', timeStyle: 'medium' })}
               </Table.Td>
-              <Table.Td>
-                {(event.actorId !== null ? names.get(event.actorId) : undefined) ??
-                  event.actorName ??
-                  t('table.nobody')}
-              </Table.Td>
+              <Table.Td>{actorLabel(t, event, names)}</Table.Td>
               <Table.Td>
                 <Text size="sm" title={event.action}>
                   {actionLabel(t, event.action)}

@@ -8,6 +8,29 @@ import type { AuditEventView } from '../../../../shared/contract';
 import { AUDIT_NAMED_TARGETS, AUDIT_TARGETS_BY_KEY } from '../../../../shared/contract/audit';
 import { i18n } from '../../i18n';
 
+/** What Kassa records of its own accord, with nobody asking: a start, a scheduled backup. */
+const AUTOMATIC_ACTIONS: ReadonlySet<string> = new Set([
+  'app.start',
+  'backup.run',
+  'staff.request_expired',
+]);
+
+/**
+ * Who did it: the member's display name (`names`, by staff id), else the name recorded (a
+ * username, or what was typed at a failed sign-in), else "Kassa (automatic)" for what Kassa did
+ * of its own accord (a scheduled or end-of-shift backup, an expired access request), else "Nobody
+ * signed in" (a call from an unknown window).
+ */
+export function actorLabel(
+  t: TFunction,
+  event: AuditEventView,
+  names: ReadonlyMap<number, string>,
+): string {
+  const named = (event.actorId !== null ? names.get(event.actorId) : undefined) ?? event.actorName;
+  if (named !== null) return named;
+  return AUTOMATIC_ACTIONS.has(event.action) ? t('audit:table.automatic') : t('audit:table.nobody');
+}
+
 /** The label of an action code, or the code itself when the catalogue has none. */
 export function actionLabel(t: TFunction, action: string): string {
   const key = `audit:actions.${action}`;
