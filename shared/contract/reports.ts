@@ -49,6 +49,20 @@ export const daySummarySchema = z.strictObject({
     }),
   ),
   /**
+   * The same figures per till that sold or refunded that day (a store server's tills; one row on
+   * a till with its own file), by net, largest first; with a till asked for, that till's row.
+   */
+  byTill: z.array(
+    z.strictObject({
+      tillId: idSchema,
+      name: z.string(),
+      salesCount: z.number().int().nonnegative(),
+      gross: z.number().int(),
+      refunds: z.number().int(),
+      net: z.number().int(),
+    }),
+  ),
+  /**
    * The shifts opened that day (issue 10, section 1), oldest first, of the till asked for or all;
    * a closed one with its Z report's number, net and over/short. Absent from older cores.
    */
@@ -82,7 +96,7 @@ export type ReportTill = z.infer<typeof reportTillSchema>;
 export const reportChannels = {
   'reports:daySummary': defineChannel({
     summary:
-      'Sales count, gross, refunds, voids and net for one day in the store time zone, split by tender and by staff member.',
+      'Sales count, gross, refunds, voids and net for one day in the store time zone (optionally of one till), split by tender, by staff member and by till.',
     input: z.strictObject({ date: localDateSchema, tillId: idSchema.optional() }),
     output: daySummarySchema,
     access: 'reports.view',

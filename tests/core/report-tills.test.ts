@@ -4,7 +4,8 @@
  * a till. Two tills on one store (a second core on the same folder: the same SQLite file, or the
  * same server database on the node-pg project), named so that their order by name is not the
  * order they joined in. Each rings up receipt 1, so a receipt number alone names two sales and
- * the till tells them apart; the day summary of each till adds up to the store's.
+ * the till tells them apart; the day summary of each till adds up to the store's, whose By till
+ * rows are each till's own day.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDetail } from '../../shared/contract';
@@ -91,6 +92,19 @@ describe('the till filter: reports:tills and sales:list by till (issue 12)', () 
     const ofBack = await front.must('reports:daySummary', { date: DAY, tillId: backTill!.id });
     expect([store.salesCount, ofFront.salesCount, ofBack.salesCount]).toEqual([3, 2, 1]);
     expect([store.net, ofFront.net, ofBack.net]).toEqual([1500, 750, 750]);
+    // The store's day, till by till: each till's row is that till's own day summary.
+    const row = (d: typeof store) => {
+      const { salesCount, gross, refunds, net } = d;
+      return { salesCount, gross, refunds, net };
+    };
+    // By net, largest first; the two tills took the same, so the one that joined first leads.
+    expect(store.byTill).toEqual(
+      [
+        { tillId: backTill!.id, name: backTill!.name, ...row(ofBack) },
+        { tillId: frontTill!.id, name: frontTill!.name, ...row(ofFront) },
+      ].sort((a, b) => a.tillId - b.tillId),
+    );
+    expect(ofBack.byTill).toEqual([{ tillId: backTill!.id, name: backTill!.name, ...row(ofBack) }]);
   });
 
   it('is for members who may see reports: a cashier is refused and sees only their own sales', async () => {

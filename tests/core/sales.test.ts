@@ -895,6 +895,17 @@ describe('reports:daySummary', () => {
     ).toEqual(byStaff.sort((a, b) => a.staffId - b.staffId));
     expect(out.byStaff.find((x) => x.staffId === s.adminId)?.name).toBe(ADMIN.displayName);
     expect(out.byStaff.reduce((a, x) => a + x.net, 0)).toBe(out.net);
+    // One till on its own file: one row, the whole day's figures under its name.
+    expect(out.byTill).toEqual([
+      {
+        tillId: expect.any(Number),
+        name: expect.any(String),
+        salesCount: out.salesCount,
+        gross: out.gross,
+        refunds: out.refunds,
+        net: out.net,
+      },
+    ]);
 
     // Another day is empty.
     expect(await t.must('reports:daySummary', { date: '2026-11-22' })).toMatchObject({
@@ -903,6 +914,7 @@ describe('reports:daySummary', () => {
       net: 0,
       byTender: [],
       byStaff: [],
+      byTill: [],
     });
     // The cashier cannot see reports.
     expect(resultCode(await t.call('reports:daySummary', { date }, CASHIER_W))).toBe('FORBIDDEN');

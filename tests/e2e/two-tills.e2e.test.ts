@@ -6,7 +6,8 @@
  * - A sale the admin parks on till 1 is in till 2's parked sales, named by its till, and the
  *   manager resumes it there: its line is in till 2's cart, and the list is empty on both tills.
  * - Each till has a receipt 1: the Till filter of Transactions and of the day summary shows one
- *   till's (screenshots at the three shop sizes), and the day summary of every till adds both.
+ *   till's (screenshots at the three shop sizes), and the day summary of every till adds both,
+ *   with a By till table, the till that took more first.
  * - The admin disables the manager from the Staff screen on till 1; the manager's next action on
  *   till 2 lands on the sign-in screen, which says they were signed out.
  * - Settings saved on till 1 reach the admin's open Settings on till 2 through the server's
@@ -233,6 +234,14 @@ describe.skipIf(!bin)('two tills on one store server (issue 12)', () => {
     await expect
       .poll(async () => (await page.getByRole('group', { name: 'Net' }).textContent()) ?? '')
       .toContain(gbp(3 * MUG.price));
+    // Every till's day, till by till: till-2 took two mugs, till-1 one.
+    const byTill = page.getByRole('table', { name: 'By till' });
+    await expect
+      .poll(async () =>
+        (await byTill.getByRole('row').allInnerTexts()).slice(1, 3).map((r) => r.split('\t')[0]),
+      )
+      .toEqual(['till-2', 'till-1']);
+    expect(await byTill.getByRole('row').nth(1).textContent()).toContain(gbp(2 * MUG.price));
     expect(await axeSerious(page)).toEqual([]);
     await screenshotsAtShopSizes(till2, member, 'till-2-day-summary-by-till');
     await nav(page, 'Transactions').click();

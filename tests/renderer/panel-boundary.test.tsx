@@ -96,5 +96,6 @@ function daySummary(): DaySummary {
     tax: 75,
     byTender: [{ type: 'cash', count: 1, amount: 450 }],
     byStaff: [{ staffId: 2, name: 'Jonas Weber', salesCount: 1, gross: 450, refunds: 0, net: 450 }],
+    byTill: [{ tillId: 1, name: 'Till 1', salesCount: 1, gross: 450, refunds: 0, net: 450 }],
   };
 }

@@ -51,6 +51,16 @@ function daySummary(date: string, overrides: Partial<DaySummary> = {}): DaySumma
       { staffId: 3, name: 'Tom Baker', salesCount: 30, gross: 90000, refunds: 2500, net: 87500 },
       { staffId: 2, name: 'Jonas Weber', salesCount: 12, gross: 33456, refunds: 0, net: 33456 },
     ],
+    byTill: [
+      {
+        tillId: 1,
+        name: 'Front counter',
+        salesCount: 42,
+        gross: 123456,
+        refunds: 2500,
+        net: 120956,
+      },
+    ],
     ...overrides,
   };
 }
@@ -243,6 +253,44 @@ describe('reports: day summary', () => {
       expect(api['reports:daySummary']).toHaveBeenLastCalledWith({ date: '2026-11-23' }),
     );
     expect(screen.getByLabelText('Till', { selector: 'input' })).toHaveValue('All tills');
+  });
+
+  it('splits the day by till when more than one took money; one till shows no By till', async () => {
+    const api = createFakeApi();
+    const { user } = await openReports('manager', '2026-11-23', api);
+    await screen.findByRole('table', { name: 'By staff' });
+    expect(screen.queryByRole('table', { name: 'By till' })).not.toBeInTheDocument();
+    api['reports:daySummary'].mockImplementation(async (input) =>
+      ok(
+        daySummary(input?.date ?? '', {
+          byTill: [
+            { tillId: 2, name: 'Back till', salesCount: 30, gross: 90000, refunds: 0, net: 90000 },
+            {
+              tillId: 1,
+              name: 'Front till',
+              salesCount: 12,
+              gross: 33456,
+              refunds: 2500,
+              net: 30956,
+            },
+          ],
+        }),
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Previous day' }));
+    const table = await screen.findByRole('table', { name: 'By till' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+    expect(rows).toEqual([
+      ['Back till', '30', '£900.00', '£0.00', '£900.00'],
+      ['Front till', '12', '£334.56', '£25.00', '£309.56'],
+    ]);
   });
 
   it('an empty day says so instead of empty tables', async () => {

@@ -1,14 +1,15 @@
 /**
  * The day summary (X report for today, Z report for a closed day): completed sales, refunds and
- * voids for one business day, split by tender and by staff member. A sale belongs to the business
- * day stamped on it when it was made (`sales.business_date`, in the store's time zone then), so a
- * later change of the time-zone setting moves no sale to another day. Three aggregate queries on
- * the `business_date` index; amounts are minor units of the currency the day's sales were
- * recorded in (each sale keeps its own; the store's setting when there are none).
+ * voids for one business day, split by tender, by staff member and by till. A sale belongs to the
+ * business day stamped on it when it was made (`sales.business_date`, in the store's time zone
+ * then), so a later change of the time-zone setting moves no sale to another day. Three aggregate
+ * queries on the `business_date` index; amounts are minor units of the currency the day's sales
+ * were recorded in (each sale keeps its own; the store's setting when there are none).
  *
  * Definitions: gross = Σ totals of completed sales; refunds = −Σ totals of completed refunds (a
  * positive amount); voids = Σ totals of voided sales, which count in neither; net = gross − refunds.
- * By tender: Σ tender amounts of completed sales and refunds, which sums to net.
+ * By tender: Σ tender amounts of completed sales and refunds, which sums to net. By staff member
+ * and by till: the same figures of the sales each rang up, or each till took; each sums to net.
  * Shifts: those opened in the day's UTC range, with their Z reports (issue 10, section 1).
  */
 import type {
@@ -52,16 +53,17 @@ export class DaySummaryService {
       kind: 'sale' | 'refund';
       status: 'completed' | 'voided';
       staff_id: number;
+      till_id: number;
       n: number | string;
       total: number | string;
       discount: number | string;
       tax: number | string;
     }>(
       this.db.manager,
-      `SELECT s.currency, s.kind, s.status, s.staff_id, COUNT(*) AS n, SUM(s.total) AS total,
-          SUM(s.discount) AS discount, SUM(s.tax) AS tax
+      `SELECT s.currency, s.kind, s.status, s.staff_id, s.till_id, COUNT(*) AS n,
+          SUM(s.total) AS total, SUM(s.discount) AS discount, SUM(s.tax) AS tax
         FROM sales s WHERE s.business_date = ?${tillFilter}
-        GROUP BY s.currency, s.kind, s.status, s.staff_id`,
+        GROUP BY s.currency, s.kind, s.status, s.staff_id, s.till_id`,
       params,
     );
     const tenders = await run<{ type: TenderType; n: number | string; amount: number | string }>(
@@ -88,6 +90,15 @@ export class DaySummaryService {
         )
       : [];
     const nameOf = new Map(names.map((n) => [Number(n.id), n.display_name]));
+    const tillIds = [...new Set(groups.map((g) => Number(g.till_id)))];
+    const tillNames = tillIds.length
+      ? await run<{ id: number; name: string }>(
+          this.db.manager,
+          `SELECT id, name FROM tills WHERE id IN (${tillIds.map(() => '?').join(', ')})`,
+          tillIds,
+        )
+      : [];
+    const tillNameOf = new Map(tillNames.map((n) => [Number(n.id), n.name]));
 
     const out: DaySummary = {
       date: input.date,
@@ -106,12 +117,13 @@ export class DaySummaryService {
       tax: 0,
       byTender: tenders.map((t) => ({ type: t.type, amount: toInt(t.amount), count: Number(t.n) })),
       byStaff: [],
+      byTill: [],
     };
-    const staff = new Map<number, DaySummary['byStaff'][number]>();
+    const staff = new Split();
+    const tills = new Split();
     for (const g of groups) {
       const n = Number(g.n);
       const total = toInt(g.total);
-      const staffId = Number(g.staff_id);
       if (g.status === 'voided') {
         out.voidsCount += n;
         out.voids += total;
@@ -119,29 +131,21 @@ export class DaySummaryService {
       }
       out.discount += toInt(g.discount);
       out.tax += toInt(g.tax);
-      const row = staff.get(staffId) ?? {
-        staffId,
-        name: nameOf.get(staffId) ?? `#${staffId}`,
-        salesCount: 0,
-        gross: 0,
-        refunds: 0,
-        net: 0,
-      };
       if (g.kind === 'sale') {
         out.salesCount += n;
         out.gross += total;
-        row.salesCount += n;
-        row.gross += total;
       } else {
         out.refundsCount += n;
         out.refunds -= total;
-        row.refunds -= total;
       }
-      row.net = row.gross - row.refunds;
-      staff.set(staffId, row);
+      const staffId = Number(g.staff_id);
+      const tillId = Number(g.till_id);
+      staff.add(staffId, nameOf.get(staffId) ?? `#${staffId}`, g.kind, n, total);
+      tills.add(tillId, tillNameOf.get(tillId) ?? `#${tillId}`, g.kind, n, total);
     }
     out.net = out.gross - out.refunds;
-    out.byStaff = [...staff.values()].sort((a, b) => b.net - a.net || a.staffId - b.staffId);
+    out.byStaff = staff.rows().map(({ id, ...row }) => ({ staffId: id, ...row }));
+    out.byTill = tills.rows().map(({ id, ...row }) => ({ tillId: id, ...row }));
     out.shifts = await this.shifts(from, to, input.tillId);
     return out;
   }
@@ -180,5 +184,36 @@ export class DaySummaryService {
       net: r.net === null ? null : toInt(r.net),
       overShort: r.over_short === null ? null : toInt(r.over_short),
     }));
+  }
+}
+
+/** One row of a day split by staff member or by till: its sales, gross, refunds and net. */
+interface SplitRow {
+  id: number;
+  name: string;
+  salesCount: number;
+  gross: number;
+  refunds: number;
+  net: number;
+}
+
+/** Completed sales and refunds added up per staff member, or per till (minor units). */
+class Split {
+  private readonly byId = new Map<number, SplitRow>();
+
+  /** Adds `n` completed sales or refunds of `id` totalling `total` (a refund's is negative). */
+  add(id: number, name: string, kind: 'sale' | 'refund', n: number, total: number): void {
+    const row = this.byId.get(id) ?? { id, name, salesCount: 0, gross: 0, refunds: 0, net: 0 };
+    if (kind === 'sale') {
+      row.salesCount += n;
+      row.gross += total;
+    } else row.refunds -= total;
+    row.net = row.gross - row.refunds;
+    this.byId.set(id, row);
+  }
+
+  /** The rows by net, largest first (then by id). */
+  rows(): SplitRow[] {
+    return [...this.byId.values()].sort((a, b) => b.net - a.net || a.id - b.id);
   }
 }

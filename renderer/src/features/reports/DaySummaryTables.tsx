@@ -66,23 +66,66 @@ export function TenderTable({ summary, money }: DayTableProps) {
 /** The day by staff member: sales and amounts each one took (minor units, formatted). */
 export function StaffTable({ summary, money }: DayTableProps) {
   const { t } = useTranslation('reports');
+  const rows = summary.byStaff.map(({ staffId, ...row }) => ({ key: staffId, ...row }));
+  return (
+    <SplitTable label={t('byStaff')} empty={t('noStaff')} first={t('staff')} {...{ rows, money }} />
+  );
+}
+
+/** The day by till (a store server's): sales and amounts each till took (minor units). */
+export function TillTable({ summary, money }: DayTableProps) {
+  const { t } = useTranslation('reports');
+  const rows = summary.byTill.map(({ tillId, ...row }) => ({ key: tillId, ...row }));
+  return (
+    <SplitTable
+      label={t('byTill')}
+      empty={t('noPayments')}
+      first={t('till')}
+      {...{ rows, money }}
+    />
+  );
+}
+
+/** A day split by who or where: one row each, with sales, gross, refunds and net. */
+function SplitTable({
+  label,
+  empty,
+  first,
+  rows,
+  money,
+}: {
+  label: string;
+  empty: string;
+  /** The first column's heading: Staff, Till. */
+  first: string;
+  rows: Array<{
+    key: number;
+    name: string;
+    salesCount: number;
+    gross: number;
+    refunds: number;
+    net: number;
+  }>;
+  money: (m: number) => string;
+}) {
+  const { t } = useTranslation('reports');
   const { count } = useFormat();
   return (
     <FiguresTable
-      label={t('byStaff')}
-      empty={t('noStaff')}
+      label={label}
+      empty={empty}
       minWidth={420}
       head={
         <>
-          <Table.Th>{t('staff')}</Table.Th>
+          <Table.Th>{first}</Table.Th>
           <Table.Th className="k-num">{t('sales')}</Table.Th>
           <Table.Th className="k-num">{t('gross')}</Table.Th>
           <Table.Th className="k-num">{t('refunds')}</Table.Th>
           <Table.Th className="k-num">{t('net')}</Table.Th>
         </>
       }
-      rows={summary.byStaff.map((s) => (
-        <Table.Tr key={s.staffId}>
+      rows={rows.map((s) => (
+        <Table.Tr key={s.key}>
           <Table.Td>{s.name}</Table.Td>
           <Table.Td className="k-num">{count(s.salesCount)}</Table.Td>
           <Table.Td className="k-num">{money(s.gross)}</Table.Td>

@@ -5,11 +5,12 @@ import { fitStyle } from '../../format/fit';
 import { useFormat } from '../../format/locale';
 import { DayShifts } from '../shifts/DayShifts';
 import { formatBusinessDay } from '../transactions/business-days';
-import { StaffTable, TenderTable } from './DaySummaryTables';
+import { StaffTable, TenderTable, TillTable } from './DaySummaryTables';
 
 /**
  * One business day's figures (`reports:daySummary`): the headline figures (sales, gross,
- * refunds, net, tax), then the tables by tender and by staff member. Money arrives in minor units
+ * refunds, net, tax), then the tables by tender and by staff member, and by till when more than
+ * one till took money that day (a store server's). Money arrives in minor units
  * and is formatted in the store's currency here; `stale` dims it while the next day loads.
  */
 export function Summary({ summary, stale }: { summary: DaySummary; stale: boolean }) {
@@ -69,6 +70,14 @@ export function Summary({ summary, stale }: { summary: DaySummary; stale: boolea
           </Title>
           <StaffTable summary={summary} money={money} />
         </Paper>
+        {summary.byTill.length > 1 && (
+          <Paper withBorder radius="lg" p="md" className="k-report-span">
+            <Title order={2} size="h4" mb="sm">
+              {t('byTill')}
+            </Title>
+            <TillTable summary={summary} money={money} />
+          </Paper>
+        )}
       </div>
       <DayShifts shifts={summary.shifts ?? []} currency={summary.currency} />
       <Text size="xs" c="dimmed">
