@@ -68,7 +68,13 @@ export function StaffTable({ summary, money }: DayTableProps) {
   const { t } = useTranslation('reports');
   const rows = summary.byStaff.map(({ staffId, ...row }) => ({ key: staffId, ...row }));
   return (
-    <SplitTable label={t('byStaff')} empty={t('noStaff')} first={t('staff')} {...{ rows, money }} />
+    <SplitTable
+      label={t('byStaff')}
+      empty={t('noStaff')}
+      first={t('staff')}
+      rows={rows}
+      money={money}
+    />
   );
 }
 
@@ -81,7 +87,8 @@ export function TillTable({ summary, money }: DayTableProps) {
       label={t('byTill')}
       empty={t('noPayments')}
       first={t('till')}
-      {...{ rows, money }}
+      rows={rows}
+      money={money}
     />
   );
 }
