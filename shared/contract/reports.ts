@@ -9,6 +9,15 @@ import { defineChannel } from './define';
 import { emptyInput, idSchema, localDateSchema, utcTimestamp } from './common';
 import { tenderTypeSchema } from './sales-views';
 
+/** One row of the day split by staff member or by till: its name, then minor units. */
+const splitFigures = {
+  name: z.string(),
+  salesCount: z.number().int().nonnegative(),
+  gross: z.number().int(),
+  refunds: z.number().int(),
+  net: z.number().int(),
+};
+
 export const daySummarySchema = z.strictObject({
   date: localDateSchema,
   timeZone: z.string(),
@@ -38,30 +47,13 @@ export const daySummarySchema = z.strictObject({
   byTender: z.array(
     z.strictObject({ type: tenderTypeSchema, amount: z.number().int(), count: z.number().int() }),
   ),
-  byStaff: z.array(
-    z.strictObject({
-      staffId: idSchema,
-      name: z.string(),
-      salesCount: z.number().int().nonnegative(),
-      gross: z.number().int(),
-      refunds: z.number().int(),
-      net: z.number().int(),
-    }),
-  ),
+  /** Per staff member who sold or refunded that day, by net, largest first. */
+  byStaff: z.array(z.strictObject({ staffId: idSchema, ...splitFigures })),
   /**
    * The same figures per till that sold or refunded that day (a store server's tills; one row on
    * a till with its own file), by net, largest first; with a till asked for, that till's row.
    */
-  byTill: z.array(
-    z.strictObject({
-      tillId: idSchema,
-      name: z.string(),
-      salesCount: z.number().int().nonnegative(),
-      gross: z.number().int(),
-      refunds: z.number().int(),
-      net: z.number().int(),
-    }),
-  ),
+  byTill: z.array(z.strictObject({ tillId: idSchema, ...splitFigures })),
   /**
    * The shifts opened that day (issue 10, section 1), oldest first, of the till asked for or all;
    * a closed one with its Z report's number, net and over/short. Absent from older cores.

@@ -81,24 +81,14 @@ export class DaySummaryService {
         'CONFLICT',
         `The sales of ${input.date} are in more than one currency (${currencies.join(', ')}).`,
       );
-    const staffIds = [...new Set(groups.map((g) => Number(g.staff_id)))];
-    const names = staffIds.length
-      ? await run<{ id: number; display_name: string }>(
-          this.db.manager,
-          `SELECT id, display_name FROM staff WHERE id IN (${staffIds.map(() => '?').join(', ')})`,
-          staffIds,
-        )
-      : [];
-    const nameOf = new Map(names.map((n) => [Number(n.id), n.display_name]));
-    const tillIds = [...new Set(groups.map((g) => Number(g.till_id)))];
-    const tillNames = tillIds.length
-      ? await run<{ id: number; name: string }>(
-          this.db.manager,
-          `SELECT id, name FROM tills WHERE id IN (${tillIds.map(() => '?').join(', ')})`,
-          tillIds,
-        )
-      : [];
-    const tillNameOf = new Map(tillNames.map((n) => [Number(n.id), n.name]));
+    const nameOf = await this.names(
+      'SELECT id, display_name AS name FROM staff',
+      groups.map((g) => Number(g.staff_id)),
+    );
+    const tillNameOf = await this.names(
+      'SELECT id, name FROM tills',
+      groups.map((g) => Number(g.till_id)),
+    );
 
     const out: DaySummary = {
       date: input.date,
@@ -148,6 +138,18 @@ export class DaySummaryService {
     out.byTill = tills.rows().map(({ id, ...row }) => ({ tillId: id, ...row }));
     out.shifts = await this.shifts(from, to, input.tillId);
     return out;
+  }
+
+  /** `id → name` of the rows of `select` (`SELECT id, … AS name FROM …`) whose id is in `ids`. */
+  private async names(select: string, ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await run<{ id: number | string; name: string }>(
+      this.db.manager,
+      `${select} WHERE id IN (${unique.map(() => '?').join(', ')})`,
+      unique,
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
 
   /** The shifts opened in [from, to) (UTC), of `tillId` or every till, with their Z reports. */
