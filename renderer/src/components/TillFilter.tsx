@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportTill } from '../../../shared/contract';
 import { call } from '../api/client';
-import { useStoreChange } from '../hooks/useStoreChange';
+import { useStoreChangeCount } from '../hooks/useStoreChange';
 
 const ALL = 'all';
 
@@ -48,8 +48,7 @@ export function TillFilter({
  */
 export function useReportTills(allowed: boolean): ReportTill[] {
   const [tills, setTills] = useState<ReportTill[]>([]);
-  const [reads, setReads] = useState(0);
-  useStoreChange('tills', () => setReads((n) => n + 1));
+  const reads = useStoreChangeCount('tills');
   useEffect(() => {
     if (!allowed) return;
     let live = true;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StoreChangeTopic } from '../../../shared/contract/store-changes';
 import { refreshOn } from '../stores/store-changes';
 
@@ -28,4 +28,14 @@ export function useLoadFollowing(topic: StoreChangeTopic, load: () => Promise<un
     void load();
   }, [load]);
   useStoreChange(topic, load);
+}
+
+/**
+ * A count that grows by one each time `topic` changed while the calling component is mounted
+ * (`useStoreChange`): put it in an effect's dependencies to run that read again.
+ */
+export function useStoreChangeCount(topic: StoreChangeTopic): number {
+  const [count, setCount] = useState(0);
+  useStoreChange(topic, () => setCount((n) => n + 1));
+  return count;
 }

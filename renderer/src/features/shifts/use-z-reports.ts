@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ZReport, ZReportSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/messages';
-import { useStoreChange } from '../../hooks/useStoreChange';
+import { useStoreChangeCount } from '../../hooks/useStoreChange';
 
 /** Z reports per page of the Reports → Shifts list. */
 export const Z_PAGE = 25;
@@ -23,8 +23,7 @@ export function useZReports(tillId: number | null) {
   const [loading, setLoading] = useState(true);
   const [viewing, setViewing] = useState<ZReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [reads, setReads] = useState(0);
-  useStoreChange('tills', () => setReads((n) => n + 1));
+  const reads = useStoreChangeCount('tills');
 
   useEffect(() => {
     let live = true;
